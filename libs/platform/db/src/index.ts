@@ -1,0 +1,11 @@
+export { PrismaService } from './prisma.service';
+export { DbModule, PrismaModule } from './db.module';
+export { TENANT_CONTEXT, tenantSettings } from './tenant-context';
+export type { TenantContext } from './tenant-context';
+export { TenantTransactionAdapter, applyTenantContext, withTenant } from './tenant-transaction.adapter';
+export { Prisma, PrismaClient } from './generated/prisma/client';
+export type * from './generated/prisma/models';
+import type { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
+import type { PrismaClient as GeneratedClient } from './generated/prisma/client';
+/** The adapter type to give TransactionHost: `TransactionHost<TenantTx>`. */
+export type TenantTx = TransactionalAdapterPrisma<GeneratedClient>;

@@ -1,0 +1,23 @@
+/**
+ * Who is acting, for which organization and which sites. Carried per request in AsyncLocalStorage
+ * (nestjs-cls) and written into each database transaction with set_config(..., true), where the row-level
+ * security policies read it (ARCHITECTURE §4, docs/adr/0003-rls-and-request-context.md).
+ */
+export interface TenantContext {
+  organizationId: string;
+  userId: string;
+  /** Sites the caller may act on in this request; 'all' when a binding covers the whole organization. */
+  siteIds: readonly string[] | 'all';
+  /** 'site': every patient of the permitted sites; 'assigned': only patients on the caller's care team. */
+  patientScope: 'site' | 'assigned' | 'none';
+}
+
+/** CLS key under which the current request's TenantContext is stored. */
+export const TENANT_CONTEXT = 'cairn.tenantContext';
+
+/** The four transaction-local settings the RLS policies read (see the rls migration). */
+export function tenantSettings(ctx: TenantContext | undefined): [string, string, string, string] {
+  if (!ctx) return ['', '', '', ''];
+  const sites = ctx.siteIds === 'all' ? '*' : ctx.siteIds.join(',');
+  return [ctx.organizationId, ctx.userId, sites, ctx.patientScope];
+}
