@@ -4,7 +4,9 @@ export { TENANT_CONTEXT, tenantSettings } from './tenant-context';
 export type { TenantContext } from './tenant-context';
 export { TenantTransactionAdapter, applyTenantContext, withTenant } from './tenant-transaction.adapter';
 export { Prisma, PrismaClient } from './generated/prisma/client';
-export type * from './generated/prisma/models';
+export type {
+  AuditEvent, CareTeamAssignment, Chart, Organization, Patient, RefreshToken, RoleBinding, Site, StaffUser,
+} from './generated/prisma/client';
 import type { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
 import type { PrismaClient as GeneratedClient } from './generated/prisma/client';
 /** The adapter type to give TransactionHost: `TransactionHost<TenantTx>`. */

@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+class AddressViewDto {
+  @ApiProperty({ nullable: true, type: String }) line1!: string | null;
+  @ApiProperty({ nullable: true, type: String }) line2!: string | null;
+  @ApiProperty({ nullable: true, type: String }) city!: string | null;
+  @ApiProperty({ nullable: true, type: String }) state!: string | null;
+  @ApiProperty({ nullable: true, type: String }) postalCode!: string | null;
+}
+
+class ChartViewDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'SON-000123' }) mrn!: string;
+  @ApiProperty({ description: '42 CFR Part 2 (SUD program) record' }) isPart2!: boolean;
+  @ApiProperty({ nullable: true, type: String }) part2ProgramName!: string | null;
+  @ApiProperty() status!: string;
+  @ApiProperty({ format: 'date' }) openedOn!: string;
+}
+
+class CareTeamViewDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) staffUserId!: string;
+  @ApiProperty() role!: string;
+  @ApiProperty({ format: 'date' }) startedOn!: string;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) endedOn!: string | null;
+}
+
+export class PatientResponseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) organizationId!: string;
+  @ApiProperty({ format: 'uuid' }) siteId!: string;
+  @ApiProperty() firstName!: string;
+  @ApiProperty({ nullable: true, type: String }) middleName!: string | null;
+  @ApiProperty() lastName!: string;
+  @ApiProperty({ nullable: true, type: String }) preferredName!: string | null;
+  @ApiProperty({ format: 'date' }) dateOfBirth!: string;
+  @ApiProperty({ nullable: true, type: String }) sexAtBirth!: string | null;
+  @ApiProperty({ nullable: true, type: String }) genderIdentity!: string | null;
+  @ApiProperty({ nullable: true, type: String }) pronouns!: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone!: string | null;
+  @ApiProperty({ nullable: true, type: String }) email!: string | null;
+  @ApiProperty({ type: AddressViewDto }) address!: AddressViewDto;
+  @ApiProperty() status!: string;
+  @ApiPropertyOptional({ type: ChartViewDto, nullable: true }) chart!: ChartViewDto | null;
+  @ApiProperty({ type: [CareTeamViewDto] }) careTeam!: CareTeamViewDto[];
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class PatientPageDto {
+  @ApiProperty({ type: [PatientResponseDto] }) items!: PatientResponseDto[];
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty() total!: number;
+}

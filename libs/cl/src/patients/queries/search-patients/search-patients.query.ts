@@ -1,0 +1,24 @@
+import { Query } from '@nestjs/cqrs';
+import type { PatientView } from '../../patient.view';
+
+export interface PatientSearch {
+  q?: string;
+  dateOfBirth?: string;
+  mrn?: string;
+  siteId?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface PatientPage {
+  items: PatientView[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export class SearchPatientsQuery extends Query<PatientPage> {
+  constructor(readonly search: PatientSearch) {
+    super();
+  }
+}

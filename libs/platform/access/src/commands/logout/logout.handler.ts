@@ -1,0 +1,22 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { AuditService } from '@cairn/platform/audit';
+import { PrismaService } from '@cairn/platform/db';
+import { LogoutCommand } from './logout.command';
+
+/** Revokes the session: every refresh token of its family, and with it every access token naming it. */
+@CommandHandler(LogoutCommand)
+export class LogoutHandler implements ICommandHandler<LogoutCommand> {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async execute({ userId, sessionId }: LogoutCommand): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.refreshToken.updateMany({ where: { familyId: sessionId, staffUserId: userId, revokedAt: null }, data: { revokedAt: new Date() } });
+      await this.audit.recordIn(tx, {
+        organizationId: null, actorUserId: userId, action: 'auth.logout', resourceType: 'session', resourceId: sessionId, outcome: 'success',
+      });
+    });
+  }
+}

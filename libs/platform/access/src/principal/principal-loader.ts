@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '@cairn/platform/db';
+import type { RoleGrant } from '@cairn/platform/tenancy';
+
+interface AccessRow {
+  organization_id: string;
+  organization_name: string;
+  organization_slug: string;
+  role_key: string;
+  all_sites: boolean;
+  site_ids: string[];
+  permission_keys: string[];
+}
+
+/**
+ * Loads a staff user's active role bindings with their permission keys, through the SECURITY DEFINER
+ * function pf_principal_access (bindings are tenant rows, and no tenant context exists yet). Empty when the
+ * user is inactive or the session was revoked (logout, refresh-token reuse).
+ */
+@Injectable()
+export class PrincipalLoader {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async load(userId: string, sessionId: string | null): Promise<RoleGrant[]> {
+    const rows = await this.prisma.$queryRaw<AccessRow[]>`
+      SELECT * FROM pf_principal_access(${userId}::uuid, ${sessionId}::uuid)`;
+    return rows.map((r) => ({
+      organizationId: r.organization_id,
+      organizationName: r.organization_name,
+      organizationSlug: r.organization_slug,
+      roleKey: r.role_key,
+      allSites: r.all_sites,
+      siteIds: r.site_ids,
+      permissionKeys: r.permission_keys,
+    }));
+  }
+}

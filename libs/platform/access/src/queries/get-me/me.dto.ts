@@ -1,0 +1,28 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+class MeUserDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() displayName!: string;
+}
+
+class MeSiteDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: [String], description: 'Permission keys the caller holds at this site' }) permissions!: string[];
+}
+
+class MeOrganizationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() slug!: string;
+  @ApiProperty({ type: [String] }) roles!: string[];
+  @ApiProperty({ type: [String] }) permissions!: string[];
+  @ApiProperty({ type: [MeSiteDto] }) sites!: MeSiteDto[];
+}
+
+export class MeDto {
+  @ApiProperty({ type: MeUserDto }) user!: MeUserDto;
+  @ApiProperty({ type: [MeOrganizationDto] }) organizations!: MeOrganizationDto[];
+}

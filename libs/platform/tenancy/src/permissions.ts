@@ -1,0 +1,34 @@
+/**
+ * Every permission key a route may require. The migrations seed the same keys into pf_permissions and bind
+ * them to roles; permissions.int-spec.ts fails when the two disagree.
+ */
+export const PERMISSIONS = {
+  'patients.view': 'Read patient demographics and charts within scope',
+  'patients.edit': 'Register patients and update demographics, charts and care teams',
+  'patients.site-wide': "See every patient of the permitted sites, not only those on one's care team",
+  'audit.view': 'Read and export the audit log of the organization',
+  'audit.verify': "Verify the audit log's hash chain",
+  'cl.group-encounter-generation.view': 'View generated group encounters awaiting review',
+  'cl.group-encounter-generation.approve': 'Approve or reject generated group encounters',
+  'cl.group-encounter-generation.edit': 'Edit the proposed codes and modifiers of generated group encounters',
+  'hr.productivity.view': 'View de-identified provider productivity analytics',
+  'dashboards.export': 'Export dashboard data',
+  'dashboards.cross-site': 'View dashboards across all sites of the organization',
+} as const;
+
+export type PermissionKey = keyof typeof PERMISSIONS;
+
+export const ROLE_KEYS = [
+  'clinician',
+  'peer_specialist',
+  'supervisor',
+  'billing_coordinator',
+  'front_desk',
+  'treatment_coordinator',
+  'practice_manager',
+  'owner',
+  'hr',
+  'admin',
+] as const;
+
+export type RoleKey = (typeof ROLE_KEYS)[number];
