@@ -1,5 +1,18 @@
 import { Module } from '@nestjs/common';
+import { AuditExportService } from './audit-export.service';
+import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
+import { ListAuditEventsHandler } from './queries/list-audit-events/list-audit-events.handler';
+import { VerifyAuditChainHandler } from './queries/verify-audit-chain/verify-audit-chain.handler';
 
+/** The audit writer, for any module that audits. */
 @Module({ providers: [AuditService], exports: [AuditService] })
 export class AuditModule {}
+
+/** The audit log's HTTP API (list, CSV export, chain verification). Import once, in the API. */
+@Module({
+  imports: [AuditModule],
+  controllers: [AuditController],
+  providers: [AuditExportService, ListAuditEventsHandler, VerifyAuditChainHandler],
+})
+export class AuditApiModule {}

@@ -1,0 +1,50 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+
+export class AuditEventFilterDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'actorUserId must be a UUID' }) actorUserId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'patientId must be a UUID' }) patientId?: string;
+  @ApiPropertyOptional({ example: 'patient.read' }) @IsOptional() @IsString() @Length(1, 80) action?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Inclusive lower bound' })
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time' }) from?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Exclusive upper bound' })
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date-time' }) to?: string;
+}
+
+export class ListAuditEventsDto extends AuditEventFilterDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'page must be an integer' }) @Min(1) page?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'pageSize must be an integer' }) @Min(1) @Max(500) pageSize?: number;
+}
+
+class AuditEventDto {
+  @ApiProperty({ description: 'Position in the organization\'s hash chain' }) seq!: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) actorUserId!: string | null;
+  @ApiProperty({ enum: ['staff', 'anonymous', 'system'] }) actorType!: string;
+  @ApiProperty({ example: 'patient.read' }) action!: string;
+  @ApiProperty() resourceType!: string;
+  @ApiProperty({ nullable: true, type: String }) resourceId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) patientId!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Sites, filter names, counts: never PHI values' }) scope!: unknown;
+  @ApiProperty({ enum: ['success', 'denied', 'failure', 'not_found'] }) outcome!: string;
+  @ApiProperty({ nullable: true, type: String }) reason!: string | null;
+  @ApiProperty({ nullable: true, type: String }) requestId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) ip!: string | null;
+  @ApiProperty() hash!: string;
+}
+
+export class AuditEventPageDto {
+  @ApiProperty({ type: [AuditEventDto] }) items!: AuditEventDto[];
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty() total!: number;
+}
+
+export class ChainVerificationDto {
+  @ApiProperty({ format: 'uuid' }) chainKey!: string;
+  @ApiProperty() eventsChecked!: number;
+  @ApiProperty() intact!: boolean;
+  @ApiProperty({ nullable: true, type: String }) firstBrokenSeq!: string | null;
+  @ApiProperty({ nullable: true, type: String }) problem!: string | null;
+}
