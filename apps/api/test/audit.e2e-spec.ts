@@ -33,6 +33,7 @@ describe('GET /api/v1/audit-events', () => {
 
   it("never shows another organization's events", async () => {
     const cascadeAdmin = await login(app, 'admin@cascade.cairn.test');
+    await as(app, cascadeAdmin).get('/api/v1/patients?pageSize=1'); // at least one event of its own
     const res = await as(app, cascadeAdmin).get('/api/v1/audit-events?pageSize=500');
     const cascade = await demo.orgId('cascade');
     expect(res.status).toBe(200);

@@ -18,10 +18,13 @@ afterAll(async () => {
   await demo.close();
 });
 
+/** Names allow letters only: a random suffix of letters keeps each test's patients apart. */
+const uniqueLetters = () => Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+
 const newPatient = (siteId: string, extra: Record<string, unknown> = {}) => ({
   siteId,
   firstName: 'Marisol',
-  lastName: `Quintero${Math.random().toString(36).slice(2, 7)}`,
+  lastName: `Quintero${uniqueLetters()}`,
   dateOfBirth: '1984-06-02',
   phone: '520-555-0147',
   address: { line1: '12 Saguaro Way', city: 'Tucson', state: 'AZ', postalCode: '85701' },

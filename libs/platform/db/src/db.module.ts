@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { ClsModule } from 'nestjs-cls';
 import { PrismaService } from './prisma.service';
+import { CLS_REQUEST_ID } from './tenant-context';
 import { TenantTransactionAdapter } from './tenant-transaction.adapter';
 
 @Global()
@@ -18,7 +19,12 @@ export class PrismaModule {}
     PrismaModule,
     ClsModule.forRoot({
       global: true,
-      middleware: { mount: true, generateId: false },
+      middleware: {
+        mount: true,
+        generateId: false,
+        // The request id middleware (libs/platform/http) has already normalised the header.
+        setup: (cls, req: { headers: Record<string, unknown> }) => cls.set(CLS_REQUEST_ID, req.headers['x-request-id']),
+      },
       plugins: [new ClsPluginTransactional({ imports: [PrismaModule], adapter: new TenantTransactionAdapter(PrismaService) })],
     }),
   ],

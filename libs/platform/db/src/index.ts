@@ -1,6 +1,6 @@
 export { PrismaService } from './prisma.service';
 export { DbModule, PrismaModule } from './db.module';
-export { TENANT_CONTEXT, tenantSettings } from './tenant-context';
+export { CLS_REQUEST_ID, TENANT_CONTEXT, tenantSettings } from './tenant-context';
 export type { TenantContext } from './tenant-context';
 export { TenantTransactionAdapter, applyTenantContext, withTenant } from './tenant-transaction.adapter';
 export { Prisma, PrismaClient } from './generated/prisma/client';

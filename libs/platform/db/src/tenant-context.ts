@@ -12,6 +12,9 @@ export interface TenantContext {
   patientScope: 'site' | 'assigned' | 'none';
 }
 
+/** CLS key of the request id (set from X-Request-Id for every request). */
+export const CLS_REQUEST_ID = 'cairn.requestId';
+
 /** CLS key under which the current request's TenantContext is stored. */
 export const TENANT_CONTEXT = 'cairn.tenantContext';
 

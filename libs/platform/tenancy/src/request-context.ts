@@ -1,7 +1,8 @@
 import type { TenantContext } from '@cairn/platform/db';
 
 /** CLS keys shared by the platform libraries. */
-export const CLS_REQUEST_ID = 'cairn.requestId';
+export { CLS_REQUEST_ID };
+import { CLS_REQUEST_ID } from '@cairn/platform/db';
 export const CLS_CLIENT_IP = 'cairn.clientIp';
 export const CLS_PRINCIPAL = 'cairn.principal';
 

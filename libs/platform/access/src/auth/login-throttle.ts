@@ -27,7 +27,8 @@ export class LoginThrottle {
   async check(email: string, ip: string): Promise<ThrottleState> {
     const [acct, ipKey] = this.keys(email, ip);
     try {
-      const [[, a], [, i], [, ttlA], [, ttlI]] = (await this.redis.client
+      const redis = await this.redis.ready();
+      const [[, a], [, i], [, ttlA], [, ttlI]] = (await redis
         .multi()
         .get(acct)
         .get(ipKey)
@@ -46,11 +47,14 @@ export class LoginThrottle {
   async recordFailure(email: string, ip: string): Promise<void> {
     const window = this.config.LOGIN_THROTTLE_WINDOW_SECONDS;
     const [acct, ipKey] = this.keys(email, ip);
-    await this.redis.client.multi().incr(acct).expire(acct, window, 'NX').incr(ipKey).expire(ipKey, window, 'NX').exec().catch(() => undefined);
+    const redis = await this.redis.ready().catch(() => null);
+    if (!redis) return;
+    await redis.multi().incr(acct).expire(acct, window, 'NX').incr(ipKey).expire(ipKey, window, 'NX').exec().catch(() => undefined);
   }
 
   async recordSuccess(email: string): Promise<void> {
     const [acct] = this.keys(email, '-');
-    await this.redis.client.del(acct).catch(() => undefined);
+    const redis = await this.redis.ready().catch(() => null);
+    await redis?.del(acct).catch(() => undefined);
   }
 }

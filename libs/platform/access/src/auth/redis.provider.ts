@@ -22,6 +22,20 @@ export class AccessRedis implements OnModuleDestroy {
     void this.client.connect().catch(() => undefined);
   }
 
+  /** Resolves once connected (or fails within 2 s): commands are not queued while disconnected. */
+  async ready(): Promise<Redis> {
+    if (this.client.status === 'ready') return this.client;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('Redis is not reachable')), 2000);
+      this.client.once('ready', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      if (this.client.status === 'wait' || this.client.status === 'end') void this.client.connect().catch(() => undefined);
+    });
+    return this.client;
+  }
+
   async onModuleDestroy(): Promise<void> {
     this.client.disconnect();
   }

@@ -1,0 +1,44 @@
+import { Writable } from 'node:stream';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import Redis from 'ioredis';
+import { loadConfig } from '@cairn/platform/config';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/configure-app';
+
+/** Everything the API logged while a test ran (for the PHI-in-logs checks). */
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _enc: string, done: () => void): void {
+    this.lines.push(...chunk.toString().split('\n').filter(Boolean));
+    done();
+  }
+  get text(): string {
+    return this.lines.join('\n');
+  }
+}
+
+/**
+ * The real API (same module graph and set-up as main.ts) against this run's database and Redis, with
+ * environment overrides for the test (e.g. a lower login throttle).
+ */
+export async function bootApi(overrides: Record<string, string> = {}, logs?: LogCapture): Promise<INestApplication> {
+  const config = loadConfig({ ...process.env, LOG_LEVEL: logs ? 'info' : 'silent', ...overrides });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register({ config, logDestination: logs })] }).compile();
+  const app = moduleRef.createNestApplication({ bufferLogs: true });
+  configureApp(app, config);
+  await app.init();
+  return app;
+}
+
+/** Clears the failed-login counters so one test's failures do not throttle the next. */
+export async function redisFlushLoginCounters(): Promise<void> {
+  const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    const keys = await redis.keys('cairn:login-fail:*');
+    if (keys.length) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -1,0 +1,79 @@
+import { Controller, Get, Inject, Injectable, Module, OnModuleDestroy, VERSION_NEUTRAL } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorResult, HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
+import Redis from 'ioredis';
+import { AppConfig, CONFIG } from '@cairn/platform/config';
+import { PrismaService } from '@cairn/platform/db';
+import { Public } from '@cairn/platform/tenancy';
+
+const TIMEOUT_MS = 1500;
+
+function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
+  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref())]);
+}
+
+/** Database and Redis checks shared by the API's /health and the worker's. */
+@Injectable()
+export class DependencyHealth implements OnModuleDestroy {
+  private readonly redis: Redis;
+
+  constructor(
+    private readonly indicators: HealthIndicatorService,
+    private readonly prisma: PrismaService,
+    @Inject(CONFIG) config: AppConfig,
+  ) {
+    this.redis = new Redis(config.REDIS_URL, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: TIMEOUT_MS });
+    this.redis.on('error', () => undefined);
+  }
+
+  async database(): Promise<HealthIndicatorResult> {
+    const check = this.indicators.check('database');
+    try {
+      await withTimeout(this.prisma.$queryRaw`SELECT 1`, 'PostgreSQL');
+      return check.up();
+    } catch (e) {
+      return check.down({ message: e instanceof Error ? e.message.split('\n')[0] : 'unreachable' });
+    }
+  }
+
+  async redisPing(): Promise<HealthIndicatorResult> {
+    const check = this.indicators.check('redis');
+    try {
+      if (this.redis.status === 'wait' || this.redis.status === 'end') await withTimeout(this.redis.connect(), 'Redis');
+      await withTimeout(this.redis.ping(), 'Redis');
+      return check.up();
+    } catch (e) {
+      return check.down({ message: e instanceof Error ? e.message : 'unreachable' });
+    }
+  }
+
+  onModuleDestroy(): void {
+    this.redis.disconnect();
+  }
+}
+
+@ApiTags('operations')
+@Controller({ path: 'health', version: VERSION_NEUTRAL })
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly deps: DependencyHealth,
+  ) {}
+
+  @Get()
+  @Public()
+  @HealthCheck()
+  @ApiOperation({ summary: 'Liveness and dependencies (PostgreSQL, Redis)', description: 'Permission: public.' })
+  @ApiOkResponse({ description: 'Every dependency is up' })
+  @ApiServiceUnavailableResponse({ description: 'A dependency is down (terminus body lists which)' })
+  check() {
+    return this.health.check([() => this.deps.database(), () => this.deps.redisPing()]);
+  }
+}
+
+/** Health checks without a controller (the worker serves them on its own port). */
+@Module({ imports: [TerminusModule.forRoot({ logger: false })], providers: [DependencyHealth], exports: [DependencyHealth, TerminusModule] })
+export class HealthChecksModule {}
+
+@Module({ imports: [HealthChecksModule], controllers: [HealthController] })
+export class HealthModule {}

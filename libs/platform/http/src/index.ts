@@ -1,0 +1,10 @@
+export { ConflictError, DomainError, ForbiddenError, NotFoundError, RuleViolationError } from './domain-errors';
+export { DependencyHealth, HealthChecksModule, HealthController, HealthModule } from './health';
+export { loggerParams, REDACT_PATHS, REDACTED_FIELDS } from './logging';
+export { HttpMetricsMiddleware, MetricsController, MetricsRegistry } from './metrics';
+export { PROBLEM_CONTENT_TYPE, ProblemDetailsDto, problemType } from './problem-details';
+export type { FieldError, ProblemDetails } from './problem-details';
+export { ProblemDetailsFilter } from './problem-details.filter';
+export { REQUEST_ID_HEADER, requestIdMiddleware } from './request-id.middleware';
+export { createValidationPipe, flattenValidationErrors } from './validation';
+export { ApiProblemResponses } from './api-problem-responses';

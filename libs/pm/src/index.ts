@@ -1,0 +1,1 @@
+export { PmModule } from './pm.module';

@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+
+/**
+ * Prisma's WebAssembly schema engine, loaded by hand (the package targets bundlers; see TOOLCHAIN.md and
+ * docs/adr/0001-offline-migrations.md). It does what `prisma migrate deploy/diff/status` do with the native
+ * engine, which cannot be downloaded here, and writes the same _prisma_migrations table.
+ */
+
+const ROOT = join(__dirname, '..', '..');
+const PKG = join(ROOT, 'node_modules', '@prisma', 'schema-engine-wasm');
+
+// Minimal typing of the engine API we use.
+export interface MigrationDirectory {
+  path: string;
+  migrationFile: { path: string; content: { tag: 'ok'; value: string } };
+}
+export interface MigrationsList {
+  baseDir: string;
+  lockfile: { path: string; content: string | null };
+  shadowDbInitScript: string;
+  migrationDirectories: MigrationDirectory[];
+}
+export interface SchemaEngine {
+  applyMigrations(input: { migrationsList: MigrationsList; filters: Filters }): Promise<{ appliedMigrationNames: string[] }>;
+  diff(input: unknown): Promise<{ exitCode: number; stdout?: string }>;
+  diagnoseMigrationHistory(input: { migrationsList: MigrationsList; optInToShadowDatabase: boolean; filters: Filters }): Promise<DiagnoseResult>;
+  free(): void;
+}
+export interface Filters {
+  externalTables: string[];
+  externalEnums: string[];
+}
+export interface DiagnoseResult {
+  drift: unknown;
+  history: null | { tag: string; unpersistedMigrationNames?: string[]; unappliedMigrationNames?: string[]; [k: string]: unknown };
+  failedMigrationNames: string[];
+  editedMigrationNames: string[];
+  errorInUnappliedMigration: unknown;
+  hasMigrationsTable: boolean;
+}
+
+export const FILTERS: Filters = { externalTables: [], externalEnums: [] };
+
+interface WasmApi {
+  instantiate(bytes: Uint8Array, imports: Record<string, unknown>): Promise<{ instance: { exports: Record<string, unknown> } }>;
+}
+
+let loaded: Promise<{ SchemaEngine: { new: (...args: unknown[]) => Promise<SchemaEngine> } }> | undefined;
+
+async function loadWasm() {
+  loaded ??= (async () => {
+    // require(esm) works on Node >= 20.19; the module exports the wasm-bindgen glue.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const bg = require(join(PKG, 'schema_engine_bg.js')) as Record<string, unknown> & {
+      __wbg_set_wasm: (exports: unknown) => void;
+      SchemaEngine: { new: (...args: unknown[]) => Promise<SchemaEngine> };
+    };
+    const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+    const { instance } = await wasm.instantiate(readFileSync(join(PKG, 'schema_engine_bg.wasm')), { './schema_engine_bg.js': bg });
+    bg.__wbg_set_wasm(instance.exports);
+    (instance.exports['__wbindgen_start'] as () => void)();
+    return bg;
+  })();
+  return loaded;
+}
+
+/** Connection fields: passed separately, never as a connection string (see TOOLCHAIN.md, pitfall 1). */
+export function connectionFields(url: string) {
+  const u = new URL(url);
+  return {
+    host: decodeURIComponent(u.hostname) || '127.0.0.1',
+    port: Number(u.port || 5432),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password) || undefined,
+    database: decodeURIComponent(u.pathname.slice(1)),
+  };
+}
+
+/** The datamodel: every .prisma file under prisma/schema. */
+export function readDatamodel(schemaDir = join(ROOT, 'prisma', 'schema')): [string, string][] {
+  return readdirSync(schemaDir)
+    .filter((f) => f.endsWith('.prisma'))
+    .sort()
+    .map((f) => [join(schemaDir, f), readFileSync(join(schemaDir, f), 'utf8')]);
+}
+
+/**
+ * Opens an engine on the database at `url` and runs fn; always frees the engine and closes its pools
+ * (engine.free() alone leaves them open and the process hangs; pitfall 4).
+ */
+type Adapter = {
+  dispose(): Promise<void>;
+  performIO?: (q: unknown) => Promise<{ fields: { dataTypeID: number }[] }>;
+  executeScript(sql: string): Promise<void>;
+  underlyingDriver(): { query(sql: string): Promise<unknown> };
+  onError(e: unknown): never;
+};
+
+/**
+ * Two fixes to adapter-pg for the schema engine: (1) Postgres's internal "char" (OID 18), used by the engine's
+ * catalogue queries, is read as text (adapter-pg cannot read it); (2) a migration script is sent whole in one
+ * simple-protocol query, as the native engine does (adapter-pg splits scripts on ';', which breaks
+ * dollar-quoted function bodies), so a script also applies all-or-nothing.
+ */
+function readCharAsText(adapter: Adapter): Adapter {
+  adapter.executeScript = async (script: string) => {
+    try {
+      await adapter.underlyingDriver().query(script);
+    } catch (e) {
+      adapter.onError(e);
+    }
+  };
+  const perform = adapter.performIO?.bind(adapter);
+  if (perform) {
+    adapter.performIO = async (q) => {
+      const result = await perform(q);
+      for (const f of result.fields) if (f.dataTypeID === 18) f.dataTypeID = 25;
+      return result;
+    };
+  }
+  return adapter;
+}
+
+/**
+ * An adapter factory around PrismaPg that (1) reads "char" as text, (2) creates shadow databases with the
+ * same connection fields and drops them WITH (FORCE) after closing their pool (pitfall 2), and (3) remembers
+ * every adapter so that all pools are closed at the end (pitfall 4).
+ */
+function adapterFactory(url: string, opened: Adapter[]) {
+  const fields = connectionFields(url);
+  const inner = new PrismaPg(fields);
+  return {
+    provider: 'postgres' as const,
+    adapterName: inner.adapterName,
+    async connect() {
+      const adapter = readCharAsText((await inner.connect()) as unknown as Adapter);
+      opened.push(adapter);
+      return adapter;
+    },
+    async connectToShadowDb() {
+      const admin = (await inner.connect()) as unknown as Adapter;
+      const database = `prisma_migrate_shadow_db_${randomUUID().replace(/-/g, '')}`;
+      await admin.executeScript(`CREATE DATABASE "${database}"`);
+      const shadow = readCharAsText((await new PrismaPg({ ...fields, database }).connect()) as unknown as Adapter);
+      const dispose = shadow.dispose.bind(shadow);
+      shadow.dispose = async () => {
+        await dispose();
+        await admin.executeScript(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => undefined);
+        await admin.dispose();
+      };
+      return shadow;
+    },
+  };
+}
+
+/**
+ * Opens an engine on the database at `url` and runs fn; always frees the engine and closes its pools
+ * (engine.free() alone leaves them open and the process hangs; pitfall 4).
+ */
+export async function withSchemaEngine<T>(url: string, fn: (engine: SchemaEngine) => Promise<T>, log: (line: string) => void = () => undefined): Promise<T> {
+  const { SchemaEngine } = await loadWasm();
+  const opened: Adapter[] = [];
+  const factory = adapterFactory(url, opened);
+  const engine = await SchemaEngine.new(
+    { datamodels: readDatamodel() },
+    (line: string) => log(line),
+    bindMigrationAwareSqlAdapterFactory(factory as unknown as Parameters<typeof bindMigrationAwareSqlAdapterFactory>[0]),
+  );
+  try {
+    return await fn(engine);
+  } finally {
+    engine.free();
+    await Promise.all(opened.map((a) => a.dispose().catch(() => undefined)));
+  }
+}
