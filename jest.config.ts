@@ -19,14 +19,19 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 const swcrc = JSON.parse(readFileSync(join(__dirname, '.swcrc'), 'utf8')) as Record<string, unknown>;
-const transform: Config['transform'] = { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] };
+// TypeScript, plus the ESM-only wasm-bindgen glue of Prisma's schema engine (tools/db), compiled to CommonJS.
+const transform: Config['transform'] = {
+  '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }],
+  '/node_modules/@prisma/schema-engine-wasm/.+\\.js$': ['@swc/jest', { ...swcrc, swcrc: false, jsc: { ...(swcrc['jsc'] as object), parser: { syntax: 'ecmascript' } } }],
+};
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform,
   moduleNameMapper,
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/tools/lint-fixtures/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/tools/lint-fixtures/(ok|not-ok)/'],
+  transformIgnorePatterns: ['/node_modules/(?!@prisma/schema-engine-wasm/)'],
 };
 
 const config: Config = {
@@ -35,7 +40,7 @@ const config: Config = {
     {
       ...common,
       displayName: 'int',
-      testMatch: ['<rootDir>/{apps,libs,tools}/**/*.int-spec.ts', '<rootDir>/apps/api/test/**/*.e2e-spec.ts', '<rootDir>/tmp/*.e2e-spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,tools}/**/*.int-spec.ts', '<rootDir>/apps/api/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/tools/testing/global-setup.ts',
       globalTeardown: '<rootDir>/tools/testing/global-teardown.ts',
       setupFiles: ['<rootDir>/tools/testing/setup-env.ts'],

@@ -131,7 +131,8 @@ function readCharAsText(adapter: Adapter): Adapter {
  * every adapter so that all pools are closed at the end (pitfall 4).
  */
 function adapterFactory(url: string, opened: Adapter[]) {
-  const fields = connectionFields(url);
+  // allowExitOnIdle: a connection the engine leaves idle must not keep a CLI process alive (pitfall 4).
+  const fields = { ...connectionFields(url), allowExitOnIdle: true, idleTimeoutMillis: 1000 };
   const inner = new PrismaPg(fields);
   return {
     provider: 'postgres' as const,
@@ -173,7 +174,7 @@ export async function withSchemaEngine<T>(url: string, fn: (engine: SchemaEngine
   try {
     return await fn(engine);
   } finally {
-    engine.free();
     await Promise.all(opened.map((a) => a.dispose().catch(() => undefined)));
+    engine.free();
   }
 }
