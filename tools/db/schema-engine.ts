@@ -49,10 +49,16 @@ interface WasmApi {
   instantiate(bytes: Uint8Array, imports: Record<string, unknown>): Promise<{ instance: { exports: Record<string, unknown> } }>;
 }
 
+/** The last panic message of the engine, if it panicked. */
+export let lastPanic: string | undefined;
+
 let loaded: Promise<{ SchemaEngine: { new: (...args: unknown[]) => Promise<SchemaEngine> } }> | undefined;
 
 async function loadWasm() {
   loaded ??= (async () => {
+    // wasm-bindgen reports Rust panics through this global; keep the message so the error says what failed.
+    const g = globalThis as unknown as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(m: string): void } };
+    g.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (m: string) => (lastPanic = m) };
     // require(esm) works on Node >= 20.19; the module exports the wasm-bindgen glue.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const bg = require(join(PKG, 'schema_engine_bg.js')) as Record<string, unknown> & {
@@ -94,17 +100,23 @@ export function readDatamodel(schemaDir = join(ROOT, 'prisma', 'schema')): [stri
  */
 type Adapter = {
   dispose(): Promise<void>;
-  performIO?: (q: unknown) => Promise<{ fields: { dataTypeID: number }[] }>;
+  performIO?: (q: object) => Promise<{ fields: { dataTypeID: number }[] }>;
+  queryRaw?: (q: object) => Promise<{ columnTypes: number[] }>;
   executeScript(sql: string): Promise<void>;
   underlyingDriver(): { query(sql: string): Promise<unknown> };
   onError(e: unknown): never;
 };
 
+const PG_CHAR_OID = 18;
+const PG_TEXT_OID = 25;
+const COLUMN_TYPE_CHARACTER = 6; // ColumnTypeEnum.Character of @prisma/driver-adapter-utils
+
 /**
  * Two fixes to adapter-pg for the schema engine: (1) Postgres's internal "char" (OID 18), used by the engine's
- * catalogue queries, is read as text (adapter-pg cannot read it); (2) a migration script is sent whole in one
- * simple-protocol query, as the native engine does (adapter-pg splits scripts on ';', which breaks
- * dollar-quoted function bodies), so a script also applies all-or-nothing.
+ * catalogue queries, is something adapter-pg cannot read: it is read as text and reported to the engine as a
+ * Character column (what the engine's describer expects, e.g. for pg_constraint.contype); (2) a migration
+ * script is sent whole in one simple-protocol query, as the native engine does (adapter-pg splits scripts on
+ * ';', which breaks dollar-quoted function bodies), so a script also applies all-or-nothing.
  */
 function readCharAsText(adapter: Adapter): Adapter {
   adapter.executeScript = async (script: string) => {
@@ -114,11 +126,27 @@ function readCharAsText(adapter: Adapter): Adapter {
       adapter.onError(e);
     }
   };
+  const charColumns = new WeakMap<object, number[]>();
   const perform = adapter.performIO?.bind(adapter);
   if (perform) {
     adapter.performIO = async (q) => {
       const result = await perform(q);
-      for (const f of result.fields) if (f.dataTypeID === 18) f.dataTypeID = 25;
+      const idx: number[] = [];
+      result.fields.forEach((f, i) => {
+        if (f.dataTypeID === PG_CHAR_OID) {
+          f.dataTypeID = PG_TEXT_OID;
+          idx.push(i);
+        }
+      });
+      if (idx.length) charColumns.set(q, idx);
+      return result;
+    };
+  }
+  const queryRaw = adapter.queryRaw?.bind(adapter);
+  if (queryRaw) {
+    adapter.queryRaw = async (q) => {
+      const result = await queryRaw(q);
+      for (const i of charColumns.get(q) ?? []) result.columnTypes[i] = COLUMN_TYPE_CHARACTER;
       return result;
     };
   }

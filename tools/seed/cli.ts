@@ -1,52 +1,48 @@
-import { seedDemoData, SeedScale } from './seed-demo-data';
+import { DEMO_LOGINS, DEMO_PASSWORD } from './demo-catalogue';
+import { ownerUrlFromEnv, parseSeedArgs, SEED_USAGE } from './seed-args';
+import { seedDemoData } from './seed-demo-data';
 
-/** npm run seed -- --scale small|medium|large [--seed N] */
-function parse(argv: string[]): { scale: SeedScale; seed: number } {
-  let scale: SeedScale = 'small';
-  let seed = 1;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = argv[i + 1];
-    if (arg === '--scale') {
-      if (value !== 'small' && value !== 'medium' && value !== 'large') fail(`--scale must be small, medium or large (got ${value ?? 'nothing'})`);
-      scale = value as SeedScale;
-      i++;
-    } else if (arg === '--seed') {
-      if (!value || !/^\d{1,9}$/.test(value) || Number(value) < 1) fail(`--seed must be a positive whole number (got ${value ?? 'nothing'})`);
-      seed = Number(value);
-      i++;
-    } else {
-      fail(`unknown argument ${arg}`);
-    }
+/** npm run seed -- --scale small|medium|large [--seed N]: exit 0 done, 1 failed, 2 bad usage. */
+async function main(): Promise<number> {
+  const args = parseSeedArgs(process.argv.slice(2));
+  if (args.kind === 'help') {
+    console.log(SEED_USAGE);
+    return 0;
   }
-  return { scale, seed };
+  if (args.kind === 'error') {
+    console.error(`seed: ${args.message}\n${SEED_USAGE}`);
+    return 2;
+  }
+  const ownerUrl = ownerUrlFromEnv(process.env);
+  if (!ownerUrl) {
+    console.error('seed: set DATABASE_OWNER_URL (or DATABASE_URL) to the database to seed. `npm start` does this for you.');
+    return 2;
+  }
+  console.log(`Seeding demo data (scale ${args.scale}, seed ${args.seed})`);
+  const s = await seedDemoData({ ownerUrl, scale: args.scale, seed: args.seed, onProgress: (m) => console.log(`  ${m}`) });
+  const row = (label: string, key: keyof typeof s.inserted) => `  ${label.padEnd(24)}${String(s.inserted[key]).padStart(8)} new${String(s.totals[key]).padStart(9)} in all`;
+  console.log(
+    [
+      `Done in ${(s.elapsedMs / 1000).toFixed(1)} s:`,
+      row('organizations', 'organizations'),
+      row('sites', 'sites'),
+      row('staff users', 'staffUsers'),
+      row('role bindings', 'roleBindings'),
+      row('patients', 'patients'),
+      row('charts', 'charts'),
+      row('care-team assignments', 'careTeamAssignments'),
+      `  (${s.totals.part2Charts} Part 2 charts in all)`,
+      `Demo logins (password ${DEMO_PASSWORD}):`,
+      ...DEMO_LOGINS.map((l) => `  ${l.email.padEnd(32)}${l.role}${l.sites === 'all' ? '' : ` (${l.sites.join(', ')} only)`}`),
+    ].join('\n'),
+  );
+  return 0;
 }
 
-function fail(message: string): never {
-  console.error(`seed: ${message}\nUsage: npm run seed -- --scale small|medium|large [--seed N]`);
-  process.exit(2);
-}
-
-function ownerUrl(): string {
-  const explicit = process.env['DATABASE_OWNER_URL'];
-  if (explicit) return explicit;
-  const base = process.env['DATABASE_URL'];
-  if (!base) fail('set DATABASE_OWNER_URL (or DATABASE_URL) to the database to seed');
-  const u = new URL(base);
-  u.username = 'cairn_owner';
-  u.password = 'cairn_owner';
-  return u.toString();
-}
-
-const { scale, seed } = parse(process.argv.slice(2));
-const started = Date.now();
-seedDemoData({ ownerUrl: ownerUrl(), scale, seed, onProgress: (m) => console.log(`  ${m}`) }).then(
-  (s) => {
-    console.log(`Demo data (${scale}, seed ${seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${s.organizations} organizations, ${s.sites} sites, ${s.staff} staff, ${s.roleBindings} role bindings, ${s.patients} patients, ${s.careTeamAssignments} care-team assignments.`);
-    process.exit(0);
-  },
+main().then(
+  (code) => process.exit(code),
   (e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
+    console.error(`seed failed: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);
   },
 );

@@ -1,139 +1,241 @@
 import { Algorithm, hash } from '@node-rs/argon2';
 import { Client } from 'pg';
-import { DEMO_ORGS, DEMO_PASSWORD, DEMO_STAFF, DemoOrg } from './demo-catalogue';
-import { pick, prng, stableUuid } from './deterministic';
+import {
+  DEMO_ORG_LIST, DEMO_PASSWORD, demoStaffForScale, DemoOrg, DemoStaff, ROLE_KEYS, SEED_SCALES, SeedScale,
+} from './demo-catalogue';
+import { DemoPatientRecord, generatePatients, PATIENTS_PER_ORG } from './demo-patients';
+import { stableUuid } from './deterministic';
 
-export type SeedScale = 'small' | 'medium' | 'large';
-export const PATIENTS_PER_ORG: Record<SeedScale, number> = { small: 40, medium: 600, large: 10_000 };
+export type { SeedScale } from './demo-catalogue';
+export { PATIENTS_PER_ORG } from './demo-patients';
 
 export interface SeedOptions {
+  /** A connection as the owner role: it bypasses RLS, which a seed spanning organizations needs. */
   ownerUrl: string;
   scale: SeedScale;
+  /** Varies the synthetic patients only; organizations, sites and staff are the same for every seed. */
   seed?: number;
   onProgress?: (message: string) => void;
 }
 
-export interface SeedSummary {
+export interface SeedTableCounts {
   organizations: number;
   sites: number;
-  staff: number;
+  staffUsers: number;
   roleBindings: number;
   patients: number;
+  charts: number;
   careTeamAssignments: number;
 }
 
-const FIRST = ['Ana', 'Luis', 'Maya', 'Noah', 'Elena', 'Jamal', 'Aiyana', 'Wei', 'Grace', 'Diego', 'Fatima', 'Owen', 'Leilani', 'Mateo', 'Priya', 'Caleb', 'Nia', 'Hector', 'Sara', 'Tyler', 'Rosa', 'Kai', 'Imani', 'Jonah', 'Lena', 'Omar', 'Ruth', 'Santiago', 'Talia', 'Victor'];
-const LAST = ['Alvarez', 'Begay', 'Carter', 'Dominguez', 'Eriksen', 'Flores', 'Gutierrez', 'Hughes', 'Ibarra', 'Jensen', 'Kowalski', 'Lee', 'Martinez', 'Nakamura', 'Ortiz', 'Peterson', 'Quintana', 'Ramirez', 'Silva', 'Tsosie', 'Underwood', 'Valdez', 'Whitehorse', 'Xiong', 'Young', 'Zamora', 'Brooks', 'Castillo', 'Nguyen', 'Okoro'];
-const CITY: Record<string, string[]> = { TUC: ['Tucson', 'Marana', 'Oro Valley'], PHX: ['Phoenix', 'Tempe', 'Mesa'], FLG: ['Flagstaff', 'Williams'], PDX: ['Portland', 'Gresham'], SLM: ['Salem', 'Keizer'] };
-const STATE: Record<DemoOrg['slug'], string> = { sonoran: 'AZ', cascade: 'OR' };
-const PART2_PROGRAMS = ['Outpatient SUD program', 'Opioid treatment program', 'Intensive outpatient (SUD)'];
+export interface SeedSummary {
+  scale: SeedScale;
+  seed: number;
+  /** Rows this run added (all zero when the same scale and seed ran before). */
+  inserted: SeedTableCounts;
+  /** Rows in the database afterwards. */
+  totals: SeedTableCounts & { part2Charts: number };
+  elapsedMs: number;
+}
+
+/** Patients per transaction: large inserts 10 batches per organization. */
 const BATCH = 1000;
 
-const day = (base: string, offsetDays: number) => new Date(Date.parse(`${base}T00:00:00Z`) + offsetDays * 86_400_000).toISOString().slice(0, 10);
+/** The API's own argon2id parameters (libs/platform/access password-hasher), so logins verify the same way. */
+const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+const zeroCounts = (): SeedTableCounts => ({ organizations: 0, sites: 0, staffUsers: 0, roleBindings: 0, patients: 0, charts: 0, careTeamAssignments: 0 });
 
 /**
- * Loads deterministic synthetic demo data as the owner role. Idempotent: every insert is ON CONFLICT DO
- * NOTHING on a stable id, so running it again changes nothing; a different --seed adds a different set of
- * synthetic patients to the same organizations, sites and staff.
+ * Loads deterministic synthetic demo data as the owner role. Idempotent: every row has an id derived from
+ * stable names and is inserted with ON CONFLICT DO NOTHING, so a second run with the same seed adds nothing;
+ * another seed adds a different set of patients to the same organizations, sites and staff.
  */
 export async function seedDemoData(opts: SeedOptions): Promise<SeedSummary> {
+  const started = Date.now();
   const seed = opts.seed ?? 1;
+  if (!SEED_SCALES.includes(opts.scale)) throw new RangeError(`unknown scale "${String(opts.scale)}": use ${SEED_SCALES.join(', ')}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2_147_483_647) throw new RangeError(`seed must be a whole number from 0 to 2147483647 (got ${seed})`);
   const progress = opts.onProgress ?? (() => undefined);
-  const client = new Client({ connectionString: opts.ownerUrl });
+  const staff = demoStaffForScale(opts.scale);
+  const inserted = zeroCounts();
+
+  const client = new Client({ connectionString: opts.ownerUrl, application_name: 'cairn-seed' });
   await client.connect();
   try {
-    const passwordHash = await hash(DEMO_PASSWORD, { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
-    await client.query('BEGIN');
-    for (const org of DEMO_ORGS) {
-      await client.query('INSERT INTO pf_organizations (id, name, slug, timezone) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [org.id, org.name, org.slug, org.timezone]);
-      for (const s of org.sites) {
-        await client.query('INSERT INTO pf_sites (organization_id, id, code, name, timezone) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [org.id, s.id, s.code, s.name, org.timezone]);
-      }
-    }
-    for (const person of DEMO_STAFF) {
-      await client.query('INSERT INTO pf_staff_users (id, email, display_name, password_hash) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [person.id, person.email, person.displayName, passwordHash]);
-      for (const b of person.bindings) {
-        const org = DEMO_ORGS.find((o) => o.slug === b.org)!;
-        const siteIds = (b.sites ?? []).map((code) => org.sites.find((s) => s.code === code)!.id);
-        await client.query(
-          'INSERT INTO pf_role_bindings (organization_id, id, staff_user_id, role_key, all_sites, site_ids) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING',
-          [org.id, stableUuid(`binding:${org.slug}:${person.email}:${b.role}`), person.id, b.role, siteIds.length === 0, siteIds],
-        );
-      }
-    }
-    await client.query('COMMIT');
-    progress(`organizations, sites and ${DEMO_STAFF.length} staff ready`);
+    await assertMigrated(client);
+    // Hashed once per run and shared: argon2id is deliberately slow.
+    const passwordHash = await hash(DEMO_PASSWORD, ARGON2);
+    await inTransaction(client, () => insertCatalogue(client, staff, passwordHash, inserted));
+    progress(`${DEMO_ORG_LIST.length} organizations, ${staff.length} staff and their role bindings ready`);
 
     const perOrg = PATIENTS_PER_ORG[opts.scale];
-    for (const org of DEMO_ORGS) {
-      const rand = prng(seed * 7919 + (org.slug === 'sonoran' ? 1 : 2));
-      const clinicians = (code: string) => DEMO_STAFF.filter((p) => p.bindings.some((b) => b.org === org.slug && b.role === 'clinician') && p.caseloadSites?.[org.slug]?.includes(code));
-      const peers = (code: string) => DEMO_STAFF.filter((p) => p.bindings.some((b) => b.org === org.slug && b.role === 'peer_specialist') && p.caseloadSites?.[org.slug]?.includes(code));
-      const mrnBase = (seed - 1) * 1_000_000;
-      for (let start = 0; start < perOrg; start += BATCH) {
-        const patients: unknown[][] = [];
-        const charts: unknown[][] = [];
-        const team: unknown[][] = [];
-        for (let i = start; i < Math.min(perOrg, start + BATCH); i++) {
-          const id = stableUuid(`patient:${seed}:${org.slug}:${i}`);
-          const s = org.sites[i % org.sites.length]!;
-          const first = pick(rand, FIRST);
-          const last = pick(rand, LAST);
-          const adolescent = rand() < 0.1;
-          const age = adolescent ? 13 + Math.floor(rand() * 5) : 18 + Math.floor(rand() * 62);
-          const dob = day(`${2026 - age}-01-01`, Math.floor(rand() * 365));
-          const sex = pick(rand, ['female', 'male', 'female', 'male', 'intersex', 'unknown'] as const);
-          patients.push([
-            org.id, id, s.id, first, last, dob, sex, `520-555-${String(1000 + (i % 9000)).padStart(4, '0')}`,
-            `${first}.${last}${i}@example.test`.toLowerCase(), `${100 + (i % 900)} ${pick(rand, ['Mesquite', 'Cedar', 'Juniper', 'Alder', 'Palo Verde'])} St`,
-            pick(rand, CITY[s.code] ?? ['']), STATE[org.slug],
-          ]);
-          const part2 = i % 5 === 0;
-          charts.push([org.id, stableUuid(`chart:${seed}:${org.slug}:${i}`), id, `${org.mrnPrefix}-${String(mrnBase + i + 1).padStart(6, '0')}`, part2, part2 ? pick(rand, PART2_PROGRAMS) : null, day('2024-01-01', i % 700)]);
-          const siteClinicians = clinicians(s.code);
-          const therapist = siteClinicians[Math.floor(i / org.sites.length) % Math.max(siteClinicians.length, 1)];
-          if (therapist) {
-            const opened = day('2025-01-01', i % 300);
-            if (i % 10 === 7) {
-              // A previous primary therapist whose assignment ended.
-              const previous = siteClinicians.find((c) => c.id !== therapist.id) ?? DEMO_STAFF.find((p) => p.email === 'consultant@cairn.test')!;
-              team.push([org.id, stableUuid(`team:${seed}:${org.slug}:${i}:prev`), id, previous.id, 'primary_therapist', day(opened, -200), day(opened, -1)]);
-            }
-            team.push([org.id, stableUuid(`team:${seed}:${org.slug}:${i}:primary`), id, therapist.id, 'primary_therapist', opened, null]);
-          }
-          const peer = peers(s.code)[0];
-          if (peer && (part2 || i % 4 === 1)) team.push([org.id, stableUuid(`team:${seed}:${org.slug}:${i}:peer`), id, peer.id, 'peer_specialist', day('2025-03-01', i % 200), null]);
-        }
-        await client.query('BEGIN');
-        await insertMany(client, 'cl_patients', ['organization_id', 'id', 'site_id', 'first_name', 'last_name', 'date_of_birth', 'sex_at_birth', 'phone', 'email', 'address_line1', 'city', 'state'], ['uuid', 'uuid', 'uuid', 'text', 'text', 'date', 'text', 'text', 'text', 'text', 'text', 'text'], patients);
-        await insertMany(client, 'cl_charts', ['organization_id', 'id', 'patient_id', 'mrn', 'is_part2', 'part2_program_name', 'opened_on'], ['uuid', 'uuid', 'uuid', 'text', 'bool', 'text', 'date'], charts);
-        await insertMany(client, 'cl_care_team_assignments', ['organization_id', 'id', 'patient_id', 'staff_user_id', 'role', 'started_on', 'ended_on'], ['uuid', 'uuid', 'uuid', 'uuid', 'text', 'date', 'date'], team);
-        await client.query('COMMIT');
-        if (perOrg > BATCH) progress(`${org.name}: ${Math.min(perOrg, start + BATCH)} / ${perOrg} patients`);
+    for (const org of DEMO_ORG_LIST) {
+      for (let from = 0; from < perOrg; from += BATCH) {
+        const to = Math.min(perOrg, from + BATCH);
+        const records = generatePatients({ org, staff, scale: opts.scale, seed, from, to });
+        await inTransaction(client, () => insertPatients(client, org, records, inserted));
+        if (perOrg > BATCH) progress(`${org.name}: ${to} / ${perOrg} patients`);
       }
-      await client.query(
-        `INSERT INTO cl_mrn_counters (organization_id, next_value) VALUES ($1, $2)
-         ON CONFLICT (organization_id) DO UPDATE SET next_value = GREATEST(cl_mrn_counters.next_value, EXCLUDED.next_value)`,
-        [org.id, mrnBase + perOrg + 1],
-      );
+      progress(`${org.name}: ${perOrg} patients (seed ${seed}) ready`);
     }
-    const counts = await client.query<Record<keyof SeedSummary, number>>(`SELECT
-      (SELECT count(*)::int FROM pf_organizations) AS organizations, (SELECT count(*)::int FROM pf_sites) AS sites,
-      (SELECT count(*)::int FROM pf_staff_users) AS staff, (SELECT count(*)::int FROM pf_role_bindings) AS "roleBindings",
-      (SELECT count(*)::int FROM cl_patients) AS patients, (SELECT count(*)::int FROM cl_care_team_assignments) AS "careTeamAssignments"`);
-    return counts.rows[0]!;
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
+    return { scale: opts.scale, seed, inserted, totals: await countRows(client), elapsedMs: Date.now() - started };
   } finally {
     await client.end();
   }
 }
 
-/** One multi-row INSERT ... SELECT FROM unnest(...) ON CONFLICT DO NOTHING per batch. */
-async function insertMany(client: Client, table: string, columns: string[], types: string[], rows: unknown[][]): Promise<void> {
-  if (rows.length === 0) return;
-  const arrays = columns.map((_, c) => rows.map((r) => r[c]));
-  const params = types.map((t, i) => `$${i + 1}::${t}[]`).join(', ');
-  await client.query(`INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${params}) ON CONFLICT DO NOTHING`, arrays);
+async function inTransaction(client: Client, work: () => Promise<void>): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await work();
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Fails with a clear message on a database the migrations have not reached (no tables, or no roles). */
+async function assertMigrated(client: Client): Promise<void> {
+  const tables = ['pf_organizations', 'pf_sites', 'pf_staff_users', 'pf_roles', 'pf_role_bindings', 'cl_patients', 'cl_charts', 'cl_care_team_assignments', 'cl_mrn_counters'];
+  const { rows } = await client.query<{ missing: string[] }>(
+    `SELECT coalesce(array_agg(t ORDER BY t), '{}') AS missing FROM unnest($1::text[]) AS t WHERE to_regclass(t) IS NULL`,
+    [tables],
+  );
+  const missing = rows[0]!.missing;
+  if (missing.length > 0) {
+    throw new Error(`Cannot seed: the database lacks ${missing.join(', ')}. Apply the migrations first (npm run db:migrate).`);
+  }
+  const roles = await client.query<{ key: string }>('SELECT key FROM pf_roles WHERE key = ANY($1::text[])', [ROLE_KEYS]);
+  const absent = ROLE_KEYS.filter((k) => !roles.rows.some((r) => r.key === k));
+  if (absent.length > 0) {
+    throw new Error(`Cannot seed: pf_roles lacks ${absent.join(', ')}. Apply the migrations first (npm run db:migrate).`);
+  }
+}
+
+async function insertCatalogue(client: Client, staff: readonly DemoStaff[], passwordHash: string, inserted: SeedTableCounts): Promise<void> {
+  const orgs = DEMO_ORG_LIST;
+  const sites = orgs.flatMap((o) => o.sites);
+  inserted.organizations += await insertRows(client, 'pf_organizations', { id: 'uuid', name: 'text', slug: 'text', timezone: 'text' },
+    orgs.map((o) => [o.id, o.name, o.slug, o.timezone]));
+  inserted.sites += await insertRows(client, 'pf_sites', { organization_id: 'uuid', id: 'uuid', code: 'text', name: 'text', timezone: 'text' },
+    sites.map((s) => [s.organizationId, s.id, s.code, s.name, s.timezone]));
+  inserted.staffUsers += await insertRows(client, 'pf_staff_users', { id: 'uuid', email: 'text', display_name: 'text', password_hash: 'text' },
+    staff.map((p) => [p.id, p.email, p.displayName, passwordHash]));
+  await assertCatalogueIds(client, staff);
+
+  const bindings = staff.flatMap((p) =>
+    p.bindings.map((b) => {
+      const org = orgs.find((o) => o.slug === b.org)!;
+      const siteIds = (b.sites ?? []).map((code) => org.sites.find((s) => s.code === code)!.id);
+      return [org.id, bindingId(org, p, b.role), p.id, b.role, siteIds.length === 0, `{${siteIds.join(',')}}`];
+    }),
+  );
+  // site_ids is uuid[]: passed as array literals, since unnest would flatten an array of arrays.
+  inserted.roleBindings += await insertRows(client, 'pf_role_bindings',
+    { organization_id: 'uuid', id: 'uuid', staff_user_id: 'uuid', role_key: 'text', all_sites: 'bool', site_ids: 'text' }, bindings,
+    { site_ids: 'uuid[]' });
+}
+
+const bindingId = (org: DemoOrg, person: DemoStaff, role: string) => stableUuid('demo-binding', org.slug, person.email, role);
+
+/**
+ * ON CONFLICT DO NOTHING also skips a row whose email, slug or site code another row already holds; the demo
+ * ids would then point at nothing. Say so instead of failing later on a foreign key.
+ */
+async function assertCatalogueIds(client: Client, staff: readonly DemoStaff[]): Promise<void> {
+  const sites = DEMO_ORG_LIST.flatMap((o) => o.sites);
+  const clash = await client.query<{ what: string }>(
+    `SELECT 'organization ' || o.slug AS what FROM pf_organizations o JOIN unnest($1::text[], $2::uuid[]) AS d(slug, id) ON o.slug = d.slug AND o.id <> d.id
+     UNION ALL
+     SELECT 'staff user ' || u.email FROM pf_staff_users u JOIN unnest($3::text[], $4::uuid[]) AS d(email, id) ON u.email = d.email AND u.id <> d.id
+     UNION ALL
+     SELECT 'site ' || s.code FROM pf_sites s JOIN unnest($5::uuid[], $6::text[], $7::uuid[]) AS d(org, code, id)
+       ON s.organization_id = d.org AND s.code = d.code AND s.id <> d.id`,
+    [
+      DEMO_ORG_LIST.map((o) => o.slug), DEMO_ORG_LIST.map((o) => o.id),
+      staff.map((p) => p.email), staff.map((p) => p.id),
+      sites.map((s) => s.organizationId), sites.map((s) => s.code), sites.map((s) => s.id),
+    ],
+  );
+  if (clash.rows.length > 0) {
+    throw new Error(`Cannot seed: ${clash.rows.map((r) => r.what).join(', ')} already exist(s) with another id. Seed a fresh database.`);
+  }
+}
+
+/**
+ * Inserts one batch of patients with charts and care teams. MRNs come from the organization's counter (under
+ * its row lock, as the API allocates them) and only for patients not already present, so a re-run leaves
+ * every MRN alone and a second seed continues the sequence; the counter ends past the highest MRN used.
+ */
+async function insertPatients(client: Client, org: DemoOrg, records: DemoPatientRecord[], inserted: SeedTableCounts): Promise<void> {
+  const present = await client.query<{ id: string }>('SELECT id FROM cl_patients WHERE organization_id = $1 AND id = ANY($2::uuid[])', [
+    org.id, records.map((r) => r.patient.id),
+  ]);
+  const existing = new Set(present.rows.map((r) => r.id));
+  const fresh = records.filter((r) => !existing.has(r.patient.id));
+  if (fresh.length === 0) return;
+
+  await client.query('INSERT INTO cl_mrn_counters (organization_id, next_value) VALUES ($1, 1) ON CONFLICT (organization_id) DO NOTHING', [org.id]);
+  const { rows } = await client.query<{ next: string }>(
+    `SELECT GREATEST(c.next_value, coalesce((SELECT max(substring(mrn FROM '^' || $2 || '-([0-9]{1,15})$')::bigint) FROM cl_charts
+                                             WHERE organization_id = $1), 0) + 1)::text AS next
+       FROM cl_mrn_counters c WHERE c.organization_id = $1 FOR UPDATE`,
+    [org.id, org.mrnPrefix],
+  );
+  let next = BigInt(rows[0]!.next);
+  const mrns = fresh.map(() => `${org.mrnPrefix}-${String(next++).padStart(6, '0')}`);
+
+  const patients = fresh.map(({ patient: p }) => [
+    p.organizationId, p.id, p.siteId, p.firstName, p.middleName, p.lastName, p.preferredName, p.dateOfBirth, p.sexAtBirth,
+    p.genderIdentity, p.pronouns, p.phone, p.email, p.addressLine1, p.city, p.state, p.postalCode, p.status,
+  ]);
+  inserted.patients += await insertRows(client, 'cl_patients', {
+    organization_id: 'uuid', id: 'uuid', site_id: 'uuid', first_name: 'text', middle_name: 'text', last_name: 'text', preferred_name: 'text',
+    date_of_birth: 'date', sex_at_birth: 'text', gender_identity: 'text', pronouns: 'text', phone: 'text', email: 'text',
+    address_line1: 'text', city: 'text', state: 'text', postal_code: 'text', status: 'text',
+  }, patients);
+
+  const charts = fresh.map(({ chart: c }, i) => [org.id, c.id, c.patientId, mrns[i], c.isPart2, c.part2ProgramName, c.status, c.openedOn, c.closedOn]);
+  inserted.charts += await insertRows(client, 'cl_charts', {
+    organization_id: 'uuid', id: 'uuid', patient_id: 'uuid', mrn: 'text', is_part2: 'bool', part2_program_name: 'text', status: 'text',
+    opened_on: 'date', closed_on: 'date',
+  }, charts);
+
+  const team = fresh.flatMap((r) => r.careTeam.map((a) => [org.id, a.id, a.patientId, a.staffUserId, a.role, a.startedOn, a.endedOn]));
+  inserted.careTeamAssignments += await insertRows(client, 'cl_care_team_assignments', {
+    organization_id: 'uuid', id: 'uuid', patient_id: 'uuid', staff_user_id: 'uuid', role: 'text', started_on: 'date', ended_on: 'date',
+  }, team);
+
+  await client.query('UPDATE cl_mrn_counters SET next_value = $2 WHERE organization_id = $1', [org.id, next.toString()]);
+}
+
+/**
+ * One INSERT ... SELECT FROM unnest($1::t1[], $2::t2[], ...) ON CONFLICT DO NOTHING for all rows: one round
+ * trip and a fixed number of parameters however many rows. `casts` converts a column after unnest.
+ */
+async function insertRows(client: Client, table: string, columns: Record<string, string>, rows: unknown[][], casts: Record<string, string> = {}): Promise<number> {
+  if (rows.length === 0) return 0;
+  const names = Object.keys(columns);
+  const params = names.map((name, i) => `$${i + 1}::${columns[name]}[]`).join(', ');
+  const select = names.map((name) => (casts[name] ? `${name}::${casts[name]}` : name)).join(', ');
+  const result = await client.query(
+    `INSERT INTO ${table} (${names.join(', ')}) SELECT ${select} FROM unnest(${params}) AS t(${names.join(', ')}) ON CONFLICT DO NOTHING`,
+    names.map((_, c) => rows.map((r) => r[c])),
+  );
+  return result.rowCount ?? 0;
+}
+
+async function countRows(client: Client): Promise<SeedSummary['totals']> {
+  const { rows } = await client.query<SeedSummary['totals']>(`SELECT
+    (SELECT count(*)::int FROM pf_organizations) AS organizations,
+    (SELECT count(*)::int FROM pf_sites) AS sites,
+    (SELECT count(*)::int FROM pf_staff_users) AS "staffUsers",
+    (SELECT count(*)::int FROM pf_role_bindings) AS "roleBindings",
+    (SELECT count(*)::int FROM cl_patients) AS patients,
+    (SELECT count(*)::int FROM cl_charts) AS charts,
+    (SELECT count(*)::int FROM cl_charts WHERE is_part2) AS "part2Charts",
+    (SELECT count(*)::int FROM cl_care_team_assignments) AS "careTeamAssignments"`);
+  return rows[0]!;
 }

@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@cairn/platform/config';
+import { clsMiddleware } from '@cairn/platform/db';
 import { createValidationPipe, ProblemDetailsDto, ProblemDetailsFilter, requestIdMiddleware } from '@cairn/platform/http';
 
 /**
@@ -16,6 +17,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   express.set('trust proxy', config.TRUST_PROXY === 'true');
   express.useBodyParser('json', { limit: '1mb' });
   app.use(requestIdMiddleware);
+  app.use(clsMiddleware());
   app.use((_req: unknown, res: { setHeader(k: string, v: string): void }, next: () => void) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'no-store');

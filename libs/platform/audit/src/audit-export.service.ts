@@ -43,7 +43,7 @@ export class AuditExportService {
       if (rows.length === 0) break;
       await write(rows.map((r) => csvRow(toAuditEventView(r))).join(''));
       count += rows.length;
-      after = rows[rows.length - 1]!.seq;
+      after = rows[rows.length - 1]!.seq ?? undefined;
       if (rows.length < BATCH) break;
     }
     return count;

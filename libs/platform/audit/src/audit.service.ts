@@ -46,13 +46,13 @@ export class AuditService {
     const actorUserId = event.actorUserId !== undefined ? event.actorUserId : (principal?.userId ?? tenant?.userId ?? null);
     const actorType = event.actorType ?? (actorUserId ? 'staff' : 'anonymous');
     const scope = { ...(tenant && event.scope?.['sites'] === undefined ? { sites: tenant.siteIds } : {}), ...(event.scope ?? {}) };
-    // chain_key, seq, prev_hash and hash are set by the pf_audit_chain trigger.
+    // chain_key is derived by a trigger; seq, prev_hash and hash are set when the transaction commits.
     await client.$executeRaw`
-      INSERT INTO pf_audit_events (chain_key, seq, organization_id, actor_user_id, actor_type, action, resource_type,
-        resource_id, patient_id, scope, outcome, reason, request_id, ip, prev_hash, hash)
-      VALUES ('00000000-0000-0000-0000-000000000000'::uuid, 0, ${organizationId}::uuid, ${actorUserId || null}::uuid,
+      INSERT INTO pf_audit_events (chain_key, organization_id, actor_user_id, actor_type, action, resource_type,
+        resource_id, patient_id, scope, outcome, reason, request_id, ip)
+      VALUES ('00000000-0000-0000-0000-000000000000'::uuid, ${organizationId}::uuid, ${actorUserId || null}::uuid,
         ${actorType}, ${event.action}, ${event.resourceType}, ${event.resourceId ?? null}, ${event.patientId ?? null}::uuid,
         ${JSON.stringify(scope)}::jsonb, ${event.outcome}, ${event.reason ?? null}, ${this.requestContext.requestId ?? null},
-        ${this.requestContext.clientIp ?? null}, '', '')`;
+        ${this.requestContext.clientIp ?? null})`;
   }
 }

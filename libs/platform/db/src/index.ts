@@ -1,5 +1,5 @@
 export { PrismaService } from './prisma.service';
-export { DbModule, PrismaModule } from './db.module';
+export { clsMiddleware, DbModule, PrismaModule } from './db.module';
 export { CLS_REQUEST_ID, TENANT_CONTEXT, tenantSettings } from './tenant-context';
 export type { TenantContext } from './tenant-context';
 export { TenantTransactionAdapter, applyTenantContext, withTenant } from './tenant-transaction.adapter';

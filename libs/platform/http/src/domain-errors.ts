@@ -1,8 +1,9 @@
 import type { FieldError } from './problem-details';
 
 /**
- * Errors a handler or domain rule can throw without knowing HTTP; the problem filter maps each to its status
- * and problem type.
+ * Errors a handler or domain rule can throw without knowing HTTP (this file imports nothing from Nest); the
+ * problem filter maps each to its status and problem type `https://cairn.dev/problems/<slug>`. The message
+ * becomes the problem's `detail`, so it must be safe to show the caller (no PHI, no internals).
  */
 export abstract class DomainError extends Error {
   abstract readonly status: number;
@@ -16,6 +17,23 @@ export abstract class DomainError extends Error {
   }
 }
 
+/** The request is malformed in a way the DTO could not express; `errors` names the fields. */
+export class InvalidInputError extends DomainError {
+  readonly status = 400;
+  readonly slug = 'validation-error';
+}
+
+export class UnauthorizedError extends DomainError {
+  readonly status = 401;
+  readonly slug = 'unauthorized';
+}
+
+export class ForbiddenError extends DomainError {
+  readonly status = 403;
+  readonly slug = 'forbidden';
+}
+
+/** Also used for rows outside the caller's scope, so a 404 does not reveal that they exist. */
 export class NotFoundError extends DomainError {
   readonly status = 404;
   readonly slug = 'not-found';
@@ -26,13 +44,20 @@ export class ConflictError extends DomainError {
   readonly slug = 'conflict';
 }
 
-export class ForbiddenError extends DomainError {
-  readonly status = 403;
-  readonly slug = 'forbidden';
-}
-
 /** The request is well-formed but breaks a rule (e.g. a site of another organization). */
 export class RuleViolationError extends DomainError {
   readonly status = 422;
   readonly slug = 'rule-violation';
+}
+
+/** Answered with a Retry-After header. */
+export class TooManyRequestsError extends DomainError {
+  readonly status = 429;
+  readonly slug = 'too-many-requests';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
 }

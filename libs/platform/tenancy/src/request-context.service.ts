@@ -40,6 +40,6 @@ export class RequestContextService {
   }
 
   setClientIp(ip: string | undefined): void {
-    this.cls.set(CLS_CLIENT_IP, ip);
+    if (this.cls.isActive()) this.cls.set(CLS_CLIENT_IP, ip);
   }
 }

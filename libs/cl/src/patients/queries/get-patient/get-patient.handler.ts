@@ -21,6 +21,7 @@ export class GetPatientHandler implements IQueryHandler<GetPatientQuery> {
       const patient = await this.txHost.tx.patient.findUnique({
         where: { organizationId_id: { organizationId: ctx.organizationId, id: patientId } },
         include: PATIENT_INCLUDE,
+        relationLoadStrategy: 'join', // one query instead of one per relation
       });
       await this.audit.record({
         action: 'patient.read', resourceType: 'patient', resourceId: patientId, patientId: patient ? patientId : null,

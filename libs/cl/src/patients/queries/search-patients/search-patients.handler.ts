@@ -41,6 +41,7 @@ export class SearchPatientsHandler implements IQueryHandler<SearchPatientsQuery>
         tx.patient.findMany({
           where,
           include: PATIENT_INCLUDE,
+          relationLoadStrategy: 'join',
           orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
           skip: (search.page - 1) * search.pageSize,
           take: search.pageSize,

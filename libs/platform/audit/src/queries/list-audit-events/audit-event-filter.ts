@@ -14,7 +14,7 @@ export function auditWhere(organizationId: string, f: AuditEventFilter): Prisma.
 
 export function toAuditEventView(e: AuditEvent): AuditEventView {
   return {
-    seq: e.seq.toString(),
+    seq: e.seq?.toString() ?? '',
     occurredAt: e.occurredAt.toISOString(),
     actorUserId: e.actorUserId,
     actorType: e.actorType,
@@ -27,7 +27,7 @@ export function toAuditEventView(e: AuditEvent): AuditEventView {
     reason: e.reason,
     requestId: e.requestId,
     ip: e.ip,
-    hash: e.hash,
+    hash: e.hash ?? '',
   };
 }
 

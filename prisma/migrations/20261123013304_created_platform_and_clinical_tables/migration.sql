@@ -155,7 +155,8 @@ CREATE TABLE "pf_refresh_tokens" (
 -- CreateTable
 CREATE TABLE "pf_audit_events" (
     "chain_key" UUID NOT NULL,
-    "seq" BIGINT NOT NULL,
+    "id" BIGSERIAL NOT NULL,
+    "seq" BIGINT,
     "organization_id" UUID,
     "occurred_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "actor_user_id" UUID,
@@ -169,10 +170,10 @@ CREATE TABLE "pf_audit_events" (
     "reason" TEXT,
     "request_id" TEXT,
     "ip" TEXT,
-    "prev_hash" TEXT NOT NULL,
-    "hash" TEXT NOT NULL,
+    "prev_hash" TEXT,
+    "hash" TEXT,
 
-    CONSTRAINT "pf_audit_events_pkey" PRIMARY KEY ("chain_key","seq")
+    CONSTRAINT "pf_audit_events_pkey" PRIMARY KEY ("chain_key","id")
 );
 
 -- CreateTable
@@ -237,6 +238,9 @@ CREATE INDEX "pf_audit_events_organization_id_patient_id_occurred_at_idx" ON "pf
 
 -- CreateIndex
 CREATE INDEX "pf_audit_events_organization_id_actor_user_id_occurred_at_idx" ON "pf_audit_events"("organization_id", "actor_user_id", "occurred_at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "pf_audit_events_chain_key_seq_key" ON "pf_audit_events"("chain_key", "seq");
 
 -- AddForeignKey
 ALTER TABLE "cl_charts" ADD CONSTRAINT "cl_charts_organization_id_patient_id_fkey" FOREIGN KEY ("organization_id", "patient_id") REFERENCES "cl_patients"("organization_id", "id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -142,12 +142,16 @@ GRANT UPDATE (last_login_at) ON pf_staff_users TO cairn_app;
 GRANT SELECT, INSERT ON pf_refresh_tokens TO cairn_app;
 GRANT UPDATE (used_at, revoked_at) ON pf_refresh_tokens TO cairn_app;
 GRANT SELECT, INSERT ON pf_audit_events TO cairn_app;
+GRANT USAGE ON SEQUENCE pf_audit_events_id_seq TO cairn_app;
 GRANT SELECT, INSERT, UPDATE ON cl_patients, cl_charts, cl_care_team_assignments, cl_mrn_counters TO cairn_app;
 
 -- ---------------------------------------------------------------------------------------------------------
 -- Audit log: append-only and hash-chained per organization.
--- Each row's hash is SHA-256 over its canonical content and the previous row's hash. The trigger takes the
--- chain head's row lock, so concurrent writers of one organization are serialised and cannot fork the chain.
+-- Each row's hash is SHA-256 over its canonical content and the previous row's hash. The row is inserted
+-- unsealed (seq, prev_hash, hash NULL) inside the audited transaction; a DEFERRED constraint trigger seals it
+-- at COMMIT. Sealing takes the chain head's row lock, so concurrent writers of one organization cannot fork
+-- the chain, and the lock is held only from the seal to the end of the commit (no client round trip), which
+-- keeps one organization's audited requests from queueing behind each other.
 CREATE FUNCTION pf_audit_canonical(e pf_audit_events) RETURNS text LANGUAGE sql IMMUTABLE
   AS $$
     SELECT concat_ws('|',
@@ -162,35 +166,64 @@ CREATE FUNCTION pf_audit_canonical(e pf_audit_events) RETURNS text LANGUAGE sql 
 CREATE FUNCTION pf_audit_hash(e pf_audit_events) RETURNS text LANGUAGE sql IMMUTABLE
   AS $$ SELECT encode(sha256(convert_to(pf_audit_canonical(e), 'UTF8')), 'hex') $$;
 
-CREATE FUNCTION pf_audit_chain() RETURNS trigger
+-- BEFORE INSERT: derive the chain from the organization and refuse a row that claims to be sealed already.
+CREATE FUNCTION pf_audit_prepare() RETURNS trigger LANGUAGE plpgsql
+  AS $$
+  BEGIN
+    NEW.chain_key := COALESCE(NEW.organization_id, '00000000-0000-0000-0000-000000000000'::uuid);
+    NEW.occurred_at := COALESCE(NEW.occurred_at, now());
+    NEW.seq := NULL;
+    NEW.prev_hash := NULL;
+    NEW.hash := NULL;
+    RETURN NEW;
+  END
+  $$;
+
+CREATE TRIGGER pf_audit_events_prepare BEFORE INSERT ON pf_audit_events
+  FOR EACH ROW EXECUTE FUNCTION pf_audit_prepare();
+
+-- AFTER INSERT, deferred to COMMIT: seal the row onto its chain.
+CREATE FUNCTION pf_audit_seal() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
   AS $$
   DECLARE
     head record;
+    e pf_audit_events;
   BEGIN
-    NEW.chain_key := COALESCE(NEW.organization_id, '00000000-0000-0000-0000-000000000000'::uuid);
-    NEW.occurred_at := COALESCE(NEW.occurred_at, now());
-    -- Row lock on the chain head, held to commit: the serialisation point.
     SELECT h.seq, h.last_hash INTO head FROM pf_audit_chain_heads h WHERE h.chain_key = NEW.chain_key FOR UPDATE;
     IF NOT FOUND THEN
       INSERT INTO pf_audit_chain_heads (chain_key, seq, last_hash)
         VALUES (NEW.chain_key, 0, repeat('0', 64)) ON CONFLICT (chain_key) DO NOTHING;
       SELECT h.seq, h.last_hash INTO head FROM pf_audit_chain_heads h WHERE h.chain_key = NEW.chain_key FOR UPDATE;
     END IF;
-    NEW.seq := head.seq + 1;
-    NEW.prev_hash := head.last_hash;
-    NEW.hash := pf_audit_hash(NEW);
-    UPDATE pf_audit_chain_heads SET seq = NEW.seq, last_hash = NEW.hash WHERE chain_key = NEW.chain_key;
-    RETURN NEW;
+    e := NEW;
+    e.seq := head.seq + 1;
+    e.prev_hash := head.last_hash;
+    e.hash := pf_audit_hash(e);
+    PERFORM set_config('cairn.audit_sealing', 'on', true);
+    UPDATE pf_audit_events SET seq = e.seq, prev_hash = e.prev_hash, hash = e.hash
+      WHERE chain_key = NEW.chain_key AND id = NEW.id;
+    PERFORM set_config('cairn.audit_sealing', '', true);
+    UPDATE pf_audit_chain_heads SET seq = e.seq, last_hash = e.hash WHERE chain_key = NEW.chain_key;
+    RETURN NULL;
   END
   $$;
 
-CREATE TRIGGER pf_audit_events_chain BEFORE INSERT ON pf_audit_events
-  FOR EACH ROW EXECUTE FUNCTION pf_audit_chain();
+CREATE CONSTRAINT TRIGGER pf_audit_events_seal AFTER INSERT ON pf_audit_events
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION pf_audit_seal();
 
+-- The one UPDATE allowed is the seal itself (once, from unsealed to sealed, content unchanged); nothing else.
 CREATE FUNCTION pf_audit_reject_change() RETURNS trigger LANGUAGE plpgsql
   AS $$
   BEGIN
+    IF TG_OP = 'UPDATE' AND current_setting('cairn.audit_sealing', true) = 'on' AND OLD.hash IS NULL
+       AND (OLD.chain_key, OLD.id, OLD.organization_id, OLD.occurred_at, OLD.actor_user_id, OLD.actor_type, OLD.action,
+            OLD.resource_type, OLD.resource_id, OLD.patient_id, OLD.scope, OLD.outcome, OLD.reason, OLD.request_id, OLD.ip)
+       IS NOT DISTINCT FROM
+           (NEW.chain_key, NEW.id, NEW.organization_id, NEW.occurred_at, NEW.actor_user_id, NEW.actor_type, NEW.action,
+            NEW.resource_type, NEW.resource_id, NEW.patient_id, NEW.scope, NEW.outcome, NEW.reason, NEW.request_id, NEW.ip) THEN
+      RETURN NEW;
+    END IF;
     RAISE EXCEPTION 'pf_audit_events is append-only: % is not allowed', TG_OP USING ERRCODE = 'insufficient_privilege';
   END
   $$;
@@ -213,17 +246,17 @@ CREATE FUNCTION pf_audit_verify_chain(p_chain uuid)
     n bigint := 0;
     head record;
   BEGIN
-    FOR e IN SELECT * FROM pf_audit_events a WHERE a.chain_key = p_chain ORDER BY a.seq LOOP
+    FOR e IN SELECT * FROM pf_audit_events a WHERE a.chain_key = p_chain ORDER BY a.seq NULLS LAST LOOP
       n := n + 1;
-      IF e.seq <> expected_seq THEN
+      IF e.seq IS DISTINCT FROM expected_seq THEN
         RETURN QUERY SELECT p_chain, n, expected_seq, format('event %s is missing (found %s next)', expected_seq, e.seq);
         RETURN;
       END IF;
-      IF e.prev_hash <> prev THEN
+      IF e.prev_hash IS DISTINCT FROM prev THEN
         RETURN QUERY SELECT p_chain, n, e.seq, 'prev_hash does not match the previous event''s hash'::text;
         RETURN;
       END IF;
-      IF e.hash <> pf_audit_hash(e) THEN
+      IF e.hash IS DISTINCT FROM pf_audit_hash(e) THEN
         RETURN QUERY SELECT p_chain, n, e.seq, 'content does not match its hash (the event was altered)'::text;
         RETURN;
       END IF;
@@ -251,12 +284,12 @@ CREATE FUNCTION pf_audit_verify_current()
   END
   $$;
 
-REVOKE EXECUTE ON FUNCTION pf_audit_chain(), pf_audit_verify_chain(uuid), pf_audit_verify_current(),
+REVOKE EXECUTE ON FUNCTION pf_audit_prepare(), pf_audit_seal(), pf_audit_verify_chain(uuid), pf_audit_verify_current(),
   pf_audit_reject_change() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION pf_audit_verify_current() TO cairn_app;
 
 -- ---------------------------------------------------------------------------------------------------------
--- Roles and permission keys (PF-02). The same keys are listed in libs/platform/access/src/permissions.ts; a test
+-- Roles and permission keys (PF-02). The same keys are listed in libs/platform/tenancy/src/permissions.ts; a test
 -- checks the two agree.
 INSERT INTO pf_permissions (key, description) VALUES
   ('patients.view', 'Read patient demographics and charts within scope'),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { verifyAuditLog } from '../../../../tools/audit/verify-audit-log';
+import { verifyAuditLog } from './verify-audit-log';
 
 /** The audit log as the database enforces it: append-only, hash-chained per organization, serialised writers. */
 const admin = new Pool({ connectionString: process.env['DATABASE_ADMIN_URL'], max: 1 });
@@ -17,8 +17,8 @@ async function appendAsApp(n: number, action = 'patient.read'): Promise<void> {
       await c.query('BEGIN');
       await c.query(`SELECT set_config('app.org_id', $1, true), set_config('app.user_id', $2, true)`, [org, user]);
       await c.query(
-        `INSERT INTO pf_audit_events (chain_key, seq, organization_id, actor_user_id, actor_type, action, resource_type, resource_id, scope, outcome, prev_hash, hash)
-         VALUES ('00000000-0000-0000-0000-000000000000', 0, $1, $2, 'staff', $3, 'patient', $4, '{"sites":"all"}', 'success', '', '')`,
+        `INSERT INTO pf_audit_events (chain_key, organization_id, actor_user_id, actor_type, action, resource_type, resource_id, scope, outcome)
+         VALUES ('00000000-0000-0000-0000-000000000000', $1, $2, 'staff', $3, 'patient', $4, '{"sites":"all"}', 'success')`,
         [org, user, action, randomUUID()],
       );
       await c.query('COMMIT');

@@ -1,0 +1,10 @@
+// Linted as: apps/api/src/lint-fixture.ts
+// Apps compose the bounded contexts and the platform.
+import { ClModule } from '@cairn/cl';
+import { DashboardsModule } from '@cairn/dashboards';
+import { HrModule } from '@cairn/hr';
+import { PmModule } from '@cairn/pm';
+import { PortalModule } from '@cairn/portal';
+import { DbModule } from '@cairn/platform/db';
+
+export const imported = [ClModule, DashboardsModule, HrModule, PmModule, PortalModule, DbModule];

@@ -1,0 +1,43 @@
+import { SEED_SCALES, SeedScale } from './demo-catalogue';
+
+export const SEED_USAGE = 'Usage: npm run seed -- [--scale small|medium|large] [--seed N]   (defaults: --scale small --seed 1)';
+
+export type SeedArgs = { kind: 'run'; scale: SeedScale; seed: number } | { kind: 'help' } | { kind: 'error'; message: string };
+
+/** Parses `--scale X --seed N` (also `--scale=X`); anything else is an error the CLI answers with exit code 2. */
+export function parseSeedArgs(argv: readonly string[]): SeedArgs {
+  let scale: SeedScale = 'small';
+  let seed = 1;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') return { kind: 'help' };
+    const eq = arg.indexOf('=');
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    if (flag !== '--scale' && flag !== '--seed') return { kind: 'error', message: `unknown argument "${arg}"` };
+    const value = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === '') return { kind: 'error', message: `${flag} needs a value` };
+    if (flag === '--scale') {
+      if (!(SEED_SCALES as readonly string[]).includes(value)) {
+        return { kind: 'error', message: `unknown scale "${value}": use ${SEED_SCALES.join(', ')}` };
+      }
+      scale = value as SeedScale;
+    } else {
+      if (!/^\d{1,10}$/.test(value) || Number(value) > 2_147_483_647) {
+        return { kind: 'error', message: `--seed must be a whole number from 0 to 2147483647 (got "${value}")` };
+      }
+      seed = Number(value);
+    }
+  }
+  return { kind: 'run', scale, seed };
+}
+
+/** DATABASE_OWNER_URL, or DATABASE_URL's server and database with the owner role (as tools/db/cli.ts does). */
+export function ownerUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  if (env['DATABASE_OWNER_URL']) return env['DATABASE_OWNER_URL'];
+  const base = env['DATABASE_URL'];
+  if (!base) return undefined;
+  const u = new URL(base);
+  u.username = 'cairn_owner';
+  u.password = env['CAIRN_OWNER_PASSWORD'] ?? 'cairn_owner';
+  return u.toString();
+}

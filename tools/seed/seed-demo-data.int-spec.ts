@@ -1,0 +1,209 @@
+import { verify } from '@node-rs/argon2';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { applyMigrations } from '../db/migrations';
+import { dropDatabase, provisionDatabase } from '../db/provision';
+import {
+  DEMO_CLINICIAN, DEMO_CLINICIAN_CASELOAD, DEMO_CONSULTANT_EMAIL, DEMO_LOGINS, DEMO_ORG_LIST, DEMO_PASSWORD, DEMO_SITES, DEMO_STAFF, ROLE_KEYS,
+} from './demo-catalogue';
+import { PATIENTS_PER_ORG, seedDemoData, SeedTableCounts } from './seed-demo-data';
+
+/**
+ * The seed against real scratch databases (created here, dropped afterwards): the shared test database is
+ * left alone because other suites add patients to it while this one runs.
+ */
+const serverAdminUrl = process.env['TEST_SERVER_ADMIN_URL']!;
+const stamp = `${process.pid}_${Date.now().toString(36)}`;
+const names = { a: `cairn_seed_a_${stamp}`, b: `cairn_seed_b_${stamp}`, c: `cairn_seed_c_${stamp}` };
+const urls: Record<keyof typeof names, string> = { a: '', b: '', c: '' };
+const clients: Client[] = [];
+
+async function connect(url: string): Promise<Client> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  clients.push(c);
+  return c;
+}
+
+async function tableCounts(c: Client): Promise<Record<string, number>> {
+  const tables = ['pf_organizations', 'pf_sites', 'pf_staff_users', 'pf_role_bindings', 'cl_patients', 'cl_charts', 'cl_care_team_assignments', 'cl_mrn_counters'];
+  const out: Record<string, number> = {};
+  for (const t of tables) out[t] = (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`)).rows[0]!.n;
+  return out;
+}
+
+const patientsQuery = `SELECT p.id, p.organization_id, p.site_id, p.first_name, p.last_name, p.date_of_birth::text AS dob, c.mrn, c.is_part2
+  FROM cl_patients p JOIN cl_charts c ON c.organization_id = p.organization_id AND c.patient_id = p.id ORDER BY p.id`;
+
+let a: Client;
+
+beforeAll(async () => {
+  for (const key of ['a', 'b', 'c'] as const) urls[key] = (await provisionDatabase({ adminUrl: serverAdminUrl, database: names[key] })).ownerUrl;
+  await applyMigrations(urls.a);
+  await applyMigrations(urls.b);
+  a = await connect(urls.a);
+  await seedDemoData({ ownerUrl: urls.a, scale: 'small', seed: 1 });
+});
+
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.end()));
+  for (const name of Object.values(names)) await dropDatabase(serverAdminUrl, name);
+});
+
+describe('seedDemoData', () => {
+  it('adds nothing when run again with the same scale and seed', async () => {
+    const before = await tableCounts(a);
+    const patientsBefore = (await a.query(patientsQuery)).rows;
+    const again = await seedDemoData({ ownerUrl: urls.a, scale: 'small', seed: 1 });
+    const zero: SeedTableCounts = { organizations: 0, sites: 0, staffUsers: 0, roleBindings: 0, patients: 0, charts: 0, careTeamAssignments: 0 };
+    expect(again.inserted).toEqual(zero);
+    expect(await tableCounts(a)).toEqual(before);
+    expect((await a.query(patientsQuery)).rows).toEqual(patientsBefore);
+    expect(before['cl_patients']).toBe(2 * PATIENTS_PER_ORG.small);
+  });
+
+  it('loads identical patients, names and MRNs for the same seed into another database', async () => {
+    const summary = await seedDemoData({ ownerUrl: urls.b, scale: 'small', seed: 1 });
+    expect(summary.inserted.patients).toBe(2 * PATIENTS_PER_ORG.small);
+    const b = await connect(urls.b);
+    expect((await b.query(patientsQuery)).rows).toEqual((await a.query(patientsQuery)).rows);
+  });
+
+  it('adds other patients for another seed (through the CLI) to the same organizations, sites and staff, continuing the MRNs', async () => {
+    const b = await connect(urls.b);
+    const seed1 = new Set((await b.query<{ id: string }>('SELECT id FROM cl_patients')).rows.map((r) => r.id));
+    const cli = spawnSync(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'cli.ts'), '--scale', 'small', '--seed', '2'], {
+      env: { ...process.env, DATABASE_OWNER_URL: urls.b },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(cli.stderr).toBe('');
+    expect(cli.status).toBe(0);
+    expect(cli.stdout).toContain('Seeding demo data (scale small, seed 2)');
+    expect(cli.stdout).toContain(`clinician@sonoran.cairn.test`);
+
+    const all = (await b.query<{ id: string }>('SELECT id FROM cl_patients')).rows.map((r) => r.id);
+    expect(all).toHaveLength(4 * PATIENTS_PER_ORG.small);
+    expect(all.filter((id) => !seed1.has(id))).toHaveLength(2 * PATIENTS_PER_ORG.small);
+    const orgs = (await b.query<{ id: string; slug: string }>('SELECT id, slug FROM pf_organizations ORDER BY slug')).rows;
+    expect(orgs).toEqual(DEMO_ORG_LIST.map((o) => ({ id: o.id, slug: o.slug })).sort((x, y) => x.slug.localeCompare(y.slug)));
+    expect((await b.query('SELECT count(*)::int AS n FROM pf_staff_users')).rows[0].n).toBe(DEMO_STAFF.length);
+
+    // MRNs 1..80 per organization without gaps or duplicates, and the counter just past the highest.
+    const mrns = await b.query<{ prefix: string; n: number; distinct_n: number; max: string; next_value: string }>(
+      `SELECT split_part(c.mrn, '-', 1) AS prefix, count(*)::int AS n, count(DISTINCT c.mrn)::int AS distinct_n, max(c.mrn) AS max, k.next_value::text
+         FROM cl_charts c JOIN cl_mrn_counters k ON k.organization_id = c.organization_id GROUP BY 1, k.next_value ORDER BY 1`,
+    );
+    expect(mrns.rows).toEqual([
+      { prefix: 'CAS', n: 80, distinct_n: 80, max: 'CAS-000080', next_value: '81' },
+      { prefix: 'SON', n: 80, distinct_n: 80, max: 'SON-000080', next_value: '81' },
+    ]);
+  });
+
+  it('creates the demo logins with their roles and site limits, sharing one argon2id hash of demo-password-1', async () => {
+    const { rows } = await a.query<{ email: string; id: string; slug: string; role_key: string; all_sites: boolean; site_ids: string[]; password_hash: string }>(
+      `SELECT u.email, u.id, o.slug, b.role_key, b.all_sites, b.site_ids, u.password_hash
+         FROM pf_staff_users u JOIN pf_role_bindings b ON b.staff_user_id = u.id JOIN pf_organizations o ON o.id = b.organization_id
+        WHERE u.email = ANY($1::text[]) AND b.revoked_at IS NULL`,
+      [DEMO_LOGINS.map((l) => l.email)],
+    );
+    for (const login of DEMO_LOGINS) {
+      const row = rows.find((r) => r.email === login.email);
+      expect(row).toMatchObject({ id: login.id, slug: login.org, role_key: login.role, all_sites: login.sites === 'all' });
+      if (login.sites !== 'all') expect(row!.site_ids).toEqual(login.sites.map((code) => Object.values(DEMO_SITES).find((s) => s.code === code)!.id));
+    }
+    expect(rows.find((r) => r.email === 'frontdesk@sonoran.cairn.test')!.site_ids).toEqual([DEMO_SITES.tucsonCentral.id]);
+    const hashes = new Set(rows.map((r) => r.password_hash));
+    expect(hashes.size).toBe(1);
+    const [hash] = [...hashes];
+    expect(hash).toMatch(/^\$argon2id\$/);
+    expect(await verify(hash!, DEMO_PASSWORD)).toBe(true);
+    expect(await verify(hash!, 'demo-password-2')).toBe(false);
+  });
+
+  it('has staff of every role in both organizations, a consultant in both, and a supervisor limited to two sites', async () => {
+    const { rows } = await a.query<{ slug: string; roles: string[] }>(
+      `SELECT o.slug, array_agg(DISTINCT b.role_key ORDER BY b.role_key) AS roles FROM pf_role_bindings b JOIN pf_organizations o ON o.id = b.organization_id GROUP BY o.slug`,
+    );
+    for (const r of rows) expect(r.roles).toEqual([...ROLE_KEYS].sort());
+    expect(rows).toHaveLength(2);
+    const consultant = await a.query<{ slug: string }>(
+      `SELECT o.slug FROM pf_role_bindings b JOIN pf_organizations o ON o.id = b.organization_id JOIN pf_staff_users u ON u.id = b.staff_user_id
+        WHERE u.email = $1 ORDER BY o.slug`,
+      [DEMO_CONSULTANT_EMAIL],
+    );
+    expect(consultant.rows.map((r) => r.slug)).toEqual(['cascade', 'sonoran']);
+    const north = await a.query<{ all_sites: boolean; site_ids: string[] }>(
+      `SELECT b.all_sites, b.site_ids FROM pf_role_bindings b JOIN pf_staff_users u ON u.id = b.staff_user_id WHERE u.email = 'supervisor.north@sonoran.cairn.test'`,
+    );
+    expect(north.rows).toEqual([{ all_sites: false, site_ids: [DEMO_SITES.phoenixMidtown.id, DEMO_SITES.flagstaff.id] }]);
+  });
+
+  it('makes the demo clinician primary therapist of exactly the known Tucson Central patients and of no one else', async () => {
+    const { rows } = await a.query<{ role: string; site_id: string; ended_on: string | null; team_size: number }>(
+      `SELECT a.role, p.site_id, a.ended_on::text,
+              (SELECT count(*)::int FROM cl_care_team_assignments x WHERE x.patient_id = p.id) AS team_size
+         FROM cl_care_team_assignments a JOIN cl_patients p ON p.organization_id = a.organization_id AND p.id = a.patient_id
+         JOIN pf_staff_users u ON u.id = a.staff_user_id WHERE u.email = $1`,
+      [DEMO_CLINICIAN.email],
+    );
+    expect(rows).toHaveLength(DEMO_CLINICIAN_CASELOAD.small);
+    expect(rows.every((r) => r.role === 'primary_therapist' && r.site_id === DEMO_SITES.tucsonCentral.id && r.ended_on === null && r.team_size === 1)).toBe(true);
+    const unassigned = await a.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM cl_patients p WHERE p.organization_id = $1 AND p.site_id = $2
+          AND NOT EXISTS (SELECT 1 FROM cl_care_team_assignments x JOIN pf_staff_users u ON u.id = x.staff_user_id WHERE x.patient_id = p.id AND u.email = $3)`,
+      [DEMO_SITES.tucsonCentral.organizationId, DEMO_SITES.tucsonCentral.id, DEMO_CLINICIAN.email],
+    );
+    expect(unassigned.rows[0]!.n).toBeGreaterThan(0);
+  });
+
+  it('gives every patient a chart and a current primary therapist, some Part 2 charts with programs, and some ended assignments', async () => {
+    const { rows } = await a.query<{ patients: number; charts: number; with_primary: number; part2: number; part2_named: number; ended_past: number; ended_future: number }>(
+      `SELECT (SELECT count(*)::int FROM cl_patients) AS patients,
+              (SELECT count(*)::int FROM cl_charts) AS charts,
+              (SELECT count(DISTINCT patient_id)::int FROM cl_care_team_assignments WHERE role = 'primary_therapist') AS with_primary,
+              (SELECT count(*)::int FROM cl_charts WHERE is_part2) AS part2,
+              (SELECT count(*)::int FROM cl_charts WHERE is_part2 AND part2_program_name IS NOT NULL) AS part2_named,
+              (SELECT count(*)::int FROM cl_care_team_assignments WHERE ended_on < current_date) AS ended_past,
+              (SELECT count(*)::int FROM cl_care_team_assignments WHERE ended_on >= current_date OR started_on > current_date) AS ended_future`,
+    );
+    const r = rows[0]!;
+    expect(r.charts).toBe(r.patients);
+    expect(r.with_primary).toBe(r.patients);
+    expect(r.part2).toBeGreaterThan(r.patients * 0.1);
+    expect(r.part2).toBeLessThan(r.patients * 0.35);
+    expect(r.part2_named).toBe(r.part2);
+    expect(r.ended_past).toBeGreaterThan(0);
+    expect(r.ended_future).toBe(0);
+  });
+
+  it('refuses a database the migrations have not reached, naming the command that fixes it', async () => {
+    await expect(seedDemoData({ ownerUrl: urls.c, scale: 'small' })).rejects.toThrow(/lacks .*pf_organizations.*npm run db:migrate/);
+  });
+
+  it('refuses, and writes nothing, when a demo email belongs to another user', async () => {
+    await applyMigrations(urls.c);
+    const c = await connect(urls.c);
+    await c.query(`INSERT INTO pf_staff_users (id, email, display_name, password_hash) VALUES (gen_random_uuid(), 'admin@sonoran.cairn.test', 'Someone else', 'x')`);
+    await expect(seedDemoData({ ownerUrl: urls.c, scale: 'small' })).rejects.toThrow('staff user admin@sonoran.cairn.test already exist(s) with another id');
+    expect(await tableCounts(c)).toMatchObject({ pf_organizations: 0, pf_staff_users: 1, cl_patients: 0 });
+  });
+
+  it('rejects an unknown scale or a bad seed before touching the database', async () => {
+    await expect(seedDemoData({ ownerUrl: 'postgresql://nobody@127.0.0.1:1/none', scale: 'huge' as never })).rejects.toThrow('unknown scale "huge"');
+    await expect(seedDemoData({ ownerUrl: 'postgresql://nobody@127.0.0.1:1/none', scale: 'small', seed: 1.5 })).rejects.toThrow(RangeError);
+  });
+
+  it('exits with 2 and a clear message on an unknown scale or without a database URL', () => {
+    const run = (args: string[], env: NodeJS.ProcessEnv) =>
+      spawnSync(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'cli.ts'), ...args], { env, encoding: 'utf8', timeout: 60_000 });
+    const { DATABASE_URL: _u, DATABASE_OWNER_URL: _o, ...bare } = process.env;
+    const badScale = run(['--scale', 'huge'], { ...process.env, DATABASE_OWNER_URL: urls.b });
+    expect(badScale.status).toBe(2);
+    expect(badScale.stderr).toContain('unknown scale "huge": use small, medium, large');
+    const noUrl = run([], bare);
+    expect(noUrl.status).toBe(2);
+    expect(noUrl.stderr).toContain('set DATABASE_OWNER_URL (or DATABASE_URL)');
+  });
+});
