@@ -84,6 +84,39 @@ describe('audit log', () => {
     await expect(owner.query(`TRUNCATE pf_audit_events`)).rejects.toThrow(/append-only/);
   });
 
+  it('leaves no gap in the chain when an audited transaction rolls back', async () => {
+    const before = (await chain()).length;
+    const c = await app.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query(`SELECT set_config('app.org_id', $1, true)`, [org]);
+      await c.query(
+        `INSERT INTO pf_audit_events (chain_key, organization_id, actor_user_id, actor_type, action, resource_type, outcome)
+         VALUES ('00000000-0000-0000-0000-000000000000', $1, $2, 'staff', 'patient.read', 'patient', 'success')`,
+        [org, user],
+      );
+      await c.query('ROLLBACK');
+    } finally {
+      c.release();
+    }
+    await appendAsApp(1);
+    const rows = await chain();
+    expect(rows.length).toBe(before + 1);
+    expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: rows.length }, (_, i) => i + 1));
+  });
+
+  it('refuses to re-seal or alter a sealed event, even with the sealing flag set', async () => {
+    const c = await owner.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query(`SELECT set_config('cairn.audit_sealing', 'on', true)`);
+      await expect(c.query(`UPDATE pf_audit_events SET hash = repeat('f', 64) WHERE chain_key = $1 AND seq = 1`, [org])).rejects.toThrow(/append-only/);
+      await c.query('ROLLBACK');
+    } finally {
+      c.release();
+    }
+  });
+
   it('reports the first broken link after a superuser alters an event', async () => {
     await admin.query('ALTER TABLE pf_audit_events DISABLE TRIGGER pf_audit_events_no_update_delete');
     try {
