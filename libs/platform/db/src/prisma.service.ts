@@ -2,15 +2,17 @@ import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { AppConfig, CONFIG } from '@cairn/platform/config';
 import { PrismaClient } from './generated/prisma/client';
+import { createTenantPool } from './tenant-pool';
 
 /**
  * The Prisma client of the API and the worker. It connects as the app role (NOBYPASSRLS, DML grants only):
- * outside a tenant transaction (see TenantTransactionAdapter) row-level security shows it no tenant row.
+ * outside a tenant transaction row-level security shows it no tenant row. Its pool (createTenantPool)
+ * writes the request's tenant context together with each transaction's BEGIN.
  */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
   constructor(@Inject(CONFIG) config: AppConfig) {
-    super({ adapter: new PrismaPg({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE }) });
+    super({ adapter: new PrismaPg(createTenantPool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE })) });
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,7 +1,6 @@
 import { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
-import { ClsServiceManager } from 'nestjs-cls';
 import type { PrismaClient } from './generated/prisma/client';
-import { TENANT_CONTEXT, TenantContext, tenantSettings } from './tenant-context';
+import { TenantContext, tenantSettings } from './tenant-context';
 
 type TxClient = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
@@ -24,23 +23,13 @@ export async function withTenant<T>(prisma: PrismaClient, ctx: TenantContext, fn
 }
 
 /**
- * The @nestjs-cls/transactional Prisma adapter, plus one thing: every transaction it opens starts by writing
- * the current request's TenantContext with set_config(..., true). The settings are transaction-local, so a
- * pooled connection never carries them into the next request.
+ * The @nestjs-cls/transactional Prisma adapter. Every transaction it opens starts with the current request's
+ * TenantContext written by set_config(..., true): PrismaService's pool (createTenantPool) sends it together
+ * with the BEGIN, in the same round trip. The settings are transaction-local, so a pooled connection never
+ * carries them into the next request.
  */
 export class TenantTransactionAdapter extends TransactionalAdapterPrisma<PrismaClient> {
   constructor(prismaInjectionToken: unknown) {
     super({ prismaInjectionToken, defaultTxOptions: { timeout: 15_000, maxWait: 5_000 } });
-    const base = this.optionsFactory;
-    this.optionsFactory = (prisma: PrismaClient) => ({
-      ...base(prisma),
-      wrapWithTransaction: async (options: unknown, fn: () => Promise<unknown>, setClient: (client?: TxClient) => void) =>
-        prisma.$transaction(async (tx) => {
-          const ctx = ClsServiceManager.getClsService().get<TenantContext | undefined>(TENANT_CONTEXT);
-          await applyTenantContext(tx, ctx);
-          setClient(tx);
-          return fn();
-        }, options as Parameters<PrismaClient['$transaction']>[1]),
-    });
   }
 }

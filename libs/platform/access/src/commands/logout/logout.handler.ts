@@ -14,8 +14,9 @@ export class LogoutHandler implements ICommandHandler<LogoutCommand> {
   async execute({ userId, sessionId }: LogoutCommand): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       await tx.refreshToken.updateMany({ where: { familyId: sessionId, staffUserId: userId, revokedAt: null }, data: { revokedAt: new Date() } });
+      // Recorded in the request's organization when it has one (the transaction carries that context).
       await this.audit.recordIn(tx, {
-        organizationId: null, actorUserId: userId, action: 'auth.logout', resourceType: 'session', resourceId: sessionId, outcome: 'success',
+        actorUserId: userId, action: 'auth.logout', resourceType: 'session', resourceId: sessionId, outcome: 'success',
       });
     });
   }
