@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Client } from 'pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 
 /**
@@ -66,12 +67,26 @@ async function loadWasm() {
       SchemaEngine: { new: (...args: unknown[]) => Promise<SchemaEngine> };
     };
     const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-    const { instance } = await wasm.instantiate(readFileSync(join(PKG, 'schema_engine_bg.wasm')), { './schema_engine_bg.js': bg });
+    const { instance } = await wasm.instantiate(readFileSync(join(PKG, 'schema_engine_bg.wasm')), { './schema_engine_bg.js': withUnrefTimers(bg) });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports['__wbindgen_start'] as () => void)();
     return bg;
   })();
   return loaded;
+}
+
+/**
+ * The engine arms timers (e.g. a 10 s advisory-lock timeout in applyMigrations) and never clears them, which
+ * kept a finished CLI or Jest process alive for ~10 s. Its timers are unref'd: while it works, its open
+ * connections keep the process alive anyway.
+ */
+function withUnrefTimers(bg: Record<string, unknown>): Record<string, unknown> {
+  const imports: Record<string, unknown> = { ...bg };
+  for (const key of Object.keys(imports)) {
+    if (!key.startsWith('__wbg_setTimeout_')) continue;
+    imports[key] = (fn: () => void, ms: number) => setTimeout(fn, ms >>> 0).unref();
+  }
+  return imports;
 }
 
 /** Connection fields: passed separately, never as a connection string (see TOOLCHAIN.md, pitfall 1). */
@@ -94,10 +109,7 @@ export function readDatamodel(schemaDir = join(ROOT, 'prisma', 'schema')): [stri
     .map((f) => [join(schemaDir, f), readFileSync(join(schemaDir, f), 'utf8')]);
 }
 
-/**
- * Opens an engine on the database at `url` and runs fn; always frees the engine and closes its pools
- * (engine.free() alone leaves them open and the process hangs; pitfall 4).
- */
+/** The parts of adapter-pg's adapter that the fixes below touch. */
 type Adapter = {
   dispose(): Promise<void>;
   performIO?: (q: object) => Promise<{ fields: { dataTypeID: number }[] }>;
@@ -153,12 +165,19 @@ function readCharAsText(adapter: Adapter): Adapter {
   return adapter;
 }
 
+/** What one engine session opened: adapters whose pools must be closed, shadow databases not yet dropped. */
+interface Opened {
+  adapters: Adapter[];
+  shadows: Set<string>;
+}
+
 /**
  * An adapter factory around PrismaPg that (1) reads "char" as text, (2) creates shadow databases with the
- * same connection fields and drops them WITH (FORCE) after closing their pool (pitfall 2), and (3) remembers
- * every adapter so that all pools are closed at the end (pitfall 4).
+ * same connection fields (pitfall 1) and drops them WITH (FORCE) after closing their pool (pitfall 2), and
+ * (3) records every pool and shadow database so withSchemaEngine can clean up even when the engine fails
+ * before disposing them (pitfall 4).
  */
-function adapterFactory(url: string, opened: Adapter[]) {
+function adapterFactory(url: string, opened: Opened) {
   // allowExitOnIdle: a connection the engine leaves idle must not keep a CLI process alive (pitfall 4).
   const fields = { ...connectionFields(url), allowExitOnIdle: true, idleTimeoutMillis: 1000 };
   const inner = new PrismaPg(fields);
@@ -167,42 +186,89 @@ function adapterFactory(url: string, opened: Adapter[]) {
     adapterName: inner.adapterName,
     async connect() {
       const adapter = readCharAsText((await inner.connect()) as unknown as Adapter);
-      opened.push(adapter);
+      opened.adapters.push(adapter);
       return adapter;
     },
     async connectToShadowDb() {
-      const admin = (await inner.connect()) as unknown as Adapter;
-      const database = `prisma_migrate_shadow_db_${randomUUID().replace(/-/g, '')}`;
-      await admin.executeScript(`CREATE DATABASE "${database}"`);
+      const database = shadowDatabaseName();
+      await executeOnce(fields, `CREATE DATABASE "${database}"`);
+      opened.shadows.add(database);
       const shadow = readCharAsText((await new PrismaPg({ ...fields, database }).connect()) as unknown as Adapter);
+      opened.adapters.push(shadow);
       const dispose = shadow.dispose.bind(shadow);
+      let disposed = false;
       shadow.dispose = async () => {
+        if (disposed) return;
+        disposed = true;
         await dispose();
-        await admin.executeScript(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => undefined);
-        await admin.dispose();
+        await dropShadow(fields, opened, database);
       };
       return shadow;
     },
   };
 }
 
+type Fields = ReturnType<typeof connectionFields>;
+
+/** Names carry the process id so a test can tell its own shadow databases from a concurrent run's. */
+export const SHADOW_PREFIX = 'prisma_migrate_shadow_db_';
+function shadowDatabaseName(): string {
+  return `${SHADOW_PREFIX}p${process.pid}_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+}
+
+/** One statement on a short-lived connection of its own (CREATE/DROP DATABASE cannot share the engine's pools). */
+async function executeOnce(fields: Fields, sql: string): Promise<void> {
+  const client = new Client(fields);
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function dropShadow(fields: Fields, opened: Opened, database: string): Promise<void> {
+  if (!opened.shadows.delete(database)) return;
+  await executeOnce(fields, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+}
+
+export interface SchemaEngineOptions {
+  /** Folder of the .prisma files (default prisma/schema). */
+  schemaDir?: string;
+  /** Receives the engine's log lines (JSON). */
+  log?: (line: string) => void;
+}
+
 /**
- * Opens an engine on the database at `url` and runs fn; always frees the engine and closes its pools
- * (engine.free() alone leaves them open and the process hangs; pitfall 4).
+ * Opens an engine on the database at `url` and runs fn. Always frees the engine, then closes every pool it
+ * opened (engine.free() alone leaves them open and the process hangs; pitfall 4), then drops any shadow
+ * database the engine did not dispose of itself (it does not when a migration fails in the shadow database).
  */
-export async function withSchemaEngine<T>(url: string, fn: (engine: SchemaEngine) => Promise<T>, log: (line: string) => void = () => undefined): Promise<T> {
+export async function withSchemaEngine<T>(url: string, fn: (engine: SchemaEngine) => Promise<T>, opts: SchemaEngineOptions = {}): Promise<T> {
   const { SchemaEngine } = await loadWasm();
-  const opened: Adapter[] = [];
+  const opened: Opened = { adapters: [], shadows: new Set() };
   const factory = adapterFactory(url, opened);
-  const engine = await SchemaEngine.new(
-    { datamodels: readDatamodel() },
-    (line: string) => log(line),
-    bindMigrationAwareSqlAdapterFactory(factory as unknown as Parameters<typeof bindMigrationAwareSqlAdapterFactory>[0]),
-  );
+  const log = opts.log ?? (() => undefined);
+  const cleanUp = async () => {
+    await Promise.all(opened.adapters.map((a) => a.dispose().catch(() => undefined)));
+    const fields = connectionFields(url);
+    for (const database of [...opened.shadows]) await dropShadow(fields, opened, database).catch(() => undefined);
+  };
+  let engine: SchemaEngine;
+  try {
+    engine = await SchemaEngine.new(
+      { datamodels: readDatamodel(opts.schemaDir) },
+      (line: string) => log(line),
+      bindMigrationAwareSqlAdapterFactory(factory as unknown as Parameters<typeof bindMigrationAwareSqlAdapterFactory>[0]),
+    );
+  } catch (e) {
+    await cleanUp();
+    throw e;
+  }
   try {
     return await fn(engine);
   } finally {
-    await Promise.all(opened.map((a) => a.dispose().catch(() => undefined)));
     engine.free();
+    await cleanUp();
   }
 }

@@ -1,21 +1,35 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { applyMigrations } from '../db/migrations';
-import { provisionDatabase } from '../db/provision';
 import { seedDemoData } from '../seed/seed-demo-data';
-import { adminUrlFromEnv, TEST_ENV_FILE, TestEnv } from './test-env';
+import { createScratchDatabase } from './test-db';
+import { adminUrlFromEnv, DEFAULT_REDIS_URL, TEST_ENV_FILE_VAR, testEnvFileFor, TestEnv } from './test-env';
 
 /**
- * Global setup of the int tier: a fresh database for this run (provisioned with the owner and app roles,
- * migrated, loaded with the small demo data set), dropped by global-teardown.ts.
+ * Global setup of the int tier: a fresh database for this run (cairn_test_<pid>_<time>, provisioned with the
+ * owner and app roles, migrated, loaded with the small demo data set), dropped by global-teardown.ts. Its
+ * URLs go to a JSON file under tmp/ whose path reaches the workers through CAIRN_TEST_ENV_FILE, so that
+ * concurrent runs never share or delete each other's file.
  */
 export default async function globalSetup(): Promise<void> {
   const serverAdminUrl = adminUrlFromEnv();
-  const database = `cairn_test_${process.pid}_${Date.now().toString(36)}`;
-  const db = await provisionDatabase({ adminUrl: serverAdminUrl, database });
-  await applyMigrations(db.ownerUrl);
-  await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1 });
-  const env: TestEnv = { ...db, serverAdminUrl, redisUrl: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379' };
-  mkdirSync(dirname(TEST_ENV_FILE), { recursive: true });
-  writeFileSync(TEST_ENV_FILE, JSON.stringify(env, null, 2));
+  const db = await createScratchDatabase({ prefix: 'cairn_test', migrate: true, serverAdminUrl });
+  try {
+    await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1 });
+    const env: TestEnv = {
+      adminUrl: db.adminUrl,
+      serverAdminUrl,
+      ownerUrl: db.ownerUrl,
+      appUrl: db.appUrl,
+      database: db.database,
+      redisUrl: process.env['REDIS_URL'] || DEFAULT_REDIS_URL,
+    };
+    const file = testEnvFileFor(db.database);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(env, null, 2));
+    // Workers are started after global setup and inherit this environment.
+    process.env[TEST_ENV_FILE_VAR] = file;
+  } catch (e) {
+    await db.drop().catch(() => undefined);
+    throw e;
+  }
 }

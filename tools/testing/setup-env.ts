@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { TEST_ENV_FILE, TestEnv } from './test-env';
+import { DEFAULT_REDIS_URL, testEnvFile, TestEnv } from './test-env';
 
-// Runs in every int-tier test worker: point the code under test at this run's database.
-const env = JSON.parse(readFileSync(TEST_ENV_FILE, 'utf8')) as TestEnv;
+// Runs in every int-tier test worker before the tests: point the code under test at this run's database.
+const env = JSON.parse(readFileSync(testEnvFile(), 'utf8')) as TestEnv;
 process.env['DATABASE_URL'] = env.appUrl;
 process.env['DATABASE_OWNER_URL'] = env.ownerUrl;
 process.env['DATABASE_ADMIN_URL'] = env.adminUrl;
 process.env['TEST_SERVER_ADMIN_URL'] = env.serverAdminUrl;
-process.env['REDIS_URL'] = env.redisUrl;
+process.env['REDIS_URL'] = env.redisUrl || DEFAULT_REDIS_URL;
 process.env['NODE_ENV'] = 'test';
 process.env['LOG_LEVEL'] = process.env['TEST_LOG_LEVEL'] ?? 'silent';

@@ -1,10 +1,23 @@
 import { join } from 'node:path';
 
-/** Where the int tier's global setup leaves the URLs of the database it created for this run. */
-export const TEST_ENV_FILE = join(__dirname, '..', '..', 'tmp', `test-env-${process.env['CAIRN_TEST_RUN_ID'] ?? 'local'}.json`);
+/** The variable through which global setup tells the test workers and global teardown where TestEnv is. */
+export const TEST_ENV_FILE_VAR = 'CAIRN_TEST_ENV_FILE';
+
+/** Where the int tier's global setup leaves the URLs of the database it created for this run (tmp/ is gitignored). */
+export function testEnvFileFor(database: string): string {
+  return join(__dirname, '..', '..', 'tmp', `${database}.json`);
+}
+
+export function testEnvFile(): string {
+  const file = process.env[TEST_ENV_FILE_VAR];
+  if (!file) throw new Error(`${TEST_ENV_FILE_VAR} is not set: run integration tests through jest's int project (its global setup sets it)`);
+  return file;
+}
 
 export interface TestEnv {
+  /** Superuser on this run's database. */
   adminUrl: string;
+  /** Superuser on the server's maintenance database: creates and drops databases. */
   serverAdminUrl: string;
   ownerUrl: string;
   appUrl: string;
@@ -12,6 +25,9 @@ export interface TestEnv {
   redisUrl: string;
 }
 
-export function adminUrlFromEnv(): string {
-  return process.env['TEST_DATABASE_ADMIN_URL'] ?? process.env['DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const DEFAULT_ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+export function adminUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return env['TEST_DATABASE_ADMIN_URL'] || env['DATABASE_URL'] || DEFAULT_ADMIN_URL;
 }
