@@ -1,29 +1,67 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, hasRedisServer, REDIS_HELP, redisAnswers, RunningPostgres, RunningRedis, startEmbeddedPostgres, startRedisServer } from '../dev/services';
+import { RunningPostgres, startLocalPostgres } from '../dev/local-postgres';
+import { DEFAULT_REDIS_URL, ensureRedis, redact } from '../dev/local-redis';
+import { freePort } from '../dev/probes';
+import { jestSuiteResult, SuiteResult, summaryLines } from './suite-results';
 
 /**
- * `npm test`: every check, each counted as a suite, ending with one line `N passed, N failed`.
- * PostgreSQL: DATABASE_URL (a server it may create databases on) or an embedded one in a temp dir.
- * Redis: REDIS_URL, or 127.0.0.1:6379, or a redis-server it starts. Jest's global setup creates and drops
- * its own database on that server.
+ * `npm test`: every check, each counted in a suite, ending with exactly one line `N passed, N failed`.
+ * PostgreSQL: DATABASE_URL (the admin URL of a server it may create databases on) or an embedded one in a
+ * fresh temp dir. Redis: REDIS_URL, or 127.0.0.1:6379, or a redis-server it starts on a free port. Jest's
+ * global setup creates and drops its own database on that server.
  */
 const ROOT = join(__dirname, '..', '..');
+const say = (message: string) => console.log(`[test] ${message}`);
 
-interface SuiteResult {
-  name: string;
-  passed: number;
-  failed: number;
-  note?: string;
+/** Upper bounds per step, so a hung tool fails its suite instead of hanging CI. */
+const MINUTES = 60_000;
+const LIMITS = { typecheck: 10 * MINUTES, lint: 10 * MINUTES, jest: 30 * MINUTES };
+
+let current: { pid?: number } | undefined;
+let interrupted = false;
+
+function killGroup(pid: number | undefined, sig: NodeJS.Signals): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, sig);
+  } catch {
+    // gone already
+  }
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+/** Runs a tool with its output streamed; resolves with its exit code (1 when it timed out or was killed). */
+function run(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutMs: number; what: string }): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    // Its own process group, so a timeout or Ctrl-C stops the tool's workers too.
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...opts.env }, detached: true });
+    current = child;
+    const killOnExit = () => killGroup(child.pid, 'SIGKILL');
+    process.on('exit', killOnExit);
+    const timer = setTimeout(() => {
+      console.error(`\n[test] ${opts.what} did not finish within ${opts.timeoutMs / MINUTES} minutes: stopping it`);
+      killGroup(child.pid, 'SIGTERM');
+      setTimeout(() => killGroup(child.pid, 'SIGKILL'), 10_000).unref();
+    }, opts.timeoutMs);
+    const done = (code: number) => {
+      clearTimeout(timer);
+      process.off('exit', killOnExit);
+      current = undefined;
+      resolve(code);
+    };
+    child.once('error', (e) => {
+      console.error(`[test] could not run ${cmd}: ${e.message}`);
+      done(1);
+    });
+    child.once('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
   });
+}
+
+function hasNpmScript(name: string): boolean {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  return Boolean(pkg.scripts?.[name]);
 }
 
 async function main(): Promise<number> {
@@ -31,64 +69,82 @@ async function main(): Promise<number> {
   const cleanups: (() => Promise<void>)[] = [];
   const results: SuiteResult[] = [];
   const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error(`\n[test] ${sig}: stopping`);
+    killGroup(current?.pid, 'SIGTERM');
+  };
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, onSignal);
+
   try {
     let adminUrl = process.env['DATABASE_URL'];
-    if (!adminUrl) {
+    if (adminUrl) say(`PostgreSQL: the server in DATABASE_URL (${redact(adminUrl)})`);
+    else {
       const dir = mkdtempSync(join(tmpdir(), 'cairn-test-pg-'));
-      console.log(`[test] no DATABASE_URL: starting an embedded PostgreSQL in ${dir}`);
-      const pg: RunningPostgres = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), persistent: false });
-      cleanups.push(async () => {
-        await pg.stop().catch(() => undefined);
-        rmSync(dir, { recursive: true, force: true });
+      say(`PostgreSQL: no DATABASE_URL, starting an embedded one in ${dir}`);
+      cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+      // A throw-away cluster: durability settings off make the int tier markedly faster.
+      const pg: RunningPostgres = await startLocalPostgres({
+        dataDir: dir,
+        port: await freePort(),
+        settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
       });
+      cleanups.push(() => pg.stop());
       adminUrl = pg.adminUrl;
     }
-    let redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-    if (!(await redisAnswers(redisUrl))) {
-      if (!hasRedisServer()) throw new Error(REDIS_HELP);
-      const dir = mkdtempSync(join(tmpdir(), 'cairn-test-redis-'));
-      const redis: RunningRedis = await startRedisServer(await freePort(), dir);
-      console.log(`[test] no Redis at ${redisUrl}: started redis-server at ${redis.url}`);
+    if (interrupted) throw new Error('interrupted');
+
+    const redisDir = join(tmpdir(), `cairn-test-redis-${process.pid}`);
+    const redis = await ensureRedis({ url: process.env['REDIS_URL'] || DEFAULT_REDIS_URL, dir: redisDir, startPort: await freePort() });
+    if (redis.started) {
+      const started = redis.started;
       cleanups.push(async () => {
-        await redis.stop();
-        rmSync(dir, { recursive: true, force: true });
+        await started.stop();
+        rmSync(redisDir, { recursive: true, force: true });
       });
-      redisUrl = redis.url;
+      say(`Redis: none answered, started redis-server at ${redis.url}`);
+    } else say(`Redis: ${redact(redis.url)}`);
+    const env = { TEST_DATABASE_ADMIN_URL: adminUrl, REDIS_URL: redis.url };
+
+    if (!interrupted) {
+      say('typecheck: tsc -p tsconfig.json --noEmit');
+      const tsc = await run(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], { timeoutMs: LIMITS.typecheck, what: 'typecheck' });
+      results.push({ name: 'typecheck', passed: tsc === 0 ? 1 : 0, failed: tsc === 0 ? 0 : 1 });
     }
-    const env = { TEST_DATABASE_ADMIN_URL: adminUrl, REDIS_URL: redisUrl, CAIRN_TEST_RUN_ID: String(process.pid) };
 
-    console.log('\n[test] typecheck (tsc --noEmit)');
-    const tsc = await run(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
-    results.push({ name: 'typecheck', passed: tsc === 0 ? 1 : 0, failed: tsc === 0 ? 0 : 1 });
+    if (!interrupted) {
+      const viaScript = hasNpmScript('lint');
+      say(`lint: ${viaScript ? 'npm run lint' : 'eslint apps libs tools'}`);
+      const lint = viaScript
+        ? await run('npm', ['run', 'lint', '--silent'], { timeoutMs: LIMITS.lint, what: 'lint' })
+        : await run(bin('eslint'), ['apps', 'libs', 'tools', '--max-warnings=0'], { env: { ESLINT_USE_FLAT_CONFIG: 'false' }, timeoutMs: LIMITS.lint, what: 'lint' });
+      results.push({ name: 'lint', passed: lint === 0 ? 1 : 0, failed: lint === 0 ? 0 : 1 });
+    }
 
-    console.log('\n[test] lint (ESLint with Nx module boundaries)');
-    const lint = await run(bin('eslint'), ['apps', 'libs', 'tools', '--max-warnings=0'], { ESLINT_USE_FLAT_CONFIG: 'false' });
-    results.push({ name: 'lint', passed: lint === 0 ? 1 : 0, failed: lint === 0 ? 0 : 1 });
-
-    console.log('\n[test] unit, integration and API tests (Jest)');
-    const report = join(ROOT, 'tmp', `jest-report-${process.pid}.json`);
-    const jestExit = await run(bin('jest'), ['--ci', '--maxWorkers=2', '--forceExit', '--json', `--outputFile=${report}`], env);
-    if (existsSync(report)) {
-      const r = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites: number };
-      results.push({ name: 'jest', passed: r.numPassedTests, failed: r.numFailedTests + r.numRuntimeErrorTestSuites, note: r.numRuntimeErrorTestSuites ? `${r.numRuntimeErrorTestSuites} suite(s) failed to run` : undefined });
+    if (!interrupted) {
+      say('jest: unit, integration and API tests');
+      mkdirSync(join(ROOT, 'tmp'), { recursive: true });
+      const report = join(ROOT, 'tmp', `jest-report-${process.pid}.json`);
       rmSync(report, { force: true });
-    } else {
-      results.push({ name: 'jest', passed: 0, failed: 1, note: `jest exited ${jestExit} without a report` });
+      // Two workers for two cores; --forceExit so a leaked handle in one test cannot hang the run.
+      const code = await run(bin('jest'), ['--ci', '--maxWorkers=2', '--forceExit', '--json', `--outputFile=${report}`], { env, timeoutMs: LIMITS.jest, what: 'jest' });
+      results.push(jestSuiteResult(code, existsSync(report) ? readFileSync(report, 'utf8') : undefined));
+      rmSync(report, { force: true });
     }
-    // Web apps (Vitest, Playwright) join here when they exist.
+
+    // The web apps' Vitest and Playwright suites join here when those apps exist, each pushed as a result.
   } catch (e) {
-    console.error(`\n[test] ${e instanceof Error ? e.message : String(e)}`);
-    results.push({ name: 'setup', passed: 0, failed: 1 });
+    if (!interrupted) {
+      console.error(`\n[test] ${e instanceof Error ? e.message : String(e)}`);
+      results.push({ name: 'setup', passed: 0, failed: 1, note: 'the test services could not be started' });
+    }
   } finally {
-    for (const c of cleanups.reverse()) await c();
+    for (const c of cleanups.reverse()) await c().catch((e: unknown) => console.error(`[test] cleanup failed: ${String(e)}`));
   }
-  console.log('\n[test] summary');
-  for (const r of results) console.log(`  ${r.name.padEnd(10)} ${r.passed} passed, ${r.failed} failed${r.note ? ` (${r.note})` : ''}`);
-  console.log(`  took ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  const passed = results.reduce((n, r) => n + r.passed, 0);
-  const failed = results.reduce((n, r) => n + r.failed, 0);
-  console.log(`${passed} passed, ${failed} failed`);
-  return failed === 0 ? 0 : 1;
+  if (interrupted) results.push({ name: 'interrupted', passed: 0, failed: 1, note: 'the run was stopped before it finished' });
+  for (const line of summaryLines(results, Date.now() - started)) console.log(line);
+  return results.some((r) => r.failed > 0) || results.length === 0 ? 1 : 0;
 }
 
-main().then((code) => process.exit(code));
+void main().then((code) => process.exit(code));

@@ -1,4 +1,4 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { ClModule } from '@cairn/cl';
@@ -8,7 +8,7 @@ import { AccessModule } from '@cairn/platform/access';
 import { AuditApiModule } from '@cairn/platform/audit';
 import { AppConfig, ConfigModule } from '@cairn/platform/config';
 import { DbModule } from '@cairn/platform/db';
-import { HealthModule, HttpMetricsMiddleware, loggerParams, MetricsController, MetricsRegistry } from '@cairn/platform/http';
+import { HealthModule, HttpMetricsModule, loggerParams } from '@cairn/platform/http';
 import { TenancyModule } from '@cairn/platform/tenancy';
 import { PmModule } from '@cairn/pm';
 import { PortalModule } from '@cairn/portal';
@@ -21,31 +21,29 @@ export interface ApiModuleOptions {
 
 /** The API composes the platform and every bounded context's module; contexts never import each other. */
 @Module({})
-export class AppModule implements NestModule {
+export class AppModule {
   static register({ config, logDestination }: ApiModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        // Platform plumbing: configuration, logs, database and request store, buses, /health and /metrics.
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config, logDestination)),
         DbModule,
-        TenancyModule,
         CqrsModule.forRoot(),
         HealthModule,
+        HttpMetricsModule,
+        // Platform services with routes and guards (tenancy, auth and RBAC, audit).
+        TenancyModule,
         AccessModule,
         AuditApiModule,
+        // Bounded contexts.
         ClModule,
         PmModule,
         HrModule,
         PortalModule,
         DashboardsModule,
       ],
-      controllers: [MetricsController],
-      providers: [MetricsRegistry],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware).forRoutes('*');
   }
 }

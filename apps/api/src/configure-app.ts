@@ -1,28 +1,47 @@
 import { INestApplication, RequestMethod, VersioningType } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@cairn/platform/config';
 import { clsMiddleware } from '@cairn/platform/db';
-import { createValidationPipe, ProblemDetailsDto, ProblemDetailsFilter, requestIdMiddleware } from '@cairn/platform/http';
+import {
+  bodyParserErrorMiddleware, createValidationPipe, HttpMetrics, ProblemDetailsDto, ProblemDetailsFilter, requestIdMiddleware,
+} from '@cairn/platform/http';
+
+const BODY_LIMIT = '1mb';
+
+/** Cheap headers for a JSON API (no CSP: Swagger UI at /api/docs needs its inline scripts). */
+function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+}
 
 /**
  * Everything main.ts sets up beyond the module graph, shared with the API tests so they exercise the real
- * thing: /api prefix with URI versioning (/api/v1/...), validation, problem+json errors, request ids, OpenAPI.
+ * thing: /api prefix with URI versioning (/api/v1/...), validation, problem+json errors, request ids, metrics,
+ * OpenAPI at /api/docs and /api/docs-json.
  */
 export function configureApp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
   express.useLogger(app.get(Logger));
   express.disable('x-powered-by');
   express.set('trust proxy', config.TRUST_PROXY === 'true');
-  express.useBodyParser('json', { limit: '1mb' });
+
+  // Express middleware, in order, ahead of routing (so /health, /metrics and 404s get them too): the request
+  // id first (everything after logs and reports it), the latency timer, the request store, then the body
+  // parsers, whose errors become problem+json without echoing the body.
   app.use(requestIdMiddleware);
+  app.use(app.get(HttpMetrics).middleware);
   app.use(clsMiddleware());
-  app.use((_req: unknown, res: { setHeader(k: string, v: string): void }, next: () => void) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
+  app.use(securityHeaders);
+  express.useBodyParser('json', { limit: BODY_LIMIT });
+  express.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  app.use(bodyParserErrorMiddleware);
+
   app.setGlobalPrefix('api', {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
@@ -40,7 +59,9 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
       .setDescription(
         'Cairn, an open-source platform for behavioral-health practices. Sign in with POST /api/v1/auth/login and send the ' +
           'access token as a bearer token. A member of several organizations names the one a request acts in with ' +
-          'X-Organization-Id. Each operation states its permission key (x-permission). Errors are RFC 9457 problem+json.',
+          'X-Organization-Id. Each operation states its permission key (x-permission). Errors are RFC 9457 ' +
+          'application/problem+json (validation failures list each field in errors[]); every response carries ' +
+          'X-Request-Id (send your own to correlate). Lists take page and pageSize and answer { items, page, pageSize, total }.',
       )
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })

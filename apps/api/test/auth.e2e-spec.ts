@@ -101,7 +101,11 @@ describe('logout', () => {
 
 describe('bearer tokens', () => {
   it('answers a missing, malformed, foreign or expired token with 401 problem+json', async () => {
-    expectProblem(await http().get('/api/v1/me'), 401);
+    const missing = await http().get('/api/v1/me');
+    expectProblem(missing, 401);
+    const denied = await demo.auditEvents(`action = 'access.denied' AND request_id = $1`, [missing.headers['x-request-id']]);
+    expect(denied).toHaveLength(1);
+    expect(denied[0]).toMatchObject({ organization_id: null, actor_type: 'anonymous', outcome: 'denied' });
     expectProblem(await http().get('/api/v1/me').set('Authorization', 'Bearer not-a-jwt'), 401);
     const foreign = new JwtService({ secret: 'some-other-secret-that-is-long-enough-000' }).sign({ sub: randomUUID(), sid: randomUUID() }, { audience: 'cairn-staff', issuer: 'cairn' });
     expectProblem(await http().get('/api/v1/me').set('Authorization', `Bearer ${foreign}`), 401);

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import Redis from 'ioredis';
 import { loadConfig } from '@cairn/platform/config';
@@ -18,13 +18,21 @@ export class LogCapture extends Writable {
   }
 }
 
+export interface BootExtras {
+  /** Test-only controllers mounted beside the real ones (under the same prefix, versioning, pipe and filter). */
+  controllers?: Type<unknown>[];
+}
+
 /**
  * The real API (same module graph and set-up as main.ts) against this run's database and Redis, with
  * environment overrides for the test (e.g. a lower login throttle).
  */
-export async function bootApi(overrides: Record<string, string> = {}, logs?: LogCapture): Promise<INestApplication> {
+export async function bootApi(overrides: Record<string, string> = {}, logs?: LogCapture, extra: BootExtras = {}): Promise<INestApplication> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: logs ? 'info' : 'silent', ...overrides });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register({ config, logDestination: logs })] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.register({ config, logDestination: logs })],
+    controllers: extra.controllers ?? [],
+  }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
   configureApp(app, config);
   await app.init();

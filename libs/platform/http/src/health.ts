@@ -1,6 +1,6 @@
-import { Controller, Get, Inject, Injectable, Module, OnModuleDestroy, VERSION_NEUTRAL } from '@nestjs/common';
+import { Controller, Get, Inject, Injectable, Logger, Module, OnModuleDestroy, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorResult, HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, HealthIndicatorFunction, HealthIndicatorResult, HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
 import Redis from 'ioredis';
 import { AppConfig, CONFIG } from '@cairn/platform/config';
 import { PrismaService } from '@cairn/platform/db';
@@ -12,13 +12,17 @@ function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
   return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref())]);
 }
 
-/** Database and Redis checks shared by the API's /health and the worker's. */
+/**
+ * Database and Redis checks shared by the API's /health and the worker's. /health is public, so a failure
+ * says only which dependency is down; the cause (host, driver message) goes to the log.
+ */
 @Injectable()
 export class DependencyHealth implements OnModuleDestroy {
+  private readonly logger = new Logger('Health');
   private readonly redis: Redis;
 
   constructor(
-    private readonly indicators: HealthIndicatorService,
+    private readonly indicatorService: HealthIndicatorService,
     private readonly prisma: PrismaService,
     @Inject(CONFIG) config: AppConfig,
   ) {
@@ -27,24 +31,31 @@ export class DependencyHealth implements OnModuleDestroy {
   }
 
   async database(): Promise<HealthIndicatorResult> {
-    const check = this.indicators.check('database');
+    const check = this.indicatorService.check('database');
     try {
       await withTimeout(this.prisma.$queryRaw`SELECT 1`, 'PostgreSQL');
       return check.up();
     } catch (e) {
-      return check.down({ message: e instanceof Error ? e.message.split('\n')[0] : 'unreachable' });
+      this.logger.warn(`PostgreSQL health check failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      return check.down({ message: 'PostgreSQL did not answer SELECT 1' });
     }
   }
 
   async redisPing(): Promise<HealthIndicatorResult> {
-    const check = this.indicators.check('redis');
+    const check = this.indicatorService.check('redis');
     try {
       if (this.redis.status === 'wait' || this.redis.status === 'end') await withTimeout(this.redis.connect(), 'Redis');
       await withTimeout(this.redis.ping(), 'Redis');
       return check.up();
     } catch (e) {
-      return check.down({ message: e instanceof Error ? e.message : 'unreachable' });
+      this.logger.warn(`Redis health check failed: ${e instanceof Error ? e.message : String(e)}`);
+      return check.down({ message: 'Redis did not answer PING' });
     }
+  }
+
+  /** Every dependency check, for HealthCheckService.check(). */
+  indicators(): HealthIndicatorFunction[] {
+    return [() => this.database(), () => this.redisPing()];
   }
 
   onModuleDestroy(): void {
@@ -65,9 +76,11 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'Liveness and dependencies (PostgreSQL, Redis)', description: 'Permission: public.' })
   @ApiOkResponse({ description: 'Every dependency is up' })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down (terminus body lists which)' })
+  @ApiServiceUnavailableResponse({
+    description: 'A dependency is down: application/problem+json (status 503) carrying terminus\'s info/error/details report',
+  })
   check() {
-    return this.health.check([() => this.deps.database(), () => this.deps.redisPing()]);
+    return this.health.check(this.deps.indicators());
   }
 }
 

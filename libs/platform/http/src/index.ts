@@ -1,10 +1,16 @@
-export { ConflictError, DomainError, ForbiddenError, NotFoundError, RuleViolationError } from './domain-errors';
+export { bodyParserErrorMiddleware, RequestBodyError } from './body-parser-errors';
+export {
+  ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, RuleViolationError, TooManyRequestsError, UnauthorizedError,
+} from './domain-errors';
 export { DependencyHealth, HealthChecksModule, HealthController, HealthModule } from './health';
-export { loggerParams, REDACT_PATHS, REDACTED_FIELDS } from './logging';
-export { HttpMetricsMiddleware, MetricsController, MetricsRegistry } from './metrics';
-export { PROBLEM_CONTENT_TYPE, ProblemDetailsDto, problemType } from './problem-details';
+export { loggerParams, pathOf, pinoOptions, REDACTED, REDACTED_FIELDS, redactDeep } from './logging';
+export { HttpMetrics, HttpMetricsModule, MetricsController, MetricsModule, MetricsRegistry, UNMATCHED_ROUTE } from './metrics';
+export { ApiPageResponse, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageMetaDto, PageQueryDto, pageOf, pageWindow } from './pagination';
+export type { Page } from './pagination';
+export { FieldErrorDto, PROBLEM_BASE, PROBLEM_CONTENT_TYPE, ProblemDetailsDto, problemType } from './problem-details';
 export type { FieldError, ProblemDetails } from './problem-details';
-export { ProblemDetailsFilter } from './problem-details.filter';
+export { mapException, ProblemDetailsFilter } from './problem-details.filter';
+export type { MappedProblem } from './problem-details.filter';
 export { REQUEST_ID_HEADER, requestIdMiddleware } from './request-id.middleware';
 export { createValidationPipe, flattenValidationErrors } from './validation';
-export { ApiProblemResponses } from './api-problem-responses';
+export { ApiProblemResponses, STANDARD_PROBLEM_STATUSES } from './api-problem-responses';

@@ -1,39 +1,62 @@
-import { Controller, Get, Header, Injectable, NestMiddleware, VERSION_NEUTRAL } from '@nestjs/common';
+import { Controller, Get, Header, Injectable, Module, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { Public } from '@cairn/platform/tenancy';
 
-/** One registry per process; the API and the worker each expose theirs at /metrics. */
+/**
+ * The process's Prometheus registry with the default process metrics (CPU, memory, event loop, GC). One per
+ * app instance rather than prom-client's global one, so tests can boot several apps in one process. Other
+ * modules inject it and register their own metrics (e.g. queue depths in the worker).
+ */
 @Injectable()
 export class MetricsRegistry {
   readonly registry = new Registry();
-  readonly httpDuration = new Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'HTTP request latency by route template and status',
-    labelNames: ['method', 'route', 'status_code'] as const,
-    buckets: [0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-    registers: [this.registry],
-  });
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
+
+  contentType(): string {
+    return this.registry.contentType;
+  }
+
+  text(): Promise<string> {
+    return this.registry.metrics();
+  }
 }
 
-/** Times every request; the label is the matched route template (never the raw URL, which carries ids). */
-@Injectable()
-export class HttpMetricsMiddleware implements NestMiddleware {
-  constructor(private readonly metrics: MetricsRegistry) {}
+export const UNMATCHED_ROUTE = 'unmatched';
 
-  use(req: Request, res: Response, next: NextFunction): void {
-    const end = this.metrics.httpDuration.startTimer();
+/** Latency of every HTTP request, labelled by route template and status. */
+@Injectable()
+export class HttpMetrics {
+  readonly duration: Histogram<'method' | 'route' | 'status_code'>;
+
+  constructor(metrics: MetricsRegistry) {
+    this.duration = new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP request latency by method, matched route template and status code',
+      labelNames: ['method', 'route', 'status_code'] as const,
+      buckets: [0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [metrics.registry],
+    });
+  }
+
+  /**
+   * Express middleware, mounted before routing so it also times 404s and body-parser failures. The route
+   * label is the template the router matched (`/api/v1/patients/:id`), never the raw URL: ids would make one
+   * series per patient and put identifiers into metrics.
+   */
+  readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
+    const end = this.duration.startTimer();
     res.once('finish', () => {
-      const template = req.route?.path ? `${req.baseUrl ?? ''}${req.route.path as string}` : 'unmatched';
-      end({ method: req.method, route: template, status_code: String(res.statusCode) });
+      const template = req.route?.path;
+      const route = typeof template === 'string' ? `${req.baseUrl ?? ''}${template}` : UNMATCHED_ROUTE;
+      end({ method: req.method, route, status_code: String(res.statusCode) });
     });
     next();
-  }
+  };
 }
 
 @ApiExcludeController()
@@ -41,11 +64,23 @@ export class HttpMetricsMiddleware implements NestMiddleware {
 export class MetricsController {
   constructor(private readonly metrics: MetricsRegistry) {}
 
+  /** Prometheus text exposition. Public: keep the port off the internet, as with any /metrics. */
   @Get()
   @Public()
   @Header('Cache-Control', 'no-store')
   @Header('Content-Type', Registry.PROMETHEUS_CONTENT_TYPE)
-  async metricsText(): Promise<string> {
-    return this.metrics.registry.metrics();
+  metricsText(): Promise<string> {
+    return this.metrics.text();
   }
 }
+
+/** The registry alone (the worker serves it from its own small HTTP server). */
+@Module({ providers: [MetricsRegistry], exports: [MetricsRegistry] })
+export class MetricsModule {}
+
+/**
+ * The API's metrics: the registry, the request histogram and GET /metrics. The app mounts
+ * `app.get(HttpMetrics).middleware` itself (configureApp), ahead of routing and outside the /api prefix.
+ */
+@Module({ imports: [MetricsModule], providers: [HttpMetrics], controllers: [MetricsController], exports: [MetricsModule, HttpMetrics] })
+export class HttpMetricsModule {}

@@ -1,10 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError } from './domain-errors';
+import { fromBodyParserError } from './body-parser-errors';
+import { DomainError, TooManyRequestsError } from './domain-errors';
 import { FieldError, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details';
 import { REQUEST_ID_HEADER } from './request-id.middleware';
 
-interface Mapped {
+/** What an exception means for the caller: everything the problem body and headers are built from. */
+export interface MappedProblem {
   status: number;
   detail: string;
   slug?: string;
@@ -13,9 +15,12 @@ interface Mapped {
   headers?: Record<string, string>;
 }
 
+const GENERIC_500 = 'An unexpected error occurred. It has been logged; quote the request id when reporting it.';
+
 /**
- * Answers every error as RFC 9457 application/problem+json. Known errors keep their message; anything else
- * becomes a 500 whose body says nothing about the cause (the cause is logged with the request id).
+ * Answers every error as RFC 9457 application/problem+json. Known errors keep their (caller-safe) message;
+ * anything else becomes a 500 whose body says nothing about the cause, which is logged with its stack and the
+ * request id instead.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -23,12 +28,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const req = ctx.getRequest<Request>();
+    const req = ctx.getRequest<Request & { id?: string }>();
     const res = ctx.getResponse<Response>();
-    const mapped = this.map(exception);
-    const requestId = (req.headers[REQUEST_ID_HEADER] as string | undefined) ?? (res.getHeader(REQUEST_ID_HEADER) as string | undefined);
-    if (mapped.status >= 500) {
-      this.logger.error({ err: exception, requestId }, exception instanceof Error ? exception.message : 'Unhandled error');
+    const mapped = mapException(exception);
+    const requestId = req.id ?? (req.headers?.[REQUEST_ID_HEADER] as string | undefined);
+    if (mapped.status >= 500 && mapped.status !== 503) {
+      this.logger.error({ err: exception, requestId }, 'Unhandled error answered with 500');
+    }
+    if (res.headersSent) {
+      // A streamed response (CSV export) failed midway: the status is gone, cut the stream short.
+      res.destroy();
+      return;
     }
     const body: ProblemDetails = {
       ...problemType(mapped.status, mapped.slug),
@@ -39,40 +49,28 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       ...(mapped.errors?.length ? { errors: mapped.errors } : {}),
       ...(mapped.extensions ?? {}),
     };
-    if (res.headersSent) {
-      res.end();
-      return;
-    }
     for (const [k, v] of Object.entries(mapped.headers ?? {})) res.setHeader(k, v);
     res.status(mapped.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
-
-  map(exception: unknown): Mapped {
-    if (exception instanceof DomainError) {
-      return { status: exception.status, slug: exception.slug, detail: exception.message, errors: exception.errors };
-    }
-    if (exception instanceof HttpException) return mapHttpException(exception);
-    const e = exception as { type?: string; status?: number; statusCode?: number; code?: string; message?: string; meta?: Record<string, unknown> };
-    // body-parser errors (malformed JSON, too large, bad charset) carry a status and a type.
-    if (e && typeof e.type === 'string' && typeof (e.status ?? e.statusCode) === 'number') {
-      const status = (e.status ?? e.statusCode)!;
-      if (e.type === 'entity.parse.failed') return { status: 400, slug: 'malformed-body', detail: 'The request body is not valid JSON.' };
-      if (e.type === 'entity.too.large') return { status: 413, detail: 'The request body is too large.' };
-      if (status >= 400 && status < 500) return { status, detail: 'The request body could not be read.' };
-    }
-    if (e && typeof e.code === 'string') {
-      // Prisma known request errors.
-      if (e.code === 'P2002') return { status: 409, slug: 'conflict', detail: 'A record with the same unique value already exists.' };
-      if (e.code === 'P2025') return { status: 404, detail: 'The record was not found.' };
-      if (e.code === 'P2003') return { status: 409, slug: 'reference-conflict', detail: 'The change conflicts with a related record.' };
-      // PostgreSQL: insufficient_privilege (incl. row-level security), and errors raised by our validating functions.
-      if (e.code === '42501' || /row-level security/.test(e.message ?? '')) return { status: 403, detail: 'The database refused this change for your access scope.' };
-    }
-    return { status: 500, detail: 'An unexpected error occurred. It has been logged; quote the request id when reporting it.' };
-  }
 }
 
-function mapHttpException(exception: HttpException): Mapped {
+/** Maps any thrown value to a problem (pure; exported for the unit tests and for non-HTTP callers). */
+export function mapException(exception: unknown): MappedProblem {
+  if (exception instanceof DomainError) {
+    const mapped: MappedProblem = { status: exception.status, slug: exception.slug, detail: exception.message, errors: exception.errors };
+    if (exception instanceof TooManyRequestsError) {
+      mapped.headers = { 'Retry-After': String(exception.retryAfterSeconds) };
+      mapped.extensions = { retryAfterSeconds: exception.retryAfterSeconds };
+    }
+    return mapped;
+  }
+  if (exception instanceof HttpException) return mapHttpException(exception);
+  const bodyError = fromBodyParserError(exception);
+  if (bodyError) return mapException(bodyError);
+  return mapDatabaseError(exception) ?? { status: 500, detail: GENERIC_500 };
+}
+
+function mapHttpException(exception: HttpException): MappedProblem {
   const status = exception.getStatus();
   const response = exception.getResponse();
   let detail = exception.message;
@@ -82,10 +80,11 @@ function mapHttpException(exception: HttpException): Mapped {
   if (typeof response === 'string') {
     detail = response;
   } else if (response && typeof response === 'object') {
-    const r = response as { message?: unknown; errors?: FieldError[]; retryAfterSeconds?: number };
+    const r = response as { message?: unknown; errors?: FieldError[]; retryAfterSeconds?: number; info?: unknown; error?: unknown; details?: unknown };
     if (Array.isArray(r.message)) {
+      // A pipe other than ours (its messages carry no paths).
       errors = r.message.map((m) => ({ field: '', message: String(m) }));
-      detail = `The request has ${errors.length} invalid field(s).`;
+      detail = `The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}.`;
     } else if (typeof r.message === 'string') {
       detail = r.message;
     }
@@ -94,8 +93,38 @@ function mapHttpException(exception: HttpException): Mapped {
       headers['Retry-After'] = String(r.retryAfterSeconds);
       extensions = { retryAfterSeconds: r.retryAfterSeconds };
     }
+    if (status === 503 && r.details && typeof r.details === 'object') {
+      // @nestjs/terminus: keep its per-dependency report next to the problem fields.
+      detail = `Unavailable: ${Object.keys((r.error ?? {}) as object).join(', ') || 'a dependency'} is down.`;
+      extensions = { info: r.info, error: r.error, details: r.details };
+    }
   }
-  if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(detail)) detail = 'No route matches this method and path.';
-  const slug = errors?.length && status === 400 ? 'validation-error' : undefined;
+  let slug: string | undefined;
+  if (status === 400 && errors?.length) slug = 'validation-error';
+  if (status === 404 && /^Cannot [A-Z]+ /.test(detail)) {
+    // Express's message echoes the URL, query string included.
+    detail = 'No route matches this method and path.';
+    slug = 'route-not-found';
+  }
+  if (status >= 500 && status !== 503) detail = GENERIC_500;
   return { status, detail, errors, extensions, headers, slug };
+}
+
+/**
+ * Prisma's known request errors, and PostgreSQL errors as raw `pg` reports them or as Prisma's driver adapter
+ * wraps them (`cause.originalCode`). Their messages name tables and values, so none is passed on.
+ */
+function mapDatabaseError(exception: unknown): MappedProblem | undefined {
+  if (!exception || typeof exception !== 'object') return undefined;
+  const e = exception as { code?: unknown; message?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } }; cause?: { originalCode?: unknown; code?: unknown } };
+  const codes = [e.code, e.meta?.code, e.meta?.driverAdapterError?.cause?.originalCode, e.cause?.originalCode, e.cause?.code].filter((c): c is string => typeof c === 'string');
+  const has = (...wanted: string[]) => codes.some((c) => wanted.includes(c));
+  if (has('P2002', '23505')) return { status: 409, slug: 'unique-violation', detail: 'A record with the same unique value already exists.' };
+  if (has('P2003', '23503', '23001')) return { status: 409, slug: 'reference-conflict', detail: 'The change conflicts with a related record (it is missing or still in use).' };
+  if (has('P2025')) return { status: 404, detail: 'The record was not found.' };
+  // insufficient_privilege: a missing grant or a row-level security policy refusing the row.
+  if (has('42501') || (typeof e.message === 'string' && /violates row-level security policy/.test(e.message))) {
+    return { status: 403, detail: 'The database refused this operation for your access scope.' };
+  }
+  return undefined;
 }

@@ -7,7 +7,9 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   for (const e of errors) {
     const field = parent ? `${parent}.${e.property}` : e.property;
     for (const [constraint, message] of Object.entries(e.constraints ?? {})) {
-      out.push({ field, message: constraint === 'whitelistValidation' ? `${field} is not an accepted property` : message.replace(new RegExp(`^${e.property}\\b`), field) });
+      // class-validator starts its messages with the bare property name; say the full path instead.
+      const text = constraint === 'whitelistValidation' ? `${field} is not an accepted property` : message.startsWith(`${e.property} `) ? field + message.slice(e.property.length) : message;
+      out.push({ field, message: text });
     }
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
   }

@@ -44,10 +44,18 @@ export class AccessGuard extends AuthGuard('jwt') {
     }
     if (rule.kind === 'public') return true;
 
-    await (super.canActivate(context) as Promise<boolean>);
+    try {
+      await (super.canActivate(context) as Promise<boolean>);
+    } catch (e) {
+      await this.auditUnauthenticated(req, null, 'no valid bearer token');
+      throw e;
+    }
     const user = req.user as AuthenticatedUser;
     const grants = await this.principals.load(user.userId, user.sessionId);
-    if (grants.length === 0) throw new UnauthorizedException('The session has ended or the account has no active access.');
+    if (grants.length === 0) {
+      await this.auditUnauthenticated(req, user.userId, 'session ended or no active access');
+      throw new UnauthorizedException('The session has ended or the account has no active access.');
+    }
     const principal: Principal = { userId: user.userId, sessionId: user.sessionId, grants };
     this.requestContext.setPrincipal(principal);
 
@@ -79,6 +87,20 @@ export class AccessGuard extends AuthGuard('jwt') {
   override handleRequest<TUser = AuthenticatedUser>(err: unknown, user: TUser | false): TUser {
     if (err || !user) throw new UnauthorizedException('A valid bearer access token is required.');
     return user;
+  }
+
+  /** A refused request without a usable identity: recorded in the organization-less chain. */
+  private async auditUnauthenticated(req: Request, userId: string | null, reason: string): Promise<void> {
+    await this.audit.recordDetached({
+      organizationId: null,
+      actorUserId: userId,
+      actorType: userId ? 'staff' : 'anonymous',
+      action: 'access.denied',
+      resourceType: 'route',
+      resourceId: `${req.method} ${(req.baseUrl ?? '') + (req.route?.path ?? req.path)}`,
+      outcome: 'denied',
+      reason: `unauthenticated: ${reason}`,
+    });
   }
 
   private async deny(req: Request, principal: Principal, organizationId: string, permission: string, reason: string): Promise<never> {

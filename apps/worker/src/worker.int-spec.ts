@@ -1,0 +1,108 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { loadConfig } from '@cairn/platform/config';
+import { RunningWorker, startWorker } from './start-worker';
+import { WorkerDrain } from './worker-drain';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`worker exited early with ${child.exitCode}`);
+    try {
+      return await fetch(url);
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error(`worker did not answer ${url} within ${timeoutMs} ms`);
+}
+
+describe('the worker process', () => {
+  it('serves /health and /metrics on WORKER_PORT and exits 0 promptly on SIGTERM', async () => {
+    const port = await freePort();
+    const output: string[] = [];
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, WORKER_PORT: String(port), LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
+    child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    try {
+      const health = await waitForHealth(`http://127.0.0.1:${port}/health`, child);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok', details: { database: { status: 'up' }, redis: { status: 'up' } } });
+
+      const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
+      expect(metrics.status).toBe(200);
+      expect(metrics.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+      expect(await metrics.text()).toMatch(/# TYPE process_cpu_user_seconds_total counter/);
+
+      const sent = Date.now();
+      child.kill('SIGTERM');
+      expect(await exited).toEqual({ code: 0, signal: null });
+      expect(Date.now() - sent).toBeLessThan(5_000);
+      expect(output.join('')).toContain('Stopped cleanly');
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  });
+});
+
+describe('startWorker (in process)', () => {
+  let worker: RunningWorker | undefined;
+  afterEach(async () => {
+    await worker?.stop();
+    worker = undefined;
+  });
+
+  it('lets registered consumers finish before the context closes', async () => {
+    worker = await startWorker(loadConfig({ ...process.env, WORKER_PORT: '0' }), { host: '127.0.0.1' });
+    const events: string[] = [];
+    worker.app.get(WorkerDrain).register('slow-queue', async () => {
+      await new Promise((r) => setTimeout(r, 300));
+      events.push('drained');
+    });
+    await worker.stop();
+    events.push('stopped');
+    expect(events).toEqual(['drained', 'stopped']);
+    expect(worker.server.listening).toBe(false);
+  });
+
+  it('answers 503 problem+json on /health when Redis is down, and 404 off its two paths', async () => {
+    worker = await startWorker(loadConfig({ ...process.env, WORKER_PORT: '0', REDIS_URL: `redis://127.0.0.1:${await freePort()}` }), { host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${worker.port}`;
+    const health = await fetch(`${base}/health`);
+    expect(health.status).toBe(503);
+    expect(health.headers.get('content-type')).toBe('application/problem+json');
+    expect(await health.json()).toMatchObject({ status: 503, instance: '/health', details: { database: { status: 'up' }, redis: { status: 'down' } } });
+    const other = await fetch(`${base}/api/v1/patients?lastName=Quimby`);
+    expect(other.status).toBe(404);
+    expect(await other.json()).toMatchObject({ status: 404, instance: '/api/v1/patients' });
+    expect((await fetch(`${base}/metrics`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('refuses to start when its port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      await expect(startWorker(loadConfig({ ...process.env, WORKER_PORT: String(port) }), { host: '127.0.0.1' })).rejects.toThrow(/EADDRINUSE/);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+});

@@ -1,0 +1,41 @@
+import type { NextFunction, Request, Response } from 'express';
+import { DomainError } from './domain-errors';
+
+/** A request body express could not read (malformed JSON, too large, unsupported charset). */
+export class RequestBodyError extends DomainError {
+  constructor(
+    readonly status: number,
+    readonly slug: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Body-parser errors carry `type` and `status`; anything else is not one. */
+export function fromBodyParserError(err: unknown): RequestBodyError | undefined {
+  const e = err as { type?: unknown; status?: unknown; statusCode?: unknown } | null;
+  if (!e || typeof e !== 'object' || typeof e.type !== 'string') return undefined;
+  const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : undefined;
+  if (status === undefined || status < 400 || status >= 500) return undefined;
+  switch (e.type) {
+    case 'entity.parse.failed':
+      return new RequestBodyError(400, 'malformed-body', 'The request body is not valid JSON.');
+    case 'entity.too.large':
+      return new RequestBodyError(413, 'payload-too-large', 'The request body is too large.');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new RequestBodyError(415, 'unsupported-media-type', 'The request body encoding is not supported.');
+    default:
+      return new RequestBodyError(status, 'unreadable-body', 'The request body could not be read.');
+  }
+}
+
+/**
+ * Express error middleware mounted right after the body parsers. Without it Nest turns a JSON SyntaxError
+ * into a 400 whose message quotes the body back (which may hold PHI); this hands the problem filter a
+ * caller-safe error instead.
+ */
+export function bodyParserErrorMiddleware(err: unknown, _req: Request, _res: Response, next: NextFunction): void {
+  next(fromBodyParserError(err) ?? err);
+}

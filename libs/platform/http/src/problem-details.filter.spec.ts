@@ -1,0 +1,58 @@
+import { BadRequestException, HttpException, NotFoundException, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
+import { NotFoundError, TooManyRequestsError } from './domain-errors';
+import { mapException } from './problem-details.filter';
+import { problemType } from './problem-details';
+
+describe('mapException', () => {
+  it('keeps an HttpException status and caller-safe message', () => {
+    expect(mapException(new UnauthorizedException('Token expired.'))).toMatchObject({ status: 401, detail: 'Token expired.' });
+  });
+
+  it('turns a pipe message array into errors[] and a validation-error type', () => {
+    const mapped = mapException(new BadRequestException(['a must be a string', 'b must be a number']));
+    expect(mapped).toMatchObject({ status: 400, slug: 'validation-error', detail: 'The request has 2 invalid fields.' });
+    expect(mapped.errors).toHaveLength(2);
+  });
+
+  it('replaces express\'s "Cannot GET <url>" (which echoes the query) with a fixed detail', () => {
+    const mapped = mapException(new NotFoundException('Cannot GET /api/v1/patients?name=Jane'));
+    expect(mapped).toMatchObject({ status: 404, slug: 'route-not-found', detail: 'No route matches this method and path.' });
+  });
+
+  it('never passes on the message of a 5xx HttpException', () => {
+    expect(mapException(new HttpException('pool password=x', 502)).detail).not.toContain('password');
+  });
+
+  it('carries retryAfterSeconds into a Retry-After header, from an HttpException or a domain error', () => {
+    expect(mapException(new HttpException({ message: 'Slow down.', retryAfterSeconds: 30 }, 429))).toMatchObject({ status: 429, headers: { 'Retry-After': '30' } });
+    expect(mapException(new TooManyRequestsError('Slow down.', 9))).toMatchObject({ status: 429, headers: { 'Retry-After': '9' }, extensions: { retryAfterSeconds: 9 } });
+  });
+
+  it('keeps terminus\'s per-dependency report on a 503', () => {
+    const terminus = new ServiceUnavailableException({ status: 'error', info: {}, error: { redis: { status: 'down' } }, details: { redis: { status: 'down' } } });
+    expect(mapException(terminus)).toMatchObject({ status: 503, detail: 'Unavailable: redis is down.', extensions: { error: { redis: { status: 'down' } } } });
+  });
+
+  it('maps body-parser failures by their type', () => {
+    expect(mapException(Object.assign(new SyntaxError('Unexpected token J in "Jane"'), { type: 'entity.parse.failed', status: 400 }))).toMatchObject({ status: 400, slug: 'malformed-body', detail: 'The request body is not valid JSON.' });
+    expect(mapException(Object.assign(new Error('too large'), { type: 'entity.too.large', status: 413 }))).toMatchObject({ status: 413 });
+  });
+
+  it('answers a domain error with its status and slug', () => {
+    expect(mapException(new NotFoundError('No such chart.'))).toMatchObject({ status: 404, slug: 'not-found', detail: 'No such chart.' });
+  });
+
+  it.each([[new Error('secret')], ['a thrown string'], [null], [{ code: 'ECONNREFUSED', message: '10.0.0.5:5432' }]])('answers %p with a generic 500', (thrown) => {
+    const mapped = mapException(thrown);
+    expect(mapped.status).toBe(500);
+    expect(mapped.detail).toMatch(/^An unexpected error occurred/);
+  });
+});
+
+describe('problemType', () => {
+  it('builds a stable type URI and title per slug or status', () => {
+    expect(problemType(400, 'validation-error')).toEqual({ type: 'https://cairn.dev/problems/validation-error', title: 'Validation failed' });
+    expect(problemType(404)).toEqual({ type: 'https://cairn.dev/problems/not-found', title: 'Not found' });
+    expect(problemType(418).type).toBe('https://cairn.dev/problems/bad-request');
+  });
+});

@@ -1,0 +1,78 @@
+import { databaseTarget, LauncherSettingsError, readLauncherSettings } from './launcher-settings';
+
+describe('readLauncherSettings', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    expect(readLauncherSettings({}, '/repo')).toEqual({
+      databaseUrl: undefined,
+      dataDir: '/repo/.data',
+      pgPort: 54329,
+      redisUrl: 'redis://127.0.0.1:6379',
+      apiPort: 3000,
+      workerPort: 3001,
+      staffWebPort: 4200,
+      portalWebPort: 4300,
+      startTimeoutSeconds: 120,
+    });
+  });
+
+  it('takes every port, the data dir and the URLs from the environment', () => {
+    const s = readLauncherSettings(
+      {
+        DATABASE_URL: 'postgresql://postgres@db:5432/postgres',
+        CAIRN_DATA_DIR: '/var/cairn',
+        CAIRN_PG_PORT: '6000',
+        REDIS_URL: 'redis://cache:6380',
+        API_PORT: '8000',
+        WORKER_PORT: '8001',
+        STAFF_WEB_PORT: '8200',
+        PORTAL_WEB_PORT: '8300',
+      },
+      '/repo',
+    );
+    expect(s).toMatchObject({ databaseUrl: 'postgresql://postgres@db:5432/postgres', dataDir: '/var/cairn', pgPort: 6000, redisUrl: 'redis://cache:6380', apiPort: 8000, workerPort: 8001, staffWebPort: 8200, portalWebPort: 8300 });
+  });
+
+  it('resolves a relative CAIRN_DATA_DIR against the repository root', () => {
+    expect(readLauncherSettings({ CAIRN_DATA_DIR: 'tmp/data' }, '/repo').dataDir).toBe('/repo/tmp/data');
+  });
+
+  it('rejects a port that is not a whole number in range, naming the variable', () => {
+    expect(() => readLauncherSettings({ API_PORT: 'abc', WORKER_PORT: '70000' }, '/repo')).toThrow(LauncherSettingsError);
+    try {
+      readLauncherSettings({ API_PORT: 'abc', WORKER_PORT: '70000' }, '/repo');
+    } catch (e) {
+      expect((e as LauncherSettingsError).problems).toEqual([
+        'API_PORT must be a whole number from 1 to 65535 (got "abc")',
+        'WORKER_PORT must be a whole number from 1 to 65535 (got "70000")',
+      ]);
+    }
+  });
+
+  it('rejects two services on the same port', () => {
+    expect(() => readLauncherSettings({ API_PORT: '3001' }, '/repo')).toThrow('API_PORT and WORKER_PORT are both 3001');
+  });
+
+  it('ignores the embedded PostgreSQL port when DATABASE_URL names a server', () => {
+    expect(() => readLauncherSettings({ DATABASE_URL: 'postgresql://h/db', CAIRN_PG_PORT: '3000' }, '/repo')).not.toThrow();
+  });
+
+  it('rejects a DATABASE_URL or REDIS_URL of the wrong kind', () => {
+    expect(() => readLauncherSettings({ DATABASE_URL: 'mysql://h/db' }, '/repo')).toThrow('DATABASE_URL must start with postgresql:// or postgres://');
+    expect(() => readLauncherSettings({ REDIS_URL: 'not a url' }, '/repo')).toThrow('REDIS_URL is not a URL');
+  });
+});
+
+describe('databaseTarget', () => {
+  it("provisions the URL's own database and connects to the server's maintenance database to do it", () => {
+    expect(databaseTarget('postgresql://postgres:pw@db:5433/cairn_dev?sslmode=disable')).toEqual({
+      serverAdminUrl: 'postgresql://postgres:pw@db:5433/postgres?sslmode=disable',
+      database: 'cairn_dev',
+    });
+  });
+
+  it('provisions "cairn" when the URL names the maintenance database or none', () => {
+    expect(databaseTarget('postgresql://postgres@127.0.0.1:5432/postgres').database).toBe('cairn');
+    expect(databaseTarget('postgresql://postgres@127.0.0.1:5432').database).toBe('cairn');
+    expect(databaseTarget('postgresql://postgres@127.0.0.1:5432/template1').database).toBe('cairn');
+  });
+});

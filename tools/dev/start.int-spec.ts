@@ -1,0 +1,157 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, httpStatus, portInUse, waitUntil } from './probes';
+
+/**
+ * Smoke test of `npm start`: the launcher with an embedded PostgreSQL in a temp dir, free ports and the
+ * machine's Redis comes up, prints the demo logins, serves /health, the OpenAPI document and a working
+ * login, and on SIGINT stops everything it started. Then its failure paths: an app that dies, a taken port.
+ */
+const ROOT = join(__dirname, '..', '..');
+const DEMO_EMAILS = [
+  'admin@sonoran.cairn.test',
+  'supervisor@sonoran.cairn.test',
+  'billing@sonoran.cairn.test',
+  'hr@sonoran.cairn.test',
+  'clinician@sonoran.cairn.test',
+  'frontdesk@sonoran.cairn.test',
+  'manager@sonoran.cairn.test',
+  'admin@cascade.cairn.test',
+];
+
+interface Launch {
+  child: ChildProcess;
+  dataDir: string;
+  ports: { pg: number; api: number; worker: number };
+  output(): string;
+  exit(): { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  /** Kills whatever is left and removes the data dir. */
+  dispose(): void;
+}
+
+async function launch(extraEnv: NodeJS.ProcessEnv = {}): Promise<Launch> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cairn-start-spec-'));
+  chmodSync(dataDir, 0o755); // as root the embedded server runs as user postgres, which must reach its data dir
+  const ports = { pg: await freePort(), api: await freePort(), worker: await freePort() };
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // setup-env.ts pointed these at the test database; the launcher must bring its own.
+  for (const name of ['DATABASE_URL', 'DATABASE_OWNER_URL', 'DATABASE_ADMIN_URL', 'NODE_ENV', 'LOG_LEVEL']) delete env[name];
+  Object.assign(env, {
+    CAIRN_DATA_DIR: dataDir,
+    CAIRN_PG_PORT: String(ports.pg),
+    API_PORT: String(ports.api),
+    WORKER_PORT: String(ports.worker),
+    REDIS_URL: process.env['REDIS_URL'] || 'redis://127.0.0.1:6379',
+    CAIRN_START_TIMEOUT_SECONDS: '150',
+    ...extraEnv,
+  });
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/dev/start.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  child.once('exit', (code, signal) => (exit = { code, signal }));
+  return {
+    child,
+    dataDir,
+    ports,
+    output: () => output,
+    exit: () => exit,
+    dispose: () => {
+      if (child.pid && !exit) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // gone
+        }
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+describe('npm start (tools/dev/start.ts)', () => {
+  let l: Launch;
+
+  beforeAll(async () => {
+    l = await launch();
+    await waitUntil(() => l.output().includes('Cairn is running.') && DEMO_EMAILS.every((e) => l.output().includes(e)), {
+      what: 'npm start to print its banner',
+      timeoutMs: 180_000,
+      intervalMs: 250,
+      abort: () => (l.exit() ? `the launcher exited early (${JSON.stringify(l.exit())}):\n${l.output().slice(-4000)}` : undefined),
+    });
+  }, 200_000);
+
+  afterAll(() => l?.dispose());
+
+  it('prints the API, OpenAPI and worker URLs and every demo login with its password', () => {
+    expect(l.output()).toContain(`http://localhost:${l.ports.api}/api/docs`);
+    expect(l.output()).toContain(`http://localhost:${l.ports.worker}/health`);
+    expect(l.output()).toContain('demo-password-1');
+    for (const email of DEMO_EMAILS) expect(l.output()).toContain(email);
+  });
+
+  it('serves the API and worker health checks and the OpenAPI document', async () => {
+    expect(await httpStatus(`http://127.0.0.1:${l.ports.api}/health`)).toBe(200);
+    expect(await httpStatus(`http://127.0.0.1:${l.ports.worker}/health`)).toBe(200);
+    const doc = (await (await fetch(`http://127.0.0.1:${l.ports.api}/api/docs-json`)).json()) as { openapi?: string; paths?: object };
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths ?? {})).toContain('/api/v1/auth/login');
+  });
+
+  it('lets the demo admin sign in with the demo password', async () => {
+    const res = await fetch(`http://127.0.0.1:${l.ports.api}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@sonoran.cairn.test', password: 'demo-password-1' }),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { accessToken?: string };
+    expect(body.accessToken).toEqual(expect.any(String));
+  });
+
+  it('stops the apps and the embedded PostgreSQL on SIGINT, freeing every port, and exits 0', async () => {
+    process.kill(l.child.pid!, 'SIGINT');
+    await waitUntil(() => l.exit() !== undefined, { what: 'the launcher to exit after SIGINT', timeoutMs: 80_000 });
+    expect(l.exit()).toEqual({ code: 0, signal: null });
+    expect(l.output()).toContain('[cairn] stopped.');
+    for (const port of [l.ports.api, l.ports.worker, l.ports.pg]) expect(await portInUse(port)).toBe(false);
+    expect(existsSync(join(l.dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+  }, 100_000);
+});
+
+describe('npm start when something goes wrong', () => {
+  it('stops everything and exits non-zero with the last lines of an app that dies', async () => {
+    // Both apps refuse a short JWT secret at start-up, which is how a bad configuration looks to the launcher.
+    const l = await launch({ JWT_SECRET: 'too-short' });
+    try {
+      await waitUntil(() => l.exit() !== undefined, { what: 'the launcher to give up', timeoutMs: 120_000 });
+      expect(l.exit()!.code).not.toBe(0);
+      expect(l.output()).toMatch(/\[cairn\] (api|worker) exited with code \d+\. Its last output:/);
+      expect(l.output()).toContain('JWT_SECRET');
+      expect(await portInUse(l.ports.pg)).toBe(false);
+    } finally {
+      l.dispose();
+    }
+  }, 150_000);
+
+  it('refuses to start when the API port is taken, and stops the database it started', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const taken = (blocker.address() as { port: number }).port;
+    const l = await launch({ API_PORT: String(taken) });
+    try {
+      await waitUntil(() => l.exit() !== undefined, { what: 'the launcher to give up', timeoutMs: 120_000 });
+      expect(l.exit()!.code).toBe(1);
+      expect(l.output()).toContain(`Port ${taken} for the api is already in use`);
+      expect(await portInUse(l.ports.pg)).toBe(false);
+    } finally {
+      l.dispose();
+      await new Promise((r) => blocker.close(r));
+    }
+  }, 150_000);
+});

@@ -1,0 +1,212 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { applyMigrations } from '../db/migrations';
+import { provisionDatabase } from '../db/provision';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../seed/demo-catalogue';
+import { seedDemoData } from '../seed/seed-demo-data';
+import { formatBanner } from './launcher-banner';
+import { databaseTarget, LauncherSettings, readLauncherSettings } from './launcher-settings';
+import { startLocalPostgres } from './local-postgres';
+import { ensureRedis, redact } from './local-redis';
+import { ManagedProcess } from './managed-process';
+import { httpStatus, portInUse, waitUntil } from './probes';
+
+/**
+ * `npm start`: PostgreSQL (DATABASE_URL, else an embedded one in .data/pg), migrations, the demo data once,
+ * Redis (REDIS_URL, else a redis-server we start), then the API and the worker as child processes. Ctrl-C stops
+ * everything it started, apps first and the database last; if an app dies, everything stops and the launcher
+ * exits non-zero with the app's last output.
+ */
+const ROOT = join(__dirname, '..', '..');
+const say = (message: string) => console.log(`[cairn] ${message}`);
+
+interface AppSpec {
+  name: string;
+  entry: string;
+  port: number;
+  healthPath: string;
+}
+
+function appsToRun(s: LauncherSettings): AppSpec[] {
+  return [
+    { name: 'api', entry: 'apps/api/src/main.ts', port: s.apiPort, healthPath: '/health' },
+    { name: 'worker', entry: 'apps/worker/src/main.ts', port: s.workerPort, healthPath: '/health' },
+    // The staff web (STAFF_WEB_PORT, s.staffWebPort) and portal (PORTAL_WEB_PORT, s.portalWebPort) join here
+    // when they exist; the banner lists whatever runs on a port of its own beyond the API and worker.
+  ];
+}
+
+async function demoDataPresent(ownerUrl: string): Promise<boolean> {
+  const db = new Client({ connectionString: ownerUrl });
+  await db.connect();
+  try {
+    const emails = DEMO_LOGINS.map((l) => l.email);
+    const r = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM pf_staff_users WHERE email = ANY($1)', [emails]);
+    return r.rows[0]?.n === emails.length;
+  } finally {
+    await db.end();
+  }
+}
+
+class Launcher {
+  private stopping?: Promise<number>;
+  private flow?: Promise<void>;
+  private readonly cleanups: { name: string; run: () => Promise<void> }[] = [];
+  private readonly apps: ManagedProcess[] = [];
+
+  start(): void {
+    for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.on(sig, () => {
+        // npm and the bootstrap forward the terminal's Ctrl-C as well, so a repeat is expected and ignored.
+        if (this.stopping) return;
+        say(`${sig}: stopping everything...`);
+        void this.stop(0);
+      });
+    }
+    this.flow = this.run().catch((e: unknown) => {
+      if (this.stopping) return;
+      console.error(`\n[cairn] ${e instanceof Error ? e.message : String(e)}`);
+      void this.stop(1);
+    });
+  }
+
+  private async run(): Promise<void> {
+    const s = readLauncherSettings(process.env, ROOT);
+    mkdirSync(s.dataDir, { recursive: true });
+
+    const redis = await ensureRedis({ url: s.redisUrl, dir: join(s.dataDir, 'redis') });
+    if (redis.started) {
+      this.own('redis-server', redis.started.stop);
+      say(`no Redis answered at ${redact(s.redisUrl)}: started redis-server at ${redis.url} (stops with npm start)`);
+    } else say(`Redis at ${redact(redis.url)}`);
+    if (this.stopping) return;
+
+    let serverAdminUrl: string;
+    let database: string;
+    let databaseLabel: string;
+    if (s.databaseUrl) {
+      ({ serverAdminUrl, database } = databaseTarget(s.databaseUrl));
+      databaseLabel = `database "${database}" on ${redact(serverAdminUrl).replace(/\/postgres$/, '')}`;
+      say(`using the PostgreSQL server in DATABASE_URL, database "${database}"`);
+    } else {
+      const dataDir = join(s.dataDir, 'pg');
+      say(`starting the embedded PostgreSQL (data in ${dataDir}, port ${s.pgPort})...`);
+      const pg = await startLocalPostgres({ dataDir, port: s.pgPort });
+      this.own('postgres', pg.stop);
+      serverAdminUrl = pg.adminUrl;
+      database = 'cairn';
+      databaseLabel = `embedded PostgreSQL at 127.0.0.1:${s.pgPort}, database "cairn" (data in ${dataDir})`;
+    }
+    if (this.stopping) return;
+
+    const db = await provisionDatabase({ adminUrl: serverAdminUrl, database });
+    const { applied } = await applyMigrations(db.ownerUrl);
+    say(applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}` : 'database schema is up to date');
+    if (this.stopping) return;
+    if (await demoDataPresent(db.ownerUrl)) say('demo data already loaded');
+    else {
+      say('loading demo data (scale small)...');
+      await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1, onProgress: (m) => say(`  ${m}`) });
+    }
+    if (this.stopping) return;
+
+    const apps = appsToRun(s);
+    for (const app of apps) {
+      if (await portInUse(app.port)) {
+        throw new Error(`Port ${app.port} for the ${app.name} is already in use (another npm start?). Stop it or set ${app.name === 'api' ? 'API_PORT' : app.name === 'worker' ? 'WORKER_PORT' : 'its port variable'}.`);
+      }
+    }
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: process.env['NODE_ENV'] || 'development',
+      LOG_LEVEL: process.env['LOG_LEVEL'] || 'warn',
+      DATABASE_URL: db.appUrl,
+      DATABASE_OWNER_URL: db.ownerUrl,
+      REDIS_URL: redis.url,
+      API_PORT: String(s.apiPort),
+      WORKER_PORT: String(s.workerPort),
+      STAFF_WEB_PORT: String(s.staffWebPort),
+      PORTAL_WEB_PORT: String(s.portalWebPort),
+    };
+    for (const app of apps) {
+      if (this.stopping) return;
+      const child = new ManagedProcess({
+        name: app.name,
+        command: process.execPath,
+        args: ['-r', '@swc-node/register', app.entry],
+        cwd: ROOT,
+        env,
+        tailLines: 25,
+        onLine: (line) => console.log(`[${app.name}] ${line}`),
+      });
+      this.apps.push(child);
+      void child.exited.then((exit) => {
+        if (this.stopping) return;
+        console.error(`\n[cairn] ${child.describeExit(exit)}. Its last output:\n  ${child.lastLines().join('\n  ') || '(none)'}`);
+        void this.stop(1);
+      });
+    }
+    say(`starting ${apps.map((a) => a.name).join(' and ')}...`);
+    await Promise.all(
+      apps.map((app, i) =>
+        waitUntil(async () => (await httpStatus(`http://127.0.0.1:${app.port}${app.healthPath}`)) === 200, {
+          what: `the ${app.name}'s ${app.healthPath} on port ${app.port} (CAIRN_START_TIMEOUT_SECONDS raises the limit)`,
+          timeoutMs: s.startTimeoutSeconds * 1000,
+          intervalMs: 250,
+          abort: () => (this.stopping ? 'stopping' : this.apps[i]!.running ? undefined : `the ${app.name} stopped while starting`),
+        }),
+      ),
+    );
+    if (this.stopping) return;
+    console.log(
+      formatBanner({
+        apiPort: s.apiPort,
+        workerPort: s.workerPort,
+        webApps: apps.filter((a) => a.name !== 'api' && a.name !== 'worker').map((a) => ({ name: a.name, port: a.port })),
+        database: databaseLabel,
+        redis: redact(redis.url),
+        logins: DEMO_LOGINS,
+        password: DEMO_PASSWORD,
+      }),
+    );
+  }
+
+  /** Registers something to stop on the way out (stopped in reverse order, after the apps). */
+  private own(name: string, run: () => Promise<void>): void {
+    this.cleanups.push({ name, run });
+  }
+
+  stop(code: number): Promise<number> {
+    if (this.stopping) return this.stopping;
+    // Never hang on the way out: whatever is still running after this is killed with its process group.
+    setTimeout(() => {
+      console.error('[cairn] shutdown took too long: killing what is left');
+      process.exit(code || 1);
+    }, 75_000).unref();
+    this.stopping = (async () => {
+      // The start-up sequence checks `stopping` between steps; let it reach one so it starts nothing more.
+      await Promise.race([this.flow, new Promise((r) => setTimeout(r, 10_000))]);
+      let exitCode = code;
+      await Promise.all(
+        this.apps.map(async (app) => {
+          // The worker drains in-flight jobs for up to 25 s before it exits on its own.
+          const exit = await app.stop({ signal: 'SIGTERM', timeoutMs: 30_000 });
+          if (code === 0 && exit?.signal === 'SIGKILL') exitCode = 1;
+        }),
+      );
+      for (const c of this.cleanups.reverse()) {
+        await c.run().catch((e: unknown) => {
+          console.error(`[cairn] stopping ${c.name} failed: ${e instanceof Error ? e.message : String(e)}`);
+          exitCode = exitCode || 1;
+        });
+      }
+      say(exitCode === 0 ? 'stopped.' : 'stopped (with errors).');
+      return exitCode;
+    })();
+    void this.stopping.then((c) => process.exit(c));
+    return this.stopping;
+  }
+}
+
+new Launcher().start();

@@ -1,0 +1,38 @@
+import { jestSuiteResult, summaryLines } from './suite-results';
+
+describe('jestSuiteResult', () => {
+  it("counts Jest's passed and failed tests", () => {
+    expect(jestSuiteResult(1, JSON.stringify({ numPassedTests: 40, numFailedTests: 2, numRuntimeErrorTestSuites: 0 }))).toEqual({ name: 'jest', passed: 40, failed: 2, note: undefined });
+  });
+
+  it('counts each test file that failed to run as a failure', () => {
+    expect(jestSuiteResult(1, JSON.stringify({ numPassedTests: 3, numFailedTests: 0, numRuntimeErrorTestSuites: 2 }))).toMatchObject({ passed: 3, failed: 2, note: '2 test file(s) failed to run' });
+  });
+
+  it('counts a failed run without a report as one failure', () => {
+    expect(jestSuiteResult(1, undefined)).toEqual({ name: 'jest', passed: 0, failed: 1, note: 'jest exited with code 1 without a report' });
+  });
+
+  it('counts an unreadable report as one failure', () => {
+    expect(jestSuiteResult(0, '{not json')).toMatchObject({ passed: 0, failed: 1 });
+  });
+
+  it('counts a non-zero exit with no failing test as one failure', () => {
+    expect(jestSuiteResult(1, JSON.stringify({ numPassedTests: 5, numFailedTests: 0, numRuntimeErrorTestSuites: 0 }))).toMatchObject({ passed: 5, failed: 1, note: 'jest exited with code 1' });
+  });
+});
+
+describe('summaryLines', () => {
+  it('ends with exactly "N passed, N failed" over all suites', () => {
+    const lines = summaryLines(
+      [
+        { name: 'typecheck', passed: 1, failed: 0 },
+        { name: 'lint', passed: 0, failed: 1 },
+        { name: 'jest', passed: 120, failed: 3, note: 'x' },
+      ],
+      61_000,
+    );
+    expect(lines[lines.length - 1]).toBe('121 passed, 4 failed');
+    expect(lines).toContain('  jest        120 passed, 3 failed (x)');
+  });
+});
