@@ -12,7 +12,7 @@ import { createTenantPool } from './tenant-pool';
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
   constructor(@Inject(CONFIG) config: AppConfig) {
-    super({ adapter: new PrismaPg(createTenantPool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE })) });
+    super({ adapter: new PrismaPg(createTenantPool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE }), { disposeExternalPool: true }) });
   }
 
   async onModuleDestroy(): Promise<void> {
