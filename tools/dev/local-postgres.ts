@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -113,8 +113,31 @@ async function initialiseCluster(dataDir: string, initdb: string, user: { uid: n
   renameSync(staging, dataDir);
 }
 
+/** The pid in dataDir's postmaster.pid when that process is still alive (a server a killed launcher left behind). */
+function runningServerPid(dataDir: string): number | undefined {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return undefined; // stale: PostgreSQL removes it itself on start
+  }
+  // A pid reused by something else is not our server.
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres') ? pid : undefined;
+  } catch {
+    return pid; // no /proc (macOS): trust the pid file
+  }
+}
+
 /** Starts PostgreSQL on dataDir (initialising it on first use) and waits until it accepts connections. */
 export async function startLocalPostgres(opts: LocalPostgresOptions): Promise<RunningPostgres> {
+  const leftover = runningServerPid(opts.dataDir);
+  if (leftover !== undefined) {
+    throw new Error(`A PostgreSQL from an earlier run still uses ${opts.dataDir} (pid ${leftover}), probably left when its launcher was killed. Stop it with \`kill -INT ${leftover}\` and start again.`);
+  }
   if (await portInUse(opts.port)) {
     throw new Error(`Port ${opts.port} is already in use, so the embedded PostgreSQL cannot listen on it. Stop what holds it or choose another port (CAIRN_PG_PORT).`);
   }

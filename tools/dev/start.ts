@@ -64,6 +64,8 @@ class Launcher {
         void this.stop(0);
       });
     }
+    // The terminal or the process reading our output went away: shut down in order rather than crash on EPIPE.
+    for (const stream of [process.stdout, process.stderr]) stream.on('error', () => void this.stop(1));
     this.flow = this.run().catch((e: unknown) => {
       if (this.stopping) return;
       console.error(`\n[cairn] ${e instanceof Error ? e.message : String(e)}`);
