@@ -5,6 +5,7 @@ import {
 } from './demo-catalogue';
 import { DemoPatientRecord, generatePatients, PATIENTS_PER_ORG } from './demo-patients';
 import { stableUuid } from './deterministic';
+import { insertSessions } from './demo-sessions';
 
 export type { SeedScale } from './demo-catalogue';
 export { PATIENTS_PER_ORG } from './demo-patients';
@@ -26,6 +27,9 @@ export interface SeedTableCounts {
   patients: number;
   charts: number;
   careTeamAssignments: number;
+  serviceTypes: number;
+  appointments: number;
+  progressNotes: number;
 }
 
 export interface SeedSummary {
@@ -44,7 +48,9 @@ const BATCH = 1000;
 /** The API's own argon2id parameters (libs/platform/access password-hasher), so logins verify the same way. */
 const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-const zeroCounts = (): SeedTableCounts => ({ organizations: 0, sites: 0, staffUsers: 0, roleBindings: 0, patients: 0, charts: 0, careTeamAssignments: 0 });
+const zeroCounts = (): SeedTableCounts => ({
+  organizations: 0, sites: 0, staffUsers: 0, roleBindings: 0, patients: 0, charts: 0, careTeamAssignments: 0, serviceTypes: 0, appointments: 0, progressNotes: 0,
+});
 
 /**
  * Loads deterministic synthetic demo data as the owner role. Idempotent: every row has an id derived from
@@ -79,6 +85,14 @@ export async function seedDemoData(opts: SeedOptions): Promise<SeedSummary> {
       }
       progress(`${org.name}: ${perOrg} patients (seed ${seed}) ready`);
     }
+    // Appointments and notes are generated inside PostgreSQL (INSERT ... SELECT generate_series), in batches.
+    for (const org of DEMO_ORG_LIST) {
+      const added = await insertSessions(client, org, opts.scale, seed, (work) => inTransaction(client, work), progress);
+      inserted.serviceTypes += added.serviceTypes;
+      inserted.appointments += added.appointments;
+      inserted.progressNotes += added.progressNotes;
+      progress(`${org.name}: appointments and progress notes (seed ${seed}) ready`);
+    }
     return { scale: opts.scale, seed, inserted, totals: await countRows(client), elapsedMs: Date.now() - started };
   } finally {
     await client.end();
@@ -98,7 +112,7 @@ async function inTransaction(client: Client, work: () => Promise<void>): Promise
 
 /** Fails with a clear message on a database the migrations have not reached (no tables, or no roles). */
 async function assertMigrated(client: Client): Promise<void> {
-  const tables = ['pf_organizations', 'pf_sites', 'pf_staff_users', 'pf_roles', 'pf_role_bindings', 'cl_patients', 'cl_charts', 'cl_care_team_assignments', 'cl_mrn_counters'];
+  const tables = ['pf_organizations', 'pf_sites', 'pf_staff_users', 'pf_roles', 'pf_role_bindings', 'cl_patients', 'cl_charts', 'cl_care_team_assignments', 'cl_mrn_counters', 'pm_service_types', 'pm_appointments', 'cl_progress_notes'];
   const { rows } = await client.query<{ missing: string[] }>(
     `SELECT coalesce(array_agg(t ORDER BY t), '{}') AS missing FROM unnest($1::text[]) AS t WHERE to_regclass(t) IS NULL`,
     [tables],
@@ -236,6 +250,9 @@ async function countRows(client: Client): Promise<SeedSummary['totals']> {
     (SELECT count(*)::int FROM cl_patients) AS patients,
     (SELECT count(*)::int FROM cl_charts) AS charts,
     (SELECT count(*)::int FROM cl_charts WHERE is_part2) AS "part2Charts",
-    (SELECT count(*)::int FROM cl_care_team_assignments) AS "careTeamAssignments"`);
+    (SELECT count(*)::int FROM cl_care_team_assignments) AS "careTeamAssignments",
+    (SELECT count(*)::int FROM pm_service_types) AS "serviceTypes",
+    (SELECT count(*)::int FROM pm_appointments) AS appointments,
+    (SELECT count(*)::int FROM cl_progress_notes) AS "progressNotes"`);
   return rows[0]!;
 }
