@@ -48,12 +48,13 @@ export async function insertServiceTypes(client: Client, org: DemoOrg): Promise<
 /**
  * Appointments [from, to) of one organization. Each picks a (patient, care-team clinician or peer) pair by
  * hash, a day in the two years, an hour slot, a service type suited to the provider's role, and a status
- * (78% completed, 5% no-show, 4% late cancellation by the patient, 6% cancelled, 7% completed).
+ * (78% completed, 5% no-show, 4% late cancellation by the patient, 6% cancelled, 7% completed), and in the
+ * same statement (a data-modifying CTE) a progress note for each completed one it inserted.
  */
-async function insertAppointments(client: Client, org: DemoOrg, seed: number, from: number, to: number): Promise<number> {
+async function insertAppointments(client: Client, org: DemoOrg, seed: number, from: number, to: number): Promise<{ appointments: number; notes: number }> {
   const therapy = DEMO_SERVICE_TYPES.filter((s) => !s.peer);
   const peer = DEMO_SERVICE_TYPES.filter((s) => s.peer);
-  const r = await client.query(
+  const r = await client.query<{ appointments: number; notes: number }>(
     `WITH pairs AS (
        SELECT (row_number() OVER (ORDER BY a.patient_id, a.staff_user_id) - 1)::bigint AS idx, a.patient_id, p.site_id,
               a.staff_user_id AS provider_id, bool_and(b.role_key = 'peer_specialist') AS is_peer
@@ -79,6 +80,7 @@ async function insertAppointments(client: Client, org: DemoOrg, seed: number, fr
               CASE WHEN is_peer THEN ($8::int[])[1 + (st % ${peer.length})] ELSE ($9::int[])[1 + (st % ${therapy.length})] END AS minutes
        FROM picked
      )
+     , appt AS (
      INSERT INTO pm_appointments (organization_id, id, site_id, provider_id, patient_id, service_type, start_at, end_at, status,
                                   cancelled_by, cancelled_at, status_changed_at, created_at, updated_at)
      SELECT $1::uuid, md5($1::text || ':' || $2::text || ':appt:' || i)::uuid, site_id, provider_id, patient_id, service_type,
@@ -92,44 +94,37 @@ async function insertAppointments(client: Client, org: DemoOrg, seed: number, fr
             (day - 14 + make_interval(hours => 9)) AT TIME ZONE $10,
             (day + make_interval(hours => hour + 1)) AT TIME ZONE $10
      FROM typed
-     ON CONFLICT DO NOTHING`,
+     ON CONFLICT DO NOTHING
+     RETURNING organization_id, id, site_id, patient_id, provider_id, start_at, end_at, status
+     ),
+     -- A note for every completed appointment just inserted: signed by its provider after a lag drawn by hash
+     -- (about 60% under 24 h, 25% 24-48 h, 15% 2-10 days); 2% are still drafts.
+     lagged AS (
+       SELECT appt.*, ((h >> 8) % 100)::int AS roll,
+              CASE WHEN (h % 100) < 60 THEN (h >> 16) % 1440 WHEN (h % 100) < 85 THEN 1440 + (h >> 16) % 1440 ELSE 2880 + (h >> 16) % 11520 END AS lag_minutes
+       FROM appt, LATERAL (SELECT (hashtextextended($1::text || ':' || $2::text || ':note:' || appt.id, 0) & 9223372036854775807) AS h) hh
+       WHERE appt.status = 'completed'
+     ),
+     notes AS (
+       INSERT INTO cl_progress_notes (organization_id, id, site_id, patient_id, appointment_id, author_id, session_start, session_end,
+                                      status, body, signed_at, signed_by, created_at, updated_at)
+       SELECT organization_id, md5($1::text || ':' || $2::text || ':note:' || id)::uuid, site_id, patient_id, id, provider_id, start_at, end_at,
+              CASE WHEN roll < 2 THEN 'draft' ELSE 'signed' END,
+              'Synthetic demo note: no real person or session.',
+              CASE WHEN roll < 2 THEN NULL ELSE end_at + make_interval(mins => lag_minutes::int) END,
+              CASE WHEN roll < 2 THEN NULL ELSE provider_id END,
+              end_at, COALESCE(CASE WHEN roll < 2 THEN NULL ELSE end_at + make_interval(mins => lag_minutes::int) END, end_at)
+       FROM lagged
+       ON CONFLICT DO NOTHING
+       RETURNING 1
+     )
+     SELECT (SELECT count(*) FROM appt)::int AS appointments, (SELECT count(*) FROM notes)::int AS notes`,
     [
       org.id, seed, from, to, SESSIONS_FROM,
       peer.map((s) => s.code), therapy.map((s) => s.code), peer.map((s) => s.minutes), therapy.map((s) => s.minutes), org.timezone,
     ],
   );
-  return r.rowCount ?? 0;
-}
-
-/**
- * A progress note for every completed appointment of the batch: signed by its provider after a documentation
- * lag drawn by hash (about 60% under 24 h, 25% 24-48 h, 15% 2-10 days); 2% are still drafts.
- */
-async function insertNotes(client: Client, org: DemoOrg, seed: number, from: number, to: number): Promise<number> {
-  const r = await client.query(
-    `WITH src AS (
-       SELECT a.*, (hashtextextended($1::text || ':' || $2::text || ':note:' || a.id, 0) & 9223372036854775807) AS h
-       FROM pm_appointments a
-       WHERE a.organization_id = $1::uuid AND a.status = 'completed'
-         AND a.id = ANY (ARRAY(SELECT md5($1::text || ':' || $2::text || ':appt:' || i)::uuid FROM generate_series($3::bigint, $4::bigint - 1) AS i))
-     ), lagged AS (
-       SELECT src.*, ((h >> 8) % 100)::int AS roll,
-              CASE WHEN (h % 100) < 60 THEN (h >> 16) % 1440 WHEN (h % 100) < 85 THEN 1440 + (h >> 16) % 1440 ELSE 2880 + (h >> 16) % 11520 END AS lag_minutes
-       FROM src
-     )
-     INSERT INTO cl_progress_notes (organization_id, id, site_id, patient_id, appointment_id, author_id, session_start, session_end,
-                                    status, body, signed_at, signed_by, created_at, updated_at)
-     SELECT organization_id, md5($1::text || ':' || $2::text || ':note:' || id)::uuid, site_id, patient_id, id, provider_id, start_at, end_at,
-            CASE WHEN roll < 2 THEN 'draft' ELSE 'signed' END,
-            'Synthetic demo note: no real person or session.',
-            CASE WHEN roll < 2 THEN NULL ELSE end_at + make_interval(mins => lag_minutes::int) END,
-            CASE WHEN roll < 2 THEN NULL ELSE provider_id END,
-            end_at, end_at + make_interval(mins => lag_minutes::int)
-     FROM lagged
-     ON CONFLICT DO NOTHING`,
-    [org.id, seed, from, to],
-  );
-  return r.rowCount ?? 0;
+  return r.rows[0]!;
 }
 
 /** Service types, appointments and notes for one organization, in transactions of BATCH appointments. */
@@ -149,8 +144,9 @@ export async function insertSessions(
   for (let from = 0; from < total; from += BATCH) {
     const to = Math.min(total, from + BATCH);
     await inTransaction(async () => {
-      out.appointments += await insertAppointments(client, org, seed, from, to);
-      out.progressNotes += await insertNotes(client, org, seed, from, to);
+      const added = await insertAppointments(client, org, seed, from, to);
+      out.appointments += added.appointments;
+      out.progressNotes += added.notes;
     });
     if (total > BATCH) progress(`${org.name}: ${to.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} appointments with their notes`);
   }

@@ -10,6 +10,7 @@ import { AppConfig, ConfigModule } from '@cairn/platform/config';
 import { DbModule } from '@cairn/platform/db';
 import { HealthModule, HttpMetricsModule, loggerParams } from '@cairn/platform/http';
 import { TenancyModule } from '@cairn/platform/tenancy';
+import { WorkforceDataModule } from '@cairn/platform/workforce-data';
 import { PmModule } from '@cairn/pm';
 import { PortalModule } from '@cairn/portal';
 
@@ -37,6 +38,8 @@ export class AppModule {
         TenancyModule,
         AccessModule,
         AuditApiModule,
+        // Handlers of platform integration contracts whose data spans contexts (provider productivity).
+        WorkforceDataModule,
         // Bounded contexts.
         ClModule,
         PmModule,
