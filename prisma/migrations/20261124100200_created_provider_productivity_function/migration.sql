@@ -16,7 +16,9 @@
 --      of at least 5; average lag and lag bins are withheld unless at least 5 notes stand behind them and
 --      every non-empty bin holds at least 5. Nothing returned names a session, a note, a patient or a time
 --      finer than the period.
--- Definitions (also in libs/platform/workforce-data/README.md, with the lineage queries):
+-- It reads the rollups kept exact by triggers (migration ..._added_productivity_rollups), whose days are the
+-- organization's calendar days. Definitions (also in libs/platform/workforce-data/README.md, with the
+-- lineage queries):
 --   notes_completed_count  notes signed (signed_at) in the period, by their author
 --   documentation lag      signed_at - session_end, in hours (negative counts as 0); avg rounded to whole hours
 --   lag bins               <24h, 24-48h (inclusive), >48h
@@ -61,9 +63,8 @@ CREATE FUNCTION get_provider_productivity(period_start text, period_end text, or
     v_org uuid;
     v_site uuid;
     v_provider uuid;
-    v_tz text;
-    v_from timestamptz;
-    v_to timestamptz;
+    v_months_from date;
+    v_months_to date;
   BEGIN
     -- 1. Parameters.
     IF period_start IS NULL OR period_start !~ date_re THEN
@@ -122,77 +123,86 @@ CREATE FUNCTION get_provider_productivity(period_start text, period_end text, or
       END IF;
     END IF;
 
-    SELECT o.timezone INTO v_tz FROM pf_organizations o WHERE o.id = v_org;
-    v_from := v_start::timestamp AT TIME ZONE v_tz;
-    v_to := (v_end + 1)::timestamp AT TIME ZONE v_tz;
+    -- 3. Aggregates, from the rollups (migration ..._added_productivity_rollups): whole months of the period
+    -- from the month grain, the days before the first and after the last whole month from the day grain.
+    v_months_from := CASE WHEN extract(day FROM v_start) = 1 THEN v_start ELSE (date_trunc('month', v_start) + interval '1 month')::date END;
+    v_months_to := date_trunc('month', v_end + 1)::date;
+    IF v_months_from >= v_months_to THEN
+      v_months_from := v_end + 1;
+      v_months_to := v_end + 1;
+    END IF;
 
-    -- 3. Aggregates.
     RETURN QUERY
-    WITH appt AS (
-      SELECT a.provider_id, a.patient_id, a.status, a.service_type
-      FROM pm_appointments a
-      WHERE a.organization_id = v_org AND a.start_at >= v_from AND a.start_at < v_to
-        AND (v_site IS NULL OR a.site_id = v_site) AND (v_provider IS NULL OR a.provider_id = v_provider)
+    WITH appt_r AS (
+      SELECT w.provider_id, w.service_type, w.sessions, w.no_shows, w.late_cancels FROM wf_appointment_rollup w
+      WHERE w.organization_id = v_org AND w.grain = 'month' AND w.period_start >= v_months_from AND w.period_start < v_months_to
+        AND (v_site IS NULL OR w.site_id = v_site) AND (v_provider IS NULL OR w.provider_id = v_provider)
+      UNION ALL
+      SELECT w.provider_id, w.service_type, w.sessions, w.no_shows, w.late_cancels FROM wf_appointment_rollup w
+      WHERE w.organization_id = v_org AND w.grain = 'day'
+        AND ((w.period_start >= v_start AND w.period_start < v_months_from) OR (w.period_start >= v_months_to AND w.period_start <= v_end))
+        AND (v_site IS NULL OR w.site_id = v_site) AND (v_provider IS NULL OR w.provider_id = v_provider)
     ),
-    note AS (
-      SELECT n.author_id AS provider_id, n.patient_id,
-             GREATEST(extract(epoch FROM n.signed_at - n.session_end) / 3600.0, 0) AS lag
-      FROM cl_progress_notes n
-      WHERE n.organization_id = v_org AND n.signed_at >= v_from AND n.signed_at < v_to
-        AND (v_site IS NULL OR n.site_id = v_site) AND (v_provider IS NULL OR n.author_id = v_provider)
+    note_r AS (
+      SELECT w.provider_id, w.notes, w.lag_hours_sum, w.lag_under_24h, w.lag_24_to_48h, w.lag_over_48h FROM wf_note_rollup w
+      WHERE w.organization_id = v_org AND w.grain = 'month' AND w.period_start >= v_months_from AND w.period_start < v_months_to
+        AND (v_site IS NULL OR w.site_id = v_site) AND (v_provider IS NULL OR w.provider_id = v_provider)
+      UNION ALL
+      SELECT w.provider_id, w.notes, w.lag_hours_sum, w.lag_under_24h, w.lag_24_to_48h, w.lag_over_48h FROM wf_note_rollup w
+      WHERE w.organization_id = v_org AND w.grain = 'day'
+        AND ((w.period_start >= v_start AND w.period_start < v_months_from) OR (w.period_start >= v_months_to AND w.period_start <= v_end))
+        AND (v_site IS NULL OR w.site_id = v_site) AND (v_provider IS NULL OR w.provider_id = v_provider)
     ),
     appt_stats AS (
-      SELECT x.provider_id,
-             count(*) FILTER (WHERE x.status = 'no_show')::int AS no_show,
-             count(*) FILTER (WHERE x.status = 'late_cancelled')::int AS late_cancel,
-             count(*) FILTER (WHERE x.status IN ('completed', 'checked_in', 'no_show'))::int AS expected
-      FROM appt x GROUP BY x.provider_id
+      SELECT x.provider_id, sum(x.no_shows)::int AS no_show, sum(x.late_cancels)::int AS late_cancel,
+             (sum(x.sessions) + sum(x.no_shows))::int AS expected
+      FROM appt_r x GROUP BY x.provider_id
     ),
     category_counts AS (
-      SELECT x.provider_id, st.category, count(*)::int AS n
-      FROM appt x JOIN pm_service_types st ON st.organization_id = v_org AND st.code = x.service_type
-      WHERE x.status IN ('completed', 'checked_in')
+      SELECT x.provider_id, st.category, sum(x.sessions)::int AS n
+      FROM appt_r x JOIN pm_service_types st ON st.organization_id = v_org AND st.code = x.service_type
       GROUP BY x.provider_id, st.category
     ),
     note_stats AS (
-      SELECT y.provider_id, count(*)::int AS notes, avg(y.lag) AS lag_avg,
-             count(*) FILTER (WHERE y.lag < 24)::int AS b1,
-             count(*) FILTER (WHERE y.lag >= 24 AND y.lag <= 48)::int AS b2,
-             count(*) FILTER (WHERE y.lag > 48)::int AS b3
-      FROM note y GROUP BY y.provider_id
+      SELECT y.provider_id, sum(y.notes)::int AS notes, sum(y.lag_hours_sum) AS lag_sum,
+             sum(y.lag_under_24h)::int AS b1, sum(y.lag_24_to_48h)::int AS b2, sum(y.lag_over_48h)::int AS b3
+      FROM note_r y GROUP BY y.provider_id
     ),
+    -- Distinct patients with activity in the period: one overlap test per (provider, patient).
     activity AS (
-      SELECT x.provider_id, x.patient_id FROM appt x WHERE x.status IN ('completed', 'checked_in')
-      UNION
-      SELECT y.provider_id, y.patient_id FROM note y
+      SELECT z.provider_id, z.patient_id FROM wf_provider_patient_activity z
+      WHERE z.organization_id = v_org AND z.site_id = COALESCE(v_site, wf_all_sites())
+        AND (v_provider IS NULL OR z.provider_id = v_provider) AND z.days && daterange(v_start, v_end, '[]')
     ),
     caseload AS (
       SELECT z.provider_id, count(*)::int AS patients FROM activity z GROUP BY z.provider_id
     ),
     providers AS (
       SELECT p.provider_id, COALESCE(c.patients, 0) AS patients, (COALESCE(c.patients, 0) < min_patients) AS folded
-      FROM (SELECT s.provider_id FROM appt_stats s UNION SELECT t.provider_id FROM note_stats t) p
+      FROM (SELECT s.provider_id FROM appt_stats s UNION SELECT t.provider_id FROM note_stats t UNION SELECT c2.provider_id FROM caseload c2) p
       LEFT JOIN caseload c ON c.provider_id = p.provider_id
     ),
     -- One group per shown provider, plus one group (key NULL) for every folded provider.
     grp AS (
-      SELECT p.provider_id, CASE WHEN p.folded THEN NULL ELSE p.provider_id END AS group_key, p.folded FROM providers p
+      SELECT p.provider_id, CASE WHEN p.folded THEN NULL ELSE p.provider_id END AS group_key, p.folded, p.patients FROM providers p
     ),
     grouped AS (
       SELECT g.group_key, bool_or(g.folded) AS folded, count(*)::int AS provider_count,
              COALESCE(sum(n.notes), 0)::int AS notes,
-             sum(n.lag_avg * n.notes) / NULLIF(sum(n.notes), 0) AS lag_avg,
+             sum(n.lag_sum) / NULLIF(sum(n.notes), 0) AS lag_avg,
              COALESCE(sum(n.b1), 0)::int AS b1, COALESCE(sum(n.b2), 0)::int AS b2, COALESCE(sum(n.b3), 0)::int AS b3,
              COALESCE(sum(a.no_show), 0)::int AS no_show, COALESCE(sum(a.late_cancel), 0)::int AS late_cancel,
-             COALESCE(sum(a.expected), 0)::int AS expected
+             COALESCE(sum(a.expected), 0)::int AS expected,
+             -- A shown provider's caseload is its own; the folded group's is counted distinct below.
+             CASE WHEN bool_or(g.folded) THEN NULL ELSE max(g.patients) END AS patients
       FROM grp g
       LEFT JOIN note_stats n ON n.provider_id = g.provider_id
       LEFT JOIN appt_stats a ON a.provider_id = g.provider_id
       GROUP BY g.group_key
     ),
-    group_caseload AS (
-      SELECT g.group_key, count(DISTINCT z.patient_id)::int AS patients
-      FROM activity z JOIN grp g ON g.provider_id = z.provider_id GROUP BY g.group_key
+    folded_caseload AS (
+      SELECT count(DISTINCT z.patient_id)::int AS patients
+      FROM activity z JOIN grp g ON g.provider_id = z.provider_id AND g.folded
     ),
     group_categories AS (
       SELECT q.group_key, jsonb_object_agg(q.category, q.n ORDER BY q.category) AS cats
@@ -208,16 +218,16 @@ CREATE FUNCTION get_provider_productivity(period_start text, period_end text, or
            CASE WHEN gr.notes >= min_cell AND (gr.b1 = 0 OR gr.b1 >= min_cell) AND (gr.b2 = 0 OR gr.b2 >= min_cell) AND (gr.b3 = 0 OR gr.b3 >= min_cell) THEN gr.b1 END,
            CASE WHEN gr.notes >= min_cell AND (gr.b1 = 0 OR gr.b1 >= min_cell) AND (gr.b2 = 0 OR gr.b2 >= min_cell) AND (gr.b3 = 0 OR gr.b3 >= min_cell) THEN gr.b2 END,
            CASE WHEN gr.notes >= min_cell AND (gr.b1 = 0 OR gr.b1 >= min_cell) AND (gr.b2 = 0 OR gr.b2 >= min_cell) AND (gr.b3 = 0 OR gr.b3 >= min_cell) THEN gr.b3 END,
-           COALESCE(gc.patients, 0),
+           COALESCE(gr.patients, fc.patients, 0),
            gr.no_show,
            CASE WHEN gr.expected > 0 THEN round(gr.no_show::numeric / gr.expected, 3) END,
            gr.late_cancel,
            COALESCE(cat.cats, '{}'::jsonb)
     FROM grouped gr
-    LEFT JOIN group_caseload gc ON gc.group_key IS NOT DISTINCT FROM gr.group_key
+    CROSS JOIN folded_caseload fc
     LEFT JOIN group_categories cat ON cat.group_key IS NOT DISTINCT FROM gr.group_key
     WHERE NOT gr.folded
-       OR (v_provider IS NULL AND gr.provider_count >= 2 AND COALESCE(gc.patients, 0) >= min_patients)
+       OR (v_provider IS NULL AND gr.provider_count >= 2 AND fc.patients >= min_patients)
     ORDER BY gr.folded, gr.group_key;
   END
   $fn$;
