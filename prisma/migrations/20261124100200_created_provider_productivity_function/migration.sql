@@ -179,7 +179,10 @@ CREATE FUNCTION get_provider_productivity(period_start text, period_end text, or
     ),
     providers AS (
       SELECT p.provider_id, COALESCE(c.patients, 0) AS patients, (COALESCE(c.patients, 0) < min_patients) AS folded
-      FROM (SELECT s.provider_id FROM appt_stats s UNION SELECT t.provider_id FROM note_stats t UNION SELECT c2.provider_id FROM caseload c2) p
+      -- Providers with a completed, checked-in, no-show or late-cancelled appointment or a signed note in the period.
+      FROM (SELECT s.provider_id FROM appt_stats s WHERE s.expected > 0 OR s.late_cancel > 0
+            UNION SELECT t.provider_id FROM note_stats t WHERE t.notes > 0
+            UNION SELECT c2.provider_id FROM caseload c2) p
       LEFT JOIN caseload c ON c.provider_id = p.provider_id
     ),
     -- One group per shown provider, plus one group (key NULL) for every folded provider.
