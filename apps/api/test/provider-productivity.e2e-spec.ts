@@ -38,7 +38,40 @@ afterAll(async () => {
 });
 
 const get = (session: StaffSession, query: Record<string, string>, orgId = fx.orgId) => as(app, session, orgId).get(URL).query(query);
-const byProvider = (items: { providerId: string | null }[]) => [...items].sort((a, b) => (a.providerId ?? '~').localeCompare(b.providerId ?? '~'));
+const byProvider = (items: Record<string, any>[]) => [...items].sort((a, b) => String(a['providerId'] ?? '~').localeCompare(String(b['providerId'] ?? '~')));
+
+const LINEAGE = readFileSync(join(__dirname, '../../../libs/platform/workforce-data/lineage.sql'), 'utf8');
+
+/** Compares the API's answer with the documented lineage query over the base tables, privacy rules applied. */
+async function expectLineage(orgId: string, session: StaffSession, query: Record<string, string>, site: string | null): Promise<void> {
+  const res = await get(session, query, orgId);
+  expect(res.status).toBe(200);
+  const api = res.body.items as Record<string, any>[];
+  const { rows: all } = await demo.owner.query(LINEAGE, [orgId, query['periodStart'], query['periodEnd'], site]);
+  const rows = all.filter((r) => !query['providerId'] || r.provider_id === query['providerId']);
+  const shown = rows.filter((r) => r.patients.length >= 5);
+  const small = rows.filter((r) => r.patients.length < 5);
+  const visible = (cats: Record<string, number>) => Object.fromEntries(Object.entries(cats).filter(([, n]) => n >= 5));
+  const rate = (ns: number, ex: number) => (ex > 0 ? Math.round((ns / ex) * 1000) / 1000 : null);
+  for (const r of shown) {
+    expect(api.find((x) => x['providerId'] === r.provider_id)).toMatchObject({
+      notesCompletedCount: r.notes, activeCaseloadCount: r.patients.length, noShowCount: r.no_shows, lateCancelCount: r.late_cancels,
+      noShowRate: rate(r.no_shows, r.expected), sessionCountByCategory: visible(r.categories),
+      avgDocumentationLagHours: r.notes >= 5 ? Math.round(r.lag_avg) : null,
+    });
+  }
+  expect(api.filter((x) => !x['suppressed'])).toHaveLength(shown.length);
+  const folded = api.find((x) => x['suppressed']);
+  const patients = new Set(small.flatMap((r) => r.patients));
+  if (!query['providerId'] && small.length >= 2 && patients.size >= 5) {
+    const sum = (k: string) => small.reduce((t, r) => t + r[k], 0);
+    expect(folded).toMatchObject({
+      providerCount: small.length, activeCaseloadCount: patients.size, notesCompletedCount: sum('notes'), noShowCount: sum('no_shows'), lateCancelCount: sum('late_cancels'),
+    });
+  } else {
+    expect(folded).toBeUndefined();
+  }
+}
 
 /** Hand-computed figures for March 2025 (see support/productivity-fixture.ts). */
 function expectedMarch() {
@@ -230,44 +263,16 @@ describe('GET /api/v1/hr/provider-productivity', () => {
       }),
       { numRuns: 300, seed: 42 },
     );
-  });
+  }, 120_000);
 
   it('data lineage: every aggregate equals the documented query over progress notes and appointments', async () => {
-    const lineage = readFileSync(join(__dirname, '../../../libs/platform/workforce-data/lineage.sql'), 'utf8');
     const sonoran = await demo.orgId('sonoran');
     const hr = await login(app, 'hr@sonoran.cairn.test');
-    const checks: [string, StaffSession, Record<string, string>, string | null][] = [
-      [fx.orgId, hrAll, MARCH, null],
-      [fx.orgId, hrAll, { ...MARCH, siteId: fx.siteA }, fx.siteA],
-      [sonoran, hr, { periodStart: '2025-01-01', periodEnd: '2025-12-31' }, null],
-      [sonoran, hr, { periodStart: '2025-02-10', periodEnd: '2025-05-20' }, null],
-    ];
-    for (const [orgId, session, query, site] of checks) {
-      const api = (await get(session, query, orgId)).body.items as Record<string, any>[];
-      const { rows } = await demo.owner.query(lineage, [orgId, query['periodStart'], query['periodEnd'], site]);
-      const shown = rows.filter((r) => r.patients.length >= 5);
-      const small = rows.filter((r) => r.patients.length < 5);
-      const visible = (cats: Record<string, number>) => Object.fromEntries(Object.entries(cats).filter(([, n]) => n >= 5));
-      const rate = (ns: number, ex: number) => (ex > 0 ? Math.round((ns / ex) * 1000) / 1000 : null);
-      for (const r of shown) {
-        const row = api.find((x) => x.providerId === r.provider_id);
-        expect(row).toMatchObject({
-          notesCompletedCount: r.notes, activeCaseloadCount: r.patients.length, noShowCount: r.no_shows, lateCancelCount: r.late_cancels,
-          noShowRate: rate(r.no_shows, r.expected), sessionCountByCategory: visible(r.categories),
-          avgDocumentationLagHours: r.notes >= 5 ? Math.round(r.lag_avg) : null,
-        });
-      }
-      const folded = api.find((x) => x.suppressed);
-      const patients = new Set(small.flatMap((r) => r.patients));
-      if (small.length >= 2 && patients.size >= 5) {
-        const sum = (k: string) => small.reduce((t, r) => t + r[k], 0);
-        expect(folded).toMatchObject({ providerCount: small.length, activeCaseloadCount: patients.size, notesCompletedCount: sum('notes'), noShowCount: sum('no_shows') });
-      } else {
-        expect(folded).toBeUndefined();
-      }
-      expect(api.filter((x) => !x.suppressed)).toHaveLength(shown.length);
-    }
-  });
+    await expectLineage(fx.orgId, hrAll, MARCH, null);
+    await expectLineage(fx.orgId, hrAll, { ...MARCH, siteId: fx.siteA }, fx.siteA);
+    await expectLineage(sonoran, hr, { periodStart: '2025-01-01', periodEnd: '2025-12-31' }, null);
+    await expectLineage(sonoran, hr, { periodStart: '2025-02-10', periodEnd: '2025-05-20' }, null);
+  }, 60_000);
 
   it('streams CSV for Accept: text/csv and for format=csv, with the same figures', async () => {
     const viaAccept = await get(hrAll, MARCH).set('Accept', 'text/csv');
@@ -305,4 +310,47 @@ describe('GET /api/v1/hr/provider-productivity', () => {
       expect(res.status).toBeGreaterThanOrEqual(200);
     }
   });
+
+  it('keeps the rollups exact when appointments are rescheduled or change status and notes are signed through the API', async () => {
+    const admin = await login(app, fx.emails.admin);
+    const api = as(app, admin, fx.orgId);
+    const book = async (patient: number, day: number) => {
+      const res = await api.post('/api/v1/pm/appointments').send({
+        siteId: fx.siteA, providerId: fx.providers.P1, patientId: fx.patients[patient - 1], serviceType: 'psychotherapy-45',
+        startAt: `2025-03-${day}T15:00:00Z`, endAt: `2025-03-${day}T15:50:00Z`,
+      });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const status = async (id: string, body: Record<string, string>) => expect((await api.post(`/api/v1/pm/appointments/${id}/status`).send(body)).status).toBe(200);
+    await status(await book(8, 20), { status: 'completed' });
+    await status(await book(9, 21), { status: 'no_show' });
+    await status(await book(1, 22), { status: 'late_cancelled', cancelledBy: 'patient' });
+    const moved = await book(10, 23);
+    expect((await api.post(`/api/v1/pm/appointments/${moved}/reschedule`).send({ startAt: '2025-04-10T15:00:00Z', endAt: '2025-04-10T15:50:00Z' })).status).toBe(200);
+    await status(moved, { status: 'completed' });
+    const undone = await book(2, 24);
+    await status(undone, { status: 'checked_in' });
+    await status(undone, { status: 'cancelled', cancelledBy: 'clinic' }); // removes a counted session again
+    await expectLineage(fx.orgId, hrAll, MARCH, null);
+    await expectLineage(fx.orgId, hrAll, { periodStart: '2025-03-15', periodEnd: '2025-04-15' }, null);
+    const p1 = (await get(hrAll, MARCH)).body.items.find((r: { providerId: string }) => r.providerId === fx.providers.P1);
+    expect(p1).toMatchObject({ activeCaseloadCount: 7, noShowCount: 2, lateCancelCount: 2, sessionCountByCategory: { 'Individual Therapy': 7 } });
+
+    // Notes signed through the API count on the day they are signed (today), with their lag from the session end.
+    for (let i = 0; i < 5; i++) {
+      const note = await api.post('/api/v1/progress-notes').send({
+        patientId: fx.patients[i], sessionStart: `2025-03-2${i}T15:00:00Z`, sessionEnd: `2025-03-2${i}T15:50:00Z`, body: 'Fixture note body',
+      });
+      expect(note.status).toBe(201);
+      expect((await api.post(`/api/v1/progress-notes/${note.body.id}/sign`)).status).toBe(200);
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    const monthAgo = new Date(Date.now() - 30 * 86400_000).toISOString().slice(0, 10);
+    await expectLineage(fx.orgId, hrAll, { periodStart: monthAgo, periodEnd: today }, null);
+    const adminId = await demo.userId(fx.emails.admin);
+    await expectLineage(fx.orgId, hrAll, { periodStart: monthAgo, periodEnd: today, providerId: adminId }, null);
+    const recent = (await get(hrAll, { periodStart: monthAgo, periodEnd: today })).body.items;
+    expect(recent).toEqual([expect.objectContaining({ providerId: adminId, notesCompletedCount: 5, activeCaseloadCount: 5 })]);
+  }, 60_000);
 });
