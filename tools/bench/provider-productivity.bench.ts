@@ -92,7 +92,7 @@ function percentiles(ms: number[]): { p50: number; p95: number; p99: number; max
 
 async function main(): Promise<void> {
   const db = await locateDatabase();
-  const config = loadConfig({ ...process.env, DATABASE_URL: db.appUrl, REDIS_URL: process.env['REDIS_URL'] || DEFAULT_REDIS_URL, LOG_LEVEL: 'silent', NODE_ENV: 'production' });
+  const config = loadConfig({ ...process.env, DATABASE_URL: db.appUrl, REDIS_URL: process.env['REDIS_URL'] || DEFAULT_REDIS_URL, LOG_LEVEL: 'silent' });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register({ config })] }).compile();
   const app: INestApplication = moduleRef.createNestApplication({ bufferLogs: true });
   configureApp(app, config);
