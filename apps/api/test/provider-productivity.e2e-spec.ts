@@ -272,6 +272,9 @@ describe('GET /api/v1/hr/provider-productivity', () => {
     await expectLineage(fx.orgId, hrAll, { ...MARCH, siteId: fx.siteA }, fx.siteA);
     await expectLineage(sonoran, hr, { periodStart: '2025-01-01', periodEnd: '2025-12-31' }, null);
     await expectLineage(sonoran, hr, { periodStart: '2025-02-10', periodEnd: '2025-05-20' }, null);
+    // Across a new year: caseload bits of two years, day and month counters.
+    await expectLineage(sonoran, hr, { periodStart: '2024-11-15', periodEnd: '2025-02-20' }, null);
+    await expectLineage(sonoran, hr, { periodStart: '2024-11-15', periodEnd: '2025-02-20', siteId: (await demo.sites('sonoran'))[0]!.id }, (await demo.sites('sonoran'))[0]!.id);
   }, 60_000);
 
   it('streams CSV for Accept: text/csv and for format=csv, with the same figures', async () => {

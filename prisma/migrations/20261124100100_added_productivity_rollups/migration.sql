@@ -33,11 +33,12 @@ CREATE TABLE "wf_note_rollup" (
 CREATE TABLE "wf_provider_patient_activity" (
     "organization_id" UUID NOT NULL,
     "site_id" UUID NOT NULL,
+    "year" INTEGER NOT NULL,
     "provider_id" UUID NOT NULL,
     "patient_id" UUID NOT NULL,
-    "days" datemultirange NOT NULL,
+    "days" BIT(366) NOT NULL,
 
-    CONSTRAINT "wf_provider_patient_activity_pkey" PRIMARY KEY ("organization_id","site_id","provider_id","patient_id")
+    CONSTRAINT "wf_provider_patient_activity_pkey" PRIMARY KEY ("organization_id","site_id","year","provider_id","patient_id")
 );
 
 -- ---------------------------------------------------------------------------------------------------------
@@ -56,18 +57,23 @@ CREATE FUNCTION wf_all_sites() RETURNS uuid LANGUAGE sql IMMUTABLE AS $$ SELECT 
 -- A day of activity of a patient with a provider at a site.
 CREATE TYPE wf_activity_day AS (organization_id uuid, site_id uuid, provider_id uuid, patient_id uuid, day date);
 
--- Extends the pairs' ranges with new days (per site and for every site).
+-- The one-bit mask of a day within its year's bit(366) (bit 0 = 1 January).
+CREATE FUNCTION wf_day_bit(day date) RETURNS bit(366) LANGUAGE sql IMMUTABLE
+  AS $$ SELECT set_bit(repeat('0', 366)::bit(366), extract(doy FROM day)::int - 1, 1) $$;
+
+-- Sets the new days' bits (per site and for every site).
 CREATE FUNCTION wf_add_activity(days wf_activity_day[]) RETURNS void
   LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp
   AS $$
-    INSERT INTO wf_provider_patient_activity AS w (organization_id, site_id, provider_id, patient_id, days)
-    SELECT d.organization_id, s.site_id, d.provider_id, d.patient_id, range_agg(daterange(d.day, d.day, '[]'))
+    INSERT INTO wf_provider_patient_activity AS w (organization_id, site_id, year, provider_id, patient_id, days)
+    SELECT d.organization_id, s.site_id, extract(year FROM d.day)::int, d.provider_id, d.patient_id, bit_or(wf_day_bit(d.day))
     FROM unnest(days) d CROSS JOIN LATERAL (VALUES (d.site_id), (wf_all_sites())) s(site_id)
-    GROUP BY 1, 2, 3, 4
-    ON CONFLICT (organization_id, site_id, provider_id, patient_id) DO UPDATE SET days = w.days + EXCLUDED.days
+    GROUP BY 1, 2, 3, 4, 5
+    ON CONFLICT (organization_id, site_id, year, provider_id, patient_id) DO UPDATE SET days = w.days | EXCLUDED.days
   $$;
 
--- Recomputes the pairs' ranges from the base tables (after a removal: a status, time or provider change).
+-- Recomputes the pairs' bits from the base tables (after a removal: a status, time or provider change): every
+-- year the pair has a row for or activity in is rewritten, to zero when nothing is left.
 CREATE FUNCTION wf_recompute_activity(pairs wf_activity_day[]) RETURNS void
   LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp
   AS $$
@@ -75,20 +81,27 @@ CREATE FUNCTION wf_recompute_activity(pairs wf_activity_day[]) RETURNS void
       SELECT DISTINCT p.organization_id, s.site_id, p.provider_id, p.patient_id
       FROM unnest(pairs) p CROSS JOIN LATERAL (VALUES (p.site_id), (wf_all_sites())) s(site_id)
     ), fresh AS (
-      SELECT k.organization_id, k.site_id, k.provider_id, k.patient_id,
-             (SELECT range_agg(daterange(x.day, x.day, '[]')) FROM (
-                SELECT (a.start_at AT TIME ZONE o.timezone)::date AS day FROM pm_appointments a
-                WHERE a.organization_id = k.organization_id AND a.patient_id = k.patient_id AND a.provider_id = k.provider_id
-                  AND (k.site_id = wf_all_sites() OR a.site_id = k.site_id) AND a.status IN ('completed', 'checked_in')
-                UNION
-                SELECT (n.signed_at AT TIME ZONE o.timezone)::date FROM cl_progress_notes n
-                WHERE n.organization_id = k.organization_id AND n.patient_id = k.patient_id AND n.author_id = k.provider_id
-                  AND (k.site_id = wf_all_sites() OR n.site_id = k.site_id) AND n.signed_at IS NOT NULL) x) AS days
+      SELECT k.organization_id, k.site_id, extract(year FROM x.day)::int AS year, k.provider_id, k.patient_id, bit_or(wf_day_bit(x.day)) AS days
       FROM keys k JOIN pf_organizations o ON o.id = k.organization_id
+      CROSS JOIN LATERAL (
+        SELECT (a.start_at AT TIME ZONE o.timezone)::date AS day FROM pm_appointments a
+        WHERE a.organization_id = k.organization_id AND a.patient_id = k.patient_id AND a.provider_id = k.provider_id
+          AND (k.site_id = wf_all_sites() OR a.site_id = k.site_id) AND a.status IN ('completed', 'checked_in')
+        UNION
+        SELECT (n.signed_at AT TIME ZONE o.timezone)::date FROM cl_progress_notes n
+        WHERE n.organization_id = k.organization_id AND n.patient_id = k.patient_id AND n.author_id = k.provider_id
+          AND (k.site_id = wf_all_sites() OR n.site_id = k.site_id) AND n.signed_at IS NOT NULL) x
+      GROUP BY 1, 2, 3, 4, 5
+    ), targets AS (
+      SELECT w.organization_id, w.site_id, w.year, w.provider_id, w.patient_id FROM wf_provider_patient_activity w
+      JOIN keys k ON k.organization_id = w.organization_id AND k.site_id = w.site_id AND k.provider_id = w.provider_id AND k.patient_id = w.patient_id
+      UNION
+      SELECT f.organization_id, f.site_id, f.year, f.provider_id, f.patient_id FROM fresh f
     )
-    INSERT INTO wf_provider_patient_activity AS w (organization_id, site_id, provider_id, patient_id, days)
-    SELECT organization_id, site_id, provider_id, patient_id, COALESCE(days, '{}'::datemultirange) FROM fresh
-    ON CONFLICT (organization_id, site_id, provider_id, patient_id) DO UPDATE SET days = EXCLUDED.days
+    INSERT INTO wf_provider_patient_activity AS w (organization_id, site_id, year, provider_id, patient_id, days)
+    SELECT t.organization_id, t.site_id, t.year, t.provider_id, t.patient_id, COALESCE(f.days, repeat('0', 366)::bit(366))
+    FROM targets t LEFT JOIN fresh f USING (organization_id, site_id, year, provider_id, patient_id)
+    ON CONFLICT (organization_id, site_id, year, provider_id, patient_id) DO UPDATE SET days = EXCLUDED.days
   $$;
 
 -- Applies appointment rows added and removed (an UPDATE removes the old version and adds the new one) to the
@@ -201,7 +214,7 @@ CREATE FUNCTION wf_rebuild_rollups() RETURNS void LANGUAGE plpgsql SECURITY DEFI
   END
   $$;
 
-REVOKE EXECUTE ON FUNCTION wf_add_activity(wf_activity_day[]), wf_recompute_activity(wf_activity_day[]),
+REVOKE EXECUTE ON FUNCTION wf_day_bit(date), wf_add_activity(wf_activity_day[]), wf_recompute_activity(wf_activity_day[]),
   wf_apply_appointment_changes(pm_appointments[], pm_appointments[]), wf_apply_note_changes(cl_progress_notes[], cl_progress_notes[]),
   wf_appointments_inserted(), wf_appointments_updated(), wf_notes_inserted(), wf_notes_updated(), wf_rebuild_rollups() FROM PUBLIC;
 

@@ -65,6 +65,12 @@ CREATE FUNCTION get_provider_productivity(period_start text, period_end text, or
     v_provider uuid;
     v_months_from date;
     v_months_to date;
+    v_activity_site uuid;
+    v_year1 integer;
+    v_year2 integer;
+    v_from1 integer;
+    v_len1 integer;
+    v_len2 integer;
   BEGIN
     -- 1. Parameters.
     IF period_start IS NULL OR period_start !~ date_re THEN
@@ -131,6 +137,13 @@ CREATE FUNCTION get_provider_productivity(period_start text, period_end text, or
       v_months_from := v_end + 1;
       v_months_to := v_end + 1;
     END IF;
+    -- Caseload bits: positions (1-based, bit 1 = 1 January) of the period within its first and second year.
+    v_activity_site := COALESCE(v_site, wf_all_sites());
+    v_year1 := extract(year FROM v_start)::int;
+    v_year2 := extract(year FROM v_end)::int;
+    v_from1 := extract(doy FROM v_start)::int;
+    v_len1 := CASE WHEN v_year2 = v_year1 THEN extract(doy FROM v_end)::int ELSE 366 END - v_from1 + 1;
+    v_len2 := extract(doy FROM v_end)::int;
 
     RETURN QUERY
     WITH appt_r AS (
@@ -168,11 +181,23 @@ CREATE FUNCTION get_provider_productivity(period_start text, period_end text, or
              sum(y.lag_under_24h)::int AS b1, sum(y.lag_24_to_48h)::int AS b2, sum(y.lag_over_48h)::int AS b3
       FROM note_r y GROUP BY y.provider_id
     ),
-    -- Distinct patients with activity in the period: one overlap test per (provider, patient).
+    -- Distinct patients with activity in the period: one narrow row and one bit test per (provider, patient)
+    -- and year; in a period spanning two years a pair counts in the second only when the first has none.
     activity AS (
       SELECT z.provider_id, z.patient_id FROM wf_provider_patient_activity z
-      WHERE z.organization_id = v_org AND z.site_id = COALESCE(v_site, wf_all_sites())
-        AND (v_provider IS NULL OR z.provider_id = v_provider) AND z.days && daterange(v_start, v_end, '[]')
+      WHERE z.organization_id = v_org AND z.site_id = v_activity_site AND z.year = v_year1
+        AND (v_provider IS NULL OR z.provider_id = v_provider)
+        AND position(B'1' IN substring(z.days FROM v_from1 FOR v_len1)) > 0
+      UNION ALL
+      SELECT z.provider_id, z.patient_id FROM wf_provider_patient_activity z
+      WHERE v_year2 > v_year1 AND z.organization_id = v_org AND z.site_id = v_activity_site AND z.year = v_year2
+        AND (v_provider IS NULL OR z.provider_id = v_provider)
+        AND position(B'1' IN substring(z.days FROM 1 FOR v_len2)) > 0
+        AND NOT EXISTS (
+          SELECT 1 FROM wf_provider_patient_activity z1
+          WHERE z1.organization_id = v_org AND z1.site_id = v_activity_site AND z1.year = v_year1
+            AND z1.provider_id = z.provider_id AND z1.patient_id = z.patient_id
+            AND position(B'1' IN substring(z1.days FROM v_from1 FOR v_len1)) > 0)
     ),
     caseload AS (
       SELECT z.provider_id, count(*)::int AS patients FROM activity z GROUP BY z.provider_id
