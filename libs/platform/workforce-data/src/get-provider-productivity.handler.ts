@@ -26,12 +26,18 @@ export class GetProviderProductivityHandler implements IQueryHandler<GetProvider
     const parameters = auditParameters({ ...options, organizationId });
     try {
       return await this.txHost.withTransaction(async () => {
-        const rows = await this.txHost.tx.$queryRaw<ProductivityRow[]>`
-          SELECT provider_id::text, site_id::text, organization_id::text, period_start::text, period_end::text, suppressed,
-                 provider_count, notes_completed_count, avg_documentation_lag_hours, lag_under_24h, lag_24_to_48h, lag_over_48h,
-                 active_caseload_count, no_show_count, no_show_rate::float8 AS no_show_rate, late_cancel_count, session_count_by_category
+        // One JSON value instead of 17 columns per row: PostgreSQL builds it, the driver hands over one string.
+        const [{ rows }] = await this.txHost.tx.$queryRaw<{ rows: ProductivityRow[] }[]>`
+          SELECT COALESCE(json_agg(json_build_object(
+                   'provider_id', r.provider_id, 'site_id', r.site_id, 'organization_id', r.organization_id,
+                   'period_start', r.period_start, 'period_end', r.period_end, 'suppressed', r.suppressed,
+                   'provider_count', r.provider_count, 'notes_completed_count', r.notes_completed_count,
+                   'avg_documentation_lag_hours', r.avg_documentation_lag_hours, 'lag_under_24h', r.lag_under_24h,
+                   'lag_24_to_48h', r.lag_24_to_48h, 'lag_over_48h', r.lag_over_48h, 'active_caseload_count', r.active_caseload_count,
+                   'no_show_count', r.no_show_count, 'no_show_rate', r.no_show_rate::float8, 'late_cancel_count', r.late_cancel_count,
+                   'session_count_by_category', r.session_count_by_category) ORDER BY r.ordinality), '[]'::json) AS rows
           FROM get_provider_productivity(${options.periodStart}::text, ${options.periodEnd}::text, ${organizationId}::text,
-                                         ${options.siteId ?? null}::text, ${options.providerId ?? null}::text)`;
+                                         ${options.siteId ?? null}::text, ${options.providerId ?? null}::text) WITH ORDINALITY AS r`;
         await this.audit.record({
           action: PRODUCTIVITY_AUDIT_ACTION, resourceType: 'provider_productivity', outcome: 'success',
           scope: { parameters, rows: rows.length, suppressedRows: rows.filter((r) => r.suppressed).length },
