@@ -247,7 +247,8 @@ describe('GET /api/v1/hr/provider-productivity', () => {
     );
     // Straight at the function, as the app role: only its own validation (22023) or permission (42501) errors.
     const hrUser = await demo.userId(fx.emails.hrAll);
-    const noNul = value.map((s) => s.replace(/\u0000/g, ''));
+    // A NUL byte cannot travel in a PostgreSQL text parameter at all (the API answers 400 before the database).
+    const noNul = value.map((s) => s.split(String.fromCharCode(0)).join(''));
     await fc.assert(
       fc.asyncProperty(noNul, noNul, fc.option(noNul), fc.option(noNul), async (s, e, site, provider) => {
         const c = await appPool.connect();
