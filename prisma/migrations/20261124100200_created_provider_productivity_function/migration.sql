@@ -95,7 +95,7 @@ CREATE FUNCTION get_provider_productivity(period_start text, period_end text, or
       RAISE EXCEPTION 'invalid parameter period_end: must be after period_start' USING ERRCODE = '22023';
     END IF;
     IF v_end - v_start > 366 THEN
-      RAISE EXCEPTION 'invalid parameter period_end: the period spans more than 366 days' USING ERRCODE = '22023';
+      RAISE EXCEPTION 'invalid parameter period_end: must be at most 366 days after period_start' USING ERRCODE = '22023';
     END IF;
     IF org_id IS NULL OR org_id !~ uuid_re THEN
       RAISE EXCEPTION 'invalid parameter org_id: must be a UUID' USING ERRCODE = '22023';
