@@ -27,7 +27,10 @@ async function connect(url: string): Promise<Client> {
 }
 
 async function tableCounts(c: Client): Promise<Record<string, number>> {
-  const tables = ['pf_organizations', 'pf_sites', 'pf_staff_users', 'pf_role_bindings', 'cl_patients', 'cl_charts', 'cl_care_team_assignments', 'cl_mrn_counters'];
+  const tables = [
+    'pf_organizations', 'pf_sites', 'pf_staff_users', 'pf_role_bindings', 'cl_patients', 'cl_charts', 'cl_care_team_assignments', 'cl_mrn_counters',
+    'pf_organization_codes', 'cl_part2_consents',
+  ];
   const out: Record<string, number> = {};
   for (const t of tables) out[t] = (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`)).rows[0]!.n;
   return out;
@@ -56,7 +59,9 @@ describe('seedDemoData', () => {
     const before = await tableCounts(a);
     const patientsBefore = (await a.query(patientsQuery)).rows;
     const again = await seedDemoData({ ownerUrl: urls.a, scale: 'small', seed: 1 });
-    const zero: SeedTableCounts = { organizations: 0, sites: 0, staffUsers: 0, roleBindings: 0, patients: 0, charts: 0, careTeamAssignments: 0 };
+    const zero: SeedTableCounts = {
+      organizations: 0, sites: 0, staffUsers: 0, roleBindings: 0, patients: 0, charts: 0, careTeamAssignments: 0, organizationCodes: 0, part2Consents: 0,
+    };
     expect(again.inserted).toEqual(zero);
     expect(await tableCounts(a)).toEqual(before);
     expect((await a.query(patientsQuery)).rows).toEqual(patientsBefore);
