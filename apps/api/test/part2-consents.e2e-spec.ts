@@ -192,7 +192,12 @@ describe('POST /api/v1/patients/:id/consents', () => {
   });
 
   it('answers 422 for a chart not under Part 2, 404 outside the scope, 403 without cl.consents.manage', async () => {
-    expectProblem(await as(app, supervisor).post(`/api/v1/patients/${await newPatient(false)}/consents`).send(tpoConsent()), 422);
+    const plain = await newPatient(false);
+    const refused = await as(app, supervisor).post(`/api/v1/patients/${plain}/consents`).send(tpoConsent());
+    expectProblem(refused, 422);
+    const [refusal] = await demo.auditEvents(`action = 'part2.consent.create' AND request_id = $1`, [refused.headers['x-request-id']]);
+    expect(refusal).toMatchObject({ patient_id: plain, outcome: 'failure', reason: 'chart_not_part2' });
+    expect((await demo.owner.query('SELECT count(*)::int AS n FROM cl_part2_consents WHERE patient_id = $1', [plain])).rows[0].n).toBe(0);
     const [notMine] = await demo.patientsAssignedTo('clinician@sonoran.cairn.test', false, 1);
     expectProblem(await as(app, sessions['clinician']!).post(`/api/v1/patients/${notMine}/consents`).send(tpoConsent()), 404);
     expectProblem(await as(app, sessions['billing']!).post(`/api/v1/patients/${await newPatient()}/consents`).send(tpoConsent()), 403);
@@ -212,7 +217,10 @@ describe('revocation and listing', () => {
     const [event] = await demo.auditEvents(`action = 'part2.consent.revoke' AND request_id = $1`, [revoked.headers['x-request-id']]);
     expect(event).toMatchObject({ outcome: 'success', resource_id: id, patient_id: patientId });
 
-    expectProblem(await as(app, supervisor).post(`/api/v1/patients/${patientId}/consents/${id}/revoke`).send({ method: 'written' }), 409);
+    const again = await as(app, supervisor).post(`/api/v1/patients/${patientId}/consents/${id}/revoke`).send({ method: 'written' });
+    expectProblem(again, 409);
+    const [conflict] = await demo.auditEvents(`action = 'part2.consent.revoke' AND request_id = $1`, [again.headers['x-request-id']]);
+    expect(conflict).toMatchObject({ outcome: 'failure', reason: 'already_revoked', resource_id: id });
     expectProblem(await as(app, supervisor).post(`/api/v1/patients/${patientId}/consents/00000000-0000-4000-8000-000000000000/revoke`).send({ method: 'written' }), 404);
     const bad = await as(app, supervisor).post(`/api/v1/patients/${patientId}/consents/${id}/revoke`).send({ method: 'email' });
     expectProblem(bad, 400);

@@ -33,7 +33,13 @@ export class RecordConsentHandler implements ICommandHandler<RecordConsentComman
         await this.audit.record({ action: 'part2.consent.create', resourceType: 'part2_consent', resourceId: null, patientId: null, outcome: 'not_found', scope: { requestedPatientId: patientId } });
         return null;
       }
-      if (!chart.isPart2) throw new RuleViolationError('The chart is not a 42 CFR Part 2 record: it needs no Part 2 consent.', [{ field: 'patientId', message: 'chart is not under Part 2' }]);
+      if (!chart.isPart2) {
+        // The refusal rolls this transaction back: audit it on its own (the chart's Part 2 status was read).
+        await this.audit.recordDetached({
+          action: 'part2.consent.create', resourceType: 'part2_consent', patientId, outcome: 'failure', reason: 'chart_not_part2', scope: { chartId: chart.id, part2: false },
+        });
+        throw new RuleViolationError('The chart is not a 42 CFR Part 2 record: it needs no Part 2 consent.', [{ field: 'patientId', message: 'chart is not under Part 2' }]);
+      }
       const id = randomUUID();
       await tx.part2Consent.createMany({
         data: [{

@@ -30,7 +30,13 @@ export class RevokeConsentHandler implements ICommandHandler<RevokeConsentComman
         where: { ...where, revokedAt: null },
         data: { revokedAt: new Date(), revokedBy: ctx.userId, revocationMethod: method },
       });
-      if (count === 0) throw new ConflictError('The consent was already revoked.');
+      if (count === 0) {
+        await this.audit.recordDetached({
+          action: 'part2.consent.revoke', resourceType: 'part2_consent', resourceId: consentId, patientId, outcome: 'failure', reason: 'already_revoked',
+          scope: { chartId: existing.chartId, part2: true },
+        });
+        throw new ConflictError('The consent was already revoked.');
+      }
       await this.audit.record({
         action: 'part2.consent.revoke', resourceType: 'part2_consent', resourceId: consentId, patientId, outcome: 'success',
         scope: { chartId: existing.chartId, method, part2: true, part2NoticeApplies: true },
