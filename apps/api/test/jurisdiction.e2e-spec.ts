@@ -66,6 +66,13 @@ describe('GET /api/v1/jurisdiction/profile (GetJurisdictionProfileQuery)', () =>
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['siteId', 'stateCode']);
   });
 
+  it('documents the profile, its group-code map and the permission in OpenAPI', async () => {
+    const doc = (await as(app, sonoran).get('/api/docs-json')).body;
+    expect(doc.paths['/api/v1/jurisdiction/profile'].get['x-permission']).toBe('jurisdiction.view');
+    expect(doc.components.schemas.GroupCodeMappingDto.properties).toHaveProperty('modifiers');
+    expect(doc.paths['/api/v1/code-library/codes'].get['x-permission']).toBe('code-library.view');
+  });
+
   it('refuses HR (no jurisdiction.view) with 403', async () => {
     expectProblem(await as(app, await login(app, 'hr@sonoran.cairn.test')).get('/api/v1/jurisdiction/profile'), 403);
   });

@@ -78,3 +78,12 @@ export function toConsentView(c: Part2Consent, today = new Date().toISOString().
     revocationMethod: c.revocationMethod,
   };
 }
+
+/** Why a Part 2 chart's records are closed to a user, from the statuses of the chart's consents. */
+export function denialReason(statuses: readonly Part2ConsentView['status'][]): 'no_consent' | 'revoked' | 'expired' | 'not_covered' {
+  if (statuses.length === 0) return 'no_consent';
+  if (statuses.every((s) => s === 'revoked')) return 'revoked';
+  // An active consent exists, so it did not cover this user's role, purpose or the record type.
+  if (statuses.includes('active')) return 'not_covered';
+  return 'expired';
+}

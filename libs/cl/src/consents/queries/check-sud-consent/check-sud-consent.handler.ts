@@ -4,7 +4,7 @@ import { AuditService } from '@cairn/platform/audit';
 import { CheckSudConsentQuery, SudConsentDecision, SudConsentReason } from '@cairn/platform/clinical';
 import { TenantTx } from '@cairn/platform/db';
 import { RequestContextService } from '@cairn/platform/tenancy';
-import { consentStatus } from '../../part2-consent.view';
+import { consentStatus, denialReason } from '../../part2-consent.view';
 
 /**
  * Answers CheckSudConsentQuery with the SQL helper cl_check_sud_consent (the same function row-level
@@ -35,11 +35,7 @@ export class CheckSudConsentHandler implements IQueryHandler<CheckSudConsentQuer
       if (!allowed) {
         const consents = await tx.part2Consent.findMany({ where: { organizationId: ctx.organizationId, chartId: chart.id } });
         const today = new Date().toISOString().slice(0, 10);
-        const statuses = consents.map((c) => consentStatus(c, today));
-        reason = consents.length === 0 ? 'no_consent'
-          : statuses.every((s) => s === 'revoked') ? 'revoked'
-          : statuses.includes('active') ? 'not_covered'
-          : 'expired';
+        reason = denialReason(consents.map((c) => consentStatus(c, today)));
       }
       await this.audit.record({
         action: 'part2.consent.check', resourceType: 'chart', resourceId: chart.id, patientId, outcome: allowed ? 'success' : 'denied', reason,
