@@ -256,6 +256,20 @@ describe('§2.32 notice on patient reads', () => {
     expect(eb!['scope']).not.toHaveProperty('part2NoticeApplies');
   });
 
+  it('flags the write responses that return a Part 2 chart (register, update, care-team) in their audit rows', async () => {
+    const part2 = await newPatient(true);
+    const [created] = await demo.auditEvents(`action = 'patient.create' AND patient_id = $1`, [part2]);
+    expect(created!['scope']).toMatchObject({ part2NoticeApplies: true });
+    const upd = await as(app, supervisor).patch(`/api/v1/patients/${part2}`).send({ preferredName: 'Ren' });
+    expect(upd.body.part2Notice).toContain('42 CFR part 2');
+    const [updated] = await demo.auditEvents(`action = 'patient.update' AND request_id = $1`, [upd.headers['x-request-id']]);
+    expect(updated!['scope']).toMatchObject({ changedFields: ['preferredName'], part2NoticeApplies: true });
+    const asg = await as(app, supervisor).post(`/api/v1/patients/${part2}/care-team`).send({ staffUserId: await demo.userId('peer@sonoran.cairn.test'), role: 'peer_specialist' });
+    expect(asg.status).toBe(201);
+    const [assigned] = await demo.auditEvents(`action = 'patient.care-team.assign' AND request_id = $1`, [asg.headers['x-request-id']]);
+    expect(assigned!['scope']).toMatchObject({ role: 'peer_specialist', part2NoticeApplies: true });
+  });
+
   it('names the Part 2 patients among search results in the audit row', async () => {
     const part2 = await newPatient(true);
     const mrn = (await demo.owner.query('SELECT mrn FROM cl_charts WHERE patient_id = $1', [part2])).rows[0].mrn;
