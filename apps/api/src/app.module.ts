@@ -9,6 +9,7 @@ import { AuditApiModule } from '@cairn/platform/audit';
 import { AppConfig, ConfigModule } from '@cairn/platform/config';
 import { DbModule } from '@cairn/platform/db';
 import { HealthModule, HttpMetricsModule, loggerParams } from '@cairn/platform/http';
+import { ReferenceDataApiModule } from '@cairn/platform/reference-data';
 import { TenancyModule } from '@cairn/platform/tenancy';
 import { PmModule } from '@cairn/pm';
 import { PortalModule } from '@cairn/portal';
@@ -37,6 +38,7 @@ export class AppModule {
         TenancyModule,
         AccessModule,
         AuditApiModule,
+        ReferenceDataApiModule,
         // Bounded contexts.
         ClModule,
         PmModule,
