@@ -31,6 +31,8 @@ async function main(): Promise<number> {
       row('patients', 'patients'),
       row('charts', 'charts'),
       row('care-team assignments', 'careTeamAssignments'),
+      row('organization codes', 'organizationCodes'),
+      row('Part 2 consents', 'part2Consents'),
       row('service types', 'serviceTypes'),
       row('appointments', 'appointments'),
       row('progress notes', 'progressNotes'),

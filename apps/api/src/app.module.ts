@@ -9,6 +9,7 @@ import { AuditApiModule } from '@cairn/platform/audit';
 import { AppConfig, ConfigModule } from '@cairn/platform/config';
 import { DbModule } from '@cairn/platform/db';
 import { HealthModule, HttpMetricsModule, loggerParams } from '@cairn/platform/http';
+import { ReferenceDataApiModule } from '@cairn/platform/reference-data';
 import { TenancyModule } from '@cairn/platform/tenancy';
 import { WorkforceDataModule } from '@cairn/platform/workforce-data';
 import { PmModule } from '@cairn/pm';
@@ -38,6 +39,7 @@ export class AppModule {
         TenancyModule,
         AccessModule,
         AuditApiModule,
+        ReferenceDataApiModule,
         // Handlers of platform integration contracts whose data spans contexts (provider productivity).
         WorkforceDataModule,
         // Bounded contexts.

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from '@cairn/platform/audit';
+import { RecordConsentHandler } from './consents/commands/record-consent/record-consent.handler';
+import { RevokeConsentHandler } from './consents/commands/revoke-consent/revoke-consent.handler';
+import { ConsentsController } from './consents/consents.controller';
+import { CheckSudConsentHandler } from './consents/queries/check-sud-consent/check-sud-consent.handler';
+import { ListConsentsHandler } from './consents/queries/list-consents/list-consents.handler';
 import { AssignCareTeamMemberHandler } from './patients/commands/assign-care-team-member/assign-care-team-member.handler';
 import { RegisterPatientHandler } from './patients/commands/register-patient/register-patient.handler';
 import { UpdatePatientHandler } from './patients/commands/update-patient/update-patient.handler';
@@ -15,12 +20,13 @@ import { SignProgressNoteHandler } from './progress-notes/commands/sign-progress
 import { ProgressNotesController } from './progress-notes/progress-notes.controller';
 import { GetProgressNoteHandler } from './progress-notes/queries/get-progress-note/get-progress-note.handler';
 
-/** The clinical record context (CL): patients, charts, care teams, progress notes; later groups and peer services. */
+/** The clinical record context (CL): patients, charts, care teams, Part 2 consents, progress notes; later groups and peer services. */
 @Module({
   imports: [CqrsModule, AuditModule],
-  controllers: [PatientsController, ProgressNotesController],
+  controllers: [PatientsController, ConsentsController, ProgressNotesController],
   providers: [
     RegisterPatientHandler, UpdatePatientHandler, AssignCareTeamMemberHandler, GetPatientHandler, SearchPatientsHandler, GetPatientReferenceHandler,
+    RecordConsentHandler, RevokeConsentHandler, ListConsentsHandler, CheckSudConsentHandler,
     CreateProgressNoteHandler, EditProgressNoteHandler, SignProgressNoteHandler, AddProgressNoteAddendumHandler, GetProgressNoteHandler,
   ],
 })
