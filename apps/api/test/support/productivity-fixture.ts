@@ -62,6 +62,7 @@ export async function createProductivityFixture(owner: Pool): Promise<Productivi
       patientNames.push(last);
       await c.query(`INSERT INTO cl_patients (organization_id, id, site_id, first_name, last_name, date_of_birth) VALUES ($1, $2, $3, 'Quillon', $4, '1980-01-01')`,
         [orgId, patients[i], (i <= 10 || i === 16) ? siteA : siteB, last]);
+      await c.query(`INSERT INTO cl_charts (organization_id, id, patient_id, mrn) VALUES ($1, $2, $3, $4)`, [orgId, id(), patients[i], `FIX-${tag}-${i}`]);
     }
     await c.query(`INSERT INTO pm_service_types (organization_id, code, name, category) VALUES
       ($1, 'psychotherapy-45', 'Psychotherapy, 45 minutes', 'Individual Therapy'), ($1, 'intake', 'Intake assessment', 'Assessment'),

@@ -43,6 +43,7 @@ export class ProgressNoteResponseDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) signedAt!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) signedBy!: string | null;
   @ApiProperty({ type: [AddendumViewDto] }) addenda!: AddendumViewDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'The 42 CFR §2.32 notice, on notes of a Part 2 chart' }) part2Notice!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
