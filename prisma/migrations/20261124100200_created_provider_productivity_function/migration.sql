@@ -71,6 +71,9 @@ CREATE FUNCTION get_provider_productivity(period_start text, period_end text, or
     v_from1 integer;
     v_len1 integer;
     v_len2 integer;
+    v_mask1 bit(366);
+    v_mask2 bit(366);
+    v_zero constant bit(366) := repeat('0', 366)::bit(366);
   BEGIN
     -- 1. Parameters.
     IF period_start IS NULL OR period_start !~ date_re THEN
@@ -137,13 +140,17 @@ CREATE FUNCTION get_provider_productivity(period_start text, period_end text, or
       v_months_from := v_end + 1;
       v_months_to := v_end + 1;
     END IF;
-    -- Caseload bits: positions (1-based, bit 1 = 1 January) of the period within its first and second year.
+    -- Caseload bits: the period's first day and length within its first year (1-based, 1 = 1 January), and its
+    -- length within the second year when it crosses a new year.
     v_activity_site := COALESCE(v_site, wf_all_sites());
     v_year1 := extract(year FROM v_start)::int;
     v_year2 := extract(year FROM v_end)::int;
     v_from1 := extract(doy FROM v_start)::int;
     v_len1 := CASE WHEN v_year2 = v_year1 THEN extract(doy FROM v_end)::int ELSE 366 END - v_from1 + 1;
     v_len2 := extract(doy FROM v_end)::int;
+    -- The period's days as masks over each year's bits: a pair is active when (days & mask) has a bit set.
+    v_mask1 := (repeat('0', v_from1 - 1) || repeat('1', v_len1) || repeat('0', 366 - v_from1 - v_len1 + 1))::bit(366);
+    v_mask2 := (repeat('1', v_len2) || repeat('0', 366 - v_len2))::bit(366);
 
     RETURN QUERY
     WITH appt_r AS (
@@ -187,17 +194,17 @@ CREATE FUNCTION get_provider_productivity(period_start text, period_end text, or
       SELECT z.provider_id, z.patient_id FROM wf_provider_patient_activity z
       WHERE z.organization_id = v_org AND z.site_id = v_activity_site AND z.year = v_year1
         AND (v_provider IS NULL OR z.provider_id = v_provider)
-        AND position(B'1' IN substring(z.days FROM v_from1 FOR v_len1)) > 0
+        AND (z.days & v_mask1) <> v_zero
       UNION ALL
       SELECT z.provider_id, z.patient_id FROM wf_provider_patient_activity z
       WHERE v_year2 > v_year1 AND z.organization_id = v_org AND z.site_id = v_activity_site AND z.year = v_year2
         AND (v_provider IS NULL OR z.provider_id = v_provider)
-        AND position(B'1' IN substring(z.days FROM 1 FOR v_len2)) > 0
+        AND (z.days & v_mask2) <> v_zero
         AND NOT EXISTS (
           SELECT 1 FROM wf_provider_patient_activity z1
           WHERE z1.organization_id = v_org AND z1.site_id = v_activity_site AND z1.year = v_year1
             AND z1.provider_id = z.provider_id AND z1.patient_id = z.patient_id
-            AND position(B'1' IN substring(z1.days FROM v_from1 FOR v_len1)) > 0)
+            AND (z1.days & v_mask1) <> v_zero)
     ),
     caseload AS (
       SELECT z.provider_id, count(*)::int AS patients FROM activity z GROUP BY z.provider_id
