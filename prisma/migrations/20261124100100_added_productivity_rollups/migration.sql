@@ -41,6 +41,9 @@ CREATE TABLE "wf_provider_patient_activity" (
     CONSTRAINT "wf_provider_patient_activity_pkey" PRIMARY KEY ("organization_id","site_id","year","provider_id","patient_id")
 );
 
+-- CreateIndex
+CREATE INDEX "wf_provider_patient_activity_covering_idx" ON "wf_provider_patient_activity"("organization_id", "site_id", "year", "provider_id", "patient_id", "days");
+
 -- ---------------------------------------------------------------------------------------------------------
 -- Raw SQL: the triggers that keep the rollups exact, row-level security and (no) grants. Why a rollup:
 -- aggregating a quarter of a large organization from the base tables (~160,000 appointments and as many notes)
