@@ -77,8 +77,10 @@ async function locateDatabase(): Promise<ProvisionedDatabase> {
     log(`  seeded in ${(s.elapsedMs / 1000).toFixed(0)} s: ${s.totals.appointments.toLocaleString('en-US')} appointments, ${s.totals.progressNotes.toLocaleString('en-US')} notes`);
     const c = new Client({ connectionString: db.adminUrl });
     await c.connect();
-    // The seed grows the activity ranges batch by batch; compact and analyse once, as autovacuum would in time.
-    for (const t of ['wf_provider_patient_activity', 'wf_appointment_rollup', 'wf_note_rollup', 'pm_appointments', 'cl_progress_notes']) await c.query(`VACUUM (FULL, ANALYZE) ${t}`);
+    // The seed rewrites the rollup rows batch by batch: compact them, then vacuum and analyse everything (as
+    // autovacuum would in time; the plain VACUUM also sets the visibility map that index-only scans rely on).
+    for (const t of ['wf_provider_patient_activity', 'wf_appointment_rollup', 'wf_note_rollup']) await c.query(`VACUUM (FULL) ${t}`);
+    for (const t of ['wf_provider_patient_activity', 'wf_appointment_rollup', 'wf_note_rollup', 'pm_appointments', 'cl_progress_notes']) await c.query(`VACUUM (ANALYZE) ${t}`);
     await c.end();
   }
   return db;
