@@ -7,7 +7,7 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@cairn/platform/config';
 import { DependencyHealth, MetricsRegistry } from '@cairn/platform/http';
 import { createOpsServer } from './ops-server';
-import { WorkerModule } from './worker.module';
+import { WorkerModule, WorkerModuleOptions } from './worker.module';
 
 export interface RunningWorker {
   app: INestApplicationContext;
@@ -21,11 +21,13 @@ export interface StartWorkerOptions {
   logDestination?: NodeJS.WritableStream;
   /** Address the ops server binds (all interfaces by default, as a container probe needs). */
   host?: string;
+  /** Modules holding queue consumers (see WorkerModuleOptions). */
+  consumers?: WorkerModuleOptions['consumers'];
 }
 
 /** Boots the worker's Nest context and its /health + /metrics server on WORKER_PORT. */
 export async function startWorker(config: AppConfig, options: StartWorkerOptions = {}): Promise<RunningWorker> {
-  const app = await NestFactory.createApplicationContext(WorkerModule.register({ config, logDestination: options.logDestination }), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(WorkerModule.register({ config, logDestination: options.logDestination, consumers: options.consumers }), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   const server = createOpsServer({ health: app.get(HealthCheckService), dependencies: app.get(DependencyHealth), metrics: app.get(MetricsRegistry) });
   try {

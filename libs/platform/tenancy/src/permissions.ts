@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   'hr.productivity.view': 'View de-identified provider productivity analytics',
   'dashboards.export': 'Export dashboard data',
   'dashboards.cross-site': 'View dashboards across all sites of the organization',
+  'platform.events.manage': 'Inspect integration events that failed after their last attempt and retry them',
 } as const;
 
 export type PermissionKey = keyof typeof PERMISSIONS;
