@@ -1,4 +1,6 @@
+import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { Injectable, Module } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Queue } from 'bullmq';
@@ -8,6 +10,7 @@ import { PrismaClient, withTenant } from '@cairn/platform/db';
 import {
   buildEvent, ConsumerDeps, ConsumerTx, EventConsumer, PEER_ENCOUNTER_FINALIZED_V1, QUEUE_NAMES, QueueEvent, writeOutboxEvent,
 } from '@cairn/platform/messaging';
+import { probeRedis } from '../dev/local-redis';
 
 /**
  * A consumer with an observable effect, for the messaging tests and the events benchmark. The consumer BASE,
@@ -124,4 +127,43 @@ export async function waitFor(what: string, check: () => Promise<boolean>, timeo
     await new Promise((r) => setTimeout(r, intervalMs));
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+/**
+ * A redis-server of the test's own (never the shared one), on a fixed port so it can be stopped and started
+ * again, persisting to an append-only file as a production Redis behind BullMQ must: jobs Redis acknowledged
+ * before it stopped are still there after it starts.
+ */
+export class OwnRedis {
+  private child?: ChildProcess;
+  readonly url: string;
+
+  constructor(
+    readonly port: number,
+    readonly dir: string,
+  ) {
+    this.url = `redis://127.0.0.1:${port}`;
+  }
+
+  async start(): Promise<void> {
+    mkdirSync(this.dir, { recursive: true });
+    const child = spawn('redis-server', [
+      '--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always',
+      '--dir', this.dir, '--maxmemory-policy', 'noeviction', '--daemonize', 'no',
+    ], { stdio: 'ignore' });
+    this.child = child;
+    await waitFor(`redis-server on ${this.port}`, async () => {
+      if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
+      return (await probeRedis(this.url, 300)) === 'ok';
+    }, 15_000, 50);
+  }
+
+  /** SIGTERM: Redis flushes its append-only file and exits. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
 }
