@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { PrismaService } from '@cairn/platform/db';
 import { MetricsRegistry } from '@cairn/platform/http';
-import { MessagingQueues } from '../outbox/messaging-queues';
+import { MessagingQueues, withRedisTimeout } from '../outbox/messaging-queues';
 
 const JOB_STATES = ['wait', 'active', 'delayed', 'failed'] as const;
 
@@ -48,7 +48,7 @@ export class MessagingMetrics {
       async collect() {
         for (const [name, queue] of queues.all()) {
           try {
-            const counts = await queue.getJobCounts(...JOB_STATES);
+            const counts = await withRedisTimeout(queue.getJobCounts(...JOB_STATES), 'counting jobs', 1000);
             for (const state of JOB_STATES) this.set({ queue: name, state }, counts[state] ?? 0);
           } catch {
             // Redis down: no sample rather than a failed scrape.

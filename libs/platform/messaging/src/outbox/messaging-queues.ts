@@ -5,6 +5,20 @@ import type { IntegrationEvent } from '../contracts/event-types';
 import { QUEUE_NAMES, QueueName } from '../job-map';
 import { MessagingConnections } from '../redis/redis-connections';
 
+/** How long a queue operation may wait for Redis (BullMQ waits for a connection that never became ready). */
+export const REDIS_CALL_TIMEOUT_MS = 3000;
+
+export class RedisUnavailableError extends Error {}
+
+/** Rejects with RedisUnavailableError when the call has not settled in time. */
+export function withRedisTimeout<T>(p: Promise<T>, what: string, ms = REDIS_CALL_TIMEOUT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RedisUnavailableError(`${what}: Redis did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
 /**
  * One BullMQ `Queue` per queue of the job map, on the shared fail-fast producer connection. Used by the
  * relay (add), the failed-events API (inspect, retry) and the worker's metrics (counts).
@@ -44,10 +58,13 @@ export class MessagingQueues implements OnModuleDestroy {
   /** Adds events to one queue in a single round trip; jobId = event id, so a re-add is a no-op while the job exists. */
   async addEvents(name: QueueName, events: IntegrationEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await this.get(name).addBulk(events.map((e) => ({ name: e.type, data: e, opts: { ...this.jobOptions, jobId: e.id } })));
+    await withRedisTimeout(
+      this.get(name).addBulk(events.map((e) => ({ name: e.type, data: e, opts: { ...this.jobOptions, jobId: e.id } }))),
+      `adding ${events.length} job(s) to ${name}`,
+    );
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+    await Promise.allSettled([...this.queues.values()].map((q) => withRedisTimeout(q.close(), 'closing a queue')));
   }
 }

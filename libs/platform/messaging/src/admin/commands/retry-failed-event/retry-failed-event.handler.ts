@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError } from '@cairn/platform/http';
 import { RequestContextService } from '@cairn/platform/tenancy';
 import type { IntegrationEvent } from '../../../contracts/event-types';
 import type { QueueName } from '../../../job-map';
-import { MessagingQueues } from '../../../outbox/messaging-queues';
+import { MessagingQueues, withRedisTimeout } from '../../../outbox/messaging-queues';
 import { redisUnavailable } from '../../queries/list-failed-events/list-failed-events.handler';
 import { RetriedEvent, RetryFailedEventCommand } from './retry-failed-event.command';
 
@@ -30,8 +30,8 @@ export class RetryFailedEventHandler implements ICommandHandler<RetryFailedEvent
     const found: Array<{ queue: QueueName; job: Job<IntegrationEvent>; state: string }> = [];
     try {
       for (const [name, queue] of this.queues.all()) {
-        const job = (await queue.getJob(eventId)) as Job<IntegrationEvent> | undefined;
-        if (job && job.data?.organizationId === ctx.organizationId) found.push({ queue: name, job, state: await job.getState() });
+        const job = (await withRedisTimeout(queue.getJob(eventId), `looking up a job in ${name}`)) as Job<IntegrationEvent> | undefined;
+        if (job && job.data?.organizationId === ctx.organizationId) found.push({ queue: name, job, state: await withRedisTimeout(job.getState(), 'reading a job state') });
       }
     } catch {
       throw redisUnavailable();
@@ -47,7 +47,7 @@ export class RetryFailedEventHandler implements ICommandHandler<RetryFailedEvent
       throw new ConflictError(`The event is not in a failed set (it is ${found.map((f) => f.state).join(', ')}).`);
     }
     try {
-      for (const f of failed) await f.job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+      for (const f of failed) await withRedisTimeout(f.job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true }), 'retrying a job');
     } catch (e) {
       // Another admin retried it a moment ago: the job is no longer in the failed set.
       if (e instanceof Error && /not in the failed state|is not in the failed/i.test(e.message)) throw new ConflictError('The event was retried already.');

@@ -6,7 +6,7 @@ import { AuditService } from '@cairn/platform/audit';
 import { TenantTx } from '@cairn/platform/db';
 import { RequestContextService } from '@cairn/platform/tenancy';
 import type { IntegrationEvent } from '../../../contracts/event-types';
-import { MessagingQueues } from '../../../outbox/messaging-queues';
+import { MessagingQueues, withRedisTimeout } from '../../../outbox/messaging-queues';
 import { FailedEventView, toFailedEventView } from '../../failed-event.view';
 import { ListFailedEventsQuery } from './list-failed-events.query';
 
@@ -33,7 +33,7 @@ export class ListFailedEventsHandler implements IQueryHandler<ListFailedEventsQu
     const all: FailedEventView[] = [];
     try {
       for (const [name, queue] of this.queues.all()) {
-        const jobs = (await queue.getFailed(0, -1)) as Job<IntegrationEvent>[];
+        const jobs = (await withRedisTimeout(queue.getFailed(0, -1), `reading ${name}'s failed set`)) as Job<IntegrationEvent>[];
         for (const job of jobs) if (job?.data?.organizationId === ctx.organizationId) all.push(toFailedEventView(name, job));
       }
     } catch {

@@ -3,31 +3,35 @@ import { ClsService } from 'nestjs-cls';
 import { loadConfig } from '@cairn/platform/config';
 import { TENANT_CONTEXT, TenantTx } from '@cairn/platform/db';
 import { MessagingQueues, OutboxPublisher, OutboxPublishError, PEER_ENCOUNTER_FINALIZED_V1, systemContext } from '@cairn/platform/messaging';
-import { ensureProbeTables, obliterateQueues, probePayload, ProbeConsumerModule, uniqueQueuePrefix, waitFor } from '../../../../tools/testing/messaging-probe';
-import { ownerPool } from '../../../../tools/testing/test-db';
-import { RunningWorker, startWorker } from '../start-worker';
+import {
+  createMessagingTestDb, MessagingTestDb, obliterateQueues, probePayload, ProbeConsumerModule, uniqueQueuePrefix, waitFor,
+} from './probe';
+import { RunningWorker, startWorker } from '../../../apps/worker/src/start-worker';
+
+// Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
+jest.setTimeout(120_000);
 
 // Scenario (a): an event published in a transaction that rolls back is never delivered.
 const prefix = uniqueQueuePrefix('rollback');
-const owner = ownerPool();
+let db: MessagingTestDb;
 let worker: RunningWorker;
 
 beforeAll(async () => {
-  await ensureProbeTables(process.env['DATABASE_OWNER_URL']!);
-  worker = await startWorker(loadConfig({ ...process.env, WORKER_PORT: '0', QUEUE_PREFIX: prefix, OUTBOX_POLL_MS: '100' }), {
+  db = await createMessagingTestDb('rollback');
+  worker = await startWorker(loadConfig({ ...process.env, DATABASE_URL: db.appUrl, WORKER_PORT: '0', QUEUE_PREFIX: prefix, OUTBOX_POLL_MS: '100' }), {
     host: '127.0.0.1', consumers: [ProbeConsumerModule],
   });
 });
 afterAll(async () => {
   await worker?.stop();
   await obliterateQueues(process.env['REDIS_URL']!, prefix);
-  await owner.end();
+  await db?.drop();
 });
 
 describe('an event published in a rolled-back transaction', () => {
   it('is never written, queued or applied, while the committed one beside it is', async () => {
-    const { rows } = await owner.query<{ id: string }>("SELECT id FROM pf_organizations WHERE slug = 'sonoran'");
-    const org = rows[0]!.id;
+    const org = db.orgs[0];
+    const owner = db.owner;
     const publisher = worker.app.get(OutboxPublisher);
     const cls = worker.app.get(ClsService);
     const txHost = worker.app.get<TransactionHost<TenantTx>>(TransactionHost);

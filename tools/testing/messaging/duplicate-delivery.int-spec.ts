@@ -3,38 +3,45 @@ import { QueueEvents } from 'bullmq';
 import Redis from 'ioredis';
 import { loadConfig } from '@cairn/platform/config';
 import { buildEvent, IntegrationEvent, MessagingQueues, PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/messaging';
+import type { PrismaClient } from '@cairn/platform/db';
 import {
-  appPrisma, effectCounts, ensureProbeTables, obliterateQueues, probePayload, ProbeConsumerModule, publishProbeEvents, uniqueQueuePrefix, waitFor,
-} from '../../../../tools/testing/messaging-probe';
-import { ownerPool } from '../../../../tools/testing/test-db';
-import { RunningWorker, startWorker } from '../start-worker';
+  appPrisma, createMessagingTestDb, effectCounts, MessagingTestDb, obliterateQueues, probePayload, ProbeConsumerModule, publishProbeEvents,
+  uniqueQueuePrefix, waitFor,
+} from './probe';
+import { RunningWorker, startWorker } from '../../../apps/worker/src/start-worker';
+
+// Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
+jest.setTimeout(120_000);
 
 // Scenario (d): the same event delivered three times yields one effect.
 const prefix = uniqueQueuePrefix('dupes');
-const owner = ownerPool();
-const prisma = appPrisma(process.env['DATABASE_URL']!);
+let db: MessagingTestDb;
+let owner: MessagingTestDb['owner'];
+let prisma: PrismaClient;
 let worker: RunningWorker;
 let events: QueueEvents;
 let eventsConnection: Redis;
 let org: string;
 
 beforeAll(async () => {
-  await ensureProbeTables(process.env['DATABASE_OWNER_URL']!);
-  worker = await startWorker(loadConfig({ ...process.env, WORKER_PORT: '0', QUEUE_PREFIX: prefix, OUTBOX_POLL_MS: '100', QUEUE_CONCURRENCY: '4' }), {
+  db = await createMessagingTestDb('dupes');
+  owner = db.owner;
+  prisma = appPrisma(db.appUrl);
+  worker = await startWorker(loadConfig({ ...process.env, DATABASE_URL: db.appUrl, WORKER_PORT: '0', QUEUE_PREFIX: prefix, OUTBOX_POLL_MS: '100', QUEUE_CONCURRENCY: '4' }), {
     host: '127.0.0.1', consumers: [ProbeConsumerModule],
   });
   eventsConnection = new Redis(process.env['REDIS_URL']!, { maxRetriesPerRequest: null });
   events = new QueueEvents('charge-creation', { connection: eventsConnection, prefix });
   await events.waitUntilReady();
-  org = (await owner.query<{ id: string }>("SELECT id FROM pf_organizations WHERE slug = 'cascade'")).rows[0]!.id;
-});
+  org = db.orgs[1];
+}, 60_000);
 afterAll(async () => {
   await events?.close();
   eventsConnection?.disconnect();
   await worker?.stop();
   await obliterateQueues(process.env['REDIS_URL']!, prefix);
-  await prisma.$disconnect();
-  await owner.end();
+  await prisma?.$disconnect();
+  await db?.drop();
 });
 
 /** Adds the event as a job with its own id and waits for the consumer's outcome. */

@@ -4,19 +4,22 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
+import type { PrismaClient } from '@cairn/platform/db';
 import {
-  appPrisma, effectCounts, ensureProbeTables, obliterateQueues, publishProbeEvents, uniqueQueuePrefix, waitFor,
-} from '../../../../tools/testing/messaging-probe';
-import { ownerPool } from '../../../../tools/testing/test-db';
+  appPrisma, createMessagingTestDb, effectCounts, MessagingTestDb, obliterateQueues, publishProbeEvents, uniqueQueuePrefix, waitFor,
+} from './probe';
+
+// Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
+jest.setTimeout(120_000);
 
 // Scenario (b): the worker PROCESS (relay + consumer) is killed with SIGKILL in the middle of a batch of
 // 1,000 events, then started again: exactly 1,000 effects, none lost, none doubled.
-const ROOT = join(__dirname, '..', '..', '..', '..');
+const ROOT = join(__dirname, '..', '..', '..');
 const TOTAL = 1000;
 const PER_TX = 10;
 const prefix = uniqueQueuePrefix('sigkill');
-const owner = ownerPool();
-const prisma = appPrisma(process.env['DATABASE_URL']!);
+let db: MessagingTestDb;
+let prisma: PrismaClient;
 const children: ChildProcess[] = [];
 
 async function freePort(): Promise<number> {
@@ -29,10 +32,10 @@ async function freePort(): Promise<number> {
 
 /** The worker entry with the probe consumer, as a real child process. */
 async function spawnWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/testing/probe-worker.main.ts'], {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/testing/messaging/probe-worker.main.ts'], {
     cwd: ROOT,
     env: {
-      ...process.env, WORKER_PORT: String(await freePort()), QUEUE_PREFIX: prefix, LOG_LEVEL: 'error',
+      ...process.env, DATABASE_URL: db.appUrl, WORKER_PORT: String(await freePort()), QUEUE_PREFIX: prefix, LOG_LEVEL: 'error',
       // Small relay batches and short job locks, so the kill lands mid-batch and the dead worker's jobs are
       // taken over within seconds instead of the production 30 s.
       OUTBOX_BATCH_SIZE: '25', OUTBOX_POLL_MS: '100', QUEUE_LOCK_MS: '2000', QUEUE_CONCURRENCY: '4',
@@ -45,23 +48,23 @@ async function spawnWorker(): Promise<ChildProcess> {
 }
 
 beforeAll(async () => {
-  await ensureProbeTables(process.env['DATABASE_OWNER_URL']!);
-});
+  db = await createMessagingTestDb('sigkill');
+  prisma = appPrisma(db.appUrl);
+}, 60_000);
 afterAll(async () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   await obliterateQueues(process.env['REDIS_URL']!, prefix);
-  await prisma.$disconnect();
-  await owner.end();
+  await prisma?.$disconnect();
+  await db?.drop();
 });
 
 it('yields exactly 1,000 effects after the worker process is SIGKILLed mid-batch and restarted', async () => {
-  const { rows: orgs } = await owner.query<{ id: string }>('SELECT id FROM pf_organizations ORDER BY slug');
-  expect(orgs.length).toBeGreaterThanOrEqual(2);
+  const owner = db.owner;
   const ids: string[] = [];
   // Publishing runs on while the worker is killed and restarted: 100 committed transactions over both organizations.
   const publishing = (async () => {
     for (let t = 0; t < TOTAL / PER_TX; t++) {
-      ids.push(...(await publishProbeEvents(prisma, orgs[t % 2]!.id, PER_TX)));
+      ids.push(...(await publishProbeEvents(prisma, db.orgs[t % 2]!, PER_TX)));
       await new Promise((r) => setTimeout(r, 15));
     }
   })();

@@ -10,7 +10,9 @@ import { PrismaClient, withTenant } from '@cairn/platform/db';
 import {
   buildEvent, ConsumerDeps, ConsumerTx, EventConsumer, PEER_ENCOUNTER_FINALIZED_V1, QUEUE_NAMES, QueueEvent, writeOutboxEvent,
 } from '@cairn/platform/messaging';
-import { probeRedis } from '../dev/local-redis';
+import { probeRedis } from '../../dev/local-redis';
+import { seedDemoData } from '../../seed/seed-demo-data';
+import { createScratchDatabase } from '../test-db';
 
 /**
  * A consumer with an observable effect, for the messaging tests and the events benchmark. The consumer BASE,
@@ -166,4 +168,39 @@ export class OwnRedis {
     child.kill('SIGTERM');
     await exited;
   }
+}
+
+export interface MessagingTestDb {
+  appUrl: string;
+  ownerUrl: string;
+  /** As the owner (bypasses RLS): for assertions across organizations. */
+  owner: Pool;
+  /** Two organization ids (the outbox and the probe tables reference organizations by id only). */
+  orgs: [string, string];
+  drop(): Promise<void>;
+}
+
+/**
+ * A migrated database of the test's own, with the probe tables. A relay serves every organization of its
+ * database, so two tests sharing one database would take each other's events into their own queues: each
+ * test that runs a relay gets its own database.
+ */
+export async function createMessagingTestDb(label: string, opts: { demoData?: boolean } = {}): Promise<MessagingTestDb> {
+  const db = await createScratchDatabase({ prefix: `cairn_msg_${label}`, migrate: true });
+  try {
+    await ensureProbeTables(db.ownerUrl);
+    if (opts.demoData) await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1 });
+  } catch (e) {
+    await db.drop();
+    throw e;
+  }
+  const owner = new Pool({ connectionString: db.ownerUrl, max: 3 });
+  owner.on('error', () => undefined); // an idle connection ended by the DROP DATABASE ... WITH (FORCE) at the end
+  return {
+    appUrl: db.appUrl, ownerUrl: db.ownerUrl, owner, orgs: [randomUUID(), randomUUID()],
+    drop: async () => {
+      await owner.end();
+      await db.drop();
+    },
+  };
 }

@@ -3,49 +3,53 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@cairn/platform/config';
 import { MessagingQueues } from '@cairn/platform/messaging';
-import { freePort } from '../../../../tools/dev/probes';
+import { freePort } from '../../dev/probes';
+import type { PrismaClient } from '@cairn/platform/db';
 import {
-  appPrisma, effectCounts, ensureProbeTables, OwnRedis, ProbeConsumerModule, publishProbeEvents, uniqueQueuePrefix, waitFor,
-} from '../../../../tools/testing/messaging-probe';
-import { ownerPool } from '../../../../tools/testing/test-db';
-import { RunningWorker, startWorker } from '../start-worker';
+  appPrisma, createMessagingTestDb, effectCounts, MessagingTestDb, OwnRedis, ProbeConsumerModule, publishProbeEvents, uniqueQueuePrefix, waitFor,
+} from './probe';
+import { RunningWorker, startWorker } from '../../../apps/worker/src/start-worker';
+
+// Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
+jest.setTimeout(120_000);
 
 // Scenario (c): Redis stops while events are being published and delivered, then starts again: every event's
 // effect exactly once. The Redis stopped here is the test's own redis-server, never the shared one.
-const owner = ownerPool();
-const prisma = appPrisma(process.env['DATABASE_URL']!);
+let db: MessagingTestDb;
+let prisma: PrismaClient;
 const dir = mkdtempSync(join(tmpdir(), 'cairn-outage-redis-'));
 let redis: OwnRedis;
 let worker: RunningWorker | undefined;
 
 beforeAll(async () => {
-  await ensureProbeTables(process.env['DATABASE_OWNER_URL']!);
+  db = await createMessagingTestDb('outage');
+  prisma = appPrisma(db.appUrl);
   redis = new OwnRedis(await freePort(), dir);
   await redis.start();
-});
+}, 60_000);
 afterAll(async () => {
   await worker?.stop();
   await redis.stop();
   rmSync(dir, { recursive: true, force: true });
-  await prisma.$disconnect();
-  await owner.end();
+  await prisma?.$disconnect();
+  await db?.drop();
 });
 
 it('delivers every event once when Redis stops mid-flight and comes back', async () => {
   worker = await startWorker(loadConfig({
-    ...process.env, WORKER_PORT: '0', REDIS_URL: redis.url, QUEUE_PREFIX: uniqueQueuePrefix('outage'),
+    ...process.env, DATABASE_URL: db.appUrl, WORKER_PORT: '0', REDIS_URL: redis.url, QUEUE_PREFIX: uniqueQueuePrefix('outage'),
     OUTBOX_POLL_MS: '100', OUTBOX_BATCH_SIZE: '20', QUEUE_CONCURRENCY: '2', QUEUE_BACKOFF_MS: '100', QUEUE_LOCK_MS: '2000',
   }), { host: '127.0.0.1', consumers: [ProbeConsumerModule] });
-  const { rows: orgs } = await owner.query<{ id: string }>('SELECT id FROM pf_organizations ORDER BY slug');
+  const owner = db.owner;
 
   const before: string[] = [];
-  for (let t = 0; t < 10; t++) before.push(...(await publishProbeEvents(prisma, orgs[t % 2]!.id, 20)));
+  for (let t = 0; t < 10; t++) before.push(...(await publishProbeEvents(prisma, db.orgs[t % 2]!, 20)));
   await waitFor('some effects before the outage', async () => (await effectCounts(owner, before)).rows >= 20, 30_000, 20);
   await redis.stop();
 
   // Published while Redis is down: committed, but the relay cannot hand them over.
   const during: string[] = [];
-  for (let t = 0; t < 10; t++) during.push(...(await publishProbeEvents(prisma, orgs[t % 2]!.id, 10)));
+  for (let t = 0; t < 10; t++) during.push(...(await publishProbeEvents(prisma, db.orgs[t % 2]!, 10)));
   await new Promise((r) => setTimeout(r, 1500));
   const stuck = await owner.query<{ unsent: string; noted: string }>(
     'SELECT count(*) FILTER (WHERE sent_at IS NULL) AS unsent, count(*) FILTER (WHERE last_error LIKE $2) AS noted FROM pf_outbox_events WHERE id = ANY($1::uuid[])',
