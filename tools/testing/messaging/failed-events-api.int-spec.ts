@@ -135,7 +135,10 @@ describe('POST /api/v1/admin/events/failed/:id/retry', () => {
     const list = await as(app, admin).get('/api/v1/admin/events/failed?pageSize=200');
     expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(failingId);
 
-    await waitFor('the job to complete', async () => (await as(app, admin).post(`/api/v1/admin/events/failed/${failingId}/retry`)).status === 409, 10_000, 100);
+    await waitFor('the job to complete', async () => {
+      const r = await as(app, admin).post(`/api/v1/admin/events/failed/${failingId}/retry`);
+      return r.status === 409 && /completed/.test(r.body.detail);
+    }, 10_000, 100);
     const again = await as(app, admin).post(`/api/v1/admin/events/failed/${failingId}/retry`);
     expectProblem(again, 409);
     expect(again.body.detail).toMatch(/not in a failed set \(it is completed\)/);
