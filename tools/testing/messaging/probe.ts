@@ -19,7 +19,7 @@ import { createScratchDatabase } from '../test-db';
  * the relay, the outbox and the queues are the real code under test; only this effect is test-made: one row
  * per application in `test_probe_effects`, which deliberately has NO unique key on the event, so a
  * duplicate application would show as a second row. Events whose `hcpcs_code` is `FAIL` throw until a row
- * in `test_probe_heals` names them (the "fix" before an admin retries).
+ * in `test_probe_heals` names them (the "fix" before an admin retries); `SLOW` ones take 1.5 s.
  */
 @Injectable()
 export class ProbeConsumer extends EventConsumer<'charge-creation'> {
@@ -35,6 +35,8 @@ export class ProbeConsumer extends EventConsumer<'charge-creation'> {
       const healed = await tx.$queryRaw<unknown[]>`SELECT 1 FROM test_probe_heals WHERE organization_id = ${event.organizationId}::uuid AND event_id = ${event.id}::uuid`;
       if (healed.length === 0) throw new Error(`probe consumer told to fail for event ${event.id}`);
     }
+    // SLOW: an effect that takes a while, to SIGTERM the worker while it is in flight.
+    if (event.type === PEER_ENCOUNTER_FINALIZED_V1 && event.payload.hcpcs_code === 'SLOW') await new Promise((r) => setTimeout(r, 1500));
     await tx.$executeRaw`INSERT INTO test_probe_effects (organization_id, event_id, event_type) VALUES (${event.organizationId}::uuid, ${event.id}::uuid, ${event.type})`;
   }
 }
@@ -75,11 +77,11 @@ export function appPrisma(url: string): PrismaClient {
 }
 
 /** Publishes `count` probe events of one organization in ONE committed transaction; returns their ids. */
-export async function publishProbeEvents(prisma: PrismaClient, organizationId: string, count: number, opts: { fail?: boolean } = {}): Promise<string[]> {
+export async function publishProbeEvents(prisma: PrismaClient, organizationId: string, count: number, opts: { fail?: boolean; slow?: boolean } = {}): Promise<string[]> {
   return withTenant(prisma, { organizationId, userId: '', siteIds: 'all', patientScope: 'none' }, async (tx) => {
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
-      const event = buildEvent(PEER_ENCOUNTER_FINALIZED_V1, organizationId, probePayload(organizationId, opts.fail ? 'FAIL' : 'H0038'));
+      const event = buildEvent(PEER_ENCOUNTER_FINALIZED_V1, organizationId, probePayload(organizationId, opts.fail ? 'FAIL' : opts.slow ? 'SLOW' : 'H0038'));
       await writeOutboxEvent(tx, event);
       ids.push(event.id);
     }

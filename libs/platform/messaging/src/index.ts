@@ -12,7 +12,7 @@ export type { JobMap, JobName, QueueEvent, QueueName } from './job-map';
 export { buildEvent, OutboxPublishError, OutboxPublisher, writeOutboxEvent } from './outbox/outbox-publisher';
 export type { OutboxTx, PublishOptions } from './outbox/outbox-publisher';
 export { MessagingQueues } from './outbox/messaging-queues';
-export { ConsumerDeps, EventConsumer, systemContext } from './consumer/event-consumer';
+export { ConsumerDeps, EventConsumer, EventConsumerRegistry, systemContext } from './consumer/event-consumer';
 export type { ConsumerTx, DeliveryOutcome } from './consumer/event-consumer';
 export { MessagingMetrics } from './consumer/messaging-metrics';
 export {

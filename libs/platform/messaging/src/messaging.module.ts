@@ -4,7 +4,7 @@ import { MetricsModule } from '@cairn/platform/http';
 import { RetryFailedEventHandler } from './admin/commands/retry-failed-event/retry-failed-event.handler';
 import { FailedEventsController } from './admin/failed-events.controller';
 import { ListFailedEventsHandler } from './admin/queries/list-failed-events/list-failed-events.handler';
-import { ConsumerDeps } from './consumer/event-consumer';
+import { ConsumerDeps, EventConsumerRegistry } from './consumer/event-consumer';
 import { MessagingMetrics } from './consumer/messaging-metrics';
 import { MessagingQueues } from './outbox/messaging-queues';
 import { OutboxPublisher } from './outbox/outbox-publisher';
@@ -28,8 +28,8 @@ export class MessagingModule {}
 @Global()
 @Module({
   imports: [MetricsModule],
-  providers: [MessagingMetrics, ConsumerDeps, EvictionPolicyStartupCheck],
-  exports: [MessagingMetrics, ConsumerDeps, EvictionPolicyStartupCheck],
+  providers: [MessagingMetrics, ConsumerDeps, EventConsumerRegistry, EvictionPolicyStartupCheck],
+  exports: [MessagingMetrics, ConsumerDeps, EventConsumerRegistry, EvictionPolicyStartupCheck],
 })
 export class MessagingWorkerModule {}
 

@@ -12,10 +12,33 @@ import { MessagingMetrics } from './messaging-metrics';
 /** The transaction client a consumer's effect runs in (the same as TransactionHost.tx inside it). */
 export type ConsumerTx = TransactionHost<TenantTx>['tx'];
 
+/**
+ * The consumers started in this process, so the worker can drain them BEFORE Nest destroys any module (Nest
+ * runs onModuleDestroy, which closes the database pool, ahead of beforeApplicationShutdown).
+ */
+@Injectable()
+export class EventConsumerRegistry {
+  private readonly consumers = new Set<{ close(): Promise<void> }>();
+
+  add(consumer: { close(): Promise<void> }): void {
+    this.consumers.add(consumer);
+  }
+
+  get size(): number {
+    return this.consumers.size;
+  }
+
+  /** Stops every consumer taking jobs and waits for the running ones. */
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.consumers].map((c) => c.close()));
+  }
+}
+
 /** What every consumer needs, injected once: `constructor(deps: ConsumerDeps) { super(deps); }`. */
 @Injectable()
 export class ConsumerDeps {
   constructor(
+    readonly registry: EventConsumerRegistry,
     readonly connections: MessagingConnections,
     readonly cls: ClsService,
     readonly txHost: TransactionHost<TenantTx>,
@@ -41,7 +64,8 @@ export function systemContext(organizationId: string): TenantContext {
  *   `pf_processed_events`; when that row exists already the delivery is a duplicate and `handle` is skipped;
  * - retries a throwing `handle` with exponential backoff (the job options set by the relay) and, after the last
  *   attempt, leaves the job in BullMQ's failed set for inspection and retry (`/api/v1/admin/events/failed`);
- * - closes its BullMQ worker before the application shuts down, letting in-flight jobs finish (SIGTERM drain).
+ * - registers with EventConsumerRegistry, which the worker drains on SIGTERM before closing the application:
+ *   the BullMQ worker stops taking jobs and lets the running ones finish while the database is still open.
  * One consumer per queue: a queue's jobs are shared among its workers, so a second consumer class on the same
  * queue would receive only part of them. A queue carrying several event types dispatches on `event.type`.
  */
@@ -86,6 +110,7 @@ export abstract class EventConsumer<Q extends QueueName> implements OnApplicatio
     });
     worker.on('error', (err) => this.logger.warn(`${this.consumerName}: ${err.message}`));
     this.worker = worker;
+    this.deps.registry.add(this);
     return worker;
   }
 
@@ -118,11 +143,16 @@ export abstract class EventConsumer<Q extends QueueName> implements OnApplicatio
     return outcome;
   }
 
-  /** Stops taking jobs and waits for the running ones (graceful drain). */
-  async close(): Promise<void> {
-    await this.worker?.close();
-    // BullMQ leaves a connection it was given open.
-    this.connection?.disconnect();
+  private closing?: Promise<void>;
+
+  /** Stops taking jobs and waits for the running ones (graceful drain). Safe to call twice. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.worker?.close();
+      // BullMQ leaves a connection it was given open.
+      this.connection?.disconnect();
+    })();
+    return this.closing;
   }
 
   async beforeApplicationShutdown(): Promise<void> {
