@@ -14,6 +14,7 @@ import { appPrisma, createMessagingTestDb, obliterateQueues, publishProbeEvents,
  * throughput (events/s from the first commit to the last effect) and latency percentiles.
  * Environment: BENCH_EVENTS (default 5000), BENCH_PUBLISHERS (concurrent publishing transactions, default 8),
  * BENCH_EVENTS_PER_TX (default 1), REDIS_URL (default 127.0.0.1:6379; queues under a unique prefix, removed after).
+ * The worker takes its own settings from the environment too (QUEUE_CONCURRENCY, DATABASE_POOL_SIZE, OUTBOX_BATCH_SIZE).
  */
 const ROOT = join(__dirname, '..', '..');
 const total = Number(process.env['BENCH_EVENTS'] ?? 5000);
@@ -65,7 +66,9 @@ async function main(): Promise<void> {
     const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
     console.log([
       '',
-      `bench:events — ${total} events, ${publishers} concurrent publishers, ${perTx} event(s) per transaction, worker defaults (relay batch 200, concurrency 8)`,
+      `bench:events — ${total} events, ${publishers} concurrent publishers, ${perTx} event(s) per transaction; worker: relay batch ` +
+        `${process.env['OUTBOX_BATCH_SIZE'] ?? '200 (default)'}, consumer concurrency ${process.env['QUEUE_CONCURRENCY'] ?? '8 (default)'}, ` +
+        `pool ${process.env['DATABASE_POOL_SIZE'] ?? '10 (default)'}`,
       `  published (committed):  ${(published - started) / 1000} s  -> ${Math.round(total / ((published - started) / 1000))} events/s`,
       `  commit -> effect:       ${Math.round(total / ((lastEffect - firstCommit) / 1000))} events/s end to end (first commit to last effect ${((lastEffect - firstCommit) / 1000).toFixed(2)} s)`,
       `  latency per event:      p50 ${fmt(percentile(latencies, 50))}  p90 ${fmt(percentile(latencies, 90))}  p99 ${fmt(percentile(latencies, 99))}  max ${fmt(latencies[latencies.length - 1]!)}`,
