@@ -80,6 +80,20 @@ describe('the same event delivered three times', () => {
   });
 });
 
+describe('a job the consumer cannot handle', () => {
+  it('fails at once, without retries, into the failed set', async () => {
+    const id = randomUUID();
+    const queue = worker.app.get(MessagingQueues).get('charge-creation');
+    // An event of another queue's type, as a misrouted producer would add it.
+    const job = await queue.add('cl_group_session_documented.v1', { id, type: 'cl_group_session_documented.v1', organizationId: org, occurredAt: new Date().toISOString(), payload: {} } as never, { jobId: id, attempts: 5 });
+    await expect(job.waitUntilFinished(events, 30_000)).rejects.toThrow(/cannot handle a cl_group_session_documented.v1 job on charge-creation/);
+    const failed = await queue.getJob(id);
+    expect(await failed!.getState()).toBe('failed');
+    expect(failed!.attemptsMade).toBe(1);
+    expect(await effectCounts(owner, [id])).toEqual({ rows: 0, distinct: 0 });
+  });
+});
+
 describe('the worker\'s /metrics', () => {
   it('reports queue depth, attempts, outcomes, latency and the outbox lag', async () => {
     const text = await (await fetch(`http://127.0.0.1:${worker.port}/metrics`)).text();
@@ -90,7 +104,7 @@ describe('the worker\'s /metrics', () => {
     expect(text).toMatch(/cairn_job_duration_seconds_count\{queue="charge-creation"\} [1-9]/);
     expect(text).toMatch(/cairn_event_delivery_seconds_count\{queue="charge-creation"\} [1-9]/);
     expect(text).toMatch(/cairn_outbox_relayed_total\{queue="charge-creation"\} [1-9]/);
-    expect(text).toMatch(/# TYPE cairn_job_failures_total counter/);
+    expect(text).toMatch(/cairn_job_failures_total\{queue="charge-creation",final="true"\} [1-9]/);
     expect(text).toMatch(/cairn_outbox_lag_seconds \d/);
     expect(text).toMatch(/cairn_outbox_unsent_events \d/);
   });

@@ -70,3 +70,26 @@ it('delivers every event once when Redis stops mid-flight and comes back', async
   const unsent = await owner.query('SELECT count(*) AS n FROM pf_outbox_events WHERE id = ANY($1::uuid[]) AND sent_at IS NULL', [all]);
   expect(Number(unsent.rows[0].n)).toBe(0);
 }, 180_000);
+
+it('delivers what was published while the worker started without Redis, once Redis comes up', async () => {
+  await worker?.stop();
+  worker = undefined;
+  await redis.stop();
+  worker = await startWorker(loadConfig({
+    ...process.env, DATABASE_URL: db.appUrl, WORKER_PORT: '0', REDIS_URL: redis.url, QUEUE_PREFIX: uniqueQueuePrefix('outage-start'),
+    OUTBOX_POLL_MS: '100', QUEUE_BACKOFF_MS: '100', QUEUE_LOCK_MS: '2000',
+  }), { host: '127.0.0.1', consumers: [ProbeConsumerModule] });
+  const ids = await publishProbeEvents(prisma, db.orgs[0], 25);
+  await waitFor('the relay to record that Redis refused', async () =>
+    Number((await db.owner.query('SELECT count(*) AS n FROM pf_outbox_events WHERE id = ANY($1::uuid[]) AND last_error IS NOT NULL', [ids])).rows[0].n) > 0, 30_000, 100);
+  expect((await effectCounts(db.owner, ids)).rows).toBe(0);
+
+  await redis.start();
+  await waitFor('every effect', async () => (await effectCounts(db.owner, ids)).distinct === ids.length, 60_000, 200);
+  const queue = worker.app.get(MessagingQueues).get('charge-creation');
+  await waitFor('the queue to drain', async () => {
+    const c = await queue.getJobCounts('wait', 'active', 'delayed');
+    return c['wait'] === 0 && c['active'] === 0 && c['delayed'] === 0;
+  }, 30_000, 200);
+  expect(await effectCounts(db.owner, ids)).toEqual({ rows: ids.length, distinct: ids.length });
+});
