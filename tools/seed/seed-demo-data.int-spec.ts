@@ -27,7 +27,10 @@ async function connect(url: string): Promise<Client> {
 }
 
 async function tableCounts(c: Client): Promise<Record<string, number>> {
-  const tables = ['pf_organizations', 'pf_sites', 'pf_staff_users', 'pf_role_bindings', 'cl_patients', 'cl_charts', 'cl_care_team_assignments', 'cl_mrn_counters'];
+  const tables = [
+    'pf_organizations', 'pf_sites', 'pf_staff_users', 'pf_role_bindings', 'cl_patients', 'cl_charts', 'cl_care_team_assignments', 'cl_mrn_counters',
+    'pf_organization_codes', 'cl_part2_consents',
+  ];
   const out: Record<string, number> = {};
   for (const t of tables) out[t] = (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`)).rows[0]!.n;
   return out;
@@ -56,7 +59,9 @@ describe('seedDemoData', () => {
     const before = await tableCounts(a);
     const patientsBefore = (await a.query(patientsQuery)).rows;
     const again = await seedDemoData({ ownerUrl: urls.a, scale: 'small', seed: 1 });
-    const zero: SeedTableCounts = { organizations: 0, sites: 0, staffUsers: 0, roleBindings: 0, patients: 0, charts: 0, careTeamAssignments: 0 };
+    const zero: SeedTableCounts = {
+      organizations: 0, sites: 0, staffUsers: 0, roleBindings: 0, patients: 0, charts: 0, careTeamAssignments: 0, organizationCodes: 0, part2Consents: 0,
+    };
     expect(again.inserted).toEqual(zero);
     expect(await tableCounts(a)).toEqual(before);
     expect((await a.query(patientsQuery)).rows).toEqual(patientsBefore);
@@ -176,6 +181,25 @@ describe('seedDemoData', () => {
     expect(r.part2_named).toBe(r.part2);
     expect(r.ended_past).toBeGreaterThan(0);
     expect(r.ended_future).toBe(0);
+  });
+
+  it('sets the organizations\' jurisdictions, a Sonoran contract code, and Part 2 consents for some Part 2 charts only', async () => {
+    const orgs = await a.query<{ slug: string; jurisdiction: string }>('SELECT slug, jurisdiction FROM pf_organizations ORDER BY slug');
+    expect(orgs.rows).toEqual([{ slug: 'cascade', jurisdiction: 'OR' }, { slug: 'sonoran', jurisdiction: 'AZ' }]);
+    const codes = await a.query<{ code: string }>('SELECT code FROM pf_organization_codes WHERE organization_id = $1', [DEMO_SITES.tucsonCentral.organizationId]);
+    expect(codes.rows.map((r) => r.code)).toEqual(['T1016']);
+    const { rows } = await a.query<{ on_plain: number; part2_with: number; part2_without: number; active_tpo: number; revoked: number }>(
+      `SELECT (SELECT count(*)::int FROM cl_part2_consents k JOIN cl_charts c ON c.organization_id = k.organization_id AND c.id = k.chart_id WHERE NOT c.is_part2) AS on_plain,
+              (SELECT count(*)::int FROM cl_charts c WHERE c.is_part2 AND EXISTS (SELECT 1 FROM cl_part2_consents k WHERE k.chart_id = c.id)) AS part2_with,
+              (SELECT count(*)::int FROM cl_charts c WHERE c.is_part2 AND NOT EXISTS (SELECT 1 FROM cl_part2_consents k WHERE k.chart_id = c.id)) AS part2_without,
+              (SELECT count(*)::int FROM cl_part2_consents WHERE consent_type = 'tpo' AND revoked_at IS NULL) AS active_tpo,
+              (SELECT count(*)::int FROM cl_part2_consents WHERE revoked_at IS NOT NULL) AS revoked`,
+    );
+    expect(rows[0]).toMatchObject({ on_plain: 0 });
+    expect(rows[0]!.part2_with).toBeGreaterThan(0);
+    expect(rows[0]!.part2_without).toBeGreaterThan(0);
+    expect(rows[0]!.active_tpo).toBeGreaterThan(0);
+    expect(rows[0]!.revoked).toBeGreaterThan(0);
   });
 
   it('refuses a database the migrations have not reached, naming the command that fixes it', async () => {

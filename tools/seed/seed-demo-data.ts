@@ -1,8 +1,9 @@
 import { Algorithm, hash } from '@node-rs/argon2';
 import { Client } from 'pg';
 import {
-  DEMO_ORG_LIST, DEMO_PASSWORD, demoStaffForScale, DemoOrg, DemoStaff, ROLE_KEYS, SEED_SCALES, SeedScale,
+  DEMO_ORG_LIST, DEMO_ORGANIZATION_CODES, DEMO_PASSWORD, demoStaffForScale, DemoOrg, DemoStaff, ROLE_KEYS, SEED_SCALES, SeedScale,
 } from './demo-catalogue';
+import { DEMO_CONSENT_STATEMENTS, generateConsents } from './demo-consents';
 import { DemoPatientRecord, generatePatients, PATIENTS_PER_ORG } from './demo-patients';
 import { stableUuid } from './deterministic';
 
@@ -26,6 +27,8 @@ export interface SeedTableCounts {
   patients: number;
   charts: number;
   careTeamAssignments: number;
+  organizationCodes: number;
+  part2Consents: number;
 }
 
 export interface SeedSummary {
@@ -44,7 +47,9 @@ const BATCH = 1000;
 /** The API's own argon2id parameters (libs/platform/access password-hasher), so logins verify the same way. */
 const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-const zeroCounts = (): SeedTableCounts => ({ organizations: 0, sites: 0, staffUsers: 0, roleBindings: 0, patients: 0, charts: 0, careTeamAssignments: 0 });
+const zeroCounts = (): SeedTableCounts => ({
+  organizations: 0, sites: 0, staffUsers: 0, roleBindings: 0, patients: 0, charts: 0, careTeamAssignments: 0, organizationCodes: 0, part2Consents: 0,
+});
 
 /**
  * Loads deterministic synthetic demo data as the owner role. Idempotent: every row has an id derived from
@@ -74,7 +79,10 @@ export async function seedDemoData(opts: SeedOptions): Promise<SeedSummary> {
       for (let from = 0; from < perOrg; from += BATCH) {
         const to = Math.min(perOrg, from + BATCH);
         const records = generatePatients({ org, staff, scale: opts.scale, seed, from, to });
-        await inTransaction(client, () => insertPatients(client, org, records, inserted));
+        await inTransaction(client, async () => {
+          await insertPatients(client, org, records, inserted);
+          await insertConsents(client, org, records, inserted);
+        });
         if (perOrg > BATCH) progress(`${org.name}: ${to} / ${perOrg} patients`);
       }
       progress(`${org.name}: ${perOrg} patients (seed ${seed}) ready`);
@@ -98,7 +106,10 @@ async function inTransaction(client: Client, work: () => Promise<void>): Promise
 
 /** Fails with a clear message on a database the migrations have not reached (no tables, or no roles). */
 async function assertMigrated(client: Client): Promise<void> {
-  const tables = ['pf_organizations', 'pf_sites', 'pf_staff_users', 'pf_roles', 'pf_role_bindings', 'cl_patients', 'cl_charts', 'cl_care_team_assignments', 'cl_mrn_counters'];
+  const tables = [
+    'pf_organizations', 'pf_sites', 'pf_staff_users', 'pf_roles', 'pf_role_bindings', 'cl_patients', 'cl_charts', 'cl_care_team_assignments',
+    'cl_mrn_counters', 'pf_organization_codes', 'cl_part2_consents',
+  ];
   const { rows } = await client.query<{ missing: string[] }>(
     `SELECT coalesce(array_agg(t ORDER BY t), '{}') AS missing FROM unnest($1::text[]) AS t WHERE to_regclass(t) IS NULL`,
     [tables],
@@ -117,8 +128,14 @@ async function assertMigrated(client: Client): Promise<void> {
 async function insertCatalogue(client: Client, staff: readonly DemoStaff[], passwordHash: string, inserted: SeedTableCounts): Promise<void> {
   const orgs = DEMO_ORG_LIST;
   const sites = orgs.flatMap((o) => o.sites);
-  inserted.organizations += await insertRows(client, 'pf_organizations', { id: 'uuid', name: 'text', slug: 'text', timezone: 'text' },
-    orgs.map((o) => [o.id, o.name, o.slug, o.timezone]));
+  inserted.organizations += await insertRows(client, 'pf_organizations', { id: 'uuid', name: 'text', slug: 'text', timezone: 'text', jurisdiction: 'text' },
+    orgs.map((o) => [o.id, o.name, o.slug, o.timezone, o.jurisdiction]));
+  // Databases seeded before organizations had a jurisdiction get it now; a jurisdiction set since is kept.
+  await client.query(
+    `UPDATE pf_organizations o SET jurisdiction = d.jurisdiction FROM unnest($1::uuid[], $2::text[]) AS d(id, jurisdiction)
+      WHERE o.id = d.id AND o.jurisdiction IS NULL`,
+    [orgs.map((o) => o.id), orgs.map((o) => o.jurisdiction)],
+  );
   inserted.sites += await insertRows(client, 'pf_sites', { organization_id: 'uuid', id: 'uuid', code: 'text', name: 'text', timezone: 'text' },
     sites.map((s) => [s.organizationId, s.id, s.code, s.name, s.timezone]));
   inserted.staffUsers += await insertRows(client, 'pf_staff_users', { id: 'uuid', email: 'text', display_name: 'text', password_hash: 'text' },
@@ -136,6 +153,9 @@ async function insertCatalogue(client: Client, staff: readonly DemoStaff[], pass
   inserted.roleBindings += await insertRows(client, 'pf_role_bindings',
     { organization_id: 'uuid', id: 'uuid', staff_user_id: 'uuid', role_key: 'text', all_sites: 'bool', site_ids: 'text' }, bindings,
     { site_ids: 'uuid[]' });
+  inserted.organizationCodes += await insertRows(client, 'pf_organization_codes', {
+    organization_id: 'uuid', id: 'uuid', system: 'text', code: 'text', effective_from: 'date', effective_to: 'date', short_description: 'text', unit_basis: 'text',
+  }, DEMO_ORGANIZATION_CODES.map((c) => [c.organizationId, c.id, c.system, c.code, c.effectiveFrom, c.effectiveTo, c.shortDescription, c.unitBasis]));
 }
 
 const bindingId = (org: DemoOrg, person: DemoStaff, role: string) => stableUuid('demo-binding', org.slug, person.email, role);
@@ -212,6 +232,26 @@ async function insertPatients(client: Client, org: DemoOrg, records: DemoPatient
 }
 
 /**
+ * The Part 2 consents of a batch's charts (derived from the patient ids, so a re-run adds none). Revocations
+ * are attributed to the organization's demo admin.
+ */
+async function insertConsents(client: Client, org: DemoOrg, records: DemoPatientRecord[], inserted: SeedTableCounts): Promise<void> {
+  const admin = stableUuid('demo-staff', `admin@${org.slug}.cairn.test`);
+  const consents = generateConsents(org, records, admin);
+  const arrayLiteral = (items: readonly string[]) => `{${items.map((i) => `"${i.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+  inserted.part2Consents += await insertRows(client, 'cl_part2_consents', {
+    organization_id: 'uuid', id: 'uuid', patient_id: 'uuid', chart_id: 'uuid', consent_type: 'text', disclosing_party: 'text',
+    information_description: 'text', record_types: 'text', recipients: 'text', purposes: 'text', effective_on: 'date', expires_on: 'date',
+    expiration_event: 'text', signed_by: 'text', signed_on: 'date', statements: 'text', created_by: 'uuid', revoked_at: 'timestamptz',
+    revoked_by: 'uuid', revocation_method: 'text',
+  }, consents.map((c) => [
+    c.organizationId, c.id, c.patientId, c.chartId, c.consentType, c.disclosingParty, c.informationDescription, arrayLiteral(c.recordTypes),
+    JSON.stringify(c.recipients), arrayLiteral(c.purposes), c.effectiveOn, c.expiresOn, c.expirationEvent, 'patient', c.signedOn,
+    arrayLiteral(DEMO_CONSENT_STATEMENTS), admin, c.revokedAt, c.revokedBy, c.revocationMethod,
+  ]), { record_types: 'text[]', recipients: 'jsonb', purposes: 'text[]', statements: 'text[]' });
+}
+
+/**
  * One INSERT ... SELECT FROM unnest($1::t1[], $2::t2[], ...) ON CONFLICT DO NOTHING for all rows: one round
  * trip and a fixed number of parameters however many rows. `casts` converts a column after unnest.
  */
@@ -236,6 +276,8 @@ async function countRows(client: Client): Promise<SeedSummary['totals']> {
     (SELECT count(*)::int FROM cl_patients) AS patients,
     (SELECT count(*)::int FROM cl_charts) AS charts,
     (SELECT count(*)::int FROM cl_charts WHERE is_part2) AS "part2Charts",
-    (SELECT count(*)::int FROM cl_care_team_assignments) AS "careTeamAssignments"`);
+    (SELECT count(*)::int FROM cl_care_team_assignments) AS "careTeamAssignments",
+    (SELECT count(*)::int FROM pf_organization_codes) AS "organizationCodes",
+    (SELECT count(*)::int FROM cl_part2_consents) AS "part2Consents"`);
   return rows[0]!;
 }

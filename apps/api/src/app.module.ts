@@ -10,6 +10,7 @@ import { AppConfig, ConfigModule } from '@cairn/platform/config';
 import { DbModule } from '@cairn/platform/db';
 import { MessagingAdminModule, MessagingModule } from '@cairn/platform/messaging';
 import { HealthModule, HttpMetricsModule, loggerParams } from '@cairn/platform/http';
+import { ReferenceDataApiModule } from '@cairn/platform/reference-data';
 import { TenancyModule } from '@cairn/platform/tenancy';
 import { PmModule } from '@cairn/pm';
 import { PortalModule } from '@cairn/portal';
@@ -41,6 +42,7 @@ export class AppModule {
         AccessModule,
         AuditApiModule,
         MessagingAdminModule,
+        ReferenceDataApiModule,
         // Bounded contexts.
         ClModule,
         PmModule,

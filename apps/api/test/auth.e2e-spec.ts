@@ -70,6 +70,7 @@ describe('refresh token rotation', () => {
   it('revokes the whole family when a spent refresh token is presented again', async () => {
     const s1 = await login(app, 'frontdesk@sonoran.cairn.test');
     const s2 = (await http().post('/api/v1/auth/refresh').send({ refreshToken: s1.refreshToken })).body;
+    expect((await as(app, s2).get('/api/v1/me')).status).toBe(200); // the session's grants are now cached
     const reuse = await http().post('/api/v1/auth/refresh').send({ refreshToken: s1.refreshToken });
     expectProblem(reuse, 401);
     expectProblem(await http().post('/api/v1/auth/refresh').send({ refreshToken: s2.refreshToken }), 401);
@@ -93,6 +94,7 @@ describe('refresh token rotation', () => {
 describe('logout', () => {
   it('ends the session: its access and refresh tokens stop working at once', async () => {
     const s = await login(app, 'clinician@sonoran.cairn.test');
+    expect((await as(app, s).get('/api/v1/me')).status).toBe(200); // the session's grants are now cached
     expect((await as(app, s).post('/api/v1/auth/logout')).status).toBe(204);
     expectProblem(await as(app, s).get('/api/v1/me'), 401);
     expectProblem(await http().post('/api/v1/auth/refresh').send({ refreshToken: s.refreshToken }), 401);

@@ -43,6 +43,7 @@ export class PatientResponseDto {
   @ApiProperty() status!: string;
   @ApiPropertyOptional({ type: ChartViewDto, nullable: true }) chart!: ChartViewDto | null;
   @ApiProperty({ type: [CareTeamViewDto] }) careTeam!: CareTeamViewDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'The 42 CFR §2.32 notice, present when the chart is a Part 2 record' }) part2Notice!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }

@@ -1,4 +1,5 @@
 import type { CareTeamAssignment, Chart, Patient } from '@cairn/platform/db';
+import { PART2_NOTICE } from '../consents/part2-notice';
 
 export interface PatientView {
   id: string;
@@ -18,6 +19,8 @@ export interface PatientView {
   status: string;
   chart: { id: string; mrn: string; isPart2: boolean; part2ProgramName: string | null; status: string; openedOn: string } | null;
   careTeam: { id: string; staffUserId: string; role: string; startedOn: string; endedOn: string | null }[];
+  /** The 42 CFR §2.32 notice, present when the chart is a Part 2 record. */
+  part2Notice: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -49,6 +52,7 @@ export function toPatientView(p: PatientWithRelations): PatientView {
     careTeam: p.careTeam
       .map((a) => ({ id: a.id, staffUserId: a.staffUserId, role: a.role, startedOn: day(a.startedOn), endedOn: a.endedOn ? day(a.endedOn) : null }))
       .sort((a, b) => a.startedOn.localeCompare(b.startedOn)),
+    part2Notice: p.chart?.isPart2 ? PART2_NOTICE : null,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
   };

@@ -14,6 +14,7 @@ import { LoginHandler } from './commands/login/login.handler';
 import { LogoutHandler } from './commands/logout/logout.handler';
 import { RefreshSessionHandler } from './commands/refresh-session/refresh-session.handler';
 import { AccessGuard } from './guards/access.guard';
+import { PrincipalCache } from './principal/principal-cache';
 import { PrincipalLoader } from './principal/principal-loader';
 import { GetMeHandler } from './queries/get-me/get-me.handler';
 
@@ -33,6 +34,7 @@ import { GetMeHandler } from './queries/get-me/get-me.handler';
     JwtStrategy,
     LoginThrottle,
     PasswordHasher,
+    PrincipalCache,
     PrincipalLoader,
     TokenService,
     LoginHandler,

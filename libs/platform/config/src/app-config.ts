@@ -131,6 +131,16 @@ export class AppConfig {
   @Min(1)
   LOGIN_THROTTLE_WINDOW_SECONDS = 900;
 
+  /**
+   * How long (ms) the API may reuse a session's role grants without reading them again (0: never). Ended
+   * sessions are dropped at once everywhere; role-binding changes made outside the API apply within this time.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  PRINCIPAL_CACHE_TTL_MS = 5000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 

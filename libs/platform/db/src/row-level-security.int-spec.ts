@@ -102,6 +102,22 @@ describe('row-level security as the app role', () => {
     expect(rows.rows.every((r) => r.organization_id === orgA)).toBe(true);
   });
 
+  it("never carries one organization's rows into another's context through a prepared statement's cached plan", async () => {
+    // The API prepares its statements once per connection (statement-names.ts). After five executions
+    // PostgreSQL may switch a prepared statement to a generic plan: the policies must still be evaluated
+    // against each transaction's own context.
+    const ctxB: Ctx = { org: orgB, user: userB, sites: '*', scope: 'site' };
+    const prepared = { name: 'rls_spec_patients_by_name', text: 'SELECT organization_id, id FROM cl_patients WHERE first_name = $1' };
+    for (let i = 0; i < 8; i++) {
+      const a = await asApp(ctxA, (c) => c.query({ ...prepared, values: ['Test'] }));
+      expect(a.rows.map((r) => r.id).sort()).toEqual([...patientsA].sort());
+      const b = await asApp(ctxB, (c) => c.query({ ...prepared, values: ['Test'] }));
+      expect(b.rows).toEqual([{ organization_id: orgB, id: patientB }]);
+      const none = await asApp(null, (c) => c.query({ ...prepared, values: ['Test'] }));
+      expect(none.rows).toEqual([]);
+    }
+  });
+
   it("never updates organization B's rows in organization A's context, even with no WHERE clause", async () => {
     const updated = await asApp(ctxA, (c) => c.query(`UPDATE cl_patients SET preferred_name = 'touched'`));
     expect(updated.rowCount).toBe(3);

@@ -14,6 +14,10 @@ export const PERMISSIONS = {
   'hr.productivity.view': 'View de-identified provider productivity analytics',
   'dashboards.export': 'Export dashboard data',
   'dashboards.cross-site': 'View dashboards across all sites of the organization',
+  'code-library.view': 'Look up billing codes and modifiers (PF-70)',
+  'jurisdiction.view': 'Read the jurisdiction profile (billing rules) that applies to the organization or a site',
+  'cl.consents.view': "Read a patient's 42 CFR Part 2 consents",
+  'cl.consents.manage': "Record and revoke a patient's 42 CFR Part 2 consents",
   'platform.events.manage': 'Inspect integration events that failed after their last attempt and retry them',
 } as const;
 

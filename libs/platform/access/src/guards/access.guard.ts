@@ -16,7 +16,7 @@ export const SITE_HEADER = 'x-site-id';
 /**
  * The global guard. Every route declares an access rule (@Public, @Authenticated or @RequirePermission);
  * a route without one is refused. For protected routes it verifies the bearer token (passport-jwt), loads
- * the caller's live role bindings, picks the organization (X-Organization-Id, or the only one the caller has)
+ * the caller's live role bindings (PrincipalLoader; briefly cached per session, ended sessions dropped at once), picks the organization (X-Organization-Id, or the only one the caller has)
  * and site (X-Site-Id), checks the permission there, and stores principal and tenant context for the request.
  * Denials are audited.
  */

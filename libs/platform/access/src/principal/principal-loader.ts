@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@cairn/platform/db';
 import type { RoleGrant } from '@cairn/platform/tenancy';
+import { PrincipalCache } from './principal-cache';
 
 interface AccessRow {
   organization_id: string;
@@ -15,13 +16,25 @@ interface AccessRow {
 /**
  * Loads a staff user's active role bindings with their permission keys, through the SECURITY DEFINER
  * function pf_principal_access (bindings are tenant rows, and no tenant context exists yet). Empty when the
- * user is inactive or the session was revoked (logout, refresh-token reuse).
+ * user is inactive or the session was revoked (logout, refresh-token reuse). Grants of a live session are
+ * served from PrincipalCache for a few seconds (see there for why that is safe).
  */
 @Injectable()
 export class PrincipalLoader {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly cache: PrincipalCache,
+  ) {}
 
-  async load(userId: string, sessionId: string | null): Promise<RoleGrant[]> {
+  async load(userId: string, sessionId: string | null): Promise<readonly RoleGrant[]> {
+    const cached = sessionId ? this.cache.get(userId, sessionId) : undefined;
+    if (cached) return cached;
+    const grants = await this.query(userId, sessionId);
+    if (sessionId) this.cache.set(userId, sessionId, grants);
+    return grants;
+  }
+
+  private async query(userId: string, sessionId: string | null): Promise<RoleGrant[]> {
     const rows = await this.prisma.$queryRaw<AccessRow[]>`
       SELECT * FROM pf_principal_access(${userId}::uuid, ${sessionId}::uuid)`;
     return rows.map((r) => ({

@@ -47,7 +47,8 @@ export class AssignCareTeamMemberHandler implements ICommandHandler<AssignCareTe
       await tx.careTeamAssignment.createMany({ data: [{ organizationId: ctx.organizationId, id, patientId, staffUserId, role, startedOn: start }] });
       await this.audit.record({
         action: 'patient.care-team.assign', resourceType: 'care_team_assignment', resourceId: id, patientId, outcome: 'success',
-        scope: { staffUserId, role },
+        // The response carries the chart: a Part 2 one goes out with the §2.32 notice (CL-11).
+        scope: { staffUserId, role, ...(patient.chart?.isPart2 ? { part2: true, part2NoticeApplies: true } : {}) },
       });
       const p = await tx.patient.findUnique({ where: key, include: PATIENT_INCLUDE });
       return p ? toPatientView(p) : null;

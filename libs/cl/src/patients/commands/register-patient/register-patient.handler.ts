@@ -64,7 +64,7 @@ export class RegisterPatientHandler implements ICommandHandler<RegisterPatientCo
       }
       await this.audit.record({
         action: 'patient.create', resourceType: 'patient', resourceId: id, patientId: id, outcome: 'success',
-        scope: { siteId: input.siteId, fields: Object.keys(input).sort() },
+        scope: { siteId: input.siteId, fields: Object.keys(input).sort(), ...(input.isPart2 ? { part2: true, part2NoticeApplies: true } : {}) },
       });
       const created = await tx.patient.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id } }, include: PATIENT_INCLUDE });
       return created ? toPatientView(created) : { id, mrn };

@@ -39,12 +39,15 @@ export class UpdatePatientHandler implements ICommandHandler<UpdatePatientComman
       const { count } = changed.length
         ? await tx.patient.updateMany({ where: { organizationId: ctx.organizationId, id: patientId }, data: { ...data, updatedAt: new Date() } })
         : { count: await tx.patient.count({ where: { organizationId: ctx.organizationId, id: patientId } }) };
+      const p = count
+        ? await tx.patient.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: patientId } }, include: PATIENT_INCLUDE })
+        : null;
+      // The response carries the chart: a Part 2 one goes out with the §2.32 notice (CL-11).
       await this.audit.record({
         action: 'patient.update', resourceType: 'patient', resourceId: patientId, patientId: count ? patientId : null,
-        outcome: count ? 'success' : 'not_found', scope: { changedFields: changed },
+        outcome: count ? 'success' : 'not_found',
+        scope: { changedFields: changed, ...(p?.chart?.isPart2 ? { part2: true, part2NoticeApplies: true } : {}) },
       });
-      if (!count) return null;
-      const p = await tx.patient.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: patientId } }, include: PATIENT_INCLUDE });
       return p ? toPatientView(p) : null;
     });
   }

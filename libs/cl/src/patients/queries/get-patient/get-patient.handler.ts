@@ -23,9 +23,12 @@ export class GetPatientHandler implements IQueryHandler<GetPatientQuery> {
         include: PATIENT_INCLUDE,
         relationLoadStrategy: 'join', // one query instead of one per relation
       });
+      // A Part 2 chart's record goes out with the 42 CFR §2.32 notice; the audit row says so (CL-11).
+      const part2 = patient?.chart?.isPart2 === true;
       await this.audit.record({
         action: 'patient.read', resourceType: 'patient', resourceId: patientId, patientId: patient ? patientId : null,
         outcome: patient ? 'success' : 'not_found',
+        ...(part2 ? { scope: { part2: true, part2NoticeApplies: true } } : {}),
       });
       return patient ? toPatientView(patient) : null;
     });

@@ -47,13 +47,16 @@ export class SearchPatientsHandler implements IQueryHandler<SearchPatientsQuery>
           take: search.pageSize,
         }),
       ]);
-      // Filter names and result ids only: the search terms themselves are PHI.
+      // Filter names and result ids only: the search terms themselves are PHI. Part 2 results go out with the
+      // 42 CFR §2.32 notice, and the audit row names them (CL-11).
+      const part2PatientIds = rows.filter((r) => r.chart?.isPart2).map((r) => r.id);
       await this.audit.record({
         action: 'patient.search', resourceType: 'patient', outcome: 'success',
         scope: {
           filters: (['q', 'dateOfBirth', 'mrn', 'siteId'] as const).filter((k) => search[k] !== undefined),
           siteId: search.siteId ?? null, page: search.page, pageSize: search.pageSize, total,
           resultPatientIds: rows.map((r) => r.id),
+          ...(part2PatientIds.length ? { part2PatientIds, part2NoticeApplies: true } : {}),
         },
       });
       return { items: rows.map(toPatientView), page: search.page, pageSize: search.pageSize, total };

@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AuditService } from '@cairn/platform/audit';
 import { PrismaService } from '@cairn/platform/db';
+import { PrincipalCache } from '../../principal/principal-cache';
 import { LogoutCommand } from './logout.command';
 
 /** Revokes the session: every refresh token of its family, and with it every access token naming it. */
@@ -9,6 +10,7 @@ export class LogoutHandler implements ICommandHandler<LogoutCommand> {
   constructor(
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async execute({ userId, sessionId }: LogoutCommand): Promise<void> {
@@ -19,5 +21,6 @@ export class LogoutHandler implements ICommandHandler<LogoutCommand> {
         actorUserId: userId, action: 'auth.logout', resourceType: 'session', resourceId: sessionId, outcome: 'success',
       });
     });
+    await this.principals.invalidateSession(sessionId);
   }
 }

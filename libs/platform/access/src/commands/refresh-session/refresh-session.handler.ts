@@ -2,6 +2,7 @@ import { UnauthorizedException } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AuditService } from '@cairn/platform/audit';
 import { PrismaService } from '@cairn/platform/db';
+import { PrincipalCache } from '../../principal/principal-cache';
 import { hashRefreshToken, IssuedSession, TokenService } from '../../auth/token.service';
 import { RefreshSessionCommand } from './refresh-session.command';
 
@@ -17,6 +18,7 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
     private readonly prisma: PrismaService,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async execute({ refreshToken }: RefreshSessionCommand): Promise<IssuedSession> {
@@ -42,6 +44,7 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
     const token = outcome.token;
     if (token && token.usedAt && !token.revokedAt) {
       await this.prisma.refreshToken.updateMany({ where: { familyId: token.familyId, revokedAt: null }, data: { revokedAt: new Date() } });
+      await this.principals.invalidateSession(token.familyId);
     }
     await this.audit.recordDetached({
       organizationId: null, actorUserId: token?.staffUserId ?? null, actorType: token ? 'staff' : 'anonymous',

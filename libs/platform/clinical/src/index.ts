@@ -1,0 +1,3 @@
+export { PART2_RECORD_TYPES } from './part2-consent';
+export type { Part2RecordType, SudConsentDecision, SudConsentReason } from './part2-consent';
+export { CheckSudConsentQuery } from './check-sud-consent.query';

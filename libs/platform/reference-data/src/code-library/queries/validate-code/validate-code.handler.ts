@@ -1,0 +1,39 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { CODE_PATTERN, codeValidityOn, CodeValidity, ValidateCodeQuery } from '@cairn/platform/code-library';
+import { TenantTx } from '@cairn/platform/db';
+import { InvalidInputError } from '@cairn/platform/http';
+import { RequestContextService } from '@cairn/platform/tenancy';
+import { CodeRow, NO_ORGANIZATION, toCodeView } from '../../code-row';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+@QueryHandler(ValidateCodeQuery)
+export class ValidateCodeHandler implements IQueryHandler<ValidateCodeQuery> {
+  constructor(
+    private readonly txHost: TransactionHost<TenantTx>,
+    private readonly requestContext: RequestContextService,
+  ) {}
+
+  async execute({ code, on, system }: ValidateCodeQuery): Promise<CodeValidity> {
+    const normalized = code.trim().toUpperCase();
+    if (!CODE_PATTERN.test(normalized)) throw new InvalidInputError('code is not a code', [{ field: 'code', message: 'code must be 2 to 7 letters or digits' }]);
+    if (!DAY.test(on) || Number.isNaN(Date.parse(`${on}T00:00:00Z`)) || new Date(`${on}T00:00:00Z`).toISOString().slice(0, 10) !== on) {
+      throw new InvalidInputError('on is not a calendar date', [{ field: 'on', message: 'on must be a date (YYYY-MM-DD)' }]);
+    }
+    const organizationId = this.requestContext.tenant?.organizationId ?? NO_ORGANIZATION;
+    return this.txHost.withTransaction(async () => {
+      const tx = this.txHost.tx;
+      // The organization's versions of the code replace the national ones entirely.
+      let rows = await tx.$queryRaw<CodeRow[]>`
+        SELECT system, code, effective_from, effective_to, short_description, unit_basis, minimum_minutes, maximum_minutes, 'organization' AS source
+        FROM pf_organization_codes WHERE organization_id = ${organizationId}::uuid AND code = ${normalized}`;
+      if (rows.length === 0) {
+        rows = await tx.$queryRaw<CodeRow[]>`
+          SELECT system, code, effective_from, effective_to, short_description, unit_basis, minimum_minutes, maximum_minutes, 'national' AS source
+          FROM pf_codes WHERE code = ${normalized}`;
+      }
+      return codeValidityOn(normalized, on, rows.map(toCodeView), system);
+    });
+  }
+}

@@ -1,0 +1,1 @@
+export { ReferenceDataApiModule, ReferenceDataModule } from './reference-data.module';

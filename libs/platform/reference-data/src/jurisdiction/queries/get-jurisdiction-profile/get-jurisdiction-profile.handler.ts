@@ -1,0 +1,67 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { JurisdictionProfile as ProfileRow } from '@cairn/platform/db';
+import { TenantTx } from '@cairn/platform/db';
+import { InvalidInputError, NotFoundError } from '@cairn/platform/http';
+import {
+  GetJurisdictionProfileQuery, GroupCodeMapping, JurisdictionProfile, RequiredModifierRule, ResolvedJurisdictionProfile, TimedUnitRule,
+} from '@cairn/platform/jurisdiction';
+import { RequestContextService } from '@cairn/platform/tenancy';
+
+const STATE = /^[A-Z]{2}$/;
+
+export function toJurisdictionProfile(row: ProfileRow): JurisdictionProfile {
+  return {
+    key: row.key,
+    name: row.name,
+    stateCode: row.stateCode,
+    isDefault: row.isDefault,
+    payerProgram: row.payerProgram,
+    timedUnitRule: row.timedUnitRule as TimedUnitRule,
+    timedUnitMinutes: row.timedUnitMinutes,
+    groupMinimumMinutes: row.groupMinimumMinutes,
+    // Shapes are enforced by CHECK constraints and written only by migrations.
+    groupCodes: row.groupCodeMap as unknown as Record<string, GroupCodeMapping>,
+    requiredModifiers: row.requiredModifiers as unknown as RequiredModifierRule[],
+    effectiveFrom: row.effectiveFrom.toISOString().slice(0, 10),
+  };
+}
+
+@QueryHandler(GetJurisdictionProfileQuery)
+export class GetJurisdictionProfileHandler implements IQueryHandler<GetJurisdictionProfileQuery> {
+  constructor(
+    private readonly txHost: TransactionHost<TenantTx>,
+    private readonly requestContext: RequestContextService,
+  ) {}
+
+  async execute({ selector }: GetJurisdictionProfileQuery): Promise<ResolvedJurisdictionProfile> {
+    const stateCode = selector.stateCode?.trim().toUpperCase();
+    if (stateCode !== undefined && !STATE.test(stateCode)) {
+      throw new InvalidInputError('stateCode is not a state code', [{ field: 'stateCode', message: 'stateCode must be a two-letter state code' }]);
+    }
+    const ctx = stateCode ? undefined : this.requestContext.requireTenant();
+    return this.txHost.withTransaction(async () => {
+      const tx = this.txHost.tx;
+      let jurisdiction: string | null = stateCode ?? null;
+      let via: 'site' | 'organization' | 'state' = 'state';
+      if (ctx) {
+        if (selector.siteId) {
+          const site = await tx.site.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: selector.siteId } } });
+          if (!site) throw new NotFoundError('No site with that id in this organization.');
+          if (site.jurisdiction) [jurisdiction, via] = [site.jurisdiction, 'site'];
+        }
+        if (!jurisdiction) {
+          const org = await tx.organization.findUnique({ where: { id: ctx.organizationId } });
+          if (org?.jurisdiction) [jurisdiction, via] = [org.jurisdiction, 'organization'];
+        }
+      }
+      const rows = await tx.jurisdictionProfile.findMany({
+        where: { OR: [{ isDefault: true }, ...(jurisdiction ? [{ stateCode: jurisdiction }] : [])] },
+      });
+      const match = rows.find((r) => jurisdiction !== null && r.stateCode === jurisdiction);
+      const chosen = match ?? rows.find((r) => r.isDefault);
+      if (!chosen) throw new Error('No default jurisdiction profile: the migrations seed one');
+      return { profile: toJurisdictionProfile(chosen), jurisdiction, selectedBy: match ? via : 'default' };
+    });
+  }
+}
