@@ -57,6 +57,9 @@ describe('the same event delivered three times', () => {
     const queue = worker.app.get(MessagingQueues).get('charge-creation');
     const job = await queue.getJob(id!);
     expect(job?.returnvalue).toBe('processed');
+    // As the relay added it: named by the versioned event, retried with exponential backoff, kept when failed.
+    expect(job?.name).toBe('peer_encounter_finalized.v1');
+    expect(job?.opts).toMatchObject({ attempts: 6, backoff: { type: 'exponential', delay: 2000 }, removeOnFail: false });
 
     // Second delivery: the row is unsent again (as after a relay crash between Redis' ack and the commit).
     await owner.query('UPDATE pf_outbox_events SET sent_at = NULL WHERE id = $1', [id]);

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
 import { freePort } from '../../dev/probes';
 import type { PrismaClient } from '@cairn/platform/db';
 import { bootApi } from '../../../apps/api/test/support/boot-api';
@@ -159,4 +160,18 @@ describe('the failed-events API while Redis is down', () => {
       await noRedis.close();
     }
   }, 30_000);
+});
+
+describe('the OpenAPI document', () => {
+  it('documents both routes with their permission, pagination and problem responses', async () => {
+    const res = await request(app.getHttpServer()).get('/api/docs-json');
+    expect(res.status).toBe(200);
+    const list = res.body.paths['/api/v1/admin/events/failed']?.get;
+    const retry = res.body.paths['/api/v1/admin/events/failed/{id}/retry']?.post;
+    expect(list).toMatchObject({ 'x-permission': 'platform.events.manage' });
+    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['page', 'pageSize']));
+    expect(Object.keys(list.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '503']));
+    expect(retry).toMatchObject({ 'x-permission': 'platform.events.manage' });
+    expect(Object.keys(retry.responses)).toEqual(expect.arrayContaining(['202', '401', '403', '404', '409', '503']));
+  });
 });
