@@ -44,9 +44,11 @@ const config: Config = {
       globalSetup: '<rootDir>/tools/testing/global-setup.ts',
       globalTeardown: '<rootDir>/tools/testing/global-teardown.ts',
       setupFiles: ['<rootDir>/tools/testing/setup-env.ts'],
-      testTimeout: 60_000,
     },
   ],
+  // A global option: inside `projects` Jest ignores it. Unit tests never come near it; int and API tests start
+  // apps, processes and databases on a shared 2-core machine.
+  testTimeout: 60_000,
 };
 
 export default config;

@@ -9,4 +9,6 @@ process.env['DATABASE_ADMIN_URL'] = env.adminUrl;
 process.env['TEST_SERVER_ADMIN_URL'] = env.serverAdminUrl;
 process.env['REDIS_URL'] = env.redisUrl || DEFAULT_REDIS_URL;
 process.env['NODE_ENV'] = 'test';
+// BullMQ keys of this run apart from every other run and from `npm start` on the shared Redis.
+process.env['QUEUE_PREFIX'] = `cairn-test-${env.database}`;
 process.env['LOG_LEVEL'] = process.env['TEST_LOG_LEVEL'] ?? 'silent';

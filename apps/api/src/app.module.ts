@@ -8,6 +8,7 @@ import { AccessModule } from '@cairn/platform/access';
 import { AuditApiModule } from '@cairn/platform/audit';
 import { AppConfig, ConfigModule } from '@cairn/platform/config';
 import { DbModule } from '@cairn/platform/db';
+import { MessagingAdminModule, MessagingModule } from '@cairn/platform/messaging';
 import { HealthModule, HttpMetricsModule, loggerParams } from '@cairn/platform/http';
 import { ReferenceDataApiModule } from '@cairn/platform/reference-data';
 import { TenancyModule } from '@cairn/platform/tenancy';
@@ -35,10 +36,13 @@ export class AppModule {
         CqrsModule.forRoot(),
         HealthModule,
         HttpMetricsModule,
+        // Integration events: the outbox publisher (for every context's handlers) and the queues.
+        MessagingModule,
         // Platform services with routes and guards (tenancy, auth and RBAC, audit).
         TenancyModule,
         AccessModule,
         AuditApiModule,
+        MessagingAdminModule,
         ReferenceDataApiModule,
         // Handlers of platform integration contracts whose data spans contexts (provider productivity).
         WorkforceDataModule,

@@ -7,13 +7,14 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@cairn/platform/config';
 import { DependencyHealth, MetricsRegistry } from '@cairn/platform/http';
 import { createOpsServer } from './ops-server';
-import { WorkerModule } from './worker.module';
+import { WorkerDrain } from './worker-drain';
+import { WorkerModule, WorkerModuleOptions } from './worker.module';
 
 export interface RunningWorker {
   app: INestApplicationContext;
   server: Server;
   port: number;
-  /** Stops accepting, closes the Nest context (consumers drain first), then waits for the server to close. */
+  /** Stops accepting, drains the relay and consumers, closes the Nest context, then waits for the server to close. */
   stop(): Promise<void>;
 }
 
@@ -21,11 +22,13 @@ export interface StartWorkerOptions {
   logDestination?: NodeJS.WritableStream;
   /** Address the ops server binds (all interfaces by default, as a container probe needs). */
   host?: string;
+  /** Modules holding queue consumers (see WorkerModuleOptions). */
+  consumers?: WorkerModuleOptions['consumers'];
 }
 
 /** Boots the worker's Nest context and its /health + /metrics server on WORKER_PORT. */
 export async function startWorker(config: AppConfig, options: StartWorkerOptions = {}): Promise<RunningWorker> {
-  const app = await NestFactory.createApplicationContext(WorkerModule.register({ config, logDestination: options.logDestination }), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(WorkerModule.register({ config, logDestination: options.logDestination, consumers: options.consumers }), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   const server = createOpsServer({ health: app.get(HealthCheckService), dependencies: app.get(DependencyHealth), metrics: app.get(MetricsRegistry) });
   try {
@@ -47,6 +50,8 @@ export async function startWorker(config: AppConfig, options: StartWorkerOptions
     stopping ??= (async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      // Drain first: app.close() destroys modules (database pool, Redis) before its shutdown hooks run.
+      await app.get(WorkerDrain).drain();
       await app.close();
       server.closeAllConnections();
       await closed;

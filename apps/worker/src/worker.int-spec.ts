@@ -7,6 +7,9 @@ import { RunningWorker, startWorker } from './start-worker';
 import { WorkerDrain } from './worker-drain';
 
 const ROOT = join(__dirname, '..', '..', '..');
+// The workers here run the outbox relay on the run's shared database. Tests that publish events and wait
+// for their effects use databases of their own (tools/testing/messaging), so this relay cannot take them.
+const env = process.env;
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -35,7 +38,7 @@ describe('the worker process', () => {
     const output: string[] = [];
     const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, WORKER_PORT: String(port), LOG_LEVEL: 'info' },
+      env: { ...env, WORKER_PORT: String(port), LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
@@ -49,7 +52,10 @@ describe('the worker process', () => {
       const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
       expect(metrics.status).toBe(200);
       expect(metrics.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
-      expect(await metrics.text()).toMatch(/# TYPE process_cpu_user_seconds_total counter/);
+      const text = await metrics.text();
+      expect(text).toMatch(/# TYPE process_cpu_user_seconds_total counter/);
+      expect(text).toMatch(/cairn_outbox_lag_seconds \d/);
+      expect(text).toMatch(/cairn_queue_jobs\{queue="charge-creation",state="wait"\} \d+/);
 
       const sent = Date.now();
       child.kill('SIGTERM');
@@ -70,7 +76,7 @@ describe('startWorker (in process)', () => {
   });
 
   it('lets registered consumers finish before the context closes', async () => {
-    worker = await startWorker(loadConfig({ ...process.env, WORKER_PORT: '0' }), { host: '127.0.0.1' });
+    worker = await startWorker(loadConfig({ ...env, WORKER_PORT: '0' }), { host: '127.0.0.1' });
     const events: string[] = [];
     worker.app.get(WorkerDrain).register('slow-queue', async () => {
       await new Promise((r) => setTimeout(r, 300));
@@ -83,7 +89,7 @@ describe('startWorker (in process)', () => {
   });
 
   it('answers 503 problem+json on /health when Redis is down, and 404 off its two paths', async () => {
-    worker = await startWorker(loadConfig({ ...process.env, WORKER_PORT: '0', REDIS_URL: `redis://127.0.0.1:${await freePort()}` }), { host: '127.0.0.1' });
+    worker = await startWorker(loadConfig({ ...env, WORKER_PORT: '0', REDIS_URL: `redis://127.0.0.1:${await freePort()}` }), { host: '127.0.0.1' });
     const base = `http://127.0.0.1:${worker.port}`;
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(503);
@@ -100,7 +106,7 @@ describe('startWorker (in process)', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const { port } = blocker.address() as AddressInfo;
     try {
-      await expect(startWorker(loadConfig({ ...process.env, WORKER_PORT: String(port) }), { host: '127.0.0.1' })).rejects.toThrow(/EADDRINUSE/);
+      await expect(startWorker(loadConfig({ ...env, WORKER_PORT: String(port) }), { host: '127.0.0.1' })).rejects.toThrow(/EADDRINUSE/);
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }

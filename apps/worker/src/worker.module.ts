@@ -1,24 +1,28 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@cairn/platform/config';
 import { DbModule } from '@cairn/platform/db';
 import { HealthChecksModule, loggerParams, MetricsModule } from '@cairn/platform/http';
+import { MessagingModule, MessagingWorkerModule } from '@cairn/platform/messaging';
+import { OutboxRelay } from './outbox-relay/outbox-relay';
 import { WorkerDrain } from './worker-drain';
 
 export interface WorkerModuleOptions {
   config: AppConfig;
   /** Where pino writes (tests capture logs); stdout by default. */
   logDestination?: NodeJS.WritableStream;
+  /** Modules holding queue consumers (EventConsumer subclasses), e.g. a context's worker module. */
+  consumers?: NonNullable<ModuleMetadata['imports']>;
 }
 
 /**
- * The worker process: a Nest application context (no HTTP routes) that will host the BullMQ processors, the
+ * The worker process: a Nest application context (no HTTP routes) that hosts the BullMQ consumers, the
  * outbox relay and scheduled jobs. Its /health and /metrics come from a small server of its own (ops-server.ts).
  */
 @Module({})
 export class WorkerModule {
-  static register({ config, logDestination }: WorkerModuleOptions): DynamicModule {
+  static register({ config, logDestination, consumers = [] }: WorkerModuleOptions): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
@@ -29,9 +33,13 @@ export class WorkerModule {
         CqrsModule.forRoot(),
         HealthChecksModule,
         MetricsModule,
-        // Queue processors and the outbox relay join here; each registers its closer with WorkerDrain.
+        // Integration events: queues, consumer base dependencies, messaging metrics, Redis eviction check.
+        MessagingModule,
+        MessagingWorkerModule,
+        // Queue consumers (each closes its BullMQ worker before shutdown, letting running jobs finish).
+        ...consumers,
       ],
-      providers: [WorkerDrain],
+      providers: [WorkerDrain, ...(config.OUTBOX_RELAY_ENABLED === 'true' ? [OutboxRelay] : [])],
       exports: [WorkerDrain],
     };
   }

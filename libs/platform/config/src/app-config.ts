@@ -29,6 +29,65 @@ export class AppConfig {
   @IsString()
   REDIS_URL = 'redis://127.0.0.1:6379';
 
+  /**
+   * Prefix of every BullMQ key (queues of several deployments, or of parallel test runs, never meet). Wrap it
+   * in braces (`{cairn}`) on Redis Cluster so a queue's keys share a hash slot.
+   */
+  @IsString()
+  @MinLength(1)
+  QUEUE_PREFIX = 'cairn';
+
+  /** Attempts of a job before it lands in the failed set, and the base delay of its exponential backoff. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  QUEUE_ATTEMPTS = 6;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3_600_000)
+  QUEUE_BACKOFF_MS = 2000;
+
+  /** How long a worker's lock on an active job lasts; a job of a crashed worker is taken over after it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  QUEUE_LOCK_MS = 30_000;
+
+  /** Jobs each consumer processes at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  QUEUE_CONCURRENCY = 8;
+
+  /** The worker runs the outbox relay (true by default; false for a worker that only consumes). */
+  @IsIn(['true', 'false'])
+  OUTBOX_RELAY_ENABLED: 'true' | 'false' = 'true';
+
+  /** The relay polls this often besides waking on LISTEN/NOTIFY, and claims up to this many rows at a time. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  OUTBOX_POLL_MS = 1000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  OUTBOX_BATCH_SIZE = 200;
+
+  /** Sent outbox rows are deleted after this many hours. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 365)
+  OUTBOX_RETENTION_HOURS = 168;
+
   @Transform(toInt)
   @IsInt()
   @Min(0)

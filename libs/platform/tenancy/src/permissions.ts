@@ -22,6 +22,7 @@ export const PERMISSIONS = {
   'jurisdiction.view': 'Read the jurisdiction profile (billing rules) that applies to the organization or a site',
   'cl.consents.view': "Read a patient's 42 CFR Part 2 consents",
   'cl.consents.manage': "Record and revoke a patient's 42 CFR Part 2 consents",
+  'platform.events.manage': 'Inspect integration events that failed after their last attempt and retry them',
 } as const;
 
 export type PermissionKey = keyof typeof PERMISSIONS;

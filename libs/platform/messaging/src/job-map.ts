@@ -1,0 +1,35 @@
+import { CL_GROUP_ENCOUNTERS_APPROVED_V1 } from './contracts/cl-group-encounters-approved.event';
+import { CL_GROUP_SESSION_DOCUMENTED_V1 } from './contracts/cl-group-session-documented.event';
+import type { EventPayloads, EventType, IntegrationEvent } from './contracts/event-types';
+import { PEER_ENCOUNTER_FINALIZED_V1 } from './contracts/peer-encounter-finalized.event';
+
+/**
+ * The one typed job map (CONVENTIONS §8, after Immich): each BullMQ queue with the job names it carries. A job's
+ * name is the versioned event name and its data the event envelope, so a producer and a processor cannot
+ * disagree about a payload. The relay routes an event to every queue listing its name.
+ */
+export const JOB_MAP = {
+  'encounter-generation': [CL_GROUP_SESSION_DOCUMENTED_V1],
+  'charge-creation': [CL_GROUP_ENCOUNTERS_APPROVED_V1, PEER_ENCOUNTER_FINALIZED_V1],
+} as const satisfies Record<string, readonly EventType[]>;
+
+export type QueueName = keyof typeof JOB_MAP;
+export const QUEUE_NAMES = Object.keys(JOB_MAP) as QueueName[];
+
+/** The job names (event types) a queue carries. */
+export type JobName<Q extends QueueName> = (typeof JOB_MAP)[Q][number];
+
+/** queue name -> job name -> payload type. */
+export type JobMap = { [Q in QueueName]: { [N in JobName<Q>]: EventPayloads[N] } };
+
+/** The events a consumer of queue Q receives: a union discriminated by `type`. */
+export type QueueEvent<Q extends QueueName> = { [N in JobName<Q>]: IntegrationEvent<N> }[JobName<Q>];
+
+/** The queues an event goes to (empty for a type no queue takes). */
+export function queuesFor(type: string): QueueName[] {
+  return QUEUE_NAMES.filter((q) => (JOB_MAP[q] as readonly string[]).includes(type));
+}
+
+export function isQueueName(name: string): name is QueueName {
+  return (QUEUE_NAMES as string[]).includes(name);
+}

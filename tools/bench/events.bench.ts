@@ -1,0 +1,94 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { freePort, httpStatus } from '../dev/probes';
+import { DEFAULT_REDIS_URL } from '../dev/local-redis';
+import { appPrisma, createMessagingTestDb, obliterateQueues, publishProbeEvents, uniqueQueuePrefix, waitFor } from '../testing/messaging/probe';
+
+/**
+ * `npm run bench:events`: how fast committed integration events turn into consumer effects, against real
+ * PostgreSQL and Redis. It creates a scratch database (dropped at the end) on the server of
+ * TEST_DATABASE_ADMIN_URL / DATABASE_URL (default postgres@127.0.0.1:5432), starts the real worker entry as a
+ * child process (outbox relay + a consumer built on EventConsumer whose effect is one row per event), then
+ * publishes N events from concurrent publishers in committed transactions through the outbox API. For every
+ * event it takes the time its transaction committed and the time its effect was written, and prints the
+ * throughput (events/s from the first commit to the last effect) and latency percentiles.
+ * Environment: BENCH_EVENTS (default 5000), BENCH_PUBLISHERS (concurrent publishing transactions, default 8),
+ * BENCH_EVENTS_PER_TX (default 1), REDIS_URL (default 127.0.0.1:6379; queues under a unique prefix, removed after).
+ * The worker takes its own settings from the environment too (QUEUE_CONCURRENCY, DATABASE_POOL_SIZE, OUTBOX_BATCH_SIZE).
+ */
+const ROOT = join(__dirname, '..', '..');
+const total = Number(process.env['BENCH_EVENTS'] ?? 5000);
+const publishers = Number(process.env['BENCH_PUBLISHERS'] ?? 8);
+const perTx = Number(process.env['BENCH_EVENTS_PER_TX'] ?? 1);
+const redisUrl = process.env['REDIS_URL'] || DEFAULT_REDIS_URL;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function main(): Promise<void> {
+  for (const [name, v] of [['BENCH_EVENTS', total], ['BENCH_PUBLISHERS', publishers], ['BENCH_EVENTS_PER_TX', perTx]] as const) {
+    if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a positive whole number`);
+  }
+  const db = await createMessagingTestDb('bench');
+  const prefix = uniqueQueuePrefix('bench');
+  const prisma = appPrisma(db.appUrl);
+  let worker: ChildProcess | undefined;
+  try {
+    const port = await freePort();
+    worker = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/testing/messaging/probe-worker.main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: db.appUrl, REDIS_URL: redisUrl, WORKER_PORT: String(port), QUEUE_PREFIX: prefix, OUTBOX_POLL_MS: process.env['OUTBOX_POLL_MS'] ?? '1000', LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: 'bench-only-secret-bench-only-secret-0123' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    await waitFor('the worker to start', async () => (await httpStatus(`http://127.0.0.1:${port}/health`)) === 200, 60_000, 200);
+
+    const committedAt = new Map<string, number>();
+    let next = 0;
+    const started = Date.now();
+    await Promise.all(Array.from({ length: publishers }, async (_, p) => {
+      while (next < total) {
+        const n = Math.min(perTx, total - next);
+        next += n;
+        const ids = await publishProbeEvents(prisma, db.orgs[p % 2]!, n);
+        const at = Date.now();
+        for (const id of ids) committedAt.set(id, at);
+      }
+    }));
+    const published = Date.now();
+    await waitFor('every effect', async () => Number((await db.owner.query('SELECT count(*) AS n FROM test_probe_effects')).rows[0].n) >= total, 600_000, 100);
+    const { rows } = await db.owner.query<{ event_id: string; at: string }>(
+      'SELECT event_id, (extract(epoch FROM applied_at) * 1000)::float8 AS at FROM test_probe_effects');
+    const distinct = new Set(rows.map((r) => r.event_id)).size;
+    const latencies = rows.map((r) => Number(r.at) - committedAt.get(r.event_id)!).sort((a, b) => a - b);
+    const firstCommit = Math.min(...committedAt.values());
+    const lastEffect = Math.max(...rows.map((r) => Number(r.at)));
+    const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+    console.log([
+      '',
+      `bench:events — ${total} events, ${publishers} concurrent publishers, ${perTx} event(s) per transaction; worker: relay batch ` +
+        `${process.env['OUTBOX_BATCH_SIZE'] ?? '200 (default)'}, consumer concurrency ${process.env['QUEUE_CONCURRENCY'] ?? '8 (default)'}, ` +
+        `pool ${process.env['DATABASE_POOL_SIZE'] ?? '10 (default)'}`,
+      `  published (committed):  ${(published - started) / 1000} s  -> ${Math.round(total / ((published - started) / 1000))} events/s`,
+      `  commit -> effect:       ${Math.round(total / ((lastEffect - firstCommit) / 1000))} events/s end to end (first commit to last effect ${((lastEffect - firstCommit) / 1000).toFixed(2)} s)`,
+      `  latency per event:      p50 ${fmt(percentile(latencies, 50))}  p90 ${fmt(percentile(latencies, 90))}  p99 ${fmt(percentile(latencies, 99))}  max ${fmt(latencies[latencies.length - 1]!)}`,
+      `  effects: ${rows.length} rows for ${distinct} distinct events (duplicates: ${rows.length - distinct})`,
+      '',
+    ].join('\n'));
+    if (rows.length !== total || distinct !== total) process.exitCode = 1;
+  } finally {
+    if (worker && worker.exitCode === null) {
+      const exited = new Promise((resolve) => worker!.once('exit', resolve));
+      worker.kill('SIGTERM');
+      await exited;
+    }
+    await prisma.$disconnect();
+    await obliterateQueues(redisUrl, prefix);
+    await db.drop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+import { runWorkerProcess } from '../../../apps/worker/src/worker-process';
+import { ProbeConsumerModule } from './probe';
+
+// The real worker entry (configuration, start-up, SIGTERM drain, relay) plus the probe consumer: what the
+// messaging tests run as a child process and kill.
+void runWorkerProcess([ProbeConsumerModule]);
