@@ -100,4 +100,22 @@ describe('appointments (PM-03)', () => {
     expect(own.status).toBe(200);
     expect(await demo.auditEvents(`action = 'appointment.read' AND resource_id = $1`, [a.id])).toHaveLength(2);
   });
+
+  it('publishes each status change through the outbox in the same transaction, ids and facts only; a refused change publishes nothing', async () => {
+    const a = (await book()).body;
+    const outbox = async () => (await demo.owner.query(`SELECT * FROM pf_outbox_events WHERE payload->>'appointment_id' = $1 ORDER BY created_at`, [a.id])).rows;
+    const done = await as(app, frontDesk).post(`/api/v1/pm/appointments/${a.id}/status`).send({ status: 'completed' });
+    expect(done.status).toBe(200);
+    const rows = await outbox();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ event_type: 'pm_appointment_status_changed.v1', organization_id: a.organizationId, sent_at: null });
+    expect(rows[0].payload).toMatchObject({
+      organization_id: a.organizationId, appointment_id: a.id, site_id: tucson, provider_id: provider, patient_id: patient,
+      service_type: 'psychotherapy-45', previous_status: 'scheduled', status: 'completed', cancelled_by: null, cancelled_at: null,
+    });
+    const [audit] = await demo.auditEvents(`action = 'appointment.status' AND resource_id = $1`, [a.id]);
+    expect((audit!['scope'] as { eventId: string }).eventId).toBe(rows[0].id);
+    expectProblem(await as(app, frontDesk).post(`/api/v1/pm/appointments/${a.id}/status`).send({ status: 'no_show' }), 409);
+    expect(await outbox()).toHaveLength(1);
+  });
 });
