@@ -240,8 +240,8 @@ export function demoStaff(email: string): DemoStaff {
   return found;
 }
 
-/** Extra clinicians and peer specialists per organization, so caseloads stay plausible at larger scales. */
-export const EXTRA_CLINICAL_STAFF_PER_ORG: Record<SeedScale, number> = { small: 0, medium: 4, large: 24 };
+/** Extra clinicians and peer specialists per organization, so caseloads stay plausible at larger scales (large: 50 providers in Sonoran). */
+export const EXTRA_CLINICAL_STAFF_PER_ORG: Record<SeedScale, number> = { small: 0, medium: 4, large: 42 };
 
 const STAFF_FIRST = ['Adriana', 'Brian', 'Carmen', 'Darius', 'Esther', 'Felix', 'Gabriela', 'Henry', 'Ingrid', 'Jamal', 'Keiko', 'Leon', 'Marisol', 'Nathan', 'Opal', 'Rafael', 'Selena', 'Tobias', 'Uma', 'Vincent'];
 const STAFF_LAST = ['Acosta', 'Bradley', 'Chavez', 'Delgado', 'Ellison', 'Fuentes', 'Gallagher', 'Holt', 'Iverson', 'Jimenez', 'Kaur', 'Lowe', 'Mendoza', 'Nakai', 'Ochoa', 'Pruitt', 'Quinn', 'Rhodes', 'Salazar', 'Tate'];

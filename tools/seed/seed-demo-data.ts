@@ -6,6 +6,7 @@ import {
 import { DEMO_CONSENT_STATEMENTS, generateConsents } from './demo-consents';
 import { DemoPatientRecord, generatePatients, PATIENTS_PER_ORG } from './demo-patients';
 import { stableUuid } from './deterministic';
+import { insertSessions } from './demo-sessions';
 
 export type { SeedScale } from './demo-catalogue';
 export { PATIENTS_PER_ORG } from './demo-patients';
@@ -29,6 +30,9 @@ export interface SeedTableCounts {
   careTeamAssignments: number;
   organizationCodes: number;
   part2Consents: number;
+  serviceTypes: number;
+  appointments: number;
+  progressNotes: number;
 }
 
 export interface SeedSummary {
@@ -49,6 +53,7 @@ const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, 
 
 const zeroCounts = (): SeedTableCounts => ({
   organizations: 0, sites: 0, staffUsers: 0, roleBindings: 0, patients: 0, charts: 0, careTeamAssignments: 0, organizationCodes: 0, part2Consents: 0,
+  serviceTypes: 0, appointments: 0, progressNotes: 0,
 });
 
 /**
@@ -87,6 +92,14 @@ export async function seedDemoData(opts: SeedOptions): Promise<SeedSummary> {
       }
       progress(`${org.name}: ${perOrg} patients (seed ${seed}) ready`);
     }
+    // Appointments and notes are generated inside PostgreSQL (INSERT ... SELECT generate_series), in batches.
+    for (const org of DEMO_ORG_LIST) {
+      const added = await insertSessions(client, org, opts.scale, seed, (work) => inTransaction(client, work), progress);
+      inserted.serviceTypes += added.serviceTypes;
+      inserted.appointments += added.appointments;
+      inserted.progressNotes += added.progressNotes;
+      progress(`${org.name}: appointments and progress notes (seed ${seed}) ready`);
+    }
     return { scale: opts.scale, seed, inserted, totals: await countRows(client), elapsedMs: Date.now() - started };
   } finally {
     await client.end();
@@ -108,7 +121,7 @@ async function inTransaction(client: Client, work: () => Promise<void>): Promise
 async function assertMigrated(client: Client): Promise<void> {
   const tables = [
     'pf_organizations', 'pf_sites', 'pf_staff_users', 'pf_roles', 'pf_role_bindings', 'cl_patients', 'cl_charts', 'cl_care_team_assignments',
-    'cl_mrn_counters', 'pf_organization_codes', 'cl_part2_consents',
+    'cl_mrn_counters', 'pf_organization_codes', 'cl_part2_consents', 'pm_service_types', 'pm_appointments', 'cl_progress_notes',
   ];
   const { rows } = await client.query<{ missing: string[] }>(
     `SELECT coalesce(array_agg(t ORDER BY t), '{}') AS missing FROM unnest($1::text[]) AS t WHERE to_regclass(t) IS NULL`,
@@ -278,6 +291,9 @@ async function countRows(client: Client): Promise<SeedSummary['totals']> {
     (SELECT count(*)::int FROM cl_charts WHERE is_part2) AS "part2Charts",
     (SELECT count(*)::int FROM cl_care_team_assignments) AS "careTeamAssignments",
     (SELECT count(*)::int FROM pf_organization_codes) AS "organizationCodes",
-    (SELECT count(*)::int FROM cl_part2_consents) AS "part2Consents"`);
+    (SELECT count(*)::int FROM cl_part2_consents) AS "part2Consents",
+    (SELECT count(*)::int FROM pm_service_types) AS "serviceTypes",
+    (SELECT count(*)::int FROM pm_appointments) AS appointments,
+    (SELECT count(*)::int FROM cl_progress_notes) AS "progressNotes"`);
   return rows[0]!;
 }

@@ -12,14 +12,22 @@ import { UpdatePatientHandler } from './patients/commands/update-patient/update-
 import { PatientsController } from './patients/patients.controller';
 import { GetPatientHandler } from './patients/queries/get-patient/get-patient.handler';
 import { SearchPatientsHandler } from './patients/queries/search-patients/search-patients.handler';
+import { GetPatientReferenceHandler } from './patients/queries/get-patient-reference/get-patient-reference.handler';
+import { AddProgressNoteAddendumHandler } from './progress-notes/commands/add-progress-note-addendum/add-progress-note-addendum.handler';
+import { CreateProgressNoteHandler } from './progress-notes/commands/create-progress-note/create-progress-note.handler';
+import { EditProgressNoteHandler } from './progress-notes/commands/edit-progress-note/edit-progress-note.handler';
+import { SignProgressNoteHandler } from './progress-notes/commands/sign-progress-note/sign-progress-note.handler';
+import { ProgressNotesController } from './progress-notes/progress-notes.controller';
+import { GetProgressNoteHandler } from './progress-notes/queries/get-progress-note/get-progress-note.handler';
 
-/** The clinical record context (CL): patients, charts, care teams, Part 2 consents; later notes, groups and peer services. */
+/** The clinical record context (CL): patients, charts, care teams, Part 2 consents, progress notes; later groups and peer services. */
 @Module({
   imports: [CqrsModule, AuditModule],
-  controllers: [PatientsController, ConsentsController],
+  controllers: [PatientsController, ConsentsController, ProgressNotesController],
   providers: [
-    RegisterPatientHandler, UpdatePatientHandler, AssignCareTeamMemberHandler, GetPatientHandler, SearchPatientsHandler,
+    RegisterPatientHandler, UpdatePatientHandler, AssignCareTeamMemberHandler, GetPatientHandler, SearchPatientsHandler, GetPatientReferenceHandler,
     RecordConsentHandler, RevokeConsentHandler, ListConsentsHandler, CheckSudConsentHandler,
+    CreateProgressNoteHandler, EditProgressNoteHandler, SignProgressNoteHandler, AddProgressNoteAddendumHandler, GetProgressNoteHandler,
   ],
 })
 export class ClModule {}

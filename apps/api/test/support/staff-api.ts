@@ -27,6 +27,7 @@ export function as(app: INestApplication, session: StaffSession, organizationId?
     get: (url: string) => withAuth(request(server).get(url)),
     post: (url: string) => withAuth(request(server).post(url)),
     patch: (url: string) => withAuth(request(server).patch(url)),
+    put: (url: string) => withAuth(request(server).put(url)),
   };
 }
 

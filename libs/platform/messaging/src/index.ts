@@ -5,6 +5,8 @@ export { CL_GROUP_SESSION_DOCUMENTED_V1 } from './contracts/cl-group-session-doc
 export type { ClGroupSessionDocumentedV1 } from './contracts/cl-group-session-documented.event';
 export { PEER_ENCOUNTER_FINALIZED_V1 } from './contracts/peer-encounter-finalized.event';
 export type { PeerEncounterFinalizedV1 } from './contracts/peer-encounter-finalized.event';
+export { PM_APPOINTMENT_STATUS_CHANGED_V1 } from './contracts/pm-appointment-status-changed.event';
+export type { PmAppointmentStatusChangedV1 } from './contracts/pm-appointment-status-changed.event';
 export { EVENT_TYPES } from './contracts/event-types';
 export type { EventPayloads, EventType, IntegrationEvent } from './contracts/event-types';
 export { isQueueName, JOB_MAP, QUEUE_NAMES, queuesFor } from './job-map';

@@ -7,6 +7,7 @@ describe('the job map', () => {
     expect(queuesFor('cl_group_session_documented.v1')).toEqual(['encounter-generation']);
     expect(queuesFor('cl_group_encounters_approved.v1')).toEqual(['charge-creation']);
     expect(queuesFor('peer_encounter_finalized.v1')).toEqual(['charge-creation']);
+    expect(queuesFor('pm_appointment_status_changed.v1')).toEqual(['appointment-status']);
     expect(queuesFor('cl_group_session_documented')).toEqual([]); // unversioned names are not events
   });
 

@@ -2,6 +2,7 @@ import { CL_GROUP_ENCOUNTERS_APPROVED_V1 } from './contracts/cl-group-encounters
 import { CL_GROUP_SESSION_DOCUMENTED_V1 } from './contracts/cl-group-session-documented.event';
 import type { EventPayloads, EventType, IntegrationEvent } from './contracts/event-types';
 import { PEER_ENCOUNTER_FINALIZED_V1 } from './contracts/peer-encounter-finalized.event';
+import { PM_APPOINTMENT_STATUS_CHANGED_V1 } from './contracts/pm-appointment-status-changed.event';
 
 /**
  * The one typed job map (CONVENTIONS §8, after Immich): each BullMQ queue with the job names it carries. A job's
@@ -11,6 +12,8 @@ import { PEER_ENCOUNTER_FINALIZED_V1 } from './contracts/peer-encounter-finalize
 export const JOB_MAP = {
   'encounter-generation': [CL_GROUP_SESSION_DOCUMENTED_V1],
   'charge-creation': [CL_GROUP_ENCOUNTERS_APPROVED_V1, PEER_ENCOUNTER_FINALIZED_V1],
+  // PM-03 status changes (issue 5); no consumer yet, so its jobs wait here until the first one registers.
+  'appointment-status': [PM_APPOINTMENT_STATUS_CHANGED_V1],
 } as const satisfies Record<string, readonly EventType[]>;
 
 export type QueueName = keyof typeof JOB_MAP;

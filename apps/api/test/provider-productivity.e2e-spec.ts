@@ -1,0 +1,360 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import fc from 'fast-check';
+import { Pool } from 'pg';
+import request from 'supertest';
+import { SESSION_CATEGORIES } from '@cairn/platform/workforce';
+import { bootApi } from './support/boot-api';
+import { DemoFixture } from './support/demo-fixture';
+import { createProductivityFixture, ProductivityFixture } from './support/productivity-fixture';
+import { as, expectProblem, login, StaffSession } from './support/staff-api';
+
+const URL = '/api/v1/hr/provider-productivity';
+const MARCH = { periodStart: '2025-03-01', periodEnd: '2025-03-31' };
+const FIELDS = [
+  'activeCaseloadCount', 'avgDocumentationLagHours', 'documentationLagBins', 'lateCancelCount', 'noShowCount', 'noShowRate', 'notesCompletedCount',
+  'organizationId', 'periodEnd', 'periodStart', 'providerCount', 'providerId', 'sessionCountByCategory', 'siteId', 'suppressed',
+].sort();
+
+let app: INestApplication;
+const demo = new DemoFixture();
+const appPool = new Pool({ connectionString: process.env['DATABASE_URL'], max: 2 });
+let fx: ProductivityFixture;
+let hrAll: StaffSession;
+let hrSiteA: StaffSession;
+let clinician: StaffSession;
+
+beforeAll(async () => {
+  app = await bootApi();
+  fx = await createProductivityFixture(demo.owner);
+  [hrAll, hrSiteA, clinician] = await Promise.all([login(app, fx.emails.hrAll), login(app, fx.emails.hrSiteA), login(app, fx.emails.clinician)]);
+});
+afterAll(async () => {
+  await app.close();
+  await appPool.end();
+  await demo.close();
+});
+
+const get = (session: StaffSession, query: Record<string, string>, orgId = fx.orgId) => as(app, session, orgId).get(URL).query(query);
+const byProvider = (items: Record<string, any>[]) => [...items].sort((a, b) => String(a['providerId'] ?? '~').localeCompare(String(b['providerId'] ?? '~')));
+
+const LINEAGE = readFileSync(join(__dirname, '../../../libs/platform/workforce-data/lineage.sql'), 'utf8');
+
+/** Compares the API's answer with the documented lineage query over the base tables, privacy rules applied. */
+async function expectLineage(orgId: string, session: StaffSession, query: Record<string, string>, site: string | null): Promise<void> {
+  const res = await get(session, query, orgId);
+  expect(res.status).toBe(200);
+  const api = res.body.items as Record<string, any>[];
+  const { rows: all } = await demo.owner.query(LINEAGE, [orgId, query['periodStart'], query['periodEnd'], site]);
+  const rows = all.filter((r) => !query['providerId'] || r.provider_id === query['providerId']);
+  const shown = rows.filter((r) => r.patients.length >= 5);
+  const small = rows.filter((r) => r.patients.length < 5);
+  const visible = (cats: Record<string, number>) => Object.fromEntries(Object.entries(cats).filter(([, n]) => n >= 5));
+  const rate = (ns: number, ex: number) => (ex > 0 ? Math.round((ns / ex) * 1000) / 1000 : null);
+  for (const r of shown) {
+    expect(api.find((x) => x['providerId'] === r.provider_id)).toMatchObject({
+      notesCompletedCount: r.notes, activeCaseloadCount: r.patients.length, noShowCount: r.no_shows, lateCancelCount: r.late_cancels,
+      noShowRate: rate(r.no_shows, r.expected), sessionCountByCategory: visible(r.categories),
+      avgDocumentationLagHours: r.notes >= 5 ? Math.round(r.lag_avg) : null,
+    });
+  }
+  expect(api.filter((x) => !x['suppressed'])).toHaveLength(shown.length);
+  const folded = api.find((x) => x['suppressed']);
+  const patients = new Set(small.flatMap((r) => r.patients));
+  if (!query['providerId'] && small.length >= 2 && patients.size >= 5) {
+    const sum = (k: string) => small.reduce((t, r) => t + r[k], 0);
+    expect(folded).toMatchObject({
+      providerCount: small.length, activeCaseloadCount: patients.size, notesCompletedCount: sum('notes'), noShowCount: sum('no_shows'), lateCancelCount: sum('late_cancels'),
+    });
+  } else {
+    expect(folded).toBeUndefined();
+  }
+}
+
+/** Hand-computed figures for March 2025 (see support/productivity-fixture.ts). */
+function expectedMarch() {
+  const base = { organizationId: fx.orgId, periodStart: '2025-03-01', periodEnd: '2025-03-31', siteId: null };
+  return {
+    P1: {
+      ...base, providerId: fx.providers.P1, suppressed: false, providerCount: 1, notesCompletedCount: 8, avgDocumentationLagHours: 15,
+      // Lags 1, 2, 3, 4, 5, 25, 30, 50 h: bins 5 / 2 / 1, so the distribution is withheld.
+      documentationLagBins: null, activeCaseloadCount: 6, noShowCount: 1, noShowRate: 0.111, lateCancelCount: 1,
+      // 6 therapy sessions shown; 2 assessments hidden (< 5); the clinic cancellation and the April session count nowhere.
+      sessionCountByCategory: { 'Individual Therapy': 6 },
+    },
+    P5: {
+      ...base, providerId: fx.providers.P5, suppressed: false, providerCount: 1, notesCompletedCount: 10, avgDocumentationLagHours: 20,
+      documentationLagBins: { under24h: 5, from24To48h: 5, over48h: 0 }, activeCaseloadCount: 5, noShowCount: 0, noShowRate: 0, lateCancelCount: 0,
+      sessionCountByCategory: { 'Group Services': 10 },
+    },
+    folded: {
+      ...base, providerId: null, suppressed: true, providerCount: 4, notesCompletedCount: 6, avgDocumentationLagHours: 5,
+      documentationLagBins: { under24h: 6, from24To48h: 0, over48h: 0 }, activeCaseloadCount: 9, noShowCount: 1, noShowRate: 0.091, lateCancelCount: 0,
+      sessionCountByCategory: { 'Individual Therapy': 10 },
+    },
+  };
+}
+
+describe('GET /api/v1/hr/provider-productivity', () => {
+  it('returns only org-scoped data and no PHI: aggregates and provider, site and organization ids only', async () => {
+    const res = await get(hrAll, MARCH);
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    for (const row of res.body.items) {
+      expect(Object.keys(row).sort()).toEqual(FIELDS);
+      expect(row.organizationId).toBe(fx.orgId);
+      if (row.providerId) expect(Object.values(fx.providers)).toContain(row.providerId);
+    }
+    const text = JSON.stringify(res.body);
+    for (const id of [...fx.patients, ...fx.sessionIds]) expect(text).not.toContain(id);
+    for (const name of [...fx.patientNames, 'Quillon', 'Fixture note body']) expect(text).not.toContain(name);
+    expect(text).not.toMatch(/T\d{2}:\d{2}/); // no timestamps, only the period's dates
+  });
+
+  it('matches the hand-computed aggregates of the fixture month (note count, lag, caseload, no-shows, categories)', async () => {
+    const res = await get(hrAll, MARCH);
+    const e = expectedMarch();
+    expect(byProvider(res.body.items)).toEqual(byProvider([e.P1, e.P5, e.folded]));
+  });
+
+  it('gives the same figures when the period is not month-aligned (day and month rollups combined)', async () => {
+    const res = await get(hrAll, { periodStart: '2025-02-15', periodEnd: '2025-04-01' });
+    const e = expectedMarch();
+    const withPeriod = (r: object) => ({ ...r, periodStart: '2025-02-15', periodEnd: '2025-04-01' });
+    expect(byProvider(res.body.items)).toEqual(byProvider([e.P1, e.P5, e.folded].map(withPeriod)));
+    // Widening it to 2 April adds P1's April session: a seventh patient and a seventh therapy session.
+    const wider = await get(hrAll, { periodStart: '2025-03-01', periodEnd: '2025-04-02' });
+    expect(wider.body.items.find((r: { providerId: string }) => r.providerId === fx.providers.P1)).toMatchObject({ activeCaseloadCount: 7, sessionCountByCategory: { 'Individual Therapy': 7 } });
+  });
+
+  it('small-n suppression: providers with fewer than 5 patients appear only folded into one suppressed row', async () => {
+    const res = await get(hrAll, MARCH);
+    const ids = res.body.items.map((r: { providerId: string | null }) => r.providerId);
+    for (const small of [fx.providers.P2, fx.providers.P3, fx.providers.P4, fx.providers.P6]) expect(ids).not.toContain(small);
+    expect(res.body.items.filter((r: { suppressed: boolean }) => r.suppressed)).toHaveLength(1);
+    // Asked for by id, a small provider yields nothing (a "folded" row would be that provider alone).
+    expect((await get(hrAll, { ...MARCH, providerId: fx.providers.P2 })).body.items).toEqual([]);
+    // At site B the only small provider (P6, 2 patients) would be folded alone: the row is omitted.
+    const siteB = await get(hrAll, { ...MARCH, siteId: fx.siteB });
+    expect(siteB.body.items).toEqual([{ ...expectedMarch().P5, siteId: fx.siteB }]);
+  });
+
+  it('uses non-clinical buckets only: no raw service type, categories under 5 hidden, the mapping is admin-editable data', async () => {
+    const res = await get(hrAll, MARCH);
+    for (const row of res.body.items) {
+      for (const [k, v] of Object.entries(row.sessionCountByCategory)) {
+        expect(SESSION_CATEGORIES).toContain(k);
+        expect(v).toBeGreaterThanOrEqual(5);
+      }
+    }
+    expect(JSON.stringify(res.body)).not.toMatch(/sud-group|psychotherapy|intake/);
+    // An administrator remaps the substance-use group to Other: the next report follows the data, no code change.
+    const admin = await login(app, fx.emails.admin);
+    const put = await as(app, admin, fx.orgId).put('/api/v1/pm/service-types/sud-group').send({ category: 'Other' });
+    expect(put.status).toBe(200);
+    try {
+      const after = await get(hrAll, MARCH);
+      expect(after.body.items.find((r: { providerId: string }) => r.providerId === fx.providers.P5).sessionCountByCategory).toEqual({ 'Group Services': 5, Other: 5 });
+    } finally {
+      expect((await as(app, admin, fx.orgId).put('/api/v1/pm/service-types/sud-group').send({ category: 'Group Services' })).status).toBe(200);
+    }
+  });
+
+  it('documentation lag does not correlate to identifiable sessions: whole hours, withheld under 5 notes or with a small bin', async () => {
+    const res = await get(hrAll, MARCH);
+    for (const row of res.body.items) {
+      if (row.avgDocumentationLagHours !== null) {
+        expect(Number.isInteger(row.avgDocumentationLagHours)).toBe(true);
+        expect(row.notesCompletedCount).toBeGreaterThanOrEqual(5);
+      }
+      if (row.documentationLagBins) for (const n of Object.values(row.documentationLagBins) as number[]) expect(n === 0 || n >= 5).toBe(true);
+    }
+    // P1's 50-hour note is its only one over 48 h: the distribution that would expose it is withheld.
+    expect(res.body.items.find((r: { providerId: string }) => r.providerId === fx.providers.P1).documentationLagBins).toBeNull();
+    // A single provider's single note: no lag at all.
+    const one = await get(hrAll, { periodStart: '2025-03-13', periodEnd: '2025-03-14', providerId: fx.providers.P1 });
+    expect(one.body.items).toEqual([]);
+  });
+
+  it('tenant A cannot see tenant B: an HR user of another organization is refused, and results never mix organizations', async () => {
+    const cascadeHr = await login(app, 'hr@cascade.cairn.test');
+    expectProblem(await get(cascadeHr, MARCH, fx.orgId), 403);
+    const own = await get(cascadeHr, { periodStart: '2025-01-01', periodEnd: '2025-12-31' }, await demo.orgId('cascade'));
+    expect(own.status).toBe(200);
+    const cascade = await demo.orgId('cascade');
+    for (const row of own.body.items) expect(row.organizationId).toBe(cascade);
+    for (const p of Object.values(fx.providers)) expect(JSON.stringify(own.body)).not.toContain(p);
+  });
+
+  it('refuses roles without hr.productivity.view with 403 problem+json', async () => {
+    expectProblem(await get(clinician, MARCH), 403);
+    const frontDesk = await login(app, 'frontdesk@sonoran.cairn.test');
+    expectProblem(await get(frontDesk, MARCH, await demo.orgId('sonoran')), 403);
+    const noToken = await request(app.getHttpServer()).get(URL).query(MARCH);
+    expectProblem(noToken, 401);
+  });
+
+  it('cross-site isolation: HR limited to site A sees site A only, cannot ask for site B or for every site', async () => {
+    const a = await get(hrSiteA, { ...MARCH, siteId: fx.siteA });
+    expect(a.status).toBe(200);
+    const e = expectedMarch();
+    expect(byProvider(a.body.items)).toEqual(byProvider([
+      { ...e.P1, siteId: fx.siteA },
+      { ...e.folded, siteId: fx.siteA, providerCount: 3, activeCaseloadCount: 7, noShowRate: 0.111, sessionCountByCategory: { 'Individual Therapy': 8 } },
+    ]));
+    expectProblem(await get(hrSiteA, { ...MARCH, siteId: fx.siteB }), 403);
+    expectProblem(await get(hrSiteA, MARCH), 403);
+  });
+
+  it('answers 400 naming the parameter for malformed or out-of-range periods and ids', async () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ periodStart: '2025-3-1', periodEnd: '2025-03-31' }, 'periodStart'],
+      [{ periodStart: '2025-03-01', periodEnd: '2025-02-30' }, 'periodEnd'],
+      [{ periodStart: '2025-03-31', periodEnd: '2025-03-01' }, 'periodEnd'],
+      [{ periodStart: '2024-01-01', periodEnd: '2025-03-01' }, 'periodEnd'],
+      [{ ...MARCH, siteId: 'site-a' }, 'siteId'],
+      [{ ...MARCH, siteId: randomUUID() }, 'siteId'],
+      [{ ...MARCH, providerId: "' OR 1=1 --" }, 'providerId'],
+      [{ periodEnd: '2025-03-31' }, 'periodStart'],
+    ];
+    for (const [query, field] of cases) {
+      const res = await get(hrAll, query);
+      expectProblem(res, 400);
+      expect(res.body.errors.map((x: { field: string }) => x.field)).toContain(field);
+    }
+  });
+
+  it('parameter injection fuzzing: any periodStart/periodEnd/providerId/siteId strings give 200 or 400, never 500 or an SQL error', async () => {
+    const nasty = fc.constantFrom(
+      "' OR '1'='1", "2025-01-01'; DROP TABLE pm_appointments; --", "'; SELECT pg_sleep(5); --", '2025-13-01', '2025-02-30', '0000-00-00',
+      '9999-12-31', '00000000-0000-0000-0000-000000000000', '%00', '\u0000', '\ud800', '', ' ', 'NaN', '2025-01-01T00:00:00Z', '１２３', fx.siteB, fx.providers.P1,
+    );
+    const value = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }), nasty,
+      fc.date({ min: new Date('1900-01-01'), max: new Date('2200-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.uuid());
+    await fc.assert(
+      fc.asyncProperty(fc.record({ periodStart: value, periodEnd: value, providerId: value, siteId: value }, { requiredKeys: [] }), async (query) => {
+        const res = await get(hrAll, query as Record<string, string>);
+        expect([200, 400]).toContain(res.status);
+        if (res.status === 400) {
+          expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+          expect(res.body.errors.length).toBeGreaterThan(0);
+          expect(JSON.stringify(res.body)).not.toMatch(/syntax|SQL|postgres|relation|function/i);
+        }
+      }),
+      { numRuns: 120, seed: 20261124 },
+    );
+    // Straight at the function, as the app role: only its own validation (22023) or permission (42501) errors.
+    const hrUser = await demo.userId(fx.emails.hrAll);
+    // A NUL byte cannot travel in a PostgreSQL text parameter at all (the API answers 400 before the database).
+    const noNul = value.map((s) => s.split(String.fromCharCode(0)).join(''));
+    await fc.assert(
+      fc.asyncProperty(noNul, noNul, fc.option(noNul), fc.option(noNul), async (s, e, site, provider) => {
+        const c = await appPool.connect();
+        try {
+          await c.query('BEGIN');
+          await c.query(`SELECT set_config('app.org_id', $1, true), set_config('app.user_id', $2, true), set_config('app.site_ids', '*', true)`, [fx.orgId, hrUser]);
+          const out = await c.query('SELECT * FROM get_provider_productivity($1, $2, $3, $4, $5)', [s, e, fx.orgId, site, provider]).then(() => 'ok', (err: { code?: string }) => err.code);
+          expect(['ok', '22023', '42501']).toContain(out);
+        } finally {
+          await c.query('ROLLBACK');
+          c.release();
+        }
+      }),
+      { numRuns: 300, seed: 42 },
+    );
+  }, 120_000);
+
+  it('data lineage: every aggregate equals the documented query over progress notes and appointments', async () => {
+    const sonoran = await demo.orgId('sonoran');
+    const hr = await login(app, 'hr@sonoran.cairn.test');
+    await expectLineage(fx.orgId, hrAll, MARCH, null);
+    await expectLineage(fx.orgId, hrAll, { ...MARCH, siteId: fx.siteA }, fx.siteA);
+    await expectLineage(sonoran, hr, { periodStart: '2025-01-01', periodEnd: '2025-12-31' }, null);
+    await expectLineage(sonoran, hr, { periodStart: '2025-02-10', periodEnd: '2025-05-20' }, null);
+    // Across a new year: caseload bits of two years, day and month counters.
+    await expectLineage(sonoran, hr, { periodStart: '2024-11-15', periodEnd: '2025-02-20' }, null);
+    await expectLineage(sonoran, hr, { periodStart: '2024-11-15', periodEnd: '2025-02-20', siteId: (await demo.sites('sonoran'))[0]!.id }, (await demo.sites('sonoran'))[0]!.id);
+  }, 60_000);
+
+  it('streams CSV for Accept: text/csv and for format=csv, with the same figures', async () => {
+    const viaAccept = await get(hrAll, MARCH).set('Accept', 'text/csv');
+    expect(viaAccept.status).toBe(200);
+    expect(viaAccept.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = viaAccept.text.trim().split('\r\n');
+    expect(lines[0]).toContain('providerId,siteId,organizationId,periodStart,periodEnd,suppressed');
+    expect(lines).toHaveLength(4);
+    expect(lines.find((l) => l.startsWith(fx.providers.P5))).toBe(`${fx.providers.P5},,${fx.orgId},2025-03-01,2025-03-31,false,1,10,20,5,5,0,5,0,0,0,,10,,,,`);
+    const viaFormat = await get(hrAll, { ...MARCH, format: 'csv' });
+    expect(viaFormat.text).toBe(viaAccept.text);
+  });
+
+  it('audits every call, allowed or refused, with the caller and the parameters, before the response', async () => {
+    const hrAllId = await demo.userId(fx.emails.hrAll);
+    const calls: [string, () => request.Test, string, string | null][] = [
+      ['json', () => get(hrAll, MARCH), 'success', hrAllId],
+      ['csv', () => get(hrAll, { ...MARCH, format: 'csv' }), 'success', hrAllId],
+      ['guard', () => get(clinician, MARCH), 'denied', null],
+      ['sql-permission', () => get(hrSiteA, { ...MARCH, siteId: fx.siteB }), 'denied', null],
+      ['dto', () => get(hrAll, { periodStart: 'yesterday', periodEnd: '2025-03-31' }), 'failure', hrAllId],
+      ['sql-validation', () => get(hrAll, { periodStart: '2024-01-01', periodEnd: '2025-12-31' }), 'failure', hrAllId],
+      ['anonymous', () => request(app.getHttpServer()).get(URL).query(MARCH), 'denied', null],
+    ];
+    for (const [name, call, outcome, actor] of calls) {
+      const requestId = randomUUID();
+      const res = await call().set('X-Request-Id', requestId);
+      const rows = await demo.auditEvents(`action = 'hr.provider-productivity.read' AND request_id = $1`, [requestId]);
+      expect({ name, n: rows.length, outcome: rows[0]?.['outcome'] }).toEqual({ name, n: 1, outcome });
+      const row = rows[0]!;
+      if (actor) expect(row['actor_user_id']).toBe(actor);
+      if (name !== 'anonymous') expect(row['actor_user_id']).not.toBeNull();
+      const params = (row['scope'] as { parameters: Record<string, string> }).parameters;
+      expect(params['periodEnd']).toBeDefined();
+      expect(res.status).toBeGreaterThanOrEqual(200);
+    }
+  });
+
+  it('keeps the rollups exact when appointments are rescheduled or change status and notes are signed through the API', async () => {
+    const admin = await login(app, fx.emails.admin);
+    const api = as(app, admin, fx.orgId);
+    const book = async (patient: number, day: number) => {
+      const res = await api.post('/api/v1/pm/appointments').send({
+        siteId: fx.siteA, providerId: fx.providers.P1, patientId: fx.patients[patient - 1], serviceType: 'psychotherapy-45',
+        startAt: `2025-03-${day}T15:00:00Z`, endAt: `2025-03-${day}T15:50:00Z`,
+      });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const status = async (id: string, body: Record<string, string>) => expect((await api.post(`/api/v1/pm/appointments/${id}/status`).send(body)).status).toBe(200);
+    await status(await book(8, 20), { status: 'completed' });
+    await status(await book(9, 21), { status: 'no_show' });
+    await status(await book(1, 22), { status: 'late_cancelled', cancelledBy: 'patient' });
+    const moved = await book(10, 23);
+    expect((await api.post(`/api/v1/pm/appointments/${moved}/reschedule`).send({ startAt: '2025-04-10T15:00:00Z', endAt: '2025-04-10T15:50:00Z' })).status).toBe(200);
+    await status(moved, { status: 'completed' });
+    const undone = await book(2, 24);
+    await status(undone, { status: 'checked_in' });
+    await status(undone, { status: 'cancelled', cancelledBy: 'clinic' }); // removes a counted session again
+    await expectLineage(fx.orgId, hrAll, MARCH, null);
+    await expectLineage(fx.orgId, hrAll, { periodStart: '2025-03-15', periodEnd: '2025-04-15' }, null);
+    const p1 = (await get(hrAll, MARCH)).body.items.find((r: { providerId: string }) => r.providerId === fx.providers.P1);
+    expect(p1).toMatchObject({ activeCaseloadCount: 7, noShowCount: 2, lateCancelCount: 2, sessionCountByCategory: { 'Individual Therapy': 7 } });
+
+    // Notes signed through the API count on the day they are signed (today), with their lag from the session end.
+    for (let i = 0; i < 5; i++) {
+      const note = await api.post('/api/v1/progress-notes').send({
+        patientId: fx.patients[i], sessionStart: `2025-03-2${i}T15:00:00Z`, sessionEnd: `2025-03-2${i}T15:50:00Z`, body: 'Fixture note body',
+      });
+      expect(note.status).toBe(201);
+      expect((await api.post(`/api/v1/progress-notes/${note.body.id}/sign`)).status).toBe(200);
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    const monthAgo = new Date(Date.now() - 30 * 86400_000).toISOString().slice(0, 10);
+    await expectLineage(fx.orgId, hrAll, { periodStart: monthAgo, periodEnd: today }, null);
+    const adminId = await demo.userId(fx.emails.admin);
+    await expectLineage(fx.orgId, hrAll, { periodStart: monthAgo, periodEnd: today, providerId: adminId }, null);
+    const recent = (await get(hrAll, { periodStart: monthAgo, periodEnd: today })).body.items;
+    expect(recent).toEqual([expect.objectContaining({ providerId: adminId, notesCompletedCount: 5, activeCaseloadCount: 5 })]);
+  }, 60_000);
+});

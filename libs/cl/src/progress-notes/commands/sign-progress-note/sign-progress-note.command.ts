@@ -1,0 +1,9 @@
+import { Command } from '@nestjs/cqrs';
+import type { ProgressNoteView } from '../../progress-note.view';
+
+/** Signs and locks a draft (its author only, once the session has ended). Null when not in scope. */
+export class SignProgressNoteCommand extends Command<ProgressNoteView | null> {
+  constructor(readonly noteId: string) {
+    super();
+  }
+}

@@ -1,0 +1,63 @@
+import { Controller, Get, Headers, Query, Res, UseFilters } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ApiProblemResponses } from '@cairn/platform/http';
+import { RequestContextService, RequirePermission } from '@cairn/platform/tenancy';
+import { getProviderProductivity } from '@cairn/platform/workforce';
+import { productivityCsvHeader, productivityCsvRow } from './provider-productivity.csv';
+import { ProviderProductivityQueryDto, ProviderProductivityResponseDto } from './provider-productivity.dto';
+import { ProviderProductivityAuditFilter } from './provider-productivity-audit.filter';
+
+/** True when the caller asked for CSV: format=csv, or an Accept header preferring text/csv over JSON. */
+export function wantsCsv(format: string | undefined, accept: string | undefined): boolean {
+  if (format) return format === 'csv';
+  if (!accept) return false;
+  const csv = accept.indexOf('text/csv');
+  const json = accept.indexOf('application/json');
+  return csv !== -1 && (json === -1 || csv < json);
+}
+
+/**
+ * Provider productivity for HR (provider-productivity-analytics seed). HR reads only the platform contract
+ * (getProviderProductivity over the query bus), never CL's or PM's tables. Every call is audited with the
+ * caller and the parameters before the response: by the handler when it runs, by the filter when the guard
+ * or the validation pipe refuses the call first.
+ */
+@ApiTags('hr')
+@Controller({ path: 'hr/provider-productivity', version: '1' })
+@UseFilters(ProviderProductivityAuditFilter)
+export class ProviderProductivityController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly requestContext: RequestContextService,
+  ) {}
+
+  @Get()
+  @RequirePermission('hr.productivity.view')
+  @ApiOperation({
+    summary: 'Productivity per provider for a period (aggregates only, small cells suppressed)',
+    description:
+      'Permission: `hr.productivity.view` in the organization (at every site, or at `siteId`). JSON by default; CSV (streamed) with ' +
+      '`Accept: text/csv` or `format=csv`. Providers with fewer than 5 patients are folded into one row with `suppressed: true`. ' +
+      'Every call, allowed or refused, is audited with the caller and the parameters.',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: ProviderProductivityResponseDto, description: 'JSON, or CSV with a header row when asked for' })
+  @ApiProblemResponses(400, 401, 403, 500)
+  async get(@Query() dto: ProviderProductivityQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response): Promise<ProviderProductivityResponseDto | void> {
+    const { organizationId } = this.requestContext.requireTenant();
+    const rows = await getProviderProductivity(this.queries, organizationId, {
+      periodStart: dto.periodStart, periodEnd: dto.periodEnd, siteId: dto.siteId, providerId: dto.providerId,
+    });
+    if (!wantsCsv(dto.format, accept)) return { items: rows };
+    // The call is audited and committed by now; the rows stream out one line at a time.
+    res.status(200);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="provider-productivity-${dto.periodStart}-${dto.periodEnd}.csv"`);
+    const write = (chunk: string) => new Promise<void>((resolve) => (res.write(chunk) ? resolve() : res.once('drain', resolve)));
+    await write(productivityCsvHeader());
+    for (const r of rows) await write(productivityCsvRow(r));
+    res.end();
+  }
+}

@@ -1,0 +1,29 @@
+import { SESSION_CATEGORIES, ProviderProductivitySummary } from '@cairn/platform/workforce';
+
+/** CSV columns: the JSON fields, the lag bins and one column per session category (empty when hidden). */
+export const PRODUCTIVITY_CSV_COLUMNS = [
+  'providerId', 'siteId', 'organizationId', 'periodStart', 'periodEnd', 'suppressed', 'providerCount', 'notesCompletedCount',
+  'avgDocumentationLagHours', 'lagUnder24h', 'lag24To48h', 'lagOver48h', 'activeCaseloadCount', 'noShowCount', 'noShowRate',
+  'lateCancelCount', ...SESSION_CATEGORIES.map((c) => `sessions: ${c}`),
+] as const;
+
+/** RFC 4180 field; a leading =, +, - or @ is prefixed with ' so a spreadsheet never runs it as a formula. */
+function field(v: string | number | boolean | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  let s = String(v);
+  if (/^[=+\-@]/.test(s) && typeof v === 'string') s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function productivityCsvHeader(): string {
+  return PRODUCTIVITY_CSV_COLUMNS.map(field).join(',') + '\r\n';
+}
+
+export function productivityCsvRow(r: ProviderProductivitySummary): string {
+  const cats = r.sessionCountByCategory as Record<string, number | undefined>;
+  return [
+    r.providerId, r.siteId, r.organizationId, r.periodStart, r.periodEnd, r.suppressed, r.providerCount, r.notesCompletedCount,
+    r.avgDocumentationLagHours, r.documentationLagBins?.under24h, r.documentationLagBins?.from24To48h, r.documentationLagBins?.over48h,
+    r.activeCaseloadCount, r.noShowCount, r.noShowRate, r.lateCancelCount, ...SESSION_CATEGORIES.map((c) => cats[c]),
+  ].map(field).join(',') + '\r\n';
+}

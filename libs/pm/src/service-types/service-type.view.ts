@@ -1,0 +1,13 @@
+import type { ServiceType } from '@cairn/platform/db';
+
+export interface ServiceTypeView {
+  code: string;
+  name: string;
+  category: string;
+  active: boolean;
+  updatedAt: string;
+}
+
+export const toServiceTypeView = (s: ServiceType): ServiceTypeView => ({
+  code: s.code, name: s.name, category: s.category, active: s.active, updatedAt: s.updatedAt.toISOString(),
+});
