@@ -3,17 +3,15 @@
 -- "Protect a Part 2 record type with consent"). Addenda follow their note (their policy's EXISTS runs under
 -- this one). Raw SQL: Prisma cannot express policies or functions.
 --
--- The check goes through a PL/pgSQL wrapper because cl_check_sud_consent is created by a migration that sorts
--- after this branch's range on a fresh database (20261124120100_...): PL/pgSQL resolves it when first called,
--- by which time every migration has run. Read as once per row, which for notes (read one at a time) is cheap.
--- get_provider_productivity reads notes as the owner and is unaffected: it returns only aggregates.
+-- cl_progress_note_consented resolves the note's chart (notes carry the patient, consent is per chart) and asks
+-- cl_check_sud_consent (created by 20261124120100_...; this migration sorts after it). Evaluated per row, which
+-- for notes (read one at a time) is cheap. get_provider_productivity reads notes as the owner and is unaffected:
+-- it returns only aggregates.
 CREATE FUNCTION cl_progress_note_consented(p_org uuid, p_patient uuid) RETURNS boolean
-  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
   AS $$
-  BEGIN
-    RETURN COALESCE(cl_check_sud_consent(
-      (SELECT c.id FROM cl_charts c WHERE c.organization_id = p_org AND c.patient_id = p_patient), 'progress_note', pf_ctx_user()), false);
-  END
+    SELECT COALESCE(cl_check_sud_consent(
+      (SELECT c.id FROM cl_charts c WHERE c.organization_id = p_org AND c.patient_id = p_patient), 'progress_note', pf_ctx_user()), false)
   $$;
 REVOKE EXECUTE ON FUNCTION cl_progress_note_consented(uuid, uuid) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION cl_progress_note_consented(uuid, uuid) TO cairn_app;
