@@ -1,0 +1,266 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { ManagedProcess } from '../../../tools/dev/managed-process';
+import { freePort, httpStatus, waitUntil } from '../../../tools/dev/probes';
+import { DEFAULT_REDIS_URL } from '../../../tools/dev/local-redis';
+import { seedDemoData } from '../../../tools/seed/seed-demo-data';
+import { createScratchDatabase, ScratchDatabase } from '../../../tools/testing/test-db';
+import { adminUrlFromEnv } from '../../../tools/testing/test-env';
+import { findChromium, launchChromium } from './browser';
+import { assert, PageAuditor, runTest, TestOutcome } from './harness';
+
+/**
+ * The staff web's browser tests: a scratch database with the demo data, the real API (apps/api/src/main.ts) and
+ * the built SPA served by `vite preview` (proxying /api to that API), each on a free port, driven with
+ * playwright-core through Debian's chromium. Writes { passed, failed, tests } to `--report <file>` for npm test;
+ * screenshots and axe results go to test-output/staff-web/. No chromium is a failure, never a skip.
+ */
+const ROOT = join(__dirname, '..', '..', '..');
+const OUT = join(ROOT, 'test-output', 'staff-web');
+const PASSWORD = 'demo-password-1';
+const VITE_BIN = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+const say = (m: string) => console.log(`[browser] ${m}`);
+
+interface Servers {
+  web: string;
+  api: string;
+}
+
+async function signIn(page: Page, web: string, email: string): Promise<void> {
+  await page.goto(`${web}/login`);
+  await page.getByRole('button', { name: `Use ${email}` }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+}
+
+async function apiToken(api: string, email: string): Promise<string> {
+  const r = await fetch(`${api}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  assert(r.ok, `API login for ${email} answered ${r.status}`);
+  return ((await r.json()) as { accessToken: string }).accessToken;
+}
+
+function tests(s: Servers, audit: PageAuditor): [string, (ctx: BrowserContext) => Promise<void>][] {
+  return [
+    [
+      'a wrong password is refused in plain words',
+      async (ctx) => {
+        const page = await ctx.newPage();
+        await page.goto(`${s.web}/login`);
+        await audit.check(page, 'login');
+        await page.getByLabel('Email').fill('admin@sonoran.cairn.test');
+        await page.getByLabel('Password').fill('not-the-password');
+        await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+        const alert = page.getByRole('alert');
+        await alert.waitFor();
+        const said = await alert.innerText();
+        assert(said.includes('That email and password do not match an account') && said.includes('status 401'), `alert says: ${said}`);
+        await audit.check(page, 'login-error');
+      },
+    ],
+    [
+      'admin signs in, lists and searches patients, opens a chart',
+      async (ctx) => {
+        const page = await ctx.newPage();
+        await signIn(page, s.web, 'admin@sonoran.cairn.test');
+        await audit.check(page, 'home-admin');
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+        await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
+        const rows = page.locator('tbody tr');
+        await rows.first().waitFor();
+        assert((await rows.count()) > 0, 'the patient list has rows');
+        await audit.check(page, 'patients');
+        const first = rows.first().getByRole('link');
+        const name = (await first.innerText()).trim();
+        const lastName = name.split(',')[0]!.trim();
+        await page.getByLabel('Search by name or MRN').fill(lastName);
+        await page.getByRole('button', { name: 'Search' }).click();
+        await page.getByText(`matching “${lastName}”`).waitFor();
+        const found = await page.locator('tbody tr a').allInnerTexts();
+        assert(found.length > 0 && found.every((t) => t.includes(lastName)), `search for ${lastName} lists only matches: ${found.join(' | ')}`);
+        await page.locator('tbody tr a').first().click();
+        await page.locator('#chart-heading').waitFor();
+        const [last, firstName] = found[0]!.split(',').map((x) => x.trim());
+        const heading = await page.locator('#chart-heading').innerText();
+        assert(heading.includes(firstName!) && heading.includes(last!), `chart heading "${heading}" names ${found[0]}`);
+        assert(/[A-Z]+-\d+/.test(await page.locator('.chart-header').innerText()), 'the chart header shows an MRN');
+        await page.getByRole('heading', { name: 'Care team' }).waitFor();
+        await audit.check(page, 'patient-chart');
+      },
+    ],
+    [
+      'a Part 2 chart is marked and shows the §2.32 notice the API returns',
+      async (ctx) => {
+        const token = await apiToken(s.api, 'admin@sonoran.cairn.test');
+        let part2: { id: string; part2Notice: string | null } | undefined;
+        for (let p = 1; !part2 && p <= 20; p++) {
+          const r = await fetch(`${s.api}/api/v1/patients?page=${p}&pageSize=100`, { headers: { Authorization: `Bearer ${token}` } });
+          const body = (await r.json()) as { items: { id: string; chart?: { isPart2: boolean } | null; part2Notice: string | null }[] };
+          if (body.items.length === 0) break;
+          part2 = body.items.find((i) => i.chart?.isPart2);
+        }
+        assert(part2, 'the demo data has a Part 2 chart');
+        const detail = (await (await fetch(`${s.api}/api/v1/patients/${part2.id}`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { part2Notice: string | null };
+        assert(detail.part2Notice, 'the API returns a §2.32 notice for a Part 2 chart');
+        const page = await ctx.newPage();
+        await signIn(page, s.web, 'admin@sonoran.cairn.test');
+        await page.goto(`${s.web}/patients/${part2.id}`);
+        const notice = page.locator('.part2-notice');
+        await notice.waitFor();
+        assert((await notice.innerText()).includes(detail.part2Notice), 'the page shows the API notice verbatim');
+        assert((await page.locator('.chart-header').innerText()).includes('Part 2'), 'the header marks the chart "Part 2" in text');
+        await audit.check(page, 'patient-chart-part2');
+      },
+    ],
+    [
+      'an expired access token is refreshed without signing in again; sign out ends the session',
+      async (ctx) => {
+        const page = await ctx.newPage();
+        await signIn(page, s.web, 'admin@sonoran.cairn.test');
+        const before = await page.evaluate(() => JSON.parse(sessionStorage.getItem('cairn.staff.tokens')!) as { accessToken: string; refreshToken: string });
+        await page.evaluate(() => {
+          const t = JSON.parse(sessionStorage.getItem('cairn.staff.tokens')!) as { accessToken: string };
+          sessionStorage.setItem('cairn.staff.tokens', JSON.stringify({ ...t, accessToken: 'expired.or.forged' }));
+        });
+        await page.goto(`${s.web}/patients`);
+        await page.locator('tbody tr').first().waitFor();
+        const after = await page.evaluate(() => JSON.parse(sessionStorage.getItem('cairn.staff.tokens')!) as { accessToken: string; refreshToken: string });
+        assert(after.accessToken !== 'expired.or.forged' && after.refreshToken !== before.refreshToken, 'the refresh token was rotated');
+        await page.getByRole('button', { name: 'Sign out' }).click();
+        await page.getByRole('heading', { name: 'Sign in to Cairn' }).waitFor();
+        const r = await fetch(`${s.api}/api/v1/auth/refresh`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken: after.refreshToken }) });
+        assert(r.status === 401, `the refresh token no longer works after sign out (got ${r.status})`);
+        await page.goto(`${s.web}/patients`);
+        await page.getByRole('heading', { name: 'Sign in to Cairn' }).waitFor();
+      },
+    ],
+    [
+      'HR user loads the report for 2025 Q4 and downloads the CSV',
+      async (ctx) => {
+        const page = await ctx.newPage();
+        await signIn(page, s.web, 'hr@sonoran.cairn.test');
+        await audit.check(page, 'home-hr');
+        const nav = page.getByRole('navigation', { name: 'Main' });
+        assert((await nav.getByRole('link', { name: 'Patients' }).count()) === 0, 'no Patients link for HR');
+        await nav.getByRole('link', { name: 'Provider productivity' }).click();
+        await page.getByLabel('Period').selectOption({ label: '2025 Q4 (2025-10-01 to 2025-12-31)' });
+        await page.getByText('for 2025 Q4.').waitFor();
+        const rows = page.locator('table.report tbody tr');
+        assert((await rows.count()) > 0, 'the report has provider rows for 2025 Q4');
+        const charts = page.locator('table.report [role="img"]');
+        assert((await charts.count()) > 0 && /Notes signed: \d+ under 24 h/.test((await charts.first().getAttribute('aria-label')) ?? ''), 'lag bins have a text alternative');
+        await audit.check(page, 'hr-productivity');
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+        assert(download.suggestedFilename() === 'provider-productivity-2025-10-01-2025-12-31.csv', `file name ${download.suggestedFilename()}`);
+        const file = join(OUT, download.suggestedFilename());
+        await download.saveAs(file);
+        const lines = readFileSync(file, 'utf8').trim().split(/\r?\n/);
+        assert(lines.length === (await rows.count()) + 1, `the CSV has a header and one line per table row (${lines.length} lines, ${await rows.count()} rows)`);
+        await page.getByText('Downloaded provider-productivity-2025-10-01-2025-12-31.csv.').waitFor();
+        await page.setViewportSize({ width: 768, height: 1024 });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert(overflow <= 0, `no sideways scrolling of the page at tablet width (${overflow}px too wide)`);
+        await audit.check(page, 'hr-productivity-tablet');
+      },
+    ],
+    [
+      'HR user opening the patients URL directly gets a plain-words 403',
+      async (ctx) => {
+        const page = await ctx.newPage();
+        await signIn(page, s.web, 'hr@sonoran.cairn.test');
+        await page.goto(`${s.web}/patients`);
+        const alert = page.getByRole('alert');
+        await alert.waitFor();
+        const text = await alert.innerText();
+        assert(text.includes('You do not have permission to see this') && text.includes('status 403'), `alert says: ${text}`);
+        assert((await page.locator('table').count()) === 0, 'no patient table');
+        await audit.check(page, 'patients-forbidden');
+      },
+    ],
+    [
+      'keyboard: skip link and visible focus',
+      async (ctx) => {
+        const page = await ctx.newPage();
+        await signIn(page, s.web, 'admin@sonoran.cairn.test');
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent, outline: getComputedStyle(document.activeElement!).outlineStyle }));
+        assert(focused.text === 'Skip to content' && focused.outline !== 'none', `first Tab reaches the visible skip link (${JSON.stringify(focused)})`);
+        await page.keyboard.press('Enter');
+        assert((await page.evaluate(() => document.activeElement?.id)) === 'main', 'the skip link moves focus to the main content');
+      },
+    ],
+  ];
+}
+
+async function main(): Promise<number> {
+  const reportAt = process.argv.indexOf('--report');
+  const reportFile = reportAt > 0 ? process.argv[reportAt + 1] : undefined;
+  const outcomes: TestOutcome[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
+  const finish = (extra?: TestOutcome) => {
+    if (extra) outcomes.push(extra);
+    const passed = outcomes.filter((o) => o.ok).length;
+    const failed = outcomes.length - passed;
+    for (const o of outcomes) console.log(`[browser] ${o.ok ? 'ok  ' : 'FAIL'} ${o.name} (${o.ms} ms)${o.error ? `\n${o.error}` : ''}`);
+    if (reportFile) writeFileSync(reportFile, JSON.stringify({ passed, failed, tests: outcomes }));
+    return failed > 0 || outcomes.length === 0 ? 1 : 0;
+  };
+  try {
+    const executable = findChromium();
+    if (!executable) {
+      return finish({ name: 'chromium', ok: false, ms: 0, error: 'No chromium found (CHROMIUM_PATH, /usr/bin/chromium): install it with `apt-get install -y chromium` (.ci/run does).' });
+    }
+    rmSync(OUT, { recursive: true, force: true });
+    const audit = new PageAuditor(OUT, readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+
+    say('building the staff web...');
+    const build = spawnSync(process.execPath, [VITE_BIN, 'build', '--config', 'apps/staff-web/vite.config.mts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    if (build.status !== 0) return finish({ name: 'build the staff web', ok: false, ms: 0, error: `vite build exited with ${build.status}` });
+
+    say('creating a database with the demo data...');
+    const db: ScratchDatabase = await createScratchDatabase({ prefix: 'cairn_browser', migrate: true, serverAdminUrl: adminUrlFromEnv() });
+    cleanups.push(() => db.drop());
+    await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1 });
+
+    const [apiPort, webPort] = [await freePort(), await freePort()];
+    const api = `http://127.0.0.1:${apiPort}`;
+    const web = `http://127.0.0.1:${webPort}`;
+    const start = (name: string, args: string[], env: NodeJS.ProcessEnv) => {
+      const p = new ManagedProcess({ name, command: process.execPath, args, cwd: ROOT, env: { ...process.env, ...env }, tailLines: 40, onLine: (line) => console.log(`[${name}] ${line}`) });
+      cleanups.push(async () => {
+        await p.stop();
+      });
+      return p;
+    };
+    const apiProc = start('api', ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: db.appUrl,
+      DATABASE_OWNER_URL: db.ownerUrl,
+      REDIS_URL: process.env['REDIS_URL'] || DEFAULT_REDIS_URL,
+      API_PORT: String(apiPort),
+    });
+    const webProc = start('staff-web', [VITE_BIN, 'preview', '--config', 'apps/staff-web/vite.config.mts', '--port', String(webPort)], { CAIRN_API_URL: api });
+    say(`starting the API at ${api} and the staff web at ${web}...`);
+    await waitUntil(async () => (await httpStatus(`${api}/health`)) === 200, { timeoutMs: 120_000, what: 'the API /health', abort: () => (apiProc.running ? undefined : 'the API exited during start-up (its output is above)') });
+    await waitUntil(async () => (await httpStatus(`${web}/login`)) === 200, { timeoutMs: 60_000, what: 'the staff web', abort: () => (webProc.running ? undefined : 'vite preview exited during start-up (its output is above)') });
+
+    const { browser, close } = await launchChromium(executable);
+    cleanups.push(close);
+    for (const [name, fn] of tests({ web, api }, audit)) {
+      const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+      outcomes.push(await runTest(name, () => fn(ctx), 90_000));
+      await ctx.close().catch(() => undefined);
+    }
+    audit.write();
+    for (const a of audit.audits) say(`axe ${a.page.padEnd(24)} ${a.url.padEnd(40)} serious/critical: ${a.seriousOrCritical.length}, minor/moderate: ${a.minorOrModerate.length}`);
+    return finish();
+  } catch (e) {
+    return finish({ name: 'browser test set-up', ok: false, ms: 0, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  } finally {
+    for (const c of cleanups.reverse()) await c().catch((e: unknown) => console.error(`[browser] cleanup failed: ${String(e)}`));
+  }
+}
+
+void main().then((code) => process.exit(code));
