@@ -1,31 +1,20 @@
-import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ManagedProcess } from '../../../tools/dev/managed-process';
-import { freePort, httpStatus, waitUntil } from '../../../tools/dev/probes';
-import { DEFAULT_REDIS_URL } from '../../../tools/dev/local-redis';
-import { seedDemoData } from '../../../tools/seed/seed-demo-data';
-import { createScratchDatabase, ScratchDatabase } from '../../../tools/testing/test-db';
-import { adminUrlFromEnv } from '../../../tools/testing/test-env';
-import { findChromium, launchChromium } from './browser';
-import { assert, PageAuditor, runTest, TestOutcome } from './harness';
+import { assert, PageAuditor } from './harness';
 
 /**
- * The staff web's browser tests: a scratch database with the demo data, the real API (apps/api/src/main.ts) and
- * the built SPA served by `vite preview` (proxying /api to that API), each on a free port, driven with
- * playwright-core through Debian's chromium. Writes { passed, failed, tests } to `--report <file>` for npm test;
- * screenshots and axe results go to test-output/staff-web/. No chromium is a failure, never a skip.
+ * The staff web's browser tests, run by tools/testing/run-browser-tests.ts against the real API with the demo
+ * data and the built SPA (each on a free port). Each test gets a fresh browser context; `audit.check` saves a
+ * screenshot and fails the test on any serious or critical axe-core violation.
  */
-const ROOT = join(__dirname, '..', '..', '..');
-const OUT = join(ROOT, 'test-output', 'staff-web');
 const PASSWORD = 'demo-password-1';
-const VITE_BIN = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-const say = (m: string) => console.log(`[browser] ${m}`);
 
-interface Servers {
+export interface Servers {
   web: string;
   api: string;
+  /** Where downloads are saved. */
+  outDir: string;
 }
 
 async function signIn(page: Page, web: string, email: string): Promise<void> {
@@ -41,7 +30,7 @@ async function apiToken(api: string, email: string): Promise<string> {
   return ((await r.json()) as { accessToken: string }).accessToken;
 }
 
-function tests(s: Servers, audit: PageAuditor): [string, (ctx: BrowserContext) => Promise<void>][] {
+export function staffWebTests(s: Servers, audit: PageAuditor): [string, (ctx: BrowserContext) => Promise<void>][] {
   return [
     [
       'a wrong password is refused in plain words',
@@ -153,7 +142,7 @@ function tests(s: Servers, audit: PageAuditor): [string, (ctx: BrowserContext) =
         await audit.check(page, 'hr-productivity');
         const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
         assert(download.suggestedFilename() === 'provider-productivity-2025-10-01-2025-12-31.csv', `file name ${download.suggestedFilename()}`);
-        const file = join(OUT, download.suggestedFilename());
+        const file = join(s.outDir, download.suggestedFilename());
         await download.saveAs(file);
         const lines = readFileSync(file, 'utf8').trim().split(/\r?\n/);
         assert(lines.length === (await rows.count()) + 1, `the CSV has a header and one line per table row (${lines.length} lines, ${await rows.count()} rows)`);
@@ -193,74 +182,3 @@ function tests(s: Servers, audit: PageAuditor): [string, (ctx: BrowserContext) =
   ];
 }
 
-async function main(): Promise<number> {
-  const reportAt = process.argv.indexOf('--report');
-  const reportFile = reportAt > 0 ? process.argv[reportAt + 1] : undefined;
-  const outcomes: TestOutcome[] = [];
-  const cleanups: (() => Promise<void>)[] = [];
-  const finish = (extra?: TestOutcome) => {
-    if (extra) outcomes.push(extra);
-    const passed = outcomes.filter((o) => o.ok).length;
-    const failed = outcomes.length - passed;
-    for (const o of outcomes) console.log(`[browser] ${o.ok ? 'ok  ' : 'FAIL'} ${o.name} (${o.ms} ms)${o.error ? `\n${o.error}` : ''}`);
-    if (reportFile) writeFileSync(reportFile, JSON.stringify({ passed, failed, tests: outcomes }));
-    return failed > 0 || outcomes.length === 0 ? 1 : 0;
-  };
-  try {
-    const executable = findChromium();
-    if (!executable) {
-      return finish({ name: 'chromium', ok: false, ms: 0, error: 'No chromium found (CHROMIUM_PATH, /usr/bin/chromium): install it with `apt-get install -y chromium` (.ci/run does).' });
-    }
-    rmSync(OUT, { recursive: true, force: true });
-    const audit = new PageAuditor(OUT, readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-
-    say('building the staff web...');
-    const build = spawnSync(process.execPath, [VITE_BIN, 'build', '--config', 'apps/staff-web/vite.config.mts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-    if (build.status !== 0) return finish({ name: 'build the staff web', ok: false, ms: 0, error: `vite build exited with ${build.status}` });
-
-    say('creating a database with the demo data...');
-    const db: ScratchDatabase = await createScratchDatabase({ prefix: 'cairn_browser', migrate: true, serverAdminUrl: adminUrlFromEnv() });
-    cleanups.push(() => db.drop());
-    await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1 });
-
-    const [apiPort, webPort] = [await freePort(), await freePort()];
-    const api = `http://127.0.0.1:${apiPort}`;
-    const web = `http://127.0.0.1:${webPort}`;
-    const start = (name: string, args: string[], env: NodeJS.ProcessEnv) => {
-      const p = new ManagedProcess({ name, command: process.execPath, args, cwd: ROOT, env: { ...process.env, ...env }, tailLines: 40, onLine: (line) => console.log(`[${name}] ${line}`) });
-      cleanups.push(async () => {
-        await p.stop();
-      });
-      return p;
-    };
-    const apiProc = start('api', ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: db.appUrl,
-      DATABASE_OWNER_URL: db.ownerUrl,
-      REDIS_URL: process.env['REDIS_URL'] || DEFAULT_REDIS_URL,
-      API_PORT: String(apiPort),
-    });
-    const webProc = start('staff-web', [VITE_BIN, 'preview', '--config', 'apps/staff-web/vite.config.mts', '--port', String(webPort)], { CAIRN_API_URL: api });
-    say(`starting the API at ${api} and the staff web at ${web}...`);
-    await waitUntil(async () => (await httpStatus(`${api}/health`)) === 200, { timeoutMs: 120_000, what: 'the API /health', abort: () => (apiProc.running ? undefined : 'the API exited during start-up (its output is above)') });
-    await waitUntil(async () => (await httpStatus(`${web}/login`)) === 200, { timeoutMs: 60_000, what: 'the staff web', abort: () => (webProc.running ? undefined : 'vite preview exited during start-up (its output is above)') });
-
-    const { browser, close } = await launchChromium(executable);
-    cleanups.push(close);
-    for (const [name, fn] of tests({ web, api }, audit)) {
-      const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-      outcomes.push(await runTest(name, () => fn(ctx), 90_000));
-      await ctx.close().catch(() => undefined);
-    }
-    audit.write();
-    for (const a of audit.audits) say(`axe ${a.page.padEnd(24)} ${a.url.padEnd(40)} serious/critical: ${a.seriousOrCritical.length}, minor/moderate: ${a.minorOrModerate.length}`);
-    return finish();
-  } catch (e) {
-    return finish({ name: 'browser test set-up', ok: false, ms: 0, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-  } finally {
-    for (const c of cleanups.reverse()) await c().catch((e: unknown) => console.error(`[browser] cleanup failed: ${String(e)}`));
-  }
-}
-
-void main().then((code) => process.exit(code));
