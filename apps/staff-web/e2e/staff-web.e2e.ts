@@ -154,6 +154,39 @@ export function staffWebTests(s: Servers, audit: PageAuditor): [string, (ctx: Br
       },
     ],
     [
+      'choosing a site sends X-Site-Id and narrows the patient list; the report takes a site',
+      async (ctx) => {
+        const page = await ctx.newPage();
+        await signIn(page, s.web, 'admin@sonoran.cairn.test');
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+        const status = page.getByRole('status');
+        await status.filter({ hasText: /^\d+ patients?\./ }).waitFor();
+        const all = Number(/^(\d+)/.exec(await status.innerText())![1]);
+        const sites = await page.getByLabel('Work at site').locator('option').allInnerTexts();
+        assert(sites.length >= 3, `the admin can pick among several sites: ${sites.join(', ')}`);
+        const [request] = await Promise.all([
+          page.waitForRequest((r) => new URL(r.url()).pathname === '/api/v1/patients' && r.headers()['x-site-id'] !== undefined),
+          page.getByLabel('Work at site').selectOption({ label: sites[1]! }),
+        ]);
+        assert(/^[0-9a-f-]{36}$/.test(request.headers()['x-site-id']!), 'X-Site-Id carries the chosen site id');
+        await page.waitForFunction((n) => {
+          const m = /^(\d+) patients?\./.exec(document.querySelector('[role="status"]')?.textContent ?? '');
+          return m !== null && Number(m[1]) < n;
+        }, all);
+        await audit.check(page, 'patients-one-site');
+        await page.getByLabel('Work at site').selectOption({ label: 'All my sites' });
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Provider productivity' }).click();
+        await page.getByLabel('Period').selectOption({ label: '2025 Q3 (2025-07-01 to 2025-09-30)' });
+        await page.getByText('for 2025 Q3.').waitFor();
+        const [report] = await Promise.all([
+          page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/hr/provider-productivity' && new URL(r.url()).searchParams.has('siteId')),
+          page.locator('#site').selectOption({ index: 1 }),
+        ]);
+        assert(report.status() === 200, `the report for one site answers 200 (got ${report.status()})`);
+        await page.getByText(/for 2025 Q3\.|No provider activity in this period\./).waitFor();
+      },
+    ],
+    [
       'HR user opening the patients URL directly gets a plain-words 403',
       async (ctx) => {
         const page = await ctx.newPage();
