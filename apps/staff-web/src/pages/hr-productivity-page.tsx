@@ -70,26 +70,30 @@ export function HrProductivityPage() {
     <>
       <h1>Provider productivity</h1>
       <form className="inline-form" onSubmit={(e) => e.preventDefault()}>
-        <label htmlFor="period">Period</label>
-        <select id="period" value={period.label} onChange={(e) => setPeriodLabel(e.target.value)} aria-describedby="period-hint">
+        <span className="field">
+          <label htmlFor="period">Period</label>
+          <select id="period" value={period.label} onChange={(e) => setPeriodLabel(e.target.value)} aria-describedby="period-hint">
           {periods.map((p) => (
             <option key={p.label} value={p.label}>
               {p.label} ({p.start} to {p.end})
             </option>
           ))}
-        </select>
+          </select>
+        </span>
         <span id="period-hint" className="muted">
           Demo data covers 2024 and 2025.
         </span>
-        <label htmlFor="site">Site</label>
-        <select id="site" value={siteId} onChange={(e) => setSiteId(e.target.value)}>
+        <span className="field">
+          <label htmlFor="site">Site</label>
+          <select id="site" value={siteId} onChange={(e) => setSiteId(e.target.value)}>
           <option value="">All sites</option>
           {org?.sites.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
             </option>
           ))}
-        </select>
+          </select>
+        </span>
         <button type="button" onClick={() => void downloadCsv()}>
           Download CSV
         </button>
