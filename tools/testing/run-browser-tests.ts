@@ -40,7 +40,7 @@ async function main(): Promise<number> {
   try {
     const executable = findChromium();
     if (!executable) {
-      return finish({ name: 'chromium', ok: false, ms: 0, error: 'No chromium found (CHROMIUM_PATH, /usr/bin/chromium): install it with `apt-get install -y chromium` (.ci/run does).' });
+      return finish({ name: 'chromium', ok: false, ms: 0, error: `No chromium found (${process.env['CHROMIUM_PATH'] ? `CHROMIUM_PATH=${process.env['CHROMIUM_PATH']} does not exist` : 'no /usr/bin/chromium'}): install it with \`apt-get install -y chromium\` (.ci/run does), or set CHROMIUM_PATH.` });
     }
     rmSync(OUT, { recursive: true, force: true });
     const audit = new PageAuditor(OUT, readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));

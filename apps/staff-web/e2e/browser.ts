@@ -1,9 +1,13 @@
 import { existsSync } from 'node:fs';
 import { Browser, chromium } from 'playwright-core';
 
-/** Debian's chromium (TOOLCHAIN.md), or CHROMIUM_PATH. Undefined when there is none: the caller fails loudly. */
+/**
+ * CHROMIUM_PATH when set (and nothing else: a wrong explicit path must fail, not fall back), else Debian's
+ * chromium (TOOLCHAIN.md). Undefined when there is none: the caller fails loudly.
+ */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const candidates = [env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((c): c is string => Boolean(c));
+  const explicit = env['CHROMIUM_PATH'];
+  const candidates = explicit ? [explicit] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
   return candidates.find((c) => existsSync(c));
 }
 
