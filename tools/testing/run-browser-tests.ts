@@ -71,6 +71,10 @@ async function main(): Promise<number> {
       DATABASE_OWNER_URL: db.ownerUrl,
       REDIS_URL: process.env['REDIS_URL'] || DEFAULT_REDIS_URL,
       API_PORT: String(apiPort),
+      // Failed-login counters live in the shared Redis, keyed by account and IP (127.0.0.1 for every local run):
+      // other test runs' failures must not throttle these sign-ins. The throttle has tests of its own.
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000',
+      LOGIN_MAX_FAILURES_PER_IP: '1000',
     });
     const webProc = start('staff-web', [VITE_BIN, 'preview', '--config', 'apps/staff-web/vite.config.mts', '--port', String(webPort)], { CAIRN_API_URL: api });
     say(`starting the API at ${api} and the staff web at ${web}...`);
