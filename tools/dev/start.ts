@@ -14,7 +14,7 @@ import { httpStatus, portInUse, waitUntil } from './probes';
 
 /**
  * `npm start`: PostgreSQL (DATABASE_URL, else an embedded one in .data/pg), migrations, the demo data once,
- * Redis (REDIS_URL, else a redis-server we start), then the API and the worker as child processes. Ctrl-C stops
+ * Redis (REDIS_URL, else a redis-server we start), then the API, the worker and the staff web (Vite) as child processes. Ctrl-C stops
  * everything it started, apps first and the database last; if an app dies, everything stops and the launcher
  * exits non-zero with the app's last output.
  */
@@ -23,17 +23,29 @@ const say = (message: string) => console.log(`[cairn] ${message}`);
 
 interface AppSpec {
   name: string;
-  entry: string;
+  /** Node arguments: a TypeScript entry point through @swc-node/register, or a tool's script. */
+  args: string[];
   port: number;
+  portVariable: string;
   healthPath: string;
 }
 
+const VITE = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+
 function appsToRun(s: LauncherSettings): AppSpec[] {
   return [
-    { name: 'api', entry: 'apps/api/src/main.ts', port: s.apiPort, healthPath: '/health' },
-    { name: 'worker', entry: 'apps/worker/src/main.ts', port: s.workerPort, healthPath: '/health' },
-    // The staff web (STAFF_WEB_PORT, s.staffWebPort) and portal (PORTAL_WEB_PORT, s.portalWebPort) join here
-    // when they exist; the banner lists whatever runs on a port of its own beyond the API and worker.
+    { name: 'api', args: ['-r', '@swc-node/register', 'apps/api/src/main.ts'], port: s.apiPort, portVariable: 'API_PORT', healthPath: '/health' },
+    { name: 'worker', args: ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], port: s.workerPort, portVariable: 'WORKER_PORT', healthPath: '/health' },
+    // The staff web's Vite dev server, proxying /api to the API on API_PORT (apps/staff-web/vite.config.mts).
+    {
+      name: 'staff web',
+      args: [VITE, '--config', 'apps/staff-web/vite.config.mts', '--port', String(s.staffWebPort)],
+      port: s.staffWebPort,
+      portVariable: 'STAFF_WEB_PORT',
+      healthPath: '/',
+    },
+    // The portal (PORTAL_WEB_PORT, s.portalWebPort) joins here when it exists; the banner lists whatever runs
+    // on a port of its own beyond the API and worker.
   ];
 }
 
@@ -118,7 +130,7 @@ class Launcher {
     const apps = appsToRun(s);
     for (const app of apps) {
       if (await portInUse(app.port)) {
-        throw new Error(`Port ${app.port} for the ${app.name} is already in use (another npm start?). Stop it or set ${app.name === 'api' ? 'API_PORT' : app.name === 'worker' ? 'WORKER_PORT' : 'its port variable'}.`);
+        throw new Error(`Port ${app.port} for the ${app.name} is already in use (another npm start?). Stop it or set ${app.portVariable}.`);
       }
     }
     const env: NodeJS.ProcessEnv = {
@@ -139,7 +151,7 @@ class Launcher {
       const child = new ManagedProcess({
         name: app.name,
         command: process.execPath,
-        args: ['-r', '@swc-node/register', app.entry],
+        args: app.args,
         cwd: ROOT,
         env,
         tailLines: 25,

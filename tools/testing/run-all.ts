@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { RunningPostgres, startLocalPostgres } from '../dev/local-postgres';
 import { DEFAULT_REDIS_URL, ensureRedis, redact } from '../dev/local-redis';
 import { freePort } from '../dev/probes';
-import { jestSuiteResult, SuiteResult, summaryLines } from './suite-results';
+import { browserSuiteResult, jestSuiteResult, SuiteResult, summaryLines } from './suite-results';
 
 /**
  * `npm test`: every check, each counted in a suite, ending with exactly one line `N passed, N failed`.
@@ -18,7 +18,7 @@ const say = (message: string) => console.log(`[test] ${message}`);
 
 /** Upper bounds per step, so a hung tool fails its suite instead of hanging CI. */
 const MINUTES = 60_000;
-const LIMITS = { typecheck: 10 * MINUTES, lint: 10 * MINUTES, jest: 30 * MINUTES };
+const LIMITS = { typecheck: 10 * MINUTES, lint: 10 * MINUTES, jest: 30 * MINUTES, apiClient: 3 * MINUTES, vitest: 5 * MINUTES, browser: 10 * MINUTES };
 
 let current: { pid?: number } | undefined;
 let interrupted = false;
@@ -57,6 +57,14 @@ function run(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; timeo
     });
     child.once('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
   });
+}
+
+/** Adds one pass or failure to the suite of that name (created on first use). */
+function pushCount(results: SuiteResult[], name: string, ok: boolean): void {
+  let r = results.find((x) => x.name === name);
+  if (!r) results.push((r = { name, passed: 0, failed: 0 }));
+  if (ok) r.passed++;
+  else r.failed++;
 }
 
 function hasNpmScript(name: string): boolean {
@@ -107,10 +115,18 @@ async function main(): Promise<number> {
     } else say(`Redis: ${redact(redis.url)}`);
     const env = { TEST_DATABASE_ADMIN_URL: adminUrl, REDIS_URL: redis.url };
 
+    // The workspace, the staff web's browser code and its Node-side browser tests are three TypeScript programs.
+    for (const project of ['tsconfig.json', 'apps/staff-web/tsconfig.json', 'apps/staff-web/e2e/tsconfig.json']) {
+      if (interrupted) break;
+      say(`typecheck: tsc -p ${project} --noEmit`);
+      const tsc = await run(bin('tsc'), ['-p', project, '--noEmit'], { timeoutMs: LIMITS.typecheck, what: 'typecheck' });
+      pushCount(results, 'typecheck', tsc === 0);
+    }
+
     if (!interrupted) {
-      say('typecheck: tsc -p tsconfig.json --noEmit');
-      const tsc = await run(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], { timeoutMs: LIMITS.typecheck, what: 'typecheck' });
-      results.push({ name: 'typecheck', passed: tsc === 0 ? 1 : 0, failed: tsc === 0 ? 0 : 1 });
+      say('api-client: the committed staff-web client matches the API (npm run api-client:generate -- --check)');
+      const code = await run(process.execPath, ['-r', '@swc-node/register', 'tools/api-client/generate.ts', '--check'], { timeoutMs: LIMITS.apiClient, what: 'api-client check' });
+      results.push({ name: 'api-client', passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, note: code === 0 ? undefined : 'stale: run npm run api-client:generate' });
     }
 
     if (!interrupted) {
@@ -133,7 +149,23 @@ async function main(): Promise<number> {
       rmSync(report, { force: true });
     }
 
-    // The web apps' Vitest and Playwright suites join here when those apps exist, each pushed as a result.
+    if (!interrupted) {
+      say('vitest: staff-web component tests');
+      const report = join(ROOT, 'tmp', `vitest-report-${process.pid}.json`);
+      rmSync(report, { force: true });
+      const code = await run(bin('vitest'), ['run', '--config', 'apps/staff-web/vite.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { timeoutMs: LIMITS.vitest, what: 'vitest' });
+      results.push({ ...jestSuiteResult(code, existsSync(report) ? readFileSync(report, 'utf8') : undefined), name: 'vitest' });
+      rmSync(report, { force: true });
+    }
+
+    if (!interrupted) {
+      say('browser: staff-web in chromium against the API with demo data (npm run staff-web:e2e)');
+      const report = join(ROOT, 'tmp', `browser-report-${process.pid}.json`);
+      rmSync(report, { force: true });
+      const code = await run(process.execPath, ['-r', '@swc-node/register', 'tools/testing/run-browser-tests.ts', '--report', report], { env, timeoutMs: LIMITS.browser, what: 'browser tests' });
+      results.push(browserSuiteResult(code, existsSync(report) ? readFileSync(report, 'utf8') : undefined));
+      rmSync(report, { force: true });
+    }
   } catch (e) {
     if (!interrupted) {
       console.error(`\n[test] ${e instanceof Error ? e.message : String(e)}`);

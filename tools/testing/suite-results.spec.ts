@@ -1,4 +1,4 @@
-import { jestSuiteResult, summaryLines } from './suite-results';
+import { browserSuiteResult, jestSuiteResult, summaryLines } from './suite-results';
 
 describe('jestSuiteResult', () => {
   it("counts Jest's passed and failed tests", () => {
@@ -34,5 +34,17 @@ describe('summaryLines', () => {
     );
     expect(lines[lines.length - 1]).toBe('121 passed, 4 failed');
     expect(lines).toContain('  jest        120 passed, 3 failed (x)');
+  });
+});
+
+describe('browserSuiteResult', () => {
+  it('counts the report of the browser tests', () => {
+    expect(browserSuiteResult(1, JSON.stringify({ passed: 6, failed: 1, tests: [] }))).toEqual({ name: 'browser', passed: 6, failed: 1, note: undefined });
+  });
+  it('counts a run with no report, no tests or an unexplained failure as a failure, never as a skip', () => {
+    expect(browserSuiteResult(1, undefined)).toMatchObject({ passed: 0, failed: 1 });
+    expect(browserSuiteResult(0, JSON.stringify({ passed: 0, failed: 0 }))).toEqual({ name: 'browser', passed: 0, failed: 1, note: 'no browser test ran' });
+    expect(browserSuiteResult(1, JSON.stringify({ passed: 7, failed: 0 }))).toMatchObject({ passed: 7, failed: 1 });
+    expect(browserSuiteResult(0, 'not json')).toMatchObject({ passed: 0, failed: 1 });
   });
 });

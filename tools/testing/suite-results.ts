@@ -36,6 +36,25 @@ export function jestSuiteResult(exitCode: number, reportJson: string | undefined
   return { name: 'jest', passed, failed, note: notes.length ? notes.join('; ') : undefined };
 }
 
+/** Counts the browser tests' report ({ passed, failed }); a missing or empty report is one failure, never zero tests. */
+export function browserSuiteResult(exitCode: number, reportJson: string | undefined): SuiteResult {
+  if (reportJson === undefined) return { name: 'browser', passed: 0, failed: 1, note: `the browser tests exited with code ${exitCode} without a report` };
+  let r: { passed?: unknown; failed?: unknown };
+  try {
+    r = JSON.parse(reportJson) as { passed?: unknown; failed?: unknown };
+  } catch {
+    return { name: 'browser', passed: 0, failed: 1, note: 'the browser tests wrote a report that is not JSON' };
+  }
+  const passed = typeof r.passed === 'number' ? r.passed : 0;
+  let failed = typeof r.failed === 'number' ? r.failed : 0;
+  let note: string | undefined;
+  if ((exitCode !== 0 || passed === 0) && failed === 0) {
+    failed = 1;
+    note = exitCode !== 0 ? `the browser tests exited with code ${exitCode}` : 'no browser test ran';
+  }
+  return { name: 'browser', passed, failed, note };
+}
+
 /** The per-suite summary, ending with the one line CI reads: `N passed, N failed`. */
 export function summaryLines(results: readonly SuiteResult[], elapsedMs: number): string[] {
   const passed = results.reduce((n, r) => n + r.passed, 0);

@@ -1,0 +1,22 @@
+export interface Period {
+  label: string;
+  start: string;
+  end: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** Calendar quarters from `fromYear` Q1 to the quarter holding `today`, newest first. */
+export function quarters(today: Date, fromYear: number): Period[] {
+  const out: Period[] = [];
+  const lastQ = Math.floor(today.getUTCMonth() / 3) + 1;
+  for (let y = today.getUTCFullYear(); y >= fromYear; y--) {
+    for (let q = y === today.getUTCFullYear() ? lastQ : 4; q >= 1; q--) {
+      const m1 = (q - 1) * 3 + 1;
+      const m3 = m1 + 2;
+      out.push({ label: `${y} Q${q}`, start: `${y}-${pad(m1)}-01`, end: `${y}-${pad(m3)}-${pad(lastDay(y, m3))}` });
+    }
+  }
+  return out;
+}

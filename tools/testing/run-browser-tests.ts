@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findChromium, launchChromium } from '../../apps/staff-web/e2e/browser';
+import { PageAuditor, runTest, TestOutcome } from '../../apps/staff-web/e2e/harness';
+import { staffWebTests } from '../../apps/staff-web/e2e/staff-web.e2e';
+import { DEFAULT_REDIS_URL } from '../dev/local-redis';
+import { ManagedProcess } from '../dev/managed-process';
+import { freePort, httpStatus, waitUntil } from '../dev/probes';
+import { seedDemoData } from '../seed/seed-demo-data';
+import { createScratchDatabase, ScratchDatabase } from './test-db';
+import { adminUrlFromEnv } from './test-env';
+
+/**
+ * `npm run staff-web:e2e` (and the browser suite of npm test): a scratch database with the demo data on
+ * TEST_DATABASE_ADMIN_URL's server (else DATABASE_URL's, else 127.0.0.1:5432), the real API
+ * (apps/api/src/main.ts) and the built staff web served by `vite preview` (proxying /api to that API), each
+ * on a free port, then apps/staff-web/e2e/ driven with playwright-core through Debian's chromium. Writes
+ * { passed, failed, tests } to `--report <file>`; screenshots and axe results go to test-output/staff-web/.
+ * No chromium is a failure, never a skip.
+ */
+const ROOT = join(__dirname, '..', '..');
+const OUT = join(ROOT, 'test-output', 'staff-web');
+const VITE_BIN = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+const say = (m: string) => console.log(`[browser] ${m}`);
+
+async function main(): Promise<number> {
+  const reportAt = process.argv.indexOf('--report');
+  const reportFile = reportAt > 0 ? process.argv[reportAt + 1] : undefined;
+  const outcomes: TestOutcome[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
+  const finish = (extra?: TestOutcome) => {
+    if (extra) outcomes.push(extra);
+    const passed = outcomes.filter((o) => o.ok).length;
+    const failed = outcomes.length - passed;
+    for (const o of outcomes) console.log(`[browser] ${o.ok ? 'ok  ' : 'FAIL'} ${o.name} (${o.ms} ms)${o.error ? `\n${o.error}` : ''}`);
+    if (reportFile) writeFileSync(reportFile, JSON.stringify({ passed, failed, tests: outcomes }));
+    return failed > 0 || outcomes.length === 0 ? 1 : 0;
+  };
+  try {
+    const executable = findChromium();
+    if (!executable) {
+      return finish({ name: 'chromium', ok: false, ms: 0, error: `No chromium found (${process.env['CHROMIUM_PATH'] ? `CHROMIUM_PATH=${process.env['CHROMIUM_PATH']} does not exist` : 'no /usr/bin/chromium'}): install it with \`apt-get install -y chromium\` (.ci/run does), or set CHROMIUM_PATH.` });
+    }
+    rmSync(OUT, { recursive: true, force: true });
+    const audit = new PageAuditor(OUT, readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+
+    say('building the staff web...');
+    const build = spawnSync(process.execPath, [VITE_BIN, 'build', '--config', 'apps/staff-web/vite.config.mts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    if (build.status !== 0) return finish({ name: 'build the staff web', ok: false, ms: 0, error: `vite build exited with ${build.status}` });
+
+    say('creating a database with the demo data...');
+    const db: ScratchDatabase = await createScratchDatabase({ prefix: 'cairn_browser', migrate: true, serverAdminUrl: adminUrlFromEnv() });
+    cleanups.push(() => db.drop());
+    await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1 });
+
+    const [apiPort, webPort] = [await freePort(), await freePort()];
+    const api = `http://127.0.0.1:${apiPort}`;
+    const web = `http://127.0.0.1:${webPort}`;
+    const start = (name: string, args: string[], env: NodeJS.ProcessEnv) => {
+      const p = new ManagedProcess({ name, command: process.execPath, args, cwd: ROOT, env: { ...process.env, ...env }, tailLines: 40, onLine: (line) => console.log(`[${name}] ${line}`) });
+      cleanups.push(async () => {
+        await p.stop();
+      });
+      return p;
+    };
+    const apiProc = start('api', ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: db.appUrl,
+      DATABASE_OWNER_URL: db.ownerUrl,
+      REDIS_URL: process.env['REDIS_URL'] || DEFAULT_REDIS_URL,
+      API_PORT: String(apiPort),
+      // Failed-login counters live in the shared Redis, keyed by account and IP (127.0.0.1 for every local run):
+      // other test runs' failures must not throttle these sign-ins. The throttle has tests of its own.
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000',
+      LOGIN_MAX_FAILURES_PER_IP: '1000',
+    });
+    const webProc = start('staff-web', [VITE_BIN, 'preview', '--config', 'apps/staff-web/vite.config.mts', '--port', String(webPort)], { CAIRN_API_URL: api });
+    say(`starting the API at ${api} and the staff web at ${web}...`);
+    await waitUntil(async () => (await httpStatus(`${api}/health`)) === 200, { timeoutMs: 120_000, what: 'the API /health', abort: () => (apiProc.running ? undefined : 'the API exited during start-up (its output is above)') });
+    await waitUntil(async () => (await httpStatus(`${web}/login`)) === 200, { timeoutMs: 60_000, what: 'the staff web', abort: () => (webProc.running ? undefined : 'vite preview exited during start-up (its output is above)') });
+
+    const { browser, close } = await launchChromium(executable);
+    cleanups.push(close);
+    for (const [name, fn] of staffWebTests({ web, api, outDir: OUT }, audit)) {
+      const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+      outcomes.push(await runTest(name, () => fn(ctx), 90_000));
+      await ctx.close().catch(() => undefined);
+    }
+    audit.write();
+    for (const a of audit.audits) say(`axe ${a.page.padEnd(24)} ${a.url.padEnd(40)} serious/critical: ${a.seriousOrCritical.length}, minor/moderate: ${a.minorOrModerate.length}`);
+    return finish();
+  } catch (e) {
+    return finish({ name: 'browser test set-up', ok: false, ms: 0, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  } finally {
+    for (const c of cleanups.reverse()) await c().catch((e: unknown) => console.error(`[browser] cleanup failed: ${String(e)}`));
+  }
+}
+
+void main().then((code) => process.exit(code));
