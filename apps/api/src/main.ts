@@ -1,17 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig } from '@cairn/platform/config';
+import { loadConfigOrExit } from '@cairn/platform/config';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
 
 async function bootstrap(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    console.error(e instanceof ConfigError ? e.message : e);
-    process.exit(2);
-  }
+  const config = loadConfigOrExit();
   const app = await NestFactory.create(AppModule.register({ config }), { bufferLogs: true });
   configureApp(app, config);
   app.enableShutdownHooks();

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from '@cairn/platform/config';
+import { loadConfigOrExit } from '@cairn/platform/config';
 import { RunningWorker, startWorker, StartWorkerOptions } from './start-worker';
 
 /** Longer than any job should take to reach a safe point; after it the process gives up and exits 1. */
@@ -10,13 +10,7 @@ const SHUTDOWN_TIMEOUT_MS = 25_000;
  * the consumers of the bounded contexts; tests run it with a probe consumer in a real child process.
  */
 export async function runWorkerProcess(consumers: StartWorkerOptions['consumers'] = []): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    console.error(e instanceof ConfigError ? e.message : e);
-    process.exit(2);
-  }
+  const config = loadConfigOrExit();
   const logger = new Logger('Worker');
   let worker: RunningWorker;
   try {

@@ -1,6 +1,4 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
@@ -8,6 +6,7 @@ import type { PrismaClient } from '@cairn/platform/db';
 import {
   appPrisma, createMessagingTestDb, effectCounts, MessagingTestDb, obliterateQueues, publishProbeEvents, uniqueQueuePrefix, waitFor,
 } from './probe';
+import { freePort } from '../../dev/probes';
 
 // Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
 jest.setTimeout(120_000);
@@ -21,14 +20,6 @@ const prefix = uniqueQueuePrefix('sigkill');
 let db: MessagingTestDb;
 let prisma: PrismaClient;
 const children: ChildProcess[] = [];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** The worker entry with the probe consumer, as a real child process. */
 async function spawnWorker(): Promise<ChildProcess> {

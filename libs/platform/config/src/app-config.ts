@@ -173,3 +173,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
+
+/**
+ * For a process entry point (API, worker): the validated configuration, or the problems printed one per line
+ * and exit code 2, so a bad variable stops the process with a message instead of a stack trace.
+ */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (e) {
+    console.error(e instanceof ConfigError ? e.message : e);
+    return process.exit(2);
+  }
+}

@@ -1,2 +1,2 @@
-export { AppConfig, loadConfig, ConfigError } from './app-config';
+export { AppConfig, loadConfig, loadConfigOrExit, ConfigError } from './app-config';
 export { CONFIG, ConfigModule } from './config.module';
