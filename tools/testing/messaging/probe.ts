@@ -162,6 +162,10 @@ export class OwnRedis {
     }, 15_000, 50);
   }
 
+  get running(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   /** SIGTERM: Redis flushes its append-only file and exits. */
   async stop(): Promise<void> {
     const child = this.child;
