@@ -174,6 +174,30 @@ describe('row-level security as the app role', () => {
   });
 });
 
+describe('the system actor (worker consumers)', () => {
+  const systemA: Ctx = { org: orgA, user: '', sites: '*', scope: 'system' };
+
+  it("reads its event's organization and sites, and nothing of another organization", async () => {
+    const seen = await asApp(systemA, async (c) => ({
+      orgs: (await c.query('SELECT id FROM pf_organizations')).rows.map((r: { id: string }) => r.id),
+      sites: (await c.query('SELECT id FROM pf_sites ORDER BY code')).rows.map((r: { id: string }) => r.id),
+    }));
+    expect(seen).toEqual({ orgs: [orgA], sites: [siteA1, siteA2] });
+  });
+
+  it("is not the system when a user is named, or when the scope is not 'system'", async () => {
+    // A staff user with no binding in A claiming the system scope sees nothing: the user id rules it out.
+    const withUser = await asApp({ ...systemA, user: userB }, async (c) => (await c.query('SELECT id FROM pf_sites')).rowCount);
+    const noScope = await asApp({ ...systemA, scope: 'none' }, async (c) => (await c.query('SELECT id FROM pf_sites')).rowCount);
+    expect([withUser, noScope]).toEqual([0, 0]);
+  });
+
+  it('does not open patient rows: the system scope is not a patient scope', async () => {
+    const n = await asApp(systemA, async (c) => (await c.query('SELECT id FROM cl_patients')).rowCount);
+    expect(n).toBe(0);
+  });
+});
+
 describe('row-level security coverage', () => {
   it('has RLS enabled, forced and a policy on every table with an organization_id', async () => {
     const { rows } = await owner.query<{ table_name: string; enabled: boolean; forced: boolean; policies: number }>(`

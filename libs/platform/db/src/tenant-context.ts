@@ -8,8 +8,12 @@ export interface TenantContext {
   userId: string;
   /** Sites the caller may act on in this request; 'all' when a binding covers the whole organization. */
   siteIds: readonly string[] | 'all';
-  /** 'site': every patient of the permitted sites; 'assigned': only patients on the caller's care team. */
-  patientScope: 'site' | 'assigned' | 'none';
+  /**
+   * 'site': every patient of the permitted sites; 'assigned': only patients on the caller's care team.
+   * 'system': a worker consumer acting for the organization with no staff user (userId ''), e.g. encounter
+   * generation; the policies of the tables consumers write accept it through pf_ctx_is_system().
+   */
+  patientScope: 'site' | 'assigned' | 'none' | 'system';
 }
 
 /** CLS key of the request id (set from X-Request-Id for every request). */

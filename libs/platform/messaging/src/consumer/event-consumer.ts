@@ -49,9 +49,12 @@ export class ConsumerDeps {
 
 export type DeliveryOutcome = 'processed' | 'duplicate';
 
-/** The context a consumer acts in: the event's organization, as the system (no staff user). */
+/**
+ * The context a consumer acts in: the event's organization, as the system (no staff user). Policies recognise it
+ * with pf_ctx_is_system() (no user and patient scope 'system'); a staff request always carries its user.
+ */
 export function systemContext(organizationId: string): TenantContext {
-  return { organizationId, userId: '', siteIds: 'all', patientScope: 'none' };
+  return { organizationId, userId: '', siteIds: 'all', patientScope: 'system' };
 }
 
 /**
