@@ -2,7 +2,8 @@ export { MessagingAdminModule, MessagingModule, MessagingWorkerModule } from './
 export { CL_GROUP_ENCOUNTERS_APPROVED_V1 } from './contracts/cl-group-encounters-approved.event';
 export type { ClGroupEncountersApprovedV1 } from './contracts/cl-group-encounters-approved.event';
 export { CL_GROUP_SESSION_DOCUMENTED_V1 } from './contracts/cl-group-session-documented.event';
-export type { ClGroupSessionDocumentedV1 } from './contracts/cl-group-session-documented.event';
+export { GROUP_SESSION_MODALITIES } from './contracts/cl-group-session-documented.event';
+export type { ClGroupSessionDocumentedV1, GroupSessionModality } from './contracts/cl-group-session-documented.event';
 export { PEER_ENCOUNTER_FINALIZED_V1 } from './contracts/peer-encounter-finalized.event';
 export type { PeerEncounterFinalizedV1 } from './contracts/peer-encounter-finalized.event';
 export { PM_APPOINTMENT_STATUS_CHANGED_V1 } from './contracts/pm-appointment-status-changed.event';
