@@ -1,5 +1,8 @@
 import 'reflect-metadata';
+import { PmContractHandlersModule } from '@cairn/pm';
 import { runWorkerProcess } from './worker-process';
 
-// The bounded contexts' consumer modules join this list as they arrive (e.g. PM's charge creation).
-void runWorkerProcess([]);
+// The bounded contexts' consumer modules, and the contract handlers their consumers send commands to.
+void runWorkerProcess([
+  PmContractHandlersModule,
+]);

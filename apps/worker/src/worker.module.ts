@@ -5,6 +5,8 @@ import { AppConfig, ConfigModule } from '@cairn/platform/config';
 import { DbModule } from '@cairn/platform/db';
 import { HealthChecksModule, loggerParams, MetricsModule } from '@cairn/platform/http';
 import { MessagingModule, MessagingWorkerModule } from '@cairn/platform/messaging';
+import { ReferenceDataModule } from '@cairn/platform/reference-data';
+import { TenancyModule } from '@cairn/platform/tenancy';
 import { OutboxRelay } from './outbox-relay/outbox-relay';
 import { WorkerDrain } from './worker-drain';
 
@@ -36,6 +38,9 @@ export class WorkerModule {
         // Integration events: queues, consumer base dependencies, messaging metrics, Redis eviction check.
         MessagingModule,
         MessagingWorkerModule,
+        // What consumers rely on: the tenant context reader, and the code library and jurisdiction handlers.
+        TenancyModule,
+        ReferenceDataModule,
         // Queue consumers (each closes its BullMQ worker before shutdown, letting running jobs finish).
         ...consumers,
       ],

@@ -1,1 +1,1 @@
-export { PmModule } from './pm.module';
+export { PmContractHandlersModule, PmModule } from './pm.module';

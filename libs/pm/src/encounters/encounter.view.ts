@@ -1,0 +1,18 @@
+import type { Encounter } from '@cairn/platform/db';
+import type { EncounterSourceType, EncounterType, EncounterView } from '@cairn/platform/scheduling';
+
+export function toEncounterView(e: Encounter): EncounterView {
+  return {
+    id: e.id,
+    patientId: e.patientId,
+    chartId: e.chartId,
+    siteId: e.siteId,
+    encounterType: e.encounterType as EncounterType,
+    serviceDate: e.serviceDate.toISOString().slice(0, 10),
+    renderingProviderId: e.renderingProviderId,
+    durationMinutes: e.durationMinutes,
+    sourceType: e.sourceType as EncounterSourceType,
+    sourceId: e.sourceId,
+    createdAt: e.createdAt.toISOString(),
+  };
+}
