@@ -62,17 +62,17 @@ describe('resolveAttendance', () => {
     expect(resolveAttendance({ patientId: P, status: 'partial', arrivalTime: '11:00', minutesAttended: 20 }, S).minutesAttended).toBe(20);
   });
   it('prefixes the field with the attendee position', () => {
-    expect(fieldOf(() => resolveAttendance({ patientId: P, status: 'absent', minutesAttended: 5 }, S, 'attendees[3]'))).toBe('attendees[3].minutesAttended');
+    expect(fieldOf(() => resolveAttendance({ patientId: P, status: 'absent', minutesAttended: 5 }, S, 'attendees.3'))).toBe('attendees.3.minutesAttended');
   });
 });
 
 describe('resolveRoster', () => {
   it('refuses an empty roster and a patient listed twice', () => {
     expect(fieldOf(() => resolveRoster([], S))).toBe('attendees');
-    expect(fieldOf(() => resolveRoster([{ patientId: P, status: 'present' }, { patientId: P, status: 'absent' }], S))).toBe('attendees[1].patientId');
+    expect(fieldOf(() => resolveRoster([{ patientId: P, status: 'present' }, { patientId: P, status: 'absent' }], S))).toBe('attendees.1.patientId');
   });
   it('names the failing attendee', () => {
-    expect(fieldOf(() => resolveRoster([{ patientId: P, status: 'present' }, { patientId: 'x', status: 'present', minutesAttended: 100 }], S))).toBe('attendees[1].minutesAttended');
+    expect(fieldOf(() => resolveRoster([{ patientId: P, status: 'present' }, { patientId: 'x', status: 'present', minutesAttended: 100 }], S))).toBe('attendees.1.minutesAttended');
   });
 });
 

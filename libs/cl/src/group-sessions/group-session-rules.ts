@@ -49,7 +49,7 @@ export interface ResolvedAttendance {
  * - present: defaults to the session's length (or departure − arrival when both are given); at most the length.
  * Arrival and departure lie within the session, departure after arrival, and given minutes match them
  * (exactly when both are given; no more than the span they leave open when one is).
- * `field` prefixes the error's field name (e.g. `attendees[2]`).
+ * `field` prefixes the error's field name (e.g. `attendees.2`).
  */
 export function resolveAttendance(a: AttendanceInput, session: { startTime: string; endTime: string }, field = ''): ResolvedAttendance {
   const f = (name: string) => (field ? `${field}.${name}` : name);
@@ -106,9 +106,9 @@ export function resolveRoster(attendees: readonly AttendanceInput[], session: { 
   if (attendees.length === 0) throw invalid('attendees', 'attendees must list at least one patient');
   const seen = new Set<string>();
   return attendees.map((a, i) => {
-    if (seen.has(a.patientId)) throw invalid(`attendees[${i}].patientId`, 'each patient appears once in attendees');
+    if (seen.has(a.patientId)) throw invalid(`attendees.${i}.patientId`, 'each patient appears once in attendees');
     seen.add(a.patientId);
-    return resolveAttendance(a, session, `attendees[${i}]`);
+    return resolveAttendance(a, session, `attendees.${i}`);
   });
 }
 

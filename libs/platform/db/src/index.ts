@@ -7,7 +7,7 @@ export { createTenantPool, tenantSettingsSql } from './tenant-pool';
 export { Prisma, PrismaClient } from './generated/prisma/client';
 export type {
   Appointment, AuditEvent, BillingCode, CareTeamAssignment, Chart, JurisdictionProfile, Organization, OrganizationCode, Part2Consent, Patient,
-  ProgressNote, ProgressNoteAddendum, RefreshToken, RoleBinding, ServiceType, Site, StaffUser,
+  ProgressNote, ProgressNoteAddendum, Group, GroupSession, GroupAttendance, RefreshToken, RoleBinding, ServiceType, Site, StaffUser,
 } from './generated/prisma/client';
 import type { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
 import type { PrismaClient as GeneratedClient } from './generated/prisma/client';
