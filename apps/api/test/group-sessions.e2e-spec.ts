@@ -299,4 +299,28 @@ describe('group sessions and attendance (CL-14)', () => {
     expect(row.payload.sud_program).toBe(true);
     expect(row.payload.attendees.map((x: { patient_id: string }) => x.patient_id).sort()).toEqual([plain, closed, consented].sort());
   });
+
+  it('serves the demo groups: documented sessions read back with their SUD attendees masked where no consent covers them', async () => {
+    const groups = await as(app, supervisor).get('/api/v1/groups?groupType=sud_group_counseling');
+    const iop = groups.body.items.find((g: { name: string }) => g.name === 'IOP Process Group');
+    expect(iop).toMatchObject({ sudProgram: true, siteId: tucson });
+    const list = await as(app, supervisor).get(`/api/v1/group-sessions?groupId=${iop.id}&status=documented`);
+    expect(list.body.total).toBe(4);
+    const read = await as(app, supervisor).get(`/api/v1/group-sessions/${list.body.items[0].id}`);
+    expect(read.status).toBe(200);
+    expect(read.body.attendance.length).toBeGreaterThanOrEqual(4);
+    // Which attendees the supervisor may see is exactly what cl_check_sud_consent answers for them.
+    const { rows } = await demo.owner.query<{ id: string; is_part2: boolean; covered: boolean }>(
+      `SELECT x.id, c.is_part2, EXISTS (SELECT 1 FROM cl_part2_consents k WHERE k.chart_id = c.id AND k.revoked_at IS NULL AND k.consent_type = 'tpo') AS covered
+         FROM cl_group_attendance x JOIN cl_charts c ON c.id = x.chart_id WHERE x.session_id = $1`,
+      [read.body.id],
+    );
+    for (const row of read.body.attendance as { id: string; consentRequired: boolean; patientId: string | null }[]) {
+      const truth = rows.find((r) => r.id === row.id)!;
+      expect(row.consentRequired).toBe(truth.is_part2 && !truth.covered);
+      expect(row.patientId === null).toBe(row.consentRequired);
+    }
+    expect(read.body.attendance.some((r: { consentRequired: boolean }) => r.consentRequired)).toBe(true);
+    expect(await outboxRows(read.body.id)).toHaveLength(1);
+  });
 });
