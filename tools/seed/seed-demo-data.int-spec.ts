@@ -29,7 +29,7 @@ async function connect(url: string): Promise<Client> {
 async function tableCounts(c: Client): Promise<Record<string, number>> {
   const tables = [
     'pf_organizations', 'pf_sites', 'pf_staff_users', 'pf_role_bindings', 'cl_patients', 'cl_charts', 'cl_care_team_assignments', 'cl_mrn_counters',
-    'pf_organization_codes', 'cl_part2_consents',
+    'pf_organization_codes', 'cl_part2_consents', 'cl_groups', 'cl_group_sessions', 'cl_group_attendance', 'pf_outbox_events',
   ];
   const out: Record<string, number> = {};
   for (const t of tables) out[t] = (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`)).rows[0]!.n;
@@ -61,7 +61,7 @@ describe('seedDemoData', () => {
     const again = await seedDemoData({ ownerUrl: urls.a, scale: 'small', seed: 1 });
     const zero: SeedTableCounts = {
       organizations: 0, sites: 0, staffUsers: 0, roleBindings: 0, patients: 0, charts: 0, careTeamAssignments: 0, organizationCodes: 0, part2Consents: 0,
-      serviceTypes: 0, appointments: 0, progressNotes: 0,
+      serviceTypes: 0, appointments: 0, progressNotes: 0, groups: 0, groupSessions: 0, groupAttendance: 0, groupSessionEvents: 0,
     };
     expect(again.inserted).toEqual(zero);
     expect(await tableCounts(a)).toEqual(before);
@@ -201,6 +201,82 @@ describe('seedDemoData', () => {
     expect(rows[0]!.part2_without).toBeGreaterThan(0);
     expect(rows[0]!.active_tpo).toBeGreaterThan(0);
     expect(rows[0]!.revoked).toBeGreaterThan(0);
+  });
+
+  it('loads therapy groups with sessions in every state, and the documented event of each documented session', async () => {
+    const groups = await a.query<{ slug: string; group_type: string; sud_program: boolean; n: number }>(
+      `SELECT o.slug, g.group_type, g.sud_program, count(*)::int AS n FROM cl_groups g JOIN pf_organizations o ON o.id = g.organization_id
+        GROUP BY 1, 2, 3 ORDER BY 1, 2`,
+    );
+    for (const slug of ['cascade', 'sonoran']) {
+      expect(groups.rows.filter((r) => r.slug === slug).map((r) => [r.group_type, r.sud_program])).toEqual([
+        ['multi_family_group', false], ['psychotherapy_group', false], ['sud_group_counseling', true],
+      ]);
+    }
+    const states = await a.query<{ slug: string; documented: number; draft_with: number; draft_without: number }>(
+      `SELECT o.slug,
+              count(*) FILTER (WHERE s.status = 'documented')::int AS documented,
+              count(*) FILTER (WHERE s.status = 'draft' AND EXISTS (SELECT 1 FROM cl_group_attendance x WHERE x.session_id = s.id))::int AS draft_with,
+              count(*) FILTER (WHERE s.status = 'draft' AND NOT EXISTS (SELECT 1 FROM cl_group_attendance x WHERE x.session_id = s.id))::int AS draft_without
+         FROM cl_group_sessions s JOIN pf_organizations o ON o.id = s.organization_id GROUP BY 1 ORDER BY 1`,
+    );
+    expect(states.rows).toEqual([
+      { slug: 'cascade', documented: 12, draft_with: 3, draft_without: 3 },
+      { slug: 'sonoran', documented: 12, draft_with: 3, draft_without: 3 },
+    ]);
+    // Every documented session has 4-8 attendees (one partial under 30 minutes, one absent) drawn from its site's
+    // patients with charts, and exactly one outbox row whose payload lists exactly that attendance.
+    const documented = await a.query<{ id: string; organization_id: string; site_id: string; group_type: string; sud_program: boolean; start_time: string; end_time: string; facilitator_id: string; documented_at: Date }>(
+      `SELECT s.id, s.organization_id, s.site_id, g.group_type, g.sud_program, s.start_time, s.end_time, s.facilitator_id, s.documented_at
+         FROM cl_group_sessions s JOIN cl_groups g ON g.organization_id = s.organization_id AND g.id = s.group_id WHERE s.status = 'documented'`,
+    );
+    for (const s of documented.rows) {
+      const att = await a.query<{ patient_id: string; chart_id: string; status: string; minutes_attended: number; site_ok: boolean }>(
+        `SELECT x.patient_id, x.chart_id, x.status, x.minutes_attended, (p.site_id = x.site_id AND c.id = x.chart_id) AS site_ok
+           FROM cl_group_attendance x JOIN cl_patients p ON p.id = x.patient_id JOIN cl_charts c ON c.patient_id = x.patient_id WHERE x.session_id = $1`,
+        [s.id],
+      );
+      expect(att.rows.length).toBeGreaterThanOrEqual(4);
+      expect(att.rows.length).toBeLessThanOrEqual(8);
+      expect(att.rows.every((r) => r.site_ok)).toBe(true);
+      expect(att.rows.filter((r) => r.status === 'partial' && r.minutes_attended < 30)).toHaveLength(1);
+      expect(att.rows.filter((r) => r.status === 'absent' && r.minutes_attended === 0)).toHaveLength(1);
+      const events = await a.query<{ organization_id: string; payload: Record<string, any>; occurred_at: Date }>(
+        `SELECT organization_id, payload, occurred_at FROM pf_outbox_events WHERE event_type = 'cl_group_session_documented.v1' AND payload->>'session_id' = $1`,
+        [s.id],
+      );
+      expect(events.rows).toHaveLength(1);
+      const { payload } = events.rows[0]!;
+      expect(payload).toMatchObject({
+        organization_id: s.organization_id, site_id: s.site_id, group_type: s.group_type, sud_program: s.sud_program, start_time: s.start_time,
+        end_time: s.end_time, facilitator_id: s.facilitator_id, documented_by: s.facilitator_id, documented_at: s.documented_at.toISOString(),
+      });
+      expect(Object.keys(payload).sort()).toEqual([
+        'attendees', 'documented_at', 'documented_by', 'duration_minutes', 'end_time', 'facilitator_id', 'group_id', 'group_type', 'modality',
+        'organization_id', 'session_date', 'session_id', 'site_id', 'start_time', 'sud_program',
+      ]);
+      const byPatient = (x: { patient_id: string }, y: { patient_id: string }) => x.patient_id.localeCompare(y.patient_id);
+      expect([...payload['attendees']].sort(byPatient)).toEqual(
+        att.rows.map((r) => ({ patient_id: r.patient_id, chart_id: r.chart_id, attendance_status: r.status, minutes_attended: r.minutes_attended })).sort(byPatient),
+      );
+    }
+    // Drafts publish nothing; the SUD groups' rosters hold Part 2 charts with and without a consent covering group encounters.
+    const stray = await a.query(`SELECT 1 FROM pf_outbox_events e JOIN cl_group_sessions s ON s.id::text = e.payload->>'session_id' WHERE s.status = 'draft'`);
+    expect(stray.rows).toHaveLength(0);
+    const sud = await a.query<{ slug: string; with_consent: number; without_consent: number }>(
+      `SELECT o.slug,
+              count(DISTINCT x.patient_id) FILTER (WHERE c.is_part2 AND EXISTS (SELECT 1 FROM cl_part2_consents k WHERE k.chart_id = c.id AND k.revoked_at IS NULL
+                 AND (k.expires_on IS NULL OR k.expires_on >= current_date) AND ('*' = ANY (k.record_types) OR 'group_encounter' = ANY (k.record_types))))::int AS with_consent,
+              count(DISTINCT x.patient_id) FILTER (WHERE c.is_part2 AND NOT EXISTS (SELECT 1 FROM cl_part2_consents k WHERE k.chart_id = c.id AND k.revoked_at IS NULL
+                 AND (k.expires_on IS NULL OR k.expires_on >= current_date) AND ('*' = ANY (k.record_types) OR 'group_encounter' = ANY (k.record_types))))::int AS without_consent
+         FROM cl_group_attendance x JOIN cl_group_sessions s ON s.id = x.session_id JOIN cl_groups g ON g.id = s.group_id AND g.sud_program
+         JOIN cl_charts c ON c.id = x.chart_id JOIN pf_organizations o ON o.id = x.organization_id GROUP BY 1 ORDER BY 1`,
+    );
+    expect(sud.rows).toHaveLength(2);
+    for (const r of sud.rows) {
+      expect(r.with_consent).toBeGreaterThan(0);
+      expect(r.without_consent).toBeGreaterThan(0);
+    }
   });
 
   it('refuses a database the migrations have not reached, naming the command that fixes it', async () => {

@@ -4,6 +4,7 @@ import {
   DEMO_ORG_LIST, DEMO_ORGANIZATION_CODES, DEMO_PASSWORD, demoStaffForScale, DemoOrg, DemoStaff, ROLE_KEYS, SEED_SCALES, SeedScale,
 } from './demo-catalogue';
 import { DEMO_CONSENT_STATEMENTS, generateConsents } from './demo-consents';
+import { DEMO_GROUP_EVENT_TYPE, DemoGroupSession, generateGroups, generateGroupSessions } from './demo-groups';
 import { DemoPatientRecord, generatePatients, PATIENTS_PER_ORG } from './demo-patients';
 import { stableUuid } from './deterministic';
 import { insertSessions } from './demo-sessions';
@@ -33,6 +34,11 @@ export interface SeedTableCounts {
   serviceTypes: number;
   appointments: number;
   progressNotes: number;
+  groups: number;
+  groupSessions: number;
+  groupAttendance: number;
+  /** `cl_group_session_documented.v1` outbox rows of the documented demo sessions. */
+  groupSessionEvents: number;
 }
 
 export interface SeedSummary {
@@ -53,7 +59,7 @@ const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, 
 
 const zeroCounts = (): SeedTableCounts => ({
   organizations: 0, sites: 0, staffUsers: 0, roleBindings: 0, patients: 0, charts: 0, careTeamAssignments: 0, organizationCodes: 0, part2Consents: 0,
-  serviceTypes: 0, appointments: 0, progressNotes: 0,
+  serviceTypes: 0, appointments: 0, progressNotes: 0, groups: 0, groupSessions: 0, groupAttendance: 0, groupSessionEvents: 0,
 });
 
 /**
@@ -100,6 +106,12 @@ export async function seedDemoData(opts: SeedOptions): Promise<SeedSummary> {
       inserted.progressNotes += added.progressNotes;
       progress(`${org.name}: appointments and progress notes (seed ${seed}) ready`);
     }
+    // Groups and their sessions draw attendees from the seed's first patients (at most one batch).
+    for (const org of DEMO_ORG_LIST) {
+      const patients = generatePatients({ org, staff, scale: opts.scale, seed, from: 0, to: Math.min(perOrg, BATCH) });
+      await inTransaction(client, () => insertGroups(client, org, staff, opts.scale, patients, inserted));
+      progress(`${org.name}: therapy groups and group sessions ready`);
+    }
     return { scale: opts.scale, seed, inserted, totals: await countRows(client), elapsedMs: Date.now() - started };
   } finally {
     await client.end();
@@ -122,6 +134,7 @@ async function assertMigrated(client: Client): Promise<void> {
   const tables = [
     'pf_organizations', 'pf_sites', 'pf_staff_users', 'pf_roles', 'pf_role_bindings', 'cl_patients', 'cl_charts', 'cl_care_team_assignments',
     'cl_mrn_counters', 'pf_organization_codes', 'cl_part2_consents', 'pm_service_types', 'pm_appointments', 'cl_progress_notes',
+    'cl_groups', 'cl_group_sessions', 'cl_group_attendance', 'pf_outbox_events',
   ];
   const { rows } = await client.query<{ missing: string[] }>(
     `SELECT coalesce(array_agg(t ORDER BY t), '{}') AS missing FROM unnest($1::text[]) AS t WHERE to_regclass(t) IS NULL`,
@@ -265,6 +278,60 @@ async function insertConsents(client: Client, org: DemoOrg, records: DemoPatient
 }
 
 /**
+ * The organization's therapy groups (CL-14) and their sessions. Sessions are inserted as drafts and only the
+ * ones this run inserted get attendance, then (documented ones) their signature and the outbox row the API's
+ * document use case writes in the same transaction: a documented session's attendance is locked by a trigger,
+ * so a re-run must not touch it, and it adds nothing.
+ */
+async function insertGroups(client: Client, org: DemoOrg, staff: readonly DemoStaff[], scale: SeedScale, patients: DemoPatientRecord[], inserted: SeedTableCounts): Promise<void> {
+  const groups = generateGroups(org, staff);
+  inserted.groups += await insertRows(client, 'cl_groups', {
+    organization_id: 'uuid', id: 'uuid', site_id: 'uuid', name: 'text', group_type: 'text', sud_program: 'bool', default_modality: 'text',
+    facilitator_ids: 'text', created_by: 'uuid',
+  }, groups.map((g) => [g.organizationId, g.id, g.siteId, g.name, g.groupType, g.sudProgram, g.defaultModality, `{${g.facilitatorIds.join(',')}}`, g.createdBy]),
+  { facilitator_ids: 'uuid[]' });
+
+  const sessions = groups.flatMap((g) => generateGroupSessions(org, g, scale, patients));
+  const creator = new Map(groups.map((g) => [g.id, g.createdBy]));
+  const fresh = await client.query<{ id: string }>(
+    `INSERT INTO cl_group_sessions (organization_id, id, group_id, site_id, session_date, start_time, end_time, facilitator_id, modality, note, created_by, created_at, updated_at)
+     SELECT organization_id, id, group_id, site_id, session_date, start_time, end_time, facilitator_id, modality, note, created_by, created_at, created_at
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::date[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::text[], $11::uuid[], $12::timestamptz[])
+         AS t(organization_id, id, group_id, site_id, session_date, start_time, end_time, facilitator_id, modality, note, created_by, created_at)
+     ON CONFLICT DO NOTHING RETURNING id`,
+    [
+      sessions.map((x) => x.organizationId), sessions.map((x) => x.id), sessions.map((x) => x.groupId), sessions.map((x) => x.siteId),
+      sessions.map((x) => x.sessionDate), sessions.map((x) => x.startTime), sessions.map((x) => x.endTime), sessions.map((x) => x.facilitatorId),
+      sessions.map((x) => x.modality), sessions.map((x) => x.note), sessions.map((x) => creator.get(x.groupId)!),
+      sessions.map((x) => `${x.sessionDate}T08:00:00Z`),
+    ],
+  );
+  inserted.groupSessions += fresh.rowCount ?? 0;
+  const isNew = new Set(fresh.rows.map((r) => r.id));
+  const added: DemoGroupSession[] = sessions.filter((x) => isNew.has(x.id));
+
+  inserted.groupAttendance += await insertRows(client, 'cl_group_attendance', {
+    organization_id: 'uuid', id: 'uuid', session_id: 'uuid', site_id: 'uuid', patient_id: 'uuid', chart_id: 'uuid', status: 'text',
+    minutes_attended: 'int4', arrival_time: 'text', departure_time: 'text', recorded_by: 'uuid', recorded_at: 'timestamptz',
+  }, added.flatMap((x) => x.attendance.map((a) => [
+    x.organizationId, a.id, x.id, x.siteId, a.patientId, a.chartId, a.status, a.minutesAttended, a.arrivalTime, a.departureTime, x.facilitatorId,
+    x.documentedAt ?? `${x.sessionDate}T23:00:00Z`,
+  ])));
+
+  const documented = added.filter((x) => x.status === 'documented' && x.event);
+  if (documented.length === 0) return;
+  await client.query(
+    `UPDATE cl_group_sessions s SET status = 'documented', documented_at = d.at, documented_by = s.facilitator_id, updated_at = d.at
+       FROM unnest($1::uuid[], $2::timestamptz[]) AS d(id, at) WHERE s.organization_id = $3 AND s.id = d.id AND s.status = 'draft'`,
+    [documented.map((x) => x.id), documented.map((x) => x.documentedAt), org.id],
+  );
+  // The envelope OutboxPublisher writes (writeOutboxEvent): the event id is also the BullMQ job id.
+  inserted.groupSessionEvents += await insertRows(client, 'pf_outbox_events', {
+    organization_id: 'uuid', id: 'uuid', event_type: 'text', payload: 'text', occurred_at: 'timestamptz',
+  }, documented.map((x) => [org.id, x.event!.id, DEMO_GROUP_EVENT_TYPE, JSON.stringify(x.event!.payload), x.documentedAt]), { payload: 'jsonb' });
+}
+
+/**
  * One INSERT ... SELECT FROM unnest($1::t1[], $2::t2[], ...) ON CONFLICT DO NOTHING for all rows: one round
  * trip and a fixed number of parameters however many rows. `casts` converts a column after unnest.
  */
@@ -294,6 +361,10 @@ async function countRows(client: Client): Promise<SeedSummary['totals']> {
     (SELECT count(*)::int FROM cl_part2_consents) AS "part2Consents",
     (SELECT count(*)::int FROM pm_service_types) AS "serviceTypes",
     (SELECT count(*)::int FROM pm_appointments) AS appointments,
-    (SELECT count(*)::int FROM cl_progress_notes) AS "progressNotes"`);
+    (SELECT count(*)::int FROM cl_progress_notes) AS "progressNotes",
+    (SELECT count(*)::int FROM cl_groups) AS groups,
+    (SELECT count(*)::int FROM cl_group_sessions) AS "groupSessions",
+    (SELECT count(*)::int FROM cl_group_attendance) AS "groupAttendance",
+    (SELECT count(*)::int FROM pf_outbox_events WHERE event_type = 'cl_group_session_documented.v1') AS "groupSessionEvents"`);
   return rows[0]!;
 }

@@ -6,6 +6,17 @@ import { RevokeConsentHandler } from './consents/commands/revoke-consent/revoke-
 import { ConsentsController } from './consents/consents.controller';
 import { CheckSudConsentHandler } from './consents/queries/check-sud-consent/check-sud-consent.handler';
 import { ListConsentsHandler } from './consents/queries/list-consents/list-consents.handler';
+import { CreateGroupHandler } from './group-sessions/commands/create-group/create-group.handler';
+import { CreateGroupSessionHandler } from './group-sessions/commands/create-group-session/create-group-session.handler';
+import { DocumentGroupSessionHandler } from './group-sessions/commands/document-group-session/document-group-session.handler';
+import { EditGroupSessionNoteHandler } from './group-sessions/commands/edit-group-session-note/edit-group-session-note.handler';
+import { RecordGroupAttendanceHandler } from './group-sessions/commands/record-group-attendance/record-group-attendance.handler';
+import { GroupSessionsController } from './group-sessions/group-sessions.controller';
+import { GroupsController } from './group-sessions/groups.controller';
+import { GetGroupHandler } from './group-sessions/queries/get-group/get-group.handler';
+import { GetGroupSessionHandler } from './group-sessions/queries/get-group-session/get-group-session.handler';
+import { ListGroupSessionsHandler } from './group-sessions/queries/list-group-sessions/list-group-sessions.handler';
+import { ListGroupsHandler } from './group-sessions/queries/list-groups/list-groups.handler';
 import { AssignCareTeamMemberHandler } from './patients/commands/assign-care-team-member/assign-care-team-member.handler';
 import { RegisterPatientHandler } from './patients/commands/register-patient/register-patient.handler';
 import { UpdatePatientHandler } from './patients/commands/update-patient/update-patient.handler';
@@ -20,14 +31,16 @@ import { SignProgressNoteHandler } from './progress-notes/commands/sign-progress
 import { ProgressNotesController } from './progress-notes/progress-notes.controller';
 import { GetProgressNoteHandler } from './progress-notes/queries/get-progress-note/get-progress-note.handler';
 
-/** The clinical record context (CL): patients, charts, care teams, Part 2 consents, progress notes; later groups and peer services. */
+/** The clinical record context (CL): patients, charts, care teams, Part 2 consents, progress notes, groups and group sessions; later peer services. */
 @Module({
   imports: [CqrsModule, AuditModule],
-  controllers: [PatientsController, ConsentsController, ProgressNotesController],
+  controllers: [PatientsController, ConsentsController, ProgressNotesController, GroupsController, GroupSessionsController],
   providers: [
     RegisterPatientHandler, UpdatePatientHandler, AssignCareTeamMemberHandler, GetPatientHandler, SearchPatientsHandler, GetPatientReferenceHandler,
     RecordConsentHandler, RevokeConsentHandler, ListConsentsHandler, CheckSudConsentHandler,
     CreateProgressNoteHandler, EditProgressNoteHandler, SignProgressNoteHandler, AddProgressNoteAddendumHandler, GetProgressNoteHandler,
+    CreateGroupHandler, GetGroupHandler, ListGroupsHandler,
+    CreateGroupSessionHandler, EditGroupSessionNoteHandler, RecordGroupAttendanceHandler, DocumentGroupSessionHandler, GetGroupSessionHandler, ListGroupSessionsHandler,
   ],
 })
 export class ClModule {}

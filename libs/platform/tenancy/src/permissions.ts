@@ -22,6 +22,9 @@ export const PERMISSIONS = {
   'jurisdiction.view': 'Read the jurisdiction profile (billing rules) that applies to the organization or a site',
   'cl.consents.view': "Read a patient's 42 CFR Part 2 consents",
   'cl.consents.manage': "Record and revoke a patient's 42 CFR Part 2 consents",
+  'cl.groups.view': 'View therapy groups, their sessions and attendance',
+  'cl.groups.manage': 'Define therapy groups: type, SUD program flag, site and facilitators',
+  'cl.group-sessions.document': 'Schedule group sessions, record attendance, write and sign the shared group note',
   'platform.events.manage': 'Inspect integration events that failed after their last attempt and retry them',
 } as const;
 

@@ -1,0 +1,45 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { AuditService } from '@cairn/platform/audit';
+import { TenantTx } from '@cairn/platform/db';
+import { InvalidInputError, Page, pageOf, pageWindow } from '@cairn/platform/http';
+import { RequestContextService } from '@cairn/platform/tenancy';
+import { GroupSessionSummaryView, SESSION_GROUP_SELECT, toGroupSessionSummary } from '../../group-session.view';
+import { ListGroupSessionsQuery } from './list-group-sessions.query';
+
+const day = (d: string) => new Date(`${d}T00:00:00Z`);
+
+@QueryHandler(ListGroupSessionsQuery)
+export class ListGroupSessionsHandler implements IQueryHandler<ListGroupSessionsQuery, Page<GroupSessionSummaryView>> {
+  constructor(
+    private readonly txHost: TransactionHost<TenantTx>,
+    private readonly requestContext: RequestContextService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async execute({ filter }: ListGroupSessionsQuery): Promise<Page<GroupSessionSummaryView>> {
+    const ctx = this.requestContext.requireTenant();
+    if (filter.from && filter.to && filter.to < filter.from) throw new InvalidInputError('to must not be before from', [{ field: 'to', message: 'to must not be before from' }]);
+    const { skip, take } = pageWindow(filter);
+    return this.txHost.withTransaction(async () => {
+      const tx = this.txHost.tx;
+      // Row-level security keeps this to the caller's sites; the indexes (organization, site | group, date) serve it.
+      const where = {
+        organizationId: ctx.organizationId,
+        ...(filter.groupId ? { groupId: filter.groupId } : {}),
+        ...(filter.siteId ? { siteId: filter.siteId } : {}),
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.from || filter.to ? { sessionDate: { ...(filter.from ? { gte: day(filter.from) } : {}), ...(filter.to ? { lte: day(filter.to) } : {}) } } : {}),
+      };
+      const rows = await tx.groupSession.findMany({
+        where, include: SESSION_GROUP_SELECT, orderBy: [{ sessionDate: 'desc' }, { startTime: 'desc' }, { id: 'asc' }], skip, take,
+      });
+      const total = await tx.groupSession.count({ where });
+      await this.audit.record({
+        action: 'group-session.list', resourceType: 'group_session', outcome: 'success',
+        scope: { filters: Object.keys(filter).filter((k) => (filter as Record<string, unknown>)[k] !== undefined), resultCount: rows.length, total },
+      });
+      return pageOf(rows.map(toGroupSessionSummary), total, filter);
+    });
+  }
+}
