@@ -53,25 +53,41 @@ export async function generationsByIds(tx: Tx, organizationId: string, ids: stri
 }
 
 /**
+ * Locks the still-pending rows in id order, so two bulk actions over overlapping ids (in any order) queue up
+ * behind each other instead of deadlocking. Under READ COMMITTED a waiter re-checks the status once the lock is
+ * free, so a row decided meanwhile drops out.
+ */
+function lockPending(organizationId: string, ids: string[], extra: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT id FROM cl_group_encounter_generations
+    WHERE organization_id = ${organizationId}::uuid AND id = ANY (${ids}::uuid[]) AND status = 'pending_review' ${extra}
+    ORDER BY id FOR UPDATE`;
+}
+
+/**
  * The conditional transition: only rows still pending review move, so of two reviewers racing on a row exactly
  * one UPDATE returns it (the other waits for the row lock, re-checks the status and skips it).
  */
 export async function approvePending(tx: Tx, organizationId: string, ids: string[], reviewerId: string, approvalId: string): Promise<GenerationRow[]> {
   if (ids.length === 0) return [];
   return tx.$queryRaw<GenerationRow[]>`
+    WITH target AS (${lockPending(organizationId, ids, Prisma.sql`AND billable`)})
     UPDATE cl_group_encounter_generations g
     SET status = 'approved', reviewed_by = ${reviewerId}::uuid, reviewed_at = now(), approval_id = ${approvalId}::uuid,
         version = g.version + 1, updated_at = now()
-    WHERE g.organization_id = ${organizationId}::uuid AND g.id = ANY (${ids}::uuid[]) AND g.status = 'pending_review' AND g.billable
+    FROM target
+    WHERE g.organization_id = ${organizationId}::uuid AND g.id = target.id AND g.status = 'pending_review' AND g.billable
     RETURNING ${COLUMNS}`;
 }
 
 export async function rejectPending(tx: Tx, organizationId: string, ids: string[], reviewerId: string, reason: string): Promise<GenerationRow[]> {
   if (ids.length === 0) return [];
   return tx.$queryRaw<GenerationRow[]>`
+    WITH target AS (${lockPending(organizationId, ids, Prisma.empty)})
     UPDATE cl_group_encounter_generations g
     SET status = 'rejected', reviewed_by = ${reviewerId}::uuid, reviewed_at = now(), rejection_reason = ${reason},
         version = g.version + 1, updated_at = now()
-    WHERE g.organization_id = ${organizationId}::uuid AND g.id = ANY (${ids}::uuid[]) AND g.status = 'pending_review'
+    FROM target
+    WHERE g.organization_id = ${organizationId}::uuid AND g.id = target.id AND g.status = 'pending_review'
     RETURNING ${COLUMNS}`;
 }
