@@ -4,6 +4,11 @@ import { AuditModule } from '@cairn/platform/audit';
 import { RecordConsentHandler } from './consents/commands/record-consent/record-consent.handler';
 import { RevokeConsentHandler } from './consents/commands/revoke-consent/revoke-consent.handler';
 import { ConsentsController } from './consents/consents.controller';
+import { ApproveGroupEncountersHandler } from './group-encounters/commands/approve-group-encounters/approve-group-encounters.handler';
+import { EditGroupEncounterCodeHandler } from './group-encounters/commands/edit-group-encounter-code/edit-group-encounter-code.handler';
+import { RejectGroupEncountersHandler } from './group-encounters/commands/reject-group-encounters/reject-group-encounters.handler';
+import { GroupEncounterGenerationsController } from './group-encounters/group-encounter-generations.controller';
+import { ListGroupEncounterGenerationsHandler } from './group-encounters/queries/list-group-encounter-generations/list-group-encounter-generations.handler';
 import { CheckSudConsentHandler } from './consents/queries/check-sud-consent/check-sud-consent.handler';
 import { ListConsentsHandler } from './consents/queries/list-consents/list-consents.handler';
 import { CreateGroupHandler } from './group-sessions/commands/create-group/create-group.handler';
@@ -31,16 +36,17 @@ import { SignProgressNoteHandler } from './progress-notes/commands/sign-progress
 import { ProgressNotesController } from './progress-notes/progress-notes.controller';
 import { GetProgressNoteHandler } from './progress-notes/queries/get-progress-note/get-progress-note.handler';
 
-/** The clinical record context (CL): patients, charts, care teams, Part 2 consents, progress notes, groups and group sessions; later peer services. */
+/** The clinical record context (CL): patients, charts, care teams, Part 2 consents, progress notes, groups and group sessions, the batch review of generated group encounters; later peer services. */
 @Module({
   imports: [CqrsModule, AuditModule],
-  controllers: [PatientsController, ConsentsController, ProgressNotesController, GroupsController, GroupSessionsController],
+  controllers: [PatientsController, ConsentsController, ProgressNotesController, GroupsController, GroupSessionsController, GroupEncounterGenerationsController],
   providers: [
     RegisterPatientHandler, UpdatePatientHandler, AssignCareTeamMemberHandler, GetPatientHandler, SearchPatientsHandler, GetPatientReferenceHandler,
     RecordConsentHandler, RevokeConsentHandler, ListConsentsHandler, CheckSudConsentHandler,
     CreateProgressNoteHandler, EditProgressNoteHandler, SignProgressNoteHandler, AddProgressNoteAddendumHandler, GetProgressNoteHandler,
     CreateGroupHandler, GetGroupHandler, ListGroupsHandler,
     CreateGroupSessionHandler, EditGroupSessionNoteHandler, RecordGroupAttendanceHandler, DocumentGroupSessionHandler, GetGroupSessionHandler, ListGroupSessionsHandler,
+    ListGroupEncounterGenerationsHandler, ApproveGroupEncountersHandler, RejectGroupEncountersHandler, EditGroupEncounterCodeHandler,
   ],
 })
 export class ClModule {}

@@ -1,4 +1,5 @@
 export { ClModule } from './cl.module';
+export { ClWorkerModule } from './cl-worker.module';
 export { GetPatientQuery } from './patients/queries/get-patient/get-patient.query';
 export { SearchPatientsQuery } from './patients/queries/search-patients/search-patients.query';
 export { RegisterPatientCommand } from './patients/commands/register-patient/register-patient.command';
@@ -8,3 +9,5 @@ export { RevokeConsentCommand } from './consents/commands/revoke-consent/revoke-
 export { ListConsentsQuery } from './consents/queries/list-consents/list-consents.query';
 export type { Part2ConsentView } from './consents/part2-consent.view';
 export { PART2_NOTICE } from './consents/part2-notice';
+export { GenerateEncountersWhenGroupSessionDocumentedHandler } from './group-encounters/event-handlers/generate-encounters-when-group-session-documented.handler';
+export type { GroupEncounterGenerationView } from './group-encounters/group-encounter-generation.view';

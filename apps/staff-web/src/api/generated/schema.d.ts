@@ -476,7 +476,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/groups": {
+    "/api/v1/group-encounter-generations": {
         parameters: {
             query?: never;
             header?: never;
@@ -484,34 +484,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Groups at your sites, by name (paginated)
-         * @description Permission: `cl.groups.view`. Audited.
+         * The review queue
+         * @description Permission: `cl.group-encounter-generation.view` (rows of the sites where it is held). Filters: session, status, date range, site. Part 2 rows without consent hide patient, chart and encounter ids. Audited.
          */
-        get: operations["GroupsController_list_v1"];
-        put?: never;
-        /**
-         * Define a group
-         * @description Permission: `cl.groups.manage` at the group's site. Facilitators must hold a clinician, peer specialist or supervisor role there (422).
-         */
-        post: operations["GroupsController_create_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/groups/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A group
-         * @description Permission: `cl.groups.view`. Audited.
-         */
-        get: operations["GroupsController_get_v1"];
+        get: operations["GroupEncounterGenerationsController_list_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -520,75 +496,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/group-sessions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Sessions at your sites, newest first (paginated)
-         * @description Permission: `cl.groups.view`. Filters: group, site, date range (inclusive), status. Audited.
-         */
-        get: operations["GroupSessionsController_list_v1"];
-        put?: never;
-        /**
-         * Open a draft session of a group
-         * @description Permission: `cl.group-sessions.document` at the group's site. The facilitator must be one of the group's (422); endTime after startTime (400).
-         */
-        post: operations["GroupSessionsController_create_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/group-sessions/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A session with its note and attendance
-         * @description Permission: `cl.groups.view`. Attendees outside your patient scope are counted, not listed; in an SUD-program group an attendee no consent covers for you is shown with `consentRequired` and no patient or chart id. Audited (Part 2 reads marked).
-         */
-        get: operations["GroupSessionsController_get_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Edit the shared note of a draft
-         * @description Permission: `cl.group-sessions.document`. A documented session answers 409.
-         */
-        patch: operations["GroupSessionsController_edit_v1"];
-        trace?: never;
-    };
-    "/api/v1/group-sessions/{id}/attendance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Record or replace attendance (bulk)
-         * @description Permission: `cl.group-sessions.document`. One entry per patient (patients with a chart in your scope, 400 otherwise); patients not listed keep theirs. absent: 0 minutes; partial: more than 0 and fewer than the session; present: defaults to the session length; arrival and departure within the session and consistent with the minutes. A documented session answers 409.
-         */
-        put: operations["GroupSessionsController_attendance_v1"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/group-sessions/{id}/document": {
+    "/api/v1/group-encounter-generations/approve": {
         parameters: {
             query?: never;
             header?: never;
@@ -598,14 +506,94 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Document (sign) the session
-         * @description Permission: `cl.group-sessions.document`; a facilitator of the group who sees every attendee (403). Needs attendance for at least one patient (422). Locks the note and attendance and publishes `cl_group_session_documented.v1` in the same transaction; a second sign answers 409 and publishes nothing.
+         * Approve one or many
+         * @description Permission: `cl.group-encounter-generation.approve`. Answers per id: approved, already_approved (no new event), conflict (rejected), not_billable, consent_required, not_found. Publishes one `cl_group_encounters_approved.v1` per session with newly approved rows.
          */
-        post: operations["GroupSessionsController_document_v1"];
+        post: operations["GroupEncounterGenerationsController_approveMany_v1"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-encounter-generations/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject one or many, with a reason
+         * @description Permission: `cl.group-encounter-generation.approve`. `reason` is required. Answers per id: rejected, already_rejected, conflict (approved or absent), consent_required, not_found.
+         */
+        post: operations["GroupEncounterGenerationsController_rejectMany_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-encounter-generations/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve one
+         * @description Permission: `cl.group-encounter-generation.approve`. Approving twice is a no-op (200, already_approved); a rejected row answers 409, a non-billable one 422, a Part 2 row without consent 403.
+         */
+        post: operations["GroupEncounterGenerationsController_approve_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-encounter-generations/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject one
+         * @description Permission: `cl.group-encounter-generation.approve`. `reason` is required (400). An approved row answers 409, a Part 2 row without consent 403.
+         */
+        post: operations["GroupEncounterGenerationsController_reject_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-encounter-generations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct the proposed code and modifiers
+         * @description Permission: `cl.group-encounter-generation.edit`. The code must be a CPT/HCPCS code and each modifier a MODIFIER code valid on the session date (400 naming the field). Pending review only (409). Audited with before/after.
+         */
+        patch: operations["GroupEncounterGenerationsController_edit_v1"];
         trace?: never;
     };
     "/api/v1/pm/appointments": {
@@ -1339,197 +1327,107 @@ export interface components {
         AddAddendumDto: {
             body: string;
         };
-        CreateGroupDto: {
-            /** Format: uuid */
-            siteId: string;
-            name: string;
-            /**
-             * @description The group type the jurisdiction profile maps to a code
-             * @enum {string}
-             */
-            groupType: "psychotherapy_group" | "multi_family_group" | "sud_group_counseling" | "peer_support_group" | "psychosocial_rehabilitation_group";
-            /** @description The group belongs to a 42 CFR Part 2 (SUD) program: its attendance is a Part 2 record */
-            sudProgram: boolean;
-            /**
-             * @default in_person
-             * @enum {string}
-             */
-            defaultModality: "in_person" | "telehealth_video";
-            /** @description Staff with a clinician, peer specialist or supervisor role at the site */
-            facilitatorIds: string[];
+        GenerationFlagsDto: {
+            /** @description Partial attendance under the jurisdiction minimum */
+            belowMinimum: boolean;
+            /** @enum {string|null} */
+            notBillableReason: "absent" | "below_minimum_minutes" | "no_code_mapping" | "invalid_code" | null;
+            notBillableDetail: string | null;
+            /** @description 42 CFR Part 2 consent required: identifiers hidden, cannot be approved or edited */
+            consentRequired: boolean;
         };
-        GroupResponseDto: {
+        GroupEncounterGenerationDto: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
-            organizationId: string;
-            /** Format: uuid */
-            siteId: string;
-            name: string;
-            /** @enum {string} */
-            groupType: "psychotherapy_group" | "multi_family_group" | "sud_group_counseling" | "peer_support_group" | "psychosocial_rehabilitation_group";
-            sudProgram: boolean;
-            /** @enum {string} */
-            defaultModality: "in_person" | "telehealth_video";
-            facilitatorIds: string[];
-            active: boolean;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: uuid */
-            createdBy: string;
-        };
-        CreateGroupSessionDto: {
+            groupSessionId: string;
             /** Format: uuid */
             groupId: string;
-            /**
-             * Format: date
-             * @description The calendar date at the site
-             * @example 2025-03-04
-             */
+            /** Format: uuid */
+            siteId: string;
+            /** Format: date */
             sessionDate: string;
-            /**
-             * @description HH:MM, the site's local time
-             * @example 10:00
-             */
-            startTime: string;
-            /**
-             * @description HH:MM, after startTime the same day
-             * @example 11:30
-             */
-            endTime: string;
+            groupType: string;
+            /** @enum {string} */
+            modality: "in_person" | "telehealth_video";
+            sudProgram: boolean;
             /**
              * Format: uuid
-             * @description One of the group's facilitators; defaults to the caller when they are one
+             * @description Null when consent is required
              */
-            facilitatorId?: string;
-            /**
-             * @description Defaults to the group's
-             * @enum {string}
-             */
-            modality?: "in_person" | "telehealth_video";
-            /** @description The shared group note (PHI) */
-            note?: string;
-        };
-        GroupAttendanceDto: {
-            /** Format: uuid */
-            id: string;
-            /** @description True in a Part 2 (SUD program) group when no consent lets you see who this is: patientId and chartId are then null */
-            consentRequired: boolean;
-            /** Format: uuid */
             patientId: string | null;
             /** Format: uuid */
             chartId: string | null;
+            /**
+             * Format: uuid
+             * @description The PM encounter (null for absent attendees or when consent is required)
+             */
+            encounterId: string | null;
             /** @enum {string} */
-            status: "present" | "partial" | "absent";
+            attendanceStatus: "present" | "partial" | "absent";
             minutesAttended: number;
-            arrivalTime: string | null;
-            departureTime: string | null;
-            /** Format: uuid */
-            recordedBy: string;
-            /** Format: date-time */
-            recordedAt: string;
-        };
-        GroupSessionResponseDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            organizationId: string;
-            /** Format: uuid */
-            groupId: string;
-            groupName: string;
             /** @enum {string} */
-            groupType: "psychotherapy_group" | "multi_family_group" | "sud_group_counseling" | "peer_support_group" | "psychosocial_rehabilitation_group";
-            sudProgram: boolean;
+            status: "pending_review" | "approved" | "rejected" | "not_generated";
+            /** @enum {string|null} */
+            proposedCodeSystem: "CPT" | "HCPCS" | null;
+            /** @description Advisory: PM-07 decides the final code */
+            proposedCptCode: string | null;
+            proposedModifiers: string[];
+            billable: boolean;
+            flags: components["schemas"]["GenerationFlagsDto"];
             /** Format: uuid */
-            siteId: string;
-            /** Format: date */
-            sessionDate: string;
-            /** @example 10:00 */
-            startTime: string;
-            /** @example 11:30 */
-            endTime: string;
-            durationMinutes: number;
-            /** Format: uuid */
-            facilitatorId: string;
-            /** @enum {string} */
-            modality: "in_person" | "telehealth_video";
-            /** @enum {string} */
-            status: "draft" | "documented";
+            reviewedBy: string | null;
             /** Format: date-time */
-            documentedAt: string | null;
-            /** Format: uuid */
-            documentedBy: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description The shared group note */
-            note: string;
-            attendance: components["schemas"]["GroupAttendanceDto"][];
-            /** @description Attendees outside your patient scope (not listed) */
-            attendeesOutsideScope: number;
-            /** @description The 42 CFR §2.32 notice, when Part 2 records are disclosed */
+            reviewedAt: string | null;
+            rejectionReason: string | null;
+            /** @description The 42 CFR §2.32 notice on a disclosed Part 2 row */
             part2Notice: string | null;
-        };
-        GroupSessionSummaryDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            organizationId: string;
-            /** Format: uuid */
-            groupId: string;
-            groupName: string;
-            /** @enum {string} */
-            groupType: "psychotherapy_group" | "multi_family_group" | "sud_group_counseling" | "peer_support_group" | "psychosocial_rehabilitation_group";
-            sudProgram: boolean;
-            /** Format: uuid */
-            siteId: string;
-            /** Format: date */
-            sessionDate: string;
-            /** @example 10:00 */
-            startTime: string;
-            /** @example 11:30 */
-            endTime: string;
-            durationMinutes: number;
-            /** Format: uuid */
-            facilitatorId: string;
-            /** @enum {string} */
-            modality: "in_person" | "telehealth_video";
-            /** @enum {string} */
-            status: "draft" | "documented";
-            /** Format: date-time */
-            documentedAt: string | null;
-            /** Format: uuid */
-            documentedBy: string | null;
+            version: number;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
         };
-        EditGroupSessionNoteDto: {
-            note: string;
+        ReviewIdsDto: {
+            /** @description Generation ids (one or many) */
+            ids: string[];
         };
-        AttendanceEntryDto: {
+        ReviewItemResultDto: {
             /** Format: uuid */
-            patientId: string;
+            id: string;
             /** @enum {string} */
-            status: "present" | "partial" | "absent";
-            /** @description 0 for absent; partial: more than 0 and less than the session; present: defaults to the session length */
-            minutesAttended?: number;
-            /**
-             * @description HH:MM within the session
-             * @example 10:05
-             */
-            arrivalTime?: string;
-            /**
-             * @description HH:MM within the session, after arrivalTime
-             * @example 11:00
-             */
-            departureTime?: string;
+            outcome: "approved" | "already_approved" | "rejected" | "already_rejected" | "conflict" | "not_billable" | "consent_required" | "not_found";
+            detail: string | null;
+            generation: components["schemas"]["GroupEncounterGenerationDto"] | null;
         };
-        RecordAttendanceDto: {
-            /** @description One entry per patient; patients not listed keep their attendance */
-            attendees: components["schemas"]["AttendanceEntryDto"][];
+        ReviewResultDto: {
+            results: components["schemas"]["ReviewItemResultDto"][];
+            /** @description cl_group_encounters_approved events written (one per session with newly approved rows) */
+            eventsPublished: number;
+        };
+        RejectGenerationsDto: {
+            /** @description Generation ids (one or many) */
+            ids: string[];
+            /** @description Why (kept on the generation) */
+            reason: string;
+        };
+        RejectGenerationDto: {
+            /** @description Why (kept on the generation) */
+            reason: string;
+        };
+        EditGenerationCodeDto: {
+            /**
+             * @description A CPT or HCPCS code billable on the session date
+             * @example 90853
+             */
+            proposedCptCode: string;
+            /**
+             * @description MODIFIER codes valid on the session date
+             * @example [
+             *       "HQ"
+             *     ]
+             */
+            modifiers: string[];
         };
         BookAppointmentDto: {
             /** Format: uuid */
@@ -4177,335 +4075,21 @@ export interface operations {
             };
         };
     };
-    GroupsController_list_v1: {
+    GroupEncounterGenerationsController_list_v1: {
         parameters: {
             query?: {
                 /** @description Page number, from 1 */
                 page?: number;
                 /** @description Items per page */
                 pageSize?: number;
-                siteId?: string;
-                groupType?: "psychotherapy_group" | "multi_family_group" | "sud_group_counseling" | "peer_support_group" | "psychosocial_rehabilitation_group";
-                active?: boolean;
-            };
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One page of results */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageMetaDto"] & {
-                        items: components["schemas"]["GroupResponseDto"][];
-                    };
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `cl.groups.view` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    GroupsController_create_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateGroupDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GroupResponseDto"];
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `cl.groups.manage` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Well-formed but breaks a business rule (application/problem+json) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/rule-violation",
-                     *       "title": "Unprocessable request",
-                     *       "status": 422,
-                     *       "detail": "The site does not belong to this organization.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    GroupsController_get_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GroupResponseDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `cl.groups.view` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    GroupSessionsController_list_v1: {
-        parameters: {
-            query?: {
-                /** @description Page number, from 1 */
-                page?: number;
-                /** @description Items per page */
-                pageSize?: number;
-                groupId?: string;
-                siteId?: string;
+                /** @description One group session */
+                sessionId?: string;
+                status?: "pending_review" | "approved" | "rejected" | "not_generated";
                 /** @description Sessions on or after this date */
                 from?: string;
                 /** @description Sessions on or before this date */
                 to?: string;
-                status?: "draft" | "documented";
+                siteId?: string;
             };
             header?: {
                 /** @description The organization the request acts in. Required when the caller belongs to more than one. */
@@ -4525,7 +4109,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageMetaDto"] & {
-                        items: components["schemas"]["GroupSessionSummaryDto"][];
+                        items: components["schemas"]["GroupEncounterGenerationDto"][];
                     };
                 };
             };
@@ -4580,7 +4164,7 @@ export interface operations {
             /**
              * @description The caller lacks the permission (or the site) this needs (application/problem+json)
              *
-             *     Requires permission `cl.groups.view` (problem+json)
+             *     Requires permission `cl.group-encounter-generation.view` (problem+json)
              */
             403: {
                 headers: {
@@ -4602,7 +4186,7 @@ export interface operations {
             };
         };
     };
-    GroupSessionsController_create_v1: {
+    GroupEncounterGenerationsController_approveMany_v1: {
         parameters: {
             query?: never;
             header?: {
@@ -4616,16 +4200,16 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateGroupSessionDto"];
+                "application/json": components["schemas"]["ReviewIdsDto"];
             };
         };
         responses: {
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GroupSessionResponseDto"];
+                    "application/json": components["schemas"]["ReviewResultDto"];
                 };
             };
             /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
@@ -4679,7 +4263,7 @@ export interface operations {
             /**
              * @description The caller lacks the permission (or the site) this needs (application/problem+json)
              *
-             *     Requires permission `cl.group-sessions.document` (problem+json)
+             *     Requires permission `cl.group-encounter-generation.approve` (problem+json)
              */
             403: {
                 headers: {
@@ -4699,18 +4283,75 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
+        };
+    };
+    GroupEncounterGenerationsController_rejectMany_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectGenerationsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResultDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }
@@ -4718,18 +4359,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Well-formed but breaks a business rule (application/problem+json) */
-            422: {
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `cl.group-encounter-generation.approve` (problem+json)
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://cairn.dev/problems/rule-violation",
-                     *       "title": "Unprocessable request",
-                     *       "status": 422,
-                     *       "detail": "The site does not belong to this organization.",
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }
@@ -4739,7 +4384,7 @@ export interface operations {
             };
         };
     };
-    GroupSessionsController_get_v1: {
+    GroupEncounterGenerationsController_approve_v1: {
         parameters: {
             query?: never;
             header?: {
@@ -4760,7 +4405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GroupSessionResponseDto"];
+                    "application/json": components["schemas"]["ReviewItemResultDto"];
                 };
             };
             /**
@@ -4789,376 +4434,7 @@ export interface operations {
             /**
              * @description The caller lacks the permission (or the site) this needs (application/problem+json)
              *
-             *     Requires permission `cl.groups.view` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    GroupSessionsController_edit_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EditGroupSessionNoteDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GroupSessionResponseDto"];
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `cl.group-sessions.document` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/conflict",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "A record with the same unique value already exists.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    GroupSessionsController_attendance_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RecordAttendanceDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GroupSessionResponseDto"];
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `cl.group-sessions.document` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/conflict",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "A record with the same unique value already exists.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    GroupSessionsController_document_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GroupSessionResponseDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `cl.group-sessions.document` (problem+json)
+             *     Requires permission `cl.group-encounter-generation.approve` (problem+json)
              */
             403: {
                 headers: {
@@ -5228,6 +4504,284 @@ export interface operations {
                      *       "title": "Unprocessable request",
                      *       "status": 422,
                      *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    GroupEncounterGenerationsController_reject_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectGenerationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewItemResultDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `cl.group-encounter-generation.approve` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    GroupEncounterGenerationsController_edit_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditGenerationCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupEncounterGenerationDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `cl.group-encounter-generation.edit` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }

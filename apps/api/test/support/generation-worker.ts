@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
+import { ClWorkerModule, GenerateEncountersWhenGroupSessionDocumentedHandler } from '@cairn/cl';
+import { AppConfig, ConfigModule, loadConfig } from '@cairn/platform/config';
+import { DbModule } from '@cairn/platform/db';
+import { HealthChecksModule, loggerParams, MetricsModule } from '@cairn/platform/http';
+import {
+  buildEvent, CL_GROUP_SESSION_DOCUMENTED_V1, ClGroupSessionDocumentedV1, MessagingModule, MessagingWorkerModule,
+} from '@cairn/platform/messaging';
+import { ReferenceDataModule } from '@cairn/platform/reference-data';
+import { TenancyModule } from '@cairn/platform/tenancy';
+import { PmContractHandlersModule } from '@cairn/pm';
+
+/** apps/worker's WorkerModule without the relay (an app cannot import another app; keep the two in step). */
+function workerModule(config: AppConfig) {
+  @Module({
+    imports: [
+      ConfigModule.forRoot(config), LoggerModule.forRoot(loggerParams(config)), DbModule, CqrsModule.forRoot(), HealthChecksModule, MetricsModule,
+      MessagingModule, MessagingWorkerModule, TenancyModule, ReferenceDataModule, PmContractHandlersModule, ClWorkerModule,
+    ],
+  })
+  class GenerationWorkerModule {}
+  return GenerationWorkerModule;
+}
+
+/**
+ * The worker's module graph in this process (no relay, queues under a prefix of its own), so an API test can
+ * deliver `cl_group_session_documented.v1` to the real generation consumer and PM's real encounter handler
+ * and then review the result through the API. The worker PROCESS is exercised by
+ * libs/cl/src/group-encounters/encounter-generation-worker.int-spec.ts.
+ */
+export class GenerationWorker {
+  private constructor(
+    private readonly ctx: INestApplicationContext,
+    private readonly consumer: GenerateEncountersWhenGroupSessionDocumentedHandler,
+  ) {}
+
+  static async start(): Promise<GenerationWorker> {
+    const config = loadConfig({ ...process.env, OUTBOX_RELAY_ENABLED: 'false', QUEUE_PREFIX: `cairn-test-review-${randomUUID().slice(0, 8)}`, LOG_LEVEL: 'silent' });
+    const ctx = await NestFactory.createApplicationContext(workerModule(config), { logger: false });
+    return new GenerationWorker(ctx, ctx.get(GenerateEncountersWhenGroupSessionDocumentedHandler));
+  }
+
+  /** Delivers the documented event (a new event id unless given) to the generation consumer. */
+  async document(payload: ClGroupSessionDocumentedV1, eventId?: string) {
+    const event = buildEvent(CL_GROUP_SESSION_DOCUMENTED_V1, payload.organization_id, payload, { id: eventId });
+    return this.consumer.process({ data: event, name: event.type });
+  }
+
+  close(): Promise<void> {
+    return this.ctx.close();
+  }
+}

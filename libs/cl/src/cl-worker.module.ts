@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuditModule } from '@cairn/platform/audit';
+import { GenerateEncountersWhenGroupSessionDocumentedHandler } from './group-encounters/event-handlers/generate-encounters-when-group-session-documented.handler';
+
+/**
+ * CL's queue consumers, for the worker process (apps/worker/src/main.ts). They send PM's contract commands
+ * (PmContractHandlersModule) and the reference-data queries, which the worker imports beside this module.
+ */
+@Module({
+  imports: [CqrsModule, AuditModule],
+  providers: [GenerateEncountersWhenGroupSessionDocumentedHandler],
+})
+export class ClWorkerModule {}

@@ -1,0 +1,9 @@
+import { Command } from '@nestjs/cqrs';
+import type { ReviewResult } from '../../review-result';
+
+/** Approves generations pending review (one or many); answers per id. */
+export class ApproveGroupEncountersCommand extends Command<ReviewResult> {
+  constructor(readonly ids: string[]) {
+    super();
+  }
+}

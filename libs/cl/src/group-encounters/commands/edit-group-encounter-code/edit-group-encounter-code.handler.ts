@@ -1,0 +1,96 @@
+import { CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { AuditService } from '@cairn/platform/audit';
+import { CODE_PATTERN, ValidateCodeQuery } from '@cairn/platform/code-library';
+import { TenantTx } from '@cairn/platform/db';
+import { ConflictError, ForbiddenError, InvalidInputError } from '@cairn/platform/http';
+import type { FieldError } from '@cairn/platform/http';
+import { RequestContextService } from '@cairn/platform/tenancy';
+import { generationsByIds } from '../../group-encounter-generation.repository';
+import { GenerationRow, isoDate, part2AuditScope, toGenerationView } from '../../group-encounter-generation.view';
+import { billabilityAfterCodeEdit } from '../../group-encounter-rules';
+import { OUTCOME_DETAIL } from '../../review-result';
+import { EditGroupEncounterCodeCommand } from './edit-group-encounter-code.command';
+
+export const MAX_MODIFIERS = 4;
+
+/**
+ * A reviewer's correction of the proposal: the code must be a CPT or HCPCS code billable on the session date,
+ * each modifier a MODIFIER code valid then (the code library decides; a bad one is a 400 naming the field).
+ * Only while pending review (409 after a decision), never on a Part 2 row the reviewer has no consent for
+ * (403). A row flagged only for its code becomes billable; attendance flags stay. Audited with before/after.
+ */
+@CommandHandler(EditGroupEncounterCodeCommand)
+export class EditGroupEncounterCodeHandler implements ICommandHandler<EditGroupEncounterCodeCommand> {
+  constructor(
+    private readonly txHost: TransactionHost<TenantTx>,
+    private readonly requestContext: RequestContextService,
+    private readonly audit: AuditService,
+    private readonly queries: QueryBus,
+  ) {}
+
+  async execute({ generationId, input }: EditGroupEncounterCodeCommand) {
+    const ctx = this.requestContext.requireTenant();
+    const org = ctx.organizationId;
+    const code = (input.proposedCptCode ?? '').trim().toUpperCase();
+    const modifiers = (input.modifiers ?? []).map((m) => (m ?? '').trim().toUpperCase());
+    const shapeProblems: FieldError[] = [];
+    if (!CODE_PATTERN.test(code)) shapeProblems.push({ field: 'proposedCptCode', message: 'proposedCptCode must be 2 to 7 letters or digits' });
+    if (modifiers.length > MAX_MODIFIERS) shapeProblems.push({ field: 'modifiers', message: `at most ${MAX_MODIFIERS} modifiers` });
+    modifiers.forEach((m, i) => {
+      if (!CODE_PATTERN.test(m)) shapeProblems.push({ field: `modifiers[${i}]`, message: 'a modifier is 2 to 7 letters or digits' });
+      else if (modifiers.indexOf(m) !== i) shapeProblems.push({ field: `modifiers[${i}]`, message: `${m} is listed twice` });
+    });
+    if (shapeProblems.length) throw new InvalidInputError('The proposed code cannot be used.', shapeProblems);
+
+    return this.txHost.withTransaction(async () => {
+      const tx = this.txHost.tx;
+      const [row] = await generationsByIds(tx, org, [generationId.toLowerCase()]);
+      const audit = (outcome: 'not_found' | 'denied' | 'success', r: GenerationRow | undefined, extra: Record<string, unknown> = {}, reason?: string) =>
+        this.audit.record({
+          action: 'group-encounter-generation.edit', resourceType: 'group_encounter_generation', resourceId: generationId,
+          patientId: r && r.consented ? r.patient_id : null, outcome, reason: reason ?? null, scope: { ...(r ? part2AuditScope([r]) : {}), ...extra },
+        });
+      if (!row) {
+        await audit('not_found', undefined);
+        return null;
+      }
+      if (!row.consented) {
+        await this.audit.recordDetached({
+          action: 'group-encounter-generation.edit', resourceType: 'group_encounter_generation', resourceId: generationId, outcome: 'denied',
+          reason: 'consent_required', scope: part2AuditScope([row]),
+        });
+        throw new ForbiddenError(OUTCOME_DETAIL.consent_required!);
+      }
+      if (row.status !== 'pending_review') throw new ConflictError(`A ${row.status} generation cannot be edited: a decision is final.`);
+
+      const on = isoDate(row.session_date);
+      const problems: FieldError[] = [];
+      const validity = await this.queries.execute(new ValidateCodeQuery(code, on));
+      if (!validity.valid) problems.push({ field: 'proposedCptCode', message: validity.message });
+      else if (validity.code.system === 'MODIFIER') problems.push({ field: 'proposedCptCode', message: `${code} is a modifier, not a CPT or HCPCS code` });
+      for (const [i, m] of modifiers.entries()) {
+        const v = await this.queries.execute(new ValidateCodeQuery(m, on, 'MODIFIER'));
+        if (!v.valid) problems.push({ field: `modifiers[${i}]`, message: v.message });
+      }
+      if (problems.length || !validity.valid) throw new InvalidInputError('The proposed code cannot be used on the session date.', problems);
+
+      const system = validity.code.system as 'CPT' | 'HCPCS';
+      const next = billabilityAfterCodeEdit(row.not_billable_reason);
+      const [updated] = await tx.$queryRaw<GenerationRow[]>`
+        UPDATE cl_group_encounter_generations g
+        SET proposed_code_system = ${system}, proposed_cpt_code = ${code}, proposed_modifiers = ${modifiers}::text[],
+            billable = ${next.billable}, not_billable_reason = ${next.notBillableReason},
+            not_billable_detail = CASE WHEN ${next.clearDetail} THEN NULL ELSE g.not_billable_detail END,
+            version = g.version + 1, updated_at = now()
+        WHERE g.organization_id = ${org}::uuid AND g.id = ${row.id}::uuid AND g.status = 'pending_review'
+        RETURNING g.*, (NOT g.sud_program OR cl_check_sud_consent(g.chart_id, 'group_encounter', pf_ctx_user())) AS consented`;
+      if (!updated) throw new ConflictError('The generation was decided meanwhile: a decision is final.');
+      await audit('success', updated, {
+        before: { system: row.proposed_code_system, code: row.proposed_cpt_code, modifiers: row.proposed_modifiers, billable: row.billable, notBillableReason: row.not_billable_reason },
+        after: { system, code, modifiers, billable: next.billable, notBillableReason: next.notBillableReason },
+      });
+      return toGenerationView(updated);
+    });
+  }
+}

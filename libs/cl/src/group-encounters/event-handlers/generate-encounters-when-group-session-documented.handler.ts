@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { AuditService } from '@cairn/platform/audit';
+import { ValidateCodeQuery } from '@cairn/platform/code-library';
+import { GetJurisdictionProfileQuery } from '@cairn/platform/jurisdiction';
+import { ConsumerDeps, ConsumerTx, EventConsumer, QueueEvent } from '@cairn/platform/messaging';
+import { CreateGroupEncountersCommand } from '@cairn/platform/scheduling';
+import { planGenerations, proposeForSession } from '../group-encounter-rules';
+
+/**
+ * CL-14-EN-01 on the queue `encounter-generation`: a documented group session becomes one PM encounter per
+ * present/partial attendee (CreateGroupEncountersCommand, handled by PM in this same transaction) and one
+ * cl_group_encounter_generations row per rostered attendee, pending review, with the code the jurisdiction
+ * profile proposes. Replays are harmless twice over: the consumer base skips an event id it has processed, and
+ * a re-published event (new id) finds PM's encounters and the generations already there (insert-once).
+ * One command, one profile lookup, one code validation and one multi-row INSERT per session, whatever its size.
+ */
+@Injectable()
+export class GenerateEncountersWhenGroupSessionDocumentedHandler extends EventConsumer<'encounter-generation'> {
+  readonly queue = 'encounter-generation';
+  readonly consumerName = 'cl.generate-encounters-when-group-session-documented';
+
+  constructor(
+    deps: ConsumerDeps,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly audit: AuditService,
+  ) {
+    super(deps);
+  }
+
+  protected async handle(event: QueueEvent<'encounter-generation'>, tx: ConsumerTx): Promise<void> {
+    const s = event.payload;
+    const { profile } = await this.queries.execute(new GetJurisdictionProfileQuery({ siteId: s.site_id }));
+    const proposal = proposeForSession(profile, s);
+    const validity = proposal ? await this.queries.execute(new ValidateCodeQuery(proposal.code, s.session_date, proposal.system)) : null;
+    const planned = planGenerations(s, profile, { proposal, validity });
+
+    const attending = planned.filter((p) => p.attendanceStatus !== 'absent');
+    const encounterOf = new Map<string, string>();
+    if (attending.length > 0) {
+      const { encounters } = await this.commands.execute(new CreateGroupEncountersCommand({
+        groupSessionId: s.session_id, siteId: s.site_id, serviceDate: s.session_date, renderingProviderId: s.facilitator_id,
+        attendees: attending.map((p) => ({
+          patientId: p.patientId, chartId: p.chartId, attendanceStatus: p.attendanceStatus as 'present' | 'partial', minutesAttended: p.minutesAttended,
+        })),
+      }));
+      for (const e of encounters) encounterOf.set(e.patientId.toLowerCase(), e.encounterId);
+    }
+
+    const rows = planned.map((p) => ({
+      patient_id: p.patientId, chart_id: p.chartId, encounter_id: p.attendanceStatus === 'absent' ? null : (encounterOf.get(p.patientId.toLowerCase()) ?? null),
+      attendance_status: p.attendanceStatus, minutes_attended: p.minutesAttended, status: p.status,
+      proposed_code_system: p.proposedCodeSystem, proposed_cpt_code: p.proposedCptCode, proposed_modifiers: p.proposedModifiers,
+      billable: p.billable, not_billable_reason: p.notBillableReason, not_billable_detail: p.notBillableDetail,
+    }));
+    // One statement for the whole session; a replay inserts nothing and changes nothing (the seed's rule).
+    const inserted = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO cl_group_encounter_generations (
+        organization_id, group_session_id, group_id, site_id, session_date, group_type, modality, facilitator_id, sud_program,
+        patient_id, chart_id, encounter_id, attendance_status, minutes_attended, status,
+        proposed_code_system, proposed_cpt_code, proposed_modifiers, billable, not_billable_reason, not_billable_detail)
+      SELECT ${event.organizationId}::uuid, ${s.session_id}::uuid, ${s.group_id}::uuid, ${s.site_id}::uuid, ${s.session_date}::date,
+             ${s.group_type}, ${s.modality}, ${s.facilitator_id}::uuid, ${s.sud_program},
+             r.patient_id, r.chart_id, r.encounter_id, r.attendance_status, r.minutes_attended, r.status,
+             r.proposed_code_system, r.proposed_cpt_code, r.proposed_modifiers, r.billable, r.not_billable_reason, r.not_billable_detail
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
+        patient_id uuid, chart_id uuid, encounter_id uuid, attendance_status text, minutes_attended int, status text,
+        proposed_code_system text, proposed_cpt_code text, proposed_modifiers text[], billable boolean, not_billable_reason text, not_billable_detail text)
+      ON CONFLICT (organization_id, group_session_id, patient_id) DO NOTHING
+      RETURNING id`;
+    if (inserted.length > 0) {
+      // One audit row per session, ids and counts only (the rows themselves name the patients).
+      await this.audit.record({
+        action: 'group-encounter-generation.create', resourceType: 'group_session', resourceId: s.session_id, outcome: 'success', actorType: 'system',
+        scope: {
+          eventId: event.id, siteId: s.site_id, part2: s.sud_program, generated: inserted.length,
+          pendingReview: planned.filter((p) => p.status === 'pending_review').length, notBillable: planned.filter((p) => !p.billable).length,
+          alreadyPresent: planned.length - inserted.length,
+        },
+      });
+    }
+  }
+}

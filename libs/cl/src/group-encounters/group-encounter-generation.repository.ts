@@ -1,0 +1,93 @@
+import { Prisma } from '@cairn/platform/db';
+import type { ConsumerTx } from '@cairn/platform/messaging';
+import type { GenerationRow } from './group-encounter-generation.view';
+
+type Tx = Pick<ConsumerTx, '$queryRaw'>;
+
+/**
+ * Every column plus the caller's Part 2 decision, computed in the same statement (one query per page or
+ * batch, never one per row): a row of an SUD-program group is disclosed only when cl_check_sud_consent allows
+ * the request's user (pf_ctx_user()) that patient's 'group_encounter' records.
+ */
+const COLUMNS = Prisma.sql`
+  g.organization_id, g.id, g.group_session_id, g.group_id, g.site_id, g.session_date, g.group_type, g.modality, g.sud_program,
+  g.patient_id, g.chart_id, g.encounter_id, g.attendance_status, g.minutes_attended, g.status,
+  g.proposed_code_system, g.proposed_cpt_code, g.proposed_modifiers, g.billable, g.not_billable_reason, g.not_billable_detail,
+  g.reviewed_by, g.reviewed_at, g.rejection_reason, g.approval_id, g.version, g.created_at, g.updated_at,
+  (NOT g.sud_program OR cl_check_sud_consent(g.chart_id, 'group_encounter', pf_ctx_user())) AS consented`;
+
+export interface GenerationFilter {
+  sessionId?: string;
+  status?: string;
+  from?: string;
+  to?: string;
+  siteId?: string;
+}
+
+function whereOf(organizationId: string, f: GenerationFilter): Prisma.Sql {
+  const parts = [Prisma.sql`g.organization_id = ${organizationId}::uuid`];
+  if (f.sessionId) parts.push(Prisma.sql`g.group_session_id = ${f.sessionId}::uuid`);
+  if (f.status) parts.push(Prisma.sql`g.status = ${f.status}`);
+  if (f.from) parts.push(Prisma.sql`g.session_date >= ${f.from}::date`);
+  if (f.to) parts.push(Prisma.sql`g.session_date <= ${f.to}::date`);
+  if (f.siteId) parts.push(Prisma.sql`g.site_id = ${f.siteId}::uuid`);
+  return Prisma.join(parts, ' AND ');
+}
+
+/** One page, newest session first, attendees of a session together (row-level security limits the sites). */
+export async function listGenerations(tx: Tx, organizationId: string, f: GenerationFilter, skip: number, take: number): Promise<{ rows: GenerationRow[]; total: number }> {
+  const where = whereOf(organizationId, f);
+  const rows = await tx.$queryRaw<GenerationRow[]>`
+    SELECT ${COLUMNS} FROM cl_group_encounter_generations g WHERE ${where}
+    ORDER BY g.session_date DESC, g.group_session_id, g.created_at, g.id
+    LIMIT ${take} OFFSET ${skip}`;
+  const [{ n }] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM cl_group_encounter_generations g WHERE ${where}`;
+  return { rows, total: n };
+}
+
+/** The rows of these ids that the caller can see (others are simply absent: not found). */
+export async function generationsByIds(tx: Tx, organizationId: string, ids: string[]): Promise<GenerationRow[]> {
+  if (ids.length === 0) return [];
+  return tx.$queryRaw<GenerationRow[]>`
+    SELECT ${COLUMNS} FROM cl_group_encounter_generations g WHERE g.organization_id = ${organizationId}::uuid AND g.id = ANY (${ids}::uuid[])`;
+}
+
+/**
+ * Locks the still-pending rows in id order, so two bulk actions over overlapping ids (in any order) queue up
+ * behind each other instead of deadlocking. Under READ COMMITTED a waiter re-checks the status once the lock is
+ * free, so a row decided meanwhile drops out.
+ */
+function lockPending(organizationId: string, ids: string[], extra: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT id FROM cl_group_encounter_generations
+    WHERE organization_id = ${organizationId}::uuid AND id = ANY (${ids}::uuid[]) AND status = 'pending_review' ${extra}
+    ORDER BY id FOR UPDATE`;
+}
+
+/**
+ * The conditional transition: only rows still pending review move, so of two reviewers racing on a row exactly
+ * one UPDATE returns it (the other waits for the row lock, re-checks the status and skips it).
+ */
+export async function approvePending(tx: Tx, organizationId: string, ids: string[], reviewerId: string, approvalId: string): Promise<GenerationRow[]> {
+  if (ids.length === 0) return [];
+  return tx.$queryRaw<GenerationRow[]>`
+    WITH target AS (${lockPending(organizationId, ids, Prisma.sql`AND billable`)})
+    UPDATE cl_group_encounter_generations g
+    SET status = 'approved', reviewed_by = ${reviewerId}::uuid, reviewed_at = now(), approval_id = ${approvalId}::uuid,
+        version = g.version + 1, updated_at = now()
+    FROM target
+    WHERE g.organization_id = ${organizationId}::uuid AND g.id = target.id AND g.status = 'pending_review' AND g.billable
+    RETURNING ${COLUMNS}`;
+}
+
+export async function rejectPending(tx: Tx, organizationId: string, ids: string[], reviewerId: string, reason: string): Promise<GenerationRow[]> {
+  if (ids.length === 0) return [];
+  return tx.$queryRaw<GenerationRow[]>`
+    WITH target AS (${lockPending(organizationId, ids, Prisma.empty)})
+    UPDATE cl_group_encounter_generations g
+    SET status = 'rejected', reviewed_by = ${reviewerId}::uuid, reviewed_at = now(), rejection_reason = ${reason},
+        version = g.version + 1, updated_at = now()
+    FROM target
+    WHERE g.organization_id = ${organizationId}::uuid AND g.id = target.id AND g.status = 'pending_review'
+    RETURNING ${COLUMNS}`;
+}

@@ -1,0 +1,14 @@
+import { Query } from '@nestjs/cqrs';
+import type { Page } from '@cairn/platform/http';
+import type { GenerationFilter } from '../../group-encounter-generation.repository';
+import type { GroupEncounterGenerationView } from '../../group-encounter-generation.view';
+
+/** The review queue: generations by session, status, date range and site, newest session first, paginated. */
+export class ListGroupEncounterGenerationsQuery extends Query<Page<GroupEncounterGenerationView>> {
+  constructor(
+    readonly filter: GenerationFilter,
+    readonly page: { page?: number; pageSize?: number },
+  ) {
+    super();
+  }
+}

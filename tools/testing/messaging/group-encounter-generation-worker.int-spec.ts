@@ -1,0 +1,119 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import type { PrismaClient } from '@cairn/platform/db';
+import { withTenant } from '@cairn/platform/db';
+import { buildEvent, CL_GROUP_SESSION_DOCUMENTED_V1, ClGroupSessionDocumentedV1, IntegrationEvent, writeOutboxEvent } from '@cairn/platform/messaging';
+import { freePort } from '../../dev/probes';
+import { appPrisma, createMessagingTestDb, MessagingTestDb, obliterateQueues, uniqueQueuePrefix, waitFor } from './probe';
+
+jest.setTimeout(120_000);
+
+// CL-14-EN-01 through the REAL worker process (apps/worker/src/main.ts: relay, CL's generation consumer, PM's
+// encounter handler) on a database of its own with the demo data: a documented session delivered three times
+// with the same event id, and re-published twice with new event ids, yields exactly one generation per
+// rostered attendee and one pm_encounters row per present/partial attendee.
+const ROOT = join(__dirname, '..', '..', '..');
+const CONSUMER = 'cl.generate-encounters-when-group-session-documented';
+const prefix = uniqueQueuePrefix('generation');
+let db: MessagingTestDb;
+let prisma: PrismaClient;
+let worker: ChildProcess;
+const stderr: string[] = [];
+
+async function spawnWorker(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: db.appUrl, WORKER_PORT: String(await freePort()), QUEUE_PREFIX: prefix, LOG_LEVEL: 'error', OUTBOX_POLL_MS: '100' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
+  return child;
+}
+
+async function publish(event: IntegrationEvent): Promise<void> {
+  await withTenant(prisma, { organizationId: event.organizationId, userId: '', siteIds: 'all', patientScope: 'none' }, (tx) => writeOutboxEvent(tx, event));
+}
+
+beforeAll(async () => {
+  db = await createMessagingTestDb('generation', { demoData: true });
+  prisma = appPrisma(db.appUrl);
+  worker = await spawnWorker();
+}, 90_000);
+afterAll(async () => {
+  if (worker && worker.exitCode === null && worker.signalCode === null) {
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    worker.kill('SIGTERM');
+    await exited;
+  }
+  await obliterateQueues(process.env['REDIS_URL']!, prefix);
+  await prisma?.$disconnect();
+  await db?.drop();
+});
+
+it('turns one documented session, delivered five times, into exactly one generation per attendee and one encounter per present/partial attendee', async () => {
+  const owner = db.owner;
+  const { rows: [sonoran] } = await owner.query<{ id: string }>(`SELECT id FROM pf_organizations WHERE slug = 'sonoran'`);
+  const { rows: [site] } = await owner.query<{ id: string }>(`SELECT id FROM pf_sites WHERE organization_id = $1 AND code = 'TUC'`, [sonoran!.id]);
+  const { rows: [clinician] } = await owner.query<{ id: string }>(`SELECT id FROM pf_staff_users WHERE email = 'clinician@sonoran.cairn.test'`);
+  const { rows: roster } = await owner.query<{ patient_id: string; chart_id: string }>(
+    `SELECT p.id AS patient_id, c.id AS chart_id FROM cl_patients p JOIN cl_charts c ON c.organization_id = p.organization_id AND c.patient_id = p.id
+     WHERE p.site_id = $1 AND NOT c.is_part2 ORDER BY p.id LIMIT 4`, [site!.id]);
+  const [p1, p2, p3, p4] = roster as [typeof roster[0], typeof roster[0], typeof roster[0], typeof roster[0]];
+  const payload: ClGroupSessionDocumentedV1 = {
+    organization_id: sonoran!.id, session_id: randomUUID(), group_id: randomUUID(), site_id: site!.id, group_type: 'psychotherapy_group',
+    sud_program: false, modality: 'in_person', session_date: '2026-11-20', start_time: '10:00', end_time: '11:00', duration_minutes: 60,
+    facilitator_id: clinician!.id, documented_by: clinician!.id, documented_at: new Date().toISOString(),
+    attendees: [
+      { ...p1, attendance_status: 'present', minutes_attended: 60 },
+      { ...p2, attendance_status: 'partial', minutes_attended: 45 },
+      { ...p3, attendance_status: 'partial', minutes_attended: 15 }, // under Arizona's 30 minutes
+      { ...p4, attendance_status: 'absent', minutes_attended: 0 },
+    ],
+  };
+  const first = buildEvent(CL_GROUP_SESSION_DOCUMENTED_V1, sonoran!.id, payload);
+  await publish(first);
+  const generations = () => owner.query(
+    `SELECT id, patient_id, encounter_id, status, billable, not_billable_reason, proposed_cpt_code, version, updated_at
+     FROM cl_group_encounter_generations WHERE group_session_id = $1 ORDER BY patient_id`, [payload.session_id]);
+  await waitFor('the first delivery to be generated', async () => (await generations()).rows.length > 0, 60_000, 100);
+  const before = (await generations()).rows;
+
+  // The same event id twice more (a redelivery straight onto the queue), and the session re-published twice.
+  const connection = new Redis(process.env['REDIS_URL']!, { maxRetriesPerRequest: 1 });
+  const queue = new Queue('encounter-generation', { connection, prefix });
+  const republished = [buildEvent(CL_GROUP_SESSION_DOCUMENTED_V1, sonoran!.id, payload), buildEvent(CL_GROUP_SESSION_DOCUMENTED_V1, sonoran!.id, payload)];
+  try {
+    for (const n of [1, 2]) await queue.add(first.type, first, { jobId: `${first.id}-redelivered-${n}` });
+    for (const e of republished) await publish(e);
+    const ids = [first.id, ...republished.map((e) => e.id)];
+    await waitFor('every delivery to be handled', async () => {
+      const processed = await owner.query(`SELECT count(*)::int AS n FROM pf_processed_events WHERE consumer = $1 AND event_id = ANY($2::uuid[])`, [CONSUMER, ids]);
+      const c = await queue.getJobCounts('wait', 'active', 'delayed', 'completed');
+      return processed.rows[0].n === 3 && c['wait'] === 0 && c['active'] === 0 && c['delayed'] === 0 && c['completed'] === 5;
+    }, 60_000, 200);
+    expect(await queue.getJobCounts('failed')).toEqual({ failed: 0 });
+  } finally {
+    await queue.close();
+    connection.disconnect();
+  }
+
+  const after = (await generations()).rows;
+  expect(after).toEqual(before); // replays inserted nothing and changed nothing
+  expect(after).toHaveLength(4);
+  const of = (p: { patient_id: string }) => after.find((r) => r.patient_id === p.patient_id)!;
+  expect(of(p1)).toMatchObject({ status: 'pending_review', billable: true, proposed_cpt_code: '90853', encounter_id: expect.any(String) });
+  expect(of(p2)).toMatchObject({ status: 'pending_review', billable: true, encounter_id: expect.any(String) });
+  expect(of(p3)).toMatchObject({ status: 'pending_review', billable: false, not_billable_reason: 'below_minimum_minutes', proposed_cpt_code: null, encounter_id: expect.any(String) });
+  expect(of(p4)).toMatchObject({ status: 'not_generated', billable: false, not_billable_reason: 'absent', encounter_id: null });
+
+  const encounters = await owner.query(`SELECT id, patient_id, encounter_type FROM pm_encounters WHERE source_type = 'group_session' AND source_id = $1`, [payload.session_id]);
+  expect(encounters.rows).toHaveLength(3);
+  expect(encounters.rows.map((e) => e.patient_id).sort()).toEqual([p1.patient_id, p2.patient_id, p3.patient_id].sort());
+  expect(new Set(encounters.rows.map((e) => e.id))).toEqual(new Set([of(p1).encounter_id, of(p2).encounter_id, of(p3).encounter_id]));
+  const audit = await owner.query(`SELECT count(*)::int AS n FROM pf_audit_events WHERE action = 'group-encounter-generation.create' AND resource_id = $1`, [payload.session_id]);
+  expect(audit.rows[0].n).toBe(1);
+  expect(stderr.join('')).not.toMatch(/failed/);
+}, 120_000);
