@@ -194,6 +194,14 @@ describe('fee schedule: /api/v1/pm/fee-schedule', () => {
     expect(other.body.items.map((i: { id: string }) => i.id)).not.toContain(mine.body.id);
   });
 
+  it('shows the demo fee schedule: exact and any-modifiers entries for H0005, none for H2017 (its charges go on hold)', async () => {
+    const h0005 = await as(app, billing).get('/api/v1/pm/fee-schedule?code=H0005&on=2025-06-01');
+    expect(h0005.body.items.map((i: { modifierMatch: string; modifiers: string[]; crosswalkModifierMode: string | null; crosswalkModifiers: string[] }) =>
+      [i.modifierMatch, i.modifiers, i.crosswalkModifierMode, i.crosswalkModifiers])).toEqual([['any', [], 'add', ['HQ']], ['exact', ['HF', 'HQ'], null, []]]);
+    expect((await as(app, billing).get('/api/v1/pm/fee-schedule?code=H2017')).body.total).toBe(0);
+    expect((await as(app, cascadeAdmin, cascade).get('/api/v1/pm/fee-schedule?code=H2017')).body.total).toBe(1);
+  });
+
   it('refuses HR both routes with 403', async () => {
     expectProblem(await as(app, hr).get('/api/v1/pm/fee-schedule'), 403);
     expectProblem(await create(entry({ effectiveFrom: '2035-01-01' }), hr), 403);
