@@ -113,6 +113,20 @@ describe('GET /api/v1/charges', () => {
     expectProblem(await charges(hr, ''), 403);
   });
 
+  it('shows a site-limited supervisor only the charges of their sites', async () => {
+    const north = await login(app, 'supervisor.north@sonoran.cairn.test'); // Phoenix and Flagstaff only
+    const tucson = sites.find((s) => s.code === 'TUC')!.id;
+    const phoenix = sites.find((s) => s.code === 'PHX')!.id;
+    const sessionId = randomUUID();
+    const atTucson = await insertCharge({ sessionId, site: tucson });
+    const atPhoenix = await insertCharge({ sessionId, site: phoenix });
+    const res = await charges(north, `?sessionId=${sessionId}`);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((i: { id: string }) => i.id)).toEqual([atPhoenix.id]);
+    expect((await charges(north, `?sessionId=${sessionId}&siteId=${tucson}`)).body.total).toBe(0);
+    expect((await charges(billing, `?sessionId=${sessionId}`)).body.items.map((i: { id: string }) => i.id).sort()).toEqual([atTucson.id, atPhoenix.id].sort());
+  });
+
   it('never shows another organization\'s charges', async () => {
     const sessionId = randomUUID();
     await insertCharge({ sessionId });
@@ -157,6 +171,12 @@ describe('fee schedule: /api/v1/pm/fee-schedule', () => {
     expect((await create(entry({ effectiveFrom: '2032-06-01', rateCents: 9500 }))).status).toBe(201);
     // Moving the end back out again would overlap the new one.
     expectProblem(await as(app, billing).post(`/api/v1/pm/fee-schedule/${first.body.id}/end`).send({ effectiveTo: '2032-06-01' }), 409);
+  });
+
+  it('lets only one of two concurrent overlapping entries of one key in (the other is a 409)', async () => {
+    const body = entry({ code: '90847', modifierMatch: 'exact', modifiers: ['95'], effectiveFrom: '2036-01-01' });
+    const results = await Promise.all([create(body), create({ ...body, effectiveFrom: '2036-02-01' })]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
   });
 
   it('answers 400 naming the field: shape errors and codes the code library does not have on the first day', async () => {
