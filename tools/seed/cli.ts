@@ -36,6 +36,7 @@ async function main(): Promise<number> {
       row('service types', 'serviceTypes'),
       row('appointments', 'appointments'),
       row('progress notes', 'progressNotes'),
+      row('fee schedule entries', 'feeScheduleEntries'),
       `  (${s.totals.part2Charts} Part 2 charts in all)`,
       `Demo logins (password ${DEMO_PASSWORD}):`,
       ...DEMO_LOGINS.map((l) => `  ${l.email.padEnd(32)}${l.role}${l.sites === 'all' ? '' : ` (${l.sites.join(', ')} only)`}`),

@@ -29,7 +29,7 @@ async function connect(url: string): Promise<Client> {
 async function tableCounts(c: Client): Promise<Record<string, number>> {
   const tables = [
     'pf_organizations', 'pf_sites', 'pf_staff_users', 'pf_role_bindings', 'cl_patients', 'cl_charts', 'cl_care_team_assignments', 'cl_mrn_counters',
-    'pf_organization_codes', 'cl_part2_consents', 'cl_groups', 'cl_group_sessions', 'cl_group_attendance', 'pf_outbox_events',
+    'pf_organization_codes', 'cl_part2_consents', 'cl_groups', 'cl_group_sessions', 'cl_group_attendance', 'pf_outbox_events', 'pm_fee_schedule_entries',
   ];
   const out: Record<string, number> = {};
   for (const t of tables) out[t] = (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`)).rows[0]!.n;
@@ -61,7 +61,7 @@ describe('seedDemoData', () => {
     const again = await seedDemoData({ ownerUrl: urls.a, scale: 'small', seed: 1 });
     const zero: SeedTableCounts = {
       organizations: 0, sites: 0, staffUsers: 0, roleBindings: 0, patients: 0, charts: 0, careTeamAssignments: 0, organizationCodes: 0, part2Consents: 0,
-      serviceTypes: 0, appointments: 0, progressNotes: 0, groups: 0, groupSessions: 0, groupAttendance: 0, groupSessionEvents: 0,
+      serviceTypes: 0, appointments: 0, progressNotes: 0, groups: 0, groupSessions: 0, groupAttendance: 0, groupSessionEvents: 0, feeScheduleEntries: 0,
     };
     expect(again.inserted).toEqual(zero);
     expect(await tableCounts(a)).toEqual(before);

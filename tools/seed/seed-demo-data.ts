@@ -5,6 +5,7 @@ import {
 } from './demo-catalogue';
 import { DEMO_CONSENT_STATEMENTS, generateConsents } from './demo-consents';
 import { DEMO_GROUP_EVENT_TYPE, DemoGroupSession, generateGroups, generateGroupSessions } from './demo-groups';
+import { DEMO_FEE_SCHEDULE } from './demo-fee-schedule';
 import { DemoPatientRecord, generatePatients, PATIENTS_PER_ORG } from './demo-patients';
 import { stableUuid } from './deterministic';
 import { insertSessions } from './demo-sessions';
@@ -39,6 +40,7 @@ export interface SeedTableCounts {
   groupAttendance: number;
   /** `cl_group_session_documented.v1` outbox rows of the documented demo sessions. */
   groupSessionEvents: number;
+  feeScheduleEntries: number;
 }
 
 export interface SeedSummary {
@@ -59,7 +61,7 @@ const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, 
 
 const zeroCounts = (): SeedTableCounts => ({
   organizations: 0, sites: 0, staffUsers: 0, roleBindings: 0, patients: 0, charts: 0, careTeamAssignments: 0, organizationCodes: 0, part2Consents: 0,
-  serviceTypes: 0, appointments: 0, progressNotes: 0, groups: 0, groupSessions: 0, groupAttendance: 0, groupSessionEvents: 0,
+  serviceTypes: 0, appointments: 0, progressNotes: 0, groups: 0, groupSessions: 0, groupAttendance: 0, groupSessionEvents: 0, feeScheduleEntries: 0,
 });
 
 /**
@@ -84,6 +86,9 @@ export async function seedDemoData(opts: SeedOptions): Promise<SeedSummary> {
     const passwordHash = await hash(DEMO_PASSWORD, ARGON2);
     await inTransaction(client, () => insertCatalogue(client, staff, passwordHash, inserted));
     progress(`${DEMO_ORG_LIST.length} organizations, ${staff.length} staff and their role bindings ready`);
+    await inTransaction(client, async () => {
+      inserted.feeScheduleEntries += await insertFeeSchedule(client);
+    });
 
     const perOrg = PATIENTS_PER_ORG[opts.scale];
     for (const org of DEMO_ORG_LIST) {
@@ -135,6 +140,7 @@ async function assertMigrated(client: Client): Promise<void> {
     'pf_organizations', 'pf_sites', 'pf_staff_users', 'pf_roles', 'pf_role_bindings', 'cl_patients', 'cl_charts', 'cl_care_team_assignments',
     'cl_mrn_counters', 'pf_organization_codes', 'cl_part2_consents', 'pm_service_types', 'pm_appointments', 'cl_progress_notes',
     'cl_groups', 'cl_group_sessions', 'cl_group_attendance', 'pf_outbox_events',
+    'pm_fee_schedule_entries',
   ];
   const { rows } = await client.query<{ missing: string[] }>(
     `SELECT coalesce(array_agg(t ORDER BY t), '{}') AS missing FROM unnest($1::text[]) AS t WHERE to_regclass(t) IS NULL`,
@@ -335,6 +341,20 @@ async function insertGroups(client: Client, org: DemoOrg, staff: readonly DemoSt
  * One INSERT ... SELECT FROM unnest($1::t1[], $2::t2[], ...) ON CONFLICT DO NOTHING for all rows: one round
  * trip and a fixed number of parameters however many rows. `casts` converts a column after unnest.
  */
+/** The demo fee schedules (PM-07), the same at every scale and seed. */
+async function insertFeeSchedule(client: Client): Promise<number> {
+  return insertRows(client, 'pm_fee_schedule_entries', {
+    organization_id: 'uuid', id: 'uuid', code_system: 'text', code: 'text', modifier_match: 'text', modifiers: 'text', effective_from: 'date',
+    effective_to: 'date', rate_cents: 'int', unit_basis: 'text', crosswalk_code: 'text', crosswalk_modifier_mode: 'text', crosswalk_modifiers: 'text',
+  }, DEMO_FEE_SCHEDULE.map((e) => [
+    e.organizationId, e.id, e.codeSystem, e.code, e.modifierMatch, pgArray(e.modifiers), e.effectiveFrom, e.effectiveTo, e.rateCents, e.unitBasis,
+    e.crosswalkCode, e.crosswalkModifierMode, pgArray(e.crosswalkModifiers),
+  ]), { modifiers: 'text[]', crosswalk_modifiers: 'text[]' });
+}
+
+/** A text[] literal for columns unnest cannot carry as arrays of arrays (codes only: no quoting needed). */
+const pgArray = (items: readonly string[]) => `{${items.join(',')}}`;
+
 async function insertRows(client: Client, table: string, columns: Record<string, string>, rows: unknown[][], casts: Record<string, string> = {}): Promise<number> {
   if (rows.length === 0) return 0;
   const names = Object.keys(columns);
@@ -365,6 +385,7 @@ async function countRows(client: Client): Promise<SeedSummary['totals']> {
     (SELECT count(*)::int FROM cl_groups) AS groups,
     (SELECT count(*)::int FROM cl_group_sessions) AS "groupSessions",
     (SELECT count(*)::int FROM cl_group_attendance) AS "groupAttendance",
-    (SELECT count(*)::int FROM pf_outbox_events WHERE event_type = 'cl_group_session_documented.v1') AS "groupSessionEvents"`);
+    (SELECT count(*)::int FROM pf_outbox_events WHERE event_type = 'cl_group_session_documented.v1') AS "groupSessionEvents",
+    (SELECT count(*)::int FROM pm_fee_schedule_entries) AS "feeScheduleEntries"`);
   return rows[0]!;
 }

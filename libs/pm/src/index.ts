@@ -1,1 +1,2 @@
 export { PmContractHandlersModule, PmModule } from './pm.module';
+export { PmWorkerModule } from './pm-worker.module';

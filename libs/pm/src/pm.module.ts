@@ -11,6 +11,12 @@ import { ListPatientEncountersHandler } from './encounters/queries/list-patient-
 import { SetServiceTypeCategoryHandler } from './service-types/commands/set-service-type-category/set-service-type-category.handler';
 import { ListServiceTypesHandler } from './service-types/queries/list-service-types/list-service-types.handler';
 import { ServiceTypesController } from './service-types/service-types.controller';
+import { ChargesController } from './charges/charges.controller';
+import { ListChargesHandler } from './charges/queries/list-charges/list-charges.handler';
+import { CreateFeeScheduleEntryHandler } from './fee-schedule/commands/create-fee-schedule-entry/create-fee-schedule-entry.handler';
+import { EndFeeScheduleEntryHandler } from './fee-schedule/commands/end-fee-schedule-entry/end-fee-schedule-entry.handler';
+import { FeeScheduleController } from './fee-schedule/fee-schedule.controller';
+import { ListFeeScheduleHandler } from './fee-schedule/queries/list-fee-schedule/list-fee-schedule.handler';
 
 /**
  * Handlers of the platform contracts PM answers (@cairn/platform/scheduling), with no routes: the worker imports
@@ -22,12 +28,14 @@ import { ServiceTypesController } from './service-types/service-types.controller
 })
 export class PmContractHandlersModule {}
 
-/** The practice-management context (PM) in the API: appointments (PM-03), service types, encounters. */
+/** The practice-management context (PM) in the API: appointments (PM-03), service types, encounters,
+ * charges and the fee schedule (PM-07). */
 @Module({
   imports: [CqrsModule, AuditModule, PmContractHandlersModule],
-  controllers: [AppointmentsController, ServiceTypesController],
+  controllers: [AppointmentsController, ServiceTypesController, ChargesController, FeeScheduleController],
   providers: [
     BookAppointmentHandler, RescheduleAppointmentHandler, SetAppointmentStatusHandler, GetAppointmentHandler, SetServiceTypeCategoryHandler, ListServiceTypesHandler,
+    ListChargesHandler, CreateFeeScheduleEntryHandler, EndFeeScheduleEntryHandler, ListFeeScheduleHandler,
   ],
 })
 export class PmModule {}

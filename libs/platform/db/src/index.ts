@@ -6,8 +6,9 @@ export { TenantTransactionAdapter, applyTenantContext, withTenant } from './tena
 export { createTenantPool, tenantSettingsSql } from './tenant-pool';
 export { Prisma, PrismaClient } from './generated/prisma/client';
 export type {
-  Appointment, AuditEvent, BillingCode, CareTeamAssignment, Chart, Encounter, Group, GroupAttendance, GroupSession, JurisdictionProfile, Organization,
-  OrganizationCode, Part2Consent, Patient, ProgressNote, ProgressNoteAddendum, RefreshToken, RoleBinding, ServiceType, Site, StaffUser,
+  Appointment, AuditEvent, BillingCode, CareTeamAssignment, Charge, Chart, Encounter, FeeScheduleEntry, Group, GroupAttendance, GroupSession,
+  JurisdictionProfile, Organization, OrganizationCode, Part2Consent, Patient, ProgressNote, ProgressNoteAddendum, RefreshToken, RoleBinding,
+  ServiceType, Site, StaffUser,
 } from './generated/prisma/client';
 import type { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
 import type { PrismaClient as GeneratedClient } from './generated/prisma/client';

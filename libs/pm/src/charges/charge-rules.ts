@@ -1,0 +1,129 @@
+import type { UnitBasis } from '@cairn/platform/code-library';
+import { timedUnits, type JurisdictionProfile } from '@cairn/platform/jurisdiction';
+
+/** PM-07 charge capture rules: fee schedule matching, crosswalk, units. Pure functions, unit-tested. */
+
+export const MODIFIER_MATCHES = ['exact', 'any'] as const;
+export type ModifierMatch = (typeof MODIFIER_MATCHES)[number];
+export const CROSSWALK_MODIFIER_MODES = ['add', 'replace'] as const;
+export type CrosswalkModifierMode = (typeof CROSSWALK_MODIFIER_MODES)[number];
+export const CHARGE_STATUSES = ['ready', 'on_hold'] as const;
+export type ChargeStatus = (typeof CHARGE_STATUSES)[number];
+export const CHARGE_SOURCE_TYPES = ['group_encounter_generation', 'peer_encounter'] as const;
+export type ChargeSourceType = (typeof CHARGE_SOURCE_TYPES)[number];
+/**
+ * Why a charge is on hold: no fee schedule entry for the code (and modifiers) on the service date; the unit
+ * rule gave zero units (e.g. 7 minutes of a timed code); the minutes were not a whole number of 0 or more.
+ */
+export const HOLD_REASONS = ['no_fee_schedule_entry', 'zero_units', 'invalid_duration'] as const;
+export type HoldReason = (typeof HOLD_REASONS)[number];
+
+export interface FeeEntry {
+  id: string;
+  code: string;
+  modifierMatch: ModifierMatch;
+  /** Sorted, without repeats (normalizeModifiers). */
+  modifiers: string[];
+  /** YYYY-MM-DD */
+  effectiveFrom: string;
+  /** YYYY-MM-DD inclusive, or null while current. */
+  effectiveTo: string | null;
+  rateCents: number;
+  unitBasis: UnitBasis;
+  crosswalkCode: string | null;
+  crosswalkModifierMode: CrosswalkModifierMode | null;
+  crosswalkModifiers: string[];
+}
+
+/** Modifiers as keys compare them: upper-case, trimmed, without repeats, sorted. */
+export function normalizeModifiers(modifiers: readonly string[]): string[] {
+  return [...new Set(modifiers.map((m) => m.trim().toUpperCase()).filter(Boolean))].sort();
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+export function isEffectiveOn(entry: Pick<FeeEntry, 'effectiveFrom' | 'effectiveTo'>, on: string): boolean {
+  return entry.effectiveFrom <= on && (entry.effectiveTo === null || entry.effectiveTo >= on);
+}
+
+/** Whether two periods (inclusive, null = open end) share a day. */
+export function periodsOverlap(a: Pick<FeeEntry, 'effectiveFrom' | 'effectiveTo'>, b: Pick<FeeEntry, 'effectiveFrom' | 'effectiveTo'>): boolean {
+  return (a.effectiveTo === null || a.effectiveTo >= b.effectiveFrom) && (b.effectiveTo === null || b.effectiveTo >= a.effectiveFrom);
+}
+
+/**
+ * The fee schedule entry for a proposed code and modifiers on a day. The most specific match wins: an entry
+ * requiring exactly the proposed modifiers (compared as sets) beats one that applies to any modifiers. Entries
+ * of one key never overlap in time (checked when written), so at most one of each kind is in effect.
+ */
+export function matchFeeEntry(entries: readonly FeeEntry[], code: string, modifiers: readonly string[], on: string): FeeEntry | null {
+  const wanted = normalizeModifiers(modifiers);
+  const inEffect = entries.filter((e) => e.code === code && isEffectiveOn(e, on));
+  return inEffect.find((e) => e.modifierMatch === 'exact' && sameList(e.modifiers, wanted)) ?? inEffect.find((e) => e.modifierMatch === 'any') ?? null;
+}
+
+/** The code and modifiers billed after the entry's crosswalk (PM-07's final say over CL's proposal). */
+export function applyCrosswalk(entry: FeeEntry, code: string, modifiers: readonly string[]): { code: string; modifiers: string[] } {
+  const finalCode = entry.crosswalkCode ?? code;
+  const proposed = normalizeModifiers(modifiers);
+  switch (entry.crosswalkModifierMode) {
+    case 'replace':
+      return { code: finalCode, modifiers: normalizeModifiers(entry.crosswalkModifiers) };
+    case 'add':
+      return { code: finalCode, modifiers: normalizeModifiers([...proposed, ...entry.crosswalkModifiers]) };
+    default:
+      return { code: finalCode, modifiers: proposed };
+  }
+}
+
+/**
+ * Units by the entry's unit basis: a timed code (per 15 minutes) by the jurisdiction's timed-code rule for the
+ * minutes of this one service; a session, a day or an encounter is one unit.
+ */
+export function unitsFor(unitBasis: UnitBasis, minutes: number, profile: Pick<JurisdictionProfile, 'timedUnitRule' | 'timedUnitMinutes'>): number {
+  if (unitBasis === 'per_15_minutes') return timedUnits(profile.timedUnitRule, minutes, profile.timedUnitMinutes);
+  return 1;
+}
+
+export interface ChargeProposal {
+  code: string;
+  modifiers: readonly string[];
+  durationMinutes: number;
+  /** YYYY-MM-DD */
+  serviceDate: string;
+}
+
+export interface ChargeDecision {
+  status: ChargeStatus;
+  holdReason: HoldReason | null;
+  /** Null when no entry decided it (on hold for no_fee_schedule_entry). */
+  finalCode: string | null;
+  finalModifiers: string[];
+  units: number;
+  unitBasis: UnitBasis | null;
+  rateCents: number | null;
+  amountCents: number | null;
+  feeScheduleEntryId: string | null;
+}
+
+/**
+ * Prices one proposed service: find its fee schedule entry, apply the crosswalk, count units, multiply. A
+ * service that cannot be priced is still a charge, on hold with the reason: never a silent drop.
+ */
+export function decideCharge(proposal: ChargeProposal, entries: readonly FeeEntry[], profile: Pick<JurisdictionProfile, 'timedUnitRule' | 'timedUnitMinutes'>): ChargeDecision {
+  const entry = matchFeeEntry(entries, proposal.code, proposal.modifiers, proposal.serviceDate);
+  if (!entry) {
+    return {
+      status: 'on_hold', holdReason: 'no_fee_schedule_entry', finalCode: null, finalModifiers: [], units: 0,
+      unitBasis: null, rateCents: null, amountCents: null, feeScheduleEntryId: null,
+    };
+  }
+  const billed = applyCrosswalk(entry, proposal.code, proposal.modifiers);
+  const base = { finalCode: billed.code, finalModifiers: billed.modifiers, unitBasis: entry.unitBasis, rateCents: entry.rateCents, feeScheduleEntryId: entry.id };
+  if (!Number.isInteger(proposal.durationMinutes) || proposal.durationMinutes < 0) {
+    return { ...base, status: 'on_hold', holdReason: 'invalid_duration', units: 0, amountCents: 0 };
+  }
+  const units = unitsFor(entry.unitBasis, proposal.durationMinutes, profile);
+  if (units === 0) return { ...base, status: 'on_hold', holdReason: 'zero_units', units: 0, amountCents: 0 };
+  return { ...base, status: 'ready', holdReason: null, units, amountCents: units * entry.rateCents };
+}

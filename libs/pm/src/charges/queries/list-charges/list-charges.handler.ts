@@ -1,0 +1,61 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { AuditService } from '@cairn/platform/audit';
+import { Prisma, TenantTx } from '@cairn/platform/db';
+import { InvalidInputError, Page } from '@cairn/platform/http';
+import { RequestContextService } from '@cairn/platform/tenancy';
+import { ChargeView, toChargeView } from '../../charge.view';
+import { ChargeFilter, ListChargesQuery } from './list-charges.query';
+
+const day = (d: string) => new Date(`${d}T00:00:00Z`);
+
+@QueryHandler(ListChargesQuery)
+export class ListChargesHandler implements IQueryHandler<ListChargesQuery, Page<ChargeView>> {
+  constructor(
+    private readonly txHost: TransactionHost<TenantTx>,
+    private readonly requestContext: RequestContextService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async execute({ filter }: ListChargesQuery): Promise<Page<ChargeView>> {
+    if (filter.from && filter.to && filter.from > filter.to) {
+      throw new InvalidInputError('to is before from', [{ field: 'to', message: 'to must be on or after from' }]);
+    }
+    const ctx = this.requestContext.requireTenant();
+    const where = this.where(ctx.organizationId, ctx.siteIds, filter);
+    return this.txHost.withTransaction(async () => {
+      const tx = this.txHost.tx;
+      const [total, rows] = await Promise.all([
+        tx.charge.count({ where }),
+        tx.charge.findMany({
+          where, orderBy: [{ serviceDate: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }],
+          skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize,
+        }),
+      ]);
+      // Filter names and result ids only (a patient filter is an id, not PHI content).
+      await this.audit.record({
+        action: 'charge.list', resourceType: 'charge', patientId: filter.patientId ?? null, outcome: 'success',
+        scope: {
+          filters: (['status', 'siteId', 'from', 'to', 'sourceType', 'sessionId', 'patientId'] as const).filter((k) => filter[k] !== undefined),
+          siteId: filter.siteId ?? null, page: filter.page, pageSize: filter.pageSize, total,
+          resultChargeIds: rows.map((r) => r.id), resultPatientIds: [...new Set(rows.map((r) => r.patientId).filter(Boolean))],
+        },
+      });
+      return { items: rows.map(toChargeView), page: filter.page, pageSize: filter.pageSize, total };
+    });
+  }
+
+  private where(organizationId: string, sites: readonly string[] | 'all', f: ChargeFilter): Prisma.ChargeWhereInput {
+    const and: Prisma.ChargeWhereInput[] = [{ organizationId }];
+    // Row-level security restricts sites too; the explicit filter keeps the query honest on its own.
+    if (sites !== 'all') and.push({ siteId: { in: [...sites] } });
+    if (f.status) and.push({ status: f.status });
+    if (f.siteId) and.push({ siteId: f.siteId });
+    if (f.from) and.push({ serviceDate: { gte: day(f.from) } });
+    if (f.to) and.push({ serviceDate: { lte: day(f.to) } });
+    if (f.sourceType) and.push({ sourceType: f.sourceType });
+    if (f.sessionId) and.push({ groupSessionId: f.sessionId });
+    if (f.patientId) and.push({ patientId: f.patientId });
+    return { AND: and };
+  }
+}

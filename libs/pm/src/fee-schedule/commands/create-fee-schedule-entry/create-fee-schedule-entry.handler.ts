@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { AuditService } from '@cairn/platform/audit';
+import { CodeSystem, CodeValidity, ValidateCodeQuery } from '@cairn/platform/code-library';
+import { TenantTx } from '@cairn/platform/db';
+import { FieldError, InvalidInputError } from '@cairn/platform/http';
+import { RequestContextService } from '@cairn/platform/tenancy';
+import { normalizeModifiers } from '../../../charges/charge-rules';
+import { toFeeScheduleEntryView } from '../../fee-schedule-entry.view';
+import { assertNoOverlap } from '../../fee-schedule-overlap';
+import { CreateFeeScheduleEntryCommand, CreateFeeScheduleEntryInput } from './create-fee-schedule-entry.command';
+
+const day = (d: string) => new Date(`${d}T00:00:00Z`);
+
+@CommandHandler(CreateFeeScheduleEntryCommand)
+export class CreateFeeScheduleEntryHandler implements ICommandHandler<CreateFeeScheduleEntryCommand> {
+  constructor(
+    private readonly txHost: TransactionHost<TenantTx>,
+    private readonly requestContext: RequestContextService,
+    private readonly audit: AuditService,
+    private readonly queries: QueryBus,
+  ) {}
+
+  async execute({ input }: CreateFeeScheduleEntryCommand) {
+    const ctx = this.requestContext.requireTenant();
+    const modifiers = normalizeModifiers(input.modifiers ?? []);
+    const crosswalkModifiers = normalizeModifiers(input.crosswalkModifiers ?? []);
+    const problems = shapeProblems(input, modifiers, crosswalkModifiers);
+    if (problems.length) throw new InvalidInputError('The fee schedule entry is not valid.', problems);
+    return this.txHost.withTransaction(async () => {
+      const codeProblems = await this.codeLibraryProblems(input, modifiers, crosswalkModifiers);
+      if (codeProblems.length) throw new InvalidInputError('The fee schedule entry names codes the code library does not have on its first day.', codeProblems);
+      const tx = this.txHost.tx;
+      await assertNoOverlap(tx, ctx.organizationId, { code: input.code, modifierMatch: input.modifierMatch, modifiers }, { effectiveFrom: input.effectiveFrom, effectiveTo: input.effectiveTo ?? null });
+      const created = await tx.feeScheduleEntry.create({
+        data: {
+          organizationId: ctx.organizationId, id: randomUUID(), codeSystem: input.codeSystem, code: input.code, modifierMatch: input.modifierMatch,
+          modifiers, effectiveFrom: day(input.effectiveFrom), effectiveTo: input.effectiveTo ? day(input.effectiveTo) : null, rateCents: input.rateCents,
+          unitBasis: input.unitBasis, crosswalkCode: input.crosswalkCode ?? null, crosswalkModifierMode: input.crosswalkModifierMode ?? null,
+          crosswalkModifiers, createdBy: ctx.userId,
+        },
+      });
+      await this.audit.record({
+        action: 'fee-schedule.create', resourceType: 'fee_schedule_entry', resourceId: created.id, outcome: 'success',
+        scope: { code: created.code, modifierMatch: created.modifierMatch, modifiers, effectiveFrom: input.effectiveFrom, effectiveTo: input.effectiveTo ?? null },
+      });
+      return toFeeScheduleEntryView(created);
+    });
+  }
+
+  /** Each code and modifier must be billable on the entry's first day, in its system. */
+  private async codeLibraryProblems(input: CreateFeeScheduleEntryInput, modifiers: string[], crosswalkModifiers: string[]): Promise<FieldError[]> {
+    const on = input.effectiveFrom;
+    const check = (code: string, system?: CodeSystem) => this.queries.execute<ValidateCodeQuery, CodeValidity>(new ValidateCodeQuery(code, on, system));
+    const problems: FieldError[] = [];
+    const code = await check(input.code, input.codeSystem);
+    if (!code.valid) problems.push({ field: 'code', message: code.message });
+    for (const [field, list] of [['modifiers', modifiers], ['crosswalkModifiers', crosswalkModifiers]] as const) {
+      for (const m of list) {
+        const v = await check(m, 'MODIFIER');
+        if (!v.valid) problems.push({ field, message: v.message });
+      }
+    }
+    if (input.crosswalkCode) {
+      const v = await check(input.crosswalkCode);
+      if (!v.valid) problems.push({ field: 'crosswalkCode', message: v.message });
+      else if (v.code.system === 'MODIFIER') problems.push({ field: 'crosswalkCode', message: `${input.crosswalkCode} is a modifier, not a billing code` });
+    }
+    return problems;
+  }
+}
+
+/** Rules between fields the DTO cannot express. */
+function shapeProblems(input: CreateFeeScheduleEntryInput, modifiers: string[], crosswalkModifiers: string[]): FieldError[] {
+  const problems: FieldError[] = [];
+  if (input.modifierMatch === 'any' && modifiers.length > 0) problems.push({ field: 'modifiers', message: "modifiers must be empty when modifierMatch is 'any'" });
+  if (input.effectiveTo && input.effectiveTo < input.effectiveFrom) problems.push({ field: 'effectiveTo', message: 'effectiveTo must be on or after effectiveFrom' });
+  if (!input.crosswalkModifierMode && crosswalkModifiers.length > 0) problems.push({ field: 'crosswalkModifierMode', message: 'crosswalkModifierMode (add or replace) is required with crosswalkModifiers' });
+  if (input.crosswalkModifierMode === 'add' && crosswalkModifiers.length === 0) problems.push({ field: 'crosswalkModifiers', message: "crosswalkModifiers must name at least one modifier to add" });
+  if (input.crosswalkCode === input.code) problems.push({ field: 'crosswalkCode', message: 'crosswalkCode must differ from code' });
+  return problems;
+}
