@@ -34,6 +34,7 @@ import { CreateProgressNoteHandler } from './progress-notes/commands/create-prog
 import { EditProgressNoteHandler } from './progress-notes/commands/edit-progress-note/edit-progress-note.handler';
 import { SignProgressNoteHandler } from './progress-notes/commands/sign-progress-note/sign-progress-note.handler';
 import { ProgressNotesController } from './progress-notes/progress-notes.controller';
+import { ListChartEncountersHandler } from './patients/queries/list-chart-encounters/list-chart-encounters.handler';
 import { GetProgressNoteHandler } from './progress-notes/queries/get-progress-note/get-progress-note.handler';
 
 /** The clinical record context (CL): patients, charts, care teams, Part 2 consents, progress notes, groups and group sessions, the batch review of generated group encounters; later peer services. */
@@ -41,7 +42,7 @@ import { GetProgressNoteHandler } from './progress-notes/queries/get-progress-no
   imports: [CqrsModule, AuditModule],
   controllers: [PatientsController, ConsentsController, ProgressNotesController, GroupsController, GroupSessionsController, GroupEncounterGenerationsController],
   providers: [
-    RegisterPatientHandler, UpdatePatientHandler, AssignCareTeamMemberHandler, GetPatientHandler, SearchPatientsHandler, GetPatientReferenceHandler,
+    RegisterPatientHandler, UpdatePatientHandler, AssignCareTeamMemberHandler, GetPatientHandler, SearchPatientsHandler, GetPatientReferenceHandler, ListChartEncountersHandler,
     RecordConsentHandler, RevokeConsentHandler, ListConsentsHandler, CheckSudConsentHandler,
     CreateProgressNoteHandler, EditProgressNoteHandler, SignProgressNoteHandler, AddProgressNoteAddendumHandler, GetProgressNoteHandler,
     CreateGroupHandler, GetGroupHandler, ListGroupsHandler,

@@ -54,3 +54,39 @@ export class PatientPageDto {
   @ApiProperty() pageSize!: number;
   @ApiProperty() total!: number;
 }
+
+class ChartGroupSessionDto {
+  @ApiProperty({ format: 'uuid' }) sessionId!: string;
+  @ApiProperty({ enum: ['present', 'partial'] }) attendanceStatus!: 'present' | 'partial';
+  @ApiProperty() minutesAttended!: number;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) groupId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) groupName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) groupType!: string | null;
+  @ApiProperty({ nullable: true, type: Boolean, description: 'The group belongs to a Part 2 (SUD) program' }) sudProgram!: boolean | null;
+  @ApiProperty({ nullable: true, type: String, example: '09:00' }) startTime!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '10:30' }) endTime!: string | null;
+}
+
+class ChartEncounterDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['individual', 'group', 'peer'] }) encounterType!: string;
+  @ApiProperty({ format: 'date' }) serviceDate!: string;
+  @ApiProperty({ format: 'uuid' }) siteId!: string;
+  @ApiProperty({ format: 'uuid' }) renderingProviderId!: string;
+  @ApiProperty() durationMinutes!: number;
+  @ApiProperty({ enum: ['group_session', 'peer_encounter', 'appointment'] }) sourceType!: string;
+  @ApiProperty({ format: 'uuid' }) sourceId!: string;
+  @ApiProperty({ type: ChartGroupSessionDto, nullable: true, description: 'The group session and attendance behind a group encounter' })
+  groupSession!: ChartGroupSessionDto | null;
+}
+
+export class ChartEncounterPageDto {
+  @ApiProperty({ type: [ChartEncounterDto] }) items!: ChartEncounterDto[];
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty({ description: 'Encounters of the patient in the period, including withheld ones' }) total!: number;
+  @ApiProperty({ description: '42 CFR Part 2: SUD-program group encounters of this page withheld for want of consent (counted, never described)' })
+  withheld!: number;
+  @ApiProperty({ nullable: true, type: String, example: 'consent_required' }) withheldReason!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The 42 CFR §2.32 notice, when Part 2 records are shown' }) part2Notice!: string | null;
+}

@@ -78,6 +78,15 @@ export class SearchPatientsDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsIntLike(200) pageSize?: number;
 }
 
+export class ListChartEncountersDto {
+  @ApiPropertyOptional({ format: 'date', description: 'First service date (inclusive)' })
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'from must be a date (YYYY-MM-DD)' }) from?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'Last service date (inclusive)' })
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'to must be a date (YYYY-MM-DD)' }) to?: string;
+  @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsIntLike() page?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsIntLike(200) pageSize?: number;
+}
+
 import { registerDecorator, ValidationOptions } from 'class-validator';
 function IsIntLike(max = 100000, options?: ValidationOptions) {
   return (object: object, propertyName: string) =>

@@ -1,14 +1,16 @@
 import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { InvalidInputError } from '@cairn/platform/http';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { AssignCareTeamMemberCommand } from './commands/assign-care-team-member/assign-care-team-member.command';
 import { RegisterPatientCommand } from './commands/register-patient/register-patient.command';
 import { UpdatePatientCommand } from './commands/update-patient/update-patient.command';
-import { AssignCareTeamMemberDto, RegisterPatientDto, SearchPatientsDto, UpdatePatientDto } from './patient.dto';
-import { PatientPageDto, PatientResponseDto } from './patient-response.dto';
+import { AssignCareTeamMemberDto, ListChartEncountersDto, RegisterPatientDto, SearchPatientsDto, UpdatePatientDto } from './patient.dto';
+import { ChartEncounterPageDto, PatientPageDto, PatientResponseDto } from './patient-response.dto';
 import type { PatientView } from './patient.view';
 import { GetPatientQuery } from './queries/get-patient/get-patient.query';
+import { ListChartEncountersQuery } from './queries/list-chart-encounters/list-chart-encounters.query';
 import { SearchPatientsQuery } from './queries/search-patients/search-patients.query';
 
 const uuidPipe = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new NotFoundException('No patient with that id in your scope.') });
@@ -55,6 +57,23 @@ export class PatientsController {
   @ApiNotFoundResponse({ description: 'No such patient in the caller\'s scope (problem+json)' })
   async get(@Param('id', uuidPipe) id: string) {
     return found(await this.queries.execute(new GetPatientQuery(id)));
+  }
+
+  @Get(':id/encounters')
+  @RequirePermission('patients.view')
+  @ApiOperation({
+    summary: "A patient's encounters, with the group session and attendance behind group encounters",
+    description: 'Permission: `patients.view`. Newest service date first, paginated. On a Part 2 chart, SUD-program group encounters are shown only with a consent covering group encounters for the caller; otherwise they are counted in `withheld`. Audited.',
+  })
+  @ApiOkResponse({ type: ChartEncounterPageDto })
+  @ApiNotFoundResponse({ description: 'No such patient in the caller\'s scope (problem+json)' })
+  async encounters(@Param('id', uuidPipe) id: string, @Query() dto: ListChartEncountersDto) {
+    if (dto.from && dto.to && dto.from > dto.to) {
+      throw new InvalidInputError('The period ends before it starts.', [{ field: 'to', message: 'to must not be before from' }]);
+    }
+    const page = await this.queries.execute(new ListChartEncountersQuery(id, { from: dto.from, to: dto.to, page: dto.page ?? 1, pageSize: dto.pageSize ?? 50 }));
+    if (!page) throw new NotFoundException('No patient with that id in your scope.');
+    return page;
   }
 
   @Patch(':id')

@@ -17,6 +17,8 @@ export interface EncounterView {
   serviceDate: string;
   renderingProviderId: string;
   durationMinutes: number;
+  /** present | partial for a group encounter (one attendee of a group session); null otherwise. */
+  attendanceStatus: 'present' | 'partial' | null;
   sourceType: EncounterSourceType;
   sourceId: string;
   createdAt: string;

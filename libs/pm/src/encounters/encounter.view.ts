@@ -11,6 +11,7 @@ export function toEncounterView(e: Encounter): EncounterView {
     serviceDate: e.serviceDate.toISOString().slice(0, 10),
     renderingProviderId: e.renderingProviderId,
     durationMinutes: e.durationMinutes,
+    attendanceStatus: e.attendanceStatus === 'present' || e.attendanceStatus === 'partial' ? e.attendanceStatus : null,
     sourceType: e.sourceType as EncounterSourceType,
     sourceId: e.sourceId,
     createdAt: e.createdAt.toISOString(),

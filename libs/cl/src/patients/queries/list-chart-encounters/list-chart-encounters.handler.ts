@@ -1,0 +1,108 @@
+import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { AuditService } from '@cairn/platform/audit';
+import { TenantTx } from '@cairn/platform/db';
+import { EncounterPage, EncounterView, ListPatientEncountersQuery } from '@cairn/platform/scheduling';
+import { RequestContextService } from '@cairn/platform/tenancy';
+import { PART2_NOTICE } from '../../../consents/part2-notice';
+import type { ChartEncounterPage, ChartEncounterView, ChartGroupSessionView } from '../../chart-encounter.view';
+import { ListChartEncountersQuery } from './list-chart-encounters.query';
+
+type GroupFacts = Pick<ChartGroupSessionView, 'groupId' | 'groupName' | 'groupType' | 'sudProgram' | 'startTime' | 'endTime'>;
+
+/**
+ * The chart's encounter list. CL checks the patient is in the caller's scope (row-level security on cl_patients),
+ * asks PM for the encounters (ListPatientEncountersQuery: CL never reads PM's tables), and adds what the clinical
+ * record knows of each group session. On a Part 2 chart, a group encounter of an SUD-program group is a Part 2
+ * record: it is shown only when cl_check_sud_consent lets the caller see group encounters of the chart; otherwise
+ * it is counted as withheld and not described. Audited, with the Part 2 flags.
+ */
+@QueryHandler(ListChartEncountersQuery)
+export class ListChartEncountersHandler implements IQueryHandler<ListChartEncountersQuery, ChartEncounterPage | null> {
+  constructor(
+    private readonly txHost: TransactionHost<TenantTx>,
+    private readonly requestContext: RequestContextService,
+    private readonly audit: AuditService,
+    private readonly queries: QueryBus,
+  ) {}
+
+  async execute({ patientId, filter }: ListChartEncountersQuery): Promise<ChartEncounterPage | null> {
+    const ctx = this.requestContext.requireTenant();
+    return this.txHost.withTransaction(async () => {
+      const tx = this.txHost.tx;
+      const patient = await tx.patient.findUnique({
+        where: { organizationId_id: { organizationId: ctx.organizationId, id: patientId } },
+        select: { id: true, chart: { select: { id: true, isPart2: true } } },
+      });
+      if (!patient) {
+        await this.audit.record({ action: 'patient.encounters.read', resourceType: 'patient', resourceId: patientId, patientId: null, outcome: 'not_found' });
+        return null;
+      }
+      // Joins this transaction (TransactionHost), so PM's rows are read under the same context and snapshot.
+      const page: EncounterPage = await this.queries.execute(new ListPatientEncountersQuery({ patientId, ...filter }));
+      const sessionIds = [...new Set(page.items.filter((e) => e.sourceType === 'group_session').map((e) => e.sourceId))];
+      const facts = await this.groupFacts(ctx.organizationId, sessionIds);
+
+      const chart = patient.chart;
+      let consent: { allowed: boolean; reason: string } = { allowed: true, reason: 'not_part2' };
+      const isProtected = (e: EncounterView) => e.sourceType === 'group_session' && facts.get(e.sourceId)?.sudProgram !== false;
+      if (chart?.isPart2 && page.items.some(isProtected)) {
+        const [row] = await tx.$queryRaw<{ allowed: boolean }[]>`SELECT cl_check_sud_consent(${chart.id}::uuid, 'group_encounter', ${ctx.userId}::uuid) AS allowed`;
+        consent = row?.allowed ? { allowed: true, reason: 'consent_on_file' } : { allowed: false, reason: 'consent_required' };
+      }
+      const shown = consent.allowed ? page.items : page.items.filter((e) => !isProtected(e));
+      const withheld = page.items.length - shown.length;
+      const part2Shown = chart?.isPart2 === true && shown.some(isProtected);
+      await this.audit.record({
+        action: 'patient.encounters.read', resourceType: 'patient', resourceId: patientId, patientId, outcome: 'success',
+        scope: {
+          shown: shown.length, ...(withheld > 0 ? { withheld, part2Denied: true } : {}),
+          ...(chart?.isPart2 ? { part2: true, part2NoticeApplies: part2Shown } : {}),
+        },
+      });
+      return {
+        items: shown.map((e) => toChartEncounter(e, facts.get(e.sourceId))),
+        page: page.page, pageSize: page.pageSize, total: page.total,
+        withheld, withheldReason: withheld > 0 ? consent.reason : null,
+        part2Notice: part2Shown ? PART2_NOTICE : null,
+      };
+    });
+  }
+
+  /** The group behind each session (CL's own tables), for the encounters of this page. */
+  private async groupFacts(organizationId: string, sessionIds: string[]): Promise<Map<string, GroupFacts>> {
+    if (sessionIds.length === 0) return new Map();
+    const rows = await this.txHost.tx.$queryRaw<Array<{ session_id: string } & GroupFactsRow>>`
+      SELECT s.id AS session_id, g.id AS group_id, g.name AS group_name, g.group_type, g.sud_program,
+             s.start_time::text AS start_time, s.end_time::text AS end_time
+      FROM cl_group_sessions s JOIN cl_groups g ON g.organization_id = s.organization_id AND g.id = s.group_id
+      WHERE s.organization_id = ${organizationId}::uuid AND s.id = ANY (${sessionIds}::uuid[])`;
+    return new Map(rows.map((r) => [r.session_id, {
+      groupId: r.group_id, groupName: r.group_name, groupType: r.group_type, sudProgram: r.sud_program,
+      startTime: r.start_time?.slice(0, 5) ?? null, endTime: r.end_time?.slice(0, 5) ?? null,
+    }]));
+  }
+}
+
+interface GroupFactsRow {
+  group_id: string;
+  group_name: string;
+  group_type: string;
+  sud_program: boolean;
+  start_time: string | null;
+  end_time: string | null;
+}
+
+function toChartEncounter(e: EncounterView, facts: GroupFacts | undefined): ChartEncounterView {
+  return {
+    id: e.id, encounterType: e.encounterType, serviceDate: e.serviceDate, siteId: e.siteId, renderingProviderId: e.renderingProviderId,
+    durationMinutes: e.durationMinutes, sourceType: e.sourceType, sourceId: e.sourceId,
+    groupSession: e.sourceType === 'group_session'
+      ? {
+          sessionId: e.sourceId, attendanceStatus: e.attendanceStatus ?? 'present', minutesAttended: e.durationMinutes,
+          groupId: facts?.groupId ?? null, groupName: facts?.groupName ?? null, groupType: facts?.groupType ?? null,
+          sudProgram: facts?.sudProgram ?? null, startTime: facts?.startTime ?? null, endTime: facts?.endTime ?? null,
+        }
+      : null,
+  };
+}
