@@ -89,10 +89,12 @@ it('turns one documented session, delivered five times, into exactly one generat
     for (const n of [1, 2]) await queue.add(first.type, first, { jobId: `${first.id}-redelivered-${n}` });
     for (const e of republished) await publish(e);
     const ids = [first.id, ...republished.map((e) => e.id)];
+    const jobIds = [...ids, `${first.id}-redelivered-1`, `${first.id}-redelivered-2`];
     await waitFor('every delivery to be handled', async () => {
       const processed = await owner.query(`SELECT count(*)::int AS n FROM pf_processed_events WHERE consumer = $1 AND event_id = ANY($2::uuid[])`, [CONSUMER, ids]);
-      const c = await queue.getJobCounts('wait', 'active', 'delayed', 'completed');
-      return processed.rows[0].n === 3 && c['wait'] === 0 && c['active'] === 0 && c['delayed'] === 0 && c['completed'] === 5;
+      // Only this test's five jobs: the demo data's documented sessions go through the same queue.
+      const states = await Promise.all(jobIds.map(async (id) => (await queue.getJob(id))?.getState()));
+      return processed.rows[0].n === 3 && states.every((st) => st === 'completed');
     }, 60_000, 200);
     expect(await queue.getJobCounts('failed')).toEqual({ failed: 0 });
   } finally {
