@@ -6,6 +6,11 @@ type Tx = TransactionHost<TenantTx>['tx'];
 
 export interface LoadedSession {
   view: GroupSessionView;
+  /** The session row with its group, and the attendance rows the caller may see, as read. */
+  session: SessionWithGroup;
+  rows: Awaited<ReturnType<Tx['groupAttendance']['findMany']>>;
+  /** Every attendance row of the session, whether or not the caller may see it. */
+  total: number;
   /** Audit scope of a read: Part 2 marking, revealed patients and how many stayed hidden. */
   auditScope: Record<string, unknown>;
   revealedPatientIds: string[];
@@ -38,5 +43,5 @@ export async function loadGroupSession(tx: Tx, organizationId: string, sessionId
     groupId: session.groupId, attendeeCount: view.attendance.length, patientIds: revealed,
     ...(session.group.sudProgram ? { part2: true, part2NoticeApplies: revealed.length > 0, part2ConsentRequiredCount: hidden } : {}),
   };
-  return { view, auditScope, revealedPatientIds: revealed };
+  return { view, session, rows, total, auditScope, revealedPatientIds: revealed };
 }

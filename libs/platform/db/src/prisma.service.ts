@@ -16,7 +16,12 @@ import { createTenantPool } from './tenant-pool';
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
   constructor(@Inject(CONFIG) config: AppConfig) {
     const pool = createTenantPool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE, maxLifetimeSeconds: 1800 });
-    super({ adapter: new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator: statementName }) });
+    // Transaction limits live here rather than in the transactional adapter's defaultTxOptions: options there make
+    // every nested withTransaction (a handler sending a query whose handler opens one too) log a warning.
+    super({
+      adapter: new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator: statementName }),
+      transactionOptions: { timeout: 15_000, maxWait: 5_000 },
+    });
   }
 
   async onModuleDestroy(): Promise<void> {

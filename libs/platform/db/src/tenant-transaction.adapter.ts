@@ -30,6 +30,6 @@ export async function withTenant<T>(prisma: PrismaClient, ctx: TenantContext, fn
  */
 export class TenantTransactionAdapter extends TransactionalAdapterPrisma<PrismaClient> {
   constructor(prismaInjectionToken: unknown) {
-    super({ prismaInjectionToken, defaultTxOptions: { timeout: 15_000, maxWait: 5_000 } });
+    super({ prismaInjectionToken });
   }
 }

@@ -26,27 +26,28 @@ export class DocumentGroupSessionHandler implements ICommandHandler<DocumentGrou
     const where = { organizationId_id: { organizationId: org, id: sessionId } };
     return this.txHost.withTransaction(async () => {
       const tx = this.txHost.tx;
-      const before = await tx.groupSession.findUnique({ where, include: SESSION_GROUP_SELECT });
-      if (!before) {
-        await this.audit.record({ action: 'group-session.document', resourceType: 'group_session', resourceId: sessionId, outcome: 'not_found' });
-        return null;
-      }
-      assertDraft(before);
-      if (before.facilitatorId !== ctx.userId && !before.group.facilitatorIds.includes(ctx.userId)) {
-        throw new ForbiddenError('Only a facilitator of the group documents its sessions.');
-      }
       const documentedAt = new Date();
-      // The guard against double signing: a conditional UPDATE. Of two concurrent signs the second waits for
-      // the first's row lock, then finds the status no longer 'draft', updates nothing and answers 409: one
+      // The guard against double signing: a conditional UPDATE, first. Of two concurrent signs the second waits
+      // for the first's row lock, then finds the status no longer 'draft', updates nothing and answers 409: one
       // event. Writes to the draft lock the same row first (session-lock.ts), so the roster read below is final.
+      // Every refusal below throws, which rolls the UPDATE back.
       const { count } = await tx.groupSession.updateMany({
         where: { organizationId: org, id: sessionId, status: 'draft' },
         data: { status: 'documented', documentedAt, documentedBy: ctx.userId },
       });
-      if (count !== 1) throw new ConflictError('The group session is already documented.');
-
-      const rows = await tx.groupAttendance.findMany({ where: { organizationId: org, sessionId }, orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }] });
-      const [{ total }] = await tx.$queryRaw<{ total: number }[]>`SELECT cl_group_session_attendee_count(${sessionId}::uuid) AS total`;
+      const loaded = await loadGroupSession(tx, org, sessionId);
+      if (!loaded) {
+        await this.audit.record({ action: 'group-session.document', resourceType: 'group_session', resourceId: sessionId, outcome: 'not_found' });
+        return null;
+      }
+      const { session: before, rows, total } = loaded;
+      if (count !== 1) {
+        assertDraft(before);
+        throw new ConflictError('The group session is already documented.');
+      }
+      if (before.facilitatorId !== ctx.userId && !before.group.facilitatorIds.includes(ctx.userId)) {
+        throw new ForbiddenError('Only a facilitator of the group documents its sessions.');
+      }
       assertDocumentable(total);
       // The event lists the whole roster; a signer who cannot see every attendee would publish a partial one.
       if (rows.length !== total) throw new ForbiddenError('Some attendees of this session are outside your patient scope; a colleague who sees them all must document it.');
@@ -74,7 +75,6 @@ export class DocumentGroupSessionHandler implements ICommandHandler<DocumentGrou
         })),
       };
       const event = await this.outbox.publish(CL_GROUP_SESSION_DOCUMENTED_V1, org, payload);
-      const loaded = (await loadGroupSession(tx, org, sessionId))!;
       await this.audit.record({
         action: 'group-session.document', resourceType: 'group_session', resourceId: sessionId, outcome: 'success',
         scope: { eventId: event.id, attendeeCount: rows.length, ...(before.group.sudProgram ? { part2: true } : {}) },
