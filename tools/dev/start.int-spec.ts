@@ -114,6 +114,27 @@ describe('npm start (tools/dev/start.ts)', () => {
     expect(body.accessToken).toEqual(expect.any(String));
   });
 
+  it('runs the group encounter pipeline on the demo data: reviewed sessions, pending ones, and charges for billing', async () => {
+    const base = `http://127.0.0.1:${l.ports.api}`;
+    expect(l.output()).toMatch(/sessions reviewed: [1-9]\d* approved, [1-9]\d* rejected/);
+    const signIn = async (email: string) => {
+      const res = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'demo-password-1' }),
+      });
+      return { authorization: `Bearer ${((await res.json()) as { accessToken: string }).accessToken}` };
+    };
+    const supervisor = await signIn('supervisor@sonoran.cairn.test');
+    const count = async (status: string) =>
+      ((await (await fetch(`${base}/api/v1/group-encounter-generations?status=${status}&pageSize=1`, { headers: supervisor })).json()) as { total: number }).total;
+    for (const status of ['pending_review', 'approved', 'rejected', 'not_generated']) expect(await count(status)).toBeGreaterThan(0);
+    // The approvals' charges are created by the worker's charge-creation consumer, moments after the review.
+    const billing = await signIn('billing@sonoran.cairn.test');
+    await waitUntil(async () => {
+      const page = (await (await fetch(`${base}/api/v1/charges?pageSize=1`, { headers: billing })).json()) as { total: number };
+      return page.total > 0;
+    }, { what: 'the demo charges', timeoutMs: 30_000, intervalMs: 250 });
+  });
+
   it('stops the apps and the embedded PostgreSQL on SIGINT, freeing every port, and exits 0', async () => {
     process.kill(l.child.pid!, 'SIGINT');
     await waitUntil(() => l.exit() !== undefined, { what: 'the launcher to exit after SIGINT', timeoutMs: 80_000 });
