@@ -4,12 +4,19 @@ import { CODE_PATTERN, codeValidityOn, CodeValidity, ValidateCodeQuery } from '@
 import { TenantTx } from '@cairn/platform/db';
 import { InvalidInputError } from '@cairn/platform/http';
 import { RequestContextService } from '@cairn/platform/tenancy';
+import { TtlCache } from '../../../ttl-cache';
 import { CodeRow, NO_ORGANIZATION, toCodeView } from '../../code-row';
+
+/** Code versions change only by migration; consumers validate the same few codes for every event. */
+const CODE_CACHE_TTL_MS = 30_000;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 @QueryHandler(ValidateCodeQuery)
 export class ValidateCodeHandler implements IQueryHandler<ValidateCodeQuery> {
+  /** (organization, code) -> the versions that apply to it (the organization's own, else the national ones). */
+  private readonly versions = new TtlCache<CodeRow[]>(CODE_CACHE_TTL_MS);
+
   constructor(
     private readonly txHost: TransactionHost<TenantTx>,
     private readonly requestContext: RequestContextService,
@@ -22,7 +29,7 @@ export class ValidateCodeHandler implements IQueryHandler<ValidateCodeQuery> {
       throw new InvalidInputError('on is not a calendar date', [{ field: 'on', message: 'on must be a date (YYYY-MM-DD)' }]);
     }
     const organizationId = this.requestContext.tenant?.organizationId ?? NO_ORGANIZATION;
-    return this.txHost.withTransaction(async () => {
+    const rows = await this.versions.getOrLoad(`${organizationId}|${normalized}`, () => this.txHost.withTransaction(async () => {
       const tx = this.txHost.tx;
       // The organization's versions of the code replace the national ones entirely.
       let rows = await tx.$queryRaw<CodeRow[]>`
@@ -33,7 +40,8 @@ export class ValidateCodeHandler implements IQueryHandler<ValidateCodeQuery> {
           SELECT system, code, effective_from, effective_to, short_description, unit_basis, minimum_minutes, maximum_minutes, 'national' AS source
           FROM pf_codes WHERE code = ${normalized}`;
       }
-      return codeValidityOn(normalized, on, rows.map(toCodeView), system);
-    });
+      return rows;
+    }));
+    return codeValidityOn(normalized, on, rows.map(toCodeView), system);
   }
 }

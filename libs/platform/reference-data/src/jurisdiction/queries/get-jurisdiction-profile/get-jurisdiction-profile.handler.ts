@@ -7,8 +7,11 @@ import {
   GetJurisdictionProfileQuery, GroupCodeMapping, JurisdictionProfile, RequiredModifierRule, ResolvedJurisdictionProfile, TimedUnitRule,
 } from '@cairn/platform/jurisdiction';
 import { RequestContextService } from '@cairn/platform/tenancy';
+import { TtlCache } from '../../../ttl-cache';
 
 const STATE = /^[A-Z]{2}$/;
+/** Profiles and site jurisdictions change only by migration; consumers resolve the same sites for every event. */
+const PROFILE_CACHE_TTL_MS = 30_000;
 
 export function toJurisdictionProfile(row: ProfileRow): JurisdictionProfile {
   return {
@@ -29,6 +32,9 @@ export function toJurisdictionProfile(row: ProfileRow): JurisdictionProfile {
 
 @QueryHandler(GetJurisdictionProfileQuery)
 export class GetJurisdictionProfileHandler implements IQueryHandler<GetJurisdictionProfileQuery> {
+  /** (organization, site, state) -> the resolved profile. */
+  private readonly resolved = new TtlCache<ResolvedJurisdictionProfile>(PROFILE_CACHE_TTL_MS);
+
   constructor(
     private readonly txHost: TransactionHost<TenantTx>,
     private readonly requestContext: RequestContextService,
@@ -40,6 +46,11 @@ export class GetJurisdictionProfileHandler implements IQueryHandler<GetJurisdict
       throw new InvalidInputError('stateCode is not a state code', [{ field: 'stateCode', message: 'stateCode must be a two-letter state code' }]);
     }
     const ctx = stateCode ? undefined : this.requestContext.requireTenant();
+    const key = `${ctx?.organizationId ?? '-'}|${stateCode ? '' : (selector.siteId ?? '')}|${stateCode ?? ''}`;
+    return this.resolved.getOrLoad(key, () => this.load(ctx, selector, stateCode));
+  }
+
+  private load(ctx: { organizationId: string } | undefined, selector: GetJurisdictionProfileQuery['selector'], stateCode: string | undefined): Promise<ResolvedJurisdictionProfile> {
     return this.txHost.withTransaction(async () => {
       const tx = this.txHost.tx;
       let jurisdiction: string | null = stateCode ?? null;
