@@ -1,11 +1,13 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
 import { DEMO_ORGS, DEMO_SITES, demoStaff } from '../seed/demo-catalogue';
 import { seedDemoData } from '../seed/seed-demo-data';
 import { freePort, httpStatus } from '../dev/probes';
+import { socketUrl } from '../dev/local-postgres';
 import { DEFAULT_REDIS_URL } from '../dev/local-redis';
 import { obliterateQueues, uniqueQueuePrefix, waitFor } from '../testing/messaging/probe';
 import { createScratchDatabase } from '../testing/test-db';
@@ -37,6 +39,7 @@ const { values: args } = parseArgs({
     attendees: { type: 'string', default: '10' },
     concurrency: { type: 'string', default: '8' },
     'approve-batch': { type: 'string', default: '200' },
+    tcp: { type: 'boolean', default: false },
   },
 });
 const N = Number(args.sessions);
@@ -45,6 +48,20 @@ const concurrency = Number(args.concurrency);
 const approveBatch = Number(args['approve-batch']);
 const redisUrl = process.env['REDIS_URL'] || DEFAULT_REDIS_URL;
 const PASSWORD = 'demo-password-1';
+
+/**
+ * The apps reach a PostgreSQL on this machine over its Unix socket when it has one, as `npm start` does with its
+ * embedded server (a loopback TCP round trip costs the 2 cores noticeably more); --tcp keeps TCP.
+ */
+function appDatabaseUrl(appUrl: string): { url: string; transport: string } {
+  const u = new URL(appUrl);
+  const dir = '/var/run/postgresql';
+  const port = u.port || '5432';
+  if (!args.tcp && ['127.0.0.1', 'localhost'].includes(u.hostname) && existsSync(join(dir, `.s.PGSQL.${port}`))) {
+    return { url: socketUrl(appUrl, dir), transport: `Unix socket ${dir}` };
+  }
+  return { url: appUrl, transport: `TCP ${u.hostname}:${port}` };
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
@@ -131,8 +148,9 @@ async function main(): Promise<void> {
     const { sessionIds } = await buildFixtures(owner, supervisor.id);
 
     const [apiPort, workerPort] = [await freePort(), await freePort()];
+    const database = appDatabaseUrl(db.appUrl);
     const env: NodeJS.ProcessEnv = {
-      ...process.env, DATABASE_URL: db.appUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, API_PORT: String(apiPort), WORKER_PORT: String(workerPort),
+      ...process.env, DATABASE_URL: database.url, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, API_PORT: String(apiPort), WORKER_PORT: String(workerPort),
       LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: 'bench-only-secret-bench-only-secret-0123',
     };
     api = spawnApp('api', 'apps/api/src/main.ts', env);
@@ -199,7 +217,8 @@ async function main(): Promise<void> {
     console.log([
       '',
       `bench:group-pipeline — ${N} sessions x ${M} attendees = ${total} attendances; ${concurrency} requests in flight, ${approveBatch} ids per approve request; ` +
-        `worker consumer concurrency ${process.env['QUEUE_CONCURRENCY'] ?? '8 (default)'}, pool ${process.env['DATABASE_POOL_SIZE'] ?? '10 (default)'}`,
+        `worker consumer concurrency ${process.env['QUEUE_CONCURRENCY'] ?? '8 (default)'}, pool ${process.env['DATABASE_POOL_SIZE'] ?? '10 (default)'}; ` +
+        `database over ${database.transport}`,
       `  1. document (API, ${N} signs):               ${rate(t1 - t0)}`,
       `  2. generate (worker, encounters + rows):    ${rate(t2 - t0)} from the first sign; last generation ${((t2 - t1) / 1000).toFixed(2)} s after the last sign`,
       `  3. approve  (API, ${batches.length} bulk requests):        ${rate(t3 - t3start)}`,
