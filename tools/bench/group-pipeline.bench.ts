@@ -35,7 +35,7 @@ import { createScratchDatabase } from '../testing/test-db';
 const ROOT = join(__dirname, '..', '..');
 const { values: args } = parseArgs({
   options: {
-    sessions: { type: 'string', default: '100' },
+    sessions: { type: 'string', default: '400' },
     attendees: { type: 'string', default: '10' },
     concurrency: { type: 'string', default: '8' },
     'approve-batch': { type: 'string', default: '200' },
