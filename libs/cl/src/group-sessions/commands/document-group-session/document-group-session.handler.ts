@@ -8,7 +8,7 @@ import type { ClGroupSessionDocumentedV1, GroupSessionModality } from '@cairn/pl
 import { RequestContextService } from '@cairn/platform/tenancy';
 import { loadGroupSession } from '../../group-session-reader';
 import { assertDocumentable, assertDraft, minutesOf } from '../../group-session-rules';
-import { isoDate, SESSION_GROUP_SELECT } from '../../group-session.view';
+import { isoDate } from '../../group-session.view';
 import { DocumentGroupSessionCommand } from './document-group-session.command';
 
 @CommandHandler(DocumentGroupSessionCommand)
@@ -23,7 +23,6 @@ export class DocumentGroupSessionHandler implements ICommandHandler<DocumentGrou
   async execute({ sessionId }: DocumentGroupSessionCommand) {
     const ctx = this.requestContext.requireTenant();
     const org = ctx.organizationId;
-    const where = { organizationId_id: { organizationId: org, id: sessionId } };
     return this.txHost.withTransaction(async () => {
       const tx = this.txHost.tx;
       const documentedAt = new Date();
