@@ -1,11 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { type PrismaClient, withTenant } from '@cairn/platform/db';
 import { buildEvent, CL_GROUP_ENCOUNTERS_APPROVED_V1, ClGroupEncountersApprovedV1, writeOutboxEvent } from '@cairn/platform/messaging';
-import { appPrisma, createMessagingTestDb, MessagingTestDb, obliterateQueues, uniqueQueuePrefix, waitFor } from './probe';
+import { appPrisma, createMessagingTestDb, MessagingTestDb, obliterateQueues, spawnEntry, uniqueQueuePrefix, waitFor } from './probe';
 import { freePort } from '../../dev/probes';
 
 // Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
@@ -14,7 +13,6 @@ jest.setTimeout(180_000);
 // Issue 4: the REAL worker process (apps/worker/src/main.ts: relay + PM's charge-creation consumer) is SIGKILLed
 // while it works through 200 sessions' worth of cl_group_encounters_approved.v1 events (5 generations each),
 // then started again: exactly one charge per approved generation (1,000), none lost, none doubled.
-const ROOT = join(__dirname, '..', '..', '..');
 const SESSIONS = 200;
 const PER_SESSION = 5;
 const TOTAL = SESSIONS * PER_SESSION;
@@ -24,17 +22,12 @@ let prisma: PrismaClient;
 const children: ChildProcess[] = [];
 
 async function spawnWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env, DATABASE_URL: db.appUrl, WORKER_PORT: String(await freePort()), QUEUE_PREFIX: prefix, LOG_LEVEL: 'error',
-      // Small relay batches and short job locks, so the kill lands mid-batch and the dead worker's jobs are taken
-      // over within seconds instead of the production 30 s.
-      OUTBOX_BATCH_SIZE: '20', OUTBOX_POLL_MS: '100', QUEUE_LOCK_MS: '2000', QUEUE_CONCURRENCY: '4',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const child = spawnEntry('apps/worker/src/main.ts', {
+    DATABASE_URL: db.appUrl, WORKER_PORT: String(await freePort()), QUEUE_PREFIX: prefix, LOG_LEVEL: 'error',
+    // Small relay batches and short job locks, so the kill lands mid-batch and the dead worker's jobs are taken
+    // over within seconds instead of the production 30 s.
+    OUTBOX_BATCH_SIZE: '20', OUTBOX_POLL_MS: '100', QUEUE_LOCK_MS: '2000', QUEUE_CONCURRENCY: '4',
   });
-  child.stderr!.on('data', () => undefined);
   children.push(child);
   return child;
 }

@@ -1,13 +1,12 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import type { PrismaClient } from '@cairn/platform/db';
 import { withTenant } from '@cairn/platform/db';
 import { buildEvent, CL_GROUP_SESSION_DOCUMENTED_V1, ClGroupSessionDocumentedV1, IntegrationEvent, writeOutboxEvent } from '@cairn/platform/messaging';
 import { freePort } from '../../dev/probes';
-import { appPrisma, createMessagingTestDb, MessagingTestDb, obliterateQueues, uniqueQueuePrefix, waitFor } from './probe';
+import { appPrisma, createMessagingTestDb, MessagingTestDb, obliterateQueues, spawnEntry, uniqueQueuePrefix, waitFor } from './probe';
 
 jest.setTimeout(120_000);
 
@@ -15,7 +14,6 @@ jest.setTimeout(120_000);
 // encounter handler) on a database of its own with the demo data: a documented session delivered three times
 // with the same event id, and re-published twice with new event ids, yields exactly one generation per
 // rostered attendee and one pm_encounters row per present/partial attendee.
-const ROOT = join(__dirname, '..', '..', '..');
 const CONSUMER = 'cl.generate-encounters-when-group-session-documented';
 const prefix = uniqueQueuePrefix('generation');
 let db: MessagingTestDb;
@@ -24,13 +22,7 @@ let worker: ChildProcess;
 const stderr: string[] = [];
 
 async function spawnWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: db.appUrl, WORKER_PORT: String(await freePort()), QUEUE_PREFIX: prefix, LOG_LEVEL: 'error', OUTBOX_POLL_MS: '100' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
-  return child;
+  return spawnEntry('apps/worker/src/main.ts', { DATABASE_URL: db.appUrl, WORKER_PORT: String(await freePort()), QUEUE_PREFIX: prefix, LOG_LEVEL: 'error', OUTBOX_POLL_MS: '100' }, (d) => stderr.push(d));
 }
 
 async function publish(event: IntegrationEvent): Promise<void> {

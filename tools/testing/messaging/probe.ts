@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Injectable, Module } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Queue } from 'bullmq';
@@ -209,4 +210,16 @@ export async function createMessagingTestDb(label: string, opts: { demoData?: bo
       await db.drop();
     },
   };
+}
+
+const REPO_ROOT = join(__dirname, '..', '..', '..');
+
+/**
+ * A TypeScript entry point of this repository (e.g. apps/worker/src/main.ts) as a real child process, through
+ * @swc-node/register, with `env` over the test's environment. Stdout is ignored; stderr goes to `onStderr`.
+ */
+export function spawnEntry(entry: string, env: NodeJS.ProcessEnv, onStderr: (chunk: string) => void = () => undefined): ChildProcess {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr!.on('data', (d: Buffer) => onStderr(d.toString()));
+  return child;
 }

@@ -1,10 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import type { PrismaClient } from '@cairn/platform/db';
 import {
-  appPrisma, createMessagingTestDb, effectCounts, MessagingTestDb, obliterateQueues, publishProbeEvents, uniqueQueuePrefix, waitFor,
+  appPrisma, createMessagingTestDb, effectCounts, MessagingTestDb, obliterateQueues, publishProbeEvents, spawnEntry, uniqueQueuePrefix, waitFor,
 } from './probe';
 import { freePort } from '../../dev/probes';
 
@@ -13,7 +12,6 @@ jest.setTimeout(120_000);
 
 // Scenario (b): the worker PROCESS (relay + consumer) is killed with SIGKILL in the middle of a batch of
 // 1,000 events, then started again: exactly 1,000 effects, none lost, none doubled.
-const ROOT = join(__dirname, '..', '..', '..');
 const TOTAL = 1000;
 const PER_TX = 10;
 const prefix = uniqueQueuePrefix('sigkill');
@@ -23,17 +21,12 @@ const children: ChildProcess[] = [];
 
 /** The worker entry with the probe consumer, as a real child process. */
 async function spawnWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/testing/messaging/probe-worker.main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env, DATABASE_URL: db.appUrl, WORKER_PORT: String(await freePort()), QUEUE_PREFIX: prefix, LOG_LEVEL: 'error',
-      // Small relay batches and short job locks, so the kill lands mid-batch and the dead worker's jobs are
-      // taken over within seconds instead of the production 30 s.
-      OUTBOX_BATCH_SIZE: '25', OUTBOX_POLL_MS: '100', QUEUE_LOCK_MS: '2000', QUEUE_CONCURRENCY: '4',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const child = spawnEntry('tools/testing/messaging/probe-worker.main.ts', {
+    DATABASE_URL: db.appUrl, WORKER_PORT: String(await freePort()), QUEUE_PREFIX: prefix, LOG_LEVEL: 'error',
+    // Small relay batches and short job locks, so the kill lands mid-batch and the dead worker's jobs are
+    // taken over within seconds instead of the production 30 s.
+    OUTBOX_BATCH_SIZE: '25', OUTBOX_POLL_MS: '100', QUEUE_LOCK_MS: '2000', QUEUE_CONCURRENCY: '4',
   });
-  child.stderr!.on('data', () => undefined);
   children.push(child);
   return child;
 }
