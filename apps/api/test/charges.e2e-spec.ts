@@ -15,6 +15,8 @@ let sonoran: string;
 let cascade: string;
 let sites: { id: string; code: string }[];
 let provider: string;
+/** A real chart outside Part 2: the charges list asks cl_check_sud_consent per chart, and withholds unknown charts. */
+let plainChart: string;
 
 beforeAll(async () => {
   app = await bootApi();
@@ -25,6 +27,7 @@ beforeAll(async () => {
   cascade = await demo.orgId('cascade');
   sites = await demo.sites('sonoran');
   provider = await demo.userId('clinician@sonoran.cairn.test');
+  plainChart = (await demo.owner.query(`SELECT id FROM cl_charts WHERE organization_id = $1 AND NOT is_part2 ORDER BY id LIMIT 1`, [sonoran])).rows[0].id;
 });
 afterAll(async () => {
   await app.close();
@@ -32,7 +35,7 @@ afterAll(async () => {
 });
 
 interface ChargeRow {
-  org?: string; site?: string; sessionId?: string | null; patientId?: string; status?: 'ready' | 'on_hold'; serviceDate?: string; sourceType?: string;
+  org?: string; site?: string; sessionId?: string | null; patientId?: string; chartId?: string; status?: 'ready' | 'on_hold'; serviceDate?: string; sourceType?: string;
 }
 async function insertCharge(c: ChargeRow = {}): Promise<{ id: string; sourceId: string; patientId: string }> {
   const id = randomUUID();
@@ -45,7 +48,7 @@ async function insertCharge(c: ChargeRow = {}): Promise<{ id: string; sourceId: 
       rendering_provider_id, group_session_id, duration_minutes, proposed_code, proposed_modifiers, final_code, final_modifiers, units,
       unit_basis, rate_cents, amount_cents, status, hold_reason, fee_schedule_entry_id, jurisdiction_profile_key)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 60, '90849', '{}', $12, '{}', $13, $14, $15, $16, $17, $18, NULL, 'us-az-ahcccs')`,
-  [c.org ?? sonoran, id, sourceType, sourceId, randomUUID(), patientId, randomUUID(), c.site ?? sites[0]!.id, c.serviceDate ?? '2026-05-04', provider,
+  [c.org ?? sonoran, id, sourceType, sourceId, randomUUID(), patientId, c.chartId ?? plainChart, c.site ?? sites[0]!.id, c.serviceDate ?? '2026-05-04', provider,
     sourceType === 'peer_encounter' ? null : (c.sessionId === undefined ? randomUUID() : c.sessionId),
     onHold ? null : '90853', onHold ? 0 : 1, onHold ? null : 'per_session', onHold ? null : 4200, onHold ? null : 4200,
     onHold ? 'on_hold' : 'ready', onHold ? 'no_fee_schedule_entry' : null]);
@@ -54,7 +57,45 @@ async function insertCharge(c: ChargeRow = {}): Promise<{ id: string; sourceId: 
 
 const charges = (session: StaffSession, query: string, org?: string) => as(app, session, org).get(`/api/v1/charges${query}`);
 
+/** Sonoran's Part 2 demo charts with cl_check_sud_consent's answer for the billing coordinator's billing records. */
+async function part2ChartsForBilling(): Promise<{ chart_id: string; patient_id: string; site_id: string; ok: boolean }[]> {
+  const billingUser = await demo.userId('billing@sonoran.cairn.test');
+  const c = await demo.owner.connect();
+  try {
+    await c.query('BEGIN');
+    await c.query(`SELECT set_config('app.org_id', $1, true)`, [sonoran]);
+    const { rows } = await c.query(
+      `SELECT ch.id AS chart_id, ch.patient_id, p.site_id, cl_check_sud_consent(ch.id, 'billing', $2) AS ok
+       FROM cl_charts ch JOIN cl_patients p ON p.organization_id = ch.organization_id AND p.id = ch.patient_id
+       WHERE ch.organization_id = $1 AND ch.is_part2 ORDER BY ch.id`, [sonoran, billingUser]);
+    await c.query('COMMIT');
+    return rows;
+  } finally {
+    c.release();
+  }
+}
+
 describe('GET /api/v1/charges', () => {
+  it("withholds a Part 2 chart's patient, chart and encounter ids from billing without a consent covering billing records", async () => {
+    const charts = await part2ChartsForBilling();
+    const closed = charts.find((c) => !c.ok)!;
+    const open = charts.find((c) => c.ok)!;
+    expect([closed, open].every(Boolean)).toBe(true);
+    const sessionId = randomUUID();
+    const hidden = await insertCharge({ sessionId, patientId: closed.patient_id, chartId: closed.chart_id, site: closed.site_id });
+    const shown = await insertCharge({ sessionId, patientId: open.patient_id, chartId: open.chart_id, site: open.site_id });
+    const plain = await insertCharge({ sessionId });
+    const res = await charges(billing, `?sessionId=${sessionId}`);
+    expect(res.status).toBe(200);
+    const byId = new Map(res.body.items.map((i: any) => [i.id, i]));
+    expect(byId.get(hidden.id)).toMatchObject({ consentRequired: true, patientId: null, chartId: null, encounterId: null, amountCents: 4200, final: { code: '90853' } });
+    expect(byId.get(shown.id)).toMatchObject({ consentRequired: false, patientId: open.patient_id, chartId: open.chart_id });
+    expect(byId.get(plain.id)).toMatchObject({ consentRequired: false, patientId: plain.patientId });
+    const [row] = await demo.auditEvents(`action = 'charge.list' AND scope->'resultChargeIds' ? $1`, [hidden.id]);
+    expect(row).toMatchObject({ scope: expect.objectContaining({ part2Withheld: 1, part2Denied: true }) });
+    expect((row!['scope'] as { resultPatientIds: string[] }).resultPatientIds).not.toContain(closed.patient_id);
+  });
+
   it('lists a session\'s charges with their source and proposed vs final code, and audits the read', async () => {
     const sessionId = randomUUID();
     const ready = await insertCharge({ sessionId });

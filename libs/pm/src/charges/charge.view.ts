@@ -22,6 +22,11 @@ export interface ChargeView {
   amountCents: number | null;
   feeScheduleEntryId: string | null;
   jurisdictionProfileKey: string;
+  /**
+   * 42 CFR Part 2: the charge belongs to a Part 2 chart and no consent lets the caller see its billing records, so
+   * the patient, chart and encounter ids are withheld (the amounts and codes stay, for the ledger).
+   */
+  consentRequired: boolean;
   createdAt: string;
 }
 
@@ -35,6 +40,11 @@ export function toChargeView(c: Charge): ChargeView {
     renderingProviderId: c.renderingProviderId, durationMinutes: c.durationMinutes,
     proposed: { code: c.proposedCode, modifiers: c.proposedModifiers }, final: { code: c.finalCode, modifiers: c.finalModifiers },
     units: c.units, unitBasis: c.unitBasis, rateCents: c.rateCents, amountCents: c.amountCents, feeScheduleEntryId: c.feeScheduleEntryId,
-    jurisdictionProfileKey: c.jurisdictionProfileKey, createdAt: c.createdAt.toISOString(),
+    jurisdictionProfileKey: c.jurisdictionProfileKey, consentRequired: false, createdAt: c.createdAt.toISOString(),
   };
+}
+
+/** The view with the patient's identifiers withheld (see ChargeView.consentRequired). */
+export function withheldChargeView(view: ChargeView): ChargeView {
+  return { ...view, patientId: null, chartId: null, encounterId: null, consentRequired: true };
 }

@@ -41,6 +41,8 @@ export class ChargeResponseDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) encounterId!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null for a peer encounter charged without a PM encounter' }) patientId!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) chartId!: string | null;
+  @ApiProperty({ description: '42 CFR Part 2: a Part 2 chart\'s charge with no consent covering billing records for the caller; patient, chart and encounter ids are withheld' })
+  consentRequired!: boolean;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null for a peer encounter charged without a PM encounter' }) siteId!: string | null;
   @ApiProperty({ format: 'date' }) serviceDate!: string;
   @ApiProperty({ format: 'uuid' }) renderingProviderId!: string;

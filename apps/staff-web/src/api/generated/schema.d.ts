@@ -2035,6 +2035,8 @@ export interface components {
             patientId: string | null;
             /** Format: uuid */
             chartId: string | null;
+            /** @description 42 CFR Part 2: a Part 2 chart's charge with no consent covering billing records for the caller; patient, chart and encounter ids are withheld */
+            consentRequired: boolean;
             /**
              * Format: uuid
              * @description Null for a peer encounter charged without a PM encounter

@@ -4,7 +4,7 @@ import { AuditService } from '@cairn/platform/audit';
 import { Prisma, TenantTx } from '@cairn/platform/db';
 import { InvalidInputError, Page } from '@cairn/platform/http';
 import { RequestContextService } from '@cairn/platform/tenancy';
-import { ChargeView, toChargeView } from '../../charge.view';
+import { ChargeView, toChargeView, withheldChargeView } from '../../charge.view';
 import { ChargeFilter, ListChargesQuery } from './list-charges.query';
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
@@ -32,16 +32,28 @@ export class ListChargesHandler implements IQueryHandler<ListChargesQuery, Page<
           skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize,
         }),
       ]);
+      // 42 CFR Part 2: a charge of a Part 2 chart is a Part 2 billing record. cl_check_sud_consent (the SQL helper
+      // CL shares with every context's policies) answers per chart, once per page; non-Part 2 charts always pass.
+      const charts = [...new Set(rows.map((r) => r.chartId).filter((c): c is string => c !== null))];
+      const consented = new Map<string, boolean>();
+      if (charts.length > 0) {
+        const checks = await tx.$queryRaw<{ chart_id: string; ok: boolean }[]>`
+          SELECT c::text AS chart_id, COALESCE(cl_check_sud_consent(c, 'billing', pf_ctx_user()), false) AS ok FROM unnest(${charts}::uuid[]) AS c`;
+        for (const c of checks) consented.set(c.chart_id, c.ok);
+      }
+      const items = rows.map((r) => (r.chartId !== null && consented.get(r.chartId) === false ? withheldChargeView(toChargeView(r)) : toChargeView(r)));
+      const withheld = items.filter((i) => i.consentRequired).length;
       // Filter names and result ids only (a patient filter is an id, not PHI content).
       await this.audit.record({
         action: 'charge.list', resourceType: 'charge', patientId: filter.patientId ?? null, outcome: 'success',
         scope: {
           filters: (['status', 'siteId', 'from', 'to', 'sourceType', 'sessionId', 'patientId'] as const).filter((k) => filter[k] !== undefined),
           siteId: filter.siteId ?? null, page: filter.page, pageSize: filter.pageSize, total,
-          resultChargeIds: rows.map((r) => r.id), resultPatientIds: [...new Set(rows.map((r) => r.patientId).filter(Boolean))],
+          resultChargeIds: items.map((r) => r.id), resultPatientIds: [...new Set(items.map((r) => r.patientId).filter(Boolean))],
+          ...(withheld > 0 ? { part2Withheld: withheld, part2Denied: true } : {}),
         },
       });
-      return { items: rows.map(toChargeView), page: filter.page, pageSize: filter.pageSize, total };
+      return { items, page: filter.page, pageSize: filter.pageSize, total };
     });
   }
 
