@@ -17,6 +17,8 @@ import { AccessGuard } from './guards/access.guard';
 import { PrincipalCache } from './principal/principal-cache';
 import { PrincipalLoader } from './principal/principal-loader';
 import { GetMeHandler } from './queries/get-me/get-me.handler';
+import { ListStaffDirectoryHandler } from './queries/list-staff-directory/list-staff-directory.handler';
+import { StaffDirectoryController } from './staff-directory.controller';
 
 /** Staff authentication (PF-02) and the global access guard. Import once, in the API. */
 @Module({
@@ -28,7 +30,7 @@ import { GetMeHandler } from './queries/get-me/get-me.handler';
       useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET }),
     }),
   ],
-  controllers: [AuthController, MeController],
+  controllers: [AuthController, MeController, StaffDirectoryController],
   providers: [
     AccessRedis,
     JwtStrategy,
@@ -41,6 +43,7 @@ import { GetMeHandler } from './queries/get-me/get-me.handler';
     LogoutHandler,
     RefreshSessionHandler,
     GetMeHandler,
+    ListStaffDirectoryHandler,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [PasswordHasher],

@@ -29,6 +29,7 @@ export const PERMISSIONS = {
   'cl.groups.manage': 'Define therapy groups: type, SUD program flag, site and facilitators',
   'cl.group-sessions.document': 'Schedule group sessions, record attendance, write and sign the shared group note',
   'platform.events.manage': 'Inspect integration events that failed after their last attempt and retry them',
+  'staff-directory.view': 'Look up the names and roles of the staff of the organization',
 } as const;
 
 export type PermissionKey = keyof typeof PERMISSIONS;

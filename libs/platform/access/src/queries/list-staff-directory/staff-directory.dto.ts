@@ -1,0 +1,35 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { PageQueryDto } from '@cairn/platform/http';
+
+export const MAX_DIRECTORY_IDS = 200;
+
+export class ListStaffDirectoryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    type: String,
+    example: '7f1c2d4e-0000-4000-8000-000000000001,7f1c2d4e-0000-4000-8000-000000000002',
+    description: `Comma-separated staff-user ids (at most ${MAX_DIRECTORY_IDS}); only these are returned. Ids of staff not bound to the organization are left out, not refused.`,
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter((s) => s !== '') : value,
+  )
+  @IsArray({ message: 'ids must be a comma-separated list of staff-user ids' })
+  @ArrayMaxSize(MAX_DIRECTORY_IDS, { message: `ids holds at most ${MAX_DIRECTORY_IDS} ids` })
+  @IsUUID('all', { each: true, message: 'ids must be staff-user ids (UUIDs), separated by commas' })
+  ids?: string[];
+
+  @ApiPropertyOptional({ example: 'rivera', description: 'Part of the display name (case-insensitive)' })
+  @IsOptional()
+  @IsString({ message: 'q must be text' })
+  @MinLength(1, { message: 'q must not be empty' })
+  @MaxLength(100, { message: 'q must be at most 100 characters' })
+  q?: string;
+}
+
+export class StaffDirectoryEntryDto {
+  @ApiProperty({ format: 'uuid', description: 'Staff-user id' }) id!: string;
+  @ApiProperty({ example: 'Dana Rivera' }) displayName!: string;
+  @ApiProperty({ type: [String], example: ['clinician'], description: 'Role keys of the active bindings in the organization, sorted' }) roles!: string[];
+}
