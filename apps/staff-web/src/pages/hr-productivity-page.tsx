@@ -4,6 +4,7 @@ import { api, authFetch, call, ProductivityRow } from '../api/client';
 import { ApiError, toProblem } from '../api/problem';
 import { useAuth } from '../auth';
 import { ErrorMessage } from '../error-message';
+import { StaffName, StaffNames, useStaffNames } from '../staff-names';
 import { TableWrap } from '../table-wrap';
 import { LagBinsChart } from './lag-bins-chart';
 import { quarters } from './quarters';
@@ -15,7 +16,7 @@ function pct(rate: number | null): string {
   return rate === null ? '—' : `${(rate * 100).toFixed(1)} %`;
 }
 
-function ProviderCell({ row }: { row: ProductivityRow }) {
+export function ProviderCell({ row, staff }: { row: ProductivityRow; staff: StaffNames }) {
   if (row.suppressed) {
     return (
       <>
@@ -25,7 +26,7 @@ function ProviderCell({ row }: { row: ProductivityRow }) {
       </>
     );
   }
-  return <code>{row.providerId ?? '—'}</code>;
+  return row.providerId ? <StaffName id={row.providerId} names={staff.names} isPending={staff.isPending} /> : <>—</>;
 }
 
 export function HrProductivityPage() {
@@ -66,6 +67,7 @@ export function HrProductivityPage() {
 
   const rows = result.data?.items ?? [];
   const suppressed = rows.find((r) => r.suppressed);
+  const staff = useStaffNames(rows.map((r) => r.providerId), scope.organizationId);
   return (
     <>
       <h1>Provider productivity</h1>
@@ -126,7 +128,7 @@ export function HrProductivityPage() {
                   {rows.map((r, i) => (
                     <tr key={r.providerId ?? `suppressed-${i}`} className={r.suppressed ? 'suppressed' : undefined}>
                       <th scope="row">
-                        <ProviderCell row={r} />
+                        <ProviderCell row={r} staff={staff} />
                       </th>
                       <td>{r.activeCaseloadCount}</td>
                       <td>{r.notesCompletedCount}</td>

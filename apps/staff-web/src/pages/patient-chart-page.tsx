@@ -5,6 +5,7 @@ import { useAuth } from '../auth';
 import { ErrorMessage } from '../error-message';
 import { TableWrap } from '../table-wrap';
 import { Part2Badge } from '../part2-badge';
+import { StaffName, useStaffNames } from '../staff-names';
 
 function fullName(p: Patient): string {
   return [p.firstName, p.middleName, p.lastName].filter(Boolean).join(' ');
@@ -21,6 +22,7 @@ export function PatientChartPage() {
   const org = me?.organizations.find((o) => o.id === scope.organizationId);
   const siteName = (siteId: string) => org?.sites.find((s) => s.id === siteId)?.name ?? siteId;
   const p = result.data;
+  const staff = useStaffNames(p?.careTeam.map((c) => c.staffUserId) ?? [], scope.organizationId);
   return (
     <>
       <p>
@@ -103,7 +105,7 @@ export function PatientChartPage() {
                   <thead>
                     <tr>
                       <th scope="col">Role</th>
-                      <th scope="col">Staff user</th>
+                      <th scope="col">Staff member</th>
                       <th scope="col">Since</th>
                       <th scope="col">Until</th>
                     </tr>
@@ -112,7 +114,13 @@ export function PatientChartPage() {
                     {p.careTeam.map((c) => (
                       <tr key={c.id}>
                         <td>{c.role.replace(/_/g, ' ')}</td>
-                        <td>{c.staffUserId === me?.user.id ? `${me.user.displayName} (you)` : <code>{c.staffUserId}</code>}</td>
+                        <td>
+                          {c.staffUserId === me?.user.id ? (
+                            <span title={`Staff user ${c.staffUserId}`}>{me.user.displayName} (you)</span>
+                          ) : (
+                            <StaffName id={c.staffUserId} names={staff.names} isPending={staff.isPending} />
+                          )}
+                        </td>
                         <td>{c.startedOn}</td>
                         <td>{c.endedOn ?? 'current'}</td>
                       </tr>

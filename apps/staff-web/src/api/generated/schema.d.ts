@@ -100,6 +100,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff-directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Staff of the current organization, by name
+         * @description Permission: `staff-directory.view` (every role). Staff users with an active (not revoked) role binding in the caller's current organization, as `{ id, displayName, roles }` ordered by name; no email. Filters: `ids` (comma-separated, at most 200), `q` (part of the name). Paginated. Not audited (no PHI).
+         */
+        get: operations["StaffDirectoryController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -1010,46 +1030,6 @@ export interface components {
             user: components["schemas"]["MeUserDto"];
             organizations: components["schemas"]["MeOrganizationDto"][];
         };
-        AuditEventDto: {
-            /** @description Position in the organization's hash chain */
-            seq: string;
-            /** Format: date-time */
-            occurredAt: string;
-            /** Format: uuid */
-            actorUserId: string | null;
-            /** @enum {string} */
-            actorType: "staff" | "anonymous" | "system";
-            /** @example patient.read */
-            action: string;
-            resourceType: string;
-            resourceId: string | null;
-            /** Format: uuid */
-            patientId: string | null;
-            /** @description Sites, filter names, counts: never PHI values */
-            scope: {
-                [key: string]: unknown;
-            };
-            /** @enum {string} */
-            outcome: "success" | "denied" | "failure" | "not_found";
-            reason: string | null;
-            requestId: string | null;
-            ip: string | null;
-            hash: string;
-        };
-        AuditEventPageDto: {
-            items: components["schemas"]["AuditEventDto"][];
-            page: number;
-            pageSize: number;
-            total: number;
-        };
-        ChainVerificationDto: {
-            /** Format: uuid */
-            chainKey: string;
-            eventsChecked: number;
-            intact: boolean;
-            firstBrokenSeq: string | null;
-            problem: string | null;
-        };
         FieldErrorDto: {
             /**
              * @description Dotted path of the field (array items by index, e.g. `members.0.role`)
@@ -1094,6 +1074,62 @@ export interface components {
              * @example 137
              */
             total: number;
+        };
+        StaffDirectoryEntryDto: {
+            /**
+             * Format: uuid
+             * @description Staff-user id
+             */
+            id: string;
+            /** @example Dana Rivera */
+            displayName: string;
+            /**
+             * @description Role keys of the active bindings in the organization, sorted
+             * @example [
+             *       "clinician"
+             *     ]
+             */
+            roles: string[];
+        };
+        AuditEventDto: {
+            /** @description Position in the organization's hash chain */
+            seq: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            actorUserId: string | null;
+            /** @enum {string} */
+            actorType: "staff" | "anonymous" | "system";
+            /** @example patient.read */
+            action: string;
+            resourceType: string;
+            resourceId: string | null;
+            /** Format: uuid */
+            patientId: string | null;
+            /** @description Sites, filter names, counts: never PHI values */
+            scope: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            outcome: "success" | "denied" | "failure" | "not_found";
+            reason: string | null;
+            requestId: string | null;
+            ip: string | null;
+            hash: string;
+        };
+        AuditEventPageDto: {
+            items: components["schemas"]["AuditEventDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ChainVerificationDto: {
+            /** Format: uuid */
+            chainKey: string;
+            eventsChecked: number;
+            intact: boolean;
+            firstBrokenSeq: string | null;
+            problem: string | null;
         };
         FailedEventDto: {
             /**
@@ -2452,6 +2488,113 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    StaffDirectoryController_list_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description Comma-separated staff-user ids (at most 200); only these are returned. Ids of staff not bound to the organization are left out, not refused. */
+                ids?: string;
+                /** @description Part of the display name (case-insensitive) */
+                q?: string;
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["StaffDirectoryEntryDto"][];
+                    };
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `staff-directory.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
