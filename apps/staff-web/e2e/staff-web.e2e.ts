@@ -76,6 +76,11 @@ export function staffWebTests(s: Servers, audit: PageAuditor): [string, (ctx: Br
         assert(heading.includes(firstName!) && heading.includes(last!), `chart heading "${heading}" names ${found[0]}`);
         assert(/[A-Z]+-\d+/.test(await page.locator('.chart-header').innerText()), 'the chart header shows an MRN');
         await page.getByRole('heading', { name: 'Care team' }).waitFor();
+        // Care-team members by name from the staff directory, the staff-user id kept as the title.
+        const member = page.locator('table .staff-name[title^="Staff user "]').first();
+        await member.waitFor();
+        const memberName = (await member.innerText()).trim();
+        assert(memberName !== '' && !/^[0-9a-f-]{36}$/i.test(memberName), `the care team shows a name, not an id (got "${memberName}")`);
         await audit.check(page, 'patient-chart');
       },
     ],
@@ -140,6 +145,11 @@ export function staffWebTests(s: Servers, audit: PageAuditor): [string, (ctx: Br
         assert((await rows.count()) > 0, 'the report has provider rows for 2025 Q4');
         const charts = page.locator('table.report [role="img"]');
         assert((await charts.count()) > 0 && /Notes signed: \d+ under 24 h/.test((await charts.first().getAttribute('aria-label')) ?? ''), 'lag bins have a text alternative');
+        // Providers by name from the staff directory (an HR user may read it), the id kept as the title.
+        const provider = page.locator('table.report tbody th .staff-name[title^="Staff user "]').first();
+        await provider.waitFor();
+        const providerName = (await provider.innerText()).trim();
+        assert(providerName !== '' && !/^[0-9a-f-]{36}$/i.test(providerName), `the report names a provider (got "${providerName}")`);
         await audit.check(page, 'hr-productivity');
         const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
         assert(download.suggestedFilename() === 'provider-productivity-2025-10-01-2025-12-31.csv', `file name ${download.suggestedFilename()}`);
