@@ -18,6 +18,13 @@ describe('permission catalogue', () => {
     expect(rows.filter((r) => r.n === 0)).toEqual([]);
   });
 
+  it('lets every role read the staff directory (names on care teams and in the HR report)', async () => {
+    const { rows } = await owner.query<{ key: string }>(
+      `SELECT r.key FROM pf_roles r WHERE NOT EXISTS (SELECT 1 FROM pf_role_permissions rp WHERE rp.role_key = r.key AND rp.permission_key = 'staff-directory.view')`,
+    );
+    expect(rows).toEqual([]);
+  });
+
   it('keeps HR away from patient data', async () => {
     const { rows } = await owner.query<{ permission_key: string }>(`SELECT permission_key FROM pf_role_permissions WHERE role_key = 'hr'`);
     expect(rows.map((r) => r.permission_key).filter((k) => k.startsWith('patients.'))).toEqual([]);
