@@ -2,9 +2,9 @@ import { Writable } from 'node:stream';
 import type { INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import Redis from 'ioredis';
-import { loadConfig } from '@cairn/platform/config';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/configure-app';
+import { testConfig } from './test-config';
 
 /** Everything the API logged while a test ran (for the PHI-in-logs checks). */
 export class LogCapture extends Writable {
@@ -28,7 +28,7 @@ export interface BootExtras {
  * environment overrides for the test (e.g. a lower login throttle).
  */
 export async function bootApi(overrides: Record<string, string> = {}, logs?: LogCapture, extra: BootExtras = {}): Promise<INestApplication> {
-  const config = loadConfig({ ...process.env, LOG_LEVEL: logs ? 'info' : 'silent', ...overrides });
+  const config = testConfig({ LOG_LEVEL: logs ? 'info' : 'silent', ...overrides });
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.register({ config, logDestination: logs })],
     controllers: extra.controllers ?? [],
@@ -41,7 +41,7 @@ export async function bootApi(overrides: Record<string, string> = {}, logs?: Log
 
 /** Clears the failed-login counters so one test's failures do not throttle the next. */
 export async function redisFlushLoginCounters(): Promise<void> {
-  const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
+  const redis = new Redis(testConfig().REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();
     const keys = await redis.keys('cairn:login-fail:*');

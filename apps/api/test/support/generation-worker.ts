@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { ClWorkerModule, GenerateEncountersWhenGroupSessionDocumentedHandler } from '@cairn/cl';
-import { AppConfig, ConfigModule, loadConfig } from '@cairn/platform/config';
+import { AppConfig, ConfigModule } from '@cairn/platform/config';
 import { DbModule } from '@cairn/platform/db';
 import { HealthChecksModule, loggerParams, MetricsModule } from '@cairn/platform/http';
 import {
@@ -14,6 +14,7 @@ import {
 import { ReferenceDataModule } from '@cairn/platform/reference-data';
 import { TenancyModule } from '@cairn/platform/tenancy';
 import { PmContractHandlersModule } from '@cairn/pm';
+import { testConfig } from './test-config';
 
 /** apps/worker's WorkerModule without the relay (an app cannot import another app; keep the two in step). */
 function workerModule(config: AppConfig) {
@@ -40,7 +41,7 @@ export class GenerationWorker {
   ) {}
 
   static async start(): Promise<GenerationWorker> {
-    const config = loadConfig({ ...process.env, OUTBOX_RELAY_ENABLED: 'false', QUEUE_PREFIX: `cairn-test-review-${randomUUID().slice(0, 8)}`, LOG_LEVEL: 'silent' });
+    const config = testConfig({ OUTBOX_RELAY_ENABLED: 'false', QUEUE_PREFIX: `cairn-test-review-${randomUUID().slice(0, 8)}` });
     const ctx = await NestFactory.createApplicationContext(workerModule(config), { logger: false });
     return new GenerationWorker(ctx, ctx.get(GenerateEncountersWhenGroupSessionDocumentedHandler));
   }
