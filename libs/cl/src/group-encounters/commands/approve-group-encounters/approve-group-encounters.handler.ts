@@ -5,10 +5,11 @@ import { AuditService } from '@cairn/platform/audit';
 import { TenantTx } from '@cairn/platform/db';
 import { CL_GROUP_ENCOUNTERS_APPROVED_V1, ClGroupEncountersApprovedV1, OutboxPublisher } from '@cairn/platform/messaging';
 import { RequestContextService } from '@cairn/platform/tenancy';
-import { approvePending, generationsByIds } from '../../group-encounter-generation.repository';
-import { GenerationRow, part2AuditScope, toGenerationView } from '../../group-encounter-generation.view';
+import { bulkReview, singlePatient } from '../../bulk-review';
+import { approvePending } from '../../group-encounter-generation.repository';
+import { GenerationRow } from '../../group-encounter-generation.view';
 import { approvalDecision, ApprovalDecision } from '../../group-encounter-rules';
-import { OUTCOME_DETAIL, ReviewItemResult, ReviewOutcome, ReviewResult } from '../../review-result';
+import { ReviewOutcome, ReviewResult } from '../../review-result';
 import { ApproveGroupEncountersCommand } from './approve-group-encounters.command';
 
 const OUTCOME: Record<Exclude<ApprovalDecision, 'approve'>, ReviewOutcome> = {
@@ -51,41 +52,24 @@ export class ApproveGroupEncountersHandler implements ICommandHandler<ApproveGro
   async execute({ ids }: ApproveGroupEncountersCommand): Promise<ReviewResult> {
     const ctx = this.requestContext.requireTenant();
     const org = ctx.organizationId;
-    const unique = [...new Set(ids.map((i) => i.toLowerCase()))];
     return this.txHost.withTransaction(async () => {
       const tx = this.txHost.tx;
-      const seen = new Map((await generationsByIds(tx, org, unique)).map((r) => [r.id, r]));
-      const candidates = unique.filter((id) => seen.has(id) && approvalDecision(seen.get(id)!) === 'approve');
       const approvalId = randomUUID();
-      const approved = new Map((await approvePending(tx, org, candidates, ctx.userId, approvalId)).map((r) => [r.id, r]));
-      // Candidates another reviewer decided meanwhile: read their committed state and answer from it.
-      const lost = candidates.filter((id) => !approved.has(id));
-      const after = new Map((await generationsByIds(tx, org, lost)).map((r) => [r.id, r]));
-
-      const results: ReviewItemResult[] = unique.map((id) => {
-        const row = approved.get(id) ?? after.get(id) ?? seen.get(id);
-        if (!row) return { id, outcome: 'not_found', detail: OUTCOME_DETAIL.not_found, generation: null };
-        if (approved.has(id)) return { id, outcome: 'approved', detail: null, generation: toGenerationView(row) };
-        const decision = approvalDecision(row);
-        // A row still pending that the UPDATE skipped would be a bug: say conflict rather than claim success.
-        const outcome = decision === 'approve' ? 'conflict' : OUTCOME[decision];
-        return { id, outcome, detail: OUTCOME_DETAIL[outcome], generation: toGenerationView(row) };
+      const review = await bulkReview(tx, org, ids, {
+        decide: approvalDecision, apply: 'approve' as const, done: 'approved', outcomes: OUTCOME,
+        change: (candidates) => approvePending(tx, org, candidates, ctx.userId, approvalId),
       });
-
-      const payloads = approvalPayloads(org, [...approved.values()]);
+      const payloads = approvalPayloads(org, [...review.changed.values()]);
       for (const payload of payloads) await this.outbox.publish(CL_GROUP_ENCOUNTERS_APPROVED_V1, org, payload);
-      const counts = results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.outcome]: (acc[r.outcome] ?? 0) + 1 }), {});
       await this.audit.record({
-        action: 'group-encounter-generation.approve', resourceType: 'group_encounter_generation', resourceId: unique.length === 1 ? unique[0] : null,
-        patientId: unique.length === 1 && approved.has(unique[0]!) ? approved.get(unique[0]!)!.patient_id : null,
-        outcome: approved.size > 0 || counts['already_approved'] ? 'success' : results.every((r) => r.outcome === 'not_found') ? 'not_found' : 'denied',
+        action: 'group-encounter-generation.approve', resourceType: 'group_encounter_generation', resourceId: review.ids.length === 1 ? review.ids[0] : null,
+        patientId: singlePatient(review), outcome: review.auditOutcome,
         scope: {
-          requested: unique.length, outcomes: counts, approvalId: approved.size ? approvalId : null,
-          approvedIds: [...approved.keys()], sessionIds: payloads.map((p) => p.session_id),
-          ...part2AuditScope([...seen.values()]),
+          ...review.auditScope, approvalId: review.changed.size ? approvalId : null,
+          approvedIds: [...review.changed.keys()], sessionIds: payloads.map((p) => p.session_id),
         },
       });
-      return { results, eventsPublished: payloads.length };
+      return { results: review.results, eventsPublished: payloads.length };
     });
   }
 }

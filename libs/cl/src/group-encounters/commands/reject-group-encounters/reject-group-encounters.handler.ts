@@ -4,10 +4,10 @@ import { AuditService } from '@cairn/platform/audit';
 import { TenantTx } from '@cairn/platform/db';
 import { InvalidInputError } from '@cairn/platform/http';
 import { RequestContextService } from '@cairn/platform/tenancy';
-import { generationsByIds, rejectPending } from '../../group-encounter-generation.repository';
-import { part2AuditScope, toGenerationView } from '../../group-encounter-generation.view';
+import { bulkReview, singlePatient } from '../../bulk-review';
+import { rejectPending } from '../../group-encounter-generation.repository';
 import { rejectionDecision, RejectionDecision } from '../../group-encounter-rules';
-import { OUTCOME_DETAIL, ReviewItemResult, ReviewOutcome, ReviewResult } from '../../review-result';
+import { ReviewOutcome, ReviewResult } from '../../review-result';
 import { RejectGroupEncountersCommand } from './reject-group-encounters.command';
 
 const OUTCOME: Record<Exclude<RejectionDecision, 'reject'>, ReviewOutcome> = {
@@ -32,31 +32,18 @@ export class RejectGroupEncountersHandler implements ICommandHandler<RejectGroup
     if (!trimmed) throw new InvalidInputError('A rejection needs a reason.', [{ field: 'reason', message: 'reason must not be empty' }]);
     const ctx = this.requestContext.requireTenant();
     const org = ctx.organizationId;
-    const unique = [...new Set(ids.map((i) => i.toLowerCase()))];
     return this.txHost.withTransaction(async () => {
       const tx = this.txHost.tx;
-      const seen = new Map((await generationsByIds(tx, org, unique)).map((r) => [r.id, r]));
-      const candidates = unique.filter((id) => seen.has(id) && rejectionDecision(seen.get(id)!) === 'reject');
-      const rejected = new Map((await rejectPending(tx, org, candidates, ctx.userId, trimmed)).map((r) => [r.id, r]));
-      const lost = candidates.filter((id) => !rejected.has(id));
-      const after = new Map((await generationsByIds(tx, org, lost)).map((r) => [r.id, r]));
-
-      const results: ReviewItemResult[] = unique.map((id) => {
-        const row = rejected.get(id) ?? after.get(id) ?? seen.get(id);
-        if (!row) return { id, outcome: 'not_found', detail: OUTCOME_DETAIL.not_found, generation: null };
-        if (rejected.has(id)) return { id, outcome: 'rejected', detail: null, generation: toGenerationView(row) };
-        const decision = rejectionDecision(row);
-        const outcome = decision === 'reject' ? 'conflict' : OUTCOME[decision];
-        return { id, outcome, detail: OUTCOME_DETAIL[outcome], generation: toGenerationView(row) };
+      const review = await bulkReview(tx, org, ids, {
+        decide: rejectionDecision, apply: 'reject' as const, done: 'rejected', outcomes: OUTCOME,
+        change: (candidates) => rejectPending(tx, org, candidates, ctx.userId, trimmed),
       });
-      const counts = results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.outcome]: (acc[r.outcome] ?? 0) + 1 }), {});
       await this.audit.record({
-        action: 'group-encounter-generation.reject', resourceType: 'group_encounter_generation', resourceId: unique.length === 1 ? unique[0] : null,
-        patientId: unique.length === 1 && rejected.has(unique[0]!) ? rejected.get(unique[0]!)!.patient_id : null,
-        outcome: rejected.size > 0 || counts['already_rejected'] ? 'success' : results.every((r) => r.outcome === 'not_found') ? 'not_found' : 'denied',
-        scope: { requested: unique.length, outcomes: counts, rejectedIds: [...rejected.keys()], ...part2AuditScope([...seen.values()]) },
+        action: 'group-encounter-generation.reject', resourceType: 'group_encounter_generation', resourceId: review.ids.length === 1 ? review.ids[0] : null,
+        patientId: singlePatient(review), outcome: review.auditOutcome,
+        scope: { ...review.auditScope, rejectedIds: [...review.changed.keys()] },
       });
-      return { results, eventsPublished: 0 };
+      return { results: review.results, eventsPublished: 0 };
     });
   }
 }
