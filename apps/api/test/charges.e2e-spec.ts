@@ -143,7 +143,7 @@ describe('GET /api/v1/charges', () => {
   });
 
   it('answers 400 naming the field for bad filters', async () => {
-    for (const [q, field] of [['?status=paid', 'status'], ['?from=2026-13-01', 'from'], ['?sessionId=x', 'sessionId'], ['?sourceType=manual', 'sourceType'], ['?pageSize=1000', 'pageSize'], ['?from=2026-05-02&to=2026-05-01', 'to']] as const) {
+    for (const [q, field] of [['?status=paid', 'status'], ['?from=2026-13-01', 'from'], ['?to=2026-02-30', 'to'], ['?sessionId=x', 'sessionId'], ['?sourceType=manual', 'sourceType'], ['?pageSize=1000', 'pageSize'], ['?from=2026-05-02&to=2026-05-01', 'to']] as const) {
       const res = await charges(billing, q);
       expectProblem(res, 400);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
@@ -227,6 +227,8 @@ describe('fee schedule: /api/v1/pm/fee-schedule', () => {
       [entry({ unitBasis: 'per_hour' }), 'unitBasis'],
       [entry({ rateCents: -1 }), 'rateCents'],
       [entry({ effectiveFrom: 'soon' }), 'effectiveFrom'],
+      // A day the month lacks is refused, not rolled forward into March.
+      [entry({ effectiveFrom: '2033-01-01', effectiveTo: '2033-02-30' }), 'effectiveTo'],
       [entry({ code: '99999', effectiveFrom: '2033-01-01' }), 'code'], //      not in the code library
       [entry({ code: 'H0038', effectiveFrom: '2033-01-01' }), 'code'], //      HCPCS, not CPT
       [entry({ code: '90806', effectiveFrom: '2033-01-01' }), 'code'], //      ended 2012-12-31

@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { PageQueryDto } from '@cairn/platform/http';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsCalendarDate, PageQueryDto } from '@cairn/platform/http';
 import { GENERATION_STATUSES, NOT_BILLABLE_REASONS } from './group-encounter-rules';
 import type { ReviewOutcome } from './review-result';
 
-const DATE = { strict: true } as const;
 export const MAX_BULK_IDS = 500;
 
 export class ListGroupEncounterGenerationsDto extends PageQueryDto {
@@ -13,9 +12,9 @@ export class ListGroupEncounterGenerationsDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: GENERATION_STATUSES })
   @IsOptional() @IsIn(GENERATION_STATUSES, { message: `status must be one of ${GENERATION_STATUSES.join(', ')}` }) status?: string;
   @ApiPropertyOptional({ format: 'date', description: 'Sessions on or after this date' })
-  @IsOptional() @IsISO8601(DATE, { message: 'from must be a date (YYYY-MM-DD)' }) @Length(10, 10, { message: 'from must be a date (YYYY-MM-DD)' }) from?: string;
+  @IsOptional() @IsCalendarDate('from') from?: string;
   @ApiPropertyOptional({ format: 'date', description: 'Sessions on or before this date' })
-  @IsOptional() @IsISO8601(DATE, { message: 'to must be a date (YYYY-MM-DD)' }) @Length(10, 10, { message: 'to must be a date (YYYY-MM-DD)' }) to?: string;
+  @IsOptional() @IsCalendarDate('to') to?: string;
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional() @IsUUID('all', { message: 'siteId must be a UUID' }) siteId?: string;
 }

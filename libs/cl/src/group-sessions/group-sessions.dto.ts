@@ -1,15 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '@cairn/platform/http';
+import { IsCalendarDate, PageQueryDto } from '@cairn/platform/http';
 import { GROUP_TYPES } from '@cairn/platform/jurisdiction';
 import { GROUP_SESSION_MODALITIES } from '@cairn/platform/messaging';
 import { ATTENDANCE_STATUSES, GROUP_SESSION_STATUSES, HH_MM } from './group-session-rules';
 
-const DATE = { strict: true } as const;
-const YMD = /^\d{4}-\d{2}-\d{2}$/;
 const TYPES = GROUP_TYPES as unknown as string[];
 const MODALITIES = GROUP_SESSION_MODALITIES as unknown as string[];
 
@@ -37,7 +35,7 @@ export class ListGroupsQueryDto extends PageQueryDto {
 export class CreateGroupSessionDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'groupId must be a UUID' }) groupId!: string;
   @ApiProperty({ format: 'date', example: '2025-03-04', description: 'The calendar date at the site' })
-  @Matches(YMD, { message: 'sessionDate must be a date (YYYY-MM-DD)' }) @IsISO8601(DATE, { message: 'sessionDate must be a date (YYYY-MM-DD)' }) sessionDate!: string;
+  @IsCalendarDate('sessionDate') sessionDate!: string;
   @ApiProperty({ example: '10:00', description: 'HH:MM, the site\'s local time' }) @Matches(HH_MM, { message: 'startTime must be an HH:MM time' }) startTime!: string;
   @ApiProperty({ example: '11:30', description: 'HH:MM, after startTime the same day' }) @Matches(HH_MM, { message: 'endTime must be an HH:MM time' }) endTime!: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'One of the group\'s facilitators; defaults to the caller when they are one' })
@@ -70,9 +68,9 @@ export class ListGroupSessionsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'groupId must be a UUID' }) groupId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'siteId must be a UUID' }) siteId?: string;
   @ApiPropertyOptional({ format: 'date', description: 'Sessions on or after this date' })
-  @IsOptional() @Matches(YMD, { message: 'from must be a date (YYYY-MM-DD)' }) @IsISO8601(DATE, { message: 'from must be a date (YYYY-MM-DD)' }) from?: string;
+  @IsOptional() @IsCalendarDate('from') from?: string;
   @ApiPropertyOptional({ format: 'date', description: 'Sessions on or before this date' })
-  @IsOptional() @Matches(YMD, { message: 'to must be a date (YYYY-MM-DD)' }) @IsISO8601(DATE, { message: 'to must be a date (YYYY-MM-DD)' }) to?: string;
+  @IsOptional() @IsCalendarDate('to') to?: string;
   @ApiPropertyOptional({ enum: GROUP_SESSION_STATUSES }) @IsOptional() @IsIn(GROUP_SESSION_STATUSES as unknown as string[], { message: 'status must be draft or documented' }) status?: 'draft' | 'documented';
 }
 

@@ -4,6 +4,7 @@ import {
   IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { CARE_TEAM_ROLES } from './patient.view';
+import { IsCalendarDate } from '@cairn/platform/http';
 
 const NAME = /^[\p{L}\p{M}' .-]+$/u;
 
@@ -80,9 +81,9 @@ export class SearchPatientsDto {
 
 export class ListChartEncountersDto {
   @ApiPropertyOptional({ format: 'date', description: 'First service date (inclusive)' })
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'from must be a date (YYYY-MM-DD)' }) from?: string;
+  @IsOptional() @IsCalendarDate('from') from?: string;
   @ApiPropertyOptional({ format: 'date', description: 'Last service date (inclusive)' })
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'to must be a date (YYYY-MM-DD)' }) to?: string;
+  @IsOptional() @IsCalendarDate('to') to?: string;
   @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsIntLike() page?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsIntLike(200) pageSize?: number;
 }

@@ -1,16 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
-import { PageQueryDto } from '@cairn/platform/http';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsCalendarDate, PageQueryDto } from '@cairn/platform/http';
 import { CHARGE_SOURCE_TYPES, CHARGE_STATUSES, HOLD_REASONS } from './charge-rules';
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export class ListChargesDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: CHARGE_STATUSES }) @IsOptional()
   @IsIn(CHARGE_STATUSES as unknown as string[], { message: `status must be one of ${CHARGE_STATUSES.join(', ')}` }) status?: (typeof CHARGE_STATUSES)[number];
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'siteId must be a UUID' }) siteId?: string;
-  @ApiPropertyOptional({ format: 'date', description: 'Service date from (inclusive)' }) @IsOptional() @Matches(DATE, { message: 'from must be a date (YYYY-MM-DD)' }) from?: string;
-  @ApiPropertyOptional({ format: 'date', description: 'Service date to (inclusive)' }) @IsOptional() @Matches(DATE, { message: 'to must be a date (YYYY-MM-DD)' }) to?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'Service date from (inclusive)' }) @IsOptional() @IsCalendarDate('from') from?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'Service date to (inclusive)' }) @IsOptional() @IsCalendarDate('to') to?: string;
   @ApiPropertyOptional({ enum: CHARGE_SOURCE_TYPES }) @IsOptional()
   @IsIn(CHARGE_SOURCE_TYPES as unknown as string[], { message: `sourceType must be one of ${CHARGE_SOURCE_TYPES.join(', ')}` }) sourceType?: (typeof CHARGE_SOURCE_TYPES)[number];
   @ApiPropertyOptional({ format: 'uuid', description: 'The CL group session' }) @IsOptional() @IsUUID('all', { message: 'sessionId must be a UUID' }) sessionId?: string;

@@ -2,15 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { CODE_PATTERN, UNIT_BASES } from '@cairn/platform/code-library';
-import { PageQueryDto } from '@cairn/platform/http';
+import { IsCalendarDate, PageQueryDto } from '@cairn/platform/http';
 import { CROSSWALK_MODIFIER_MODES, MODIFIER_MATCHES } from '../charges/charge-rules';
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const SYSTEMS = ['CPT', 'HCPCS'] as const;
 
 export class ListFeeScheduleDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'H0005' }) @IsOptional() @Matches(CODE_PATTERN, { message: 'code must be 2 to 7 upper-case letters or digits' }) code?: string;
-  @ApiPropertyOptional({ format: 'date', description: 'Only entries in effect on this day' }) @IsOptional() @Matches(DATE, { message: 'on must be a date (YYYY-MM-DD)' }) on?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'Only entries in effect on this day' }) @IsOptional() @IsCalendarDate('on') on?: string;
 }
 
 export class CreateFeeScheduleEntryDto {
@@ -21,9 +20,9 @@ export class CreateFeeScheduleEntryDto {
   @ApiPropertyOptional({ type: [String], example: ['HF', 'HQ'], description: "Required modifiers for 'exact' (empty for 'any')" })
   @IsOptional() @IsArray({ message: 'modifiers must be an array' }) @ArrayMaxSize(4, { message: 'modifiers holds at most 4' })
   @Matches(CODE_PATTERN, { each: true, message: 'modifiers must be 2 to 7 upper-case letters or digits each' }) modifiers?: string[];
-  @ApiProperty({ format: 'date' }) @Matches(DATE, { message: 'effectiveFrom must be a date (YYYY-MM-DD)' }) effectiveFrom!: string;
+  @ApiProperty({ format: 'date' }) @IsCalendarDate('effectiveFrom') effectiveFrom!: string;
   @ApiPropertyOptional({ format: 'date', description: 'Last day (inclusive); open-ended when absent' })
-  @IsOptional() @Matches(DATE, { message: 'effectiveTo must be a date (YYYY-MM-DD)' }) effectiveTo?: string;
+  @IsOptional() @IsCalendarDate('effectiveTo') effectiveTo?: string;
   @ApiProperty({ minimum: 0, maximum: 10_000_000, description: 'Rate per unit, in cents' })
   @Type(() => Number) @IsInt({ message: 'rateCents must be a whole number of cents' }) @Min(0, { message: 'rateCents must be 0 or more' }) @Max(10_000_000, { message: 'rateCents must be at most 10000000' }) rateCents!: number;
   @ApiProperty({ enum: UNIT_BASES }) @IsIn(UNIT_BASES as unknown as string[], { message: `unitBasis must be one of ${UNIT_BASES.join(', ')}` }) unitBasis!: (typeof UNIT_BASES)[number];
@@ -38,7 +37,7 @@ export class CreateFeeScheduleEntryDto {
 
 export class EndFeeScheduleEntryDto {
   @ApiProperty({ format: 'date', description: 'The last day the entry applies (inclusive)' })
-  @Matches(DATE, { message: 'effectiveTo must be a date (YYYY-MM-DD)' }) effectiveTo!: string;
+  @IsCalendarDate('effectiveTo') effectiveTo!: string;
 }
 
 export class FeeScheduleEntryResponseDto {
