@@ -9,7 +9,8 @@ let sonoran: StaffSession;
 let cascade: StaffSession;
 
 beforeAll(async () => {
-  app = await bootApi();
+  // This file changes a site's jurisdiction between requests: no cached profile may hide the change.
+  app = await bootApi({ REFERENCE_DATA_CACHE_TTL_MS: '0' });
   sonoran = await login(app, 'billing@sonoran.cairn.test');
   cascade = await login(app, 'admin@cascade.cairn.test');
 });

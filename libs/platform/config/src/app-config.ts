@@ -141,6 +141,16 @@ export class AppConfig {
   @Max(60_000)
   PRINCIPAL_CACHE_TTL_MS = 5000;
 
+  /**
+   * How long (ms) a process reuses code-library versions and resolved jurisdiction profiles (0: never). Only
+   * migrations change them; a site's or organization's jurisdiction changed in the database applies within this time.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300_000)
+  REFERENCE_DATA_CACHE_TTL_MS = 30_000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 

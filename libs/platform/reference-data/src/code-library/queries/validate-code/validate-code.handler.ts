@@ -1,5 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { TransactionHost } from '@nestjs-cls/transactional';
+import { AppConfig, CONFIG } from '@cairn/platform/config';
 import { CODE_PATTERN, codeValidityOn, CodeValidity, ValidateCodeQuery } from '@cairn/platform/code-library';
 import { TenantTx } from '@cairn/platform/db';
 import { InvalidInputError } from '@cairn/platform/http';
@@ -7,20 +9,21 @@ import { RequestContextService } from '@cairn/platform/tenancy';
 import { TtlCache } from '../../../ttl-cache';
 import { CodeRow, NO_ORGANIZATION, toCodeView } from '../../code-row';
 
-/** Code versions change only by migration; consumers validate the same few codes for every event. */
-const CODE_CACHE_TTL_MS = 30_000;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 @QueryHandler(ValidateCodeQuery)
 export class ValidateCodeHandler implements IQueryHandler<ValidateCodeQuery> {
   /** (organization, code) -> the versions that apply to it (the organization's own, else the national ones). */
-  private readonly versions = new TtlCache<CodeRow[]>(CODE_CACHE_TTL_MS);
+  private readonly versions: TtlCache<CodeRow[]>;
 
   constructor(
     private readonly txHost: TransactionHost<TenantTx>,
     private readonly requestContext: RequestContextService,
-  ) {}
+    @Inject(CONFIG) config: AppConfig,
+  ) {
+    this.versions = new TtlCache<CodeRow[]>(config.REFERENCE_DATA_CACHE_TTL_MS);
+  }
 
   async execute({ code, on, system }: ValidateCodeQuery): Promise<CodeValidity> {
     const normalized = code.trim().toUpperCase();

@@ -1,5 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { TransactionHost } from '@nestjs-cls/transactional';
+import { AppConfig, CONFIG } from '@cairn/platform/config';
 import type { JurisdictionProfile as ProfileRow } from '@cairn/platform/db';
 import { TenantTx } from '@cairn/platform/db';
 import { InvalidInputError, NotFoundError } from '@cairn/platform/http';
@@ -10,8 +12,6 @@ import { RequestContextService } from '@cairn/platform/tenancy';
 import { TtlCache } from '../../../ttl-cache';
 
 const STATE = /^[A-Z]{2}$/;
-/** Profiles and site jurisdictions change only by migration; consumers resolve the same sites for every event. */
-const PROFILE_CACHE_TTL_MS = 30_000;
 
 export function toJurisdictionProfile(row: ProfileRow): JurisdictionProfile {
   return {
@@ -33,12 +33,15 @@ export function toJurisdictionProfile(row: ProfileRow): JurisdictionProfile {
 @QueryHandler(GetJurisdictionProfileQuery)
 export class GetJurisdictionProfileHandler implements IQueryHandler<GetJurisdictionProfileQuery> {
   /** (organization, site, state) -> the resolved profile. */
-  private readonly resolved = new TtlCache<ResolvedJurisdictionProfile>(PROFILE_CACHE_TTL_MS);
+  private readonly resolved: TtlCache<ResolvedJurisdictionProfile>;
 
   constructor(
     private readonly txHost: TransactionHost<TenantTx>,
     private readonly requestContext: RequestContextService,
-  ) {}
+    @Inject(CONFIG) config: AppConfig,
+  ) {
+    this.resolved = new TtlCache<ResolvedJurisdictionProfile>(config.REFERENCE_DATA_CACHE_TTL_MS);
+  }
 
   async execute({ selector }: GetJurisdictionProfileQuery): Promise<ResolvedJurisdictionProfile> {
     const stateCode = selector.stateCode?.trim().toUpperCase();
