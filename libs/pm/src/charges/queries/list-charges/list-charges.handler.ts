@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { AuditService } from '@cairn/platform/audit';
 import { Prisma, TenantTx } from '@cairn/platform/db';
-import { InvalidInputError, Page } from '@cairn/platform/http';
+import { InvalidInputError, Page, pageOf, pageWindow } from '@cairn/platform/http';
 import { RequestContextService } from '@cairn/platform/tenancy';
 import { ChargeView, toChargeView, withheldChargeView } from '../../charge.view';
 import { ChargeFilter, ListChargesQuery } from './list-charges.query';
@@ -23,13 +23,14 @@ export class ListChargesHandler implements IQueryHandler<ListChargesQuery, Page<
     }
     const ctx = this.requestContext.requireTenant();
     const where = this.where(ctx.organizationId, ctx.siteIds, filter);
+    const { skip, take } = pageWindow(filter);
     return this.txHost.withTransaction(async () => {
       const tx = this.txHost.tx;
       const [total, rows] = await Promise.all([
         tx.charge.count({ where }),
         tx.charge.findMany({
           where, orderBy: [{ serviceDate: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }],
-          skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize,
+          skip, take,
         }),
       ]);
       // 42 CFR Part 2: a charge of a Part 2 chart is a Part 2 billing record. cl_check_sud_consent (the SQL helper
@@ -53,7 +54,7 @@ export class ListChargesHandler implements IQueryHandler<ListChargesQuery, Page<
           ...(withheld > 0 ? { part2Withheld: withheld, part2Denied: true } : {}),
         },
       });
-      return { items, page: filter.page, pageSize: filter.pageSize, total };
+      return pageOf(items, total, filter);
     });
   }
 

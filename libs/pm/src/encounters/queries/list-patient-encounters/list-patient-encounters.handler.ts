@@ -4,6 +4,7 @@ import { Prisma, TenantTx } from '@cairn/platform/db';
 import { EncounterPage, ListPatientEncountersQuery } from '@cairn/platform/scheduling';
 import { RequestContextService } from '@cairn/platform/tenancy';
 import { toEncounterView } from '../../encounter.view';
+import { pageOf, pageWindow } from '@cairn/platform/http';
 
 /**
  * A patient's encounters, newest first, at the caller's permitted sites (row-level security). The chart route in
@@ -25,16 +26,17 @@ export class ListPatientEncountersHandler implements IQueryHandler<ListPatientEn
         ? { serviceDate: { ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}), ...(filter.to ? { lte: new Date(`${filter.to}T00:00:00Z`) } : {}) } }
         : {}),
     };
+    const { skip, take } = pageWindow(filter);
     return this.txHost.withTransaction(async () => {
       const tx = this.txHost.tx;
       const [rows, total] = await Promise.all([
         tx.encounter.findMany({
           where, orderBy: [{ serviceDate: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }],
-          skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize,
+          skip, take,
         }),
         tx.encounter.count({ where }),
       ]);
-      return { items: rows.map(toEncounterView), page: filter.page, pageSize: filter.pageSize, total };
+      return pageOf(rows.map(toEncounterView), total, filter);
     });
   }
 }

@@ -5,6 +5,7 @@ import type { Page } from '@cairn/platform/http';
 import { RequestContextService } from '@cairn/platform/tenancy';
 import { FeeScheduleEntryView, toFeeScheduleEntryView } from '../../fee-schedule-entry.view';
 import { ListFeeScheduleQuery } from './list-fee-schedule.query';
+import { pageOf, pageWindow } from '@cairn/platform/http';
 
 /** Not audited: the fee schedule holds prices, no patient data. */
 @QueryHandler(ListFeeScheduleQuery)
@@ -23,16 +24,17 @@ export class ListFeeScheduleHandler implements IQueryHandler<ListFeeScheduleQuer
       and.push({ effectiveFrom: { lte: on } }, { OR: [{ effectiveTo: null }, { effectiveTo: { gte: on } }] });
     }
     const where = { AND: and };
+    const { skip, take } = pageWindow(filter);
     return this.txHost.withTransaction(async () => {
       const tx = this.txHost.tx;
       const [total, rows] = await Promise.all([
         tx.feeScheduleEntry.count({ where }),
         tx.feeScheduleEntry.findMany({
           where, orderBy: [{ code: 'asc' }, { modifierMatch: 'asc' }, { effectiveFrom: 'asc' }, { id: 'asc' }],
-          skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize,
+          skip, take,
         }),
       ]);
-      return { items: rows.map(toFeeScheduleEntryView), page: filter.page, pageSize: filter.pageSize, total };
+      return pageOf(rows.map(toFeeScheduleEntryView), total, filter);
     });
   }
 }
