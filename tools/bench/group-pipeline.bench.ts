@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
-import { DEMO_ORGS, DEMO_SITES, demoStaff } from '../seed/demo-catalogue';
+import { DEMO_ORGS, DEMO_PASSWORD, DEMO_SITES, demoStaff } from '../seed/demo-catalogue';
 import { seedDemoData } from '../seed/seed-demo-data';
 import { freePort, httpStatus } from '../dev/probes';
 import { socketUrl } from '../dev/local-postgres';
@@ -47,7 +47,6 @@ const M = Number(args.attendees);
 const concurrency = Number(args.concurrency);
 const approveBatch = Number(args['approve-batch']);
 const redisUrl = process.env['REDIS_URL'] || DEFAULT_REDIS_URL;
-const PASSWORD = 'demo-password-1';
 
 /**
  * The apps reach a PostgreSQL on this machine over its Unix socket when it has one, as `npm start` does with its
@@ -164,7 +163,7 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 2000));
 
     const { accessToken } = await json<{ accessToken: string }>(await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: supervisor.email, password: PASSWORD }),
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: supervisor.email, password: DEMO_PASSWORD }),
     }));
     const headers = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
     const ours = sessionIds;

@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { applyMigrations } from '../db/migrations';
 import { provisionDatabase } from '../db/provision';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../seed/demo-catalogue';
-import { runDemoReview } from '../seed/demo-review';
+import { demoReviewPending, runDemoReview } from '../seed/demo-review';
 import { seedDemoData } from '../seed/seed-demo-data';
 import { formatBanner } from './launcher-banner';
 import { databaseTarget, LauncherSettings, readLauncherSettings } from './launcher-settings';
@@ -121,12 +121,10 @@ class Launcher {
     const { applied } = await applyMigrations(db.ownerUrl);
     say(applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}` : 'database schema is up to date');
     if (this.stopping) return;
-    let freshDemoData = false;
     if (await demoDataPresent(db.ownerUrl)) say('demo data already loaded');
     else {
       say('loading demo data (scale small)...');
       await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1, onProgress: (m) => say(`  ${m}`) });
-      freshDemoData = true;
     }
     if (this.stopping) return;
 
@@ -179,14 +177,14 @@ class Launcher {
       ),
     );
     if (this.stopping) return;
-    if (freshDemoData) {
+    if (await demoReviewPending(db.ownerUrl)) {
       // The demo's group encounters are reviewed through the API once, so its charges come from the real pipeline.
       say('reviewing the demo group encounters (supervisors approve and reject through the API)...');
       try {
         const r = await runDemoReview({ apiUrl: `http://127.0.0.1:${s.apiPort}`, ownerUrl: db.ownerUrl });
         say(`  ${r.sessions} sessions reviewed: ${r.approved} approved, ${r.rejected} rejected, ${r.refused} left pending by the API (consent required or not billable)`);
       } catch (e) {
-        say(`  the demo review did not finish (${e instanceof Error ? e.message : String(e)}): the generations stay pending`);
+        say(`  the demo review did not finish (${e instanceof Error ? e.message : String(e)}): the generations stay pending until the next start`);
       }
     }
     if (this.stopping) return;

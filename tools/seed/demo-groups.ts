@@ -1,4 +1,5 @@
 import type { ClGroupSessionDocumentedV1 } from '@cairn/platform/messaging';
+import { demoStaff } from './demo-catalogue';
 import type { DemoOrg, DemoSite, DemoStaff, SeedScale } from './demo-catalogue';
 import type { DemoPatientRecord } from './demo-patients';
 import { demoConsentKind } from './demo-consents';
@@ -90,7 +91,7 @@ function facilitatorsAt(org: DemoOrg, site: DemoSite, staff: readonly DemoStaff[
 /** The three groups of an organization (ids from the organization and a key only). */
 export function generateGroups(org: DemoOrg, staff: readonly DemoStaff[]): DemoGroup[] {
   const [first, second] = [org.sites[0]!, org.sites[1] ?? org.sites[0]!];
-  const supervisor = stableUuid('demo-staff', `supervisor@${org.slug}.cairn.test`);
+  const supervisor = demoStaff(`supervisor@${org.slug}.cairn.test`).id;
   const group = (key: string, site: DemoSite, g: Omit<DemoGroup, 'organizationId' | 'id' | 'siteId' | 'facilitatorIds' | 'createdBy'>, roles: string[]): DemoGroup => {
     const facilitators = facilitatorsAt(org, site, staff, roles).slice(0, 2);
     return {

@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { waitUntil } from '../dev/probes';
 import { DEMO_ORGS, DEMO_PASSWORD } from './demo-catalogue';
 
 /** Who reviews each organization's demo group encounters (supervisors: view, approve and edit). */
@@ -24,8 +25,23 @@ interface Generation {
   consentRequired: boolean;
 }
 
+/** True while no demo group encounter has been reviewed yet: `npm start` then (re)runs the review. */
+export async function demoReviewPending(ownerUrl: string): Promise<boolean> {
+  const owner = new Pool({ connectionString: ownerUrl, max: 1 });
+  try {
+    const { rows } = await owner.query<{ documented: boolean; reviewed: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM cl_group_sessions WHERE status = 'documented' AND organization_id = ANY ($1::uuid[])) AS documented,
+              EXISTS (SELECT 1 FROM cl_group_encounter_generations WHERE status IN ('approved', 'rejected') AND organization_id = ANY ($1::uuid[])) AS reviewed`,
+      [Object.keys(REVIEWERS)]);
+    return rows[0]!.documented && !rows[0]!.reviewed;
+  } finally {
+    await owner.end();
+  }
+}
+
 /**
- * The review half of the demo (`npm start` runs it once, right after loading fresh demo data): the seed documents
+ * The review half of the demo (`npm start` runs it while no demo generation has been reviewed, so a start whose
+ * review failed before approving or rejecting anything tries again): the seed documents
  * group sessions and the worker generates their encounters; this signs in as each organization's supervisor and
  * reviews them through the API, so the real pipeline (approval event -> charge-creation consumer -> pm_charges)
  * produces the demo's charges. Of every four documented sessions of a group (by date), the first two are
@@ -37,16 +53,12 @@ export async function runDemoReview(opts: { apiUrl: string; ownerUrl: string; ti
   const owner = new Pool({ connectionString: opts.ownerUrl, max: 1 });
   try {
     const { rows: sessions } = await owner.query<{ organization_id: string; group_id: string; id: string }>(
-      `SELECT organization_id, group_id, id FROM cl_group_sessions WHERE status = 'documented' ORDER BY organization_id, group_id, session_date, id`);
+      `SELECT organization_id, group_id, id FROM cl_group_sessions WHERE status = 'documented' AND organization_id = ANY ($1::uuid[])
+       ORDER BY organization_id, group_id, session_date, id`, [Object.keys(REVIEWERS)]);
     const ids = sessions.map((s) => s.id);
-    const deadline = Date.now() + (opts.timeoutMs ?? 90_000);
-    for (;;) {
-      const { rows } = await owner.query<{ n: number }>(
-        `SELECT count(DISTINCT group_session_id)::int AS n FROM cl_group_encounter_generations WHERE group_session_id = ANY ($1::uuid[])`, [ids]);
-      if (rows[0]!.n >= ids.length) break;
-      if (Date.now() > deadline) throw new Error(`the worker generated ${rows[0]!.n} of ${ids.length} documented demo sessions in time`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    const generated = async () => (await owner.query<{ n: number }>(
+      `SELECT count(DISTINCT group_session_id)::int AS n FROM cl_group_encounter_generations WHERE group_session_id = ANY ($1::uuid[])`, [ids])).rows[0]!.n;
+    await waitUntil(async () => (await generated()) >= ids.length, { what: `the worker to generate the ${ids.length} documented demo sessions`, timeoutMs: opts.timeoutMs ?? 90_000, intervalMs: 250 });
 
     const summary: DemoReviewSummary = { sessions: 0, approved: 0, rejected: 0, refused: 0 };
     const tokens = new Map<string, string>();

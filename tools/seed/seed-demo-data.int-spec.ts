@@ -8,6 +8,7 @@ import {
   DEMO_CLINICIAN, DEMO_CLINICIAN_CASELOAD, DEMO_CONSULTANT_EMAIL, DEMO_LOGINS, DEMO_ORG_LIST, DEMO_PASSWORD, DEMO_SITES, DEMO_STAFF, ROLE_KEYS,
 } from './demo-catalogue';
 import { PATIENTS_PER_ORG, seedDemoData, SeedTableCounts } from './seed-demo-data';
+import { DEMO_FEE_SCHEDULE } from './demo-fee-schedule';
 
 /**
  * The seed against real scratch databases (created here, dropped afterwards): the shared test database is
@@ -55,6 +56,14 @@ afterAll(async () => {
 });
 
 describe('seedDemoData', () => {
+  it('loads the demo fee schedule, with Sonoran lacking H2017 so its charges for that code go on hold', async () => {
+    expect((await tableCounts(a))['pm_fee_schedule_entries']).toBe(DEMO_FEE_SCHEDULE.length);
+    const { rows } = await a.query<{ slug: string; codes: string[] }>(
+      `SELECT o.slug, array_agg(DISTINCT f.code ORDER BY f.code) AS codes FROM pm_fee_schedule_entries f JOIN pf_organizations o ON o.id = f.organization_id GROUP BY o.slug ORDER BY o.slug`);
+    expect(rows.find((r) => r.slug === 'sonoran')!.codes).not.toContain('H2017');
+    expect(rows.find((r) => r.slug === 'cascade')!.codes).toContain('H2017');
+  });
+
   it('adds nothing when run again with the same scale and seed', async () => {
     const before = await tableCounts(a);
     const patientsBefore = (await a.query(patientsQuery)).rows;

@@ -337,10 +337,6 @@ async function insertGroups(client: Client, org: DemoOrg, staff: readonly DemoSt
   }, documented.map((x) => [org.id, x.event!.id, DEMO_GROUP_EVENT_TYPE, JSON.stringify(x.event!.payload), x.documentedAt]), { payload: 'jsonb' });
 }
 
-/**
- * One INSERT ... SELECT FROM unnest($1::t1[], $2::t2[], ...) ON CONFLICT DO NOTHING for all rows: one round
- * trip and a fixed number of parameters however many rows. `casts` converts a column after unnest.
- */
 /** The demo fee schedules (PM-07), the same at every scale and seed. */
 async function insertFeeSchedule(client: Client): Promise<number> {
   return insertRows(client, 'pm_fee_schedule_entries', {
@@ -355,6 +351,10 @@ async function insertFeeSchedule(client: Client): Promise<number> {
 /** A text[] literal for columns unnest cannot carry as arrays of arrays (codes only: no quoting needed). */
 const pgArray = (items: readonly string[]) => `{${items.join(',')}}`;
 
+/**
+ * One INSERT ... SELECT FROM unnest($1::t1[], $2::t2[], ...) ON CONFLICT DO NOTHING for all rows: one round
+ * trip and a fixed number of parameters however many rows. `casts` converts a column after unnest.
+ */
 async function insertRows(client: Client, table: string, columns: Record<string, string>, rows: unknown[][], casts: Record<string, string> = {}): Promise<number> {
   if (rows.length === 0) return 0;
   const names = Object.keys(columns);

@@ -32,7 +32,7 @@ function workerModule(config: AppConfig) {
  * The worker's module graph in this process (no relay, queues under a prefix of its own), so an API test can
  * deliver `cl_group_session_documented.v1` to the real generation consumer and PM's real encounter handler
  * and then review the result through the API. The worker PROCESS is exercised by
- * libs/cl/src/group-encounters/encounter-generation-worker.int-spec.ts.
+ * tools/testing/messaging/group-encounter-generation-worker.int-spec.ts.
  */
 export class GenerationWorker {
   private constructor(
