@@ -30,7 +30,7 @@ async function newPatient(isPart2 = false): Promise<string> {
   return res.body.id as string;
 }
 
-async function consentTo(patientId: string): Promise<void> {
+async function consentTo(patientId: string): Promise<string> {
   const c = await as(app, supervisor).post(`/api/v1/patients/${patientId}/consents`).send({
     consentType: 'tpo', disclosingParty: 'Sonoran Behavioral Health, Intensive Outpatient Program', informationDescription: 'All SUD treatment records',
     recordTypes: ['*'], recipients: [{ type: 'organization', organizationId: org, name: 'Sonoran Behavioral Health' }],
@@ -38,6 +38,7 @@ async function consentTo(patientId: string): Promise<void> {
     statements: ['right_to_revoke', 'redisclosure', 'treatment_not_conditioned'],
   });
   if (c.status !== 201) throw new Error(`consent answered ${c.status}: ${JSON.stringify(c.body)}`);
+  return c.body.id as string;
 }
 
 /** A documented session of a new group; the documented event is delivered to the generation consumer. */
@@ -113,14 +114,17 @@ describe('GET /api/v1/patients/:id/encounters', () => {
     // The facilitator (supervisor) must see the attendee to sign; with no consent the chart's list withholds it.
     const closed = await encounters(clinician, p);
     expect(closed.status).toBe(200);
-    expect(closed.body).toMatchObject({ total: 1, items: [], withheld: 1, withheldReason: 'consent_required', part2Notice: null });
+    expect(closed.body).toMatchObject({ total: 1, items: [], withheld: 1, withheldReason: 'no_consent', part2Notice: null });
     const audit = await demo.owner.query(
       `SELECT outcome, scope FROM pf_audit_events WHERE action = 'patient.encounters.read' AND patient_id = $1 ORDER BY occurred_at DESC LIMIT 1`, [p]);
     expect(audit.rows[0]).toMatchObject({ outcome: 'success', scope: expect.objectContaining({ withheld: 1, part2: true, part2Denied: true }) });
-    await consentTo(p);
+    const consentId = await consentTo(p);
     const open = await encounters(clinician, p);
     expect(open.body).toMatchObject({ withheld: 0, withheldReason: null, part2Notice: expect.stringMatching(/42 CFR part 2/) });
     expect(open.body.items).toEqual([expect.objectContaining({ groupSession: expect.objectContaining({ sudProgram: true, groupType: 'sud_group_counseling' }) })]);
+    // Revoked: withheld again from that moment, and the reason says why.
+    expect((await as(app, supervisor).post(`/api/v1/patients/${p}/consents/${consentId}/revoke`).send({ method: 'written' })).status).toBe(200);
+    expect((await encounters(clinician, p)).body).toMatchObject({ items: [], withheld: 1, withheldReason: 'revoked' });
   });
 
   it('answers 404 for a patient outside the scope or organization, 403 without patients.view, and 400 naming the field', async () => {

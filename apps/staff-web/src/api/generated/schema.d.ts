@@ -1402,7 +1402,7 @@ export interface components {
             total: number;
             /** @description 42 CFR Part 2: SUD-program group encounters of this page withheld for want of consent (counted, never described) */
             withheld: number;
-            /** @example consent_required */
+            /** @example no_consent */
             withheldReason: string | null;
             /** @description The 42 CFR §2.32 notice, when Part 2 records are shown */
             part2Notice: string | null;

@@ -1,6 +1,7 @@
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { AuditService } from '@cairn/platform/audit';
+import { CheckSudConsentQuery } from '@cairn/platform/clinical';
 import { TenantTx } from '@cairn/platform/db';
 import { EncounterPage, EncounterView, ListPatientEncountersQuery } from '@cairn/platform/scheduling';
 import { RequestContextService } from '@cairn/platform/tenancy';
@@ -47,8 +48,9 @@ export class ListChartEncountersHandler implements IQueryHandler<ListChartEncoun
       let consent: { allowed: boolean; reason: string } = { allowed: true, reason: 'not_part2' };
       const isProtected = (e: EncounterView) => e.sourceType === 'group_session' && facts.get(e.sourceId)?.sudProgram !== false;
       if (chart?.isPart2 && page.items.some(isProtected)) {
-        const [row] = await tx.$queryRaw<{ allowed: boolean }[]>`SELECT cl_check_sud_consent(${chart.id}::uuid, 'group_encounter', ${ctx.userId}::uuid) AS allowed`;
-        consent = row?.allowed ? { allowed: true, reason: 'consent_on_file' } : { allowed: false, reason: 'consent_required' };
+        // The shared check (cl_check_sud_consent behind it), audited as such, with the reason a denial has.
+        const decision = await this.queries.execute(new CheckSudConsentQuery(patientId, 'group_encounter'));
+        consent = { allowed: decision.allowed, reason: decision.reason };
       }
       const shown = consent.allowed ? page.items : page.items.filter((e) => !isProtected(e));
       const withheld = page.items.length - shown.length;
