@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { seedDemoData } from '../seed/seed-demo-data';
 import { freePort, httpStatus } from '../dev/probes';
 import { socketUrl } from '../dev/local-postgres';
 import { DEFAULT_REDIS_URL } from '../dev/local-redis';
-import { obliterateQueues, uniqueQueuePrefix, waitFor } from '../testing/messaging/probe';
+import { obliterateQueues, spawnEntry, uniqueQueuePrefix, waitFor } from '../testing/messaging/probe';
 import { createScratchDatabase } from '../testing/test-db';
 
 /**
@@ -32,7 +32,6 @@ import { createScratchDatabase } from '../testing/test-db';
  * Environment: REDIS_URL (default 127.0.0.1:6379; queues under a unique prefix, removed after); the worker and API
  * take QUEUE_CONCURRENCY, DATABASE_POOL_SIZE, OUTBOX_BATCH_SIZE from the environment as usual.
  */
-const ROOT = join(__dirname, '..', '..');
 const { values: args } = parseArgs({
   options: {
     sessions: { type: 'string', default: '400' },
@@ -80,7 +79,7 @@ async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<voi
 }
 
 function spawnApp(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawnEntry(entry, env, (chunk) => process.stderr.write(chunk));
   child.once('exit', (code, signal) => {
     if (code !== 0 && code !== null) console.error(`${name} exited with ${code ?? signal}`);
   });

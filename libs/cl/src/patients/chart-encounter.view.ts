@@ -37,7 +37,7 @@ export interface ChartEncounterPage {
    * consent lets the caller see group encounters. Counted, never described.
    */
   withheld: number;
-  /** Why they were withheld (a cl_check_sud_consent reason), or null when nothing was. */
+  /** Why they were withheld (CheckSudConsentQuery's reason: no_consent, revoked, expired, not_covered), or null. */
   withheldReason: string | null;
   /** The §2.32 notice when what is shown includes Part 2 records. */
   part2Notice: string | null;
