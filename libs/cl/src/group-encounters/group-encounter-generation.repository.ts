@@ -91,3 +91,26 @@ export async function rejectPending(tx: Tx, organizationId: string, ids: string[
     WHERE g.organization_id = ${organizationId}::uuid AND g.id = target.id AND g.status = 'pending_review'
     RETURNING ${COLUMNS}`;
 }
+
+export interface CodeEdit {
+  system: 'CPT' | 'HCPCS';
+  code: string;
+  modifiers: string[];
+  billable: boolean;
+  notBillableReason: string | null;
+  /** The not-billable detail sentence described the old code: clear it. */
+  clearDetail: boolean;
+}
+
+/** A pending row's new proposed code (conditional on pending_review: null once decided). */
+export async function editPendingCode(tx: Tx, organizationId: string, id: string, edit: CodeEdit): Promise<GenerationRow | null> {
+  const [updated] = await tx.$queryRaw<GenerationRow[]>`
+    UPDATE cl_group_encounter_generations g
+    SET proposed_code_system = ${edit.system}, proposed_cpt_code = ${edit.code}, proposed_modifiers = ${edit.modifiers}::text[],
+        billable = ${edit.billable}, not_billable_reason = ${edit.notBillableReason},
+        not_billable_detail = CASE WHEN ${edit.clearDetail} THEN NULL ELSE g.not_billable_detail END,
+        version = g.version + 1, updated_at = now()
+    WHERE g.organization_id = ${organizationId}::uuid AND g.id = ${id}::uuid AND g.status = 'pending_review'
+    RETURNING ${COLUMNS}`;
+  return updated ?? null;
+}

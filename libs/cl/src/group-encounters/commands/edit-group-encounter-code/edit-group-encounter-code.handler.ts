@@ -6,7 +6,7 @@ import { TenantTx } from '@cairn/platform/db';
 import { ConflictError, ForbiddenError, InvalidInputError } from '@cairn/platform/http';
 import type { FieldError } from '@cairn/platform/http';
 import { RequestContextService } from '@cairn/platform/tenancy';
-import { generationsByIds } from '../../group-encounter-generation.repository';
+import { editPendingCode, generationsByIds } from '../../group-encounter-generation.repository';
 import { GenerationRow, isoDate, part2AuditScope, toGenerationView } from '../../group-encounter-generation.view';
 import { billabilityAfterCodeEdit } from '../../group-encounter-rules';
 import { OUTCOME_DETAIL } from '../../review-result';
@@ -77,14 +77,9 @@ export class EditGroupEncounterCodeHandler implements ICommandHandler<EditGroupE
 
       const system = validity.code.system as 'CPT' | 'HCPCS';
       const next = billabilityAfterCodeEdit(row.not_billable_reason);
-      const [updated] = await tx.$queryRaw<GenerationRow[]>`
-        UPDATE cl_group_encounter_generations g
-        SET proposed_code_system = ${system}, proposed_cpt_code = ${code}, proposed_modifiers = ${modifiers}::text[],
-            billable = ${next.billable}, not_billable_reason = ${next.notBillableReason},
-            not_billable_detail = CASE WHEN ${next.clearDetail} THEN NULL ELSE g.not_billable_detail END,
-            version = g.version + 1, updated_at = now()
-        WHERE g.organization_id = ${org}::uuid AND g.id = ${row.id}::uuid AND g.status = 'pending_review'
-        RETURNING g.*, (NOT g.sud_program OR cl_check_sud_consent(g.chart_id, 'group_encounter', pf_ctx_user())) AS consented`;
+      const updated = await editPendingCode(tx, org, row.id, {
+        system, code, modifiers, billable: next.billable, notBillableReason: next.notBillableReason, clearDetail: next.clearDetail,
+      });
       if (!updated) throw new ConflictError('The generation was decided meanwhile: a decision is final.');
       await audit('success', updated, {
         before: { system: row.proposed_code_system, code: row.proposed_cpt_code, modifiers: row.proposed_modifiers, billable: row.billable, notBillableReason: row.not_billable_reason },
