@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblemResponses, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, RuleViolationError } from '@cairn/platform/http';
+import { ApiPageResponse, ApiProblemResponses, assertDateRange, ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '@cairn/platform/http';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { ApproveGroupEncountersCommand } from './commands/approve-group-encounters/approve-group-encounters.command';
 import { EditGroupEncounterCodeCommand } from './commands/edit-group-encounter-code/edit-group-encounter-code.command';
@@ -55,7 +55,7 @@ export class GroupEncounterGenerationsController {
   @ApiPageResponse(GroupEncounterGenerationDto)
   @ApiProblemResponses(400, 401, 403)
   async list(@Query() dto: ListGroupEncounterGenerationsDto) {
-    if (dto.from && dto.to && dto.from > dto.to) throw new InvalidInputError('The date range is empty.', [{ field: 'to', message: 'to must not be before from' }]);
+    assertDateRange(dto.from, dto.to);
     const { page, pageSize, ...filter } = dto;
     return this.queries.execute(new ListGroupEncounterGenerationsQuery(filter, { page, pageSize }));
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { InvalidInputError } from '@cairn/platform/http';
+import { assertDateRange } from '@cairn/platform/http';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { AssignCareTeamMemberCommand } from './commands/assign-care-team-member/assign-care-team-member.command';
 import { RegisterPatientCommand } from './commands/register-patient/register-patient.command';
@@ -68,9 +68,7 @@ export class PatientsController {
   @ApiOkResponse({ type: ChartEncounterPageDto })
   @ApiNotFoundResponse({ description: 'No such patient in the caller\'s scope (problem+json)' })
   async encounters(@Param('id', uuidPipe) id: string, @Query() dto: ListChartEncountersDto) {
-    if (dto.from && dto.to && dto.from > dto.to) {
-      throw new InvalidInputError('The period ends before it starts.', [{ field: 'to', message: 'to must not be before from' }]);
-    }
+    assertDateRange(dto.from, dto.to);
     const page = await this.queries.execute(new ListChartEncountersQuery(id, { from: dto.from, to: dto.to, page: dto.page ?? 1, pageSize: dto.pageSize ?? 50 }));
     if (!page) throw new NotFoundException('No patient with that id in your scope.');
     return page;

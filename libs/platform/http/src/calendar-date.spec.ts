@@ -1,5 +1,6 @@
 import { validateSync } from 'class-validator';
-import { IsCalendarDate } from './calendar-date';
+import { assertDateRange, IsCalendarDate } from './calendar-date';
+import { InvalidInputError } from './domain-errors';
 
 class Probe {
   @IsCalendarDate('on') on!: string;
@@ -17,5 +18,15 @@ describe('IsCalendarDate', () => {
     for (const bad of ['2026-02-30', '2025-02-29', '2026-13-01', '2026-1-5', '2026-11-24T10:00:00Z', 'tomorrow']) {
       expect(errors(bad)).toContain('on must be a date (YYYY-MM-DD)');
     }
+  });
+});
+
+describe('assertDateRange', () => {
+  it('accepts an open or one-day period and refuses one that ends before it starts, naming to', () => {
+    expect(() => assertDateRange(undefined, '2026-01-01')).not.toThrow();
+    expect(() => assertDateRange('2026-01-01', '2026-01-01')).not.toThrow();
+    const refusal = (() => { try { assertDateRange('2026-01-02', '2026-01-01'); } catch (e) { return e; } return null; })();
+    expect(refusal).toBeInstanceOf(InvalidInputError);
+    expect((refusal as InvalidInputError).errors).toEqual([{ field: 'to', message: 'to must not be before from' }]);
   });
 });

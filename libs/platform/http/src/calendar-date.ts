@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { IsISO8601, Matches } from 'class-validator';
+import { InvalidInputError } from './domain-errors';
 
 const YMD = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -10,4 +11,11 @@ const YMD = /^\d{4}-\d{2}-\d{2}$/;
 export function IsCalendarDate(field: string): PropertyDecorator {
   const message = `${field} must be a date (YYYY-MM-DD)`;
   return applyDecorators(Matches(YMD, { message }), IsISO8601({ strict: true }, { message }));
+}
+
+/** Refuses a period that ends before it starts (YYYY-MM-DD strings compare as dates), naming `to`. */
+export function assertDateRange(from: string | undefined, to: string | undefined): void {
+  if (from && to && to < from) {
+    throw new InvalidInputError('The period ends before it starts.', [{ field: 'to', message: 'to must not be before from' }]);
+  }
 }

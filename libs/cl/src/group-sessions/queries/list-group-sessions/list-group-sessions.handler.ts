@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { AuditService } from '@cairn/platform/audit';
 import { TenantTx } from '@cairn/platform/db';
-import { InvalidInputError, Page, pageOf, pageWindow } from '@cairn/platform/http';
+import { assertDateRange, Page, pageOf, pageWindow } from '@cairn/platform/http';
 import { RequestContextService } from '@cairn/platform/tenancy';
 import { GroupSessionSummaryView, SESSION_GROUP_SELECT, toGroupSessionSummary } from '../../group-session.view';
 import { ListGroupSessionsQuery } from './list-group-sessions.query';
@@ -19,7 +19,7 @@ export class ListGroupSessionsHandler implements IQueryHandler<ListGroupSessions
 
   async execute({ filter }: ListGroupSessionsQuery): Promise<Page<GroupSessionSummaryView>> {
     const ctx = this.requestContext.requireTenant();
-    if (filter.from && filter.to && filter.to < filter.from) throw new InvalidInputError('to must not be before from', [{ field: 'to', message: 'to must not be before from' }]);
+    assertDateRange(filter.from, filter.to);
     const { skip, take } = pageWindow(filter);
     return this.txHost.withTransaction(async () => {
       const tx = this.txHost.tx;

@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { AuditService } from '@cairn/platform/audit';
 import { Prisma, TenantTx } from '@cairn/platform/db';
-import { InvalidInputError, Page, pageOf, pageWindow } from '@cairn/platform/http';
+import { assertDateRange, Page, pageOf, pageWindow } from '@cairn/platform/http';
 import { RequestContextService } from '@cairn/platform/tenancy';
 import { ChargeView, toChargeView, withheldChargeView } from '../../charge.view';
 import { ChargeFilter, ListChargesQuery } from './list-charges.query';
@@ -18,9 +18,7 @@ export class ListChargesHandler implements IQueryHandler<ListChargesQuery, Page<
   ) {}
 
   async execute({ filter }: ListChargesQuery): Promise<Page<ChargeView>> {
-    if (filter.from && filter.to && filter.from > filter.to) {
-      throw new InvalidInputError('to is before from', [{ field: 'to', message: 'to must be on or after from' }]);
-    }
+    assertDateRange(filter.from, filter.to);
     const ctx = this.requestContext.requireTenant();
     const where = this.where(ctx.organizationId, ctx.siteIds, filter);
     const { skip, take } = pageWindow(filter);
