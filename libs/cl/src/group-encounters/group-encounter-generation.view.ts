@@ -1,5 +1,6 @@
 import { PART2_NOTICE } from '../consents/part2-notice';
 import type { GenerationStatus, NotBillableReason } from './group-encounter-rules';
+import { isoDate } from '@cairn/platform/http';
 
 /** A generation as the review list shows it: grouped information of its session, attendee, proposal and flags. */
 export interface GroupEncounterGenerationView {
@@ -72,8 +73,6 @@ export interface GenerationRow {
   updated_at: Date;
   consented: boolean;
 }
-
-export const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
 
 export function toGenerationView(r: GenerationRow): GroupEncounterGenerationView {
   const hidden = !r.consented;

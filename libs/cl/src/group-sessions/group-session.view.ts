@@ -2,6 +2,7 @@ import type { Group, GroupAttendance, GroupSession } from '@cairn/platform/db';
 import type { GroupSessionModality } from '@cairn/platform/messaging';
 import { PART2_NOTICE } from '../consents/part2-notice';
 import { minutesOf, type AttendanceStatus, type GroupSessionStatus } from './group-session-rules';
+import { isoDate } from '@cairn/platform/http';
 
 export interface GroupView {
   id: string;
@@ -82,8 +83,6 @@ export interface GroupSessionView extends GroupSessionSummaryView {
 export type SessionWithGroup = GroupSession & { group: Pick<Group, 'name' | 'groupType' | 'sudProgram' | 'facilitatorIds'> };
 
 export const SESSION_GROUP_SELECT = { group: { select: { name: true, groupType: true, sudProgram: true, facilitatorIds: true } } } as const;
-
-export const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
 
 export function toGroupSessionSummary(s: SessionWithGroup): GroupSessionSummaryView {
   return {

@@ -19,3 +19,6 @@ export function assertDateRange(from: string | undefined, to: string | undefined
     throw new InvalidInputError('The period ends before it starts.', [{ field: 'to', message: 'to must not be before from' }]);
   }
 }
+
+/** A date column's calendar day, YYYY-MM-DD (Prisma gives DATE columns as midnight UTC). */
+export const isoDate = (d: Date): string => d.toISOString().slice(0, 10);

@@ -14,4 +14,4 @@ export type { MappedProblem } from './problem-details.filter';
 export { REQUEST_ID_HEADER, requestIdMiddleware } from './request-id.middleware';
 export { createValidationPipe, flattenValidationErrors } from './validation';
 export { ApiProblemResponses, STANDARD_PROBLEM_STATUSES } from './api-problem-responses';
-export { assertDateRange, IsCalendarDate } from './calendar-date';
+export { assertDateRange, IsCalendarDate, isoDate } from './calendar-date';

@@ -1,5 +1,6 @@
 import type { Charge } from '@cairn/platform/db';
 import type { ChargeSourceType, ChargeStatus, HoldReason } from './charge-rules';
+import { isoDate } from '@cairn/platform/http';
 
 /** A charge as the API shows it: where it came from, and what was proposed against what PM bills. */
 export interface ChargeView {
@@ -29,8 +30,6 @@ export interface ChargeView {
   consentRequired: boolean;
   createdAt: string;
 }
-
-export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 export function toChargeView(c: Charge): ChargeView {
   return {

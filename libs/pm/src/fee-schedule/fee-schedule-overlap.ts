@@ -1,8 +1,7 @@
 import type { TransactionHost } from '@nestjs-cls/transactional';
 import type { TenantTx } from '@cairn/platform/db';
-import { ConflictError } from '@cairn/platform/http';
+import { ConflictError, isoDate } from '@cairn/platform/http';
 import { periodsOverlap } from '../charges/charge-rules';
-import { isoDate } from '../charges/charge.view';
 
 type Tx = Pick<TransactionHost<TenantTx>['tx'], '$executeRaw' | 'feeScheduleEntry'>;
 

@@ -2,13 +2,13 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { AuditService } from '@cairn/platform/audit';
 import { TenantTx } from '@cairn/platform/db';
-import { ConflictError, ForbiddenError } from '@cairn/platform/http';
+import { ConflictError, ForbiddenError, isoDate } from '@cairn/platform/http';
 import { CL_GROUP_SESSION_DOCUMENTED_V1, OutboxPublisher } from '@cairn/platform/messaging';
 import type { ClGroupSessionDocumentedV1, GroupSessionModality } from '@cairn/platform/messaging';
 import { RequestContextService } from '@cairn/platform/tenancy';
 import { loadGroupSession } from '../../group-session-reader';
 import { assertDocumentable, assertDraft, minutesOf } from '../../group-session-rules';
-import { isoDate } from '../../group-session.view';
+
 import { DocumentGroupSessionCommand } from './document-group-session.command';
 
 @CommandHandler(DocumentGroupSessionCommand)

@@ -2,9 +2,9 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { AuditService } from '@cairn/platform/audit';
 import { TenantTx } from '@cairn/platform/db';
-import { InvalidInputError } from '@cairn/platform/http';
+import { InvalidInputError, isoDate } from '@cairn/platform/http';
 import { RequestContextService } from '@cairn/platform/tenancy';
-import { isoDate } from '../../../charges/charge.view';
+
 import { toFeeScheduleEntryView } from '../../fee-schedule-entry.view';
 import { assertNoOverlap } from '../../fee-schedule-overlap';
 import { EndFeeScheduleEntryCommand } from './end-fee-schedule-entry.command';
