@@ -64,6 +64,22 @@ describe('useStaffNames', () => {
     expect(container.textContent).toContain(`${GONE} (name not in the staff directory)`);
   });
 
+  it('splits more ids than one request takes into requests of 200 and merges their names', async () => {
+    const ids = Array.from({ length: 201 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    const fetchMock = vi.fn(async (req: Request) => {
+      const asked = new URL(req.url).searchParams.get('ids')!.split(',');
+      const items = asked.map((id) => ({ id, displayName: `Staff ${id.slice(-3)}`, roles: ['clinician'] }));
+      return new Response(JSON.stringify({ items, page: 1, pageSize: 200, total: items.length }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    renderWithQuery(<Names ids={[ids[0]!, ids[200]!, ...ids.slice(1, 200)]} />);
+    expect(await screen.findByText('Staff 000')).toBeTruthy();
+    expect(await screen.findByText('Staff 200')).toBeTruthy();
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    const sizes = fetchMock.mock.calls.map((c) => new URL((c[0] as Request).url).searchParams.get('ids')!.split(',').length).sort((a, b) => a - b);
+    expect(sizes).toEqual([1, 200]);
+  });
+
   it('leaves the ids showing when the lookup fails', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ status: 403, title: 'Forbidden' }), { status: 403, headers: { 'Content-Type': 'application/problem+json' } })));
     const { container } = renderWithQuery(<Names ids={[ANA]} />);

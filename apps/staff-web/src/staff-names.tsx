@@ -25,14 +25,12 @@ export function useStaffNames(ids: readonly (string | null | undefined)[], organ
     staleTime: 5 * 60_000,
     retry: false,
     queryFn: async () => {
+      const chunks: string[][] = [];
+      for (let i = 0; i < wanted.length; i += DIRECTORY_IDS_PER_REQUEST) chunks.push(wanted.slice(i, i + DIRECTORY_IDS_PER_REQUEST));
+      const pages = await Promise.all(chunks.map((chunk) =>
+        call(api.GET('/api/v1/staff-directory', { params: { query: { ids: chunk.join(','), pageSize: DIRECTORY_IDS_PER_REQUEST } } }))));
       const names = new Map<string, string>();
-      for (let i = 0; i < wanted.length; i += DIRECTORY_IDS_PER_REQUEST) {
-        const chunk = wanted.slice(i, i + DIRECTORY_IDS_PER_REQUEST);
-        const page = await call(
-          api.GET('/api/v1/staff-directory', { params: { query: { ids: chunk.join(','), pageSize: DIRECTORY_IDS_PER_REQUEST } } }),
-        );
-        for (const entry of page.items) names.set(entry.id, entry.displayName);
-      }
+      for (const page of pages) for (const entry of page.items) names.set(entry.id, entry.displayName);
       return names;
     },
   });
