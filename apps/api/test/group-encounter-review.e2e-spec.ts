@@ -281,6 +281,10 @@ describe('approve and reject', () => {
     const bulkReject = await as(app, supervisor).post(`${URL}/reject`).send({ ids: [a], reason: 'x' });
     expect(bulkReject.body.results[0].outcome).toBe('conflict');
     expectProblem(await as(app, supervisor).patch(`${URL}/${a}`).send({ proposedCptCode: '90853', modifiers: [] }), 409);
+    // The refused edit is audited although its transaction rolled back.
+    expect(await demo.auditEvents(`action = 'group-encounter-generation.edit' AND resource_id = $1`, [a])).toEqual([
+      expect.objectContaining({ outcome: 'denied', reason: 'decided:approved' }),
+    ]);
     const rows = await demo.owner.query('SELECT id, status FROM cl_group_encounter_generations WHERE group_session_id = $1', [s.session_id]);
     expect(Object.fromEntries(rows.rows.map((r) => [r.id, r.status]))).toEqual({ [a]: 'approved', [b]: 'rejected', [low]: 'pending_review' });
     expect((await approvalEvents(s.session_id)).map((e) => e.payload.approved_generations.map((g: { generation_id: string }) => g.generation_id))).toEqual([[a]]);

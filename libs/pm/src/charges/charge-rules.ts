@@ -127,3 +127,6 @@ export function decideCharge(proposal: ChargeProposal, entries: readonly FeeEntr
   if (units === 0) return { ...base, status: 'on_hold', holdReason: 'zero_units', units: 0, amountCents: 0 };
   return { ...base, status: 'ready', holdReason: null, units, amountCents: units * entry.rateCents };
 }
+
+/** Minutes as stored: the payload's when they are a whole number of 0 or more (else the charge holds for it). */
+export const storedMinutes = (m: number) => (Number.isInteger(m) && m >= 0 ? m : 0);

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@cairn/platform/audit';
 import type { ConsumerTx, IntegrationEvent } from '@cairn/platform/messaging';
-import { decideCharge } from '../charge-rules';
+import { decideCharge, storedMinutes } from '../charge-rules';
 import { ChargesRepository } from '../charges.repository';
-import { storedMinutes } from './create-charges-when-group-encounters-approved.handler';
 
 /**
  * PM-07 charge capture for `peer_encounter_finalized.v1` (CL-19): one charge per peer encounter, idempotent on the

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@cairn/platform/audit';
 import type { ConsumerTx, IntegrationEvent } from '@cairn/platform/messaging';
-import { decideCharge, normalizeModifiers } from '../charge-rules';
+import { decideCharge, normalizeModifiers, storedMinutes } from '../charge-rules';
 import { ChargesRepository, NewCharge } from '../charges.repository';
-
-/** Minutes as stored: the payload's when they are a whole number of 0 or more (else the charge holds for it). */
-export const storedMinutes = (m: number) => (Number.isInteger(m) && m >= 0 ? m : 0);
 
 /**
  * PM-07 charge capture for `cl_group_encounters_approved.v1`: one charge per approved generation, idempotent on

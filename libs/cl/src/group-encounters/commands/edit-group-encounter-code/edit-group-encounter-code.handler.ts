@@ -55,24 +55,29 @@ export class EditGroupEncounterCodeHandler implements ICommandHandler<EditGroupE
         await audit('not_found', undefined);
         return null;
       }
+      // Refusals throw, rolling the transaction back: their audit rows are committed on their own.
+      const refused = (reason: string) => this.audit.recordDetached({
+        action: 'group-encounter-generation.edit', resourceType: 'group_encounter_generation', resourceId: generationId, outcome: 'denied',
+        reason, scope: part2AuditScope([row]),
+      });
       if (!row.consented) {
-        await this.audit.recordDetached({
-          action: 'group-encounter-generation.edit', resourceType: 'group_encounter_generation', resourceId: generationId, outcome: 'denied',
-          reason: 'consent_required', scope: part2AuditScope([row]),
-        });
+        await refused('consent_required');
         throw new ForbiddenError(OUTCOME_DETAIL.consent_required!);
       }
-      if (row.status !== 'pending_review') throw new ConflictError(`A ${row.status} generation cannot be edited: a decision is final.`);
+      if (row.status !== 'pending_review') {
+        await refused(`decided:${row.status}`);
+        throw new ConflictError(`A ${row.status} generation cannot be edited: a decision is final.`);
+      }
 
       const on = isoDate(row.session_date);
       const problems: FieldError[] = [];
       const validity = await this.queries.execute(new ValidateCodeQuery(code, on));
       if (!validity.valid) problems.push({ field: 'proposedCptCode', message: validity.message });
       else if (validity.code.system === 'MODIFIER') problems.push({ field: 'proposedCptCode', message: `${code} is a modifier, not a CPT or HCPCS code` });
-      for (const [i, m] of modifiers.entries()) {
-        const v = await this.queries.execute(new ValidateCodeQuery(m, on, 'MODIFIER'));
+      const modifierChecks = await Promise.all(modifiers.map((m) => this.queries.execute(new ValidateCodeQuery(m, on, 'MODIFIER'))));
+      modifierChecks.forEach((v, i) => {
         if (!v.valid) problems.push({ field: `modifiers[${i}]`, message: v.message });
-      }
+      });
       if (problems.length || !validity.valid) throw new InvalidInputError('The proposed code cannot be used on the session date.', problems);
 
       const system = validity.code.system as 'CPT' | 'HCPCS';
