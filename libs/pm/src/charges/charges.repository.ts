@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import type { UnitBasis } from '@cairn/platform/code-library';
-import { GetJurisdictionProfileQuery, JurisdictionProfile } from '@cairn/platform/jurisdiction';
 import type { ConsumerTx } from '@cairn/platform/messaging';
 import type { ChargeDecision, ChargeSourceType, CrosswalkModifierMode, FeeEntry, ModifierMatch } from './charge-rules';
 
@@ -40,8 +38,6 @@ export interface NewCharge extends ChargeDecision {
  */
 @Injectable()
 export class ChargesRepository {
-  constructor(private readonly queries: QueryBus) {}
-
   async encounters(tx: ConsumerTx, organizationId: string, ids: readonly string[]): Promise<Map<string, EncounterFacts>> {
     if (ids.length === 0) return new Map();
     const rows = await tx.$queryRaw<{ id: string; patient_id: string; chart_id: string; site_id: string; service_date: string; rendering_provider_id: string; source_id: string }[]>`
@@ -70,19 +66,6 @@ export class ChargesRepository {
       effectiveTo: r.effective_to, rateCents: r.rate_cents, unitBasis: r.unit_basis as UnitBasis, crosswalkCode: r.crosswalk_code,
       crosswalkModifierMode: r.crosswalk_modifier_mode as CrosswalkModifierMode | null, crosswalkModifiers: r.crosswalk_modifiers,
     }));
-  }
-
-  /**
-   * The jurisdiction profile per site (the site's state, else the organization's; `null` = the organization's),
-   * asked once per distinct site of the batch through the PF-96 contract (it joins this transaction).
-   */
-  async profiles(siteIds: readonly (string | null)[]): Promise<Map<string | null, JurisdictionProfile>> {
-    const out = new Map<string | null, JurisdictionProfile>();
-    for (const siteId of new Set(siteIds)) {
-      const resolved = await this.queries.execute(new GetJurisdictionProfileQuery(siteId ? { siteId } : {}));
-      out.set(siteId, resolved.profile);
-    }
-    return out;
   }
 
   /**

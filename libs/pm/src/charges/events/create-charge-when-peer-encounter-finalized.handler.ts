@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { AuditService } from '@cairn/platform/audit';
 import type { ConsumerTx, IntegrationEvent } from '@cairn/platform/messaging';
 import { decideCharge, storedMinutes } from '../charge-rules';
 import { ChargesRepository } from '../charges.repository';
+import { profilesBySite } from './jurisdiction-profiles';
 
 /**
  * PM-07 charge capture for `peer_encounter_finalized.v1` (CL-19): one charge per peer encounter, idempotent on the
@@ -15,6 +17,7 @@ export class CreateChargeWhenPeerEncounterFinalizedHandler {
   constructor(
     private readonly charges: ChargesRepository,
     private readonly audit: AuditService,
+    private readonly queries: QueryBus,
   ) {}
 
   async handle(event: IntegrationEvent<'peer_encounter_finalized.v1'>, tx: ConsumerTx): Promise<void> {
@@ -28,7 +31,7 @@ export class CreateChargeWhenPeerEncounterFinalizedHandler {
     const serviceDate = encounter?.serviceDate ?? p.service_date;
     const siteId = encounter?.siteId ?? null;
     const entries = await this.charges.feeEntries(tx, org, [p.hcpcs_code], serviceDate, serviceDate);
-    const profile = (await this.charges.profiles([siteId])).get(siteId)!;
+    const profile = (await profilesBySite(this.queries, [siteId])).get(siteId)!;
     const decision = decideCharge({ code: p.hcpcs_code, modifiers: [], durationMinutes: p.duration_minutes, serviceDate }, entries, profile);
     const created = await this.charges.insert(tx, org, [{
       ...decision, sourceType: 'peer_encounter', sourceId: p.peer_encounter_id, encounterId: encounter?.id ?? null,

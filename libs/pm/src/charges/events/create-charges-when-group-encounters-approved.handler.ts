@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { AuditService } from '@cairn/platform/audit';
 import type { ConsumerTx, IntegrationEvent } from '@cairn/platform/messaging';
 import { decideCharge, normalizeModifiers, storedMinutes } from '../charge-rules';
 import { ChargesRepository, NewCharge } from '../charges.repository';
+import { profilesBySite } from './jurisdiction-profiles';
 
 /**
  * PM-07 charge capture for `cl_group_encounters_approved.v1`: one charge per approved generation, idempotent on
@@ -15,6 +17,7 @@ export class CreateChargesWhenGroupEncountersApprovedHandler {
   constructor(
     private readonly charges: ChargesRepository,
     private readonly audit: AuditService,
+    private readonly queries: QueryBus,
   ) {}
 
   async handle(event: IntegrationEvent<'cl_group_encounters_approved.v1'>, tx: ConsumerTx): Promise<void> {
@@ -31,7 +34,7 @@ export class CreateChargesWhenGroupEncountersApprovedHandler {
     const facts = generations.map((g) => ({ g, e: (encounters.get(g.encounter_id) ?? encounters.get(g.encounter_id.toLowerCase()))! }));
     const dates = facts.map((f) => f.e.serviceDate).sort();
     const entries = await this.charges.feeEntries(tx, org, generations.map((g) => g.proposed_cpt_code), dates[0]!, dates[dates.length - 1]!);
-    const profiles = await this.charges.profiles(facts.map((f) => f.e.siteId));
+    const profiles = await profilesBySite(this.queries, facts.map((f) => f.e.siteId));
     const rows: NewCharge[] = facts.map(({ g, e }) => {
       const profile = profiles.get(e.siteId)!;
       const decision = decideCharge({ code: g.proposed_cpt_code, modifiers: g.modifiers ?? [], durationMinutes: g.duration_minutes, serviceDate: e.serviceDate }, entries, profile);
