@@ -76,6 +76,8 @@ describe('withheld encounters', () => {
   it('shows the count and nothing when there is none', () => {
     const { container, rerender } = render(<WithheldNotice count={2} reason="no_consent" />);
     expect(container.textContent).toBe('§ 2 group encounters withheld: no Part 2 consent covering group encounters.');
+    rerender(<WithheldNotice count={1} reason="no_consent" onThisPage />);
+    expect(container.textContent).toBe('§ 1 group encounter withheld on this page: no Part 2 consent covering group encounters.');
     rerender(<WithheldNotice count={0} reason={null} />);
     expect(container.textContent).toBe('');
   });

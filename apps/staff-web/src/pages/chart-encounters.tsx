@@ -22,9 +22,9 @@ const WITHHELD_REASON: Record<string, string> = {
 };
 
 /** "N group encounters withheld: <reason>" — a count and a reason, never which encounters. */
-export function withheldMessage(count: number, reason: string | null | undefined): string {
+export function withheldMessage(count: number, reason: string | null | undefined, onThisPage = false): string {
   const why = (reason && WITHHELD_REASON[reason]) || 'a Part 2 consent covering group encounters could not be confirmed';
-  return `${count} group encounter${count === 1 ? '' : 's'} withheld: ${why}`;
+  return `${count} group encounter${count === 1 ? '' : 's'} withheld${onThisPage ? ' on this page' : ''}: ${why}`;
 }
 
 /** Attendance in text and a symbol, never colour alone. */
@@ -77,13 +77,13 @@ export function EncounterTable({
             const times = g?.startTime && g.endTime ? `${g.startTime}–${g.endTime}` : null;
             return (
               <tr key={e.id} data-encounter-type={e.encounterType}>
-                <td>{e.serviceDate}</td>
+                <td className="nowrap">{e.serviceDate}</td>
                 <td>{TYPE_LABEL[e.encounterType] ?? e.encounterType}</td>
                 <td>
                   {g ? (
                     <>
                       {canOpenSessions ? <Link to={`/group-sessions/${g.sessionId}`}>{groupName}</Link> : groupName}
-                      {times && <span className="muted"> {times}</span>}
+                      {times && <span className="muted nowrap"> {times}</span>}
                     </>
                   ) : (
                     <span className="muted">—</span>
@@ -104,13 +104,16 @@ export function EncounterTable({
   );
 }
 
-/** The withheld count of a Part 2 chart's page: how many and why, nothing that identifies them. */
-export function WithheldNotice({ count, reason }: { count: number; reason: string | null | undefined }) {
+/**
+ * The withheld count of a Part 2 chart's page (the API counts per page): how many and why, nothing that identifies
+ * them. `onThisPage` when there are other pages.
+ */
+export function WithheldNotice({ count, reason, onThisPage = false }: { count: number; reason: string | null | undefined; onThisPage?: boolean }) {
   if (count <= 0) return null;
   return (
     <p className="withheld" data-testid="withheld">
       <span aria-hidden="true">§ </span>
-      {withheldMessage(count, reason)}.
+      {withheldMessage(count, reason, onThisPage)}.
     </p>
   );
 }
@@ -189,7 +192,7 @@ export function ChartEncounters({ patientId, chartNotice }: { patientId: string;
               ? 'Loading encounters…'
               : `${data.total} encounter${data.total === 1 ? '' : 's'}${from || to ? ` from ${from || 'the first'} to ${to || 'the latest'}` : ''}. Page ${data.page} of ${pages}.`}
           </p>
-          <WithheldNotice count={data.withheld} reason={data.withheldReason} />
+          <WithheldNotice count={data.withheld} reason={data.withheldReason} onThisPage={pages > 1} />
           {data.part2Notice && data.part2Notice !== chartNotice && (
             <p className="part2-notice">
               <span aria-hidden="true">§ </span>

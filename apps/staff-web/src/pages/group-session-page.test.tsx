@@ -29,7 +29,7 @@ describe('AttendanceRoster', () => {
   it('shows an attendee withheld for want of Part 2 consent as withheld, with no id anywhere', () => {
     const { container } = renderRoster([row({ consentRequired: true, patientId: null, chartId: null, status: 'absent', minutesAttended: 0 })]);
     const r = screen.getAllByRole('row')[1]!;
-    expect(within(r).getByRole('rowheader').textContent).toBe('§ Withheld: no Part 2 consent covering group encounters');
+    expect(within(r).getByRole('rowheader').textContent).toBe('§ Withheld: a Part 2 consent covering you is required');
     expect(within(r).queryByRole('link')).toBeNull();
     expect(within(r).getAllByRole('cell').map((c) => c.textContent)).toEqual(['✗ Absent', '0', '—', '—']);
     expect(container.innerHTML).not.toContain(ALEX);

@@ -35,7 +35,7 @@ export function SessionStatus({ status }: { status: GroupSession['status'] }) {
 
 /**
  * The attendance roster as the API returns it. An attendee no consent covers for the reader (`consentRequired`,
- * an SUD-program group) is shown as withheld, with no patient or chart id; others by name (from `patientNames`,
+ * an SUD-program group; the API gives no reason) is shown as withheld, with no patient or chart id; others by name (from `patientNames`,
  * their chart linked), the id meanwhile.
  */
 export function AttendanceRoster({ attendance, patientNames }: { attendance: GroupAttendance[]; patientNames: ReadonlyMap<string, string> }) {
@@ -58,7 +58,7 @@ export function AttendanceRoster({ attendance, patientNames }: { attendance: Gro
               <th scope="row">
                 {a.consentRequired || !a.patientId ? (
                   <span className="withheld-attendee">
-                    <span aria-hidden="true">§ </span>Withheld: no Part 2 consent covering group encounters
+                    <span aria-hidden="true">§ </span>Withheld: a Part 2 consent covering you is required
                   </span>
                 ) : (
                   <Link to={`/patients/${a.patientId}`}>{patientNames.get(a.patientId) ?? 'Patient chart'}</Link>
@@ -128,7 +128,7 @@ export function GroupSessionPage() {
         <article aria-labelledby="session-heading">
           <header className="chart-header">
             <h1 id="session-heading">
-              {s.groupName}: session of {s.sessionDate}
+              {s.groupName}: session of <span className="nowrap">{s.sessionDate}</span>
             </h1>
             <dl className="facts">
               <div>
