@@ -3,12 +3,14 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findChromium, launchChromium } from '../../apps/staff-web/e2e/browser';
 import { PageAuditor, runTest, TestOutcome } from '../../apps/staff-web/e2e/harness';
+import { chartEncounterTests } from '../../apps/staff-web/e2e/chart-encounters.e2e';
 import { staffWebTests } from '../../apps/staff-web/e2e/staff-web.e2e';
 import { DEFAULT_REDIS_URL } from '../dev/local-redis';
 import { ManagedProcess } from '../dev/managed-process';
 import { freePort, httpStatus, waitUntil } from '../dev/probes';
 import { seedDemoData } from '../seed/seed-demo-data';
 import { createScratchDatabase, ScratchDatabase } from './test-db';
+import { startEncounterWorker } from './browser-worker';
 import { adminUrlFromEnv } from './test-env';
 
 /**
@@ -81,9 +83,12 @@ async function main(): Promise<number> {
     await waitUntil(async () => (await httpStatus(`${api}/health`)) === 200, { timeoutMs: 120_000, what: 'the API /health', abort: () => (apiProc.running ? undefined : 'the API exited during start-up (its output is above)') });
     await waitUntil(async () => (await httpStatus(`${web}/login`)) === 200, { timeoutMs: 60_000, what: 'the staff web', abort: () => (webProc.running ? undefined : 'vite preview exited during start-up (its output is above)') });
 
+    // The chart's group encounters come from the worker's generation consumer, as under npm start.
+    await startEncounterWorker({ start, cleanups, appUrl: db.appUrl, ownerUrl: db.ownerUrl, redisUrl: process.env['REDIS_URL'] || DEFAULT_REDIS_URL, say });
+
     const { browser, close } = await launchChromium(executable);
     cleanups.push(close);
-    for (const [name, fn] of staffWebTests({ web, api, outDir: OUT }, audit)) {
+    for (const [name, fn] of [...staffWebTests({ web, api, outDir: OUT }, audit), ...chartEncounterTests({ web, api, outDir: OUT }, audit)]) {
       const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
       outcomes.push(await runTest(name, () => fn(ctx), 90_000));
       await ctx.close().catch(() => undefined);

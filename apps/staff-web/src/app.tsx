@@ -3,6 +3,7 @@ import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { useAuth } from './auth';
 import { ErrorMessage } from './error-message';
 import { NAV } from './nav';
+import { GroupSessionPage } from './pages/group-session-page';
 import { HomePage } from './pages/home-page';
 import { HrProductivityPage } from './pages/hr-productivity-page';
 import { LoginPage } from './pages/login-page';
@@ -63,6 +64,7 @@ export function App() {
       <Route path="/" element={<RequireSignIn><HomePage /></RequireSignIn>} />
       <Route path="/patients" element={<RequireSignIn><PatientsPage /></RequireSignIn>} />
       <Route path="/patients/:id" element={<RequireSignIn><PatientChartPage /></RequireSignIn>} />
+      <Route path="/group-sessions/:id" element={<RequireSignIn><GroupSessionPage /></RequireSignIn>} />
       <Route path="/hr/productivity" element={<RequireSignIn><HrProductivityPage /></RequireSignIn>} />
       <Route path="*" element={<RequireSignIn><h1>Page not found</h1><p>There is no page at this address.</p></RequireSignIn>} />
     </Routes>

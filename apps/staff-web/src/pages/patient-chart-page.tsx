@@ -6,6 +6,7 @@ import { ErrorMessage } from '../error-message';
 import { TableWrap } from '../table-wrap';
 import { Part2Badge } from '../part2-badge';
 import { StaffName, useStaffNames } from '../staff-names';
+import { ChartEncounters } from './chart-encounters';
 
 function fullName(p: Patient): string {
   return [p.firstName, p.middleName, p.lastName].filter(Boolean).join(' ');
@@ -130,6 +131,7 @@ export function PatientChartPage() {
               </TableWrap>
             )}
           </section>
+          <ChartEncounters patientId={p.id} chartNotice={p.part2Notice} />
         </article>
       )}
     </>
