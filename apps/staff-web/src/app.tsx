@@ -3,6 +3,8 @@ import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { useAuth } from './auth';
 import { ErrorMessage } from './error-message';
 import { NAV } from './nav';
+import { ChargesPage } from './pages/charges-page';
+import { GroupReviewPage } from './pages/group-review-page';
 import { HomePage } from './pages/home-page';
 import { HrProductivityPage } from './pages/hr-productivity-page';
 import { LoginPage } from './pages/login-page';
@@ -63,6 +65,8 @@ export function App() {
       <Route path="/" element={<RequireSignIn><HomePage /></RequireSignIn>} />
       <Route path="/patients" element={<RequireSignIn><PatientsPage /></RequireSignIn>} />
       <Route path="/patients/:id" element={<RequireSignIn><PatientChartPage /></RequireSignIn>} />
+      <Route path="/review/group-encounters" element={<RequireSignIn><GroupReviewPage /></RequireSignIn>} />
+      <Route path="/billing/charges" element={<RequireSignIn><ChargesPage /></RequireSignIn>} />
       <Route path="/hr/productivity" element={<RequireSignIn><HrProductivityPage /></RequireSignIn>} />
       <Route path="*" element={<RequireSignIn><h1>Page not found</h1><p>There is no page at this address.</p></RequireSignIn>} />
     </Routes>
