@@ -1,4 +1,4 @@
-import { KeyboardEvent, ReactNode, useEffect, useId, useRef } from 'react';
+import { ReactNode, useEffect, useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -14,6 +14,8 @@ function focusables(root: HTMLElement | null): HTMLElement[] {
  */
 export function Modal({ title, description, onClose, children }: { title: string; description?: ReactNode; onClose(): void; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
   const titleId = useId();
   const descriptionId = useId();
   useEffect(() => {
@@ -25,34 +27,42 @@ export function Modal({ title, description, onClose, children }: { title: string
     for (const el of others) el.setAttribute('inert', '');
     const first = dialog?.querySelector<HTMLElement>('input, textarea, select') ?? focusables(dialog)[0] ?? dialog;
     first?.focus();
+    // On the document, not the dialog: a control that was focused and then disabled (a busy submit button)
+    // leaves focus on the body, and Escape and Tab must still work.
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        close.current();
+        return;
+      }
+      if (e.key !== 'Tab' || !dialog) return;
+      const items = focusables(dialog);
+      const active = document.activeElement;
+      if (items.length === 0) {
+        e.preventDefault();
+        dialog.focus();
+        return;
+      }
+      const firstItem = items[0]!;
+      const lastItem = items[items.length - 1]!;
+      if (!active || !dialog.contains(active)) {
+        e.preventDefault();
+        (e.shiftKey ? lastItem : firstItem).focus();
+      } else if (e.shiftKey && (active === firstItem || active === dialog)) {
+        e.preventDefault();
+        lastItem.focus();
+      } else if (!e.shiftKey && active === lastItem) {
+        e.preventDefault();
+        firstItem.focus();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
     return () => {
+      document.removeEventListener('keydown', onKeyDown);
       for (const el of others) el.removeAttribute('inert');
       opener?.focus();
     };
   }, []);
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      onClose();
-      return;
-    }
-    if (e.key !== 'Tab') return;
-    const items = focusables(ref.current);
-    if (items.length === 0) {
-      e.preventDefault();
-      return;
-    }
-    const first = items[0]!;
-    const last = items[items.length - 1]!;
-    if (e.shiftKey && (document.activeElement === first || document.activeElement === ref.current)) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  };
   return createPortal(
     <div className="modal-backdrop">
       <div
@@ -63,7 +73,6 @@ export function Modal({ title, description, onClose, children }: { title: string
         aria-labelledby={titleId}
         aria-describedby={description ? descriptionId : undefined}
         tabIndex={-1}
-        onKeyDown={onKeyDown}
       >
         <h2 id={titleId}>{title}</h2>
         {description && <div id={descriptionId}>{description}</div>}

@@ -75,7 +75,7 @@ export function Attendee({ row, patients }: { row: Pick<Generation, 'patientId'>
           {WITHHELD_ATTENDEE}
         </strong>
         <br />
-        <span className="muted small">{WITHHELD_EXPLANATION}</span>
+        <span className="muted small">Cannot be approved, rejected or edited by you (see the note above)</span>
       </>
     );
   }
@@ -183,7 +183,7 @@ export function SessionTable({ group, groupName, selected, setSelected, canAppro
                   {canEdit && (
                     <td>
                       {isEditable(r) ? (
-                        <button type="button" className="secondary" onClick={() => onEdit(r)} aria-label={`Edit the code for ${who}`}>
+                        <button type="button" className="secondary" onClick={() => onEdit(r)} aria-label={`Edit code for ${who}`}>
                           Edit code
                         </button>
                       ) : (
@@ -359,6 +359,14 @@ export function GroupReviewPage() {
           </button>
         )}
       </form>
+      {rows.some((r) => r.flags.consentRequired) && (
+        <p className="note part2-note">
+          <strong>
+            <span aria-hidden="true">§ </span>About withheld rows:
+          </strong>{' '}
+          {WITHHELD_EXPLANATION}
+        </p>
+      )}
       {sessionId && (
         <p className="note">
           Showing one group session only.{' '}
