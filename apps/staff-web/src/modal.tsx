@@ -15,7 +15,9 @@ function focusables(root: HTMLElement | null): HTMLElement[] {
 export function Modal({ title, description, onClose, children }: { title: string; description?: ReactNode; onClose(): void; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
-  close.current = onClose;
+  useEffect(() => {
+    close.current = onClose;
+  });
   const titleId = useId();
   const descriptionId = useId();
   useEffect(() => {

@@ -1,8 +1,10 @@
 import type { Generation } from '../api/client';
 
 let n = 0;
+type Over = Partial<Omit<Generation, 'flags'>> & { flags?: Partial<Generation['flags']> };
+
 /** A generation as the API returns it (test data), pending and billable unless overridden. */
-export function generation(over: Partial<Generation> & { flags?: Partial<Generation['flags']> } = {}): Generation {
+export function generation(over: Over = {}): Generation {
   n += 1;
   const id = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
   const { flags, ...rest } = over;
@@ -38,12 +40,12 @@ export function generation(over: Partial<Generation> & { flags?: Partial<Generat
 }
 
 /** A Part 2 row withheld from a reviewer without consent: no patient, chart or encounter id. */
-export function withheld(over: Partial<Generation> = {}): Generation {
+export function withheld(over: Over = {}): Generation {
   return generation({ sudProgram: true, patientId: null, chartId: null, encounterId: null, proposedCptCode: 'H0005', proposedCodeSystem: 'HCPCS', proposedModifiers: ['HF', 'HQ'], flags: { consentRequired: true }, ...over });
 }
 
 /** A partial attendee under the profile's minimum minutes: pending, not billable. */
-export function belowMinimum(over: Partial<Generation> = {}): Generation {
+export function belowMinimum(over: Over = {}): Generation {
   return generation({
     attendanceStatus: 'partial', minutesAttended: 25, billable: false, proposedCptCode: null, proposedCodeSystem: null,
     flags: { belowMinimum: true, notBillableReason: 'below_minimum_minutes', notBillableDetail: '25 minutes attended; the Arizona profile requires at least 30 for a billable group encounter.' },

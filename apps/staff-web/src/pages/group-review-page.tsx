@@ -249,15 +249,17 @@ export function GroupReviewPage() {
   const patients = usePatientNames(rows.map((r) => r.patientId), scope.organizationId, permissions.has('patients.view'));
   const reviewers = useStaffNames(rows.map((r) => r.reviewedBy), scope.organizationId);
 
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  // The selection belongs to one query (filters, page, scope): another query starts with nothing selected.
+  const queryKey = JSON.stringify([scope, query]);
+  const [selection, setSelection] = useState<{ key: string; ids: Set<string> }>({ key: queryKey, ids: new Set() });
+  const selected = selection.key === queryKey ? selection.ids : new Set<string>();
+  const setSelected = (ids: Set<string>) => setSelection({ key: queryKey, ids });
   const [outcome, setOutcome] = useState<(BulkOutcome & { describe: Map<string, string> }) | undefined>();
   const [actionError, setActionError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [rejecting, setRejecting] = useState(false);
   const [editing, setEditing] = useState<Generation | undefined>();
   const [notice, setNotice] = useState('');
-  const queryKey = JSON.stringify([scope, query]);
-  useEffect(() => setSelected(new Set()), [queryKey]);
 
   const chosen = rows.filter((r) => selected.has(r.id) && isSelectable(r));
   const selectableOnPage = rows.filter(isSelectable);
