@@ -4,20 +4,26 @@ import { join } from 'node:path';
 import { findChromium, launchChromium } from '../../apps/staff-web/e2e/browser';
 import { PageAuditor, runTest, TestOutcome } from '../../apps/staff-web/e2e/harness';
 import { chartEncounterTests } from '../../apps/staff-web/e2e/chart-encounters.e2e';
+import { batchReviewTests } from '../../apps/staff-web/e2e/batch-review.e2e';
 import { staffWebTests } from '../../apps/staff-web/e2e/staff-web.e2e';
 import { DEFAULT_REDIS_URL } from '../dev/local-redis';
 import { ManagedProcess } from '../dev/managed-process';
 import { freePort, httpStatus, waitUntil } from '../dev/probes';
+import { runDemoReview } from '../seed/demo-review';
 import { seedDemoData } from '../seed/seed-demo-data';
+import { obliterateQueues, uniqueQueuePrefix } from './messaging/probe';
 import { createScratchDatabase, ScratchDatabase } from './test-db';
-import { startEncounterWorker } from './browser-worker';
 import { adminUrlFromEnv } from './test-env';
 
 /**
  * `npm run staff-web:e2e` (and the browser suite of npm test): a scratch database with the demo data on
  * TEST_DATABASE_ADMIN_URL's server (else DATABASE_URL's, else 127.0.0.1:5432), the real API
- * (apps/api/src/main.ts) and the built staff web served by `vite preview` (proxying /api to that API), each
- * on a free port, then apps/staff-web/e2e/ driven with playwright-core through Debian's chromium. Writes
+ * (apps/api/src/main.ts), the real worker (apps/worker/src/main.ts, queues under a prefix of this run's own)
+ * and the built staff web served by `vite preview` (proxying /api to that API), each on a free port. Once the
+ * worker has generated the demo's documented group sessions, the demo review runs through the API as `npm start`
+ * does (approved, rejected and still-pending generations; charges from the worker's charge-creation consumer).
+ * The worker keeps running during the tests: the batch-review tests approve and wait for their charges. Then
+ * apps/staff-web/e2e/ is driven with playwright-core through Debian's chromium. Writes
  * { passed, failed, tests } to `--report <file>`; screenshots and axe results go to test-output/staff-web/.
  * No chromium is a failure, never a skip.
  */
@@ -56,7 +62,11 @@ async function main(): Promise<number> {
     cleanups.push(() => db.drop());
     await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1 });
 
-    const [apiPort, webPort] = [await freePort(), await freePort()];
+    const [apiPort, workerPort, webPort] = [await freePort(), await freePort(), await freePort()];
+    const redisUrl = process.env['REDIS_URL'] || DEFAULT_REDIS_URL;
+    // The outbox relay and the consumers of this run only: other runs share the Redis, never these queues.
+    const queuePrefix = uniqueQueuePrefix('browser');
+    cleanups.push(() => obliterateQueues(redisUrl, queuePrefix));
     const api = `http://127.0.0.1:${apiPort}`;
     const web = `http://127.0.0.1:${webPort}`;
     const start = (name: string, args: string[], env: NodeJS.ProcessEnv) => {
@@ -66,29 +76,38 @@ async function main(): Promise<number> {
       });
       return p;
     };
-    const apiProc = start('api', ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+    const appEnv = {
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
       DATABASE_URL: db.appUrl,
       DATABASE_OWNER_URL: db.ownerUrl,
-      REDIS_URL: process.env['REDIS_URL'] || DEFAULT_REDIS_URL,
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: queuePrefix,
       API_PORT: String(apiPort),
+      WORKER_PORT: String(workerPort),
+    };
+    const apiProc = start('api', ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+      ...appEnv,
       // Failed-login counters live in the shared Redis, keyed by account and IP (127.0.0.1 for every local run):
       // other test runs' failures must not throttle these sign-ins. The throttle has tests of its own.
       LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000',
       LOGIN_MAX_FAILURES_PER_IP: '1000',
     });
+    const workerProc = start('worker', ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], appEnv);
     const webProc = start('staff-web', [VITE_BIN, 'preview', '--config', 'apps/staff-web/vite.config.mts', '--port', String(webPort)], { CAIRN_API_URL: api });
-    say(`starting the API at ${api} and the staff web at ${web}...`);
+    say(`starting the API at ${api}, the worker on port ${workerPort} and the staff web at ${web}...`);
     await waitUntil(async () => (await httpStatus(`${api}/health`)) === 200, { timeoutMs: 120_000, what: 'the API /health', abort: () => (apiProc.running ? undefined : 'the API exited during start-up (its output is above)') });
+    await waitUntil(async () => (await httpStatus(`http://127.0.0.1:${workerPort}/health`)) === 200, { timeoutMs: 120_000, what: 'the worker /health', abort: () => (workerProc.running ? undefined : 'the worker exited during start-up (its output is above)') });
     await waitUntil(async () => (await httpStatus(`${web}/login`)) === 200, { timeoutMs: 60_000, what: 'the staff web', abort: () => (webProc.running ? undefined : 'vite preview exited during start-up (its output is above)') });
 
-    // The chart's group encounters come from the worker's generation consumer, as under npm start.
-    await startEncounterWorker({ start, cleanups, appUrl: db.appUrl, ownerUrl: db.ownerUrl, redisUrl: process.env['REDIS_URL'] || DEFAULT_REDIS_URL, say });
+    say('waiting for the worker to generate the demo group encounters, then reviewing them as npm start does...');
+    const review = await runDemoReview({ apiUrl: api, ownerUrl: db.ownerUrl, timeoutMs: 180_000 });
+    say(`  ${review.sessions} sessions reviewed: ${review.approved} approved, ${review.rejected} rejected, ${review.refused} left pending by the API`);
 
     const { browser, close } = await launchChromium(executable);
     cleanups.push(close);
-    for (const [name, fn] of [...staffWebTests({ web, api, outDir: OUT }, audit), ...chartEncounterTests({ web, api, outDir: OUT }, audit)]) {
+    const servers = { web, api, outDir: OUT, workerRunning: () => workerProc.running };
+    for (const [name, fn] of [...staffWebTests(servers, audit), ...chartEncounterTests(servers, audit), ...batchReviewTests(servers, audit)]) {
       const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
       outcomes.push(await runTest(name, () => fn(ctx), 90_000));
       await ctx.close().catch(() => undefined);

@@ -15,6 +15,8 @@ export interface Servers {
   api: string;
   /** Where downloads are saved. */
   outDir: string;
+  /** Whether the worker (generation and charge creation) is still running. */
+  workerRunning?(): boolean;
 }
 
 async function signIn(page: Page, web: string, email: string): Promise<void> {

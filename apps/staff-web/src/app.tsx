@@ -4,6 +4,8 @@ import { useAuth } from './auth';
 import { ErrorMessage } from './error-message';
 import { NAV } from './nav';
 import { GroupSessionPage } from './pages/group-session-page';
+import { ChargesPage } from './pages/charges-page';
+import { GroupReviewPage } from './pages/group-review-page';
 import { HomePage } from './pages/home-page';
 import { HrProductivityPage } from './pages/hr-productivity-page';
 import { LoginPage } from './pages/login-page';
@@ -65,6 +67,8 @@ export function App() {
       <Route path="/patients" element={<RequireSignIn><PatientsPage /></RequireSignIn>} />
       <Route path="/patients/:id" element={<RequireSignIn><PatientChartPage /></RequireSignIn>} />
       <Route path="/group-sessions/:id" element={<RequireSignIn><GroupSessionPage /></RequireSignIn>} />
+      <Route path="/review/group-encounters" element={<RequireSignIn><GroupReviewPage /></RequireSignIn>} />
+      <Route path="/billing/charges" element={<RequireSignIn><ChargesPage /></RequireSignIn>} />
       <Route path="/hr/productivity" element={<RequireSignIn><HrProductivityPage /></RequireSignIn>} />
       <Route path="*" element={<RequireSignIn><h1>Page not found</h1><p>There is no page at this address.</p></RequireSignIn>} />
     </Routes>

@@ -1,5 +1,7 @@
 /** Navigation entries and the permission key each needs (the API checks the same key on its routes). */
 export const NAV = [
   { to: '/patients', label: 'Patients', permission: 'patients.view' },
+  { to: '/review/group-encounters', label: 'Group encounter review', permission: 'cl.group-encounter-generation.view' },
+  { to: '/billing/charges', label: 'Charges', permission: 'pm.charges.view' },
   { to: '/hr/productivity', label: 'Provider productivity', permission: 'hr.productivity.view' },
 ] as const;

@@ -6,6 +6,10 @@ export type Schemas = components['schemas'];
 export type Me = Schemas['MeDto'];
 export type Patient = Schemas['PatientResponseDto'];
 export type ProductivityRow = Schemas['ProviderProductivityDto'];
+export type Generation = Schemas['GroupEncounterGenerationDto'];
+export type ReviewItem = Schemas['ReviewItemResultDto'];
+export type ReviewResult = Schemas['ReviewResultDto'];
+export type Charge = Schemas['ChargeResponseDto'];
 
 export interface Tokens {
   accessToken: string;
