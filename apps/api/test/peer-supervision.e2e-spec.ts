@@ -112,6 +112,8 @@ describe('peer supervision (CL-19)', () => {
       [{ supervisorId: ids.clinician }, 'supervisorId'],
       [{ supervisorId: ids.peer }, 'supervisorId'], // nobody supervises themselves
       [{ supervisionDate: '2099-01-01' }, 'supervisionDate'],
+      [{ supervisionDate: '1025-01-15' }, 'supervisionDate'], // a typo, not a record
+      [{ supervisorId: ids.peer.toUpperCase() }, 'supervisorId'], // the same person, spelled in capitals
     ];
     for (const [change, name] of cases) {
       const res = await as(app, supervisor).post('/api/v1/peer-supervision').send({ ...base, ...change });
@@ -123,6 +125,7 @@ describe('peer supervision (CL-19)', () => {
   it('refuses recording one\'s own supervision (403, audited) and callers without cl.peer-supervision.record (403)', async () => {
     const own = await as(app, supervisor).post('/api/v1/peer-supervision').send({ peerProviderId: ids.supervisor, supervisionDate: '2026-01-15', durationMinutes: 60, modality: 'individual' });
     expectProblem(own, 403);
+    expectProblem(await as(app, supervisor).post('/api/v1/peer-supervision').send({ peerProviderId: ids.supervisor.toUpperCase(), supervisionDate: '2026-01-15', durationMinutes: 60, modality: 'individual' }), 403);
     const [audit] = await demo.auditEvents(`action = 'peer-supervision.create' AND request_id = $1`, [own.headers['x-request-id']]);
     expect(audit).toMatchObject({ outcome: 'denied', reason: 'own_supervision' });
     for (const session of [peer, clinician, billing]) {

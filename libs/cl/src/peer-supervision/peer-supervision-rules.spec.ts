@@ -1,6 +1,6 @@
 import { ConflictError, InvalidInputError, RuleViolationError } from '@cairn/platform/http';
 import {
-  assertEditable, assertNotFuture, assertNotSelfSupervision, buildSupervisionReport, hoursOf, monthBounds, monthsBetween, todayIn,
+  assertEditable, assertSupervisionDate, assertNotSelfSupervision, buildSupervisionReport, hoursOf, monthBounds, monthsBetween, todayIn,
 } from './peer-supervision-rules';
 
 const fieldOf = (fn: () => unknown) => {
@@ -41,8 +41,11 @@ describe('peer supervision rules', () => {
     const at = new Date('2026-03-01T05:00:00Z'); // still Feb 28 in Phoenix (UTC-7)
     expect(todayIn('America/Phoenix', at)).toBe('2026-02-28');
     expect(todayIn('UTC', at)).toBe('2026-03-01');
-    expect(() => assertNotFuture('2026-02-28', '2026-02-28')).not.toThrow();
-    expect(fieldOf(() => assertNotFuture('2026-03-01', '2026-02-28'))).toEqual({ type: RuleViolationError.name, fields: ['supervisionDate'] });
+    expect(() => assertSupervisionDate('2026-02-28', '2026-02-28')).not.toThrow();
+    expect(fieldOf(() => assertSupervisionDate('2026-03-01', '2026-02-28'))).toEqual({ type: RuleViolationError.name, fields: ['supervisionDate'] });
+    // A typo-old date (1025 for 2025) is refused too.
+    expect(fieldOf(() => assertSupervisionDate('1025-03-01', '2026-02-28'))).toEqual({ type: RuleViolationError.name, fields: ['supervisionDate'] });
+    expect(() => assertSupervisionDate('1990-01-01', '2026-02-28')).not.toThrow();
   });
 
   it('refuses a supervisor supervising themselves, naming supervisorId', () => {

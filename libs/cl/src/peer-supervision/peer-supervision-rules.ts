@@ -28,9 +28,13 @@ export function todayIn(timeZone: string, now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
-/** Supervision is documented after it happened: a date after today (the organization's) is refused. */
-export function assertNotFuture(date: string, today: string): void {
+/** The earliest supervision date accepted: an older one is a typo (1025 for 2025), not a record. */
+export const EARLIEST_SUPERVISION_DATE = '1990-01-01';
+
+/** Supervision is documented after it happened: a date after today (the organization's) is refused, and so is a typo-old one. */
+export function assertSupervisionDate(date: string, today: string): void {
   if (date > today) throw rule('supervisionDate', `supervisionDate must not be in the future (today is ${today} in the organization's time zone)`);
+  if (date < EARLIEST_SUPERVISION_DATE) throw rule('supervisionDate', `supervisionDate must not be before ${EARLIEST_SUPERVISION_DATE}`);
 }
 
 /** The supervisee is not the supervisor. */

@@ -12,7 +12,7 @@ export class RecordPeerSupervisionDto {
   @IsUUID('all', { message: 'peerProviderId must be a UUID' }) peerProviderId!: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'A staff member with a supervising role; defaults to you when you hold one' })
   @IsOptional() @IsUUID('all', { message: 'supervisorId must be a UUID' }) supervisorId?: string;
-  @ApiProperty({ format: 'date', example: '2025-11-04', description: 'The day of the supervision; not after today in the organization\'s time zone' })
+  @ApiProperty({ format: 'date', example: '2025-11-04', description: 'The day of the supervision; not after today in the organization\'s time zone, not before 1990-01-01' })
   @IsCalendarDate('supervisionDate') supervisionDate!: string;
   @ApiProperty({ minimum: MIN_DURATION_MINUTES, maximum: MAX_DURATION_MINUTES, example: 60 })
   @IsInt({ message: 'durationMinutes must be a whole number of minutes' })

@@ -2003,7 +2003,7 @@ export interface components {
             supervisorId?: string;
             /**
              * Format: date
-             * @description The day of the supervision; not after today in the organization's time zone
+             * @description The day of the supervision; not after today in the organization's time zone, not before 1990-01-01
              * @example 2025-11-04
              */
             supervisionDate: string;

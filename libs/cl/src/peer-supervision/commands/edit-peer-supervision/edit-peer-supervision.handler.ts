@@ -5,7 +5,7 @@ import { TenantTx } from '@cairn/platform/db';
 import { ForbiddenError, isoDate } from '@cairn/platform/http';
 import { RequestContextService } from '@cairn/platform/tenancy';
 import { assertPeerProvider, assertSupervisor, organizationToday } from '../../peer-supervision-checks';
-import { assertEditable, assertNotFuture, assertNotSelfSupervision } from '../../peer-supervision-rules';
+import { assertEditable, assertSupervisionDate, assertNotSelfSupervision } from '../../peer-supervision-rules';
 import { toPeerSupervisionView } from '../../peer-supervision.view';
 import { EditPeerSupervisionCommand } from './edit-peer-supervision.command';
 
@@ -20,8 +20,10 @@ export class EditPeerSupervisionHandler implements ICommandHandler<EditPeerSuper
     private readonly audit: AuditService,
   ) {}
 
-  async execute({ id, changes }: EditPeerSupervisionCommand) {
+  async execute({ id, changes: given }: EditPeerSupervisionCommand) {
     const ctx = this.requestContext.requireTenant();
+    // UUIDs compare as text below: one spelling.
+    const changes = { ...given, peerProviderId: given.peerProviderId?.toLowerCase(), supervisorId: given.supervisorId?.toLowerCase() };
     return this.txHost.withTransaction(async () => {
       const tx = this.txHost.tx;
       const where = { organizationId_id: { organizationId: ctx.organizationId, id } };
@@ -60,7 +62,7 @@ export class EditPeerSupervisionHandler implements ICommandHandler<EditPeerSuper
         modality: changes.modality ?? before.modality,
       };
       assertNotSelfSupervision(after.peerProviderId, after.supervisorId);
-      if (after.supervisionDate !== before.supervisionDate) assertNotFuture(after.supervisionDate, await organizationToday(tx, ctx.organizationId));
+      if (after.supervisionDate !== before.supervisionDate) assertSupervisionDate(after.supervisionDate, await organizationToday(tx, ctx.organizationId));
       if (after.peerProviderId !== before.peerProviderId) await assertPeerProvider(tx, ctx.organizationId, after.peerProviderId);
       if (after.supervisorId !== before.supervisorId) await assertSupervisor(tx, ctx.organizationId, after.supervisorId);
 

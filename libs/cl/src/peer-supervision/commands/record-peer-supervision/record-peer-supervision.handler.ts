@@ -6,7 +6,7 @@ import { TenantTx } from '@cairn/platform/db';
 import { ForbiddenError, RuleViolationError } from '@cairn/platform/http';
 import { RequestContextService } from '@cairn/platform/tenancy';
 import { assertPeerProvider, assertSupervisor, callerSupervises, organizationToday } from '../../peer-supervision-checks';
-import { assertNotFuture, assertNotSelfSupervision } from '../../peer-supervision-rules';
+import { assertSupervisionDate, assertNotSelfSupervision } from '../../peer-supervision-rules';
 import { toPeerSupervisionView } from '../../peer-supervision.view';
 import { RecordPeerSupervisionCommand } from './record-peer-supervision.command';
 
@@ -18,8 +18,10 @@ export class RecordPeerSupervisionHandler implements ICommandHandler<RecordPeerS
     private readonly audit: AuditService,
   ) {}
 
-  async execute({ input }: RecordPeerSupervisionCommand) {
+  async execute({ input: given }: RecordPeerSupervisionCommand) {
     const ctx = this.requestContext.requireTenant();
+    // UUIDs compare as text below: one spelling.
+    const input = { ...given, peerProviderId: given.peerProviderId.toLowerCase(), supervisorId: given.supervisorId?.toLowerCase() };
     // Nobody documents their own supervision (row-level security refuses it too).
     if (input.peerProviderId === ctx.userId) {
       await this.audit.recordDetached({ action: 'peer-supervision.create', resourceType: 'peer_supervision', outcome: 'denied', reason: 'own_supervision' });
@@ -37,7 +39,7 @@ export class RecordPeerSupervisionHandler implements ICommandHandler<RecordPeerS
         supervisorId = ctx.userId;
       }
       assertNotSelfSupervision(input.peerProviderId, supervisorId);
-      assertNotFuture(input.supervisionDate, await organizationToday(tx, ctx.organizationId));
+      assertSupervisionDate(input.supervisionDate, await organizationToday(tx, ctx.organizationId));
       await assertPeerProvider(tx, ctx.organizationId, input.peerProviderId);
       await assertSupervisor(tx, ctx.organizationId, supervisorId);
       const row = await tx.peerSupervision.create({
