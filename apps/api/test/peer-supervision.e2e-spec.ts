@@ -211,6 +211,11 @@ describe('peer supervision (CL-19)', () => {
       const empty = await as(app, supervisor).patch(url).send({});
       expectProblem(empty, 400);
       expect(field(empty)).toEqual(['body']);
+      expect(field(await as(app, supervisor).patch(url).send({ notes: null, modality: null }))).toEqual(['body']);
+      // A null beside a real change is no change (the notes stay).
+      const nullNotes = await as(app, supervisor).patch(url).send({ notes: null, durationMinutes: 60 });
+      expect(nullNotes.status).toBe(200);
+      expect(nullNotes.body.notes).toBe(NOTES);
       expect(field(await as(app, supervisor).patch(url).send({ durationMinutes: 500 }))).toEqual(['durationMinutes']);
       const future = await as(app, supervisor).patch(url).send({ supervisionDate: '2099-12-31' });
       expectProblem(future, 422);

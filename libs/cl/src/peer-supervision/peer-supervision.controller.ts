@@ -111,7 +111,7 @@ export class PeerSupervisionController {
   @ApiOkResponse({ type: PeerSupervisionResponseDto })
   @ApiProblemResponses(400, 401, 403, 404, 409, 422)
   async edit(@Param('id', uuidPipe) id: string, @Body() dto: EditPeerSupervisionDto) {
-    if (Object.values(dto).every((v) => v === undefined)) {
+    if (Object.values(dto).every((v) => v === undefined || v === null)) {
       throw new InvalidInputError('Nothing to change.', [{ field: 'body', message: 'name at least one field to change' }]);
     }
     return found(await this.commands.execute(new EditPeerSupervisionCommand(id, dto)));

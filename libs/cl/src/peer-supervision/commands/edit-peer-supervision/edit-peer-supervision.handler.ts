@@ -22,8 +22,12 @@ export class EditPeerSupervisionHandler implements ICommandHandler<EditPeerSuper
 
   async execute({ id, changes: given }: EditPeerSupervisionCommand) {
     const ctx = this.requestContext.requireTenant();
-    // UUIDs compare as text below: one spelling.
-    const changes = { ...given, peerProviderId: given.peerProviderId?.toLowerCase(), supervisorId: given.supervisorId?.toLowerCase() };
+    // A null is "no change" like an absent field (every column is required); UUIDs compare as text below: one spelling.
+    const changes = {
+      peerProviderId: given.peerProviderId?.toLowerCase() ?? undefined, supervisorId: given.supervisorId?.toLowerCase() ?? undefined,
+      supervisionDate: given.supervisionDate ?? undefined, durationMinutes: given.durationMinutes ?? undefined, modality: given.modality ?? undefined,
+      notes: given.notes ?? undefined,
+    };
     return this.txHost.withTransaction(async () => {
       const tx = this.txHost.tx;
       const where = { organizationId_id: { organizationId: ctx.organizationId, id } };
