@@ -98,7 +98,12 @@ describe('cl_peer_supervision row-level security', () => {
 
   it('refuses moving a row to another organization (WITH CHECK) and lets only its recorder update it', async () => {
     await expect(asApp(orgA, sup, 'UPDATE cl_peer_supervision SET organization_id = $1 WHERE id = $2', [orgB, row.peer])).rejects.toThrow(/row-level security/);
-    await expect(asApp(orgA, sup, 'UPDATE cl_peer_supervision SET peer_provider_id = $1 WHERE id = $2', [sup, row.peer])).rejects.toThrow();
+    // Nor turned into the recorder's own supervision (a row sup recorded for another supervisor, so only the policy refuses it).
+    const recordedForOther = randomUUID();
+    await owner.query(
+      `INSERT INTO cl_peer_supervision (organization_id, id, peer_provider_id, supervisor_id, supervision_date, duration_minutes, modality, created_by)
+       VALUES ($1, $2, $3, $4, '2026-01-06', 60, 'individual', $5)`, [orgA, recordedForOther, peer2, formerSup, sup]);
+    await expect(asApp(orgA, sup, 'UPDATE cl_peer_supervision SET peer_provider_id = $1 WHERE id = $2', [sup, recordedForOther])).rejects.toThrow(/row-level security/);
     // The peer sees the row but did not record it: nothing is updated.
     await asApp(orgA, peer, 'UPDATE cl_peer_supervision SET duration_minutes = 1 WHERE id = $1', [row.peer]);
     expect((await owner.query('SELECT duration_minutes, organization_id FROM cl_peer_supervision WHERE id = $1', [row.peer])).rows[0]).toEqual({ duration_minutes: 60, organization_id: orgA });

@@ -36,7 +36,6 @@ export interface PeerSupervisionRow {
   updatedAt: Date;
 }
 
-
 export function toPeerSupervisionSummary(r: PeerSupervisionRow): PeerSupervisionSummaryView {
   return {
     id: r.id, organizationId: r.organizationId, peerProviderId: r.peerProviderId, supervisorId: r.supervisorId,
