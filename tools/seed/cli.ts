@@ -37,6 +37,7 @@ async function main(): Promise<number> {
       row('appointments', 'appointments'),
       row('progress notes', 'progressNotes'),
       row('fee schedule entries', 'feeScheduleEntries'),
+      row('peer supervision records', 'peerSupervision'),
       `  (${s.totals.part2Charts} Part 2 charts in all)`,
       `Demo logins (password ${DEMO_PASSWORD}):`,
       ...DEMO_LOGINS.map((l) => `  ${l.email.padEnd(32)}${l.role}${l.sites === 'all' ? '' : ` (${l.sites.join(', ')} only)`}`),

@@ -71,6 +71,7 @@ describe('seedDemoData', () => {
     const zero: SeedTableCounts = {
       organizations: 0, sites: 0, staffUsers: 0, roleBindings: 0, patients: 0, charts: 0, careTeamAssignments: 0, organizationCodes: 0, part2Consents: 0,
       serviceTypes: 0, appointments: 0, progressNotes: 0, groups: 0, groupSessions: 0, groupAttendance: 0, groupSessionEvents: 0, feeScheduleEntries: 0,
+      peerSupervision: 0,
     };
     expect(again.inserted).toEqual(zero);
     expect(await tableCounts(a)).toEqual(before);

@@ -9,6 +9,7 @@ import { DEMO_FEE_SCHEDULE } from './demo-fee-schedule';
 import { DemoPatientRecord, generatePatients, PATIENTS_PER_ORG } from './demo-patients';
 import { stableUuid } from './deterministic';
 import { insertSessions } from './demo-sessions';
+import { generateSupervision } from './demo-supervision';
 
 export type { SeedScale } from './demo-catalogue';
 export { PATIENTS_PER_ORG } from './demo-patients';
@@ -41,6 +42,8 @@ export interface SeedTableCounts {
   /** `cl_group_session_documented.v1` outbox rows of the documented demo sessions. */
   groupSessionEvents: number;
   feeScheduleEntries: number;
+  /** CL-19 peer supervision records of the demo peer specialists. */
+  peerSupervision: number;
 }
 
 export interface SeedSummary {
@@ -62,6 +65,7 @@ const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, 
 const zeroCounts = (): SeedTableCounts => ({
   organizations: 0, sites: 0, staffUsers: 0, roleBindings: 0, patients: 0, charts: 0, careTeamAssignments: 0, organizationCodes: 0, part2Consents: 0,
   serviceTypes: 0, appointments: 0, progressNotes: 0, groups: 0, groupSessions: 0, groupAttendance: 0, groupSessionEvents: 0, feeScheduleEntries: 0,
+  peerSupervision: 0,
 });
 
 /**
@@ -88,6 +92,7 @@ export async function seedDemoData(opts: SeedOptions): Promise<SeedSummary> {
     progress(`${DEMO_ORG_LIST.length} organizations, ${staff.length} staff and their role bindings ready`);
     await inTransaction(client, async () => {
       inserted.feeScheduleEntries += await insertFeeSchedule(client);
+      inserted.peerSupervision += await insertSupervision(client);
     });
 
     const perOrg = PATIENTS_PER_ORG[opts.scale];
@@ -140,7 +145,7 @@ async function assertMigrated(client: Client): Promise<void> {
     'pf_organizations', 'pf_sites', 'pf_staff_users', 'pf_roles', 'pf_role_bindings', 'cl_patients', 'cl_charts', 'cl_care_team_assignments',
     'cl_mrn_counters', 'pf_organization_codes', 'cl_part2_consents', 'pm_service_types', 'pm_appointments', 'cl_progress_notes',
     'cl_groups', 'cl_group_sessions', 'cl_group_attendance', 'pf_outbox_events',
-    'pm_fee_schedule_entries',
+    'pm_fee_schedule_entries', 'cl_peer_supervision',
   ];
   const { rows } = await client.query<{ missing: string[] }>(
     `SELECT coalesce(array_agg(t ORDER BY t), '{}') AS missing FROM unnest($1::text[]) AS t WHERE to_regclass(t) IS NULL`,
@@ -348,6 +353,16 @@ async function insertFeeSchedule(client: Client): Promise<number> {
   ]), { modifiers: 'text[]', crosswalk_modifiers: 'text[]' });
 }
 
+/** The demo peer supervision (CL-19), the same at every scale and seed. */
+async function insertSupervision(client: Client): Promise<number> {
+  return insertRows(client, 'cl_peer_supervision', {
+    organization_id: 'uuid', id: 'uuid', peer_provider_id: 'uuid', supervisor_id: 'uuid', supervision_date: 'date', duration_minutes: 'int',
+    modality: 'text', notes: 'text', created_by: 'uuid', created_at: 'timestamptz', updated_at: 'timestamptz',
+  }, generateSupervision().map((r) => [
+    r.organizationId, r.id, r.peerProviderId, r.supervisorId, r.supervisionDate, r.durationMinutes, r.modality, r.notes, r.createdBy, r.createdAt, r.createdAt,
+  ]));
+}
+
 /** A text[] literal for columns unnest cannot carry as arrays of arrays (codes only: no quoting needed). */
 const pgArray = (items: readonly string[]) => `{${items.join(',')}}`;
 
@@ -386,6 +401,7 @@ async function countRows(client: Client): Promise<SeedSummary['totals']> {
     (SELECT count(*)::int FROM cl_group_sessions) AS "groupSessions",
     (SELECT count(*)::int FROM cl_group_attendance) AS "groupAttendance",
     (SELECT count(*)::int FROM pf_outbox_events WHERE event_type = 'cl_group_session_documented.v1') AS "groupSessionEvents",
-    (SELECT count(*)::int FROM pm_fee_schedule_entries) AS "feeScheduleEntries"`);
+    (SELECT count(*)::int FROM pm_fee_schedule_entries) AS "feeScheduleEntries",
+    (SELECT count(*)::int FROM cl_peer_supervision) AS "peerSupervision"`);
   return rows[0]!;
 }

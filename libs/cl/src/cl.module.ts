@@ -22,6 +22,12 @@ import { GetGroupHandler } from './group-sessions/queries/get-group/get-group.ha
 import { GetGroupSessionHandler } from './group-sessions/queries/get-group-session/get-group-session.handler';
 import { ListGroupSessionsHandler } from './group-sessions/queries/list-group-sessions/list-group-sessions.handler';
 import { ListGroupsHandler } from './group-sessions/queries/list-groups/list-groups.handler';
+import { EditPeerSupervisionHandler } from './peer-supervision/commands/edit-peer-supervision/edit-peer-supervision.handler';
+import { RecordPeerSupervisionHandler } from './peer-supervision/commands/record-peer-supervision/record-peer-supervision.handler';
+import { PeerSupervisionController } from './peer-supervision/peer-supervision.controller';
+import { GetPeerSupervisionHandler } from './peer-supervision/queries/get-peer-supervision/get-peer-supervision.handler';
+import { GetPeerSupervisionReportHandler } from './peer-supervision/queries/get-peer-supervision-report/get-peer-supervision-report.handler';
+import { ListPeerSupervisionHandler } from './peer-supervision/queries/list-peer-supervision/list-peer-supervision.handler';
 import { AssignCareTeamMemberHandler } from './patients/commands/assign-care-team-member/assign-care-team-member.handler';
 import { RegisterPatientHandler } from './patients/commands/register-patient/register-patient.handler';
 import { UpdatePatientHandler } from './patients/commands/update-patient/update-patient.handler';
@@ -37,10 +43,10 @@ import { ProgressNotesController } from './progress-notes/progress-notes.control
 import { ListChartEncountersHandler } from './patients/queries/list-chart-encounters/list-chart-encounters.handler';
 import { GetProgressNoteHandler } from './progress-notes/queries/get-progress-note/get-progress-note.handler';
 
-/** The clinical record context (CL): patients, charts, care teams, Part 2 consents, progress notes, groups and group sessions, the batch review of generated group encounters; later peer services. */
+/** The clinical record context (CL): patients, charts, care teams, Part 2 consents, progress notes, groups and group sessions, the batch review of generated group encounters, peer supervision (CL-19). */
 @Module({
   imports: [CqrsModule, AuditModule],
-  controllers: [PatientsController, ConsentsController, ProgressNotesController, GroupsController, GroupSessionsController, GroupEncounterGenerationsController],
+  controllers: [PatientsController, ConsentsController, ProgressNotesController, GroupsController, GroupSessionsController, GroupEncounterGenerationsController, PeerSupervisionController],
   providers: [
     RegisterPatientHandler, UpdatePatientHandler, AssignCareTeamMemberHandler, GetPatientHandler, SearchPatientsHandler, GetPatientReferenceHandler, ListChartEncountersHandler,
     RecordConsentHandler, RevokeConsentHandler, ListConsentsHandler, CheckSudConsentHandler,
@@ -48,6 +54,7 @@ import { GetProgressNoteHandler } from './progress-notes/queries/get-progress-no
     CreateGroupHandler, GetGroupHandler, ListGroupsHandler,
     CreateGroupSessionHandler, EditGroupSessionNoteHandler, RecordGroupAttendanceHandler, DocumentGroupSessionHandler, GetGroupSessionHandler, ListGroupSessionsHandler,
     ListGroupEncounterGenerationsHandler, ApproveGroupEncountersHandler, RejectGroupEncountersHandler, EditGroupEncounterCodeHandler,
+    RecordPeerSupervisionHandler, EditPeerSupervisionHandler, GetPeerSupervisionHandler, ListPeerSupervisionHandler, GetPeerSupervisionReportHandler,
   ],
 })
 export class ClModule {}

@@ -28,6 +28,10 @@ export const PERMISSIONS = {
   'cl.groups.view': 'View therapy groups, their sessions and attendance',
   'cl.groups.manage': 'Define therapy groups: type, SUD program flag, site and facilitators',
   'cl.group-sessions.document': 'Schedule group sessions, record attendance, write and sign the shared group note',
+  'cl.peer-supervision.view': 'Read the peer supervision records one is the peer or the supervisor of',
+  'cl.peer-supervision.org-wide': "See every peer supervision record of the organization, not only one's own",
+  'cl.peer-supervision.record': "Record peer supervision sessions and correct one's own recent records",
+  'cl.peer-supervision.report': 'Report supervision hours per peer specialist per month',
   'platform.events.manage': 'Inspect integration events that failed after their last attempt and retry them',
   'staff-directory.view': 'Look up the names and roles of the staff of the organization',
 } as const;

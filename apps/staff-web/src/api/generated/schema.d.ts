@@ -768,6 +768,74 @@ export interface paths {
         patch: operations["GroupEncounterGenerationsController_edit_v1"];
         trace?: never;
     };
+    "/api/v1/peer-supervision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Supervision records you may see, newest first (paginated, no notes)
+         * @description Permission: `cl.peer-supervision.view`. Your own (as peer or supervisor), or the organization's with `cl.peer-supervision.org-wide`. Filters: peer, supervisor, date range (inclusive), modality. Audited.
+         */
+        get: operations["PeerSupervisionController_list_v1"];
+        put?: never;
+        /**
+         * Record a supervision session of a peer specialist
+         * @description Permission: `cl.peer-supervision.record`. `peerProviderId` must be an active peer specialist of the organization and `supervisorId` (default: you) hold a supervising role (422 naming the field); nobody supervises themselves (422) and you cannot record supervision you received (403). `supervisionDate` not after today in the organization's time zone (422); `durationMinutes` 1 to 480; modality individual, group, telehealth or phone (400). Audited without the notes.
+         */
+        post: operations["PeerSupervisionController_record_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/peer-supervision/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Supervision hours per peer specialist per month
+         * @description Permission: `cl.peer-supervision.report`. `from`/`to` are months (YYYY-MM, inclusive, at most 24; 400 naming the field). One row per peer per month: sessions, minutes, decimal hours and the same per modality; months without supervision are zero rows and are listed per peer in `peers[].monthsWithoutSupervision`. Every active peer specialist is listed with `cl.peer-supervision.org-wide`, otherwise only your own supervision (another `peerProviderId` answers 403). JSON, or CSV with `format=csv` or `Accept: text/csv`. Audited.
+         */
+        get: operations["PeerSupervisionController_report_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/peer-supervision/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A supervision record with its notes
+         * @description Permission: `cl.peer-supervision.view`; a record you may not see answers 404. Audited (the notes are PHI).
+         */
+        get: operations["PeerSupervisionController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct a supervision record
+         * @description Permission: `cl.peer-supervision.record`; only whoever recorded it (403), within 7 days of recording (409 afterwards: the record is final). The same rules as recording (400, 422). Audited with the old and new values of each changed field (the notes only as changed).
+         */
+        patch: operations["PeerSupervisionController_edit_v1"];
+        trace?: never;
+    };
     "/api/v1/pm/appointments": {
         parameters: {
             query?: never;
@@ -1921,6 +1989,149 @@ export interface components {
              *     ]
              */
             modifiers: string[];
+        };
+        RecordPeerSupervisionDto: {
+            /**
+             * Format: uuid
+             * @description The supervised peer specialist (an active peer_specialist of the organization, not you)
+             */
+            peerProviderId: string;
+            /**
+             * Format: uuid
+             * @description A staff member with a supervising role; defaults to you when you hold one
+             */
+            supervisorId?: string;
+            /**
+             * Format: date
+             * @description The day of the supervision; not after today in the organization's time zone, not before 1990-01-01
+             * @example 2025-11-04
+             */
+            supervisionDate: string;
+            /** @example 60 */
+            durationMinutes: number;
+            /** @enum {string} */
+            modality: "individual" | "group" | "telehealth" | "phone";
+            /** @description Supervision notes (PHI: audited on read, never logged) */
+            notes?: string;
+        };
+        PeerSupervisionResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: uuid */
+            peerProviderId: string;
+            /** Format: uuid */
+            supervisorId: string;
+            /** Format: date */
+            supervisionDate: string;
+            durationMinutes: number;
+            /** @description durationMinutes as decimal hours (two places) */
+            hours: number;
+            /** @enum {string} */
+            modality: "individual" | "group" | "telehealth" | "phone";
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description Its recorder may correct it until then
+             */
+            editableUntil: string;
+            /** @description Supervision notes (PHI) */
+            notes: string;
+        };
+        PeerSupervisionSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: uuid */
+            peerProviderId: string;
+            /** Format: uuid */
+            supervisorId: string;
+            /** Format: date */
+            supervisionDate: string;
+            durationMinutes: number;
+            /** @description durationMinutes as decimal hours (two places) */
+            hours: number;
+            /** @enum {string} */
+            modality: "individual" | "group" | "telehealth" | "phone";
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description Its recorder may correct it until then
+             */
+            editableUntil: string;
+        };
+        ModalityHoursDto: {
+            sessionCount: number;
+            hours: number;
+        };
+        ModalityBreakdownDto: {
+            individual: components["schemas"]["ModalityHoursDto"];
+            group: components["schemas"]["ModalityHoursDto"];
+            telehealth: components["schemas"]["ModalityHoursDto"];
+            phone: components["schemas"]["ModalityHoursDto"];
+        };
+        SupervisionReportRowDto: {
+            /** Format: uuid */
+            peerProviderId: string;
+            peerName: string | null;
+            /** @example 2025-11 */
+            month: string;
+            /** @description 0 for a month without supervision */
+            sessionCount: number;
+            minutes: number;
+            /** @description Decimal hours, two places */
+            hours: number;
+            byModality: components["schemas"]["ModalityBreakdownDto"];
+        };
+        SupervisionPeerTotalDto: {
+            /** Format: uuid */
+            peerProviderId: string;
+            peerName: string | null;
+            sessionCount: number;
+            minutes: number;
+            hours: number;
+            /**
+             * @description Months of the period with no supervision
+             * @example [
+             *       "2025-03"
+             *     ]
+             */
+            monthsWithoutSupervision: string[];
+        };
+        PeerSupervisionReportDto: {
+            /** @example 2025-01 */
+            from: string;
+            /** @example 2025-12 */
+            to: string;
+            months: string[];
+            /** @description One row per peer per month, by peer name then month */
+            items: components["schemas"]["SupervisionReportRowDto"][];
+            /** @description Per peer totals for the period */
+            peers: components["schemas"]["SupervisionPeerTotalDto"][];
+        };
+        EditPeerSupervisionDto: {
+            /** Format: uuid */
+            peerProviderId?: string;
+            /** Format: uuid */
+            supervisorId?: string;
+            /** Format: date */
+            supervisionDate?: string;
+            durationMinutes?: number;
+            /** @enum {string} */
+            modality?: "individual" | "group" | "telehealth" | "phone";
+            notes?: string;
         };
         BookAppointmentDto: {
             /** Format: uuid */
@@ -6664,6 +6875,608 @@ export interface operations {
                      *       "title": "Conflict",
                      *       "status": 409,
                      *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PeerSupervisionController_list_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                peerProviderId?: string;
+                supervisorId?: string;
+                /** @description On or after this date */
+                from?: string;
+                /** @description On or before this date */
+                to?: string;
+                modality?: "individual" | "group" | "telehealth" | "phone";
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["PeerSupervisionSummaryDto"][];
+                    };
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `cl.peer-supervision.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PeerSupervisionController_record_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPeerSupervisionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerSupervisionResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `cl.peer-supervision.record` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PeerSupervisionController_report_v1: {
+        parameters: {
+            query: {
+                /** @description First month (YYYY-MM, inclusive) */
+                from: string;
+                /** @description Last month (YYYY-MM, inclusive), not before from, at most 24 months in all */
+                to: string;
+                /** @description Only this peer specialist */
+                peerProviderId?: string;
+                /** @description csv streams the rows as text/csv (so does Accept: text/csv) */
+                format?: "json" | "csv";
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or CSV with a header row when asked for */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerSupervisionReportDto"];
+                    "text/csv": components["schemas"]["PeerSupervisionReportDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `cl.peer-supervision.report` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PeerSupervisionController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerSupervisionResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `cl.peer-supervision.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PeerSupervisionController_edit_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditPeerSupervisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerSupervisionResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `cl.peer-supervision.record` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }
