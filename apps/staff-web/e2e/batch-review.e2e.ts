@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { DemoApi, noSidewaysScroll, signIn } from './demo-session';
 import { assert, PageAuditor } from './harness';
 import type { Servers } from './staff-web.e2e';
 
@@ -8,28 +9,13 @@ import type { Servers } from './staff-web.e2e';
  * demo review's data (approved, rejected and pending generations). Each new page state gets a screenshot and an
  * axe-core check, at desktop and tablet (768 px) width.
  */
-const PASSWORD = 'demo-password-1';
 const SUPERVISOR = 'supervisor@sonoran.cairn.test';
 const BILLING = 'billing@sonoran.cairn.test';
 const HR = 'hr@sonoran.cairn.test';
 /** The charge-creation consumer runs in the worker: an approval becomes a charge within seconds. */
 const CHARGE_TIMEOUT_MS = 45_000;
 
-async function signIn(page: Page, web: string, email: string): Promise<void> {
-  await page.goto(`${web}/login`);
-  await page.getByRole('button', { name: `Use ${email}` }).click();
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
-}
 
-async function apiGet<T>(api: string, email: string, path: string): Promise<T> {
-  const login = await fetch(`${api}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
-  assert(login.ok, `API login for ${email} answered ${login.status}`);
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const r = await fetch(`${api}${path}`, { headers: { Authorization: `Bearer ${accessToken}` } });
-  assert(r.ok, `GET ${path} answered ${r.status}`);
-  return (await r.json()) as T;
-}
 
 async function openReview(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Group encounter review' }).click();
@@ -37,16 +23,6 @@ async function openReview(page: Page): Promise<void> {
   await page.locator('section.session').first().waitFor();
 }
 
-async function noSidewaysScroll(page: Page, what: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  if (overflow > 0) {
-    // Name what sticks out, so a failure says where to look.
-    const wide = await page.evaluate(() => Array.from(document.querySelectorAll('body *'))
-      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
-      .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}`).join(', '));
-    assert(false, `no sideways scrolling of ${what} at tablet width (${overflow}px too wide: ${wide})`);
-  }
-}
 
 export function batchReviewTests(s: Servers, audit: PageAuditor): [string, (ctx: BrowserContext) => Promise<void>][] {
   return [
@@ -73,7 +49,7 @@ export function batchReviewTests(s: Servers, audit: PageAuditor): [string, (ctx:
           })).filter((c) => c.billable.length >= 3));
         let chosen: { sessionId: string; ids: string[] } | undefined;
         for (const c of candidates) {
-          const charges = await apiGet<{ total: number }>(s.api, BILLING, `/api/v1/charges?sessionId=${c.sessionId}`);
+          const charges = await (await DemoApi.as(s.api, BILLING)).get<{ total: number }>(`/api/v1/charges?sessionId=${c.sessionId}`);
           if (charges.total === 0) {
             chosen = { sessionId: c.sessionId, ids: c.billable.slice(0, 2) };
             break;

@@ -1,13 +1,13 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { DemoApi, noSidewaysScroll, signIn } from './demo-session';
 import { assert, PageAuditor } from './harness';
 import type { Servers } from './staff-web.e2e';
 
 /**
  * The chart's encounters and the group session page (issue 7), against the real API with the demo data after the
- * worker has generated the documented demo sessions' encounters (tools/testing/browser-worker.ts). What to open is
+ * worker has generated the documented demo sessions' encounters (tools/testing/run-browser-tests.ts). What to open is
  * found through the API as the same user, so the tests follow the data instead of fixing ids.
  */
-const PASSWORD = 'demo-password-1';
 const SUPERVISOR = 'supervisor@sonoran.cairn.test';
 
 interface SessionSummary {
@@ -29,41 +29,19 @@ interface EncounterPage {
   withheldReason: string | null;
 }
 
-class Api {
-  private constructor(
-    private readonly base: string,
-    private readonly token: string,
-  ) {}
-  static async as(base: string, email: string): Promise<Api> {
-    const r = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
-    assert(r.ok, `API login for ${email} answered ${r.status}`);
-    return new Api(base, ((await r.json()) as { accessToken: string }).accessToken);
-  }
-  async get<T>(path: string): Promise<T> {
-    const r = await fetch(`${this.base}${path}`, { headers: { Authorization: `Bearer ${this.token}` } });
-    assert(r.ok, `GET ${path} answered ${r.status}`);
-    return (await r.json()) as T;
-  }
-  async sessions(query: string): Promise<SessionSummary[]> {
-    return (await this.get<{ items: SessionSummary[] }>(`/api/v1/group-sessions?pageSize=100&${query}`)).items;
-  }
-}
 
-async function signIn(page: Page, web: string, email: string): Promise<void> {
-  await page.goto(`${web}/login`);
-  await page.getByRole('button', { name: `Use ${email}` }).click();
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
-}
 
 /** Desktop, then tablet width (768 px) with no sideways scrolling of the page, axe and a screenshot at each. */
 async function auditBothWidths(page: Page, audit: PageAuditor, name: string): Promise<void> {
   await audit.check(page, name);
   await page.setViewportSize({ width: 768, height: 1024 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert(overflow <= 0, `${name}: no sideways scrolling of the page at tablet width (${overflow}px too wide)`);
+  await noSidewaysScroll(page, name);
   await audit.check(page, `${name}-tablet`);
   await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+async function documentedSessions(api: DemoApi): Promise<SessionSummary[]> {
+  return (await api.get<{ items: SessionSummary[] }>('/api/v1/group-sessions?pageSize=100&status=documented')).items;
 }
 
 const isId = (t: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(t.trim());
@@ -73,10 +51,10 @@ export function chartEncounterTests(s: Servers, audit: PageAuditor): [string, (c
     [
       'supervisor sees a patient\'s group attendance on the chart and opens the session',
       async (ctx) => {
-        const api = await Api.as(s.api, SUPERVISOR);
+        const api = await DemoApi.as(s.api, SUPERVISOR);
         // A documented session of a group outside the SUD program, and one of its present or partial attendees.
         let found: { session: SessionDetail; patientId: string; status: string; minutes: number } | undefined;
-        for (const summary of (await api.sessions('status=documented')).filter((x) => !x.sudProgram)) {
+        for (const summary of (await documentedSessions(api)).filter((x) => !x.sudProgram)) {
           const session = await api.get<SessionDetail>(`/api/v1/group-sessions/${summary.id}`);
           const partial = session.attendance.find((a) => a.patientId && a.status === 'partial') ?? session.attendance.find((a) => a.patientId && a.status === 'present');
           if (partial) {
@@ -132,8 +110,8 @@ export function chartEncounterTests(s: Servers, audit: PageAuditor): [string, (c
     [
       'a Part 2 chart without a consent covering group encounters shows the withheld count and no session or attendee ids',
       async (ctx) => {
-        const api = await Api.as(s.api, SUPERVISOR);
-        const sudSessions = (await api.sessions('status=documented')).filter((x) => x.sudProgram);
+        const api = await DemoApi.as(s.api, SUPERVISOR);
+        const sudSessions = (await documentedSessions(api)).filter((x) => x.sudProgram);
         assert(sudSessions.length > 0, 'the demo data has documented SUD group sessions');
         let withheldPatient: { id: string; page: EncounterPage } | undefined;
         for (let p = 1; !withheldPatient && p <= 20; p++) {
@@ -188,8 +166,8 @@ export function chartEncounterTests(s: Servers, audit: PageAuditor): [string, (c
     [
       'a user without cl.groups.view opening a session URL directly gets the API\'s 403 in plain words',
       async (ctx) => {
-        const api = await Api.as(s.api, SUPERVISOR);
-        const [session] = await api.sessions('status=documented');
+        const api = await DemoApi.as(s.api, SUPERVISOR);
+        const [session] = await documentedSessions(api);
         assert(session, 'a documented session exists');
         const page = await ctx.newPage();
         await signIn(page, s.web, 'hr@sonoran.cairn.test');

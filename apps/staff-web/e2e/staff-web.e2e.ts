@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { DemoApi, signIn } from './demo-session';
 import { assert, PageAuditor } from './harness';
 
 /**
@@ -8,7 +9,6 @@ import { assert, PageAuditor } from './harness';
  * data and the built SPA (each on a free port). Each test gets a fresh browser context; `audit.check` saves a
  * screenshot and fails the test on any serious or critical axe-core violation.
  */
-const PASSWORD = 'demo-password-1';
 
 export interface Servers {
   web: string;
@@ -19,18 +19,7 @@ export interface Servers {
   workerRunning?(): boolean;
 }
 
-async function signIn(page: Page, web: string, email: string): Promise<void> {
-  await page.goto(`${web}/login`);
-  await page.getByRole('button', { name: `Use ${email}` }).click();
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
-}
 
-async function apiToken(api: string, email: string): Promise<string> {
-  const r = await fetch(`${api}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
-  assert(r.ok, `API login for ${email} answered ${r.status}`);
-  return ((await r.json()) as { accessToken: string }).accessToken;
-}
 
 export function staffWebTests(s: Servers, audit: PageAuditor): [string, (ctx: BrowserContext) => Promise<void>][] {
   return [
@@ -89,7 +78,7 @@ export function staffWebTests(s: Servers, audit: PageAuditor): [string, (ctx: Br
     [
       'a Part 2 chart is marked and shows the §2.32 notice the API returns',
       async (ctx) => {
-        const token = await apiToken(s.api, 'admin@sonoran.cairn.test');
+        const { token } = await DemoApi.as(s.api, 'admin@sonoran.cairn.test');
         let part2: { id: string; part2Notice: string | null } | undefined;
         for (let p = 1; !part2 && p <= 20; p++) {
           const r = await fetch(`${s.api}/api/v1/patients?page=${p}&pageSize=100`, { headers: { Authorization: `Bearer ${token}` } });
