@@ -149,6 +149,29 @@ describe('GET /api/v1/patients (search)', () => {
     expect(res.body.items.map((p: { id: string }) => p.id).sort()).toEqual([...mine].sort());
   });
 
+  it('looks up patients by id (ids) within the caller\'s scope only, and audits the lookup', async () => {
+    const clinician = await login(app, 'clinician@sonoran.cairn.test');
+    const [mine] = await demo.patientsAssignedTo('clinician@sonoran.cairn.test', true, 1);
+    const [notMine] = await demo.patientsAssignedTo('clinician@sonoran.cairn.test', false, 1);
+    const cascadeAdmin = await login(app, 'admin@cascade.cairn.test');
+    const res = await as(app, clinician).get(`/api/v1/patients?ids=${mine},${notMine!.toUpperCase()}`);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((p: { id: string }) => p.id)).toEqual([mine]);
+    const otherOrg = await as(app, cascadeAdmin).get(`/api/v1/patients?ids=${mine}`);
+    expect(otherOrg.body).toMatchObject({ items: [], total: 0 });
+    const events = await demo.auditEvents(`action = 'patient.search' AND request_id = $1`, [res.headers['x-request-id']]);
+    expect(events[0]!['scope']).toMatchObject({ filters: ['ids'], resultPatientIds: [mine] });
+  });
+
+  it('refuses an ids list that is too long or holds something other than an id, naming ids', async () => {
+    const tooMany = Array.from({ length: 201 }, () => '7f1c2d4e-0000-4000-8000-000000000001').join(',');
+    for (const bad of [tooMany, '7f1c2d4e-0000-4000-8000-000000000001,MRN-1']) {
+      const res = await as(app, supervisor).get(`/api/v1/patients?ids=${bad}`);
+      expectProblem(res, 400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['ids']);
+    }
+  });
+
   it('rejects bad paging and filter values with 400 naming the field', async () => {
     const res = await as(app, supervisor).get('/api/v1/patients?pageSize=1000&dateOfBirth=yesterday');
     expectProblem(res, 400);

@@ -1,6 +1,7 @@
-import { useQueries } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, call } from './api/client';
+import { namesByIds } from './id-lookup';
 
 export interface PatientNames {
   /** Patient id to "Last, First", for the ids the API let this user read. */
@@ -9,30 +10,31 @@ export interface PatientNames {
   isPending: boolean;
 }
 
+/** The patient search takes at most this many ids per request. */
+export const PATIENT_IDS_PER_REQUEST = 200;
+
 /**
- * Resolves patient ids to names through `GET /api/v1/patients/:id` (each read audited by the API, as the chart
- * is), only when the user holds `patients.view`; cached per organization for five minutes. A patient the API
- * refuses or does not find stays unnamed: `PatientName` then shows the id. Ids the API withheld (Part 2 without
- * consent) never reach this hook: those rows carry no id.
+ * Resolves patient ids to names through the patient search's `ids` filter (`GET /api/v1/patients?ids=...`, 200 ids
+ * per request, one audited lookup per request), only when the user holds `patients.view`; cached per organization
+ * for five minutes. A patient outside the user's scope is not returned and stays unnamed: `PatientName` then shows
+ * the id. Ids the API withheld (Part 2 without consent) never reach this hook: those rows carry no id.
  */
 export function usePatientNames(ids: readonly (string | null | undefined)[], organizationId: string | undefined, allowed: boolean): PatientNames {
   const wanted = allowed ? [...new Set(ids.filter((id): id is string => !!id))].sort() : [];
-  const results = useQueries({
-    queries: wanted.map((id) => ({
-      queryKey: ['patient-name', organizationId ?? null, id],
-      staleTime: 5 * 60_000,
-      retry: false,
-      queryFn: async () => {
-        const p = await call(api.GET('/api/v1/patients/{id}', { params: { path: { id } } }));
-        return `${p.lastName}, ${p.firstName}`;
-      },
-    })),
+  const result = useQuery({
+    queryKey: ['patient-names', organizationId ?? null, wanted],
+    enabled: wanted.length > 0,
+    staleTime: 5 * 60_000,
+    retry: false,
+    queryFn: () =>
+      namesByIds(
+        wanted,
+        PATIENT_IDS_PER_REQUEST,
+        (chunk) => call(api.GET('/api/v1/patients', { params: { query: { ids: chunk.join(','), pageSize: PATIENT_IDS_PER_REQUEST } } })),
+        (p) => [p.id, `${p.lastName}, ${p.firstName}`],
+      ),
   });
-  const names = new Map<string, string>();
-  results.forEach((r, i) => {
-    if (r.data) names.set(wanted[i]!, r.data);
-  });
-  return { names, isPending: results.some((r) => r.isPending) };
+  return { names: result.data ?? new Map<string, string>(), isPending: wanted.length > 0 && result.isPending };
 }
 
 /** A patient by name, linked to the chart; the id itself while loading or when the name could not be read. */

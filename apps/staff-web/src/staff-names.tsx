@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from './api/client';
+import { namesByIds } from './id-lookup';
 
 /** The directory takes at most this many ids per request. */
 export const DIRECTORY_IDS_PER_REQUEST = 200;
@@ -24,15 +25,13 @@ export function useStaffNames(ids: readonly (string | null | undefined)[], organ
     enabled: wanted.length > 0,
     staleTime: 5 * 60_000,
     retry: false,
-    queryFn: async () => {
-      const chunks: string[][] = [];
-      for (let i = 0; i < wanted.length; i += DIRECTORY_IDS_PER_REQUEST) chunks.push(wanted.slice(i, i + DIRECTORY_IDS_PER_REQUEST));
-      const pages = await Promise.all(chunks.map((chunk) =>
-        call(api.GET('/api/v1/staff-directory', { params: { query: { ids: chunk.join(','), pageSize: DIRECTORY_IDS_PER_REQUEST } } }))));
-      const names = new Map<string, string>();
-      for (const page of pages) for (const entry of page.items) names.set(entry.id, entry.displayName);
-      return names;
-    },
+    queryFn: () =>
+      namesByIds(
+        wanted,
+        DIRECTORY_IDS_PER_REQUEST,
+        (chunk) => call(api.GET('/api/v1/staff-directory', { params: { query: { ids: chunk.join(','), pageSize: DIRECTORY_IDS_PER_REQUEST } } })),
+        (entry) => [entry.id, entry.displayName],
+      ),
   });
   return { names: result.data ?? new Map<string, string>(), isPending: wanted.length > 0 && result.isPending };
 }

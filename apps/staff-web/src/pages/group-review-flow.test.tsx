@@ -42,8 +42,10 @@ function fakeApi(rows: Generation[], permissions: string[]) {
       });
       return json({ results, eventsPublished: 1 });
     }
-    const patient = /^\/api\/v1\/patients\/([^/]+)$/.exec(url.pathname);
-    if (patient) return json({ id: patient[1], firstName: 'Renée', lastName: `Tootsie-${patient[1]!.slice(-2)}` });
+    if (url.pathname === '/api/v1/patients') {
+      const ids = (url.searchParams.get('ids') ?? '').split(',').filter(Boolean);
+      return json({ items: ids.map((id) => ({ id, firstName: 'Renée', lastName: `Tootsie-${id.slice(-2)}` })), page: 1, pageSize: 200, total: ids.length });
+    }
     if (url.pathname === '/api/v1/staff-directory') return json({ items: [], page: 1, pageSize: 200, total: 0 });
     if (url.pathname === '/api/v1/groups') return json({ items: [{ id: rows[0]?.groupId, name: 'Family Recovery Group' }], page: 1, pageSize: 200, total: 1 });
     return json({ status: 404, title: 'Not Found' }, 404);

@@ -1,9 +1,10 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api, call, Schemas } from '../api/client';
 import { useAuth } from '../auth';
 import { ErrorMessage } from '../error-message';
 import { Part2Badge } from '../part2-badge';
+import { usePatientNames } from '../patient-names';
 import { StaffName, useStaffNames } from '../staff-names';
 import { TableWrap } from '../table-wrap';
 import { AttendanceStatus } from './chart-encounters';
@@ -85,7 +86,7 @@ export function AttendanceRoster({ attendance, patientNames }: { attendance: Gro
  */
 export function GroupSessionPage() {
   const { id = '' } = useParams();
-  const { me, scope } = useAuth();
+  const { me, scope, permissions } = useAuth();
   const result = useQuery({
     queryKey: ['group-session', scope, id],
     queryFn: () => call(api.GET('/api/v1/group-sessions/{id}', { params: { path: { id } } })),
@@ -100,15 +101,7 @@ export function GroupSessionPage() {
   const facilitators = [...new Set([s?.facilitatorId, ...(group.data?.facilitatorIds ?? [])].filter((x): x is string => !!x))];
   const staff = useStaffNames([...facilitators, s?.documentedBy], scope.organizationId);
   const named = [...new Set((s?.attendance ?? []).flatMap((a) => (a.patientId && !a.consentRequired ? [a.patientId] : [])))];
-  const patients = useQueries({
-    queries: named.map((pid) => ({
-      queryKey: ['patient', scope, pid],
-      retry: false,
-      queryFn: () => call(api.GET('/api/v1/patients/{id}', { params: { path: { id: pid } } })),
-    })),
-  });
-  const patientNames = new Map<string, string>();
-  for (const q of patients) if (q.data) patientNames.set(q.data.id, `${q.data.lastName}, ${q.data.firstName}`);
+  const patientNames = usePatientNames(named, scope.organizationId, permissions.has('patients.view')).names;
   const org = me?.organizations.find((o) => o.id === scope.organizationId);
   const siteName = (siteId: string) => org?.sites.find((x) => x.id === siteId)?.name ?? siteId;
 

@@ -4,7 +4,7 @@ import {
   IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { CARE_TEAM_ROLES } from './patient.view';
-import { IsCalendarDate } from '@cairn/platform/http';
+import { IsCalendarDate, IsIdList } from '@cairn/platform/http';
 
 const NAME = /^[\p{L}\p{M}' .-]+$/u;
 
@@ -68,6 +68,9 @@ export class AssignCareTeamMemberDto {
   @IsOptional() @IsISO8601({ strict: true }, { message: 'startedOn must be a date (YYYY-MM-DD)' }) startedOn?: string;
 }
 
+/** The most patient ids one search may name (`ids`). */
+export const MAX_PATIENT_IDS = 200;
+
 export class SearchPatientsDto {
   @ApiPropertyOptional({ description: 'Name (first, last or "last, first"), at least 2 characters', maxLength: 80 })
   @IsOptional() @IsString() @Length(2, 80) q?: string;
@@ -75,6 +78,12 @@ export class SearchPatientsDto {
   @IsOptional() @IsISO8601({ strict: true }, { message: 'dateOfBirth must be a date (YYYY-MM-DD)' }) dateOfBirth?: string;
   @ApiPropertyOptional({ maxLength: 40 }) @IsOptional() @IsString() @Length(1, 40) mrn?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'siteId must be a UUID' }) siteId?: string;
+  @ApiPropertyOptional({
+    type: String,
+    example: '7f1c2d4e-0000-4000-8000-000000000001,7f1c2d4e-0000-4000-8000-000000000002',
+    description: `Comma-separated patient ids (at most ${MAX_PATIENT_IDS}): only these, for screens that hold ids and need names. Ids outside the caller's scope are left out, not refused.`,
+  })
+  @IsOptional() @IsIdList('ids', 'patient ids', MAX_PATIENT_IDS) ids?: string[];
   @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsIntLike() page?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsIntLike(200) pageSize?: number;
 }

@@ -15,3 +15,4 @@ export { REQUEST_ID_HEADER, requestIdMiddleware } from './request-id.middleware'
 export { createValidationPipe, flattenValidationErrors } from './validation';
 export { ApiProblemResponses, STANDARD_PROBLEM_STATUSES } from './api-problem-responses';
 export { assertDateRange, IsCalendarDate, isoDate } from './calendar-date';
+export { IsIdList } from './id-list';

@@ -3588,6 +3588,8 @@ export interface operations {
                 dateOfBirth?: string;
                 mrn?: string;
                 siteId?: string;
+                /** @description Comma-separated patient ids (at most 200): only these, for screens that hold ids and need names. Ids outside the caller's scope are left out, not refused. */
+                ids?: string;
                 page?: number;
                 pageSize?: number;
             };

@@ -53,7 +53,7 @@ export class SearchPatientsHandler implements IQueryHandler<SearchPatientsQuery>
       await this.audit.record({
         action: 'patient.search', resourceType: 'patient', outcome: 'success',
         scope: {
-          filters: (['q', 'dateOfBirth', 'mrn', 'siteId'] as const).filter((k) => search[k] !== undefined),
+          filters: (['q', 'dateOfBirth', 'mrn', 'siteId', 'ids'] as const).filter((k) => search[k] !== undefined),
           siteId: search.siteId ?? null, page: search.page, pageSize: search.pageSize, total,
           resultPatientIds: rows.map((r) => r.id),
           ...(part2PatientIds.length ? { part2PatientIds, part2NoticeApplies: true } : {}),
@@ -69,6 +69,7 @@ export class SearchPatientsHandler implements IQueryHandler<SearchPatientsQuery>
     if (s.dateOfBirth) and.push({ dateOfBirth: new Date(`${s.dateOfBirth}T00:00:00Z`) });
     if (s.mrn) and.push({ chart: { is: { mrn: { equals: s.mrn.trim(), mode: 'insensitive' } } } });
     if (s.siteId) and.push({ siteId: s.siteId });
+    if (s.ids) and.push({ id: { in: s.ids.map((id) => id.toLowerCase()) } });
     return { AND: and };
   }
 }

@@ -6,6 +6,8 @@ export interface PatientSearch {
   dateOfBirth?: string;
   mrn?: string;
   siteId?: string;
+  /** Only these patients (still within the caller's scope). */
+  ids?: string[];
   page: number;
   pageSize: number;
 }

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { PageQueryDto } from '@cairn/platform/http';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIdList, PageQueryDto } from '@cairn/platform/http';
 
 export const MAX_DIRECTORY_IDS = 200;
 
@@ -12,12 +11,7 @@ export class ListStaffDirectoryDto extends PageQueryDto {
     description: `Comma-separated staff-user ids (at most ${MAX_DIRECTORY_IDS}); only these are returned. Ids of staff not bound to the organization are left out, not refused.`,
   })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter((s) => s !== '') : value,
-  )
-  @IsArray({ message: 'ids must be a comma-separated list of staff-user ids' })
-  @ArrayMaxSize(MAX_DIRECTORY_IDS, { message: `ids holds at most ${MAX_DIRECTORY_IDS} ids` })
-  @IsUUID('all', { each: true, message: 'ids must be staff-user ids (UUIDs), separated by commas' })
+  @IsIdList('ids', 'staff-user ids', MAX_DIRECTORY_IDS)
   ids?: string[];
 
   @ApiPropertyOptional({ example: 'rivera', description: 'Part of the display name (case-insensitive)' })
