@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useAddressFilters } from '../address-filters';
 import { api, call, Charge } from '../api/client';
 import { useAuth } from '../auth';
 import { ErrorMessage } from '../error-message';
@@ -98,7 +99,7 @@ export function ChargeCode({ charge }: { charge: Pick<Charge, 'final' | 'propose
  */
 export function ChargesPage() {
   const { scope, permissions } = useAuth();
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter, setPage, clear } = useAddressFilters();
   const status = params.get('status') ?? '';
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
@@ -119,18 +120,6 @@ export function ChargesPage() {
   });
   const rows = result.data?.items ?? [];
   const patients = usePatientNames(rows.map((c) => (c.consentRequired ? null : c.patientId)), scope.organizationId, permissions.has('patients.view'));
-  const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    next.delete('page');
-    setParams(next);
-  };
-  const setPage = (p: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(p));
-    setParams(next);
-  };
   const data = result.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   return (
@@ -155,7 +144,7 @@ export function ChargesPage() {
           </select>
         </span>
         {(from || to || status || sessionId) && (
-          <button type="button" className="secondary" onClick={() => setParams({})}>
+          <button type="button" className="secondary" onClick={clear}>
             Clear filters
           </button>
         )}

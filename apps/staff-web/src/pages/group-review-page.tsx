@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useAddressFilters } from '../address-filters';
 import { api, call, Generation } from '../api/client';
 import { useAuth } from '../auth';
 import { ErrorMessage } from '../error-message';
@@ -214,7 +215,7 @@ export function GroupReviewPage() {
   const qc = useQueryClient();
   const canApprove = permissions.has('cl.group-encounter-generation.approve');
   const canEdit = permissions.has('cl.group-encounter-generation.edit');
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter, setPage, clear } = useAddressFilters();
   const status = params.get('status') ?? 'pending_review';
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
@@ -263,18 +264,6 @@ export function GroupReviewPage() {
 
   const chosen = rows.filter((r) => selected.has(r.id) && isSelectable(r));
   const selectableOnPage = rows.filter(isSelectable);
-  const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    next.delete('page');
-    setParams(next);
-  };
-  const setPage = (p: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(p));
-    setParams(next);
-  };
   const refresh = () =>
     Promise.all([
       qc.invalidateQueries({ queryKey: ['group-encounter-generations'] }),
@@ -356,7 +345,7 @@ export function GroupReviewPage() {
           </select>
         </span>
         {(from || to || siteId || sessionId || status !== 'pending_review') && (
-          <button type="button" className="secondary" onClick={() => setParams({})}>
+          <button type="button" className="secondary" onClick={clear}>
             Clear filters
           </button>
         )}

@@ -51,12 +51,7 @@ export function RejectDialog({ count, onCancel, onReject }: { count: number; onC
             if (e.target.value.trim()) setInvalid(false);
           }}
         />
-        {invalid && (
-          <p id="reject-reason-error" className="field-error">
-            <span aria-hidden="true">⚠ </span>
-            {REASON_REQUIRED}
-          </p>
-        )}
+        {invalid && <FieldError id="reject-reason-error" message={REASON_REQUIRED} />}
         {error !== undefined && <ErrorMessage error={error} />}
         <div className="dialog-actions">
           <button type="submit" disabled={busy}>
@@ -116,12 +111,7 @@ export function CodeEditDialog({ row, attendee, onCancel, onSave }: { row: Gener
           aria-describedby={errors.code ? 'edit-code-error' : undefined}
           onChange={(e) => setCode(e.target.value)}
         />
-        {errors.code && (
-          <p id="edit-code-error" className="field-error">
-            <span aria-hidden="true">⚠ </span>
-            {errors.code}
-          </p>
-        )}
+        <FieldError id="edit-code-error" message={errors.code} />
         <label htmlFor="edit-modifiers">Modifiers (separated by commas, up to 4)</label>
         <input
           id="edit-modifiers"
@@ -131,12 +121,7 @@ export function CodeEditDialog({ row, attendee, onCancel, onSave }: { row: Gener
           aria-describedby={errors.modifiers ? 'edit-modifiers-error' : undefined}
           onChange={(e) => setModifiers(e.target.value)}
         />
-        {errors.modifiers && (
-          <p id="edit-modifiers-error" className="field-error">
-            <span aria-hidden="true">⚠ </span>
-            {errors.modifiers}
-          </p>
-        )}
+        <FieldError id="edit-modifiers-error" message={errors.modifiers} />
         {error !== undefined && <ErrorMessage error={error} />}
         <div className="dialog-actions">
           <button type="submit" disabled={busy}>
@@ -148,5 +133,16 @@ export function CodeEditDialog({ row, attendee, onCancel, onSave }: { row: Gener
         </div>
       </form>
     </Modal>
+  );
+}
+
+/** A field's refusal under it, with a symbol and words (never colour alone); nothing when there is none. */
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="field-error">
+      <span aria-hidden="true">⚠ </span>
+      {message}
+    </p>
   );
 }
