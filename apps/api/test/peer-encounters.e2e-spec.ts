@@ -268,6 +268,8 @@ describe('Part 2 (42 CFR) consent', () => {
     const e = await draft(patientId);
     await as(app, peer).post(`/api/v1/peer-encounters/${e['id']}/finalize`);
     expect((await as(app, peer).get(`/api/v1/peer-encounters/${e['id']}`)).status).toBe(200);
+    const chartBefore = await as(app, peer).get(`/api/v1/patients/${patientId}/encounters`);
+    expect(chartBefore.body).toMatchObject({ withheld: 0, items: [expect.objectContaining({ encounterType: 'peer' })] });
     const revoked = await as(app, supervisor).post(`/api/v1/patients/${patientId}/consents/${consentId}/revoke`).send({ method: 'written' });
     expect(revoked.status).toBe(200);
     expectProblem(await as(app, peer).get(`/api/v1/peer-encounters/${e['id']}`), 404);
@@ -275,6 +277,9 @@ describe('Part 2 (42 CFR) consent', () => {
     expect(list.status).toBe(200);
     expect(list.body).toMatchObject({ items: [], total: 0 });
     expectProblem(await as(app, peer).post(`/api/v1/peer-encounters/${e['id']}/addenda`).send({ body: 'After revocation.' }), 404);
+    // The chart's PM encounter list withholds the peer encounter too (counted, not described).
+    const chartAfter = await as(app, peer).get(`/api/v1/patients/${patientId}/encounters`);
+    expect(chartAfter.body).toMatchObject({ items: [], withheld: 1, withheldReason: 'revoked' });
   });
 });
 
