@@ -169,6 +169,9 @@ describe('documenting a peer encounter (draft)', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ durationMinutes: 37, units: 2, focusNotes: 'Shorter visit.' });
     expectProblem(await as(app, peer).patch(`/api/v1/peer-encounters/${e['id']}`).send({ durationMinutes: 30 }), 400);
+    const badType = await as(app, peer).patch(`/api/v1/peer-encounters/${e['id']}`).send({ serviceType: 'housing_navigation' });
+    expectProblem(badType, 400);
+    expect(badType.body.errors[0].field).toBe('serviceType');
     expectProblem(await as(app, sonoranAdmin).patch(`/api/v1/peer-encounters/${e['id']}`).send({ focusNotes: 'x' }), 403);
     expectProblem(await as(app, peer).patch('/api/v1/peer-encounters/not-a-uuid').send({ focusNotes: 'x' }), 404);
   });
@@ -215,6 +218,20 @@ describe('finalizing', () => {
     expectProblem(await as(app, peer).post(`/api/v1/peer-encounters/${future['id']}/finalize`), 422);
     expect(await events(future['id'])).toHaveLength(0);
     expectProblem(await as(app, peer).post('/api/v1/peer-encounters/00000000-0000-4000-8000-000000000000/finalize'), 404);
+  });
+
+  it('checks the code again when finalizing: a draft whose code is no longer a peer code answers 400 and publishes nothing', async () => {
+    const patientId = await newPatient();
+    const e = await draft(patientId);
+    // As a draft saved under an older rule would be (the code library caches, so a rule change is simulated here).
+    await demo.owner.query(`UPDATE cl_peer_encounters SET hcpcs_code = 'H0004' WHERE id = $1`, [e['id']]);
+    const res = await as(app, peer).post(`/api/v1/peer-encounters/${e['id']}/finalize`);
+    expectProblem(res, 400);
+    expect(res.body.errors[0].field).toBe('hcpcsCode');
+    expect(await events(e['id'])).toHaveLength(0);
+    expect((await as(app, peer).get(`/api/v1/peer-encounters/${e['id']}`)).body).toMatchObject({ status: 'draft', encounterId: null });
+    const { rows } = await demo.owner.query(`SELECT count(*)::int AS n FROM pm_encounters WHERE source_id = $1`, [e['id']]);
+    expect(rows[0].n).toBe(0);
   });
 
   it('takes corrections as addenda after finalizing, not before', async () => {
