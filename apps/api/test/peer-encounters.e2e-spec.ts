@@ -1,11 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { bootApi } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
+import { GenerationWorker } from './support/generation-worker';
 import { as, expectProblem, login, StaffSession } from './support/staff-api';
 
 // CL-19 peer encounters over HTTP: drafts, the rules on times, codes and service types, finalize (PM encounter and
 // one peer_encounter_finalized.v1 in the outbox), addenda, the Part 2 consent rule, and the use_pf15 setting.
-// The charge the event leads to: tools/testing/messaging/peer-encounter-charges-worker.int-spec.ts.
+// The event is delivered to PM's real charge consumer in-process (GenerationWorker); the worker process itself:
+// tools/testing/messaging/peer-encounter-charges-worker.int-spec.ts.
 let app: INestApplication;
 const demo = new DemoFixture();
 let supervisor: StaffSession;
@@ -14,6 +16,7 @@ let peerFlagstaff: StaffSession;
 let billing: StaffSession;
 let clinician: StaffSession;
 let sonoranAdmin: StaffSession;
+let worker: GenerationWorker;
 let peerId: string;
 let clinicianId: string;
 let tucson: string;
@@ -77,8 +80,10 @@ beforeAll(async () => {
   tucson = sites.find((s) => s.code === 'TUC')!.id;
   flagstaff = sites.find((s) => s.code === 'FLG')!.id;
   sonoran = await demo.orgId('sonoran');
+  worker = await GenerationWorker.start();
 });
 afterAll(async () => {
+  await worker?.close();
   await app.close();
   await demo.close();
 });
@@ -200,6 +205,22 @@ describe('finalizing', () => {
     expectProblem(await as(app, peer).patch(`/api/v1/peer-encounters/${e['id']}`).send({ focusNotes: 'changed' }), 409);
     // The database refuses too, even as the owner would write through the app role's policies.
     await expect(demo.owner.query(`UPDATE cl_peer_encounters SET focus_notes = 'x' WHERE id = $1`, [e['id']])).rejects.toThrow(/finalized and locked/);
+  });
+
+  it('is charged once through the fee schedule, with the encounter\'s units, however often the event is delivered', async () => {
+    const patientId = await newPatient();
+    const e = await draft(patientId);
+    await as(app, peer).post(`/api/v1/peer-encounters/${e['id']}/finalize`);
+    const [event] = await events(e['id']);
+    expect(await worker.chargePeer(event.payload, event.id)).toBe('processed');
+    expect(await worker.chargePeer(event.payload, event.id)).toBe('duplicate');
+    expect(await worker.chargePeer(event.payload)).toBe('processed'); // re-published: a new event id, the same encounter
+    const page = await as(app, billing).get(`/api/v1/charges?sourceType=peer_encounter&patientId=${patientId}`);
+    expect(page.status).toBe(200);
+    expect(page.body.items).toHaveLength(1);
+    // Arizona (midpoint): 53 minutes of H0038 are 4 units at Sonoran's 2025+ rate, as the encounter says.
+    expect(page.body.items[0]).toMatchObject({ status: 'ready', units: 4, rateCents: 1100, amountCents: 4400, source: { type: 'peer_encounter', id: e['id'] } });
+    expect(page.body.items[0].units).toBe(e['units']);
   });
 
   it('finalizes two racing requests into one event', async () => {
