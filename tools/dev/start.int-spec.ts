@@ -114,7 +114,7 @@ describe('npm start (tools/dev/start.ts)', () => {
     expect(body.accessToken).toEqual(expect.any(String));
   });
 
-  it('runs the group encounter pipeline on the demo data: reviewed sessions, pending ones, and charges for billing', async () => {
+  it('runs the group encounter and peer encounter pipelines on the demo data: reviewed sessions, pending ones, and charges for billing', async () => {
     const base = `http://127.0.0.1:${l.ports.api}`;
     expect(l.output()).toMatch(/sessions reviewed: [1-9]\d* approved, [1-9]\d* rejected/);
     const signIn = async (email: string) => {
@@ -133,6 +133,11 @@ describe('npm start (tools/dev/start.ts)', () => {
       const page = (await (await fetch(`${base}/api/v1/charges?pageSize=1`, { headers: billing })).json()) as { total: number };
       return page.total > 0;
     }, { what: 'the demo charges', timeoutMs: 30_000, intervalMs: 250 });
+    // The seed's finalized peer encounters (CL-19) reach billing through the outbox, the relay and the same consumer.
+    await waitUntil(async () => {
+      const page = (await (await fetch(`${base}/api/v1/charges?sourceType=peer_encounter&pageSize=1`, { headers: billing })).json()) as { total: number };
+      return page.total > 0;
+    }, { what: 'the demo peer encounter charges', timeoutMs: 30_000, intervalMs: 250 });
   });
 
   it('stops the apps and the embedded PostgreSQL on SIGINT, freeing every port, and exits 0', async () => {

@@ -31,6 +31,7 @@ async function tableCounts(c: Client): Promise<Record<string, number>> {
   const tables = [
     'pf_organizations', 'pf_sites', 'pf_staff_users', 'pf_role_bindings', 'cl_patients', 'cl_charts', 'cl_care_team_assignments', 'cl_mrn_counters',
     'pf_organization_codes', 'cl_part2_consents', 'cl_groups', 'cl_group_sessions', 'cl_group_attendance', 'pf_outbox_events', 'pm_fee_schedule_entries',
+    'cl_peer_encounters', 'cl_peer_encounter_addenda', 'pm_encounters',
   ];
   const out: Record<string, number> = {};
   for (const t of tables) out[t] = (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`)).rows[0]!.n;
@@ -72,6 +73,7 @@ describe('seedDemoData', () => {
       organizations: 0, sites: 0, staffUsers: 0, roleBindings: 0, patients: 0, charts: 0, careTeamAssignments: 0, organizationCodes: 0, part2Consents: 0,
       serviceTypes: 0, appointments: 0, progressNotes: 0, groups: 0, groupSessions: 0, groupAttendance: 0, groupSessionEvents: 0, feeScheduleEntries: 0,
       peerSupervision: 0,
+      peerEncounters: 0, peerEncounterEvents: 0,
     };
     expect(again.inserted).toEqual(zero);
     expect(await tableCounts(a)).toEqual(before);
@@ -287,6 +289,24 @@ describe('seedDemoData', () => {
       expect(r.with_consent).toBeGreaterThan(0);
       expect(r.without_consent).toBeGreaterThan(0);
     }
+  });
+
+  it('loads peer encounters of the demo peers in every state, finalized ones with their PM encounter and event', async () => {
+    const { rows } = await a.query<{ email: string; status: string; hcpcs_code: string; is_part2: boolean; consented: boolean; addenda: number; pm: number; events: number }>(
+      `SELECT u.email, e.status, e.hcpcs_code, c.is_part2,
+              (SELECT cl_check_sud_consent(e.chart_id, 'peer_encounter', e.peer_provider_id)
+                 FROM (SELECT set_config('app.org_id', e.organization_id::text, true)) AS ctx) AS consented,
+              (SELECT count(*)::int FROM cl_peer_encounter_addenda d WHERE d.peer_encounter_id = e.id) AS addenda,
+              (SELECT count(*)::int FROM pm_encounters m WHERE m.id = e.encounter_id AND m.source_id = e.id AND m.encounter_type = 'peer') AS pm,
+              (SELECT count(*)::int FROM pf_outbox_events o WHERE o.event_type = 'peer_encounter_finalized.v1' AND o.payload->>'peer_encounter_id' = e.id::text) AS events
+         FROM cl_peer_encounters e JOIN pf_staff_users u ON u.id = e.peer_provider_id JOIN cl_charts c ON c.id = e.chart_id
+        ORDER BY u.email, e.service_date`);
+    expect(new Set(rows.map((r) => r.email))).toEqual(new Set(['peer.flagstaff@sonoran.cairn.test', 'peer@cascade.cairn.test', 'peer@sonoran.cairn.test']));
+    expect(rows.some((r) => r.status === 'draft' && !r.is_part2)).toBe(true);
+    expect(rows.some((r) => r.status === 'finalized' && r.addenda === 1)).toBe(true);
+    expect(rows.some((r) => r.is_part2 && r.consented && r.status === 'finalized')).toBe(true);
+    expect(rows.some((r) => r.is_part2 && !r.consented)).toBe(true);
+    for (const r of rows) expect([r.pm, r.events]).toEqual(r.status === 'finalized' ? [1, 1] : [0, 0]);
   });
 
   it('refuses a database the migrations have not reached, naming the command that fixes it', async () => {

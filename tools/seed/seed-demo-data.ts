@@ -7,6 +7,7 @@ import { DEMO_CONSENT_STATEMENTS, generateConsents } from './demo-consents';
 import { DEMO_GROUP_EVENT_TYPE, DemoGroupSession, generateGroups, generateGroupSessions } from './demo-groups';
 import { DEMO_FEE_SCHEDULE } from './demo-fee-schedule';
 import { DemoPatientRecord, generatePatients, PATIENTS_PER_ORG } from './demo-patients';
+import { DEMO_PEER_EVENT_TYPE, generatePeerEncounters } from './demo-peer-encounters';
 import { stableUuid } from './deterministic';
 import { insertSessions } from './demo-sessions';
 import { generateSupervision } from './demo-supervision';
@@ -44,6 +45,9 @@ export interface SeedTableCounts {
   feeScheduleEntries: number;
   /** CL-19 peer supervision records of the demo peer specialists. */
   peerSupervision: number;
+  peerEncounters: number;
+  /** `peer_encounter_finalized.v1` outbox rows of the finalized demo peer encounters. */
+  peerEncounterEvents: number;
 }
 
 export interface SeedSummary {
@@ -66,6 +70,7 @@ const zeroCounts = (): SeedTableCounts => ({
   organizations: 0, sites: 0, staffUsers: 0, roleBindings: 0, patients: 0, charts: 0, careTeamAssignments: 0, organizationCodes: 0, part2Consents: 0,
   serviceTypes: 0, appointments: 0, progressNotes: 0, groups: 0, groupSessions: 0, groupAttendance: 0, groupSessionEvents: 0, feeScheduleEntries: 0,
   peerSupervision: 0,
+  peerEncounters: 0, peerEncounterEvents: 0,
 });
 
 /**
@@ -121,6 +126,8 @@ export async function seedDemoData(opts: SeedOptions): Promise<SeedSummary> {
       const patients = generatePatients({ org, staff, scale: opts.scale, seed, from: 0, to: Math.min(perOrg, BATCH) });
       await inTransaction(client, () => insertGroups(client, org, staff, opts.scale, patients, inserted));
       progress(`${org.name}: therapy groups and group sessions ready`);
+      await inTransaction(client, () => insertPeerEncounters(client, org, staff, patients, inserted));
+      progress(`${org.name}: peer encounters ready`);
     }
     return { scale: opts.scale, seed, inserted, totals: await countRows(client), elapsedMs: Date.now() - started };
   } finally {
@@ -145,7 +152,7 @@ async function assertMigrated(client: Client): Promise<void> {
     'pf_organizations', 'pf_sites', 'pf_staff_users', 'pf_roles', 'pf_role_bindings', 'cl_patients', 'cl_charts', 'cl_care_team_assignments',
     'cl_mrn_counters', 'pf_organization_codes', 'cl_part2_consents', 'pm_service_types', 'pm_appointments', 'cl_progress_notes',
     'cl_groups', 'cl_group_sessions', 'cl_group_attendance', 'pf_outbox_events',
-    'pm_fee_schedule_entries', 'cl_peer_supervision',
+    'pm_fee_schedule_entries', 'cl_peer_encounters', 'cl_peer_encounter_addenda', 'pm_encounters', 'cl_peer_supervision',
   ];
   const { rows } = await client.query<{ missing: string[] }>(
     `SELECT coalesce(array_agg(t ORDER BY t), '{}') AS missing FROM unnest($1::text[]) AS t WHERE to_regclass(t) IS NULL`,
@@ -342,6 +349,48 @@ async function insertGroups(client: Client, org: DemoOrg, staff: readonly DemoSt
   }, documented.map((x) => [org.id, x.event!.id, DEMO_GROUP_EVENT_TYPE, JSON.stringify(x.event!.payload), x.documentedAt]), { payload: 'jsonb' });
 }
 
+/**
+ * CL-19 demo peer encounters (demo-peer-encounters.ts). Only the encounters this run inserted get, when
+ * finalized, what the API's finalize writes in the same transaction: the PM peer encounter, the addendum and the
+ * `peer_encounter_finalized.v1` outbox row (the worker relays it and the charge consumer charges it).
+ */
+async function insertPeerEncounters(client: Client, org: DemoOrg, staff: readonly DemoStaff[], patients: DemoPatientRecord[], inserted: SeedTableCounts): Promise<void> {
+  const all = generatePeerEncounters(org, staff, patients);
+  if (all.length === 0) return;
+  const fresh = await client.query<{ id: string }>(
+    `INSERT INTO cl_peer_encounters (organization_id, id, site_id, patient_id, chart_id, encounter_id, peer_provider_id, service_date, start_time, end_time,
+       duration_minutes, service_type, service_type_source, hcpcs_code, unit_basis, units, focus_notes, status, finalized_at, finalized_by, created_by,
+       created_at, updated_at)
+     SELECT organization_id, id, site_id, patient_id, chart_id, encounter_id, peer_provider_id, service_date, start_time, end_time, duration_minutes,
+            service_type, 'pf15', hcpcs_code, 'per_15_minutes', units, focus_notes, status, finalized_at,
+            CASE WHEN status = 'finalized' THEN peer_provider_id END, peer_provider_id, service_date + time '20:00', COALESCE(finalized_at, service_date + time '20:00')
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::date[], $9::text[], $10::text[], $11::int[],
+                   $12::text[], $13::text[], $14::int[], $15::text[], $16::text[], $17::timestamptz[])
+         AS t(organization_id, id, site_id, patient_id, chart_id, encounter_id, peer_provider_id, service_date, start_time, end_time, duration_minutes,
+              service_type, hcpcs_code, units, focus_notes, status, finalized_at)
+     ON CONFLICT DO NOTHING RETURNING id`,
+    [
+      all.map((e) => e.organizationId), all.map((e) => e.id), all.map((e) => e.siteId), all.map((e) => e.patientId), all.map((e) => e.chartId),
+      all.map((e) => e.encounterId), all.map((e) => e.peerProviderId), all.map((e) => e.serviceDate), all.map((e) => e.startTime), all.map((e) => e.endTime),
+      all.map((e) => e.durationMinutes), all.map((e) => e.serviceType), all.map((e) => e.hcpcsCode), all.map((e) => e.units), all.map((e) => e.focusNotes),
+      all.map((e) => e.status), all.map((e) => e.finalizedAt),
+    ],
+  );
+  inserted.peerEncounters += fresh.rowCount ?? 0;
+  const isNew = new Set(fresh.rows.map((r) => r.id));
+  const finalized = all.filter((e) => isNew.has(e.id) && e.status === 'finalized');
+  await insertRows(client, 'pm_encounters', {
+    organization_id: 'uuid', id: 'uuid', patient_id: 'uuid', chart_id: 'uuid', site_id: 'uuid', encounter_type: 'text', service_date: 'date',
+    rendering_provider_id: 'uuid', duration_minutes: 'int4', source_type: 'text', source_id: 'uuid', created_at: 'timestamptz',
+  }, finalized.map((e) => [org.id, e.encounterId, e.patientId, e.chartId, e.siteId, 'peer', e.serviceDate, e.peerProviderId, e.durationMinutes, 'peer_encounter', e.id, e.finalizedAt]));
+  await insertRows(client, 'cl_peer_encounter_addenda', {
+    organization_id: 'uuid', id: 'uuid', peer_encounter_id: 'uuid', author_id: 'uuid', body: 'text', created_at: 'timestamptz',
+  }, finalized.filter((e) => e.addendum).map((e) => [org.id, e.addendum!.id, e.id, e.peerProviderId, e.addendum!.body, e.addendum!.createdAt]));
+  inserted.peerEncounterEvents += await insertRows(client, 'pf_outbox_events', {
+    organization_id: 'uuid', id: 'uuid', event_type: 'text', payload: 'text', occurred_at: 'timestamptz',
+  }, finalized.map((e) => [org.id, e.event!.id, DEMO_PEER_EVENT_TYPE, JSON.stringify(e.event!.payload), e.finalizedAt]), { payload: 'jsonb' });
+}
+
 /** The demo fee schedules (PM-07), the same at every scale and seed. */
 async function insertFeeSchedule(client: Client): Promise<number> {
   return insertRows(client, 'pm_fee_schedule_entries', {
@@ -402,6 +451,8 @@ async function countRows(client: Client): Promise<SeedSummary['totals']> {
     (SELECT count(*)::int FROM cl_group_attendance) AS "groupAttendance",
     (SELECT count(*)::int FROM pf_outbox_events WHERE event_type = 'cl_group_session_documented.v1') AS "groupSessionEvents",
     (SELECT count(*)::int FROM pm_fee_schedule_entries) AS "feeScheduleEntries",
-    (SELECT count(*)::int FROM cl_peer_supervision) AS "peerSupervision"`);
+    (SELECT count(*)::int FROM cl_peer_supervision) AS "peerSupervision",
+    (SELECT count(*)::int FROM cl_peer_encounters) AS "peerEncounters",
+    (SELECT count(*)::int FROM pf_outbox_events WHERE event_type = 'peer_encounter_finalized.v1') AS "peerEncounterEvents"`);
   return rows[0]!;
 }

@@ -43,10 +43,24 @@ import { ProgressNotesController } from './progress-notes/progress-notes.control
 import { ListChartEncountersHandler } from './patients/queries/list-chart-encounters/list-chart-encounters.handler';
 import { GetProgressNoteHandler } from './progress-notes/queries/get-progress-note/get-progress-note.handler';
 
-/** The clinical record context (CL): patients, charts, care teams, Part 2 consents, progress notes, groups and group sessions, the batch review of generated group encounters, peer supervision (CL-19). */
+import { AddPeerEncounterAddendumHandler } from './peer-encounters/commands/add-peer-encounter-addendum/add-peer-encounter-addendum.handler';
+import { CreatePeerEncounterDraftHandler } from './peer-encounters/commands/create-peer-encounter-draft/create-peer-encounter-draft.handler';
+import { EditPeerEncounterHandler } from './peer-encounters/commands/edit-peer-encounter/edit-peer-encounter.handler';
+import { FinalizePeerEncounterHandler } from './peer-encounters/commands/finalize-peer-encounter/finalize-peer-encounter.handler';
+import { PatientPeerEncountersController, PeerEncountersController } from './peer-encounters/peer-encounters.controller';
+import { GetPeerEncounterHandler } from './peer-encounters/queries/get-peer-encounter/get-peer-encounter.handler';
+import { ListPatientPeerEncountersHandler } from './peer-encounters/queries/list-patient-peer-encounters/list-patient-peer-encounters.handler';
+import { CreatePeerServiceTypeHandler } from './peer-service-types/commands/create-peer-service-type/create-peer-service-type.handler';
+import { SetPeerSettingsHandler } from './peer-service-types/commands/set-peer-settings/set-peer-settings.handler';
+import { UpdatePeerServiceTypeHandler } from './peer-service-types/commands/update-peer-service-type/update-peer-service-type.handler';
+import { PeerServiceTypesController, PeerSettingsController } from './peer-service-types/peer-service-types.controller';
+import { GetPeerVocabularyHandler } from './peer-service-types/queries/get-peer-vocabulary/get-peer-vocabulary.handler';
+
+/** The clinical record context (CL): patients, charts, care teams, Part 2 consents, progress notes, groups and group sessions, the batch review of generated group encounters; peer recovery support encounters, their service types and peer supervision (CL-19). */
 @Module({
   imports: [CqrsModule, AuditModule],
-  controllers: [PatientsController, ConsentsController, ProgressNotesController, GroupsController, GroupSessionsController, GroupEncounterGenerationsController, PeerSupervisionController],
+  controllers: [PatientsController, ConsentsController, ProgressNotesController, GroupsController, GroupSessionsController, GroupEncounterGenerationsController,
+    PeerEncountersController, PatientPeerEncountersController, PeerServiceTypesController, PeerSettingsController, PeerSupervisionController],
   providers: [
     RegisterPatientHandler, UpdatePatientHandler, AssignCareTeamMemberHandler, GetPatientHandler, SearchPatientsHandler, GetPatientReferenceHandler, ListChartEncountersHandler,
     RecordConsentHandler, RevokeConsentHandler, ListConsentsHandler, CheckSudConsentHandler,
@@ -55,6 +69,8 @@ import { GetProgressNoteHandler } from './progress-notes/queries/get-progress-no
     CreateGroupSessionHandler, EditGroupSessionNoteHandler, RecordGroupAttendanceHandler, DocumentGroupSessionHandler, GetGroupSessionHandler, ListGroupSessionsHandler,
     ListGroupEncounterGenerationsHandler, ApproveGroupEncountersHandler, RejectGroupEncountersHandler, EditGroupEncounterCodeHandler,
     RecordPeerSupervisionHandler, EditPeerSupervisionHandler, GetPeerSupervisionHandler, ListPeerSupervisionHandler, GetPeerSupervisionReportHandler,
+    CreatePeerEncounterDraftHandler, EditPeerEncounterHandler, FinalizePeerEncounterHandler, AddPeerEncounterAddendumHandler, GetPeerEncounterHandler, ListPatientPeerEncountersHandler,
+    GetPeerVocabularyHandler, SetPeerSettingsHandler, CreatePeerServiceTypeHandler, UpdatePeerServiceTypeHandler,
   ],
 })
 export class ClModule {}

@@ -7,6 +7,7 @@ import { RescheduleAppointmentHandler } from './appointments/commands/reschedule
 import { SetAppointmentStatusHandler } from './appointments/commands/set-appointment-status/set-appointment-status.handler';
 import { GetAppointmentHandler } from './appointments/queries/get-appointment/get-appointment.handler';
 import { CreateGroupEncountersHandler } from './encounters/commands/create-group-encounters/create-group-encounters.handler';
+import { CreatePeerEncounterHandler } from './encounters/commands/create-peer-encounter/create-peer-encounter.handler';
 import { ListPatientEncountersHandler } from './encounters/queries/list-patient-encounters/list-patient-encounters.handler';
 import { SetServiceTypeCategoryHandler } from './service-types/commands/set-service-type-category/set-service-type-category.handler';
 import { ListServiceTypesHandler } from './service-types/queries/list-service-types/list-service-types.handler';
@@ -20,11 +21,11 @@ import { ListFeeScheduleHandler } from './fee-schedule/queries/list-fee-schedule
 
 /**
  * Handlers of the platform contracts PM answers (@cairn/platform/scheduling), with no routes: the worker imports
- * it so CL's encounter generation can send CreateGroupEncountersCommand; PmModule includes it for the API.
+ * it so CL's encounter generation can send CreateGroupEncountersCommand (and CL's peer finalization CreatePeerEncounterCommand); PmModule includes it for the API.
  */
 @Module({
   imports: [CqrsModule, AuditModule],
-  providers: [CreateGroupEncountersHandler, ListPatientEncountersHandler],
+  providers: [CreateGroupEncountersHandler, CreatePeerEncounterHandler, ListPatientEncountersHandler],
 })
 export class PmContractHandlersModule {}
 

@@ -33,8 +33,8 @@ export interface ChartEncounterPage {
   /** Encounters of the patient in the period, including any withheld below. */
   total: number;
   /**
-   * Encounters of this page withheld under 42 CFR Part 2: SUD-program group encounters of a Part 2 chart, when no
-   * consent lets the caller see group encounters. Counted, never described.
+   * Encounters of this page withheld under 42 CFR Part 2: SUD-program group encounters and peer encounters of a
+   * Part 2 chart, when no consent lets the caller see that record type. Counted, never described.
    */
   withheld: number;
   /** Why they were withheld (CheckSudConsentQuery's reason: no_consent, revoked, expired, not_covered), or null. */

@@ -85,7 +85,7 @@ export class ChartEncounterPageDto {
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
   @ApiProperty({ description: 'Encounters of the patient in the period, including withheld ones' }) total!: number;
-  @ApiProperty({ description: '42 CFR Part 2: SUD-program group encounters of this page withheld for want of consent (counted, never described)' })
+  @ApiProperty({ description: '42 CFR Part 2: SUD-program group encounters and peer encounters of a Part 2 chart on this page withheld for want of consent (counted, never described)' })
   withheld!: number;
   @ApiProperty({ nullable: true, type: String, example: 'no_consent' }) withheldReason!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The 42 CFR §2.32 notice, when Part 2 records are shown' }) part2Notice!: string | null;

@@ -7,7 +7,7 @@ export { createTenantPool, tenantSettingsSql } from './tenant-pool';
 export { Prisma, PrismaClient } from './generated/prisma/client';
 export type {
   Appointment, AuditEvent, BillingCode, CareTeamAssignment, Charge, Chart, Encounter, FeeScheduleEntry, Group, GroupAttendance, GroupSession,
-  JurisdictionProfile, Organization, OrganizationCode, Part2Consent, Patient, ProgressNote, ProgressNoteAddendum, RefreshToken, RoleBinding,
+  JurisdictionProfile, Organization, OrganizationCode, Part2Consent, Patient, PeerEncounter, PeerEncounterAddendum, PeerEncounterType, PeerServiceType, PeerSettings, ProgressNote, ProgressNoteAddendum, RefreshToken, RoleBinding,
   ServiceType, Site, StaffUser,
 } from './generated/prisma/client';
 import type { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';

@@ -25,6 +25,10 @@ describe('redactDeep', () => {
     });
   });
 
+  it('redacts a peer encounter\'s focus notes, in the API\'s and the database\'s spelling', () => {
+    expect(redactDeep({ id: 'e-1', focusNotes: 'relapse plan', row: { focus_notes: 'relapse plan' } })).toEqual({ id: 'e-1', focusNotes: REDACTED, row: { focus_notes: REDACTED } });
+  });
+
   it('leaves errors, dates and buffers to their serializers and survives cycles', () => {
     const err = new Error('x');
     const date = new Date(0);

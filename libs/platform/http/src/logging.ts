@@ -14,7 +14,7 @@ export const REDACTED_FIELDS = [
   'firstName', 'lastName', 'middleName', 'preferredName', 'fullName', 'displayName', 'dateOfBirth', 'dob', 'email',
   'phone', 'phoneNumber', 'mobile', 'address', 'line1', 'line2', 'city', 'postalCode', 'zip', 'ssn', 'mrn', 'password',
   'passwordHash', 'newPassword', 'currentPassword', 'refreshToken', 'accessToken', 'token', 'secret', 'authorization',
-  'cookie', 'set-cookie', 'notes', 'note', 'q', 'search',
+  'cookie', 'set-cookie', 'notes', 'note', 'focusNotes', 'focus_notes', 'q', 'search',
 ];
 
 const REDACTED_KEYS = new Set(REDACTED_FIELDS.map((f) => f.toLowerCase()));

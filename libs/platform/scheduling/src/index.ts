@@ -4,3 +4,5 @@ export { CreateGroupEncountersCommand } from './create-group-encounters.command'
 export type { CreatedGroupEncounter, CreateGroupEncountersInput, GroupEncounterAttendee, GroupEncountersCreated } from './create-group-encounters.command';
 export { ListPatientEncountersQuery } from './list-patient-encounters.query';
 export type { ListPatientEncountersFilter } from './list-patient-encounters.query';
+export { CreatePeerEncounterCommand } from './create-peer-encounter.command';
+export type { CreatePeerEncounterInput, PeerEncounterCreated } from './create-peer-encounter.command';

@@ -33,6 +33,11 @@ export const PERMISSIONS = {
   'cl.peer-supervision.record': "Record peer supervision sessions and correct one's own recent records",
   'cl.peer-supervision.report': 'Report supervision hours per peer specialist per month',
   'platform.events.manage': 'Inspect integration events that failed after their last attempt and retry them',
+  'cl.peer-encounters.view': 'Read peer recovery support encounters (with focus notes) of patients in scope',
+  'cl.peer-encounters.write': 'Document peer encounters as the peer provider: drafts and addenda',
+  'cl.peer-encounters.finalize': 'Finalize (lock and send to billing) peer encounters one provided',
+  'cl.peer-service-types.manage': "Define the organization's own peer service types",
+  'cl.peer-settings.manage': "Choose between the PF-15 peer service types and the organization's own (use_pf15)",
   'staff-directory.view': 'Look up the names and roles of the staff of the organization',
 } as const;
 

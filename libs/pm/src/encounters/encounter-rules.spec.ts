@@ -1,5 +1,5 @@
 import type { CreateGroupEncountersInput } from '@cairn/platform/scheduling';
-import { groupEncounterInputProblems } from './encounter-rules';
+import { groupEncounterInputProblems, peerEncounterInputProblems } from './encounter-rules';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const valid: CreateGroupEncountersInput = {
@@ -29,5 +29,21 @@ describe('groupEncounterInputProblems', () => {
       attendees: [{ ...valid.attendees[0]!, chartId: 'nope', minutesAttended: 12.5 }],
     };
     expect(groupEncounterInputProblems(bad).map((p) => p.field)).toEqual(['groupSessionId', 'serviceDate', 'attendees[0].chartId', 'attendees[0].minutesAttended']);
+  });
+});
+
+describe('peerEncounterInputProblems', () => {
+  const valid = {
+    peerEncounterId: '3f0e8a3c-6c7b-4a55-9d0c-0b1f5b0f4a11', patientId: '3f0e8a3c-6c7b-4a55-9d0c-0b1f5b0f4a12', chartId: '3f0e8a3c-6c7b-4a55-9d0c-0b1f5b0f4a13',
+    siteId: '3f0e8a3c-6c7b-4a55-9d0c-0b1f5b0f4a14', renderingProviderId: '3f0e8a3c-6c7b-4a55-9d0c-0b1f5b0f4a15', serviceDate: '2026-03-10', durationMinutes: 53,
+  };
+
+  it('accepts a complete peer encounter', () => {
+    expect(peerEncounterInputProblems(valid)).toEqual([]);
+  });
+
+  it('names every malformed field', () => {
+    const fields = peerEncounterInputProblems({ ...valid, chartId: 'x', serviceDate: '2026-02-30', durationMinutes: 0 }).map((p) => p.field);
+    expect(fields).toEqual(['chartId', 'serviceDate', 'durationMinutes']);
   });
 });

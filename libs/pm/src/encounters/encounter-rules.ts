@@ -1,4 +1,4 @@
-import type { CreateGroupEncountersInput } from '@cairn/platform/scheduling';
+import type { CreateGroupEncountersInput, CreatePeerEncounterInput } from '@cairn/platform/scheduling';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -42,5 +42,18 @@ export function groupEncounterInputProblems(input: CreateGroupEncountersInput): 
       problems.push({ field: `${at}.minutesAttended`, message: 'minutesAttended must be a whole number of minutes from 0 to 1440' });
     }
   });
+  return problems;
+}
+
+/** What is wrong with a CreatePeerEncounterCommand's input (empty when nothing). */
+export function peerEncounterInputProblems(input: CreatePeerEncounterInput): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const field of ['peerEncounterId', 'patientId', 'chartId', 'siteId', 'renderingProviderId'] as const) {
+    if (!UUID.test(input[field] ?? '')) problems.push({ field, message: `${field} must be a UUID` });
+  }
+  if (!isDate(input.serviceDate ?? '')) problems.push({ field: 'serviceDate', message: 'serviceDate must be a date (YYYY-MM-DD)' });
+  if (!Number.isInteger(input.durationMinutes) || input.durationMinutes < 1 || input.durationMinutes > 1440) {
+    problems.push({ field: 'durationMinutes', message: 'durationMinutes must be a whole number of minutes from 1 to 1440' });
+  }
   return problems;
 }

@@ -45,16 +45,27 @@ export class ListChartEncountersHandler implements IQueryHandler<ListChartEncoun
       const facts = await this.groupFacts(ctx.organizationId, sessionIds);
 
       const chart = patient.chart;
-      let consent: { allowed: boolean; reason: string } = { allowed: true, reason: 'not_part2' };
+      // Part 2 records among a Part 2 chart's encounters: an SUD-program group's (record type group_encounter) and
+      // every peer encounter (CL-19, record type peer_encounter). Each kind is asked once per page.
       const isProtected = (e: EncounterView) => e.sourceType === 'group_session' && facts.get(e.sourceId)?.sudProgram !== false;
+      const isPeer = (e: EncounterView) => e.sourceType === 'peer_encounter';
+      let consent: { allowed: boolean; reason: string } = { allowed: true, reason: 'not_part2' };
+      let peerConsent: { allowed: boolean; reason: string } = { allowed: true, reason: 'not_part2' };
       if (chart?.isPart2 && page.items.some(isProtected)) {
         // The shared check (cl_check_sud_consent behind it), audited as such, with the reason a denial has.
         const decision = await this.queries.execute(new CheckSudConsentQuery(patientId, 'group_encounter'));
         consent = { allowed: decision.allowed, reason: decision.reason };
       }
-      const shown = consent.allowed ? page.items : page.items.filter((e) => !isProtected(e));
+      if (chart?.isPart2 && page.items.some(isPeer)) {
+        const decision = await this.queries.execute(new CheckSudConsentQuery(patientId, 'peer_encounter'));
+        peerConsent = { allowed: decision.allowed, reason: decision.reason };
+      }
+      const isPart2Record = (e: EncounterView) => isProtected(e) || (chart?.isPart2 === true && isPeer(e));
+      const denied = (e: EncounterView) => (isProtected(e) && !consent.allowed) || (chart?.isPart2 === true && isPeer(e) && !peerConsent.allowed);
+      const shown = page.items.filter((e) => !denied(e));
       const withheld = page.items.length - shown.length;
-      const part2Shown = chart?.isPart2 === true && shown.some(isProtected);
+      const part2Shown = chart?.isPart2 === true && shown.some(isPart2Record);
+      const withheldReason = !consent.allowed && page.items.some(isProtected) ? consent.reason : peerConsent.reason;
       await this.audit.record({
         action: 'patient.encounters.read', resourceType: 'patient', resourceId: patientId, patientId, outcome: 'success',
         scope: {
@@ -65,7 +76,7 @@ export class ListChartEncountersHandler implements IQueryHandler<ListChartEncoun
       return {
         items: shown.map((e) => toChartEncounter(e, facts.get(e.sourceId))),
         page: page.page, pageSize: page.pageSize, total: page.total,
-        withheld, withheldReason: withheld > 0 ? consent.reason : null,
+        withheld, withheldReason: withheld > 0 ? withheldReason : null,
         part2Notice: part2Shown ? PART2_NOTICE : null,
       };
     });

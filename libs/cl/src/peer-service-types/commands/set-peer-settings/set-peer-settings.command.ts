@@ -1,0 +1,9 @@
+import { Command } from '@nestjs/cqrs';
+import type { PeerVocabularyView } from '../../peer-vocabulary';
+
+/** Sets use_pf15 for the context's organization; answers the vocabulary now in force. */
+export class SetPeerSettingsCommand extends Command<PeerVocabularyView> {
+  constructor(readonly usePf15: boolean) {
+    super();
+  }
+}

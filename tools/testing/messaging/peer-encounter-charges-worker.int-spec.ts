@@ -1,0 +1,108 @@
+import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import type { PrismaClient } from '@cairn/platform/db';
+import { withTenant } from '@cairn/platform/db';
+import { buildEvent, IntegrationEvent, PEER_ENCOUNTER_FINALIZED_V1, PeerEncounterFinalizedV1, writeOutboxEvent } from '@cairn/platform/messaging';
+import { freePort } from '../../dev/probes';
+import { appPrisma, createMessagingTestDb, MessagingTestDb, obliterateQueues, spawnEntry, uniqueQueuePrefix, waitFor } from './probe';
+
+jest.setTimeout(120_000);
+
+// CL-19 -> PM-07 through the REAL worker process (apps/worker/src/main.ts: relay, PM's charge consumer) on a
+// database of its own with the demo data: a finalized peer encounter's `peer_encounter_finalized.v1`, delivered
+// three times with the same event id and re-published twice with new ids (a replayed finalize), gives exactly
+// one charge, priced through the fee schedule with the units the encounter stored.
+const CONSUMER = 'pm.charge-creation';
+const prefix = uniqueQueuePrefix('peer-charges');
+let db: MessagingTestDb;
+let prisma: PrismaClient;
+let worker: ChildProcess;
+const stderr: string[] = [];
+
+async function spawnWorker(): Promise<ChildProcess> {
+  return spawnEntry('apps/worker/src/main.ts', { DATABASE_URL: db.appUrl, WORKER_PORT: String(await freePort()), QUEUE_PREFIX: prefix, LOG_LEVEL: 'error', OUTBOX_POLL_MS: '100' }, (d) => stderr.push(d));
+}
+
+async function publish(event: IntegrationEvent): Promise<void> {
+  await withTenant(prisma, { organizationId: event.organizationId, userId: '', siteIds: 'all', patientScope: 'none' }, (tx) => writeOutboxEvent(tx, event));
+}
+
+beforeAll(async () => {
+  db = await createMessagingTestDb('peer-charges', { demoData: true });
+  prisma = appPrisma(db.appUrl);
+  worker = await spawnWorker();
+}, 90_000);
+afterAll(async () => {
+  if (worker && worker.exitCode === null && worker.signalCode === null) {
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    worker.kill('SIGTERM');
+    await exited;
+  }
+  await obliterateQueues(process.env['REDIS_URL']!, prefix);
+  await prisma?.$disconnect();
+  await db?.drop();
+});
+
+it('charges a finalized peer encounter once however often its event is delivered or re-published', async () => {
+  const owner = db.owner;
+  const { rows: [sonoran] } = await owner.query<{ id: string }>(`SELECT id FROM pf_organizations WHERE slug = 'sonoran'`);
+  const org = sonoran!.id;
+  const { rows: [site] } = await owner.query<{ id: string }>(`SELECT id FROM pf_sites WHERE organization_id = $1 AND code = 'TUC'`, [org]);
+  const { rows: [peer] } = await owner.query<{ id: string }>(`SELECT id FROM pf_staff_users WHERE email = 'peer@sonoran.cairn.test'`);
+  const { rows: [p] } = await owner.query<{ patient_id: string; chart_id: string }>(
+    `SELECT p.id AS patient_id, c.id AS chart_id FROM cl_patients p JOIN cl_charts c ON c.organization_id = p.organization_id AND c.patient_id = p.id
+     WHERE p.site_id = $1 AND NOT c.is_part2 ORDER BY p.id LIMIT 1`, [site!.id]);
+
+  // What FinalizePeerEncounterHandler leaves behind (its own transaction is tested in apps/api/test): the locked
+  // encounter with its units, PM's peer encounter, and the event in the outbox.
+  const peerEncounterId = randomUUID();
+  const encounterId = randomUUID();
+  await owner.query(
+    `INSERT INTO pm_encounters (organization_id, id, patient_id, chart_id, site_id, encounter_type, service_date, rendering_provider_id, duration_minutes, source_type, source_id)
+     VALUES ($1, $2, $3, $4, $5, 'peer', '2026-03-10', $6, 53, 'peer_encounter', $7)`,
+    [org, encounterId, p!.patient_id, p!.chart_id, site!.id, peer!.id, peerEncounterId]);
+  await owner.query(
+    `INSERT INTO cl_peer_encounters (organization_id, id, site_id, patient_id, chart_id, encounter_id, peer_provider_id, service_date, start_time, end_time,
+       duration_minutes, service_type, service_type_source, hcpcs_code, unit_basis, units, focus_notes, status, finalized_at, finalized_by, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, '2026-03-10', '09:00', '09:53', 53, 'peer_support', 'pf15', 'H0038', 'per_15_minutes', 4, 'focus', 'finalized', now(), $7, $7)`,
+    [org, peerEncounterId, site!.id, p!.patient_id, p!.chart_id, encounterId, peer!.id]);
+  const payload: PeerEncounterFinalizedV1 = {
+    organization_id: org, peer_encounter_id: peerEncounterId, chart_id: p!.chart_id, encounter_id: encounterId, peer_provider_id: peer!.id,
+    service_date: '2026-03-10', hcpcs_code: 'H0038', duration_minutes: 53,
+  };
+  const first = buildEvent(PEER_ENCOUNTER_FINALIZED_V1, org, payload);
+  await publish(first);
+  const charges = () => owner.query(`SELECT * FROM pm_charges WHERE source_type = 'peer_encounter' AND source_id = $1`, [peerEncounterId]);
+  await waitFor('the first delivery to be charged', async () => (await charges()).rows.length > 0, 60_000, 100);
+
+  const connection = new Redis(process.env['REDIS_URL']!, { maxRetriesPerRequest: 1 });
+  const queue = new Queue('charge-creation', { connection, prefix });
+  const republished = [buildEvent(PEER_ENCOUNTER_FINALIZED_V1, org, payload), buildEvent(PEER_ENCOUNTER_FINALIZED_V1, org, payload)];
+  try {
+    for (const n of [1, 2]) await queue.add(first.type, first, { jobId: `${first.id}-redelivered-${n}` });
+    for (const e of republished) await publish(e);
+    const ids = [first.id, ...republished.map((e) => e.id)];
+    const jobIds = [...ids, `${first.id}-redelivered-1`, `${first.id}-redelivered-2`];
+    await waitFor('every delivery to be handled', async () => {
+      const processed = await owner.query(`SELECT count(*)::int AS n FROM pf_processed_events WHERE consumer = $1 AND event_id = ANY($2::uuid[])`, [CONSUMER, ids]);
+      const states = await Promise.all(jobIds.map(async (id) => (await queue.getJob(id))?.getState()));
+      return processed.rows[0].n === 3 && states.every((st) => st === 'completed');
+    }, 60_000, 200);
+    expect(await queue.getJobCounts('failed')).toEqual({ failed: 0 });
+  } finally {
+    await queue.close();
+    connection.disconnect();
+  }
+
+  const rows = (await charges()).rows;
+  expect(rows).toHaveLength(1);
+  // Arizona (AHCCCS, midpoint): 53 minutes of H0038 are 4 units, as the encounter stored; Sonoran's 2025+ rate.
+  const { rows: [stored] } = await owner.query<{ units: number }>('SELECT units FROM cl_peer_encounters WHERE id = $1', [peerEncounterId]);
+  expect(rows[0]).toMatchObject({
+    status: 'ready', final_code: 'H0038', units: stored!.units, unit_basis: 'per_15_minutes', rate_cents: 1100, amount_cents: 4 * 1100,
+    encounter_id: encounterId, patient_id: p!.patient_id, site_id: site!.id, rendering_provider_id: peer!.id, jurisdiction_profile_key: 'us-az-ahcccs',
+  });
+  expect(stderr.join('')).not.toMatch(/failed/);
+}, 120_000);
