@@ -1,12 +1,9 @@
-import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
-import type { PrismaClient } from '@cairn/platform/db';
-import { withTenant } from '@cairn/platform/db';
-import { buildEvent, IntegrationEvent, PEER_ENCOUNTER_FINALIZED_V1, PeerEncounterFinalizedV1, writeOutboxEvent } from '@cairn/platform/messaging';
-import { freePort } from '../../dev/probes';
-import { appPrisma, createMessagingTestDb, MessagingTestDb, obliterateQueues, spawnEntry, uniqueQueuePrefix, waitFor } from './probe';
+import { buildEvent, PEER_ENCOUNTER_FINALIZED_V1, PeerEncounterFinalizedV1 } from '@cairn/platform/messaging';
+import { waitFor } from './probe';
+import { workerScenario } from './worker-scenario';
 
 jest.setTimeout(120_000);
 
@@ -15,38 +12,11 @@ jest.setTimeout(120_000);
 // three times with the same event id and re-published twice with new ids (a replayed finalize), gives exactly
 // one charge, priced through the fee schedule with the units the encounter stored.
 const CONSUMER = 'pm.charge-creation';
-const prefix = uniqueQueuePrefix('peer-charges');
-let db: MessagingTestDb;
-let prisma: PrismaClient;
-let worker: ChildProcess;
-const stderr: string[] = [];
-
-async function spawnWorker(): Promise<ChildProcess> {
-  return spawnEntry('apps/worker/src/main.ts', { DATABASE_URL: db.appUrl, WORKER_PORT: String(await freePort()), QUEUE_PREFIX: prefix, LOG_LEVEL: 'error', OUTBOX_POLL_MS: '100' }, (d) => stderr.push(d));
-}
-
-async function publish(event: IntegrationEvent): Promise<void> {
-  await withTenant(prisma, { organizationId: event.organizationId, userId: '', siteIds: 'all', patientScope: 'none' }, (tx) => writeOutboxEvent(tx, event));
-}
-
-beforeAll(async () => {
-  db = await createMessagingTestDb('peer-charges', { demoData: true });
-  prisma = appPrisma(db.appUrl);
-  worker = await spawnWorker();
-}, 90_000);
-afterAll(async () => {
-  if (worker && worker.exitCode === null && worker.signalCode === null) {
-    const exited = new Promise((resolve) => worker.once('exit', resolve));
-    worker.kill('SIGTERM');
-    await exited;
-  }
-  await obliterateQueues(process.env['REDIS_URL']!, prefix);
-  await prisma?.$disconnect();
-  await db?.drop();
-});
+const scenario = workerScenario('peer-charges');
+const { stderr, publish, prefix } = scenario;
 
 it('charges a finalized peer encounter once however often its event is delivered or re-published', async () => {
-  const owner = db.owner;
+  const owner = scenario.db.owner;
   const { rows: [sonoran] } = await owner.query<{ id: string }>(`SELECT id FROM pf_organizations WHERE slug = 'sonoran'`);
   const org = sonoran!.id;
   const { rows: [site] } = await owner.query<{ id: string }>(`SELECT id FROM pf_sites WHERE organization_id = $1 AND code = 'TUC'`, [org]);
