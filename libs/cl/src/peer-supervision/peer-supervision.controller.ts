@@ -2,11 +2,11 @@ import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Quer
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiPageResponse, ApiProblemResponses, InvalidInputError, NotFoundError } from '@cairn/platform/http';
+import { ApiPageResponse, ApiProblemResponses, InvalidInputError, NotFoundError, wantsCsv } from '@cairn/platform/http';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { EditPeerSupervisionCommand } from './commands/edit-peer-supervision/edit-peer-supervision.command';
 import { RecordPeerSupervisionCommand } from './commands/record-peer-supervision/record-peer-supervision.command';
-import { supervisionCsvHeader, supervisionCsvRow, wantsCsv } from './peer-supervision.csv';
+import { supervisionCsvHeader, supervisionCsvRow } from './peer-supervision.csv';
 import {
   EditPeerSupervisionDto, ListPeerSupervisionQueryDto, PeerSupervisionReportDto, PeerSupervisionReportQueryDto, PeerSupervisionResponseDto,
   PeerSupervisionSummaryDto, RecordPeerSupervisionDto,

@@ -1,5 +1,5 @@
 import { buildSupervisionReport } from './peer-supervision-rules';
-import { supervisionCsvHeader, supervisionCsvRow, wantsCsv } from './peer-supervision.csv';
+import { supervisionCsvHeader, supervisionCsvRow } from './peer-supervision.csv';
 
 describe('the supervision hours CSV', () => {
   it('has a header and one line per peer per month, hours per modality, and defuses formula-like names', () => {
@@ -9,13 +9,5 @@ describe('the supervision hours CSV', () => {
     ]);
     expect(supervisionCsvHeader()).toBe('peerProviderId,peerName,month,sessionCount,hours,hours: individual,hours: group,hours: telehealth,hours: phone\r\n');
     expect(supervisionCsvRow(report.items[0]!)).toBe(`p1,"'=HYPERLINK(""x""), CPRS",2025-01,2,1.25,1,0,0,0.25\r\n`);
-  });
-
-  it('is chosen by format=csv, or by an Accept header preferring text/csv', () => {
-    expect(wantsCsv('csv', undefined)).toBe(true);
-    expect(wantsCsv('json', 'text/csv')).toBe(false);
-    expect(wantsCsv(undefined, 'text/csv, application/json')).toBe(true);
-    expect(wantsCsv(undefined, 'application/json, text/csv')).toBe(false);
-    expect(wantsCsv(undefined, undefined)).toBe(false);
   });
 });

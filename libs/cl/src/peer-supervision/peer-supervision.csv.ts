@@ -14,12 +14,3 @@ export function supervisionCsvRow(r: SupervisionReportRow): string {
   return [r.peerProviderId, r.peerName, r.month, r.sessionCount, r.hours, ...SUPERVISION_MODALITIES.map((m) => r.byModality[m].hours)]
     .map(csvField).join(',') + '\r\n';
 }
-
-/** True when the caller asked for CSV: format=csv, or an Accept header preferring text/csv over JSON (as the HR report). */
-export function wantsCsv(format: string | undefined, accept: string | undefined): boolean {
-  if (format) return format === 'csv';
-  if (!accept) return false;
-  const csv = accept.indexOf('text/csv');
-  const json = accept.indexOf('application/json');
-  return csv !== -1 && (json === -1 || csv < json);
-}

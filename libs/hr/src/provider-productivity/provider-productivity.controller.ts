@@ -2,21 +2,12 @@ import { Controller, Get, Headers, Query, Res, UseFilters } from '@nestjs/common
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiProblemResponses } from '@cairn/platform/http';
+import { ApiProblemResponses, wantsCsv } from '@cairn/platform/http';
 import { RequestContextService, RequirePermission } from '@cairn/platform/tenancy';
 import { getProviderProductivity } from '@cairn/platform/workforce';
 import { productivityCsvHeader, productivityCsvRow } from './provider-productivity.csv';
 import { ProviderProductivityQueryDto, ProviderProductivityResponseDto } from './provider-productivity.dto';
 import { ProviderProductivityAuditFilter } from './provider-productivity-audit.filter';
-
-/** True when the caller asked for CSV: format=csv, or an Accept header preferring text/csv over JSON. */
-export function wantsCsv(format: string | undefined, accept: string | undefined): boolean {
-  if (format) return format === 'csv';
-  if (!accept) return false;
-  const csv = accept.indexOf('text/csv');
-  const json = accept.indexOf('application/json');
-  return csv !== -1 && (json === -1 || csv < json);
-}
 
 /**
  * Provider productivity for HR (provider-productivity-analytics seed). HR reads only the platform contract

@@ -1,6 +1,5 @@
 import type { ProviderProductivitySummary } from '@cairn/platform/workforce';
 import { PRODUCTIVITY_CSV_COLUMNS, productivityCsvHeader, productivityCsvRow } from './provider-productivity.csv';
-import { wantsCsv } from './provider-productivity.controller';
 
 const row: ProviderProductivitySummary = {
   providerId: null, siteId: null, organizationId: 'org', periodStart: '2025-01-01', periodEnd: '2025-03-31', suppressed: true, providerCount: 3,
@@ -16,17 +15,5 @@ describe('provider productivity CSV', () => {
 
   it('neutralises values a spreadsheet would run as formulas', () => {
     expect(productivityCsvRow({ ...row, organizationId: '=HYPERLINK("x")' })).toContain(`,"'=HYPERLINK(""x"")",`);
-  });
-});
-
-describe('wantsCsv', () => {
-  it('follows format first, then an Accept header that prefers text/csv', () => {
-    expect(wantsCsv('csv', 'application/json')).toBe(true);
-    expect(wantsCsv('json', 'text/csv')).toBe(false);
-    expect(wantsCsv(undefined, 'text/csv')).toBe(true);
-    expect(wantsCsv(undefined, 'text/csv, application/json')).toBe(true);
-    expect(wantsCsv(undefined, 'application/json, text/csv')).toBe(false);
-    expect(wantsCsv(undefined, '*/*')).toBe(false);
-    expect(wantsCsv(undefined, undefined)).toBe(false);
   });
 });

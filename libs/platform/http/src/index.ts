@@ -16,3 +16,4 @@ export { createValidationPipe, flattenValidationErrors } from './validation';
 export { ApiProblemResponses, STANDARD_PROBLEM_STATUSES } from './api-problem-responses';
 export { assertDateRange, IsCalendarDate, isoDate } from './calendar-date';
 export { IsIdList } from './id-list';
+export { wantsCsv } from './csv-negotiation';
