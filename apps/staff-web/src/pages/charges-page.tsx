@@ -4,6 +4,7 @@ import { useAddressFilters } from '../address-filters';
 import { api, call, Charge } from '../api/client';
 import { useAuth } from '../auth';
 import { ErrorMessage } from '../error-message';
+import { Pager } from '../pager';
 import { PatientName, PatientNames, usePatientNames } from '../patient-names';
 import { TableWrap } from '../table-wrap';
 import { codeWords } from './group-review';
@@ -210,16 +211,7 @@ export function ChargesPage() {
               </table>
             </TableWrap>
           )}
-          {pages > 1 && (
-            <nav aria-label="Pages" className="pager">
-              <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-                Previous page
-              </button>
-              <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-                Next page
-              </button>
-            </nav>
-          )}
+          <Pager page={page} pages={pages} onPage={setPage} />
         </>
       )}
     </>

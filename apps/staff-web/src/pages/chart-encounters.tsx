@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, call, Schemas } from '../api/client';
 import { useAuth } from '../auth';
 import { ErrorMessage } from '../error-message';
+import { Pager } from '../pager';
 import { StaffName, StaffNames, useStaffNames } from '../staff-names';
 import { TableWrap } from '../table-wrap';
 
@@ -204,16 +205,7 @@ export function ChartEncounters({ patientId, chartNotice }: { patientId: string;
           ) : (
             <EncounterTable items={data.items} staff={staff} siteName={siteName} canOpenSessions={permissions.has('cl.groups.view')} />
           )}
-          {pages > 1 && (
-            <nav aria-label="Encounter pages" className="pager">
-              <button type="button" disabled={page <= 1} onClick={() => go({ page: page - 1 })}>
-                Previous encounters
-              </button>
-              <button type="button" disabled={page >= pages} onClick={() => go({ page: page + 1 })}>
-                More encounters
-              </button>
-            </nav>
-          )}
+          <Pager page={page} pages={pages} onPage={(p) => go({ page: p })} label="Encounter pages" previous="Previous encounters" next="More encounters" />
         </>
       )}
     </section>

@@ -5,6 +5,7 @@ import { useAddressFilters } from '../address-filters';
 import { api, call, Generation } from '../api/client';
 import { useAuth } from '../auth';
 import { ErrorMessage } from '../error-message';
+import { Pager } from '../pager';
 import { Part2Badge } from '../part2-badge';
 import { PatientName, PatientNames, usePatientNames } from '../patient-names';
 import { StaffName, useStaffNames } from '../staff-names';
@@ -420,16 +421,7 @@ export function GroupReviewPage() {
               onEdit={setEditing}
             />
           ))}
-          {pages > 1 && (
-            <nav aria-label="Pages" className="pager">
-              <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-                Previous page
-              </button>
-              <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-                Next page
-              </button>
-            </nav>
-          )}
+          <Pager page={page} pages={pages} onPage={setPage} />
         </>
       )}
       {rejecting && <RejectDialog count={chosen.length} onCancel={() => setRejecting(false)} onReject={reject} />}

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
 import { useAuth } from '../auth';
 import { ErrorMessage } from '../error-message';
+import { Pager } from '../pager';
 import { TableWrap } from '../table-wrap';
 import { Part2Badge } from '../part2-badge';
 
@@ -72,14 +73,7 @@ export function PatientsPage() {
               </tbody>
             </table>
           </TableWrap>
-          <nav aria-label="Pages" className="pager">
-            <button type="button" disabled={page <= 1} onClick={() => setParams({ ...(q ? { q } : {}), page: String(page - 1) })}>
-              Previous page
-            </button>
-            <button type="button" disabled={page >= pages} onClick={() => setParams({ ...(q ? { q } : {}), page: String(page + 1) })}>
-              Next page
-            </button>
-          </nav>
+          <Pager page={page} pages={pages} onPage={(p) => setParams({ ...(q ? { q } : {}), page: String(p) })} />
         </>
       )}
     </>
