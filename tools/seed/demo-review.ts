@@ -22,7 +22,9 @@ interface Generation {
   id: string;
   status: string;
   billable: boolean;
-  consentRequired: boolean;
+  /** Null when the row is withheld from the reviewer (Part 2 without consent). */
+  patientId: string | null;
+  flags: { consentRequired: boolean };
 }
 
 /** True while no demo group encounter has been reviewed yet: `npm start` then (re)runs the review. */
@@ -98,10 +100,13 @@ export async function runDemoReview(opts: { apiUrl: string; ownerUrl: string; ti
       const pending = page.items.filter((g) => g.status === 'pending_review');
       summary.sessions += 1;
       if (turn === 2) {
-        const reject = pending.find((g) => g.billable && !g.consentRequired);
+        // The billable attendee first by patient id (generation ids are random), so every run rejects the same one.
+        const reject = pending
+          .filter((g) => g.billable && !g.flags.consentRequired && g.patientId)
+          .sort((a, b) => a.patientId!.localeCompare(b.patientId!))[0];
         if (reject) {
-          await call(s.organization_id, 'POST', '/api/v1/group-encounter-generations/reject', { ids: [reject.id], reason: DEMO_REJECTION_REASON });
-          summary.rejected += 1;
+          const { results } = await call<{ results: { outcome: string }[] }>(s.organization_id, 'POST', '/api/v1/group-encounter-generations/reject', { ids: [reject.id], reason: DEMO_REJECTION_REASON });
+          summary.rejected += results.filter((r) => r.outcome === 'rejected').length;
         }
         await approve(s.organization_id, pending.filter((g) => g !== reject));
       } else {
