@@ -18,13 +18,23 @@ export interface DemoReviewSummary {
   refused: number;
 }
 
-interface Generation {
+export interface Generation {
   id: string;
   status: string;
   billable: boolean;
   /** Null when the row is withheld from the reviewer (Part 2 without consent). */
   patientId: string | null;
   flags: { consentRequired: boolean };
+}
+
+/**
+ * The attendee the demo rejects in a session: the billable one the reviewer may see (not withheld for Part 2),
+ * first by patient id; generation ids are random, patient ids are the seed's, so every run rejects the same one.
+ */
+export function rejectionTarget(pending: readonly Generation[]): Generation | undefined {
+  return pending
+    .filter((g) => g.billable && !g.flags.consentRequired && g.patientId !== null)
+    .sort((a, b) => a.patientId!.localeCompare(b.patientId!))[0];
 }
 
 /** True while no demo group encounter has been reviewed yet: `npm start` then (re)runs the review. */
@@ -100,10 +110,7 @@ export async function runDemoReview(opts: { apiUrl: string; ownerUrl: string; ti
       const pending = page.items.filter((g) => g.status === 'pending_review');
       summary.sessions += 1;
       if (turn === 2) {
-        // The billable attendee first by patient id (generation ids are random), so every run rejects the same one.
-        const reject = pending
-          .filter((g) => g.billable && !g.flags.consentRequired && g.patientId)
-          .sort((a, b) => a.patientId!.localeCompare(b.patientId!))[0];
+        const reject = rejectionTarget(pending);
         if (reject) {
           const { results } = await call<{ results: { outcome: string }[] }>(s.organization_id, 'POST', '/api/v1/group-encounter-generations/reject', { ids: [reject.id], reason: DEMO_REJECTION_REASON });
           summary.rejected += results.filter((r) => r.outcome === 'rejected').length;
