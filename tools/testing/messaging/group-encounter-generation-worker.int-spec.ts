@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
-import Redis from 'ioredis';
 import { buildEvent, CL_GROUP_SESSION_DOCUMENTED_V1, ClGroupSessionDocumentedV1 } from '@cairn/platform/messaging';
 import { waitFor } from './probe';
 import { workerScenario } from './worker-scenario';
@@ -13,7 +11,7 @@ jest.setTimeout(120_000);
 // rostered attendee and one pm_encounters row per present/partial attendee.
 const CONSUMER = 'cl.generate-encounters-when-group-session-documented';
 const scenario = workerScenario('generation');
-const { stderr, publish, prefix } = scenario;
+const { stderr, publish } = scenario;
 
 it('turns one documented session, delivered five times, into exactly one generation per attendee and one encounter per present/partial attendee', async () => {
   const owner = scenario.db.owner;
@@ -44,25 +42,7 @@ it('turns one documented session, delivered five times, into exactly one generat
   const before = (await generations()).rows;
 
   // The same event id twice more (a redelivery straight onto the queue), and the session re-published twice.
-  const connection = new Redis(process.env['REDIS_URL']!, { maxRetriesPerRequest: 1 });
-  const queue = new Queue('encounter-generation', { connection, prefix });
-  const republished = [buildEvent(CL_GROUP_SESSION_DOCUMENTED_V1, sonoran!.id, payload), buildEvent(CL_GROUP_SESSION_DOCUMENTED_V1, sonoran!.id, payload)];
-  try {
-    for (const n of [1, 2]) await queue.add(first.type, first, { jobId: `${first.id}-redelivered-${n}` });
-    for (const e of republished) await publish(e);
-    const ids = [first.id, ...republished.map((e) => e.id)];
-    const jobIds = [...ids, `${first.id}-redelivered-1`, `${first.id}-redelivered-2`];
-    await waitFor('every delivery to be handled', async () => {
-      const processed = await owner.query(`SELECT count(*)::int AS n FROM pf_processed_events WHERE consumer = $1 AND event_id = ANY($2::uuid[])`, [CONSUMER, ids]);
-      // Only this test's five jobs: the demo data's documented sessions go through the same queue.
-      const states = await Promise.all(jobIds.map(async (id) => (await queue.getJob(id))?.getState()));
-      return processed.rows[0].n === 3 && states.every((st) => st === 'completed');
-    }, 60_000, 200);
-    expect(await queue.getJobCounts('failed')).toEqual({ failed: 0 });
-  } finally {
-    await queue.close();
-    connection.disconnect();
-  }
+  await scenario.replay('encounter-generation', CONSUMER, first, [buildEvent(CL_GROUP_SESSION_DOCUMENTED_V1, sonoran!.id, payload), buildEvent(CL_GROUP_SESSION_DOCUMENTED_V1, sonoran!.id, payload)]);
 
   const after = (await generations()).rows;
   expect(after).toEqual(before); // replays inserted nothing and changed nothing

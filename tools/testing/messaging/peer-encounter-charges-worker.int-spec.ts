@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
-import Redis from 'ioredis';
 import { buildEvent, PEER_ENCOUNTER_FINALIZED_V1, PeerEncounterFinalizedV1 } from '@cairn/platform/messaging';
 import { waitFor } from './probe';
 import { workerScenario } from './worker-scenario';
@@ -13,7 +11,7 @@ jest.setTimeout(120_000);
 // one charge, priced through the fee schedule with the units the encounter stored.
 const CONSUMER = 'pm.charge-creation';
 const scenario = workerScenario('peer-charges');
-const { stderr, publish, prefix } = scenario;
+const { stderr, publish } = scenario;
 
 it('charges a finalized peer encounter once however often its event is delivered or re-published', async () => {
   const owner = scenario.db.owner;
@@ -47,24 +45,7 @@ it('charges a finalized peer encounter once however often its event is delivered
   const charges = () => owner.query(`SELECT * FROM pm_charges WHERE source_type = 'peer_encounter' AND source_id = $1`, [peerEncounterId]);
   await waitFor('the first delivery to be charged', async () => (await charges()).rows.length > 0, 60_000, 100);
 
-  const connection = new Redis(process.env['REDIS_URL']!, { maxRetriesPerRequest: 1 });
-  const queue = new Queue('charge-creation', { connection, prefix });
-  const republished = [buildEvent(PEER_ENCOUNTER_FINALIZED_V1, org, payload), buildEvent(PEER_ENCOUNTER_FINALIZED_V1, org, payload)];
-  try {
-    for (const n of [1, 2]) await queue.add(first.type, first, { jobId: `${first.id}-redelivered-${n}` });
-    for (const e of republished) await publish(e);
-    const ids = [first.id, ...republished.map((e) => e.id)];
-    const jobIds = [...ids, `${first.id}-redelivered-1`, `${first.id}-redelivered-2`];
-    await waitFor('every delivery to be handled', async () => {
-      const processed = await owner.query(`SELECT count(*)::int AS n FROM pf_processed_events WHERE consumer = $1 AND event_id = ANY($2::uuid[])`, [CONSUMER, ids]);
-      const states = await Promise.all(jobIds.map(async (id) => (await queue.getJob(id))?.getState()));
-      return processed.rows[0].n === 3 && states.every((st) => st === 'completed');
-    }, 60_000, 200);
-    expect(await queue.getJobCounts('failed')).toEqual({ failed: 0 });
-  } finally {
-    await queue.close();
-    connection.disconnect();
-  }
+  await scenario.replay('charge-creation', CONSUMER, first, [buildEvent(PEER_ENCOUNTER_FINALIZED_V1, org, payload), buildEvent(PEER_ENCOUNTER_FINALIZED_V1, org, payload)]);
 
   const rows = (await charges()).rows;
   expect(rows).toHaveLength(1);

@@ -1,10 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
 import type { PrismaClient } from '@cairn/platform/db';
 import { withTenant } from '@cairn/platform/db';
 import type { IntegrationEvent } from '@cairn/platform/messaging';
 import { writeOutboxEvent } from '@cairn/platform/messaging';
 import { freePort } from '../../dev/probes';
-import { appPrisma, createMessagingTestDb, MessagingTestDb, obliterateQueues, spawnEntry, uniqueQueuePrefix } from './probe';
+import { appPrisma, createMessagingTestDb, MessagingTestDb, obliterateQueues, spawnEntry, uniqueQueuePrefix, waitFor } from './probe';
 
 export interface WorkerScenario {
   /** Filled in by beforeAll: the scenario's own database with the demo data. */
@@ -15,6 +17,13 @@ export interface WorkerScenario {
   prefix: string;
   /** Writes an event to the outbox as its organization would, for the real relay to deliver. */
   publish(event: IntegrationEvent): Promise<void>;
+  /**
+   * Replays an event the consumer has already handled: `first` twice more under its own id straight onto `queue`
+   * (a redelivery), and each of `republished` (the same payload under new ids) through the outbox. Resolves when
+   * the consumer has recorded all three event ids once each and every one of these five jobs completed; fails the
+   * test if any job of the queue failed.
+   */
+  replay(queue: string, consumer: string, first: IntegrationEvent, republished: [IntegrationEvent, IntegrationEvent]): Promise<void>;
 }
 
 /**
@@ -32,6 +41,26 @@ export function workerScenario(name: string): WorkerScenario {
     prefix,
     publish: async (event) => {
       await withTenant(prisma!, { organizationId: event.organizationId, userId: '', siteIds: 'all', patientScope: 'none' }, (tx) => writeOutboxEvent(tx, event));
+    },
+    replay: async (queueName, consumer, first, republished) => {
+      const connection = new Redis(process.env['REDIS_URL']!, { maxRetriesPerRequest: 1 });
+      const queue = new Queue(queueName, { connection, prefix });
+      try {
+        for (const n of [1, 2]) await queue.add(first.type, first, { jobId: `${first.id}-redelivered-${n}` });
+        for (const e of republished) await scenario.publish(e);
+        const ids = [first.id, ...republished.map((e) => e.id)];
+        const jobIds = [...ids, `${first.id}-redelivered-1`, `${first.id}-redelivered-2`];
+        await waitFor('every delivery to be handled', async () => {
+          const processed = await scenario.db.owner.query(`SELECT count(*)::int AS n FROM pf_processed_events WHERE consumer = $1 AND event_id = ANY($2::uuid[])`, [consumer, ids]);
+          // Only these five jobs: the demo data's own events go through the same queues.
+          const states = await Promise.all(jobIds.map(async (id) => (await queue.getJob(id))?.getState()));
+          return processed.rows[0].n === 3 && states.every((st) => st === 'completed');
+        }, 60_000, 200);
+        expect(await queue.getJobCounts('failed')).toEqual({ failed: 0 });
+      } finally {
+        await queue.close();
+        connection.disconnect();
+      }
     },
   };
   beforeAll(async () => {
