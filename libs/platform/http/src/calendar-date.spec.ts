@@ -1,5 +1,5 @@
 import { validateSync } from 'class-validator';
-import { assertDateRange, IsCalendarDate } from './calendar-date';
+import { assertDateRange, dateRange, IsCalendarDate } from './calendar-date';
 import { InvalidInputError } from './domain-errors';
 
 class Probe {
@@ -28,5 +28,14 @@ describe('assertDateRange', () => {
     const refusal = (() => { try { assertDateRange('2026-01-02', '2026-01-01'); } catch (e) { return e; } return null; })();
     expect(refusal).toBeInstanceOf(InvalidInputError);
     expect((refusal as InvalidInputError).errors).toEqual([{ field: 'to', message: 'to must not be before from' }]);
+  });
+});
+
+describe('dateRange', () => {
+  it('is no condition without ends, and inclusive midnight-UTC bounds for the ends given', () => {
+    expect(dateRange(undefined, undefined)).toBeUndefined();
+    expect(dateRange('2026-01-01', undefined)).toEqual({ gte: new Date('2026-01-01T00:00:00Z') });
+    expect(dateRange(undefined, '2026-01-31')).toEqual({ lte: new Date('2026-01-31T00:00:00Z') });
+    expect(dateRange('2026-01-01', '2026-01-31')).toEqual({ gte: new Date('2026-01-01T00:00:00Z'), lte: new Date('2026-01-31T00:00:00Z') });
   });
 });

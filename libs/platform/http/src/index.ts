@@ -14,6 +14,6 @@ export type { MappedProblem } from './problem-details.filter';
 export { REQUEST_ID_HEADER, requestIdMiddleware } from './request-id.middleware';
 export { createValidationPipe, flattenValidationErrors } from './validation';
 export { ApiProblemResponses, STANDARD_PROBLEM_STATUSES } from './api-problem-responses';
-export { assertDateRange, IsCalendarDate, isoDate } from './calendar-date';
+export { assertDateRange, calendarDay, dateRange, IsCalendarDate, isoDate } from './calendar-date';
 export { IsIdList } from './id-list';
 export { wantsCsv } from './csv-negotiation';

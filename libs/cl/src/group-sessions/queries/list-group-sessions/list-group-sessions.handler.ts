@@ -2,12 +2,10 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { AuditService } from '@cairn/platform/audit';
 import { TenantTx } from '@cairn/platform/db';
-import { assertDateRange, Page, pageOf, pageWindow } from '@cairn/platform/http';
+import { assertDateRange, dateRange, Page, pageOf, pageWindow } from '@cairn/platform/http';
 import { RequestContextService } from '@cairn/platform/tenancy';
 import { GroupSessionSummaryView, SESSION_GROUP_SELECT, toGroupSessionSummary } from '../../group-session.view';
 import { ListGroupSessionsQuery } from './list-group-sessions.query';
-
-const day = (d: string) => new Date(`${d}T00:00:00Z`);
 
 @QueryHandler(ListGroupSessionsQuery)
 export class ListGroupSessionsHandler implements IQueryHandler<ListGroupSessionsQuery, Page<GroupSessionSummaryView>> {
@@ -29,7 +27,7 @@ export class ListGroupSessionsHandler implements IQueryHandler<ListGroupSessions
         ...(filter.groupId ? { groupId: filter.groupId } : {}),
         ...(filter.siteId ? { siteId: filter.siteId } : {}),
         ...(filter.status ? { status: filter.status } : {}),
-        ...(filter.from || filter.to ? { sessionDate: { ...(filter.from ? { gte: day(filter.from) } : {}), ...(filter.to ? { lte: day(filter.to) } : {}) } } : {}),
+        ...(filter.from || filter.to ? { sessionDate: dateRange(filter.from, filter.to) } : {}),
       };
       const rows = await tx.groupSession.findMany({
         where, include: SESSION_GROUP_SELECT, orderBy: [{ sessionDate: 'desc' }, { startTime: 'desc' }, { id: 'asc' }], skip, take,

@@ -2,12 +2,10 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { AuditService } from '@cairn/platform/audit';
 import { TenantTx } from '@cairn/platform/db';
-import { assertDateRange, Page, pageOf, pageWindow } from '@cairn/platform/http';
+import { assertDateRange, dateRange, Page, pageOf, pageWindow } from '@cairn/platform/http';
 import { RequestContextService } from '@cairn/platform/tenancy';
 import { PeerSupervisionSummaryView, toPeerSupervisionSummary } from '../../peer-supervision.view';
 import { ListPeerSupervisionQuery } from './list-peer-supervision.query';
-
-const day = (d: string) => new Date(`${d}T00:00:00Z`);
 
 @QueryHandler(ListPeerSupervisionQuery)
 export class ListPeerSupervisionHandler implements IQueryHandler<ListPeerSupervisionQuery, Page<PeerSupervisionSummaryView>> {
@@ -29,7 +27,7 @@ export class ListPeerSupervisionHandler implements IQueryHandler<ListPeerSupervi
         ...(filter.peerProviderId ? { peerProviderId: filter.peerProviderId } : {}),
         ...(filter.supervisorId ? { supervisorId: filter.supervisorId } : {}),
         ...(filter.modality ? { modality: filter.modality } : {}),
-        ...(filter.from || filter.to ? { supervisionDate: { ...(filter.from ? { gte: day(filter.from) } : {}), ...(filter.to ? { lte: day(filter.to) } : {}) } } : {}),
+        ...(filter.from || filter.to ? { supervisionDate: dateRange(filter.from, filter.to) } : {}),
       };
       const rows = await tx.peerSupervision.findMany({ where, orderBy: [{ supervisionDate: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }], skip, take });
       const total = await tx.peerSupervision.count({ where });

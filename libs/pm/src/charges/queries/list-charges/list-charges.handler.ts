@@ -2,12 +2,10 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { AuditService } from '@cairn/platform/audit';
 import { Prisma, TenantTx } from '@cairn/platform/db';
-import { assertDateRange, Page, pageOf, pageWindow } from '@cairn/platform/http';
+import { assertDateRange, dateRange, Page, pageOf, pageWindow } from '@cairn/platform/http';
 import { RequestContextService } from '@cairn/platform/tenancy';
 import { ChargeView, toChargeView, withheldChargeView } from '../../charge.view';
 import { ChargeFilter, ListChargesQuery } from './list-charges.query';
-
-const day = (d: string) => new Date(`${d}T00:00:00Z`);
 
 @QueryHandler(ListChargesQuery)
 export class ListChargesHandler implements IQueryHandler<ListChargesQuery, Page<ChargeView>> {
@@ -62,8 +60,8 @@ export class ListChargesHandler implements IQueryHandler<ListChargesQuery, Page<
     if (sites !== 'all') and.push({ siteId: { in: [...sites] } });
     if (f.status) and.push({ status: f.status });
     if (f.siteId) and.push({ siteId: f.siteId });
-    if (f.from) and.push({ serviceDate: { gte: day(f.from) } });
-    if (f.to) and.push({ serviceDate: { lte: day(f.to) } });
+    const serviceDate = dateRange(f.from, f.to);
+    if (serviceDate) and.push({ serviceDate });
     if (f.sourceType) and.push({ sourceType: f.sourceType });
     if (f.sessionId) and.push({ groupSessionId: f.sessionId });
     if (f.patientId) and.push({ patientId: f.patientId });

@@ -4,14 +4,12 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { AuditService } from '@cairn/platform/audit';
 import { CodeSystem, CodeValidity, ValidateCodeQuery } from '@cairn/platform/code-library';
 import { TenantTx } from '@cairn/platform/db';
-import { FieldError, InvalidInputError } from '@cairn/platform/http';
+import { calendarDay, FieldError, InvalidInputError } from '@cairn/platform/http';
 import { RequestContextService } from '@cairn/platform/tenancy';
 import { normalizeModifiers } from '../../../charges/charge-rules';
 import { toFeeScheduleEntryView } from '../../fee-schedule-entry.view';
 import { assertNoOverlap } from '../../fee-schedule-overlap';
 import { CreateFeeScheduleEntryCommand, CreateFeeScheduleEntryInput } from './create-fee-schedule-entry.command';
-
-const day = (d: string) => new Date(`${d}T00:00:00Z`);
 
 @CommandHandler(CreateFeeScheduleEntryCommand)
 export class CreateFeeScheduleEntryHandler implements ICommandHandler<CreateFeeScheduleEntryCommand> {
@@ -36,7 +34,7 @@ export class CreateFeeScheduleEntryHandler implements ICommandHandler<CreateFeeS
       const created = await tx.feeScheduleEntry.create({
         data: {
           organizationId: ctx.organizationId, id: randomUUID(), codeSystem: input.codeSystem, code: input.code, modifierMatch: input.modifierMatch,
-          modifiers, effectiveFrom: day(input.effectiveFrom), effectiveTo: input.effectiveTo ? day(input.effectiveTo) : null, rateCents: input.rateCents,
+          modifiers, effectiveFrom: calendarDay(input.effectiveFrom), effectiveTo: input.effectiveTo ? calendarDay(input.effectiveTo) : null, rateCents: input.rateCents,
           unitBasis: input.unitBasis, crosswalkCode: input.crosswalkCode ?? null, crosswalkModifierMode: input.crosswalkModifierMode ?? null,
           crosswalkModifiers, createdBy: ctx.userId,
         },
