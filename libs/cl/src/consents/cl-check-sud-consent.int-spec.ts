@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+import { queryAsTenant } from '@cairn/platform/db';
 
 /**
  * cl_check_sud_consent used the way the peer-services seed uses it: inside a row-level security policy,
@@ -22,24 +23,8 @@ const chart = { tpo: randomUUID(), none: randomUUID(), plain: randomUUID(), prog
 const patient = Object.fromEntries(Object.keys(chart).map((k) => [k, randomUUID()])) as Record<keyof typeof chart, string>;
 const tpoConsent = randomUUID();
 
-async function asApp<T>(org: string, user: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const c = await app.connect();
-  try {
-    await c.query('BEGIN');
-    await c.query(
-      `SELECT set_config('app.org_id', $1, true), set_config('app.user_id', $2, true), set_config('app.site_ids', '*', true), set_config('app.patient_scope', 'site', true)`,
-      [org, user],
-    );
-    const { rows } = await c.query(sql, params);
-    await c.query('COMMIT');
-    return rows as T[];
-  } catch (e) {
-    await c.query('ROLLBACK');
-    throw e;
-  } finally {
-    c.release();
-  }
-}
+const asApp = <T>(org: string, user: string, sql: string, params: unknown[] = []): Promise<T[]> =>
+  queryAsTenant<T>(app, { organizationId: org, userId: user, siteIds: 'all', patientScope: 'site' }, sql, params);
 
 const visibleCharts = async (user: string) =>
   (await asApp<{ chart_id: string }>(orgA, user, `SELECT chart_id FROM ${schema}.peer_notes ORDER BY chart_id`)).map((r) => r.chart_id).sort();

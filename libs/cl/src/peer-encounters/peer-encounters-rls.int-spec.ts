@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+import { queryAsTenant } from '@cairn/platform/db';
 import { PF15_PEER_ENCOUNTER_TYPES } from '@cairn/platform/clinical';
 
 /**
@@ -23,24 +24,8 @@ const encounter = Object.fromEntries(keys.map((k) => [k, randomUUID()])) as Reco
 const consentId = randomUUID();
 
 /** One transaction as the app role with the tenant context the API would set. */
-async function asApp<T>(user: string, sql: string, params: unknown[] = [], sites = '*'): Promise<T[]> {
-  const c = await app.connect();
-  try {
-    await c.query('BEGIN');
-    await c.query(
-      `SELECT set_config('app.org_id', $1, true), set_config('app.user_id', $2, true), set_config('app.site_ids', $3, true), set_config('app.patient_scope', 'site', true)`,
-      [org, user, sites],
-    );
-    const { rows } = await c.query(sql, params);
-    await c.query('COMMIT');
-    return rows as T[];
-  } catch (e) {
-    await c.query('ROLLBACK');
-    throw e;
-  } finally {
-    c.release();
-  }
-}
+const asApp = <T>(user: string, sql: string, params: unknown[] = [], sites = '*'): Promise<T[]> =>
+  queryAsTenant<T>(app, { organizationId: org, userId: user, siteIds: sites === '*' ? 'all' : sites.split(','), patientScope: 'site' }, sql, params);
 
 const visible = async (user: string, sites = '*') =>
   (await asApp<{ id: string }>(user, 'SELECT id FROM cl_peer_encounters WHERE organization_id = $1', [org], sites)).map((r) => r.id).sort();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+import { queryAsTenant } from '@cairn/platform/db';
 
 /**
  * cl_peer_supervision's row-level security and constraints, as the app role sees them with raw SQL (no API in
@@ -20,24 +21,8 @@ const formerSup = randomUUID(); // binding revoked
 const supB = randomUUID();
 const row = { peer: randomUUID(), peer2: randomUUID(), other: randomUUID() };
 
-async function asApp<T>(org: string, user: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const c = await app.connect();
-  try {
-    await c.query('BEGIN');
-    await c.query(
-      `SELECT set_config('app.org_id', $1, true), set_config('app.user_id', $2, true), set_config('app.site_ids', '*', true), set_config('app.patient_scope', 'site', true)`,
-      [org, user],
-    );
-    const { rows } = await c.query(sql, params);
-    await c.query('COMMIT');
-    return rows as T[];
-  } catch (e) {
-    await c.query('ROLLBACK');
-    throw e;
-  } finally {
-    c.release();
-  }
-}
+const asApp = <T>(org: string, user: string, sql: string, params: unknown[] = []): Promise<T[]> =>
+  queryAsTenant<T>(app, { organizationId: org, userId: user, siteIds: 'all', patientScope: 'site' }, sql, params);
 
 const visible = async (org: string, user: string) =>
   (await asApp<{ id: string }>(org, user, 'SELECT id FROM cl_peer_supervision ORDER BY id')).map((r) => r.id);

@@ -3,7 +3,7 @@ export { clsMiddleware, DbModule, PrismaModule } from './db.module';
 export { CLS_REQUEST_ID, TENANT_CONTEXT, tenantSettings } from './tenant-context';
 export type { TenantContext } from './tenant-context';
 export { TenantTransactionAdapter, applyTenantContext, withTenant } from './tenant-transaction.adapter';
-export { createTenantPool, tenantSettingsSql } from './tenant-pool';
+export { createTenantPool, queryAsTenant, tenantSettingsSql } from './tenant-pool';
 export { Prisma, PrismaClient } from './generated/prisma/client';
 export type {
   Appointment, AuditEvent, BillingCode, CareTeamAssignment, Charge, Chart, Encounter, FeeScheduleEntry, Group, GroupAttendance, GroupSession,

@@ -35,3 +35,23 @@ export function createTenantPool(config: PoolConfig): Pool {
   });
   return pool;
 }
+
+/**
+ * One statement in its own transaction on a plain pg pool, under a tenant context set exactly as the app sets it
+ * (tenantSettingsSql): raw SQL as the app role sees it, for row-level-security tests and tools. Rolls back on error.
+ */
+export async function queryAsTenant<T>(pool: Pool, ctx: TenantContext, sql: string, params: unknown[] = []): Promise<T[]> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    await c.query(tenantSettingsSql(ctx));
+    const { rows } = await c.query(sql, params);
+    await c.query('COMMIT');
+    return rows as T[];
+  } catch (e) {
+    await c.query('ROLLBACK');
+    throw e;
+  } finally {
+    c.release();
+  }
+}
