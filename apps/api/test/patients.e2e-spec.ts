@@ -203,6 +203,39 @@ describe('PATCH /api/v1/patients/:id and care team', () => {
     expect((await as(app, clinician).get(`/api/v1/patients/${created.id}`)).status).toBe(200);
   });
 
+  it('lets an assigned-only clinician register a patient: they become the primary therapist and see the chart', async () => {
+    const clinician = await login(app, 'clinician@sonoran.cairn.test');
+    const res = await as(app, clinician).post('/api/v1/patients').send(newPatient(sonoranSites[0]!.id));
+    expect(res.status).toBe(201);
+    const clinicianId = await demo.userId('clinician@sonoran.cairn.test');
+    expect(res.body).toMatchObject({ chart: { mrn: expect.stringMatching(/^[A-Z]{3}-\d{6}$/) }, careTeam: [{ staffUserId: clinicianId, role: 'primary_therapist' }] });
+    expect((await as(app, clinician).get(`/api/v1/patients/${res.body.id}`)).status).toBe(200);
+  });
+
+  it('lets an assigned-only clinician register a patient for a colleague, chart and care team included', async () => {
+    const clinician = await login(app, 'clinician@sonoran.cairn.test');
+    const colleague = await demo.userId('clinician.tucson@sonoran.cairn.test');
+    const res = await as(app, clinician).post('/api/v1/patients').send(newPatient(sonoranSites[0]!.id, { primaryTherapistId: colleague }));
+    expect(res.status).toBe(201);
+    const rows = await demo.owner.query(
+      `SELECT (SELECT count(*)::int FROM cl_charts c WHERE c.patient_id = $1) AS charts,
+              (SELECT array_agg(a.staff_user_id::text) FROM cl_care_team_assignments a WHERE a.patient_id = $1) AS team`, [res.body.id]);
+    expect(rows.rows[0]).toEqual({ charts: 1, team: [colleague] });
+  });
+
+  it('lets a primary therapist hand their patient over to a colleague', async () => {
+    const clinicianId = await demo.userId('clinician@sonoran.cairn.test');
+    const colleague = await demo.userId('clinician.tucson@sonoran.cairn.test');
+    const created = (await as(app, supervisor).post('/api/v1/patients').send(newPatient(sonoranSites[0]!.id, { primaryTherapistId: clinicianId }))).body;
+    const clinician = await login(app, 'clinician@sonoran.cairn.test');
+    const res = await as(app, clinician).post(`/api/v1/patients/${created.id}/care-team`).send({ staffUserId: colleague, role: 'primary_therapist' });
+    // Written; the answer is 404 because the patient has just left the caller's care team, hence their scope.
+    expectProblem(res, 404);
+    const team = await demo.owner.query(
+      `SELECT staff_user_id::text AS staff, ended_on IS NOT NULL AS ended FROM cl_care_team_assignments WHERE patient_id = $1 ORDER BY ended`, [created.id]);
+    expect(team.rows).toEqual([{ staff: colleague, ended: false }, { staff: clinicianId, ended: true }]);
+  });
+
   it('refuses to edit without patients.edit (billing) with 403', async () => {
     const billing = await login(app, 'billing@sonoran.cairn.test');
     const [id] = await demo.patientsAssignedTo('clinician@sonoran.cairn.test', true, 1);

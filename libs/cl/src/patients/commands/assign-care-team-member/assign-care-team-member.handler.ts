@@ -35,16 +35,19 @@ export class AssignCareTeamMemberHandler implements ICommandHandler<AssignCareTe
       if (active.some((a) => a.staffUserId === staffUserId && a.role === role)) {
         throw new ConflictException('That staff member already holds this role on the care team.');
       }
+      const id = randomUUID();
+      // The new assignment is written first: row-level security lets care-team rows be written only for a patient
+      // the caller can see, and a primary therapist handing their patient over stops seeing them once their own
+      // assignment has ended.
+      await tx.careTeamAssignment.createMany({ data: [{ organizationId: ctx.organizationId, id, patientId, staffUserId, role, startedOn: start }] });
       if (role === 'primary_therapist') {
         // One primary therapist at a time: the previous one's assignment ends the day before.
         const dayBefore = new Date(start.getTime() - 86_400_000);
         await tx.careTeamAssignment.updateMany({
-          where: { organizationId: ctx.organizationId, patientId, role: 'primary_therapist', endedOn: null },
+          where: { organizationId: ctx.organizationId, patientId, role: 'primary_therapist', endedOn: null, id: { not: id } },
           data: { endedOn: dayBefore },
         });
       }
-      const id = randomUUID();
-      await tx.careTeamAssignment.createMany({ data: [{ organizationId: ctx.organizationId, id, patientId, staffUserId, role, startedOn: start }] });
       await this.audit.record({
         action: 'patient.care-team.assign', resourceType: 'care_team_assignment', resourceId: id, patientId, outcome: 'success',
         // The response carries the chart: a Part 2 one goes out with the §2.32 notice (CL-11).
