@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Quer
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiPageResponse, ApiProblemResponses, InvalidInputError, NotFoundError, wantsCsv } from '@cairn/platform/http';
+import { ApiPageResponse, ApiProblemResponses, InvalidInputError, NotFoundError, sendStreamedExport, wantsCsv } from '@cairn/platform/http';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { EditPeerSupervisionCommand } from './commands/edit-peer-supervision/edit-peer-supervision.command';
 import { RecordPeerSupervisionCommand } from './commands/record-peer-supervision/record-peer-supervision.command';
@@ -82,14 +82,12 @@ export class PeerSupervisionController {
     const csv = wantsCsv(dto.format, accept);
     const report = await this.queries.execute(new GetPeerSupervisionReportQuery({ from: dto.from, to: dto.to, peerProviderId: dto.peerProviderId, format: csv ? 'csv' : 'json' }));
     if (!csv) return report;
-    // Audited and committed by now; the rows stream out one line at a time.
-    res.status(200);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="peer-supervision-hours-${dto.from}-${dto.to}.csv"`);
-    const write = (chunk: string) => new Promise<void>((resolve) => (res.write(chunk) ? resolve() : res.once('drain', resolve)));
-    await write(supervisionCsvHeader());
-    for (const r of report.items) await write(supervisionCsvRow(r));
-    res.end();
+    // Audited and committed by now; streamed with the export trailers (sendStreamedExport).
+    await sendStreamedExport(res, {
+      filename: `peer-supervision-hours-${dto.from}-${dto.to}.csv`,
+      header: supervisionCsvHeader(),
+      batches: [report.items.map(supervisionCsvRow)],
+    });
   }
 
   @Get(':id')
