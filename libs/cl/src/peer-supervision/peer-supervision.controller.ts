@@ -73,7 +73,8 @@ export class PeerSupervisionController {
     description: `Permission: \`cl.peer-supervision.report\`. \`from\`/\`to\` are months (YYYY-MM, inclusive, at most ${MAX_REPORT_MONTHS}; 400 naming the field). ` +
       'One row per peer per month: sessions, minutes, decimal hours and the same per modality; months without supervision are zero rows and are ' +
       'listed per peer in `peers[].monthsWithoutSupervision`. Every active peer specialist is listed with `cl.peer-supervision.org-wide`, otherwise ' +
-      'only your own supervision (another `peerProviderId` answers 403). JSON, or CSV with `format=csv` or `Accept: text/csv`. Audited.',
+      'only your own supervision (another `peerProviderId` answers 403). JSON, or CSV with `format=csv` or `Accept: text/csv` (chunked; a complete CSV ' +
+      'ends with the trailers `X-Export-Status: complete` and `X-Export-Rows`, a failed one is cut without them). Audited.',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: PeerSupervisionReportDto, description: 'JSON, or CSV with a header row when asked for' })

@@ -30,7 +30,8 @@ export class ProviderProductivityController {
     summary: 'Productivity per provider for a period (aggregates only, small cells suppressed)',
     description:
       'Permission: `hr.productivity.view` in the organization (at every site, or at `siteId`). JSON by default; CSV (streamed) with ' +
-      '`Accept: text/csv` or `format=csv`. Providers with fewer than 5 patients are folded into one row with `suppressed: true`. ' +
+      '`Accept: text/csv` or `format=csv` (a complete CSV ends with the trailers `X-Export-Status: complete` and `X-Export-Rows`; a failed one is cut ' +
+      'without them). Providers with fewer than 5 patients are folded into one row with `suppressed: true`. ' +
       'Every call, allowed or refused, is audited with the caller and the parameters.',
   })
   @ApiProduces('application/json', 'text/csv')
