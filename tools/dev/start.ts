@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { ensureCheckpointKey } from '@cairn/platform/audit';
 import { applyMigrations } from '../db/migrations';
 import { provisionDatabase } from '../db/provision';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../seed/demo-catalogue';
@@ -134,8 +135,12 @@ class Launcher {
         throw new Error(`Port ${app.port} for the ${app.name} is already in use (another npm start?). Stop it or set ${app.portVariable}.`);
       }
     }
+    // The audit checkpoint signing key of this installation (ADR 0009), unless one is configured.
+    const checkpointKey = process.env['AUDIT_CHECKPOINT_KEY_FILE'] || ensureCheckpointKey(join(s.dataDir, 'audit-checkpoint-key.pem')).privateFile;
     const env: NodeJS.ProcessEnv = {
+      AUDIT_CHECKPOINT_DIR: join(s.dataDir, 'audit-checkpoints'),
       ...process.env,
+      AUDIT_CHECKPOINT_KEY_FILE: checkpointKey,
       NODE_ENV: process.env['NODE_ENV'] || 'development',
       LOG_LEVEL: process.env['LOG_LEVEL'] || 'warn',
       // The apps reach the embedded server over its Unix socket (cheaper than TCP loopback per round trip).

@@ -1,7 +1,13 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import { Client } from 'pg';
+import { checkpointProblem, ensureCheckpointKey, loadPublicKey, readCheckpointLines } from '@cairn/platform/audit';
 import { loadConfig } from '@cairn/platform/config';
 import { RunningWorker, startWorker } from './start-worker';
 import { WorkerDrain } from './worker-drain';
@@ -99,6 +105,37 @@ describe('startWorker (in process)', () => {
     expect(other.status).toBe(404);
     expect(await other.json()).toMatchObject({ status: 404, instance: '/api/v1/patients' });
     expect((await fetch(`${base}/metrics`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('publishes signed audit checkpoints every AUDIT_CHECKPOINT_INTERVAL_SECONDS (a BullMQ job scheduler)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cairn-worker-checkpoints-'));
+    const key = ensureCheckpointKey(join(dir, 'key.pem'));
+    const out = join(dir, 'out');
+    const owner = new Client({ connectionString: env['DATABASE_OWNER_URL'] });
+    await owner.connect();
+    const config = loadConfig({ ...env, WORKER_PORT: '0', AUDIT_CHECKPOINT_DIR: out, AUDIT_CHECKPOINT_KEY_FILE: key.privateFile, AUDIT_CHECKPOINT_INTERVAL_SECONDS: '1' });
+    try {
+      // At least one chain to anchor (the organization-less one: a failed login).
+      await owner.query(`INSERT INTO pf_audit_events (chain_key, actor_type, action, resource_type, scope, outcome)
+                         VALUES ('00000000-0000-0000-0000-000000000000', 'anonymous', 'auth.login', 'session', '{}', 'failure')`);
+      worker = await startWorker(config, { host: '127.0.0.1' });
+      const deadline = Date.now() + 15_000;
+      while (readCheckpointLines(out).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      const lines = readCheckpointLines(out);
+      expect(lines.length).toBeGreaterThan(0);
+      expect(checkpointProblem(lines[0], loadPublicKey(key.publicFile))).toBeNull();
+      expect((lines[0] as { heads: { chainKey: string }[] }).heads.map((h) => h.chainKey)).toContain('00000000-0000-0000-0000-000000000000');
+    } finally {
+      await worker?.stop();
+      worker = undefined;
+      const redis = new IORedis(config.REDIS_URL, { maxRetriesPerRequest: null });
+      const queue = new Queue('audit-checkpoint', { connection: redis, prefix: config.QUEUE_PREFIX });
+      await queue.removeJobScheduler('audit-checkpoint');
+      await queue.close();
+      redis.disconnect();
+      await owner.end();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses to start when its port is taken', async () => {

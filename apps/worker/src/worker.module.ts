@@ -1,12 +1,14 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditCheckpointModule } from '@cairn/platform/audit';
 import { AppConfig, ConfigModule } from '@cairn/platform/config';
 import { DbModule } from '@cairn/platform/db';
 import { HealthChecksModule, loggerParams, MetricsModule } from '@cairn/platform/http';
 import { MessagingModule, MessagingWorkerModule } from '@cairn/platform/messaging';
 import { ReferenceDataModule } from '@cairn/platform/reference-data';
 import { TenancyModule } from '@cairn/platform/tenancy';
+import { AuditCheckpointJob } from './audit-checkpoint/audit-checkpoint.job';
 import { OutboxRelay } from './outbox-relay/outbox-relay';
 import { WorkerDrain } from './worker-drain';
 
@@ -41,10 +43,12 @@ export class WorkerModule {
         // What consumers rely on: the tenant context reader, and the code library and jurisdiction handlers.
         TenancyModule,
         ReferenceDataModule,
+        // Signed checkpoints of the audit chains' heads, published on a timer (AuditCheckpointJob).
+        AuditCheckpointModule,
         // Queue consumers (each closes its BullMQ worker before shutdown, letting running jobs finish).
         ...consumers,
       ],
-      providers: [WorkerDrain, ...(config.OUTBOX_RELAY_ENABLED === 'true' ? [OutboxRelay] : [])],
+      providers: [WorkerDrain, AuditCheckpointJob, ...(config.OUTBOX_RELAY_ENABLED === 'true' ? [OutboxRelay] : [])],
       exports: [WorkerDrain],
     };
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Quer
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiPageResponse, ApiProblemResponses, InvalidInputError, NotFoundError, wantsCsv } from '@cairn/platform/http';
+import { ApiPageResponse, ApiProblemResponses, InvalidInputError, NotFoundError, sendStreamedExport, wantsCsv } from '@cairn/platform/http';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { EditPeerSupervisionCommand } from './commands/edit-peer-supervision/edit-peer-supervision.command';
 import { RecordPeerSupervisionCommand } from './commands/record-peer-supervision/record-peer-supervision.command';
@@ -73,7 +73,8 @@ export class PeerSupervisionController {
     description: `Permission: \`cl.peer-supervision.report\`. \`from\`/\`to\` are months (YYYY-MM, inclusive, at most ${MAX_REPORT_MONTHS}; 400 naming the field). ` +
       'One row per peer per month: sessions, minutes, decimal hours and the same per modality; months without supervision are zero rows and are ' +
       'listed per peer in `peers[].monthsWithoutSupervision`. Every active peer specialist is listed with `cl.peer-supervision.org-wide`, otherwise ' +
-      'only your own supervision (another `peerProviderId` answers 403). JSON, or CSV with `format=csv` or `Accept: text/csv`. Audited.',
+      'only your own supervision (another `peerProviderId` answers 403). JSON, or CSV with `format=csv` or `Accept: text/csv` (chunked; a complete CSV ' +
+      'ends with the trailers `X-Export-Status: complete` and `X-Export-Rows`, a failed one is cut without them). Audited.',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: PeerSupervisionReportDto, description: 'JSON, or CSV with a header row when asked for' })
@@ -82,14 +83,12 @@ export class PeerSupervisionController {
     const csv = wantsCsv(dto.format, accept);
     const report = await this.queries.execute(new GetPeerSupervisionReportQuery({ from: dto.from, to: dto.to, peerProviderId: dto.peerProviderId, format: csv ? 'csv' : 'json' }));
     if (!csv) return report;
-    // Audited and committed by now; the rows stream out one line at a time.
-    res.status(200);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="peer-supervision-hours-${dto.from}-${dto.to}.csv"`);
-    const write = (chunk: string) => new Promise<void>((resolve) => (res.write(chunk) ? resolve() : res.once('drain', resolve)));
-    await write(supervisionCsvHeader());
-    for (const r of report.items) await write(supervisionCsvRow(r));
-    res.end();
+    // Audited and committed by now; streamed with the export trailers (sendStreamedExport).
+    await sendStreamedExport(res, {
+      filename: `peer-supervision-hours-${dto.from}-${dto.to}.csv`,
+      header: supervisionCsvHeader(),
+      batches: [report.items.map(supervisionCsvRow)],
+    });
   }
 
   @Get(':id')

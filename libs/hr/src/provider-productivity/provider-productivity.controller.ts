@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Query, Res, UseFilters } from '@nestjs/common
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiProblemResponses, wantsCsv } from '@cairn/platform/http';
+import { ApiProblemResponses, sendStreamedExport, wantsCsv } from '@cairn/platform/http';
 import { RequestContextService, RequirePermission } from '@cairn/platform/tenancy';
 import { getProviderProductivity } from '@cairn/platform/workforce';
 import { productivityCsvHeader, productivityCsvRow } from './provider-productivity.csv';
@@ -30,7 +30,8 @@ export class ProviderProductivityController {
     summary: 'Productivity per provider for a period (aggregates only, small cells suppressed)',
     description:
       'Permission: `hr.productivity.view` in the organization (at every site, or at `siteId`). JSON by default; CSV (streamed) with ' +
-      '`Accept: text/csv` or `format=csv`. Providers with fewer than 5 patients are folded into one row with `suppressed: true`. ' +
+      '`Accept: text/csv` or `format=csv` (a complete CSV ends with the trailers `X-Export-Status: complete` and `X-Export-Rows`; a failed one is cut ' +
+      'without them). Providers with fewer than 5 patients are folded into one row with `suppressed: true`. ' +
       'Every call, allowed or refused, is audited with the caller and the parameters.',
   })
   @ApiProduces('application/json', 'text/csv')
@@ -42,13 +43,11 @@ export class ProviderProductivityController {
       periodStart: dto.periodStart, periodEnd: dto.periodEnd, siteId: dto.siteId, providerId: dto.providerId,
     });
     if (!wantsCsv(dto.format, accept)) return { items: rows };
-    // The call is audited and committed by now; the rows stream out one line at a time.
-    res.status(200);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="provider-productivity-${dto.periodStart}-${dto.periodEnd}.csv"`);
-    const write = (chunk: string) => new Promise<void>((resolve) => (res.write(chunk) ? resolve() : res.once('drain', resolve)));
-    await write(productivityCsvHeader());
-    for (const r of rows) await write(productivityCsvRow(r));
-    res.end();
+    // The call is audited and committed by now; streamed with the export trailers (sendStreamedExport).
+    await sendStreamedExport(res, {
+      filename: `provider-productivity-${dto.periodStart}-${dto.periodEnd}.csv`,
+      header: productivityCsvHeader(),
+      batches: [rows.map(productivityCsvRow)],
+    });
   }
 }

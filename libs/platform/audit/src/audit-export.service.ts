@@ -6,11 +6,17 @@ import { AuditService } from './audit.service';
 import { AUDIT_CSV_COLUMNS, auditWhere, csvRow, toAuditEventView } from './queries/list-audit-events/audit-event-filter';
 import type { AuditEventFilter } from './queries/list-audit-events/list-audit-events.query';
 
-const BATCH = 1000;
+/** Rows per database page of the export. */
+export const AUDIT_EXPORT_BATCH = 1000;
+
+export const AUDIT_CSV_HEADER = AUDIT_CSV_COLUMNS.join(',') + '\r\n';
 
 /**
- * Streams the audit log as CSV in batches (keyset pagination on seq), so memory stays flat whatever the size.
- * The export is audited, and committed, before the first byte is sent.
+ * The audit log as CSV lines in batches (keyset pagination on seq), so memory stays flat whatever the size.
+ * The first batch is read in the same transaction that records the export: when the caller pulls it (before
+ * sending anything, see sendStreamedExport) the export is audited and committed, or it failed and nothing was
+ * sent. Each later page is read when the client has taken the previous one. The export's own event is not in
+ * the file (it is sealed at that commit); the next export lists it.
  */
 @Injectable()
 export class AuditExportService {
@@ -20,32 +26,28 @@ export class AuditExportService {
     private readonly audit: AuditService,
   ) {}
 
-  async stream(filter: AuditEventFilter, write: (chunk: string) => Promise<void>): Promise<number> {
+  async *batches(filter: AuditEventFilter): AsyncGenerator<string[]> {
     const ctx = this.requestContext.requireTenant();
     const where = auditWhere(ctx.organizationId, filter);
-    await this.txHost.withTransaction(() =>
-      this.audit.record({
+    const page = (after: bigint | undefined) =>
+      this.txHost.tx.auditEvent.findMany({
+        // Sealed rows only: the export's own event is still unsealed (no seq yet) in the first page's transaction.
+        where: { AND: [where, { seq: after === undefined ? { not: null } : { lt: after } }] },
+        orderBy: { seq: 'desc' },
+        take: AUDIT_EXPORT_BATCH,
+      });
+    let rows = await this.txHost.withTransaction(async () => {
+      await this.audit.record({
         action: 'audit.export', resourceType: 'audit_event', outcome: 'success', patientId: filter.patientId ?? null,
         scope: { format: 'csv', filters: Object.keys(filter).filter((k) => filter[k as keyof typeof filter] !== undefined) },
-      }),
-    );
-    await write(AUDIT_CSV_COLUMNS.join(',') + '\r\n');
-    let after: bigint | undefined;
-    let count = 0;
+      });
+      return page(undefined);
+    });
     for (;;) {
-      const rows = await this.txHost.withTransaction(() =>
-        this.txHost.tx.auditEvent.findMany({
-          where: after === undefined ? where : { AND: [where, { seq: { lt: after } }] },
-          orderBy: { seq: 'desc' },
-          take: BATCH,
-        }),
-      );
-      if (rows.length === 0) break;
-      await write(rows.map((r) => csvRow(toAuditEventView(r))).join(''));
-      count += rows.length;
-      after = rows[rows.length - 1]!.seq ?? undefined;
-      if (rows.length < BATCH) break;
+      if (rows.length > 0) yield rows.map((r) => csvRow(toAuditEventView(r)));
+      if (rows.length < AUDIT_EXPORT_BATCH) return;
+      const after = rows[rows.length - 1]!.seq ?? undefined;
+      rows = await this.txHost.withTransaction(() => page(after));
     }
-    return count;
   }
 }

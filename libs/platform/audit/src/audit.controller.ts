@@ -2,8 +2,9 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiProblemResponses, EXPORT_ROWS_TRAILER, EXPORT_STATUS_TRAILER, sendStreamedExport } from '@cairn/platform/http';
 import { RequirePermission } from '@cairn/platform/tenancy';
-import { AuditExportService } from './audit-export.service';
+import { AUDIT_CSV_HEADER, AuditExportService } from './audit-export.service';
 import { AuditEventFilterDto, AuditEventPageDto, ChainVerificationDto, ListAuditEventsDto } from './queries/list-audit-events/audit-events.dto';
 import type { AuditEventFilter } from './queries/list-audit-events/list-audit-events.query';
 import { ListAuditEventsQuery } from './queries/list-audit-events/list-audit-events.query';
@@ -37,18 +38,30 @@ export class AuditController {
 
   @Get('export')
   @RequirePermission('audit.view')
-  @ApiOperation({ summary: 'Export the audit log as CSV (streamed)', description: 'Permission: `audit.view`, checked when the export starts. The export is audited.' })
+  @ApiOperation({
+    summary: 'Export the audit log as CSV (streamed)',
+    description:
+      'Permission: `audit.view`, checked when the export starts. The export is audited. Filters are validated and the first page is read ' +
+      'before anything is sent, so a bad filter is a 400 and a database failure a 5xx problem, never a 200. The CSV is streamed with ' +
+      `\`Transfer-Encoding: chunked\` and \`Trailer: ${EXPORT_STATUS_TRAILER}, ${EXPORT_ROWS_TRAILER}\`: a complete export ends with the trailers ` +
+      `\`${EXPORT_STATUS_TRAILER}: complete\` and \`${EXPORT_ROWS_TRAILER}: <data rows>\`. If it fails midway the connection is closed without the ` +
+      'terminating chunk (clients report an incomplete response) and no trailer is sent: treat a file without `complete` as failed.',
+  })
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'CSV with a header row', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiOkResponse({
+    description: 'CSV with a header row, newest event first',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+    headers: {
+      Trailer: { description: `Announces the trailers \`${EXPORT_STATUS_TRAILER}\` and \`${EXPORT_ROWS_TRAILER}\``, schema: { type: 'string' } },
+    },
+  })
+  @ApiProblemResponses(400, 401, 403, 500)
   async export(@Query() dto: AuditEventFilterDto, @Res() res: Response): Promise<void> {
-    res.status(200);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="audit-events-${new Date().toISOString().slice(0, 10)}.csv"`);
-    res.setHeader('Cache-Control', 'no-store');
-    await this.exporter.stream(toFilter(dto), (chunk) =>
-      new Promise<void>((resolve) => (res.write(chunk) ? resolve() : res.once('drain', resolve))),
-    );
-    res.end();
+    await sendStreamedExport(res, {
+      filename: `audit-events-${new Date().toISOString().slice(0, 10)}.csv`,
+      header: AUDIT_CSV_HEADER,
+      batches: this.exporter.batches(toFilter(dto)),
+    });
   }
 
   @Get('verify')

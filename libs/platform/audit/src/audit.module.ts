@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditExportService } from './audit-export.service';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
+import { AuditCheckpointPublisher } from './checkpoint/audit-checkpoint.publisher';
 import { ListAuditEventsHandler } from './queries/list-audit-events/list-audit-events.handler';
 import { VerifyAuditChainHandler } from './queries/verify-audit-chain/verify-audit-chain.handler';
 
@@ -16,3 +17,7 @@ export class AuditModule {}
   providers: [AuditExportService, ListAuditEventsHandler, VerifyAuditChainHandler],
 })
 export class AuditApiModule {}
+
+/** Signed checkpoints of the chain heads (ADR 0009). Import in the worker, which schedules AuditCheckpointPublisher.publish. */
+@Module({ providers: [AuditCheckpointPublisher], exports: [AuditCheckpointPublisher] })
+export class AuditCheckpointModule {}

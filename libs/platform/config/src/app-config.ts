@@ -157,6 +157,24 @@ export class AppConfig {
   @IsOptional()
   @IsIn(['true', 'false'])
   TRUST_PROXY?: 'true' | 'false';
+
+  /**
+   * Audit anchoring (ADR 0009): the worker appends a signed checkpoint of every audit chain's head to
+   * `<AUDIT_CHECKPOINT_DIR>/audit-checkpoints.jsonl` every AUDIT_CHECKPOINT_INTERVAL_SECONDS (0: never), signed
+   * with the Ed25519 private key in AUDIT_CHECKPOINT_KEY_FILE (PKCS#8 PEM; empty: no checkpoints). `npm start`
+   * generates the key under .data/.
+   */
+  @IsString()
+  AUDIT_CHECKPOINT_DIR = '.data/audit-checkpoints';
+
+  @IsString()
+  AUDIT_CHECKPOINT_KEY_FILE = '';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS = 300;
 }
 
 export class ConfigError extends Error {

@@ -11,7 +11,8 @@ export type { PmAppointmentStatusChangedV1 } from './contracts/pm-appointment-st
 export { EVENT_TYPES } from './contracts/event-types';
 export type { EventPayloads, EventType, IntegrationEvent } from './contracts/event-types';
 export { isQueueName, JOB_MAP, QUEUE_NAMES, queuesFor } from './job-map';
-export type { JobMap, JobName, QueueEvent, QueueName } from './job-map';
+export type { JobMap, JobName, QueueEvent, QueueName, ScheduledJobMap, ScheduledJobName, ScheduledQueueName } from './job-map';
+export { SCHEDULED_JOBS, SCHEDULED_QUEUE_NAMES } from './job-map';
 export { buildEvent, OutboxPublishError, OutboxPublisher, writeOutboxEvent } from './outbox/outbox-publisher';
 export type { OutboxTx, PublishOptions } from './outbox/outbox-publisher';
 export { MessagingQueues } from './outbox/messaging-queues';

@@ -1,5 +1,5 @@
 import { EVENT_TYPES } from './contracts/event-types';
-import { isQueueName, JOB_MAP, QUEUE_NAMES, queuesFor } from './job-map';
+import { isQueueName, JOB_MAP, QUEUE_NAMES, queuesFor, SCHEDULED_QUEUE_NAMES } from './job-map';
 import { buildEvent, OutboxPublishError } from './outbox/outbox-publisher';
 
 describe('the job map', () => {
@@ -19,6 +19,11 @@ describe('the job map', () => {
     expect(QUEUE_NAMES).toEqual(Object.keys(JOB_MAP));
     expect(isQueueName('charge-creation')).toBe(true);
     expect(isQueueName('charges')).toBe(false);
+  });
+
+  it('keeps scheduled queues apart from the event queues (the relay and the failed-events API never see them)', () => {
+    expect(SCHEDULED_QUEUE_NAMES).toEqual(['audit-checkpoint']);
+    for (const q of SCHEDULED_QUEUE_NAMES) expect(isQueueName(q)).toBe(false);
   });
 });
 

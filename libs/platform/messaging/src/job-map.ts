@@ -36,3 +36,21 @@ export function queuesFor(type: string): QueueName[] {
 export function isQueueName(name: string): name is QueueName {
   return (QUEUE_NAMES as string[]).includes(name);
 }
+
+/**
+ * Scheduled jobs: queues the worker fills itself on a timer (a BullMQ job scheduler), not from integration
+ * events, so they stay out of JOB_MAP (the relay, the failed-events API and the consumer base never see them).
+ * Queue name -> job name -> payload.
+ */
+export interface ScheduledJobMap {
+  /** Appends a signed checkpoint of every audit chain's head (platform/audit, ADR 0009). */
+  'audit-checkpoint': { 'audit-checkpoint.publish': Record<string, never> };
+}
+export type ScheduledQueueName = keyof ScheduledJobMap;
+export type ScheduledJobName<Q extends ScheduledQueueName> = keyof ScheduledJobMap[Q] & string;
+
+/** The one job name of each scheduled queue. */
+export const SCHEDULED_JOBS: { [Q in ScheduledQueueName]: ScheduledJobName<Q> } = {
+  'audit-checkpoint': 'audit-checkpoint.publish',
+};
+export const SCHEDULED_QUEUE_NAMES = Object.keys(SCHEDULED_JOBS) as ScheduledQueueName[];

@@ -149,7 +149,7 @@ export interface paths {
         };
         /**
          * Export the audit log as CSV (streamed)
-         * @description Permission: `audit.view`, checked when the export starts. The export is audited.
+         * @description Permission: `audit.view`, checked when the export starts. The export is audited. Filters are validated and the first page is read before anything is sent, so a bad filter is a 400 and a database failure a 5xx problem, never a 200. The CSV is streamed with `Transfer-Encoding: chunked` and `Trailer: X-Export-Status, X-Export-Rows`: a complete export ends with the trailers `X-Export-Status: complete` and `X-Export-Rows: <data rows>`. If it fails midway the connection is closed without the terminating chunk (clients report an incomplete response) and no trailer is sent: treat a file without `complete` as failed.
          */
         get: operations["AuditController_export_v1"];
         put?: never;
@@ -973,7 +973,7 @@ export interface paths {
         };
         /**
          * Supervision hours per peer specialist per month
-         * @description Permission: `cl.peer-supervision.report`. `from`/`to` are months (YYYY-MM, inclusive, at most 24; 400 naming the field). One row per peer per month: sessions, minutes, decimal hours and the same per modality; months without supervision are zero rows and are listed per peer in `peers[].monthsWithoutSupervision`. Every active peer specialist is listed with `cl.peer-supervision.org-wide`, otherwise only your own supervision (another `peerProviderId` answers 403). JSON, or CSV with `format=csv` or `Accept: text/csv`. Audited.
+         * @description Permission: `cl.peer-supervision.report`. `from`/`to` are months (YYYY-MM, inclusive, at most 24; 400 naming the field). One row per peer per month: sessions, minutes, decimal hours and the same per modality; months without supervision are zero rows and are listed per peer in `peers[].monthsWithoutSupervision`. Every active peer specialist is listed with `cl.peer-supervision.org-wide`, otherwise only your own supervision (another `peerProviderId` answers 403). JSON, or CSV with `format=csv` or `Accept: text/csv` (chunked; a complete CSV ends with the trailers `X-Export-Status: complete` and `X-Export-Rows`, a failed one is cut without them). Audited.
          */
         get: operations["PeerSupervisionController_report_v1"];
         put?: never;
@@ -1201,7 +1201,7 @@ export interface paths {
         };
         /**
          * Productivity per provider for a period (aggregates only, small cells suppressed)
-         * @description Permission: `hr.productivity.view` in the organization (at every site, or at `siteId`). JSON by default; CSV (streamed) with `Accept: text/csv` or `format=csv`. Providers with fewer than 5 patients are folded into one row with `suppressed: true`. Every call, allowed or refused, is audited with the caller and the parameters.
+         * @description Permission: `hr.productivity.view` in the organization (at every site, or at `siteId`). JSON by default; CSV (streamed) with `Accept: text/csv` or `format=csv` (a complete CSV ends with the trailers `X-Export-Status: complete` and `X-Export-Rows`; a failed one is cut without them). Providers with fewer than 5 patients are folded into one row with `suppressed: true`. Every call, allowed or refused, is audited with the caller and the parameters.
          */
         get: operations["ProviderProductivityController_get_v1"];
         put?: never;
@@ -3203,28 +3203,106 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description CSV with a header row */
+            /** @description CSV with a header row, newest event first */
             200: {
                 headers: {
+                    /** @description Announces the trailers `X-Export-Status` and `X-Export-Rows` */
+                    Trailer?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "text/csv": string;
                 };
             };
-            /** @description Missing, expired or revoked access token (problem+json) */
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
-            /** @description Requires permission `audit.view` (problem+json) */
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `audit.view` (problem+json)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing about the cause is disclosed (quote requestId) (application/problem+json) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/internal-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "An unexpected error occurred.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };

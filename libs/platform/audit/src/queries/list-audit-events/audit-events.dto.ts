@@ -1,11 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+
+/** An action key as the code writes them (`patient.read`, `group-session.attendance.record`): no spaces, quotes or control bytes. */
+export const ACTION_KEY = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 
 export class AuditEventFilterDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'actorUserId must be a UUID' }) actorUserId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'patientId must be a UUID' }) patientId?: string;
-  @ApiPropertyOptional({ example: 'patient.read' }) @IsOptional() @IsString() @Length(1, 80) action?: string;
+  @ApiPropertyOptional({ example: 'patient.read', pattern: ACTION_KEY.source, maxLength: 80 })
+  @IsOptional() @IsString() @Length(1, 80) @Matches(ACTION_KEY, { message: 'action must be an action key such as patient.read (letters, digits, . _ : -)' }) action?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Inclusive lower bound' })
   @IsOptional() @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time' }) from?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Exclusive upper bound' })
