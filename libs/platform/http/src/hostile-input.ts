@@ -15,12 +15,12 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 // U+0000 (PostgreSQL text cannot hold it) or a UTF-16 surrogate without its partner (no UTF-8 encoding exists:
 // encodeURI throws, the database driver mangles it).
-const BAD_CHARACTER = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function badCharacterMessage(text: string): string | undefined {
-  const m = BAD_CHARACTER.exec(text);
-  if (!m) return undefined;
-  return m[0] === '\u0000' ? 'must not contain the character U+0000' : 'must not contain an unpaired UTF-16 surrogate';
+  if (text.includes('\u0000')) return 'must not contain the character U+0000';
+  if (LONE_SURROGATE.test(text)) return 'must not contain an unpaired UTF-16 surrogate';
+  return undefined;
 }
 
 /**
