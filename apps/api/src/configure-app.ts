@@ -2,28 +2,43 @@ import { INestApplication, RequestMethod, VersioningType } from '@nestjs/common'
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import type { AppConfig } from '@cairn/platform/config';
+import { apiDocsEnabled, AppConfig } from '@cairn/platform/config';
 import { clsMiddleware } from '@cairn/platform/db';
 import {
-  bodyParserErrorMiddleware, createValidationPipe, HttpMetrics, ProblemDetailsDto, ProblemDetailsFilter, requestIdMiddleware,
+  bodyParserErrorMiddleware, createValidationPipe, HostileParamPipe, hostileInputMiddleware, HttpMetrics, JSON_MEDIA_TYPE, metricsAccessMiddleware,
+  ProblemDetailsDto, ProblemDetailsFilter, requestIdMiddleware, requireJsonBody, verifyJsonDepth,
 } from '@cairn/platform/http';
 
 const BODY_LIMIT = '1mb';
+const DOCS_PATH = '/api/docs';
 
-/** Cheap headers for a JSON API (no CSP: Swagger UI at /api/docs needs its inline scripts). */
-function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Cache-Control', 'no-store');
-  next();
+/**
+ * Security headers (helmet). The API answers JSON, so its CSP allows nothing; Swagger UI under /api/docs gets
+ * helmet's default policy (its own scripts and styles, no inline script). Cross-Origin-Resource-Policy
+ * same-origin everywhere. HSTS only on requests that came over TLS (directly, or per X-Forwarded-Proto
+ * behind TRUST_PROXY): over plain HTTP it would be ignored, and on localhost it would pin the browser to https.
+ */
+function securityHeaders(): (req: Request, res: Response, next: NextFunction) => void {
+  const common = { xFrameOptions: { action: 'deny' as const }, strictTransportSecurity: false, referrerPolicy: { policy: 'no-referrer' as const } };
+  const api = helmet({
+    ...common,
+    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
+  });
+  const docs = helmet(common);
+  const hsts = helmet.strictTransportSecurity({ maxAge: 31_536_000, includeSubDomains: true });
+  return (req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    const headers = req.path === DOCS_PATH || req.path.startsWith(`${DOCS_PATH}/`) ? docs : api;
+    headers(req, res, (err?: unknown) => (err || !req.secure ? next(err) : hsts(req, res, next)));
+  };
 }
 
 /**
  * Everything main.ts sets up beyond the module graph, shared with the API tests so they exercise the real
  * thing: /api prefix with URI versioning (/api/v1/...), validation, problem+json errors, request ids, metrics,
- * OpenAPI at /api/docs and /api/docs-json.
+ * security headers, OpenAPI at /api/docs and /api/docs-json (unless API_DOCS_ENABLED turns it off).
  */
 export function configureApp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
@@ -37,10 +52,15 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   app.use(requestIdMiddleware);
   app.use(app.get(HttpMetrics).middleware);
   app.use(clsMiddleware());
-  app.use(securityHeaders);
-  express.useBodyParser('json', { limit: BODY_LIMIT });
-  express.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  app.use(securityHeaders());
+  app.use(metricsAccessMiddleware(config));
+  // Bodies: JSON only (anything else is 415, no form parser), nested at most MAX_JSON_DEPTH deep (checked on
+  // the raw bytes, before anything recursive walks it), then no U+0000, lone surrogate or prototype key in the
+  // body or the query string (hostile-input.ts): hostile input stops here, before guards, audit and handlers.
+  app.use(requireJsonBody);
+  express.useBodyParser('json', { limit: BODY_LIMIT, type: JSON_MEDIA_TYPE, verify: verifyJsonDepth });
   app.use(bodyParserErrorMiddleware);
+  app.use(hostileInputMiddleware);
 
   app.setGlobalPrefix('api', {
     exclude: [
@@ -49,11 +69,13 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
     ],
   });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new HostileParamPipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
 
-  const document = buildOpenApiDocument(app);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  if (apiDocsEnabled(config)) {
+    const document = buildOpenApiDocument(app);
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  }
 }
 
 /**

@@ -6,7 +6,8 @@ import { configureApp } from './configure-app';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
-  const app = await NestFactory.create(AppModule.register({ config }), { bufferLogs: true });
+  // bodyParser: false — configureApp mounts the only body parser (JSON); Nest's defaults would add a form parser.
+  const app = await NestFactory.create(AppModule.register({ config }), { bufferLogs: true, bodyParser: false });
   configureApp(app, config);
   app.enableShutdownHooks();
   await app.listen(config.API_PORT, '0.0.0.0');

@@ -1,12 +1,15 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { HttpException } from '@nestjs/common';
 import type { HealthCheckService } from '@nestjs/terminus';
-import { DependencyHealth, mapException, MetricsRegistry, pathOf, PROBLEM_CONTENT_TYPE, problemType } from '@cairn/platform/http';
+import type { AppConfig } from '@cairn/platform/config';
+import { DependencyHealth, mapException, metricsAccess, MetricsRegistry, pathOf, PROBLEM_CONTENT_TYPE, problemType } from '@cairn/platform/http';
 
 export interface OpsServerDeps {
   health: HealthCheckService;
   dependencies: DependencyHealth;
   metrics: MetricsRegistry;
+  /** METRICS_ENABLED / METRICS_TOKEN, as on the API (unset: /metrics is open). */
+  metricsConfig?: Pick<AppConfig, 'METRICS_ENABLED' | 'METRICS_TOKEN'>;
 }
 
 function problem(res: ServerResponse, req: IncomingMessage, status: number, detail: string, extensions: Record<string, unknown> = {}): void {
@@ -22,6 +25,12 @@ async function handle(deps: OpsServerDeps, req: IncomingMessage, res: ServerResp
     return problem(res, req, 405, 'Use GET.');
   }
   if (path === '/metrics') {
+    const access = deps.metricsConfig ? metricsAccess(deps.metricsConfig, req.headers.authorization) : 'ok';
+    if (access === 'disabled') return problem(res, req, 404, 'The worker serves only /health and /metrics.');
+    if (access === 'unauthorized') {
+      res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+      return problem(res, req, 401, '/metrics needs the metrics bearer token.');
+    }
     const text = await deps.metrics.text();
     res.writeHead(200, { 'Content-Type': deps.metrics.contentType(), 'Cache-Control': 'no-store' }).end(req.method === 'HEAD' ? undefined : text);
     return;

@@ -30,7 +30,7 @@ export interface StartWorkerOptions {
 export async function startWorker(config: AppConfig, options: StartWorkerOptions = {}): Promise<RunningWorker> {
   const app = await NestFactory.createApplicationContext(WorkerModule.register({ config, logDestination: options.logDestination, consumers: options.consumers }), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  const server = createOpsServer({ health: app.get(HealthCheckService), dependencies: app.get(DependencyHealth), metrics: app.get(MetricsRegistry) });
+  const server = createOpsServer({ health: app.get(HealthCheckService), dependencies: app.get(DependencyHealth), metrics: app.get(MetricsRegistry), metricsConfig: config });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

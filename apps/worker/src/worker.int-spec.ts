@@ -138,6 +138,16 @@ describe('startWorker (in process)', () => {
     }
   });
 
+  it('serves /metrics only with METRICS_TOKEN as a bearer token when it is set', async () => {
+    worker = await startWorker(loadConfig({ ...env, WORKER_PORT: '0', METRICS_TOKEN: 'scrape-token-0123456789' }), { host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${worker.port}`;
+    const refused = await fetch(`${base}/metrics`, { headers: { Authorization: 'Bearer wrong-token-0123456789' } });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    expect((await fetch(`${base}/metrics`)).status).toBe(401);
+    expect((await fetch(`${base}/metrics`, { headers: { Authorization: 'Bearer scrape-token-0123456789' } })).status).toBe(200);
+  });
+
   it('refuses to start when its port is taken', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

@@ -33,7 +33,7 @@ export async function bootApi(overrides: Record<string, string> = {}, logs?: Log
     imports: [AppModule.register({ config, logDestination: logs })],
     controllers: extra.controllers ?? [],
   }).compile();
-  const app = moduleRef.createNestApplication({ bufferLogs: true });
+  const app = moduleRef.createNestApplication({ bufferLogs: true, bodyParser: false }); // as main.ts
   configureApp(app, config);
   await app.init();
   return app;

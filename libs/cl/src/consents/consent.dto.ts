@@ -4,7 +4,7 @@ import {
   ArrayMaxSize, ArrayNotEmpty, IsArray, IsDefined, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { PART2_RECORD_TYPES } from '@cairn/platform/clinical';
-import { PageQueryDto } from '@cairn/platform/http';
+import { IsJsonObject, PageQueryDto } from '@cairn/platform/http';
 import { ROLE_KEYS } from '@cairn/platform/tenancy';
 import {
   CONSENT_PURPOSES, CONSENT_SIGNERS, CONSENT_STATEMENTS, CONSENT_TYPES, REVOCATION_METHODS,
@@ -64,7 +64,7 @@ export class RecordConsentDto {
   @ApiProperty({ type: [ConsentRecipientDto], description: '§2.31(a)(4): who may receive the records' })
   @IsDefined(required('recipients', 'who may receive the records (42 CFR §2.31(a)(4))'))
   @IsArray() @ArrayNotEmpty({ message: 'recipients must name at least one recipient (42 CFR §2.31(a)(4))' }) @ArrayMaxSize(20)
-  @ValidateNested({ each: true }) @Type(() => ConsentRecipientDto)
+  @IsJsonObject({ each: true }) @ValidateNested({ each: true }) @Type(() => ConsentRecipientDto)
   recipients!: ConsentRecipientDto[];
 
   @ApiProperty({ type: [String], enum: CONSENT_PURPOSES, description: '§2.31(a)(5): the purposes; a TPO consent names treatment, payment and health_care_operations' })

@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, PageQueryDto } from '@cairn/platform/http';
+import { IsCalendarDate, IsJsonObject, PageQueryDto } from '@cairn/platform/http';
 import { GROUP_TYPES } from '@cairn/platform/jurisdiction';
 import { GROUP_SESSION_MODALITIES } from '@cairn/platform/messaging';
 import { ATTENDANCE_STATUSES, GROUP_SESSION_STATUSES, HH_MM } from './group-session-rules';
@@ -61,7 +61,7 @@ export class AttendanceEntryDto {
 export class RecordAttendanceDto {
   @ApiProperty({ type: [AttendanceEntryDto], description: 'One entry per patient; patients not listed keep their attendance' })
   @IsArray({ message: 'attendees must be an array' }) @ArrayMinSize(1, { message: 'attendees must list at least one patient' }) @ArrayMaxSize(100)
-  @ValidateNested({ each: true }) @Type(() => AttendanceEntryDto) attendees!: AttendanceEntryDto[];
+  @IsJsonObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AttendanceEntryDto) attendees!: AttendanceEntryDto[];
 }
 
 export class ListGroupSessionsQueryDto extends PageQueryDto {

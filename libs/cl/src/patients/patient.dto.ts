@@ -4,7 +4,7 @@ import {
   IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { CARE_TEAM_ROLES } from './patient.view';
-import { IsCalendarDate, IsIdList } from '@cairn/platform/http';
+import { IsCalendarDate, IsIdList, IsJsonObject } from '@cairn/platform/http';
 
 const NAME = /^[\p{L}\p{M}' .-]+$/u;
 
@@ -24,7 +24,7 @@ class PatientFieldsDto {
   @ApiPropertyOptional({ maxLength: 40 }) @IsOptional() @IsString() @MaxLength(40) pronouns?: string;
   @ApiPropertyOptional({ example: '520-555-0100' }) @IsOptional() @Matches(/^[0-9+() .-]{7,25}$/, { message: 'phone must be a phone number' }) phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254) email?: string;
-  @ApiPropertyOptional({ type: AddressDto }) @IsOptional() @ValidateNested() @Type(() => AddressDto) address?: AddressDto;
+  @ApiPropertyOptional({ type: AddressDto }) @IsOptional() @IsJsonObject() @ValidateNested() @Type(() => AddressDto) address?: AddressDto;
 }
 
 export class RegisterPatientDto extends PatientFieldsDto {

@@ -175,6 +175,26 @@ export class AppConfig {
   @Min(0)
   @Max(86_400)
   AUDIT_CHECKPOINT_INTERVAL_SECONDS = 300;
+
+  /** GET /metrics on the API and the worker (false: answered 404, as if absent). */
+  @IsIn(['true', 'false'])
+  METRICS_ENABLED: 'true' | 'false' = 'true';
+
+  /** When set, /metrics answers only `Authorization: Bearer <METRICS_TOKEN>` (others get 401). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string = undefined;
+
+  /** The OpenAPI UI and document at /api/docs and /api/docs-json. Unset: served except in production. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  API_DOCS_ENABLED?: 'true' | 'false' = undefined;
+}
+
+/** Whether the API serves /api/docs: API_DOCS_ENABLED, or by default everywhere but production. */
+export function apiDocsEnabled(config: Pick<AppConfig, 'API_DOCS_ENABLED' | 'NODE_ENV'>): boolean {
+  return config.API_DOCS_ENABLED ? config.API_DOCS_ENABLED === 'true' : config.NODE_ENV !== 'production';
 }
 
 export class ConfigError extends Error {

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { DomainError } from './domain-errors';
+import { DomainError, InvalidInputError } from './domain-errors';
+import { MAX_JSON_DEPTH, WHOLE_BODY } from './hostile-input';
 
 /** A request body express could not read (malformed JSON, too large, unsupported charset). */
 export class RequestBodyError extends DomainError {
@@ -13,7 +14,7 @@ export class RequestBodyError extends DomainError {
 }
 
 /** Body-parser errors carry `type` and `status`; anything else is not one. */
-export function fromBodyParserError(err: unknown): RequestBodyError | undefined {
+export function fromBodyParserError(err: unknown): DomainError | undefined {
   const e = err as { type?: unknown; status?: unknown; statusCode?: unknown } | null;
   if (!e || typeof e !== 'object' || typeof e.type !== 'string') return undefined;
   const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : undefined;
@@ -21,6 +22,10 @@ export function fromBodyParserError(err: unknown): RequestBodyError | undefined 
   switch (e.type) {
     case 'entity.parse.failed':
       return new RequestBodyError(400, 'malformed-body', 'The request body is not valid JSON.');
+    case 'entity.too.deep': // thrown by verifyJsonDepth (hostile-input.ts) inside the JSON parser
+      return new InvalidInputError('The request body nests arrays or objects too deeply.', [
+        { field: WHOLE_BODY, message: `the body nests arrays or objects deeper than ${MAX_JSON_DEPTH} levels` },
+      ]);
     case 'entity.too.large':
       return new RequestBodyError(413, 'payload-too-large', 'The request body is too large.');
     case 'encoding.unsupported':
@@ -38,4 +43,22 @@ export function fromBodyParserError(err: unknown): RequestBodyError | undefined 
  */
 export function bodyParserErrorMiddleware(err: unknown, _req: Request, _res: Response, next: NextFunction): void {
   next(fromBodyParserError(err) ?? err);
+}
+
+/** The one request body type the API reads (the JSON parser's own `type`). */
+export const JSON_MEDIA_TYPE = 'application/json';
+
+/**
+ * Express middleware ahead of the body parser: a request that carries a body of any other media type (a form,
+ * text, XML, a body without Content-Type) gets 415 instead of reaching a handler with an empty DTO.
+ */
+export function requireJsonBody(req: Request, _res: Response, next: NextFunction): void {
+  const length = req.headers['content-length'];
+  const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (hasBody && mediaType !== JSON_MEDIA_TYPE) {
+    next(new RequestBodyError(415, 'unsupported-media-type', `The request body must be ${JSON_MEDIA_TYPE}.`));
+    return;
+  }
+  next();
 }

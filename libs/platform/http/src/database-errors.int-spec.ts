@@ -44,6 +44,18 @@ describe('database errors as problems', () => {
     expect(mapException(e)).toMatchObject({ status: 404, detail: 'The record was not found.' });
   });
 
+  it('maps text PostgreSQL cannot store (U+0000, 22021) to 400 invalid-text, through Prisma and through plain pg', async () => {
+    const e = await caught(owner.organization.create({ data: { id: randomUUID(), name: 'Nul\u0000Org', slug: `nul-${randomUUID()}` } }));
+    expect(mapException(e)).toMatchObject({ status: 400, slug: 'invalid-text' });
+    const client = new Client({ connectionString: process.env['DATABASE_OWNER_URL'] });
+    await client.connect();
+    try {
+      expect(mapException(await caught(client.query('SELECT $1::text', ['a\u0000b'])))).toMatchObject({ status: 400, slug: 'invalid-text' });
+    } finally {
+      await client.end();
+    }
+  });
+
   it('maps a row-level security refusal (42501) to 403 without passing on the database message', async () => {
     // The app role may INSERT here, but with no tenant context the policy refuses every row.
     const e = await caught(app.mrnCounter.create({ data: { organizationId: randomUUID() } }));

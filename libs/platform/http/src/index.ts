@@ -1,21 +1,26 @@
-export { bodyParserErrorMiddleware, RequestBodyError } from './body-parser-errors';
+export { bodyParserErrorMiddleware, JSON_MEDIA_TYPE, RequestBodyError, requireJsonBody } from './body-parser-errors';
 export {
   ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, RuleViolationError, TooManyRequestsError, UnauthorizedError,
 } from './domain-errors';
 export { DependencyHealth, HealthChecksModule, HealthController, HealthModule } from './health';
 export { loggerParams, pathOf, pinoOptions, REDACTED, REDACTED_FIELDS, redactDeep } from './logging';
-export { HttpMetrics, HttpMetricsModule, MetricsController, MetricsModule, MetricsRegistry, UNMATCHED_ROUTE } from './metrics';
-export { ApiPageResponse, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageMetaDto, PageQueryDto, pageOf, pageWindow } from './pagination';
+export {
+  HttpMetrics, HttpMetricsModule, metricsAccess, metricsAccessMiddleware, MetricsController, MetricsModule, MetricsRegistry, UNMATCHED_ROUTE,
+} from './metrics';
+export { ApiPageResponse, DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, PageMetaDto, PageQueryDto, pageOf, pageWindow } from './pagination';
 export type { Page } from './pagination';
 export { FieldErrorDto, PROBLEM_BASE, PROBLEM_CONTENT_TYPE, ProblemDetailsDto, problemType } from './problem-details';
 export type { FieldError, ProblemDetails } from './problem-details';
 export { mapException, ProblemDetailsFilter } from './problem-details.filter';
 export type { MappedProblem } from './problem-details.filter';
 export { REQUEST_ID_HEADER, requestIdMiddleware } from './request-id.middleware';
-export { createValidationPipe, flattenValidationErrors } from './validation';
+export { createValidationPipe, flattenValidationErrors, IsJsonObject } from './validation';
 export { ApiProblemResponses, STANDARD_PROBLEM_STATUSES } from './api-problem-responses';
 export { assertDateRange, calendarDay, dateRange, IsCalendarDate, isoDate } from './calendar-date';
 export { IsIdList } from './id-list';
 export { wantsCsv } from './csv-negotiation';
 export { EXPORT_ROWS_TRAILER, EXPORT_STATUS_TRAILER, ExportAbortedError, sendStreamedExport } from './streamed-export';
 export type { StreamedExport } from './streamed-export';
+export {
+  findHostileInput, HostileParamPipe, hostileInputMiddleware, jsonNestsDeeperThan, MAX_JSON_DEPTH, verifyJsonDepth, WHOLE_BODY,
+} from './hostile-input';

@@ -1,8 +1,11 @@
+import { timingSafeEqual } from 'node:crypto';
 import { Controller, Get, Header, Injectable, Module, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import type { AppConfig } from '@cairn/platform/config';
 import { Public } from '@cairn/platform/tenancy';
+import { NotFoundError, UnauthorizedError } from './domain-errors';
 
 /**
  * The process's Prometheus registry with the default process metrics (CPU, memory, event loop, GC). One per
@@ -59,12 +62,39 @@ export class HttpMetrics {
   };
 }
 
+/**
+ * Whether a request may read /metrics under METRICS_ENABLED and METRICS_TOKEN: `ok`, `disabled` (answer 404, as
+ * if there were no such route) or `unauthorized` (401: the bearer token is missing or wrong). Shared by the
+ * API and the worker's ops server.
+ */
+export function metricsAccess(config: Pick<AppConfig, 'METRICS_ENABLED' | 'METRICS_TOKEN'>, authorization: string | undefined): 'ok' | 'disabled' | 'unauthorized' {
+  if (config.METRICS_ENABLED === 'false') return 'disabled';
+  if (!config.METRICS_TOKEN) return 'ok';
+  const presented = Buffer.from(/^Bearer (.+)$/.exec(authorization ?? '')?.[1] ?? '');
+  const expected = Buffer.from(config.METRICS_TOKEN);
+  return presented.length === expected.length && timingSafeEqual(presented, expected) ? 'ok' : 'unauthorized';
+}
+
+/** Express middleware for the API, ahead of routing: applies `metricsAccess` to GET /metrics. */
+export function metricsAccessMiddleware(config: Pick<AppConfig, 'METRICS_ENABLED' | 'METRICS_TOKEN'>) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (req.path !== '/metrics') return next();
+    const access = metricsAccess(config, req.headers.authorization);
+    if (access === 'disabled') return next(new NotFoundError('No route matches this method and path.'));
+    if (access === 'unauthorized') {
+      res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+      return next(new UnauthorizedError('/metrics needs the metrics bearer token.'));
+    }
+    next();
+  };
+}
+
 @ApiExcludeController()
 @Controller({ path: 'metrics', version: VERSION_NEUTRAL })
 export class MetricsController {
   constructor(private readonly metrics: MetricsRegistry) {}
 
-  /** Prometheus text exposition. Public: keep the port off the internet, as with any /metrics. */
+  /** Prometheus text exposition. Public to the staff sign-in; METRICS_ENABLED/METRICS_TOKEN restrict it (configureApp). */
   @Get()
   @Public()
   @Header('Cache-Control', 'no-store')

@@ -5,17 +5,20 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
+/** Highest page number a list accepts: beyond it the offset overflows what the database takes (a 500). */
+export const MAX_PAGE = 100_000;
 
 /**
- * `?page=&pageSize=` of every list endpoint (page from 1, pageSize 1..200, default 50). Extend it with the
+ * `?page=&pageSize=` of every list endpoint (page 1..100000, pageSize 1..200, default 50). Extend it with the
  * endpoint's filters. Query values arrive as strings; the validation pipe converts them.
  */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1, description: 'Page number, from 1' })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1, description: 'Page number, from 1' })
   @IsOptional()
   @TransformTo(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, description: 'Items per page' })

@@ -36,6 +36,12 @@ describe('mapException', () => {
   it('maps body-parser failures by their type', () => {
     expect(mapException(Object.assign(new SyntaxError('Unexpected token J in "Jane"'), { type: 'entity.parse.failed', status: 400 }))).toMatchObject({ status: 400, slug: 'malformed-body', detail: 'The request body is not valid JSON.' });
     expect(mapException(Object.assign(new Error('too large'), { type: 'entity.too.large', status: 413 }))).toMatchObject({ status: 413 });
+    expect(mapException(Object.assign(new Error('deep'), { type: 'entity.too.deep', status: 400 }))).toMatchObject({ status: 400, slug: 'validation-error', errors: [{ field: '(body)' }] });
+  });
+
+  it('maps text PostgreSQL cannot store (22021, 22P05), raw or wrapped by Prisma, to 400 invalid-text', () => {
+    expect(mapException(Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }))).toMatchObject({ status: 400, slug: 'invalid-text' });
+    expect(mapException({ code: 'P2010', meta: { driverAdapterError: { cause: { originalCode: '22P05' } } } })).toMatchObject({ status: 400, slug: 'invalid-text' });
   });
 
   it('answers a domain error with its status and slug', () => {

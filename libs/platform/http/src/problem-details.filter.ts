@@ -122,6 +122,9 @@ function mapDatabaseError(exception: unknown): MappedProblem | undefined {
   if (has('P2002', '23505')) return { status: 409, slug: 'unique-violation', detail: 'A record with the same unique value already exists.' };
   if (has('P2003', '23503', '23001')) return { status: 409, slug: 'reference-conflict', detail: 'The change conflicts with a related record (it is missing or still in use).' };
   if (has('P2025')) return { status: 404, detail: 'The record was not found.' };
+  // character_not_in_repertoire / untranslatable_character: text PostgreSQL cannot store (U+0000). The edge
+  // refuses such strings first (hostile-input.ts); this keeps any path that slips past it a 400.
+  if (has('22021', '22P05')) return { status: 400, slug: 'invalid-text', detail: 'The request contains text the database cannot store (such as the character U+0000).' };
   // insufficient_privilege: a missing grant or a row-level security policy refusing the row.
   if (has('42501') || (typeof e.message === 'string' && /violates row-level security policy/.test(e.message))) {
     return { status: 403, detail: 'The database refused this operation for your access scope.' };

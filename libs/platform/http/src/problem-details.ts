@@ -65,6 +65,7 @@ const SLUG_TITLES: Record<string, string> = {
   'unique-violation': 'Already exists',
   'reference-conflict': 'Conflicts with a related record',
   'route-not-found': 'Not found',
+  'invalid-text': 'Text the database cannot store',
 };
 
 export function problemType(status: number, slug?: string): { type: string; title: string } {

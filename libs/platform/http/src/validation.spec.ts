@@ -2,14 +2,17 @@ import 'reflect-metadata';
 import { ArgumentMetadata, BadRequestException } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsString, ValidateNested } from 'class-validator';
-import { createValidationPipe } from './validation';
+import { createValidationPipe, IsJsonObject } from './validation';
 
 class Item {
   @IsString() code!: string;
 }
 class Order {
   @IsString() name!: string;
-  @ValidateNested({ each: true }) @Type(() => Item) items!: Item[];
+  @IsJsonObject({ each: true }) @ValidateNested({ each: true }) @Type(() => Item) items!: Item[];
+}
+class Shipping {
+  @IsJsonObject() @ValidateNested() @Type(() => Item) item!: Item;
 }
 
 const meta: ArgumentMetadata = { type: 'body', metatype: Order };
@@ -38,5 +41,18 @@ describe('createValidationPipe', () => {
     const out = await createValidationPipe().transform({ name: 'x', items: [{ code: 'a' }] }, meta);
     expect(out).toBeInstanceOf(Order);
     expect((out as Order).items[0]).toBeInstanceOf(Item);
+  });
+
+  it('refuses an array where an item object belongs, naming the item (class-validator alone lets [[]] through)', async () => {
+    expect(await errorsOf({ name: 'x', items: [{ code: 'a' }, []] })).toEqual([{ field: 'items.1', message: 'items.1 must be an object' }]);
+    expect(await errorsOf({ name: 'x', items: [[]] })).toEqual([{ field: 'items.0', message: 'items.0 must be an object' }]);
+  });
+
+  it('refuses an array or a primitive where one nested object belongs', async () => {
+    const pipe = createValidationPipe();
+    for (const item of [[], 'a', 3]) {
+      const e = await pipe.transform({ item }, { type: 'body', metatype: Shipping }).catch((x: BadRequestException) => x.getResponse());
+      expect(e).toMatchObject({ errors: expect.arrayContaining([{ field: 'item', message: 'item must be an object' }]) });
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { MAX_PAGE } from '@cairn/platform/http';
 import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 
 /** An action key as the code writes them (`patient.read`, `group-session.attendance.record`): no spaces, quotes or control bytes. */
@@ -17,7 +18,7 @@ export class AuditEventFilterDto {
 }
 
 export class ListAuditEventsDto extends AuditEventFilterDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'page must be an integer' }) @Min(1) page?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'page must be an integer' }) @Min(1) @Max(MAX_PAGE) page?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'pageSize must be an integer' }) @Min(1) @Max(500) pageSize?: number;
 }
 
