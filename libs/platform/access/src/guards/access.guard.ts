@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { AuditService } from '@cairn/platform/audit';
 import { buildTenantContext, organizationsOf, Principal, RequestContextService } from '@cairn/platform/tenancy';
 import { ACCESS_RULE, AccessRule } from '@cairn/platform/tenancy';
-import type { AuthenticatedUser } from '../auth/jwt.strategy';
+import { AccessTokenRefused, AuthenticatedUser } from '../auth/jwt.strategy';
 import { PrincipalLoader } from '../principal/principal-loader';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -47,7 +47,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     try {
       await (super.canActivate(context) as Promise<boolean>);
     } catch (e) {
-      await this.auditUnauthenticated(req, null, 'no valid bearer token');
+      await this.auditUnauthenticated(req, null, e instanceof AccessTokenRefused ? `no valid bearer token (${e.reason})` : 'no valid bearer token');
       throw e;
     }
     const user = req.user as AuthenticatedUser;
@@ -84,8 +84,13 @@ export class AccessGuard extends AuthGuard('jwt') {
     return true;
   }
 
-  override handleRequest<TUser = AuthenticatedUser>(err: unknown, user: TUser | false): TUser {
-    if (err || !user) throw new UnauthorizedException('A valid bearer access token is required.');
+  override handleRequest<TUser = AuthenticatedUser>(err: unknown, user: TUser | false, info: unknown): TUser {
+    if (err instanceof AccessTokenRefused) throw err;
+    if (err || !user) {
+      // passport-jwt's own refusals (missing token, bad signature, audience, issuer, expiry) come as `info`.
+      const cause = err ?? info;
+      throw new AccessTokenRefused(cause instanceof Error ? cause.message : 'no bearer token');
+    }
     return user;
   }
 

@@ -16,7 +16,8 @@ interface AccessRow {
 /**
  * Loads a staff user's active role bindings with their permission keys, through the SECURITY DEFINER
  * function pf_principal_access (bindings are tenant rows, and no tenant context exists yet). Empty when the
- * user is inactive or the session was revoked (logout, refresh-token reuse). Grants of a live session are
+ * user is inactive or the session is not alive (revoked by logout or refresh-token reuse, or expired): there is
+ * no access without a session. Grants of a live session are
  * served from PrincipalCache for a few seconds (see there for why that is safe).
  */
 @Injectable()
@@ -26,15 +27,15 @@ export class PrincipalLoader {
     private readonly cache: PrincipalCache,
   ) {}
 
-  async load(userId: string, sessionId: string | null): Promise<readonly RoleGrant[]> {
-    const cached = sessionId ? this.cache.get(userId, sessionId) : undefined;
+  async load(userId: string, sessionId: string): Promise<readonly RoleGrant[]> {
+    const cached = this.cache.get(userId, sessionId);
     if (cached) return cached;
     const grants = await this.query(userId, sessionId);
-    if (sessionId) this.cache.set(userId, sessionId, grants);
+    this.cache.set(userId, sessionId, grants);
     return grants;
   }
 
-  private async query(userId: string, sessionId: string | null): Promise<RoleGrant[]> {
+  private async query(userId: string, sessionId: string): Promise<RoleGrant[]> {
     const rows = await this.prisma.$queryRaw<AccessRow[]>`
       SELECT * FROM pf_principal_access(${userId}::uuid, ${sessionId}::uuid)`;
     return rows.map((r) => ({
