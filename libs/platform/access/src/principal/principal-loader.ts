@@ -35,6 +35,16 @@ export class PrincipalLoader {
     return grants;
   }
 
+  /**
+   * The ids of the sites of an organization at which the user has a binding (every site of it for an all-sites
+   * binding), through the SECURITY DEFINER pf_principal_sites. Read only when a request names a site.
+   */
+  async sitesIn(userId: string, organizationId: string): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ site_id: string }[]>`
+      SELECT site_id FROM pf_principal_sites(${userId}::uuid) WHERE organization_id = ${organizationId}::uuid`;
+    return rows.map((r) => r.site_id);
+  }
+
   private async query(userId: string, sessionId: string): Promise<RoleGrant[]> {
     const rows = await this.prisma.$queryRaw<AccessRow[]>`
       SELECT * FROM pf_principal_access(${userId}::uuid, ${sessionId}::uuid)`;
