@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { RequestMethod, VersioningType } from '@nestjs/common';
@@ -20,8 +21,8 @@ const DOC_FILE = join(OUT_DIR, 'openapi.json');
 const TYPES_FILE = join(OUT_DIR, 'schema.d.ts');
 
 async function openApiDocument(): Promise<unknown> {
-  // Preview mode never connects: the URL only has to pass configuration validation.
-  const config = loadConfig({ ...process.env, DATABASE_URL: 'postgresql://preview@127.0.0.1:1/preview', LOG_LEVEL: 'silent' });
+  // Preview mode never connects or signs anything: the URL and the secret only have to pass configuration validation.
+  const config = loadConfig({ ...process.env, DATABASE_URL: 'postgresql://preview@127.0.0.1:1/preview', JWT_SECRET: randomBytes(32).toString('base64url'), LOG_LEVEL: 'silent' });
   const app = await NestFactory.create(AppModule.register({ config }), { preview: true, logger: false, abortOnError: false });
   // The same prefix and versioning as configureApp, so the paths match the running API's.
   app.setGlobalPrefix('api', {

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { freePort, httpStatus } from '../dev/probes';
 import { DEFAULT_REDIS_URL } from '../dev/local-redis';
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     const port = await freePort();
     worker = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/testing/messaging/probe-worker.main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: db.appUrl, REDIS_URL: redisUrl, WORKER_PORT: String(port), QUEUE_PREFIX: prefix, OUTBOX_POLL_MS: process.env['OUTBOX_POLL_MS'] ?? '1000', LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: 'bench-only-secret-bench-only-secret-0123' },
+      env: { ...process.env, DATABASE_URL: db.appUrl, REDIS_URL: redisUrl, WORKER_PORT: String(port), QUEUE_PREFIX: prefix, OUTBOX_POLL_MS: process.env['OUTBOX_POLL_MS'] ?? '1000', LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('base64url') },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     await waitFor('the worker to start', async () => (await httpStatus(`http://127.0.0.1:${port}/health`)) === 200, 60_000, 200);

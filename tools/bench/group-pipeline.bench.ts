@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
     const database = appDatabaseUrl(db.appUrl);
     const env: NodeJS.ProcessEnv = {
       ...process.env, DATABASE_URL: database.url, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, API_PORT: String(apiPort), WORKER_PORT: String(workerPort),
-      LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: 'bench-only-secret-bench-only-secret-0123',
+      LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('base64url'),
     };
     api = spawnApp('api', 'apps/api/src/main.ts', env);
     worker = spawnApp('worker', 'apps/worker/src/main.ts', env);

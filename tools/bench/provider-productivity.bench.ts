@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { INestApplication } from '@nestjs/common';
@@ -94,7 +95,8 @@ function percentiles(ms: number[]): { p50: number; p95: number; p99: number; max
 
 async function main(): Promise<void> {
   const db = await locateDatabase();
-  const config = loadConfig({ ...process.env, DATABASE_URL: db.appUrl, REDIS_URL: process.env['REDIS_URL'] || DEFAULT_REDIS_URL, LOG_LEVEL: 'silent' });
+  // The bench signs in through the API it starts: any secret of its own will do.
+  const config = loadConfig({ JWT_SECRET: randomBytes(32).toString('base64url'), ...process.env, DATABASE_URL: db.appUrl, REDIS_URL: process.env['REDIS_URL'] || DEFAULT_REDIS_URL, LOG_LEVEL: 'silent' });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register({ config })] }).compile();
   const app: INestApplication = moduleRef.createNestApplication({ bufferLogs: true });
   configureApp(app, config);

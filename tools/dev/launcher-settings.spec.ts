@@ -1,4 +1,7 @@
-import { databaseTarget, LauncherSettingsError, readLauncherSettings } from './launcher-settings';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { databaseTarget, LauncherSettingsError, readLauncherSettings, signingSecret } from './launcher-settings';
 
 describe('readLauncherSettings', () => {
   it('uses the documented defaults when nothing is set', () => {
@@ -74,5 +77,56 @@ describe('databaseTarget', () => {
     expect(databaseTarget('postgresql://postgres@127.0.0.1:5432/postgres').database).toBe('cairn');
     expect(databaseTarget('postgresql://postgres@127.0.0.1:5432').database).toBe('cairn');
     expect(databaseTarget('postgresql://postgres@127.0.0.1:5432/template1').database).toBe('cairn');
+  });
+});
+
+describe('signingSecret', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cairn-signing-secret-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('makes a random secret for a new installation, in a file only its owner can read', () => {
+    const dataDir = join(dir, '.data'); // not there yet: the first start makes it
+    const s = signingSecret({}, dataDir);
+    expect(s.source).toBe('created');
+    expect(s.file).toBe(join(dataDir, 'jwt-secret'));
+    expect(s.secret).toMatch(/^[A-Za-z0-9_-]{64}$/); // 48 random bytes
+    expect(readFileSync(s.file!, 'utf8').trim()).toBe(s.secret);
+    expect(statSync(s.file!).mode & 0o777).toBe(0o600);
+  });
+
+  it('reuses the secret on the next start, so sessions survive a restart', () => {
+    const first = signingSecret({}, dir);
+    const second = signingSecret({}, dir);
+    expect(second).toEqual({ ...first, source: 'reused' });
+  });
+
+  it('gives every installation a secret of its own', () => {
+    const other = mkdtempSync(join(tmpdir(), 'cairn-signing-secret-'));
+    try {
+      expect(signingSecret({}, dir).secret).not.toBe(signingSecret({}, other).secret);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it('makes a kept secret readable by its owner only again', () => {
+    const file = signingSecret({}, dir).file!;
+    chmodSync(file, 0o644);
+    signingSecret({}, dir);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('uses JWT_SECRET when set and then writes nothing', () => {
+    expect(signingSecret({ JWT_SECRET: 'x'.repeat(40) }, dir)).toEqual({ secret: 'x'.repeat(40), source: 'environment' });
+    expect(() => statSync(join(dir, 'jwt-secret'))).toThrow(/ENOENT/);
+  });
+
+  it('refuses a kept file that holds no usable secret, saying what to do', () => {
+    writeFileSync(join(dir, 'jwt-secret'), 'short\n', { mode: 0o600 });
+    expect(() => signingSecret({}, dir)).toThrow(LauncherSettingsError);
+    expect(() => signingSecret({}, dir)).toThrow(/delete it and npm start makes a new one/);
   });
 });

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { DEFAULT_REDIS_URL } from './local-redis';
 
@@ -88,4 +90,44 @@ export function databaseTarget(databaseUrl: string, fallback = 'cairn'): { serve
   const named = decodeURIComponent(u.pathname.replace(/^\//, ''));
   u.pathname = '/postgres';
   return { serverAdminUrl: u.toString(), database: MAINTENANCE_DATABASES.has(named) ? fallback : named };
+}
+
+/** The file in the data dir that keeps this installation's access-token signing secret. */
+export const SIGNING_SECRET_FILE = 'jwt-secret';
+
+export interface SigningSecret {
+  secret: string;
+  /** Where it came from: JWT_SECRET, a file made now, or the file an earlier start made. */
+  source: 'environment' | 'created' | 'reused';
+  file?: string;
+}
+
+/**
+ * The secret the API signs access tokens with: JWT_SECRET when set, else this installation's own, made at random
+ * on the first `npm start` and kept in `<dataDir>/jwt-secret` (owner-only, 0600) so that sessions survive a
+ * restart. Never a value shipped with Cairn: anyone could sign tokens with that (the API refuses them).
+ */
+export function signingSecret(env: Record<string, string | undefined>, dataDir: string): SigningSecret {
+  const fromEnv = env['JWT_SECRET'];
+  if (fromEnv !== undefined && fromEnv !== '') return { secret: fromEnv, source: 'environment' };
+  const file = join(dataDir, SIGNING_SECRET_FILE);
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    // 'wx': never overwrite, so two starts racing on a fresh data dir cannot end up with different secrets.
+    writeFileSync(file, `${randomBytes(48).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+    return { secret: readSecretFile(file), source: 'created', file };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+  // Made by an earlier start (or copied in by hand): keep it, but readable by its owner only.
+  if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  return { secret: readSecretFile(file), source: 'reused', file };
+}
+
+function readSecretFile(file: string): string {
+  const secret = readFileSync(file, 'utf8').trim();
+  if (secret.length < 32) {
+    throw new LauncherSettingsError([`${file} does not hold a signing secret of at least 32 characters: delete it and npm start makes a new one (or set JWT_SECRET)`]);
+  }
+  return secret;
 }

@@ -1,8 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { JwtService } from '@nestjs/jwt';
 import { freePort, httpStatus, portInUse, waitUntil } from './probes';
 
 /**
@@ -37,8 +38,8 @@ async function launch(extraEnv: NodeJS.ProcessEnv = {}): Promise<Launch> {
   chmodSync(dataDir, 0o755); // as root the embedded server runs as user postgres, which must reach its data dir
   const ports = { pg: await freePort(), api: await freePort(), worker: await freePort() };
   const env: NodeJS.ProcessEnv = { ...process.env };
-  // setup-env.ts pointed these at the test database; the launcher must bring its own.
-  for (const name of ['DATABASE_URL', 'DATABASE_OWNER_URL', 'DATABASE_ADMIN_URL', 'NODE_ENV', 'LOG_LEVEL']) delete env[name];
+  // setup-env.ts pointed these at the test database; the launcher must bring its own (and its own signing secret).
+  for (const name of ['DATABASE_URL', 'DATABASE_OWNER_URL', 'DATABASE_ADMIN_URL', 'NODE_ENV', 'LOG_LEVEL', 'JWT_SECRET']) delete env[name];
   Object.assign(env, {
     CAIRN_DATA_DIR: dataDir,
     CAIRN_PG_PORT: String(ports.pg),
@@ -112,6 +113,20 @@ describe('npm start (tools/dev/start.ts)', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { accessToken?: string };
     expect(body.accessToken).toEqual(expect.any(String));
+  });
+
+  it("signs access tokens with this installation's own random secret, kept in the data dir for its owner only", async () => {
+    const file = join(l.dataDir, 'jwt-secret');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const secret = readFileSync(file, 'utf8').trim();
+    expect(secret.length).toBeGreaterThanOrEqual(64);
+    const res = await fetch(`http://127.0.0.1:${l.ports.api}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@sonoran.cairn.test', password: 'demo-password-1' }),
+    });
+    const { accessToken } = (await res.json()) as { accessToken: string };
+    expect(new JwtService({ secret }).verify(accessToken, { audience: 'cairn-staff', issuer: 'cairn' })).toMatchObject({ sid: expect.any(String) });
   });
 
   it('runs the group encounter and peer encounter pipelines on the demo data: reviewed sessions, pending ones, and charges for billing', async () => {

@@ -8,7 +8,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from '../seed/demo-catalogue';
 import { demoReviewPending, runDemoReview } from '../seed/demo-review';
 import { seedDemoData } from '../seed/seed-demo-data';
 import { formatBanner } from './launcher-banner';
-import { databaseTarget, LauncherSettings, readLauncherSettings } from './launcher-settings';
+import { databaseTarget, LauncherSettings, readLauncherSettings, signingSecret } from './launcher-settings';
 import { socketUrl, startLocalPostgres } from './local-postgres';
 import { ensureRedis, redact } from './local-redis';
 import { ManagedProcess } from './managed-process';
@@ -16,6 +16,7 @@ import { httpStatus, portInUse, waitUntil } from './probes';
 
 /**
  * `npm start`: PostgreSQL (DATABASE_URL, else an embedded one in .data/pg), migrations, the demo data once,
+ * the installation's own token-signing secret (JWT_SECRET, else one made once and kept in .data/jwt-secret),
  * Redis (REDIS_URL, else a redis-server we start), then the API, the worker and the staff web (Vite) as child processes. Ctrl-C stops
  * everything it started, apps first and the database last; if an app dies, everything stops and the launcher
  * exits non-zero with the app's last output.
@@ -90,6 +91,8 @@ class Launcher {
   private async run(): Promise<void> {
     const s = readLauncherSettings(process.env, ROOT);
     mkdirSync(s.dataDir, { recursive: true });
+    const jwt = signingSecret(process.env, s.dataDir);
+    if (jwt.source === 'created') say(`made this installation's access-token signing secret in ${jwt.file} (readable by you only)`);
 
     const redis = await ensureRedis({ url: s.redisUrl, dir: join(s.dataDir, 'redis') });
     if (redis.started) {
@@ -147,6 +150,7 @@ class Launcher {
       DATABASE_URL: socketDir ? socketUrl(db.appUrl, socketDir) : db.appUrl,
       DATABASE_OWNER_URL: db.ownerUrl,
       REDIS_URL: redis.url,
+      JWT_SECRET: jwt.secret,
       API_PORT: String(s.apiPort),
       WORKER_PORT: String(s.workerPort),
       STAFF_WEB_PORT: String(s.staffWebPort),

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findChromium, launchChromium } from '../../apps/staff-web/e2e/browser';
@@ -78,6 +79,8 @@ async function main(): Promise<number> {
     };
     const appEnv = {
       NODE_ENV: 'test',
+      // A secret of this run's own, whatever the shell has: the published test default is for in-process tests.
+      JWT_SECRET: randomBytes(32).toString('base64url'),
       LOG_LEVEL: 'warn',
       DATABASE_URL: db.appUrl,
       DATABASE_OWNER_URL: db.ownerUrl,

@@ -38,6 +38,18 @@ export class AuditService {
     }
   }
 
+  /**
+   * Records an outsider's event (a denied attempt on an organization the actor has no binding in) in that
+   * organization's own chain, where its auditors see it, committed on its own. Writes nothing, and starts no
+   * chain, for an id that names no organization. Returns whether it wrote.
+   */
+  async recordDetachedInOrganization(organizationId: string, event: AuditEventInput): Promise<boolean> {
+    const [row] = await this.prisma.$queryRaw<{ found: boolean }[]>`SELECT pf_organization_exists(${organizationId}::uuid) AS found`;
+    if (!row?.found) return false;
+    await this.recordDetached({ ...event, organizationId });
+    return true;
+  }
+
   /** Writes the event with an explicit client (a transaction the caller opened itself). */
   async recordIn(client: Pick<PrismaService, '$executeRaw'>, event: AuditEventInput): Promise<void> {
     const tenant = this.requestContext.tenant;

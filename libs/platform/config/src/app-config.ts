@@ -1,8 +1,25 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
-const DEV_JWT_SECRET = 'cairn-development-only-secret-change-me-0123456789';
+/**
+ * The signing secret of test runs (NODE_ENV=test) that set none. It is in this public repository, so it is
+ * refused everywhere else, like every other value below.
+ */
+export const TEST_JWT_SECRET = 'cairn-test-only-signing-secret-refused-outside-tests-0123';
+
+/**
+ * Signing secrets that were ever published with Cairn (the old built-in development default, the example in
+ * .env.example, the benchmarks' fixed value) and the test default: anyone can sign tokens with them.
+ */
+const PUBLISHED_JWT_SECRETS: ReadonlySet<string> = new Set([
+  TEST_JWT_SECRET,
+  'cairn-development-only-secret-change-me-0123456789',
+  'change-me-to-a-long-random-secret-of-your-own',
+  'bench-only-secret-bench-only-secret-0123',
+]);
+
+const JWT_SECRET_ADVICE = 'set a random secret of your own of at least 32 characters (e.g. `openssl rand -base64 48`); `npm start` generates one per installation';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -100,9 +117,14 @@ export class AppConfig {
   @Max(65535)
   WORKER_PORT = 3001;
 
+  /**
+   * Signs the access tokens. Required: there is no built-in default outside tests (TEST_JWT_SECRET), and a
+   * published value is refused (loadConfig).
+   */
+  @ValidateIf((c: AppConfig) => c.JWT_SECRET !== undefined) // unset: loadConfig says what to do instead
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
-  JWT_SECRET = DEV_JWT_SECRET;
+  JWT_SECRET!: string;
 
   @Transform(toInt)
   @IsInt()
@@ -208,15 +230,18 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const input: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'TRUST_PROXY']) {
+  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'TRUST_PROXY']) {
     const value = env[key];
     if (value !== undefined && value !== '') input[key] = value;
   }
+  if (input['NODE_ENV'] === 'test' && input['JWT_SECRET'] === undefined) input['JWT_SECRET'] = TEST_JWT_SECRET;
   const config = plainToInstance(AppConfig, input, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false });
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
-  if (config.NODE_ENV === 'production' && config.JWT_SECRET === DEV_JWT_SECRET) {
-    problems.push('JWT_SECRET: must be set to a secret of your own in production');
+  if (config.JWT_SECRET === undefined) {
+    problems.push(`JWT_SECRET: is required; ${JWT_SECRET_ADVICE}`);
+  } else if (config.NODE_ENV !== 'test' && PUBLISHED_JWT_SECRETS.has(config.JWT_SECRET.trim())) {
+    problems.push(`JWT_SECRET: is a published example or development value that anyone can sign tokens with; ${JWT_SECRET_ADVICE}`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

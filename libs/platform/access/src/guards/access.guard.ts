@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { AuditService } from '@cairn/platform/audit';
 import { buildTenantContext, organizationsOf, Principal, RequestContextService } from '@cairn/platform/tenancy';
 import { ACCESS_RULE, AccessRule } from '@cairn/platform/tenancy';
-import type { AuthenticatedUser } from '../auth/jwt.strategy';
+import { AccessTokenRefused, AuthenticatedUser } from '../auth/jwt.strategy';
 import { PrincipalLoader } from '../principal/principal-loader';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -47,7 +47,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     try {
       await (super.canActivate(context) as Promise<boolean>);
     } catch (e) {
-      await this.auditUnauthenticated(req, null, 'no valid bearer token');
+      await this.auditUnauthenticated(req, null, e instanceof AccessTokenRefused ? `no valid bearer token (${e.reason})` : 'no valid bearer token');
       throw e;
     }
     const user = req.user as AuthenticatedUser;
@@ -66,26 +66,39 @@ export class AccessGuard extends AuthGuard('jwt') {
     const orgs = organizationsOf(principal);
     let organizationId = orgHeader?.toLowerCase();
     if (!organizationId && orgs.length === 1) organizationId = orgs[0]!.id;
+    const siteId = siteHeader?.toLowerCase();
 
-    if (rule.kind === 'authenticated') {
-      if (!organizationId) return true; // e.g. GET /me for a member of several organizations
-      const ctx = buildTenantContext(principal, organizationId, null, siteHeader?.toLowerCase());
-      if (!ctx) return this.deny(req, principal, organizationId, 'authenticated', 'not a member of the organization or site');
-      this.requestContext.setTenant(ctx);
+    if (rule.kind === 'authenticated' && !organizationId) {
+      // e.g. GET /me for a member of several organizations; a site only means something within one.
+      if (siteId) throw headerError('X-Organization-Id', 'is required with X-Site-Id because you belong to more than one organization');
       return true;
     }
-
     if (!organizationId) {
       throw headerError('X-Organization-Id', 'is required because you belong to more than one organization');
     }
-    const ctx = buildTenantContext(principal, organizationId, rule.permission, siteHeader?.toLowerCase());
-    if (!ctx) return this.deny(req, principal, organizationId, rule.permission, 'permission not held in this organization or site');
+    const permission = rule.kind === 'authenticated' ? null : rule.permission;
+    const ruleName = permission ?? 'authenticated';
+    const ctx = buildTenantContext(principal, organizationId, permission, siteId);
+    if (!ctx) {
+      const reason = permission ? 'permission not held in this organization or site' : 'not a member of the organization or site';
+      return this.deny(req, principal, organizationId, ruleName, reason);
+    }
+    // An all-sites binding accepts any site id above; only a site of this organization the caller is bound at may
+    // narrow the request (else a foreign or made-up id would give an empty 2xx instead of a refusal).
+    if (siteId && !(await this.principals.sitesIn(principal.userId, organizationId)).includes(siteId)) {
+      return this.deny(req, principal, organizationId, ruleName, 'X-Site-Id names no site of the organization at which the caller is bound');
+    }
     this.requestContext.setTenant(ctx);
     return true;
   }
 
-  override handleRequest<TUser = AuthenticatedUser>(err: unknown, user: TUser | false): TUser {
-    if (err || !user) throw new UnauthorizedException('A valid bearer access token is required.');
+  override handleRequest<TUser = AuthenticatedUser>(err: unknown, user: TUser | false, info: unknown): TUser {
+    if (err instanceof AccessTokenRefused) throw err;
+    if (err || !user) {
+      // passport-jwt's own refusals (missing token, bad signature, audience, issuer, expiry) come as `info`.
+      const cause = err ?? info;
+      throw new AccessTokenRefused(cause instanceof Error ? cause.message : 'no bearer token');
+    }
     return user;
   }
 
@@ -103,19 +116,28 @@ export class AccessGuard extends AuthGuard('jwt') {
     });
   }
 
+  /**
+   * Audits a refusal and throws 403. A member's refusal goes to the organization's chain. An outsider's goes to
+   * the organization-less chain (with the caller's other denials) and to the target organization's chain too, so
+   * that its auditors see attempts on it; an id that names no organization gets no chain (and the same 403).
+   */
   private async deny(req: Request, principal: Principal, organizationId: string, permission: string, reason: string): Promise<never> {
     const member = principal.grants.some((g) => g.organizationId === organizationId);
-    await this.audit.recordDetached({
-      // An outsider's attempt is recorded in the organization-less chain, not in the organization's own log.
-      organizationId: member ? organizationId : null,
+    const event = {
       actorUserId: principal.userId,
       action: 'access.denied',
       resourceType: 'route',
       resourceId: `${req.method} ${(req.baseUrl ?? '') + (req.route?.path ?? req.path)}`,
-      outcome: 'denied',
+      outcome: 'denied' as const,
       reason: `${permission}: ${reason}`,
       scope: { organizationId, siteId: headerValue(req, SITE_HEADER) ?? null },
-    });
+    };
+    if (member) {
+      await this.audit.recordDetached({ ...event, organizationId });
+    } else {
+      await this.audit.recordDetached({ ...event, organizationId: null });
+      await this.audit.recordDetachedInOrganization(organizationId, { ...event, reason: `${event.reason} (no binding in this organization)` });
+    }
     throw new ForbiddenException(`You do not have permission "${permission}" here.`);
   }
 }

@@ -16,7 +16,8 @@ interface AccessRow {
 /**
  * Loads a staff user's active role bindings with their permission keys, through the SECURITY DEFINER
  * function pf_principal_access (bindings are tenant rows, and no tenant context exists yet). Empty when the
- * user is inactive or the session was revoked (logout, refresh-token reuse). Grants of a live session are
+ * user is inactive or the session is not alive (revoked by logout or refresh-token reuse, or expired): there is
+ * no access without a session. Grants of a live session are
  * served from PrincipalCache for a few seconds (see there for why that is safe).
  */
 @Injectable()
@@ -26,15 +27,25 @@ export class PrincipalLoader {
     private readonly cache: PrincipalCache,
   ) {}
 
-  async load(userId: string, sessionId: string | null): Promise<readonly RoleGrant[]> {
-    const cached = sessionId ? this.cache.get(userId, sessionId) : undefined;
+  async load(userId: string, sessionId: string): Promise<readonly RoleGrant[]> {
+    const cached = this.cache.get(userId, sessionId);
     if (cached) return cached;
     const grants = await this.query(userId, sessionId);
-    if (sessionId) this.cache.set(userId, sessionId, grants);
+    this.cache.set(userId, sessionId, grants);
     return grants;
   }
 
-  private async query(userId: string, sessionId: string | null): Promise<RoleGrant[]> {
+  /**
+   * The ids of the sites of an organization at which the user has a binding (every site of it for an all-sites
+   * binding), through the SECURITY DEFINER pf_principal_sites. Read only when a request names a site.
+   */
+  async sitesIn(userId: string, organizationId: string): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ site_id: string }[]>`
+      SELECT site_id FROM pf_principal_sites(${userId}::uuid) WHERE organization_id = ${organizationId}::uuid`;
+    return rows.map((r) => r.site_id);
+  }
+
+  private async query(userId: string, sessionId: string): Promise<RoleGrant[]> {
     const rows = await this.prisma.$queryRaw<AccessRow[]>`
       SELECT * FROM pf_principal_access(${userId}::uuid, ${sessionId}::uuid)`;
     return rows.map((r) => ({
