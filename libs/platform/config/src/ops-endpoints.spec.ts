@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { apiDocsEnabled, ConfigError, loadConfig } from './app-config';
 
-const base = { DATABASE_URL: 'postgresql://cairn_app@127.0.0.1:5432/cairn' };
+// Outside NODE_ENV=test a signing secret of the installation's own is required.
+const base = { DATABASE_URL: 'postgresql://cairn_app@127.0.0.1:5432/cairn', JWT_SECRET: randomBytes(32).toString('base64url') };
 
 describe('/metrics and /api/docs configuration', () => {
   it('serves the docs by default outside production, and only when API_DOCS_ENABLED=true in production', () => {
