@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_REDIS_URL } from '../dev/local-redis';
 import { adminUrlFromEnv } from '../testing/test-env';
 import { formatReport, runFuzz, startFuzzTarget } from './fuzz-run';
 
@@ -25,7 +24,7 @@ async function main(): Promise<number> {
   if (!Number.isInteger(requests) || requests < 1) throw new Error('--requests must be a positive whole number');
   if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
   console.log(`fuzz: seed ${seed}, ${requests} requests; setting up (scratch database, demo data, API)...`);
-  const target = await startFuzzTarget({ serverAdminUrl: adminUrlFromEnv(), redisUrl: process.env['REDIS_URL'] || DEFAULT_REDIS_URL, env: process.env });
+  const target = await startFuzzTarget({ serverAdminUrl: adminUrlFromEnv() });
   try {
     const report = await runFuzz(target, {
       seed,

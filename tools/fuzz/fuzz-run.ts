@@ -12,7 +12,10 @@ import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { DEMO_PASSWORD } from '../seed/demo-catalogue';
 import { seedDemoData } from '../seed/seed-demo-data';
+import { DEFAULT_REDIS_URL } from '../dev/local-redis';
 import { createScratchDatabase, ScratchDatabase } from '../testing/test-db';
+import { adminUrlFromEnv } from '../testing/test-env';
+import { WriteProbe } from './write-probe';
 import {
   Caller, FuzzRequest, generateRequest, IdPools, OpenApiDoc, Operation, operationsOf, requestArbitrary, requestPlan,
 } from './openapi-cases';
@@ -32,11 +35,6 @@ export const DEMO_LOGINS = [
   'admin@cascade.cairn.test',
 ] as const;
 export const ANONYMOUS = 'anonymous';
-
-/** Tables a refused request may still write: the audit trail records denials and failures. */
-const AUDIT_TABLES = /^pf_audit_/;
-/** Not the application's data. */
-const IGNORED_TABLES = new Set(['_prisma_migrations']);
 
 /**
  * The fuzzed API's Redis logical database. Failed logins are counted per account and per client IP in Redis;
@@ -87,14 +85,16 @@ export interface FuzzTarget {
  * A scratch database (migrated, demo data at scale small) on the server of `serverAdminUrl`, and the API on it,
  * listening on a free port of 127.0.0.1.
  */
-export async function startFuzzTarget(opts: { serverAdminUrl?: string; redisUrl: string; env?: Record<string, string | undefined> }): Promise<FuzzTarget> {
-  const db: ScratchDatabase = await createScratchDatabase({ prefix: 'cairn_fuzz', migrate: true, serverAdminUrl: opts.serverAdminUrl });
+export async function startFuzzTarget(opts: { serverAdminUrl?: string; redisUrl?: string; env?: Record<string, string | undefined> } = {}): Promise<FuzzTarget> {
+  const env = opts.env ?? process.env;
+  const serverAdminUrl = opts.serverAdminUrl ?? env['TEST_SERVER_ADMIN_URL'] ?? adminUrlFromEnv(env);
+  const db: ScratchDatabase = await createScratchDatabase({ prefix: 'cairn_fuzz', migrate: true, serverAdminUrl });
   let app: INestApplication | undefined;
-  const redisUrl = isolatedRedisUrl(opts.redisUrl);
+  const redisUrl = isolatedRedisUrl(opts.redisUrl ?? (env['REDIS_URL'] || DEFAULT_REDIS_URL));
   try {
     await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1 });
     const config = loadConfig({
-      ...(opts.env ?? {}),
+      ...env,
       NODE_ENV: 'test',
       DATABASE_URL: db.appUrl,
       REDIS_URL: redisUrl,
@@ -186,48 +186,6 @@ export function send(baseUrl: string, req: FuzzRequest, extraHeaders: Record<str
     r.on('error', (e) => done({ headers: {}, body: Buffer.alloc(0), error: e.message }));
     r.end(req.body);
   });
-}
-
-/**
- * Detects writes to the database between two calls, by table: a row whose xmin (the transaction that wrote
- * this version of it) is at or after the first transaction id not yet assigned when the previous call looked,
- * i.e. a row inserted or updated since, and a changed row count (deletes). Sound while nothing but the API
- * under test writes to the scratch database, which is the case here (no worker runs).
- */
-export class WriteProbe {
-  private counts = new Map<string, number>();
-  private nextXid = '0';
-
-  private constructor(private readonly owner: Pool, private readonly sql: string) {}
-
-  static async create(ownerUrl: string): Promise<WriteProbe> {
-    const owner = new Pool({ connectionString: ownerUrl, max: 1 });
-    const { rows } = await owner.query<{ table_name: string }>(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
-    );
-    const tables = rows.map((r) => r.table_name).filter((t) => !IGNORED_TABLES.has(t) && !AUDIT_TABLES.test(t));
-    // One statement: every table's count and fresh rows against the marker, and the next marker.
-    const sql = `SELECT t, n::int, fresh::int, next FROM (${tables
-      .map((t) => `SELECT '${t}' AS t, count(*) AS n, count(*) FILTER (WHERE age(xmin) <= age($1::text::xid)) AS fresh FROM "${t}"`)
-      .join(' UNION ALL ')}) x, (SELECT (pg_snapshot_xmax(pg_current_snapshot())::text::bigint % 4294967296)::text AS next) m`;
-    const probe = new WriteProbe(owner, sql);
-    await probe.changedTables();
-    return probe;
-  }
-
-  /** Tables written since the previous call (or creation). */
-  async changedTables(): Promise<string[]> {
-    const { rows } = await this.owner.query<{ t: string; n: number; fresh: number; next: string }>(this.sql, [this.nextXid]);
-    const first = this.counts.size === 0;
-    const changed = rows.filter((r) => !first && (r.fresh > 0 || this.counts.get(r.t) !== r.n)).map((r) => r.t);
-    for (const r of rows) this.counts.set(r.t, r.n);
-    if (rows[0]) this.nextXid = rows[0].next;
-    return changed;
-  }
-
-  close(): Promise<void> {
-    return this.owner.end();
-  }
 }
 
 /** Real ids and codes of the demo data by pool name, read as the owner (RLS bypassed). */
@@ -348,8 +306,11 @@ function exampleOf(req: FuzzRequest): Finding['example'] {
 
 export interface RunOptions {
   seed: number;
-  /** Stop after this many requests (the plan repeats every operation × caller pair as often as needed). */
-  requests: number;
+  /**
+   * Stop after this many requests (the plan repeats every operation × caller pair as often as needed), or send
+   * each pair `rounds` times. The same seed and request count replay the same requests.
+   */
+  requests: number | { rounds: number };
   /** Only operations whose id (`METHOD /path`) contains this. */
   only?: string;
   onProgress?: (sent: number, report: FuzzReport) => void;
@@ -367,8 +328,9 @@ export async function runFuzz(target: FuzzTarget, opts: RunOptions): Promise<Fuz
   for (const email of DEMO_LOGINS) callers.push(await signInCaller(target.baseUrl, email, organizations));
   callers.push({ name: ANONYMOUS, siteIds: [], signedInAt: 0, otherOrganizationId: organizations[0] });
 
-  const rounds = Math.ceil(opts.requests / (operations.length * callers.length));
-  const plan = requestPlan(operations, callers, rounds, opts.seed).slice(0, opts.requests);
+  const pairs = operations.length * callers.length;
+  const requests = typeof opts.requests === 'number' ? opts.requests : opts.requests.rounds * pairs;
+  const plan = requestPlan(operations, callers, Math.ceil(requests / pairs), opts.seed).slice(0, requests);
   const probe = await WriteProbe.create(target.ownerUrl);
   const report: FuzzReport = {
     seed: opts.seed, requests: 0, elapsedMs: 0, byStatus: {}, serverErrors: 0, transportErrors: 0, notProblemJson: 0, partialWrites: 0,
