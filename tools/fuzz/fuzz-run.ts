@@ -21,7 +21,7 @@ import {
 } from './openapi-cases';
 
 /**
- * The fuzz run shared by `npm run fuzz` (tools/fuzz/cli.ts) and the API test (apps/api/test/fuzz.e2e-spec.ts):
+ * The fuzz run shared by `npm run fuzz` (tools/fuzz/cli.ts) and the test in npm test (tools/fuzz/api-fuzz.int-spec.ts):
  * the real API (same module graph and configureApp as main.ts) against a scratch database of its own with the
  * demo data, the demo logins signed in, and hostile requests generated from the OpenAPI document the app
  * serves, sent one at a time. Each response is checked: no 5xx, every error is problem+json with type, title and

@@ -1,7 +1,7 @@
-import { formatReport, FuzzReport, FuzzTarget, runFuzz, startFuzzTarget } from '../../../tools/fuzz/fuzz-run';
+import { formatReport, FuzzReport, FuzzTarget, runFuzz, startFuzzTarget } from './fuzz-run';
 
 /**
- * The fuzz suite of every route (tools/fuzz): each operation of the OpenAPI document the app serves, as every
+ * The fuzz suite of every route: each operation of the OpenAPI document the app serves, as every
  * demo login and anonymously, twice, with hostile input generated from a fixed seed, against the real API on a
  * scratch database of its own (so its writes and the write check do not meet other test files). No answer is a
  * 5xx, every error is problem+json, and no refused request writes anything but the audit trail. A failure prints
