@@ -32,7 +32,7 @@ async function main(): Promise<number> {
       only: args.only,
       onProgress: (sent, r) => console.log(`fuzz: ${sent}/${requests} sent, ${r.serverErrors} 5xx, ${r.notProblemJson} not problem+json, ${r.partialWrites} partial writes`),
     });
-    console.log(formatReport(report));
+    console.log(formatReport(report, true));
     console.log(`replay: npm run fuzz -- --requests ${requests} --seed ${seed}${args.only ? ` --only '${args.only}'` : ''}`);
     return report.findings.length ? 1 : 0;
   } finally {

@@ -283,6 +283,8 @@ export interface FuzzReport {
   /** Operations in the document, and how many of them answered at least one 2xx (handlers reached). */
   operations: number;
   operationsWithSuccess: number;
+  /** Operations no request reached a 2xx of (their handlers' happy paths went unexercised). */
+  operationsWithoutSuccess: string[];
   findings: Finding[];
 }
 
@@ -334,7 +336,7 @@ export async function runFuzz(target: FuzzTarget, opts: RunOptions): Promise<Fuz
   const probe = await WriteProbe.create(target.ownerUrl);
   const report: FuzzReport = {
     seed: opts.seed, requests: 0, elapsedMs: 0, byStatus: {}, serverErrors: 0, transportErrors: 0, notProblemJson: 0, partialWrites: 0,
-    operations: operations.length, operationsWithSuccess: 0, findings: [],
+    operations: operations.length, operationsWithSuccess: 0, operationsWithoutSuccess: [], findings: [],
   };
   const findings = new Map<string, Finding>();
   const succeeded = new Set<string>();
@@ -392,12 +394,13 @@ export async function runFuzz(target: FuzzTarget, opts: RunOptions): Promise<Fuz
   }
   report.elapsedMs = Date.now() - started;
   report.operationsWithSuccess = succeeded.size;
+  report.operationsWithoutSuccess = operations.map((o) => o.id).filter((id) => !succeeded.has(id));
   report.findings = [...findings.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.operation.localeCompare(b.operation));
   return report;
 }
 
 /** The figures and the deduplicated failures, as printed by `npm run fuzz` and by the API test on failure. */
-export function formatReport(report: FuzzReport): string {
+export function formatReport(report: FuzzReport, verbose = false): string {
   const lines = [
     `seed ${report.seed}: ${report.requests} requests in ${(report.elapsedMs / 1000).toFixed(1)} s (${(report.requests / Math.max(report.elapsedMs / 1000, 0.001)).toFixed(1)} requests/s)`,
     `operations: ${report.operations} (${report.operationsWithSuccess} answered 2xx at least once)`,
@@ -408,6 +411,7 @@ export function formatReport(report: FuzzReport): string {
     `transport errors (reset, cut off, timeout): ${report.transportErrors}`,
     `distinct failures: ${report.findings.length}`,
   ];
+  if (verbose) lines.splice(2, 0, `  never 2xx: ${report.operationsWithoutSuccess.join(', ') || 'none'}`);
   for (const f of report.findings) {
     lines.push(
       `- [${f.kind}] ${f.operation} -> ${f.status ?? 'no status'} x${f.occurrences} as ${f.caller}; input: ${f.input}; ${f.detail}`,
