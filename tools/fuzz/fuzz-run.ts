@@ -74,6 +74,8 @@ class ErrorLog extends Writable {
 }
 
 export interface FuzzTarget {
+  /** The running API (for supertest), listening at baseUrl. */
+  app: INestApplication;
   baseUrl: string;
   ownerUrl: string;
   database: string;
@@ -112,6 +114,7 @@ export async function startFuzzTarget(opts: { serverAdminUrl?: string; redisUrl?
     const { port } = app.getHttpServer().address() as AddressInfo;
     const started = app;
     return {
+      app: started,
       baseUrl: `http://127.0.0.1:${port}`,
       ownerUrl: db.ownerUrl,
       database: db.database,

@@ -5,7 +5,12 @@ import { Pool } from 'pg';
  * so tests do not depend on how the seed derives its ids.
  */
 export class DemoFixture {
-  readonly owner = new Pool({ connectionString: process.env['DATABASE_OWNER_URL'], max: 2 });
+  readonly owner: Pool;
+
+  /** On this run's database, or on another one (a suite with a scratch database of its own). */
+  constructor(ownerUrl: string | undefined = process.env['DATABASE_OWNER_URL']) {
+    this.owner = new Pool({ connectionString: ownerUrl, max: 2 });
+  }
 
   async orgId(slug: 'sonoran' | 'cascade'): Promise<string> {
     const { rows } = await this.owner.query<{ id: string }>('SELECT id FROM pf_organizations WHERE slug = $1', [slug]);

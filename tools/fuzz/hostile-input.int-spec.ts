@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { bootApi } from './support/boot-api';
-import { DemoFixture } from './support/demo-fixture';
-import { as, expectProblem, login, StaffSession } from './support/staff-api';
+import { DemoFixture } from '../../apps/api/test/support/demo-fixture';
+import { as, expectProblem, login, StaffSession } from '../../apps/api/test/support/staff-api';
+import { FuzzTarget, startFuzzTarget } from './fuzz-run';
 
 // Input an attacker controls, sent to the real routes: every refusal is a 4xx problem+json that names the
-// field, and nothing reaches the database (the row counts of every table are compared at the end).
+// field, and nothing reaches the database (the row counts of every table are compared at the end). The API runs
+// on a database of its own (as the fuzz suite's), so no other suite's writes can blur that comparison.
 
+let target: FuzzTarget;
 let app: INestApplication;
-const demo = new DemoFixture();
+let demo: DemoFixture;
 let supervisor: StaffSession;
 let sessions: StaffSession[];
 let sessionId: string;
@@ -42,7 +44,9 @@ function expectFields(res: request.Response, fields: string[], status = 400): vo
 }
 
 beforeAll(async () => {
-  app = await bootApi();
+  target = await startFuzzTarget();
+  app = target.app;
+  demo = new DemoFixture(target.ownerUrl);
   supervisor = await login(app, 'supervisor@sonoran.cairn.test');
   sessions = await Promise.all(['admin@sonoran.cairn.test', 'hr@sonoran.cairn.test', 'billing@sonoran.cairn.test', 'peer@sonoran.cairn.test'].map((e) => login(app, e)));
   sessions.unshift(supervisor);
@@ -65,8 +69,8 @@ beforeAll(async () => {
   countsBefore = await rowCounts();
 });
 afterAll(async () => {
-  await app.close();
-  await demo.close();
+  await demo?.close();
+  await target?.close();
 });
 
 describe('U+0000 and lone surrogates in strings', () => {
