@@ -109,7 +109,7 @@ export function uniqueQueuePrefix(label: string): string {
   return `cairn-test-${label}-${process.pid}-${randomUUID().slice(0, 8)}`;
 }
 
-/** Removes every queue of a test prefix from Redis (the shared Redis is never flushed). */
+/** Removes every queue of a test prefix, and its relay clock keys, from Redis (the shared Redis is never flushed). */
 export async function obliterateQueues(redisUrl: string, prefix: string): Promise<void> {
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   connection.on('error', () => undefined);
@@ -119,6 +119,9 @@ export async function obliterateQueues(redisUrl: string, prefix: string): Promis
       await q.obliterate({ force: true }).catch(() => undefined);
       await q.close();
     }
+    // The relay clock's positions (ADR 0005 §7).
+    const clocks = await connection.keys(`${prefix}:outbox-relay:*`).catch(() => [] as string[]);
+    if (clocks.length) await connection.del(...clocks).catch(() => undefined);
   } finally {
     connection.disconnect();
   }

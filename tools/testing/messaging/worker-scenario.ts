@@ -26,6 +26,30 @@ export interface WorkerScenario {
   replay(queue: string, consumer: string, first: IntegrationEvent, republished: [IntegrationEvent, IntegrationEvent]): Promise<void>;
 }
 
+export interface WorkerProcess {
+  child: ChildProcess;
+  /** SIGTERM (the worker drains), then waits for the exit. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** The REAL worker process (apps/worker/src/main.ts) on a database and a queue prefix; stderr goes to `onStderr`. */
+export async function startWorkerProcess(appUrl: string, prefix: string, onStderr: (chunk: string) => void, env: NodeJS.ProcessEnv = {}): Promise<WorkerProcess> {
+  const child = spawnEntry(
+    'apps/worker/src/main.ts',
+    { DATABASE_URL: appUrl, WORKER_PORT: String(await freePort()), QUEUE_PREFIX: prefix, LOG_LEVEL: 'error', OUTBOX_POLL_MS: '100', ...env },
+    onStderr,
+  );
+  return {
+    child,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 /**
  * A scenario against the REAL worker process (apps/worker/src/main.ts): registers a beforeAll that creates a
  * database of its own with the demo data and starts the worker on queues under a prefix of its own, and an
@@ -34,7 +58,7 @@ export interface WorkerScenario {
 export function workerScenario(name: string): WorkerScenario {
   const prefix = uniqueQueuePrefix(name);
   let prisma: PrismaClient | undefined;
-  let worker: ChildProcess | undefined;
+  let worker: WorkerProcess | undefined;
   const scenario: WorkerScenario = {
     db: undefined as unknown as MessagingTestDb,
     stderr: [],
@@ -66,18 +90,10 @@ export function workerScenario(name: string): WorkerScenario {
   beforeAll(async () => {
     scenario.db = await createMessagingTestDb(name, { demoData: true });
     prisma = appPrisma(scenario.db.appUrl);
-    worker = await spawnEntry(
-      'apps/worker/src/main.ts',
-      { DATABASE_URL: scenario.db.appUrl, WORKER_PORT: String(await freePort()), QUEUE_PREFIX: prefix, LOG_LEVEL: 'error', OUTBOX_POLL_MS: '100' },
-      (d) => scenario.stderr.push(d),
-    );
+    worker = await startWorkerProcess(scenario.db.appUrl, prefix, (d) => scenario.stderr.push(d));
   }, 90_000);
   afterAll(async () => {
-    if (worker && worker.exitCode === null && worker.signalCode === null) {
-      const exited = new Promise((resolve) => worker!.once('exit', resolve));
-      worker.kill('SIGTERM');
-      await exited;
-    }
+    await worker?.stop();
     await obliterateQueues(process.env['REDIS_URL']!, prefix);
     await prisma?.$disconnect();
     await scenario.db?.drop();

@@ -19,6 +19,10 @@ export interface RelayBatch {
   unroutable: number;
   /** Set when Redis refused the batch: the rows stay unsent and are claimed again. */
   error?: string;
+  /** Jobs Redis held as finished under these events' ids, removed and added again so a consumer runs. */
+  replaced?: number;
+  /** Sent events made due again because the database turned out to be behind Redis (ADR 0005 §7). */
+  resent?: number;
 }
 
 /** An event no queue takes is looked at again after this long (a deploy may add its consumer). */
@@ -27,12 +31,14 @@ const PURGE_EVERY_MS = 3600_000;
 const MAX_BACKOFF_MS = 10_000;
 
 /**
- * Moves committed outbox rows to BullMQ (ARCHITECTURE §3.2, ADR 0004). Each batch is one database transaction:
+ * Moves committed outbox rows to BullMQ (ARCHITECTURE §3.2, ADR 0005). Each batch is one database transaction:
  * claim due unsent rows with `FOR UPDATE SKIP LOCKED` (through the SECURITY DEFINER `pf_outbox_claim`, as the
  * relay serves every organization), add each to its queue(s) with `jobId` = event id, and mark the rows sent
  * only after Redis acknowledged the adds. A crash before the commit leaves the rows unsent (the locks die with
- * the connection) and the next claim re-adds them; BullMQ ignores an add whose jobId exists and the consumer's
- * processed-events record absorbs any other duplicate. When Redis refuses, the rows are annotated, stay
+ * the connection) and the next claim re-adds them; BullMQ ignores an add whose jobId it still has to run, a job
+ * it holds as finished under that id is replaced (`MessagingQueues.addEvents`), and the consumer's
+ * processed-events record absorbs every duplicate. Before each batch the relay ticks its clock, so a database
+ * restored to an earlier point sends its sent events again (ADR 0005 §7). When Redis refuses, the rows are annotated, stay
  * unsent, and the relay backs off. It wakes on `NOTIFY pf_outbox` (sent by a trigger at commit) and polls.
  */
 @Injectable()
@@ -45,6 +51,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private woken = false;
   private listener?: Client;
   private lastPurge = 0;
+  private installationId?: string;
 
   constructor(
     private readonly prisma: PrismaService,
@@ -79,12 +86,40 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return this.stop();
   }
 
-  /** One claim-add-mark cycle. */
+  /**
+   * Ticks the relay clock (ADR 0005 §7): reads the highest position Redis recorded for this database's
+   * installation, then has the database hand out the next one; a database that hands out a position Redis has
+   * already seen went back in time, and `pf_outbox_relay_tick` makes every sent event due again in the same
+   * statement. The new position is recorded in Redis. Without Redis the tick is skipped (the batch's adds fail
+   * too, and the next poll ticks); returns the events made due again.
+   */
+  async tick(): Promise<number> {
+    this.installationId ??= (await this.prisma.$queryRaw<{ id: string }[]>`SELECT pf_outbox_relay_installation() AS id`)[0]?.id;
+    const installation = this.installationId;
+    if (!installation) throw new Error('pf_outbox_relay_clock has no row: the migrations did not run');
+    let seen: number;
+    try {
+      seen = await this.queues.relayPositionSeen(installation);
+    } catch {
+      return 0;
+    }
+    const [clock] = await this.prisma.$queryRaw<{ position: bigint; resent: number }[]>`SELECT * FROM pf_outbox_relay_tick(${seen}::bigint)`;
+    if (!clock) throw new Error('pf_outbox_relay_tick returned no row');
+    if (clock.resent > 0) {
+      this.logger.error(`This database is behind Redis (restored from a backup?): Redis saw relay position ${seen}, the database is at ${Number(clock.position) - 1}. ` +
+        `${clock.resent} sent event(s) are sent again; consumers skip those they have applied (pf_processed_events)`);
+    }
+    await this.queues.recordRelayPosition(installation, Number(clock.position)).catch(() => undefined);
+    return clock.resent;
+  }
+
+  /** One tick, then one claim-add-mark cycle. */
   async relayBatch(): Promise<RelayBatch> {
+    const resent = await this.tick();
     const batchSize = this.config.OUTBOX_BATCH_SIZE;
     return this.prisma.$transaction(async (tx) => {
       const rows = await tx.$queryRaw<ClaimedRow[]>`SELECT * FROM pf_outbox_claim(${batchSize}::int)`;
-      if (rows.length === 0) return { claimed: 0, sent: 0, unroutable: 0 };
+      if (rows.length === 0) return { claimed: 0, sent: 0, unroutable: 0, replaced: 0, resent };
       const byQueue = new Map<QueueName, IntegrationEvent[]>();
       const routed: ClaimedRow[] = [];
       const unroutable: ClaimedRow[] = [];
@@ -105,18 +140,21 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           'no queue takes this event type', ${UNROUTABLE_DELAY_S}::int)`;
         this.logger.warn(`${unroutable.length} outbox event(s) of a type no queue takes; deferred ${UNROUTABLE_DELAY_S} s`);
       }
+      let replaced = 0;
       try {
-        await Promise.all([...byQueue].map(([q, events]) => this.queues.addEvents(q, events)));
+        const added = await Promise.all([...byQueue].map(([q, events]) => this.queues.addEvents(q, events)));
+        replaced = added.reduce((n, a) => n + a.replaced, 0);
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         await tx.$queryRaw`SELECT pf_outbox_defer(${routed.map((r) => r.organization_id)}::uuid[], ${routed.map((r) => r.id)}::uuid[],
           ${`redis: ${message}`}, 0)`;
-        return { claimed: rows.length, sent: 0, unroutable: unroutable.length, error: message };
+        return { claimed: rows.length, sent: 0, unroutable: unroutable.length, error: message, replaced: 0, resent };
       }
       // Redis acknowledged every add: only now are the rows sent.
       await tx.$queryRaw`SELECT pf_outbox_mark_sent(${routed.map((r) => r.organization_id)}::uuid[], ${routed.map((r) => r.id)}::uuid[])`;
       for (const [q, events] of byQueue) this.metrics.relayed.inc({ queue: q }, events.length);
-      return { claimed: rows.length, sent: routed.length, unroutable: unroutable.length };
+      if (replaced) this.logger.warn(`${replaced} job(s) Redis held as finished under these events' ids were added again, so the consumers run for this database`);
+      return { claimed: rows.length, sent: routed.length, unroutable: unroutable.length, replaced, resent };
     }, { timeout: 30_000, maxWait: 10_000 });
   }
 
