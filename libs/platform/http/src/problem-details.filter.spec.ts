@@ -1,6 +1,7 @@
-import { BadRequestException, HttpException, NotFoundException, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, HttpException, Logger, NotFoundException, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import { NotFoundError, TooManyRequestsError } from './domain-errors';
-import { mapException } from './problem-details.filter';
+import { mapException, ProblemDetailsFilter } from './problem-details.filter';
+import { ExportAbortedError } from './streamed-export';
 import { problemType } from './problem-details';
 
 describe('mapException', () => {
@@ -60,5 +61,34 @@ describe('problemType', () => {
     expect(problemType(400, 'validation-error')).toEqual({ type: 'https://cairn.dev/problems/validation-error', title: 'Validation failed' });
     expect(problemType(404)).toEqual({ type: 'https://cairn.dev/problems/not-found', title: 'Not found' });
     expect(problemType(418).type).toBe('https://cairn.dev/problems/bad-request');
+  });
+});
+
+describe('ProblemDetailsFilter on a response already under way', () => {
+  function hostFor(res: object): ArgumentsHost {
+    const req = { headers: {}, originalUrl: '/api/v1/audit-events/export' };
+    return { switchToHttp: () => ({ getRequest: () => req, getResponse: () => res }) } as unknown as ArgumentsHost;
+  }
+
+  it('cuts the stream and logs a client that hung up as a warning, not as an unhandled 500', () => {
+    const res = { headersSent: true, destroy: jest.fn(), status: jest.fn() };
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    new ProblemDetailsFilter().catch(new ExportAbortedError('the client closed the connection'), hostFor(res));
+    expect(res.destroy).toHaveBeenCalled();
+    expect(res.status).not.toHaveBeenCalled();
+    expect(error).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledTimes(1);
+    error.mockRestore();
+    warn.mockRestore();
+  });
+
+  it('cuts the stream and logs a server failure midway as an error', () => {
+    const res = { headersSent: true, destroy: jest.fn(), status: jest.fn() };
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    new ProblemDetailsFilter().catch(new Error('terminating connection due to administrator command'), hostFor(res));
+    expect(res.destroy).toHaveBeenCalled();
+    expect(error).toHaveBeenCalledWith(expect.anything(), 'Streamed response failed midway; the connection was cut');
+    error.mockRestore();
   });
 });

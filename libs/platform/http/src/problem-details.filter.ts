@@ -4,6 +4,7 @@ import { fromBodyParserError } from './body-parser-errors';
 import { DomainError, TooManyRequestsError } from './domain-errors';
 import { FieldError, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details';
 import { REQUEST_ID_HEADER } from './request-id.middleware';
+import { ExportAbortedError } from './streamed-export';
 
 /** What an exception means for the caller: everything the problem body and headers are built from. */
 export interface MappedProblem {
@@ -32,13 +33,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const mapped = mapException(exception);
     const requestId = req.id ?? (req.headers?.[REQUEST_ID_HEADER] as string | undefined);
-    if (mapped.status >= 500 && mapped.status !== 503) {
-      this.logger.error({ err: exception, requestId }, 'Unhandled error answered with 500');
-    }
     if (res.headersSent) {
-      // A streamed response (CSV export) failed midway: the status is gone, cut the stream short.
+      // A streamed response (CSV export) stopped midway: the status is gone, cut the stream short. A client that
+      // hung up is no server fault; anything else is, and is logged as one.
+      if (exception instanceof ExportAbortedError) this.logger.warn({ requestId }, `Streamed response not finished: ${exception.message}`);
+      else this.logger.error({ err: exception, requestId }, 'Streamed response failed midway; the connection was cut');
       res.destroy();
       return;
+    }
+    if (mapped.status >= 500 && mapped.status !== 503) {
+      this.logger.error({ err: exception, requestId }, 'Unhandled error answered with 500');
     }
     const body: ProblemDetails = {
       ...problemType(mapped.status, mapped.slug),
