@@ -1,6 +1,7 @@
 import { apiDocsEnabled, ConfigError, loadConfig } from './app-config';
 
-const base = { DATABASE_URL: 'postgresql://cairn_app@127.0.0.1:5432/cairn' };
+// A signing secret of its own: none is built in outside NODE_ENV=test.
+const base = { DATABASE_URL: 'postgresql://cairn_app@127.0.0.1:5432/cairn', JWT_SECRET: 'an-ops-endpoints-spec-secret-of-its-own-0123456789' };
 
 describe('/metrics and /api/docs configuration', () => {
   it('serves the docs by default outside production, and only when API_DOCS_ENABLED=true in production', () => {
