@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { isAbsolute, join, relative } from 'node:path';
 import { transform } from '@swc/core';
 import { build, Plugin } from 'esbuild';
@@ -46,13 +47,25 @@ function swcPlugin(): Plugin {
   };
 }
 
-/** Bare imports other than the workspace's @cairn/* aliases stay external (resolved in node_modules at run time). */
-function externalPackages(): Plugin {
+/** `@scope/name/sub/path` -> `@scope/name`, `name/sub` -> `name`. */
+export function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
+/**
+ * Bare imports other than the workspace's @cairn/* aliases stay external (resolved in node_modules at run time).
+ * Each must be a Node built-in or one of package.json's `dependencies`: a production install omits the
+ * devDependencies, so a compiled app that needs one would fail on the server, not here.
+ */
+function externalPackages(dependencies: Set<string>, missing: Set<string>): Plugin {
   return {
     name: 'external-packages',
     setup(b) {
       b.onResolve({ filter: /^[^./]/ }, (args) => {
         if (args.path.startsWith('@cairn/') || isAbsolute(args.path)) return undefined;
+        const name = packageName(args.path);
+        if (!args.path.startsWith('node:') && !builtinModules.includes(name) && !dependencies.has(name)) missing.add(`${args.path} (imported by ${relative(ROOT, args.importer)})`);
         return { path: args.path, external: true };
       });
     },
@@ -60,7 +73,10 @@ function externalPackages(): Plugin {
 }
 
 async function buildNode(out: string, names: (keyof typeof NODE_ENTRIES)[]): Promise<void> {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const dependencies = new Set(Object.keys(pkg.dependencies));
   for (const name of names) {
+    const missing = new Set<string>();
     const { entry, out: file } = NODE_ENTRIES[name];
     const started = Date.now();
     const result = await build({
@@ -75,11 +91,12 @@ async function buildNode(out: string, names: (keyof typeof NODE_ENTRIES)[]): Pro
       sourcesContent: false,
       keepNames: true,
       tsconfig: join(ROOT, 'tsconfig.json'),
-      plugins: [externalPackages(), swcPlugin()],
+      plugins: [externalPackages(dependencies, missing), swcPlugin()],
       logLevel: 'warning',
       legalComments: 'none',
     });
     if (result.errors.length) throw new Error(`esbuild failed for ${entry}`);
+    if (missing.size) throw new Error(`${entry} needs packages that are not in package.json's dependencies (a production install omits them):\n  ${[...missing].join('\n  ')}`);
     say(`${entry} -> ${relative(ROOT, join(out, file))} (${Date.now() - started} ms)`);
   }
 }

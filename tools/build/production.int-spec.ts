@@ -1,6 +1,6 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort, httpStatus } from '../dev/probes';
@@ -65,6 +65,18 @@ it('builds compiled apps with source maps, the migration CLI with the migrations
   }
   expect(readdirSync(join(OUT, 'prisma', 'migrations')).length).toBe(readdirSync(join(ROOT, 'prisma', 'migrations')).length);
   expect(readdirSync(join(OUT, 'apps', 'staff-web', 'assets')).some((f) => /^index-[\w-]{8,}\.js$/.test(f))).toBe(true);
+});
+
+it('builds every file the Dockerfile and docker-compose.yml run', () => {
+  const mentioned = new Set<string>();
+  for (const file of ['Dockerfile', 'docker-compose.yml']) {
+    for (const m of readFileSync(join(ROOT, file), 'utf8').matchAll(/dist\/([\w./-]+\.js)\b/g)) mentioned.add(m[1]!);
+  }
+  expect([...mentioned].sort()).toEqual(['apps/api/main.js', 'apps/worker/main.js', 'tools/db/cli.js']);
+  for (const file of mentioned) expect(existsSync(join(OUT, file))).toBe(true);
+  // The directory the image serves the staff web from is the one the build writes.
+  expect(readFileSync(join(ROOT, 'Dockerfile'), 'utf8')).toContain('STAFF_WEB_DIR=/app/dist/apps/staff-web');
+  expect(existsSync(join(OUT, 'apps', 'staff-web', 'index.html'))).toBe(true);
 });
 
 it('migrates an empty database with the compiled CLI (wasm schema engine from dist), idempotently', () => {

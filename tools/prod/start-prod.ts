@@ -57,7 +57,6 @@ async function main(): Promise<number> {
     STAFF_WEB_DIR: process.env['STAFF_WEB_DIR'] ?? (existsSync(join(staffWeb, 'index.html')) ? staffWeb : ''),
   };
   if (!env['STAFF_WEB_DIR']) log('warn', 'no staff web bundle to serve (npm run build makes dist/apps/staff-web; STAFF_WEB_DIR names another)');
-  if (!env['AUDIT_CHECKPOINT_KEY_FILE']) log('warn', 'AUDIT_CHECKPOINT_KEY_FILE is unset: the worker writes no signed audit checkpoints (docs/adr/0009-audit-anchoring.md)');
 
   if (process.env['CAIRN_MIGRATE_ON_START'] !== 'false') {
     await runMigrate(readMigrateSettings(env), (line) => log('info', `db:migrate: ${line}`));
