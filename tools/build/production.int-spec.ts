@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { freePort, httpStatus } from '../dev/probes';
 import { withCredentials } from '../db/provision';
 import { seedDemoData } from '../seed/seed-demo-data';
+import { obliterateQueues, uniqueQueuePrefix } from '../testing/messaging/probe';
 import { createScratchDatabase, ScratchDatabase } from '../testing/test-db';
 
 // The production path end to end: `npm run build`'s artefacts, the compiled migration CLI on an empty database,
@@ -18,6 +19,8 @@ const ROOT = join(__dirname, '..', '..');
 const OUT_REL = join('tmp', `prod-build-${process.pid}`);
 const OUT = join(ROOT, OUT_REL);
 const DEMO = { email: 'admin@sonoran.cairn.test', password: 'demo-password-1' };
+// BullMQ keys of this test's worker apart from every other run on the shared Redis, and removed afterwards.
+const QUEUE_PREFIX = uniqueQueuePrefix('prod');
 
 let db: ScratchDatabase;
 /** A login of the test's own in the app role, with a password of its own: production refuses cairn_app's published one. */
@@ -50,6 +53,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await obliterateQueues(process.env['REDIS_URL']!, QUEUE_PREFIX);
   await db?.drop();
   if (login) {
     const admin = new Client({ connectionString: process.env['TEST_SERVER_ADMIN_URL'] });
@@ -110,7 +114,7 @@ describe('npm run start:prod', () => {
         DATABASE_URL: login.url,
         REDIS_URL: process.env['REDIS_URL'],
         JWT_SECRET: randomBytes(48).toString('base64url'),
-        QUEUE_PREFIX: `cairn-prod-${process.pid}-${randomBytes(3).toString('hex')}`,
+        QUEUE_PREFIX,
         API_PORT: String(apiPort),
         WORKER_PORT: String(workerPort),
         // This test's migrations ran above; the owner's password on a shared test server is the published one.
