@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The first thing `npm start` and `npm test` run, on a fresh clone too. Dependency-free (node: built-ins
+// The first thing `npm start`, `npm test` and `npm run build` run, on a fresh clone too. Dependency-free (node: built-ins
 // only): installs packages when node_modules is missing or older than the lockfile, generates the Prisma
 // client when it is missing or older than the schema, then hands over to the TypeScript entry point,
 // forwarding arguments, signals and the exit code.
@@ -20,6 +20,7 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const entries = {
   start: 'tools/dev/start.ts',
   test: 'tools/testing/run-all.ts',
+  build: 'tools/build/build.ts',
 };
 
 function fail(message, code) {

@@ -1,10 +1,13 @@
-import { applyMigrations, createMigration, migrationStatus } from './migrations';
+import { MigrateSettingsError, readMigrateSettings, runMigrate } from './migrate-command';
+import { createMigration, migrationStatus } from './migrations';
 import { ownerUrlFromEnv } from './owner-url';
 
 /**
  * npm run db:migrate | db:diff -- <name> | db:status, through Prisma's WebAssembly schema engine (ADR 0001).
  * Connects as the owner role: DATABASE_OWNER_URL, or DATABASE_URL's server and database with cairn_owner.
- * Exit codes: 0 done / up to date, 1 failed / not up to date, 2 usage.
+ * `migrate` also creates the roles (with DATABASE_ADMIN_URL) and checks the app role (migrate-command.ts); the
+ * compiled copy in dist/tools/db/cli.js runs the same in a production image.
+ * Exit codes: 0 done / up to date, 1 failed / not up to date, 2 usage or settings.
  */
 const USAGE = 'Usage: npm run db:migrate | npm run db:diff -- <name_of_the_change> | npm run db:status';
 
@@ -28,8 +31,8 @@ async function main(): Promise<number> {
   const [command, name] = process.argv.slice(2);
   switch (command) {
     case 'migrate': {
-      const { applied } = await applyMigrations(ownerUrl());
-      console.log(applied.length ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'No pending migrations.');
+      await runMigrate(readMigrateSettings(process.env), (line) => console.log(`[db:migrate] ${line}`));
+      console.log('[db:migrate] done');
       return 0;
     }
     case 'diff': {
@@ -60,6 +63,6 @@ main().then(
   (code) => process.exit(code),
   (e: unknown) => {
     console.error(message(e));
-    process.exit(e instanceof UsageError ? 2 : 1);
+    process.exit(e instanceof UsageError || e instanceof MigrateSettingsError ? 2 : 1);
   },
 );

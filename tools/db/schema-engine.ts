@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Client } from 'pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -12,7 +12,8 @@ import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-util
  */
 
 const ROOT = join(__dirname, '..', '..');
-const PKG = join(ROOT, 'node_modules', '@prisma', 'schema-engine-wasm');
+// Found through Node's resolution (not a path under ROOT) so that the compiled CLI in dist/ finds it too.
+const PKG = dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
 
 // Minimal typing of the engine API we use.
 export interface MigrationDirectory {

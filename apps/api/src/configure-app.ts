@@ -10,6 +10,7 @@ import {
   bodyParserErrorMiddleware, createValidationPipe, HostileParamPipe, hostileInputMiddleware, HttpMetrics, JSON_MEDIA_TYPE, metricsAccessMiddleware,
   ProblemDetailsDto, ProblemDetailsFilter, requestIdMiddleware, requireJsonBody, verifyJsonDepth,
 } from '@cairn/platform/http';
+import { staffWebMiddleware } from './staff-web';
 
 const BODY_LIMIT = '1mb';
 const DOCS_PATH = '/api/docs';
@@ -50,6 +51,8 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   // id first (everything after logs and reports it), the latency timer, the request store, then the body
   // parsers, whose errors become problem+json without echoing the body.
   app.use(requestIdMiddleware);
+  // The staff web's built bundle, when this API serves it (STAFF_WEB_DIR): its own cache and CSP headers.
+  if (config.STAFF_WEB_DIR) app.use(staffWebMiddleware({ dir: config.STAFF_WEB_DIR, apiUrl: config.STAFF_WEB_API_URL }));
   app.use(app.get(HttpMetrics).middleware);
   app.use(clsMiddleware());
   app.use(securityHeaders());
@@ -65,6 +68,8 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   app.setGlobalPrefix('api', {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
       { path: 'metrics', method: RequestMethod.GET },
     ],
   });

@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { HealthCheckService } from '@nestjs/terminus';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@cairn/platform/config';
-import { DependencyHealth, MetricsRegistry } from '@cairn/platform/http';
+import { DependencyHealth, MetricsRegistry, Readiness } from '@cairn/platform/http';
 import { createOpsServer } from './ops-server';
 import { WorkerDrain } from './worker-drain';
 import { WorkerModule, WorkerModuleOptions } from './worker.module';
@@ -30,7 +30,7 @@ export interface StartWorkerOptions {
 export async function startWorker(config: AppConfig, options: StartWorkerOptions = {}): Promise<RunningWorker> {
   const app = await NestFactory.createApplicationContext(WorkerModule.register({ config, logDestination: options.logDestination, consumers: options.consumers }), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  const server = createOpsServer({ health: app.get(HealthCheckService), dependencies: app.get(DependencyHealth), metrics: app.get(MetricsRegistry), metricsConfig: config });
+  const server = createOpsServer({ health: app.get(HealthCheckService), dependencies: app.get(DependencyHealth), metrics: app.get(MetricsRegistry), readiness: app.get(Readiness), metricsConfig: config });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -48,6 +48,7 @@ export async function startWorker(config: AppConfig, options: StartWorkerOptions
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
+      app.get(Readiness).markDraining();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       // Drain first: app.close() destroys modules (database pool, Redis) before its shutdown hooks run.

@@ -9,6 +9,7 @@ import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { checkpointProblem, ensureCheckpointKey, loadPublicKey, readCheckpointLines } from '@cairn/platform/audit';
 import { loadConfig } from '@cairn/platform/config';
+import { Readiness } from '@cairn/platform/http';
 import { RunningWorker, startWorker } from './start-worker';
 import { WorkerDrain } from './worker-drain';
 
@@ -94,11 +95,29 @@ describe('startWorker (in process)', () => {
     expect(worker.server.listening).toBe(false);
   });
 
+  it('answers /health/live without dependencies, and /health/ready 503 once it is draining', async () => {
+    worker = await startWorker(loadConfig({ ...env, WORKER_PORT: '0', OUTBOX_RELAY_ENABLED: 'false' }), { host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${worker.port}`;
+    const live = await fetch(`${base}/health/live`);
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${base}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ok', details: { database: { status: 'up' }, redis: { status: 'up' } } });
+    worker.app.get(Readiness).markDraining();
+    const draining = await fetch(`${base}/health/ready`);
+    expect(draining.status).toBe(503);
+    expect(await draining.json()).toMatchObject({ status: 503, detail: expect.stringMatching(/Shutting down/) });
+    expect((await fetch(`${base}/health/live`)).status).toBe(200);
+  });
+
   it('answers 503 problem+json on /health when Redis is down, and 404 off its two paths', async () => {
     worker = await startWorker(loadConfig({ ...env, WORKER_PORT: '0', REDIS_URL: `redis://127.0.0.1:${await freePort()}` }), { host: '127.0.0.1' });
     const base = `http://127.0.0.1:${worker.port}`;
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(503);
+    expect((await fetch(`${base}/health/ready`)).status).toBe(503);
+    expect((await fetch(`${base}/health/live`)).status).toBe(200);
     expect(health.headers.get('content-type')).toBe('application/problem+json');
     expect(await health.json()).toMatchObject({ status: 503, instance: '/health', details: { database: { status: 'up' }, redis: { status: 'down' } } });
     const other = await fetch(`${base}/api/v1/patients?lastName=Quimby`);

@@ -1,6 +1,7 @@
 import createClient from 'openapi-fetch';
 import type { components, paths } from './generated/schema';
 import { ApiError, toProblem } from './problem';
+import { API_BASE_URL } from './runtime-config';
 
 export type Schemas = components['schemas'];
 export type Me = Schemas['MeDto'];
@@ -68,7 +69,7 @@ class SessionStore {
     this.refreshing ??= (async () => {
       const t = this.tokens;
       if (!t) return false;
-      const res = await fetch('/api/v1/auth/refresh', {
+      const res = await fetch(`${API_BASE_URL}/api/v1/auth/refresh`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ refreshToken: t.refreshToken }),
@@ -105,7 +106,8 @@ export async function authFetch(request: Request): Promise<Response> {
   return (await session.refresh()) ? fetch(withAuth(request)) : res;
 }
 
-export const api = createClient<paths>({ baseUrl: window.location.origin, fetch: authFetch });
+/** The API at its deploy-time base URL (runtime-config.ts): the page's origin unless config.js names another. */
+export const api = createClient<paths>({ baseUrl: API_BASE_URL, fetch: authFetch });
 
 /** The data of an openapi-fetch result, or an ApiError carrying the problem+json in plain words. */
 export function unwrap<T>(r: { data?: T; error?: unknown; response: Response }): T {

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { api, authFetch, call, ProductivityRow } from '../api/client';
 import { ApiError, toProblem } from '../api/problem';
+import { API_BASE_URL } from '../api/runtime-config';
 import { useAuth } from '../auth';
 import { ErrorMessage } from '../error-message';
 import { StaffName, StaffNames, useStaffNames } from '../staff-names';
@@ -47,7 +48,7 @@ export function HrProductivityPage() {
     setDownload({ message: 'Preparing the CSV…' });
     const qs = new URLSearchParams({ periodStart: period.start, periodEnd: period.end, format: 'csv', ...(siteId ? { siteId } : {}) });
     try {
-      const res = await authFetch(new Request(`${window.location.origin}/api/v1/hr/provider-productivity?${qs}`, { headers: { Accept: 'text/csv' } }));
+      const res = await authFetch(new Request(`${API_BASE_URL}/api/v1/hr/provider-productivity?${qs}`, { headers: { Accept: 'text/csv' } }));
       if (!res.ok) throw new ApiError(toProblem(res.status, await res.json().catch(() => undefined)));
       const blob = await res.blob();
       const name = /filename="?([^";]+)"?/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? `provider-productivity-${period.start}-${period.end}.csv`;

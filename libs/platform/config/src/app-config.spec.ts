@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig, TEST_JWT_SECRET } from './app-config';
 
-const DATABASE_URL = 'postgresql://cairn_app@localhost/cairn';
+const DATABASE_URL = 'postgresql://cairn_app:a-password-of-its-own@db.internal/cairn';
+const REDIS_URL = 'redis://redis.internal:6379';
 const OWN_SECRET = randomBytes(48).toString('base64url');
 
-/** The problems loadConfig reports for an environment (none: []). */
+/** The problems loadConfig reports for an environment (none: []); REDIS_URL is set as production requires. */
 function problems(env: Record<string, string | undefined>): string[] {
   try {
-    loadConfig(env);
+    loadConfig({ REDIS_URL, ...env });
     return [];
   } catch (e) {
     if (e instanceof ConfigError) return e.problems;
@@ -24,7 +25,7 @@ describe('loadConfig: JWT_SECRET', () => {
   ] as const;
 
   it.each(['development', 'production'])('accepts a secret of your own in %s', (NODE_ENV) => {
-    expect(loadConfig({ DATABASE_URL, NODE_ENV, JWT_SECRET: OWN_SECRET }).JWT_SECRET).toBe(OWN_SECRET);
+    expect(loadConfig({ DATABASE_URL, REDIS_URL, NODE_ENV, JWT_SECRET: OWN_SECRET }).JWT_SECRET).toBe(OWN_SECRET);
   });
 
   it.each(['development', 'production', undefined])('requires a secret in NODE_ENV=%s, with one line that says how to get one', (NODE_ENV) => {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { productionProblems } from './production-rules';
 
 /**
  * The signing secret of test runs (NODE_ENV=test) that set none. It is in this public repository, so it is
@@ -208,6 +209,21 @@ export class AppConfig {
   @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
   METRICS_TOKEN?: string = undefined;
 
+  /**
+   * The staff web's built bundle (`npm run build`: dist/apps/staff-web) for the API to serve at `/`, with
+   * immutable caching for hashed assets and no-cache for index.html. Empty: the API serves no web app.
+   */
+  @IsString()
+  STAFF_WEB_DIR = '';
+
+  /**
+   * The API's origin as the staff web should call it (its /config.js), when that is not the origin the bundle is
+   * served from. Unset: the page's own origin.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/?#\s]+\/?$/, { message: 'STAFF_WEB_API_URL must be an origin such as https://api.practice.example (no path)' })
+  STAFF_WEB_API_URL?: string = undefined;
+
   /** The OpenAPI UI and document at /api/docs and /api/docs-json. Unset: served except in production. */
   @IsOptional()
   @IsIn(['true', 'false'])
@@ -243,6 +259,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   } else if (config.NODE_ENV !== 'test' && PUBLISHED_JWT_SECRETS.has(config.JWT_SECRET.trim())) {
     problems.push(`JWT_SECRET: is a published example or development value that anyone can sign tokens with; ${JWT_SECRET_ADVICE}`);
   }
+  if (config.NODE_ENV === 'production') problems.push(...productionProblems(env));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

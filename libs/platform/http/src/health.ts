@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Injectable, Logger, Module, OnModuleDestroy, VERSION_NEUTRAL } from '@nestjs/common';
+import { Controller, Get, Inject, Injectable, Logger, Module, OnModuleDestroy, ServiceUnavailableException, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorFunction, HealthIndicatorResult, HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
 import Redis from 'ioredis';
@@ -63,13 +63,58 @@ export class DependencyHealth implements OnModuleDestroy {
   }
 }
 
+/**
+ * Whether the process should get new work: false from the moment it starts shutting down (SIGTERM), so a load
+ * balancer or orchestrator polling /health/ready stops sending requests while in-flight ones finish.
+ */
+@Injectable()
+export class Readiness {
+  private drainingSince?: Date;
+
+  get draining(): boolean {
+    return this.drainingSince !== undefined;
+  }
+
+  markDraining(): void {
+    this.drainingSince ??= new Date();
+  }
+}
+
+export const SHUTTING_DOWN = 'Shutting down: finishing the requests and jobs in flight.';
+
 @ApiTags('operations')
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly deps: DependencyHealth,
+    private readonly readiness: Readiness,
   ) {}
+
+  @Get('live')
+  @Public()
+  @ApiOperation({
+    summary: 'Liveness: the process answers',
+    description: 'Permission: public. Checks no dependency, so an outage of PostgreSQL or Redis never gets the process restarted.',
+  })
+  @ApiOkResponse({ description: 'The process is up' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @Public()
+  @HealthCheck()
+  @ApiOperation({
+    summary: 'Readiness: dependencies up and not shutting down',
+    description: 'Permission: public. 503 while PostgreSQL or Redis is down, and from the moment the process starts shutting down.',
+  })
+  @ApiOkResponse({ description: 'Ready for traffic' })
+  @ApiServiceUnavailableResponse({ description: 'A dependency is down, or the process is shutting down: application/problem+json (status 503)' })
+  ready() {
+    if (this.readiness.draining) throw new ServiceUnavailableException(SHUTTING_DOWN);
+    return this.health.check(this.deps.indicators());
+  }
 
   @Get()
   @Public()
@@ -85,7 +130,7 @@ export class HealthController {
 }
 
 /** Health checks without a controller (the worker serves them on its own port). */
-@Module({ imports: [TerminusModule.forRoot({ logger: false })], providers: [DependencyHealth], exports: [DependencyHealth, TerminusModule] })
+@Module({ imports: [TerminusModule.forRoot({ logger: false })], providers: [DependencyHealth, Readiness], exports: [DependencyHealth, Readiness, TerminusModule] })
 export class HealthChecksModule {}
 
 @Module({ imports: [HealthChecksModule], controllers: [HealthController] })

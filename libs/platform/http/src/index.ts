@@ -2,7 +2,7 @@ export { bodyParserErrorMiddleware, JSON_MEDIA_TYPE, RequestBodyError, requireJs
 export {
   ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, RuleViolationError, TooManyRequestsError, UnauthorizedError,
 } from './domain-errors';
-export { DependencyHealth, HealthChecksModule, HealthController, HealthModule } from './health';
+export { DependencyHealth, HealthChecksModule, HealthController, HealthModule, Readiness, SHUTTING_DOWN } from './health';
 export { loggerParams, pathOf, pinoOptions, REDACTED, REDACTED_FIELDS, redactDeep } from './logging';
 export {
   HttpMetrics, HttpMetricsModule, metricsAccess, metricsAccessMiddleware, MetricsController, MetricsModule, MetricsRegistry, UNMATCHED_ROUTE,

@@ -65,7 +65,8 @@ export function pathOf(url: string | undefined): string {
   return q === -1 ? raw : raw.slice(0, q);
 }
 
-const QUIET_PATHS = new Set(['/health', '/metrics']);
+// Probes and scrapes: frequent and uninformative (and excluded from the /api prefix, they would be logged twice).
+const QUIET_PATHS = new Set(['/health', '/health/live', '/health/ready', '/metrics']);
 
 /** pino options shared by the API (through pino-http) and the worker. */
 export function pinoOptions(config: Pick<AppConfig, 'LOG_LEVEL'>, service: string): LoggerOptions {
