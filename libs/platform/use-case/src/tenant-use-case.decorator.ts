@@ -70,10 +70,10 @@ export function OutsideUseCasePipeline(reason: string): ClassDecorator {
   return SetMetadata(OUTSIDE_USE_CASE_PIPELINE, reason);
 }
 
-export function useCaseDeclarationOf(handler: Type<unknown> | Function): TenantUseCaseDeclaration | undefined {
+export function useCaseDeclarationOf(handler: object): TenantUseCaseDeclaration | undefined {
   return Reflect.getMetadata(TENANT_USE_CASE, handler) as TenantUseCaseDeclaration | undefined;
 }
 
-export function outsidePipelineReasonOf(handler: Type<unknown> | Function): string | undefined {
+export function outsidePipelineReasonOf(handler: object): string | undefined {
   return Reflect.getMetadata(OUTSIDE_USE_CASE_PIPELINE, handler) as string | undefined;
 }
