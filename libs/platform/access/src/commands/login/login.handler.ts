@@ -6,11 +6,13 @@ import { LoginThrottle } from '../../auth/login-throttle';
 import { PasswordHasher } from '../../auth/password-hasher';
 import { IssuedSession, TokenService } from '../../auth/token.service';
 import { LoginCommand } from './login.command';
+import { OutsideUseCasePipeline } from '@cairn/platform/use-case';
 
 /** One message for every failure, so that no answer reveals whether an email exists. */
 export const INVALID_CREDENTIALS = 'Invalid email or password.';
 
 @CommandHandler(LoginCommand)
+@OutsideUseCasePipeline('signs in: there is no tenant yet; it audits in the organization it signs into with explicit clients')
 export class LoginHandler implements ICommandHandler<LoginCommand> {
   constructor(
     private readonly prisma: PrismaService,

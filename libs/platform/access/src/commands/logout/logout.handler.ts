@@ -3,9 +3,11 @@ import { AuditService } from '@cairn/platform/audit';
 import { PrismaService } from '@cairn/platform/db';
 import { PrincipalCache } from '../../principal/principal-cache';
 import { LogoutCommand } from './logout.command';
+import { OutsideUseCasePipeline } from '@cairn/platform/use-case';
 
 /** Revokes the session: every refresh token of its family, and with it every access token naming it. */
 @CommandHandler(LogoutCommand)
+@OutsideUseCasePipeline('ends a session of the principal, not of an organization; audits with an explicit client')
 export class LogoutHandler implements ICommandHandler<LogoutCommand> {
   constructor(
     private readonly prisma: PrismaService,

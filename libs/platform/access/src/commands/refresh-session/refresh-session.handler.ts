@@ -5,6 +5,7 @@ import { PrismaService } from '@cairn/platform/db';
 import { PrincipalCache } from '../../principal/principal-cache';
 import { hashRefreshToken, IssuedSession, TokenService } from '../../auth/token.service';
 import { RefreshSessionCommand } from './refresh-session.command';
+import { OutsideUseCasePipeline } from '@cairn/platform/use-case';
 
 const INVALID_REFRESH = 'The refresh token is invalid, expired or already used. Sign in again.';
 
@@ -13,6 +14,7 @@ const INVALID_REFRESH = 'The refresh token is invalid, expired or already used. 
  * cannot both win). Presenting a spent token means it was copied: the whole family (session) is revoked.
  */
 @CommandHandler(RefreshSessionCommand)
+@OutsideUseCasePipeline('renews a session before any tenant is chosen; audits with explicit clients')
 export class RefreshSessionHandler implements ICommandHandler<RefreshSessionCommand> {
   constructor(
     private readonly prisma: PrismaService,

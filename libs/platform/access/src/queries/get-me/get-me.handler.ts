@@ -2,6 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { PrismaService } from '@cairn/platform/db';
 import { organizationsOf } from '@cairn/platform/tenancy';
 import { GetMeQuery, MeView } from './get-me.query';
+import { OutsideUseCasePipeline } from '@cairn/platform/use-case';
 
 interface SiteRow {
   organization_id: string;
@@ -11,6 +12,7 @@ interface SiteRow {
 }
 
 @QueryHandler(GetMeQuery)
+@OutsideUseCasePipeline('answers who the principal is across organizations, from the principal the guard loaded: no tenant, no PHI')
 export class GetMeHandler implements IQueryHandler<GetMeQuery> {
   constructor(private readonly prisma: PrismaService) {}
 

@@ -1,8 +1,5 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { TenantTx } from '@cairn/platform/db';
-import { RequestContextService } from '@cairn/platform/tenancy';
-import { AuditService } from '../../audit.service';
+import { QueryHandler } from '@nestjs/cqrs';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { ChainVerification, VerifyAuditChainQuery } from './verify-audit-chain.query';
 
 export interface VerifyRow {
@@ -24,23 +21,12 @@ export function toVerification(r: VerifyRow): ChainVerification {
 
 /** Recomputes the organization's hash chain in the database (pf_audit_verify_current) and reports the first broken link. */
 @QueryHandler(VerifyAuditChainQuery)
-export class VerifyAuditChainHandler implements IQueryHandler<VerifyAuditChainQuery> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    private readonly audit: AuditService,
-  ) {}
-
-  async execute(): Promise<ChainVerification> {
-    this.requestContext.requireTenant();
-    return this.txHost.withTransaction(async () => {
-      const [row] = await this.txHost.tx.$queryRaw<VerifyRow[]>`SELECT * FROM pf_audit_verify_current()`;
-      const result = toVerification(row!);
-      await this.audit.record({
-        action: 'audit.verify', resourceType: 'audit_chain', resourceId: result.chainKey, outcome: 'success',
-        scope: { intact: result.intact, eventsChecked: result.eventsChecked, firstBrokenSeq: result.firstBrokenSeq },
-      });
-      return result;
-    });
+@TenantUseCase(VerifyAuditChainQuery, { audit: { action: 'audit.verify', resource: 'audit_chain' } })
+export class VerifyAuditChainHandler implements TenantUseCaseHandler<VerifyAuditChainQuery, ChainVerification> {
+  async execute(_query: VerifyAuditChainQuery, { tx, audit }: UseCase): Promise<ChainVerification> {
+    const [row] = await tx.$queryRaw<VerifyRow[]>`SELECT * FROM pf_audit_verify_current()`;
+    const result = toVerification(row!);
+    audit.set({ resourceId: result.chainKey }).scope({ intact: result.intact, eventsChecked: result.eventsChecked, firstBrokenSeq: result.firstBrokenSeq });
+    return result;
   }
 }

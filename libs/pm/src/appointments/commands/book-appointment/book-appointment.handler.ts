@@ -1,51 +1,37 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { AuditService } from '@cairn/platform/audit';
+import { CommandHandler, QueryBus } from '@nestjs/cqrs';
 import { GetPatientReferenceQuery } from '@cairn/platform/clinical';
-import { TenantTx } from '@cairn/platform/db';
 import { RuleViolationError } from '@cairn/platform/http';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { assertProvider, assertServiceType, assertSiteManaged } from '../../appointment-checks';
 import { checkPeriod } from '../../appointment-rules';
-import { toAppointmentView } from '../../appointment.view';
+import { AppointmentView, toAppointmentView } from '../../appointment.view';
 import { BookAppointmentCommand } from './book-appointment.command';
 
 @CommandHandler(BookAppointmentCommand)
-export class BookAppointmentHandler implements ICommandHandler<BookAppointmentCommand> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    private readonly audit: AuditService,
-    private readonly queries: QueryBus,
-  ) {}
+@TenantUseCase(BookAppointmentCommand, { audit: { action: 'appointment.create', resource: 'appointment' } })
+export class BookAppointmentHandler implements TenantUseCaseHandler<BookAppointmentCommand, AppointmentView> {
+  constructor(private readonly queries: QueryBus) {}
 
-  async execute({ input }: BookAppointmentCommand) {
-    const ctx = this.requestContext.requireTenant();
+  async execute({ input }: BookAppointmentCommand, { ctx, tx, audit }: UseCase): Promise<AppointmentView> {
     assertSiteManaged(ctx, input.siteId);
     const startAt = new Date(input.startAt);
     const endAt = new Date(input.endAt);
     checkPeriod(startAt, endAt);
-    return this.txHost.withTransaction(async () => {
-      const tx = this.txHost.tx;
-      const site = await tx.site.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: input.siteId } }, select: { id: true } });
-      if (!site) throw new RuleViolationError('siteId is not a site of this organization.', [{ field: 'siteId', message: 'siteId is not a site of this organization' }]);
-      // CL resolves the patient (under the caller's scope, audited): PM never reads CL's tables.
-      const patient = await this.queries.execute(new GetPatientReferenceQuery(input.patientId));
-      if (!patient) throw new RuleViolationError('patientId is not a patient in your scope.', [{ field: 'patientId', message: 'patientId is not a patient in your scope' }]);
-      await assertProvider(tx, ctx.organizationId, input.providerId);
-      await assertServiceType(tx, ctx.organizationId, input.serviceType);
-      const created = await tx.appointment.create({
-        data: {
-          organizationId: ctx.organizationId, id: randomUUID(), siteId: input.siteId, providerId: input.providerId, patientId: input.patientId,
-          serviceType: input.serviceType, startAt, endAt, status: 'scheduled', statusChangedBy: ctx.userId, createdBy: ctx.userId,
-        },
-      });
-      await this.audit.record({
-        action: 'appointment.create', resourceType: 'appointment', resourceId: created.id, patientId: created.patientId, outcome: 'success',
-        scope: { siteId: created.siteId, providerId: created.providerId, serviceType: created.serviceType },
-      });
-      return toAppointmentView(created);
+    const site = await tx.site.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: input.siteId } }, select: { id: true } });
+    if (!site) throw new RuleViolationError('siteId is not a site of this organization.', [{ field: 'siteId', message: 'siteId is not a site of this organization' }]);
+    // CL resolves the patient (under the caller's scope, audited): PM never reads CL's tables.
+    const patient = await this.queries.execute(new GetPatientReferenceQuery(input.patientId));
+    if (!patient) throw new RuleViolationError('patientId is not a patient in your scope.', [{ field: 'patientId', message: 'patientId is not a patient in your scope' }]);
+    await assertProvider(tx, ctx.organizationId, input.providerId);
+    await assertServiceType(tx, ctx.organizationId, input.serviceType);
+    const created = await tx.appointment.create({
+      data: {
+        organizationId: ctx.organizationId, id: randomUUID(), siteId: input.siteId, providerId: input.providerId, patientId: input.patientId,
+        serviceType: input.serviceType, startAt, endAt, status: 'scheduled', statusChangedBy: ctx.userId, createdBy: ctx.userId,
+      },
     });
+    audit.set({ resourceId: created.id, patientId: created.patientId }).scope({ siteId: created.siteId, providerId: created.providerId, serviceType: created.serviceType });
+    return toAppointmentView(created);
   }
 }

@@ -1,47 +1,32 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { AuditService } from '@cairn/platform/audit';
-import { TenantTx } from '@cairn/platform/db';
+import { CommandHandler } from '@nestjs/cqrs';
 import { OutboxPublisher, PM_APPOINTMENT_STATUS_CHANGED_V1 } from '@cairn/platform/messaging';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { applyStatusChange } from '../../appointment-rules';
-import { toAppointmentView } from '../../appointment.view';
+import { AppointmentView, toAppointmentView } from '../../appointment.view';
 import { SetAppointmentStatusCommand } from './set-appointment-status.command';
 
 @CommandHandler(SetAppointmentStatusCommand)
-export class SetAppointmentStatusHandler implements ICommandHandler<SetAppointmentStatusCommand> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxPublisher,
-  ) {}
+@TenantUseCase(SetAppointmentStatusCommand, { audit: { action: 'appointment.status', resource: 'appointment', id: (c) => c.appointmentId } })
+export class SetAppointmentStatusHandler implements TenantUseCaseHandler<SetAppointmentStatusCommand, AppointmentView | null> {
+  constructor(private readonly outbox: OutboxPublisher) {}
 
-  async execute(cmd: SetAppointmentStatusCommand) {
-    const ctx = this.requestContext.requireTenant();
+  async execute(cmd: SetAppointmentStatusCommand, { ctx, tx, audit }: UseCase): Promise<AppointmentView | null> {
     const now = new Date();
-    return this.txHost.withTransaction(async () => {
-      const tx = this.txHost.tx;
-      const where = { organizationId_id: { organizationId: ctx.organizationId, id: cmd.appointmentId } };
-      const current = await tx.appointment.findUnique({ where });
-      if (!current) {
-        await this.audit.record({ action: 'appointment.status', resourceType: 'appointment', resourceId: cmd.appointmentId, outcome: 'not_found' });
-        return null;
-      }
-      const change = applyStatusChange(current, { status: cmd.status, cancelledBy: cmd.cancelledBy, cancelledAt: cmd.cancelledAt ? new Date(cmd.cancelledAt) : undefined }, now);
-      const updated = await tx.appointment.update({ where, data: { ...change, statusChangedAt: now, statusChangedBy: ctx.userId } });
-      // The integration event commits with the change or not at all (transactional outbox); ids and facts only.
-      const event = await this.outbox.publish(PM_APPOINTMENT_STATUS_CHANGED_V1, ctx.organizationId, {
-        organization_id: updated.organizationId, appointment_id: updated.id, site_id: updated.siteId, provider_id: updated.providerId,
-        patient_id: updated.patientId, service_type: updated.serviceType, start_at: updated.startAt.toISOString(),
-        previous_status: current.status, status: change.status, cancelled_by: change.cancelledBy,
-        cancelled_at: change.cancelledAt ? change.cancelledAt.toISOString() : null, changed_by: ctx.userId, changed_at: now.toISOString(),
-      });
-      await this.audit.record({
-        action: 'appointment.status', resourceType: 'appointment', resourceId: updated.id, patientId: updated.patientId, outcome: 'success',
-        scope: { from: current.status, to: change.status, cancelledBy: change.cancelledBy, event: event.type, eventId: event.id },
-      });
-      return toAppointmentView(updated);
+    const where = { organizationId_id: { organizationId: ctx.organizationId, id: cmd.appointmentId } };
+    const current = await tx.appointment.findUnique({ where });
+    if (!current) return null;
+    const change = applyStatusChange(current, { status: cmd.status, cancelledBy: cmd.cancelledBy, cancelledAt: cmd.cancelledAt ? new Date(cmd.cancelledAt) : undefined }, now);
+    const updated = await tx.appointment.update({ where, data: { ...change, statusChangedAt: now, statusChangedBy: ctx.userId } });
+    // The integration event commits with the change or not at all (transactional outbox); ids and facts only.
+    const event = await this.outbox.publish(PM_APPOINTMENT_STATUS_CHANGED_V1, ctx.organizationId, {
+      organization_id: updated.organizationId, appointment_id: updated.id, site_id: updated.siteId, provider_id: updated.providerId,
+      patient_id: updated.patientId, service_type: updated.serviceType, start_at: updated.startAt.toISOString(),
+      previous_status: current.status, status: change.status, cancelled_by: change.cancelledBy,
+      cancelled_at: change.cancelledAt ? change.cancelledAt.toISOString() : null, changed_by: ctx.userId, changed_at: now.toISOString(),
     });
+    audit.set({ resourceId: updated.id, patientId: updated.patientId }).scope({
+      from: current.status, to: change.status, cancelledBy: change.cancelledBy, event: event.type, eventId: event.id,
+    });
+    return toAppointmentView(updated);
   }
 }

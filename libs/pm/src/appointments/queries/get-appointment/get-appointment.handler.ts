@@ -1,27 +1,15 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { AuditService } from '@cairn/platform/audit';
-import { TenantTx } from '@cairn/platform/db';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import { QueryHandler } from '@nestjs/cqrs';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { AppointmentView, toAppointmentView } from '../../appointment.view';
 import { GetAppointmentQuery } from './get-appointment.query';
 
 @QueryHandler(GetAppointmentQuery)
-export class GetAppointmentHandler implements IQueryHandler<GetAppointmentQuery, AppointmentView | null> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    private readonly audit: AuditService,
-  ) {}
-
-  async execute({ appointmentId }: GetAppointmentQuery): Promise<AppointmentView | null> {
-    const ctx = this.requestContext.requireTenant();
-    return this.txHost.withTransaction(async () => {
-      const a = await this.txHost.tx.appointment.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: appointmentId } } });
-      await this.audit.record({
-        action: 'appointment.read', resourceType: 'appointment', resourceId: appointmentId, patientId: a?.patientId ?? null, outcome: a ? 'success' : 'not_found',
-      });
-      return a ? toAppointmentView(a) : null;
-    });
+@TenantUseCase(GetAppointmentQuery, { audit: { action: 'appointment.read', resource: 'appointment', id: (q) => q.appointmentId } })
+export class GetAppointmentHandler implements TenantUseCaseHandler<GetAppointmentQuery, AppointmentView | null> {
+  async execute({ appointmentId }: GetAppointmentQuery, { ctx, tx, audit }: UseCase): Promise<AppointmentView | null> {
+    const a = await tx.appointment.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: appointmentId } } });
+    if (!a) return null;
+    audit.set({ patientId: a.patientId });
+    return toAppointmentView(a);
   }
 }

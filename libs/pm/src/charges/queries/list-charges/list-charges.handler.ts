@@ -1,56 +1,42 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { AuditService } from '@cairn/platform/audit';
-import { Prisma, TenantTx } from '@cairn/platform/db';
-import { assertDateRange, dateRange, Page, pageOf, pageWindow } from '@cairn/platform/http';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import { QueryHandler } from '@nestjs/cqrs';
+import { Prisma } from '@cairn/platform/db';
+import { assertDateRange, dateRange, Page } from '@cairn/platform/http';
+import { pagedAuditedList, setFilterNames, TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { ChargeView, toChargeView, withheldChargeView } from '../../charge.view';
 import { ChargeFilter, ListChargesQuery } from './list-charges.query';
 
 @QueryHandler(ListChargesQuery)
-export class ListChargesHandler implements IQueryHandler<ListChargesQuery, Page<ChargeView>> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    private readonly audit: AuditService,
-  ) {}
-
-  async execute({ filter }: ListChargesQuery): Promise<Page<ChargeView>> {
+@TenantUseCase(ListChargesQuery, { audit: { action: 'charge.list', resource: 'charge', patient: (q) => q.filter.patientId } })
+export class ListChargesHandler implements TenantUseCaseHandler<ListChargesQuery, Page<ChargeView>> {
+  execute({ filter }: ListChargesQuery, { ctx, tx, audit }: UseCase): Promise<Page<ChargeView>> {
     assertDateRange(filter.from, filter.to);
-    const ctx = this.requestContext.requireTenant();
     const where = this.where(ctx.organizationId, ctx.siteIds, filter);
-    const { skip, take } = pageWindow(filter);
-    return this.txHost.withTransaction(async () => {
-      const tx = this.txHost.tx;
-      const [total, rows] = await Promise.all([
-        tx.charge.count({ where }),
-        tx.charge.findMany({
-          where, orderBy: [{ serviceDate: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }],
-          skip, take,
-        }),
-      ]);
-      // 42 CFR Part 2: a charge of a Part 2 chart is a Part 2 billing record. cl_check_sud_consent (the SQL helper
-      // CL shares with every context's policies) answers per chart, once per page; non-Part 2 charts always pass.
-      const charts = [...new Set(rows.map((r) => r.chartId).filter((c): c is string => c !== null))];
-      const consented = new Map<string, boolean>();
-      if (charts.length > 0) {
-        const checks = await tx.$queryRaw<{ chart_id: string; ok: boolean }[]>`
-          SELECT c::text AS chart_id, COALESCE(cl_check_sud_consent(c, 'billing', pf_ctx_user()), false) AS ok FROM unnest(${charts}::uuid[]) AS c`;
-        for (const c of checks) consented.set(c.chart_id, c.ok);
-      }
-      const items = rows.map((r) => (r.chartId !== null && consented.get(r.chartId) === false ? withheldChargeView(toChargeView(r)) : toChargeView(r)));
-      const withheld = items.filter((i) => i.consentRequired).length;
-      // Filter names and result ids only (a patient filter is an id, not PHI content).
-      await this.audit.record({
-        action: 'charge.list', resourceType: 'charge', patientId: filter.patientId ?? null, outcome: 'success',
-        scope: {
-          filters: (['status', 'siteId', 'from', 'to', 'sourceType', 'sessionId', 'patientId'] as const).filter((k) => filter[k] !== undefined),
-          siteId: filter.siteId ?? null, page: filter.page, pageSize: filter.pageSize, total,
+    // Filter names and result ids only (a patient filter is an id, not PHI content).
+    return pagedAuditedList(audit, {
+      page: filter,
+      filters: setFilterNames(filter, ['status', 'siteId', 'from', 'to', 'sourceType', 'sessionId', 'patientId']),
+      count: () => tx.charge.count({ where }),
+      rows: ({ skip, take }) => tx.charge.findMany({ where, orderBy: [{ serviceDate: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }], skip, take }),
+      toItems: async (rows) => {
+        // 42 CFR Part 2: a charge of a Part 2 chart is a Part 2 billing record. cl_check_sud_consent (the SQL helper
+        // CL shares with every context's policies) answers per chart, once per page; non-Part 2 charts always pass.
+        const charts = [...new Set(rows.map((r) => r.chartId).filter((c): c is string => c !== null))];
+        const consented = new Map<string, boolean>();
+        if (charts.length > 0) {
+          const checks = await tx.$queryRaw<{ chart_id: string; ok: boolean }[]>`
+            SELECT c::text AS chart_id, COALESCE(cl_check_sud_consent(c, 'billing', pf_ctx_user()), false) AS ok FROM unnest(${charts}::uuid[]) AS c`;
+          for (const c of checks) consented.set(c.chart_id, c.ok);
+        }
+        return rows.map((r) => (r.chartId !== null && consented.get(r.chartId) === false ? withheldChargeView(toChargeView(r)) : toChargeView(r)));
+      },
+      scope: ({ items }) => {
+        const withheld = items.filter((i) => i.consentRequired).length;
+        return {
+          siteId: filter.siteId ?? null, page: filter.page, pageSize: filter.pageSize,
           resultChargeIds: items.map((r) => r.id), resultPatientIds: [...new Set(items.map((r) => r.patientId).filter(Boolean))],
           ...(withheld > 0 ? { part2Withheld: withheld, part2Denied: true } : {}),
-        },
-      });
-      return pageOf(items, total, filter);
+        };
+      },
     });
   }
 

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { AuditService } from '@cairn/platform/audit';
-import { TenantTx } from '@cairn/platform/db';
+import { CommandHandler } from '@nestjs/cqrs';
 import { InvalidInputError } from '@cairn/platform/http';
 import { CreatePeerEncounterCommand, PeerEncounterCreated } from '@cairn/platform/scheduling';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { peerEncounterInputProblems } from '../../encounter-rules';
 
 /**
@@ -14,39 +11,34 @@ import { peerEncounterInputProblems } from '../../encounter-rules';
  * transaction, so the encounter commits or rolls back with the finalization.
  */
 @CommandHandler(CreatePeerEncounterCommand)
-export class CreatePeerEncounterHandler implements ICommandHandler<CreatePeerEncounterCommand, PeerEncounterCreated> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    private readonly audit: AuditService,
-  ) {}
-
-  async execute({ input }: CreatePeerEncounterCommand): Promise<PeerEncounterCreated> {
+@TenantUseCase(CreatePeerEncounterCommand, {
+  audit: {
+    action: 'encounter.create_peer', resource: 'peer_encounter', id: (c) => c.input.peerEncounterId, patient: (c) => c.input.patientId,
+    actor: 'derived-from-context',
+  },
+})
+export class CreatePeerEncounterHandler implements TenantUseCaseHandler<CreatePeerEncounterCommand, PeerEncounterCreated> {
+  async execute({ input }: CreatePeerEncounterCommand, { ctx, tx, audit }: UseCase): Promise<PeerEncounterCreated> {
     const problems = peerEncounterInputProblems(input);
     if (problems.length > 0) throw new InvalidInputError('The peer encounter cannot be created.', problems);
-    const ctx = this.requestContext.requireTenant();
     const org = ctx.organizationId;
-    return this.txHost.withTransaction(async () => {
-      const tx = this.txHost.tx;
-      const inserted = await tx.$queryRaw<{ id: string }[]>`
-        INSERT INTO pm_encounters (organization_id, id, patient_id, chart_id, site_id, encounter_type, service_date,
-                                   rendering_provider_id, duration_minutes, attendance_status, source_type, source_id)
-        VALUES (${org}::uuid, ${randomUUID()}::uuid, ${input.patientId}::uuid, ${input.chartId}::uuid, ${input.siteId}::uuid, 'peer',
-                ${input.serviceDate}::date, ${input.renderingProviderId}::uuid, ${input.durationMinutes}, NULL, 'peer_encounter', ${input.peerEncounterId}::uuid)
-        ON CONFLICT (organization_id, source_type, source_id, patient_id) DO NOTHING
-        RETURNING id`;
-      if (inserted[0]) {
-        await this.audit.record({
-          action: 'encounter.create_peer', resourceType: 'peer_encounter', resourceId: input.peerEncounterId, patientId: input.patientId, outcome: 'success',
-          actorType: ctx.userId ? 'staff' : 'system', scope: { encounterId: inserted[0].id, siteId: input.siteId },
-        });
-        return { encounterId: inserted[0].id, created: true };
-      }
-      const existing = await tx.$queryRaw<{ id: string }[]>`
-        SELECT id FROM pm_encounters WHERE organization_id = ${org}::uuid AND source_type = 'peer_encounter'
-          AND source_id = ${input.peerEncounterId}::uuid AND patient_id = ${input.patientId}::uuid`;
-      if (!existing[0]) throw new Error(`peer encounter ${input.peerEncounterId} was neither inserted nor found in pm_encounters`);
-      return { encounterId: existing[0].id, created: false };
-    });
+    const inserted = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO pm_encounters (organization_id, id, patient_id, chart_id, site_id, encounter_type, service_date,
+                                 rendering_provider_id, duration_minutes, attendance_status, source_type, source_id)
+      VALUES (${org}::uuid, ${randomUUID()}::uuid, ${input.patientId}::uuid, ${input.chartId}::uuid, ${input.siteId}::uuid, 'peer',
+              ${input.serviceDate}::date, ${input.renderingProviderId}::uuid, ${input.durationMinutes}, NULL, 'peer_encounter', ${input.peerEncounterId}::uuid)
+      ON CONFLICT (organization_id, source_type, source_id, patient_id) DO NOTHING
+      RETURNING id`;
+    if (inserted[0]) {
+      audit.scope({ encounterId: inserted[0].id, siteId: input.siteId });
+      return { encounterId: inserted[0].id, created: true };
+    }
+    // A second send changed nothing: its caller's (finalization's) row is the record.
+    audit.skip('the encounter exists already');
+    const existing = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM pm_encounters WHERE organization_id = ${org}::uuid AND source_type = 'peer_encounter'
+        AND source_id = ${input.peerEncounterId}::uuid AND patient_id = ${input.patientId}::uuid`;
+    if (!existing[0]) throw new Error(`peer encounter ${input.peerEncounterId} was neither inserted nor found in pm_encounters`);
+    return { encounterId: existing[0].id, created: false };
   }
 }

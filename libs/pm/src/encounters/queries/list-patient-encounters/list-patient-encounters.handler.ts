@@ -1,24 +1,21 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { Prisma, TenantTx } from '@cairn/platform/db';
+import { QueryHandler } from '@nestjs/cqrs';
+import { Prisma } from '@cairn/platform/db';
 import { EncounterPage, ListPatientEncountersQuery } from '@cairn/platform/scheduling';
-import { RequestContextService } from '@cairn/platform/tenancy';
 import { toEncounterView } from '../../encounter.view';
 import { pageOf, pageWindow } from '@cairn/platform/http';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 
 /**
  * A patient's encounters, newest first, at the caller's permitted sites (row-level security). The chart route in
  * CL has already checked (and audited) that the patient is visible to the caller.
  */
 @QueryHandler(ListPatientEncountersQuery)
-export class ListPatientEncountersHandler implements IQueryHandler<ListPatientEncountersQuery, EncounterPage> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-  ) {}
-
-  async execute({ filter }: ListPatientEncountersQuery): Promise<EncounterPage> {
-    const ctx = this.requestContext.requireTenant();
+@TenantUseCase(ListPatientEncountersQuery, {
+  audit: false,
+  reason: "answers CL's chart route only, in its transaction, which checks and audits the patient's encounters read (patient.encounters.read)",
+})
+export class ListPatientEncountersHandler implements TenantUseCaseHandler<ListPatientEncountersQuery, EncounterPage> {
+  async execute({ filter }: ListPatientEncountersQuery, { ctx, tx }: UseCase): Promise<EncounterPage> {
     const where: Prisma.EncounterWhereInput = {
       organizationId: ctx.organizationId,
       patientId: filter.patientId,
@@ -27,16 +24,10 @@ export class ListPatientEncountersHandler implements IQueryHandler<ListPatientEn
         : {}),
     };
     const { skip, take } = pageWindow(filter);
-    return this.txHost.withTransaction(async () => {
-      const tx = this.txHost.tx;
-      const [rows, total] = await Promise.all([
-        tx.encounter.findMany({
-          where, orderBy: [{ serviceDate: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }],
-          skip, take,
-        }),
-        tx.encounter.count({ where }),
-      ]);
-      return pageOf(rows.map(toEncounterView), total, filter);
-    });
+    const [rows, total] = await Promise.all([
+      tx.encounter.findMany({ where, orderBy: [{ serviceDate: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }], skip, take }),
+      tx.encounter.count({ where }),
+    ]);
+    return pageOf(rows.map(toEncounterView), total, filter);
   }
 }

@@ -1,50 +1,38 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { AuditService } from '@cairn/platform/audit';
+import { CommandHandler, QueryBus } from '@nestjs/cqrs';
 import { CodeSystem, CodeValidity, ValidateCodeQuery } from '@cairn/platform/code-library';
-import { TenantTx } from '@cairn/platform/db';
 import { calendarDay, FieldError, InvalidInputError } from '@cairn/platform/http';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { normalizeModifiers } from '../../../charges/charge-rules';
-import { toFeeScheduleEntryView } from '../../fee-schedule-entry.view';
+import { FeeScheduleEntryView, toFeeScheduleEntryView } from '../../fee-schedule-entry.view';
 import { assertNoOverlap } from '../../fee-schedule-overlap';
 import { CreateFeeScheduleEntryCommand, CreateFeeScheduleEntryInput } from './create-fee-schedule-entry.command';
 
 @CommandHandler(CreateFeeScheduleEntryCommand)
-export class CreateFeeScheduleEntryHandler implements ICommandHandler<CreateFeeScheduleEntryCommand> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    private readonly audit: AuditService,
-    private readonly queries: QueryBus,
-  ) {}
+@TenantUseCase(CreateFeeScheduleEntryCommand, { audit: { action: 'fee-schedule.create', resource: 'fee_schedule_entry' } })
+export class CreateFeeScheduleEntryHandler implements TenantUseCaseHandler<CreateFeeScheduleEntryCommand, FeeScheduleEntryView> {
+  constructor(private readonly queries: QueryBus) {}
 
-  async execute({ input }: CreateFeeScheduleEntryCommand) {
-    const ctx = this.requestContext.requireTenant();
+  async execute({ input }: CreateFeeScheduleEntryCommand, { ctx, tx, audit }: UseCase): Promise<FeeScheduleEntryView> {
     const modifiers = normalizeModifiers(input.modifiers ?? []);
     const crosswalkModifiers = normalizeModifiers(input.crosswalkModifiers ?? []);
     const problems = shapeProblems(input, modifiers, crosswalkModifiers);
     if (problems.length) throw new InvalidInputError('The fee schedule entry is not valid.', problems);
-    return this.txHost.withTransaction(async () => {
-      const codeProblems = await this.codeLibraryProblems(input, modifiers, crosswalkModifiers);
-      if (codeProblems.length) throw new InvalidInputError('The fee schedule entry names codes the code library does not have on its first day.', codeProblems);
-      const tx = this.txHost.tx;
-      await assertNoOverlap(tx, ctx.organizationId, { code: input.code, modifierMatch: input.modifierMatch, modifiers }, { effectiveFrom: input.effectiveFrom, effectiveTo: input.effectiveTo ?? null });
-      const created = await tx.feeScheduleEntry.create({
-        data: {
-          organizationId: ctx.organizationId, id: randomUUID(), codeSystem: input.codeSystem, code: input.code, modifierMatch: input.modifierMatch,
-          modifiers, effectiveFrom: calendarDay(input.effectiveFrom), effectiveTo: input.effectiveTo ? calendarDay(input.effectiveTo) : null, rateCents: input.rateCents,
-          unitBasis: input.unitBasis, crosswalkCode: input.crosswalkCode ?? null, crosswalkModifierMode: input.crosswalkModifierMode ?? null,
-          crosswalkModifiers, createdBy: ctx.userId,
-        },
-      });
-      await this.audit.record({
-        action: 'fee-schedule.create', resourceType: 'fee_schedule_entry', resourceId: created.id, outcome: 'success',
-        scope: { code: created.code, modifierMatch: created.modifierMatch, modifiers, effectiveFrom: input.effectiveFrom, effectiveTo: input.effectiveTo ?? null },
-      });
-      return toFeeScheduleEntryView(created);
+    const codeProblems = await this.codeLibraryProblems(input, modifiers, crosswalkModifiers);
+    if (codeProblems.length) throw new InvalidInputError('The fee schedule entry names codes the code library does not have on its first day.', codeProblems);
+    await assertNoOverlap(tx, ctx.organizationId, { code: input.code, modifierMatch: input.modifierMatch, modifiers }, { effectiveFrom: input.effectiveFrom, effectiveTo: input.effectiveTo ?? null });
+    const created = await tx.feeScheduleEntry.create({
+      data: {
+        organizationId: ctx.organizationId, id: randomUUID(), codeSystem: input.codeSystem, code: input.code, modifierMatch: input.modifierMatch,
+        modifiers, effectiveFrom: calendarDay(input.effectiveFrom), effectiveTo: input.effectiveTo ? calendarDay(input.effectiveTo) : null, rateCents: input.rateCents,
+        unitBasis: input.unitBasis, crosswalkCode: input.crosswalkCode ?? null, crosswalkModifierMode: input.crosswalkModifierMode ?? null,
+        crosswalkModifiers, createdBy: ctx.userId,
+      },
     });
+    audit.set({ resourceId: created.id }).scope({
+      code: created.code, modifierMatch: created.modifierMatch, modifiers, effectiveFrom: input.effectiveFrom, effectiveTo: input.effectiveTo ?? null,
+    });
+    return toFeeScheduleEntryView(created);
   }
 
   /** Each code and modifier must be billable on the entry's first day, in its system. */

@@ -1,35 +1,20 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { AuditService } from '@cairn/platform/audit';
-import { TenantTx } from '@cairn/platform/db';
+import { CommandHandler } from '@nestjs/cqrs';
 import { InvalidInputError } from '@cairn/platform/http';
-import { RequestContextService } from '@cairn/platform/tenancy';
-import { toServiceTypeView } from '../../service-type.view';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { ServiceTypeView, toServiceTypeView } from '../../service-type.view';
 import { SetServiceTypeCategoryCommand } from './set-service-type-category.command';
 
 @CommandHandler(SetServiceTypeCategoryCommand)
-export class SetServiceTypeCategoryHandler implements ICommandHandler<SetServiceTypeCategoryCommand> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    private readonly audit: AuditService,
-  ) {}
-
-  async execute(cmd: SetServiceTypeCategoryCommand) {
-    const ctx = this.requestContext.requireTenant();
-    return this.txHost.withTransaction(async () => {
-      const tx = this.txHost.tx;
-      const key = { organizationId_code: { organizationId: ctx.organizationId, code: cmd.code } };
-      const current = await tx.serviceType.findUnique({ where: key });
-      if (!current && !cmd.name) throw new InvalidInputError('name is required for a new service type', [{ field: 'name', message: 'name is required for a new service type' }]);
-      const saved = current
-        ? await tx.serviceType.update({ where: key, data: { category: cmd.category, name: cmd.name ?? current.name, active: cmd.active ?? current.active, updatedBy: ctx.userId } })
-        : await tx.serviceType.create({ data: { organizationId: ctx.organizationId, code: cmd.code, name: cmd.name!, category: cmd.category, active: cmd.active ?? true, updatedBy: ctx.userId } });
-      await this.audit.record({
-        action: current ? 'service-type.update' : 'service-type.create', resourceType: 'service_type', resourceId: cmd.code, outcome: 'success',
-        scope: { from: current?.category ?? null, to: saved.category },
-      });
-      return toServiceTypeView(saved);
-    });
+@TenantUseCase(SetServiceTypeCategoryCommand, { audit: { action: 'service-type.update', resource: 'service_type', id: (c) => c.code } })
+export class SetServiceTypeCategoryHandler implements TenantUseCaseHandler<SetServiceTypeCategoryCommand, ServiceTypeView> {
+  async execute(cmd: SetServiceTypeCategoryCommand, { ctx, tx, audit }: UseCase): Promise<ServiceTypeView> {
+    const key = { organizationId_code: { organizationId: ctx.organizationId, code: cmd.code } };
+    const current = await tx.serviceType.findUnique({ where: key });
+    if (!current && !cmd.name) throw new InvalidInputError('name is required for a new service type', [{ field: 'name', message: 'name is required for a new service type' }]);
+    const saved = current
+      ? await tx.serviceType.update({ where: key, data: { category: cmd.category, name: cmd.name ?? current.name, active: cmd.active ?? current.active, updatedBy: ctx.userId } })
+      : await tx.serviceType.create({ data: { organizationId: ctx.organizationId, code: cmd.code, name: cmd.name!, category: cmd.category, active: cmd.active ?? true, updatedBy: ctx.userId } });
+    audit.set({ action: current ? 'service-type.update' : 'service-type.create' }).scope({ from: current?.category ?? null, to: saved.category });
+    return toServiceTypeView(saved);
   }
 }

@@ -1,23 +1,14 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { TenantTx } from '@cairn/platform/db';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import { QueryHandler } from '@nestjs/cqrs';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { ServiceTypeView, toServiceTypeView } from '../../service-type.view';
 import { ListServiceTypesQuery } from './list-service-types.query';
 
 /** The organization's service types and their categories (no patient data, so not audited). */
 @QueryHandler(ListServiceTypesQuery)
-export class ListServiceTypesHandler implements IQueryHandler<ListServiceTypesQuery, ServiceTypeView[]> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-  ) {}
-
-  async execute(): Promise<ServiceTypeView[]> {
-    const ctx = this.requestContext.requireTenant();
-    const rows = await this.txHost.withTransaction(() =>
-      this.txHost.tx.serviceType.findMany({ where: { organizationId: ctx.organizationId }, orderBy: { code: 'asc' } }),
-    );
+@TenantUseCase(ListServiceTypesQuery, { audit: false, reason: "the organization's service-type catalogue: configuration, no PHI" })
+export class ListServiceTypesHandler implements TenantUseCaseHandler<ListServiceTypesQuery, ServiceTypeView[]> {
+  async execute(_query: ListServiceTypesQuery, { ctx, tx }: UseCase): Promise<ServiceTypeView[]> {
+    const rows = await tx.serviceType.findMany({ where: { organizationId: ctx.organizationId }, orderBy: { code: 'asc' } });
     return rows.map(toServiceTypeView);
   }
 }

@@ -1,10 +1,7 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
+import { CommandHandler } from '@nestjs/cqrs';
 import type { Job } from 'bullmq';
-import { AuditService } from '@cairn/platform/audit';
-import { TenantTx } from '@cairn/platform/db';
 import { ConflictError, NotFoundError } from '@cairn/platform/http';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import type { IntegrationEvent } from '../../../contracts/event-types';
 import type { QueueName } from '../../../job-map';
 import { MessagingQueues, withRedisTimeout } from '../../../outbox/messaging-queues';
@@ -17,16 +14,15 @@ import { RetriedEvent, RetryFailedEventCommand } from './retry-failed-event.comm
  * answers 409. Every outcome is audited.
  */
 @CommandHandler(RetryFailedEventCommand)
-export class RetryFailedEventHandler implements ICommandHandler<RetryFailedEventCommand> {
-  constructor(
-    private readonly queues: MessagingQueues,
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    private readonly audit: AuditService,
-  ) {}
+@TenantUseCase(RetryFailedEventCommand, {
+  audit: { action: 'events.failed.retry', resource: 'integration_event', id: (c) => c.eventId },
+  // The work is in Redis: no database transaction is held open across it.
+  transaction: 'audit-only',
+})
+export class RetryFailedEventHandler implements TenantUseCaseHandler<RetryFailedEventCommand, RetriedEvent> {
+  constructor(private readonly queues: MessagingQueues) {}
 
-  async execute({ eventId }: RetryFailedEventCommand): Promise<RetriedEvent> {
-    const ctx = this.requestContext.requireTenant();
+  async execute({ eventId }: RetryFailedEventCommand, { ctx, audit }: UseCase): Promise<RetriedEvent> {
     const found: Array<{ queue: QueueName; job: Job<IntegrationEvent>; state: string }> = [];
     try {
       for (const [name, queue] of this.queues.all()) {
@@ -36,15 +32,12 @@ export class RetryFailedEventHandler implements ICommandHandler<RetryFailedEvent
     } catch {
       throw redisUnavailable();
     }
-    const base = { action: 'events.failed.retry', resourceType: 'integration_event', resourceId: eventId } as const;
-    if (found.length === 0) {
-      await this.audit.recordDetached({ ...base, outcome: 'not_found' });
-      throw new NotFoundError('No event with that id in the queues of this organization.');
-    }
+    if (found.length === 0) throw new NotFoundError('No event with that id in the queues of this organization.');
     const failed = found.filter((f) => f.state === 'failed');
     if (failed.length === 0) {
-      await this.audit.recordDetached({ ...base, outcome: 'failure', reason: 'not_failed', scope: { states: found.map((f) => `${f.queue}:${f.state}`) } });
-      throw new ConflictError(`The event is not in a failed set (it is ${found.map((f) => f.state).join(', ')}).`);
+      throw audit.refuse('not_failed', new ConflictError(`The event is not in a failed set (it is ${found.map((f) => f.state).join(', ')}).`), 'failure', {
+        states: found.map((f) => `${f.queue}:${f.state}`),
+      });
     }
     try {
       for (const f of failed) await withRedisTimeout(f.job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true }), 'retrying a job');
@@ -54,9 +47,7 @@ export class RetryFailedEventHandler implements ICommandHandler<RetryFailedEvent
       throw redisUnavailable();
     }
     const queues = failed.map((f) => f.queue);
-    await this.txHost.withTransaction(() =>
-      this.audit.record({ ...base, outcome: 'success', scope: { queues, eventType: failed[0]!.job.data.type } }),
-    );
+    audit.scope({ queues, eventType: failed[0]!.job.data.type });
     return { id: eventId, queues, state: 'waiting' };
   }
 }

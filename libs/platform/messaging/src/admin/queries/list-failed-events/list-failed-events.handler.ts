@@ -1,10 +1,8 @@
 import { ServiceUnavailableException } from '@nestjs/common';
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
+import { QueryHandler } from '@nestjs/cqrs';
 import type { Job } from 'bullmq';
-import { AuditService } from '@cairn/platform/audit';
-import { TenantTx } from '@cairn/platform/db';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import type { Page } from '@cairn/platform/http';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import type { IntegrationEvent } from '../../../contracts/event-types';
 import { MessagingQueues, withRedisTimeout } from '../../../outbox/messaging-queues';
 import { FailedEventView, toFailedEventView } from '../../failed-event.view';
@@ -20,16 +18,15 @@ export function redisUnavailable(): ServiceUnavailableException {
  * all organizations; only jobs whose event belongs to the caller's organization are shown.
  */
 @QueryHandler(ListFailedEventsQuery)
-export class ListFailedEventsHandler implements IQueryHandler<ListFailedEventsQuery> {
-  constructor(
-    private readonly queues: MessagingQueues,
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    private readonly audit: AuditService,
-  ) {}
+@TenantUseCase(ListFailedEventsQuery, {
+  audit: { action: 'events.failed.list', resource: 'integration_event' },
+  // The failed sets are in Redis: no database transaction is held open while they are read.
+  transaction: 'audit-only',
+})
+export class ListFailedEventsHandler implements TenantUseCaseHandler<ListFailedEventsQuery, Page<FailedEventView>> {
+  constructor(private readonly queues: MessagingQueues) {}
 
-  async execute({ page, pageSize }: ListFailedEventsQuery) {
-    const ctx = this.requestContext.requireTenant();
+  async execute({ page, pageSize }: ListFailedEventsQuery, { ctx, audit }: UseCase): Promise<Page<FailedEventView>> {
     const all: FailedEventView[] = [];
     try {
       for (const [name, queue] of this.queues.all()) {
@@ -41,12 +38,7 @@ export class ListFailedEventsHandler implements IQueryHandler<ListFailedEventsQu
     }
     all.sort((a, b) => (b.failedAt ?? '').localeCompare(a.failedAt ?? '') || a.id.localeCompare(b.id));
     const items = all.slice((page - 1) * pageSize, page * pageSize);
-    await this.txHost.withTransaction(() =>
-      this.audit.record({
-        action: 'events.failed.list', resourceType: 'integration_event', outcome: 'success',
-        scope: { page, pageSize, total: all.length, eventIds: items.map((i) => i.id) },
-      }),
-    );
+    audit.scope({ page, pageSize, total: all.length, eventIds: items.map((i) => i.id) });
     return { items, page, pageSize, total: all.length };
   }
 }

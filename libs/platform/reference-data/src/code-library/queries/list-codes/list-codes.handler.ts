@@ -1,19 +1,14 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
+import { QueryHandler } from '@nestjs/cqrs';
 import { CodePage, ListCodesQuery } from '@cairn/platform/code-library';
-import { Prisma, TenantTx } from '@cairn/platform/db';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import { Prisma } from '@cairn/platform/db';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { CodeRow, likeLiteral, NO_ORGANIZATION, toCodeView } from '../../code-row';
 
 @QueryHandler(ListCodesQuery)
-export class ListCodesHandler implements IQueryHandler<ListCodesQuery> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-  ) {}
-
-  async execute({ search }: ListCodesQuery): Promise<CodePage> {
-    const organizationId = this.requestContext.tenant?.organizationId ?? NO_ORGANIZATION;
+@TenantUseCase(ListCodesQuery, { audit: false, reason: 'reference data (codes, jurisdiction rules): no PHI, no tenant resource', tenant: 'optional', transaction: 'audit-only' })
+export class ListCodesHandler implements TenantUseCaseHandler<ListCodesQuery, CodePage> {
+  async execute({ search }: ListCodesQuery, { tenant, inTransaction }: UseCase): Promise<CodePage> {
+    const organizationId = tenant?.organizationId ?? NO_ORGANIZATION;
     const q = search.q?.trim() || null;
     const filters = Prisma.sql`
       WITH org_codes AS (
@@ -34,8 +29,7 @@ export class ListCodesHandler implements IQueryHandler<ListCodesQuery> {
         AND (${search.on ?? null}::date IS NULL
              OR (effective_from <= ${search.on ?? null}::date AND (effective_to IS NULL OR effective_to >= ${search.on ?? null}::date)))`;
     // The organization's own codes are under row-level security: read them in a tenant transaction.
-    return this.txHost.withTransaction(async () => {
-      const tx = this.txHost.tx;
+    return inTransaction(async (tx) => {
       const [{ total }] = await tx.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM (${filters}) AS f`;
       const rows = await tx.$queryRaw<CodeRow[]>`
         SELECT * FROM (${filters}) AS f ORDER BY system, code, effective_from

@@ -1,14 +1,12 @@
 import { Inject } from '@nestjs/common';
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
+import { QueryHandler } from '@nestjs/cqrs';
 import { AppConfig, CONFIG } from '@cairn/platform/config';
 import type { JurisdictionProfile as ProfileRow } from '@cairn/platform/db';
-import { TenantTx } from '@cairn/platform/db';
 import { InvalidInputError, NotFoundError } from '@cairn/platform/http';
 import {
   GetJurisdictionProfileQuery, GroupCodeMapping, JurisdictionProfile, RequiredModifierRule, ResolvedJurisdictionProfile, TimedUnitRule,
 } from '@cairn/platform/jurisdiction';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { TtlCache } from '../../../ttl-cache';
 
 const STATE = /^[A-Z]{2}$/;
@@ -31,31 +29,29 @@ export function toJurisdictionProfile(row: ProfileRow): JurisdictionProfile {
 }
 
 @QueryHandler(GetJurisdictionProfileQuery)
-export class GetJurisdictionProfileHandler implements IQueryHandler<GetJurisdictionProfileQuery> {
+@TenantUseCase(GetJurisdictionProfileQuery, { audit: false, reason: 'reference data (codes, jurisdiction rules): no PHI, no tenant resource', tenant: 'optional', transaction: 'audit-only' })
+export class GetJurisdictionProfileHandler implements TenantUseCaseHandler<GetJurisdictionProfileQuery, ResolvedJurisdictionProfile> {
   /** (organization, site, state) -> the resolved profile. */
   private readonly resolved: TtlCache<ResolvedJurisdictionProfile>;
 
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    @Inject(CONFIG) config: AppConfig,
-  ) {
+  constructor(@Inject(CONFIG) config: AppConfig) {
     this.resolved = new TtlCache<ResolvedJurisdictionProfile>(config.REFERENCE_DATA_CACHE_TTL_MS);
   }
 
-  async execute({ selector }: GetJurisdictionProfileQuery): Promise<ResolvedJurisdictionProfile> {
+  async execute({ selector }: GetJurisdictionProfileQuery, uc: UseCase): Promise<ResolvedJurisdictionProfile> {
     const stateCode = selector.stateCode?.trim().toUpperCase();
     if (stateCode !== undefined && !STATE.test(stateCode)) {
       throw new InvalidInputError('stateCode is not a state code', [{ field: 'stateCode', message: 'stateCode must be a two-letter state code' }]);
     }
-    const ctx = stateCode ? undefined : this.requestContext.requireTenant();
+    const ctx = stateCode ? undefined : uc.ctx;
     const key = `${ctx?.organizationId ?? '-'}|${stateCode ? '' : (selector.siteId ?? '')}|${stateCode ?? ''}`;
-    return this.resolved.getOrLoad(key, () => this.load(ctx, selector, stateCode));
+    return this.resolved.getOrLoad(key, () => this.load(uc, ctx, selector, stateCode));
   }
 
-  private load(ctx: { organizationId: string } | undefined, selector: GetJurisdictionProfileQuery['selector'], stateCode: string | undefined): Promise<ResolvedJurisdictionProfile> {
-    return this.txHost.withTransaction(async () => {
-      const tx = this.txHost.tx;
+  private load(
+    uc: UseCase, ctx: { organizationId: string } | undefined, selector: GetJurisdictionProfileQuery['selector'], stateCode: string | undefined,
+  ): Promise<ResolvedJurisdictionProfile> {
+    return uc.inTransaction(async (tx) => {
       let jurisdiction: string | null = stateCode ?? null;
       let via: 'site' | 'organization' | 'state' = 'state';
       if (ctx) {
