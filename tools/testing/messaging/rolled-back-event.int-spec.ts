@@ -2,7 +2,8 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { ClsService } from 'nestjs-cls';
 import { loadConfig } from '@cairn/platform/config';
 import { TENANT_CONTEXT, TenantTx } from '@cairn/platform/db';
-import { MessagingQueues, OutboxPublisher, OutboxPublishError, PEER_ENCOUNTER_FINALIZED_V1, systemContext } from '@cairn/platform/messaging';
+import { PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/clinical';
+import { MessagingQueues, OutboxPublisher, OutboxPublishError, systemContext } from '@cairn/platform/messaging';
 import {
   createMessagingTestDb, MessagingTestDb, obliterateQueues, probePayload, ProbeConsumerModule, uniqueQueuePrefix, waitFor,
 } from './probe';

@@ -8,10 +8,8 @@ import { ClWorkerModule, GenerateEncountersWhenGroupSessionDocumentedHandler } f
 import { AppConfig, ConfigModule } from '@cairn/platform/config';
 import { DbModule } from '@cairn/platform/db';
 import { HealthChecksModule, loggerParams, MetricsModule } from '@cairn/platform/http';
-import {
-  buildEvent, CL_GROUP_SESSION_DOCUMENTED_V1, ClGroupSessionDocumentedV1, MessagingModule, MessagingWorkerModule, PEER_ENCOUNTER_FINALIZED_V1,
-  PeerEncounterFinalizedV1,
-} from '@cairn/platform/messaging';
+import { CL_GROUP_SESSION_DOCUMENTED_V1, ClGroupSessionDocumentedV1, PEER_ENCOUNTER_FINALIZED_V1, PeerEncounterFinalizedV1 } from '@cairn/platform/clinical';
+import { buildEvent, MessagingModule, MessagingWorkerModule } from '@cairn/platform/messaging';
 import { ReferenceDataModule } from '@cairn/platform/reference-data';
 import { TenancyModule } from '@cairn/platform/tenancy';
 import { ChargeCreationProcessor, PmContractHandlersModule, PmWorkerModule } from '@cairn/pm';

@@ -5,7 +5,7 @@ import { AuditService } from '@cairn/platform/audit';
 import { TenantTx } from '@cairn/platform/db';
 import { ConflictError, NotFoundError } from '@cairn/platform/http';
 import { RequestContextService } from '@cairn/platform/tenancy';
-import type { IntegrationEvent } from '../../../contracts/event-types';
+import type { IntegrationEvent } from '../../../event-types';
 import type { QueueName } from '../../../job-map';
 import { MessagingQueues, withRedisTimeout } from '../../../outbox/messaging-queues';
 import { redisUnavailable } from '../../queries/list-failed-events/list-failed-events.handler';

@@ -5,7 +5,7 @@ import type { Job } from 'bullmq';
 import { AuditService } from '@cairn/platform/audit';
 import { TenantTx } from '@cairn/platform/db';
 import { RequestContextService } from '@cairn/platform/tenancy';
-import type { IntegrationEvent } from '../../../contracts/event-types';
+import type { IntegrationEvent } from '../../../event-types';
 import { MessagingQueues, withRedisTimeout } from '../../../outbox/messaging-queues';
 import { FailedEventView, toFailedEventView } from '../../failed-event.view';
 import { ListFailedEventsQuery } from './list-failed-events.query';
