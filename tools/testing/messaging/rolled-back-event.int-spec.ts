@@ -7,7 +7,7 @@ import { MessagingQueues, OutboxPublisher, OutboxPublishError, systemContext } f
 import {
   createMessagingTestDb, MessagingTestDb, obliterateQueues, probePayload, ProbeConsumerModule, uniqueQueuePrefix, waitFor,
 } from './probe';
-import { RunningWorker, startWorker } from '../../../apps/worker/src/start-worker';
+import { RunningWorker, startWorker } from '@cairn/platform/messaging';
 
 // Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
 jest.setTimeout(120_000);

@@ -15,7 +15,7 @@ import { TenancyModule } from '@cairn/platform/tenancy';
 import { ChargeCreationProcessor, PmContractHandlersModule, PmWorkerModule } from '@cairn/pm';
 import { testConfig } from './test-config';
 
-/** apps/worker's WorkerModule without the relay (an app cannot import another app; keep the two in step). */
+/** The worker host's module graph (platform/messaging WorkerHostModule + apps/worker's WORKER_MODULES) without the relay or the audit checkpoint job (an app cannot import another app; keep the two in step). */
 function workerModule(config: AppConfig) {
   @Module({
     imports: [

@@ -14,3 +14,11 @@ export {
   checkEvictionPolicy, EvictionPolicyStartupCheck, MessagingConnections, PRODUCER_REDIS_OPTIONS, WORKER_REDIS_OPTIONS,
 } from './redis/redis-connections';
 export type { EvictionCheck } from './redis/redis-connections';
+export { OutboxRelay } from './relay/outbox-relay';
+export type { RelayBatch } from './relay/outbox-relay';
+export { startWorker } from './worker/start-worker';
+export type { RunningWorker, StartWorkerOptions } from './worker/start-worker';
+export { WorkerDrain } from './worker/worker-drain';
+export { WorkerHostModule } from './worker/worker-host.module';
+export type { WorkerHostOptions } from './worker/worker-host.module';
+export { runWorkerProcess } from './worker/worker-process';
