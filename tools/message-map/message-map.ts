@@ -52,10 +52,13 @@ function handledMessages(files: SourceFile[]): Handled[] {
   for (const f of files) for (const m of f.text.matchAll(/export class (\w+(?:Command|Query))\b/g)) defined.set(m[1]!, f.path);
   const out: Handled[] = [];
   for (const f of files) {
-    for (const m of f.text.matchAll(/@(Command|Query)Handler\((\w+)\)\s*(?:@[\w.]+\([^)]*\)\s*)*export class (\w+)/g)) {
+    for (const m of f.text.matchAll(/@(Command|Query)Handler\((\w+)\)/g)) {
+      // The class the decorator sits on: the next class declaration (other decorators may come between).
+      const handler = /\bclass (\w+)/.exec(f.text.slice(m.index! + m[0].length))?.[1];
+      if (!handler) throw new Error(`${f.path}: @${m[1]}Handler(${m[2]}) on no class`);
       const message = m[2]!;
       const sentFrom = files.filter((s) => s.path !== f.path && new RegExp(`new ${message}\\(`).test(s.text)).map((s) => s.path);
-      out.push({ kind: m[1] === 'Command' ? 'command' : 'query', message, definedIn: defined.get(message) ?? '?', handler: m[3]!, handlerFile: f.path, sentFrom });
+      out.push({ kind: m[1] === 'Command' ? 'command' : 'query', message, definedIn: defined.get(message) ?? '?', handler, handlerFile: f.path, sentFrom });
     }
   }
   return out.sort((a, b) => a.message.localeCompare(b.message) || a.handler.localeCompare(b.handler));
