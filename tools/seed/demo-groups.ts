@@ -1,4 +1,4 @@
-import type { ClGroupSessionDocumentedV1 } from '@cairn/platform/messaging';
+import type { ClGroupSessionDocumentedV1 } from '@cairn/platform/clinical';
 import { demoStaff } from './demo-catalogue';
 import type { DemoOrg, DemoSite, DemoStaff, SeedScale } from './demo-catalogue';
 import type { DemoPatientRecord } from './demo-patients';

@@ -1,4 +1,4 @@
-import type { PeerEncounterFinalizedV1 } from '@cairn/platform/messaging';
+import type { PeerEncounterFinalizedV1 } from '@cairn/platform/clinical';
 import type { DemoOrg, DemoStaff } from './demo-catalogue';
 import { demoConsentKind } from './demo-consents';
 import type { DemoPatientRecord } from './demo-patients';

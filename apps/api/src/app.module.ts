@@ -12,7 +12,6 @@ import { MessagingAdminModule, MessagingModule } from '@cairn/platform/messaging
 import { HealthModule, HttpMetricsModule, loggerParams } from '@cairn/platform/http';
 import { ReferenceDataApiModule } from '@cairn/platform/reference-data';
 import { TenancyModule } from '@cairn/platform/tenancy';
-import { WorkforceDataModule } from '@cairn/platform/workforce-data';
 import { PmModule } from '@cairn/pm';
 import { PortalModule } from '@cairn/portal';
 
@@ -44,8 +43,6 @@ export class AppModule {
         AuditApiModule,
         MessagingAdminModule,
         ReferenceDataApiModule,
-        // Handlers of platform integration contracts whose data spans contexts (provider productivity).
-        WorkforceDataModule,
         // Bounded contexts.
         ClModule,
         PmModule,

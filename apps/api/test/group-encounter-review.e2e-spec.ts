@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import type { ClGroupSessionDocumentedV1 } from '@cairn/platform/messaging';
+import type { ClGroupSessionDocumentedV1 } from '@cairn/platform/clinical';
 import { bootApi } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 import { GenerationWorker } from './support/generation-worker';

@@ -1,11 +1,5 @@
 import 'reflect-metadata';
-import { ClWorkerModule } from '@cairn/cl';
-import { PmContractHandlersModule, PmWorkerModule } from '@cairn/pm';
-import { runWorkerProcess } from './worker-process';
+import { runWorkerProcess } from '@cairn/platform/messaging';
+import { WORKER_MODULES } from './worker.module';
 
-// The bounded contexts' consumer modules, and the contract handlers their consumers send commands to.
-void runWorkerProcess([
-  PmContractHandlersModule,
-  ClWorkerModule,
-  PmWorkerModule,
-]);
+void runWorkerProcess(WORKER_MODULES);

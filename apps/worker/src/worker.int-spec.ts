@@ -10,13 +10,16 @@ import { Client } from 'pg';
 import { checkpointProblem, ensureCheckpointKey, loadPublicKey, readCheckpointLines } from '@cairn/platform/audit';
 import { loadConfig } from '@cairn/platform/config';
 import { Readiness } from '@cairn/platform/http';
-import { RunningWorker, startWorker } from './start-worker';
-import { WorkerDrain } from './worker-drain';
+import { RunningWorker, startWorker as startHost, StartWorkerOptions, WorkerDrain } from '@cairn/platform/messaging';
+import { WorkerModule } from './worker.module';
 
 const ROOT = join(__dirname, '..', '..', '..');
 // The workers here run the outbox relay on the run's shared database. Tests that publish events and wait
-// for their effects use databases of their own (tools/testing/messaging), so this relay cannot take them.
+// for their effects use databases of their own (libs/platform/messaging/test), so this relay cannot take them.
 const env = process.env;
+
+/** The messaging worker host with what this app composes into it (the audit checkpoint job, reference data). */
+const startWorker: typeof startHost = (config, options: StartWorkerOptions = {}) => startHost(config, { ...options, consumers: [WorkerModule, ...(options.consumers ?? [])] });
 
 async function freePort(): Promise<number> {
   const server = createServer();

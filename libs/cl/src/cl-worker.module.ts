@@ -4,7 +4,7 @@ import { AuditModule } from '@cairn/platform/audit';
 import { GenerateEncountersWhenGroupSessionDocumentedHandler } from './group-encounters/event-handlers/generate-encounters-when-group-session-documented.handler';
 
 /**
- * CL's queue consumers, for the worker process (apps/worker/src/main.ts). They send PM's contract commands
+ * CL's queue consumers, for the worker process (WORKER_MODULES in apps/worker/src/worker.module.ts). They send PM's contract commands
  * (PmContractHandlersModule) and the reference-data queries, which the worker imports beside this module.
  */
 @Module({

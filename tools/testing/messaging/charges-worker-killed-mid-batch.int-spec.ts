@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { type PrismaClient, withTenant } from '@cairn/platform/db';
-import { buildEvent, CL_GROUP_ENCOUNTERS_APPROVED_V1, ClGroupEncountersApprovedV1, writeOutboxEvent } from '@cairn/platform/messaging';
+import { CL_GROUP_ENCOUNTERS_APPROVED_V1, ClGroupEncountersApprovedV1 } from '@cairn/platform/clinical';
+import { buildEvent, writeOutboxEvent } from '@cairn/platform/messaging';
 import { appPrisma, createMessagingTestDb, MessagingTestDb, obliterateQueues, spawnEntry, uniqueQueuePrefix, waitFor } from './probe';
 import { freePort } from '../../dev/probes';
 

@@ -8,7 +8,7 @@ import { createScratchDatabase, uniqueDatabaseName } from '../test-db';
 import { adminUrlFromEnv } from '../test-env';
 import { obliterateQueues, uniqueQueuePrefix, waitFor } from './probe';
 import { startWorkerProcess, WorkerProcess } from './worker-scenario';
-import { startWorker } from '../../../apps/worker/src/start-worker';
+import { startWorker } from '@cairn/platform/messaging';
 
 // Real services on a machine shared with other test runs: generous limits; the waits inside have their own.
 jest.setTimeout(300_000);

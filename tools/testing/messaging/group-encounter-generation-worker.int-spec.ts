@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { buildEvent, CL_GROUP_SESSION_DOCUMENTED_V1, ClGroupSessionDocumentedV1 } from '@cairn/platform/messaging';
+import { CL_GROUP_SESSION_DOCUMENTED_V1, ClGroupSessionDocumentedV1 } from '@cairn/platform/clinical';
+import { buildEvent } from '@cairn/platform/messaging';
 import { waitFor } from './probe';
 import { workerScenario } from './worker-scenario';
 

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
 import { Pool } from 'pg';
+import { PM_APPOINTMENT_STATUS_CHANGED_V1 } from '@cairn/platform/scheduling';
 import { loadConfig } from '@cairn/platform/config';
 import { createMessagingTestDb, MessagingTestDb, obliterateQueues, uniqueQueuePrefix, waitFor } from './probe';
-import { RunningWorker, startWorker } from '../../../apps/worker/src/start-worker';
+import { EVENTS_WITHOUT_CONSUMER, RunningWorker, startWorker } from '@cairn/platform/messaging';
 
 // Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
 jest.setTimeout(120_000);
@@ -79,6 +81,22 @@ describe('the relay with an event no queue takes', () => {
     await waitFor('the relay to look at it', async () => (await owner.query('SELECT 1 FROM pf_outbox_events WHERE id = $1 AND last_error IS NOT NULL', [id])).rowCount === 1);
     const { rows } = await owner.query('SELECT sent_at, last_error, available_at > now() + interval \'50 minutes\' AS deferred FROM pf_outbox_events WHERE id = $1', [id]);
     expect(rows[0]).toEqual({ sent_at: null, last_error: 'no queue takes this event type', deferred: true });
+    await owner.query('DELETE FROM pf_outbox_events WHERE id = $1', [id]);
+  });
+
+  it('keeps a published event no context consumes yet (EVENTS_WITHOUT_CONSUMER) in the outbox, and creates no queue for it', async () => {
+    expect(EVENTS_WITHOUT_CONSUMER).toContain(PM_APPOINTMENT_STATUS_CHANGED_V1);
+    const id = await insertRow(PM_APPOINTMENT_STATUS_CHANGED_V1);
+    worker ??= await startWorker(loadConfig({ ...process.env, DATABASE_URL: db.appUrl, WORKER_PORT: '0', QUEUE_PREFIX: prefix, OUTBOX_POLL_MS: '100' }), { host: '127.0.0.1' });
+    await waitFor('the relay to look at it', async () => (await owner.query('SELECT 1 FROM pf_outbox_events WHERE id = $1 AND last_error IS NOT NULL', [id])).rowCount === 1);
+    const { rows } = await owner.query('SELECT sent_at, last_error, available_at > now() + interval \'50 minutes\' AS deferred FROM pf_outbox_events WHERE id = $1', [id]);
+    expect(rows[0]).toEqual({ sent_at: null, last_error: 'no queue takes this event type', deferred: true });
+    const redis = new Redis(process.env['REDIS_URL']!);
+    try {
+      expect(await redis.keys(`${prefix}:appointment-status:*`)).toEqual([]);
+    } finally {
+      redis.disconnect();
+    }
     await owner.query('DELETE FROM pf_outbox_events WHERE id = $1', [id]);
   });
 });

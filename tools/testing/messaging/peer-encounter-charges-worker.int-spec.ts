@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { buildEvent, PEER_ENCOUNTER_FINALIZED_V1, PeerEncounterFinalizedV1 } from '@cairn/platform/messaging';
+import { PEER_ENCOUNTER_FINALIZED_V1, PeerEncounterFinalizedV1 } from '@cairn/platform/clinical';
+import { buildEvent } from '@cairn/platform/messaging';
 import { waitFor } from './probe';
 import { workerScenario } from './worker-scenario';
 

@@ -8,9 +8,8 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Pool } from 'pg';
 import { PrismaClient, withTenant } from '@cairn/platform/db';
-import {
-  buildEvent, ConsumerDeps, ConsumerTx, EventConsumer, PEER_ENCOUNTER_FINALIZED_V1, QUEUE_NAMES, QueueEvent, writeOutboxEvent,
-} from '@cairn/platform/messaging';
+import { PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/clinical';
+import { buildEvent, ConsumerDeps, ConsumerTx, EventConsumer, QUEUE_NAMES, QueueEvent, writeOutboxEvent } from '@cairn/platform/messaging';
 import { probeRedis } from '../../dev/local-redis';
 import { seedDemoData } from '../../seed/seed-demo-data';
 import { createScratchDatabase } from '../test-db';

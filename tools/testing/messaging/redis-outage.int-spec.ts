@@ -8,7 +8,7 @@ import type { PrismaClient } from '@cairn/platform/db';
 import {
   appPrisma, createMessagingTestDb, effectCounts, MessagingTestDb, OwnRedis, ProbeConsumerModule, publishProbeEvents, uniqueQueuePrefix, waitFor,
 } from './probe';
-import { RunningWorker, startWorker } from '../../../apps/worker/src/start-worker';
+import { RunningWorker, startWorker } from '@cairn/platform/messaging';
 
 // Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
 jest.setTimeout(120_000);

@@ -8,16 +8,14 @@ import { ClWorkerModule, GenerateEncountersWhenGroupSessionDocumentedHandler } f
 import { AppConfig, ConfigModule } from '@cairn/platform/config';
 import { DbModule } from '@cairn/platform/db';
 import { HealthChecksModule, loggerParams, MetricsModule } from '@cairn/platform/http';
-import {
-  buildEvent, CL_GROUP_SESSION_DOCUMENTED_V1, ClGroupSessionDocumentedV1, MessagingModule, MessagingWorkerModule, PEER_ENCOUNTER_FINALIZED_V1,
-  PeerEncounterFinalizedV1,
-} from '@cairn/platform/messaging';
+import { CL_GROUP_SESSION_DOCUMENTED_V1, ClGroupSessionDocumentedV1, PEER_ENCOUNTER_FINALIZED_V1, PeerEncounterFinalizedV1 } from '@cairn/platform/clinical';
+import { buildEvent, MessagingModule, MessagingWorkerModule } from '@cairn/platform/messaging';
 import { ReferenceDataModule } from '@cairn/platform/reference-data';
 import { TenancyModule } from '@cairn/platform/tenancy';
 import { ChargeCreationProcessor, PmContractHandlersModule, PmWorkerModule } from '@cairn/pm';
 import { testConfig } from './test-config';
 
-/** apps/worker's WorkerModule without the relay (an app cannot import another app; keep the two in step). */
+/** The worker host's module graph (platform/messaging WorkerHostModule + apps/worker's WORKER_MODULES) without the relay or the audit checkpoint job (an app cannot import another app; keep the two in step). */
 function workerModule(config: AppConfig) {
   @Module({
     imports: [

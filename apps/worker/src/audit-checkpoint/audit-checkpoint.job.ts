@@ -3,8 +3,7 @@ import { Queue, Worker } from 'bullmq';
 import type Redis from 'ioredis';
 import { AuditCheckpointPublisher } from '@cairn/platform/audit';
 import { AppConfig, CONFIG } from '@cairn/platform/config';
-import { MessagingConnections, SCHEDULED_JOBS, type ScheduledJobMap } from '@cairn/platform/messaging';
-import { WorkerDrain } from '../worker-drain';
+import { MessagingConnections, SCHEDULED_JOBS, type ScheduledJobMap, WorkerDrain } from '@cairn/platform/messaging';
 
 const QUEUE = 'audit-checkpoint' as const;
 type Payload = ScheduledJobMap[typeof QUEUE][(typeof SCHEDULED_JOBS)[typeof QUEUE]];

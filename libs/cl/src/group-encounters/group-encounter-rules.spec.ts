@@ -1,6 +1,6 @@
 import type { CodeValidity } from '@cairn/platform/code-library';
 import type { JurisdictionProfile } from '@cairn/platform/jurisdiction';
-import type { ClGroupSessionDocumentedV1 } from '@cairn/platform/messaging';
+import type { ClGroupSessionDocumentedV1 } from '@cairn/platform/clinical';
 import {
   approvalDecision, billabilityAfterCodeEdit, GENERATION_STATUSES, GenerationStatus, planGenerations, proposeForSession, rejectionDecision,
 } from './group-encounter-rules';

@@ -1,6 +1,6 @@
 import type { CodeValidity } from '@cairn/platform/code-library';
 import { GROUP_TYPES, GroupType, isBillableGroupAttendance, JurisdictionProfile, proposeGroupCode, ProposedGroupCode } from '@cairn/platform/jurisdiction';
-import type { ClGroupSessionDocumentedV1 } from '@cairn/platform/messaging';
+import type { ClGroupSessionDocumentedV1 } from '@cairn/platform/clinical';
 
 /** Review states (pending_review -> approved | rejected); absent attendees are tracked as not_generated (terminal). */
 export const GENERATION_STATUSES = ['pending_review', 'approved', 'rejected', 'not_generated'] as const;

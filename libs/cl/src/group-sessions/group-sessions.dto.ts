@@ -5,7 +5,7 @@ import {
 } from 'class-validator';
 import { IsCalendarDate, IsJsonObject, PageQueryDto } from '@cairn/platform/http';
 import { GROUP_TYPES } from '@cairn/platform/jurisdiction';
-import { GROUP_SESSION_MODALITIES } from '@cairn/platform/messaging';
+import { GROUP_SESSION_MODALITIES } from '@cairn/platform/clinical';
 import { ATTENDANCE_STATUSES, GROUP_SESSION_STATUSES, HH_MM } from './group-session-rules';
 
 const TYPES = GROUP_TYPES as unknown as string[];

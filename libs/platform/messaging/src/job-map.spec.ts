@@ -1,5 +1,5 @@
-import { EVENT_TYPES } from './contracts/event-types';
-import { isQueueName, JOB_MAP, QUEUE_NAMES, queuesFor, SCHEDULED_QUEUE_NAMES } from './job-map';
+import { EVENT_TYPES } from './event-types';
+import { EVENTS_WITHOUT_CONSUMER, isQueueName, JOB_MAP, QUEUE_NAMES, queuesFor, SCHEDULED_QUEUE_NAMES } from './job-map';
 import { buildEvent, OutboxPublishError } from './outbox/outbox-publisher';
 
 describe('the job map', () => {
@@ -7,15 +7,18 @@ describe('the job map', () => {
     expect(queuesFor('cl_group_session_documented.v1')).toEqual(['encounter-generation']);
     expect(queuesFor('cl_group_encounters_approved.v1')).toEqual(['charge-creation']);
     expect(queuesFor('peer_encounter_finalized.v1')).toEqual(['charge-creation']);
-    expect(queuesFor('pm_appointment_status_changed.v1')).toEqual(['appointment-status']);
+    expect(queuesFor('pm_appointment_status_changed.v1')).toEqual([]); // no consumer yet: kept in the outbox
     expect(queuesFor('cl_group_session_documented')).toEqual([]); // unversioned names are not events
   });
 
-  it('gives every event type a queue and uses versioned, literal names only', () => {
+  it('gives every event type a queue, or lists it as awaiting its first consumer, never both; versioned, literal names only', () => {
+    const waiting: readonly string[] = EVENTS_WITHOUT_CONSUMER;
     for (const type of EVENT_TYPES) {
       expect(type).toMatch(/^[a-z_]+\.v\d+$/);
-      expect(queuesFor(type).length).toBeGreaterThan(0);
+      expect({ type, routed: queuesFor(type).length > 0 }).toEqual({ type, routed: !waiting.includes(type) });
     }
+    for (const type of waiting) expect(EVENT_TYPES).toContain(type);
+    expect(QUEUE_NAMES).not.toContain('appointment-status');
     expect(QUEUE_NAMES).toEqual(Object.keys(JOB_MAP));
     expect(isQueueName('charge-creation')).toBe(true);
     expect(isQueueName('charges')).toBe(false);

@@ -1,20 +1,31 @@
-import { CL_GROUP_ENCOUNTERS_APPROVED_V1 } from './contracts/cl-group-encounters-approved.event';
-import { CL_GROUP_SESSION_DOCUMENTED_V1 } from './contracts/cl-group-session-documented.event';
-import type { EventPayloads, EventType, IntegrationEvent } from './contracts/event-types';
-import { PEER_ENCOUNTER_FINALIZED_V1 } from './contracts/peer-encounter-finalized.event';
-import { PM_APPOINTMENT_STATUS_CHANGED_V1 } from './contracts/pm-appointment-status-changed.event';
+import { CL_GROUP_ENCOUNTERS_APPROVED_V1, CL_GROUP_SESSION_DOCUMENTED_V1, PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/clinical';
+import { PM_APPOINTMENT_STATUS_CHANGED_V1 } from '@cairn/platform/scheduling';
+import type { EventPayloads, EventType, IntegrationEvent } from './event-types';
 
 /**
  * The one typed job map (CONVENTIONS §8, after Immich): each BullMQ queue with the job names it carries. A job's
  * name is the versioned event name and its data the event envelope, so a producer and a processor cannot
  * disagree about a payload. The relay routes an event to every queue listing its name.
+ *
+ * A queue is listed here only once a consumer (an EventConsumer of that queue) exists: a queue nobody reads
+ * fills Redis with jobs that never finish (so `removeOnComplete` never frees them), in memory that must not be
+ * evicted. An event without a consumer is listed in EVENTS_WITHOUT_CONSUMER instead.
  */
 export const JOB_MAP = {
   'encounter-generation': [CL_GROUP_SESSION_DOCUMENTED_V1],
   'charge-creation': [CL_GROUP_ENCOUNTERS_APPROVED_V1, PEER_ENCOUNTER_FINALIZED_V1],
-  // PM-03 status changes (issue 5); no consumer yet, so its jobs wait here until the first one registers.
-  'appointment-status': [PM_APPOINTMENT_STATUS_CHANGED_V1],
 } as const satisfies Record<string, readonly EventType[]>;
+
+/**
+ * Events published (in the transaction of their state change) that no context consumes yet. The relay finds no
+ * queue for them and defers them in the outbox (an hour at a time, `last_error` 'no queue takes this event
+ * type'): they are kept, unsent, in PostgreSQL rather than piling up in Redis. The deploy that adds the first
+ * consumer moves the event into a queue of JOB_MAP; the relay then sends the waiting rows, oldest first.
+ */
+export const EVENTS_WITHOUT_CONSUMER = [
+  // PM-03 appointment status changes; dashboards and reminders are the expected readers (not built yet).
+  PM_APPOINTMENT_STATUS_CHANGED_V1,
+] as const satisfies readonly EventType[];
 
 export type QueueName = keyof typeof JOB_MAP;
 export const QUEUE_NAMES = Object.keys(JOB_MAP) as QueueName[];

@@ -3,7 +3,7 @@ import type { ProviderProductivityOptions, ProviderProductivitySummary } from '.
 
 /**
  * The seed's getProviderProductivity(organizationId, { siteId, providerId, periodStart, periodEnd }) as a
- * query on the CQRS bus. The handler (libs/platform/workforce-data) calls the SECURITY DEFINER function
+ * query on the CQRS bus. The handler (HR's, libs/hr) calls the SECURITY DEFINER function
  * get_provider_productivity(...), which validates the parameters and checks hr.productivity.view from the
  * transaction context; every call, allowed or refused, is audited.
  */

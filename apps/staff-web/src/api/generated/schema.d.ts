@@ -1418,7 +1418,7 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            queue: "encounter-generation" | "charge-creation" | "appointment-status";
+            queue: "encounter-generation" | "charge-creation";
             /**
              * @description Versioned event name (the job name)
              * @enum {string}
@@ -1441,7 +1441,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @description Queues whose failed job went back to waiting */
-            queues: ("encounter-generation" | "charge-creation" | "appointment-status")[];
+            queues: ("encounter-generation" | "charge-creation")[];
             /** @enum {string} */
             state: "waiting";
         };

@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import type { EventType, IntegrationEvent } from '../contracts/event-types';
+import type { EventType, IntegrationEvent } from '../event-types';
 import type { QueueName } from '../job-map';
 
 /** A job in a queue's failed set, as the admin API shows it. */

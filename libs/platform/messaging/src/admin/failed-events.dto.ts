@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageQueryDto } from '@cairn/platform/http';
-import { EVENT_TYPES } from '../contracts/event-types';
+import { EVENT_TYPES } from '../event-types';
 import { QUEUE_NAMES } from '../job-map';
 
 export class ListFailedEventsDto extends PageQueryDto {}

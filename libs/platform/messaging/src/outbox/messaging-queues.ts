@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import { AppConfig, CONFIG } from '@cairn/platform/config';
-import type { IntegrationEvent } from '../contracts/event-types';
+import type { IntegrationEvent } from '../event-types';
 import { QUEUE_NAMES, QueueName } from '../job-map';
 import { MessagingConnections } from '../redis/redis-connections';
 

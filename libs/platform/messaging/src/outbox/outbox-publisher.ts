@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { Prisma, TenantTx } from '@cairn/platform/db';
-import { EVENT_TYPES, EventPayloads, EventType, IntegrationEvent } from '../contracts/event-types';
+import { EVENT_TYPES, EventPayloads, EventType, IntegrationEvent } from '../event-types';
 
 /**
  * A transaction client: what `TransactionHost.tx` (inside withTransaction), `withTenant(...)` and

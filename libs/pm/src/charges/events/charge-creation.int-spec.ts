@@ -5,10 +5,8 @@ import { Test } from '@nestjs/testing';
 import { Pool } from 'pg';
 import { ConfigModule, loadConfig } from '@cairn/platform/config';
 import { DbModule } from '@cairn/platform/db';
-import {
-  buildEvent, CL_GROUP_ENCOUNTERS_APPROVED_V1, ClGroupEncountersApprovedV1, IntegrationEvent, MessagingModule, MessagingWorkerModule,
-  PEER_ENCOUNTER_FINALIZED_V1, PeerEncounterFinalizedV1,
-} from '@cairn/platform/messaging';
+import { CL_GROUP_ENCOUNTERS_APPROVED_V1, ClGroupEncountersApprovedV1, PEER_ENCOUNTER_FINALIZED_V1, PeerEncounterFinalizedV1 } from '@cairn/platform/clinical';
+import { buildEvent, IntegrationEvent, MessagingModule, MessagingWorkerModule } from '@cairn/platform/messaging';
 import { ReferenceDataModule } from '@cairn/platform/reference-data';
 import { TenancyModule } from '@cairn/platform/tenancy';
 import { PmWorkerModule } from '../../pm-worker.module';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  CL_GROUP_ENCOUNTERS_APPROVED_V1, ConsumerDeps, ConsumerTx, EventConsumer, PEER_ENCOUNTER_FINALIZED_V1, QueueEvent,
-} from '@cairn/platform/messaging';
+import { CL_GROUP_ENCOUNTERS_APPROVED_V1, PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/clinical';
+import { ConsumerDeps, ConsumerTx, EventConsumer, QueueEvent } from '@cairn/platform/messaging';
 import { CreateChargeWhenPeerEncounterFinalizedHandler } from './create-charge-when-peer-encounter-finalized.handler';
 import { CreateChargesWhenGroupEncountersApprovedHandler } from './create-charges-when-group-encounters-approved.handler';
 

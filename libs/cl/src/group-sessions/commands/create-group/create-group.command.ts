@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { GroupSessionModality } from '@cairn/platform/messaging';
+import type { GroupSessionModality } from '@cairn/platform/clinical';
 import type { GroupView } from '../../group-session.view';
 
 export interface CreateGroupInput {

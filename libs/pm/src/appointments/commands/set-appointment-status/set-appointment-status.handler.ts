@@ -1,5 +1,6 @@
 import { CommandHandler } from '@nestjs/cqrs';
-import { OutboxPublisher, PM_APPOINTMENT_STATUS_CHANGED_V1 } from '@cairn/platform/messaging';
+import { PM_APPOINTMENT_STATUS_CHANGED_V1 } from '@cairn/platform/scheduling';
+import { OutboxPublisher } from '@cairn/platform/messaging';
 import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { applyStatusChange } from '../../appointment-rules';
 import { AppointmentView, toAppointmentView } from '../../appointment.view';

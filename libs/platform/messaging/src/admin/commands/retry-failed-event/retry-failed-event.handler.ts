@@ -2,7 +2,7 @@ import { CommandHandler } from '@nestjs/cqrs';
 import type { Job } from 'bullmq';
 import { ConflictError, NotFoundError } from '@cairn/platform/http';
 import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
-import type { IntegrationEvent } from '../../../contracts/event-types';
+import type { IntegrationEvent } from '../../../event-types';
 import type { QueueName } from '../../../job-map';
 import { MessagingQueues, withRedisTimeout } from '../../../outbox/messaging-queues';
 import { redisUnavailable } from '../../queries/list-failed-events/list-failed-events.handler';

@@ -2,7 +2,10 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { Client } from 'pg';
 import { AppConfig, CONFIG } from '@cairn/platform/config';
 import { PrismaService } from '@cairn/platform/db';
-import { IntegrationEvent, MessagingMetrics, MessagingQueues, QueueName, queuesFor } from '@cairn/platform/messaging';
+import { MessagingMetrics } from '../consumer/messaging-metrics';
+import type { IntegrationEvent } from '../event-types';
+import { QueueName, queuesFor } from '../job-map';
+import { MessagingQueues } from '../outbox/messaging-queues';
 
 interface ClaimedRow {
   organization_id: string;

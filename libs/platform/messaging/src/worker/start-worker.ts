@@ -8,7 +8,7 @@ import type { AppConfig } from '@cairn/platform/config';
 import { DependencyHealth, MetricsRegistry, Readiness } from '@cairn/platform/http';
 import { createOpsServer } from './ops-server';
 import { WorkerDrain } from './worker-drain';
-import { WorkerModule, WorkerModuleOptions } from './worker.module';
+import { WorkerHostModule, WorkerHostOptions } from './worker-host.module';
 
 export interface RunningWorker {
   app: INestApplicationContext;
@@ -22,13 +22,13 @@ export interface StartWorkerOptions {
   logDestination?: NodeJS.WritableStream;
   /** Address the ops server binds (all interfaces by default, as a container probe needs). */
   host?: string;
-  /** Modules holding queue consumers (see WorkerModuleOptions). */
-  consumers?: WorkerModuleOptions['consumers'];
+  /** What the app composes into the worker: consumers, the handlers they rely on, scheduled jobs (see WorkerHostOptions). */
+  consumers?: WorkerHostOptions['consumers'];
 }
 
 /** Boots the worker's Nest context and its /health + /metrics server on WORKER_PORT. */
 export async function startWorker(config: AppConfig, options: StartWorkerOptions = {}): Promise<RunningWorker> {
-  const app = await NestFactory.createApplicationContext(WorkerModule.register({ config, logDestination: options.logDestination, consumers: options.consumers }), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(WorkerHostModule.register({ config, logDestination: options.logDestination, consumers: options.consumers }), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   const server = createOpsServer({ health: app.get(HealthCheckService), dependencies: app.get(DependencyHealth), metrics: app.get(MetricsRegistry), readiness: app.get(Readiness), metricsConfig: config });
   try {

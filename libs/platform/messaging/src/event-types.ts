@@ -1,10 +1,12 @@
-import { CL_GROUP_ENCOUNTERS_APPROVED_V1, ClGroupEncountersApprovedV1 } from './cl-group-encounters-approved.event';
-import { CL_GROUP_SESSION_DOCUMENTED_V1, ClGroupSessionDocumentedV1 } from './cl-group-session-documented.event';
-import { PEER_ENCOUNTER_FINALIZED_V1, PeerEncounterFinalizedV1 } from './peer-encounter-finalized.event';
-import { PM_APPOINTMENT_STATUS_CHANGED_V1, PmAppointmentStatusChangedV1 } from './pm-appointment-status-changed.event';
+import {
+  CL_GROUP_ENCOUNTERS_APPROVED_V1, CL_GROUP_SESSION_DOCUMENTED_V1, ClGroupEncountersApprovedV1, ClGroupSessionDocumentedV1,
+  PEER_ENCOUNTER_FINALIZED_V1, PeerEncounterFinalizedV1,
+} from '@cairn/platform/clinical';
+import { PM_APPOINTMENT_STATUS_CHANGED_V1, PmAppointmentStatusChangedV1 } from '@cairn/platform/scheduling';
 
 /**
- * Every integration event: versioned name -> payload. A breaking change to a payload is a new name
+ * Every integration event: versioned name -> payload. The payloads and names belong to the publishing context's
+ * contract library (platform/clinical for CL, platform/scheduling for PM); this registry only routes them. A breaking change to a payload is a new name
  * (`.v2`) published beside the old one until every consumer has moved; a queued `.v1` job stays readable.
  */
 export interface EventPayloads {

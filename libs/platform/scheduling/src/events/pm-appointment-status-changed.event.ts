@@ -1,7 +1,8 @@
 /**
  * `pm_appointment_status_changed.v1` — published by PM-03 when an appointment's status changes (checked in,
- * completed, cancelled, late-cancelled, no-show), in the transaction of the change. Carried on the queue
- * `appointment-status`; no context consumes it yet (dashboards and reminders are its expected readers).
+ * completed, cancelled, late-cancelled, no-show), in the transaction of the change. No context consumes it yet
+ * (dashboards and reminders are its expected readers), so no queue carries it: it waits in the outbox
+ * (EVENTS_WITHOUT_CONSUMER of platform/messaging) until the first consumer's queue lists it.
  * Ids and facts only: no patient name, no note.
  */
 export const PM_APPOINTMENT_STATUS_CHANGED_V1 = 'pm_appointment_status_changed.v1';

@@ -8,9 +8,9 @@ export const PRODUCTIVITY_AUDIT_ACTION = 'hr.provider-productivity.read';
 
 /**
  * Handles the platform contract by calling get_provider_productivity(...) in the request's tenant transaction
- * (whose context the function checks hr.productivity.view against). Lives in a platform infra library rather
- * than in PM, CL or HR: the function spans CL's and PM's tables, so neither owns it, and HR may only consume
- * it. Every call is audited with the caller and the parameters: in the same transaction when it succeeds,
+ * (whose context the function checks hr.productivity.view against). HR owns this use case, as PM owns the
+ * scheduling contract's: the function spans CL's and PM's tables behind a SECURITY DEFINER boundary, and no
+ * TypeScript here reads them. Every call is audited with the caller and the parameters: in the same transaction when it succeeds,
  * in a transaction of its own when the function refuses it (the work's transaction rolls back).
  */
 @QueryHandler(GetProviderProductivityQuery)

@@ -7,7 +7,8 @@ const SHUTDOWN_TIMEOUT_MS = 25_000;
 
 /**
  * The worker process's life: read the configuration, start, and drain on SIGTERM/SIGINT. main.ts runs it with
- * the consumers of the bounded contexts; tests run it with a probe consumer in a real child process.
+ * what the app composes (the bounded contexts' consumers, reference data, scheduled jobs); tests run it with a
+ * probe consumer in a real child process.
  */
 export async function runWorkerProcess(consumers: StartWorkerOptions['consumers'] = []): Promise<void> {
   const config = loadConfigOrExit();

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, Optional } from '@nestjs/common';
-import { EventConsumerRegistry } from '@cairn/platform/messaging';
-import { OutboxRelay } from './outbox-relay/outbox-relay';
+import { EventConsumerRegistry } from '../consumer/event-consumer';
+import { OutboxRelay } from '../relay/outbox-relay';
 
 type Closer = () => Promise<void>;
 
