@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { MESSAGE_MAP_FILE, renderMessageMap } from './message-map';
+import { MESSAGE_MAP_FILE, renderMessageMap, withoutComments } from './message-map';
 
 const root = resolve(__dirname, '../..');
 
@@ -18,5 +18,15 @@ describe('docs/message-map.md', () => {
     expect(generated).toMatch(/\| `cl_group_session_documented.v1` \| `libs\/cl\/[^|]+ \| `encounter-generation` \| `GenerateEncountersWhenGroupSessionDocumentedHandler`/);
     expect(generated).toMatch(/\| `pm_appointment_status_changed.v1` \| `libs\/pm\/[^|]+ \| none \(EVENTS_WITHOUT_CONSUMER/);
     expect(generated).not.toContain('**none**');
+  });
+});
+
+describe('withoutComments', () => {
+  it('drops a handler example in a JSDoc and line comments, and keeps the code', () => {
+    const text = ['/**', ' * @CommandHandler(ExampleCommand)', ' */', '// @QueryHandler(OtherQuery)', '@CommandHandler(RealCommand)', 'export class RealHandler {}'].join('\n');
+    const kept = withoutComments(text);
+    expect(kept).not.toContain('ExampleCommand');
+    expect(kept).not.toContain('OtherQuery');
+    expect(kept).toContain('@CommandHandler(RealCommand)');
   });
 });

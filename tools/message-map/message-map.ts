@@ -27,12 +27,20 @@ export function readSources(root: string): SourceFile[] {
         if (['node_modules', 'generated', 'dist', 'test'].includes(entry.name) || /-web$/.test(entry.name)) continue;
         walk(full);
       } else if (entry.name.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec|test-fixture)\.ts$/.test(entry.name)) {
-        files.push({ path: relative(root, full).split(sep).join('/'), text: readFileSync(full, 'utf8') });
+        files.push({ path: relative(root, full).split(sep).join('/'), text: withoutComments(readFileSync(full, 'utf8')) });
       }
     }
   };
   for (const r of SOURCE_ROOTS) walk(join(root, r));
   return files;
+}
+
+/**
+ * The code without its comments (block comments that open a line, and line comments), so an example in a JSDoc
+ * (`@CommandHandler(SignProgressNoteCommand)` in the use-case decorator's) is not taken for a handler.
+ */
+export function withoutComments(text: string): string {
+  return text.replace(/^\s*\/\*[\s\S]*?\*\//gm, '').replace(/^\s*\/\/.*$/gm, '');
 }
 
 interface Handled {
