@@ -1,20 +1,11 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import Redis from 'ioredis';
 import { Pool } from 'pg';
-import { loadConfig } from '@cairn/platform/config';
-import { AppModule } from '../../apps/api/src/app.module';
-import { configureApp } from '../../apps/api/src/configure-app';
 import { DEMO_PASSWORD } from '../seed/demo-catalogue';
-import { seedDemoData } from '../seed/seed-demo-data';
-import { DEFAULT_REDIS_URL } from '../dev/local-redis';
-import { createScratchDatabase, ScratchDatabase } from '../testing/test-db';
-import { adminUrlFromEnv } from '../testing/test-env';
+import { startScratchApi } from '../testing/scratch-api';
 import { WriteProbe } from './write-probe';
 import {
   Caller, FuzzRequest, generateRequest, IdPools, OpenApiDoc, Operation, operationsOf, requestArbitrary, requestPlan,
@@ -42,12 +33,6 @@ export const ANONYMOUS = 'anonymous';
  * on the same Redis, so the fuzzed API keeps its counters (and queues) in a database of their own.
  */
 const FUZZ_REDIS_DB = 13;
-
-function isolatedRedisUrl(url: string): string {
-  const u = new URL(url);
-  u.pathname = `/${FUZZ_REDIS_DB}`;
-  return u.toString();
-}
 
 /** First and last line of a (Prisma: many-line) error message. */
 function summarize(message: string): string {
@@ -84,52 +69,31 @@ export interface FuzzTarget {
 }
 
 /**
- * A scratch database (migrated, demo data at scale small) on the server of `serverAdminUrl`, and the API on it,
- * listening on a free port of 127.0.0.1.
+ * The API on a scratch database of its own (tools/testing/scratch-api.ts), with the fuzz run's settings: its own
+ * Redis logical database, login throttles out of reach, an hour-long access token, and error logs by request id.
  */
 export async function startFuzzTarget(opts: { serverAdminUrl?: string; redisUrl?: string; env?: Record<string, string | undefined> } = {}): Promise<FuzzTarget> {
-  const env = opts.env ?? process.env;
-  const serverAdminUrl = opts.serverAdminUrl ?? env['TEST_SERVER_ADMIN_URL'] ?? adminUrlFromEnv(env);
-  const db: ScratchDatabase = await createScratchDatabase({ prefix: 'cairn_fuzz', migrate: true, serverAdminUrl });
-  let app: INestApplication | undefined;
-  const redisUrl = isolatedRedisUrl(opts.redisUrl ?? (env['REDIS_URL'] || DEFAULT_REDIS_URL));
-  try {
-    await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1 });
-    const config = loadConfig({
-      ...env,
-      NODE_ENV: 'test',
-      DATABASE_URL: db.appUrl,
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: `cairn-fuzz-${db.database}`,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      JWT_ACCESS_TTL_SECONDS: '3600',
-      LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000000000',
-      LOGIN_MAX_FAILURES_PER_IP: '1000000000',
-      LOG_LEVEL: 'error',
-    });
-    const errors = new ErrorLog();
-    app = await NestFactory.create(AppModule.register({ config, logDestination: errors }), { bufferLogs: true, logger: false });
-    configureApp(app, config);
-    await app.listen(0, '127.0.0.1');
-    const { port } = app.getHttpServer().address() as AddressInfo;
-    const started = app;
-    return {
-      app: started,
-      baseUrl: `http://127.0.0.1:${port}`,
-      ownerUrl: db.ownerUrl,
-      database: db.database,
-      errors,
-      close: async () => {
-        await started.close().catch(() => undefined);
-        await clearLoginCounters(redisUrl).catch(() => undefined);
-        await db.drop();
-      },
-    };
-  } catch (e) {
-    await app?.close().catch(() => undefined);
-    await db.drop().catch(() => undefined);
-    throw e;
-  }
+  const errors = new ErrorLog();
+  const api = await startScratchApi({
+    prefix: 'cairn_fuzz',
+    serverAdminUrl: opts.serverAdminUrl,
+    redisUrl: opts.redisUrl,
+    redisDb: FUZZ_REDIS_DB,
+    env: opts.env,
+    settings: { JWT_ACCESS_TTL_SECONDS: '3600', LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000000000', LOGIN_MAX_FAILURES_PER_IP: '1000000000' },
+    logDestination: errors,
+  });
+  return {
+    app: api.app,
+    baseUrl: api.baseUrl,
+    ownerUrl: api.db.ownerUrl,
+    database: api.db.database,
+    errors,
+    close: async () => {
+      await api.close();
+      await clearLoginCounters(api.config.REDIS_URL).catch(() => undefined);
+    },
+  };
 }
 
 async function clearLoginCounters(redisUrl: string): Promise<void> {

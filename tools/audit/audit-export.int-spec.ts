@@ -1,22 +1,23 @@
-import { request, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request, type IncomingHttpHeaders } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { Pool, type PoolClient } from 'pg';
 import { AUDIT_EXPORT_BATCH } from '@cairn/platform/audit';
-import { bootApi } from './support/boot-api';
-import { DemoFixture } from './support/demo-fixture';
-import { login, type StaffSession } from './support/staff-api';
+import { DemoFixture } from '../../apps/api/test/support/demo-fixture';
+import { login, type StaffSession } from '../../apps/api/test/support/staff-api';
+import { ScratchApi, startScratchApi } from '../testing/scratch-api';
 
 /**
  * The audit export's contract on the wire (a real HTTP/1.1 client on a real socket): nothing is sent before the
  * filter is valid and the first page is read; a complete export ends with trailers; one that fails midway is cut
- * without the terminating chunk.
+ * without the terminating chunk. The API runs on a database of its own: the failure below locks the whole audit
+ * table and terminates a backend, which in the run's shared database would stall or kill other suites' writes.
  */
+let api: ScratchApi;
 let app: INestApplication;
 let port: number;
-const demo = new DemoFixture();
-const admin = new Pool({ connectionString: process.env['DATABASE_ADMIN_URL'], max: 3 });
-const appRole = decodeURIComponent(new URL(process.env['DATABASE_URL']!).username);
+let demo: DemoFixture;
+let admin: Pool;
+let appRole: string;
 let manager: StaffSession;
 let sonoran: string;
 
@@ -65,17 +66,19 @@ async function waitForBackend(where: string, params: unknown[]): Promise<number>
 }
 
 beforeAll(async () => {
-  app = await bootApi();
-  const server = app.getHttpServer() as Server;
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  port = (server.address() as AddressInfo).port;
+  api = await startScratchApi({ prefix: 'cairn_export' });
+  app = api.app;
+  port = api.port;
+  demo = new DemoFixture(api.db.ownerUrl);
+  admin = new Pool({ connectionString: api.db.adminUrl, max: 3 });
+  appRole = decodeURIComponent(new URL(api.db.appUrl).username);
   manager = await login(app, 'manager@sonoran.cairn.test');
   sonoran = await demo.orgId('sonoran');
 });
 afterAll(async () => {
-  await app.close();
-  await demo.close();
-  await admin.end();
+  await demo?.close();
+  await admin?.end();
+  await api?.close();
 });
 
 describe('GET /api/v1/audit-events/export', () => {
