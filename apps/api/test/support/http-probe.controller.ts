@@ -3,10 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsOptional, IsString, Matches, MinLength, ValidateNested } from 'class-validator';
 import { ClsService } from 'nestjs-cls';
-import {
-  ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, pageOf, PageQueryDto, RuleViolationError,
-  TooManyRequestsError, UnauthorizedError,
-} from '@cairn/platform/http';
+import { pageOf, PageQueryDto } from '@cairn/platform/http';
+import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, RuleViolationError, TooManyRequestsError, UnauthorizedError } from '@cairn/platform/kernel';
 import { Public } from '@cairn/platform/tenancy';
 
 class ProbeAddressDto {

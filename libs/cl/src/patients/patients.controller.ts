@@ -1,7 +1,7 @@
 import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { assertDateRange } from '@cairn/platform/http';
+import { assertDateRange } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { AssignCareTeamMemberCommand } from './commands/assign-care-team-member/assign-care-team-member.command';
 import { RegisterPatientCommand } from './commands/register-patient/register-patient.command';

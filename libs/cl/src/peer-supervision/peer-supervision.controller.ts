@@ -2,7 +2,8 @@ import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Quer
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiPageResponse, ApiProblemResponses, InvalidInputError, NotFoundError, sendStreamedExport, wantsCsv } from '@cairn/platform/http';
+import { ApiPageResponse, ApiProblemResponses, sendStreamedExport, wantsCsv } from '@cairn/platform/http';
+import { InvalidInputError, NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { EditPeerSupervisionCommand } from './commands/edit-peer-supervision/edit-peer-supervision.command';
 import { RecordPeerSupervisionCommand } from './commands/record-peer-supervision/record-peer-supervision.command';

@@ -1,7 +1,8 @@
 export { bodyParserErrorMiddleware, JSON_MEDIA_TYPE, RequestBodyError, requireJsonBody } from './body-parser-errors';
+// The domain errors live in @cairn/platform/kernel; re-exported here for one step so handlers can move over.
 export {
   ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, RuleViolationError, TooManyRequestsError, UnauthorizedError,
-} from './domain-errors';
+} from '@cairn/platform/kernel';
 export { DependencyHealth, HealthChecksModule, HealthController, HealthModule } from './health';
 export { loggerParams, pathOf, pinoOptions, REDACTED, REDACTED_FIELDS, redactDeep } from './logging';
 export {
@@ -11,7 +12,7 @@ export { ApiPageResponse, DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, PageMetaDt
 export type { Page } from './pagination';
 export { FieldErrorDto, PROBLEM_BASE, PROBLEM_CONTENT_TYPE, ProblemDetailsDto, problemType } from './problem-details';
 export type { FieldError, ProblemDetails } from './problem-details';
-export { mapException, ProblemDetailsFilter } from './problem-details.filter';
+export { DOMAIN_ERROR_STATUS, mapException, ProblemDetailsFilter } from './problem-details.filter';
 export type { MappedProblem } from './problem-details.filter';
 export { REQUEST_ID_HEADER, requestIdMiddleware } from './request-id.middleware';
 export { createValidationPipe, flattenValidationErrors, IsJsonObject } from './validation';

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { fromBodyParserError } from './body-parser-errors';
-import { DomainError, TooManyRequestsError } from './domain-errors';
+import { fromBodyParserError, RequestBodyError } from './body-parser-errors';
+import { DomainError, DomainErrorKind, TooManyRequestsError } from '@cairn/platform/kernel';
 import { FieldError, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details';
 import { REQUEST_ID_HEADER } from './request-id.middleware';
 
@@ -14,6 +14,17 @@ export interface MappedProblem {
   extensions?: Record<string, unknown>;
   headers?: Record<string, string>;
 }
+
+/** What each kind of domain error means over HTTP: the one place a domain error gets a status. */
+export const DOMAIN_ERROR_STATUS: Record<DomainErrorKind, { status: number; slug: string }> = {
+  invalid_input: { status: 400, slug: 'validation-error' },
+  unauthorized: { status: 401, slug: 'unauthorized' },
+  forbidden: { status: 403, slug: 'forbidden' },
+  not_found: { status: 404, slug: 'not-found' },
+  conflict: { status: 409, slug: 'conflict' },
+  rule_violation: { status: 422, slug: 'rule-violation' },
+  too_many_requests: { status: 429, slug: 'too-many-requests' },
+};
 
 const GENERIC_500 = 'An unexpected error occurred. It has been logged; quote the request id when reporting it.';
 
@@ -57,13 +68,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 /** Maps any thrown value to a problem (pure; exported for the unit tests and for non-HTTP callers). */
 export function mapException(exception: unknown): MappedProblem {
   if (exception instanceof DomainError) {
-    const mapped: MappedProblem = { status: exception.status, slug: exception.slug, detail: exception.message, errors: exception.errors };
+    const mapped: MappedProblem = { ...DOMAIN_ERROR_STATUS[exception.kind], detail: exception.message, errors: exception.errors };
     if (exception instanceof TooManyRequestsError) {
       mapped.headers = { 'Retry-After': String(exception.retryAfterSeconds) };
       mapped.extensions = { retryAfterSeconds: exception.retryAfterSeconds };
     }
     return mapped;
   }
+  if (exception instanceof RequestBodyError) return { status: exception.status, slug: exception.slug, detail: exception.message };
   if (exception instanceof HttpException) return mapHttpException(exception);
   const bodyError = fromBodyParserError(exception);
   if (bodyError) return mapException(bodyError);

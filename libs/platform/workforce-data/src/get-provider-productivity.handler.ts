@@ -48,8 +48,8 @@ export class GetProviderProductivityHandler implements IQueryHandler<GetProvider
       const mapped = productivityError(e);
       await this.audit.recordDetached({
         action: PRODUCTIVITY_AUDIT_ACTION, resourceType: 'provider_productivity',
-        outcome: mapped?.status === 403 ? 'denied' : 'failure',
-        reason: mapped ? `${mapped.status}: ${mapped.message}` : 'error',
+        outcome: mapped?.kind === 'forbidden' ? 'denied' : 'failure',
+        reason: mapped ? `${mapped.kind}: ${mapped.message}` : 'error',
         scope: { parameters },
       });
       throw mapped ?? e;

@@ -1,4 +1,4 @@
-import { DomainError, ForbiddenError, InvalidInputError } from '@cairn/platform/http';
+import { DomainError, ForbiddenError, InvalidInputError } from '@cairn/platform/kernel';
 
 /** The SQL function's parameter names and the API's names for them. */
 const PARAMETER_FIELDS: Record<string, string> = {
