@@ -20,6 +20,8 @@ export { ApiProblemResponses, STANDARD_PROBLEM_STATUSES } from './api-problem-re
 export { assertDateRange, calendarDay, dateRange, IsCalendarDate, isoDate } from './calendar-date';
 export { IsIdList } from './id-list';
 export { wantsCsv } from './csv-negotiation';
+export { csvField, csvLine, streamCsv } from './csv';
+export type { CsvExport, CsvValue } from './csv';
 export { EXPORT_ROWS_TRAILER, EXPORT_STATUS_TRAILER, ExportAbortedError, sendStreamedExport } from './streamed-export';
 export type { StreamedExport } from './streamed-export';
 export {

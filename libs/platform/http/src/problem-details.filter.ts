@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { pgErrorOf, prismaCodeOf } from '@cairn/platform/db';
 import { fromBodyParserError, RequestBodyError } from './body-parser-errors';
 import { DomainError, DomainErrorKind, TooManyRequestsError } from '@cairn/platform/kernel';
 import { FieldError, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details';
@@ -123,14 +124,13 @@ function mapHttpException(exception: HttpException): MappedProblem {
 }
 
 /**
- * Prisma's known request errors, and PostgreSQL errors as raw `pg` reports them or as Prisma's driver adapter
- * wraps them (`cause.originalCode`). Their messages name tables and values, so none is passed on.
+ * Prisma's known request errors, and PostgreSQL errors however they arrive (`pgErrorOf`, platform/db). Their
+ * messages name tables and values, so none is passed on.
  */
 function mapDatabaseError(exception: unknown): MappedProblem | undefined {
-  if (!exception || typeof exception !== 'object') return undefined;
-  const e = exception as { code?: unknown; message?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } }; cause?: { originalCode?: unknown; code?: unknown } };
-  const codes = [e.code, e.meta?.code, e.meta?.driverAdapterError?.cause?.originalCode, e.cause?.originalCode, e.cause?.code].filter((c): c is string => typeof c === 'string');
-  const has = (...wanted: string[]) => codes.some((c) => wanted.includes(c));
+  const pg = pgErrorOf(exception);
+  const prisma = prismaCodeOf(exception);
+  const has = (...wanted: string[]) => wanted.includes(pg?.code ?? '') || wanted.includes(prisma ?? '');
   if (has('P2002', '23505')) return { status: 409, slug: 'unique-violation', detail: 'A record with the same unique value already exists.' };
   if (has('P2003', '23503', '23001')) return { status: 409, slug: 'reference-conflict', detail: 'The change conflicts with a related record (it is missing or still in use).' };
   if (has('P2025')) return { status: 404, detail: 'The record was not found.' };
@@ -138,7 +138,8 @@ function mapDatabaseError(exception: unknown): MappedProblem | undefined {
   // refuses such strings first (hostile-input.ts); this keeps any path that slips past it a 400.
   if (has('22021', '22P05')) return { status: 400, slug: 'invalid-text', detail: 'The request contains text the database cannot store (such as the character U+0000).' };
   // insufficient_privilege: a missing grant or a row-level security policy refusing the row.
-  if (has('42501') || (typeof e.message === 'string' && /violates row-level security policy/.test(e.message))) {
+  const message = pg?.message ?? (exception as { message?: unknown } | null)?.message;
+  if (has('42501') || (typeof message === 'string' && /violates row-level security policy/.test(message))) {
     return { status: 403, detail: 'The database refused this operation for your access scope.' };
   }
   return undefined;

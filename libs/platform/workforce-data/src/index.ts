@@ -1,3 +1,3 @@
 export { WorkforceDataModule } from './workforce-data.module';
 export { GetProviderProductivityHandler, PRODUCTIVITY_AUDIT_ACTION } from './get-provider-productivity.handler';
-export { auditParameters, productivityError, sqlErrorOf } from './productivity-errors';
+export { auditParameters, productivityError } from './productivity-errors';
