@@ -16,7 +16,7 @@ export { DOMAIN_ERROR_STATUS, mapException, ProblemDetailsFilter } from './probl
 export type { MappedProblem } from './problem-details.filter';
 export { REQUEST_ID_HEADER, requestIdMiddleware } from './request-id.middleware';
 export { createValidationPipe, flattenValidationErrors, IsJsonObject } from './validation';
-export { ApiProblemResponses, STANDARD_PROBLEM_STATUSES } from './api-problem-responses';
+export { ApiProblemResponses, documentProblemBodies, STANDARD_PROBLEM_STATUSES } from './api-problem-responses';
 export { assertDateRange, calendarDay, dateRange, IsCalendarDate, isoDate } from './calendar-date';
 export { IsIdList } from './id-list';
 export { wantsCsv } from './csv-negotiation';
