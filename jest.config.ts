@@ -44,6 +44,8 @@ const config: Config = {
       globalSetup: '<rootDir>/tools/testing/global-setup.ts',
       globalTeardown: '<rootDir>/tools/testing/global-teardown.ts',
       setupFiles: ['<rootDir>/tools/testing/setup-env.ts'],
+      // Every API response a test receives must match the OpenAPI document (apps/api/test/support/response-contract.ts).
+      setupFilesAfterEnv: ['<rootDir>/tools/testing/response-contract.setup.ts'],
     },
   ],
   // A global option: inside `projects` Jest ignores it. Unit tests never come near it; int and API tests start

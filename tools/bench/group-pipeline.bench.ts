@@ -13,7 +13,7 @@ import { obliterateQueues, spawnEntry, uniqueQueuePrefix, waitFor } from '../tes
 import { createScratchDatabase } from '../testing/test-db';
 
 /**
- * `npm run bench:group-pipeline -- --sessions N --attendees M`: the whole group encounter pipeline of issue 4,
+ * `npm run bench:group-pipeline -- --sessions N --attendees M`: the whole group encounter pipeline,
  * through the real API and worker processes against real PostgreSQL and Redis.
  *
  * It builds a scratch database (migrated, demo data at scale small, dropped at the end) on the server of

@@ -22,7 +22,7 @@ import { adminUrlFromEnv, DEFAULT_REDIS_URL } from '../testing/test-env';
  * provisioned, migrated and seeded with `--scale large` (50 providers, >1,000,000 appointments and notes;
  * a few minutes), then reuses it; BENCH_REBUILD=1 forces a rebuild. The API listens on an ephemeral port.
  * Environment: BENCH_REQUESTS (default 300), BENCH_WARMUP (default 30), REDIS_URL.
- * Targets (issue 5): API p95 <= 50 ms and API/SQL p95 <= 1.5.
+ * Targets: API p95 <= 50 ms and API/SQL p95 <= 1.5.
  */
 const DATABASE = process.env['BENCH_DATABASE'] ?? 'cairn_bench_productivity';
 const REQUESTS = Number(process.env['BENCH_REQUESTS'] ?? 300);

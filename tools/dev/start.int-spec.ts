@@ -26,7 +26,7 @@ const DEMO_EMAILS = [
 interface Launch {
   child: ChildProcess;
   dataDir: string;
-  ports: { pg: number; api: number; worker: number };
+  ports: { pg: number; api: number; worker: number; staffWeb: number; portalWeb: number };
   output(): string;
   exit(): { code: number | null; signal: NodeJS.Signals | null } | undefined;
   /** Kills whatever is left and removes the data dir. */
@@ -36,7 +36,8 @@ interface Launch {
 async function launch(extraEnv: NodeJS.ProcessEnv = {}): Promise<Launch> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cairn-start-spec-'));
   chmodSync(dataDir, 0o755); // as root the embedded server runs as user postgres, which must reach its data dir
-  const ports = { pg: await freePort(), api: await freePort(), worker: await freePort() };
+  // Free ports for everything the launcher binds, so the test passes beside a developer's running `npm start`.
+  const ports = { pg: await freePort(), api: await freePort(), worker: await freePort(), staffWeb: await freePort(), portalWeb: await freePort() };
   const env: NodeJS.ProcessEnv = { ...process.env };
   // setup-env.ts pointed these at the test database; the launcher must bring its own (and its own signing secret).
   for (const name of ['DATABASE_URL', 'DATABASE_OWNER_URL', 'DATABASE_ADMIN_URL', 'NODE_ENV', 'LOG_LEVEL', 'JWT_SECRET']) delete env[name];
@@ -45,6 +46,8 @@ async function launch(extraEnv: NodeJS.ProcessEnv = {}): Promise<Launch> {
     CAIRN_PG_PORT: String(ports.pg),
     API_PORT: String(ports.api),
     WORKER_PORT: String(ports.worker),
+    STAFF_WEB_PORT: String(ports.staffWeb),
+    PORTAL_WEB_PORT: String(ports.portalWeb),
     REDIS_URL: process.env['REDIS_URL'] || 'redis://127.0.0.1:6379',
     CAIRN_START_TIMEOUT_SECONDS: '150',
     ...extraEnv,
@@ -160,7 +163,7 @@ describe('npm start (tools/dev/start.ts)', () => {
     await waitUntil(() => l.exit() !== undefined, { what: 'the launcher to exit after SIGINT', timeoutMs: 80_000 });
     expect(l.exit()).toEqual({ code: 0, signal: null });
     expect(l.output()).toContain('[cairn] stopped.');
-    for (const port of [l.ports.api, l.ports.worker, l.ports.pg]) expect(await portInUse(port)).toBe(false);
+    for (const port of [l.ports.api, l.ports.worker, l.ports.staffWeb, l.ports.pg]) expect(await portInUse(port)).toBe(false);
     expect(existsSync(join(l.dataDir, 'pg', 'postmaster.pid'))).toBe(false);
   }, 100_000);
 });

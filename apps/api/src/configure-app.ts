@@ -7,7 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { apiDocsEnabled, AppConfig } from '@cairn/platform/config';
 import { clsMiddleware } from '@cairn/platform/db';
 import {
-  bodyParserErrorMiddleware, createValidationPipe, HostileParamPipe, hostileInputMiddleware, HttpMetrics, JSON_MEDIA_TYPE, metricsAccessMiddleware,
+  bodyParserErrorMiddleware, createValidationPipe, documentProblemBodies, HostileParamPipe, hostileInputMiddleware, HttpMetrics, JSON_MEDIA_TYPE, metricsAccessMiddleware,
   ProblemDetailsDto, ProblemDetailsFilter, requestIdMiddleware, requireJsonBody, verifyJsonDepth,
 } from '@cairn/platform/http';
 import { staffWebMiddleware } from './staff-web';
@@ -88,7 +88,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
  * `npm run api-client:generate`, so it must need nothing but the module graph and the prefix and versioning.
  */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  return documentProblemBodies(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Cairn API')
@@ -103,5 +103,5 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
     { extraModels: [ProblemDetailsDto] },
-  );
+  ));
 }

@@ -5,7 +5,7 @@ import { GenerationWorker } from './support/generation-worker';
 import { as, expectProblem, login, StaffSession } from './support/staff-api';
 
 // GET /api/v1/patients/:id/encounters: PM's encounters through the scheduling contract, with the group session
-// and attendance behind group encounters (issue 4, "Reads"), and Part 2 withholding for SUD-program groups.
+// and attendance behind group encounters, and Part 2 withholding for SUD-program groups.
 // Sessions are documented through the API; their outbox event goes to the real generation consumer.
 let app: INestApplication;
 let worker: GenerationWorker;

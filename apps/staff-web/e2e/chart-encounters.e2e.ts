@@ -4,7 +4,7 @@ import { assert, PageAuditor } from './harness';
 import type { Servers } from './staff-web.e2e';
 
 /**
- * The chart's encounters and the group session page (issue 7), against the real API with the demo data after the
+ * The chart's encounters and the group session page, against the real API with the demo data after the
  * worker has generated the documented demo sessions' encounters (tools/testing/run-browser-tests.ts). What to open is
  * found through the API as the same user, so the tests follow the data instead of fixing ids.
  */

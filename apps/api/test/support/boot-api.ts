@@ -3,7 +3,8 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import Redis from 'ioredis';
 import { AppModule } from '../../src/app.module';
-import { configureApp } from '../../src/configure-app';
+import { buildOpenApiDocument, configureApp } from '../../src/configure-app';
+import { checkResponsesAgainst, ResponseContract } from './response-contract';
 import { testConfig } from './test-config';
 
 /** Everything the API logged while a test ran (for the PHI-in-logs checks). */
@@ -36,6 +37,8 @@ export async function bootApi(overrides: Record<string, string> = {}, logs?: Log
   const app = moduleRef.createNestApplication({ bufferLogs: true, bodyParser: false }); // as main.ts
   configureApp(app, config);
   await app.init();
+  // Every response a test receives is checked against the document the API publishes (test-only controllers included).
+  checkResponsesAgainst(app.getHttpServer(), new ResponseContract(buildOpenApiDocument(app) as never));
   return app;
 }
 

@@ -1,12 +1,10 @@
 import { Body, Controller, Get, HttpCode, InternalServerErrorException, Logger, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsOptional, IsString, Matches, MinLength, ValidateNested } from 'class-validator';
 import { ClsService } from 'nestjs-cls';
-import {
-  ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, pageOf, PageQueryDto, RuleViolationError,
-  TooManyRequestsError, UnauthorizedError,
-} from '@cairn/platform/http';
+import { ApiPageResponse, pageOf, PageQueryDto } from '@cairn/platform/http';
+import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, RuleViolationError, TooManyRequestsError, UnauthorizedError } from '@cairn/platform/kernel';
 import { Public } from '@cairn/platform/tenancy';
 
 class ProbeAddressDto {
@@ -35,6 +33,19 @@ const DOMAIN_ERRORS: Record<string, () => DomainError> = {
   'too-many-requests': () => new TooManyRequestsError('Slow down.', 42),
 };
 
+class ProbeAcceptedDto {
+  @ApiProperty({ enum: [true] }) accepted!: true;
+}
+
+class ProbeItemDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() requestId!: string;
+}
+
+class ProbePageItemDto {
+  @ApiProperty() id!: string;
+}
+
 /** Test-only routes (registered by http-platform.e2e-spec.ts, never by the app) that exercise the HTTP plumbing. */
 @ApiTags('test-probe')
 @Public()
@@ -46,6 +57,7 @@ export class HttpProbeController {
 
   @Post('people')
   @HttpCode(200)
+  @ApiOkResponse({ type: ProbeAcceptedDto })
   echo(@Body() person: ProbePersonDto): { accepted: true } {
     // Logged on purpose: redaction must remove the PHI.
     this.logger.log({ person, nested: { deeper: [{ dateOfBirth: '1971-02-03', email: 'zebulon@example.test' }] } }, 'probe person received');
@@ -53,11 +65,13 @@ export class HttpProbeController {
   }
 
   @Get('items/:id')
+  @ApiOkResponse({ type: ProbeItemDto })
   item(@Param('id') id: string): { id: string; requestId: unknown } {
     return { id, requestId: this.cls.get('cairn.requestId') };
   }
 
   @Get('page')
+  @ApiPageResponse(ProbePageItemDto)
   page(@Query() query: PageQueryDto) {
     return pageOf([], 0, query);
   }

@@ -1,4 +1,4 @@
-import type { FieldError } from '@cairn/platform/http';
+import type { FieldError } from '@cairn/platform/kernel';
 import { CONSENT_STATEMENTS, ConsentRecipient, ConsentType, TPO_PURPOSES } from './part2-consent.view';
 
 /** What a new consent says (already shape-checked by the HTTP DTO, or built by trusted code). */

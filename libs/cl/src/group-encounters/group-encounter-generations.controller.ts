@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblemResponses, assertDateRange, ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '@cairn/platform/http';
+import { ApiPageResponse, ApiProblemResponses } from '@cairn/platform/http';
+import { assertDateRange, ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { ApproveGroupEncountersCommand } from './commands/approve-group-encounters/approve-group-encounters.command';
 import { EditGroupEncounterCodeCommand } from './commands/edit-group-encounter-code/edit-group-encounter-code.command';

@@ -1,6 +1,6 @@
 import type { TransactionHost } from '@nestjs-cls/transactional';
 import type { TenantTx } from '@cairn/platform/db';
-import { RuleViolationError } from '@cairn/platform/http';
+import { RuleViolationError } from '@cairn/platform/kernel';
 
 type Tx = TransactionHost<TenantTx>['tx'];
 

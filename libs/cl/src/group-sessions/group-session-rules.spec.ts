@@ -1,4 +1,4 @@
-import { ConflictError, InvalidInputError, RuleViolationError } from '@cairn/platform/http';
+import { ConflictError, InvalidInputError, RuleViolationError } from '@cairn/platform/kernel';
 import { assertDocumentable, assertDraft, resolveAttendance, resolveRoster, sessionLength } from './group-session-rules';
 
 const S = { startTime: '10:00', endTime: '11:30' }; // 90 minutes

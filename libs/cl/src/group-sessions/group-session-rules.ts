@@ -1,4 +1,4 @@
-import { ConflictError, InvalidInputError, RuleViolationError } from '@cairn/platform/http';
+import { ConflictError, InvalidInputError, RuleViolationError } from '@cairn/platform/kernel';
 
 /** HH:MM, 24-hour, zero-padded (the site's local time). */
 export const HH_MM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;

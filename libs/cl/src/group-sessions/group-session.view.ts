@@ -2,7 +2,7 @@ import type { Group, GroupAttendance, GroupSession } from '@cairn/platform/db';
 import type { GroupSessionModality } from '@cairn/platform/clinical';
 import { PART2_NOTICE } from '../consents/part2-notice';
 import { minutesOf, type AttendanceStatus, type GroupSessionStatus } from './group-session-rules';
-import { isoDate } from '@cairn/platform/http';
+import { isoDate } from '@cairn/platform/kernel';
 
 export interface GroupView {
   id: string;

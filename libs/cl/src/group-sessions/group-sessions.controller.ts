@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblemResponses, NotFoundError } from '@cairn/platform/http';
+import { ApiPageResponse, ApiProblemResponses } from '@cairn/platform/http';
+import { NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { CreateGroupSessionCommand } from './commands/create-group-session/create-group-session.command';
 import { DocumentGroupSessionCommand } from './commands/document-group-session/document-group-session.command';

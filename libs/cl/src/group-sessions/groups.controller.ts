@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblemResponses, NotFoundError } from '@cairn/platform/http';
+import { ApiPageResponse, ApiProblemResponses } from '@cairn/platform/http';
+import { NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { CreateGroupCommand } from './commands/create-group/create-group.command';
 import { CreateGroupDto, GroupResponseDto, ListGroupsQueryDto } from './group-sessions.dto';

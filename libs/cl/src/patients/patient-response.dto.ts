@@ -48,6 +48,15 @@ export class PatientResponseDto {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
+/**
+ * The answer to registering a patient the caller cannot see once registered (an assigned-only clinician who names
+ * a colleague as primary therapist): the new patient's id and MRN only.
+ */
+export class RegisteredPatientDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'SON-000123' }) mrn!: string;
+}
+
 export class PatientPageDto {
   @ApiProperty({ type: [PatientResponseDto] }) items!: PatientResponseDto[];
   @ApiProperty() page!: number;

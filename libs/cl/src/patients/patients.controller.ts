@@ -1,13 +1,13 @@
 import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { assertDateRange } from '@cairn/platform/http';
+import { ApiCreatedResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath } from '@nestjs/swagger';
+import { assertDateRange } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { AssignCareTeamMemberCommand } from './commands/assign-care-team-member/assign-care-team-member.command';
 import { RegisterPatientCommand } from './commands/register-patient/register-patient.command';
 import { UpdatePatientCommand } from './commands/update-patient/update-patient.command';
 import { AssignCareTeamMemberDto, ListChartEncountersDto, RegisterPatientDto, SearchPatientsDto, UpdatePatientDto } from './patient.dto';
-import { ChartEncounterPageDto, PatientPageDto, PatientResponseDto } from './patient-response.dto';
+import { ChartEncounterPageDto, PatientPageDto, PatientResponseDto, RegisteredPatientDto } from './patient-response.dto';
 import type { PatientView } from './patient.view';
 import { GetPatientQuery } from './queries/get-patient/get-patient.query';
 import { ListChartEncountersQuery } from './queries/list-chart-encounters/list-chart-encounters.query';
@@ -35,8 +35,13 @@ export class PatientsController {
 
   @Post()
   @RequirePermission('patients.edit')
-  @ApiOperation({ summary: 'Register a patient and open their chart', description: 'Permission: `patients.edit` at the patient\'s site.' })
-  @ApiCreatedResponse({ type: PatientResponseDto })
+  @ApiOperation({
+    summary: 'Register a patient and open their chart',
+    description: 'Permission: `patients.edit` at the patient\'s site. Answers the patient, or only their id and MRN when the new patient is ' +
+      'outside the caller\'s scope (an assigned-only clinician registering a patient for a colleague).',
+  })
+  @ApiExtraModels(PatientResponseDto, RegisteredPatientDto)
+  @ApiCreatedResponse({ schema: { anyOf: [{ $ref: getSchemaPath(PatientResponseDto) }, { $ref: getSchemaPath(RegisteredPatientDto) }] } })
   @ApiUnprocessableEntityResponse({ description: 'The site or primary therapist is not part of this organization (problem+json)' })
   register(@Body() dto: RegisterPatientDto) {
     return this.commands.execute(new RegisterPatientCommand(dto));

@@ -2,7 +2,7 @@ import type { QueryBus } from '@nestjs/cqrs';
 import type { TransactionHost } from '@nestjs-cls/transactional';
 import { ValidateCodeQuery, type UnitBasis } from '@cairn/platform/code-library';
 import type { TenantTx } from '@cairn/platform/db';
-import { InvalidInputError, RuleViolationError } from '@cairn/platform/http';
+import { InvalidInputError, RuleViolationError } from '@cairn/platform/kernel';
 import { GetJurisdictionProfileQuery } from '@cairn/platform/jurisdiction';
 import { loadPeerVocabulary } from '../peer-service-types/peer-vocabulary';
 import { peerCodeUnitBasis, peerUnits } from './peer-encounter-rules';

@@ -1,5 +1,5 @@
 import type { CodeValidity, CodeView } from '@cairn/platform/code-library';
-import { ConflictError, InvalidInputError } from '@cairn/platform/http';
+import { ConflictError, InvalidInputError } from '@cairn/platform/kernel';
 import { assertPeerAmendable, assertPeerDraft, peerCodeUnitBasis, peerDuration, peerUnits } from './peer-encounter-rules';
 
 const code = (over: Partial<CodeView> = {}): CodeView => ({

@@ -1,5 +1,5 @@
 import type { CodeValidity, UnitBasis } from '@cairn/platform/code-library';
-import { ConflictError, InvalidInputError } from '@cairn/platform/http';
+import { ConflictError, InvalidInputError } from '@cairn/platform/kernel';
 import { timedUnits, type JurisdictionProfile } from '@cairn/platform/jurisdiction';
 
 /** CL-19 peer encounter rules: times and duration, the HCPCS code, units, the draft/finalized lifecycle. Pure. */

@@ -1,5 +1,5 @@
 import type { PeerEncounter, PeerEncounterAddendum } from '@cairn/platform/db';
-import { isoDate } from '@cairn/platform/http';
+import { isoDate } from '@cairn/platform/kernel';
 import { PART2_NOTICE } from '../consents/part2-notice';
 
 export interface PeerEncounterAddendumView {

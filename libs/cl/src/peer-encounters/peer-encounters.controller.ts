@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblemResponses, assertDateRange, NotFoundError } from '@cairn/platform/http';
+import { ApiPageResponse, ApiProblemResponses } from '@cairn/platform/http';
+import { assertDateRange, NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { AddPeerEncounterAddendumCommand } from './commands/add-peer-encounter-addendum/add-peer-encounter-addendum.command';
 import { CreatePeerEncounterDraftCommand } from './commands/create-peer-encounter-draft/create-peer-encounter-draft.command';

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses, NotFoundError } from '@cairn/platform/http';
+import { ApiProblemResponses } from '@cairn/platform/http';
+import { NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { CreatePeerServiceTypeCommand } from './commands/create-peer-service-type/create-peer-service-type.command';
 import { SetPeerSettingsCommand } from './commands/set-peer-settings/set-peer-settings.command';

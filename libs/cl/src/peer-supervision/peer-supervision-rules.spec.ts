@@ -1,4 +1,4 @@
-import { ConflictError, InvalidInputError, RuleViolationError } from '@cairn/platform/http';
+import { ConflictError, InvalidInputError, RuleViolationError } from '@cairn/platform/kernel';
 import {
   assertEditable, assertSupervisionDate, assertNotSelfSupervision, buildSupervisionReport, hoursOf, monthBounds, monthsBetween, todayIn,
 } from './peer-supervision-rules';

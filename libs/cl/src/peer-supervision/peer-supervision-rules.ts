@@ -1,4 +1,4 @@
-import { ConflictError, InvalidInputError, RuleViolationError } from '@cairn/platform/http';
+import { ConflictError, InvalidInputError, RuleViolationError } from '@cairn/platform/kernel';
 
 /** The closed list of supervision modalities (a CHECK constraint holds the same list). */
 export const SUPERVISION_MODALITIES = ['individual', 'group', 'telehealth', 'phone'] as const;

@@ -2,11 +2,12 @@ import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Quer
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiPageResponse, ApiProblemResponses, InvalidInputError, NotFoundError, sendStreamedExport, wantsCsv } from '@cairn/platform/http';
+import { ApiPageResponse, ApiProblemResponses, streamCsv, wantsCsv } from '@cairn/platform/http';
+import { InvalidInputError, NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { EditPeerSupervisionCommand } from './commands/edit-peer-supervision/edit-peer-supervision.command';
 import { RecordPeerSupervisionCommand } from './commands/record-peer-supervision/record-peer-supervision.command';
-import { supervisionCsvHeader, supervisionCsvRow } from './peer-supervision.csv';
+import { SUPERVISION_CSV_COLUMNS, supervisionCsvRow } from './peer-supervision.csv';
 import {
   EditPeerSupervisionDto, ListPeerSupervisionQueryDto, PeerSupervisionReportDto, PeerSupervisionReportQueryDto, PeerSupervisionResponseDto,
   PeerSupervisionSummaryDto, RecordPeerSupervisionDto,
@@ -83,11 +84,11 @@ export class PeerSupervisionController {
     const csv = wantsCsv(dto.format, accept);
     const report = await this.queries.execute(new GetPeerSupervisionReportQuery({ from: dto.from, to: dto.to, peerProviderId: dto.peerProviderId, format: csv ? 'csv' : 'json' }));
     if (!csv) return report;
-    // Audited and committed by now; streamed with the export trailers (sendStreamedExport).
-    await sendStreamedExport(res, {
+    // Audited and committed by now; streamed with the export trailers (streamCsv).
+    await streamCsv(res, {
       filename: `peer-supervision-hours-${dto.from}-${dto.to}.csv`,
-      header: supervisionCsvHeader(),
-      batches: [report.items.map(supervisionCsvRow)],
+      columns: SUPERVISION_CSV_COLUMNS,
+      rows: [report.items.map(supervisionCsvRow)],
     });
   }
 

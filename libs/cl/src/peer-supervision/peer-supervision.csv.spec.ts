@@ -1,5 +1,6 @@
 import { buildSupervisionReport } from './peer-supervision-rules';
-import { supervisionCsvHeader, supervisionCsvRow } from './peer-supervision.csv';
+import { csvLine } from '@cairn/platform/http';
+import { SUPERVISION_CSV_COLUMNS, supervisionCsvRow } from './peer-supervision.csv';
 
 describe('the supervision hours CSV', () => {
   it('has a header and one line per peer per month, hours per modality, and defuses formula-like names', () => {
@@ -7,7 +8,7 @@ describe('the supervision hours CSV', () => {
       { peerProviderId: 'p1', month: '2025-01', modality: 'individual', sessionCount: 1, minutes: 60 },
       { peerProviderId: 'p1', month: '2025-01', modality: 'phone', sessionCount: 1, minutes: 15 },
     ]);
-    expect(supervisionCsvHeader()).toBe('peerProviderId,peerName,month,sessionCount,hours,hours: individual,hours: group,hours: telehealth,hours: phone\r\n');
-    expect(supervisionCsvRow(report.items[0]!)).toBe(`p1,"'=HYPERLINK(""x""), CPRS",2025-01,2,1.25,1,0,0,0.25\r\n`);
+    expect(csvLine(SUPERVISION_CSV_COLUMNS)).toBe('peerProviderId,peerName,month,sessionCount,hours,hours: individual,hours: group,hours: telehealth,hours: phone\r\n');
+    expect(csvLine(supervisionCsvRow(report.items[0]!))).toBe(`p1,"'=HYPERLINK(""x""), CPRS",2025-01,2,1.25,1,0,0,0.25\r\n`);
   });
 });

@@ -1,4 +1,3 @@
-import { csvField } from '@cairn/platform/audit';
 import { SUPERVISION_MODALITIES, SupervisionReportRow } from './peer-supervision-rules';
 
 /** CSV columns of the hours report: one line per peer per month, hours per modality at the end. */
@@ -6,11 +5,7 @@ export const SUPERVISION_CSV_COLUMNS = [
   'peerProviderId', 'peerName', 'month', 'sessionCount', 'hours', ...SUPERVISION_MODALITIES.map((m) => `hours: ${m}`),
 ] as const;
 
-export function supervisionCsvHeader(): string {
-  return SUPERVISION_CSV_COLUMNS.map(csvField).join(',') + '\r\n';
-}
-
-export function supervisionCsvRow(r: SupervisionReportRow): string {
-  return [r.peerProviderId, r.peerName, r.month, r.sessionCount, r.hours, ...SUPERVISION_MODALITIES.map((m) => r.byModality[m].hours)]
-    .map(csvField).join(',') + '\r\n';
+/** A report row's cells, in `SUPERVISION_CSV_COLUMNS` order. */
+export function supervisionCsvRow(r: SupervisionReportRow): (string | number | null)[] {
+  return [r.peerProviderId, r.peerName, r.month, r.sessionCount, r.hours, ...SUPERVISION_MODALITIES.map((m) => r.byModality[m].hours)];
 }

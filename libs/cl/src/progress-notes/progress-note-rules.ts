@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, InvalidInputError, RuleViolationError } from '@cairn/platform/http';
+import { ConflictError, ForbiddenError, InvalidInputError, RuleViolationError } from '@cairn/platform/kernel';
 
 /** A session lasts more than nothing and at most 12 hours. */
 export function checkSession(start: Date, end: Date): void {

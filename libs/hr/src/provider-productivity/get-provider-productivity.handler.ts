@@ -41,7 +41,7 @@ export class GetProviderProductivityHandler implements TenantUseCaseHandler<GetP
     } catch (e) {
       // The function's refusals and failures are audited too: committed on their own, the transaction rolls back.
       const mapped = productivityError(e);
-      throw audit.refuse(mapped ? `${mapped.status}: ${mapped.message}` : 'error', mapped ?? e, mapped?.status === 403 ? 'denied' : 'failure');
+      throw audit.refuse(mapped ? `${mapped.kind}: ${mapped.message}` : 'error', mapped ?? e, mapped?.kind === 'forbidden' ? 'denied' : 'failure');
     }
   }
 }

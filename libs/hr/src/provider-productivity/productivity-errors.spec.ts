@@ -1,4 +1,4 @@
-import { ForbiddenError, InvalidInputError } from '@cairn/platform/http';
+import { ForbiddenError, InvalidInputError } from '@cairn/platform/kernel';
 import { auditParameters, productivityError } from './productivity-errors';
 
 /** Shaped like Prisma's driver-adapter error around a PostgreSQL error. */

@@ -1,4 +1,5 @@
-import { DomainError, ForbiddenError, InvalidInputError } from '@cairn/platform/http';
+import { pgErrorOf } from '@cairn/platform/db';
+import { DomainError, ForbiddenError, InvalidInputError } from '@cairn/platform/kernel';
 
 /** The SQL function's parameter names and the API's names for them. */
 const PARAMETER_FIELDS: Record<string, string> = {
@@ -9,31 +10,13 @@ const PARAMETER_FIELDS: Record<string, string> = {
   provider_id: 'providerId',
 };
 
-interface DbErrorShape {
-  code?: unknown;
-  message?: unknown;
-  meta?: { code?: unknown; message?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown; originalMessage?: unknown; code?: unknown; message?: unknown } } };
-  cause?: { originalCode?: unknown; originalMessage?: unknown; code?: unknown; message?: unknown };
-}
-
-/** SQLSTATE and message of a PostgreSQL error, as raw pg reports it or as Prisma's driver adapter wraps it. */
-export function sqlErrorOf(e: unknown): { code: string; message: string } | undefined {
-  if (!e || typeof e !== 'object') return undefined;
-  const x = e as DbErrorShape;
-  const cause = x.meta?.driverAdapterError?.cause ?? x.cause;
-  const codes = [cause?.originalCode, cause?.code, x.meta?.code, x.code].filter((c): c is string => typeof c === 'string' && /^[0-9A-Z]{5}$/.test(c));
-  if (codes.length === 0) return undefined;
-  const messages = [cause?.originalMessage, cause?.message, x.meta?.message, x.message].filter((m): m is string => typeof m === 'string');
-  return { code: codes[0]!, message: messages.join('\n') };
-}
-
 /**
  * Maps get_provider_productivity's errors to domain errors: SQLSTATE 22023 "invalid parameter <name>: <why>"
  * becomes a 400 naming the API field; any other data exception (class 22, e.g. a NUL byte in a string) a 400
  * without detail; 42501 a 403. Anything else is not mapped (a 500: a bug, not the caller's input).
  */
 export function productivityError(e: unknown): DomainError | undefined {
-  const sql = sqlErrorOf(e);
+  const sql = pgErrorOf(e);
   if (!sql) return undefined;
   if (sql.code === '22023') {
     const m = /invalid parameter ([a-z_]+): ([^\n"]+)/.exec(sql.message);

@@ -2,10 +2,10 @@ import { Controller, Get, Headers, Query, Res, UseFilters } from '@nestjs/common
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiProblemResponses, sendStreamedExport, wantsCsv } from '@cairn/platform/http';
+import { ApiProblemResponses, streamCsv, wantsCsv } from '@cairn/platform/http';
 import { RequestContextService, RequirePermission } from '@cairn/platform/tenancy';
 import { getProviderProductivity } from '@cairn/platform/workforce';
-import { productivityCsvHeader, productivityCsvRow } from './provider-productivity.csv';
+import { PRODUCTIVITY_CSV_COLUMNS, productivityCsvRow } from './provider-productivity.csv';
 import { ProviderProductivityQueryDto, ProviderProductivityResponseDto } from './provider-productivity.dto';
 import { ProviderProductivityAuditFilter } from './provider-productivity-audit.filter';
 
@@ -43,11 +43,11 @@ export class ProviderProductivityController {
       periodStart: dto.periodStart, periodEnd: dto.periodEnd, siteId: dto.siteId, providerId: dto.providerId,
     });
     if (!wantsCsv(dto.format, accept)) return { items: rows };
-    // The call is audited and committed by now; streamed with the export trailers (sendStreamedExport).
-    await sendStreamedExport(res, {
+    // The call is audited and committed by now; streamed with the export trailers (streamCsv).
+    await streamCsv(res, {
       filename: `provider-productivity-${dto.periodStart}-${dto.periodEnd}.csv`,
-      header: productivityCsvHeader(),
-      batches: [rows.map(productivityCsvRow)],
+      columns: PRODUCTIVITY_CSV_COLUMNS,
+      rows: [rows.map(productivityCsvRow)],
     });
   }
 }

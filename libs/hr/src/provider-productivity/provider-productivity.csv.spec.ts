@@ -1,5 +1,6 @@
 import type { ProviderProductivitySummary } from '@cairn/platform/workforce';
-import { PRODUCTIVITY_CSV_COLUMNS, productivityCsvHeader, productivityCsvRow } from './provider-productivity.csv';
+import { csvLine } from '@cairn/platform/http';
+import { PRODUCTIVITY_CSV_COLUMNS, productivityCsvRow } from './provider-productivity.csv';
 
 const row: ProviderProductivitySummary = {
   providerId: null, siteId: null, organizationId: 'org', periodStart: '2025-01-01', periodEnd: '2025-03-31', suppressed: true, providerCount: 3,
@@ -9,11 +10,11 @@ const row: ProviderProductivitySummary = {
 
 describe('provider productivity CSV', () => {
   it('has one column per field, bin and category, and leaves hidden cells empty', () => {
-    expect(productivityCsvHeader().trim().split(',')).toHaveLength(PRODUCTIVITY_CSV_COLUMNS.length);
-    expect(productivityCsvRow(row)).toBe(',,org,2025-01-01,2025-03-31,true,3,12,,,,,9,1,0.05,0,,,,,7,\r\n');
+    expect(csvLine(PRODUCTIVITY_CSV_COLUMNS).trim().split(',')).toHaveLength(PRODUCTIVITY_CSV_COLUMNS.length);
+    expect(csvLine(productivityCsvRow(row))).toBe(',,org,2025-01-01,2025-03-31,true,3,12,,,,,9,1,0.05,0,,,,,7,\r\n');
   });
 
   it('neutralises values a spreadsheet would run as formulas', () => {
-    expect(productivityCsvRow({ ...row, organizationId: '=HYPERLINK("x")' })).toContain(`,"'=HYPERLINK(""x"")",`);
+    expect(csvLine(productivityCsvRow({ ...row, organizationId: '=HYPERLINK("x")' }))).toContain(`,"'=HYPERLINK(""x"")",`);
   });
 });

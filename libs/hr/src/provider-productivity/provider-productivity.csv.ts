@@ -7,23 +7,12 @@ export const PRODUCTIVITY_CSV_COLUMNS = [
   'lateCancelCount', ...SESSION_CATEGORIES.map((c) => `sessions: ${c}`),
 ] as const;
 
-/** RFC 4180 field; a leading =, +, - or @ is prefixed with ' so a spreadsheet never runs it as a formula. */
-function field(v: string | number | boolean | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  let s = String(v);
-  if (/^[=+\-@]/.test(s) && typeof v === 'string') s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function productivityCsvHeader(): string {
-  return PRODUCTIVITY_CSV_COLUMNS.map(field).join(',') + '\r\n';
-}
-
-export function productivityCsvRow(r: ProviderProductivitySummary): string {
+/** A summary's cells, in `PRODUCTIVITY_CSV_COLUMNS` order (hidden cells undefined: written empty). */
+export function productivityCsvRow(r: ProviderProductivitySummary): (string | number | boolean | null | undefined)[] {
   const cats = r.sessionCountByCategory as Record<string, number | undefined>;
   return [
     r.providerId, r.siteId, r.organizationId, r.periodStart, r.periodEnd, r.suppressed, r.providerCount, r.notesCompletedCount,
     r.avgDocumentationLagHours, r.documentationLagBins?.under24h, r.documentationLagBins?.from24To48h, r.documentationLagBins?.over48h,
     r.activeCaseloadCount, r.noShowCount, r.noShowRate, r.lateCancelCount, ...SESSION_CATEGORIES.map((c) => cats[c]),
-  ].map(field).join(',') + '\r\n';
+  ];
 }

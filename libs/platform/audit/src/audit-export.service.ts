@@ -3,18 +3,16 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { TenantTx } from '@cairn/platform/db';
 import { RequestContextService } from '@cairn/platform/tenancy';
 import { AuditService } from './audit.service';
-import { AUDIT_CSV_COLUMNS, auditWhere, csvRow, toAuditEventView } from './queries/list-audit-events/audit-event-filter';
+import { auditWhere, csvRow, toAuditEventView } from './queries/list-audit-events/audit-event-filter';
 import type { AuditEventFilter } from './queries/list-audit-events/list-audit-events.query';
 
 /** Rows per database page of the export. */
 export const AUDIT_EXPORT_BATCH = 1000;
 
-export const AUDIT_CSV_HEADER = AUDIT_CSV_COLUMNS.join(',') + '\r\n';
-
 /**
- * The audit log as CSV lines in batches (keyset pagination on seq), so memory stays flat whatever the size.
+ * The audit log as CSV rows (cell values) in batches (keyset pagination on seq), so memory stays flat whatever the size.
  * The first batch is read in the same transaction that records the export: when the caller pulls it (before
- * sending anything, see sendStreamedExport) the export is audited and committed, or it failed and nothing was
+ * sending anything, see streamCsv) the export is audited and committed, or it failed and nothing was
  * sent. Each later page is read when the client has taken the previous one. The export's own event is not in
  * the file (it is sealed at that commit); the next export lists it.
  */
@@ -26,7 +24,7 @@ export class AuditExportService {
     private readonly audit: AuditService,
   ) {}
 
-  async *batches(filter: AuditEventFilter): AsyncGenerator<string[]> {
+  async *batches(filter: AuditEventFilter): AsyncGenerator<unknown[][]> {
     const ctx = this.requestContext.requireTenant();
     const where = auditWhere(ctx.organizationId, filter);
     const page = (after: bigint | undefined) =>

@@ -2,9 +2,10 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiProblemResponses, EXPORT_ROWS_TRAILER, EXPORT_STATUS_TRAILER, sendStreamedExport } from '@cairn/platform/http';
+import { ApiProblemResponses, EXPORT_ROWS_TRAILER, EXPORT_STATUS_TRAILER, streamCsv } from '@cairn/platform/http';
 import { RequirePermission } from '@cairn/platform/tenancy';
-import { AUDIT_CSV_HEADER, AuditExportService } from './audit-export.service';
+import { AuditExportService } from './audit-export.service';
+import { AUDIT_CSV_COLUMNS } from './queries/list-audit-events/audit-event-filter';
 import { AuditEventFilterDto, AuditEventPageDto, ChainVerificationDto, ListAuditEventsDto } from './queries/list-audit-events/audit-events.dto';
 import type { AuditEventFilter } from './queries/list-audit-events/list-audit-events.query';
 import { ListAuditEventsQuery } from './queries/list-audit-events/list-audit-events.query';
@@ -57,10 +58,10 @@ export class AuditController {
   })
   @ApiProblemResponses(400, 401, 403, 500)
   async export(@Query() dto: AuditEventFilterDto, @Res() res: Response): Promise<void> {
-    await sendStreamedExport(res, {
+    await streamCsv(res, {
       filename: `audit-events-${new Date().toISOString().slice(0, 10)}.csv`,
-      header: AUDIT_CSV_HEADER,
-      batches: this.exporter.batches(toFilter(dto)),
+      columns: AUDIT_CSV_COLUMNS,
+      rows: this.exporter.batches(toFilter(dto)),
     });
   }
 

@@ -1,3 +1,5 @@
+export { pgErrorOf, prismaCodeOf } from './pg-error';
+export type { PgError } from './pg-error';
 export { PrismaService } from './prisma.service';
 export { clsMiddleware, DbModule, PrismaModule } from './db.module';
 export { CLS_REQUEST_ID, TENANT_CONTEXT, tenantSettings } from './tenant-context';

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiResponse, getSchemaPath, type OpenAPIObject } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemDetailsDto, problemType } from './problem-details';
 
 /** The error responses most routes can give; ApiProblemResponses() with no argument documents all of them. */
@@ -47,4 +47,21 @@ export function ApiProblemResponses(...statuses: number[]): MethodDecorator & Cl
       }),
     ),
   );
+}
+
+/**
+ * Every error the API answers is problem+json, but a route may document an error status with a description
+ * only (`@ApiResponse({ status: 404, description })`). This gives each such response the problem+json schema, so
+ * the document (and the client generated from it) says what the body is. Changes `doc` in place and returns it.
+ */
+export function documentProblemBodies(doc: OpenAPIObject): OpenAPIObject {
+  for (const methods of Object.values(doc.paths ?? {})) {
+    for (const op of Object.values(methods)) {
+      const responses = (op as { responses?: Record<string, { content?: Record<string, unknown> }> } | undefined)?.responses;
+      for (const [status, response] of Object.entries(responses ?? {})) {
+        if (Number(status) >= 400 && !response.content) response.content = { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } };
+      }
+    }
+  }
+  return doc;
 }

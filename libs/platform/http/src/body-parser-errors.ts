@@ -1,20 +1,24 @@
 import type { NextFunction, Request, Response } from 'express';
-import { DomainError, InvalidInputError } from './domain-errors';
+import { InvalidInputError } from '@cairn/platform/kernel';
 import { MAX_JSON_DEPTH, WHOLE_BODY } from './hostile-input';
 
-/** A request body express could not read (malformed JSON, too large, unsupported charset). */
-export class RequestBodyError extends DomainError {
+/**
+ * A request body express could not read (malformed JSON, too large, unsupported charset). An HTTP matter, not a
+ * domain one, so it names its status itself; the message is caller-safe (it never quotes the body).
+ */
+export class RequestBodyError extends Error {
   constructor(
     readonly status: number,
     readonly slug: string,
     message: string,
   ) {
     super(message);
+    this.name = 'RequestBodyError';
   }
 }
 
 /** Body-parser errors carry `type` and `status`; anything else is not one. */
-export function fromBodyParserError(err: unknown): DomainError | undefined {
+export function fromBodyParserError(err: unknown): RequestBodyError | InvalidInputError | undefined {
   const e = err as { type?: unknown; status?: unknown; statusCode?: unknown } | null;
   if (!e || typeof e !== 'object' || typeof e.type !== 'string') return undefined;
   const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : undefined;

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { NextFunction, Request, Response } from 'express';
-import { InvalidInputError } from './domain-errors';
+import { InvalidInputError } from '@cairn/platform/kernel';
 import { findHostileInput, HostileParamPipe, hostileInputMiddleware, jsonNestsDeeperThan, MAX_JSON_DEPTH, verifyJsonDepth } from './hostile-input';
 
 const fields = (value: unknown, root?: string) => findHostileInput(value, root).map((e) => e.field);

@@ -1,7 +1,7 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import { InvalidInputError } from './domain-errors';
+import { InvalidInputError } from '@cairn/platform/kernel';
 import type { FieldError } from './problem-details';
 
 /** Deepest nesting of arrays and objects a JSON body may have (no DTO comes near it). */

@@ -1,7 +1,8 @@
 export { bodyParserErrorMiddleware, JSON_MEDIA_TYPE, RequestBodyError, requireJsonBody } from './body-parser-errors';
+// The domain errors live in @cairn/platform/kernel; re-exported here for one step so handlers can move over.
 export {
   ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, RuleViolationError, TooManyRequestsError, UnauthorizedError,
-} from './domain-errors';
+} from '@cairn/platform/kernel';
 export { DependencyHealth, HealthChecksModule, HealthController, HealthModule, Readiness, SHUTTING_DOWN } from './health';
 export { loggerParams, pathOf, pinoOptions, REDACTED, REDACTED_FIELDS, redactDeep } from './logging';
 export {
@@ -11,14 +12,16 @@ export { ApiPageResponse, DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, PageMetaDt
 export type { Page } from './pagination';
 export { FieldErrorDto, PROBLEM_BASE, PROBLEM_CONTENT_TYPE, ProblemDetailsDto, problemType } from './problem-details';
 export type { FieldError, ProblemDetails } from './problem-details';
-export { mapException, ProblemDetailsFilter } from './problem-details.filter';
+export { DOMAIN_ERROR_STATUS, mapException, ProblemDetailsFilter } from './problem-details.filter';
 export type { MappedProblem } from './problem-details.filter';
 export { REQUEST_ID_HEADER, requestIdMiddleware } from './request-id.middleware';
 export { createValidationPipe, flattenValidationErrors, IsJsonObject } from './validation';
-export { ApiProblemResponses, STANDARD_PROBLEM_STATUSES } from './api-problem-responses';
+export { ApiProblemResponses, documentProblemBodies, STANDARD_PROBLEM_STATUSES } from './api-problem-responses';
 export { assertDateRange, calendarDay, dateRange, IsCalendarDate, isoDate } from './calendar-date';
 export { IsIdList } from './id-list';
 export { wantsCsv } from './csv-negotiation';
+export { csvField, csvLine, streamCsv } from './csv';
+export type { CsvExport, CsvValue } from './csv';
 export { EXPORT_ROWS_TRAILER, EXPORT_STATUS_TRAILER, ExportAbortedError, sendStreamedExport } from './streamed-export';
 export type { StreamedExport } from './streamed-export';
 export {

@@ -5,7 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { AppConfig } from '@cairn/platform/config';
 import { Public } from '@cairn/platform/tenancy';
-import { NotFoundError, UnauthorizedError } from './domain-errors';
+import { NotFoundError, UnauthorizedError } from '@cairn/platform/kernel';
 
 /**
  * The process's Prometheus registry with the default process metrics (CPU, memory, event loop, GC). One per

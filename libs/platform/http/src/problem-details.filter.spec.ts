@@ -1,5 +1,7 @@
 import { ArgumentsHost, BadRequestException, HttpException, Logger, NotFoundException, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
-import { NotFoundError, TooManyRequestsError } from './domain-errors';
+import {
+  ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, RuleViolationError, TooManyRequestsError, UnauthorizedError,
+} from '@cairn/platform/kernel';
 import { mapException, ProblemDetailsFilter } from './problem-details.filter';
 import { ExportAbortedError } from './streamed-export';
 import { problemType } from './problem-details';
@@ -45,8 +47,18 @@ describe('mapException', () => {
     expect(mapException({ code: 'P2010', meta: { driverAdapterError: { cause: { originalCode: '22P05' } } } })).toMatchObject({ status: 400, slug: 'invalid-text' });
   });
 
-  it('answers a domain error with its status and slug', () => {
+  it('answers a domain error with the status and slug of its kind', () => {
     expect(mapException(new NotFoundError('No such chart.'))).toMatchObject({ status: 404, slug: 'not-found', detail: 'No such chart.' });
+    const cases: [DomainError, number, string][] = [
+      [new InvalidInputError('bad', [{ field: 'to', message: 'to is bad' }]), 400, 'validation-error'],
+      [new UnauthorizedError('who'), 401, 'unauthorized'],
+      [new ForbiddenError('no'), 403, 'forbidden'],
+      [new ConflictError('clash'), 409, 'conflict'],
+      [new RuleViolationError('rule'), 422, 'rule-violation'],
+      [new TooManyRequestsError('wait', 5), 429, 'too-many-requests'],
+    ];
+    for (const [error, status, slug] of cases) expect(mapException(error)).toMatchObject({ status, slug, detail: error.message });
+    expect(mapException(cases[0]![0]).errors).toEqual([{ field: 'to', message: 'to is bad' }]);
   });
 
   it.each([[new Error('secret')], ['a thrown string'], [null], [{ code: 'ECONNREFUSED', message: '10.0.0.5:5432' }]])('answers %p with a generic 500', (thrown) => {

@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { fromBodyParserError } from './body-parser-errors';
-import { DomainError, TooManyRequestsError } from './domain-errors';
+import { pgErrorOf, prismaCodeOf } from '@cairn/platform/db';
+import { fromBodyParserError, RequestBodyError } from './body-parser-errors';
+import { DomainError, DomainErrorKind, TooManyRequestsError } from '@cairn/platform/kernel';
 import { FieldError, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details';
 import { REQUEST_ID_HEADER } from './request-id.middleware';
 import { ExportAbortedError } from './streamed-export';
@@ -15,6 +16,17 @@ export interface MappedProblem {
   extensions?: Record<string, unknown>;
   headers?: Record<string, string>;
 }
+
+/** What each kind of domain error means over HTTP: the one place a domain error gets a status. */
+export const DOMAIN_ERROR_STATUS: Record<DomainErrorKind, { status: number; slug: string }> = {
+  invalid_input: { status: 400, slug: 'validation-error' },
+  unauthorized: { status: 401, slug: 'unauthorized' },
+  forbidden: { status: 403, slug: 'forbidden' },
+  not_found: { status: 404, slug: 'not-found' },
+  conflict: { status: 409, slug: 'conflict' },
+  rule_violation: { status: 422, slug: 'rule-violation' },
+  too_many_requests: { status: 429, slug: 'too-many-requests' },
+};
 
 const GENERIC_500 = 'An unexpected error occurred. It has been logged; quote the request id when reporting it.';
 
@@ -61,13 +73,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 /** Maps any thrown value to a problem (pure; exported for the unit tests and for non-HTTP callers). */
 export function mapException(exception: unknown): MappedProblem {
   if (exception instanceof DomainError) {
-    const mapped: MappedProblem = { status: exception.status, slug: exception.slug, detail: exception.message, errors: exception.errors };
+    const mapped: MappedProblem = { ...DOMAIN_ERROR_STATUS[exception.kind], detail: exception.message, errors: exception.errors };
     if (exception instanceof TooManyRequestsError) {
       mapped.headers = { 'Retry-After': String(exception.retryAfterSeconds) };
       mapped.extensions = { retryAfterSeconds: exception.retryAfterSeconds };
     }
     return mapped;
   }
+  if (exception instanceof RequestBodyError) return { status: exception.status, slug: exception.slug, detail: exception.message };
   if (exception instanceof HttpException) return mapHttpException(exception);
   const bodyError = fromBodyParserError(exception);
   if (bodyError) return mapException(bodyError);
@@ -115,14 +128,13 @@ function mapHttpException(exception: HttpException): MappedProblem {
 }
 
 /**
- * Prisma's known request errors, and PostgreSQL errors as raw `pg` reports them or as Prisma's driver adapter
- * wraps them (`cause.originalCode`). Their messages name tables and values, so none is passed on.
+ * Prisma's known request errors, and PostgreSQL errors however they arrive (`pgErrorOf`, platform/db). Their
+ * messages name tables and values, so none is passed on.
  */
 function mapDatabaseError(exception: unknown): MappedProblem | undefined {
-  if (!exception || typeof exception !== 'object') return undefined;
-  const e = exception as { code?: unknown; message?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } }; cause?: { originalCode?: unknown; code?: unknown } };
-  const codes = [e.code, e.meta?.code, e.meta?.driverAdapterError?.cause?.originalCode, e.cause?.originalCode, e.cause?.code].filter((c): c is string => typeof c === 'string');
-  const has = (...wanted: string[]) => codes.some((c) => wanted.includes(c));
+  const pg = pgErrorOf(exception);
+  const prisma = prismaCodeOf(exception);
+  const has = (...wanted: string[]) => wanted.includes(pg?.code ?? '') || wanted.includes(prisma ?? '');
   if (has('P2002', '23505')) return { status: 409, slug: 'unique-violation', detail: 'A record with the same unique value already exists.' };
   if (has('P2003', '23503', '23001')) return { status: 409, slug: 'reference-conflict', detail: 'The change conflicts with a related record (it is missing or still in use).' };
   if (has('P2025')) return { status: 404, detail: 'The record was not found.' };
@@ -130,7 +142,8 @@ function mapDatabaseError(exception: unknown): MappedProblem | undefined {
   // refuses such strings first (hostile-input.ts); this keeps any path that slips past it a 400.
   if (has('22021', '22P05')) return { status: 400, slug: 'invalid-text', detail: 'The request contains text the database cannot store (such as the character U+0000).' };
   // insufficient_privilege: a missing grant or a row-level security policy refusing the row.
-  if (has('42501') || (typeof e.message === 'string' && /violates row-level security policy/.test(e.message))) {
+  const message = pg?.message ?? (exception as { message?: unknown } | null)?.message;
+  if (has('42501') || (typeof message === 'string' && /violates row-level security policy/.test(message))) {
     return { status: 403, detail: 'The database refused this operation for your access scope.' };
   }
   return undefined;

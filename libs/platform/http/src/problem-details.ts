@@ -1,13 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { FieldError } from '@cairn/platform/kernel';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 export const PROBLEM_BASE = 'https://cairn.dev/problems/';
 
-export interface FieldError {
-  /** Dotted path: `address.postalCode`, `members.0.staffUserId`. */
-  field: string;
-  message: string;
-}
+export type { FieldError };
 
 /** RFC 9457 problem details plus Cairn's `requestId` and `errors` extensions. */
 export interface ProblemDetails {

@@ -11,7 +11,7 @@ import { RequestContextService, TenancyModule } from '@cairn/platform/tenancy';
 import { ReferenceDataModule } from './reference-data.module';
 
 /**
- * The PF-70 and PF-96 queries sent on the bus by code outside an HTTP request, as a worker processor (issue 4's
+ * The PF-70 and PF-96 queries sent on the bus by code outside an HTTP request, as a worker processor (the group
  * encounter generation) will: with no tenant context (national data only) and with one set by hand.
  */
 let ctx: INestApplicationContext;

@@ -1,6 +1,6 @@
 import type { TransactionHost } from '@nestjs-cls/transactional';
 import type { TenantContext, TenantTx } from '@cairn/platform/db';
-import { ForbiddenError, RuleViolationError } from '@cairn/platform/http';
+import { ForbiddenError, RuleViolationError } from '@cairn/platform/kernel';
 
 type Tx = TransactionHost<TenantTx>['tx'];
 

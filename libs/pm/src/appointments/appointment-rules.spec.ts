@@ -1,4 +1,4 @@
-import { ConflictError, InvalidInputError, RuleViolationError } from '@cairn/platform/http';
+import { ConflictError, InvalidInputError, RuleViolationError } from '@cairn/platform/kernel';
 import { applyStatusChange, checkPeriod } from './appointment-rules';
 
 const now = new Date('2026-03-10T12:00:00Z');

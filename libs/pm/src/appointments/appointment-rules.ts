@@ -1,4 +1,4 @@
-import { ConflictError, InvalidInputError, RuleViolationError } from '@cairn/platform/http';
+import { ConflictError, InvalidInputError, RuleViolationError } from '@cairn/platform/kernel';
 import type { AppointmentStatus, CancelledBy } from './appointment.view';
 
 /** Which status may follow which. Completed, cancelled, late-cancelled and no-show are final. */

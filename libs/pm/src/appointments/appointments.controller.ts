@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses, NotFoundError } from '@cairn/platform/http';
+import { ApiProblemResponses } from '@cairn/platform/http';
+import { NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import type { AppointmentView } from './appointment.view';
 import { AppointmentResponseDto, BookAppointmentDto, RescheduleAppointmentDto, SetAppointmentStatusDto } from './appointments.dto';

@@ -1,6 +1,6 @@
 import type { Charge } from '@cairn/platform/db';
 import type { ChargeSourceType, ChargeStatus, HoldReason } from './charge-rules';
-import { isoDate } from '@cairn/platform/http';
+import { isoDate } from '@cairn/platform/kernel';
 
 /** A charge as the API shows it: where it came from, and what was proposed against what PM bills. */
 export interface ChargeView {

@@ -6,7 +6,7 @@ import { ClsService } from 'nestjs-cls';
 import { Pool } from 'pg';
 import { ConfigModule, loadConfig } from '@cairn/platform/config';
 import { DbModule, TenantContext } from '@cairn/platform/db';
-import { InvalidInputError } from '@cairn/platform/http';
+import { InvalidInputError } from '@cairn/platform/kernel';
 import { GetJurisdictionProfileQuery } from '@cairn/platform/jurisdiction';
 import { ReferenceDataModule } from '@cairn/platform/reference-data';
 import { CreateGroupEncountersCommand, CreateGroupEncountersInput, GroupEncountersCreated, ListPatientEncountersQuery } from '@cairn/platform/scheduling';

@@ -6,7 +6,7 @@ import { ClsService } from 'nestjs-cls';
 import { Pool } from 'pg';
 import { ConfigModule, loadConfig } from '@cairn/platform/config';
 import { DbModule, TenantContext } from '@cairn/platform/db';
-import { InvalidInputError } from '@cairn/platform/http';
+import { InvalidInputError } from '@cairn/platform/kernel';
 import { ReferenceDataModule } from '@cairn/platform/reference-data';
 import { CreatePeerEncounterCommand, CreatePeerEncounterInput, PeerEncounterCreated } from '@cairn/platform/scheduling';
 import { RequestContextService, TenancyModule } from '@cairn/platform/tenancy';

@@ -1,6 +1,6 @@
 import type { FeeScheduleEntry } from '@cairn/platform/db';
 import type { FeeEntry } from '../charges/charge-rules';
-import { isoDate } from '@cairn/platform/http';
+import { isoDate } from '@cairn/platform/kernel';
 
 export interface FeeScheduleEntryView extends FeeEntry {
   codeSystem: 'CPT' | 'HCPCS';

@@ -1,6 +1,6 @@
 import type { TransactionHost } from '@nestjs-cls/transactional';
 import type { TenantTx } from '@cairn/platform/db';
-import { ConflictError, isoDate } from '@cairn/platform/http';
+import { ConflictError, isoDate } from '@cairn/platform/kernel';
 import { periodsOverlap } from '../charges/charge-rules';
 
 type Tx = Pick<TransactionHost<TenantTx>['tx'], '$executeRaw' | 'feeScheduleEntry'>;

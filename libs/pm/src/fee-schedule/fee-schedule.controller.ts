@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblemResponses, NotFoundError, pageWindow } from '@cairn/platform/http';
+import { ApiPageResponse, ApiProblemResponses, pageWindow } from '@cairn/platform/http';
+import { NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { CreateFeeScheduleEntryCommand } from './commands/create-fee-schedule-entry/create-fee-schedule-entry.command';
 import { EndFeeScheduleEntryCommand } from './commands/end-fee-schedule-entry/end-fee-schedule-entry.command';

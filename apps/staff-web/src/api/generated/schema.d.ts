@@ -335,7 +335,7 @@ export interface paths {
         put?: never;
         /**
          * Register a patient and open their chart
-         * @description Permission: `patients.edit` at the patient's site.
+         * @description Permission: `patients.edit` at the patient's site. Answers the patient, or only their id and MRN when the new patient is outside the caller's scope (an assigned-only clinician registering a patient for a colleague).
          */
         post: operations["PatientsController_register_v1"];
         delete?: never;
@@ -1529,50 +1529,6 @@ export interface components {
             /** @enum {string} */
             selectedBy: "site" | "organization" | "state" | "default";
         };
-        AddressDto: {
-            line1?: string;
-            line2?: string;
-            city?: string;
-            /** @example AZ */
-            state?: string;
-            /** @example 85701 */
-            postalCode?: string;
-        };
-        RegisterPatientDto: {
-            middleName?: string;
-            preferredName?: string;
-            /** @enum {string} */
-            sexAtBirth?: "female" | "male" | "intersex" | "unknown";
-            genderIdentity?: string;
-            pronouns?: string;
-            /** @example 520-555-0100 */
-            phone?: string;
-            email?: string;
-            address?: components["schemas"]["AddressDto"];
-            /**
-             * Format: uuid
-             * @description Home site; must be one where the caller holds patients.edit
-             */
-            siteId: string;
-            firstName: string;
-            lastName: string;
-            /**
-             * Format: date
-             * @example 1987-04-12
-             */
-            dateOfBirth: string;
-            /**
-             * @description Marks the chart as a 42 CFR Part 2 (SUD program) record
-             * @default false
-             */
-            isPart2: boolean;
-            part2ProgramName?: string;
-            /**
-             * Format: uuid
-             * @description Staff user to assign as primary therapist
-             */
-            primaryTherapistId?: string;
-        };
         AddressViewDto: {
             line1: string | null;
             line2: string | null;
@@ -1631,6 +1587,56 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        RegisteredPatientDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example SON-000123 */
+            mrn: string;
+        };
+        AddressDto: {
+            line1?: string;
+            line2?: string;
+            city?: string;
+            /** @example AZ */
+            state?: string;
+            /** @example 85701 */
+            postalCode?: string;
+        };
+        RegisterPatientDto: {
+            middleName?: string;
+            preferredName?: string;
+            /** @enum {string} */
+            sexAtBirth?: "female" | "male" | "intersex" | "unknown";
+            genderIdentity?: string;
+            pronouns?: string;
+            /** @example 520-555-0100 */
+            phone?: string;
+            email?: string;
+            address?: components["schemas"]["AddressDto"];
+            /**
+             * Format: uuid
+             * @description Home site; must be one where the caller holds patients.edit
+             */
+            siteId: string;
+            firstName: string;
+            lastName: string;
+            /**
+             * Format: date
+             * @example 1987-04-12
+             */
+            dateOfBirth: string;
+            /**
+             * @description Marks the chart as a 42 CFR Part 2 (SUD program) record
+             * @default false
+             */
+            isPart2: boolean;
+            part2ProgramName?: string;
+            /**
+             * Format: uuid
+             * @description Staff user to assign as primary therapist
+             */
+            primaryTherapistId?: string;
         };
         PatientPageDto: {
             items: components["schemas"]["PatientResponseDto"][];
@@ -3119,14 +3125,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Too many failed attempts for this account or IP */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -3156,7 +3166,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -3180,7 +3192,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -3206,7 +3220,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -3354,14 +3370,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Requires permission `audit.view` (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -3517,14 +3537,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Requires permission `audit.verify` (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4203,14 +4227,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Requires permission `patients.view` (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4237,7 +4265,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PatientResponseDto"];
+                    "application/json": components["schemas"]["PatientResponseDto"] | components["schemas"]["RegisteredPatientDto"];
                 };
             };
             /** @description Missing, expired or revoked access token (problem+json) */
@@ -4245,21 +4273,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Requires permission `patients.edit` (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description The site or primary therapist is not part of this organization (problem+json) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4292,21 +4326,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Requires permission `patients.view` (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description No such patient in the caller's scope (problem+json) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4343,21 +4383,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Requires permission `patients.edit` (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description No such patient in the caller's scope (problem+json) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4397,21 +4443,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Requires permission `patients.view` (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description No such patient in the caller's scope (problem+json) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4448,21 +4500,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Requires permission `patients.edit` (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description No such patient in the caller's scope (problem+json) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -9930,14 +9988,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Requires permission `pm.appointments.view` (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };

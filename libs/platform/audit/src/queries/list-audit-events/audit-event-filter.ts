@@ -35,14 +35,7 @@ export const AUDIT_CSV_COLUMNS = [
   'seq', 'occurredAt', 'actorUserId', 'actorType', 'action', 'resourceType', 'resourceId', 'patientId', 'scope', 'outcome', 'reason', 'requestId', 'ip', 'hash',
 ] as const;
 
-/** RFC 4180 field; also defuses spreadsheet formula injection (a leading =, +, - or @). */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let s = typeof value === 'string' ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function csvRow(view: AuditEventView): string {
-  return AUDIT_CSV_COLUMNS.map((c) => csvField(view[c])).join(',') + '\r\n';
+/** An event's cells, in `AUDIT_CSV_COLUMNS` order. */
+export function csvRow(view: AuditEventView): unknown[] {
+  return AUDIT_CSV_COLUMNS.map((c) => view[c]);
 }

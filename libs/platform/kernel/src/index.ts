@@ -1,0 +1,7 @@
+export { assertDateRange, calendarDay, dateRange, isoDate } from './calendar-date';
+export {
+  ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, RuleViolationError, TooManyRequestsError, UnauthorizedError,
+} from './domain-errors';
+export type { DomainErrorKind, FieldError } from './domain-errors';
+export { isUuid, toId } from './id';
+export type { Id } from './id';
