@@ -28,16 +28,16 @@ const OUTSIDE_PIPELINE = ['GetMeHandler', 'LoginHandler', 'LogoutHandler', 'Refr
  * handler not listed here is undeclared.
  */
 const NOT_YET_CONVERTED = [
-  'AddPeerEncounterAddendumHandler', 'AddProgressNoteAddendumHandler', 'ApproveGroupEncountersHandler', 'AssignCareTeamMemberHandler',
+  'AddPeerEncounterAddendumHandler', 'AddProgressNoteAddendumHandler', 'ApproveGroupEncountersHandler',
   'CheckSudConsentHandler', 'CreateGroupHandler', 'CreateGroupSessionHandler', 'CreatePeerEncounterDraftHandler', 'CreatePeerServiceTypeHandler',
   'CreateProgressNoteHandler', 'DocumentGroupSessionHandler', 'EditGroupEncounterCodeHandler', 'EditGroupSessionNoteHandler',
   'EditPeerEncounterHandler', 'EditPeerSupervisionHandler', 'EditProgressNoteHandler', 'FinalizePeerEncounterHandler', 'GetGroupHandler',
-  'GetGroupSessionHandler', 'GetPatientHandler', 'GetPatientReferenceHandler', 'GetPeerEncounterHandler', 'GetPeerSupervisionHandler',
-  'GetPeerSupervisionReportHandler', 'GetPeerVocabularyHandler', 'GetProgressNoteHandler', 'ListChartEncountersHandler', 'ListConsentsHandler',
+  'GetGroupSessionHandler', 'GetPeerEncounterHandler', 'GetPeerSupervisionHandler',
+  'GetPeerSupervisionReportHandler', 'GetPeerVocabularyHandler', 'GetProgressNoteHandler', 'ListConsentsHandler',
   'ListGroupEncounterGenerationsHandler', 'ListGroupSessionsHandler', 'ListGroupsHandler', 'ListPatientPeerEncountersHandler',
-  'ListPeerSupervisionHandler', 'RecordConsentHandler', 'RecordGroupAttendanceHandler', 'RecordPeerSupervisionHandler', 'RegisterPatientHandler',
-  'RejectGroupEncountersHandler', 'RevokeConsentHandler', 'SearchPatientsHandler', 'SetPeerSettingsHandler', 'SignProgressNoteHandler',
-  'UpdatePatientHandler', 'UpdatePeerServiceTypeHandler',
+  'ListPeerSupervisionHandler', 'RecordConsentHandler', 'RecordGroupAttendanceHandler', 'RecordPeerSupervisionHandler',
+  'RejectGroupEncountersHandler', 'RevokeConsentHandler', 'SetPeerSettingsHandler', 'SignProgressNoteHandler',
+  'UpdatePeerServiceTypeHandler',
 ];
 
 type Probe =
@@ -69,6 +69,14 @@ const PROBES: Record<string, Probe> = {
   SetServiceTypeCategoryCommand: { args: () => [`P${Date.now() % 1e6}`, 'other'], outcome: 'no row', because: 'a new code without a name is bad input' },
   CreatePeerEncounterCommand: { args: () => [{}], outcome: 'no row', because: 'input problems; its success row is part of peer-encounter finalization' },
   CreateGroupEncountersCommand: { args: () => [{ attendees: [] }], outcome: 'no row', because: 'input problems; its success row is part of encounter generation' },
+  // CL: patients, consents, progress-notes.
+  RegisterPatientCommand: { assertedBy: 'apps/api/test/patients.e2e-spec.ts' },
+  UpdatePatientCommand: { args: () => [randomUUID(), {}], outcome: 'not_found' },
+  AssignCareTeamMemberCommand: { args: () => [randomUUID(), randomUUID(), 'clinician'], outcome: 'not_found' },
+  GetPatientQuery: { args: () => [randomUUID()], outcome: 'not_found' },
+  GetPatientReferenceQuery: { args: () => [randomUUID()], outcome: 'not_found' },
+  SearchPatientsQuery: { args: () => [{ page: 1, pageSize: 5 }], outcome: 'success' },
+  ListChartEncountersQuery: { args: () => [randomUUID(), { page: 1, pageSize: 5 }], outcome: 'not_found' },
 };
 
 interface RegisteredHandler {
