@@ -28,15 +28,15 @@ const OUTSIDE_PIPELINE = ['GetMeHandler', 'LoginHandler', 'LogoutHandler', 'Refr
  * handler not listed here is undeclared.
  */
 const NOT_YET_CONVERTED = [
-  'AddPeerEncounterAddendumHandler', 'AddProgressNoteAddendumHandler', 'ApproveGroupEncountersHandler',
+  'AddPeerEncounterAddendumHandler', 'ApproveGroupEncountersHandler',
   'CreateGroupHandler', 'CreateGroupSessionHandler', 'CreatePeerEncounterDraftHandler', 'CreatePeerServiceTypeHandler',
-  'CreateProgressNoteHandler', 'DocumentGroupSessionHandler', 'EditGroupEncounterCodeHandler', 'EditGroupSessionNoteHandler',
-  'EditPeerEncounterHandler', 'EditPeerSupervisionHandler', 'EditProgressNoteHandler', 'FinalizePeerEncounterHandler', 'GetGroupHandler',
+  'DocumentGroupSessionHandler', 'EditGroupEncounterCodeHandler', 'EditGroupSessionNoteHandler',
+  'EditPeerEncounterHandler', 'EditPeerSupervisionHandler', 'FinalizePeerEncounterHandler', 'GetGroupHandler',
   'GetGroupSessionHandler', 'GetPeerEncounterHandler', 'GetPeerSupervisionHandler',
-  'GetPeerSupervisionReportHandler', 'GetPeerVocabularyHandler', 'GetProgressNoteHandler',
+  'GetPeerSupervisionReportHandler', 'GetPeerVocabularyHandler',
   'ListGroupEncounterGenerationsHandler', 'ListGroupSessionsHandler', 'ListGroupsHandler', 'ListPatientPeerEncountersHandler',
   'ListPeerSupervisionHandler', 'RecordGroupAttendanceHandler', 'RecordPeerSupervisionHandler',
-  'RejectGroupEncountersHandler', 'SetPeerSettingsHandler', 'SignProgressNoteHandler',
+  'RejectGroupEncountersHandler', 'SetPeerSettingsHandler',
   'UpdatePeerServiceTypeHandler',
 ];
 
@@ -82,6 +82,11 @@ const PROBES: Record<string, Probe> = {
   ListConsentsQuery: { args: () => [randomUUID(), 1, 5], outcome: 'not_found' },
   // An unknown chart is answered (not allowed), and its row says not_found.
   CheckSudConsentQuery: { args: () => [randomUUID(), 'group_encounter'], outcome: 'not_found' },
+  CreateProgressNoteCommand: { args: () => [{ patientId: randomUUID(), sessionStart: '2031-01-06T10:00:00Z', sessionEnd: '2031-01-06T11:00:00Z', body: 'x' }], outcome: 'not_found' },
+  EditProgressNoteCommand: { args: () => [randomUUID(), { body: 'x' }], outcome: 'not_found' },
+  SignProgressNoteCommand: { args: () => [randomUUID()], outcome: 'not_found' },
+  AddProgressNoteAddendumCommand: { args: () => [randomUUID(), 'x'], outcome: 'not_found' },
+  GetProgressNoteQuery: { args: () => [randomUUID()], outcome: 'not_found' },
 };
 
 interface RegisteredHandler {
