@@ -140,7 +140,10 @@ describe('cl_check_sud_consent through GET /api/v1/patients/:id/part2-access: co
 
   it('answers 404 for a patient outside the caller\'s scope and 400 for an unknown record type', async () => {
     const [notMine] = await demo.patientsAssignedTo('clinician@sonoran.cairn.test', false, 1);
-    expectProblem(await as(app, sessions['clinician']!).get(`/api/v1/patients/${notMine}/part2-access?recordType=chart`), 404);
+    const unseen = await as(app, sessions['clinician']!).get(`/api/v1/patients/${notMine}/part2-access?recordType=chart`);
+    expectProblem(unseen, 404);
+    const [check] = await demo.auditEvents(`action = 'part2.consent.check' AND request_id = $1`, [unseen.headers['x-request-id']]);
+    expect(check).toMatchObject({ outcome: 'not_found', reason: 'unknown_chart', patient_id: null, resource_id: null, scope: expect.objectContaining({ requestedPatientId: notMine }) });
     const bad = await as(app, sessions['clinician']!).get(`/api/v1/patients/${await newPatient()}/part2-access?recordType=everything`);
     expectProblem(bad, 400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['recordType']);
@@ -196,10 +199,13 @@ describe('POST /api/v1/patients/:id/consents', () => {
     const refused = await as(app, supervisor).post(`/api/v1/patients/${plain}/consents`).send(tpoConsent());
     expectProblem(refused, 422);
     const [refusal] = await demo.auditEvents(`action = 'part2.consent.create' AND request_id = $1`, [refused.headers['x-request-id']]);
-    expect(refusal).toMatchObject({ patient_id: plain, outcome: 'failure', reason: 'chart_not_part2' });
+    expect(refusal).toMatchObject({ patient_id: plain, resource_id: null, outcome: 'failure', reason: 'chart_not_part2', scope: expect.objectContaining({ part2: false }) });
     expect((await demo.owner.query('SELECT count(*)::int AS n FROM cl_part2_consents WHERE patient_id = $1', [plain])).rows[0].n).toBe(0);
     const [notMine] = await demo.patientsAssignedTo('clinician@sonoran.cairn.test', false, 1);
-    expectProblem(await as(app, sessions['clinician']!).post(`/api/v1/patients/${notMine}/consents`).send(tpoConsent()), 404);
+    const unseen = await as(app, sessions['clinician']!).post(`/api/v1/patients/${notMine}/consents`).send(tpoConsent());
+    expectProblem(unseen, 404);
+    const [notFound] = await demo.auditEvents(`action = 'part2.consent.create' AND request_id = $1`, [unseen.headers['x-request-id']]);
+    expect(notFound).toMatchObject({ outcome: 'not_found', patient_id: null, resource_id: null, scope: expect.objectContaining({ requestedPatientId: notMine }) });
     expectProblem(await as(app, sessions['billing']!).post(`/api/v1/patients/${await newPatient()}/consents`).send(tpoConsent()), 403);
   });
 });
@@ -220,7 +226,7 @@ describe('revocation and listing', () => {
     const again = await as(app, supervisor).post(`/api/v1/patients/${patientId}/consents/${id}/revoke`).send({ method: 'written' });
     expectProblem(again, 409);
     const [conflict] = await demo.auditEvents(`action = 'part2.consent.revoke' AND request_id = $1`, [again.headers['x-request-id']]);
-    expect(conflict).toMatchObject({ outcome: 'failure', reason: 'already_revoked', resource_id: id });
+    expect(conflict).toMatchObject({ outcome: 'failure', reason: 'already_revoked', resource_id: id, patient_id: patientId });
     expectProblem(await as(app, supervisor).post(`/api/v1/patients/${patientId}/consents/00000000-0000-4000-8000-000000000000/revoke`).send({ method: 'written' }), 404);
     const bad = await as(app, supervisor).post(`/api/v1/patients/${patientId}/consents/${id}/revoke`).send({ method: 'email' });
     expectProblem(bad, 400);

@@ -32,11 +32,11 @@ const newPatient = (siteId: string, extra: Record<string, unknown> = {}) => ({
 });
 
 describe('POST /api/v1/patients', () => {
-  it('registers a patient with a chart and MRN, audited without PHI', async () => {
+  it('registers a patient with a chart and an MRN prefixed from the organization slug, audited without PHI', async () => {
     const body = newPatient(sonoranSites[0]!.id, { isPart2: true, part2ProgramName: 'Opioid treatment program' });
     const res = await as(app, supervisor).post('/api/v1/patients').send(body);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ firstName: 'Marisol', lastName: body.lastName, siteId: body.siteId, chart: { isPart2: true, mrn: expect.stringMatching(/^[A-Z]{3}-\d{6}$/) } });
+    expect(res.body).toMatchObject({ firstName: 'Marisol', lastName: body.lastName, siteId: body.siteId, chart: { isPart2: true, mrn: expect.stringMatching(/^SON-\d{6}$/) } });
     const events = await demo.auditEvents(`action = 'patient.create' AND patient_id = $1`, [res.body.id]);
     expect(events).toHaveLength(1);
     const stored = JSON.stringify(events[0]);

@@ -59,6 +59,16 @@ describe('progress notes (CL-04)', () => {
     expect(addendum.status).toBe(201);
     expect(addendum.body.addenda).toHaveLength(1);
     expect(addendum.body.body).toBe(`${BODY} Homework assigned.`);
+    // One row per change, naming the note and its patient; the refused edit and sign (409) leave none.
+    const events = await demo.auditEvents(`resource_id = $1 AND action LIKE 'progress-note.%'`, [id]);
+    expect(events.map((e) => [e['action'], e['outcome'], e['patient_id'], e['resource_type']])).toEqual([
+      ['progress-note.create', 'success', patient, 'progress_note'],
+      ['progress-note.update', 'success', patient, 'progress_note'],
+      ['progress-note.sign', 'success', patient, 'progress_note'],
+      ['progress-note.addendum', 'success', patient, 'progress_note'],
+    ]);
+    expect(events[1]!['scope']).toMatchObject({ changedFields: ['body'] });
+    expect(events[3]!['scope']).toMatchObject({ addendumId: addendum.body.addenda[0].id });
   });
 
   it('is locked in the database too: a signed note cannot be updated even by the owner role', async () => {
@@ -91,7 +101,12 @@ describe('progress notes (CL-04)', () => {
     expect((await as(app, supervisor).get(`/api/v1/progress-notes/${body.id}`)).status).toBe(200);
     expectProblem(await as(app, supervisor).post(`/api/v1/progress-notes/${body.id}/sign`), 403);
     const [outsider] = await demo.patientsAssignedTo('clinician@sonoran.cairn.test', false, 1);
-    expectProblem(await as(app, clinician).post('/api/v1/progress-notes').send({ patientId: outsider, sessionStart: hoursFromNow(-2), sessionEnd: hoursFromNow(-1), body: BODY }), 404);
+    const unseen = await as(app, clinician).post('/api/v1/progress-notes').send({ patientId: outsider, sessionStart: hoursFromNow(-2), sessionEnd: hoursFromNow(-1), body: BODY });
+    expectProblem(unseen, 404);
+    // Not found names neither the patient asked for nor a note; the refused sign (403) leaves no row.
+    const [notFound] = await demo.auditEvents(`action = 'progress-note.create' AND request_id = $1`, [unseen.headers['x-request-id']]);
+    expect(notFound).toMatchObject({ outcome: 'not_found', patient_id: null, resource_id: null, scope: expect.objectContaining({ patientIdGiven: true }) });
+    expect(await demo.auditEvents(`resource_id = $1 AND action = 'progress-note.sign'`, [body.id])).toEqual([]);
   });
 
   it('audits every access without the note text', async () => {
@@ -108,7 +123,9 @@ describe('progress notes (CL-04)', () => {
     const refused = await as(app, clinician).post('/api/v1/progress-notes').send(note);
     expectProblem(refused, 403);
     const [denied] = await demo.auditEvents(`action = 'progress-note.create' AND request_id = $1`, [refused.headers['x-request-id']]);
-    expect(denied).toMatchObject({ outcome: 'denied', patient_id: p2 });
+    expect(denied).toMatchObject({
+      outcome: 'denied', patient_id: p2, resource_id: null, reason: 'part2: no consent covers progress notes of this chart for you', scope: expect.objectContaining({ part2: true }),
+    });
     // A note on that chart written outside the API stays invisible to the clinician (row-level security).
     const { rows } = await demo.owner.query(
       `INSERT INTO cl_progress_notes (organization_id, id, site_id, patient_id, author_id, session_start, session_end, body)

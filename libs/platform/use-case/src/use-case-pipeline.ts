@@ -37,6 +37,7 @@ export class UseCasePipeline {
     const audited = declaration.audit !== false;
     const scope = new AuditScope(declaration.audit || NO_AUDIT, message);
     const hasUser = Boolean(tenant?.userId);
+    const requestContext = this.requestContext;
     const inTransaction = <T>(fn: (tx: UseCaseTx) => Promise<T>) => this.txHost.withTransaction(() => fn(this.txHost.tx));
     const useCase = (tx: UseCaseTx | undefined): UseCase => ({
       get ctx(): TenantContext {
@@ -44,6 +45,9 @@ export class UseCasePipeline {
         return tenant;
       },
       tenant,
+      get principal() {
+        return requestContext.principal;
+      },
       get tx(): UseCaseTx {
         if (!tx) throw new Error(`${declaration.message.name} runs outside a transaction (transaction: 'audit-only'): use uc.inTransaction`);
         return tx;

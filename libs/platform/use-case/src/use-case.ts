@@ -1,5 +1,6 @@
 import type { TransactionHost } from '@nestjs-cls/transactional';
 import type { TenantContext, TenantTx } from '@cairn/platform/db';
+import type { Principal } from '@cairn/platform/tenancy';
 import type { AuditScope } from './audit-scope';
 
 /** The Prisma transaction client of the tenant transaction. */
@@ -11,6 +12,11 @@ export interface UseCase {
   readonly ctx: TenantContext;
   /** The tenant context, or undefined (for `tenant: 'optional'`). */
   readonly tenant: TenantContext | undefined;
+  /**
+   * The signed-in principal of an HTTP request (its grants across organizations), or undefined in a consumer's
+   * context. Read it only for facts of the request the tenant context does not carry (the organization's slug).
+   */
+  readonly principal: Principal | undefined;
   /** The tenant transaction (throws for `transaction: 'audit-only'`: use `inTransaction`). */
   readonly tx: UseCaseTx;
   /** The facts of the call's one audit row. */

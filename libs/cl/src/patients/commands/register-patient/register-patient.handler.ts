@@ -1,74 +1,61 @@
 import { randomUUID } from 'node:crypto';
 import { UnprocessableEntityException } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { AuditService } from '@cairn/platform/audit';
-import { TenantTx } from '@cairn/platform/db';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import { CommandHandler } from '@nestjs/cqrs';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { assertSitePermitted, parseDateOfBirth } from '../../patient-rules';
-import { PATIENT_INCLUDE, toPatientView } from '../../patient.view';
+import { PATIENT_INCLUDE, PatientView, toPatientView } from '../../patient.view';
 import { RegisterPatientCommand } from './register-patient.command';
 
 @CommandHandler(RegisterPatientCommand)
-export class RegisterPatientHandler implements ICommandHandler<RegisterPatientCommand> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    private readonly audit: AuditService,
-  ) {}
-
-  async execute({ input }: RegisterPatientCommand) {
-    const ctx = this.requestContext.requireTenant();
+@TenantUseCase(RegisterPatientCommand, { audit: { action: 'patient.create', resource: 'patient' } })
+export class RegisterPatientHandler implements TenantUseCaseHandler<RegisterPatientCommand, PatientView | { id: string; mrn: string }> {
+  async execute({ input }: RegisterPatientCommand, { ctx, tx, audit, principal }: UseCase): Promise<PatientView | { id: string; mrn: string }> {
     assertSitePermitted(ctx, input.siteId);
     const dateOfBirth = parseDateOfBirth(input.dateOfBirth);
-    const orgSlug = this.requestContext.principal?.grants.find((g) => g.organizationId === ctx.organizationId)?.organizationSlug ?? 'CRN';
+    const orgSlug = principal?.grants.find((g) => g.organizationId === ctx.organizationId)?.organizationSlug ?? 'CRN';
 
-    return this.txHost.withTransaction(async () => {
-      const tx = this.txHost.tx;
-      const site = await tx.site.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: input.siteId } } });
-      if (!site) throw unprocessable('siteId', 'siteId is not a site of this organization');
+    const site = await tx.site.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: input.siteId } } });
+    if (!site) throw unprocessable('siteId', 'siteId is not a site of this organization');
 
-      // A clinician who registers a patient becomes their primary therapist unless someone else is named,
-      // so that they can see the record they just created.
-      const therapistId = input.primaryTherapistId ?? (ctx.patientScope === 'assigned' ? ctx.userId : undefined);
-      if (therapistId) {
-        const member = await tx.roleBinding.findFirst({ where: { organizationId: ctx.organizationId, staffUserId: therapistId, revokedAt: null } });
-        if (!member) throw unprocessable('primaryTherapistId', 'primaryTherapistId is not a staff member of this organization');
-      }
+    // A clinician who registers a patient becomes their primary therapist unless someone else is named,
+    // so that they can see the record they just created.
+    const therapistId = input.primaryTherapistId ?? (ctx.patientScope === 'assigned' ? ctx.userId : undefined);
+    if (therapistId) {
+      const member = await tx.roleBinding.findFirst({ where: { organizationId: ctx.organizationId, staffUserId: therapistId, revokedAt: null } });
+      if (!member) throw unprocessable('primaryTherapistId', 'primaryTherapistId is not a staff member of this organization');
+    }
 
-      const [{ value }] = await tx.$queryRaw<{ value: bigint }[]>`
-        INSERT INTO cl_mrn_counters (organization_id, next_value) VALUES (${ctx.organizationId}::uuid, 2)
-        ON CONFLICT (organization_id) DO UPDATE SET next_value = cl_mrn_counters.next_value + 1
-        RETURNING next_value - 1 AS value`;
-      const mrn = `${orgSlug.slice(0, 3).toUpperCase()}-${String(value).padStart(6, '0')}`;
-      const id = randomUUID();
-      const today = new Date(new Date().toISOString().slice(0, 10));
+    const [{ value }] = await tx.$queryRaw<{ value: bigint }[]>`
+      INSERT INTO cl_mrn_counters (organization_id, next_value) VALUES (${ctx.organizationId}::uuid, 2)
+      ON CONFLICT (organization_id) DO UPDATE SET next_value = cl_mrn_counters.next_value + 1
+      RETURNING next_value - 1 AS value`;
+    const mrn = `${orgSlug.slice(0, 3).toUpperCase()}-${String(value).padStart(6, '0')}`;
+    const id = randomUUID();
+    const today = new Date(new Date().toISOString().slice(0, 10));
 
-      // createMany (no RETURNING): under assigned-only scope the row is not readable until the care-team row exists.
-      await tx.patient.createMany({
-        data: [{
-          organizationId: ctx.organizationId, id, siteId: input.siteId, firstName: input.firstName.trim(), middleName: input.middleName ?? null,
-          lastName: input.lastName.trim(), preferredName: input.preferredName ?? null, dateOfBirth, sexAtBirth: input.sexAtBirth ?? null,
-          genderIdentity: input.genderIdentity ?? null, pronouns: input.pronouns ?? null, phone: input.phone ?? null, email: input.email ?? null,
-          addressLine1: input.address?.line1 ?? null, addressLine2: input.address?.line2 ?? null, city: input.address?.city ?? null,
-          state: input.address?.state ?? null, postalCode: input.address?.postalCode ?? null, createdBy: ctx.userId,
-        }],
-      });
-      await tx.chart.createMany({
-        data: [{ organizationId: ctx.organizationId, id: randomUUID(), patientId: id, mrn, isPart2: input.isPart2 ?? false, part2ProgramName: input.isPart2 ? (input.part2ProgramName ?? null) : null, openedOn: today }],
-      });
-      if (therapistId) {
-        await tx.careTeamAssignment.createMany({
-          data: [{ organizationId: ctx.organizationId, id: randomUUID(), patientId: id, staffUserId: therapistId, role: 'primary_therapist', startedOn: today }],
-        });
-      }
-      await this.audit.record({
-        action: 'patient.create', resourceType: 'patient', resourceId: id, patientId: id, outcome: 'success',
-        scope: { siteId: input.siteId, fields: Object.keys(input).sort(), ...(input.isPart2 ? { part2: true, part2NoticeApplies: true } : {}) },
-      });
-      const created = await tx.patient.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id } }, include: PATIENT_INCLUDE });
-      return created ? toPatientView(created) : { id, mrn };
+    // createMany (no RETURNING): under assigned-only scope the row is not readable until the care-team row exists.
+    await tx.patient.createMany({
+      data: [{
+        organizationId: ctx.organizationId, id, siteId: input.siteId, firstName: input.firstName.trim(), middleName: input.middleName ?? null,
+        lastName: input.lastName.trim(), preferredName: input.preferredName ?? null, dateOfBirth, sexAtBirth: input.sexAtBirth ?? null,
+        genderIdentity: input.genderIdentity ?? null, pronouns: input.pronouns ?? null, phone: input.phone ?? null, email: input.email ?? null,
+        addressLine1: input.address?.line1 ?? null, addressLine2: input.address?.line2 ?? null, city: input.address?.city ?? null,
+        state: input.address?.state ?? null, postalCode: input.address?.postalCode ?? null, createdBy: ctx.userId,
+      }],
     });
+    await tx.chart.createMany({
+      data: [{ organizationId: ctx.organizationId, id: randomUUID(), patientId: id, mrn, isPart2: input.isPart2 ?? false, part2ProgramName: input.isPart2 ? (input.part2ProgramName ?? null) : null, openedOn: today }],
+    });
+    if (therapistId) {
+      await tx.careTeamAssignment.createMany({
+        data: [{ organizationId: ctx.organizationId, id: randomUUID(), patientId: id, staffUserId: therapistId, role: 'primary_therapist', startedOn: today }],
+      });
+    }
+    audit.set({ resourceId: id, patientId: id }).scope({
+      siteId: input.siteId, fields: Object.keys(input).sort(), ...(input.isPart2 ? { part2: true, part2NoticeApplies: true } : {}),
+    });
+    const created = await tx.patient.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id } }, include: PATIENT_INCLUDE });
+    return created ? toPatientView(created) : { id, mrn };
   }
 }
 

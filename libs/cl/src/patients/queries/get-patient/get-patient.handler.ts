@@ -1,36 +1,21 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { AuditService } from '@cairn/platform/audit';
-import { TenantTx } from '@cairn/platform/db';
-import { RequestContextService } from '@cairn/platform/tenancy';
-import { PATIENT_INCLUDE, toPatientView } from '../../patient.view';
+import { QueryHandler } from '@nestjs/cqrs';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { PATIENT_INCLUDE, PatientView, toPatientView } from '../../patient.view';
 import { GetPatientQuery } from './get-patient.query';
 
 @QueryHandler(GetPatientQuery)
-export class GetPatientHandler implements IQueryHandler<GetPatientQuery> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    private readonly audit: AuditService,
-  ) {}
-
-  async execute({ patientId }: GetPatientQuery) {
-    const ctx = this.requestContext.requireTenant();
-    return this.txHost.withTransaction(async () => {
-      // The organization filter is explicit; row-level security adds site and care-team scope on top.
-      const patient = await this.txHost.tx.patient.findUnique({
-        where: { organizationId_id: { organizationId: ctx.organizationId, id: patientId } },
-        include: PATIENT_INCLUDE,
-        relationLoadStrategy: 'join', // one query instead of one per relation
-      });
-      // A Part 2 chart's record goes out with the 42 CFR §2.32 notice; the audit row says so (CL-11).
-      const part2 = patient?.chart?.isPart2 === true;
-      await this.audit.record({
-        action: 'patient.read', resourceType: 'patient', resourceId: patientId, patientId: patient ? patientId : null,
-        outcome: patient ? 'success' : 'not_found',
-        ...(part2 ? { scope: { part2: true, part2NoticeApplies: true } } : {}),
-      });
-      return patient ? toPatientView(patient) : null;
+@TenantUseCase(GetPatientQuery, { audit: { action: 'patient.read', resource: 'patient', id: (q) => q.patientId, patient: (q) => q.patientId } })
+export class GetPatientHandler implements TenantUseCaseHandler<GetPatientQuery, PatientView | null> {
+  async execute({ patientId }: GetPatientQuery, { ctx, tx, audit }: UseCase): Promise<PatientView | null> {
+    // The organization filter is explicit; row-level security adds site and care-team scope on top.
+    const patient = await tx.patient.findUnique({
+      where: { organizationId_id: { organizationId: ctx.organizationId, id: patientId } },
+      include: PATIENT_INCLUDE,
+      relationLoadStrategy: 'join', // one query instead of one per relation
     });
+    if (!patient) return null;
+    // A Part 2 chart's record goes out with the 42 CFR §2.32 notice; the audit row says so (CL-11).
+    if (patient.chart?.isPart2 === true) audit.scope({ part2: true, part2NoticeApplies: true });
+    return toPatientView(patient);
   }
 }

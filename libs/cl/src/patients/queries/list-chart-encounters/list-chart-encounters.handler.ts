@@ -1,10 +1,7 @@
-import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { AuditService } from '@cairn/platform/audit';
+import { QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { CheckSudConsentQuery } from '@cairn/platform/clinical';
-import { TenantTx } from '@cairn/platform/db';
 import { EncounterPage, EncounterView, ListPatientEncountersQuery } from '@cairn/platform/scheduling';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import { TenantUseCase, TenantUseCaseHandler, UseCase, UseCaseTx } from '@cairn/platform/use-case';
 import { PART2_NOTICE } from '../../../consents/part2-notice';
 import type { ChartEncounterPage, ChartEncounterView, ChartGroupSessionView } from '../../chart-encounter.view';
 import { ListChartEncountersQuery } from './list-chart-encounters.query';
@@ -19,73 +16,61 @@ type GroupFacts = Pick<ChartGroupSessionView, 'groupId' | 'groupName' | 'groupTy
  * it is counted as withheld and not described. Audited, with the Part 2 flags.
  */
 @QueryHandler(ListChartEncountersQuery)
-export class ListChartEncountersHandler implements IQueryHandler<ListChartEncountersQuery, ChartEncounterPage | null> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    private readonly audit: AuditService,
-    private readonly queries: QueryBus,
-  ) {}
+@TenantUseCase(ListChartEncountersQuery, {
+  audit: { action: 'patient.encounters.read', resource: 'patient', id: (q) => q.patientId, patient: (q) => q.patientId },
+})
+export class ListChartEncountersHandler implements TenantUseCaseHandler<ListChartEncountersQuery, ChartEncounterPage | null> {
+  constructor(private readonly queries: QueryBus) {}
 
-  async execute({ patientId, filter }: ListChartEncountersQuery): Promise<ChartEncounterPage | null> {
-    const ctx = this.requestContext.requireTenant();
-    return this.txHost.withTransaction(async () => {
-      const tx = this.txHost.tx;
-      const patient = await tx.patient.findUnique({
-        where: { organizationId_id: { organizationId: ctx.organizationId, id: patientId } },
-        select: { id: true, chart: { select: { id: true, isPart2: true } } },
-      });
-      if (!patient) {
-        await this.audit.record({ action: 'patient.encounters.read', resourceType: 'patient', resourceId: patientId, patientId: null, outcome: 'not_found' });
-        return null;
-      }
-      // Joins this transaction (TransactionHost), so PM's rows are read under the same context and snapshot.
-      const page: EncounterPage = await this.queries.execute(new ListPatientEncountersQuery({ patientId, ...filter }));
-      const sessionIds = [...new Set(page.items.filter((e) => e.sourceType === 'group_session').map((e) => e.sourceId))];
-      const facts = await this.groupFacts(ctx.organizationId, sessionIds);
-
-      const chart = patient.chart;
-      // Part 2 records among a Part 2 chart's encounters: an SUD-program group's (record type group_encounter) and
-      // every peer encounter (CL-19, record type peer_encounter). Each kind is asked once per page.
-      const isProtected = (e: EncounterView) => e.sourceType === 'group_session' && facts.get(e.sourceId)?.sudProgram !== false;
-      const isPeer = (e: EncounterView) => e.sourceType === 'peer_encounter';
-      let consent: { allowed: boolean; reason: string } = { allowed: true, reason: 'not_part2' };
-      let peerConsent: { allowed: boolean; reason: string } = { allowed: true, reason: 'not_part2' };
-      if (chart?.isPart2 && page.items.some(isProtected)) {
-        // The shared check (cl_check_sud_consent behind it), audited as such, with the reason a denial has.
-        const decision = await this.queries.execute(new CheckSudConsentQuery(patientId, 'group_encounter'));
-        consent = { allowed: decision.allowed, reason: decision.reason };
-      }
-      if (chart?.isPart2 && page.items.some(isPeer)) {
-        const decision = await this.queries.execute(new CheckSudConsentQuery(patientId, 'peer_encounter'));
-        peerConsent = { allowed: decision.allowed, reason: decision.reason };
-      }
-      const isPart2Record = (e: EncounterView) => isProtected(e) || (chart?.isPart2 === true && isPeer(e));
-      const denied = (e: EncounterView) => (isProtected(e) && !consent.allowed) || (chart?.isPart2 === true && isPeer(e) && !peerConsent.allowed);
-      const shown = page.items.filter((e) => !denied(e));
-      const withheld = page.items.length - shown.length;
-      const part2Shown = chart?.isPart2 === true && shown.some(isPart2Record);
-      const withheldReason = !consent.allowed && page.items.some(isProtected) ? consent.reason : peerConsent.reason;
-      await this.audit.record({
-        action: 'patient.encounters.read', resourceType: 'patient', resourceId: patientId, patientId, outcome: 'success',
-        scope: {
-          shown: shown.length, ...(withheld > 0 ? { withheld, part2Denied: true } : {}),
-          ...(chart?.isPart2 ? { part2: true, part2NoticeApplies: part2Shown } : {}),
-        },
-      });
-      return {
-        items: shown.map((e) => toChartEncounter(e, facts.get(e.sourceId))),
-        page: page.page, pageSize: page.pageSize, total: page.total,
-        withheld, withheldReason: withheld > 0 ? withheldReason : null,
-        part2Notice: part2Shown ? PART2_NOTICE : null,
-      };
+  async execute({ patientId, filter }: ListChartEncountersQuery, { ctx, tx, audit }: UseCase): Promise<ChartEncounterPage | null> {
+    const patient = await tx.patient.findUnique({
+      where: { organizationId_id: { organizationId: ctx.organizationId, id: patientId } },
+      select: { id: true, chart: { select: { id: true, isPart2: true } } },
     });
+    if (!patient) return null;
+    // Joins this transaction (a use case called through the bus), so PM's rows are read under the same context and snapshot.
+    const page: EncounterPage = await this.queries.execute(new ListPatientEncountersQuery({ patientId, ...filter }));
+    const sessionIds = [...new Set(page.items.filter((e) => e.sourceType === 'group_session').map((e) => e.sourceId))];
+    const facts = await this.groupFacts(tx, ctx.organizationId, sessionIds);
+
+    const chart = patient.chart;
+    // Part 2 records among a Part 2 chart's encounters: an SUD-program group's (record type group_encounter) and
+    // every peer encounter (CL-19, record type peer_encounter). Each kind is asked once per page.
+    const isProtected = (e: EncounterView) => e.sourceType === 'group_session' && facts.get(e.sourceId)?.sudProgram !== false;
+    const isPeer = (e: EncounterView) => e.sourceType === 'peer_encounter';
+    let consent: { allowed: boolean; reason: string } = { allowed: true, reason: 'not_part2' };
+    let peerConsent: { allowed: boolean; reason: string } = { allowed: true, reason: 'not_part2' };
+    if (chart?.isPart2 && page.items.some(isProtected)) {
+      // The shared check (cl_check_sud_consent behind it), audited as such, with the reason a denial has.
+      const decision = await this.queries.execute(new CheckSudConsentQuery(patientId, 'group_encounter'));
+      consent = { allowed: decision.allowed, reason: decision.reason };
+    }
+    if (chart?.isPart2 && page.items.some(isPeer)) {
+      const decision = await this.queries.execute(new CheckSudConsentQuery(patientId, 'peer_encounter'));
+      peerConsent = { allowed: decision.allowed, reason: decision.reason };
+    }
+    const isPart2Record = (e: EncounterView) => isProtected(e) || (chart?.isPart2 === true && isPeer(e));
+    const denied = (e: EncounterView) => (isProtected(e) && !consent.allowed) || (chart?.isPart2 === true && isPeer(e) && !peerConsent.allowed);
+    const shown = page.items.filter((e) => !denied(e));
+    const withheld = page.items.length - shown.length;
+    const part2Shown = chart?.isPart2 === true && shown.some(isPart2Record);
+    const withheldReason = !consent.allowed && page.items.some(isProtected) ? consent.reason : peerConsent.reason;
+    audit.scope({
+      shown: shown.length, ...(withheld > 0 ? { withheld, part2Denied: true } : {}),
+      ...(chart?.isPart2 ? { part2: true, part2NoticeApplies: part2Shown } : {}),
+    });
+    return {
+      items: shown.map((e) => toChartEncounter(e, facts.get(e.sourceId))),
+      page: page.page, pageSize: page.pageSize, total: page.total,
+      withheld, withheldReason: withheld > 0 ? withheldReason : null,
+      part2Notice: part2Shown ? PART2_NOTICE : null,
+    };
   }
 
   /** The group behind each session (CL's own tables), for the encounters of this page. */
-  private async groupFacts(organizationId: string, sessionIds: string[]): Promise<Map<string, GroupFacts>> {
+  private async groupFacts(tx: UseCaseTx, organizationId: string, sessionIds: string[]): Promise<Map<string, GroupFacts>> {
     if (sessionIds.length === 0) return new Map();
-    const rows = await this.txHost.tx.$queryRaw<Array<{ session_id: string } & GroupFactsRow>>`
+    const rows = await tx.$queryRaw<Array<{ session_id: string } & GroupFactsRow>>`
       SELECT s.id AS session_id, g.id AS group_id, g.name AS group_name, g.group_type, g.sud_program,
              s.start_time::text AS start_time, s.end_time::text AS end_time
       FROM cl_group_sessions s JOIN cl_groups g ON g.organization_id = s.organization_id AND g.id = s.group_id

@@ -1,10 +1,8 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { AuditService } from '@cairn/platform/audit';
-import { Prisma, TenantTx } from '@cairn/platform/db';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import { QueryHandler } from '@nestjs/cqrs';
+import { Prisma } from '@cairn/platform/db';
+import { pagedAuditedList, setFilterNames, TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { PATIENT_INCLUDE, toPatientView } from '../../patient.view';
-import { PatientSearch, SearchPatientsQuery } from './search-patients.query';
+import { PatientPage, PatientSearch, SearchPatientsQuery } from './search-patients.query';
 
 /** Builds the name condition: "last, first", "first last" or a single term matching either name. */
 export function nameFilter(q: string): Prisma.PatientWhereInput {
@@ -24,42 +22,32 @@ export function nameFilter(q: string): Prisma.PatientWhereInput {
 }
 
 @QueryHandler(SearchPatientsQuery)
-export class SearchPatientsHandler implements IQueryHandler<SearchPatientsQuery> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    private readonly audit: AuditService,
-  ) {}
-
-  async execute({ search }: SearchPatientsQuery) {
-    const ctx = this.requestContext.requireTenant();
+@TenantUseCase(SearchPatientsQuery, { audit: { action: 'patient.search', resource: 'patient' } })
+export class SearchPatientsHandler implements TenantUseCaseHandler<SearchPatientsQuery, PatientPage> {
+  async execute({ search }: SearchPatientsQuery, { ctx, tx, audit }: UseCase): Promise<PatientPage> {
     const where = this.where(ctx.organizationId, search);
-    return this.txHost.withTransaction(async () => {
-      const tx = this.txHost.tx;
-      const [total, rows] = await Promise.all([
-        tx.patient.count({ where }),
-        tx.patient.findMany({
-          where,
-          include: PATIENT_INCLUDE,
-          relationLoadStrategy: 'join',
-          orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
-          skip: (search.page - 1) * search.pageSize,
-          take: search.pageSize,
-        }),
-      ]);
-      // Filter names and result ids only: the search terms themselves are PHI. Part 2 results go out with the
-      // 42 CFR §2.32 notice, and the audit row names them (CL-11).
-      const part2PatientIds = rows.filter((r) => r.chart?.isPart2).map((r) => r.id);
-      await this.audit.record({
-        action: 'patient.search', resourceType: 'patient', outcome: 'success',
-        scope: {
-          filters: (['q', 'dateOfBirth', 'mrn', 'siteId', 'ids'] as const).filter((k) => search[k] !== undefined),
-          siteId: search.siteId ?? null, page: search.page, pageSize: search.pageSize, total,
-          resultPatientIds: rows.map((r) => r.id),
+    // Filter names and result ids only: the search terms themselves are PHI. Part 2 results go out with the
+    // 42 CFR §2.32 notice, and the audit row names them (CL-11).
+    return pagedAuditedList(audit, {
+      page: search,
+      filters: setFilterNames(search, ['q', 'dateOfBirth', 'mrn', 'siteId', 'ids']),
+      count: () => tx.patient.count({ where }),
+      rows: ({ skip, take }) => tx.patient.findMany({
+        where,
+        include: PATIENT_INCLUDE,
+        relationLoadStrategy: 'join',
+        orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
+        skip,
+        take,
+      }),
+      toItems: (rows) => rows.map(toPatientView),
+      scope: ({ rows }) => {
+        const part2PatientIds = rows.filter((r) => r.chart?.isPart2).map((r) => r.id);
+        return {
+          siteId: search.siteId ?? null, page: search.page, pageSize: search.pageSize, resultPatientIds: rows.map((r) => r.id),
           ...(part2PatientIds.length ? { part2PatientIds, part2NoticeApplies: true } : {}),
-        },
-      });
-      return { items: rows.map(toPatientView), page: search.page, pageSize: search.pageSize, total };
+        };
+      },
     });
   }
 
