@@ -29,13 +29,13 @@ const OUTSIDE_PIPELINE = ['GetMeHandler', 'LoginHandler', 'LogoutHandler', 'Refr
  */
 const NOT_YET_CONVERTED = [
   'AddPeerEncounterAddendumHandler', 'AddProgressNoteAddendumHandler', 'ApproveGroupEncountersHandler', 'AssignCareTeamMemberHandler',
-  'CheckSudConsentHandler', 'CreateGroupHandler', 'CreateGroupSessionHandler', 'CreatePeerEncounterDraftHandler', 'CreatePeerServiceTypeHandler',
-  'CreateProgressNoteHandler', 'DocumentGroupSessionHandler', 'EditGroupEncounterCodeHandler', 'EditGroupSessionNoteHandler',
-  'EditPeerEncounterHandler', 'EditPeerSupervisionHandler', 'EditProgressNoteHandler', 'FinalizePeerEncounterHandler', 'GetGroupHandler',
-  'GetGroupSessionHandler', 'GetPatientHandler', 'GetPatientReferenceHandler', 'GetPeerEncounterHandler', 'GetPeerSupervisionHandler',
+  'CheckSudConsentHandler', 'CreatePeerEncounterDraftHandler', 'CreatePeerServiceTypeHandler',
+  'CreateProgressNoteHandler', 'EditGroupEncounterCodeHandler',
+  'EditPeerEncounterHandler', 'EditPeerSupervisionHandler', 'EditProgressNoteHandler', 'FinalizePeerEncounterHandler',
+  'GetPatientHandler', 'GetPatientReferenceHandler', 'GetPeerEncounterHandler', 'GetPeerSupervisionHandler',
   'GetPeerSupervisionReportHandler', 'GetPeerVocabularyHandler', 'GetProgressNoteHandler', 'ListChartEncountersHandler', 'ListConsentsHandler',
-  'ListGroupEncounterGenerationsHandler', 'ListGroupSessionsHandler', 'ListGroupsHandler', 'ListPatientPeerEncountersHandler',
-  'ListPeerSupervisionHandler', 'RecordConsentHandler', 'RecordGroupAttendanceHandler', 'RecordPeerSupervisionHandler', 'RegisterPatientHandler',
+  'ListGroupEncounterGenerationsHandler', 'ListPatientPeerEncountersHandler',
+  'ListPeerSupervisionHandler', 'RecordConsentHandler', 'RecordPeerSupervisionHandler', 'RegisterPatientHandler',
   'RejectGroupEncountersHandler', 'RevokeConsentHandler', 'SearchPatientsHandler', 'SetPeerSettingsHandler', 'SignProgressNoteHandler',
   'UpdatePatientHandler', 'UpdatePeerServiceTypeHandler',
 ];
@@ -69,6 +69,16 @@ const PROBES: Record<string, Probe> = {
   SetServiceTypeCategoryCommand: { args: () => [`P${Date.now() % 1e6}`, 'other'], outcome: 'no row', because: 'a new code without a name is bad input' },
   CreatePeerEncounterCommand: { args: () => [{}], outcome: 'no row', because: 'input problems; its success row is part of peer-encounter finalization' },
   CreateGroupEncountersCommand: { args: () => [{ attendees: [] }], outcome: 'no row', because: 'input problems; its success row is part of encounter generation' },
+  // CL group sessions (libs/cl/src/group-sessions).
+  GetGroupQuery: { args: () => [randomUUID()], outcome: 'not_found' },
+  ListGroupsQuery: { args: () => [{ page: 1, pageSize: 5 }], outcome: 'success' },
+  CreateGroupCommand: { assertedBy: 'apps/api/test/group-sessions.e2e-spec.ts' },
+  GetGroupSessionQuery: { args: () => [randomUUID()], outcome: 'not_found' },
+  ListGroupSessionsQuery: { args: () => [{ page: 1, pageSize: 5 }], outcome: 'success' },
+  CreateGroupSessionCommand: { args: () => [{ groupId: randomUUID(), sessionDate: '2031-01-06', startTime: '10:00', endTime: '11:00' }], outcome: 'not_found' },
+  EditGroupSessionNoteCommand: { args: () => [randomUUID(), 'note'], outcome: 'not_found' },
+  RecordGroupAttendanceCommand: { args: () => [randomUUID(), [{ patientId: randomUUID(), status: 'present' }]], outcome: 'not_found' },
+  DocumentGroupSessionCommand: { args: () => [randomUUID()], outcome: 'not_found' },
 };
 
 interface RegisteredHandler {
