@@ -28,15 +28,15 @@ const OUTSIDE_PIPELINE = ['GetMeHandler', 'LoginHandler', 'LogoutHandler', 'Refr
  * handler not listed here is undeclared.
  */
 const NOT_YET_CONVERTED = [
-  'AddPeerEncounterAddendumHandler', 'AddProgressNoteAddendumHandler', 'ApproveGroupEncountersHandler', 'AssignCareTeamMemberHandler',
+  'AddPeerEncounterAddendumHandler', 'AddProgressNoteAddendumHandler', 'AssignCareTeamMemberHandler',
   'CheckSudConsentHandler', 'CreatePeerEncounterDraftHandler', 'CreatePeerServiceTypeHandler',
-  'CreateProgressNoteHandler', 'EditGroupEncounterCodeHandler',
+  'CreateProgressNoteHandler',
   'EditPeerEncounterHandler', 'EditPeerSupervisionHandler', 'EditProgressNoteHandler', 'FinalizePeerEncounterHandler',
   'GetPatientHandler', 'GetPatientReferenceHandler', 'GetPeerEncounterHandler', 'GetPeerSupervisionHandler',
   'GetPeerSupervisionReportHandler', 'GetPeerVocabularyHandler', 'GetProgressNoteHandler', 'ListChartEncountersHandler', 'ListConsentsHandler',
-  'ListGroupEncounterGenerationsHandler', 'ListPatientPeerEncountersHandler',
+  'ListPatientPeerEncountersHandler',
   'ListPeerSupervisionHandler', 'RecordConsentHandler', 'RecordPeerSupervisionHandler', 'RegisterPatientHandler',
-  'RejectGroupEncountersHandler', 'RevokeConsentHandler', 'SearchPatientsHandler', 'SetPeerSettingsHandler', 'SignProgressNoteHandler',
+  'RevokeConsentHandler', 'SearchPatientsHandler', 'SetPeerSettingsHandler', 'SignProgressNoteHandler',
   'UpdatePatientHandler', 'UpdatePeerServiceTypeHandler',
 ];
 
@@ -69,7 +69,7 @@ const PROBES: Record<string, Probe> = {
   SetServiceTypeCategoryCommand: { args: () => [`P${Date.now() % 1e6}`, 'other'], outcome: 'no row', because: 'a new code without a name is bad input' },
   CreatePeerEncounterCommand: { args: () => [{}], outcome: 'no row', because: 'input problems; its success row is part of peer-encounter finalization' },
   CreateGroupEncountersCommand: { args: () => [{ attendees: [] }], outcome: 'no row', because: 'input problems; its success row is part of encounter generation' },
-  // CL group sessions (libs/cl/src/group-sessions).
+  // CL group sessions and group encounter review (libs/cl/src/group-sessions, libs/cl/src/group-encounters).
   GetGroupQuery: { args: () => [randomUUID()], outcome: 'not_found' },
   ListGroupsQuery: { args: () => [{ page: 1, pageSize: 5 }], outcome: 'success' },
   CreateGroupCommand: { assertedBy: 'apps/api/test/group-sessions.e2e-spec.ts' },
@@ -79,6 +79,10 @@ const PROBES: Record<string, Probe> = {
   EditGroupSessionNoteCommand: { args: () => [randomUUID(), 'note'], outcome: 'not_found' },
   RecordGroupAttendanceCommand: { args: () => [randomUUID(), [{ patientId: randomUUID(), status: 'present' }]], outcome: 'not_found' },
   DocumentGroupSessionCommand: { args: () => [randomUUID()], outcome: 'not_found' },
+  ListGroupEncounterGenerationsQuery: { args: () => [{}, { page: 1, pageSize: 5 }], outcome: 'success' },
+  EditGroupEncounterCodeCommand: { args: () => [randomUUID(), { proposedCptCode: '90853', modifiers: [] }], outcome: 'not_found' },
+  ApproveGroupEncountersCommand: { args: () => [[randomUUID()]], outcome: 'not_found' },
+  RejectGroupEncountersCommand: { args: () => [[randomUUID()], 'duplicate of another session'], outcome: 'not_found' },
 };
 
 interface RegisteredHandler {

@@ -13,7 +13,8 @@ const NO_AUDIT = { action: '', resource: '' };
 
 /**
  * Runs one call of a tenant use case: the tenant transaction (joining the caller's when a use case calls another
- * through a bus), the handler, and exactly one audit row (one per patient on success when it says `audit.rowPerPatient`):
+ * through a bus), the handler, and exactly one audit row (on success, one per patient when the handler says
+ * `audit.rowPerPatient`):
  * - returned normally: in the transaction, before it commits: `success`, or `not_found` when the handler returned
  *   null (or said `audit.notFound()`);
  * - threw a refusal the handler marked (`throw audit.refuse(reason, error)`) or a NotFoundError: committed on its
