@@ -290,6 +290,29 @@ describe('approve and reject', () => {
     expect((await approvalEvents(s.session_id)).map((e) => e.payload.approved_generations.map((g: { generation_id: string }) => g.generation_id))).toEqual([[a]]);
   });
 
+  it('audits each review action once: success naming the one patient it changed, denied when nothing could change', async () => {
+    const s = session([present(patients[0]!), present(patients[1]!)], { session_date: '2026-10-14' });
+    const { of } = await documented(s);
+    const [a, b] = [of(patients[0]!).id as string, of(patients[1]!).id as string];
+    const approved = await as(app, supervisor).post(`${URL}/approve`).send({ ids: [a] });
+    const rejected = await as(app, supervisor).post(`${URL}/reject`).send({ ids: [b], reason: 'Not a billable group' });
+    const refused = await as(app, supervisor).post(`${URL}/approve`).send({ ids: [b] });
+    const rowsOf = (res: { headers: Record<string, string> }, action: string) =>
+      demo.auditEvents('action = $1 AND request_id = $2', [action, res.headers['x-request-id']]);
+    expect(await rowsOf(approved, 'group-encounter-generation.approve')).toEqual([expect.objectContaining({
+      outcome: 'success', reason: null, resource_type: 'group_encounter_generation', resource_id: a, patient_id: patients[0]!.patient_id,
+      scope: expect.objectContaining({ requested: 1, outcomes: { approved: 1 }, approvalId: expect.any(String), approvedIds: [a], sessionIds: [s.session_id] }),
+    })]);
+    expect(await rowsOf(rejected, 'group-encounter-generation.reject')).toEqual([expect.objectContaining({
+      outcome: 'success', resource_id: b, patient_id: patients[1]!.patient_id, scope: expect.objectContaining({ outcomes: { rejected: 1 }, rejectedIds: [b] }),
+    })]);
+    expect(JSON.stringify(await rowsOf(rejected, 'group-encounter-generation.reject'))).not.toContain('Not a billable group');
+    expect(await rowsOf(refused, 'group-encounter-generation.approve')).toEqual([expect.objectContaining({
+      outcome: 'denied', reason: null, resource_id: b, patient_id: null,
+      scope: expect.objectContaining({ outcomes: { conflict: 1 }, approvalId: null, approvedIds: [], sessionIds: [] }),
+    })]);
+  });
+
   it('refuses a decided row in the database too (trigger), whoever writes', async () => {
     const s = session([present(patients[0]!)], { session_date: '2026-10-13' });
     const [row] = (await documented(s)).rows;

@@ -266,6 +266,22 @@ describe('group sessions and attendance (CL-14)', () => {
     expect(JSON.stringify(events)).not.toContain('distress tolerance');
   });
 
+  it('audits the group definition once, and an attendance write once per attendee', async () => {
+    const group = await newGroup();
+    const [created] = await demo.auditEvents(`action = 'group.create' AND resource_id = $1`, [group['id']]);
+    expect(created).toMatchObject({ outcome: 'success', resource_type: 'group', scope: expect.objectContaining({ siteId: tucson, facilitatorIds: [supervisorId, clinicianId] }) });
+    const session = await newSession(group['id']);
+    const [p, q] = [await newPatient(), await newPatient()];
+    const res = await as(app, supervisor).put(`/api/v1/group-sessions/${session['id']}/attendance`).send({
+      attendees: [{ patientId: p, status: 'present' }, { patientId: q, status: 'absent' }],
+    });
+    expect(res.status).toBe(200);
+    const rows = await demo.auditEvents(`action = 'group-session.attendance.record' AND request_id = $1`, [res.headers['x-request-id']]);
+    expect(rows.map((r) => [r['patient_id'], r['resource_id'], r['outcome'], (r['scope'] as Record<string, unknown>)['status']]).sort()).toEqual(
+      [[p, session['id'], 'success', 'present'], [q, session['id'], 'success', 'absent']].sort(),
+    );
+  });
+
   it('hides the identity of SUD-group attendees no consent covers, and marks Part 2 reads in the audit', async () => {
     const group = await newGroup({ name: `IOP process group ${letters()}`, groupType: 'sud_group_counseling', sudProgram: true });
     const session = await newSession(group['id']);

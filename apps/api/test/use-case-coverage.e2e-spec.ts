@@ -28,15 +28,20 @@ const OUTSIDE_PIPELINE = ['GetMeHandler', 'LoginHandler', 'LogoutHandler', 'Refr
  * handler not listed here is undeclared.
  */
 const NOT_YET_CONVERTED = [
-  'AddPeerEncounterAddendumHandler', 'ApproveGroupEncountersHandler',
-  'CreateGroupHandler', 'CreateGroupSessionHandler', 'CreatePeerEncounterDraftHandler', 'CreatePeerServiceTypeHandler',
-  'DocumentGroupSessionHandler', 'EditGroupEncounterCodeHandler', 'EditGroupSessionNoteHandler',
-  'EditPeerEncounterHandler', 'EditPeerSupervisionHandler', 'FinalizePeerEncounterHandler', 'GetGroupHandler',
-  'GetGroupSessionHandler', 'GetPeerEncounterHandler', 'GetPeerSupervisionHandler',
-  'GetPeerSupervisionReportHandler', 'GetPeerVocabularyHandler',
-  'ListGroupEncounterGenerationsHandler', 'ListGroupSessionsHandler', 'ListGroupsHandler', 'ListPatientPeerEncountersHandler',
-  'ListPeerSupervisionHandler', 'RecordGroupAttendanceHandler', 'RecordPeerSupervisionHandler',
-  'RejectGroupEncountersHandler', 'SetPeerSettingsHandler',
+  'AddPeerEncounterAddendumHandler',
+  'CreatePeerEncounterDraftHandler',
+  'CreatePeerServiceTypeHandler',
+  'EditPeerEncounterHandler',
+  'EditPeerSupervisionHandler',
+  'FinalizePeerEncounterHandler',
+  'GetPeerEncounterHandler',
+  'GetPeerSupervisionHandler',
+  'GetPeerSupervisionReportHandler',
+  'GetPeerVocabularyHandler',
+  'ListPatientPeerEncountersHandler',
+  'ListPeerSupervisionHandler',
+  'RecordPeerSupervisionHandler',
+  'SetPeerSettingsHandler',
   'UpdatePeerServiceTypeHandler',
 ];
 
@@ -87,6 +92,20 @@ const PROBES: Record<string, Probe> = {
   SignProgressNoteCommand: { args: () => [randomUUID()], outcome: 'not_found' },
   AddProgressNoteAddendumCommand: { args: () => [randomUUID(), 'x'], outcome: 'not_found' },
   GetProgressNoteQuery: { args: () => [randomUUID()], outcome: 'not_found' },
+  // CL group sessions and group encounter review (libs/cl/src/group-sessions, libs/cl/src/group-encounters).
+  GetGroupQuery: { args: () => [randomUUID()], outcome: 'not_found' },
+  ListGroupsQuery: { args: () => [{ page: 1, pageSize: 5 }], outcome: 'success' },
+  CreateGroupCommand: { assertedBy: 'apps/api/test/group-sessions.e2e-spec.ts' },
+  GetGroupSessionQuery: { args: () => [randomUUID()], outcome: 'not_found' },
+  ListGroupSessionsQuery: { args: () => [{ page: 1, pageSize: 5 }], outcome: 'success' },
+  CreateGroupSessionCommand: { args: () => [{ groupId: randomUUID(), sessionDate: '2031-01-06', startTime: '10:00', endTime: '11:00' }], outcome: 'not_found' },
+  EditGroupSessionNoteCommand: { args: () => [randomUUID(), 'note'], outcome: 'not_found' },
+  RecordGroupAttendanceCommand: { args: () => [randomUUID(), [{ patientId: randomUUID(), status: 'present' }]], outcome: 'not_found' },
+  DocumentGroupSessionCommand: { args: () => [randomUUID()], outcome: 'not_found' },
+  ListGroupEncounterGenerationsQuery: { args: () => [{}, { page: 1, pageSize: 5 }], outcome: 'success' },
+  EditGroupEncounterCodeCommand: { args: () => [randomUUID(), { proposedCptCode: '90853', modifiers: [] }], outcome: 'not_found' },
+  ApproveGroupEncountersCommand: { args: () => [[randomUUID()]], outcome: 'not_found' },
+  RejectGroupEncountersCommand: { args: () => [[randomUUID()], 'duplicate of another session'], outcome: 'not_found' },
 };
 
 interface RegisteredHandler {

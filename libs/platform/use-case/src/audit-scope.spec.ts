@@ -48,4 +48,15 @@ describe('AuditScope', () => {
     expect(s.eventFor({}, false)).toMatchObject({ actorType: 'system' });
     expect(s.eventFor({}, true)).toMatchObject({ actorType: 'staff' });
   });
+  it('writes one row per patient on success when asked (rowPerPatient), the one row otherwise', () => {
+    const s = scope().scope({ part2: true }).rowPerPatient([{ patientId: 'a', scope: { status: 'present' } }, { patientId: 'b' }]);
+    expect(s.eventsFor({}, true)).toEqual([
+      { action: 'progress-note.sign', resourceType: 'progress_note', resourceId: 'n1', patientId: 'a', outcome: 'success', reason: null, scope: { part2: true, status: 'present' } },
+      { action: 'progress-note.sign', resourceType: 'progress_note', resourceId: 'n1', patientId: 'b', outcome: 'success', reason: null, scope: { part2: true } },
+    ]);
+    const nf = scope().rowPerPatient([{ patientId: 'a' }, { patientId: 'b' }]);
+    expect(nf.eventsFor(null, true)).toEqual([expect.objectContaining({ outcome: 'not_found', patientId: null })]);
+    expect(scope().eventsFor({}, true)).toHaveLength(1);
+    expect(() => scope().rowPerPatient([])).toThrow('at least one patient');
+  });
 });

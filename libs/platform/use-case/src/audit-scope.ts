@@ -25,6 +25,13 @@ export interface AuditFields {
   actorType?: UseCaseActorType;
 }
 
+/** One patient's row of a call audited once per patient (`rowPerPatient`). */
+export interface PatientRow {
+  patientId: string;
+  /** Facts of this patient's row, merged over the call's. */
+  scope?: Record<string, unknown>;
+}
+
 interface Refusal {
   error: unknown;
   outcome: 'denied' | 'failure';
@@ -43,6 +50,7 @@ export class AuditScope {
   private explicitOutcome: { outcome: UseCaseAuditOutcome; reason?: string } | undefined;
   private refusal: Refusal | undefined;
   private skipped: string | undefined;
+  private perPatient: PatientRow[] | undefined;
 
   constructor(
     private readonly declaration: UseCaseAuditDeclaration<unknown>,
@@ -83,6 +91,17 @@ export class AuditScope {
     return error;
   }
 
+  /**
+   * A write to several patients' records, audited once per patient so each patient's access history lists it: on
+   * success the call writes one row per entry (the entry's patient, the call's facts plus the entry's) instead of
+   * the one. A refusal or not_found still writes the one row. At least one patient (the call must leave a row).
+   */
+  rowPerPatient(rows: readonly PatientRow[]): this {
+    if (rows.length === 0) throw new Error('rowPerPatient needs at least one patient');
+    this.perPatient = [...rows];
+    return this;
+  }
+
   /** This call writes no row (say why): a replayed command that changed nothing. */
   skip(why: string): void {
     this.skipped = why;
@@ -96,6 +115,16 @@ export class AuditScope {
   eventFor(result: unknown, contextHasUser: boolean): UseCaseAuditEvent {
     const outcome = this.explicitOutcome?.outcome ?? (result === null ? 'not_found' : 'success');
     return this.event(outcome, this.explicitOutcome?.reason ?? this.fields.reason ?? null, this.facts, contextHasUser);
+  }
+
+  /** The rows of a call that returned `result`: the one row, or one per patient (`rowPerPatient`) on success. */
+  eventsFor(result: unknown, contextHasUser: boolean): UseCaseAuditEvent[] {
+    const event = this.eventFor(result, contextHasUser);
+    if (!this.perPatient || event.outcome !== 'success') return [event];
+    return this.perPatient.map((r) => {
+      const scope = r.scope ? { ...(event.scope ?? {}), ...r.scope } : event.scope;
+      return { ...event, patientId: r.patientId, ...(scope !== undefined ? { scope } : {}) };
+    });
   }
 
   /** The row of a call that threw `error`, or null when the error is not an audited refusal (bad input writes nothing). */

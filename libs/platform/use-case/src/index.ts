@@ -1,5 +1,5 @@
 export { AuditScope } from './audit-scope';
-export type { AuditFields, UseCaseAuditEvent, UseCaseAuditOutcome } from './audit-scope';
+export type { AuditFields, PatientRow, UseCaseAuditEvent, UseCaseAuditOutcome } from './audit-scope';
 export { pagedAuditedList, setFilterNames } from './paged-audited-list';
 export type { PagedAuditedListSpec } from './paged-audited-list';
 export {

@@ -4,6 +4,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TenantContext, TenantTx } from '@cairn/platform/db';
 import { RequestContextService } from '@cairn/platform/tenancy';
 import { AuditScope } from './audit-scope';
+import type { UseCaseAuditEvent } from './audit-scope';
 import type { TenantUseCaseDeclaration } from './tenant-use-case.decorator';
 import type { UseCase, UseCaseTx } from './use-case';
 import { UseCaseAuditWriter } from './use-case-audit-writer';
@@ -12,7 +13,8 @@ const NO_AUDIT = { action: '', resource: '' };
 
 /**
  * Runs one call of a tenant use case: the tenant transaction (joining the caller's when a use case calls another
- * through a bus), the handler, and exactly one audit row:
+ * through a bus), the handler, and exactly one audit row (on success, one per patient when the handler says
+ * `audit.rowPerPatient`):
  * - returned normally: in the transaction, before it commits: `success`, or `not_found` when the handler returned
  *   null (or said `audit.notFound()`);
  * - threw a refusal the handler marked (`throw audit.refuse(reason, error)`) or a NotFoundError: committed on its
@@ -58,12 +60,12 @@ export class UseCasePipeline {
     try {
       if (declaration.transaction === 'audit-only') {
         const result = await handler(useCase(undefined));
-        if (audited && !scope.isSkipped) await this.txHost.withTransaction(() => this.auditWriter().record(scope.eventFor(result, hasUser)));
+        if (audited && !scope.isSkipped) await this.txHost.withTransaction(() => this.recordAll(scope.eventsFor(result, hasUser)));
         return result;
       }
       return await this.txHost.withTransaction(async () => {
         const result = await handler(useCase(this.txHost.tx));
-        if (audited && !scope.isSkipped) await this.auditWriter().record(scope.eventFor(result, hasUser));
+        if (audited && !scope.isSkipped) await this.recordAll(scope.eventsFor(result, hasUser));
         return result;
       });
     } catch (e) {
@@ -71,6 +73,11 @@ export class UseCasePipeline {
       if (event) await this.auditWriter().recordDetached(event);
       throw e;
     }
+  }
+
+  /** The call's row (or rows, one per patient), in the current transaction. */
+  private async recordAll(events: UseCaseAuditEvent[]): Promise<void> {
+    for (const event of events) await this.auditWriter().record(event);
   }
 
   private auditWriter(): UseCaseAuditWriter {

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { AuditService } from '@cairn/platform/audit';
-import { TenantTx } from '@cairn/platform/db';
+import { CommandHandler } from '@nestjs/cqrs';
 import { CL_GROUP_ENCOUNTERS_APPROVED_V1, ClGroupEncountersApprovedV1 } from '@cairn/platform/clinical';
 import { OutboxPublisher } from '@cairn/platform/messaging';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { bulkReview, singlePatient } from '../../bulk-review';
 import { approvePending } from '../../group-encounter-generation.repository';
 import { GenerationRow } from '../../group-encounter-generation.view';
@@ -42,35 +39,25 @@ export function approvalPayloads(organizationId: string, approved: GenerationRow
  * already_approved and publish nothing; rejected ones conflict; Part 2 rows without consent are refused.
  */
 @CommandHandler(ApproveGroupEncountersCommand)
-export class ApproveGroupEncountersHandler implements ICommandHandler<ApproveGroupEncountersCommand, ReviewResult> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxPublisher,
-  ) {}
+@TenantUseCase(ApproveGroupEncountersCommand, { audit: { action: 'group-encounter-generation.approve', resource: 'group_encounter_generation' } })
+export class ApproveGroupEncountersHandler implements TenantUseCaseHandler<ApproveGroupEncountersCommand, ReviewResult> {
+  constructor(private readonly outbox: OutboxPublisher) {}
 
-  async execute({ ids }: ApproveGroupEncountersCommand): Promise<ReviewResult> {
-    const ctx = this.requestContext.requireTenant();
+  async execute({ ids }: ApproveGroupEncountersCommand, { ctx, tx, audit }: UseCase): Promise<ReviewResult> {
     const org = ctx.organizationId;
-    return this.txHost.withTransaction(async () => {
-      const tx = this.txHost.tx;
-      const approvalId = randomUUID();
-      const review = await bulkReview(tx, org, ids, {
-        decide: approvalDecision, apply: 'approve' as const, done: 'approved', outcomes: OUTCOME,
-        change: (candidates) => approvePending(tx, org, candidates, ctx.userId, approvalId),
-      });
-      const payloads = approvalPayloads(org, [...review.changed.values()]);
-      for (const payload of payloads) await this.outbox.publish(CL_GROUP_ENCOUNTERS_APPROVED_V1, org, payload);
-      await this.audit.record({
-        action: 'group-encounter-generation.approve', resourceType: 'group_encounter_generation', resourceId: review.ids.length === 1 ? review.ids[0] : null,
-        patientId: singlePatient(review), outcome: review.auditOutcome,
-        scope: {
-          ...review.auditScope, approvalId: review.changed.size ? approvalId : null,
-          approvedIds: [...review.changed.keys()], sessionIds: payloads.map((p) => p.session_id),
-        },
-      });
-      return { results: review.results, eventsPublished: payloads.length };
+    const approvalId = randomUUID();
+    const review = await bulkReview(tx, org, ids, {
+      decide: approvalDecision, apply: 'approve' as const, done: 'approved', outcomes: OUTCOME,
+      change: (candidates) => approvePending(tx, org, candidates, ctx.userId, approvalId),
     });
+    const payloads = approvalPayloads(org, [...review.changed.values()]);
+    for (const payload of payloads) await this.outbox.publish(CL_GROUP_ENCOUNTERS_APPROVED_V1, org, payload);
+    // The action answers per id; its one row carries the whole action's outcome (refused rows change nothing, so
+    // the row commits with the transaction even when it says denied or not_found).
+    audit.outcome(review.auditOutcome).set({ resourceId: review.ids.length === 1 ? review.ids[0] : null, patientId: singlePatient(review) }).scope({
+      ...review.auditScope, approvalId: review.changed.size ? approvalId : null,
+      approvedIds: [...review.changed.keys()], sessionIds: payloads.map((p) => p.session_id),
+    });
+    return { results: review.results, eventsPublished: payloads.length };
   }
 }

@@ -1,13 +1,10 @@
-import { CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { AuditService } from '@cairn/platform/audit';
+import { CommandHandler, QueryBus } from '@nestjs/cqrs';
 import { CODE_PATTERN, ValidateCodeQuery } from '@cairn/platform/code-library';
-import { TenantTx } from '@cairn/platform/db';
 import { ConflictError, ForbiddenError, InvalidInputError, isoDate } from '@cairn/platform/http';
 import type { FieldError } from '@cairn/platform/http';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { editPendingCode, generationsByIds } from '../../group-encounter-generation.repository';
-import { GenerationRow, part2AuditScope, toGenerationView } from '../../group-encounter-generation.view';
+import { GroupEncounterGenerationView, part2AuditScope, toGenerationView } from '../../group-encounter-generation.view';
 import { billabilityAfterCodeEdit } from '../../group-encounter-rules';
 import { OUTCOME_DETAIL } from '../../review-result';
 import { EditGroupEncounterCodeCommand } from './edit-group-encounter-code.command';
@@ -21,16 +18,13 @@ export const MAX_MODIFIERS = 4;
  * (403). A row flagged only for its code becomes billable; attendance flags stay. Audited with before/after.
  */
 @CommandHandler(EditGroupEncounterCodeCommand)
-export class EditGroupEncounterCodeHandler implements ICommandHandler<EditGroupEncounterCodeCommand> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    private readonly audit: AuditService,
-    private readonly queries: QueryBus,
-  ) {}
+@TenantUseCase(EditGroupEncounterCodeCommand, {
+  audit: { action: 'group-encounter-generation.edit', resource: 'group_encounter_generation', id: (c) => c.generationId },
+})
+export class EditGroupEncounterCodeHandler implements TenantUseCaseHandler<EditGroupEncounterCodeCommand, GroupEncounterGenerationView | null> {
+  constructor(private readonly queries: QueryBus) {}
 
-  async execute({ generationId, input }: EditGroupEncounterCodeCommand) {
-    const ctx = this.requestContext.requireTenant();
+  async execute({ generationId, input }: EditGroupEncounterCodeCommand, { ctx, tx, audit }: UseCase): Promise<GroupEncounterGenerationView | null> {
     const org = ctx.organizationId;
     const code = (input.proposedCptCode ?? '').trim().toUpperCase();
     const modifiers = (input.modifiers ?? []).map((m) => (m ?? '').trim().toUpperCase());
@@ -43,54 +37,37 @@ export class EditGroupEncounterCodeHandler implements ICommandHandler<EditGroupE
     });
     if (shapeProblems.length) throw new InvalidInputError('The proposed code cannot be used.', shapeProblems);
 
-    return this.txHost.withTransaction(async () => {
-      const tx = this.txHost.tx;
-      const [row] = await generationsByIds(tx, org, [generationId.toLowerCase()]);
-      const audit = (outcome: 'not_found' | 'denied' | 'success', r: GenerationRow | undefined, extra: Record<string, unknown> = {}, reason?: string) =>
-        this.audit.record({
-          action: 'group-encounter-generation.edit', resourceType: 'group_encounter_generation', resourceId: generationId,
-          patientId: r && r.consented ? r.patient_id : null, outcome, reason: reason ?? null, scope: { ...(r ? part2AuditScope([r]) : {}), ...extra },
-        });
-      if (!row) {
-        await audit('not_found', undefined);
-        return null;
-      }
-      // Refusals throw, rolling the transaction back: their audit rows are committed on their own.
-      const refused = (reason: string) => this.audit.recordDetached({
-        action: 'group-encounter-generation.edit', resourceType: 'group_encounter_generation', resourceId: generationId, outcome: 'denied',
-        reason, scope: part2AuditScope([row]),
-      });
-      if (!row.consented) {
-        await refused('consent_required');
-        throw new ForbiddenError(OUTCOME_DETAIL.consent_required!);
-      }
-      if (row.status !== 'pending_review') {
-        await refused(`decided:${row.status}`);
-        throw new ConflictError(`A ${row.status} generation cannot be edited: a decision is final.`);
-      }
+    const [row] = await generationsByIds(tx, org, [generationId.toLowerCase()]);
+    if (!row) return null;
+    // Refusals throw, rolling the transaction back: the pipeline commits their rows on their own (no patient named).
+    const refusalScope = part2AuditScope([row]);
+    if (!row.consented) throw audit.refuse('consent_required', new ForbiddenError(OUTCOME_DETAIL.consent_required!), 'denied', refusalScope);
+    if (row.status !== 'pending_review') {
+      throw audit.refuse(`decided:${row.status}`, new ConflictError(`A ${row.status} generation cannot be edited: a decision is final.`), 'denied', refusalScope);
+    }
 
-      const on = isoDate(row.session_date);
-      const problems: FieldError[] = [];
-      const validity = await this.queries.execute(new ValidateCodeQuery(code, on));
-      if (!validity.valid) problems.push({ field: 'proposedCptCode', message: validity.message });
-      else if (validity.code.system === 'MODIFIER') problems.push({ field: 'proposedCptCode', message: `${code} is a modifier, not a CPT or HCPCS code` });
-      const modifierChecks = await Promise.all(modifiers.map((m) => this.queries.execute(new ValidateCodeQuery(m, on, 'MODIFIER'))));
-      modifierChecks.forEach((v, i) => {
-        if (!v.valid) problems.push({ field: `modifiers[${i}]`, message: v.message });
-      });
-      if (problems.length || !validity.valid) throw new InvalidInputError('The proposed code cannot be used on the session date.', problems);
-
-      const system = validity.code.system as 'CPT' | 'HCPCS';
-      const next = billabilityAfterCodeEdit(row.not_billable_reason);
-      const updated = await editPendingCode(tx, org, row.id, {
-        system, code, modifiers, billable: next.billable, notBillableReason: next.notBillableReason, clearDetail: next.clearDetail,
-      });
-      if (!updated) throw new ConflictError('The generation was decided meanwhile: a decision is final.');
-      await audit('success', updated, {
-        before: { system: row.proposed_code_system, code: row.proposed_cpt_code, modifiers: row.proposed_modifiers, billable: row.billable, notBillableReason: row.not_billable_reason },
-        after: { system, code, modifiers, billable: next.billable, notBillableReason: next.notBillableReason },
-      });
-      return toGenerationView(updated);
+    const on = isoDate(row.session_date);
+    const problems: FieldError[] = [];
+    const validity = await this.queries.execute(new ValidateCodeQuery(code, on));
+    if (!validity.valid) problems.push({ field: 'proposedCptCode', message: validity.message });
+    else if (validity.code.system === 'MODIFIER') problems.push({ field: 'proposedCptCode', message: `${code} is a modifier, not a CPT or HCPCS code` });
+    const modifierChecks = await Promise.all(modifiers.map((m) => this.queries.execute(new ValidateCodeQuery(m, on, 'MODIFIER'))));
+    modifierChecks.forEach((v, i) => {
+      if (!v.valid) problems.push({ field: `modifiers[${i}]`, message: v.message });
     });
+    if (problems.length || !validity.valid) throw new InvalidInputError('The proposed code cannot be used on the session date.', problems);
+
+    const system = validity.code.system as 'CPT' | 'HCPCS';
+    const next = billabilityAfterCodeEdit(row.not_billable_reason);
+    const updated = await editPendingCode(tx, org, row.id, {
+      system, code, modifiers, billable: next.billable, notBillableReason: next.notBillableReason, clearDetail: next.clearDetail,
+    });
+    if (!updated) throw new ConflictError('The generation was decided meanwhile: a decision is final.');
+    audit.set({ patientId: updated.consented ? updated.patient_id : null }).scope({
+      ...part2AuditScope([updated]),
+      before: { system: row.proposed_code_system, code: row.proposed_cpt_code, modifiers: row.proposed_modifiers, billable: row.billable, notBillableReason: row.not_billable_reason },
+      after: { system, code, modifiers, billable: next.billable, notBillableReason: next.notBillableReason },
+    });
+    return toGenerationView(updated);
   }
 }

@@ -1,9 +1,6 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { AuditService } from '@cairn/platform/audit';
-import { TenantTx } from '@cairn/platform/db';
+import { CommandHandler } from '@nestjs/cqrs';
 import { InvalidInputError } from '@cairn/platform/http';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { bulkReview, singlePatient } from '../../bulk-review';
 import { rejectPending } from '../../group-encounter-generation.repository';
 import { rejectionDecision, RejectionDecision } from '../../group-encounter-rules';
@@ -20,30 +17,19 @@ const OUTCOME: Record<Exclude<RejectionDecision, 'reject'>, ReviewOutcome> = {
  * published: a rejected generation never becomes a charge. The reason is kept on the row, not in the audit log.
  */
 @CommandHandler(RejectGroupEncountersCommand)
-export class RejectGroupEncountersHandler implements ICommandHandler<RejectGroupEncountersCommand, ReviewResult> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    private readonly audit: AuditService,
-  ) {}
-
-  async execute({ ids, reason }: RejectGroupEncountersCommand): Promise<ReviewResult> {
+@TenantUseCase(RejectGroupEncountersCommand, { audit: { action: 'group-encounter-generation.reject', resource: 'group_encounter_generation' } })
+export class RejectGroupEncountersHandler implements TenantUseCaseHandler<RejectGroupEncountersCommand, ReviewResult> {
+  async execute({ ids, reason }: RejectGroupEncountersCommand, { ctx, tx, audit }: UseCase): Promise<ReviewResult> {
     const trimmed = reason?.trim() ?? '';
     if (!trimmed) throw new InvalidInputError('A rejection needs a reason.', [{ field: 'reason', message: 'reason must not be empty' }]);
-    const ctx = this.requestContext.requireTenant();
     const org = ctx.organizationId;
-    return this.txHost.withTransaction(async () => {
-      const tx = this.txHost.tx;
-      const review = await bulkReview(tx, org, ids, {
-        decide: rejectionDecision, apply: 'reject' as const, done: 'rejected', outcomes: OUTCOME,
-        change: (candidates) => rejectPending(tx, org, candidates, ctx.userId, trimmed),
-      });
-      await this.audit.record({
-        action: 'group-encounter-generation.reject', resourceType: 'group_encounter_generation', resourceId: review.ids.length === 1 ? review.ids[0] : null,
-        patientId: singlePatient(review), outcome: review.auditOutcome,
-        scope: { ...review.auditScope, rejectedIds: [...review.changed.keys()] },
-      });
-      return { results: review.results, eventsPublished: 0 };
+    const review = await bulkReview(tx, org, ids, {
+      decide: rejectionDecision, apply: 'reject' as const, done: 'rejected', outcomes: OUTCOME,
+      change: (candidates) => rejectPending(tx, org, candidates, ctx.userId, trimmed),
     });
+    // As approval: one row with the whole action's outcome, committed with the transaction.
+    audit.outcome(review.auditOutcome).set({ resourceId: review.ids.length === 1 ? review.ids[0] : null, patientId: singlePatient(review) })
+      .scope({ ...review.auditScope, rejectedIds: [...review.changed.keys()] });
+    return { results: review.results, eventsPublished: 0 };
   }
 }

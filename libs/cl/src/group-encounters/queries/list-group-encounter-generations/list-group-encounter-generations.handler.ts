@@ -1,9 +1,6 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { AuditService } from '@cairn/platform/audit';
-import { TenantTx } from '@cairn/platform/db';
+import { QueryHandler } from '@nestjs/cqrs';
 import { Page, pageOf, pageWindow } from '@cairn/platform/http';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import { setFilterNames, TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { listGenerations } from '../../group-encounter-generation.repository';
 import { GroupEncounterGenerationView, part2AuditScope, toGenerationView } from '../../group-encounter-generation.view';
 import { ListGroupEncounterGenerationsQuery } from './list-group-encounter-generations.query';
@@ -15,26 +12,13 @@ import { ListGroupEncounterGenerationsQuery } from './list-group-encounter-gener
  * for Part 2 rows, which were disclosed (§2.32 notice) and which withheld.
  */
 @QueryHandler(ListGroupEncounterGenerationsQuery)
-export class ListGroupEncounterGenerationsHandler implements IQueryHandler<ListGroupEncounterGenerationsQuery, Page<GroupEncounterGenerationView>> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    private readonly audit: AuditService,
-  ) {}
-
-  async execute({ filter, page }: ListGroupEncounterGenerationsQuery): Promise<Page<GroupEncounterGenerationView>> {
-    const ctx = this.requestContext.requireTenant();
+@TenantUseCase(ListGroupEncounterGenerationsQuery, { audit: { action: 'group-encounter-generation.list', resource: 'group_encounter_generation' } })
+export class ListGroupEncounterGenerationsHandler implements TenantUseCaseHandler<ListGroupEncounterGenerationsQuery, Page<GroupEncounterGenerationView>> {
+  async execute({ filter, page }: ListGroupEncounterGenerationsQuery, { ctx, tx, audit }: UseCase): Promise<Page<GroupEncounterGenerationView>> {
     const { skip, take } = pageWindow(page);
-    return this.txHost.withTransaction(async () => {
-      const { rows, total } = await listGenerations(this.txHost.tx, ctx.organizationId, filter, skip, take);
-      await this.audit.record({
-        action: 'group-encounter-generation.list', resourceType: 'group_encounter_generation', outcome: 'success',
-        scope: {
-          filters: Object.keys(filter).filter((k) => filter[k as keyof typeof filter] !== undefined),
-          total, generationIds: rows.map((r) => r.id), ...part2AuditScope(rows),
-        },
-      });
-      return pageOf(rows.map(toGenerationView), total, page);
-    });
+    // The repository reads the page and its count together (listGenerations), hence no pagedAuditedList.
+    const { rows, total } = await listGenerations(tx, ctx.organizationId, filter, skip, take);
+    audit.scope({ filters: setFilterNames(filter), total, generationIds: rows.map((r) => r.id), ...part2AuditScope(rows) });
+    return pageOf(rows.map(toGenerationView), total, page);
   }
 }

@@ -1,85 +1,68 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { AuditService } from '@cairn/platform/audit';
-import { TenantTx } from '@cairn/platform/db';
+import { CommandHandler } from '@nestjs/cqrs';
 import { ConflictError, ForbiddenError, isoDate } from '@cairn/platform/http';
 import { CL_GROUP_SESSION_DOCUMENTED_V1 } from '@cairn/platform/clinical';
 import { OutboxPublisher } from '@cairn/platform/messaging';
 import type { ClGroupSessionDocumentedV1, GroupSessionModality } from '@cairn/platform/clinical';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { loadGroupSession } from '../../group-session-reader';
 import { assertDocumentable, assertDraft, minutesOf } from '../../group-session-rules';
-
+import type { GroupSessionView } from '../../group-session.view';
 import { DocumentGroupSessionCommand } from './document-group-session.command';
 
 @CommandHandler(DocumentGroupSessionCommand)
-export class DocumentGroupSessionHandler implements ICommandHandler<DocumentGroupSessionCommand> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxPublisher,
-  ) {}
+@TenantUseCase(DocumentGroupSessionCommand, { audit: { action: 'group-session.document', resource: 'group_session', id: (c) => c.sessionId } })
+export class DocumentGroupSessionHandler implements TenantUseCaseHandler<DocumentGroupSessionCommand, GroupSessionView | null> {
+  constructor(private readonly outbox: OutboxPublisher) {}
 
-  async execute({ sessionId }: DocumentGroupSessionCommand) {
-    const ctx = this.requestContext.requireTenant();
+  async execute({ sessionId }: DocumentGroupSessionCommand, { ctx, tx, audit }: UseCase): Promise<GroupSessionView | null> {
     const org = ctx.organizationId;
-    return this.txHost.withTransaction(async () => {
-      const tx = this.txHost.tx;
-      const documentedAt = new Date();
-      // The guard against double signing: a conditional UPDATE, first. Of two concurrent signs the second waits
-      // for the first's row lock, then finds the status no longer 'draft', updates nothing and answers 409: one
-      // event. Writes to the draft lock the same row first (session-lock.ts), so the roster read below is final.
-      // Every refusal below throws, which rolls the UPDATE back.
-      const { count } = await tx.groupSession.updateMany({
-        where: { organizationId: org, id: sessionId, status: 'draft' },
-        data: { status: 'documented', documentedAt, documentedBy: ctx.userId },
-      });
-      const loaded = await loadGroupSession(tx, org, sessionId);
-      if (!loaded) {
-        await this.audit.record({ action: 'group-session.document', resourceType: 'group_session', resourceId: sessionId, outcome: 'not_found' });
-        return null;
-      }
-      const { session: before, rows, total } = loaded;
-      if (count !== 1) {
-        assertDraft(before);
-        throw new ConflictError('The group session is already documented.');
-      }
-      if (before.facilitatorId !== ctx.userId && !before.group.facilitatorIds.includes(ctx.userId)) {
-        throw new ForbiddenError('Only a facilitator of the group documents its sessions.');
-      }
-      assertDocumentable(total);
-      // The event lists the whole roster; a signer who cannot see every attendee would publish a partial one.
-      if (rows.length !== total) throw new ForbiddenError('Some attendees of this session are outside your patient scope; a colleague who sees them all must document it.');
-
-      const payload: ClGroupSessionDocumentedV1 = {
-        organization_id: org,
-        session_id: sessionId,
-        group_id: before.groupId,
-        site_id: before.siteId,
-        group_type: before.group.groupType,
-        sud_program: before.group.sudProgram,
-        modality: before.modality as GroupSessionModality,
-        session_date: isoDate(before.sessionDate),
-        start_time: before.startTime,
-        end_time: before.endTime,
-        duration_minutes: minutesOf(before.endTime) - minutesOf(before.startTime),
-        facilitator_id: before.facilitatorId,
-        documented_by: ctx.userId,
-        documented_at: documentedAt.toISOString(),
-        attendees: rows.map((a) => ({
-          patient_id: a.patientId,
-          chart_id: a.chartId,
-          attendance_status: a.status as 'present' | 'partial' | 'absent',
-          minutes_attended: a.minutesAttended,
-        })),
-      };
-      const event = await this.outbox.publish(CL_GROUP_SESSION_DOCUMENTED_V1, org, payload);
-      await this.audit.record({
-        action: 'group-session.document', resourceType: 'group_session', resourceId: sessionId, outcome: 'success',
-        scope: { eventId: event.id, attendeeCount: rows.length, ...(before.group.sudProgram ? { part2: true } : {}) },
-      });
-      return loaded.view;
+    const documentedAt = new Date();
+    // The guard against double signing: a conditional UPDATE, first. Of two concurrent signs the second waits
+    // for the first's row lock, then finds the status no longer 'draft', updates nothing and answers 409: one
+    // event. Writes to the draft lock the same row first (session-lock.ts), so the roster read below is final.
+    // Every refusal below throws, which rolls the UPDATE back (and, as before, writes no audit row).
+    const { count } = await tx.groupSession.updateMany({
+      where: { organizationId: org, id: sessionId, status: 'draft' },
+      data: { status: 'documented', documentedAt, documentedBy: ctx.userId },
     });
+    const loaded = await loadGroupSession(tx, org, sessionId);
+    if (!loaded) return null;
+    const { session: before, rows, total } = loaded;
+    if (count !== 1) {
+      assertDraft(before);
+      throw new ConflictError('The group session is already documented.');
+    }
+    if (before.facilitatorId !== ctx.userId && !before.group.facilitatorIds.includes(ctx.userId)) {
+      throw new ForbiddenError('Only a facilitator of the group documents its sessions.');
+    }
+    assertDocumentable(total);
+    // The event lists the whole roster; a signer who cannot see every attendee would publish a partial one.
+    if (rows.length !== total) throw new ForbiddenError('Some attendees of this session are outside your patient scope; a colleague who sees them all must document it.');
+
+    const payload: ClGroupSessionDocumentedV1 = {
+      organization_id: org,
+      session_id: sessionId,
+      group_id: before.groupId,
+      site_id: before.siteId,
+      group_type: before.group.groupType,
+      sud_program: before.group.sudProgram,
+      modality: before.modality as GroupSessionModality,
+      session_date: isoDate(before.sessionDate),
+      start_time: before.startTime,
+      end_time: before.endTime,
+      duration_minutes: minutesOf(before.endTime) - minutesOf(before.startTime),
+      facilitator_id: before.facilitatorId,
+      documented_by: ctx.userId,
+      documented_at: documentedAt.toISOString(),
+      attendees: rows.map((a) => ({
+        patient_id: a.patientId,
+        chart_id: a.chartId,
+        attendance_status: a.status as 'present' | 'partial' | 'absent',
+        minutes_attended: a.minutesAttended,
+      })),
+    };
+    const event = await this.outbox.publish(CL_GROUP_SESSION_DOCUMENTED_V1, org, payload);
+    audit.scope({ eventId: event.id, attendeeCount: rows.length, ...(before.group.sudProgram ? { part2: true } : {}) });
+    return loaded.view;
   }
 }

@@ -1,35 +1,22 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { AuditService } from '@cairn/platform/audit';
-import { TenantTx } from '@cairn/platform/db';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import { CommandHandler } from '@nestjs/cqrs';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { loadGroupSession } from '../../group-session-reader';
 import { assertDraft } from '../../group-session-rules';
+import type { GroupSessionView } from '../../group-session.view';
 import { lockSession } from '../../session-lock';
 import { EditGroupSessionNoteCommand } from './edit-group-session-note.command';
 
 @CommandHandler(EditGroupSessionNoteCommand)
-export class EditGroupSessionNoteHandler implements ICommandHandler<EditGroupSessionNoteCommand> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    private readonly audit: AuditService,
-  ) {}
-
-  async execute({ sessionId, note }: EditGroupSessionNoteCommand) {
-    const ctx = this.requestContext.requireTenant();
-    return this.txHost.withTransaction(async () => {
-      const tx = this.txHost.tx;
-      const locked = await lockSession(tx, ctx.organizationId, sessionId);
-      if (!locked) {
-        await this.audit.record({ action: 'group-session.update', resourceType: 'group_session', resourceId: sessionId, outcome: 'not_found' });
-        return null;
-      }
-      assertDraft(locked);
-      await tx.groupSession.update({ where: { organizationId_id: { organizationId: ctx.organizationId, id: sessionId } }, data: { note } });
-      const loaded = (await loadGroupSession(tx, ctx.organizationId, sessionId))!;
-      await this.audit.record({ action: 'group-session.update', resourceType: 'group_session', resourceId: sessionId, outcome: 'success', scope: { fields: ['note'], ...loaded.auditScope } });
-      return loaded.view;
-    });
+@TenantUseCase(EditGroupSessionNoteCommand, { audit: { action: 'group-session.update', resource: 'group_session', id: (c) => c.sessionId } })
+export class EditGroupSessionNoteHandler implements TenantUseCaseHandler<EditGroupSessionNoteCommand, GroupSessionView | null> {
+  async execute({ sessionId, note }: EditGroupSessionNoteCommand, { ctx, tx, audit }: UseCase): Promise<GroupSessionView | null> {
+    // The row lock first (session-lock.ts): a concurrent document either sees this edit committed or makes it a 409.
+    const locked = await lockSession(tx, ctx.organizationId, sessionId);
+    if (!locked) return null;
+    assertDraft(locked);
+    await tx.groupSession.update({ where: { organizationId_id: { organizationId: ctx.organizationId, id: sessionId } }, data: { note } });
+    const loaded = (await loadGroupSession(tx, ctx.organizationId, sessionId))!;
+    audit.scope({ fields: ['note'], ...loaded.auditScope });
+    return loaded.view;
   }
 }

@@ -1,29 +1,16 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { AuditService } from '@cairn/platform/audit';
-import { TenantTx } from '@cairn/platform/db';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import { QueryHandler } from '@nestjs/cqrs';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { loadGroupSession } from '../../group-session-reader';
 import type { GroupSessionView } from '../../group-session.view';
 import { GetGroupSessionQuery } from './get-group-session.query';
 
 @QueryHandler(GetGroupSessionQuery)
-export class GetGroupSessionHandler implements IQueryHandler<GetGroupSessionQuery, GroupSessionView | null> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    private readonly audit: AuditService,
-  ) {}
-
-  async execute({ sessionId }: GetGroupSessionQuery): Promise<GroupSessionView | null> {
-    const ctx = this.requestContext.requireTenant();
-    return this.txHost.withTransaction(async () => {
-      const loaded = await loadGroupSession(this.txHost.tx, ctx.organizationId, sessionId);
-      await this.audit.record({
-        action: 'group-session.read', resourceType: 'group_session', resourceId: sessionId, outcome: loaded ? 'success' : 'not_found',
-        ...(loaded ? { scope: loaded.auditScope } : {}),
-      });
-      return loaded?.view ?? null;
-    });
+@TenantUseCase(GetGroupSessionQuery, { audit: { action: 'group-session.read', resource: 'group_session', id: (q) => q.sessionId } })
+export class GetGroupSessionHandler implements TenantUseCaseHandler<GetGroupSessionQuery, GroupSessionView | null> {
+  async execute({ sessionId }: GetGroupSessionQuery, { ctx, tx, audit }: UseCase): Promise<GroupSessionView | null> {
+    const loaded = await loadGroupSession(tx, ctx.organizationId, sessionId);
+    if (!loaded) return null;
+    audit.scope(loaded.auditScope);
+    return loaded.view;
   }
 }
