@@ -239,6 +239,12 @@ describe('finalizing', () => {
     expectProblem(await as(app, peer).post(`/api/v1/peer-encounters/${future['id']}/finalize`), 422);
     expect(await events(future['id'])).toHaveLength(0);
     expectProblem(await as(app, peer).post('/api/v1/peer-encounters/00000000-0000-4000-8000-000000000000/finalize'), 404);
+    // Each refusal leaves one row, committed although its transaction rolled back; ids only, no patient named.
+    const refusals = await demo.auditEvents(`action = 'peer-encounter.finalize' AND resource_id = ANY($1)`, [[e['id'], future['id']]]);
+    expect(refusals.map((r) => ({ id: r['resource_id'], outcome: r['outcome'], reason: r['reason'], patientId: r['patient_id'] }))).toEqual([
+      { id: e['id'], outcome: 'denied', reason: 'not_peer_provider', patientId: null },
+      { id: future['id'], outcome: 'denied', reason: 'future_service_date', patientId: null },
+    ]);
   });
 
   it('checks the code again when finalizing: a draft whose code is no longer a peer code answers 400 and publishes nothing', async () => {
@@ -293,6 +299,10 @@ describe('Part 2 (42 CFR) consent', () => {
     expectProblem(await as(app, peer).post('/api/v1/peer-encounters').send(draftBody(patientId)), 403);
     const { rows } = await demo.owner.query('SELECT count(*)::int AS n FROM cl_peer_encounters WHERE patient_id = $1', [patientId]);
     expect(rows[0].n).toBe(0);
+    const [denied, ...more] = await demo.auditEvents(`action = 'peer-encounter.create' AND patient_id = $1`, [patientId]);
+    expect(more).toHaveLength(0);
+    expect(denied).toMatchObject({ outcome: 'denied', resource_id: null, reason: 'part2: no consent covers peer encounters of this chart for you' });
+    expect(denied!['scope']).toMatchObject({ part2: true });
     await consentTo(patientId);
     const e = await draft(patientId);
     expect(e['part2Notice']).toEqual(expect.stringContaining('42 CFR part 2'));

@@ -28,13 +28,13 @@ const OUTSIDE_PIPELINE = ['GetMeHandler', 'LoginHandler', 'LogoutHandler', 'Refr
  * handler not listed here is undeclared.
  */
 const NOT_YET_CONVERTED = [
-  'AddPeerEncounterAddendumHandler', 'AddProgressNoteAddendumHandler', 'ApproveGroupEncountersHandler', 'AssignCareTeamMemberHandler',
-  'CheckSudConsentHandler', 'CreateGroupHandler', 'CreateGroupSessionHandler', 'CreatePeerEncounterDraftHandler', 'CreatePeerServiceTypeHandler',
+  'AddProgressNoteAddendumHandler', 'ApproveGroupEncountersHandler', 'AssignCareTeamMemberHandler',
+  'CheckSudConsentHandler', 'CreateGroupHandler', 'CreateGroupSessionHandler', 'CreatePeerServiceTypeHandler',
   'CreateProgressNoteHandler', 'DocumentGroupSessionHandler', 'EditGroupEncounterCodeHandler', 'EditGroupSessionNoteHandler',
-  'EditPeerEncounterHandler', 'EditPeerSupervisionHandler', 'EditProgressNoteHandler', 'FinalizePeerEncounterHandler', 'GetGroupHandler',
-  'GetGroupSessionHandler', 'GetPatientHandler', 'GetPatientReferenceHandler', 'GetPeerEncounterHandler', 'GetPeerSupervisionHandler',
+  'EditPeerSupervisionHandler', 'EditProgressNoteHandler', 'GetGroupHandler',
+  'GetGroupSessionHandler', 'GetPatientHandler', 'GetPatientReferenceHandler', 'GetPeerSupervisionHandler',
   'GetPeerSupervisionReportHandler', 'GetPeerVocabularyHandler', 'GetProgressNoteHandler', 'ListChartEncountersHandler', 'ListConsentsHandler',
-  'ListGroupEncounterGenerationsHandler', 'ListGroupSessionsHandler', 'ListGroupsHandler', 'ListPatientPeerEncountersHandler',
+  'ListGroupEncounterGenerationsHandler', 'ListGroupSessionsHandler', 'ListGroupsHandler',
   'ListPeerSupervisionHandler', 'RecordConsentHandler', 'RecordGroupAttendanceHandler', 'RecordPeerSupervisionHandler', 'RegisterPatientHandler',
   'RejectGroupEncountersHandler', 'RevokeConsentHandler', 'SearchPatientsHandler', 'SetPeerSettingsHandler', 'SignProgressNoteHandler',
   'UpdatePatientHandler', 'UpdatePeerServiceTypeHandler',
@@ -69,6 +69,16 @@ const PROBES: Record<string, Probe> = {
   SetServiceTypeCategoryCommand: { args: () => [`P${Date.now() % 1e6}`, 'other'], outcome: 'no row', because: 'a new code without a name is bad input' },
   CreatePeerEncounterCommand: { args: () => [{}], outcome: 'no row', because: 'input problems; its success row is part of peer-encounter finalization' },
   CreateGroupEncountersCommand: { args: () => [{ attendees: [] }], outcome: 'no row', because: 'input problems; its success row is part of encounter generation' },
+  // CL peer encounters, peer service types, peer supervision.
+  CreatePeerEncounterDraftCommand: {
+    args: () => [{ patientId: randomUUID(), serviceDate: '2031-01-06', startTime: '10:00', endTime: '11:00', serviceType: 'peer_support', hcpcsCode: 'H0038' }],
+    outcome: 'not_found',
+  },
+  EditPeerEncounterCommand: { args: () => [randomUUID(), {}], outcome: 'not_found' },
+  FinalizePeerEncounterCommand: { args: () => [randomUUID()], outcome: 'not_found' },
+  AddPeerEncounterAddendumCommand: { args: () => [randomUUID(), 'probe'], outcome: 'not_found' },
+  GetPeerEncounterQuery: { args: () => [randomUUID()], outcome: 'not_found' },
+  ListPatientPeerEncountersQuery: { args: () => [{ patientId: randomUUID() }], outcome: 'not_found' },
 };
 
 interface RegisteredHandler {
