@@ -361,6 +361,9 @@ describe('peer service types and the use_pf15 setting', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ key, label: 'Community outreach', source: 'organization', active: true });
     expectProblem(await as(app, admin).post('/api/v1/peer-service-types').send({ key, label: 'Again' }), 409);
+    // One row for the type created; the taken key (409) and the bad key (400) leave none.
+    const typeRows = await demo.auditEvents(`action = 'peer-service-type.create' AND scope->>'key' = $1`, [key]);
+    expect(typeRows.map((r) => ({ id: r['resource_id'], outcome: r['outcome'] }))).toEqual([{ id: created.body.id, outcome: 'success' }]);
     expectProblem(await as(app, admin).put('/api/v1/peer-settings').send({ usePf15: 'no' }), 400);
     try {
       const set = await as(app, admin).put('/api/v1/peer-settings').send({ usePf15: false });
@@ -384,6 +387,9 @@ describe('peer service types and the use_pf15 setting', () => {
       expect(own.body).toMatchObject({ serviceType: key, serviceTypeSource: 'organization', units: 4 });
       const audit = await demo.auditEvents(`action = 'peer-settings.update' AND actor_user_id = $1`, [cascadeAdminId]);
       expect(audit.length).toBeGreaterThan(0);
+      // The setting is the organization's: the row names it, with the value before and after.
+      expect(audit.at(-1)).toMatchObject({ resource_type: 'peer_settings', resource_id: await demo.orgId('cascade'), outcome: 'success' });
+      expect(audit.at(-1)!['scope']).toMatchObject({ before: { usePf15: true }, after: { usePf15: false } });
     } finally {
       const back = await as(app, admin).put('/api/v1/peer-settings').send({ usePf15: true });
       expect(back.status).toBe(200);

@@ -29,15 +29,15 @@ const OUTSIDE_PIPELINE = ['GetMeHandler', 'LoginHandler', 'LogoutHandler', 'Refr
  */
 const NOT_YET_CONVERTED = [
   'AddProgressNoteAddendumHandler', 'ApproveGroupEncountersHandler', 'AssignCareTeamMemberHandler',
-  'CheckSudConsentHandler', 'CreateGroupHandler', 'CreateGroupSessionHandler', 'CreatePeerServiceTypeHandler',
+  'CheckSudConsentHandler', 'CreateGroupHandler', 'CreateGroupSessionHandler',
   'CreateProgressNoteHandler', 'DocumentGroupSessionHandler', 'EditGroupEncounterCodeHandler', 'EditGroupSessionNoteHandler',
   'EditPeerSupervisionHandler', 'EditProgressNoteHandler', 'GetGroupHandler',
   'GetGroupSessionHandler', 'GetPatientHandler', 'GetPatientReferenceHandler', 'GetPeerSupervisionHandler',
-  'GetPeerSupervisionReportHandler', 'GetPeerVocabularyHandler', 'GetProgressNoteHandler', 'ListChartEncountersHandler', 'ListConsentsHandler',
+  'GetPeerSupervisionReportHandler', 'GetProgressNoteHandler', 'ListChartEncountersHandler', 'ListConsentsHandler',
   'ListGroupEncounterGenerationsHandler', 'ListGroupSessionsHandler', 'ListGroupsHandler',
   'ListPeerSupervisionHandler', 'RecordConsentHandler', 'RecordGroupAttendanceHandler', 'RecordPeerSupervisionHandler', 'RegisterPatientHandler',
-  'RejectGroupEncountersHandler', 'RevokeConsentHandler', 'SearchPatientsHandler', 'SetPeerSettingsHandler', 'SignProgressNoteHandler',
-  'UpdatePatientHandler', 'UpdatePeerServiceTypeHandler',
+  'RejectGroupEncountersHandler', 'RevokeConsentHandler', 'SearchPatientsHandler', 'SignProgressNoteHandler',
+  'UpdatePatientHandler',
 ];
 
 type Probe =
@@ -79,6 +79,10 @@ const PROBES: Record<string, Probe> = {
   AddPeerEncounterAddendumCommand: { args: () => [randomUUID(), 'probe'], outcome: 'not_found' },
   GetPeerEncounterQuery: { args: () => [randomUUID()], outcome: 'not_found' },
   ListPatientPeerEncountersQuery: { args: () => [{ patientId: randomUUID() }], outcome: 'not_found' },
+  CreatePeerServiceTypeCommand: { args: () => [`probe_${randomUUID().slice(0, 8)}`, 'Probe'], outcome: 'success' },
+  // The setting Sonoran has already (the PF-15 types): a success that changes nothing the other probes read.
+  SetPeerSettingsCommand: { args: () => [true], outcome: 'success' },
+  UpdatePeerServiceTypeCommand: { args: () => [randomUUID(), { label: 'x' }], outcome: 'no row', because: 'an unknown service type (configuration, not a record) is skipped, as before' },
 };
 
 interface RegisteredHandler {
