@@ -31,11 +31,11 @@ const NOT_YET_CONVERTED = [
   'AddProgressNoteAddendumHandler', 'ApproveGroupEncountersHandler', 'AssignCareTeamMemberHandler',
   'CheckSudConsentHandler', 'CreateGroupHandler', 'CreateGroupSessionHandler',
   'CreateProgressNoteHandler', 'DocumentGroupSessionHandler', 'EditGroupEncounterCodeHandler', 'EditGroupSessionNoteHandler',
-  'EditPeerSupervisionHandler', 'EditProgressNoteHandler', 'GetGroupHandler',
-  'GetGroupSessionHandler', 'GetPatientHandler', 'GetPatientReferenceHandler', 'GetPeerSupervisionHandler',
-  'GetPeerSupervisionReportHandler', 'GetProgressNoteHandler', 'ListChartEncountersHandler', 'ListConsentsHandler',
+  'EditProgressNoteHandler', 'GetGroupHandler',
+  'GetGroupSessionHandler', 'GetPatientHandler', 'GetPatientReferenceHandler',
+  'GetProgressNoteHandler', 'ListChartEncountersHandler', 'ListConsentsHandler',
   'ListGroupEncounterGenerationsHandler', 'ListGroupSessionsHandler', 'ListGroupsHandler',
-  'ListPeerSupervisionHandler', 'RecordConsentHandler', 'RecordGroupAttendanceHandler', 'RecordPeerSupervisionHandler', 'RegisterPatientHandler',
+  'RecordConsentHandler', 'RecordGroupAttendanceHandler', 'RegisterPatientHandler',
   'RejectGroupEncountersHandler', 'RevokeConsentHandler', 'SearchPatientsHandler', 'SignProgressNoteHandler',
   'UpdatePatientHandler',
 ];
@@ -83,6 +83,12 @@ const PROBES: Record<string, Probe> = {
   // The setting Sonoran has already (the PF-15 types): a success that changes nothing the other probes read.
   SetPeerSettingsCommand: { args: () => [true], outcome: 'success' },
   UpdatePeerServiceTypeCommand: { args: () => [randomUUID(), { label: 'x' }], outcome: 'no row', because: 'an unknown service type (configuration, not a record) is skipped, as before' },
+  RecordPeerSupervisionCommand: { assertedBy: 'apps/api/test/peer-supervision.e2e-spec.ts' },
+  EditPeerSupervisionCommand: { args: () => [randomUUID(), {}], outcome: 'not_found' },
+  GetPeerSupervisionQuery: { args: () => [randomUUID()], outcome: 'not_found' },
+  ListPeerSupervisionQuery: { args: () => [{ page: 1, pageSize: 5 }], outcome: 'success' },
+  GetPeerSupervisionReportQuery: { args: () => [{ from: '2026-01', to: '2026-03', format: 'json' }], outcome: 'success' },
+  // (end of CL peer encounters, peer service types, peer supervision)
 };
 
 interface RegisteredHandler {
