@@ -239,6 +239,12 @@ describe('finalizing', () => {
     expectProblem(await as(app, peer).post(`/api/v1/peer-encounters/${future['id']}/finalize`), 422);
     expect(await events(future['id'])).toHaveLength(0);
     expectProblem(await as(app, peer).post('/api/v1/peer-encounters/00000000-0000-4000-8000-000000000000/finalize'), 404);
+    // Each refusal leaves one row, committed although its transaction rolled back; ids only, no patient named.
+    const refusals = await demo.auditEvents(`action = 'peer-encounter.finalize' AND resource_id = ANY($1)`, [[e['id'], future['id']]]);
+    expect(refusals.map((r) => ({ id: r['resource_id'], outcome: r['outcome'], reason: r['reason'], patientId: r['patient_id'] }))).toEqual([
+      { id: e['id'], outcome: 'denied', reason: 'not_peer_provider', patientId: null },
+      { id: future['id'], outcome: 'denied', reason: 'future_service_date', patientId: null },
+    ]);
   });
 
   it('checks the code again when finalizing: a draft whose code is no longer a peer code answers 400 and publishes nothing', async () => {
@@ -293,6 +299,10 @@ describe('Part 2 (42 CFR) consent', () => {
     expectProblem(await as(app, peer).post('/api/v1/peer-encounters').send(draftBody(patientId)), 403);
     const { rows } = await demo.owner.query('SELECT count(*)::int AS n FROM cl_peer_encounters WHERE patient_id = $1', [patientId]);
     expect(rows[0].n).toBe(0);
+    const [denied, ...more] = await demo.auditEvents(`action = 'peer-encounter.create' AND patient_id = $1`, [patientId]);
+    expect(more).toHaveLength(0);
+    expect(denied).toMatchObject({ outcome: 'denied', resource_id: null, reason: 'part2: no consent covers peer encounters of this chart for you' });
+    expect(denied!['scope']).toMatchObject({ part2: true });
     await consentTo(patientId);
     const e = await draft(patientId);
     expect(e['part2Notice']).toEqual(expect.stringContaining('42 CFR part 2'));
@@ -351,6 +361,9 @@ describe('peer service types and the use_pf15 setting', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ key, label: 'Community outreach', source: 'organization', active: true });
     expectProblem(await as(app, admin).post('/api/v1/peer-service-types').send({ key, label: 'Again' }), 409);
+    // One row for the type created; the taken key (409) and the bad key (400) leave none.
+    const typeRows = await demo.auditEvents(`action = 'peer-service-type.create' AND scope->>'key' = $1`, [key]);
+    expect(typeRows.map((r) => ({ id: r['resource_id'], outcome: r['outcome'] }))).toEqual([{ id: created.body.id, outcome: 'success' }]);
     expectProblem(await as(app, admin).put('/api/v1/peer-settings').send({ usePf15: 'no' }), 400);
     try {
       const set = await as(app, admin).put('/api/v1/peer-settings').send({ usePf15: false });
@@ -374,6 +387,9 @@ describe('peer service types and the use_pf15 setting', () => {
       expect(own.body).toMatchObject({ serviceType: key, serviceTypeSource: 'organization', units: 4 });
       const audit = await demo.auditEvents(`action = 'peer-settings.update' AND actor_user_id = $1`, [cascadeAdminId]);
       expect(audit.length).toBeGreaterThan(0);
+      // The setting is the organization's: the row names it, with the value before and after.
+      expect(audit.at(-1)).toMatchObject({ resource_type: 'peer_settings', resource_id: await demo.orgId('cascade'), outcome: 'success' });
+      expect(audit.at(-1)!['scope']).toMatchObject({ before: { usePf15: true }, after: { usePf15: false } });
     } finally {
       const back = await as(app, admin).put('/api/v1/peer-settings').send({ usePf15: true });
       expect(back.status).toBe(200);

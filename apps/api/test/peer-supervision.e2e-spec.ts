@@ -223,7 +223,11 @@ describe('peer supervision (CL-19)', () => {
       expect(field(await as(app, supervisor).patch(url).send({ supervisorId: ids.peer }))).toEqual(['supervisorId']);
       expect(field(await as(app, supervisor).patch(url).send({ supervisorId: ids.clinician }))).toEqual(['supervisorId']);
       expect(field(await as(app, supervisor).patch(url).send({ peerProviderId: ids.clinician }))).toEqual(['peerProviderId']);
-      expectProblem(await as(app, supervisor).patch(url).send({ peerProviderId: ids.supervisor }), 403);
+      const own = await as(app, supervisor).patch(url).send({ peerProviderId: ids.supervisor });
+      expectProblem(own, 403);
+      const [ownDenied, ...moreOwn] = await demo.auditEvents(`action = 'peer-supervision.update' AND request_id = $1`, [own.headers['x-request-id']]);
+      expect(moreOwn).toHaveLength(0);
+      expect(ownDenied).toMatchObject({ outcome: 'denied', reason: 'own_supervision', resource_id: created['id'] });
       expectProblem(await as(app, supervisor).patch('/api/v1/peer-supervision/00000000-0000-4000-8000-000000000000').send({ durationMinutes: 30 }), 404);
       // Nothing of the refused changes was written.
       expect((await as(app, supervisor).get(url)).body).toMatchObject({ durationMinutes: 60, peerProviderId: ids.peer, supervisorId: ids.supervisor, supervisionDate: '2026-05-11' });
@@ -282,7 +286,11 @@ describe('peer supervision (CL-19)', () => {
       expect(own.status).toBe(200);
       expect(new Set(own.body.items.map((r: any) => r.peerProviderId))).toEqual(new Set([ids.peer]));
       expect(own.body.items.map((r: any) => r.hours)).toEqual([0, 1.5, 0]);
-      expectProblem(await report(peer, `from=2026-02&to=2026-04&peerProviderId=${ids.peerFlagstaff}`), 403);
+      const other = await report(peer, `from=2026-02&to=2026-04&peerProviderId=${ids.peerFlagstaff}`);
+      expectProblem(other, 403);
+      const [denied] = await demo.auditEvents(`action = 'peer-supervision.report' AND request_id = $1`, [other.headers['x-request-id']]);
+      expect(denied).toMatchObject({ outcome: 'denied', reason: 'other_peer', resource_id: null });
+      expect(denied!['scope']).toMatchObject({ from: '2026-02', to: '2026-04', peerProviderId: ids.peerFlagstaff });
       expect((await report(peer, `from=2026-02&to=2026-04&peerProviderId=${ids.peer}`)).status).toBe(200);
     });
 

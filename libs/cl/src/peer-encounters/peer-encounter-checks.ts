@@ -1,13 +1,12 @@
 import type { QueryBus } from '@nestjs/cqrs';
-import type { TransactionHost } from '@nestjs-cls/transactional';
 import { ValidateCodeQuery, type UnitBasis } from '@cairn/platform/code-library';
-import type { TenantTx } from '@cairn/platform/db';
+import type { UseCaseTx } from '@cairn/platform/use-case';
 import { InvalidInputError, RuleViolationError } from '@cairn/platform/kernel';
 import { GetJurisdictionProfileQuery } from '@cairn/platform/jurisdiction';
 import { loadPeerVocabulary } from '../peer-service-types/peer-vocabulary';
 import { peerCodeUnitBasis, peerUnits } from './peer-encounter-rules';
 
-type Tx = TransactionHost<TenantTx>['tx'];
+type Tx = UseCaseTx;
 
 /** The code's unit basis on the service date and the units of `minutes` under the site's jurisdiction rule. */
 export async function priceablePeerCode(queries: QueryBus, code: string, serviceDate: string, siteId: string, minutes: number): Promise<{ unitBasis: UnitBasis; units: number; profileKey: string }> {

@@ -1,8 +1,7 @@
-import type { TransactionHost } from '@nestjs-cls/transactional';
-import type { TenantTx } from '@cairn/platform/db';
+import type { UseCaseTx } from '@cairn/platform/use-case';
 import { PF15_PEER_ENCOUNTER_TYPES } from '@cairn/platform/clinical';
 
-type Tx = TransactionHost<TenantTx>['tx'];
+type Tx = UseCaseTx;
 
 export interface PeerServiceTypeView {
   /** The cl_peer_service_types row; null for a PF-15 type. */

@@ -1,9 +1,8 @@
-import type { TransactionHost } from '@nestjs-cls/transactional';
-import type { TenantTx } from '@cairn/platform/db';
+import type { UseCaseTx } from '@cairn/platform/use-case';
 import { RuleViolationError } from '@cairn/platform/kernel';
 import { PEER_ROLE, SUPERVISING_ROLES, todayIn } from './peer-supervision-rules';
 
-type Tx = TransactionHost<TenantTx>['tx'];
+type Tx = UseCaseTx;
 
 const rule = (field: string, message: string) => new RuleViolationError(message, [{ field, message }]);
 

@@ -1,29 +1,18 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { AuditService } from '@cairn/platform/audit';
-import { TenantTx } from '@cairn/platform/db';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import { QueryHandler } from '@nestjs/cqrs';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { PEER_ENCOUNTER_INCLUDE, peerPart2Scope, PeerEncounterView, toPeerEncounterView } from '../../peer-encounter.view';
 import { GetPeerEncounterQuery } from './get-peer-encounter.query';
 
 @QueryHandler(GetPeerEncounterQuery)
-export class GetPeerEncounterHandler implements IQueryHandler<GetPeerEncounterQuery, PeerEncounterView | null> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    private readonly audit: AuditService,
-  ) {}
-
-  async execute({ id }: GetPeerEncounterQuery): Promise<PeerEncounterView | null> {
-    const ctx = this.requestContext.requireTenant();
-    return this.txHost.withTransaction(async () => {
-      // Row-level security: organization, site, patient scope and the Part 2 consent check, in one statement.
-      const e = await this.txHost.tx.peerEncounter.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id } }, include: PEER_ENCOUNTER_INCLUDE });
-      await this.audit.record({
-        action: 'peer-encounter.read', resourceType: 'peer_encounter', resourceId: id, patientId: e?.patientId ?? null, outcome: e ? 'success' : 'not_found',
-        ...(e && peerPart2Scope(e).part2 ? { scope: peerPart2Scope(e) } : {}),
-      });
-      return e ? toPeerEncounterView(e) : null;
-    });
+@TenantUseCase(GetPeerEncounterQuery, { audit: { action: 'peer-encounter.read', resource: 'peer_encounter', id: (q) => q.id } })
+export class GetPeerEncounterHandler implements TenantUseCaseHandler<GetPeerEncounterQuery, PeerEncounterView | null> {
+  async execute({ id }: GetPeerEncounterQuery, { ctx, tx, audit }: UseCase): Promise<PeerEncounterView | null> {
+    // Row-level security: organization, site, patient scope and the Part 2 consent check, in one statement.
+    const e = await tx.peerEncounter.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id } }, include: PEER_ENCOUNTER_INCLUDE });
+    if (!e) return null;
+    audit.set({ patientId: e.patientId });
+    const part2 = peerPart2Scope(e);
+    if (part2.part2) audit.scope(part2);
+    return toPeerEncounterView(e);
   }
 }

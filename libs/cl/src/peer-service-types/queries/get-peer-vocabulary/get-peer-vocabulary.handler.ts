@@ -1,20 +1,12 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { TenantTx } from '@cairn/platform/db';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import { QueryHandler } from '@nestjs/cqrs';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { loadPeerVocabulary, PeerVocabularyView } from '../../peer-vocabulary';
 import { GetPeerVocabularyQuery } from './get-peer-vocabulary.query';
 
-/** Configuration, not PHI: not audited as a read. */
 @QueryHandler(GetPeerVocabularyQuery)
-export class GetPeerVocabularyHandler implements IQueryHandler<GetPeerVocabularyQuery, PeerVocabularyView> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-  ) {}
-
-  async execute(): Promise<PeerVocabularyView> {
-    const ctx = this.requestContext.requireTenant();
-    return this.txHost.withTransaction(() => loadPeerVocabulary(this.txHost.tx, ctx.organizationId));
+@TenantUseCase(GetPeerVocabularyQuery, { audit: false, reason: 'configuration (the use_pf15 setting and the peer service types), not PHI: not audited as a read' })
+export class GetPeerVocabularyHandler implements TenantUseCaseHandler<GetPeerVocabularyQuery, PeerVocabularyView> {
+  execute(_query: GetPeerVocabularyQuery, { ctx, tx }: UseCase): Promise<PeerVocabularyView> {
+    return loadPeerVocabulary(tx, ctx.organizationId);
   }
 }

@@ -1,94 +1,68 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { AuditService } from '@cairn/platform/audit';
-import { TenantTx } from '@cairn/platform/db';
+import { CommandHandler } from '@nestjs/cqrs';
 import { ForbiddenError, isoDate } from '@cairn/platform/http';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { assertPeerProvider, assertSupervisor, organizationToday } from '../../peer-supervision-checks';
 import { assertEditable, assertSupervisionDate, assertNotSelfSupervision } from '../../peer-supervision-rules';
-import { toPeerSupervisionView } from '../../peer-supervision.view';
+import { PeerSupervisionView, toPeerSupervisionView } from '../../peer-supervision.view';
 import { EditPeerSupervisionCommand } from './edit-peer-supervision.command';
 
 /** The fields whose old and new values the audit row keeps (the notes are PHI: only whether they changed). */
 const FACT_FIELDS = ['peerProviderId', 'supervisorId', 'supervisionDate', 'durationMinutes', 'modality'] as const;
 
 @CommandHandler(EditPeerSupervisionCommand)
-export class EditPeerSupervisionHandler implements ICommandHandler<EditPeerSupervisionCommand> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    private readonly audit: AuditService,
-  ) {}
-
-  async execute({ id, changes: given }: EditPeerSupervisionCommand) {
-    const ctx = this.requestContext.requireTenant();
+@TenantUseCase(EditPeerSupervisionCommand, { audit: { action: 'peer-supervision.update', resource: 'peer_supervision', id: (c) => c.id } })
+export class EditPeerSupervisionHandler implements TenantUseCaseHandler<EditPeerSupervisionCommand, PeerSupervisionView | null> {
+  async execute({ id, changes: given }: EditPeerSupervisionCommand, { ctx, tx, audit }: UseCase): Promise<PeerSupervisionView | null> {
     // A null is "no change" like an absent field (every column is required); UUIDs compare as text below: one spelling.
     const changes = {
       peerProviderId: given.peerProviderId?.toLowerCase() ?? undefined, supervisorId: given.supervisorId?.toLowerCase() ?? undefined,
       supervisionDate: given.supervisionDate ?? undefined, durationMinutes: given.durationMinutes ?? undefined, modality: given.modality ?? undefined,
       notes: given.notes ?? undefined,
     };
-    return this.txHost.withTransaction(async () => {
-      const tx = this.txHost.tx;
-      const where = { organizationId_id: { organizationId: ctx.organizationId, id } };
-      // Row-level security: only rows the caller may read; locked so two corrections apply one after the other.
-      await tx.$executeRaw`SELECT 1 FROM cl_peer_supervision WHERE organization_id = ${ctx.organizationId}::uuid AND id = ${id}::uuid FOR UPDATE`;
-      const row = await tx.peerSupervision.findUnique({ where });
-      if (!row) {
-        await this.audit.record({ action: 'peer-supervision.update', resourceType: 'peer_supervision', resourceId: id, outcome: 'not_found' });
-        return null;
-      }
-      // Refusals throw, rolling the transaction back: their audit rows are committed on their own.
-      const refused = (reason: string) => this.audit.recordDetached({
-        action: 'peer-supervision.update', resourceType: 'peer_supervision', resourceId: id, outcome: 'denied', reason,
-      });
-      if (row.createdBy !== ctx.userId) {
-        await refused('not_recorder');
-        throw new ForbiddenError('Only the person who recorded this supervision can correct it.');
-      }
-      try {
-        assertEditable(row.createdAt);
-      } catch (e) {
-        await refused('edit_window_closed');
-        throw e;
-      }
-      if (changes.peerProviderId !== undefined && changes.peerProviderId === ctx.userId) {
-        await refused('own_supervision');
-        throw new ForbiddenError('You cannot record supervision you received.');
-      }
-      const before = {
-        peerProviderId: row.peerProviderId, supervisorId: row.supervisorId, supervisionDate: isoDate(row.supervisionDate),
-        durationMinutes: row.durationMinutes, modality: row.modality,
-      };
-      const after = {
-        peerProviderId: changes.peerProviderId ?? before.peerProviderId, supervisorId: changes.supervisorId ?? before.supervisorId,
-        supervisionDate: changes.supervisionDate ?? before.supervisionDate, durationMinutes: changes.durationMinutes ?? before.durationMinutes,
-        modality: changes.modality ?? before.modality,
-      };
-      assertNotSelfSupervision(after.peerProviderId, after.supervisorId);
-      if (after.supervisionDate !== before.supervisionDate) assertSupervisionDate(after.supervisionDate, await organizationToday(tx, ctx.organizationId));
-      if (after.peerProviderId !== before.peerProviderId) await assertPeerProvider(tx, ctx.organizationId, after.peerProviderId);
-      if (after.supervisorId !== before.supervisorId) await assertSupervisor(tx, ctx.organizationId, after.supervisorId);
+    const where = { organizationId_id: { organizationId: ctx.organizationId, id } };
+    // Row-level security: only rows the caller may read; locked so two corrections apply one after the other.
+    await tx.$executeRaw`SELECT 1 FROM cl_peer_supervision WHERE organization_id = ${ctx.organizationId}::uuid AND id = ${id}::uuid FOR UPDATE`;
+    const row = await tx.peerSupervision.findUnique({ where });
+    if (!row) return null;
+    // Refusals throw, rolling the transaction back: the pipeline commits their audit rows on their own.
+    if (row.createdBy !== ctx.userId) throw audit.refuse('not_recorder', new ForbiddenError('Only the person who recorded this supervision can correct it.'));
+    try {
+      assertEditable(row.createdAt);
+    } catch (e) {
+      throw audit.refuse('edit_window_closed', e);
+    }
+    if (changes.peerProviderId !== undefined && changes.peerProviderId === ctx.userId) {
+      throw audit.refuse('own_supervision', new ForbiddenError('You cannot record supervision you received.'));
+    }
+    const before = {
+      peerProviderId: row.peerProviderId, supervisorId: row.supervisorId, supervisionDate: isoDate(row.supervisionDate),
+      durationMinutes: row.durationMinutes, modality: row.modality,
+    };
+    const after = {
+      peerProviderId: changes.peerProviderId ?? before.peerProviderId, supervisorId: changes.supervisorId ?? before.supervisorId,
+      supervisionDate: changes.supervisionDate ?? before.supervisionDate, durationMinutes: changes.durationMinutes ?? before.durationMinutes,
+      modality: changes.modality ?? before.modality,
+    };
+    assertNotSelfSupervision(after.peerProviderId, after.supervisorId);
+    if (after.supervisionDate !== before.supervisionDate) assertSupervisionDate(after.supervisionDate, await organizationToday(tx, ctx.organizationId));
+    if (after.peerProviderId !== before.peerProviderId) await assertPeerProvider(tx, ctx.organizationId, after.peerProviderId);
+    if (after.supervisorId !== before.supervisorId) await assertSupervisor(tx, ctx.organizationId, after.supervisorId);
 
-      const changed = FACT_FIELDS.filter((f) => before[f] !== after[f]);
-      const notesChanged = changes.notes !== undefined && changes.notes !== row.notes;
-      const updated = changed.length === 0 && !notesChanged ? row : await tx.peerSupervision.update({
-        where,
-        data: {
-          peerProviderId: after.peerProviderId, supervisorId: after.supervisorId, supervisionDate: new Date(`${after.supervisionDate}T00:00:00Z`),
-          durationMinutes: after.durationMinutes, modality: after.modality, ...(notesChanged ? { notes: changes.notes } : {}),
-        },
-      });
-      await this.audit.record({
-        action: 'peer-supervision.update', resourceType: 'peer_supervision', resourceId: id, outcome: 'success',
-        scope: {
-          fields: [...changed, ...(notesChanged ? ['notes'] : [])],
-          before: Object.fromEntries(changed.map((f) => [f, before[f]])),
-          after: Object.fromEntries(changed.map((f) => [f, after[f]])),
-          notesChanged,
-        },
-      });
-      return toPeerSupervisionView(updated);
+    const changed = FACT_FIELDS.filter((f) => before[f] !== after[f]);
+    const notesChanged = changes.notes !== undefined && changes.notes !== row.notes;
+    const updated = changed.length === 0 && !notesChanged ? row : await tx.peerSupervision.update({
+      where,
+      data: {
+        peerProviderId: after.peerProviderId, supervisorId: after.supervisorId, supervisionDate: new Date(`${after.supervisionDate}T00:00:00Z`),
+        durationMinutes: after.durationMinutes, modality: after.modality, ...(notesChanged ? { notes: changes.notes } : {}),
+      },
     });
+    audit.scope({
+      fields: [...changed, ...(notesChanged ? ['notes'] : [])],
+      before: Object.fromEntries(changed.map((f) => [f, before[f]])),
+      after: Object.fromEntries(changed.map((f) => [f, after[f]])),
+      notesChanged,
+    });
+    return toPeerSupervisionView(updated);
   }
 }

@@ -1,9 +1,7 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { AuditService } from '@cairn/platform/audit';
-import { Prisma, TenantTx } from '@cairn/platform/db';
+import { QueryHandler } from '@nestjs/cqrs';
+import { Prisma } from '@cairn/platform/db';
 import { ForbiddenError, RuleViolationError } from '@cairn/platform/http';
-import { RequestContextService } from '@cairn/platform/tenancy';
+import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { seesOrganization } from '../../peer-supervision-checks';
 import {
   buildSupervisionReport, monthBounds, monthsBetween, PEER_ROLE, SupervisionAggregate, SupervisionReport,
@@ -11,64 +9,48 @@ import {
 import { GetPeerSupervisionReportQuery } from './get-peer-supervision-report.query';
 
 @QueryHandler(GetPeerSupervisionReportQuery)
-export class GetPeerSupervisionReportHandler implements IQueryHandler<GetPeerSupervisionReportQuery, SupervisionReport> {
-  constructor(
-    private readonly txHost: TransactionHost<TenantTx>,
-    private readonly requestContext: RequestContextService,
-    private readonly audit: AuditService,
-  ) {}
-
-  async execute({ filter }: GetPeerSupervisionReportQuery): Promise<SupervisionReport> {
-    const ctx = this.requestContext.requireTenant();
+@TenantUseCase(GetPeerSupervisionReportQuery, { audit: { action: 'peer-supervision.report', resource: 'peer_supervision' } })
+export class GetPeerSupervisionReportHandler implements TenantUseCaseHandler<GetPeerSupervisionReportQuery, SupervisionReport> {
+  async execute({ filter }: GetPeerSupervisionReportQuery, { ctx, tx, audit }: UseCase): Promise<SupervisionReport> {
     monthsBetween(filter.from, filter.to); // 400 naming the field before any work
     const { start, endExclusive } = monthBounds(filter.from, filter.to);
-    return this.txHost.withTransaction(async () => {
-      const tx = this.txHost.tx;
-      const orgWide = await seesOrganization(tx);
-      const peer = filter.peerProviderId?.toLowerCase();
-      if (peer && !orgWide && peer !== ctx.userId) {
-        await this.audit.recordDetached({
-          action: 'peer-supervision.report', resourceType: 'peer_supervision', outcome: 'denied', reason: 'other_peer',
-          scope: { from: filter.from, to: filter.to, peerProviderId: peer },
-        });
-        throw new ForbiddenError('You may report only your own supervision.');
-      }
-      // The peers to list, with or without supervision in the period: one named peer (current or former), every
-      // active peer specialist of the organization (org-wide), or the caller when they are one.
-      const bindings = await tx.roleBinding.findMany({
-        where: {
-          organizationId: ctx.organizationId, roleKey: PEER_ROLE,
-          ...(peer ? { staffUserId: peer } : orgWide ? { revokedAt: null, staffUser: { status: 'active' } } : { staffUserId: ctx.userId, revokedAt: null }),
-        },
-        select: { staffUserId: true },
-      });
-      if (peer && bindings.length === 0) {
-        throw new RuleViolationError('peerProviderId is not a peer specialist of this organization.', [
-          { field: 'peerProviderId', message: 'peerProviderId is not a peer specialist of this organization' },
-        ]);
-      }
-      // Row-level security limits the sums to the rows the caller may see.
-      const aggregates = await tx.$queryRaw<SupervisionAggregate[]>`
-        SELECT peer_provider_id::text AS "peerProviderId", to_char(supervision_date, 'YYYY-MM') AS month, modality,
-               count(*)::int AS "sessionCount", sum(duration_minutes)::int AS minutes
-          FROM cl_peer_supervision
-         WHERE organization_id = ${ctx.organizationId}::uuid
-           AND supervision_date >= ${start}::date AND supervision_date < ${endExclusive}::date
-           ${peer ? Prisma.sql`AND peer_provider_id = ${peer}::uuid` : Prisma.empty}
-         GROUP BY 1, 2, 3`;
-      const ids = [...new Set([...bindings.map((b) => b.staffUserId), ...aggregates.map((a) => a.peerProviderId)])];
-      // Staff names are not PHI (the staff directory shows them to every role).
-      const staff = ids.length ? await tx.staffUser.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } }) : [];
-      const names = new Map(staff.map((s) => [s.id, s.displayName]));
-      const report = buildSupervisionReport(filter.from, filter.to, ids.map((id) => ({ id, name: names.get(id) ?? null })), aggregates);
-      await this.audit.record({
-        action: 'peer-supervision.report', resourceType: 'peer_supervision', outcome: 'success',
-        scope: {
-          from: filter.from, to: filter.to, format: filter.format, orgWide, peerCount: report.peers.length,
-          ...(peer ? { peerProviderId: peer } : {}),
-        },
-      });
-      return report;
+    const orgWide = await seesOrganization(tx);
+    const peer = filter.peerProviderId?.toLowerCase();
+    if (peer && !orgWide && peer !== ctx.userId) {
+      throw audit.refuse('other_peer', new ForbiddenError('You may report only your own supervision.'), 'denied', { from: filter.from, to: filter.to, peerProviderId: peer });
+    }
+    // The peers to list, with or without supervision in the period: one named peer (current or former), every
+    // active peer specialist of the organization (org-wide), or the caller when they are one.
+    const bindings = await tx.roleBinding.findMany({
+      where: {
+        organizationId: ctx.organizationId, roleKey: PEER_ROLE,
+        ...(peer ? { staffUserId: peer } : orgWide ? { revokedAt: null, staffUser: { status: 'active' } } : { staffUserId: ctx.userId, revokedAt: null }),
+      },
+      select: { staffUserId: true },
     });
+    if (peer && bindings.length === 0) {
+      throw new RuleViolationError('peerProviderId is not a peer specialist of this organization.', [
+        { field: 'peerProviderId', message: 'peerProviderId is not a peer specialist of this organization' },
+      ]);
+    }
+    // Row-level security limits the sums to the rows the caller may see.
+    const aggregates = await tx.$queryRaw<SupervisionAggregate[]>`
+      SELECT peer_provider_id::text AS "peerProviderId", to_char(supervision_date, 'YYYY-MM') AS month, modality,
+             count(*)::int AS "sessionCount", sum(duration_minutes)::int AS minutes
+        FROM cl_peer_supervision
+       WHERE organization_id = ${ctx.organizationId}::uuid
+         AND supervision_date >= ${start}::date AND supervision_date < ${endExclusive}::date
+         ${peer ? Prisma.sql`AND peer_provider_id = ${peer}::uuid` : Prisma.empty}
+       GROUP BY 1, 2, 3`;
+    const ids = [...new Set([...bindings.map((b) => b.staffUserId), ...aggregates.map((a) => a.peerProviderId)])];
+    // Staff names are not PHI (the staff directory shows them to every role).
+    const staff = ids.length ? await tx.staffUser.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } }) : [];
+    const names = new Map(staff.map((s) => [s.id, s.displayName]));
+    const report = buildSupervisionReport(filter.from, filter.to, ids.map((id) => ({ id, name: names.get(id) ?? null })), aggregates);
+    audit.scope({
+      from: filter.from, to: filter.to, format: filter.format, orgWide, peerCount: report.peers.length,
+      ...(peer ? { peerProviderId: peer } : {}),
+    });
+    return report;
   }
 }
