@@ -43,7 +43,7 @@ export class UseCasePipeline {
     const inTransaction = <T>(fn: (tx: UseCaseTx) => Promise<T>) => this.txHost.withTransaction(() => fn(this.txHost.tx));
     const useCase = (tx: UseCaseTx | undefined): UseCase => ({
       get ctx(): TenantContext {
-        if (!tenant) throw new Error(`${declaration.message.name} ran without a tenant context`);
+        if (!tenant) throw new Error(`No tenant context: ${declaration.message.name} needs one to read its organization's data`);
         return tenant;
       },
       tenant,
