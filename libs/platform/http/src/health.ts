@@ -82,6 +82,18 @@ export class Readiness {
 
 export const SHUTTING_DOWN = 'Shutting down: finishing the requests and jobs in flight.';
 
+/** Terminus's report: overall status and, per dependency, its state (`info` up, `error` down, `details` both). */
+const HEALTH_REPORT_SCHEMA = {
+  type: 'object',
+  required: ['status'],
+  properties: {
+    status: { type: 'string', enum: ['ok', 'error', 'shutting_down'] },
+    info: { type: 'object', additionalProperties: true },
+    error: { type: 'object', additionalProperties: true },
+    details: { type: 'object', additionalProperties: true },
+  },
+};
+
 @ApiTags('operations')
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
@@ -97,19 +109,22 @@ export class HealthController {
     summary: 'Liveness: the process answers',
     description: 'Permission: public. Checks no dependency, so an outage of PostgreSQL or Redis never gets the process restarted.',
   })
-  @ApiOkResponse({ description: 'The process is up' })
+  @ApiOkResponse({
+    description: 'The process is up',
+    schema: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } },
+  })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @Public()
-  @HealthCheck()
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({
     summary: 'Readiness: dependencies up and not shutting down',
     description: 'Permission: public. 503 while PostgreSQL or Redis is down, and from the moment the process starts shutting down.',
   })
-  @ApiOkResponse({ description: 'Ready for traffic' })
+  @ApiOkResponse({ description: 'Ready for traffic', schema: HEALTH_REPORT_SCHEMA })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down, or the process is shutting down: application/problem+json (status 503)' })
   ready() {
     if (this.readiness.draining) throw new ServiceUnavailableException(SHUTTING_DOWN);
@@ -118,9 +133,9 @@ export class HealthController {
 
   @Get()
   @Public()
-  @HealthCheck()
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({ summary: 'Liveness and dependencies (PostgreSQL, Redis)', description: 'Permission: public.' })
-  @ApiOkResponse({ description: 'Every dependency is up' })
+  @ApiOkResponse({ description: 'Every dependency is up', schema: HEALTH_REPORT_SCHEMA })
   @ApiServiceUnavailableResponse({
     description: 'A dependency is down: application/problem+json (status 503) carrying terminus\'s info/error/details report',
   })
