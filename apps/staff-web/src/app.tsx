@@ -1,17 +1,17 @@
 import { ReactNode } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
-import { useAuth } from './auth';
-import { ErrorMessage } from './error-message';
-import { NAV } from './nav';
-import { GroupSessionPage } from './pages/group-session-page';
-import { ChargesPage } from './pages/charges-page';
-import { GroupReviewPage } from './pages/group-review-page';
-import { HomePage } from './pages/home-page';
-import { HrProductivityPage } from './pages/hr-productivity-page';
-import { LoginPage } from './pages/login-page';
-import { PatientChartPage } from './pages/patient-chart-page';
-import { PatientsPage } from './pages/patients-page';
-import { ScopeSwitcher } from './scope-switcher';
+import { GroupReviewPage } from './features/cl/group-encounters/group-review-page';
+import { GroupSessionPage } from './features/cl/group-sessions/group-session-page';
+import { PatientChartPage } from './features/cl/patients/patient-chart-page';
+import { PatientsPage } from './features/cl/patients/patients-page';
+import { ProviderProductivityPage } from './features/hr/provider-productivity/provider-productivity-page';
+import { HomePage } from './features/platform/shell/home-page';
+import { NAV } from './features/platform/shell/nav';
+import { ScopeSwitcher } from './features/platform/shell/scope-switcher';
+import { LoginPage } from './features/platform/sign-in/login-page';
+import { ChargesPage } from './features/pm/charges/charges-page';
+import { useAuth } from './shared/auth';
+import { ErrorMessage } from './shared/error-message';
 
 
 function Shell({ children }: { children: ReactNode }) {
@@ -69,7 +69,7 @@ export function App() {
       <Route path="/group-sessions/:id" element={<RequireSignIn><GroupSessionPage /></RequireSignIn>} />
       <Route path="/review/group-encounters" element={<RequireSignIn><GroupReviewPage /></RequireSignIn>} />
       <Route path="/billing/charges" element={<RequireSignIn><ChargesPage /></RequireSignIn>} />
-      <Route path="/hr/productivity" element={<RequireSignIn><HrProductivityPage /></RequireSignIn>} />
+      <Route path="/hr/productivity" element={<RequireSignIn><ProviderProductivityPage /></RequireSignIn>} />
       <Route path="*" element={<RequireSignIn><h1>Page not found</h1><p>There is no page at this address.</p></RequireSignIn>} />
     </Routes>
   );

@@ -1,4 +1,4 @@
-import { ApiError, plainWords } from './api/problem';
+import { ApiError, plainWords } from '../api/problem';
 
 /** An error as a person should read it: plain words first, the API's own title and status for support. */
 export function ErrorMessage({ error, signingIn = false }: { error: unknown; signingIn?: boolean }) {

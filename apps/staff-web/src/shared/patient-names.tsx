@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api, call } from './api/client';
+import { api, call } from '../api/client';
 import { namesByIds } from './id-lookup';
 
 export interface PatientNames {

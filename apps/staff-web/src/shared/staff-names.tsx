@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, call } from './api/client';
+import { api, call } from '../api/client';
 import { namesByIds } from './id-lookup';
 
 /** The directory takes at most this many ids per request. */

@@ -1,4 +1,4 @@
-import type { Generation } from '../api/client';
+import type { Generation } from '../../../api/client';
 
 let n = 0;
 type Over = Partial<Omit<Generation, 'flags'>> & { flags?: Partial<Generation['flags']> };

@@ -2,8 +2,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Generation } from '../api/client';
-import { AuthProvider } from '../auth';
+import type { Generation } from '../../../api/client';
+import { AuthProvider } from '../../../shared/auth';
 import { belowMinimum, generation, withheld } from './generation-fixture';
 import { GroupReviewPage } from './group-review-page';
 

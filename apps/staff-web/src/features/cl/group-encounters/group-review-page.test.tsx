@@ -2,7 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import type { Generation } from '../api/client';
+import type { Generation } from '../../../api/client';
 import { belowMinimum, generation, withheld } from './generation-fixture';
 import { groupBySession, WITHHELD_ATTENDEE } from './group-review';
 import { SessionTable } from './group-review-page';

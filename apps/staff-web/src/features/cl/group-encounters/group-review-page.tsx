@@ -1,15 +1,15 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { useAddressFilters } from '../address-filters';
-import { api, call, Generation } from '../api/client';
-import { useAuth } from '../auth';
-import { ErrorMessage } from '../error-message';
-import { Pager } from '../pager';
-import { Part2Badge } from '../part2-badge';
-import { PatientName, PatientNames, usePatientNames } from '../patient-names';
-import { StaffName, useStaffNames } from '../staff-names';
-import { TableWrap } from '../table-wrap';
+import { useAddressFilters } from '../../../shared/address-filters';
+import { api, call, Generation } from '../../../api/client';
+import { useAuth } from '../../../shared/auth';
+import { ErrorMessage } from '../../../shared/error-message';
+import { Pager } from '../../../shared/pager';
+import { Part2Badge } from '../../../shared/part2-badge';
+import { PatientName, PatientNames, usePatientNames } from '../../../shared/patient-names';
+import { StaffName, useStaffNames } from '../../../shared/staff-names';
+import { TableWrap } from '../../../shared/table-wrap';
 import {
   allState, attendanceWords, codeWords, flagsOf, groupBySession, groupTypeWords, isEditable, isSelectable, modalityWords, SessionGroup, statusWords,
   toggled, withAll, WITHHELD_ATTENDEE, WITHHELD_EXPLANATION,

@@ -1,4 +1,4 @@
-import type { Generation, ReviewItem } from '../api/client';
+import type { Generation, ReviewItem } from '../../../api/client';
 
 /**
  * The batch review's logic, apart from React: grouping the queue by session, what may be selected, and every

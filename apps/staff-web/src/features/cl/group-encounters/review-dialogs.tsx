@@ -1,7 +1,7 @@
 import { FormEvent, useRef, useState } from 'react';
-import type { Generation } from '../api/client';
-import { ErrorMessage } from '../error-message';
-import { Modal } from '../modal';
+import type { Generation } from '../../../api/client';
+import { ErrorMessage } from '../../../shared/error-message';
+import { Modal } from '../../../shared/modal';
 import { codeEditErrors, codeWords, parseModifiers } from './group-review';
 
 export const REASON_REQUIRED = 'Enter a reason for rejecting. It is kept with the rejected encounters.';

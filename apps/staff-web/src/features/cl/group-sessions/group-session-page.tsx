@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { api, call, Schemas } from '../api/client';
-import { useAuth } from '../auth';
-import { ErrorMessage } from '../error-message';
-import { Part2Badge } from '../part2-badge';
-import { usePatientNames } from '../patient-names';
-import { StaffName, useStaffNames } from '../staff-names';
-import { TableWrap } from '../table-wrap';
-import { AttendanceStatus } from './chart-encounters';
+import { api, call, Schemas } from '../../../api/client';
+import { useAuth } from '../../../shared/auth';
+import { ErrorMessage } from '../../../shared/error-message';
+import { Part2Badge } from '../../../shared/part2-badge';
+import { usePatientNames } from '../../../shared/patient-names';
+import { StaffName, useStaffNames } from '../../../shared/staff-names';
+import { TableWrap } from '../../../shared/table-wrap';
+import { AttendanceStatus } from '../patients/chart-encounters';
 
 export type GroupAttendance = Schemas['GroupAttendanceDto'];
 export type GroupSession = Schemas['GroupSessionResponseDto'];

@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AuthProvider } from '../auth';
+import { AuthProvider } from '../../../shared/auth';
 import { ChartEncounters } from './chart-encounters';
 
 const PATIENT = '99999999-9999-4999-8999-999999999999';

@@ -1,12 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, call, Schemas } from '../api/client';
-import { useAuth } from '../auth';
-import { ErrorMessage } from '../error-message';
-import { Pager } from '../pager';
-import { StaffName, StaffNames, useStaffNames } from '../staff-names';
-import { TableWrap } from '../table-wrap';
+import { api, call, Schemas } from '../../../api/client';
+import { useAuth } from '../../../shared/auth';
+import { ErrorMessage } from '../../../shared/error-message';
+import { Pager } from '../../../shared/pager';
+import { StaffName, StaffNames, useStaffNames } from '../../../shared/staff-names';
+import { TableWrap } from '../../../shared/table-wrap';
 
 export type ChartEncounter = Schemas['ChartEncounterDto'];
 

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { api, call, Patient } from '../api/client';
-import { useAuth } from '../auth';
-import { ErrorMessage } from '../error-message';
-import { TableWrap } from '../table-wrap';
-import { Part2Badge } from '../part2-badge';
-import { StaffName, useStaffNames } from '../staff-names';
+import { api, call, Patient } from '../../../api/client';
+import { useAuth } from '../../../shared/auth';
+import { ErrorMessage } from '../../../shared/error-message';
+import { TableWrap } from '../../../shared/table-wrap';
+import { Part2Badge } from '../../../shared/part2-badge';
+import { StaffName, useStaffNames } from '../../../shared/staff-names';
 import { ChartEncounters } from './chart-encounters';
 
 function fullName(p: Patient): string {

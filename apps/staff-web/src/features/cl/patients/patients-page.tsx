@@ -1,12 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, call } from '../api/client';
-import { useAuth } from '../auth';
-import { ErrorMessage } from '../error-message';
-import { Pager } from '../pager';
-import { TableWrap } from '../table-wrap';
-import { Part2Badge } from '../part2-badge';
+import { api, call } from '../../../api/client';
+import { useAuth } from '../../../shared/auth';
+import { ErrorMessage } from '../../../shared/error-message';
+import { Pager } from '../../../shared/pager';
+import { TableWrap } from '../../../shared/table-wrap';
+import { Part2Badge } from '../../../shared/part2-badge';
 
 const PAGE_SIZE = 25;
 

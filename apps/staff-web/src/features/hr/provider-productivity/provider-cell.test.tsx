@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ProductivityRow } from '../api/client';
-import { ProviderCell } from './hr-productivity-page';
+import type { ProductivityRow } from '../../../api/client';
+import { ProviderCell } from './provider-productivity-page';
 
 const PROVIDER = '33333333-3333-4333-8333-333333333333';
 const row = (extra: Partial<ProductivityRow>): ProductivityRow => ({ providerId: PROVIDER, suppressed: false, providerCount: 1, ...extra }) as ProductivityRow;

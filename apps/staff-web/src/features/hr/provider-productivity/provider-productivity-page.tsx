@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { api, authFetch, call, ProductivityRow } from '../api/client';
-import { ApiError, toProblem } from '../api/problem';
-import { API_BASE_URL } from '../api/runtime-config';
-import { useAuth } from '../auth';
-import { ErrorMessage } from '../error-message';
-import { StaffName, StaffNames, useStaffNames } from '../staff-names';
-import { TableWrap } from '../table-wrap';
+import { api, authFetch, call, ProductivityRow } from '../../../api/client';
+import { ApiError, toProblem } from '../../../api/problem';
+import { API_BASE_URL } from '../../../api/runtime-config';
+import { useAuth } from '../../../shared/auth';
+import { ErrorMessage } from '../../../shared/error-message';
+import { StaffName, StaffNames, useStaffNames } from '../../../shared/staff-names';
+import { TableWrap } from '../../../shared/table-wrap';
 import { LagBinsChart } from './lag-bins-chart';
 import { quarters } from './quarters';
 
@@ -30,7 +30,7 @@ export function ProviderCell({ row, staff }: { row: ProductivityRow; staff: Staf
   return row.providerId ? <StaffName id={row.providerId} names={staff.names} isPending={staff.isPending} /> : <>—</>;
 }
 
-export function HrProductivityPage() {
+export function ProviderProductivityPage() {
   const { me, scope } = useAuth();
   const periods = useMemo(() => quarters(new Date(), FIRST_YEAR), []);
   const [periodLabel, setPeriodLabel] = useState(periods[0]?.label ?? '');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Me } from './api/client';
-import { permissionsFor } from './auth';
+import type { Me } from '../../../api/client';
+import { permissionsFor } from '../../../shared/auth';
 import { NAV } from './nav';
 
 const me: Me = {

@@ -1,4 +1,4 @@
-import { useAuth } from './auth';
+import { useAuth } from '../../../shared/auth';
 
 /** Organization and site: sent as X-Organization-Id and X-Site-Id on every request. */
 export function ScopeSwitcher() {

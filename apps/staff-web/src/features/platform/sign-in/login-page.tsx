@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
-import { useAuth } from '../auth';
-import { ErrorMessage } from '../error-message';
+import { useAuth } from '../../../shared/auth';
+import { ErrorMessage } from '../../../shared/error-message';
 
 /** The demo data's logins (tools/seed), all with the password demo-password-1. */
 export const DEMO_LOGINS = ['admin', 'supervisor', 'billing', 'hr', 'clinician', 'frontdesk', 'manager'].map((r) => `${r}@sonoran.cairn.test`).concat('admin@cascade.cairn.test');
