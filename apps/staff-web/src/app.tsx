@@ -1,64 +1,15 @@
-import { ReactNode } from 'react';
-import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { GroupReviewPage } from './features/cl/group-encounters/group-review-page';
 import { GroupSessionPage } from './features/cl/group-sessions/group-session-page';
 import { PatientChartPage } from './features/cl/patients/patient-chart-page';
 import { PatientsPage } from './features/cl/patients/patients-page';
 import { ProviderProductivityPage } from './features/hr/provider-productivity/provider-productivity-page';
 import { HomePage } from './features/platform/shell/home-page';
-import { NAV } from './features/platform/shell/nav';
-import { ScopeSwitcher } from './features/platform/shell/scope-switcher';
+import { RequireSignIn } from './features/platform/shell/shell';
 import { LoginPage } from './features/platform/sign-in/login-page';
 import { ChargesPage } from './features/pm/charges/charges-page';
-import { useAuth } from './shared/auth';
-import { ErrorMessage } from './shared/error-message';
 
-
-function Shell({ children }: { children: ReactNode }) {
-  const { me, meError, permissions, signOut } = useAuth();
-  return (
-    <>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="app-header">
-        <span className="brand">Cairn staff</span>
-        <nav aria-label="Main">
-          <ul>
-            <li>
-              <NavLink to="/" end>
-                Home
-              </NavLink>
-            </li>
-            {NAV.filter((n) => permissions.has(n.permission)).map((n) => (
-              <li key={n.to}>
-                <NavLink to={n.to}>{n.label}</NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <ScopeSwitcher />
-        <div className="user">
-          {me && <span>{me.user.displayName}</span>}
-          <button type="button" onClick={() => void signOut()}>
-            Sign out
-          </button>
-        </div>
-      </header>
-      <main id="main" tabIndex={-1}>
-        {meError ? <ErrorMessage error={meError} /> : children}
-      </main>
-    </>
-  );
-}
-
-function RequireSignIn({ children }: { children: ReactNode }) {
-  const { signedIn } = useAuth();
-  const location = useLocation();
-  if (!signedIn) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  return <Shell>{children}</Shell>;
-}
-
+/** The composition root: every page's route. The only module that imports features of more than one context. */
 export function App() {
   return (
     <Routes>
