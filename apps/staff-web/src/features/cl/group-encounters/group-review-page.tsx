@@ -1,9 +1,10 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { useAddressFilters } from '../../../shared/address-filters';
 import { api, call, Generation } from '../../../api/client';
+import { useAddressFilters } from '../../../shared/address-filters';
 import { useAuth } from '../../../shared/auth';
+import { codeWords } from '../../../shared/code-words';
 import { ErrorMessage } from '../../../shared/error-message';
 import { Pager } from '../../../shared/pager';
 import { Part2Badge } from '../../../shared/part2-badge';
@@ -11,7 +12,7 @@ import { PatientName, PatientNames, usePatientNames } from '../../../shared/pati
 import { StaffName, useStaffNames } from '../../../shared/staff-names';
 import { TableWrap } from '../../../shared/table-wrap';
 import {
-  allState, attendanceWords, codeWords, flagsOf, groupBySession, groupTypeWords, isEditable, isSelectable, modalityWords, SessionGroup, statusWords,
+  allState, attendanceWords, flagsOf, groupBySession, groupTypeWords, isEditable, isSelectable, modalityWords, SessionGroup, statusWords,
   toggled, withAll, WITHHELD_ATTENDEE, WITHHELD_EXPLANATION,
 } from './group-review';
 import { CodeEditDialog, RejectDialog } from './review-dialogs';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { belowMinimum, generation, withheld } from './generation-fixture';
 import {
-  allState, codeEditErrors, codeWords, flagsOf, groupBySession, isEditable, isSelectable, outcomeWords, parseModifiers, statusWords, summarize, toggled, withAll,
+  allState, codeEditErrors, flagsOf, groupBySession, isEditable, isSelectable, outcomeWords, parseModifiers, statusWords, summarize, toggled, withAll,
 } from './group-review';
 
 const S1 = '11111111-0000-4000-8000-000000000001';
@@ -80,11 +80,6 @@ describe('status and flags in words', () => {
       text: 'Not billable: Code not billable on this date', detail: 'Code ended',
     });
     expect(flagsOf(generation({ billable: false, flags: { notBillableReason: 'no_code_mapping' } }))[0]!.text).toBe('Not billable: No code for this group type');
-  });
-  it('writes codes with their modifiers', () => {
-    expect(codeWords('H0005', ['HF', 'HQ'])).toBe('H0005-HF-HQ');
-    expect(codeWords('90853', [])).toBe('90853');
-    expect(codeWords(null, [])).toBe('—');
   });
 });
 

@@ -106,12 +106,6 @@ export const groupTypeWords = (t: string) => GROUP_TYPE[t] ?? t.replace(/_/g, ' 
 const ATTENDANCE: Record<string, string> = { present: 'Present', partial: 'Partial', absent: 'Absent' };
 export const attendanceWords = (a: string) => ATTENDANCE[a] ?? a;
 
-/** The proposed code and modifiers as billing writes them: "90853-HQ-GT", or a dash. */
-export function codeWords(code: string | null, modifiers: readonly string[]): string {
-  if (!code) return '—';
-  return [code, ...modifiers].join('-');
-}
-
 /** Each outcome of a bulk action: a word for the summary (counted) and a sentence for the item. */
 export const OUTCOMES: { key: string; summary: string; item: string; ok: boolean }[] = [
   { key: 'approved', summary: 'approved', item: 'Approved', ok: true },

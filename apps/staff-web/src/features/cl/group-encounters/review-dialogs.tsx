@@ -1,8 +1,9 @@
 import { FormEvent, useRef, useState } from 'react';
 import type { Generation } from '../../../api/client';
+import { codeWords } from '../../../shared/code-words';
 import { ErrorMessage } from '../../../shared/error-message';
 import { Modal } from '../../../shared/modal';
-import { codeEditErrors, codeWords, parseModifiers } from './group-review';
+import { codeEditErrors, parseModifiers } from './group-review';
 
 export const REASON_REQUIRED = 'Enter a reason for rejecting. It is kept with the rejected encounters.';
 

@@ -3,9 +3,9 @@ import { Link, useParams } from 'react-router';
 import { api, call, Patient } from '../../../api/client';
 import { useAuth } from '../../../shared/auth';
 import { ErrorMessage } from '../../../shared/error-message';
-import { TableWrap } from '../../../shared/table-wrap';
 import { Part2Badge } from '../../../shared/part2-badge';
 import { StaffName, useStaffNames } from '../../../shared/staff-names';
+import { TableWrap } from '../../../shared/table-wrap';
 import { ChartEncounters } from './chart-encounters';
 
 function fullName(p: Patient): string {

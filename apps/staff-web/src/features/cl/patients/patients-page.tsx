@@ -5,8 +5,8 @@ import { api, call } from '../../../api/client';
 import { useAuth } from '../../../shared/auth';
 import { ErrorMessage } from '../../../shared/error-message';
 import { Pager } from '../../../shared/pager';
-import { TableWrap } from '../../../shared/table-wrap';
 import { Part2Badge } from '../../../shared/part2-badge';
+import { TableWrap } from '../../../shared/table-wrap';
 
 const PAGE_SIZE = 25;
 

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { NAV } from './nav';
 import { useAuth } from '../../../shared/auth';
+import { NAV } from './nav';
 
 export function HomePage() {
   const { me, permissions } = useAuth();

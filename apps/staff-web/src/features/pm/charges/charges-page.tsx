@@ -1,13 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { useAddressFilters } from '../../../shared/address-filters';
 import { api, call, Charge } from '../../../api/client';
+import { useAddressFilters } from '../../../shared/address-filters';
 import { useAuth } from '../../../shared/auth';
+import { codeWords } from '../../../shared/code-words';
 import { ErrorMessage } from '../../../shared/error-message';
 import { Pager } from '../../../shared/pager';
 import { PatientName, PatientNames, usePatientNames } from '../../../shared/patient-names';
 import { TableWrap } from '../../../shared/table-wrap';
-import { codeWords } from '../../cl/group-encounters/group-review';
 
 const PAGE_SIZE = 50;
 
