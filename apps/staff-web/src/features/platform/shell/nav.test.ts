@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { Me } from '../../../api/client';
+import { permissionsFor } from '../../../shared/auth';
+import { NAV } from './nav';
+
+const me: Me = {
+  user: { id: 'u', email: 'hr@x.test', displayName: 'HR' },
+  organizations: [
+    {
+      id: 'o1',
+      name: 'One',
+      slug: 'one',
+      roles: ['hr'],
+      permissions: ['hr.productivity.view'],
+      sites: [{ id: 's1', code: 'A', name: 'A', permissions: [] }],
+    },
+    { id: 'o2', name: 'Two', slug: 'two', roles: ['admin'], permissions: ['patients.view', 'hr.productivity.view'], sites: [] },
+  ],
+};
+const visible = (perms: Set<string>) => NAV.filter((n) => perms.has(n.permission)).map((n) => n.label);
+
+describe('navigation by permission', () => {
+  it('shows an HR user the report but not patients', () => {
+    expect(visible(permissionsFor(me, { organizationId: 'o1' }))).toEqual(['Provider productivity']);
+  });
+  it('narrows to the chosen site and follows the chosen organization', () => {
+    expect(visible(permissionsFor(me, { organizationId: 'o1', siteId: 's1' }))).toEqual([]);
+    expect(visible(permissionsFor(me, { organizationId: 'o2' }))).toEqual(['Patients', 'Provider productivity']);
+  });
+  it('uses the first organization when none is chosen, and nothing before /me arrives', () => {
+    expect(visible(permissionsFor(me, {}))).toEqual(['Provider productivity']);
+    expect(permissionsFor(undefined, {}).size).toBe(0);
+  });
+});
