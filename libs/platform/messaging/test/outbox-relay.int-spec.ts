@@ -4,7 +4,7 @@ import { Pool } from 'pg';
 import { PM_APPOINTMENT_STATUS_CHANGED_V1 } from '@cairn/platform/scheduling';
 import { loadConfig } from '@cairn/platform/config';
 import { createMessagingTestDb, MessagingTestDb, obliterateQueues, uniqueQueuePrefix, waitFor } from './probe';
-import { EVENTS_WITHOUT_CONSUMER, RunningWorker, startWorker } from '@cairn/platform/messaging';
+import { EVENTS_WITHOUT_CONSUMER, RunningWorker, startWorker } from '../src';
 
 // Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
 jest.setTimeout(120_000);
