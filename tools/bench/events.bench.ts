@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { freePort, httpStatus } from '../dev/probes';
 import { DEFAULT_REDIS_URL } from '../dev/local-redis';
-import { appPrisma, createMessagingTestDb, obliterateQueues, publishProbeEvents, uniqueQueuePrefix, waitFor } from '../testing/messaging/probe';
+import { appPrisma, createMessagingTestDb, obliterateQueues, PROBE_WORKER_ENTRY, publishProbeEvents, uniqueQueuePrefix, waitFor } from '@cairn/platform/messaging/testing';
 
 /**
  * `npm run bench:events`: how fast committed integration events turn into consumer effects, against real
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   let worker: ChildProcess | undefined;
   try {
     const port = await freePort();
-    worker = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/testing/messaging/probe-worker.main.ts'], {
+    worker = spawn(process.execPath, ['-r', '@swc-node/register', PROBE_WORKER_ENTRY], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: db.appUrl, REDIS_URL: redisUrl, WORKER_PORT: String(port), QUEUE_PREFIX: prefix, OUTBOX_POLL_MS: process.env['OUTBOX_POLL_MS'] ?? '1000', LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('base64url') },
       stdio: ['ignore', 'inherit', 'inherit'],

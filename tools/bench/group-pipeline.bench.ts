@@ -9,7 +9,7 @@ import { seedDemoData } from '../seed/seed-demo-data';
 import { freePort, httpStatus } from '../dev/probes';
 import { socketUrl } from '../dev/local-postgres';
 import { DEFAULT_REDIS_URL } from '../dev/local-redis';
-import { obliterateQueues, spawnEntry, uniqueQueuePrefix, waitFor } from '../testing/messaging/probe';
+import { obliterateQueues, spawnEntry, uniqueQueuePrefix, waitFor } from '@cairn/platform/messaging/testing';
 import { createScratchDatabase } from '../testing/test-db';
 
 /**

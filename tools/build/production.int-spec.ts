@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { freePort, httpStatus } from '../dev/probes';
 import { withCredentials } from '../db/provision';
 import { seedDemoData } from '../seed/seed-demo-data';
-import { obliterateQueues, uniqueQueuePrefix } from '../testing/messaging/probe';
+import { obliterateQueues, uniqueQueuePrefix } from '@cairn/platform/messaging/testing';
 import { createScratchDatabase, ScratchDatabase } from '../testing/test-db';
 
 // The production path end to end: `npm run build`'s artefacts, the compiled migration CLI on an empty database,

@@ -12,7 +12,7 @@ import { ManagedProcess } from '../dev/managed-process';
 import { freePort, httpStatus, waitUntil } from '../dev/probes';
 import { runDemoReview } from '../seed/demo-review';
 import { seedDemoData } from '../seed/seed-demo-data';
-import { obliterateQueues, uniqueQueuePrefix } from './messaging/probe';
+import { obliterateQueues, uniqueQueuePrefix } from '@cairn/platform/messaging/testing';
 import { createScratchDatabase, ScratchDatabase } from './test-db';
 import { adminUrlFromEnv } from './test-env';
 

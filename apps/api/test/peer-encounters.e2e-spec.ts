@@ -7,7 +7,7 @@ import { as, expectProblem, login, StaffSession } from './support/staff-api';
 // CL-19 peer encounters over HTTP: drafts, the rules on times, codes and service types, finalize (PM encounter and
 // one peer_encounter_finalized.v1 in the outbox), addenda, the Part 2 consent rule, and the use_pf15 setting.
 // The event is delivered to PM's real charge consumer in-process (GenerationWorker); the worker process itself:
-// tools/testing/messaging/peer-encounter-charges-worker.int-spec.ts.
+// libs/platform/messaging/test/peer-encounter-charges-worker.int-spec.ts.
 let app: INestApplication;
 const demo = new DemoFixture();
 let supervisor: StaffSession;

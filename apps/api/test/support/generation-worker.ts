@@ -1,37 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
-import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CqrsModule } from '@nestjs/cqrs';
-import { LoggerModule } from 'nestjs-pino';
 import { ClWorkerModule, GenerateEncountersWhenGroupSessionDocumentedHandler } from '@cairn/cl';
-import { AppConfig, ConfigModule } from '@cairn/platform/config';
-import { DbModule } from '@cairn/platform/db';
-import { HealthChecksModule, loggerParams, MetricsModule } from '@cairn/platform/http';
 import { CL_GROUP_SESSION_DOCUMENTED_V1, ClGroupSessionDocumentedV1, PEER_ENCOUNTER_FINALIZED_V1, PeerEncounterFinalizedV1 } from '@cairn/platform/clinical';
-import { buildEvent, MessagingModule, MessagingWorkerModule } from '@cairn/platform/messaging';
+import { buildEvent, WorkerHostModule } from '@cairn/platform/messaging';
 import { ReferenceDataModule } from '@cairn/platform/reference-data';
-import { TenancyModule } from '@cairn/platform/tenancy';
 import { ChargeCreationProcessor, PmContractHandlersModule, PmWorkerModule } from '@cairn/pm';
 import { testConfig } from './test-config';
 
-/** The worker host's module graph (platform/messaging WorkerHostModule + apps/worker's WORKER_MODULES) without the relay or the audit checkpoint job (an app cannot import another app; keep the two in step). */
-function workerModule(config: AppConfig) {
-  @Module({
-    imports: [
-      ConfigModule.forRoot(config), LoggerModule.forRoot(loggerParams(config)), DbModule, CqrsModule.forRoot(), HealthChecksModule, MetricsModule,
-      MessagingModule, MessagingWorkerModule, TenancyModule, ReferenceDataModule, PmContractHandlersModule, ClWorkerModule, PmWorkerModule,
-    ],
-  })
-  class GenerationWorkerModule {}
-  return GenerationWorkerModule;
-}
+/**
+ * What apps/worker composes into the worker host (its WORKER_MODULES), minus the audit checkpoint job that
+ * app owns: an app cannot import another app, so keep this list in step with apps/worker/src/worker.module.ts.
+ */
+const CONSUMER_MODULES = [ReferenceDataModule, PmContractHandlersModule, ClWorkerModule, PmWorkerModule];
 
 /**
- * The worker's module graph in this process (no relay, queues under a prefix of its own), so an API test can
+ * The worker host in this process (no relay, queues under a prefix of its own), so an API test can
  * deliver `cl_group_session_documented.v1` to the real generation consumer and PM's real encounter handler
  * and then review the result through the API; and `peer_encounter_finalized.v1` to PM's real charge consumer. The
- * worker PROCESS is exercised by tools/testing/messaging/group-encounter-generation-worker.int-spec.ts and
+ * worker PROCESS is exercised by libs/platform/messaging/test/group-encounter-generation-worker.int-spec.ts and
  * peer-encounter-charges-worker.int-spec.ts.
  */
 export class GenerationWorker {
@@ -43,7 +30,9 @@ export class GenerationWorker {
 
   static async start(): Promise<GenerationWorker> {
     const config = testConfig({ OUTBOX_RELAY_ENABLED: 'false', QUEUE_PREFIX: `cairn-test-review-${randomUUID().slice(0, 8)}` });
-    const ctx = await NestFactory.createApplicationContext(workerModule(config), { logger: false });
+    // The worker host of platform/messaging, as the worker process boots it, with the relay turned off
+    // (OUTBOX_RELAY_ENABLED=false): the test delivers the events itself.
+    const ctx = await NestFactory.createApplicationContext(WorkerHostModule.register({ config, consumers: CONSUMER_MODULES }), { logger: false });
     return new GenerationWorker(ctx, ctx.get(GenerateEncountersWhenGroupSessionDocumentedHandler), ctx.get(ChargeCreationProcessor));
   }
 

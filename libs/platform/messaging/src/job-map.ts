@@ -18,9 +18,10 @@ export const JOB_MAP = {
 
 /**
  * Events published (in the transaction of their state change) that no context consumes yet. The relay finds no
- * queue for them and defers them in the outbox (an hour at a time, `last_error` 'no queue takes this event
- * type'): they are kept, unsent, in PostgreSQL rather than piling up in Redis. The deploy that adds the first
- * consumer moves the event into a queue of JOB_MAP; the relay then sends the waiting rows, oldest first.
+ * queue for them and parks them in the outbox once (`last_error` 'no queue takes this event type', never claimed
+ * again): they are kept, unsent, in PostgreSQL rather than piling up in Redis, and counted by
+ * `cairn_outbox_waiting_events{type}`, not in the outbox lag. The deploy that adds the first consumer moves the
+ * event into a queue of JOB_MAP; its relay makes the parked rows due again at start and sends them, oldest first.
  */
 export const EVENTS_WITHOUT_CONSUMER = [
   // PM-03 appointment status changes; dashboards and reminders are the expected readers (not built yet).

@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { PrismaService } from '@cairn/platform/db';
 import { MetricsRegistry } from '@cairn/platform/http';
+import { queuesFor } from '../job-map';
 import { MessagingQueues, withRedisTimeout } from '../outbox/messaging-queues';
 
 const JOB_STATES = ['wait', 'active', 'delayed', 'failed'] as const;
 
 /**
  * The worker's messaging metrics: queue depth by state, job attempts, failures and latency, and the outbox
- * backlog (rows not yet relayed and the age of the oldest, i.e. the relay's lag). Queue depth and outbox lag
+ * backlog (rows some queue takes not yet relayed and the age of the oldest, i.e. the relay's lag; rows no queue
+ * takes yet as `cairn_outbox_waiting_events{type}`). Queue depth and outbox lag
  * are read at scrape time; a dependency that is down leaves them unreported rather than failing /metrics.
  */
 @Injectable()
@@ -56,29 +58,68 @@ export class MessagingMetrics {
         }
       },
     });
+    // The backlog per event type, split by JOB_MAP: events some queue takes are late when they wait (the
+    // lag alert's subject); events no queue takes yet (EVENTS_WITHOUT_CONSUMER) wait for a consumer by design
+    // and are reported apart, so they never raise the lag.
     const outbox = async () => {
-      const rows = await prisma.$queryRaw<{ unsent: bigint; oldest_unsent_age_seconds: number }[]>`SELECT * FROM pf_outbox_stats()`;
-      return rows[0] ?? { unsent: 0n, oldest_unsent_age_seconds: 0 };
+      const rows = await prisma.$queryRaw<{ event_type: string; unsent: bigint; oldest_unsent_age_seconds: number }[]>`SELECT * FROM pf_outbox_stats_by_type()`;
+      return summarizeOutbox(rows.map((r) => ({ type: r.event_type, unsent: Number(r.unsent), oldestAgeSeconds: Number(r.oldest_unsent_age_seconds) })));
     };
     new Gauge({
-      name: 'cairn_outbox_unsent_events', help: 'Outbox events not yet handed to Redis', registers,
+      name: 'cairn_outbox_unsent_events', help: 'Outbox events some queue takes, not yet handed to Redis', registers,
       async collect() {
         try {
-          this.set(Number((await outbox()).unsent));
+          this.set((await outbox()).unsent);
         } catch {
           // database down
         }
       },
     });
     new Gauge({
-      name: 'cairn_outbox_lag_seconds', help: 'Age of the oldest outbox event not yet handed to Redis (0 when none)', registers,
+      name: 'cairn_outbox_lag_seconds', help: 'Age of the oldest outbox event some queue takes, not yet handed to Redis (0 when none)', registers,
       async collect() {
         try {
-          this.set(Number((await outbox()).oldest_unsent_age_seconds));
+          this.set((await outbox()).lagSeconds);
+        } catch {
+          // database down
+        }
+      },
+    });
+    new Gauge({
+      name: 'cairn_outbox_waiting_events', help: 'Outbox events of a type no queue takes yet, kept until a consumer exists', labelNames: ['type'], registers,
+      async collect() {
+        try {
+          this.reset();
+          for (const [type, n] of (await outbox()).waiting) this.set({ type }, n);
         } catch {
           // database down
         }
       },
     });
   }
+}
+
+export interface OutboxTypeBacklog {
+  type: string;
+  unsent: number;
+  oldestAgeSeconds: number;
+}
+
+/**
+ * The outbox backlog as the metrics report it: `unsent` and `lagSeconds` over the types some queue of JOB_MAP
+ * takes, and the unsent count of every other type (`waiting`, by type), which waits for a consumer by design.
+ */
+export function summarizeOutbox(rows: OutboxTypeBacklog[]): { unsent: number; lagSeconds: number; waiting: Map<string, number> } {
+  let unsent = 0;
+  let lagSeconds = 0;
+  const waiting = new Map<string, number>();
+  for (const row of rows) {
+    if (queuesFor(row.type).length === 0) {
+      waiting.set(row.type, row.unsent);
+      continue;
+    }
+    unsent += row.unsent;
+    lagSeconds = Math.max(lagSeconds, row.oldestAgeSeconds);
+  }
+  return { unsent, lagSeconds, waiting };
 }

@@ -4,7 +4,7 @@ import { AppConfig, CONFIG } from '@cairn/platform/config';
 import { PrismaService } from '@cairn/platform/db';
 import { MessagingMetrics } from '../consumer/messaging-metrics';
 import type { IntegrationEvent } from '../event-types';
-import { QueueName, queuesFor } from '../job-map';
+import { JOB_MAP, QUEUE_NAMES, QueueName, queuesFor } from '../job-map';
 import { MessagingQueues } from '../outbox/messaging-queues';
 
 interface ClaimedRow {
@@ -18,7 +18,7 @@ interface ClaimedRow {
 export interface RelayBatch {
   claimed: number;
   sent: number;
-  /** Rows deferred because no queue takes their type. */
+  /** Rows parked because no queue takes their type (see `relayBatch`). */
   unroutable: number;
   /** Set when Redis refused the batch: the rows stay unsent and are claimed again. */
   error?: string;
@@ -28,8 +28,8 @@ export interface RelayBatch {
   resent?: number;
 }
 
-/** An event no queue takes is looked at again after this long (a deploy may add its consumer). */
-const UNROUTABLE_DELAY_S = 3600;
+/** Every event type some queue takes: the parked rows of these types are made due again when a relay starts. */
+const ROUTED_TYPES = [...new Set(QUEUE_NAMES.flatMap((q) => [...JOB_MAP[q]] as string[]))];
 const PURGE_EVERY_MS = 3600_000;
 const MAX_BACKOFF_MS = 10_000;
 
@@ -55,6 +55,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private listener?: Client;
   private lastPurge = 0;
   private installationId?: string;
+  private unparked = false;
 
   constructor(
     private readonly prisma: PrismaService,
@@ -116,8 +117,19 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return clock.resent;
   }
 
-  /** One tick, then one claim-add-mark cycle. */
+  /**
+   * One tick, then one claim-add-mark cycle. A claimed row whose type no queue takes (EVENTS_WITHOUT_CONSUMER,
+   * or a retired type) is parked: kept unsent with the reason, and never claimed again by this deployment, so
+   * it costs no work and no lag (it shows in `cairn_outbox_waiting_events{type}`). The first batch of a relay
+   * makes due again the parked rows of every type this deployment routes: the deploy that adds a consumer
+   * sends the rows that waited for it, oldest first.
+   */
   async relayBatch(): Promise<RelayBatch> {
+    if (!this.unparked) {
+      const [row] = await this.prisma.$queryRaw<{ n: number }[]>`SELECT pf_outbox_unpark(${ROUTED_TYPES}::text[]) AS n`;
+      this.unparked = true;
+      if (row?.n) this.logger.log(`${row.n} outbox event(s) that waited for a consumer are due again`);
+    }
     const resent = await this.tick();
     const batchSize = this.config.OUTBOX_BATCH_SIZE;
     return this.prisma.$transaction(async (tx) => {
@@ -139,9 +151,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         for (const q of targets) byQueue.set(q, [...(byQueue.get(q) ?? []), event]);
       }
       if (unroutable.length) {
-        await tx.$queryRaw`SELECT pf_outbox_defer(${unroutable.map((r) => r.organization_id)}::uuid[], ${unroutable.map((r) => r.id)}::uuid[],
-          'no queue takes this event type', ${UNROUTABLE_DELAY_S}::int)`;
-        this.logger.warn(`${unroutable.length} outbox event(s) of a type no queue takes; deferred ${UNROUTABLE_DELAY_S} s`);
+        await tx.$queryRaw`SELECT pf_outbox_park(${unroutable.map((r) => r.organization_id)}::uuid[], ${unroutable.map((r) => r.id)}::uuid[],
+          'no queue takes this event type')`;
+        const types = [...new Set(unroutable.map((r) => r.event_type))].join(', ');
+        this.logger.log(`${unroutable.length} outbox event(s) of a type no queue takes (${types}) kept until a consumer exists`);
       }
       let replaced = 0;
       try {

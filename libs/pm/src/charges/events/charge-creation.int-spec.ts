@@ -16,7 +16,7 @@ import { ChargeCreationProcessor } from './charge-creation.processor';
 /**
  * The charge-creation consumer against the real database as the app role, in the system context the worker gives
  * it: events are delivered by hand through the consumer's own `process` (the BullMQ path is covered by the
- * worker-process scenario in tools/testing/messaging). Each test organization is the test's own.
+ * worker-process scenario in libs/platform/messaging/test). Each test organization is the test's own.
  */
 let app: INestApplicationContext;
 let consumer: ChargeCreationProcessor;

@@ -2,13 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@cairn/platform/config';
-import { MessagingQueues } from '@cairn/platform/messaging';
-import { freePort } from '../../dev/probes';
+import { MessagingQueues, RunningWorker, startWorker } from '../src';
+import { freePort } from '@cairn/testing';
 import type { PrismaClient } from '@cairn/platform/db';
 import {
   appPrisma, createMessagingTestDb, effectCounts, MessagingTestDb, OwnRedis, ProbeConsumerModule, publishProbeEvents, uniqueQueuePrefix, waitFor,
 } from './probe';
-import { RunningWorker, startWorker } from '@cairn/platform/messaging';
 
 // Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
 jest.setTimeout(120_000);

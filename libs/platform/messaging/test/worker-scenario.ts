@@ -1,11 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
-import type { PrismaClient } from '@cairn/platform/db';
-import { withTenant } from '@cairn/platform/db';
-import type { IntegrationEvent } from '@cairn/platform/messaging';
-import { writeOutboxEvent } from '@cairn/platform/messaging';
-import { freePort } from '../../dev/probes';
+import { type PrismaClient, withTenant } from '@cairn/platform/db';
+import { type IntegrationEvent, writeOutboxEvent } from '../src';
+import { freePort } from '@cairn/testing';
 import { appPrisma, createMessagingTestDb, MessagingTestDb, obliterateQueues, spawnEntry, uniqueQueuePrefix, waitFor } from './probe';
 
 export interface WorkerScenario {

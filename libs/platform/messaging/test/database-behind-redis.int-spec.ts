@@ -2,13 +2,10 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { loadConfig } from '@cairn/platform/config';
-import { dropDatabase } from '../../db/provision';
-import { seedDemoData } from '../../seed/seed-demo-data';
-import { createScratchDatabase, uniqueDatabaseName } from '../test-db';
-import { adminUrlFromEnv } from '../test-env';
+import { dropDatabase, seedDemoData, createScratchDatabase, uniqueDatabaseName, adminUrlFromEnv } from '@cairn/testing';
 import { obliterateQueues, uniqueQueuePrefix, waitFor } from './probe';
 import { startWorkerProcess, WorkerProcess } from './worker-scenario';
-import { startWorker } from '@cairn/platform/messaging';
+import { startWorker } from '../src';
 
 // Real services on a machine shared with other test runs: generous limits; the waits inside have their own.
 jest.setTimeout(300_000);

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import type { PrismaClient } from '@cairn/platform/db';
-import { freePort, httpStatus } from '../../dev/probes';
+import { freePort, httpStatus } from '@cairn/testing';
 import {
-  appPrisma, createMessagingTestDb, effectCounts, MessagingTestDb, obliterateQueues, publishProbeEvents, uniqueQueuePrefix, waitFor,
+  appPrisma, createMessagingTestDb, effectCounts, MessagingTestDb, obliterateQueues, PROBE_WORKER_ENTRY, publishProbeEvents, uniqueQueuePrefix, waitFor,
 } from './probe';
 
 // Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
@@ -13,7 +13,7 @@ jest.setTimeout(120_000);
 
 // Graceful drain: SIGTERM while a consumer is in the middle of an event lets it finish (effect committed,
 // job completed) before the worker process exits 0; nothing is left for a takeover.
-const ROOT = join(__dirname, '..', '..', '..');
+const ROOT = join(__dirname, '..', '..', '..', '..');
 const prefix = uniqueQueuePrefix('drain');
 let db: MessagingTestDb;
 let prisma: PrismaClient;
@@ -30,7 +30,7 @@ afterAll(async () => {
 
 it('finishes the event in flight on SIGTERM, then exits 0', async () => {
   const port = await freePort();
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/testing/messaging/probe-worker.main.ts'], {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', PROBE_WORKER_ENTRY], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: db.appUrl, WORKER_PORT: String(port), QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent', OUTBOX_POLL_MS: '100' },
     stdio: 'ignore',

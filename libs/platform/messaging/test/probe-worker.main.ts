@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runWorkerProcess } from '@cairn/platform/messaging';
+import { runWorkerProcess } from '../src';
 import { ProbeConsumerModule } from './probe';
 
 // The real worker entry (configuration, start-up, SIGTERM drain, relay) plus the probe consumer: what the

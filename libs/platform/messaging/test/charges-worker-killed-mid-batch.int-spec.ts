@@ -4,9 +4,9 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { type PrismaClient, withTenant } from '@cairn/platform/db';
 import { CL_GROUP_ENCOUNTERS_APPROVED_V1, ClGroupEncountersApprovedV1 } from '@cairn/platform/clinical';
-import { buildEvent, writeOutboxEvent } from '@cairn/platform/messaging';
+import { buildEvent, writeOutboxEvent } from '../src';
 import { appPrisma, createMessagingTestDb, MessagingTestDb, obliterateQueues, spawnEntry, uniqueQueuePrefix, waitFor } from './probe';
-import { freePort } from '../../dev/probes';
+import { freePort } from '@cairn/testing';
 
 // Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
 jest.setTimeout(180_000);

@@ -3,11 +3,10 @@ import { ClsService } from 'nestjs-cls';
 import { loadConfig } from '@cairn/platform/config';
 import { TENANT_CONTEXT, TenantTx } from '@cairn/platform/db';
 import { PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/clinical';
-import { MessagingQueues, OutboxPublisher, OutboxPublishError, systemContext } from '@cairn/platform/messaging';
+import { MessagingQueues, OutboxPublisher, OutboxPublishError, systemContext, RunningWorker, startWorker } from '../src';
 import {
   createMessagingTestDb, MessagingTestDb, obliterateQueues, probePayload, ProbeConsumerModule, uniqueQueuePrefix, waitFor,
 } from './probe';
-import { RunningWorker, startWorker } from '@cairn/platform/messaging';
 
 // Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
 jest.setTimeout(120_000);

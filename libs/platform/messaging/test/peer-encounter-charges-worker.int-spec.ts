@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PEER_ENCOUNTER_FINALIZED_V1, PeerEncounterFinalizedV1 } from '@cairn/platform/clinical';
-import { buildEvent } from '@cairn/platform/messaging';
+import { buildEvent } from '../src';
 import { waitFor } from './probe';
 import { workerScenario } from './worker-scenario';
 

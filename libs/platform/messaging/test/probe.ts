@@ -9,10 +9,8 @@ import Redis from 'ioredis';
 import { Pool } from 'pg';
 import { PrismaClient, withTenant } from '@cairn/platform/db';
 import { PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/clinical';
-import { buildEvent, ConsumerDeps, ConsumerTx, EventConsumer, QUEUE_NAMES, QueueEvent, writeOutboxEvent } from '@cairn/platform/messaging';
-import { probeRedis } from '../../dev/local-redis';
-import { seedDemoData } from '../../seed/seed-demo-data';
-import { createScratchDatabase } from '../test-db';
+import { buildEvent, ConsumerDeps, ConsumerTx, EventConsumer, QUEUE_NAMES, QueueEvent, writeOutboxEvent } from '../src';
+import { probeRedis, seedDemoData, createScratchDatabase } from '@cairn/testing';
 
 /**
  * A consumer with an observable effect, for the messaging tests and the events benchmark. The consumer BASE,
@@ -214,7 +212,10 @@ export async function createMessagingTestDb(label: string, opts: { demoData?: bo
   };
 }
 
-const REPO_ROOT = join(__dirname, '..', '..', '..');
+const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
+
+/** The probe worker's entry point (the real worker process plus the probe consumer), relative to the repository root. */
+export const PROBE_WORKER_ENTRY = 'libs/platform/messaging/test/probe-worker.main.ts';
 
 /**
  * A TypeScript entry point of this repository (e.g. apps/worker/src/main.ts) as a real child process, through

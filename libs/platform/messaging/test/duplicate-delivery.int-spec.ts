@@ -3,13 +3,12 @@ import { QueueEvents } from 'bullmq';
 import Redis from 'ioredis';
 import { loadConfig } from '@cairn/platform/config';
 import { PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/clinical';
-import { buildEvent, IntegrationEvent, MessagingQueues } from '@cairn/platform/messaging';
+import { buildEvent, IntegrationEvent, MessagingQueues, RunningWorker, startWorker } from '../src';
 import type { PrismaClient } from '@cairn/platform/db';
 import {
   appPrisma, createMessagingTestDb, effectCounts, MessagingTestDb, obliterateQueues, probePayload, ProbeConsumerModule, publishProbeEvents,
   uniqueQueuePrefix, waitFor,
 } from './probe';
-import { RunningWorker, startWorker } from '@cairn/platform/messaging';
 
 // Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
 jest.setTimeout(120_000);

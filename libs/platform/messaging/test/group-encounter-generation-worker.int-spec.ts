@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CL_GROUP_SESSION_DOCUMENTED_V1, ClGroupSessionDocumentedV1 } from '@cairn/platform/clinical';
-import { buildEvent } from '@cairn/platform/messaging';
+import { buildEvent } from '../src';
 import { waitFor } from './probe';
 import { workerScenario } from './worker-scenario';
 

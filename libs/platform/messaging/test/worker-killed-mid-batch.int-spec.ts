@@ -3,9 +3,9 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import type { PrismaClient } from '@cairn/platform/db';
 import {
-  appPrisma, createMessagingTestDb, effectCounts, MessagingTestDb, obliterateQueues, publishProbeEvents, spawnEntry, uniqueQueuePrefix, waitFor,
+  appPrisma, createMessagingTestDb, effectCounts, MessagingTestDb, obliterateQueues, PROBE_WORKER_ENTRY, publishProbeEvents, spawnEntry, uniqueQueuePrefix, waitFor,
 } from './probe';
-import { freePort } from '../../dev/probes';
+import { freePort } from '@cairn/testing';
 
 // Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
 jest.setTimeout(120_000);
@@ -21,7 +21,7 @@ const children: ChildProcess[] = [];
 
 /** The worker entry with the probe consumer, as a real child process. */
 async function spawnWorker(): Promise<ChildProcess> {
-  const child = spawnEntry('tools/testing/messaging/probe-worker.main.ts', {
+  const child = spawnEntry(PROBE_WORKER_ENTRY, {
     DATABASE_URL: db.appUrl, WORKER_PORT: String(await freePort()), QUEUE_PREFIX: prefix, LOG_LEVEL: 'error',
     // Small relay batches and short job locks, so the kill lands mid-batch and the dead worker's jobs are
     // taken over within seconds instead of the production 30 s.

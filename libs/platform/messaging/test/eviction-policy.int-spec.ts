@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { freePort } from '../../dev/probes';
+import { freePort } from '@cairn/testing';
 import { OwnRedis } from './probe';
-import { checkEvictionPolicy } from '@cairn/platform/messaging';
+import { checkEvictionPolicy } from '../src';
 
 // Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
 jest.setTimeout(120_000);

@@ -3,13 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { freePort } from '../../dev/probes';
 import type { PrismaClient } from '@cairn/platform/db';
-import { bootApi } from '../../../apps/api/test/support/boot-api';
-import { as, expectProblem, login } from '../../../apps/api/test/support/staff-api';
 import {
-  appPrisma, createMessagingTestDb, effectCounts, MessagingTestDb, obliterateQueues, publishProbeEvents, uniqueQueuePrefix, waitFor,
-} from './probe';
+  appPrisma, createMessagingTestDb, effectCounts, MessagingTestDb, obliterateQueues, PROBE_WORKER_ENTRY, publishProbeEvents, uniqueQueuePrefix, waitFor,
+} from '@cairn/platform/messaging/testing';
+import { freePort } from '@cairn/testing';
+import { bootApi } from './support/boot-api';
+import { as, expectProblem, login } from './support/staff-api';
 
 // Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
 jest.setTimeout(120_000);
@@ -43,7 +43,7 @@ beforeAll(async () => {
   db = await createMessagingTestDb('api', { demoData: true });
   prisma = appPrisma(db.appUrl);
   app = await bootApi({ DATABASE_URL: db.appUrl, QUEUE_PREFIX: prefix });
-  worker = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/testing/messaging/probe-worker.main.ts'], {
+  worker = spawn(process.execPath, ['-r', '@swc-node/register', PROBE_WORKER_ENTRY], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: db.appUrl, WORKER_PORT: String(await freePort()), QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent', QUEUE_ATTEMPTS: '3', QUEUE_BACKOFF_MS: '50', OUTBOX_POLL_MS: '100' },
     stdio: 'ignore',

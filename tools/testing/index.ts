@@ -1,0 +1,15 @@
+/**
+ * `@cairn/testing`: the workspace's test support that a library's or an app's TESTS may import (a scratch
+ * database of their own, the demo data, free ports, a Redis probe). It lives in tools/ beside the CLIs it shares
+ * code with (tools/db, tools/seed, tools/dev), which keep importing these modules directly.
+ *
+ * Lint (.eslintrc.json, `no-restricted-imports`) lets only test code import it: `*.spec.ts`, `*.int-spec.ts`,
+ * `*.e2e-spec.ts` and the files under a library's `test/` or an app's `test/` folder. Production code that
+ * imports it fails lint (tools/lint-fixtures/not-ok/production-imports-testing.ts).
+ */
+export { dropDatabase } from '../db/provision';
+export { freePort, httpStatus, waitUntil } from '../dev/probes';
+export { probeRedis } from '../dev/local-redis';
+export { seedDemoData } from '../seed/seed-demo-data';
+export { createScratchDatabase, ScratchDatabase, uniqueDatabaseName } from './test-db';
+export { adminUrlFromEnv, DEFAULT_REDIS_URL } from './test-env';
