@@ -135,6 +135,9 @@ export function send(baseUrl: string, req: FuzzRequest, extraHeaders: Record<str
         path: req.url,
         headers: { ...req.headers, ...extraHeaders, ...(req.body ? { 'content-length': String(req.body.length) } : {}) },
         timeout: timeoutMs,
+        // A connection per request: on a reused keep-alive socket, a request sent just as the server closes it
+        // idle (keepAliveTimeout) is reset, which a loaded machine turned into a false transport-error finding.
+        agent: false,
       });
     } catch (e) {
       done({ headers: {}, body: Buffer.alloc(0), error: `client refused to send: ${(e as Error).message}` });
