@@ -1,8 +1,8 @@
 import { Prisma } from '@cairn/platform/db';
-import type { ConsumerTx } from '@cairn/platform/messaging';
 import type { GenerationRow } from './group-encounter-generation.view';
+import type { ClTx } from '../cl.tx';
 
-type Tx = Pick<ConsumerTx, '$queryRaw'>;
+type Tx = ClTx;
 
 /**
  * Every column plus the caller's Part 2 decision, computed in the same statement (one query per page or

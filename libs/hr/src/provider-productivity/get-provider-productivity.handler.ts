@@ -1,8 +1,9 @@
 import { QueryHandler } from '@nestjs/cqrs';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { GetProviderProductivityQuery, ProviderProductivitySummary } from '@cairn/platform/workforce';
 import { auditParameters, productivityError } from './productivity-errors';
 import { ProductivityRow, toSummary } from './productivity-row';
+import type { HrUseCase, HrUseCaseHandler } from '../hr.tx';
 
 export const PRODUCTIVITY_AUDIT_ACTION = 'hr.provider-productivity.read';
 
@@ -19,8 +20,8 @@ export const PRODUCTIVITY_AUDIT_ACTION = 'hr.provider-productivity.read';
   // The query names its organization; the function checks the permission against the transaction's context.
   tenant: 'optional',
 })
-export class GetProviderProductivityHandler implements TenantUseCaseHandler<GetProviderProductivityQuery, ProviderProductivitySummary[]> {
-  async execute({ organizationId, options }: GetProviderProductivityQuery, { tx, audit }: UseCase): Promise<ProviderProductivitySummary[]> {
+export class GetProviderProductivityHandler implements HrUseCaseHandler<GetProviderProductivityQuery, ProviderProductivitySummary[]> {
+  async execute({ organizationId, options }: GetProviderProductivityQuery, { tx, audit }: HrUseCase): Promise<ProviderProductivitySummary[]> {
     const parameters = auditParameters({ ...options, organizationId });
     audit.scope({ parameters });
     try {

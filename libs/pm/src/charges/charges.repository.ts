@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { UnitBasis } from '@cairn/platform/code-library';
-import type { ConsumerTx } from '@cairn/platform/messaging';
 import type { ChargeDecision, ChargeSourceType, CrosswalkModifierMode, FeeEntry, ModifierMatch } from './charge-rules';
+import type { PmTx } from '../pm.tx';
 
 /** The facts of a PM encounter a charge copies (PM's own table, read by id). */
 export interface EncounterFacts {
@@ -38,7 +38,7 @@ export interface NewCharge extends ChargeDecision {
  */
 @Injectable()
 export class ChargesRepository {
-  async encounters(tx: ConsumerTx, organizationId: string, ids: readonly string[]): Promise<Map<string, EncounterFacts>> {
+  async encounters(tx: PmTx, organizationId: string, ids: readonly string[]): Promise<Map<string, EncounterFacts>> {
     if (ids.length === 0) return new Map();
     const rows = await tx.$queryRaw<{ id: string; patient_id: string; chart_id: string; site_id: string; service_date: string; rendering_provider_id: string; source_id: string }[]>`
       SELECT id, patient_id, chart_id, site_id, service_date::text AS service_date, rendering_provider_id, source_id
@@ -50,7 +50,7 @@ export class ChargesRepository {
   }
 
   /** Every fee schedule entry for the codes that is in effect on some day of [from, to]. */
-  async feeEntries(tx: ConsumerTx, organizationId: string, codes: readonly string[], from: string, to: string): Promise<FeeEntry[]> {
+  async feeEntries(tx: PmTx, organizationId: string, codes: readonly string[], from: string, to: string): Promise<FeeEntry[]> {
     if (codes.length === 0) return [];
     const rows = await tx.$queryRaw<{
       id: string; code: string; modifier_match: string; modifiers: string[]; effective_from: string; effective_to: string | null; rate_cents: number;
@@ -72,7 +72,7 @@ export class ChargesRepository {
    * One multi-row INSERT, insert-once on (organization, source type, source id): a charge that exists already (a
    * replayed or re-published event) is left as it is. Returns the charges actually created.
    */
-  async insert(tx: ConsumerTx, organizationId: string, charges: readonly NewCharge[]): Promise<{ id: string; source_id: string; status: string }[]> {
+  async insert(tx: PmTx, organizationId: string, charges: readonly NewCharge[]): Promise<{ id: string; source_id: string; status: string }[]> {
     if (charges.length === 0) return [];
     const rows = charges.map((c) => ({
       id: randomUUID(), source_type: c.sourceType, source_id: c.sourceId, encounter_id: c.encounterId, patient_id: c.patientId,

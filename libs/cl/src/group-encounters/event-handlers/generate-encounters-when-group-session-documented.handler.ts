@@ -3,9 +3,10 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AuditService } from '@cairn/platform/audit';
 import { ValidateCodeQuery } from '@cairn/platform/code-library';
 import { GetJurisdictionProfileQuery } from '@cairn/platform/jurisdiction';
-import { ConsumerDeps, ConsumerTx, EventConsumer, QueueEvent } from '@cairn/platform/messaging';
+import { ConsumerDeps, EventConsumer, QueueEvent } from '@cairn/platform/messaging';
 import { CreateGroupEncountersCommand } from '@cairn/platform/scheduling';
 import { planGenerations, proposeForSession } from '../group-encounter-rules';
+import type { ClTx } from '../../cl.tx';
 
 /**
  * CL-14-EN-01 on the queue `encounter-generation`: a documented group session becomes one PM encounter per
@@ -29,7 +30,7 @@ export class GenerateEncountersWhenGroupSessionDocumentedHandler extends EventCo
     super(deps);
   }
 
-  protected async handle(event: QueueEvent<'encounter-generation'>, tx: ConsumerTx): Promise<void> {
+  protected async handle(event: QueueEvent<'encounter-generation'>, tx: ClTx): Promise<void> {
     const s = event.payload;
     const { profile } = await this.queries.execute(new GetJurisdictionProfileQuery({ siteId: s.site_id }));
     const proposal = proposeForSession(profile, s);

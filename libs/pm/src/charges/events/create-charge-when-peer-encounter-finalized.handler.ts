@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { AuditService } from '@cairn/platform/audit';
-import type { ConsumerTx, IntegrationEvent } from '@cairn/platform/messaging';
+import type { IntegrationEvent } from '@cairn/platform/messaging';
 import { decideCharge, storedMinutes } from '../charge-rules';
 import { ChargesRepository } from '../charges.repository';
 import { profilesBySite } from './jurisdiction-profiles';
+import type { PmTx } from '../../pm.tx';
 
 /**
  * PM-07 charge capture for `peer_encounter_finalized.v1` (CL-19): one charge per peer encounter, idempotent on the
@@ -20,7 +21,7 @@ export class CreateChargeWhenPeerEncounterFinalizedHandler {
     private readonly queries: QueryBus,
   ) {}
 
-  async handle(event: IntegrationEvent<'peer_encounter_finalized.v1'>, tx: ConsumerTx): Promise<void> {
+  async handle(event: IntegrationEvent<'peer_encounter_finalized.v1'>, tx: PmTx): Promise<void> {
     const org = event.organizationId;
     const p = event.payload;
     let encounter = null;

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { AuditService } from '@cairn/platform/audit';
-import type { ConsumerTx, IntegrationEvent } from '@cairn/platform/messaging';
+import type { IntegrationEvent } from '@cairn/platform/messaging';
 import { decideCharge, normalizeModifiers, storedMinutes } from '../charge-rules';
 import { ChargesRepository, NewCharge } from '../charges.repository';
 import { profilesBySite } from './jurisdiction-profiles';
+import type { PmTx } from '../../pm.tx';
 
 /**
  * PM-07 charge capture for `cl_group_encounters_approved.v1`: one charge per approved generation, idempotent on
@@ -20,7 +21,7 @@ export class CreateChargesWhenGroupEncountersApprovedHandler {
     private readonly queries: QueryBus,
   ) {}
 
-  async handle(event: IntegrationEvent<'cl_group_encounters_approved.v1'>, tx: ConsumerTx): Promise<void> {
+  async handle(event: IntegrationEvent<'cl_group_encounters_approved.v1'>, tx: PmTx): Promise<void> {
     const org = event.organizationId;
     const generations = event.payload.approved_generations ?? [];
     if (generations.length === 0) return;

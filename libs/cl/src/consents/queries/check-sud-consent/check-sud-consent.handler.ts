@@ -1,7 +1,8 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { CheckSudConsentQuery, SudConsentDecision, SudConsentReason } from '@cairn/platform/clinical';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { consentStatus, denialReason } from '../../part2-consent.view';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 /**
  * Answers CheckSudConsentQuery with the SQL helper cl_check_sud_consent (the same function row-level
@@ -11,8 +12,8 @@ import { consentStatus, denialReason } from '../../part2-consent.view';
  */
 @QueryHandler(CheckSudConsentQuery)
 @TenantUseCase(CheckSudConsentQuery, { audit: { action: 'part2.consent.check', resource: 'chart', patient: (q) => q.patientId } })
-export class CheckSudConsentHandler implements TenantUseCaseHandler<CheckSudConsentQuery, SudConsentDecision> {
-  async execute({ patientId, recordType, userId }: CheckSudConsentQuery, { ctx, tx, audit }: UseCase): Promise<SudConsentDecision> {
+export class CheckSudConsentHandler implements ClUseCaseHandler<CheckSudConsentQuery, SudConsentDecision> {
+  async execute({ patientId, recordType, userId }: CheckSudConsentQuery, { ctx, tx, audit }: ClUseCase): Promise<SudConsentDecision> {
     const subject = userId ?? ctx.userId;
     const chart = await tx.chart.findFirst({ where: { organizationId: ctx.organizationId, patientId } });
     if (!chart) {

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { UnprocessableEntityException } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { assertSitePermitted, parseDateOfBirth } from '../../patient-rules';
 import { PATIENT_INCLUDE, PatientView, toPatientView } from '../../patient.view';
 import { RegisterPatientCommand } from './register-patient.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(RegisterPatientCommand)
 @TenantUseCase(RegisterPatientCommand, { audit: { action: 'patient.create', resource: 'patient' } })
-export class RegisterPatientHandler implements TenantUseCaseHandler<RegisterPatientCommand, PatientView | { id: string; mrn: string }> {
-  async execute({ input }: RegisterPatientCommand, { ctx, tx, audit, principal }: UseCase): Promise<PatientView | { id: string; mrn: string }> {
+export class RegisterPatientHandler implements ClUseCaseHandler<RegisterPatientCommand, PatientView | { id: string; mrn: string }> {
+  async execute({ input }: RegisterPatientCommand, { ctx, tx, audit, principal }: ClUseCase): Promise<PatientView | { id: string; mrn: string }> {
     assertSitePermitted(ctx, input.siteId);
     const dateOfBirth = parseDateOfBirth(input.dateOfBirth);
     const orgSlug = principal?.grants.find((g) => g.organizationId === ctx.organizationId)?.organizationSlug ?? 'CRN';

@@ -1,21 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, QueryBus } from '@nestjs/cqrs';
 import { ForbiddenError, InvalidInputError } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { assertPeerProvider, priceablePeerCode, serviceTypeInForce } from '../../peer-encounter-checks';
 import { peerDuration } from '../../peer-encounter-rules';
 import { PEER_ENCOUNTER_INCLUDE, peerPart2Scope, PeerEncounterView, toPeerEncounterView } from '../../peer-encounter.view';
 import { CreatePeerEncounterDraftCommand } from './create-peer-encounter-draft.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(CreatePeerEncounterDraftCommand)
 @TenantUseCase(CreatePeerEncounterDraftCommand, {
   // The patient is named on success and on the Part 2 refusal; a patient not in scope is not (not_found).
   audit: { action: 'peer-encounter.create', resource: 'peer_encounter', patient: (c) => c.input.patientId },
 })
-export class CreatePeerEncounterDraftHandler implements TenantUseCaseHandler<CreatePeerEncounterDraftCommand, PeerEncounterView | null> {
+export class CreatePeerEncounterDraftHandler implements ClUseCaseHandler<CreatePeerEncounterDraftCommand, PeerEncounterView | null> {
   constructor(private readonly queries: QueryBus) {}
 
-  async execute({ input }: CreatePeerEncounterDraftCommand, { ctx, tx, audit }: UseCase): Promise<PeerEncounterView | null> {
+  async execute({ input }: CreatePeerEncounterDraftCommand, { ctx, tx, audit }: ClUseCase): Promise<PeerEncounterView | null> {
     const org = ctx.organizationId;
     const minutes = peerDuration(input.startTime, input.endTime, input.durationMinutes);
     // Row-level security limits this to patients in the caller's scope (care team or site-wide).

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
 import { ConflictError } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import type { PeerServiceTypeView } from '../../peer-vocabulary';
 import { CreatePeerServiceTypeCommand } from './create-peer-service-type.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(CreatePeerServiceTypeCommand)
 @TenantUseCase(CreatePeerServiceTypeCommand, { audit: { action: 'peer-service-type.create', resource: 'peer_service_type' } })
-export class CreatePeerServiceTypeHandler implements TenantUseCaseHandler<CreatePeerServiceTypeCommand, PeerServiceTypeView> {
-  async execute({ key, label }: CreatePeerServiceTypeCommand, { ctx, tx, audit }: UseCase): Promise<PeerServiceTypeView> {
+export class CreatePeerServiceTypeHandler implements ClUseCaseHandler<CreatePeerServiceTypeCommand, PeerServiceTypeView> {
+  async execute({ key, label }: CreatePeerServiceTypeCommand, { ctx, tx, audit }: ClUseCase): Promise<PeerServiceTypeView> {
     const org = ctx.organizationId;
     const id = randomUUID();
     // ON CONFLICT: a taken key answers 409 without aborting the transaction (and writes no row).

@@ -1,18 +1,19 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { ForbiddenError, isoDate } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { assertPeerProvider, assertSupervisor, organizationToday } from '../../peer-supervision-checks';
 import { assertEditable, assertSupervisionDate, assertNotSelfSupervision } from '../../peer-supervision-rules';
 import { PeerSupervisionView, toPeerSupervisionView } from '../../peer-supervision.view';
 import { EditPeerSupervisionCommand } from './edit-peer-supervision.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 /** The fields whose old and new values the audit row keeps (the notes are PHI: only whether they changed). */
 const FACT_FIELDS = ['peerProviderId', 'supervisorId', 'supervisionDate', 'durationMinutes', 'modality'] as const;
 
 @CommandHandler(EditPeerSupervisionCommand)
 @TenantUseCase(EditPeerSupervisionCommand, { audit: { action: 'peer-supervision.update', resource: 'peer_supervision', id: (c) => c.id } })
-export class EditPeerSupervisionHandler implements TenantUseCaseHandler<EditPeerSupervisionCommand, PeerSupervisionView | null> {
-  async execute({ id, changes: given }: EditPeerSupervisionCommand, { ctx, tx, audit }: UseCase): Promise<PeerSupervisionView | null> {
+export class EditPeerSupervisionHandler implements ClUseCaseHandler<EditPeerSupervisionCommand, PeerSupervisionView | null> {
+  async execute({ id, changes: given }: EditPeerSupervisionCommand, { ctx, tx, audit }: ClUseCase): Promise<PeerSupervisionView | null> {
     // A null is "no change" like an absent field (every column is required); UUIDs compare as text below: one spelling.
     const changes = {
       peerProviderId: given.peerProviderId?.toLowerCase() ?? undefined, supervisorId: given.supervisorId?.toLowerCase() ?? undefined,

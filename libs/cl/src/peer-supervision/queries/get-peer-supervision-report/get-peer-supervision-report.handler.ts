@@ -1,17 +1,18 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { Prisma } from '@cairn/platform/db';
 import { ForbiddenError, RuleViolationError } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { seesOrganization } from '../../peer-supervision-checks';
 import {
   buildSupervisionReport, monthBounds, monthsBetween, PEER_ROLE, SupervisionAggregate, SupervisionReport,
 } from '../../peer-supervision-rules';
 import { GetPeerSupervisionReportQuery } from './get-peer-supervision-report.query';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @QueryHandler(GetPeerSupervisionReportQuery)
 @TenantUseCase(GetPeerSupervisionReportQuery, { audit: { action: 'peer-supervision.report', resource: 'peer_supervision' } })
-export class GetPeerSupervisionReportHandler implements TenantUseCaseHandler<GetPeerSupervisionReportQuery, SupervisionReport> {
-  async execute({ filter }: GetPeerSupervisionReportQuery, { ctx, tx, audit }: UseCase): Promise<SupervisionReport> {
+export class GetPeerSupervisionReportHandler implements ClUseCaseHandler<GetPeerSupervisionReportQuery, SupervisionReport> {
+  async execute({ filter }: GetPeerSupervisionReportQuery, { ctx, tx, audit }: ClUseCase): Promise<SupervisionReport> {
     monthsBetween(filter.from, filter.to); // 400 naming the field before any work
     const { start, endExclusive } = monthBounds(filter.from, filter.to);
     const orgWide = await seesOrganization(tx);

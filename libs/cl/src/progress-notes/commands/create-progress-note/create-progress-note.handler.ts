@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
 import { ForbiddenError } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { checkSession } from '../../progress-note-rules';
 import { NOTE_INCLUDE, part2Scope, ProgressNoteView, toProgressNoteView } from '../../progress-note.view';
 import { CreateProgressNoteCommand } from './create-progress-note.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(CreateProgressNoteCommand)
 @TenantUseCase(CreateProgressNoteCommand, { audit: { action: 'progress-note.create', resource: 'progress_note', patient: (c) => c.input.patientId } })
-export class CreateProgressNoteHandler implements TenantUseCaseHandler<CreateProgressNoteCommand, ProgressNoteView | null> {
-  async execute({ input }: CreateProgressNoteCommand, { ctx, tx, audit }: UseCase): Promise<ProgressNoteView | null> {
+export class CreateProgressNoteHandler implements ClUseCaseHandler<CreateProgressNoteCommand, ProgressNoteView | null> {
+  async execute({ input }: CreateProgressNoteCommand, { ctx, tx, audit }: ClUseCase): Promise<ProgressNoteView | null> {
     const sessionStart = new Date(input.sessionStart);
     const sessionEnd = new Date(input.sessionEnd);
     checkSession(sessionStart, sessionEnd);

@@ -1,14 +1,15 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { Prisma } from '@cairn/platform/db';
 import { assertDateRange, dateRange, Page } from '@cairn/platform/http';
-import { pagedAuditedList, setFilterNames, TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { pagedAuditedList, setFilterNames, TenantUseCase } from '@cairn/platform/use-case';
 import { ChargeView, toChargeView, withheldChargeView } from '../../charge.view';
 import { ChargeFilter, ListChargesQuery } from './list-charges.query';
+import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 
 @QueryHandler(ListChargesQuery)
 @TenantUseCase(ListChargesQuery, { audit: { action: 'charge.list', resource: 'charge', patient: (q) => q.filter.patientId } })
-export class ListChargesHandler implements TenantUseCaseHandler<ListChargesQuery, Page<ChargeView>> {
-  execute({ filter }: ListChargesQuery, { ctx, tx, audit }: UseCase): Promise<Page<ChargeView>> {
+export class ListChargesHandler implements PmUseCaseHandler<ListChargesQuery, Page<ChargeView>> {
+  execute({ filter }: ListChargesQuery, { ctx, tx, audit }: PmUseCase): Promise<Page<ChargeView>> {
     assertDateRange(filter.from, filter.to);
     const where = this.where(ctx.organizationId, ctx.siteIds, filter);
     // Filter names and result ids only (a patient filter is an id, not PHI content).

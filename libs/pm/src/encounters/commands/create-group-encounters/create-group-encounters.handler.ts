@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
 import { InvalidInputError } from '@cairn/platform/http';
 import { CreateGroupEncountersCommand, CreatedGroupEncounter, GroupEncountersCreated } from '@cairn/platform/scheduling';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { groupEncounterInputProblems } from '../../encounter-rules';
+import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 
 /**
  * One `group` encounter per present or partial attendee of a CL-14 group session, for CL's encounter generation.
@@ -15,8 +16,8 @@ import { groupEncounterInputProblems } from '../../encounter-rules';
 @TenantUseCase(CreateGroupEncountersCommand, {
   audit: { action: 'encounter.create_group', resource: 'group_session', id: (c) => c.input.groupSessionId, actor: 'derived-from-context' },
 })
-export class CreateGroupEncountersHandler implements TenantUseCaseHandler<CreateGroupEncountersCommand, GroupEncountersCreated> {
-  async execute({ input }: CreateGroupEncountersCommand, { ctx, tx, audit }: UseCase): Promise<GroupEncountersCreated> {
+export class CreateGroupEncountersHandler implements PmUseCaseHandler<CreateGroupEncountersCommand, GroupEncountersCreated> {
+  async execute({ input }: CreateGroupEncountersCommand, { ctx, tx, audit }: PmUseCase): Promise<GroupEncountersCreated> {
     const problems = groupEncounterInputProblems(input);
     if (problems.length > 0) throw new InvalidInputError('The group encounters cannot be created.', problems);
     const org = ctx.organizationId;

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
 import { InvalidInputError } from '@cairn/platform/http';
 import { CreatePeerEncounterCommand, PeerEncounterCreated } from '@cairn/platform/scheduling';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { peerEncounterInputProblems } from '../../encounter-rules';
+import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 
 /**
  * The `peer` encounter of a finalized CL-19 peer encounter. INSERT ... ON CONFLICT DO NOTHING on (organization,
@@ -17,8 +18,8 @@ import { peerEncounterInputProblems } from '../../encounter-rules';
     actor: 'derived-from-context',
   },
 })
-export class CreatePeerEncounterHandler implements TenantUseCaseHandler<CreatePeerEncounterCommand, PeerEncounterCreated> {
-  async execute({ input }: CreatePeerEncounterCommand, { ctx, tx, audit }: UseCase): Promise<PeerEncounterCreated> {
+export class CreatePeerEncounterHandler implements PmUseCaseHandler<CreatePeerEncounterCommand, PeerEncounterCreated> {
+  async execute({ input }: CreatePeerEncounterCommand, { ctx, tx, audit }: PmUseCase): Promise<PeerEncounterCreated> {
     const problems = peerEncounterInputProblems(input);
     if (problems.length > 0) throw new InvalidInputError('The peer encounter cannot be created.', problems);
     const org = ctx.organizationId;
