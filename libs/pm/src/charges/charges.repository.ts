@@ -4,18 +4,6 @@ import type { UnitBasis } from '@cairn/platform/code-library';
 import type { ChargeDecision, ChargeSourceType, CrosswalkModifierMode, FeeEntry, ModifierMatch } from './charge-rules';
 import type { PmTx } from '../pm.tx';
 
-/** The facts of a PM encounter a charge copies (PM's own table, read by id). */
-export interface EncounterFacts {
-  id: string;
-  patientId: string;
-  chartId: string;
-  siteId: string;
-  /** YYYY-MM-DD */
-  serviceDate: string;
-  renderingProviderId: string;
-  sourceId: string;
-}
-
 export interface NewCharge extends ChargeDecision {
   sourceType: ChargeSourceType;
   sourceId: string;
@@ -38,17 +26,6 @@ export interface NewCharge extends ChargeDecision {
  */
 @Injectable()
 export class ChargesRepository {
-  async encounters(tx: PmTx, organizationId: string, ids: readonly string[]): Promise<Map<string, EncounterFacts>> {
-    if (ids.length === 0) return new Map();
-    const rows = await tx.$queryRaw<{ id: string; patient_id: string; chart_id: string; site_id: string; service_date: string; rendering_provider_id: string; source_id: string }[]>`
-      SELECT id, patient_id, chart_id, site_id, service_date::text AS service_date, rendering_provider_id, source_id
-      FROM pm_encounters WHERE organization_id = ${organizationId}::uuid AND id = ANY (${[...ids]}::uuid[])`;
-    return new Map(rows.map((r) => [r.id, {
-      id: r.id, patientId: r.patient_id, chartId: r.chart_id, siteId: r.site_id, serviceDate: r.service_date,
-      renderingProviderId: r.rendering_provider_id, sourceId: r.source_id,
-    }]));
-  }
-
   /** Every fee schedule entry for the codes that is in effect on some day of [from, to]. */
   async feeEntries(tx: PmTx, organizationId: string, codes: readonly string[], from: string, to: string): Promise<FeeEntry[]> {
     if (codes.length === 0) return [];

@@ -6,6 +6,7 @@ import { decideCharge, storedMinutes } from '../charge-rules';
 import { ChargesRepository } from '../charges.repository';
 import { profilesBySite } from './jurisdiction-profiles';
 import type { PmTx } from '../../pm.tx';
+import { EncountersRepository } from '../../encounters/infrastructure/encounters.repository';
 
 /**
  * PM-07 charge capture for `peer_encounter_finalized.v1` (CL-19): one charge per peer encounter, idempotent on the
@@ -17,6 +18,7 @@ import type { PmTx } from '../../pm.tx';
 export class CreateChargeWhenPeerEncounterFinalizedHandler {
   constructor(
     private readonly charges: ChargesRepository,
+    private readonly encounters: EncountersRepository,
     private readonly audit: AuditService,
     private readonly queries: QueryBus,
   ) {}
@@ -26,7 +28,7 @@ export class CreateChargeWhenPeerEncounterFinalizedHandler {
     const p = event.payload;
     let encounter = null;
     if (p.encounter_id) {
-      encounter = (await this.charges.encounters(tx, org, [p.encounter_id])).get(p.encounter_id.toLowerCase()) ?? null;
+      encounter = (await this.encounters.factsByIds(tx, org, [p.encounter_id])).get(p.encounter_id.toLowerCase()) ?? null;
       if (!encounter) throw new Error(`peer encounter ${p.peer_encounter_id} references unknown encounter ${p.encounter_id}`);
     }
     const serviceDate = encounter?.serviceDate ?? p.service_date;
