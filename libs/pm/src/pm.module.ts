@@ -10,6 +10,7 @@ import { CreateGroupEncountersHandler } from './encounters/commands/create-group
 import { CreatePeerEncounterHandler } from './encounters/commands/create-peer-encounter/create-peer-encounter.handler';
 import { ListPatientEncountersHandler } from './encounters/queries/list-patient-encounters/list-patient-encounters.handler';
 import { EncountersRepository } from './encounters/infrastructure/encounters.repository';
+import { ChargesRepository } from './charges/charges.repository';
 import { SetServiceTypeCategoryHandler } from './service-types/commands/set-service-type-category/set-service-type-category.handler';
 import { ListServiceTypesHandler } from './service-types/queries/list-service-types/list-service-types.handler';
 import { ServiceTypesController } from './service-types/service-types.controller';
@@ -36,6 +37,7 @@ export class PmContractHandlersModule {}
   imports: [CqrsModule, AuditModule, PmContractHandlersModule],
   controllers: [AppointmentsController, ServiceTypesController, ChargesController, FeeScheduleController],
   providers: [
+    ChargesRepository,
     BookAppointmentHandler, RescheduleAppointmentHandler, SetAppointmentStatusHandler, GetAppointmentHandler, SetServiceTypeCategoryHandler, ListServiceTypesHandler,
     ListChargesHandler, CreateFeeScheduleEntryHandler, EndFeeScheduleEntryHandler, ListFeeScheduleHandler,
   ],

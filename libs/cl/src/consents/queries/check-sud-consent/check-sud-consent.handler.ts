@@ -3,6 +3,7 @@ import { CheckSudConsentQuery, SudConsentDecision, SudConsentReason } from '@cai
 import { TenantUseCase } from '@cairn/platform/use-case';
 import { consentStatus, denialReason } from '../../part2-consent.view';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
+import { sudConsentAllows } from '../../infrastructure/part2-consent.repository';
 
 /**
  * Answers CheckSudConsentQuery with the SQL helper cl_check_sud_consent (the same function row-level
@@ -20,8 +21,7 @@ export class CheckSudConsentHandler implements ClUseCaseHandler<CheckSudConsentQ
       audit.outcome('not_found', 'unknown_chart').scope({ recordType, requestedPatientId: patientId });
       return { allowed: false, reason: 'unknown_chart', part2: false, chartId: null };
     }
-    const [row] = await tx.$queryRaw<{ allowed: boolean }[]>`SELECT cl_check_sud_consent(${chart.id}::uuid, ${recordType}, ${subject}::uuid) AS allowed`;
-    const allowed = row?.allowed === true;
+    const allowed = await sudConsentAllows(tx, chart.id, recordType, subject);
     let reason: SudConsentReason = chart.isPart2 ? 'consent_on_file' : 'not_part2';
     if (!allowed) {
       const consents = await tx.part2Consent.findMany({ where: { organizationId: ctx.organizationId, chartId: chart.id } });

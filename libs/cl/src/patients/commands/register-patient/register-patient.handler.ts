@@ -6,6 +6,7 @@ import { assertSitePermitted, parseDateOfBirth } from '../../patient-rules';
 import { PATIENT_INCLUDE, PatientView, toPatientView } from '../../patient.view';
 import { RegisterPatientCommand } from './register-patient.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
+import { nextMrnValue } from '../../infrastructure/mrn-counter.repository';
 
 @CommandHandler(RegisterPatientCommand)
 @TenantUseCase(RegisterPatientCommand, { audit: { action: 'patient.create', resource: 'patient' } })
@@ -26,10 +27,7 @@ export class RegisterPatientHandler implements ClUseCaseHandler<RegisterPatientC
       if (!member) throw unprocessable('primaryTherapistId', 'primaryTherapistId is not a staff member of this organization');
     }
 
-    const [{ value }] = await tx.$queryRaw<{ value: bigint }[]>`
-      INSERT INTO cl_mrn_counters (organization_id, next_value) VALUES (${ctx.organizationId}::uuid, 2)
-      ON CONFLICT (organization_id) DO UPDATE SET next_value = cl_mrn_counters.next_value + 1
-      RETURNING next_value - 1 AS value`;
+    const value = await nextMrnValue(tx, ctx.organizationId);
     const mrn = `${orgSlug.slice(0, 3).toUpperCase()}-${String(value).padStart(6, '0')}`;
     const id = randomUUID();
     const today = new Date(new Date().toISOString().slice(0, 10));

@@ -7,6 +7,7 @@ import { peerDuration } from '../../peer-encounter-rules';
 import { PEER_ENCOUNTER_INCLUDE, peerPart2Scope, PeerEncounterView, toPeerEncounterView } from '../../peer-encounter.view';
 import { CreatePeerEncounterDraftCommand } from './create-peer-encounter-draft.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
+import { sudConsentAllowsCurrentUser } from '../../../consents/infrastructure/part2-consent.repository';
 
 @CommandHandler(CreatePeerEncounterDraftCommand)
 @TenantUseCase(CreatePeerEncounterDraftCommand, {
@@ -32,8 +33,7 @@ export class CreatePeerEncounterDraftHandler implements ClUseCaseHandler<CreateP
     if (ctx.siteIds !== 'all' && !ctx.siteIds.includes(siteId)) throw new ForbiddenError('You do not document peer encounters at this site.');
     const chartId = patient.chart.id;
     // A peer encounter of a Part 2 chart is a Part 2 record: only a user a consent covers may write (and read) it.
-    const [{ consented }] = await tx.$queryRaw<{ consented: boolean }[]>`
-      SELECT COALESCE(cl_check_sud_consent(${chartId}::uuid, 'peer_encounter', pf_ctx_user()), false) AS consented`;
+    const consented = await sudConsentAllowsCurrentUser(tx, chartId, 'peer_encounter');
     if (!consented) {
       throw audit.refuse('part2: no consent covers peer encounters of this chart for you',
         new ForbiddenError('This is a 42 CFR Part 2 record and no consent on file covers peer encounters for you.'), 'denied', { part2: true });

@@ -6,6 +6,7 @@ import { assertEditable, assertSupervisionDate, assertNotSelfSupervision } from 
 import { PeerSupervisionView, toPeerSupervisionView } from '../../peer-supervision.view';
 import { EditPeerSupervisionCommand } from './edit-peer-supervision.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
+import { lockPeerSupervision } from '../../infrastructure/peer-supervision.repository';
 
 /** The fields whose old and new values the audit row keeps (the notes are PHI: only whether they changed). */
 const FACT_FIELDS = ['peerProviderId', 'supervisorId', 'supervisionDate', 'durationMinutes', 'modality'] as const;
@@ -22,7 +23,7 @@ export class EditPeerSupervisionHandler implements ClUseCaseHandler<EditPeerSupe
     };
     const where = { organizationId_id: { organizationId: ctx.organizationId, id } };
     // Row-level security: only rows the caller may read; locked so two corrections apply one after the other.
-    await tx.$executeRaw`SELECT 1 FROM cl_peer_supervision WHERE organization_id = ${ctx.organizationId}::uuid AND id = ${id}::uuid FOR UPDATE`;
+    await lockPeerSupervision(tx, ctx.organizationId, id);
     const row = await tx.peerSupervision.findUnique({ where });
     if (!row) return null;
     // Refusals throw, rolling the transaction back: the pipeline commits their audit rows on their own.
