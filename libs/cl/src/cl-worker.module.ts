@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from '@cairn/platform/audit';
 import { GenerateEncountersWhenGroupSessionDocumentedHandler } from './group-encounters/event-handlers/generate-encounters-when-group-session-documented.handler';
+import { GroupEncounterGenerationRepository } from './group-encounters/group-encounter-generation.repository';
 
 /**
  * CL's queue consumers, for the worker process (WORKER_MODULES in apps/worker/src/worker.module.ts). They send PM's contract commands
@@ -9,6 +10,6 @@ import { GenerateEncountersWhenGroupSessionDocumentedHandler } from './group-enc
  */
 @Module({
   imports: [CqrsModule, AuditModule],
-  providers: [GenerateEncountersWhenGroupSessionDocumentedHandler],
+  providers: [GroupEncounterGenerationRepository, GenerateEncountersWhenGroupSessionDocumentedHandler],
 })
 export class ClWorkerModule {}

@@ -5,6 +5,7 @@ import { ChargesRepository } from './charges/charges.repository';
 import { ChargeCreationProcessor } from './charges/events/charge-creation.processor';
 import { CreateChargeWhenPeerEncounterFinalizedHandler } from './charges/events/create-charge-when-peer-encounter-finalized.handler';
 import { CreateChargesWhenGroupEncountersApprovedHandler } from './charges/events/create-charges-when-group-encounters-approved.handler';
+import { EncountersRepository } from './encounters/infrastructure/encounters.repository';
 
 /**
  * PM's queue consumers, for the worker only (a consumer in a module the API imports would consume in the API
@@ -13,6 +14,6 @@ import { CreateChargesWhenGroupEncountersApprovedHandler } from './charges/event
  */
 @Module({
   imports: [CqrsModule, AuditModule],
-  providers: [ChargesRepository, CreateChargesWhenGroupEncountersApprovedHandler, CreateChargeWhenPeerEncounterFinalizedHandler, ChargeCreationProcessor],
+  providers: [ChargesRepository, EncountersRepository, CreateChargesWhenGroupEncountersApprovedHandler, CreateChargeWhenPeerEncounterFinalizedHandler, ChargeCreationProcessor],
 })
 export class PmWorkerModule {}

@@ -9,6 +9,8 @@ import { GetAppointmentHandler } from './appointments/queries/get-appointment/ge
 import { CreateGroupEncountersHandler } from './encounters/commands/create-group-encounters/create-group-encounters.handler';
 import { CreatePeerEncounterHandler } from './encounters/commands/create-peer-encounter/create-peer-encounter.handler';
 import { ListPatientEncountersHandler } from './encounters/queries/list-patient-encounters/list-patient-encounters.handler';
+import { EncountersRepository } from './encounters/infrastructure/encounters.repository';
+import { ChargesRepository } from './charges/charges.repository';
 import { SetServiceTypeCategoryHandler } from './service-types/commands/set-service-type-category/set-service-type-category.handler';
 import { ListServiceTypesHandler } from './service-types/queries/list-service-types/list-service-types.handler';
 import { ServiceTypesController } from './service-types/service-types.controller';
@@ -25,7 +27,7 @@ import { ListFeeScheduleHandler } from './fee-schedule/queries/list-fee-schedule
  */
 @Module({
   imports: [CqrsModule, AuditModule],
-  providers: [CreateGroupEncountersHandler, CreatePeerEncounterHandler, ListPatientEncountersHandler],
+  providers: [EncountersRepository, CreateGroupEncountersHandler, CreatePeerEncounterHandler, ListPatientEncountersHandler],
 })
 export class PmContractHandlersModule {}
 
@@ -35,6 +37,7 @@ export class PmContractHandlersModule {}
   imports: [CqrsModule, AuditModule, PmContractHandlersModule],
   controllers: [AppointmentsController, ServiceTypesController, ChargesController, FeeScheduleController],
   providers: [
+    ChargesRepository,
     BookAppointmentHandler, RescheduleAppointmentHandler, SetAppointmentStatusHandler, GetAppointmentHandler, SetServiceTypeCategoryHandler, ListServiceTypesHandler,
     ListChargesHandler, CreateFeeScheduleEntryHandler, EndFeeScheduleEntryHandler, ListFeeScheduleHandler,
   ],

@@ -1,4 +1,6 @@
-import type { Part2Consent } from '@cairn/platform/db';
+import type { ClRow } from '../cl.tx';
+
+type Part2Consent = ClRow<'part2Consent'>;
 
 export const CONSENT_TYPES = ['tpo', 'specific_disclosure'] as const;
 export type ConsentType = (typeof CONSENT_TYPES)[number];

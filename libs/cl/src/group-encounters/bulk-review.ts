@@ -1,10 +1,9 @@
-import type { TransactionHost } from '@nestjs-cls/transactional';
-import type { TenantTx } from '@cairn/platform/db';
 import { generationsByIds } from './group-encounter-generation.repository';
 import { GenerationRow, part2AuditScope, toGenerationView } from './group-encounter-generation.view';
 import { OUTCOME_DETAIL, ReviewItemResult, ReviewOutcome } from './review-result';
+import type { ClTx } from '../cl.tx';
 
-type Tx = TransactionHost<TenantTx>['tx'];
+type Tx = ClTx;
 
 export interface BulkReviewStep<D extends string, A extends D> {
   /** The state machine's answer for one row (approvalDecision / rejectionDecision). */

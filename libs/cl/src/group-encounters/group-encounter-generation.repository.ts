@@ -1,8 +1,9 @@
+import { Injectable } from '@nestjs/common';
 import { Prisma } from '@cairn/platform/db';
-import type { ConsumerTx } from '@cairn/platform/messaging';
 import type { GenerationRow } from './group-encounter-generation.view';
+import type { ClTx } from '../cl.tx';
 
-type Tx = Pick<ConsumerTx, '$queryRaw'>;
+type Tx = ClTx;
 
 /**
  * Every column plus the caller's Part 2 decision, computed in the same statement (one query per page or
@@ -113,4 +114,62 @@ export async function editPendingCode(tx: Tx, organizationId: string, id: string
     WHERE g.organization_id = ${organizationId}::uuid AND g.id = ${id}::uuid AND g.status = 'pending_review'
     RETURNING ${COLUMNS}`;
   return updated ?? null;
+}
+
+/** A generation row as encounter generation plans it (snake_case: the jsonb record the INSERT reads). */
+export interface NewGenerationRow {
+  patient_id: string;
+  chart_id: string;
+  encounter_id: string | null;
+  attendance_status: string;
+  minutes_attended: number;
+  status: string;
+  proposed_code_system: string | null;
+  proposed_cpt_code: string | null;
+  proposed_modifiers: string[];
+  billable: boolean;
+  not_billable_reason: string | null;
+  not_billable_detail: string | null;
+}
+
+/** The facts of the documented session every generation row of it copies. */
+export interface GenerationSession {
+  organizationId: string;
+  sessionId: string;
+  groupId: string;
+  siteId: string;
+  /** YYYY-MM-DD */
+  sessionDate: string;
+  groupType: string;
+  modality: string;
+  facilitatorId: string;
+  sudProgram: boolean;
+}
+
+/**
+ * The writer of cl_group_encounter_generations for encounter generation (the review's conditional transitions are
+ * the functions above, in this same file: one home for the aggregate's SQL).
+ */
+@Injectable()
+export class GroupEncounterGenerationRepository {
+  /**
+   * One statement for the whole session, insert-once on (organization, session, patient): a replay inserts nothing
+   * and changes nothing (the seed's rule). Returns the ids of the rows actually inserted.
+   */
+  async insertOnce(tx: Tx, s: GenerationSession, rows: readonly NewGenerationRow[]): Promise<{ id: string }[]> {
+    return tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO cl_group_encounter_generations (
+        organization_id, group_session_id, group_id, site_id, session_date, group_type, modality, facilitator_id, sud_program,
+        patient_id, chart_id, encounter_id, attendance_status, minutes_attended, status,
+        proposed_code_system, proposed_cpt_code, proposed_modifiers, billable, not_billable_reason, not_billable_detail)
+      SELECT ${s.organizationId}::uuid, ${s.sessionId}::uuid, ${s.groupId}::uuid, ${s.siteId}::uuid, ${s.sessionDate}::date,
+             ${s.groupType}, ${s.modality}, ${s.facilitatorId}::uuid, ${s.sudProgram},
+             r.patient_id, r.chart_id, r.encounter_id, r.attendance_status, r.minutes_attended, r.status,
+             r.proposed_code_system, r.proposed_cpt_code, r.proposed_modifiers, r.billable, r.not_billable_reason, r.not_billable_detail
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
+        patient_id uuid, chart_id uuid, encounter_id uuid, attendance_status text, minutes_attended int, status text,
+        proposed_code_system text, proposed_cpt_code text, proposed_modifiers text[], billable boolean, not_billable_reason text, not_billable_detail text)
+      ON CONFLICT (organization_id, group_session_id, patient_id) DO NOTHING
+      RETURNING id`;
+  }
 }

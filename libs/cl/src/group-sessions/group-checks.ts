@@ -1,8 +1,7 @@
-import type { TransactionHost } from '@nestjs-cls/transactional';
-import type { TenantTx } from '@cairn/platform/db';
 import { RuleViolationError } from '@cairn/platform/kernel';
+import type { ClTx } from '../cl.tx';
 
-type Tx = TransactionHost<TenantTx>['tx'];
+type Tx = ClTx;
 
 /** Roles whose holders may facilitate a group (they deliver the clinical service). */
 export const FACILITATOR_ROLES = ['clinician', 'peer_specialist', 'supervisor'] as const;

@@ -1,8 +1,7 @@
-import type { TenantTx } from '@cairn/platform/db';
-import type { TransactionHost } from '@nestjs-cls/transactional';
 import { SESSION_GROUP_SELECT, SessionWithGroup, toGroupSessionView, type GroupSessionView } from './group-session.view';
+import type { ClTx } from '../cl.tx';
 
-type Tx = TransactionHost<TenantTx>['tx'];
+type Tx = ClTx;
 
 export interface LoadedSession {
   view: GroupSessionView;

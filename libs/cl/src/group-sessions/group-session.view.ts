@@ -1,8 +1,12 @@
-import type { Group, GroupAttendance, GroupSession } from '@cairn/platform/db';
+import type { ClRow } from '../cl.tx';
 import type { GroupSessionModality } from '@cairn/platform/clinical';
 import { PART2_NOTICE } from '../consents/part2-notice';
 import { minutesOf, type AttendanceStatus, type GroupSessionStatus } from './group-session-rules';
 import { isoDate } from '@cairn/platform/kernel';
+
+type Group = ClRow<'group'>;
+type GroupAttendance = ClRow<'groupAttendance'>;
+type GroupSession = ClRow<'groupSession'>;
 
 export interface GroupView {
   id: string;

@@ -1,7 +1,6 @@
-import type { TransactionHost } from '@nestjs-cls/transactional';
-import type { TenantTx } from '@cairn/platform/db';
+import type { ClTx } from '../cl.tx';
 
-type Tx = TransactionHost<TenantTx>['tx'];
+type Tx = ClTx;
 
 /**
  * Locks a session row for the rest of the transaction and returns its status (null when not in scope).

@@ -1,5 +1,9 @@
-import type { CareTeamAssignment, Chart, Patient } from '@cairn/platform/db';
+import type { ClRow } from '../cl.tx';
 import { PART2_NOTICE } from '../consents/part2-notice';
+
+type CareTeamAssignment = ClRow<'careTeamAssignment'>;
+type Chart = ClRow<'chart'>;
+type Patient = ClRow<'patient'>;
 
 export interface PatientView {
   id: string;

@@ -1,12 +1,12 @@
 import type { QueryBus } from '@nestjs/cqrs';
 import { ValidateCodeQuery, type UnitBasis } from '@cairn/platform/code-library';
-import type { UseCaseTx } from '@cairn/platform/use-case';
 import { InvalidInputError, RuleViolationError } from '@cairn/platform/kernel';
 import { GetJurisdictionProfileQuery } from '@cairn/platform/jurisdiction';
 import { loadPeerVocabulary } from '../peer-service-types/peer-vocabulary';
 import { peerCodeUnitBasis, peerUnits } from './peer-encounter-rules';
+import type { ClTx } from '../cl.tx';
 
-type Tx = UseCaseTx;
+type Tx = ClTx;
 
 /** The code's unit basis on the service date and the units of `minutes` under the site's jurisdiction rule. */
 export async function priceablePeerCode(queries: QueryBus, code: string, serviceDate: string, siteId: string, minutes: number): Promise<{ unitBasis: UnitBasis; units: number; profileKey: string }> {

@@ -1,6 +1,9 @@
-import type { PeerEncounter, PeerEncounterAddendum } from '@cairn/platform/db';
+import type { ClRow } from '../cl.tx';
 import { isoDate } from '@cairn/platform/kernel';
 import { PART2_NOTICE } from '../consents/part2-notice';
+
+type PeerEncounter = ClRow<'peerEncounter'>;
+type PeerEncounterAddendum = ClRow<'peerEncounterAddendum'>;
 
 export interface PeerEncounterAddendumView {
   id: string;

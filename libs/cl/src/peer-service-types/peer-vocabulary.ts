@@ -1,7 +1,7 @@
-import type { UseCaseTx } from '@cairn/platform/use-case';
 import { PF15_PEER_ENCOUNTER_TYPES } from '@cairn/platform/clinical';
+import type { ClTx } from '../cl.tx';
 
-type Tx = UseCaseTx;
+type Tx = ClTx;
 
 export interface PeerServiceTypeView {
   /** The cl_peer_service_types row; null for a PF-15 type. */

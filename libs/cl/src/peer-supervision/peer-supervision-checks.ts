@@ -1,8 +1,8 @@
-import type { UseCaseTx } from '@cairn/platform/use-case';
 import { RuleViolationError } from '@cairn/platform/kernel';
 import { PEER_ROLE, SUPERVISING_ROLES, todayIn } from './peer-supervision-rules';
+import type { ClTx } from '../cl.tx';
 
-type Tx = UseCaseTx;
+type Tx = ClTx;
 
 const rule = (field: string, message: string) => new RuleViolationError(message, [{ field, message }]);
 

@@ -1,5 +1,8 @@
-import type { ProgressNote, ProgressNoteAddendum } from '@cairn/platform/db';
+import type { ClRow } from '../cl.tx';
 import { PART2_NOTICE } from '../consents/part2-notice';
+
+type ProgressNote = ClRow<'progressNote'>;
+type ProgressNoteAddendum = ClRow<'progressNoteAddendum'>;
 
 export interface ProgressNoteView {
   id: string;

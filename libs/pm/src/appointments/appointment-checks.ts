@@ -1,8 +1,8 @@
-import type { TransactionHost } from '@nestjs-cls/transactional';
-import type { TenantContext, TenantTx } from '@cairn/platform/db';
+import type { TenantContext } from '@cairn/platform/db';
 import { ForbiddenError, RuleViolationError } from '@cairn/platform/kernel';
+import type { PmTx } from '../pm.tx';
 
-type Tx = TransactionHost<TenantTx>['tx'];
+type Tx = PmTx;
 
 export function assertSiteManaged(ctx: TenantContext, siteId: string): void {
   if (ctx.siteIds !== 'all' && !ctx.siteIds.includes(siteId)) {

@@ -1,4 +1,6 @@
-import type { Appointment } from '@cairn/platform/db';
+import type { PmRow } from '../pm.tx';
+
+type Appointment = PmRow<'appointment'>;
 
 export const APPOINTMENT_STATUSES = ['scheduled', 'checked_in', 'completed', 'cancelled', 'late_cancelled', 'no_show'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];

@@ -1,6 +1,8 @@
-import type { Charge } from '@cairn/platform/db';
+import type { PmRow } from '../pm.tx';
 import type { ChargeSourceType, ChargeStatus, HoldReason } from './charge-rules';
 import { isoDate } from '@cairn/platform/kernel';
+
+type Charge = PmRow<'charge'>;
 
 /** A charge as the API shows it: where it came from, and what was proposed against what PM bills. */
 export interface ChargeView {

@@ -1,20 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { UnitBasis } from '@cairn/platform/code-library';
-import type { ConsumerTx } from '@cairn/platform/messaging';
 import type { ChargeDecision, ChargeSourceType, CrosswalkModifierMode, FeeEntry, ModifierMatch } from './charge-rules';
-
-/** The facts of a PM encounter a charge copies (PM's own table, read by id). */
-export interface EncounterFacts {
-  id: string;
-  patientId: string;
-  chartId: string;
-  siteId: string;
-  /** YYYY-MM-DD */
-  serviceDate: string;
-  renderingProviderId: string;
-  sourceId: string;
-}
+import type { PmTx } from '../pm.tx';
 
 export interface NewCharge extends ChargeDecision {
   sourceType: ChargeSourceType;
@@ -38,19 +26,8 @@ export interface NewCharge extends ChargeDecision {
  */
 @Injectable()
 export class ChargesRepository {
-  async encounters(tx: ConsumerTx, organizationId: string, ids: readonly string[]): Promise<Map<string, EncounterFacts>> {
-    if (ids.length === 0) return new Map();
-    const rows = await tx.$queryRaw<{ id: string; patient_id: string; chart_id: string; site_id: string; service_date: string; rendering_provider_id: string; source_id: string }[]>`
-      SELECT id, patient_id, chart_id, site_id, service_date::text AS service_date, rendering_provider_id, source_id
-      FROM pm_encounters WHERE organization_id = ${organizationId}::uuid AND id = ANY (${[...ids]}::uuid[])`;
-    return new Map(rows.map((r) => [r.id, {
-      id: r.id, patientId: r.patient_id, chartId: r.chart_id, siteId: r.site_id, serviceDate: r.service_date,
-      renderingProviderId: r.rendering_provider_id, sourceId: r.source_id,
-    }]));
-  }
-
   /** Every fee schedule entry for the codes that is in effect on some day of [from, to]. */
-  async feeEntries(tx: ConsumerTx, organizationId: string, codes: readonly string[], from: string, to: string): Promise<FeeEntry[]> {
+  async feeEntries(tx: PmTx, organizationId: string, codes: readonly string[], from: string, to: string): Promise<FeeEntry[]> {
     if (codes.length === 0) return [];
     const rows = await tx.$queryRaw<{
       id: string; code: string; modifier_match: string; modifiers: string[]; effective_from: string; effective_to: string | null; rate_cents: number;
@@ -72,7 +49,7 @@ export class ChargesRepository {
    * One multi-row INSERT, insert-once on (organization, source type, source id): a charge that exists already (a
    * replayed or re-published event) is left as it is. Returns the charges actually created.
    */
-  async insert(tx: ConsumerTx, organizationId: string, charges: readonly NewCharge[]): Promise<{ id: string; source_id: string; status: string }[]> {
+  async insert(tx: PmTx, organizationId: string, charges: readonly NewCharge[]): Promise<{ id: string; source_id: string; status: string }[]> {
     if (charges.length === 0) return [];
     const rows = charges.map((c) => ({
       id: randomUUID(), source_type: c.sourceType, source_id: c.sourceId, encounter_id: c.encounterId, patient_id: c.patientId,
@@ -97,5 +74,19 @@ export class ChargesRepository {
         jurisdiction_profile_key text)
       ON CONFLICT (organization_id, source_type, source_id) DO NOTHING
       RETURNING id, source_id, status`;
+  }
+
+  /**
+   * 42 CFR Part 2: may the transaction's user see billing records of each chart? Asked of cl_check_sud_consent (the
+   * SQL helper CL shares with every context's policies), one statement for all the charts; a chart not under Part 2
+   * always passes. Keyed by the chart id as PostgreSQL prints it (lower case).
+   */
+  async billingConsentOfCharts(tx: PmTx, chartIds: readonly string[]): Promise<Map<string, boolean>> {
+    const consented = new Map<string, boolean>();
+    if (chartIds.length === 0) return consented;
+    const checks = await tx.$queryRaw<{ chart_id: string; ok: boolean }[]>`
+      SELECT c::text AS chart_id, COALESCE(cl_check_sud_consent(c, 'billing', pf_ctx_user()), false) AS ok FROM unnest(${[...chartIds]}::uuid[]) AS c`;
+    for (const c of checks) consented.set(c.chart_id, c.ok);
+    return consented;
   }
 }

@@ -1,5 +1,7 @@
-import type { Encounter } from '@cairn/platform/db';
+import type { PmRow } from '../pm.tx';
 import type { EncounterSourceType, EncounterType, EncounterView } from '@cairn/platform/scheduling';
+
+type Encounter = PmRow<'encounter'>;
 
 export function toEncounterView(e: Encounter): EncounterView {
   return {

@@ -1,6 +1,8 @@
-import type { FeeScheduleEntry } from '@cairn/platform/db';
+import type { PmRow } from '../pm.tx';
 import type { FeeEntry } from '../charges/charge-rules';
 import { isoDate } from '@cairn/platform/kernel';
+
+type FeeScheduleEntry = PmRow<'feeScheduleEntry'>;
 
 export interface FeeScheduleEntryView extends FeeEntry {
   codeSystem: 'CPT' | 'HCPCS';

@@ -1,9 +1,8 @@
-import type { TransactionHost } from '@nestjs-cls/transactional';
-import type { TenantTx } from '@cairn/platform/db';
 import { ConflictError, isoDate } from '@cairn/platform/kernel';
 import { periodsOverlap } from '../charges/charge-rules';
+import type { PmTx } from '../pm.tx';
 
-type Tx = Pick<TransactionHost<TenantTx>['tx'], '$executeRaw' | 'feeScheduleEntry'>;
+type Tx = PmTx;
 
 /**
  * No two entries of one key (organization, code, modifier match, modifiers) may share a day, or the matching rule

@@ -1,4 +1,6 @@
-import type { ServiceType } from '@cairn/platform/db';
+import type { PmRow } from '../pm.tx';
+
+type ServiceType = PmRow<'serviceType'>;
 
 export interface ServiceTypeView {
   code: string;

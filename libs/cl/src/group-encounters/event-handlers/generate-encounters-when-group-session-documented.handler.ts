@@ -3,9 +3,11 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AuditService } from '@cairn/platform/audit';
 import { ValidateCodeQuery } from '@cairn/platform/code-library';
 import { GetJurisdictionProfileQuery } from '@cairn/platform/jurisdiction';
-import { ConsumerDeps, ConsumerTx, EventConsumer, QueueEvent } from '@cairn/platform/messaging';
+import { ConsumerDeps, EventConsumer, QueueEvent } from '@cairn/platform/messaging';
 import { CreateGroupEncountersCommand } from '@cairn/platform/scheduling';
 import { planGenerations, proposeForSession } from '../group-encounter-rules';
+import { GroupEncounterGenerationRepository, NewGenerationRow } from '../group-encounter-generation.repository';
+import type { ClTx } from '../../cl.tx';
 
 /**
  * CL-14-EN-01 on the queue `encounter-generation`: a documented group session becomes one PM encounter per
@@ -25,11 +27,12 @@ export class GenerateEncountersWhenGroupSessionDocumentedHandler extends EventCo
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly audit: AuditService,
+    private readonly generations: GroupEncounterGenerationRepository,
   ) {
     super(deps);
   }
 
-  protected async handle(event: QueueEvent<'encounter-generation'>, tx: ConsumerTx): Promise<void> {
+  protected async handle(event: QueueEvent<'encounter-generation'>, tx: ClTx): Promise<void> {
     const s = event.payload;
     const { profile } = await this.queries.execute(new GetJurisdictionProfileQuery({ siteId: s.site_id }));
     const proposal = proposeForSession(profile, s);
@@ -48,27 +51,17 @@ export class GenerateEncountersWhenGroupSessionDocumentedHandler extends EventCo
       for (const e of encounters) encounterOf.set(e.patientId.toLowerCase(), e.encounterId);
     }
 
-    const rows = planned.map((p) => ({
+    const rows = planned.map((p): NewGenerationRow => ({
       patient_id: p.patientId, chart_id: p.chartId, encounter_id: p.attendanceStatus === 'absent' ? null : (encounterOf.get(p.patientId.toLowerCase()) ?? null),
       attendance_status: p.attendanceStatus, minutes_attended: p.minutesAttended, status: p.status,
       proposed_code_system: p.proposedCodeSystem, proposed_cpt_code: p.proposedCptCode, proposed_modifiers: p.proposedModifiers,
       billable: p.billable, not_billable_reason: p.notBillableReason, not_billable_detail: p.notBillableDetail,
     }));
     // One statement for the whole session; a replay inserts nothing and changes nothing (the seed's rule).
-    const inserted = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO cl_group_encounter_generations (
-        organization_id, group_session_id, group_id, site_id, session_date, group_type, modality, facilitator_id, sud_program,
-        patient_id, chart_id, encounter_id, attendance_status, minutes_attended, status,
-        proposed_code_system, proposed_cpt_code, proposed_modifiers, billable, not_billable_reason, not_billable_detail)
-      SELECT ${event.organizationId}::uuid, ${s.session_id}::uuid, ${s.group_id}::uuid, ${s.site_id}::uuid, ${s.session_date}::date,
-             ${s.group_type}, ${s.modality}, ${s.facilitator_id}::uuid, ${s.sud_program},
-             r.patient_id, r.chart_id, r.encounter_id, r.attendance_status, r.minutes_attended, r.status,
-             r.proposed_code_system, r.proposed_cpt_code, r.proposed_modifiers, r.billable, r.not_billable_reason, r.not_billable_detail
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
-        patient_id uuid, chart_id uuid, encounter_id uuid, attendance_status text, minutes_attended int, status text,
-        proposed_code_system text, proposed_cpt_code text, proposed_modifiers text[], billable boolean, not_billable_reason text, not_billable_detail text)
-      ON CONFLICT (organization_id, group_session_id, patient_id) DO NOTHING
-      RETURNING id`;
+    const inserted = await this.generations.insertOnce(tx, {
+      organizationId: event.organizationId, sessionId: s.session_id, groupId: s.group_id, siteId: s.site_id, sessionDate: s.session_date,
+      groupType: s.group_type, modality: s.modality, facilitatorId: s.facilitator_id, sudProgram: s.sud_program,
+    }, rows);
     if (inserted.length > 0) {
       // One audit row per session, ids and counts only (the rows themselves name the patients).
       await this.audit.record({

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { CL_GROUP_ENCOUNTERS_APPROVED_V1, PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/clinical';
-import { ConsumerDeps, ConsumerTx, EventConsumer, QueueEvent } from '@cairn/platform/messaging';
+import { ConsumerDeps, EventConsumer, QueueEvent } from '@cairn/platform/messaging';
 import { CreateChargeWhenPeerEncounterFinalizedHandler } from './create-charge-when-peer-encounter-finalized.handler';
 import { CreateChargesWhenGroupEncountersApprovedHandler } from './create-charges-when-group-encounters-approved.handler';
+import type { PmTx } from '../../pm.tx';
 
 /**
  * The one consumer of the `charge-creation` queue (a queue's jobs are shared among its workers, so one class
@@ -24,7 +25,7 @@ export class ChargeCreationProcessor extends EventConsumer<'charge-creation'> {
     super(deps);
   }
 
-  protected async handle(event: QueueEvent<'charge-creation'>, tx: ConsumerTx): Promise<void> {
+  protected async handle(event: QueueEvent<'charge-creation'>, tx: PmTx): Promise<void> {
     switch (event.type) {
       case CL_GROUP_ENCOUNTERS_APPROVED_V1:
         return this.groupApproved.handle(event, tx);

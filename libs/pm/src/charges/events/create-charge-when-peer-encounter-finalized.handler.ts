@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { AuditService } from '@cairn/platform/audit';
-import type { ConsumerTx, IntegrationEvent } from '@cairn/platform/messaging';
+import type { IntegrationEvent } from '@cairn/platform/messaging';
 import { decideCharge, storedMinutes } from '../charge-rules';
 import { ChargesRepository } from '../charges.repository';
 import { profilesBySite } from './jurisdiction-profiles';
+import type { PmTx } from '../../pm.tx';
+import { EncountersRepository } from '../../encounters/infrastructure/encounters.repository';
 
 /**
  * PM-07 charge capture for `peer_encounter_finalized.v1` (CL-19): one charge per peer encounter, idempotent on the
@@ -16,16 +18,17 @@ import { profilesBySite } from './jurisdiction-profiles';
 export class CreateChargeWhenPeerEncounterFinalizedHandler {
   constructor(
     private readonly charges: ChargesRepository,
+    private readonly encounters: EncountersRepository,
     private readonly audit: AuditService,
     private readonly queries: QueryBus,
   ) {}
 
-  async handle(event: IntegrationEvent<'peer_encounter_finalized.v1'>, tx: ConsumerTx): Promise<void> {
+  async handle(event: IntegrationEvent<'peer_encounter_finalized.v1'>, tx: PmTx): Promise<void> {
     const org = event.organizationId;
     const p = event.payload;
     let encounter = null;
     if (p.encounter_id) {
-      encounter = (await this.charges.encounters(tx, org, [p.encounter_id])).get(p.encounter_id.toLowerCase()) ?? null;
+      encounter = (await this.encounters.factsByIds(tx, org, [p.encounter_id])).get(p.encounter_id.toLowerCase()) ?? null;
       if (!encounter) throw new Error(`peer encounter ${p.peer_encounter_id} references unknown encounter ${p.encounter_id}`);
     }
     const serviceDate = encounter?.serviceDate ?? p.service_date;

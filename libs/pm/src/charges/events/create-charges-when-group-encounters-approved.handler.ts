@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { AuditService } from '@cairn/platform/audit';
-import type { ConsumerTx, IntegrationEvent } from '@cairn/platform/messaging';
+import type { IntegrationEvent } from '@cairn/platform/messaging';
 import { decideCharge, normalizeModifiers, storedMinutes } from '../charge-rules';
 import { ChargesRepository, NewCharge } from '../charges.repository';
 import { profilesBySite } from './jurisdiction-profiles';
+import type { PmTx } from '../../pm.tx';
+import { EncountersRepository } from '../../encounters/infrastructure/encounters.repository';
 
 /**
  * PM-07 charge capture for `cl_group_encounters_approved.v1`: one charge per approved generation, idempotent on
@@ -16,15 +18,16 @@ import { profilesBySite } from './jurisdiction-profiles';
 export class CreateChargesWhenGroupEncountersApprovedHandler {
   constructor(
     private readonly charges: ChargesRepository,
+    private readonly encounters: EncountersRepository,
     private readonly audit: AuditService,
     private readonly queries: QueryBus,
   ) {}
 
-  async handle(event: IntegrationEvent<'cl_group_encounters_approved.v1'>, tx: ConsumerTx): Promise<void> {
+  async handle(event: IntegrationEvent<'cl_group_encounters_approved.v1'>, tx: PmTx): Promise<void> {
     const org = event.organizationId;
     const generations = event.payload.approved_generations ?? [];
     if (generations.length === 0) return;
-    const encounters = await this.charges.encounters(tx, org, generations.map((g) => g.encounter_id));
+    const encounters = await this.encounters.factsByIds(tx, org, generations.map((g) => g.encounter_id));
     const missing = generations.filter((g) => !encounters.has(g.encounter_id.toLowerCase()) && !encounters.has(g.encounter_id));
     if (missing.length > 0) {
       // The encounter is created before the generation it belongs to: a missing one is a fault to look into, not a

@@ -2,17 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
 import { Prisma } from '@cairn/platform/db';
 import { InvalidInputError, RuleViolationError } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { part2ConsentProblems } from '../../part2-consent-rules';
 import { Part2ConsentView, toConsentView } from '../../part2-consent.view';
 import { RecordConsentCommand } from './record-consent.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 const date = (d: string) => new Date(`${d}T00:00:00Z`);
 
 @CommandHandler(RecordConsentCommand)
 @TenantUseCase(RecordConsentCommand, { audit: { action: 'part2.consent.create', resource: 'part2_consent', patient: (c) => c.patientId } })
-export class RecordConsentHandler implements TenantUseCaseHandler<RecordConsentCommand, Part2ConsentView | null> {
-  async execute({ patientId, input }: RecordConsentCommand, { ctx, tx, audit }: UseCase): Promise<Part2ConsentView | null> {
+export class RecordConsentHandler implements ClUseCaseHandler<RecordConsentCommand, Part2ConsentView | null> {
+  async execute({ patientId, input }: RecordConsentCommand, { ctx, tx, audit }: ClUseCase): Promise<Part2ConsentView | null> {
     const today = new Date().toISOString().slice(0, 10);
     const problems = part2ConsentProblems(input, today);
     if (problems.length) throw new InvalidInputError('The consent lacks what 42 CFR §2.31 requires.', problems);

@@ -1,15 +1,16 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { ConflictError } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { Part2ConsentView, toConsentView } from '../../part2-consent.view';
 import { RevokeConsentCommand } from './revoke-consent.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(RevokeConsentCommand)
 @TenantUseCase(RevokeConsentCommand, {
   audit: { action: 'part2.consent.revoke', resource: 'part2_consent', id: (c) => c.consentId, patient: (c) => c.patientId },
 })
-export class RevokeConsentHandler implements TenantUseCaseHandler<RevokeConsentCommand, Part2ConsentView | null> {
-  async execute({ patientId, consentId, method }: RevokeConsentCommand, { ctx, tx, audit }: UseCase): Promise<Part2ConsentView | null> {
+export class RevokeConsentHandler implements ClUseCaseHandler<RevokeConsentCommand, Part2ConsentView | null> {
+  async execute({ patientId, consentId, method }: RevokeConsentCommand, { ctx, tx, audit }: ClUseCase): Promise<Part2ConsentView | null> {
     const where = { organizationId: ctx.organizationId, id: consentId, patientId };
     const existing = await tx.part2Consent.findFirst({ where });
     if (!existing) return null;

@@ -1,7 +1,9 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { CheckSudConsentQuery, SudConsentDecision, SudConsentReason } from '@cairn/platform/clinical';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { consentStatus, denialReason } from '../../part2-consent.view';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
+import { sudConsentAllows } from '../../infrastructure/part2-consent.repository';
 
 /**
  * Answers CheckSudConsentQuery with the SQL helper cl_check_sud_consent (the same function row-level
@@ -11,16 +13,15 @@ import { consentStatus, denialReason } from '../../part2-consent.view';
  */
 @QueryHandler(CheckSudConsentQuery)
 @TenantUseCase(CheckSudConsentQuery, { audit: { action: 'part2.consent.check', resource: 'chart', patient: (q) => q.patientId } })
-export class CheckSudConsentHandler implements TenantUseCaseHandler<CheckSudConsentQuery, SudConsentDecision> {
-  async execute({ patientId, recordType, userId }: CheckSudConsentQuery, { ctx, tx, audit }: UseCase): Promise<SudConsentDecision> {
+export class CheckSudConsentHandler implements ClUseCaseHandler<CheckSudConsentQuery, SudConsentDecision> {
+  async execute({ patientId, recordType, userId }: CheckSudConsentQuery, { ctx, tx, audit }: ClUseCase): Promise<SudConsentDecision> {
     const subject = userId ?? ctx.userId;
     const chart = await tx.chart.findFirst({ where: { organizationId: ctx.organizationId, patientId } });
     if (!chart) {
       audit.outcome('not_found', 'unknown_chart').scope({ recordType, requestedPatientId: patientId });
       return { allowed: false, reason: 'unknown_chart', part2: false, chartId: null };
     }
-    const [row] = await tx.$queryRaw<{ allowed: boolean }[]>`SELECT cl_check_sud_consent(${chart.id}::uuid, ${recordType}, ${subject}::uuid) AS allowed`;
-    const allowed = row?.allowed === true;
+    const allowed = await sudConsentAllows(tx, chart.id, recordType, subject);
     let reason: SudConsentReason = chart.isPart2 ? 'consent_on_file' : 'not_part2';
     if (!allowed) {
       const consents = await tx.part2Consent.findMany({ where: { organizationId: ctx.organizationId, chartId: chart.id } });

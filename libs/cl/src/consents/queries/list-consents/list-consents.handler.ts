@@ -1,14 +1,15 @@
 import { QueryHandler } from '@nestjs/cqrs';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { PART2_NOTICE } from '../../part2-notice';
 import { toConsentView } from '../../part2-consent.view';
 import { ConsentPage, ListConsentsQuery } from './list-consents.query';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 /** The row names the chart (resource id) on success; not found names only the patient id asked for, in its scope. */
 @QueryHandler(ListConsentsQuery)
 @TenantUseCase(ListConsentsQuery, { audit: { action: 'part2.consent.list', resource: 'part2_consent', patient: (q) => q.patientId } })
-export class ListConsentsHandler implements TenantUseCaseHandler<ListConsentsQuery, ConsentPage | null> {
-  async execute({ patientId, page, pageSize }: ListConsentsQuery, { ctx, tx, audit }: UseCase): Promise<ConsentPage | null> {
+export class ListConsentsHandler implements ClUseCaseHandler<ListConsentsQuery, ConsentPage | null> {
+  async execute({ patientId, page, pageSize }: ListConsentsQuery, { ctx, tx, audit }: ClUseCase): Promise<ConsentPage | null> {
     const chart = await tx.chart.findFirst({ where: { organizationId: ctx.organizationId, patientId } });
     if (!chart) {
       audit.scope({ requestedPatientId: patientId });

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
 import { CL_GROUP_ENCOUNTERS_APPROVED_V1, ClGroupEncountersApprovedV1 } from '@cairn/platform/clinical';
 import { OutboxPublisher } from '@cairn/platform/messaging';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { bulkReview, singlePatient } from '../../bulk-review';
 import { approvePending } from '../../group-encounter-generation.repository';
 import { GenerationRow } from '../../group-encounter-generation.view';
 import { approvalDecision, ApprovalDecision } from '../../group-encounter-rules';
 import { ReviewOutcome, ReviewResult } from '../../review-result';
 import { ApproveGroupEncountersCommand } from './approve-group-encounters.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 const OUTCOME: Record<Exclude<ApprovalDecision, 'approve'>, ReviewOutcome> = {
   already_approved: 'already_approved', conflict: 'conflict', not_billable: 'not_billable', consent_required: 'consent_required',
@@ -40,10 +41,10 @@ export function approvalPayloads(organizationId: string, approved: GenerationRow
  */
 @CommandHandler(ApproveGroupEncountersCommand)
 @TenantUseCase(ApproveGroupEncountersCommand, { audit: { action: 'group-encounter-generation.approve', resource: 'group_encounter_generation' } })
-export class ApproveGroupEncountersHandler implements TenantUseCaseHandler<ApproveGroupEncountersCommand, ReviewResult> {
+export class ApproveGroupEncountersHandler implements ClUseCaseHandler<ApproveGroupEncountersCommand, ReviewResult> {
   constructor(private readonly outbox: OutboxPublisher) {}
 
-  async execute({ ids }: ApproveGroupEncountersCommand, { ctx, tx, audit }: UseCase): Promise<ReviewResult> {
+  async execute({ ids }: ApproveGroupEncountersCommand, { ctx, tx, audit }: ClUseCase): Promise<ReviewResult> {
     const org = ctx.organizationId;
     const approvalId = randomUUID();
     const review = await bulkReview(tx, org, ids, {

@@ -2,12 +2,13 @@ import { CommandHandler, QueryBus } from '@nestjs/cqrs';
 import { CODE_PATTERN, ValidateCodeQuery } from '@cairn/platform/code-library';
 import { ConflictError, ForbiddenError, InvalidInputError, isoDate } from '@cairn/platform/http';
 import type { FieldError } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { editPendingCode, generationsByIds } from '../../group-encounter-generation.repository';
 import { GroupEncounterGenerationView, part2AuditScope, toGenerationView } from '../../group-encounter-generation.view';
 import { billabilityAfterCodeEdit } from '../../group-encounter-rules';
 import { OUTCOME_DETAIL } from '../../review-result';
 import { EditGroupEncounterCodeCommand } from './edit-group-encounter-code.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 export const MAX_MODIFIERS = 4;
 
@@ -21,10 +22,10 @@ export const MAX_MODIFIERS = 4;
 @TenantUseCase(EditGroupEncounterCodeCommand, {
   audit: { action: 'group-encounter-generation.edit', resource: 'group_encounter_generation', id: (c) => c.generationId },
 })
-export class EditGroupEncounterCodeHandler implements TenantUseCaseHandler<EditGroupEncounterCodeCommand, GroupEncounterGenerationView | null> {
+export class EditGroupEncounterCodeHandler implements ClUseCaseHandler<EditGroupEncounterCodeCommand, GroupEncounterGenerationView | null> {
   constructor(private readonly queries: QueryBus) {}
 
-  async execute({ generationId, input }: EditGroupEncounterCodeCommand, { ctx, tx, audit }: UseCase): Promise<GroupEncounterGenerationView | null> {
+  async execute({ generationId, input }: EditGroupEncounterCodeCommand, { ctx, tx, audit }: ClUseCase): Promise<GroupEncounterGenerationView | null> {
     const org = ctx.organizationId;
     const code = (input.proposedCptCode ?? '').trim().toUpperCase();
     const modifiers = (input.modifiers ?? []).map((m) => (m ?? '').trim().toUpperCase());

@@ -1,11 +1,12 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { InvalidInputError } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { bulkReview, singlePatient } from '../../bulk-review';
 import { rejectPending } from '../../group-encounter-generation.repository';
 import { rejectionDecision, RejectionDecision } from '../../group-encounter-rules';
 import { ReviewOutcome, ReviewResult } from '../../review-result';
 import { RejectGroupEncountersCommand } from './reject-group-encounters.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 const OUTCOME: Record<Exclude<RejectionDecision, 'reject'>, ReviewOutcome> = {
   already_rejected: 'already_rejected', conflict: 'conflict', consent_required: 'consent_required',
@@ -18,8 +19,8 @@ const OUTCOME: Record<Exclude<RejectionDecision, 'reject'>, ReviewOutcome> = {
  */
 @CommandHandler(RejectGroupEncountersCommand)
 @TenantUseCase(RejectGroupEncountersCommand, { audit: { action: 'group-encounter-generation.reject', resource: 'group_encounter_generation' } })
-export class RejectGroupEncountersHandler implements TenantUseCaseHandler<RejectGroupEncountersCommand, ReviewResult> {
-  async execute({ ids, reason }: RejectGroupEncountersCommand, { ctx, tx, audit }: UseCase): Promise<ReviewResult> {
+export class RejectGroupEncountersHandler implements ClUseCaseHandler<RejectGroupEncountersCommand, ReviewResult> {
+  async execute({ ids, reason }: RejectGroupEncountersCommand, { ctx, tx, audit }: ClUseCase): Promise<ReviewResult> {
     const trimmed = reason?.trim() ?? '';
     if (!trimmed) throw new InvalidInputError('A rejection needs a reason.', [{ field: 'reason', message: 'reason must not be empty' }]);
     const org = ctx.organizationId;

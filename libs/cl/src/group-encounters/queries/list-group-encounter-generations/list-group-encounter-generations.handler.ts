@@ -1,9 +1,10 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { Page, pageOf, pageWindow } from '@cairn/platform/http';
-import { setFilterNames, TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { setFilterNames, TenantUseCase } from '@cairn/platform/use-case';
 import { listGenerations } from '../../group-encounter-generation.repository';
 import { GroupEncounterGenerationView, part2AuditScope, toGenerationView } from '../../group-encounter-generation.view';
 import { ListGroupEncounterGenerationsQuery } from './list-group-encounter-generations.query';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 /**
  * One page of the review queue (row-level security keeps it to the caller's organization and permitted sites).
@@ -13,8 +14,8 @@ import { ListGroupEncounterGenerationsQuery } from './list-group-encounter-gener
  */
 @QueryHandler(ListGroupEncounterGenerationsQuery)
 @TenantUseCase(ListGroupEncounterGenerationsQuery, { audit: { action: 'group-encounter-generation.list', resource: 'group_encounter_generation' } })
-export class ListGroupEncounterGenerationsHandler implements TenantUseCaseHandler<ListGroupEncounterGenerationsQuery, Page<GroupEncounterGenerationView>> {
-  async execute({ filter, page }: ListGroupEncounterGenerationsQuery, { ctx, tx, audit }: UseCase): Promise<Page<GroupEncounterGenerationView>> {
+export class ListGroupEncounterGenerationsHandler implements ClUseCaseHandler<ListGroupEncounterGenerationsQuery, Page<GroupEncounterGenerationView>> {
+  async execute({ filter, page }: ListGroupEncounterGenerationsQuery, { ctx, tx, audit }: ClUseCase): Promise<Page<GroupEncounterGenerationView>> {
     const { skip, take } = pageWindow(page);
     // The repository reads the page and its count together (listGenerations), hence no pagedAuditedList.
     const { rows, total } = await listGenerations(tx, ctx.organizationId, filter, skip, take);

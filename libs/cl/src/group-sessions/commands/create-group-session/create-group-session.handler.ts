@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
 import { RuleViolationError } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { loadGroupSession } from '../../group-session-reader';
 import { sessionLength } from '../../group-session-rules';
 import type { GroupSessionView } from '../../group-session.view';
 import { CreateGroupSessionCommand } from './create-group-session.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 const rule = (field: string, message: string) => new RuleViolationError(message, [{ field, message }]);
 
 @CommandHandler(CreateGroupSessionCommand)
 @TenantUseCase(CreateGroupSessionCommand, { audit: { action: 'group-session.create', resource: 'group_session' } })
-export class CreateGroupSessionHandler implements TenantUseCaseHandler<CreateGroupSessionCommand, GroupSessionView | null> {
-  async execute({ input }: CreateGroupSessionCommand, { ctx, tx, audit }: UseCase): Promise<GroupSessionView | null> {
+export class CreateGroupSessionHandler implements ClUseCaseHandler<CreateGroupSessionCommand, GroupSessionView | null> {
+  async execute({ input }: CreateGroupSessionCommand, { ctx, tx, audit }: ClUseCase): Promise<GroupSessionView | null> {
     sessionLength(input.startTime, input.endTime);
     // Row-level security: only groups at the caller's sites.
     const group = await tx.group.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: input.groupId } } });

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
 import { ForbiddenError, RuleViolationError } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { assertFacilitators } from '../../group-checks';
 import { GroupView, toGroupView } from '../../group-session.view';
 import { CreateGroupCommand } from './create-group.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(CreateGroupCommand)
 @TenantUseCase(CreateGroupCommand, { audit: { action: 'group.create', resource: 'group' } })
-export class CreateGroupHandler implements TenantUseCaseHandler<CreateGroupCommand, GroupView> {
-  async execute({ input }: CreateGroupCommand, { ctx, tx, audit }: UseCase): Promise<GroupView> {
+export class CreateGroupHandler implements ClUseCaseHandler<CreateGroupCommand, GroupView> {
+  async execute({ input }: CreateGroupCommand, { ctx, tx, audit }: ClUseCase): Promise<GroupView> {
     // Not audited, as before: the caller's own site scope answers it before any read.
     if (ctx.siteIds !== 'all' && !ctx.siteIds.includes(input.siteId)) throw new ForbiddenError('You do not manage groups at this site.');
     const site = await tx.site.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: input.siteId } }, select: { id: true } });

@@ -3,18 +3,19 @@ import { ConflictError, ForbiddenError, isoDate } from '@cairn/platform/http';
 import { CL_GROUP_SESSION_DOCUMENTED_V1 } from '@cairn/platform/clinical';
 import { OutboxPublisher } from '@cairn/platform/messaging';
 import type { ClGroupSessionDocumentedV1, GroupSessionModality } from '@cairn/platform/clinical';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { loadGroupSession } from '../../group-session-reader';
 import { assertDocumentable, assertDraft, minutesOf } from '../../group-session-rules';
 import type { GroupSessionView } from '../../group-session.view';
 import { DocumentGroupSessionCommand } from './document-group-session.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(DocumentGroupSessionCommand)
 @TenantUseCase(DocumentGroupSessionCommand, { audit: { action: 'group-session.document', resource: 'group_session', id: (c) => c.sessionId } })
-export class DocumentGroupSessionHandler implements TenantUseCaseHandler<DocumentGroupSessionCommand, GroupSessionView | null> {
+export class DocumentGroupSessionHandler implements ClUseCaseHandler<DocumentGroupSessionCommand, GroupSessionView | null> {
   constructor(private readonly outbox: OutboxPublisher) {}
 
-  async execute({ sessionId }: DocumentGroupSessionCommand, { ctx, tx, audit }: UseCase): Promise<GroupSessionView | null> {
+  async execute({ sessionId }: DocumentGroupSessionCommand, { ctx, tx, audit }: ClUseCase): Promise<GroupSessionView | null> {
     const org = ctx.organizationId;
     const documentedAt = new Date();
     // The guard against double signing: a conditional UPDATE, first. Of two concurrent signs the second waits

@@ -1,15 +1,16 @@
 import { CommandHandler } from '@nestjs/cqrs';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { loadGroupSession } from '../../group-session-reader';
 import { assertDraft } from '../../group-session-rules';
 import type { GroupSessionView } from '../../group-session.view';
 import { lockSession } from '../../session-lock';
 import { EditGroupSessionNoteCommand } from './edit-group-session-note.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(EditGroupSessionNoteCommand)
 @TenantUseCase(EditGroupSessionNoteCommand, { audit: { action: 'group-session.update', resource: 'group_session', id: (c) => c.sessionId } })
-export class EditGroupSessionNoteHandler implements TenantUseCaseHandler<EditGroupSessionNoteCommand, GroupSessionView | null> {
-  async execute({ sessionId, note }: EditGroupSessionNoteCommand, { ctx, tx, audit }: UseCase): Promise<GroupSessionView | null> {
+export class EditGroupSessionNoteHandler implements ClUseCaseHandler<EditGroupSessionNoteCommand, GroupSessionView | null> {
+  async execute({ sessionId, note }: EditGroupSessionNoteCommand, { ctx, tx, audit }: ClUseCase): Promise<GroupSessionView | null> {
     // The row lock first (session-lock.ts): a concurrent document either sees this edit committed or makes it a 409.
     const locked = await lockSession(tx, ctx.organizationId, sessionId);
     if (!locked) return null;

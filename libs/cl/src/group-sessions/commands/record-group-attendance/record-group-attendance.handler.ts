@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
 import { InvalidInputError } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { loadGroupSession } from '../../group-session-reader';
 import { assertDraft, resolveRoster } from '../../group-session-rules';
 import type { GroupSessionView } from '../../group-session.view';
 import { lockSession } from '../../session-lock';
 import { RecordGroupAttendanceCommand } from './record-group-attendance.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(RecordGroupAttendanceCommand)
 @TenantUseCase(RecordGroupAttendanceCommand, { audit: { action: 'group-session.attendance.record', resource: 'group_session', id: (c) => c.sessionId } })
-export class RecordGroupAttendanceHandler implements TenantUseCaseHandler<RecordGroupAttendanceCommand, GroupSessionView | null> {
-  async execute({ sessionId, attendees }: RecordGroupAttendanceCommand, { ctx, tx, audit }: UseCase): Promise<GroupSessionView | null> {
+export class RecordGroupAttendanceHandler implements ClUseCaseHandler<RecordGroupAttendanceCommand, GroupSessionView | null> {
+  async execute({ sessionId, attendees }: RecordGroupAttendanceCommand, { ctx, tx, audit }: ClUseCase): Promise<GroupSessionView | null> {
     const org = ctx.organizationId;
     // The row lock first (session-lock.ts): a concurrent document either sees this write committed or makes it a 409.
     const locked = await lockSession(tx, org, sessionId);

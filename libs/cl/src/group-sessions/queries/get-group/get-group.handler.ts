@@ -1,12 +1,13 @@
 import { QueryHandler } from '@nestjs/cqrs';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { GroupView, toGroupView } from '../../group-session.view';
 import { GetGroupQuery } from './get-group.query';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @QueryHandler(GetGroupQuery)
 @TenantUseCase(GetGroupQuery, { audit: { action: 'group.read', resource: 'group', id: (q) => q.groupId } })
-export class GetGroupHandler implements TenantUseCaseHandler<GetGroupQuery, GroupView | null> {
-  async execute({ groupId }: GetGroupQuery, { ctx, tx }: UseCase): Promise<GroupView | null> {
+export class GetGroupHandler implements ClUseCaseHandler<GetGroupQuery, GroupView | null> {
+  async execute({ groupId }: GetGroupQuery, { ctx, tx }: ClUseCase): Promise<GroupView | null> {
     const group = await tx.group.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: groupId } } });
     return group ? toGroupView(group) : null;
   }

@@ -1,13 +1,14 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { assertDateRange, dateRange, Page } from '@cairn/platform/http';
-import { pagedAuditedList, setFilterNames, TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { pagedAuditedList, setFilterNames, TenantUseCase } from '@cairn/platform/use-case';
 import { GroupSessionSummaryView, SESSION_GROUP_SELECT, toGroupSessionSummary } from '../../group-session.view';
 import { ListGroupSessionsQuery } from './list-group-sessions.query';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @QueryHandler(ListGroupSessionsQuery)
 @TenantUseCase(ListGroupSessionsQuery, { audit: { action: 'group-session.list', resource: 'group_session' } })
-export class ListGroupSessionsHandler implements TenantUseCaseHandler<ListGroupSessionsQuery, Page<GroupSessionSummaryView>> {
-  execute({ filter }: ListGroupSessionsQuery, { ctx, tx, audit }: UseCase): Promise<Page<GroupSessionSummaryView>> {
+export class ListGroupSessionsHandler implements ClUseCaseHandler<ListGroupSessionsQuery, Page<GroupSessionSummaryView>> {
+  execute({ filter }: ListGroupSessionsQuery, { ctx, tx, audit }: ClUseCase): Promise<Page<GroupSessionSummaryView>> {
     assertDateRange(filter.from, filter.to);
     // Row-level security keeps this to the caller's sites; the indexes (organization, site | group, date) serve it.
     const where = {

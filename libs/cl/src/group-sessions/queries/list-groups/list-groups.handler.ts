@@ -1,13 +1,14 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { Page } from '@cairn/platform/http';
-import { pagedAuditedList, setFilterNames, TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { pagedAuditedList, setFilterNames, TenantUseCase } from '@cairn/platform/use-case';
 import { GroupView, toGroupView } from '../../group-session.view';
 import { ListGroupsQuery } from './list-groups.query';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @QueryHandler(ListGroupsQuery)
 @TenantUseCase(ListGroupsQuery, { audit: { action: 'group.list', resource: 'group' } })
-export class ListGroupsHandler implements TenantUseCaseHandler<ListGroupsQuery, Page<GroupView>> {
-  execute({ filter }: ListGroupsQuery, { ctx, tx, audit }: UseCase): Promise<Page<GroupView>> {
+export class ListGroupsHandler implements ClUseCaseHandler<ListGroupsQuery, Page<GroupView>> {
+  execute({ filter }: ListGroupsQuery, { ctx, tx, audit }: ClUseCase): Promise<Page<GroupView>> {
     // Row-level security keeps this to the caller's sites.
     const where = {
       organizationId: ctx.organizationId,

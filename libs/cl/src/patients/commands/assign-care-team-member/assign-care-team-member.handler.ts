@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, UnprocessableEntityException } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { PATIENT_INCLUDE, PatientView, toPatientView } from '../../patient.view';
 import { AssignCareTeamMemberCommand } from './assign-care-team-member.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 /** Not found names the patient asked for; success names the new assignment (resource type care_team_assignment). */
 @CommandHandler(AssignCareTeamMemberCommand)
 @TenantUseCase(AssignCareTeamMemberCommand, {
   audit: { action: 'patient.care-team.assign', resource: 'patient', id: (c) => c.patientId, patient: (c) => c.patientId },
 })
-export class AssignCareTeamMemberHandler implements TenantUseCaseHandler<AssignCareTeamMemberCommand, PatientView | null> {
-  async execute({ patientId, staffUserId, role, startedOn }: AssignCareTeamMemberCommand, { ctx, tx, audit }: UseCase): Promise<PatientView | null> {
+export class AssignCareTeamMemberHandler implements ClUseCaseHandler<AssignCareTeamMemberCommand, PatientView | null> {
+  async execute({ patientId, staffUserId, role, startedOn }: AssignCareTeamMemberCommand, { ctx, tx, audit }: ClUseCase): Promise<PatientView | null> {
     const start = new Date(`${startedOn ?? new Date().toISOString().slice(0, 10)}T00:00:00Z`);
     const key = { organizationId_id: { organizationId: ctx.organizationId, id: patientId } };
     const patient = await tx.patient.findUnique({ where: key, include: PATIENT_INCLUDE });

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { UnprocessableEntityException } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { assertSitePermitted, parseDateOfBirth } from '../../patient-rules';
 import { PATIENT_INCLUDE, PatientView, toPatientView } from '../../patient.view';
 import { RegisterPatientCommand } from './register-patient.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
+import { nextMrnValue } from '../../infrastructure/mrn-counter.repository';
 
 @CommandHandler(RegisterPatientCommand)
 @TenantUseCase(RegisterPatientCommand, { audit: { action: 'patient.create', resource: 'patient' } })
-export class RegisterPatientHandler implements TenantUseCaseHandler<RegisterPatientCommand, PatientView | { id: string; mrn: string }> {
-  async execute({ input }: RegisterPatientCommand, { ctx, tx, audit, principal }: UseCase): Promise<PatientView | { id: string; mrn: string }> {
+export class RegisterPatientHandler implements ClUseCaseHandler<RegisterPatientCommand, PatientView | { id: string; mrn: string }> {
+  async execute({ input }: RegisterPatientCommand, { ctx, tx, audit, principal }: ClUseCase): Promise<PatientView | { id: string; mrn: string }> {
     assertSitePermitted(ctx, input.siteId);
     const dateOfBirth = parseDateOfBirth(input.dateOfBirth);
     const orgSlug = principal?.grants.find((g) => g.organizationId === ctx.organizationId)?.organizationSlug ?? 'CRN';
@@ -25,10 +27,7 @@ export class RegisterPatientHandler implements TenantUseCaseHandler<RegisterPati
       if (!member) throw unprocessable('primaryTherapistId', 'primaryTherapistId is not a staff member of this organization');
     }
 
-    const [{ value }] = await tx.$queryRaw<{ value: bigint }[]>`
-      INSERT INTO cl_mrn_counters (organization_id, next_value) VALUES (${ctx.organizationId}::uuid, 2)
-      ON CONFLICT (organization_id) DO UPDATE SET next_value = cl_mrn_counters.next_value + 1
-      RETURNING next_value - 1 AS value`;
+    const value = await nextMrnValue(tx, ctx.organizationId);
     const mrn = `${orgSlug.slice(0, 3).toUpperCase()}-${String(value).padStart(6, '0')}`;
     const id = randomUUID();
     const today = new Date(new Date().toISOString().slice(0, 10));

@@ -1,14 +1,15 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { Prisma } from '@cairn/platform/db';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { assertSitePermitted, parseDateOfBirth } from '../../patient-rules';
 import { PATIENT_INCLUDE, PatientView, toPatientView } from '../../patient.view';
 import { UpdatePatientCommand } from './update-patient.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(UpdatePatientCommand)
 @TenantUseCase(UpdatePatientCommand, { audit: { action: 'patient.update', resource: 'patient', id: (c) => c.patientId, patient: (c) => c.patientId } })
-export class UpdatePatientHandler implements TenantUseCaseHandler<UpdatePatientCommand, PatientView | null> {
-  async execute({ patientId, changes }: UpdatePatientCommand, { ctx, tx, audit }: UseCase): Promise<PatientView | null> {
+export class UpdatePatientHandler implements ClUseCaseHandler<UpdatePatientCommand, PatientView | null> {
+  async execute({ patientId, changes }: UpdatePatientCommand, { ctx, tx, audit }: ClUseCase): Promise<PatientView | null> {
     if (changes.siteId) assertSitePermitted(ctx, changes.siteId);
     const data: Prisma.PatientUpdateManyMutationInput = {};
     const copy = ['firstName', 'middleName', 'lastName', 'preferredName', 'sexAtBirth', 'genderIdentity', 'pronouns', 'phone', 'email', 'status', 'siteId'] as const;

@@ -1,6 +1,7 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { GetPatientReferenceQuery, PatientReference } from '@cairn/platform/clinical';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 /**
  * Answers another context's "does this patient exist in my scope, and where" (platform/clinical contract). Called
@@ -8,8 +9,8 @@ import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/us
  */
 @QueryHandler(GetPatientReferenceQuery)
 @TenantUseCase(GetPatientReferenceQuery, { audit: { action: 'patient.reference', resource: 'patient', id: (q) => q.patientId, patient: (q) => q.patientId } })
-export class GetPatientReferenceHandler implements TenantUseCaseHandler<GetPatientReferenceQuery, PatientReference | null> {
-  async execute({ patientId }: GetPatientReferenceQuery, { ctx, tx }: UseCase): Promise<PatientReference | null> {
+export class GetPatientReferenceHandler implements ClUseCaseHandler<GetPatientReferenceQuery, PatientReference | null> {
+  async execute({ patientId }: GetPatientReferenceQuery, { ctx, tx }: ClUseCase): Promise<PatientReference | null> {
     const p = await tx.patient.findUnique({
       where: { organizationId_id: { organizationId: ctx.organizationId, id: patientId } },
       select: { id: true, siteId: true },

@@ -1,12 +1,13 @@
 import { QueryHandler } from '@nestjs/cqrs';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { PATIENT_INCLUDE, PatientView, toPatientView } from '../../patient.view';
 import { GetPatientQuery } from './get-patient.query';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @QueryHandler(GetPatientQuery)
 @TenantUseCase(GetPatientQuery, { audit: { action: 'patient.read', resource: 'patient', id: (q) => q.patientId, patient: (q) => q.patientId } })
-export class GetPatientHandler implements TenantUseCaseHandler<GetPatientQuery, PatientView | null> {
-  async execute({ patientId }: GetPatientQuery, { ctx, tx, audit }: UseCase): Promise<PatientView | null> {
+export class GetPatientHandler implements ClUseCaseHandler<GetPatientQuery, PatientView | null> {
+  async execute({ patientId }: GetPatientQuery, { ctx, tx, audit }: ClUseCase): Promise<PatientView | null> {
     // The organization filter is explicit; row-level security adds site and care-team scope on top.
     const patient = await tx.patient.findUnique({
       where: { organizationId_id: { organizationId: ctx.organizationId, id: patientId } },

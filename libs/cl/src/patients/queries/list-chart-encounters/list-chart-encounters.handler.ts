@@ -1,10 +1,11 @@
 import { QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { CheckSudConsentQuery } from '@cairn/platform/clinical';
 import { EncounterPage, EncounterView, ListPatientEncountersQuery } from '@cairn/platform/scheduling';
-import { TenantUseCase, TenantUseCaseHandler, UseCase, UseCaseTx } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { PART2_NOTICE } from '../../../consents/part2-notice';
 import type { ChartEncounterPage, ChartEncounterView, ChartGroupSessionView } from '../../chart-encounter.view';
 import { ListChartEncountersQuery } from './list-chart-encounters.query';
+import type { ClTx, ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 type GroupFacts = Pick<ChartGroupSessionView, 'groupId' | 'groupName' | 'groupType' | 'sudProgram' | 'startTime' | 'endTime'>;
 
@@ -19,10 +20,10 @@ type GroupFacts = Pick<ChartGroupSessionView, 'groupId' | 'groupName' | 'groupTy
 @TenantUseCase(ListChartEncountersQuery, {
   audit: { action: 'patient.encounters.read', resource: 'patient', id: (q) => q.patientId, patient: (q) => q.patientId },
 })
-export class ListChartEncountersHandler implements TenantUseCaseHandler<ListChartEncountersQuery, ChartEncounterPage | null> {
+export class ListChartEncountersHandler implements ClUseCaseHandler<ListChartEncountersQuery, ChartEncounterPage | null> {
   constructor(private readonly queries: QueryBus) {}
 
-  async execute({ patientId, filter }: ListChartEncountersQuery, { ctx, tx, audit }: UseCase): Promise<ChartEncounterPage | null> {
+  async execute({ patientId, filter }: ListChartEncountersQuery, { ctx, tx, audit }: ClUseCase): Promise<ChartEncounterPage | null> {
     const patient = await tx.patient.findUnique({
       where: { organizationId_id: { organizationId: ctx.organizationId, id: patientId } },
       select: { id: true, chart: { select: { id: true, isPart2: true } } },
@@ -68,7 +69,7 @@ export class ListChartEncountersHandler implements TenantUseCaseHandler<ListChar
   }
 
   /** The group behind each session (CL's own tables), for the encounters of this page. */
-  private async groupFacts(tx: UseCaseTx, organizationId: string, sessionIds: string[]): Promise<Map<string, GroupFacts>> {
+  private async groupFacts(tx: ClTx, organizationId: string, sessionIds: string[]): Promise<Map<string, GroupFacts>> {
     if (sessionIds.length === 0) return new Map();
     const rows = await tx.$queryRaw<Array<{ session_id: string } & GroupFactsRow>>`
       SELECT s.id AS session_id, g.id AS group_id, g.name AS group_name, g.group_type, g.sud_program,

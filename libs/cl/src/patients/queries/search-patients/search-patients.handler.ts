@@ -1,8 +1,9 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { Prisma } from '@cairn/platform/db';
-import { pagedAuditedList, setFilterNames, TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { pagedAuditedList, setFilterNames, TenantUseCase } from '@cairn/platform/use-case';
 import { PATIENT_INCLUDE, toPatientView } from '../../patient.view';
 import { PatientPage, PatientSearch, SearchPatientsQuery } from './search-patients.query';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 /** Builds the name condition: "last, first", "first last" or a single term matching either name. */
 export function nameFilter(q: string): Prisma.PatientWhereInput {
@@ -23,8 +24,8 @@ export function nameFilter(q: string): Prisma.PatientWhereInput {
 
 @QueryHandler(SearchPatientsQuery)
 @TenantUseCase(SearchPatientsQuery, { audit: { action: 'patient.search', resource: 'patient' } })
-export class SearchPatientsHandler implements TenantUseCaseHandler<SearchPatientsQuery, PatientPage> {
-  async execute({ search }: SearchPatientsQuery, { ctx, tx, audit }: UseCase): Promise<PatientPage> {
+export class SearchPatientsHandler implements ClUseCaseHandler<SearchPatientsQuery, PatientPage> {
+  async execute({ search }: SearchPatientsQuery, { ctx, tx, audit }: ClUseCase): Promise<PatientPage> {
     const where = this.where(ctx.organizationId, search);
     // Filter names and result ids only: the search terms themselves are PHI. Part 2 results go out with the
     // 42 CFR §2.32 notice, and the audit row names them (CL-11).

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { assertPeerAmendable } from '../../peer-encounter-rules';
 import { PEER_ENCOUNTER_INCLUDE, peerPart2Scope, PeerEncounterView, toPeerEncounterView } from '../../peer-encounter.view';
 import { AddPeerEncounterAddendumCommand } from './add-peer-encounter-addendum.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(AddPeerEncounterAddendumCommand)
 @TenantUseCase(AddPeerEncounterAddendumCommand, { audit: { action: 'peer-encounter.addendum', resource: 'peer_encounter', id: (c) => c.id } })
-export class AddPeerEncounterAddendumHandler implements TenantUseCaseHandler<AddPeerEncounterAddendumCommand, PeerEncounterView | null> {
-  async execute({ id, body }: AddPeerEncounterAddendumCommand, { ctx, tx, audit }: UseCase): Promise<PeerEncounterView | null> {
+export class AddPeerEncounterAddendumHandler implements ClUseCaseHandler<AddPeerEncounterAddendumCommand, PeerEncounterView | null> {
+  async execute({ id, body }: AddPeerEncounterAddendumCommand, { ctx, tx, audit }: ClUseCase): Promise<PeerEncounterView | null> {
     const org = ctx.organizationId;
     const where = { organizationId_id: { organizationId: org, id } };
     const e = await tx.peerEncounter.findUnique({ where, include: PEER_ENCOUNTER_INCLUDE });

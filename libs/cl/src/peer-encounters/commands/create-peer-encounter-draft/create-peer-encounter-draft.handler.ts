@@ -1,21 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, QueryBus } from '@nestjs/cqrs';
 import { ForbiddenError, InvalidInputError } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { assertPeerProvider, priceablePeerCode, serviceTypeInForce } from '../../peer-encounter-checks';
 import { peerDuration } from '../../peer-encounter-rules';
 import { PEER_ENCOUNTER_INCLUDE, peerPart2Scope, PeerEncounterView, toPeerEncounterView } from '../../peer-encounter.view';
 import { CreatePeerEncounterDraftCommand } from './create-peer-encounter-draft.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
+import { sudConsentAllowsCurrentUser } from '../../../consents/infrastructure/part2-consent.repository';
 
 @CommandHandler(CreatePeerEncounterDraftCommand)
 @TenantUseCase(CreatePeerEncounterDraftCommand, {
   // The patient is named on success and on the Part 2 refusal; a patient not in scope is not (not_found).
   audit: { action: 'peer-encounter.create', resource: 'peer_encounter', patient: (c) => c.input.patientId },
 })
-export class CreatePeerEncounterDraftHandler implements TenantUseCaseHandler<CreatePeerEncounterDraftCommand, PeerEncounterView | null> {
+export class CreatePeerEncounterDraftHandler implements ClUseCaseHandler<CreatePeerEncounterDraftCommand, PeerEncounterView | null> {
   constructor(private readonly queries: QueryBus) {}
 
-  async execute({ input }: CreatePeerEncounterDraftCommand, { ctx, tx, audit }: UseCase): Promise<PeerEncounterView | null> {
+  async execute({ input }: CreatePeerEncounterDraftCommand, { ctx, tx, audit }: ClUseCase): Promise<PeerEncounterView | null> {
     const org = ctx.organizationId;
     const minutes = peerDuration(input.startTime, input.endTime, input.durationMinutes);
     // Row-level security limits this to patients in the caller's scope (care team or site-wide).
@@ -31,8 +33,7 @@ export class CreatePeerEncounterDraftHandler implements TenantUseCaseHandler<Cre
     if (ctx.siteIds !== 'all' && !ctx.siteIds.includes(siteId)) throw new ForbiddenError('You do not document peer encounters at this site.');
     const chartId = patient.chart.id;
     // A peer encounter of a Part 2 chart is a Part 2 record: only a user a consent covers may write (and read) it.
-    const [{ consented }] = await tx.$queryRaw<{ consented: boolean }[]>`
-      SELECT COALESCE(cl_check_sud_consent(${chartId}::uuid, 'peer_encounter', pf_ctx_user()), false) AS consented`;
+    const consented = await sudConsentAllowsCurrentUser(tx, chartId, 'peer_encounter');
     if (!consented) {
       throw audit.refuse('part2: no consent covers peer encounters of this chart for you',
         new ForbiddenError('This is a 42 CFR Part 2 record and no consent on file covers peer encounters for you.'), 'denied', { part2: true });

@@ -1,17 +1,18 @@
 import { CommandHandler, QueryBus } from '@nestjs/cqrs';
 import { ForbiddenError, isoDate } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { lockPeerEncounter, priceablePeerCode, serviceTypeInForce } from '../../peer-encounter-checks';
 import { assertPeerDraft, peerDuration } from '../../peer-encounter-rules';
 import { PEER_ENCOUNTER_INCLUDE, peerPart2Scope, PeerEncounterView, toPeerEncounterView } from '../../peer-encounter.view';
 import { EditPeerEncounterCommand } from './edit-peer-encounter.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(EditPeerEncounterCommand)
 @TenantUseCase(EditPeerEncounterCommand, { audit: { action: 'peer-encounter.update', resource: 'peer_encounter', id: (c) => c.id } })
-export class EditPeerEncounterHandler implements TenantUseCaseHandler<EditPeerEncounterCommand, PeerEncounterView | null> {
+export class EditPeerEncounterHandler implements ClUseCaseHandler<EditPeerEncounterCommand, PeerEncounterView | null> {
   constructor(private readonly queries: QueryBus) {}
 
-  async execute({ id, input }: EditPeerEncounterCommand, { ctx, tx, audit }: UseCase): Promise<PeerEncounterView | null> {
+  async execute({ id, input }: EditPeerEncounterCommand, { ctx, tx, audit }: ClUseCase): Promise<PeerEncounterView | null> {
     const org = ctx.organizationId;
     const where = { organizationId_id: { organizationId: org, id } };
     // The row lock orders this edit against a concurrent finalize of the same encounter.

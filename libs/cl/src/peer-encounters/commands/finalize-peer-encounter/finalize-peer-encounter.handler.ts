@@ -4,21 +4,22 @@ import { PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/clinical';
 import { OutboxPublisher } from '@cairn/platform/messaging';
 import type { PeerEncounterFinalizedV1 } from '@cairn/platform/clinical';
 import { CreatePeerEncounterCommand } from '@cairn/platform/scheduling';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { lockPeerEncounter, priceablePeerCode } from '../../peer-encounter-checks';
 import { PEER_ENCOUNTER_INCLUDE, peerPart2Scope, PeerEncounterView, toPeerEncounterView } from '../../peer-encounter.view';
 import { FinalizePeerEncounterCommand } from './finalize-peer-encounter.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(FinalizePeerEncounterCommand)
 @TenantUseCase(FinalizePeerEncounterCommand, { audit: { action: 'peer-encounter.finalize', resource: 'peer_encounter', id: (c) => c.id } })
-export class FinalizePeerEncounterHandler implements TenantUseCaseHandler<FinalizePeerEncounterCommand, PeerEncounterView | null> {
+export class FinalizePeerEncounterHandler implements ClUseCaseHandler<FinalizePeerEncounterCommand, PeerEncounterView | null> {
   constructor(
     private readonly outbox: OutboxPublisher,
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
   ) {}
 
-  async execute({ id }: FinalizePeerEncounterCommand, { ctx, tx, audit }: UseCase): Promise<PeerEncounterView | null> {
+  async execute({ id }: FinalizePeerEncounterCommand, { ctx, tx, audit }: ClUseCase): Promise<PeerEncounterView | null> {
     const org = ctx.organizationId;
     const where = { organizationId_id: { organizationId: org, id } };
     // The guard against double finalizing: the row lock. Of two concurrent finalizes the second waits for the

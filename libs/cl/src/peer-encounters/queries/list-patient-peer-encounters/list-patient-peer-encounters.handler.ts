@@ -1,15 +1,16 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { Page } from '@cairn/platform/http';
-import { pagedAuditedList, TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { pagedAuditedList, TenantUseCase } from '@cairn/platform/use-case';
 import { PEER_ENCOUNTER_INCLUDE, PeerEncounterView, toPeerEncounterView } from '../../peer-encounter.view';
 import { ListPatientPeerEncountersQuery } from './list-patient-peer-encounters.query';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @QueryHandler(ListPatientPeerEncountersQuery)
 @TenantUseCase(ListPatientPeerEncountersQuery, {
   audit: { action: 'peer-encounter.list', resource: 'patient', id: (q) => q.filter.patientId, patient: (q) => q.filter.patientId },
 })
-export class ListPatientPeerEncountersHandler implements TenantUseCaseHandler<ListPatientPeerEncountersQuery, Page<PeerEncounterView> | null> {
-  async execute({ filter }: ListPatientPeerEncountersQuery, { ctx, tx, audit }: UseCase): Promise<Page<PeerEncounterView> | null> {
+export class ListPatientPeerEncountersHandler implements ClUseCaseHandler<ListPatientPeerEncountersQuery, Page<PeerEncounterView> | null> {
+  async execute({ filter }: ListPatientPeerEncountersQuery, { ctx, tx, audit }: ClUseCase): Promise<Page<PeerEncounterView> | null> {
     const org = ctx.organizationId;
     const patient = await tx.patient.findUnique({ where: { organizationId_id: { organizationId: org, id: filter.patientId } }, select: { chart: { select: { isPart2: true } } } });
     if (!patient) return null;

@@ -1,22 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
 import { ConflictError } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import type { PeerServiceTypeView } from '../../peer-vocabulary';
 import { CreatePeerServiceTypeCommand } from './create-peer-service-type.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
+import { insertPeerServiceTypeOnce } from '../../infrastructure/peer-service-type.repository';
 
 @CommandHandler(CreatePeerServiceTypeCommand)
 @TenantUseCase(CreatePeerServiceTypeCommand, { audit: { action: 'peer-service-type.create', resource: 'peer_service_type' } })
-export class CreatePeerServiceTypeHandler implements TenantUseCaseHandler<CreatePeerServiceTypeCommand, PeerServiceTypeView> {
-  async execute({ key, label }: CreatePeerServiceTypeCommand, { ctx, tx, audit }: UseCase): Promise<PeerServiceTypeView> {
+export class CreatePeerServiceTypeHandler implements ClUseCaseHandler<CreatePeerServiceTypeCommand, PeerServiceTypeView> {
+  async execute({ key, label }: CreatePeerServiceTypeCommand, { ctx, tx, audit }: ClUseCase): Promise<PeerServiceTypeView> {
     const org = ctx.organizationId;
     const id = randomUUID();
     // ON CONFLICT: a taken key answers 409 without aborting the transaction (and writes no row).
-    const rows = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO cl_peer_service_types (organization_id, id, key, label, created_by)
-      VALUES (${org}::uuid, ${id}::uuid, ${key}, ${label.trim()}, ${ctx.userId}::uuid)
-      ON CONFLICT (organization_id, key) DO NOTHING RETURNING id`;
-    if (rows.length === 0) throw new ConflictError(`The organization already has a peer service type with key ${key}.`);
+    const inserted = await insertPeerServiceTypeOnce(tx, { organizationId: org, id, key, label: label.trim(), createdBy: ctx.userId });
+    if (!inserted) throw new ConflictError(`The organization already has a peer service type with key ${key}.`);
     audit.set({ resourceId: id }).scope({ key });
     return { id, key, label: label.trim(), source: 'organization', active: true };
   }

@@ -1,13 +1,14 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { RuleViolationError } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { loadPeerVocabulary, PeerVocabularyView } from '../../peer-vocabulary';
 import { SetPeerSettingsCommand } from './set-peer-settings.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(SetPeerSettingsCommand)
 @TenantUseCase(SetPeerSettingsCommand, { audit: { action: 'peer-settings.update', resource: 'peer_settings' } })
-export class SetPeerSettingsHandler implements TenantUseCaseHandler<SetPeerSettingsCommand, PeerVocabularyView> {
-  async execute({ usePf15 }: SetPeerSettingsCommand, { ctx, tx, audit }: UseCase): Promise<PeerVocabularyView> {
+export class SetPeerSettingsHandler implements ClUseCaseHandler<SetPeerSettingsCommand, PeerVocabularyView> {
+  async execute({ usePf15 }: SetPeerSettingsCommand, { ctx, tx, audit }: ClUseCase): Promise<PeerVocabularyView> {
     const org = ctx.organizationId;
     const before = await loadPeerVocabulary(tx, org);
     // Switching to the organization's own list with nothing active in it would leave no type to document with.

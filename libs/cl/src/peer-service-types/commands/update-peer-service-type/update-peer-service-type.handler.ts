@@ -1,13 +1,14 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { RuleViolationError } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { loadPeerVocabulary, type PeerServiceTypeView } from '../../peer-vocabulary';
 import { UpdatePeerServiceTypeCommand } from './update-peer-service-type.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(UpdatePeerServiceTypeCommand)
 @TenantUseCase(UpdatePeerServiceTypeCommand, { audit: { action: 'peer-service-type.update', resource: 'peer_service_type', id: (c) => c.id } })
-export class UpdatePeerServiceTypeHandler implements TenantUseCaseHandler<UpdatePeerServiceTypeCommand, PeerServiceTypeView | null> {
-  async execute({ id, changes }: UpdatePeerServiceTypeCommand, { ctx, tx, audit }: UseCase): Promise<PeerServiceTypeView | null> {
+export class UpdatePeerServiceTypeHandler implements ClUseCaseHandler<UpdatePeerServiceTypeCommand, PeerServiceTypeView | null> {
+  async execute({ id, changes }: UpdatePeerServiceTypeCommand, { ctx, tx, audit }: ClUseCase): Promise<PeerServiceTypeView | null> {
     const org = ctx.organizationId;
     const where = { organizationId_id: { organizationId: org, id } };
     const before = await tx.peerServiceType.findUnique({ where });

@@ -1,18 +1,20 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { ForbiddenError, isoDate } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { assertPeerProvider, assertSupervisor, organizationToday } from '../../peer-supervision-checks';
 import { assertEditable, assertSupervisionDate, assertNotSelfSupervision } from '../../peer-supervision-rules';
 import { PeerSupervisionView, toPeerSupervisionView } from '../../peer-supervision.view';
 import { EditPeerSupervisionCommand } from './edit-peer-supervision.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
+import { lockPeerSupervision } from '../../infrastructure/peer-supervision.repository';
 
 /** The fields whose old and new values the audit row keeps (the notes are PHI: only whether they changed). */
 const FACT_FIELDS = ['peerProviderId', 'supervisorId', 'supervisionDate', 'durationMinutes', 'modality'] as const;
 
 @CommandHandler(EditPeerSupervisionCommand)
 @TenantUseCase(EditPeerSupervisionCommand, { audit: { action: 'peer-supervision.update', resource: 'peer_supervision', id: (c) => c.id } })
-export class EditPeerSupervisionHandler implements TenantUseCaseHandler<EditPeerSupervisionCommand, PeerSupervisionView | null> {
-  async execute({ id, changes: given }: EditPeerSupervisionCommand, { ctx, tx, audit }: UseCase): Promise<PeerSupervisionView | null> {
+export class EditPeerSupervisionHandler implements ClUseCaseHandler<EditPeerSupervisionCommand, PeerSupervisionView | null> {
+  async execute({ id, changes: given }: EditPeerSupervisionCommand, { ctx, tx, audit }: ClUseCase): Promise<PeerSupervisionView | null> {
     // A null is "no change" like an absent field (every column is required); UUIDs compare as text below: one spelling.
     const changes = {
       peerProviderId: given.peerProviderId?.toLowerCase() ?? undefined, supervisorId: given.supervisorId?.toLowerCase() ?? undefined,
@@ -21,7 +23,7 @@ export class EditPeerSupervisionHandler implements TenantUseCaseHandler<EditPeer
     };
     const where = { organizationId_id: { organizationId: ctx.organizationId, id } };
     // Row-level security: only rows the caller may read; locked so two corrections apply one after the other.
-    await tx.$executeRaw`SELECT 1 FROM cl_peer_supervision WHERE organization_id = ${ctx.organizationId}::uuid AND id = ${id}::uuid FOR UPDATE`;
+    await lockPeerSupervision(tx, ctx.organizationId, id);
     const row = await tx.peerSupervision.findUnique({ where });
     if (!row) return null;
     // Refusals throw, rolling the transaction back: the pipeline commits their audit rows on their own.

@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
 import { ForbiddenError, RuleViolationError } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { assertPeerProvider, assertSupervisor, callerSupervises, organizationToday } from '../../peer-supervision-checks';
 import { assertSupervisionDate, assertNotSelfSupervision } from '../../peer-supervision-rules';
 import { PeerSupervisionView, toPeerSupervisionView } from '../../peer-supervision.view';
 import { RecordPeerSupervisionCommand } from './record-peer-supervision.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(RecordPeerSupervisionCommand)
 @TenantUseCase(RecordPeerSupervisionCommand, { audit: { action: 'peer-supervision.create', resource: 'peer_supervision' } })
-export class RecordPeerSupervisionHandler implements TenantUseCaseHandler<RecordPeerSupervisionCommand, PeerSupervisionView> {
-  async execute({ input: given }: RecordPeerSupervisionCommand, { ctx, tx, audit }: UseCase): Promise<PeerSupervisionView> {
+export class RecordPeerSupervisionHandler implements ClUseCaseHandler<RecordPeerSupervisionCommand, PeerSupervisionView> {
+  async execute({ input: given }: RecordPeerSupervisionCommand, { ctx, tx, audit }: ClUseCase): Promise<PeerSupervisionView> {
     // UUIDs compare as text below: one spelling.
     const input = { ...given, peerProviderId: given.peerProviderId.toLowerCase(), supervisorId: given.supervisorId?.toLowerCase() };
     // Nobody documents their own supervision (row-level security refuses it too).

@@ -1,17 +1,18 @@
 import { QueryHandler } from '@nestjs/cqrs';
-import { Prisma } from '@cairn/platform/db';
 import { ForbiddenError, RuleViolationError } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { seesOrganization } from '../../peer-supervision-checks';
 import {
-  buildSupervisionReport, monthBounds, monthsBetween, PEER_ROLE, SupervisionAggregate, SupervisionReport,
+  buildSupervisionReport, monthBounds, monthsBetween, PEER_ROLE, SupervisionReport,
 } from '../../peer-supervision-rules';
 import { GetPeerSupervisionReportQuery } from './get-peer-supervision-report.query';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
+import { supervisionAggregates } from '../../infrastructure/peer-supervision.repository';
 
 @QueryHandler(GetPeerSupervisionReportQuery)
 @TenantUseCase(GetPeerSupervisionReportQuery, { audit: { action: 'peer-supervision.report', resource: 'peer_supervision' } })
-export class GetPeerSupervisionReportHandler implements TenantUseCaseHandler<GetPeerSupervisionReportQuery, SupervisionReport> {
-  async execute({ filter }: GetPeerSupervisionReportQuery, { ctx, tx, audit }: UseCase): Promise<SupervisionReport> {
+export class GetPeerSupervisionReportHandler implements ClUseCaseHandler<GetPeerSupervisionReportQuery, SupervisionReport> {
+  async execute({ filter }: GetPeerSupervisionReportQuery, { ctx, tx, audit }: ClUseCase): Promise<SupervisionReport> {
     monthsBetween(filter.from, filter.to); // 400 naming the field before any work
     const { start, endExclusive } = monthBounds(filter.from, filter.to);
     const orgWide = await seesOrganization(tx);
@@ -34,14 +35,7 @@ export class GetPeerSupervisionReportHandler implements TenantUseCaseHandler<Get
       ]);
     }
     // Row-level security limits the sums to the rows the caller may see.
-    const aggregates = await tx.$queryRaw<SupervisionAggregate[]>`
-      SELECT peer_provider_id::text AS "peerProviderId", to_char(supervision_date, 'YYYY-MM') AS month, modality,
-             count(*)::int AS "sessionCount", sum(duration_minutes)::int AS minutes
-        FROM cl_peer_supervision
-       WHERE organization_id = ${ctx.organizationId}::uuid
-         AND supervision_date >= ${start}::date AND supervision_date < ${endExclusive}::date
-         ${peer ? Prisma.sql`AND peer_provider_id = ${peer}::uuid` : Prisma.empty}
-       GROUP BY 1, 2, 3`;
+    const aggregates = await supervisionAggregates(tx, ctx.organizationId, start, endExclusive, peer);
     const ids = [...new Set([...bindings.map((b) => b.staffUserId), ...aggregates.map((a) => a.peerProviderId)])];
     // Staff names are not PHI (the staff directory shows them to every role).
     const staff = ids.length ? await tx.staffUser.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } }) : [];

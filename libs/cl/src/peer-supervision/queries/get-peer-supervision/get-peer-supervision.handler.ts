@@ -1,13 +1,14 @@
 import { QueryHandler } from '@nestjs/cqrs';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { PeerSupervisionView, toPeerSupervisionView } from '../../peer-supervision.view';
 import { GetPeerSupervisionQuery } from './get-peer-supervision.query';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 /** The notes are PHI: every read is audited, found or not, never with the text. */
 @QueryHandler(GetPeerSupervisionQuery)
 @TenantUseCase(GetPeerSupervisionQuery, { audit: { action: 'peer-supervision.read', resource: 'peer_supervision', id: (q) => q.id } })
-export class GetPeerSupervisionHandler implements TenantUseCaseHandler<GetPeerSupervisionQuery, PeerSupervisionView | null> {
-  async execute({ id }: GetPeerSupervisionQuery, { ctx, tx, audit }: UseCase): Promise<PeerSupervisionView | null> {
+export class GetPeerSupervisionHandler implements ClUseCaseHandler<GetPeerSupervisionQuery, PeerSupervisionView | null> {
+  async execute({ id }: GetPeerSupervisionQuery, { ctx, tx, audit }: ClUseCase): Promise<PeerSupervisionView | null> {
     // Row-level security: the caller's own supervision (as peer or supervisor), or the organization's with org-wide.
     const row = await tx.peerSupervision.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id } } });
     if (!row) return null;

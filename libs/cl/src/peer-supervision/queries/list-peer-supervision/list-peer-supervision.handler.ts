@@ -1,13 +1,14 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { assertDateRange, dateRange, Page } from '@cairn/platform/http';
-import { pagedAuditedList, setFilterNames, TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { pagedAuditedList, setFilterNames, TenantUseCase } from '@cairn/platform/use-case';
 import { PeerSupervisionSummaryView, toPeerSupervisionSummary } from '../../peer-supervision.view';
 import { ListPeerSupervisionQuery } from './list-peer-supervision.query';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @QueryHandler(ListPeerSupervisionQuery)
 @TenantUseCase(ListPeerSupervisionQuery, { audit: { action: 'peer-supervision.list', resource: 'peer_supervision' } })
-export class ListPeerSupervisionHandler implements TenantUseCaseHandler<ListPeerSupervisionQuery, Page<PeerSupervisionSummaryView>> {
-  execute({ filter }: ListPeerSupervisionQuery, { ctx, tx, audit }: UseCase): Promise<Page<PeerSupervisionSummaryView>> {
+export class ListPeerSupervisionHandler implements ClUseCaseHandler<ListPeerSupervisionQuery, Page<PeerSupervisionSummaryView>> {
+  execute({ filter }: ListPeerSupervisionQuery, { ctx, tx, audit }: ClUseCase): Promise<Page<PeerSupervisionSummaryView>> {
     assertDateRange(filter.from, filter.to);
     // Row-level security keeps a peer to their own supervision; the (organization, peer | supervisor, date) indexes serve it.
     const where = {

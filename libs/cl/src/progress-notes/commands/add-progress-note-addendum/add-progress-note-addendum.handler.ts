@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { assertAmendable } from '../../progress-note-rules';
 import { NOTE_INCLUDE, part2Scope, ProgressNoteView, toProgressNoteView } from '../../progress-note.view';
 import { AddProgressNoteAddendumCommand } from './add-progress-note-addendum.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(AddProgressNoteAddendumCommand)
 @TenantUseCase(AddProgressNoteAddendumCommand, { audit: { action: 'progress-note.addendum', resource: 'progress_note', id: (c) => c.noteId } })
-export class AddProgressNoteAddendumHandler implements TenantUseCaseHandler<AddProgressNoteAddendumCommand, ProgressNoteView | null> {
-  async execute({ noteId, body }: AddProgressNoteAddendumCommand, { ctx, tx, audit }: UseCase): Promise<ProgressNoteView | null> {
+export class AddProgressNoteAddendumHandler implements ClUseCaseHandler<AddProgressNoteAddendumCommand, ProgressNoteView | null> {
+  async execute({ noteId, body }: AddProgressNoteAddendumCommand, { ctx, tx, audit }: ClUseCase): Promise<ProgressNoteView | null> {
     const where = { organizationId_id: { organizationId: ctx.organizationId, id: noteId } };
     const note = await tx.progressNote.findUnique({ where, include: NOTE_INCLUDE });
     if (!note) return null;

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
 import { ForbiddenError } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { checkSession } from '../../progress-note-rules';
 import { NOTE_INCLUDE, part2Scope, ProgressNoteView, toProgressNoteView } from '../../progress-note.view';
 import { CreateProgressNoteCommand } from './create-progress-note.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
+import { progressNoteConsented } from '../../../consents/infrastructure/part2-consent.repository';
 
 @CommandHandler(CreateProgressNoteCommand)
 @TenantUseCase(CreateProgressNoteCommand, { audit: { action: 'progress-note.create', resource: 'progress_note', patient: (c) => c.input.patientId } })
-export class CreateProgressNoteHandler implements TenantUseCaseHandler<CreateProgressNoteCommand, ProgressNoteView | null> {
-  async execute({ input }: CreateProgressNoteCommand, { ctx, tx, audit }: UseCase): Promise<ProgressNoteView | null> {
+export class CreateProgressNoteHandler implements ClUseCaseHandler<CreateProgressNoteCommand, ProgressNoteView | null> {
+  async execute({ input }: CreateProgressNoteCommand, { ctx, tx, audit }: ClUseCase): Promise<ProgressNoteView | null> {
     const sessionStart = new Date(input.sessionStart);
     const sessionEnd = new Date(input.sessionEnd);
     checkSession(sessionStart, sessionEnd);
@@ -21,8 +23,7 @@ export class CreateProgressNoteHandler implements TenantUseCaseHandler<CreatePro
     }
     if (ctx.siteIds !== 'all' && !ctx.siteIds.includes(patient.siteId)) throw new ForbiddenError('You do not write notes at this patient\'s site.');
     // A note of a Part 2 chart is a Part 2 record: only a user whom a consent covers may write (and read) it.
-    const [{ consented }] = await tx.$queryRaw<{ consented: boolean }[]>`
-      SELECT cl_progress_note_consented(${ctx.organizationId}::uuid, ${input.patientId}::uuid) AS consented`;
+    const consented = await progressNoteConsented(tx, ctx.organizationId, input.patientId);
     if (!consented) {
       // The refusal rolls the transaction back; its row is committed on its own.
       throw audit.refuse(

@@ -1,13 +1,14 @@
 import { CommandHandler } from '@nestjs/cqrs';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { assertEditableDraft, checkSession } from '../../progress-note-rules';
 import { NOTE_INCLUDE, part2Scope, ProgressNoteView, toProgressNoteView } from '../../progress-note.view';
 import { EditProgressNoteCommand } from './edit-progress-note.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(EditProgressNoteCommand)
 @TenantUseCase(EditProgressNoteCommand, { audit: { action: 'progress-note.update', resource: 'progress_note', id: (c) => c.noteId } })
-export class EditProgressNoteHandler implements TenantUseCaseHandler<EditProgressNoteCommand, ProgressNoteView | null> {
-  async execute({ noteId, changes }: EditProgressNoteCommand, { ctx, tx, audit }: UseCase): Promise<ProgressNoteView | null> {
+export class EditProgressNoteHandler implements ClUseCaseHandler<EditProgressNoteCommand, ProgressNoteView | null> {
+  async execute({ noteId, changes }: EditProgressNoteCommand, { ctx, tx, audit }: ClUseCase): Promise<ProgressNoteView | null> {
     const where = { organizationId_id: { organizationId: ctx.organizationId, id: noteId } };
     const note = await tx.progressNote.findUnique({ where, include: NOTE_INCLUDE });
     if (!note) return null;

@@ -1,13 +1,14 @@
 import { CommandHandler } from '@nestjs/cqrs';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { assertEditableDraft, assertSignable } from '../../progress-note-rules';
 import { NOTE_INCLUDE, part2Scope, ProgressNoteView, toProgressNoteView } from '../../progress-note.view';
 import { SignProgressNoteCommand } from './sign-progress-note.command';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(SignProgressNoteCommand)
 @TenantUseCase(SignProgressNoteCommand, { audit: { action: 'progress-note.sign', resource: 'progress_note', id: (c) => c.noteId } })
-export class SignProgressNoteHandler implements TenantUseCaseHandler<SignProgressNoteCommand, ProgressNoteView | null> {
-  async execute({ noteId }: SignProgressNoteCommand, { ctx, tx, audit }: UseCase): Promise<ProgressNoteView | null> {
+export class SignProgressNoteHandler implements ClUseCaseHandler<SignProgressNoteCommand, ProgressNoteView | null> {
+  async execute({ noteId }: SignProgressNoteCommand, { ctx, tx, audit }: ClUseCase): Promise<ProgressNoteView | null> {
     const now = new Date();
     const where = { organizationId_id: { organizationId: ctx.organizationId, id: noteId } };
     const note = await tx.progressNote.findUnique({ where, include: NOTE_INCLUDE });

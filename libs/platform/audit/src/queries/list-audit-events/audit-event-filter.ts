@@ -1,6 +1,7 @@
-import type { Prisma } from '@cairn/platform/db';
-import type { AuditEvent } from '@cairn/platform/db';
+import type { ModelRow, Prisma } from '@cairn/platform/db';
 import type { AuditEventFilter, AuditEventView } from './list-audit-events.query';
+
+type AuditEvent = ModelRow<'auditEvent'>;
 
 export function auditWhere(organizationId: string, f: AuditEventFilter): Prisma.AuditEventWhereInput {
   return {

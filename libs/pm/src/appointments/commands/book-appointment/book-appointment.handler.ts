@@ -2,18 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { CommandHandler, QueryBus } from '@nestjs/cqrs';
 import { GetPatientReferenceQuery } from '@cairn/platform/clinical';
 import { RuleViolationError } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { assertProvider, assertServiceType, assertSiteManaged } from '../../appointment-checks';
 import { checkPeriod } from '../../appointment-rules';
 import { AppointmentView, toAppointmentView } from '../../appointment.view';
 import { BookAppointmentCommand } from './book-appointment.command';
+import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 
 @CommandHandler(BookAppointmentCommand)
 @TenantUseCase(BookAppointmentCommand, { audit: { action: 'appointment.create', resource: 'appointment' } })
-export class BookAppointmentHandler implements TenantUseCaseHandler<BookAppointmentCommand, AppointmentView> {
+export class BookAppointmentHandler implements PmUseCaseHandler<BookAppointmentCommand, AppointmentView> {
   constructor(private readonly queries: QueryBus) {}
 
-  async execute({ input }: BookAppointmentCommand, { ctx, tx, audit }: UseCase): Promise<AppointmentView> {
+  async execute({ input }: BookAppointmentCommand, { ctx, tx, audit }: PmUseCase): Promise<AppointmentView> {
     assertSiteManaged(ctx, input.siteId);
     const startAt = new Date(input.startAt);
     const endAt = new Date(input.endAt);

@@ -1,15 +1,16 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { ConflictError } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { assertProvider } from '../../appointment-checks';
 import { checkPeriod } from '../../appointment-rules';
 import { AppointmentView, toAppointmentView } from '../../appointment.view';
 import { RescheduleAppointmentCommand } from './reschedule-appointment.command';
+import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 
 @CommandHandler(RescheduleAppointmentCommand)
 @TenantUseCase(RescheduleAppointmentCommand, { audit: { action: 'appointment.reschedule', resource: 'appointment', id: (c) => c.appointmentId } })
-export class RescheduleAppointmentHandler implements TenantUseCaseHandler<RescheduleAppointmentCommand, AppointmentView | null> {
-  async execute(cmd: RescheduleAppointmentCommand, { ctx, tx, audit }: UseCase): Promise<AppointmentView | null> {
+export class RescheduleAppointmentHandler implements PmUseCaseHandler<RescheduleAppointmentCommand, AppointmentView | null> {
+  async execute(cmd: RescheduleAppointmentCommand, { ctx, tx, audit }: PmUseCase): Promise<AppointmentView | null> {
     const startAt = new Date(cmd.startAt);
     const endAt = new Date(cmd.endAt);
     checkPeriod(startAt, endAt);

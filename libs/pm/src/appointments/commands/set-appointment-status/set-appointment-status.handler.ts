@@ -1,17 +1,18 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { PM_APPOINTMENT_STATUS_CHANGED_V1 } from '@cairn/platform/scheduling';
 import { OutboxPublisher } from '@cairn/platform/messaging';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { applyStatusChange } from '../../appointment-rules';
 import { AppointmentView, toAppointmentView } from '../../appointment.view';
 import { SetAppointmentStatusCommand } from './set-appointment-status.command';
+import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 
 @CommandHandler(SetAppointmentStatusCommand)
 @TenantUseCase(SetAppointmentStatusCommand, { audit: { action: 'appointment.status', resource: 'appointment', id: (c) => c.appointmentId } })
-export class SetAppointmentStatusHandler implements TenantUseCaseHandler<SetAppointmentStatusCommand, AppointmentView | null> {
+export class SetAppointmentStatusHandler implements PmUseCaseHandler<SetAppointmentStatusCommand, AppointmentView | null> {
   constructor(private readonly outbox: OutboxPublisher) {}
 
-  async execute(cmd: SetAppointmentStatusCommand, { ctx, tx, audit }: UseCase): Promise<AppointmentView | null> {
+  async execute(cmd: SetAppointmentStatusCommand, { ctx, tx, audit }: PmUseCase): Promise<AppointmentView | null> {
     const now = new Date();
     const where = { organizationId_id: { organizationId: ctx.organizationId, id: cmd.appointmentId } };
     const current = await tx.appointment.findUnique({ where });

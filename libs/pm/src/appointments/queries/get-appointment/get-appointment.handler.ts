@@ -1,12 +1,13 @@
 import { QueryHandler } from '@nestjs/cqrs';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { AppointmentView, toAppointmentView } from '../../appointment.view';
 import { GetAppointmentQuery } from './get-appointment.query';
+import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 
 @QueryHandler(GetAppointmentQuery)
 @TenantUseCase(GetAppointmentQuery, { audit: { action: 'appointment.read', resource: 'appointment', id: (q) => q.appointmentId } })
-export class GetAppointmentHandler implements TenantUseCaseHandler<GetAppointmentQuery, AppointmentView | null> {
-  async execute({ appointmentId }: GetAppointmentQuery, { ctx, tx, audit }: UseCase): Promise<AppointmentView | null> {
+export class GetAppointmentHandler implements PmUseCaseHandler<GetAppointmentQuery, AppointmentView | null> {
+  async execute({ appointmentId }: GetAppointmentQuery, { ctx, tx, audit }: PmUseCase): Promise<AppointmentView | null> {
     const a = await tx.appointment.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: appointmentId } } });
     if (!a) return null;
     audit.set({ patientId: a.patientId });

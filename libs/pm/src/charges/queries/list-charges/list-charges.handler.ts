@@ -1,14 +1,18 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { Prisma } from '@cairn/platform/db';
 import { assertDateRange, dateRange, Page } from '@cairn/platform/http';
-import { pagedAuditedList, setFilterNames, TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { pagedAuditedList, setFilterNames, TenantUseCase } from '@cairn/platform/use-case';
 import { ChargeView, toChargeView, withheldChargeView } from '../../charge.view';
 import { ChargeFilter, ListChargesQuery } from './list-charges.query';
+import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
+import { ChargesRepository } from '../../charges.repository';
 
 @QueryHandler(ListChargesQuery)
 @TenantUseCase(ListChargesQuery, { audit: { action: 'charge.list', resource: 'charge', patient: (q) => q.filter.patientId } })
-export class ListChargesHandler implements TenantUseCaseHandler<ListChargesQuery, Page<ChargeView>> {
-  execute({ filter }: ListChargesQuery, { ctx, tx, audit }: UseCase): Promise<Page<ChargeView>> {
+export class ListChargesHandler implements PmUseCaseHandler<ListChargesQuery, Page<ChargeView>> {
+  constructor(private readonly charges: ChargesRepository) {}
+
+  execute({ filter }: ListChargesQuery, { ctx, tx, audit }: PmUseCase): Promise<Page<ChargeView>> {
     assertDateRange(filter.from, filter.to);
     const where = this.where(ctx.organizationId, ctx.siteIds, filter);
     // Filter names and result ids only (a patient filter is an id, not PHI content).
@@ -21,12 +25,7 @@ export class ListChargesHandler implements TenantUseCaseHandler<ListChargesQuery
         // 42 CFR Part 2: a charge of a Part 2 chart is a Part 2 billing record. cl_check_sud_consent (the SQL helper
         // CL shares with every context's policies) answers per chart, once per page; non-Part 2 charts always pass.
         const charts = [...new Set(rows.map((r) => r.chartId).filter((c): c is string => c !== null))];
-        const consented = new Map<string, boolean>();
-        if (charts.length > 0) {
-          const checks = await tx.$queryRaw<{ chart_id: string; ok: boolean }[]>`
-            SELECT c::text AS chart_id, COALESCE(cl_check_sud_consent(c, 'billing', pf_ctx_user()), false) AS ok FROM unnest(${charts}::uuid[]) AS c`;
-          for (const c of checks) consented.set(c.chart_id, c.ok);
-        }
+        const consented = await this.charges.billingConsentOfCharts(tx, charts);
         return rows.map((r) => (r.chartId !== null && consented.get(r.chartId) === false ? withheldChargeView(toChargeView(r)) : toChargeView(r)));
       },
       scope: ({ items }) => {

@@ -3,7 +3,8 @@ import { Prisma } from '@cairn/platform/db';
 import { EncounterPage, ListPatientEncountersQuery } from '@cairn/platform/scheduling';
 import { toEncounterView } from '../../encounter.view';
 import { pageOf, pageWindow } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
+import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 
 /**
  * A patient's encounters, newest first, at the caller's permitted sites (row-level security). The chart route in
@@ -14,8 +15,8 @@ import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/us
   audit: false,
   reason: "answers CL's chart route only, in its transaction, which checks and audits the patient's encounters read (patient.encounters.read)",
 })
-export class ListPatientEncountersHandler implements TenantUseCaseHandler<ListPatientEncountersQuery, EncounterPage> {
-  async execute({ filter }: ListPatientEncountersQuery, { ctx, tx }: UseCase): Promise<EncounterPage> {
+export class ListPatientEncountersHandler implements PmUseCaseHandler<ListPatientEncountersQuery, EncounterPage> {
+  async execute({ filter }: ListPatientEncountersQuery, { ctx, tx }: PmUseCase): Promise<EncounterPage> {
     const where: Prisma.EncounterWhereInput = {
       organizationId: ctx.organizationId,
       patientId: filter.patientId,

@@ -2,18 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { CommandHandler, QueryBus } from '@nestjs/cqrs';
 import { CodeSystem, CodeValidity, ValidateCodeQuery } from '@cairn/platform/code-library';
 import { calendarDay, FieldError, InvalidInputError } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { normalizeModifiers } from '../../../charges/charge-rules';
 import { FeeScheduleEntryView, toFeeScheduleEntryView } from '../../fee-schedule-entry.view';
 import { assertNoOverlap } from '../../fee-schedule-overlap';
 import { CreateFeeScheduleEntryCommand, CreateFeeScheduleEntryInput } from './create-fee-schedule-entry.command';
+import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 
 @CommandHandler(CreateFeeScheduleEntryCommand)
 @TenantUseCase(CreateFeeScheduleEntryCommand, { audit: { action: 'fee-schedule.create', resource: 'fee_schedule_entry' } })
-export class CreateFeeScheduleEntryHandler implements TenantUseCaseHandler<CreateFeeScheduleEntryCommand, FeeScheduleEntryView> {
+export class CreateFeeScheduleEntryHandler implements PmUseCaseHandler<CreateFeeScheduleEntryCommand, FeeScheduleEntryView> {
   constructor(private readonly queries: QueryBus) {}
 
-  async execute({ input }: CreateFeeScheduleEntryCommand, { ctx, tx, audit }: UseCase): Promise<FeeScheduleEntryView> {
+  async execute({ input }: CreateFeeScheduleEntryCommand, { ctx, tx, audit }: PmUseCase): Promise<FeeScheduleEntryView> {
     const modifiers = normalizeModifiers(input.modifiers ?? []);
     const crosswalkModifiers = normalizeModifiers(input.crosswalkModifiers ?? []);
     const problems = shapeProblems(input, modifiers, crosswalkModifiers);

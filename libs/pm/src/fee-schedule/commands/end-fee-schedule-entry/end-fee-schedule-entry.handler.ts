@@ -1,15 +1,16 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { InvalidInputError, isoDate } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 
 import { FeeScheduleEntryView, toFeeScheduleEntryView } from '../../fee-schedule-entry.view';
 import { assertNoOverlap } from '../../fee-schedule-overlap';
 import { EndFeeScheduleEntryCommand } from './end-fee-schedule-entry.command';
+import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 
 @CommandHandler(EndFeeScheduleEntryCommand)
 @TenantUseCase(EndFeeScheduleEntryCommand, { audit: { action: 'fee-schedule.end', resource: 'fee_schedule_entry', id: (c) => c.entryId } })
-export class EndFeeScheduleEntryHandler implements TenantUseCaseHandler<EndFeeScheduleEntryCommand, FeeScheduleEntryView | null> {
-  async execute({ entryId, effectiveTo }: EndFeeScheduleEntryCommand, { ctx, tx, audit }: UseCase): Promise<FeeScheduleEntryView | null> {
+export class EndFeeScheduleEntryHandler implements PmUseCaseHandler<EndFeeScheduleEntryCommand, FeeScheduleEntryView | null> {
+  async execute({ entryId, effectiveTo }: EndFeeScheduleEntryCommand, { ctx, tx, audit }: PmUseCase): Promise<FeeScheduleEntryView | null> {
     const key = { organizationId_id: { organizationId: ctx.organizationId, id: entryId } };
     const current = await tx.feeScheduleEntry.findUnique({ where: key });
     // Not found writes no row, as before this use case was declared: the entry is configuration, not a patient's record.

@@ -4,13 +4,14 @@ import type { Page } from '@cairn/platform/http';
 import { FeeScheduleEntryView, toFeeScheduleEntryView } from '../../fee-schedule-entry.view';
 import { ListFeeScheduleQuery } from './list-fee-schedule.query';
 import { pageOf, pageWindow } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
+import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 
 /** Not audited: the fee schedule holds prices, no patient data. */
 @QueryHandler(ListFeeScheduleQuery)
 @TenantUseCase(ListFeeScheduleQuery, { audit: false, reason: "the organization's fee schedule: prices, no PHI" })
-export class ListFeeScheduleHandler implements TenantUseCaseHandler<ListFeeScheduleQuery, Page<FeeScheduleEntryView>> {
-  async execute({ filter }: ListFeeScheduleQuery, { ctx, tx }: UseCase): Promise<Page<FeeScheduleEntryView>> {
+export class ListFeeScheduleHandler implements PmUseCaseHandler<ListFeeScheduleQuery, Page<FeeScheduleEntryView>> {
+  async execute({ filter }: ListFeeScheduleQuery, { ctx, tx }: PmUseCase): Promise<Page<FeeScheduleEntryView>> {
     const and: Prisma.FeeScheduleEntryWhereInput[] = [{ organizationId: ctx.organizationId }];
     if (filter.code) and.push({ code: filter.code });
     if (filter.on) {

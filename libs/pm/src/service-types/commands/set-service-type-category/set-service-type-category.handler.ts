@@ -1,13 +1,14 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { InvalidInputError } from '@cairn/platform/http';
-import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+import { TenantUseCase } from '@cairn/platform/use-case';
 import { ServiceTypeView, toServiceTypeView } from '../../service-type.view';
 import { SetServiceTypeCategoryCommand } from './set-service-type-category.command';
+import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 
 @CommandHandler(SetServiceTypeCategoryCommand)
 @TenantUseCase(SetServiceTypeCategoryCommand, { audit: { action: 'service-type.update', resource: 'service_type', id: (c) => c.code } })
-export class SetServiceTypeCategoryHandler implements TenantUseCaseHandler<SetServiceTypeCategoryCommand, ServiceTypeView> {
-  async execute(cmd: SetServiceTypeCategoryCommand, { ctx, tx, audit }: UseCase): Promise<ServiceTypeView> {
+export class SetServiceTypeCategoryHandler implements PmUseCaseHandler<SetServiceTypeCategoryCommand, ServiceTypeView> {
+  async execute(cmd: SetServiceTypeCategoryCommand, { ctx, tx, audit }: PmUseCase): Promise<ServiceTypeView> {
     const key = { organizationId_code: { organizationId: ctx.organizationId, code: cmd.code } };
     const current = await tx.serviceType.findUnique({ where: key });
     if (!current && !cmd.name) throw new InvalidInputError('name is required for a new service type', [{ field: 'name', message: 'name is required for a new service type' }]);

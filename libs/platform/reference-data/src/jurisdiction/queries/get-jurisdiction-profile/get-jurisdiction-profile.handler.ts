@@ -1,13 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler } from '@nestjs/cqrs';
 import { AppConfig, CONFIG } from '@cairn/platform/config';
-import type { JurisdictionProfile as ProfileRow } from '@cairn/platform/db';
+import type { ModelRow } from '@cairn/platform/db';
 import { InvalidInputError, NotFoundError } from '@cairn/platform/http';
 import {
   GetJurisdictionProfileQuery, GroupCodeMapping, JurisdictionProfile, RequiredModifierRule, ResolvedJurisdictionProfile, TimedUnitRule,
 } from '@cairn/platform/jurisdiction';
 import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { TtlCache } from '../../../ttl-cache';
+
+type ProfileRow = ModelRow<'jurisdictionProfile'>;
 
 const STATE = /^[A-Z]{2}$/;
 
