@@ -1,3 +1,5 @@
+// Its helpers register hooks and assert, in whichever program includes it (the browser runner's does too).
+/// <reference types="jest" />
 import type { ChildProcess } from 'node:child_process';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
