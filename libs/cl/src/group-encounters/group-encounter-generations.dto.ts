@@ -3,6 +3,9 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID
 import { IsCalendarDate, PageQueryDto } from '@cairn/platform/http';
 import { GENERATION_STATUSES, NOT_BILLABLE_REASONS } from './group-encounter-rules';
 import type { ReviewOutcome } from './review-result';
+import type { Assert, SameShape } from '@cairn/platform/http';
+import type { GroupEncounterGenerationView } from './group-encounter-generation.view';
+import type { ReviewResult } from './review-result';
 
 export const MAX_BULK_IDS = 500;
 
@@ -90,3 +93,7 @@ export class ReviewResultDto {
   @ApiProperty({ type: [ReviewItemResultDto] }) results!: ReviewItemResultDto[];
   @ApiProperty({ description: 'cl_group_encounters_approved events written (one per session with newly approved rows)' }) eventsPublished!: number;
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _GroupEncounterGeneration = Assert<SameShape<GroupEncounterGenerationView, GroupEncounterGenerationDto>>;
+type _ReviewResult = Assert<SameShape<ReviewResult, ReviewResultDto>>;

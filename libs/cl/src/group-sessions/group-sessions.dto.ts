@@ -7,6 +7,8 @@ import { IsCalendarDate, IsJsonObject, PageQueryDto } from '@cairn/platform/http
 import { GROUP_TYPES } from '@cairn/platform/jurisdiction';
 import { GROUP_SESSION_MODALITIES } from '@cairn/platform/clinical';
 import { ATTENDANCE_STATUSES, GROUP_SESSION_STATUSES, HH_MM } from './group-session-rules';
+import type { Assert, SameShape } from '@cairn/platform/http';
+import type { GroupAttendanceView, GroupSessionSummaryView, GroupSessionView, GroupView } from './group-session.view';
 
 const TYPES = GROUP_TYPES as unknown as string[];
 const MODALITIES = GROUP_SESSION_MODALITIES as unknown as string[];
@@ -128,3 +130,9 @@ export class GroupSessionResponseDto extends GroupSessionSummaryDto {
   @ApiProperty({ description: 'Attendees outside your patient scope (not listed)' }) attendeesOutsideScope!: number;
   @ApiProperty({ nullable: true, type: String, description: 'The 42 CFR §2.32 notice, when Part 2 records are disclosed' }) part2Notice!: string | null;
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _Group = Assert<SameShape<GroupView, GroupResponseDto>>;
+type _GroupSessionSummary = Assert<SameShape<GroupSessionSummaryView, GroupSessionSummaryDto>>;
+type _GroupAttendance = Assert<SameShape<GroupAttendanceView, GroupAttendanceDto>>;
+type _GroupSession = Assert<SameShape<GroupSessionView, GroupSessionResponseDto>>;

@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { IsCalendarDate, PageQueryDto } from '@cairn/platform/http';
 import { HH_MM, PEER_ENCOUNTER_STATUSES } from './peer-encounter-rules';
+import type { Assert, SameShape } from '@cairn/platform/http';
+import type { PeerEncounterView } from './peer-encounter.view';
 
 const CODE = /^[A-Z0-9]{2,7}$/;
 const SERVICE_TYPE = /^[a-z][a-z0-9_]{1,47}$/;
@@ -79,3 +81,6 @@ export class PeerEncounterResponseDto {
   @ApiProperty({ format: 'uuid' }) createdBy!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _PeerEncounter = Assert<SameShape<PeerEncounterView, PeerEncounterResponseDto>>;

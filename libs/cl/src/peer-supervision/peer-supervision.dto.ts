@@ -2,6 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate, PageQueryDto } from '@cairn/platform/http';
 import { MAX_DURATION_MINUTES, MAX_REPORT_MONTHS, MIN_DURATION_MINUTES, SUPERVISION_MODALITIES, SupervisionModality, YEAR_MONTH } from './peer-supervision-rules';
+import type { Assert, SameShape } from '@cairn/platform/http';
+import type { SupervisionReport } from './peer-supervision-rules';
+import type { PeerSupervisionSummaryView, PeerSupervisionView } from './peer-supervision.view';
 
 const MODALITIES = SUPERVISION_MODALITIES as unknown as string[];
 const MODALITY_MESSAGE = (field: string) => `${field} must be one of ${SUPERVISION_MODALITIES.join(', ')}`;
@@ -112,3 +115,8 @@ export class PeerSupervisionReportDto {
   @ApiProperty({ type: [SupervisionReportRowDto], description: 'One row per peer per month, by peer name then month' }) items!: SupervisionReportRowDto[];
   @ApiProperty({ type: [SupervisionPeerTotalDto], description: 'Per peer totals for the period' }) peers!: SupervisionPeerTotalDto[];
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _PeerSupervisionSummary = Assert<SameShape<PeerSupervisionSummaryView, PeerSupervisionSummaryDto>>;
+type _PeerSupervision = Assert<SameShape<PeerSupervisionView, PeerSupervisionResponseDto>>;
+type _PeerSupervisionReport = Assert<SameShape<SupervisionReport, PeerSupervisionReportDto>>;

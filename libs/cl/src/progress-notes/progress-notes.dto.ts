@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import type { Assert, SameShape } from '@cairn/platform/http';
+import type { ProgressNoteView } from './progress-note.view';
 
 const TIMESTAMP = { strict: true, strictSeparator: true } as const;
 
@@ -47,3 +49,6 @@ export class ProgressNoteResponseDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _ProgressNote = Assert<SameShape<ProgressNoteView, ProgressNoteResponseDto>>;

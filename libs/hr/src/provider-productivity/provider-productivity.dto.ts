@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
-import { SESSION_CATEGORIES } from '@cairn/platform/workforce';
+import { SESSION_CATEGORIES, type ProviderProductivitySummary } from '@cairn/platform/workforce';
+import type { Assert, SameShape } from '@cairn/platform/http';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -60,3 +61,7 @@ export class ProviderProductivityDto {
 export class ProviderProductivityResponseDto {
   @ApiProperty({ type: [ProviderProductivityDto] }) items!: ProviderProductivityDto[];
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _ProviderProductivity = Assert<SameShape<ProviderProductivitySummary, ProviderProductivityDto>>;
+type _ProviderProductivityResponse = Assert<SameShape<{ items: ProviderProductivitySummary[] }, ProviderProductivityResponseDto>>;

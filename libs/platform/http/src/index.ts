@@ -27,3 +27,4 @@ export type { StreamedExport } from './streamed-export';
 export {
   findHostileInput, HostileParamPipe, hostileInputMiddleware, jsonNestsDeeperThan, MAX_JSON_DEPTH, verifyJsonDepth, WHOLE_BODY,
 } from './hostile-input';
+export type { Assert, SameShape, ShapeDrift } from './view-shape';

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { APPOINTMENT_STATUSES, CANCELLED_BY } from './appointment.view';
+import type { Assert, SameShape } from '@cairn/platform/http';
+import type { AppointmentView } from './appointment.view';
 
 const TIMESTAMP = { strict: true, strictSeparator: true } as const;
 
@@ -47,3 +49,6 @@ export class AppointmentResponseDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _Appointment = Assert<SameShape<AppointmentView, AppointmentResponseDto>>;

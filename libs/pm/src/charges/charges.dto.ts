@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate, PageQueryDto } from '@cairn/platform/http';
 import { CHARGE_SOURCE_TYPES, CHARGE_STATUSES, HOLD_REASONS } from './charge-rules';
+import type { Assert, SameShape } from '@cairn/platform/http';
+import type { ChargeView } from './charge.view';
 
 
 export class ListChargesDto extends PageQueryDto {
@@ -56,3 +58,6 @@ export class ChargeResponseDto {
   @ApiProperty({ example: 'us-az-ahcccs' }) jurisdictionProfileKey!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _Charge = Assert<SameShape<ChargeView, ChargeResponseDto>>;

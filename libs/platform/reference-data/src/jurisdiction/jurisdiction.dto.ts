@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID, Matches } from 'class-validator';
-import { GROUP_TYPES, SERVICE_CIRCUMSTANCES, TIMED_UNIT_RULES } from '@cairn/platform/jurisdiction';
+import { GROUP_TYPES, SERVICE_CIRCUMSTANCES, TIMED_UNIT_RULES, type ResolvedJurisdictionProfile } from '@cairn/platform/jurisdiction';
+import type { Assert, SameShape } from '@cairn/platform/http';
 
 export class GetJurisdictionProfileDto {
   @ApiPropertyOptional({ format: 'uuid', description: "A site of the organization: its jurisdiction, else the organization's" })
@@ -49,3 +50,6 @@ export class ResolvedJurisdictionProfileDto {
 }
 
 export { GroupCodeMappingDto };
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _ResolvedJurisdictionProfile = Assert<SameShape<ResolvedJurisdictionProfile, ResolvedJurisdictionProfileDto>>;
