@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayNotEmpty, IsArray, IsDefined, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf, ValidateNested,
+  ArrayMaxSize, ArrayNotEmpty, IsArray, IsDefined, IsIn, IsISO8601, IsOptional, IsString, Length, Matches, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { PART2_RECORD_TYPES, type SudConsentDecision } from '@cairn/platform/clinical';
-import { IsJsonObject, PageQueryDto, type Assert, type SameShape } from '@cairn/platform/http';
+import { IsId, IsJsonObject, PageQueryDto, type Assert, type SameShape } from '@cairn/platform/http';
 import { ROLE_KEYS } from '@cairn/platform/tenancy';
 import {
   CONSENT_PURPOSES, CONSENT_SIGNERS, CONSENT_STATEMENTS, CONSENT_TYPES, REVOCATION_METHODS, type Part2ConsentView,
@@ -21,7 +21,7 @@ export class ConsentRecipientDto {
   type!: 'organization' | 'program' | 'role';
 
   @ApiPropertyOptional({ format: 'uuid', description: 'type organization: the organization receiving the records' })
-  @ValidateIf((o: ConsentRecipientDto) => o.type === 'organization') @IsUUID('all', { message: 'organizationId must be a UUID' })
+  @ValidateIf((o: ConsentRecipientDto) => o.type === 'organization') @IsId()
   organizationId?: string;
 
   @ApiPropertyOptional({ maxLength: 200, description: 'type organization: its name as written on the form' })

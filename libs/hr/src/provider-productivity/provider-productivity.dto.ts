@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsId } from '@cairn/platform/http';
 import { SESSION_CATEGORIES, type ProviderProductivitySummary } from '@cairn/platform/workforce';
 import type { Assert, SameShape } from '@cairn/platform/http';
 
@@ -18,11 +19,11 @@ export class ProviderProductivityQueryDto {
   periodEnd!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this site (the caller must hold hr.productivity.view there)' })
-  @IsOptional() @IsUUID('all', { message: 'siteId must be a UUID' })
+  @IsOptional() @IsId()
   siteId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this provider (staff user id)' })
-  @IsOptional() @IsUUID('all', { message: 'providerId must be a UUID' })
+  @IsOptional() @IsId()
   providerId?: string;
 
   @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv streams a CSV export (as does Accept: text/csv)' })

@@ -19,6 +19,7 @@ export { createValidationPipe, flattenValidationErrors, IsJsonObject } from './v
 export { ApiProblemResponses, documentProblemBodies, STANDARD_PROBLEM_STATUSES } from './api-problem-responses';
 export { assertDateRange, calendarDay, dateRange, IsCalendarDate, isoDate } from './calendar-date';
 export { IsIdList } from './id-list';
+export { isApiId, IsId, ParseIdPipe } from './id';
 export { wantsCsv } from './csv-negotiation';
 export { csvField, csvLine, streamCsv } from './csv';
 export type { CsvExport, CsvValue } from './csv';

@@ -10,9 +10,8 @@ import { RecordPeerSupervisionCommand } from './record-peer-supervision.command'
 @CommandHandler(RecordPeerSupervisionCommand)
 @TenantUseCase(RecordPeerSupervisionCommand, { audit: { action: 'peer-supervision.create', resource: 'peer_supervision' } })
 export class RecordPeerSupervisionHandler implements TenantUseCaseHandler<RecordPeerSupervisionCommand, PeerSupervisionView> {
-  async execute({ input: given }: RecordPeerSupervisionCommand, { ctx, tx, audit }: UseCase): Promise<PeerSupervisionView> {
-    // UUIDs compare as text below: one spelling.
-    const input = { ...given, peerProviderId: given.peerProviderId.toLowerCase(), supervisorId: given.supervisorId?.toLowerCase() };
+  async execute({ input }: RecordPeerSupervisionCommand, { ctx, tx, audit }: UseCase): Promise<PeerSupervisionView> {
+    // Ids arrive in one spelling (@IsId), so they compare as text below.
     // Nobody documents their own supervision (row-level security refuses it too).
     if (input.peerProviderId === ctx.userId) throw audit.refuse('own_supervision', new ForbiddenError('You cannot record supervision you received.'));
     let supervisorId = input.supervisorId;

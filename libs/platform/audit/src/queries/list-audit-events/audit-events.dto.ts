@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { MAX_PAGE, type Assert, type SameShape } from '@cairn/platform/http';
-import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsId, MAX_PAGE, type Assert, type SameShape } from '@cairn/platform/http';
+import { IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import type { ChainVerification } from '../verify-audit-chain/verify-audit-chain.query';
 import type { AuditEventPage } from './list-audit-events.query';
 
@@ -9,8 +9,8 @@ import type { AuditEventPage } from './list-audit-events.query';
 export const ACTION_KEY = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 
 export class AuditEventFilterDto {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'actorUserId must be a UUID' }) actorUserId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'patientId must be a UUID' }) patientId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsId() actorUserId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsId() patientId?: string;
   @ApiPropertyOptional({ example: 'patient.read', pattern: ACTION_KEY.source, maxLength: 80 })
   @IsOptional() @IsString() @Length(1, 80) @Matches(ACTION_KEY, { message: 'action must be an action key such as patient.read (letters, digits, . _ : -)' }) action?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Inclusive lower bound' })

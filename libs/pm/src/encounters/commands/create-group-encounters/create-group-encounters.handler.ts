@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
 import { InvalidInputError } from '@cairn/platform/http';
+import { idKey } from '@cairn/platform/kernel';
 import { CreateGroupEncountersCommand, CreatedGroupEncounter, GroupEncountersCreated } from '@cairn/platform/scheduling';
 import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 import { groupEncounterInputProblems } from '../../encounter-rules';
@@ -32,14 +33,14 @@ export class CreateGroupEncountersHandler implements TenantUseCaseHandler<Create
       ON CONFLICT (organization_id, source_type, source_id, patient_id) DO NOTHING
       RETURNING id, patient_id`;
     const created = new Map(inserted.map((r) => [r.patient_id, r.id]));
-    const missing = a.filter((x) => !created.has(x.patientId.toLowerCase())).map((x) => x.patientId);
+    const missing = a.filter((x) => !created.has(idKey(x.patientId))).map((x) => x.patientId);
     const existing = missing.length === 0 ? [] : await tx.$queryRaw<{ id: string; patient_id: string }[]>`
       SELECT id, patient_id FROM pm_encounters
       WHERE organization_id = ${org}::uuid AND source_type = 'group_session' AND source_id = ${input.groupSessionId}::uuid
         AND patient_id = ANY (${missing}::uuid[])`;
     const found = new Map(existing.map((r) => [r.patient_id, r.id]));
     const encounters: CreatedGroupEncounter[] = a.map((x) => {
-      const key = x.patientId.toLowerCase();
+      const key = idKey(x.patientId);
       const encounterId = created.get(key) ?? found.get(key);
       if (!encounterId) throw new Error(`group encounter for session ${input.groupSessionId} was neither inserted nor found`);
       return { patientId: x.patientId, encounterId, created: created.has(key) };
