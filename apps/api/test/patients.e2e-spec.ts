@@ -113,6 +113,15 @@ describe('GET /api/v1/patients/:id', () => {
     expect((await as(app, frontdesk).get(`/api/v1/patients/${await demo.patientAtSite(siteIds[0]!)}`)).status).toBe(200);
   });
 
+  it('takes an id spelled in capitals as the same patient, and audits it in its canonical spelling', async () => {
+    const [id] = await demo.patientsAssignedTo('clinician@sonoran.cairn.test', true, 1);
+    const res = await as(app, supervisor).get(`/api/v1/patients/${id!.toUpperCase()}`);
+    expect(res.status).toBe(200);
+    expect(res.body.id).toBe(id);
+    const events = await demo.auditEvents(`action = 'patient.read' AND request_id = $1`, [res.headers['x-request-id']]);
+    expect(events[0]).toMatchObject({ patient_id: id, resource_id: id, outcome: 'success' });
+  });
+
   it('answers 404 for an id that is not a UUID', async () => {
     expectProblem(await as(app, supervisor).get('/api/v1/patients/12345'), 404);
   });

@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayNotEmpty, IsArray, IsDefined, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf, ValidateNested,
+  ArrayMaxSize, ArrayNotEmpty, IsArray, IsDefined, IsIn, IsISO8601, IsOptional, IsString, Length, Matches, ValidateIf, ValidateNested,
 } from 'class-validator';
-import { PART2_RECORD_TYPES } from '@cairn/platform/clinical';
-import { IsJsonObject, PageQueryDto } from '@cairn/platform/http';
+import { PART2_RECORD_TYPES, type SudConsentDecision } from '@cairn/platform/clinical';
+import { IsId, IsJsonObject, PageQueryDto, type Assert, type SameShape } from '@cairn/platform/http';
 import { ROLE_KEYS } from '@cairn/platform/tenancy';
 import {
-  CONSENT_PURPOSES, CONSENT_SIGNERS, CONSENT_STATEMENTS, CONSENT_TYPES, REVOCATION_METHODS,
+  CONSENT_PURPOSES, CONSENT_SIGNERS, CONSENT_STATEMENTS, CONSENT_TYPES, REVOCATION_METHODS, type Part2ConsentView,
 } from './part2-consent.view';
+import type { ConsentPage } from './queries/list-consents/list-consents.query';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const RECORD_TYPES = [...PART2_RECORD_TYPES, '*'];
@@ -20,7 +21,7 @@ export class ConsentRecipientDto {
   type!: 'organization' | 'program' | 'role';
 
   @ApiPropertyOptional({ format: 'uuid', description: 'type organization: the organization receiving the records' })
-  @ValidateIf((o: ConsentRecipientDto) => o.type === 'organization') @IsUUID('all', { message: 'organizationId must be a UUID' })
+  @ValidateIf((o: ConsentRecipientDto) => o.type === 'organization') @IsId()
   organizationId?: string;
 
   @ApiPropertyOptional({ maxLength: 200, description: 'type organization: its name as written on the form' })
@@ -159,3 +160,8 @@ export class Part2AccessDto {
   @ApiProperty({ description: 'The chart is a 42 CFR Part 2 record' }) part2!: boolean;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) chartId!: string | null;
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _Consent = Assert<SameShape<Part2ConsentView, ConsentResponseDto>>;
+type _ConsentPage = Assert<SameShape<ConsentPage, ConsentPageDto>>;
+type _Part2Access = Assert<SameShape<SudConsentDecision, Part2AccessDto>>;

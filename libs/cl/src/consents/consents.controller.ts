@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CheckSudConsentQuery, Part2RecordType } from '@cairn/platform/clinical';
-import { ApiProblemResponses, pageWindow } from '@cairn/platform/http';
+import { ApiProblemResponses, pageWindow, ParseIdPipe } from '@cairn/platform/http';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { RecordConsentCommand } from './commands/record-consent/record-consent.command';
 import { RevokeConsentCommand } from './commands/revoke-consent/revoke-consent.command';
@@ -13,8 +13,8 @@ import type { Part2ConsentInput } from './part2-consent-rules';
 import { ListConsentsQuery } from './queries/list-consents/list-consents.query';
 
 const notFound = (what: string) => new NotFoundException(`No ${what} with that id in your scope.`);
-const patientId = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => notFound('patient') });
-const consentId = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => notFound('consent') });
+const patientId = new ParseIdPipe(() => notFound('patient'));
+const consentId = new ParseIdPipe(() => notFound('consent'));
 
 function found<T>(value: T | null, what: string): T {
   if (value === null) throw notFound(what);

@@ -33,7 +33,7 @@ export interface BulkReview {
  * that race, and answer per id from the row's committed state.
  */
 export async function bulkReview<D extends string, A extends D>(tx: Tx, organizationId: string, requested: string[], step: BulkReviewStep<D, A>): Promise<BulkReview> {
-  const ids = [...new Set(requested.map((i) => i.toLowerCase()))];
+  const ids = [...new Set(requested)]; // canonical already (@IsId), so a repeat is the same string
   const seen = new Map((await generationsByIds(tx, organizationId, ids)).map((r) => [r.id, r]));
   const candidates = ids.filter((id) => seen.has(id) && step.decide(seen.get(id)!) === step.apply);
   const changed = new Map((await step.change(candidates)).map((r) => [r.id, r]));

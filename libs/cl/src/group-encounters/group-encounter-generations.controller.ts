@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblemResponses } from '@cairn/platform/http';
+import { ApiPageResponse, ApiProblemResponses, ParseIdPipe } from '@cairn/platform/http';
 import { assertDateRange, ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { ApproveGroupEncountersCommand } from './commands/approve-group-encounters/approve-group-encounters.command';
@@ -15,7 +15,7 @@ import { ListGroupEncounterGenerationsQuery } from './queries/list-group-encount
 import type { ReviewItemResult, ReviewResult } from './review-result';
 
 const NOT_FOUND = 'No generation with that id in your scope.';
-const uuidPipe = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new NotFoundError(NOT_FOUND) });
+const uuidPipe = new ParseIdPipe(() => new NotFoundError(NOT_FOUND));
 
 /** A single-id action answers with a status instead of a per-item outcome. */
 function single(result: ReviewResult): ReviewItemResult {

@@ -1,14 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { IsCalendarDate, PageQueryDto } from '@cairn/platform/http';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsCalendarDate, IsId, PageQueryDto } from '@cairn/platform/http';
 import { GENERATION_STATUSES, NOT_BILLABLE_REASONS } from './group-encounter-rules';
 import type { ReviewOutcome } from './review-result';
+import type { Assert, SameShape } from '@cairn/platform/http';
+import type { GroupEncounterGenerationView } from './group-encounter-generation.view';
+import type { ReviewResult } from './review-result';
 
 export const MAX_BULK_IDS = 500;
 
 export class ListGroupEncounterGenerationsDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'One group session' })
-  @IsOptional() @IsUUID('all', { message: 'sessionId must be a UUID' }) sessionId?: string;
+  @IsOptional() @IsId() sessionId?: string;
   @ApiPropertyOptional({ enum: GENERATION_STATUSES })
   @IsOptional() @IsIn(GENERATION_STATUSES, { message: `status must be one of ${GENERATION_STATUSES.join(', ')}` }) status?: string;
   @ApiPropertyOptional({ format: 'date', description: 'Sessions on or after this date' })
@@ -16,12 +19,12 @@ export class ListGroupEncounterGenerationsDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'date', description: 'Sessions on or before this date' })
   @IsOptional() @IsCalendarDate('to') to?: string;
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID('all', { message: 'siteId must be a UUID' }) siteId?: string;
+  @IsOptional() @IsId() siteId?: string;
 }
 
 export class ReviewIdsDto {
   @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: MAX_BULK_IDS, description: 'Generation ids (one or many)' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_BULK_IDS) @IsUUID('all', { each: true, message: 'each id must be a UUID' }) ids!: string[];
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_BULK_IDS) @IsId({ each: true, message: 'each id must be a UUID' }) ids!: string[];
 }
 
 export class RejectGenerationsDto extends ReviewIdsDto {
@@ -90,3 +93,7 @@ export class ReviewResultDto {
   @ApiProperty({ type: [ReviewItemResultDto] }) results!: ReviewItemResultDto[];
   @ApiProperty({ description: 'cl_group_encounters_approved events written (one per session with newly approved rows)' }) eventsPublished!: number;
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _GroupEncounterGeneration = Assert<SameShape<GroupEncounterGenerationView, GroupEncounterGenerationDto>>;
+type _ReviewResult = Assert<SameShape<ReviewResult, ReviewResultDto>>;

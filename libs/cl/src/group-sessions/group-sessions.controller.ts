@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblemResponses } from '@cairn/platform/http';
+import { ApiPageResponse, ApiProblemResponses, ParseIdPipe } from '@cairn/platform/http';
 import { NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { CreateGroupSessionCommand } from './commands/create-group-session/create-group-session.command';
@@ -16,7 +16,7 @@ import { GetGroupSessionQuery } from './queries/get-group-session/get-group-sess
 import { ListGroupSessionsQuery } from './queries/list-group-sessions/list-group-sessions.query';
 
 const NOT_FOUND = 'No group session (or group) with that id at your sites.';
-const uuidPipe = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new NotFoundError(NOT_FOUND) });
+const uuidPipe = new ParseIdPipe(() => new NotFoundError(NOT_FOUND));
 
 function found(s: GroupSessionView | null): GroupSessionView {
   if (!s) throw new NotFoundError(NOT_FOUND);

@@ -1,18 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsJsonObject, PageQueryDto } from '@cairn/platform/http';
+import { IsCalendarDate, IsId, IsJsonObject, PageQueryDto } from '@cairn/platform/http';
 import { GROUP_TYPES } from '@cairn/platform/jurisdiction';
 import { GROUP_SESSION_MODALITIES } from '@cairn/platform/clinical';
 import { ATTENDANCE_STATUSES, GROUP_SESSION_STATUSES, HH_MM } from './group-session-rules';
+import type { Assert, SameShape } from '@cairn/platform/http';
+import type { GroupAttendanceView, GroupSessionSummaryView, GroupSessionView, GroupView } from './group-session.view';
 
 const TYPES = GROUP_TYPES as unknown as string[];
 const MODALITIES = GROUP_SESSION_MODALITIES as unknown as string[];
 
 export class CreateGroupDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'siteId must be a UUID' }) siteId!: string;
+  @ApiProperty({ format: 'uuid' }) @IsId() siteId!: string;
   @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) name!: string;
   @ApiProperty({ enum: GROUP_TYPES, description: 'The group type the jurisdiction profile maps to a code' })
   @IsIn(TYPES, { message: `groupType must be one of ${GROUP_TYPES.join(', ')}` }) groupType!: string;
@@ -22,24 +24,24 @@ export class CreateGroupDto {
   @IsOptional() @IsIn(MODALITIES, { message: `defaultModality must be one of ${GROUP_SESSION_MODALITIES.join(', ')}` }) defaultModality?: 'in_person' | 'telehealth_video';
   @ApiProperty({ type: [String], format: 'uuid', description: 'Staff with a clinician, peer specialist or supervisor role at the site' })
   @IsArray({ message: 'facilitatorIds must be an array' }) @ArrayMinSize(1, { message: 'facilitatorIds must name at least one facilitator' }) @ArrayMaxSize(10)
-  @IsUUID('all', { each: true, message: 'facilitatorIds must hold UUIDs' }) facilitatorIds!: string[];
+  @IsId({ each: true }) facilitatorIds!: string[];
 }
 
 export class ListGroupsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'siteId must be a UUID' }) siteId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsId() siteId?: string;
   @ApiPropertyOptional({ enum: GROUP_TYPES }) @IsOptional() @IsIn(TYPES, { message: `groupType must be one of ${GROUP_TYPES.join(', ')}` }) groupType?: string;
   @ApiPropertyOptional({ type: Boolean }) @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean({ message: 'active must be true or false' }) active?: boolean;
 }
 
 export class CreateGroupSessionDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'groupId must be a UUID' }) groupId!: string;
+  @ApiProperty({ format: 'uuid' }) @IsId() groupId!: string;
   @ApiProperty({ format: 'date', example: '2025-03-04', description: 'The calendar date at the site' })
   @IsCalendarDate('sessionDate') sessionDate!: string;
   @ApiProperty({ example: '10:00', description: 'HH:MM, the site\'s local time' }) @Matches(HH_MM, { message: 'startTime must be an HH:MM time' }) startTime!: string;
   @ApiProperty({ example: '11:30', description: 'HH:MM, after startTime the same day' }) @Matches(HH_MM, { message: 'endTime must be an HH:MM time' }) endTime!: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'One of the group\'s facilitators; defaults to the caller when they are one' })
-  @IsOptional() @IsUUID('all', { message: 'facilitatorId must be a UUID' }) facilitatorId?: string;
+  @IsOptional() @IsId() facilitatorId?: string;
   @ApiPropertyOptional({ enum: GROUP_SESSION_MODALITIES, description: 'Defaults to the group\'s' })
   @IsOptional() @IsIn(MODALITIES, { message: `modality must be one of ${GROUP_SESSION_MODALITIES.join(', ')}` }) modality?: 'in_person' | 'telehealth_video';
   @ApiPropertyOptional({ maxLength: 20000, description: 'The shared group note (PHI)' }) @IsOptional() @IsString() @Length(0, 20000) note?: string;
@@ -50,7 +52,7 @@ export class EditGroupSessionNoteDto {
 }
 
 export class AttendanceEntryDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'patientId must be a UUID' }) patientId!: string;
+  @ApiProperty({ format: 'uuid' }) @IsId() patientId!: string;
   @ApiProperty({ enum: ATTENDANCE_STATUSES }) @IsIn(ATTENDANCE_STATUSES as unknown as string[], { message: 'status must be present, partial or absent' }) status!: 'present' | 'partial' | 'absent';
   @ApiPropertyOptional({ minimum: 0, description: '0 for absent; partial: more than 0 and less than the session; present: defaults to the session length' })
   @IsOptional() @IsInt({ message: 'minutesAttended must be a whole number' }) @Min(0, { message: 'minutesAttended must be 0 or more' }) @Max(1440) minutesAttended?: number;
@@ -65,8 +67,8 @@ export class RecordAttendanceDto {
 }
 
 export class ListGroupSessionsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'groupId must be a UUID' }) groupId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'siteId must be a UUID' }) siteId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsId() groupId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsId() siteId?: string;
   @ApiPropertyOptional({ format: 'date', description: 'Sessions on or after this date' })
   @IsOptional() @IsCalendarDate('from') from?: string;
   @ApiPropertyOptional({ format: 'date', description: 'Sessions on or before this date' })
@@ -128,3 +130,9 @@ export class GroupSessionResponseDto extends GroupSessionSummaryDto {
   @ApiProperty({ description: 'Attendees outside your patient scope (not listed)' }) attendeesOutsideScope!: number;
   @ApiProperty({ nullable: true, type: String, description: 'The 42 CFR §2.32 notice, when Part 2 records are disclosed' }) part2Notice!: string | null;
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _Group = Assert<SameShape<GroupView, GroupResponseDto>>;
+type _GroupSessionSummary = Assert<SameShape<GroupSessionSummaryView, GroupSessionSummaryDto>>;
+type _GroupAttendance = Assert<SameShape<GroupAttendanceView, GroupAttendanceDto>>;
+type _GroupSession = Assert<SameShape<GroupSessionView, GroupSessionResponseDto>>;

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblemResponses } from '@cairn/platform/http';
+import { ApiPageResponse, ApiProblemResponses, ParseIdPipe } from '@cairn/platform/http';
 import { NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { CreateGroupCommand } from './commands/create-group/create-group.command';
@@ -10,7 +10,7 @@ import { GetGroupQuery } from './queries/get-group/get-group.query';
 import { ListGroupsQuery } from './queries/list-groups/list-groups.query';
 
 const NOT_FOUND = 'No group with that id at your sites.';
-const uuidPipe = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new NotFoundError(NOT_FOUND) });
+const uuidPipe = new ParseIdPipe(() => new NotFoundError(NOT_FOUND));
 
 /** Therapy groups (CL-14): type, SUD-program flag, site and facilitators. Every access is audited. */
 @ApiTags('groups')

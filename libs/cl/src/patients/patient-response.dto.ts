@@ -1,4 +1,10 @@
+import type { Assert, SameShape } from '@cairn/platform/http';
+import type { CommandResult } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ChartEncounterPage } from './chart-encounter.view';
+import type { RegisterPatientCommand } from './commands/register-patient/register-patient.command';
+import type { PatientView } from './patient.view';
+import type { PatientPage } from './queries/search-patients/search-patients.query';
 
 class AddressViewDto {
   @ApiProperty({ nullable: true, type: String }) line1!: string | null;
@@ -99,3 +105,9 @@ export class ChartEncounterPageDto {
   @ApiProperty({ nullable: true, type: String, example: 'no_consent' }) withheldReason!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The 42 CFR §2.32 notice, when Part 2 records are shown' }) part2Notice!: string | null;
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _Patient = Assert<SameShape<PatientView, PatientResponseDto>>;
+type _RegisteredPatient = Assert<SameShape<Exclude<CommandResult<RegisterPatientCommand>, PatientView>, RegisteredPatientDto>>;
+type _PatientPage = Assert<SameShape<PatientPage, PatientPageDto>>;
+type _ChartEncounterPage = Assert<SameShape<ChartEncounterPage, ChartEncounterPageDto>>;

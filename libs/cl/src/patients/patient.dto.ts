@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf, ValidateNested,
+  IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { CARE_TEAM_ROLES } from './patient.view';
-import { IsCalendarDate, IsIdList, IsJsonObject } from '@cairn/platform/http';
+import { IsCalendarDate, IsId, IsIdList, IsJsonObject } from '@cairn/platform/http';
 
 const NAME = /^[\p{L}\p{M}' .-]+$/u;
 
@@ -29,7 +29,7 @@ class PatientFieldsDto {
 
 export class RegisterPatientDto extends PatientFieldsDto {
   @ApiProperty({ format: 'uuid', description: 'Home site; must be one where the caller holds patients.edit' })
-  @IsUUID('all', { message: 'siteId must be a UUID' })
+  @IsId()
   siteId!: string;
 
   @ApiProperty({ maxLength: 80 }) @IsString() @Length(1, 80) @Matches(NAME, { message: 'firstName has characters a name cannot have' }) firstName!: string;
@@ -48,11 +48,11 @@ export class RegisterPatientDto extends PatientFieldsDto {
   @IsString({ message: 'part2ProgramName is required for a Part 2 chart' }) @Length(1, 120) part2ProgramName?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Staff user to assign as primary therapist' })
-  @IsOptional() @IsUUID('all', { message: 'primaryTherapistId must be a UUID' }) primaryTherapistId?: string;
+  @IsOptional() @IsId() primaryTherapistId?: string;
 }
 
 export class UpdatePatientDto extends PatientFieldsDto {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'siteId must be a UUID' }) siteId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsId() siteId?: string;
   @ApiPropertyOptional({ maxLength: 80 }) @IsOptional() @IsString() @Length(1, 80) @Matches(NAME, { message: 'firstName has characters a name cannot have' }) firstName?: string;
   @ApiPropertyOptional({ maxLength: 80 }) @IsOptional() @IsString() @Length(1, 80) @Matches(NAME, { message: 'lastName has characters a name cannot have' }) lastName?: string;
   @ApiPropertyOptional({ format: 'date' })
@@ -62,7 +62,7 @@ export class UpdatePatientDto extends PatientFieldsDto {
 }
 
 export class AssignCareTeamMemberDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'staffUserId must be a UUID' }) staffUserId!: string;
+  @ApiProperty({ format: 'uuid' }) @IsId() staffUserId!: string;
   @ApiProperty({ enum: CARE_TEAM_ROLES }) @IsIn(CARE_TEAM_ROLES as unknown as string[]) role!: string;
   @ApiPropertyOptional({ format: 'date', description: 'Defaults to today' })
   @IsOptional() @IsISO8601({ strict: true }, { message: 'startedOn must be a date (YYYY-MM-DD)' }) startedOn?: string;
@@ -77,7 +77,7 @@ export class SearchPatientsDto {
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional() @IsISO8601({ strict: true }, { message: 'dateOfBirth must be a date (YYYY-MM-DD)' }) dateOfBirth?: string;
   @ApiPropertyOptional({ maxLength: 40 }) @IsOptional() @IsString() @Length(1, 40) mrn?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'siteId must be a UUID' }) siteId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsId() siteId?: string;
   @ApiPropertyOptional({
     type: String,
     example: '7f1c2d4e-0000-4000-8000-000000000001,7f1c2d4e-0000-4000-8000-000000000002',

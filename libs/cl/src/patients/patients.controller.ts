@@ -1,6 +1,7 @@
-import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath } from '@nestjs/swagger';
+import { ParseIdPipe } from '@cairn/platform/http';
 import { assertDateRange } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { AssignCareTeamMemberCommand } from './commands/assign-care-team-member/assign-care-team-member.command';
@@ -13,7 +14,7 @@ import { GetPatientQuery } from './queries/get-patient/get-patient.query';
 import { ListChartEncountersQuery } from './queries/list-chart-encounters/list-chart-encounters.query';
 import { SearchPatientsQuery } from './queries/search-patients/search-patients.query';
 
-const uuidPipe = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new NotFoundException('No patient with that id in your scope.') });
+const uuidPipe = new ParseIdPipe(() => new NotFoundException('No patient with that id in your scope.'));
 
 function found(p: PatientView | null): PatientView {
   if (!p) throw new NotFoundException('No patient with that id in your scope.');

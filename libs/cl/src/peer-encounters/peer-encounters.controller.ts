@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblemResponses } from '@cairn/platform/http';
+import { ApiPageResponse, ApiProblemResponses, ParseIdPipe } from '@cairn/platform/http';
 import { assertDateRange, NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { AddPeerEncounterAddendumCommand } from './commands/add-peer-encounter-addendum/add-peer-encounter-addendum.command';
@@ -14,7 +14,7 @@ import { GetPeerEncounterQuery } from './queries/get-peer-encounter/get-peer-enc
 import { ListPatientPeerEncountersQuery } from './queries/list-patient-peer-encounters/list-patient-peer-encounters.query';
 
 const NOT_FOUND = 'No peer encounter (or patient) with that id in your scope.';
-const uuidPipe = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new NotFoundError(NOT_FOUND) });
+const uuidPipe = new ParseIdPipe(() => new NotFoundError(NOT_FOUND));
 
 function found(e: PeerEncounterView | null): PeerEncounterView {
   if (!e) throw new NotFoundError(NOT_FOUND);

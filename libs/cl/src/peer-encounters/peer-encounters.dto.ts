@@ -1,17 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { IsCalendarDate, PageQueryDto } from '@cairn/platform/http';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsCalendarDate, IsId, PageQueryDto } from '@cairn/platform/http';
 import { HH_MM, PEER_ENCOUNTER_STATUSES } from './peer-encounter-rules';
+import type { Assert, SameShape } from '@cairn/platform/http';
+import type { PeerEncounterView } from './peer-encounter.view';
 
 const CODE = /^[A-Z0-9]{2,7}$/;
 const SERVICE_TYPE = /^[a-z][a-z0-9_]{1,47}$/;
 
 export class CreatePeerEncounterDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'patientId must be a UUID' }) patientId!: string;
+  @ApiProperty({ format: 'uuid' }) @IsId() patientId!: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to the patient\'s site; one of your permitted sites' })
-  @IsOptional() @IsUUID('all', { message: 'siteId must be a UUID' }) siteId?: string;
+  @IsOptional() @IsId() siteId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to you; a peer specialist at the site' })
-  @IsOptional() @IsUUID('all', { message: 'peerProviderId must be a UUID' }) peerProviderId?: string;
+  @IsOptional() @IsId() peerProviderId?: string;
   @ApiProperty({ format: 'date' }) @IsCalendarDate('serviceDate') serviceDate!: string;
   @ApiProperty({ example: '09:00', description: 'HH:MM, the site\'s local time' }) @Matches(HH_MM, { message: 'startTime must be an HH:MM time' }) startTime!: string;
   @ApiProperty({ example: '09:53', description: 'HH:MM, after startTime the same day' }) @Matches(HH_MM, { message: 'endTime must be an HH:MM time' }) endTime!: string;
@@ -79,3 +81,6 @@ export class PeerEncounterResponseDto {
   @ApiProperty({ format: 'uuid' }) createdBy!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _PeerEncounter = Assert<SameShape<PeerEncounterView, PeerEncounterResponseDto>>;

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses } from '@cairn/platform/http';
+import { ApiProblemResponses, ParseIdPipe } from '@cairn/platform/http';
 import { NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { CreatePeerServiceTypeCommand } from './commands/create-peer-service-type/create-peer-service-type.command';
@@ -11,7 +11,7 @@ import { CreatePeerServiceTypeDto, PeerServiceTypeDto, PeerVocabularyDto, SetPee
 import { GetPeerVocabularyQuery } from './queries/get-peer-vocabulary/get-peer-vocabulary.query';
 
 const NOT_FOUND = 'No peer service type with that id in your organization.';
-const uuidPipe = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new NotFoundError(NOT_FOUND) });
+const uuidPipe = new ParseIdPipe(() => new NotFoundError(NOT_FOUND));
 
 /**
  * CL-19 peer service types: PF-15's standard list (peer support, recovery coaching, crisis peer) or the

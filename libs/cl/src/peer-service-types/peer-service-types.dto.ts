@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
+import type { Assert, SameShape } from '@cairn/platform/http';
+import type { PeerServiceTypeView, PeerVocabularyView } from './peer-vocabulary';
 
 export class CreatePeerServiceTypeDto {
   @ApiProperty({ example: 'housing_navigation', description: 'Lower-case letters, digits and underscores, 2 to 48 characters, unique in the organization' })
@@ -41,3 +43,7 @@ export class PeerVocabularyDto {
   @ApiProperty({ type: [PeerServiceTypeDto], description: 'The types a new encounter may use' }) inForce!: PeerServiceTypeDto[];
   @ApiProperty({ type: [PeerServiceTypeDto] }) organizationTypes!: PeerServiceTypeDto[];
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _PeerServiceType = Assert<SameShape<PeerServiceTypeView, PeerServiceTypeDto>>;
+type _PeerVocabulary = Assert<SameShape<PeerVocabularyView, PeerVocabularyDto>>;

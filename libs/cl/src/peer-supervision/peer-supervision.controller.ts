@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiPageResponse, ApiProblemResponses, streamCsv, wantsCsv } from '@cairn/platform/http';
+import { ApiPageResponse, ApiProblemResponses, ParseIdPipe, streamCsv, wantsCsv } from '@cairn/platform/http';
 import { InvalidInputError, NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { EditPeerSupervisionCommand } from './commands/edit-peer-supervision/edit-peer-supervision.command';
@@ -19,7 +19,7 @@ import { GetPeerSupervisionReportQuery } from './queries/get-peer-supervision-re
 import { ListPeerSupervisionQuery } from './queries/list-peer-supervision/list-peer-supervision.query';
 
 const NOT_FOUND = 'No peer supervision record with that id that you may see.';
-const uuidPipe = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new NotFoundError(NOT_FOUND) });
+const uuidPipe = new ParseIdPipe(() => new NotFoundError(NOT_FOUND));
 
 function found(s: PeerSupervisionView | null): PeerSupervisionView {
   if (!s) throw new NotFoundError(NOT_FOUND);

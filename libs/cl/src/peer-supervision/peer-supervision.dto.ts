@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate, PageQueryDto } from '@cairn/platform/http';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate, IsId, PageQueryDto } from '@cairn/platform/http';
 import { MAX_DURATION_MINUTES, MAX_REPORT_MONTHS, MIN_DURATION_MINUTES, SUPERVISION_MODALITIES, SupervisionModality, YEAR_MONTH } from './peer-supervision-rules';
+import type { Assert, SameShape } from '@cairn/platform/http';
+import type { SupervisionReport } from './peer-supervision-rules';
+import type { PeerSupervisionSummaryView, PeerSupervisionView } from './peer-supervision.view';
 
 const MODALITIES = SUPERVISION_MODALITIES as unknown as string[];
 const MODALITY_MESSAGE = (field: string) => `${field} must be one of ${SUPERVISION_MODALITIES.join(', ')}`;
@@ -9,9 +12,9 @@ const DURATION = `${MIN_DURATION_MINUTES} to ${MAX_DURATION_MINUTES}`;
 
 export class RecordPeerSupervisionDto {
   @ApiProperty({ format: 'uuid', description: 'The supervised peer specialist (an active peer_specialist of the organization, not you)' })
-  @IsUUID('all', { message: 'peerProviderId must be a UUID' }) peerProviderId!: string;
+  @IsId() peerProviderId!: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'A staff member with a supervising role; defaults to you when you hold one' })
-  @IsOptional() @IsUUID('all', { message: 'supervisorId must be a UUID' }) supervisorId?: string;
+  @IsOptional() @IsId() supervisorId?: string;
   @ApiProperty({ format: 'date', example: '2025-11-04', description: 'The day of the supervision; not after today in the organization\'s time zone, not before 1990-01-01' })
   @IsCalendarDate('supervisionDate') supervisionDate!: string;
   @ApiProperty({ minimum: MIN_DURATION_MINUTES, maximum: MAX_DURATION_MINUTES, example: 60 })
@@ -24,8 +27,8 @@ export class RecordPeerSupervisionDto {
 }
 
 export class EditPeerSupervisionDto {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'peerProviderId must be a UUID' }) peerProviderId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'supervisorId must be a UUID' }) supervisorId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsId() peerProviderId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsId() supervisorId?: string;
   @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsCalendarDate('supervisionDate') supervisionDate?: string;
   @ApiPropertyOptional({ minimum: MIN_DURATION_MINUTES, maximum: MAX_DURATION_MINUTES })
   @IsOptional() @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
@@ -37,8 +40,8 @@ export class EditPeerSupervisionDto {
 }
 
 export class ListPeerSupervisionQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'peerProviderId must be a UUID' }) peerProviderId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'supervisorId must be a UUID' }) supervisorId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsId() peerProviderId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsId() supervisorId?: string;
   @ApiPropertyOptional({ format: 'date', description: 'On or after this date' }) @IsOptional() @IsCalendarDate('from') from?: string;
   @ApiPropertyOptional({ format: 'date', description: 'On or before this date' }) @IsOptional() @IsCalendarDate('to') to?: string;
   @ApiPropertyOptional({ enum: SUPERVISION_MODALITIES }) @IsOptional() @IsIn(MODALITIES, { message: MODALITY_MESSAGE('modality') }) modality?: SupervisionModality;
@@ -50,7 +53,7 @@ export class PeerSupervisionReportQueryDto {
   @ApiProperty({ example: '2025-12', description: `Last month (YYYY-MM, inclusive), not before from, at most ${MAX_REPORT_MONTHS} months in all` })
   @IsString({ message: 'to must be a month (YYYY-MM)' }) @Matches(YEAR_MONTH, { message: 'to must be a month (YYYY-MM)' }) to!: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this peer specialist' })
-  @IsOptional() @IsUUID('all', { message: 'peerProviderId must be a UUID' }) peerProviderId?: string;
+  @IsOptional() @IsId() peerProviderId?: string;
   @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv streams the rows as text/csv (so does Accept: text/csv)' })
   @IsOptional() @IsIn(['json', 'csv'], { message: 'format must be json or csv' }) format?: 'json' | 'csv';
 }
@@ -112,3 +115,8 @@ export class PeerSupervisionReportDto {
   @ApiProperty({ type: [SupervisionReportRowDto], description: 'One row per peer per month, by peer name then month' }) items!: SupervisionReportRowDto[];
   @ApiProperty({ type: [SupervisionPeerTotalDto], description: 'Per peer totals for the period' }) peers!: SupervisionPeerTotalDto[];
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _PeerSupervisionSummary = Assert<SameShape<PeerSupervisionSummaryView, PeerSupervisionSummaryDto>>;
+type _PeerSupervision = Assert<SameShape<PeerSupervisionView, PeerSupervisionResponseDto>>;
+type _PeerSupervisionReport = Assert<SameShape<SupervisionReport, PeerSupervisionReportDto>>;

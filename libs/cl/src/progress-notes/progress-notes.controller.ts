@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses } from '@cairn/platform/http';
+import { ApiProblemResponses, ParseIdPipe } from '@cairn/platform/http';
 import { NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { AddProgressNoteAddendumCommand } from './commands/add-progress-note-addendum/add-progress-note-addendum.command';
@@ -13,7 +13,7 @@ import { AddAddendumDto, CreateProgressNoteDto, EditProgressNoteDto, ProgressNot
 import { GetProgressNoteQuery } from './queries/get-progress-note/get-progress-note.query';
 
 const NOT_FOUND = 'No progress note (or patient) with that id in your scope.';
-const uuidPipe = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new NotFoundError(NOT_FOUND) });
+const uuidPipe = new ParseIdPipe(() => new NotFoundError(NOT_FOUND));
 
 function found(n: ProgressNoteView | null): ProgressNoteView {
   if (!n) throw new NotFoundError(NOT_FOUND);

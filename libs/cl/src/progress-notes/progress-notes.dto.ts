@@ -1,12 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { IsId } from '@cairn/platform/http';
+import type { Assert, SameShape } from '@cairn/platform/http';
+import type { ProgressNoteView } from './progress-note.view';
 
 const TIMESTAMP = { strict: true, strictSeparator: true } as const;
 
 export class CreateProgressNoteDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'patientId must be a UUID' }) patientId!: string;
+  @ApiProperty({ format: 'uuid' }) @IsId() patientId!: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'The PM appointment of the session (one note per appointment)' })
-  @IsOptional() @IsUUID('all', { message: 'appointmentId must be a UUID' }) appointmentId?: string;
+  @IsOptional() @IsId() appointmentId?: string;
   @ApiProperty({ format: 'date-time' }) @IsISO8601(TIMESTAMP, { message: 'sessionStart must be an ISO 8601 date-time' }) sessionStart!: string;
   @ApiProperty({ format: 'date-time' }) @IsISO8601(TIMESTAMP, { message: 'sessionEnd must be an ISO 8601 date-time' }) sessionEnd!: string;
   @ApiProperty({ maxLength: 20000 }) @IsString() @Length(1, 20000) body!: string;
@@ -47,3 +50,6 @@ export class ProgressNoteResponseDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _ProgressNote = Assert<SameShape<ProgressNoteView, ProgressNoteResponseDto>>;

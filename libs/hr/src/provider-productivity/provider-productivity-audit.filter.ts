@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Injectable, Logger } from '@nestjs
 import type { Request } from 'express';
 import { AuditService } from '@cairn/platform/audit';
 import { ProblemDetailsFilter } from '@cairn/platform/http';
+import { idKey } from '@cairn/platform/kernel';
 import { organizationsOf, RequestContextService } from '@cairn/platform/tenancy';
 import { PRODUCTIVITY_AUDIT_ACTION } from './get-provider-productivity.handler';
 import { auditParameters } from './productivity-errors';
@@ -44,7 +45,7 @@ export class ProviderProductivityAuditFilter extends ProblemDetailsFilter {
   private async record(req: Request, status: number): Promise<void> {
     const principal = this.requestContext.principal;
     const header = req.headers['x-organization-id'];
-    const named = typeof header === 'string' ? header.toLowerCase() : undefined;
+    const named = typeof header === 'string' ? idKey(header) : undefined;
     const memberOrgs = principal ? organizationsOf(principal).map((o) => o.id) : [];
     // The organization's own log only for one of its members; an outsider's attempt goes to the organization-less chain.
     const organizationId = this.requestContext.tenant?.organizationId

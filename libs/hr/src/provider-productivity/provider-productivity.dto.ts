@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
-import { SESSION_CATEGORIES } from '@cairn/platform/workforce';
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsId } from '@cairn/platform/http';
+import { SESSION_CATEGORIES, type ProviderProductivitySummary } from '@cairn/platform/workforce';
+import type { Assert, SameShape } from '@cairn/platform/http';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -17,11 +19,11 @@ export class ProviderProductivityQueryDto {
   periodEnd!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this site (the caller must hold hr.productivity.view there)' })
-  @IsOptional() @IsUUID('all', { message: 'siteId must be a UUID' })
+  @IsOptional() @IsId()
   siteId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this provider (staff user id)' })
-  @IsOptional() @IsUUID('all', { message: 'providerId must be a UUID' })
+  @IsOptional() @IsId()
   providerId?: string;
 
   @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv streams a CSV export (as does Accept: text/csv)' })
@@ -60,3 +62,7 @@ export class ProviderProductivityDto {
 export class ProviderProductivityResponseDto {
   @ApiProperty({ type: [ProviderProductivityDto] }) items!: ProviderProductivityDto[];
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _ProviderProductivity = Assert<SameShape<ProviderProductivitySummary, ProviderProductivityDto>>;
+type _ProviderProductivityResponse = Assert<SameShape<{ items: ProviderProductivitySummary[] }, ProviderProductivityResponseDto>>;

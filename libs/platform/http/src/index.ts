@@ -19,6 +19,7 @@ export { createValidationPipe, flattenValidationErrors, IsJsonObject } from './v
 export { ApiProblemResponses, documentProblemBodies, STANDARD_PROBLEM_STATUSES } from './api-problem-responses';
 export { assertDateRange, calendarDay, dateRange, IsCalendarDate, isoDate } from './calendar-date';
 export { IsIdList } from './id-list';
+export { isApiId, IsId, ParseIdPipe } from './id';
 export { wantsCsv } from './csv-negotiation';
 export { csvField, csvLine, streamCsv } from './csv';
 export type { CsvExport, CsvValue } from './csv';
@@ -27,3 +28,4 @@ export type { StreamedExport } from './streamed-export';
 export {
   findHostileInput, HostileParamPipe, hostileInputMiddleware, jsonNestsDeeperThan, MAX_JSON_DEPTH, verifyJsonDepth, WHOLE_BODY,
 } from './hostile-input';
+export type { Assert, SameShape, ShapeDrift } from './view-shape';

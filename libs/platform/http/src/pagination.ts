@@ -2,6 +2,7 @@ import { applyDecorators, Type } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type as TransformTo } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { Assert, SameShape } from './view-shape';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -73,3 +74,6 @@ export function ApiPageResponse(item: Type<unknown>, description = 'One page of 
     }),
   );
 }
+
+// ApiPageResponse documents PageMetaDto plus items: the envelope's fields are exactly Page's.
+type _PageMeta = Assert<SameShape<Omit<Page<never>, 'items'>, PageMetaDto>>;

@@ -17,3 +17,10 @@ export const isUuid = (value: unknown): value is string => typeof value === 'str
 export function toId(value: unknown): Id | undefined {
   return isUuid(value) ? (value.toLowerCase() as Id) : undefined;
 }
+
+/**
+ * The spelling in which to compare an id that did not come through the API edge (a command or event from another
+ * context): `toId(value)` for a UUID, `value` unchanged otherwise. Ids from an API request are canonical already
+ * (`@IsId()`, `ParseIdPipe`); ids read from the database are lower case.
+ */
+export const idKey = (value: string): string => toId(value) ?? value;

@@ -3,5 +3,5 @@ export {
   ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, RuleViolationError, TooManyRequestsError, UnauthorizedError,
 } from './domain-errors';
 export type { DomainErrorKind, FieldError } from './domain-errors';
-export { isUuid, toId } from './id';
+export { idKey, isUuid, toId } from './id';
 export type { Id } from './id';

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses } from '@cairn/platform/http';
+import { ApiProblemResponses, ParseIdPipe } from '@cairn/platform/http';
 import { NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import type { AppointmentView } from './appointment.view';
@@ -12,7 +12,7 @@ import { SetAppointmentStatusCommand } from './commands/set-appointment-status/s
 import { GetAppointmentQuery } from './queries/get-appointment/get-appointment.query';
 
 const NOT_FOUND = 'No appointment with that id in your scope.';
-const uuidPipe = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new NotFoundError(NOT_FOUND) });
+const uuidPipe = new ParseIdPipe(() => new NotFoundError(NOT_FOUND));
 
 function found(a: AppointmentView | null): AppointmentView {
   if (!a) throw new NotFoundError(NOT_FOUND);

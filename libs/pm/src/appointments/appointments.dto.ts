@@ -1,13 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { IsId } from '@cairn/platform/http';
 import { APPOINTMENT_STATUSES, CANCELLED_BY } from './appointment.view';
+import type { Assert, SameShape } from '@cairn/platform/http';
+import type { AppointmentView } from './appointment.view';
 
 const TIMESTAMP = { strict: true, strictSeparator: true } as const;
 
 export class BookAppointmentDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'siteId must be a UUID' }) siteId!: string;
-  @ApiProperty({ format: 'uuid', description: 'Staff user who delivers the session' }) @IsUUID('all', { message: 'providerId must be a UUID' }) providerId!: string;
-  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'patientId must be a UUID' }) patientId!: string;
+  @ApiProperty({ format: 'uuid' }) @IsId() siteId!: string;
+  @ApiProperty({ format: 'uuid', description: 'Staff user who delivers the session' }) @IsId() providerId!: string;
+  @ApiProperty({ format: 'uuid' }) @IsId() patientId!: string;
   @ApiProperty({ example: 'psychotherapy-45', description: 'A service type code of the organization' })
   @IsString() @Length(1, 64) serviceType!: string;
   @ApiProperty({ format: 'date-time' }) @IsISO8601(TIMESTAMP, { message: 'startAt must be an ISO 8601 date-time' }) startAt!: string;
@@ -18,7 +21,7 @@ export class RescheduleAppointmentDto {
   @ApiProperty({ format: 'date-time' }) @IsISO8601(TIMESTAMP, { message: 'startAt must be an ISO 8601 date-time' }) startAt!: string;
   @ApiProperty({ format: 'date-time' }) @IsISO8601(TIMESTAMP, { message: 'endAt must be an ISO 8601 date-time' }) endAt!: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Move the session to another provider' })
-  @IsOptional() @IsUUID('all', { message: 'providerId must be a UUID' }) providerId?: string;
+  @IsOptional() @IsId() providerId?: string;
 }
 
 export class SetAppointmentStatusDto {
@@ -47,3 +50,6 @@ export class AppointmentResponseDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _Appointment = Assert<SameShape<AppointmentView, AppointmentResponseDto>>;

@@ -1,19 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { IsCalendarDate, PageQueryDto } from '@cairn/platform/http';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsCalendarDate, IsId, PageQueryDto } from '@cairn/platform/http';
 import { CHARGE_SOURCE_TYPES, CHARGE_STATUSES, HOLD_REASONS } from './charge-rules';
+import type { Assert, SameShape } from '@cairn/platform/http';
+import type { ChargeView } from './charge.view';
 
 
 export class ListChargesDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: CHARGE_STATUSES }) @IsOptional()
   @IsIn(CHARGE_STATUSES as unknown as string[], { message: `status must be one of ${CHARGE_STATUSES.join(', ')}` }) status?: (typeof CHARGE_STATUSES)[number];
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'siteId must be a UUID' }) siteId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsId() siteId?: string;
   @ApiPropertyOptional({ format: 'date', description: 'Service date from (inclusive)' }) @IsOptional() @IsCalendarDate('from') from?: string;
   @ApiPropertyOptional({ format: 'date', description: 'Service date to (inclusive)' }) @IsOptional() @IsCalendarDate('to') to?: string;
   @ApiPropertyOptional({ enum: CHARGE_SOURCE_TYPES }) @IsOptional()
   @IsIn(CHARGE_SOURCE_TYPES as unknown as string[], { message: `sourceType must be one of ${CHARGE_SOURCE_TYPES.join(', ')}` }) sourceType?: (typeof CHARGE_SOURCE_TYPES)[number];
-  @ApiPropertyOptional({ format: 'uuid', description: 'The CL group session' }) @IsOptional() @IsUUID('all', { message: 'sessionId must be a UUID' }) sessionId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'patientId must be a UUID' }) patientId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The CL group session' }) @IsOptional() @IsId() sessionId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsId() patientId?: string;
 }
 
 export class ChargeSourceDto {
@@ -56,3 +58,6 @@ export class ChargeResponseDto {
   @ApiProperty({ example: 'us-az-ahcccs' }) jurisdictionProfileKey!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _Charge = Assert<SameShape<ChargeView, ChargeResponseDto>>;

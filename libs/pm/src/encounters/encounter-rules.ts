@@ -1,3 +1,4 @@
+import { idKey } from '@cairn/platform/kernel';
 import type { CreateGroupEncountersInput, CreatePeerEncounterInput } from '@cairn/platform/scheduling';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -32,8 +33,8 @@ export function groupEncounterInputProblems(input: CreateGroupEncountersInput): 
   input.attendees.forEach((a, i) => {
     const at = `attendees[${i}]`;
     if (!UUID.test(a.patientId ?? '')) problems.push({ field: `${at}.patientId`, message: 'patientId must be a UUID' });
-    else if (seen.has(a.patientId.toLowerCase())) problems.push({ field: `${at}.patientId`, message: 'a patient may appear once per session' });
-    else seen.add(a.patientId.toLowerCase());
+    else if (seen.has(idKey(a.patientId))) problems.push({ field: `${at}.patientId`, message: 'a patient may appear once per session' });
+    else seen.add(idKey(a.patientId));
     if (!UUID.test(a.chartId ?? '')) problems.push({ field: `${at}.chartId`, message: 'chartId must be a UUID' });
     if (a.attendanceStatus !== 'present' && a.attendanceStatus !== 'partial') {
       problems.push({ field: `${at}.attendanceStatus`, message: 'only present or partial attendees get an encounter' });

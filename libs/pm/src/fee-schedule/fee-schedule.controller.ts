@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblemResponses, pageWindow } from '@cairn/platform/http';
+import { ApiPageResponse, ApiProblemResponses, pageWindow, ParseIdPipe } from '@cairn/platform/http';
 import { NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { CreateFeeScheduleEntryCommand } from './commands/create-fee-schedule-entry/create-fee-schedule-entry.command';
@@ -10,7 +10,7 @@ import { CreateFeeScheduleEntryDto, EndFeeScheduleEntryDto, FeeScheduleEntryResp
 import { ListFeeScheduleQuery } from './queries/list-fee-schedule/list-fee-schedule.query';
 
 const NOT_FOUND = 'No fee schedule entry with that id.';
-const uuidPipe = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new NotFoundError(NOT_FOUND) });
+const uuidPipe = new ParseIdPipe(() => new NotFoundError(NOT_FOUND));
 
 /**
  * The organization's fee schedule (PM-07): what a code (and modifiers) bills over a period, its unit basis and

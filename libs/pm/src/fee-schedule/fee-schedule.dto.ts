@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { CODE_PATTERN, UNIT_BASES } from '@cairn/platform/code-library';
-import { IsCalendarDate, PageQueryDto } from '@cairn/platform/http';
+import { IsCalendarDate, PageQueryDto, type Assert, type SameShape } from '@cairn/platform/http';
 import { CROSSWALK_MODIFIER_MODES, MODIFIER_MATCHES } from '../charges/charge-rules';
+import type { FeeScheduleEntryView } from './fee-schedule-entry.view';
 
 const SYSTEMS = ['CPT', 'HCPCS'] as const;
 
@@ -58,3 +59,6 @@ export class FeeScheduleEntryResponseDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) endedAt!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) endedBy!: string | null;
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _FeeScheduleEntry = Assert<SameShape<FeeScheduleEntryView, FeeScheduleEntryResponseDto>>;

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { SESSION_CATEGORIES } from '@cairn/platform/workforce';
+import type { Assert, SameShape } from '@cairn/platform/http';
+import type { ServiceTypeView } from './service-type.view';
 
 export class SetServiceTypeDto {
   @ApiProperty({ enum: SESSION_CATEGORIES, description: 'The non-clinical category productivity reports count this service type under' })
@@ -17,3 +19,6 @@ export class ServiceTypeDto {
   @ApiProperty() active!: boolean;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _ServiceType = Assert<SameShape<ServiceTypeView, ServiceTypeDto>>;

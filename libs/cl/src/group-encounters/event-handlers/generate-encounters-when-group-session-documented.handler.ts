@@ -3,6 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AuditService } from '@cairn/platform/audit';
 import { ValidateCodeQuery } from '@cairn/platform/code-library';
 import { GetJurisdictionProfileQuery } from '@cairn/platform/jurisdiction';
+import { idKey } from '@cairn/platform/kernel';
 import { ConsumerDeps, EventConsumer, QueueEvent } from '@cairn/platform/messaging';
 import { CreateGroupEncountersCommand } from '@cairn/platform/scheduling';
 import { planGenerations, proposeForSession } from '../group-encounter-rules';
@@ -48,11 +49,11 @@ export class GenerateEncountersWhenGroupSessionDocumentedHandler extends EventCo
           patientId: p.patientId, chartId: p.chartId, attendanceStatus: p.attendanceStatus as 'present' | 'partial', minutesAttended: p.minutesAttended,
         })),
       }));
-      for (const e of encounters) encounterOf.set(e.patientId.toLowerCase(), e.encounterId);
+      for (const e of encounters) encounterOf.set(idKey(e.patientId), e.encounterId);
     }
 
     const rows = planned.map((p): NewGenerationRow => ({
-      patient_id: p.patientId, chart_id: p.chartId, encounter_id: p.attendanceStatus === 'absent' ? null : (encounterOf.get(p.patientId.toLowerCase()) ?? null),
+      patient_id: p.patientId, chart_id: p.chartId, encounter_id: p.attendanceStatus === 'absent' ? null : (encounterOf.get(idKey(p.patientId)) ?? null),
       attendance_status: p.attendanceStatus, minutes_attended: p.minutesAttended, status: p.status,
       proposed_code_system: p.proposedCodeSystem, proposed_cpt_code: p.proposedCptCode, proposed_modifiers: p.proposedModifiers,
       billable: p.billable, not_billable_reason: p.notBillableReason, not_billable_detail: p.notBillableDetail,

@@ -1,3 +1,4 @@
+import { idKey } from '@cairn/platform/kernel';
 import { JWT_AUDIENCE, JWT_ISSUER } from './token.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -34,7 +35,7 @@ export function checkAccessTokenClaims(payload: unknown, opts: { nowSeconds: num
   if (iat > now + CLOCK_SKEW_SECONDS) return refuse('issued in the future');
   if (exp - iat > ttl) return refuse(`lifetime (exp - iat) longer than JWT_ACCESS_TTL_SECONDS (${ttl})`);
   if (exp - now > ttl + CLOCK_SKEW_SECONDS) return refuse(`expires more than JWT_ACCESS_TTL_SECONDS (${ttl}) from now`);
-  return { ok: true, user: { userId: sub.toLowerCase(), sessionId: sid.toLowerCase() } };
+  return { ok: true, user: { userId: idKey(sub), sessionId: idKey(sid) } };
 }
 
 function isTime(v: unknown): v is number {

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
 import { AuditService } from '@cairn/platform/audit';
+import { idKey } from '@cairn/platform/kernel';
 import { buildTenantContext, organizationsOf, Principal, RequestContextService } from '@cairn/platform/tenancy';
 import { ACCESS_RULE, AccessRule } from '@cairn/platform/tenancy';
 import { AccessTokenRefused, AuthenticatedUser } from '../auth/jwt.strategy';
@@ -64,9 +65,9 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (orgHeader !== undefined && !UUID.test(orgHeader)) throw headerError('X-Organization-Id', 'must be a UUID');
     if (siteHeader !== undefined && !UUID.test(siteHeader)) throw headerError('X-Site-Id', 'must be a UUID');
     const orgs = organizationsOf(principal);
-    let organizationId = orgHeader?.toLowerCase();
+    let organizationId = orgHeader === undefined ? undefined : idKey(orgHeader);
     if (!organizationId && orgs.length === 1) organizationId = orgs[0]!.id;
-    const siteId = siteHeader?.toLowerCase();
+    const siteId = siteHeader === undefined ? undefined : idKey(siteHeader);
 
     if (rule.kind === 'authenticated' && !organizationId) {
       // e.g. GET /me for a member of several organizations; a site only means something within one.

@@ -1,13 +1,13 @@
-import { Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblemResponses } from '@cairn/platform/http';
+import { ApiPageResponse, ApiProblemResponses, ParseIdPipe } from '@cairn/platform/http';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { RetryFailedEventCommand } from './commands/retry-failed-event/retry-failed-event.command';
 import { FailedEventDto, ListFailedEventsDto, RetriedEventDto } from './failed-events.dto';
 import { ListFailedEventsQuery } from './queries/list-failed-events/list-failed-events.query';
 
-const eventIdPipe = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new NotFoundException('No event with that id in the queues of this organization.') });
+const eventIdPipe = new ParseIdPipe(() => new NotFoundException('No event with that id in the queues of this organization.'));
 
 /**
  * Integration events whose consumer failed after its last attempt (BullMQ's failed sets), for the

@@ -2,6 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { PageQueryDto } from '@cairn/platform/http';
 import { EVENT_TYPES } from '../event-types';
 import { QUEUE_NAMES } from '../job-map';
+import type { Assert, Page, SameShape } from '@cairn/platform/http';
+import type { RetriedEvent } from './commands/retry-failed-event/retry-failed-event.command';
+import type { FailedEventView } from './failed-event.view';
+import type { FailedEventPage } from './queries/list-failed-events/list-failed-events.query';
 
 export class ListFailedEventsDto extends PageQueryDto {}
 
@@ -21,3 +25,8 @@ export class RetriedEventDto {
   @ApiProperty({ enum: QUEUE_NAMES, isArray: true, description: 'Queues whose failed job went back to waiting' }) queues!: string[];
   @ApiProperty({ enum: ['waiting'] }) state!: 'waiting';
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _FailedEvent = Assert<SameShape<FailedEventView, FailedEventDto>>;
+type _FailedEventPage = Assert<SameShape<FailedEventPage, Page<FailedEventDto>>>;
+type _RetriedEvent = Assert<SameShape<RetriedEvent, RetriedEventDto>>;

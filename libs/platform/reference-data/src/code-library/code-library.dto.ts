@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { CODE_SYSTEMS, UNIT_BASES } from '@cairn/platform/code-library';
-import { PageQueryDto } from '@cairn/platform/http';
+import { CODE_SYSTEMS, UNIT_BASES, type CodePage, type CodeValidity, type CodeView } from '@cairn/platform/code-library';
+import { PageQueryDto, type Assert, type Page, type SameShape } from '@cairn/platform/http';
 
 export class ListCodesDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: CODE_SYSTEMS, description: 'Only codes of this system' })
@@ -45,3 +45,8 @@ export class CodeValidityDto {
   @ApiPropertyOptional({ example: '90806 ended on 2012-12-31' }) message?: string;
   @ApiProperty({ type: CodeDto, nullable: true }) code!: CodeDto | null;
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _Code = Assert<SameShape<CodeView, CodeDto>>;
+type _CodePage = Assert<SameShape<CodePage, Page<CodeDto>>>;
+type _CodeValidity = Assert<SameShape<CodeValidity, CodeValidityDto>>;

@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID, Matches } from 'class-validator';
-import { GROUP_TYPES, SERVICE_CIRCUMSTANCES, TIMED_UNIT_RULES } from '@cairn/platform/jurisdiction';
+import { IsOptional, Matches } from 'class-validator';
+import { IsId } from '@cairn/platform/http';
+import { GROUP_TYPES, SERVICE_CIRCUMSTANCES, TIMED_UNIT_RULES, type ResolvedJurisdictionProfile } from '@cairn/platform/jurisdiction';
+import type { Assert, SameShape } from '@cairn/platform/http';
 
 export class GetJurisdictionProfileDto {
   @ApiPropertyOptional({ format: 'uuid', description: "A site of the organization: its jurisdiction, else the organization's" })
-  @IsOptional() @IsUUID('all', { message: 'siteId must be a UUID' })
+  @IsOptional() @IsId()
   siteId?: string;
 
   @ApiPropertyOptional({ example: 'AZ', description: "A state's profile directly, ignoring the organization's setting" })
@@ -49,3 +51,6 @@ export class ResolvedJurisdictionProfileDto {
 }
 
 export { GroupCodeMappingDto };
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _ResolvedJurisdictionProfile = Assert<SameShape<ResolvedJurisdictionProfile, ResolvedJurisdictionProfileDto>>;

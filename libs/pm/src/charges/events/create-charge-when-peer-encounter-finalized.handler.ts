@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { AuditService } from '@cairn/platform/audit';
+import { idKey } from '@cairn/platform/kernel';
 import type { IntegrationEvent } from '@cairn/platform/messaging';
 import { decideCharge, storedMinutes } from '../charge-rules';
 import { ChargesRepository } from '../charges.repository';
@@ -28,7 +29,7 @@ export class CreateChargeWhenPeerEncounterFinalizedHandler {
     const p = event.payload;
     let encounter = null;
     if (p.encounter_id) {
-      encounter = (await this.encounters.factsByIds(tx, org, [p.encounter_id])).get(p.encounter_id.toLowerCase()) ?? null;
+      encounter = (await this.encounters.factsByIds(tx, org, [p.encounter_id])).get(idKey(p.encounter_id)) ?? null;
       if (!encounter) throw new Error(`peer encounter ${p.peer_encounter_id} references unknown encounter ${p.encounter_id}`);
     }
     const serviceDate = encounter?.serviceDate ?? p.service_date;

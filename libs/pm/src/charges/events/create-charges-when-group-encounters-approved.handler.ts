@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { AuditService } from '@cairn/platform/audit';
+import { idKey } from '@cairn/platform/kernel';
 import type { IntegrationEvent } from '@cairn/platform/messaging';
 import { decideCharge, normalizeModifiers, storedMinutes } from '../charge-rules';
 import { ChargesRepository, NewCharge } from '../charges.repository';
@@ -28,13 +29,13 @@ export class CreateChargesWhenGroupEncountersApprovedHandler {
     const generations = event.payload.approved_generations ?? [];
     if (generations.length === 0) return;
     const encounters = await this.encounters.factsByIds(tx, org, generations.map((g) => g.encounter_id));
-    const missing = generations.filter((g) => !encounters.has(g.encounter_id.toLowerCase()) && !encounters.has(g.encounter_id));
+    const missing = generations.filter((g) => !encounters.has(idKey(g.encounter_id)));
     if (missing.length > 0) {
       // The encounter is created before the generation it belongs to: a missing one is a fault to look into, not a
       // charge to guess. Throwing retries the event and then leaves it in the failed set (ids only in the message).
       throw new Error(`approved generations reference unknown encounters: ${missing.map((g) => `${g.generation_id}->${g.encounter_id}`).join(', ')}`);
     }
-    const facts = generations.map((g) => ({ g, e: (encounters.get(g.encounter_id) ?? encounters.get(g.encounter_id.toLowerCase()))! }));
+    const facts = generations.map((g) => ({ g, e: encounters.get(idKey(g.encounter_id))! }));
     const dates = facts.map((f) => f.e.serviceDate).sort();
     const entries = await this.charges.feeEntries(tx, org, generations.map((g) => g.proposed_cpt_code), dates[0]!, dates[dates.length - 1]!);
     const profiles = await profilesBySite(this.queries, facts.map((f) => f.e.siteId));

@@ -38,7 +38,7 @@ export class EditGroupEncounterCodeHandler implements ClUseCaseHandler<EditGroup
     });
     if (shapeProblems.length) throw new InvalidInputError('The proposed code cannot be used.', shapeProblems);
 
-    const [row] = await generationsByIds(tx, org, [generationId.toLowerCase()]);
+    const [row] = await generationsByIds(tx, org, [generationId]);
     if (!row) return null;
     // Refusals throw, rolling the transaction back: the pipeline commits their rows on their own (no patient named).
     const refusalScope = part2AuditScope([row]);

@@ -58,7 +58,7 @@ export class SearchPatientsHandler implements ClUseCaseHandler<SearchPatientsQue
     if (s.dateOfBirth) and.push({ dateOfBirth: new Date(`${s.dateOfBirth}T00:00:00Z`) });
     if (s.mrn) and.push({ chart: { is: { mrn: { equals: s.mrn.trim(), mode: 'insensitive' } } } });
     if (s.siteId) and.push({ siteId: s.siteId });
-    if (s.ids) and.push({ id: { in: s.ids.map((id) => id.toLowerCase()) } });
+    if (s.ids) and.push({ id: { in: s.ids } });
     return { AND: and };
   }
 }

@@ -15,9 +15,9 @@ const FACT_FIELDS = ['peerProviderId', 'supervisorId', 'supervisionDate', 'durat
 @TenantUseCase(EditPeerSupervisionCommand, { audit: { action: 'peer-supervision.update', resource: 'peer_supervision', id: (c) => c.id } })
 export class EditPeerSupervisionHandler implements ClUseCaseHandler<EditPeerSupervisionCommand, PeerSupervisionView | null> {
   async execute({ id, changes: given }: EditPeerSupervisionCommand, { ctx, tx, audit }: ClUseCase): Promise<PeerSupervisionView | null> {
-    // A null is "no change" like an absent field (every column is required); UUIDs compare as text below: one spelling.
+    // A null is "no change" like an absent field (every column is required); Ids arrive in one spelling (@IsId).
     const changes = {
-      peerProviderId: given.peerProviderId?.toLowerCase() ?? undefined, supervisorId: given.supervisorId?.toLowerCase() ?? undefined,
+      peerProviderId: given.peerProviderId ?? undefined, supervisorId: given.supervisorId ?? undefined,
       supervisionDate: given.supervisionDate ?? undefined, durationMinutes: given.durationMinutes ?? undefined, modality: given.modality ?? undefined,
       notes: given.notes ?? undefined,
     };

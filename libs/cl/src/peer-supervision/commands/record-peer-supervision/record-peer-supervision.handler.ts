@@ -11,9 +11,8 @@ import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 @CommandHandler(RecordPeerSupervisionCommand)
 @TenantUseCase(RecordPeerSupervisionCommand, { audit: { action: 'peer-supervision.create', resource: 'peer_supervision' } })
 export class RecordPeerSupervisionHandler implements ClUseCaseHandler<RecordPeerSupervisionCommand, PeerSupervisionView> {
-  async execute({ input: given }: RecordPeerSupervisionCommand, { ctx, tx, audit }: ClUseCase): Promise<PeerSupervisionView> {
-    // UUIDs compare as text below: one spelling.
-    const input = { ...given, peerProviderId: given.peerProviderId.toLowerCase(), supervisorId: given.supervisorId?.toLowerCase() };
+  async execute({ input }: RecordPeerSupervisionCommand, { ctx, tx, audit }: ClUseCase): Promise<PeerSupervisionView> {
+    // Ids arrive in one spelling (@IsId), so they compare as text below.
     // Nobody documents their own supervision (row-level security refuses it too).
     if (input.peerProviderId === ctx.userId) throw audit.refuse('own_supervision', new ForbiddenError('You cannot record supervision you received.'));
     let supervisorId = input.supervisorId;

@@ -16,7 +16,7 @@ export class GetPeerSupervisionReportHandler implements ClUseCaseHandler<GetPeer
     monthsBetween(filter.from, filter.to); // 400 naming the field before any work
     const { start, endExclusive } = monthBounds(filter.from, filter.to);
     const orgWide = await seesOrganization(tx);
-    const peer = filter.peerProviderId?.toLowerCase();
+    const peer = filter.peerProviderId;
     if (peer && !orgWide && peer !== ctx.userId) {
       throw audit.refuse('other_peer', new ForbiddenError('You may report only your own supervision.'), 'denied', { from: filter.from, to: filter.to, peerProviderId: peer });
     }

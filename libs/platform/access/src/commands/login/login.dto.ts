@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import type { Assert, SameShape } from '@cairn/platform/http';
+import type { IssuedSession } from '../../auth/token.service';
 
 export class LoginDto {
   @ApiProperty({ example: 'clinician@sonoran.cairn.test' })
@@ -30,3 +32,6 @@ export class SessionDto {
   @ApiProperty({ format: 'date-time' })
   refreshExpiresAt!: string;
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _Session = Assert<SameShape<IssuedSession, SessionDto>>;

@@ -1,4 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { Assert, SameShape } from '@cairn/platform/http';
+import type { MeView } from './get-me.query';
 
 class MeUserDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -26,3 +28,6 @@ export class MeDto {
   @ApiProperty({ type: MeUserDto }) user!: MeUserDto;
   @ApiProperty({ type: [MeOrganizationDto] }) organizations!: MeOrganizationDto[];
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _Me = Assert<SameShape<MeView, MeDto>>;

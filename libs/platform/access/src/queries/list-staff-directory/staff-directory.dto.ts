@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { IsIdList, PageQueryDto } from '@cairn/platform/http';
+import { IsIdList, PageQueryDto, type Assert, type SameShape } from '@cairn/platform/http';
+import type { StaffDirectoryEntry } from './list-staff-directory.query';
 
 export const MAX_DIRECTORY_IDS = 200;
 
@@ -27,3 +28,6 @@ export class StaffDirectoryEntryDto {
   @ApiProperty({ example: 'Dana Rivera' }) displayName!: string;
   @ApiProperty({ type: [String], example: ['clinician'], description: 'Role keys of the active bindings in the organization, sorted' }) roles!: string[];
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _StaffDirectoryEntry = Assert<SameShape<StaffDirectoryEntry, StaffDirectoryEntryDto>>;

@@ -1,14 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { MAX_PAGE } from '@cairn/platform/http';
-import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsId, MAX_PAGE, type Assert, type SameShape } from '@cairn/platform/http';
+import { IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import type { ChainVerification } from '../verify-audit-chain/verify-audit-chain.query';
+import type { AuditEventPage } from './list-audit-events.query';
 
 /** An action key as the code writes them (`patient.read`, `group-session.attendance.record`): no spaces, quotes or control bytes. */
 export const ACTION_KEY = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 
 export class AuditEventFilterDto {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'actorUserId must be a UUID' }) actorUserId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'patientId must be a UUID' }) patientId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsId() actorUserId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsId() patientId?: string;
   @ApiPropertyOptional({ example: 'patient.read', pattern: ACTION_KEY.source, maxLength: 80 })
   @IsOptional() @IsString() @Length(1, 80) @Matches(ACTION_KEY, { message: 'action must be an action key such as patient.read (letters, digits, . _ : -)' }) action?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Inclusive lower bound' })
@@ -53,3 +55,7 @@ export class ChainVerificationDto {
   @ApiProperty({ nullable: true, type: String }) firstBrokenSeq!: string | null;
   @ApiProperty({ nullable: true, type: String }) problem!: string | null;
 }
+
+// Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
+type _AuditEventPage = Assert<SameShape<AuditEventPage, AuditEventPageDto>>;
+type _ChainVerification = Assert<SameShape<ChainVerification, ChainVerificationDto>>;

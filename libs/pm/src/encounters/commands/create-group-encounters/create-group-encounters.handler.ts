@@ -1,5 +1,6 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { InvalidInputError } from '@cairn/platform/http';
+import { idKey } from '@cairn/platform/kernel';
 import { CreateGroupEncountersCommand, CreatedGroupEncounter, GroupEncountersCreated } from '@cairn/platform/scheduling';
 import { TenantUseCase } from '@cairn/platform/use-case';
 import { groupEncounterInputProblems } from '../../encounter-rules';
@@ -28,11 +29,11 @@ export class CreateGroupEncountersHandler implements PmUseCaseHandler<CreateGrou
       organizationId: org, groupSessionId: input.groupSessionId, siteId: input.siteId, serviceDate: input.serviceDate, renderingProviderId: input.renderingProviderId,
     }, a);
     const created = new Map(inserted.map((r) => [r.patient_id, r.id]));
-    const missing = a.filter((x) => !created.has(x.patientId.toLowerCase())).map((x) => x.patientId);
+    const missing = a.filter((x) => !created.has(idKey(x.patientId))).map((x) => x.patientId);
     const existing = await this.encounters.groupEncountersOf(tx, org, input.groupSessionId, missing);
     const found = new Map(existing.map((r) => [r.patient_id, r.id]));
     const encounters: CreatedGroupEncounter[] = a.map((x) => {
-      const key = x.patientId.toLowerCase();
+      const key = idKey(x.patientId);
       const encounterId = created.get(key) ?? found.get(key);
       if (!encounterId) throw new Error(`group encounter for session ${input.groupSessionId} was neither inserted nor found`);
       return { patientId: x.patientId, encounterId, created: created.has(key) };

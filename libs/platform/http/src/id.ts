@@ -1,0 +1,47 @@
+import { PipeTransform } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { isUUID, ValidateBy, ValidationOptions } from 'class-validator';
+import { type Id, toId } from '@cairn/platform/kernel';
+
+/**
+ * A UUID as the API accepts one: any spelling, RFC 9562 version 1..8 and variant, or the nil and max UUIDs (class-validator's
+ * `isUUID(value, 'all')`, what the DTOs and Nest's ParseUUIDPipe checked before; `isUuid()` of the kernel also takes
+ * other hex UUIDs, which PostgreSQL stores too).
+ */
+export const isApiId = (value: unknown): value is string => typeof value === 'string' && isUUID(value, 'all');
+
+/** An id the API accepts, in its canonical spelling (`toId`); anything else as it came, for the validator to refuse. */
+const canonicalOrAsIs = (value: unknown): unknown => (isApiId(value) ? toId(value) : value);
+
+/**
+ * An id field of a DTO: a UUID in any spelling, handed on in its one canonical spelling (lower case, `Id`), so
+ * handlers compare ids without lower-casing them. Refused as `<field> must be a UUID` (for `each`, an array of
+ * ids: `<field> must hold UUIDs`); `message` replaces that wording. Combine with `@IsOptional()` or
+ * `@ValidateIf()` as usual.
+ */
+export function IsId(options: Pick<ValidationOptions, 'each' | 'message'> = {}): PropertyDecorator {
+  const each = options.each === true;
+  const transform = Transform(({ value }: { value: unknown }) => (each && Array.isArray(value) ? value.map(canonicalOrAsIs) : canonicalOrAsIs(value)));
+  const validate = ValidateBy(
+    { name: 'isId', validator: { validate: (value: unknown) => isApiId(value) } },
+    { each, message: options.message ?? (each ? '$property must hold UUIDs' : '$property must be a UUID') },
+  );
+  return (target: object, property: string | symbol) => {
+    transform(target, property);
+    validate(target, property as string);
+  };
+}
+
+/**
+ * A path parameter holding an id: a UUID in any spelling becomes its canonical `Id`; anything else is answered
+ * with `notFound()` (a malformed id names no row, so the answer is the same as for an unknown one).
+ */
+export class ParseIdPipe implements PipeTransform<string, Id> {
+  constructor(private readonly notFound: () => Error) {}
+
+  transform(value: string): Id {
+    const id = isApiId(value) ? toId(value) : undefined;
+    if (id === undefined) throw this.notFound();
+    return id;
+  }
+}
