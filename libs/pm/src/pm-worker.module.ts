@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from '@cairn/platform/audit';
-import { ChargesRepository } from './charges/charges.repository';
-import { ChargeCreationProcessor } from './charges/events/charge-creation.processor';
-import { CreateChargeWhenPeerEncounterFinalizedHandler } from './charges/events/create-charge-when-peer-encounter-finalized.handler';
-import { CreateChargesWhenGroupEncountersApprovedHandler } from './charges/events/create-charges-when-group-encounters-approved.handler';
+import { ChargesRepository } from './charges/infrastructure/charges.repository';
+import { ChargeCreationProcessor } from './processors/charge-creation.processor';
+import { CreateChargeWhenPeerEncounterFinalizedHandler } from './charges/event-handlers/create-charge-when-peer-encounter-finalized.handler';
+import { CreateChargesWhenGroupEncountersApprovedHandler } from './charges/event-handlers/create-charges-when-group-encounters-approved.handler';
 import { EncountersRepository } from './encounters/infrastructure/encounters.repository';
 
 /**

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from '@cairn/platform/audit';
-import { AppointmentsController } from './appointments/appointments.controller';
+import { AppointmentsController } from './appointments/http/appointments.controller';
 import { BookAppointmentHandler } from './appointments/commands/book-appointment/book-appointment.handler';
 import { RescheduleAppointmentHandler } from './appointments/commands/reschedule-appointment/reschedule-appointment.handler';
 import { SetAppointmentStatusHandler } from './appointments/commands/set-appointment-status/set-appointment-status.handler';
@@ -10,15 +10,15 @@ import { CreateGroupEncountersHandler } from './encounters/commands/create-group
 import { CreatePeerEncounterHandler } from './encounters/commands/create-peer-encounter/create-peer-encounter.handler';
 import { ListPatientEncountersHandler } from './encounters/queries/list-patient-encounters/list-patient-encounters.handler';
 import { EncountersRepository } from './encounters/infrastructure/encounters.repository';
-import { ChargesRepository } from './charges/charges.repository';
+import { ChargesRepository } from './charges/infrastructure/charges.repository';
 import { SetServiceTypeCategoryHandler } from './service-types/commands/set-service-type-category/set-service-type-category.handler';
 import { ListServiceTypesHandler } from './service-types/queries/list-service-types/list-service-types.handler';
-import { ServiceTypesController } from './service-types/service-types.controller';
-import { ChargesController } from './charges/charges.controller';
+import { ServiceTypesController } from './service-types/http/service-types.controller';
+import { ChargesController } from './charges/http/charges.controller';
 import { ListChargesHandler } from './charges/queries/list-charges/list-charges.handler';
 import { CreateFeeScheduleEntryHandler } from './fee-schedule/commands/create-fee-schedule-entry/create-fee-schedule-entry.handler';
 import { EndFeeScheduleEntryHandler } from './fee-schedule/commands/end-fee-schedule-entry/end-fee-schedule-entry.handler';
-import { FeeScheduleController } from './fee-schedule/fee-schedule.controller';
+import { FeeScheduleController } from './fee-schedule/http/fee-schedule.controller';
 import { ListFeeScheduleHandler } from './fee-schedule/queries/list-fee-schedule/list-fee-schedule.handler';
 
 /**

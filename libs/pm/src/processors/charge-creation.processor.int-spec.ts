@@ -9,8 +9,8 @@ import { CL_GROUP_ENCOUNTERS_APPROVED_V1, ClGroupEncountersApprovedV1, PEER_ENCO
 import { buildEvent, IntegrationEvent, MessagingModule, MessagingWorkerModule } from '@cairn/platform/messaging';
 import { ReferenceDataModule } from '@cairn/platform/reference-data';
 import { TenancyModule } from '@cairn/platform/tenancy';
-import { PmWorkerModule } from '../../pm-worker.module';
-import { ChargeTestOrg, createChargeTestOrg, insertFeeEntry, insertGroupEncounters, TestEncounter } from '../charges.test-fixture';
+import { PmWorkerModule } from '../pm-worker.module';
+import { ChargeTestOrg, createChargeTestOrg, insertFeeEntry, insertGroupEncounters, TestEncounter } from '../charges/infrastructure/charges.test-fixture';
 import { ChargeCreationProcessor } from './charge-creation.processor';
 
 /**

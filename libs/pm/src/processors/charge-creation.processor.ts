@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { CL_GROUP_ENCOUNTERS_APPROVED_V1, PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/clinical';
 import { ConsumerDeps, EventConsumer, QueueEvent } from '@cairn/platform/messaging';
-import { CreateChargeWhenPeerEncounterFinalizedHandler } from './create-charge-when-peer-encounter-finalized.handler';
-import { CreateChargesWhenGroupEncountersApprovedHandler } from './create-charges-when-group-encounters-approved.handler';
-import type { PmTx } from '../../pm.tx';
+import { CreateChargeWhenPeerEncounterFinalizedHandler } from '../charges/event-handlers/create-charge-when-peer-encounter-finalized.handler';
+import { CreateChargesWhenGroupEncountersApprovedHandler } from '../charges/event-handlers/create-charges-when-group-encounters-approved.handler';
+import type { PmTx } from '../pm.tx';
 
 /**
  * The one consumer of the `charge-creation` queue (a queue's jobs are shared among its workers, so one class

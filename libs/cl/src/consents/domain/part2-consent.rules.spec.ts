@@ -1,4 +1,4 @@
-import { part2ConsentProblems, Part2ConsentInput } from './part2-consent-rules';
+import { part2ConsentProblems, Part2ConsentInput } from './part2-consent.rules';
 
 const today = '2026-06-01';
 const tpo: Part2ConsentInput = {

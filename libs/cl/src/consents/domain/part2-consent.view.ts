@@ -1,4 +1,4 @@
-import type { ClRow } from '../cl.tx';
+import type { ClRow } from '../../cl.tx';
 
 type Part2Consent = ClRow<'part2Consent'>;
 

@@ -8,7 +8,7 @@ import { IsJsonObject, PageQueryDto } from '@cairn/platform/http';
 import { ROLE_KEYS } from '@cairn/platform/tenancy';
 import {
   CONSENT_PURPOSES, CONSENT_SIGNERS, CONSENT_STATEMENTS, CONSENT_TYPES, REVOCATION_METHODS,
-} from './part2-consent.view';
+} from '../domain/part2-consent.view';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const RECORD_TYPES = [...PART2_RECORD_TYPES, '*'];

@@ -4,13 +4,13 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { CheckSudConsentQuery, Part2RecordType } from '@cairn/platform/clinical';
 import { ApiProblemResponses, pageWindow } from '@cairn/platform/http';
 import { RequirePermission } from '@cairn/platform/tenancy';
-import { RecordConsentCommand } from './commands/record-consent/record-consent.command';
-import { RevokeConsentCommand } from './commands/revoke-consent/revoke-consent.command';
+import { RecordConsentCommand } from '../commands/record-consent/record-consent.command';
+import { RevokeConsentCommand } from '../commands/revoke-consent/revoke-consent.command';
 import {
   CheckPart2AccessDto, ConsentPageDto, ConsentResponseDto, ListConsentsDto, Part2AccessDto, RecordConsentDto, RevokeConsentDto,
 } from './consent.dto';
-import type { Part2ConsentInput } from './part2-consent-rules';
-import { ListConsentsQuery } from './queries/list-consents/list-consents.query';
+import type { Part2ConsentInput } from '../domain/part2-consent.rules';
+import { ListConsentsQuery } from '../queries/list-consents/list-consents.query';
 
 const notFound = (what: string) => new NotFoundException(`No ${what} with that id in your scope.`);
 const patientId = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => notFound('patient') });

@@ -1,7 +1,7 @@
-import { generationsByIds } from './group-encounter-generation.repository';
+import { generationsByIds } from '../infrastructure/group-encounter-generation.repository';
 import { GenerationRow, part2AuditScope, toGenerationView } from './group-encounter-generation.view';
-import { OUTCOME_DETAIL, ReviewItemResult, ReviewOutcome } from './review-result';
-import type { ClTx } from '../cl.tx';
+import { OUTCOME_DETAIL, ReviewItemResult, ReviewOutcome } from './review-result.view';
+import type { ClTx } from '../../cl.tx';
 
 type Tx = ClTx;
 

@@ -1,5 +1,5 @@
-import { PART2_NOTICE } from '../consents/part2-notice';
-import type { GenerationStatus, NotBillableReason } from './group-encounter-rules';
+import { PART2_NOTICE } from '../../consents/domain/part2-notice.constants';
+import type { GenerationStatus, NotBillableReason } from './group-encounter.rules';
 import { isoDate } from '@cairn/platform/kernel';
 
 /** A generation as the review list shows it: grouped information of its session, attendee, proposal and flags. */

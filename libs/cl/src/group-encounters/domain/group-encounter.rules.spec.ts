@@ -3,7 +3,7 @@ import type { JurisdictionProfile } from '@cairn/platform/jurisdiction';
 import type { ClGroupSessionDocumentedV1 } from '@cairn/platform/clinical';
 import {
   approvalDecision, billabilityAfterCodeEdit, GENERATION_STATUSES, GenerationStatus, planGenerations, proposeForSession, rejectionDecision,
-} from './group-encounter-rules';
+} from './group-encounter.rules';
 
 const AZ: JurisdictionProfile = {
   key: 'us-az-ahcccs', name: 'Arizona (AHCCCS)', stateCode: 'AZ', isDefault: false, payerProgram: null, timedUnitRule: 'midpoint',

@@ -5,8 +5,8 @@ import { ValidateCodeQuery } from '@cairn/platform/code-library';
 import { GetJurisdictionProfileQuery } from '@cairn/platform/jurisdiction';
 import { ConsumerDeps, EventConsumer, QueueEvent } from '@cairn/platform/messaging';
 import { CreateGroupEncountersCommand } from '@cairn/platform/scheduling';
-import { planGenerations, proposeForSession } from '../group-encounter-rules';
-import { GroupEncounterGenerationRepository, NewGenerationRow } from '../group-encounter-generation.repository';
+import { planGenerations, proposeForSession } from '../domain/group-encounter.rules';
+import { GroupEncounterGenerationRepository, NewGenerationRow } from '../infrastructure/group-encounter-generation.repository';
 import type { ClTx } from '../../cl.tx';
 
 /**

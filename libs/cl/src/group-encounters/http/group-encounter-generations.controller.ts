@@ -4,15 +4,15 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, ApiProblemResponses } from '@cairn/platform/http';
 import { assertDateRange, ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
-import { ApproveGroupEncountersCommand } from './commands/approve-group-encounters/approve-group-encounters.command';
-import { EditGroupEncounterCodeCommand } from './commands/edit-group-encounter-code/edit-group-encounter-code.command';
-import { RejectGroupEncountersCommand } from './commands/reject-group-encounters/reject-group-encounters.command';
+import { ApproveGroupEncountersCommand } from '../commands/approve-group-encounters/approve-group-encounters.command';
+import { EditGroupEncounterCodeCommand } from '../commands/edit-group-encounter-code/edit-group-encounter-code.command';
+import { RejectGroupEncountersCommand } from '../commands/reject-group-encounters/reject-group-encounters.command';
 import {
   EditGenerationCodeDto, GroupEncounterGenerationDto, ListGroupEncounterGenerationsDto, RejectGenerationDto, RejectGenerationsDto, ReviewIdsDto, ReviewItemResultDto,
   ReviewResultDto,
 } from './group-encounter-generations.dto';
-import { ListGroupEncounterGenerationsQuery } from './queries/list-group-encounter-generations/list-group-encounter-generations.query';
-import type { ReviewItemResult, ReviewResult } from './review-result';
+import { ListGroupEncounterGenerationsQuery } from '../queries/list-group-encounter-generations/list-group-encounter-generations.query';
+import type { ReviewItemResult, ReviewResult } from '../domain/review-result.view';
 
 const NOT_FOUND = 'No generation with that id in your scope.';
 const uuidPipe = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new NotFoundError(NOT_FOUND) });

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { IsCalendarDate, PageQueryDto } from '@cairn/platform/http';
-import { GENERATION_STATUSES, NOT_BILLABLE_REASONS } from './group-encounter-rules';
-import type { ReviewOutcome } from './review-result';
+import { GENERATION_STATUSES, NOT_BILLABLE_REASONS } from '../domain/group-encounter.rules';
+import type { ReviewOutcome } from '../domain/review-result.view';
 
 export const MAX_BULK_IDS = 500;
 

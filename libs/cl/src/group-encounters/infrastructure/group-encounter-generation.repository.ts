@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '@cairn/platform/db';
-import type { GenerationRow } from './group-encounter-generation.view';
-import type { ClTx } from '../cl.tx';
+import type { GenerationRow } from '../domain/group-encounter-generation.view';
+import type { ClTx } from '../../cl.tx';
 
 type Tx = ClTx;
 

@@ -1,5 +1,5 @@
 import { ConflictError, InvalidInputError, RuleViolationError } from '@cairn/platform/kernel';
-import { assertDocumentable, assertDraft, resolveAttendance, resolveRoster, sessionLength } from './group-session-rules';
+import { assertDocumentable, assertDraft, resolveAttendance, resolveRoster, sessionLength } from './group-session.rules';
 
 const S = { startTime: '10:00', endTime: '11:30' }; // 90 minutes
 const P = '3f0c7a9e-1b2d-4c5e-8f90-123456789abc';

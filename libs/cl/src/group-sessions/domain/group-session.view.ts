@@ -1,7 +1,7 @@
-import type { ClRow } from '../cl.tx';
+import type { ClRow } from '../../cl.tx';
 import type { GroupSessionModality } from '@cairn/platform/clinical';
-import { PART2_NOTICE } from '../consents/part2-notice';
-import { minutesOf, type AttendanceStatus, type GroupSessionStatus } from './group-session-rules';
+import { PART2_NOTICE } from '../../consents/domain/part2-notice.constants';
+import { minutesOf, type AttendanceStatus, type GroupSessionStatus } from './group-session.rules';
 import { isoDate } from '@cairn/platform/kernel';
 
 type Group = ClRow<'group'>;

@@ -4,16 +4,16 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ApiPageResponse, ApiProblemResponses } from '@cairn/platform/http';
 import { NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
-import { CreateGroupSessionCommand } from './commands/create-group-session/create-group-session.command';
-import { DocumentGroupSessionCommand } from './commands/document-group-session/document-group-session.command';
-import { EditGroupSessionNoteCommand } from './commands/edit-group-session-note/edit-group-session-note.command';
-import { RecordGroupAttendanceCommand } from './commands/record-group-attendance/record-group-attendance.command';
-import type { GroupSessionView } from './group-session.view';
+import { CreateGroupSessionCommand } from '../commands/create-group-session/create-group-session.command';
+import { DocumentGroupSessionCommand } from '../commands/document-group-session/document-group-session.command';
+import { EditGroupSessionNoteCommand } from '../commands/edit-group-session-note/edit-group-session-note.command';
+import { RecordGroupAttendanceCommand } from '../commands/record-group-attendance/record-group-attendance.command';
+import type { GroupSessionView } from '../domain/group-session.view';
 import {
   CreateGroupSessionDto, EditGroupSessionNoteDto, GroupSessionResponseDto, GroupSessionSummaryDto, ListGroupSessionsQueryDto, RecordAttendanceDto,
 } from './group-sessions.dto';
-import { GetGroupSessionQuery } from './queries/get-group-session/get-group-session.query';
-import { ListGroupSessionsQuery } from './queries/list-group-sessions/list-group-sessions.query';
+import { GetGroupSessionQuery } from '../queries/get-group-session/get-group-session.query';
+import { ListGroupSessionsQuery } from '../queries/list-group-sessions/list-group-sessions.query';
 
 const NOT_FOUND = 'No group session (or group) with that id at your sites.';
 const uuidPipe = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new NotFoundError(NOT_FOUND) });

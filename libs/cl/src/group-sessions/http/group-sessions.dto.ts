@@ -6,7 +6,7 @@ import {
 import { IsCalendarDate, IsJsonObject, PageQueryDto } from '@cairn/platform/http';
 import { GROUP_TYPES } from '@cairn/platform/jurisdiction';
 import { GROUP_SESSION_MODALITIES } from '@cairn/platform/clinical';
-import { ATTENDANCE_STATUSES, GROUP_SESSION_STATUSES, HH_MM } from './group-session-rules';
+import { ATTENDANCE_STATUSES, GROUP_SESSION_STATUSES, HH_MM } from '../domain/group-session.rules';
 
 const TYPES = GROUP_TYPES as unknown as string[];
 const MODALITIES = GROUP_SESSION_MODALITIES as unknown as string[];

@@ -4,10 +4,10 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ApiPageResponse, ApiProblemResponses } from '@cairn/platform/http';
 import { NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
-import { CreateGroupCommand } from './commands/create-group/create-group.command';
+import { CreateGroupCommand } from '../commands/create-group/create-group.command';
 import { CreateGroupDto, GroupResponseDto, ListGroupsQueryDto } from './group-sessions.dto';
-import { GetGroupQuery } from './queries/get-group/get-group.query';
-import { ListGroupsQuery } from './queries/list-groups/list-groups.query';
+import { GetGroupQuery } from '../queries/get-group/get-group.query';
+import { ListGroupsQuery } from '../queries/list-groups/list-groups.query';
 
 const NOT_FOUND = 'No group with that id at your sites.';
 const uuidPipe = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new NotFoundError(NOT_FOUND) });

@@ -1,5 +1,5 @@
 import { RuleViolationError } from '@cairn/platform/kernel';
-import type { ClTx } from '../cl.tx';
+import type { ClTx } from '../../cl.tx';
 
 type Tx = ClTx;
 

@@ -1,5 +1,5 @@
-import { SESSION_GROUP_SELECT, SessionWithGroup, toGroupSessionView, type GroupSessionView } from './group-session.view';
-import type { ClTx } from '../cl.tx';
+import { SESSION_GROUP_SELECT, SessionWithGroup, toGroupSessionView, type GroupSessionView } from '../domain/group-session.view';
+import type { ClTx } from '../../cl.tx';
 
 type Tx = ClTx;
 

@@ -1,4 +1,4 @@
-import type { ClTx } from '../cl.tx';
+import type { ClTx } from '../../cl.tx';
 
 type Tx = ClTx;
 

@@ -1,5 +1,5 @@
-import type { ClRow } from '../cl.tx';
-import { PART2_NOTICE } from '../consents/part2-notice';
+import type { ClRow } from '../../cl.tx';
+import { PART2_NOTICE } from '../../consents/domain/part2-notice.constants';
 
 type CareTeamAssignment = ClRow<'careTeamAssignment'>;
 type Chart = ClRow<'chart'>;

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf, ValidateNested,
 } from 'class-validator';
-import { CARE_TEAM_ROLES } from './patient.view';
+import { CARE_TEAM_ROLES } from '../domain/patient.view';
 import { IsCalendarDate, IsIdList, IsJsonObject } from '@cairn/platform/http';
 
 const NAME = /^[\p{L}\p{M}' .-]+$/u;

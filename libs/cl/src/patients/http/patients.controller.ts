@@ -3,15 +3,15 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath } from '@nestjs/swagger';
 import { assertDateRange } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
-import { AssignCareTeamMemberCommand } from './commands/assign-care-team-member/assign-care-team-member.command';
-import { RegisterPatientCommand } from './commands/register-patient/register-patient.command';
-import { UpdatePatientCommand } from './commands/update-patient/update-patient.command';
+import { AssignCareTeamMemberCommand } from '../commands/assign-care-team-member/assign-care-team-member.command';
+import { RegisterPatientCommand } from '../commands/register-patient/register-patient.command';
+import { UpdatePatientCommand } from '../commands/update-patient/update-patient.command';
 import { AssignCareTeamMemberDto, ListChartEncountersDto, RegisterPatientDto, SearchPatientsDto, UpdatePatientDto } from './patient.dto';
 import { ChartEncounterPageDto, PatientPageDto, PatientResponseDto, RegisteredPatientDto } from './patient-response.dto';
-import type { PatientView } from './patient.view';
-import { GetPatientQuery } from './queries/get-patient/get-patient.query';
-import { ListChartEncountersQuery } from './queries/list-chart-encounters/list-chart-encounters.query';
-import { SearchPatientsQuery } from './queries/search-patients/search-patients.query';
+import type { PatientView } from '../domain/patient.view';
+import { GetPatientQuery } from '../queries/get-patient/get-patient.query';
+import { ListChartEncountersQuery } from '../queries/list-chart-encounters/list-chart-encounters.query';
+import { SearchPatientsQuery } from '../queries/search-patients/search-patients.query';
 
 const uuidPipe = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new NotFoundException('No patient with that id in your scope.') });
 

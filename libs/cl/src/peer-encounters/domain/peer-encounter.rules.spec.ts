@@ -1,6 +1,6 @@
 import type { CodeValidity, CodeView } from '@cairn/platform/code-library';
 import { ConflictError, InvalidInputError } from '@cairn/platform/kernel';
-import { assertPeerAmendable, assertPeerDraft, peerCodeUnitBasis, peerDuration, peerUnits } from './peer-encounter-rules';
+import { assertPeerAmendable, assertPeerDraft, peerCodeUnitBasis, peerDuration, peerUnits } from './peer-encounter.rules';
 
 const code = (over: Partial<CodeView> = {}): CodeView => ({
   system: 'HCPCS', code: 'H0038', shortDescription: 'Peer support', unitBasis: 'per_15_minutes', minimumMinutes: null, maximumMinutes: null,

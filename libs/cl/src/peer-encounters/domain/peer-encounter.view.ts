@@ -1,6 +1,6 @@
-import type { ClRow } from '../cl.tx';
+import type { ClRow } from '../../cl.tx';
 import { isoDate } from '@cairn/platform/kernel';
-import { PART2_NOTICE } from '../consents/part2-notice';
+import { PART2_NOTICE } from '../../consents/domain/part2-notice.constants';
 
 type PeerEncounter = ClRow<'peerEncounter'>;
 type PeerEncounterAddendum = ClRow<'peerEncounterAddendum'>;

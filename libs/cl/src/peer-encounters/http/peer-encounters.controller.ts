@@ -4,14 +4,14 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ApiPageResponse, ApiProblemResponses } from '@cairn/platform/http';
 import { assertDateRange, NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
-import { AddPeerEncounterAddendumCommand } from './commands/add-peer-encounter-addendum/add-peer-encounter-addendum.command';
-import { CreatePeerEncounterDraftCommand } from './commands/create-peer-encounter-draft/create-peer-encounter-draft.command';
-import { EditPeerEncounterCommand } from './commands/edit-peer-encounter/edit-peer-encounter.command';
-import { FinalizePeerEncounterCommand } from './commands/finalize-peer-encounter/finalize-peer-encounter.command';
-import type { PeerEncounterView } from './peer-encounter.view';
+import { AddPeerEncounterAddendumCommand } from '../commands/add-peer-encounter-addendum/add-peer-encounter-addendum.command';
+import { CreatePeerEncounterDraftCommand } from '../commands/create-peer-encounter-draft/create-peer-encounter-draft.command';
+import { EditPeerEncounterCommand } from '../commands/edit-peer-encounter/edit-peer-encounter.command';
+import { FinalizePeerEncounterCommand } from '../commands/finalize-peer-encounter/finalize-peer-encounter.command';
+import type { PeerEncounterView } from '../domain/peer-encounter.view';
 import { AddPeerEncounterAddendumDto, CreatePeerEncounterDto, EditPeerEncounterDto, ListPeerEncountersQueryDto, PeerEncounterResponseDto } from './peer-encounters.dto';
-import { GetPeerEncounterQuery } from './queries/get-peer-encounter/get-peer-encounter.query';
-import { ListPatientPeerEncountersQuery } from './queries/list-patient-peer-encounters/list-patient-peer-encounters.query';
+import { GetPeerEncounterQuery } from '../queries/get-peer-encounter/get-peer-encounter.query';
+import { ListPatientPeerEncountersQuery } from '../queries/list-patient-peer-encounters/list-patient-peer-encounters.query';
 
 const NOT_FOUND = 'No peer encounter (or patient) with that id in your scope.';
 const uuidPipe = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new NotFoundError(NOT_FOUND) });

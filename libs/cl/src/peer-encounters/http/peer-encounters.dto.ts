@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { IsCalendarDate, PageQueryDto } from '@cairn/platform/http';
-import { HH_MM, PEER_ENCOUNTER_STATUSES } from './peer-encounter-rules';
+import { HH_MM, PEER_ENCOUNTER_STATUSES } from '../domain/peer-encounter.rules';
 
 const CODE = /^[A-Z0-9]{2,7}$/;
 const SERVICE_TYPE = /^[a-z][a-z0-9_]{1,47}$/;

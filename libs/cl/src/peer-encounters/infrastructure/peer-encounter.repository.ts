@@ -2,9 +2,9 @@ import type { QueryBus } from '@nestjs/cqrs';
 import { ValidateCodeQuery, type UnitBasis } from '@cairn/platform/code-library';
 import { InvalidInputError, RuleViolationError } from '@cairn/platform/kernel';
 import { GetJurisdictionProfileQuery } from '@cairn/platform/jurisdiction';
-import { loadPeerVocabulary } from '../peer-service-types/peer-vocabulary';
-import { peerCodeUnitBasis, peerUnits } from './peer-encounter-rules';
-import type { ClTx } from '../cl.tx';
+import { loadPeerVocabulary } from '../../peer-service-types/infrastructure/peer-vocabulary.repository';
+import { peerCodeUnitBasis, peerUnits } from '../domain/peer-encounter.rules';
+import type { ClTx } from '../../cl.tx';
 
 type Tx = ClTx;
 

@@ -4,11 +4,11 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ApiProblemResponses } from '@cairn/platform/http';
 import { NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
-import { CreatePeerServiceTypeCommand } from './commands/create-peer-service-type/create-peer-service-type.command';
-import { SetPeerSettingsCommand } from './commands/set-peer-settings/set-peer-settings.command';
-import { UpdatePeerServiceTypeCommand } from './commands/update-peer-service-type/update-peer-service-type.command';
+import { CreatePeerServiceTypeCommand } from '../commands/create-peer-service-type/create-peer-service-type.command';
+import { SetPeerSettingsCommand } from '../commands/set-peer-settings/set-peer-settings.command';
+import { UpdatePeerServiceTypeCommand } from '../commands/update-peer-service-type/update-peer-service-type.command';
 import { CreatePeerServiceTypeDto, PeerServiceTypeDto, PeerVocabularyDto, SetPeerSettingsDto, UpdatePeerServiceTypeDto } from './peer-service-types.dto';
-import { GetPeerVocabularyQuery } from './queries/get-peer-vocabulary/get-peer-vocabulary.query';
+import { GetPeerVocabularyQuery } from '../queries/get-peer-vocabulary/get-peer-vocabulary.query';
 
 const NOT_FOUND = 'No peer service type with that id in your organization.';
 const uuidPipe = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new NotFoundError(NOT_FOUND) });

@@ -1,5 +1,5 @@
 import { PF15_PEER_ENCOUNTER_TYPES } from '@cairn/platform/clinical';
-import type { ClTx } from '../cl.tx';
+import type { ClTx } from '../../cl.tx';
 
 type Tx = ClTx;
 

@@ -1,7 +1,7 @@
 import { ConflictError, InvalidInputError, RuleViolationError } from '@cairn/platform/kernel';
 import {
   assertEditable, assertSupervisionDate, assertNotSelfSupervision, buildSupervisionReport, hoursOf, monthBounds, monthsBetween, todayIn,
-} from './peer-supervision-rules';
+} from './peer-supervision.rules';
 
 const fieldOf = (fn: () => unknown) => {
   try {

@@ -1,5 +1,5 @@
 import { isoDate } from '@cairn/platform/kernel';
-import { EDIT_WINDOW_DAYS, hoursOf, type SupervisionModality } from './peer-supervision-rules';
+import { EDIT_WINDOW_DAYS, hoursOf, type SupervisionModality } from './peer-supervision.rules';
 
 /** A supervision record as lists show it: no notes (read one record for them). */
 export interface PeerSupervisionSummaryView {

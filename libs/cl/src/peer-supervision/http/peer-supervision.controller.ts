@@ -5,18 +5,18 @@ import type { Response } from 'express';
 import { ApiPageResponse, ApiProblemResponses, streamCsv, wantsCsv } from '@cairn/platform/http';
 import { InvalidInputError, NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
-import { EditPeerSupervisionCommand } from './commands/edit-peer-supervision/edit-peer-supervision.command';
-import { RecordPeerSupervisionCommand } from './commands/record-peer-supervision/record-peer-supervision.command';
+import { EditPeerSupervisionCommand } from '../commands/edit-peer-supervision/edit-peer-supervision.command';
+import { RecordPeerSupervisionCommand } from '../commands/record-peer-supervision/record-peer-supervision.command';
 import { SUPERVISION_CSV_COLUMNS, supervisionCsvRow } from './peer-supervision.csv';
 import {
   EditPeerSupervisionDto, ListPeerSupervisionQueryDto, PeerSupervisionReportDto, PeerSupervisionReportQueryDto, PeerSupervisionResponseDto,
   PeerSupervisionSummaryDto, RecordPeerSupervisionDto,
 } from './peer-supervision.dto';
-import { EDIT_WINDOW_DAYS, MAX_REPORT_MONTHS, SupervisionReport } from './peer-supervision-rules';
-import type { PeerSupervisionView } from './peer-supervision.view';
-import { GetPeerSupervisionQuery } from './queries/get-peer-supervision/get-peer-supervision.query';
-import { GetPeerSupervisionReportQuery } from './queries/get-peer-supervision-report/get-peer-supervision-report.query';
-import { ListPeerSupervisionQuery } from './queries/list-peer-supervision/list-peer-supervision.query';
+import { EDIT_WINDOW_DAYS, MAX_REPORT_MONTHS, SupervisionReport } from '../domain/peer-supervision.rules';
+import type { PeerSupervisionView } from '../domain/peer-supervision.view';
+import { GetPeerSupervisionQuery } from '../queries/get-peer-supervision/get-peer-supervision.query';
+import { GetPeerSupervisionReportQuery } from '../queries/get-peer-supervision-report/get-peer-supervision-report.query';
+import { ListPeerSupervisionQuery } from '../queries/list-peer-supervision/list-peer-supervision.query';
 
 const NOT_FOUND = 'No peer supervision record with that id that you may see.';
 const uuidPipe = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new NotFoundError(NOT_FOUND) });

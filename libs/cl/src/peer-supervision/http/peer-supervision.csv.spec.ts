@@ -1,4 +1,4 @@
-import { buildSupervisionReport } from './peer-supervision-rules';
+import { buildSupervisionReport } from '../domain/peer-supervision.rules';
 import { csvLine } from '@cairn/platform/http';
 import { SUPERVISION_CSV_COLUMNS, supervisionCsvRow } from './peer-supervision.csv';
 

@@ -1,4 +1,4 @@
-import { SUPERVISION_MODALITIES, SupervisionReportRow } from './peer-supervision-rules';
+import { SUPERVISION_MODALITIES, SupervisionReportRow } from '../domain/peer-supervision.rules';
 
 /** CSV columns of the hours report: one line per peer per month, hours per modality at the end. */
 export const SUPERVISION_CSV_COLUMNS = [

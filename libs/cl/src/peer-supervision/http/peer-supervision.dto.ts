@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate, PageQueryDto } from '@cairn/platform/http';
-import { MAX_DURATION_MINUTES, MAX_REPORT_MONTHS, MIN_DURATION_MINUTES, SUPERVISION_MODALITIES, SupervisionModality, YEAR_MONTH } from './peer-supervision-rules';
+import { MAX_DURATION_MINUTES, MAX_REPORT_MONTHS, MIN_DURATION_MINUTES, SUPERVISION_MODALITIES, SupervisionModality, YEAR_MONTH } from '../domain/peer-supervision.rules';
 
 const MODALITIES = SUPERVISION_MODALITIES as unknown as string[];
 const MODALITY_MESSAGE = (field: string) => `${field} must be one of ${SUPERVISION_MODALITIES.join(', ')}`;

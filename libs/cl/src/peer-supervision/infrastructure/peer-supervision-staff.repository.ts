@@ -1,6 +1,6 @@
 import { RuleViolationError } from '@cairn/platform/kernel';
-import { PEER_ROLE, SUPERVISING_ROLES, todayIn } from './peer-supervision-rules';
-import type { ClTx } from '../cl.tx';
+import { PEER_ROLE, SUPERVISING_ROLES, todayIn } from '../domain/peer-supervision.rules';
+import type { ClTx } from '../../cl.tx';
 
 type Tx = ClTx;
 

@@ -1,5 +1,5 @@
 import { ConflictError, ForbiddenError, InvalidInputError, RuleViolationError } from '@cairn/platform/kernel';
-import { assertAmendable, assertEditableDraft, assertSignable, checkSession } from './progress-note-rules';
+import { assertAmendable, assertEditableDraft, assertSignable, checkSession } from './progress-note.rules';
 
 describe('progress note rules', () => {
   it('lets only the author edit or sign a draft, and nobody change a signed note', () => {

@@ -4,13 +4,13 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ApiProblemResponses } from '@cairn/platform/http';
 import { NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
-import { AddProgressNoteAddendumCommand } from './commands/add-progress-note-addendum/add-progress-note-addendum.command';
-import { CreateProgressNoteCommand } from './commands/create-progress-note/create-progress-note.command';
-import { EditProgressNoteCommand } from './commands/edit-progress-note/edit-progress-note.command';
-import { SignProgressNoteCommand } from './commands/sign-progress-note/sign-progress-note.command';
-import type { ProgressNoteView } from './progress-note.view';
+import { AddProgressNoteAddendumCommand } from '../commands/add-progress-note-addendum/add-progress-note-addendum.command';
+import { CreateProgressNoteCommand } from '../commands/create-progress-note/create-progress-note.command';
+import { EditProgressNoteCommand } from '../commands/edit-progress-note/edit-progress-note.command';
+import { SignProgressNoteCommand } from '../commands/sign-progress-note/sign-progress-note.command';
+import type { ProgressNoteView } from '../domain/progress-note.view';
 import { AddAddendumDto, CreateProgressNoteDto, EditProgressNoteDto, ProgressNoteResponseDto } from './progress-notes.dto';
-import { GetProgressNoteQuery } from './queries/get-progress-note/get-progress-note.query';
+import { GetProgressNoteQuery } from '../queries/get-progress-note/get-progress-note.query';
 
 const NOT_FOUND = 'No progress note (or patient) with that id in your scope.';
 const uuidPipe = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new NotFoundError(NOT_FOUND) });

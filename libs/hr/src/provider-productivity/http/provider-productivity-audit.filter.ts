@@ -3,8 +3,8 @@ import type { Request } from 'express';
 import { AuditService } from '@cairn/platform/audit';
 import { ProblemDetailsFilter } from '@cairn/platform/http';
 import { organizationsOf, RequestContextService } from '@cairn/platform/tenancy';
-import { PRODUCTIVITY_AUDIT_ACTION } from './get-provider-productivity.handler';
-import { auditParameters } from './productivity-errors';
+import { PRODUCTIVITY_AUDIT_ACTION } from '../queries/get-provider-productivity/get-provider-productivity.handler';
+import { auditParameters } from '../infrastructure/productivity.errors';
 
 /**
  * Audits the calls of the productivity route that end before the handler runs (a missing token, a permission

@@ -1,5 +1,5 @@
 import { ForbiddenError, InvalidInputError } from '@cairn/platform/kernel';
-import { auditParameters, productivityError } from './productivity-errors';
+import { auditParameters, productivityError } from './productivity.errors';
 
 /** Shaped like Prisma's driver-adapter error around a PostgreSQL error. */
 const prismaError = (code: string, message: string) => ({ message: 'Raw query failed', meta: { driverAdapterError: { cause: { originalCode: code, originalMessage: message } } } });

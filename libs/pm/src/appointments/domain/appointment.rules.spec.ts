@@ -1,5 +1,5 @@
 import { ConflictError, InvalidInputError, RuleViolationError } from '@cairn/platform/kernel';
-import { applyStatusChange, checkPeriod } from './appointment-rules';
+import { applyStatusChange, checkPeriod } from './appointment.rules';
 
 const now = new Date('2026-03-10T12:00:00Z');
 const past = { status: 'scheduled', startAt: new Date('2026-03-10T09:00:00Z') };

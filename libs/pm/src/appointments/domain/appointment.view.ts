@@ -1,4 +1,4 @@
-import type { PmRow } from '../pm.tx';
+import type { PmRow } from '../../pm.tx';
 
 type Appointment = PmRow<'appointment'>;
 

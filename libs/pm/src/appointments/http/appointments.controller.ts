@@ -4,12 +4,12 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ApiProblemResponses } from '@cairn/platform/http';
 import { NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
-import type { AppointmentView } from './appointment.view';
+import type { AppointmentView } from '../domain/appointment.view';
 import { AppointmentResponseDto, BookAppointmentDto, RescheduleAppointmentDto, SetAppointmentStatusDto } from './appointments.dto';
-import { BookAppointmentCommand } from './commands/book-appointment/book-appointment.command';
-import { RescheduleAppointmentCommand } from './commands/reschedule-appointment/reschedule-appointment.command';
-import { SetAppointmentStatusCommand } from './commands/set-appointment-status/set-appointment-status.command';
-import { GetAppointmentQuery } from './queries/get-appointment/get-appointment.query';
+import { BookAppointmentCommand } from '../commands/book-appointment/book-appointment.command';
+import { RescheduleAppointmentCommand } from '../commands/reschedule-appointment/reschedule-appointment.command';
+import { SetAppointmentStatusCommand } from '../commands/set-appointment-status/set-appointment-status.command';
+import { GetAppointmentQuery } from '../queries/get-appointment/get-appointment.query';
 
 const NOT_FOUND = 'No appointment with that id in your scope.';
 const uuidPipe = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new NotFoundError(NOT_FOUND) });

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { APPOINTMENT_STATUSES, CANCELLED_BY } from './appointment.view';
+import { APPOINTMENT_STATUSES, CANCELLED_BY } from '../domain/appointment.view';
 
 const TIMESTAMP = { strict: true, strictSeparator: true } as const;
 

@@ -1,6 +1,6 @@
 import type { TenantContext } from '@cairn/platform/db';
 import { ForbiddenError, RuleViolationError } from '@cairn/platform/kernel';
-import type { PmTx } from '../pm.tx';
+import type { PmTx } from '../../pm.tx';
 
 type Tx = PmTx;
 

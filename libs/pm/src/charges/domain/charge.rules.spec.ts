@@ -1,5 +1,5 @@
 import type { JurisdictionProfile } from '@cairn/platform/jurisdiction';
-import { applyCrosswalk, decideCharge, FeeEntry, matchFeeEntry, normalizeModifiers, periodsOverlap, unitsFor } from './charge-rules';
+import { applyCrosswalk, decideCharge, FeeEntry, matchFeeEntry, normalizeModifiers, periodsOverlap, unitsFor } from './charge.rules';
 
 const entry = (over: Partial<FeeEntry>): FeeEntry => ({
   id: 'e', code: 'H0005', modifierMatch: 'any', modifiers: [], effectiveFrom: '2025-01-01', effectiveTo: null, rateCents: 2500,

@@ -1,5 +1,5 @@
-import type { PmRow } from '../pm.tx';
-import type { ChargeSourceType, ChargeStatus, HoldReason } from './charge-rules';
+import type { PmRow } from '../../pm.tx';
+import type { ChargeSourceType, ChargeStatus, HoldReason } from './charge.rules';
 import { isoDate } from '@cairn/platform/kernel';
 
 type Charge = PmRow<'charge'>;

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { AuditService } from '@cairn/platform/audit';
 import type { IntegrationEvent } from '@cairn/platform/messaging';
-import { decideCharge, storedMinutes } from '../charge-rules';
-import { ChargesRepository } from '../charges.repository';
-import { profilesBySite } from './jurisdiction-profiles';
+import { decideCharge, storedMinutes } from '../domain/charge.rules';
+import { ChargesRepository } from '../infrastructure/charges.repository';
+import { profilesBySite } from '../infrastructure/jurisdiction-profiles.gateway';
 import type { PmTx } from '../../pm.tx';
 import { EncountersRepository } from '../../encounters/infrastructure/encounters.repository';
 

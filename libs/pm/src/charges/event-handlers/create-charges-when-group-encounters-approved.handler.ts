@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { AuditService } from '@cairn/platform/audit';
 import type { IntegrationEvent } from '@cairn/platform/messaging';
-import { decideCharge, normalizeModifiers, storedMinutes } from '../charge-rules';
-import { ChargesRepository, NewCharge } from '../charges.repository';
-import { profilesBySite } from './jurisdiction-profiles';
+import { decideCharge, normalizeModifiers, storedMinutes } from '../domain/charge.rules';
+import { ChargesRepository, NewCharge } from '../infrastructure/charges.repository';
+import { profilesBySite } from '../infrastructure/jurisdiction-profiles.gateway';
 import type { PmTx } from '../../pm.tx';
 import { EncountersRepository } from '../../encounters/infrastructure/encounters.repository';
 

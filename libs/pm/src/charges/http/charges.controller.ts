@@ -4,7 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, ApiProblemResponses, pageWindow } from '@cairn/platform/http';
 import { RequirePermission } from '@cairn/platform/tenancy';
 import { ChargeResponseDto, ListChargesDto } from './charges.dto';
-import { ListChargesQuery } from './queries/list-charges/list-charges.query';
+import { ListChargesQuery } from '../queries/list-charges/list-charges.query';
 
 /** Charges (PM-07) for billing: created by the worker from approved group encounters and finalized peer encounters. */
 @ApiTags('charges')

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate, PageQueryDto } from '@cairn/platform/http';
-import { CHARGE_SOURCE_TYPES, CHARGE_STATUSES, HOLD_REASONS } from './charge-rules';
+import { CHARGE_SOURCE_TYPES, CHARGE_STATUSES, HOLD_REASONS } from '../domain/charge.rules';
 
 
 export class ListChargesDto extends PageQueryDto {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { UnitBasis } from '@cairn/platform/code-library';
-import type { ChargeDecision, ChargeSourceType, CrosswalkModifierMode, FeeEntry, ModifierMatch } from './charge-rules';
-import type { PmTx } from '../pm.tx';
+import type { ChargeDecision, ChargeSourceType, CrosswalkModifierMode, FeeEntry, ModifierMatch } from '../domain/charge.rules';
+import type { PmTx } from '../../pm.tx';
 
 export interface NewCharge extends ChargeDecision {
   sourceType: ChargeSourceType;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { FeeEntry } from './charge-rules';
+import type { FeeEntry } from '../domain/charge.rules';
 
 /**
  * Fixtures for the charge tests, written as the owner (bypassing RLS, as the publisher's context would have):

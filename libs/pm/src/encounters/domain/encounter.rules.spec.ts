@@ -1,5 +1,5 @@
 import type { CreateGroupEncountersInput } from '@cairn/platform/scheduling';
-import { groupEncounterInputProblems, peerEncounterInputProblems } from './encounter-rules';
+import { groupEncounterInputProblems, peerEncounterInputProblems } from './encounter.rules';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const valid: CreateGroupEncountersInput = {

@@ -1,4 +1,4 @@
-import type { PmRow } from '../pm.tx';
+import type { PmRow } from '../../pm.tx';
 import type { EncounterSourceType, EncounterType, EncounterView } from '@cairn/platform/scheduling';
 
 type Encounter = PmRow<'encounter'>;

@@ -1,5 +1,5 @@
-import type { PmRow } from '../pm.tx';
-import type { FeeEntry } from '../charges/charge-rules';
+import type { PmRow } from '../../pm.tx';
+import type { FeeEntry } from '../../charges/domain/charge.rules';
 import { isoDate } from '@cairn/platform/kernel';
 
 type FeeScheduleEntry = PmRow<'feeScheduleEntry'>;

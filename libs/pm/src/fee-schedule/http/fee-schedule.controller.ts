@@ -4,10 +4,10 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ApiPageResponse, ApiProblemResponses, pageWindow } from '@cairn/platform/http';
 import { NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
-import { CreateFeeScheduleEntryCommand } from './commands/create-fee-schedule-entry/create-fee-schedule-entry.command';
-import { EndFeeScheduleEntryCommand } from './commands/end-fee-schedule-entry/end-fee-schedule-entry.command';
+import { CreateFeeScheduleEntryCommand } from '../commands/create-fee-schedule-entry/create-fee-schedule-entry.command';
+import { EndFeeScheduleEntryCommand } from '../commands/end-fee-schedule-entry/end-fee-schedule-entry.command';
 import { CreateFeeScheduleEntryDto, EndFeeScheduleEntryDto, FeeScheduleEntryResponseDto, ListFeeScheduleDto } from './fee-schedule.dto';
-import { ListFeeScheduleQuery } from './queries/list-fee-schedule/list-fee-schedule.query';
+import { ListFeeScheduleQuery } from '../queries/list-fee-schedule/list-fee-schedule.query';
 
 const NOT_FOUND = 'No fee schedule entry with that id.';
 const uuidPipe = new ParseUUIDPipe({ version: undefined, exceptionFactory: () => new NotFoundError(NOT_FOUND) });

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { CODE_PATTERN, UNIT_BASES } from '@cairn/platform/code-library';
 import { IsCalendarDate, PageQueryDto } from '@cairn/platform/http';
-import { CROSSWALK_MODIFIER_MODES, MODIFIER_MATCHES } from '../charges/charge-rules';
+import { CROSSWALK_MODIFIER_MODES, MODIFIER_MATCHES } from '../../charges/domain/charge.rules';
 
 const SYSTEMS = ['CPT', 'HCPCS'] as const;
 

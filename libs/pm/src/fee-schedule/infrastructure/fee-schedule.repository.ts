@@ -1,6 +1,6 @@
 import { ConflictError, isoDate } from '@cairn/platform/kernel';
-import { periodsOverlap } from '../charges/charge-rules';
-import type { PmTx } from '../pm.tx';
+import { periodsOverlap } from '../../charges/domain/charge.rules';
+import type { PmTx } from '../../pm.tx';
 
 type Tx = PmTx;
 

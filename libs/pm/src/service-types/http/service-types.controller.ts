@@ -3,8 +3,8 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '@cairn/platform/http';
 import { RequirePermission } from '@cairn/platform/tenancy';
-import { SetServiceTypeCategoryCommand } from './commands/set-service-type-category/set-service-type-category.command';
-import { ListServiceTypesQuery } from './queries/list-service-types/list-service-types.query';
+import { SetServiceTypeCategoryCommand } from '../commands/set-service-type-category/set-service-type-category.command';
+import { ListServiceTypesQuery } from '../queries/list-service-types/list-service-types.query';
 import { ServiceTypeDto, SetServiceTypeDto } from './service-type.dto';
 
 const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;

@@ -4,9 +4,9 @@ import { CL_GROUP_SESSION_DOCUMENTED_V1 } from '@cairn/platform/clinical';
 import { OutboxPublisher } from '@cairn/platform/messaging';
 import type { ClGroupSessionDocumentedV1, GroupSessionModality } from '@cairn/platform/clinical';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { loadGroupSession } from '../../group-session-reader';
-import { assertDocumentable, assertDraft, minutesOf } from '../../group-session-rules';
-import type { GroupSessionView } from '../../group-session.view';
+import { loadGroupSession } from '../../infrastructure/group-session.repository';
+import { assertDocumentable, assertDraft, minutesOf } from '../../domain/group-session.rules';
+import type { GroupSessionView } from '../../domain/group-session.view';
 import { DocumentGroupSessionCommand } from './document-group-session.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

@@ -1,9 +1,9 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { loadGroupSession } from '../../group-session-reader';
-import { assertDraft } from '../../group-session-rules';
-import type { GroupSessionView } from '../../group-session.view';
-import { lockSession } from '../../session-lock';
+import { loadGroupSession } from '../../infrastructure/group-session.repository';
+import { assertDraft } from '../../domain/group-session.rules';
+import type { GroupSessionView } from '../../domain/group-session.view';
+import { lockSession } from '../../infrastructure/session-lock.repository';
 import { EditGroupSessionNoteCommand } from './edit-group-session-note.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

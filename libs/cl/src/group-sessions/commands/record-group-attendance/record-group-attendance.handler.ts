@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
 import { InvalidInputError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { loadGroupSession } from '../../group-session-reader';
-import { assertDraft, resolveRoster } from '../../group-session-rules';
-import type { GroupSessionView } from '../../group-session.view';
-import { lockSession } from '../../session-lock';
+import { loadGroupSession } from '../../infrastructure/group-session.repository';
+import { assertDraft, resolveRoster } from '../../domain/group-session.rules';
+import type { GroupSessionView } from '../../domain/group-session.view';
+import { lockSession } from '../../infrastructure/session-lock.repository';
 import { RecordGroupAttendanceCommand } from './record-group-attendance.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

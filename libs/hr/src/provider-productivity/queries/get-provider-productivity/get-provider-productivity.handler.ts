@@ -1,10 +1,10 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { TenantUseCase } from '@cairn/platform/use-case';
 import { GetProviderProductivityQuery, ProviderProductivitySummary } from '@cairn/platform/workforce';
-import { auditParameters, productivityError } from './productivity-errors';
-import { toSummary } from './productivity-row';
-import type { HrUseCase, HrUseCaseHandler } from '../hr.tx';
-import { productivityRows } from './infrastructure/provider-productivity.repository';
+import { auditParameters, productivityError } from '../../infrastructure/productivity.errors';
+import { toSummary } from '../../infrastructure/productivity-row.mapper';
+import type { HrUseCase, HrUseCaseHandler } from '../../../hr.tx';
+import { productivityRows } from '../../infrastructure/provider-productivity.repository';
 
 export const PRODUCTIVITY_AUDIT_ACTION = 'hr.provider-productivity.read';
 

@@ -2,7 +2,7 @@ import { CommandHandler } from '@nestjs/cqrs';
 import { InvalidInputError } from '@cairn/platform/http';
 import { CreateGroupEncountersCommand, CreatedGroupEncounter, GroupEncountersCreated } from '@cairn/platform/scheduling';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { groupEncounterInputProblems } from '../../encounter-rules';
+import { groupEncounterInputProblems } from '../../domain/encounter.rules';
 import { EncountersRepository } from '../../infrastructure/encounters.repository';
 import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 

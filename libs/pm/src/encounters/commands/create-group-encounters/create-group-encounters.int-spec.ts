@@ -11,7 +11,7 @@ import { GetJurisdictionProfileQuery } from '@cairn/platform/jurisdiction';
 import { ReferenceDataModule } from '@cairn/platform/reference-data';
 import { CreateGroupEncountersCommand, CreateGroupEncountersInput, GroupEncountersCreated, ListPatientEncountersQuery } from '@cairn/platform/scheduling';
 import { RequestContextService, TenancyModule } from '@cairn/platform/tenancy';
-import { PmContractHandlersModule } from '../pm.module';
+import { PmContractHandlersModule } from '../../../pm.module';
 
 /**
  * CreateGroupEncountersCommand as CL's encounter generation sends it from the worker: in the system context

@@ -10,7 +10,7 @@ import { InvalidInputError } from '@cairn/platform/kernel';
 import { ReferenceDataModule } from '@cairn/platform/reference-data';
 import { CreatePeerEncounterCommand, CreatePeerEncounterInput, PeerEncounterCreated } from '@cairn/platform/scheduling';
 import { RequestContextService, TenancyModule } from '@cairn/platform/tenancy';
-import { PmContractHandlersModule } from '../pm.module';
+import { PmContractHandlersModule } from '../../../pm.module';
 
 /**
  * CreatePeerEncounterCommand as CL's finalize sends it: in a staff context (the peer specialist, their sites),
