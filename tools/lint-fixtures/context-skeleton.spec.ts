@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path';
 /**
  * Every bounded context has one skeleton (DEVELOPMENT.md "The context skeleton"):
  *
- *   libs/<ctx>/src/{index.ts, testing.ts, <ctx>.module.ts, <ctx>-worker.module.ts}
+ *   libs/<ctx>/src/{index.ts, <ctx>.tx.ts, <ctx>.module.ts, <ctx>-worker.module.ts}
  *   libs/<ctx>/src/processors/<queue>.processor.ts          (a processor only dispatches)
  *   libs/<ctx>/src/<feature>/<feature>.module.ts
  *   libs/<ctx>/src/<feature>/commands/<verb-noun>/<verb-noun>.{command,handler}.ts
@@ -45,7 +45,7 @@ export function skeletonProblems(ctx: string, path: string): string[] {
   const name = parts[parts.length - 1]!;
   const problems: string[] = [];
   if (parts.length === 1) {
-    if (!['index.ts', 'testing.ts', `${ctx}.module.ts`, `${ctx}-worker.module.ts`].includes(name)) problems.push('src/ holds only index.ts, testing.ts, the context modules, processors/ and feature folders');
+    if (!['index.ts', `${ctx}.tx.ts`, `${ctx}.module.ts`, `${ctx}-worker.module.ts`].includes(name)) problems.push(`src/ holds only index.ts, ${ctx}.tx.ts, the context modules, processors/ and feature folders`);
     return problems;
   }
   const [top, entry] = parts;
@@ -117,7 +117,7 @@ describe('the context skeleton', () => {
 
     it('and passes the shapes it describes', () => {
       for (const path of [
-        'index.ts', 'testing.ts', 'cl.module.ts', 'cl-worker.module.ts', 'processors/encounter-generation.processor.ts', 'patients/patients.module.ts',
+        'index.ts', 'cl.tx.ts', 'cl.module.ts', 'cl-worker.module.ts', 'processors/encounter-generation.processor.ts', 'patients/patients.module.ts',
         'patients/commands/archive-patient/archive-patient.command.ts', 'patients/commands/archive-patient/archive-patient.handler.spec.ts',
         'patients/queries/get-patient/get-patient.query.ts', 'group-encounters/event-handlers/generate-encounters-when-group-session-documented.handler.ts',
         'patients/domain/patient.rules.ts', 'patients/domain/patient.view.ts', 'patients/infrastructure/patient.repository.ts',
