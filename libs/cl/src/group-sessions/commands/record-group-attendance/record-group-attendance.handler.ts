@@ -14,7 +14,7 @@ import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 export class RecordGroupAttendanceHandler implements ClUseCaseHandler<RecordGroupAttendanceCommand, GroupSessionView | null> {
   async execute({ sessionId, attendees }: RecordGroupAttendanceCommand, { ctx, tx, audit }: ClUseCase): Promise<GroupSessionView | null> {
     const org = ctx.organizationId;
-    // The row lock first (session-lock.ts): a concurrent document either sees this write committed or makes it a 409.
+    // The row lock first (infrastructure/session-lock.repository.ts): a concurrent document either sees this write committed or makes it a 409.
     const locked = await lockSession(tx, org, sessionId);
     if (!locked) return null;
     assertDraft(locked);
