@@ -65,11 +65,6 @@ const RAW_SQL_HELPERS: Record<string, string> = {
  */
 const NOT_YET_IN_A_REPOSITORY: Record<string, string> = {
   'list-chart-encounters.handler.ts': "cl_group_sessions/cl_groups: the chart's group facts",
-  'session-lock.ts': 'cl_group_sessions: the session row lock (a group-session repository)',
-  'group-session-reader.ts': 'cl_group_sessions/cl_group_attendance: the session read model (a group-session repository)',
-  'peer-supervision-checks.ts': 'cl_peer_supervision_org_wide: the supervisor check',
-  'peer-encounter-checks.ts': 'cl_peer_encounters: the draft row lock',
-  'fee-schedule-overlap.ts': 'the fee-schedule key advisory lock',
 };
 
 // --- reading the source --------------------------------------------------------------------------------------

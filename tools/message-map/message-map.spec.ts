@@ -15,7 +15,8 @@ describe('docs/message-map.md', () => {
   it('names a handler for the cross-context contracts and a consumer for every queue', () => {
     expect(generated).toMatch(/\| `CreateGroupEncountersCommand` \| `libs\/platform\/scheduling\/src\/create-group-encounters.command.ts` \| `CreateGroupEncountersHandler`<br>`libs\/pm\//);
     expect(generated).toMatch(/\| `GetProviderProductivityQuery` \| [^|]+ \| `GetProviderProductivityHandler`<br>`libs\/hr\/src\/provider-productivity\//);
-    expect(generated).toMatch(/\| `cl_group_session_documented.v1` \| `libs\/cl\/[^|]+ \| `encounter-generation` \| `GenerateEncountersWhenGroupSessionDocumentedHandler`/);
+    expect(generated).toMatch(/\| `cl_group_session_documented.v1` \| `libs\/cl\/[^|]+ \| `encounter-generation` \| `EncounterGenerationProcessor` [^|]+<br>→ `GenerateEncountersWhenGroupSessionDocumentedHandler`/);
+    expect(generated).toMatch(/\| `peer_encounter_finalized.v1` \| [^|]+ \| `charge-creation` \| `ChargeCreationProcessor` [^|]+<br>→ `CreateChargeWhenPeerEncounterFinalizedHandler`/);
     expect(generated).toMatch(/\| `pm_appointment_status_changed.v1` \| `libs\/pm\/[^|]+ \| none \(EVENTS_WITHOUT_CONSUMER/);
     expect(generated).not.toContain('**none**');
   });

@@ -104,8 +104,16 @@ export function renderMessageMap(root: string): string {
   const published = publishers(files, constants);
   const consumers = files.flatMap((f) => {
     const m = CONSUMER.exec(f.text);
-    return m ? [{ queue: m[2]!, consumer: m[1]!, name: CONSUMER_NAME.exec(f.text)?.[1] ?? '?', file: f.path }] : [];
+    return m ? [{ queue: m[2]!, consumer: m[1]!, name: CONSUMER_NAME.exec(f.text)?.[1] ?? '?', file: f.path, text: f.text }] : [];
   });
+  /** The event handler a processor dispatches an event to: its `case CONSTANT: return this.field.handle(` and the field's class. */
+  const dispatchedTo = (text: string, event: string): string | undefined => {
+    for (const m of text.matchAll(/case (\w+_V\d+):\s*return this\.(\w+)\.handle\(/g)) {
+      if (constants.get(m[1]!) !== event) continue;
+      return new RegExp(`private readonly ${m[2]}: (\\w+)`).exec(text)?.[1];
+    }
+    return undefined;
+  };
 
   const lines = [
     '# Message map',
@@ -130,11 +138,15 @@ export function renderMessageMap(root: string): string {
     '',
     '## Integration events',
     '',
-    'Routed by `JOB_MAP` (libs/platform/messaging/src/job-map.ts); one consumer class per queue.',
+    'Routed by `JOB_MAP` (libs/platform/messaging/src/job-map.ts); one processor per queue, which only dispatches to the event handler after the arrow.',
     '',
     '| event | published from | queue | consumer (processed-events name) |',
     '| --- | --- | --- | --- |',
   ];
+  const dispatch = (text: string, event: string) => {
+    const handler = dispatchedTo(text, event);
+    return handler ? `<br>→ ${code(handler)}` : '';
+  };
   const waiting: readonly string[] = EVENTS_WITHOUT_CONSUMER;
   for (const event of [...EVENT_TYPES].sort()) {
     const queues = Object.entries(JOB_MAP).filter(([, events]) => (events as readonly string[]).includes(event)).map(([q]) => q);
@@ -145,7 +157,7 @@ export function renderMessageMap(root: string): string {
     }
     for (const q of queues) {
       const c = consumers.filter((x) => x.queue === q);
-      lines.push(`| ${code(event)} | ${from} | ${code(q)} | ${c.length ? c.map((x) => `${code(x.consumer)} (${code(x.name)})<br>${code(x.file)}`).join('<br>') : '**none**'} |`);
+      lines.push(`| ${code(event)} | ${from} | ${code(q)} | ${c.length ? c.map((x) => `${code(x.consumer)} (${code(x.name)})<br>${code(x.file)}${dispatch(x.text, event)}`).join('<br>') : '**none**'} |`);
     }
   }
   lines.push(

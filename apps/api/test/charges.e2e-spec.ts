@@ -5,7 +5,7 @@ import { DemoFixture } from './support/demo-fixture';
 import { as, expectProblem, login, StaffSession } from './support/staff-api';
 
 // GET /api/v1/charges (PM-07) and the fee schedule routes. Charges are written as the owner, as the worker's
-// consumer would have created them (the consumer itself: libs/pm/src/charges/events/charge-creation.int-spec.ts).
+// consumer would have created them (the consumer itself: libs/pm/src/processors/charge-creation.processor.int-spec.ts).
 let app: INestApplication;
 const demo = new DemoFixture();
 let billing: StaffSession;

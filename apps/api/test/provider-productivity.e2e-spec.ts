@@ -40,7 +40,7 @@ afterAll(async () => {
 const get = (session: StaffSession, query: Record<string, string>, orgId = fx.orgId) => as(app, session, orgId).get(URL).query(query);
 const byProvider = (items: Record<string, any>[]) => [...items].sort((a, b) => String(a['providerId'] ?? '~').localeCompare(String(b['providerId'] ?? '~')));
 
-const LINEAGE = readFileSync(join(__dirname, '../../../libs/hr/src/provider-productivity/lineage.sql'), 'utf8');
+const LINEAGE = readFileSync(join(__dirname, '../../../libs/hr/src/provider-productivity/infrastructure/lineage.sql'), 'utf8');
 
 /** Compares the API's answer with the documented lineage query over the base tables, privacy rules applied. */
 async function expectLineage(orgId: string, session: StaffSession, query: Record<string, string>, site: string | null): Promise<void> {

@@ -1,13 +1,2 @@
 export { ClModule } from './cl.module';
 export { ClWorkerModule } from './cl-worker.module';
-export { GetPatientQuery } from './patients/queries/get-patient/get-patient.query';
-export { SearchPatientsQuery } from './patients/queries/search-patients/search-patients.query';
-export { RegisterPatientCommand } from './patients/commands/register-patient/register-patient.command';
-export type { PatientView } from './patients/patient.view';
-export { RecordConsentCommand } from './consents/commands/record-consent/record-consent.command';
-export { RevokeConsentCommand } from './consents/commands/revoke-consent/revoke-consent.command';
-export { ListConsentsQuery } from './consents/queries/list-consents/list-consents.query';
-export type { Part2ConsentView } from './consents/part2-consent.view';
-export { PART2_NOTICE } from './consents/part2-notice';
-export { GenerateEncountersWhenGroupSessionDocumentedHandler } from './group-encounters/event-handlers/generate-encounters-when-group-session-documented.handler';
-export type { GroupEncounterGenerationView } from './group-encounters/group-encounter-generation.view';

@@ -1,9 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
-import { AuditModule } from '@cairn/platform/audit';
-import { GetProviderProductivityHandler } from './provider-productivity/get-provider-productivity.handler';
-import { ProviderProductivityAuditFilter } from './provider-productivity/provider-productivity-audit.filter';
-import { ProviderProductivityController } from './provider-productivity/provider-productivity.controller';
+import { ProviderProductivityModule } from './provider-productivity/provider-productivity.module';
 
 /**
  * The hr bounded context: workforce analytics, never reading CL's or PM's tables (and never importing them).
@@ -11,8 +7,6 @@ import { ProviderProductivityController } from './provider-productivity/provider
  * DEFINER function get_provider_productivity(...), as PM handles the scheduling contract.
  */
 @Module({
-  imports: [CqrsModule, AuditModule],
-  controllers: [ProviderProductivityController],
-  providers: [GetProviderProductivityHandler, ProviderProductivityAuditFilter],
+  imports: [ProviderProductivityModule],
 })
 export class HrModule {}

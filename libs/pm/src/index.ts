@@ -1,3 +1,2 @@
 export { PmContractHandlersModule, PmModule } from './pm.module';
 export { PmWorkerModule } from './pm-worker.module';
-export { ChargeCreationProcessor } from './charges/events/charge-creation.processor';

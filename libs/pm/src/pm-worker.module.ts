@@ -1,16 +1,16 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from '@cairn/platform/audit';
-import { ChargesRepository } from './charges/charges.repository';
-import { ChargeCreationProcessor } from './charges/events/charge-creation.processor';
-import { CreateChargeWhenPeerEncounterFinalizedHandler } from './charges/events/create-charge-when-peer-encounter-finalized.handler';
-import { CreateChargesWhenGroupEncountersApprovedHandler } from './charges/events/create-charges-when-group-encounters-approved.handler';
+import { CreateChargeWhenPeerEncounterFinalizedHandler } from './charges/event-handlers/create-charge-when-peer-encounter-finalized.handler';
+import { CreateChargesWhenGroupEncountersApprovedHandler } from './charges/event-handlers/create-charges-when-group-encounters-approved.handler';
+import { ChargesRepository } from './charges/infrastructure/charges.repository';
 import { EncountersRepository } from './encounters/infrastructure/encounters.repository';
+import { ChargeCreationProcessor } from './processors/charge-creation.processor';
 
 /**
- * PM's queue consumers, for the worker only (a consumer in a module the API imports would consume in the API
- * too): charge creation (PM-07) on `charge-creation`. Needs the PF-96 handlers (ReferenceDataModule), which the
- * worker module imports.
+ * PM's queue processors and the event handlers they dispatch to, for the worker only (a processor in a module the
+ * API imports would consume in the API too): charge creation (PM-07) on `charge-creation`. Needs the PF-96
+ * handlers (ReferenceDataModule), which the worker module imports.
  */
 @Module({
   imports: [CqrsModule, AuditModule],

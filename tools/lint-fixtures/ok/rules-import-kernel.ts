@@ -1,4 +1,4 @@
-// Linted as: libs/pm/src/appointments/lint-fixture-rules.ts
+// Linted as: libs/pm/src/appointments/domain/lint-fixture.rules.ts
 // A domain rule file takes its errors and helpers from the kernel.
 import { ConflictError, isoDate } from '@cairn/platform/kernel';
 

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ClWorkerModule, GenerateEncountersWhenGroupSessionDocumentedHandler } from '@cairn/cl';
+import { ClWorkerModule } from '@cairn/cl';
+import { EncounterGenerationProcessor } from '@cairn/cl/testing';
 import { CL_GROUP_SESSION_DOCUMENTED_V1, ClGroupSessionDocumentedV1, PEER_ENCOUNTER_FINALIZED_V1, PeerEncounterFinalizedV1 } from '@cairn/platform/clinical';
 import { buildEvent, WorkerHostModule } from '@cairn/platform/messaging';
 import { ReferenceDataModule } from '@cairn/platform/reference-data';
-import { ChargeCreationProcessor, PmContractHandlersModule, PmWorkerModule } from '@cairn/pm';
+import { PmContractHandlersModule, PmWorkerModule } from '@cairn/pm';
+import { ChargeCreationProcessor } from '@cairn/pm/testing';
 import { testConfig } from './test-config';
 
 /**
@@ -24,7 +26,7 @@ const CONSUMER_MODULES = [ReferenceDataModule, PmContractHandlersModule, ClWorke
 export class GenerationWorker {
   private constructor(
     private readonly ctx: INestApplicationContext,
-    private readonly consumer: GenerateEncountersWhenGroupSessionDocumentedHandler,
+    private readonly consumer: EncounterGenerationProcessor,
     private readonly charges: ChargeCreationProcessor,
   ) {}
 
@@ -33,7 +35,7 @@ export class GenerationWorker {
     // The worker host of platform/messaging, as the worker process boots it, with the relay turned off
     // (OUTBOX_RELAY_ENABLED=false): the test delivers the events itself.
     const ctx = await NestFactory.createApplicationContext(WorkerHostModule.register({ config, consumers: CONSUMER_MODULES }), { logger: false });
-    return new GenerationWorker(ctx, ctx.get(GenerateEncountersWhenGroupSessionDocumentedHandler), ctx.get(ChargeCreationProcessor));
+    return new GenerationWorker(ctx, ctx.get(EncounterGenerationProcessor), ctx.get(ChargeCreationProcessor));
   }
 
   /** Delivers the documented event (a new event id unless given) to the generation consumer. */

@@ -4,14 +4,15 @@ import { AuditService } from '@cairn/platform/audit';
 import { ValidateCodeQuery } from '@cairn/platform/code-library';
 import { GetJurisdictionProfileQuery } from '@cairn/platform/jurisdiction';
 import { idKey } from '@cairn/platform/kernel';
-import { ConsumerDeps, EventConsumer, QueueEvent } from '@cairn/platform/messaging';
+import type { IntegrationEvent } from '@cairn/platform/messaging';
 import { CreateGroupEncountersCommand } from '@cairn/platform/scheduling';
-import { planGenerations, proposeForSession } from '../group-encounter-rules';
-import { GroupEncounterGenerationRepository, NewGenerationRow } from '../group-encounter-generation.repository';
+import { planGenerations, proposeForSession } from '../domain/group-encounter.rules';
+import { GroupEncounterGenerationRepository, NewGenerationRow } from '../infrastructure/group-encounter-generation.repository';
 import type { ClTx } from '../../cl.tx';
 
 /**
- * CL-14-EN-01 on the queue `encounter-generation`: a documented group session becomes one PM encounter per
+ * CL-14-EN-01, for `cl_group_session_documented.v1` (dispatched by the `encounter-generation` processor, which runs it
+ * in the event's transaction as the system for the event's organization): a documented group session becomes one PM encounter per
  * present/partial attendee (CreateGroupEncountersCommand, handled by PM in this same transaction) and one
  * cl_group_encounter_generations row per rostered attendee, pending review, with the code the jurisdiction
  * profile proposes. Replays are harmless twice over: the consumer base skips an event id it has processed, and
@@ -19,21 +20,15 @@ import type { ClTx } from '../../cl.tx';
  * One command, one profile lookup, one code validation and one multi-row INSERT per session, whatever its size.
  */
 @Injectable()
-export class GenerateEncountersWhenGroupSessionDocumentedHandler extends EventConsumer<'encounter-generation'> {
-  readonly queue = 'encounter-generation';
-  readonly consumerName = 'cl.generate-encounters-when-group-session-documented';
-
+export class GenerateEncountersWhenGroupSessionDocumentedHandler {
   constructor(
-    deps: ConsumerDeps,
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly audit: AuditService,
     private readonly generations: GroupEncounterGenerationRepository,
-  ) {
-    super(deps);
-  }
+  ) {}
 
-  protected async handle(event: QueueEvent<'encounter-generation'>, tx: ClTx): Promise<void> {
+  async handle(event: IntegrationEvent<'cl_group_session_documented.v1'>, tx: ClTx): Promise<void> {
     const s = event.payload;
     const { profile } = await this.queries.execute(new GetJurisdictionProfileQuery({ siteId: s.site_id }));
     const proposal = proposeForSession(profile, s);

@@ -1,6 +1,6 @@
 import { Prisma } from '@cairn/platform/db';
 import type { ClTx } from '../../cl.tx';
-import type { SupervisionAggregate } from '../peer-supervision-rules';
+import type { SupervisionAggregate } from '../domain/peer-supervision.rules';
 
 /** Locks a supervision row the caller may read (row-level security), so two corrections apply one after the other. */
 export async function lockPeerSupervision(tx: ClTx, organizationId: string, id: string): Promise<void> {

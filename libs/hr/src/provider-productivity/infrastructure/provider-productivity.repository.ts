@@ -1,6 +1,6 @@
 import type { ProviderProductivityOptions } from '@cairn/platform/workforce';
 import type { HrTx } from '../../hr.tx';
-import type { ProductivityRow } from '../productivity-row';
+import type { ProductivityRow } from './productivity-row.mapper';
 
 /**
  * The rows of get_provider_productivity(...), the SECURITY DEFINER function over the wf_* rollups: it checks

@@ -3,8 +3,8 @@ import { CommandHandler } from '@nestjs/cqrs';
 import { Prisma } from '@cairn/platform/db';
 import { InvalidInputError, RuleViolationError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { part2ConsentProblems } from '../../part2-consent-rules';
-import { Part2ConsentView, toConsentView } from '../../part2-consent.view';
+import { part2ConsentProblems } from '../../domain/part2-consent.rules';
+import { Part2ConsentView, toConsentView } from '../../domain/part2-consent.view';
 import { RecordConsentCommand } from './record-consent.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

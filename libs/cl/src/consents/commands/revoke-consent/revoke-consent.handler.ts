@@ -1,7 +1,7 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { ConflictError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { Part2ConsentView, toConsentView } from '../../part2-consent.view';
+import { Part2ConsentView, toConsentView } from '../../domain/part2-consent.view';
 import { RevokeConsentCommand } from './revoke-consent.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

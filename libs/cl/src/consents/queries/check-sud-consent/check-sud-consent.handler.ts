@@ -1,7 +1,7 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { CheckSudConsentQuery, SudConsentDecision, SudConsentReason } from '@cairn/platform/clinical';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { consentStatus, denialReason } from '../../part2-consent.view';
+import { consentStatus, denialReason } from '../../domain/part2-consent.view';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { sudConsentAllows } from '../../infrastructure/part2-consent.repository';
 

@@ -1,7 +1,7 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { PART2_NOTICE } from '../../part2-notice';
-import { toConsentView } from '../../part2-consent.view';
+import { PART2_NOTICE } from '../../domain/part2-notice.constants';
+import { toConsentView } from '../../domain/part2-consent.view';
 import { ConsentPage, ListConsentsQuery } from './list-consents.query';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

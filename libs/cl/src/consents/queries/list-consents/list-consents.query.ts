@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { Part2ConsentView } from '../../part2-consent.view';
+import type { Part2ConsentView } from '../../domain/part2-consent.view';
 
 export interface ConsentPage {
   items: Part2ConsentView[];

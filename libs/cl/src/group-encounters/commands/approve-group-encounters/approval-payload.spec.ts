@@ -1,4 +1,4 @@
-import type { GenerationRow } from '../../group-encounter-generation.view';
+import type { GenerationRow } from '../../domain/group-encounter-generation.view';
 import { approvalPayloads } from './approve-group-encounters.handler';
 
 const row = (id: string, session: string, over: Partial<GenerationRow> = {}) =>

@@ -3,11 +3,11 @@ import { CommandHandler } from '@nestjs/cqrs';
 import { CL_GROUP_ENCOUNTERS_APPROVED_V1, ClGroupEncountersApprovedV1 } from '@cairn/platform/clinical';
 import { OutboxPublisher } from '@cairn/platform/messaging';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { bulkReview, singlePatient } from '../../bulk-review';
-import { approvePending } from '../../group-encounter-generation.repository';
-import { GenerationRow } from '../../group-encounter-generation.view';
-import { approvalDecision, ApprovalDecision } from '../../group-encounter-rules';
-import { ReviewOutcome, ReviewResult } from '../../review-result';
+import { bulkReview, singlePatient } from '../../domain/bulk-review.service';
+import { approvePending } from '../../infrastructure/group-encounter-generation.repository';
+import { GenerationRow } from '../../domain/group-encounter-generation.view';
+import { approvalDecision, ApprovalDecision } from '../../domain/group-encounter.rules';
+import { ReviewOutcome, ReviewResult } from '../../domain/review-result.view';
 import { ApproveGroupEncountersCommand } from './approve-group-encounters.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

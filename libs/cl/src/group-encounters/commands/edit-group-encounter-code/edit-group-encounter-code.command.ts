@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { GroupEncounterGenerationView } from '../../group-encounter-generation.view';
+import type { GroupEncounterGenerationView } from '../../domain/group-encounter-generation.view';
 
 export interface EditGroupEncounterCodeInput {
   /** A CPT or HCPCS code valid on the session date. */

@@ -3,10 +3,10 @@ import { CODE_PATTERN, ValidateCodeQuery } from '@cairn/platform/code-library';
 import { ConflictError, ForbiddenError, InvalidInputError, isoDate } from '@cairn/platform/http';
 import type { FieldError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { editPendingCode, generationsByIds } from '../../group-encounter-generation.repository';
-import { GroupEncounterGenerationView, part2AuditScope, toGenerationView } from '../../group-encounter-generation.view';
-import { billabilityAfterCodeEdit } from '../../group-encounter-rules';
-import { OUTCOME_DETAIL } from '../../review-result';
+import { editPendingCode, generationsByIds } from '../../infrastructure/group-encounter-generation.repository';
+import { GroupEncounterGenerationView, part2AuditScope, toGenerationView } from '../../domain/group-encounter-generation.view';
+import { billabilityAfterCodeEdit } from '../../domain/group-encounter.rules';
+import { OUTCOME_DETAIL } from '../../domain/review-result.view';
 import { EditGroupEncounterCodeCommand } from './edit-group-encounter-code.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

@@ -1,10 +1,10 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { InvalidInputError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { bulkReview, singlePatient } from '../../bulk-review';
-import { rejectPending } from '../../group-encounter-generation.repository';
-import { rejectionDecision, RejectionDecision } from '../../group-encounter-rules';
-import { ReviewOutcome, ReviewResult } from '../../review-result';
+import { bulkReview, singlePatient } from '../../domain/bulk-review.service';
+import { rejectPending } from '../../infrastructure/group-encounter-generation.repository';
+import { rejectionDecision, RejectionDecision } from '../../domain/group-encounter.rules';
+import { ReviewOutcome, ReviewResult } from '../../domain/review-result.view';
 import { RejectGroupEncountersCommand } from './reject-group-encounters.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

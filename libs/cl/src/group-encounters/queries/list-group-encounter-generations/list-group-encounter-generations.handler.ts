@@ -1,8 +1,8 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { Page, pageOf, pageWindow } from '@cairn/platform/http';
 import { setFilterNames, TenantUseCase } from '@cairn/platform/use-case';
-import { listGenerations } from '../../group-encounter-generation.repository';
-import { GroupEncounterGenerationView, part2AuditScope, toGenerationView } from '../../group-encounter-generation.view';
+import { listGenerations } from '../../infrastructure/group-encounter-generation.repository';
+import { GroupEncounterGenerationView, part2AuditScope, toGenerationView } from '../../domain/group-encounter-generation.view';
 import { ListGroupEncounterGenerationsQuery } from './list-group-encounter-generations.query';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { GroupSessionModality } from '@cairn/platform/clinical';
-import type { GroupSessionView } from '../../group-session.view';
+import type { GroupSessionView } from '../../domain/group-session.view';
 
 export interface CreateGroupSessionInput {
   groupId: string;

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
 import { RuleViolationError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { loadGroupSession } from '../../group-session-reader';
-import { sessionLength } from '../../group-session-rules';
-import type { GroupSessionView } from '../../group-session.view';
+import { loadGroupSession } from '../../infrastructure/group-session.repository';
+import { sessionLength } from '../../domain/group-session.rules';
+import type { GroupSessionView } from '../../domain/group-session.view';
 import { CreateGroupSessionCommand } from './create-group-session.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

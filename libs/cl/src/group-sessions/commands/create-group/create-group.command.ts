@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { GroupSessionModality } from '@cairn/platform/clinical';
-import type { GroupView } from '../../group-session.view';
+import type { GroupView } from '../../domain/group-session.view';
 
 export interface CreateGroupInput {
   siteId: string;

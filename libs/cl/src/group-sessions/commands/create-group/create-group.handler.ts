@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
 import { ForbiddenError, RuleViolationError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { assertFacilitators } from '../../group-checks';
-import { GroupView, toGroupView } from '../../group-session.view';
+import { assertFacilitators } from '../../infrastructure/facilitator.repository';
+import { GroupView, toGroupView } from '../../domain/group-session.view';
 import { CreateGroupCommand } from './create-group.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { GroupSessionView } from '../../group-session.view';
+import type { GroupSessionView } from '../../domain/group-session.view';
 
 /**
  * Signs a draft session: locks its note and attendance and publishes `cl_group_session_documented.v1` in

@@ -4,9 +4,9 @@ import { CL_GROUP_SESSION_DOCUMENTED_V1 } from '@cairn/platform/clinical';
 import { OutboxPublisher } from '@cairn/platform/messaging';
 import type { ClGroupSessionDocumentedV1, GroupSessionModality } from '@cairn/platform/clinical';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { loadGroupSession } from '../../group-session-reader';
-import { assertDocumentable, assertDraft, minutesOf } from '../../group-session-rules';
-import type { GroupSessionView } from '../../group-session.view';
+import { loadGroupSession } from '../../infrastructure/group-session.repository';
+import { assertDocumentable, assertDraft, minutesOf } from '../../domain/group-session.rules';
+import type { GroupSessionView } from '../../domain/group-session.view';
 import { DocumentGroupSessionCommand } from './document-group-session.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
@@ -20,7 +20,7 @@ export class DocumentGroupSessionHandler implements ClUseCaseHandler<DocumentGro
     const documentedAt = new Date();
     // The guard against double signing: a conditional UPDATE, first. Of two concurrent signs the second waits
     // for the first's row lock, then finds the status no longer 'draft', updates nothing and answers 409: one
-    // event. Writes to the draft lock the same row first (session-lock.ts), so the roster read below is final.
+    // event. Writes to the draft lock the same row first (infrastructure/session-lock.repository.ts), so the roster read below is final.
     // Every refusal below throws, which rolls the UPDATE back (and, as before, writes no audit row).
     const { count } = await tx.groupSession.updateMany({
       where: { organizationId: org, id: sessionId, status: 'draft' },

@@ -1,9 +1,9 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { loadGroupSession } from '../../group-session-reader';
-import { assertDraft } from '../../group-session-rules';
-import type { GroupSessionView } from '../../group-session.view';
-import { lockSession } from '../../session-lock';
+import { loadGroupSession } from '../../infrastructure/group-session.repository';
+import { assertDraft } from '../../domain/group-session.rules';
+import type { GroupSessionView } from '../../domain/group-session.view';
+import { lockSession } from '../../infrastructure/session-lock.repository';
 import { EditGroupSessionNoteCommand } from './edit-group-session-note.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
@@ -11,7 +11,7 @@ import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 @TenantUseCase(EditGroupSessionNoteCommand, { audit: { action: 'group-session.update', resource: 'group_session', id: (c) => c.sessionId } })
 export class EditGroupSessionNoteHandler implements ClUseCaseHandler<EditGroupSessionNoteCommand, GroupSessionView | null> {
   async execute({ sessionId, note }: EditGroupSessionNoteCommand, { ctx, tx, audit }: ClUseCase): Promise<GroupSessionView | null> {
-    // The row lock first (session-lock.ts): a concurrent document either sees this edit committed or makes it a 409.
+    // The row lock first (infrastructure/session-lock.repository.ts): a concurrent document either sees this edit committed or makes it a 409.
     const locked = await lockSession(tx, ctx.organizationId, sessionId);
     if (!locked) return null;
     assertDraft(locked);

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
-import type { AttendanceInput } from '../../group-session-rules';
-import type { GroupSessionView } from '../../group-session.view';
+import type { AttendanceInput } from '../../domain/group-session.rules';
+import type { GroupSessionView } from '../../domain/group-session.view';
 
 /**
  * Records or replaces the attendance of the listed patients (one row per patient and session; patients not

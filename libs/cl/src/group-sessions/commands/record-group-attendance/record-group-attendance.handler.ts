@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
 import { InvalidInputError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { loadGroupSession } from '../../group-session-reader';
-import { assertDraft, resolveRoster } from '../../group-session-rules';
-import type { GroupSessionView } from '../../group-session.view';
-import { lockSession } from '../../session-lock';
+import { loadGroupSession } from '../../infrastructure/group-session.repository';
+import { assertDraft, resolveRoster } from '../../domain/group-session.rules';
+import type { GroupSessionView } from '../../domain/group-session.view';
+import { lockSession } from '../../infrastructure/session-lock.repository';
 import { RecordGroupAttendanceCommand } from './record-group-attendance.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
@@ -14,7 +14,7 @@ import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 export class RecordGroupAttendanceHandler implements ClUseCaseHandler<RecordGroupAttendanceCommand, GroupSessionView | null> {
   async execute({ sessionId, attendees }: RecordGroupAttendanceCommand, { ctx, tx, audit }: ClUseCase): Promise<GroupSessionView | null> {
     const org = ctx.organizationId;
-    // The row lock first (session-lock.ts): a concurrent document either sees this write committed or makes it a 409.
+    // The row lock first (infrastructure/session-lock.repository.ts): a concurrent document either sees this write committed or makes it a 409.
     const locked = await lockSession(tx, org, sessionId);
     if (!locked) return null;
     assertDraft(locked);

@@ -1,7 +1,7 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { loadGroupSession } from '../../group-session-reader';
-import type { GroupSessionView } from '../../group-session.view';
+import { loadGroupSession } from '../../infrastructure/group-session.repository';
+import type { GroupSessionView } from '../../domain/group-session.view';
 import { GetGroupSessionQuery } from './get-group-session.query';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

@@ -1,6 +1,6 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { GroupView, toGroupView } from '../../group-session.view';
+import { GroupView, toGroupView } from '../../domain/group-session.view';
 import { GetGroupQuery } from './get-group.query';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

@@ -1,7 +1,7 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { assertDateRange, dateRange, Page } from '@cairn/platform/http';
 import { pagedAuditedList, setFilterNames, TenantUseCase } from '@cairn/platform/use-case';
-import { GroupSessionSummaryView, SESSION_GROUP_SELECT, toGroupSessionSummary } from '../../group-session.view';
+import { GroupSessionSummaryView, SESSION_GROUP_SELECT, toGroupSessionSummary } from '../../domain/group-session.view';
 import { ListGroupSessionsQuery } from './list-group-sessions.query';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

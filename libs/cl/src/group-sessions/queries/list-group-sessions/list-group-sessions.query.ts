@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
 import type { Page } from '@cairn/platform/http';
-import type { GroupSessionStatus } from '../../group-session-rules';
-import type { GroupSessionSummaryView } from '../../group-session.view';
+import type { GroupSessionStatus } from '../../domain/group-session.rules';
+import type { GroupSessionSummaryView } from '../../domain/group-session.view';
 
 export interface ListGroupSessionsFilter {
   groupId?: string;

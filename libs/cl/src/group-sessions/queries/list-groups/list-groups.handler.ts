@@ -1,7 +1,7 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { Page } from '@cairn/platform/http';
 import { pagedAuditedList, setFilterNames, TenantUseCase } from '@cairn/platform/use-case';
-import { GroupView, toGroupView } from '../../group-session.view';
+import { GroupView, toGroupView } from '../../domain/group-session.view';
 import { ListGroupsQuery } from './list-groups.query';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Page } from '@cairn/platform/http';
-import type { GroupView } from '../../group-session.view';
+import type { GroupView } from '../../domain/group-session.view';
 
 export interface ListGroupsFilter {
   siteId?: string;

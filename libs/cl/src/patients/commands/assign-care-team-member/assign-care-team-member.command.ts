@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { PatientView } from '../../patient.view';
+import type { PatientView } from '../../domain/patient.view';
 
 export class AssignCareTeamMemberCommand extends Command<PatientView | null> {
   constructor(

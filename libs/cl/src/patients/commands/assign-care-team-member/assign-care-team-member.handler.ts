@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ConflictException, UnprocessableEntityException } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { PATIENT_INCLUDE, PatientView, toPatientView } from '../../patient.view';
+import { PATIENT_INCLUDE, PatientView, toPatientView } from '../../domain/patient.view';
 import { AssignCareTeamMemberCommand } from './assign-care-team-member.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

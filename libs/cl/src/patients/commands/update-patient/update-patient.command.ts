@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { PatientView } from '../../patient.view';
+import type { PatientView } from '../../domain/patient.view';
 import type { RegisterPatientInput } from '../register-patient/register-patient.command';
 
 export type UpdatePatientInput = Partial<Omit<RegisterPatientInput, 'isPart2' | 'part2ProgramName' | 'primaryTherapistId'>> & { status?: string };

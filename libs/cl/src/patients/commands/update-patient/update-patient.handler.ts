@@ -1,8 +1,8 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { Prisma } from '@cairn/platform/db';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { assertSitePermitted, parseDateOfBirth } from '../../patient-rules';
-import { PATIENT_INCLUDE, PatientView, toPatientView } from '../../patient.view';
+import { assertSitePermitted, parseDateOfBirth } from '../../domain/patient.rules';
+import { PATIENT_INCLUDE, PatientView, toPatientView } from '../../domain/patient.view';
 import { UpdatePatientCommand } from './update-patient.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

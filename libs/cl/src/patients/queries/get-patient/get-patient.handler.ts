@@ -1,6 +1,6 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { PATIENT_INCLUDE, PatientView, toPatientView } from '../../patient.view';
+import { PATIENT_INCLUDE, PatientView, toPatientView } from '../../domain/patient.view';
 import { GetPatientQuery } from './get-patient.query';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

@@ -2,8 +2,8 @@ import { QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { CheckSudConsentQuery } from '@cairn/platform/clinical';
 import { EncounterPage, EncounterView, ListPatientEncountersQuery } from '@cairn/platform/scheduling';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { PART2_NOTICE } from '../../../consents/part2-notice';
-import type { ChartEncounterPage, ChartEncounterView, ChartGroupSessionView } from '../../chart-encounter.view';
+import { PART2_NOTICE } from '../../../consents/domain/part2-notice.constants';
+import type { ChartEncounterPage, ChartEncounterView, ChartGroupSessionView } from '../../domain/chart-encounter.view';
 import { ListChartEncountersQuery } from './list-chart-encounters.query';
 import type { ClTx, ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

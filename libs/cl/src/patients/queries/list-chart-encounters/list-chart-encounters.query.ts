@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { ChartEncounterPage } from '../../chart-encounter.view';
+import type { ChartEncounterPage } from '../../domain/chart-encounter.view';
 
 export interface ListChartEncountersFilter {
   /** YYYY-MM-DD, inclusive */

@@ -1,7 +1,7 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { Prisma } from '@cairn/platform/db';
 import { pagedAuditedList, setFilterNames, TenantUseCase } from '@cairn/platform/use-case';
-import { PATIENT_INCLUDE, toPatientView } from '../../patient.view';
+import { PATIENT_INCLUDE, toPatientView } from '../../domain/patient.view';
 import { PatientPage, PatientSearch, SearchPatientsQuery } from './search-patients.query';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

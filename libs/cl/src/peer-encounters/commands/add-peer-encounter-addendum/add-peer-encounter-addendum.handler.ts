@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { assertPeerAmendable } from '../../peer-encounter-rules';
-import { PEER_ENCOUNTER_INCLUDE, peerPart2Scope, PeerEncounterView, toPeerEncounterView } from '../../peer-encounter.view';
+import { assertPeerAmendable } from '../../domain/peer-encounter.rules';
+import { PEER_ENCOUNTER_INCLUDE, peerPart2Scope, PeerEncounterView, toPeerEncounterView } from '../../domain/peer-encounter.view';
 import { AddPeerEncounterAddendumCommand } from './add-peer-encounter-addendum.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { PeerEncounterView } from '../../peer-encounter.view';
+import type { PeerEncounterView } from '../../domain/peer-encounter.view';
 
 export interface CreatePeerEncounterInput {
   patientId: string;

@@ -1,9 +1,9 @@
 import { CommandHandler, QueryBus } from '@nestjs/cqrs';
 import { ForbiddenError, isoDate } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { lockPeerEncounter, priceablePeerCode, serviceTypeInForce } from '../../peer-encounter-checks';
-import { assertPeerDraft, peerDuration } from '../../peer-encounter-rules';
-import { PEER_ENCOUNTER_INCLUDE, peerPart2Scope, PeerEncounterView, toPeerEncounterView } from '../../peer-encounter.view';
+import { lockPeerEncounter, priceablePeerCode, serviceTypeInForce } from '../../infrastructure/peer-encounter.repository';
+import { assertPeerDraft, peerDuration } from '../../domain/peer-encounter.rules';
+import { PEER_ENCOUNTER_INCLUDE, peerPart2Scope, PeerEncounterView, toPeerEncounterView } from '../../domain/peer-encounter.view';
 import { EditPeerEncounterCommand } from './edit-peer-encounter.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { PeerEncounterView } from '../../peer-encounter.view';
+import type { PeerEncounterView } from '../../domain/peer-encounter.view';
 
 /**
  * Finalizes a draft (the peer provider only): locks it, creates its PM encounter (CreatePeerEncounterCommand)

@@ -5,8 +5,8 @@ import { OutboxPublisher } from '@cairn/platform/messaging';
 import type { PeerEncounterFinalizedV1 } from '@cairn/platform/clinical';
 import { CreatePeerEncounterCommand } from '@cairn/platform/scheduling';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { lockPeerEncounter, priceablePeerCode } from '../../peer-encounter-checks';
-import { PEER_ENCOUNTER_INCLUDE, peerPart2Scope, PeerEncounterView, toPeerEncounterView } from '../../peer-encounter.view';
+import { lockPeerEncounter, priceablePeerCode } from '../../infrastructure/peer-encounter.repository';
+import { PEER_ENCOUNTER_INCLUDE, peerPart2Scope, PeerEncounterView, toPeerEncounterView } from '../../domain/peer-encounter.view';
 import { FinalizePeerEncounterCommand } from './finalize-peer-encounter.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

@@ -1,6 +1,6 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { PEER_ENCOUNTER_INCLUDE, peerPart2Scope, PeerEncounterView, toPeerEncounterView } from '../../peer-encounter.view';
+import { PEER_ENCOUNTER_INCLUDE, peerPart2Scope, PeerEncounterView, toPeerEncounterView } from '../../domain/peer-encounter.view';
 import { GetPeerEncounterQuery } from './get-peer-encounter.query';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

@@ -1,7 +1,7 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { Page } from '@cairn/platform/http';
 import { pagedAuditedList, TenantUseCase } from '@cairn/platform/use-case';
-import { PEER_ENCOUNTER_INCLUDE, PeerEncounterView, toPeerEncounterView } from '../../peer-encounter.view';
+import { PEER_ENCOUNTER_INCLUDE, PeerEncounterView, toPeerEncounterView } from '../../domain/peer-encounter.view';
 import { ListPatientPeerEncountersQuery } from './list-patient-peer-encounters.query';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Page } from '@cairn/platform/http';
-import type { PeerEncounterView } from '../../peer-encounter.view';
+import type { PeerEncounterView } from '../../domain/peer-encounter.view';
 
 export interface ListPatientPeerEncountersFilter {
   patientId: string;

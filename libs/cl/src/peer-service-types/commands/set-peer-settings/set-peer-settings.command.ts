@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { PeerVocabularyView } from '../../peer-vocabulary';
+import type { PeerVocabularyView } from '../../infrastructure/peer-vocabulary.repository';
 
 /** Sets use_pf15 for the context's organization; answers the vocabulary now in force. */
 export class SetPeerSettingsCommand extends Command<PeerVocabularyView> {

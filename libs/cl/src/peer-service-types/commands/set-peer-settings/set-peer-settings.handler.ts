@@ -1,7 +1,7 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { RuleViolationError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { loadPeerVocabulary, PeerVocabularyView } from '../../peer-vocabulary';
+import { loadPeerVocabulary, PeerVocabularyView } from '../../infrastructure/peer-vocabulary.repository';
 import { SetPeerSettingsCommand } from './set-peer-settings.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

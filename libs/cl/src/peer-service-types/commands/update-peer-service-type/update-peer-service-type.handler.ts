@@ -1,7 +1,7 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { RuleViolationError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { loadPeerVocabulary, type PeerServiceTypeView } from '../../peer-vocabulary';
+import { loadPeerVocabulary, type PeerServiceTypeView } from '../../infrastructure/peer-vocabulary.repository';
 import { UpdatePeerServiceTypeCommand } from './update-peer-service-type.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

@@ -1,6 +1,6 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { loadPeerVocabulary, PeerVocabularyView } from '../../peer-vocabulary';
+import { loadPeerVocabulary, PeerVocabularyView } from '../../infrastructure/peer-vocabulary.repository';
 import { GetPeerVocabularyQuery } from './get-peer-vocabulary.query';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
-import type { SupervisionModality } from '../../peer-supervision-rules';
-import type { PeerSupervisionView } from '../../peer-supervision.view';
+import type { SupervisionModality } from '../../domain/peer-supervision.rules';
+import type { PeerSupervisionView } from '../../domain/peer-supervision.view';
 
 export interface EditPeerSupervisionInput {
   peerProviderId?: string;

@@ -1,9 +1,9 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { ForbiddenError, isoDate } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { assertPeerProvider, assertSupervisor, organizationToday } from '../../peer-supervision-checks';
-import { assertEditable, assertSupervisionDate, assertNotSelfSupervision } from '../../peer-supervision-rules';
-import { PeerSupervisionView, toPeerSupervisionView } from '../../peer-supervision.view';
+import { assertPeerProvider, assertSupervisor, organizationToday } from '../../infrastructure/peer-supervision-staff.repository';
+import { assertEditable, assertSupervisionDate, assertNotSelfSupervision } from '../../domain/peer-supervision.rules';
+import { PeerSupervisionView, toPeerSupervisionView } from '../../domain/peer-supervision.view';
 import { EditPeerSupervisionCommand } from './edit-peer-supervision.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { lockPeerSupervision } from '../../infrastructure/peer-supervision.repository';

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
 import { ForbiddenError, RuleViolationError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { assertPeerProvider, assertSupervisor, callerSupervises, organizationToday } from '../../peer-supervision-checks';
-import { assertSupervisionDate, assertNotSelfSupervision } from '../../peer-supervision-rules';
-import { PeerSupervisionView, toPeerSupervisionView } from '../../peer-supervision.view';
+import { assertPeerProvider, assertSupervisor, callerSupervises, organizationToday } from '../../infrastructure/peer-supervision-staff.repository';
+import { assertSupervisionDate, assertNotSelfSupervision } from '../../domain/peer-supervision.rules';
+import { PeerSupervisionView, toPeerSupervisionView } from '../../domain/peer-supervision.view';
 import { RecordPeerSupervisionCommand } from './record-peer-supervision.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

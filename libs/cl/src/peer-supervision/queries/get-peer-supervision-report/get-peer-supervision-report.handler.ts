@@ -1,10 +1,10 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { ForbiddenError, RuleViolationError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { seesOrganization } from '../../peer-supervision-checks';
+import { seesOrganization } from '../../infrastructure/peer-supervision-staff.repository';
 import {
   buildSupervisionReport, monthBounds, monthsBetween, PEER_ROLE, SupervisionReport,
-} from '../../peer-supervision-rules';
+} from '../../domain/peer-supervision.rules';
 import { GetPeerSupervisionReportQuery } from './get-peer-supervision-report.query';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { supervisionAggregates } from '../../infrastructure/peer-supervision.repository';

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { SupervisionReport } from '../../peer-supervision-rules';
+import type { SupervisionReport } from '../../domain/peer-supervision.rules';
 
 export interface PeerSupervisionReportFilter {
   /** YYYY-MM, inclusive. */

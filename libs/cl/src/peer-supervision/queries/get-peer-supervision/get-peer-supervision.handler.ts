@@ -1,6 +1,6 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { PeerSupervisionView, toPeerSupervisionView } from '../../peer-supervision.view';
+import { PeerSupervisionView, toPeerSupervisionView } from '../../domain/peer-supervision.view';
 import { GetPeerSupervisionQuery } from './get-peer-supervision.query';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

@@ -1,7 +1,7 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { assertDateRange, dateRange, Page } from '@cairn/platform/http';
 import { pagedAuditedList, setFilterNames, TenantUseCase } from '@cairn/platform/use-case';
-import { PeerSupervisionSummaryView, toPeerSupervisionSummary } from '../../peer-supervision.view';
+import { PeerSupervisionSummaryView, toPeerSupervisionSummary } from '../../domain/peer-supervision.view';
 import { ListPeerSupervisionQuery } from './list-peer-supervision.query';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { assertAmendable } from '../../progress-note-rules';
-import { NOTE_INCLUDE, part2Scope, ProgressNoteView, toProgressNoteView } from '../../progress-note.view';
+import { assertAmendable } from '../../domain/progress-note.rules';
+import { NOTE_INCLUDE, part2Scope, ProgressNoteView, toProgressNoteView } from '../../domain/progress-note.view';
 import { AddProgressNoteAddendumCommand } from './add-progress-note-addendum.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { ProgressNoteView } from '../../progress-note.view';
+import type { ProgressNoteView } from '../../domain/progress-note.view';
 
 export interface CreateProgressNoteInput {
   patientId: string;

@@ -1,7 +1,7 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { assertEditableDraft, assertSignable } from '../../progress-note-rules';
-import { NOTE_INCLUDE, part2Scope, ProgressNoteView, toProgressNoteView } from '../../progress-note.view';
+import { assertEditableDraft, assertSignable } from '../../domain/progress-note.rules';
+import { NOTE_INCLUDE, part2Scope, ProgressNoteView, toProgressNoteView } from '../../domain/progress-note.view';
 import { SignProgressNoteCommand } from './sign-progress-note.command';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 

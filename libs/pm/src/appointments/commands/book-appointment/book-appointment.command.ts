@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { AppointmentView } from '../../appointment.view';
+import type { AppointmentView } from '../../domain/appointment.view';
 
 export interface BookAppointmentInput {
   siteId: string;

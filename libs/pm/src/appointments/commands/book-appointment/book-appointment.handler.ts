@@ -3,9 +3,9 @@ import { CommandHandler, QueryBus } from '@nestjs/cqrs';
 import { GetPatientReferenceQuery } from '@cairn/platform/clinical';
 import { RuleViolationError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { assertProvider, assertServiceType, assertSiteManaged } from '../../appointment-checks';
-import { checkPeriod } from '../../appointment-rules';
-import { AppointmentView, toAppointmentView } from '../../appointment.view';
+import { assertProvider, assertServiceType, assertSiteManaged } from '../../infrastructure/appointment.repository';
+import { checkPeriod } from '../../domain/appointment.rules';
+import { AppointmentView, toAppointmentView } from '../../domain/appointment.view';
 import { BookAppointmentCommand } from './book-appointment.command';
 import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 

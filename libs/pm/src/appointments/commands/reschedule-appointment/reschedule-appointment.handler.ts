@@ -1,9 +1,9 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { ConflictError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { assertProvider } from '../../appointment-checks';
-import { checkPeriod } from '../../appointment-rules';
-import { AppointmentView, toAppointmentView } from '../../appointment.view';
+import { assertProvider } from '../../infrastructure/appointment.repository';
+import { checkPeriod } from '../../domain/appointment.rules';
+import { AppointmentView, toAppointmentView } from '../../domain/appointment.view';
 import { RescheduleAppointmentCommand } from './reschedule-appointment.command';
 import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 

@@ -2,8 +2,8 @@ import { CommandHandler } from '@nestjs/cqrs';
 import { PM_APPOINTMENT_STATUS_CHANGED_V1 } from '@cairn/platform/scheduling';
 import { OutboxPublisher } from '@cairn/platform/messaging';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { applyStatusChange } from '../../appointment-rules';
-import { AppointmentView, toAppointmentView } from '../../appointment.view';
+import { applyStatusChange } from '../../domain/appointment.rules';
+import { AppointmentView, toAppointmentView } from '../../domain/appointment.view';
 import { SetAppointmentStatusCommand } from './set-appointment-status.command';
 import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 

@@ -1,6 +1,6 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { AppointmentView, toAppointmentView } from '../../appointment.view';
+import { AppointmentView, toAppointmentView } from '../../domain/appointment.view';
 import { GetAppointmentQuery } from './get-appointment.query';
 import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 

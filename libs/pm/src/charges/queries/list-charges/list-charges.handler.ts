@@ -2,10 +2,10 @@ import { QueryHandler } from '@nestjs/cqrs';
 import { Prisma } from '@cairn/platform/db';
 import { assertDateRange, dateRange, Page } from '@cairn/platform/http';
 import { pagedAuditedList, setFilterNames, TenantUseCase } from '@cairn/platform/use-case';
-import { ChargeView, toChargeView, withheldChargeView } from '../../charge.view';
+import { ChargeView, toChargeView, withheldChargeView } from '../../domain/charge.view';
 import { ChargeFilter, ListChargesQuery } from './list-charges.query';
 import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
-import { ChargesRepository } from '../../charges.repository';
+import { ChargesRepository } from '../../infrastructure/charges.repository';
 
 @QueryHandler(ListChargesQuery)
 @TenantUseCase(ListChargesQuery, { audit: { action: 'charge.list', resource: 'charge', patient: (q) => q.filter.patientId } })

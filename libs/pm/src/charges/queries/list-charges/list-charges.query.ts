@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
 import type { Page } from '@cairn/platform/http';
-import type { ChargeSourceType, ChargeStatus } from '../../charge-rules';
-import type { ChargeView } from '../../charge.view';
+import type { ChargeSourceType, ChargeStatus } from '../../domain/charge.rules';
+import type { ChargeView } from '../../domain/charge.view';
 
 export interface ChargeFilter {
   status?: ChargeStatus;

@@ -3,7 +3,7 @@ import { InvalidInputError } from '@cairn/platform/http';
 import { idKey } from '@cairn/platform/kernel';
 import { CreateGroupEncountersCommand, CreatedGroupEncounter, GroupEncountersCreated } from '@cairn/platform/scheduling';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { groupEncounterInputProblems } from '../../encounter-rules';
+import { groupEncounterInputProblems } from '../../domain/encounter.rules';
 import { EncountersRepository } from '../../infrastructure/encounters.repository';
 import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 

@@ -2,7 +2,7 @@ import { CommandHandler } from '@nestjs/cqrs';
 import { InvalidInputError } from '@cairn/platform/http';
 import { CreatePeerEncounterCommand, PeerEncounterCreated } from '@cairn/platform/scheduling';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { peerEncounterInputProblems } from '../../encounter-rules';
+import { peerEncounterInputProblems } from '../../domain/encounter.rules';
 import { EncountersRepository } from '../../infrastructure/encounters.repository';
 import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 

@@ -1,7 +1,7 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { Prisma } from '@cairn/platform/db';
 import { EncounterPage, ListPatientEncountersQuery } from '@cairn/platform/scheduling';
-import { toEncounterView } from '../../encounter.view';
+import { toEncounterView } from '../../domain/encounter.view';
 import { pageOf, pageWindow } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
 import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';

@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { UnitBasis } from '@cairn/platform/code-library';
-import type { CrosswalkModifierMode, ModifierMatch } from '../../../charges/charge-rules';
-import type { FeeScheduleEntryView } from '../../fee-schedule-entry.view';
+import type { CrosswalkModifierMode, ModifierMatch } from '../../../charges/domain/charge.rules';
+import type { FeeScheduleEntryView } from '../../domain/fee-schedule-entry.view';
 
 export interface CreateFeeScheduleEntryInput {
   codeSystem: 'CPT' | 'HCPCS';

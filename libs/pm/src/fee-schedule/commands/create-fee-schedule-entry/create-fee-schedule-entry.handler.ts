@@ -3,9 +3,9 @@ import { CommandHandler, QueryBus } from '@nestjs/cqrs';
 import { CodeSystem, CodeValidity, ValidateCodeQuery } from '@cairn/platform/code-library';
 import { calendarDay, FieldError, InvalidInputError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { normalizeModifiers } from '../../../charges/charge-rules';
-import { FeeScheduleEntryView, toFeeScheduleEntryView } from '../../fee-schedule-entry.view';
-import { assertNoOverlap } from '../../fee-schedule-overlap';
+import { normalizeModifiers } from '../../../charges/domain/charge.rules';
+import { FeeScheduleEntryView, toFeeScheduleEntryView } from '../../domain/fee-schedule-entry.view';
+import { assertNoOverlap } from '../../infrastructure/fee-schedule.repository';
 import { CreateFeeScheduleEntryCommand, CreateFeeScheduleEntryInput } from './create-fee-schedule-entry.command';
 import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 

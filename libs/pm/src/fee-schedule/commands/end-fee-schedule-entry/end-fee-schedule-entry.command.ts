@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { FeeScheduleEntryView } from '../../fee-schedule-entry.view';
+import type { FeeScheduleEntryView } from '../../domain/fee-schedule-entry.view';
 
 /**
  * Sets an entry's last day (inclusive). Charges already created keep the entry they were priced with; events

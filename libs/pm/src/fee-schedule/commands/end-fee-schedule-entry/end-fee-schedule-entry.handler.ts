@@ -2,8 +2,8 @@ import { CommandHandler } from '@nestjs/cqrs';
 import { InvalidInputError, isoDate } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
-import { FeeScheduleEntryView, toFeeScheduleEntryView } from '../../fee-schedule-entry.view';
-import { assertNoOverlap } from '../../fee-schedule-overlap';
+import { FeeScheduleEntryView, toFeeScheduleEntryView } from '../../domain/fee-schedule-entry.view';
+import { assertNoOverlap } from '../../infrastructure/fee-schedule.repository';
 import { EndFeeScheduleEntryCommand } from './end-fee-schedule-entry.command';
 import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 

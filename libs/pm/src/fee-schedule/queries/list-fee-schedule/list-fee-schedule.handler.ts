@@ -1,7 +1,7 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { Prisma } from '@cairn/platform/db';
 import type { Page } from '@cairn/platform/http';
-import { FeeScheduleEntryView, toFeeScheduleEntryView } from '../../fee-schedule-entry.view';
+import { FeeScheduleEntryView, toFeeScheduleEntryView } from '../../domain/fee-schedule-entry.view';
 import { ListFeeScheduleQuery } from './list-fee-schedule.query';
 import { pageOf, pageWindow } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Page } from '@cairn/platform/http';
-import type { FeeScheduleEntryView } from '../../fee-schedule-entry.view';
+import type { FeeScheduleEntryView } from '../../domain/fee-schedule-entry.view';
 
 export interface FeeScheduleFilter {
   code?: string;

@@ -1,7 +1,7 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { InvalidInputError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { ServiceTypeView, toServiceTypeView } from '../../service-type.view';
+import { ServiceTypeView, toServiceTypeView } from '../../domain/service-type.view';
 import { SetServiceTypeCategoryCommand } from './set-service-type-category.command';
 import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 

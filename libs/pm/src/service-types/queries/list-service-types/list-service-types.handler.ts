@@ -1,6 +1,6 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { ServiceTypeView, toServiceTypeView } from '../../service-type.view';
+import { ServiceTypeView, toServiceTypeView } from '../../domain/service-type.view';
 import { ListServiceTypesQuery } from './list-service-types.query';
 import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 

@@ -1,4 +1,4 @@
 import { Query } from '@nestjs/cqrs';
-import type { ServiceTypeView } from '../../service-type.view';
+import type { ServiceTypeView } from '../../domain/service-type.view';
 
 export class ListServiceTypesQuery extends Query<ServiceTypeView[]> {}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuditModule } from '@cairn/platform/audit';
+import { ApproveGroupEncountersHandler } from './commands/approve-group-encounters/approve-group-encounters.handler';
+import { EditGroupEncounterCodeHandler } from './commands/edit-group-encounter-code/edit-group-encounter-code.handler';
+import { RejectGroupEncountersHandler } from './commands/reject-group-encounters/reject-group-encounters.handler';
+import { GroupEncounterGenerationsController } from './http/group-encounter-generations.controller';
+import { GroupEncounterGenerationRepository } from './infrastructure/group-encounter-generation.repository';
+import { ListGroupEncounterGenerationsHandler } from './queries/list-group-encounter-generations/list-group-encounter-generations.handler';
+
+/** CL's batch review of generated group encounters (list, approve, reject, edit code). The generation itself is a worker event handler (ClWorkerModule). */
+@Module({
+  imports: [CqrsModule, AuditModule],
+  controllers: [GroupEncounterGenerationsController],
+  providers: [ApproveGroupEncountersHandler, EditGroupEncounterCodeHandler, RejectGroupEncountersHandler, GroupEncounterGenerationRepository, ListGroupEncounterGenerationsHandler],
+})
+export class GroupEncountersModule {}

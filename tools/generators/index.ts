@@ -1,0 +1,2 @@
+export { useCaseGenerator } from './use-case';
+export type { UseCaseSchema } from './use-case';
