@@ -1,7 +1,7 @@
 /** @jest-config-loader esbuild-register */
-import type { Config } from 'jest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Config } from 'jest';
 
 // One config for the whole workspace, three tiers (CONVENTIONS §11):
 //   unit  — *.spec.ts beside the code, no I/O;
@@ -22,7 +22,10 @@ const swcrc = JSON.parse(readFileSync(join(__dirname, '.swcrc'), 'utf8')) as Rec
 // TypeScript, plus the ESM-only wasm-bindgen glue of Prisma's schema engine (tools/db), compiled to CommonJS.
 const transform: Config['transform'] = {
   '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }],
-  '/node_modules/@prisma/schema-engine-wasm/.+\\.js$': ['@swc/jest', { ...swcrc, swcrc: false, jsc: { ...(swcrc['jsc'] as object), parser: { syntax: 'ecmascript' } } }],
+  '/node_modules/@prisma/schema-engine-wasm/.+\\.js$': [
+    '@swc/jest',
+    { ...swcrc, swcrc: false, jsc: { ...(swcrc['jsc'] as object), parser: { syntax: 'ecmascript' } } },
+  ],
 };
 const common = {
   rootDir: __dirname,

@@ -43,7 +43,10 @@ function run(cmd, args, env) {
 function installFingerprint() {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   const relevant = JSON.stringify([pkg.dependencies, pkg.devDependencies, pkg.optionalDependencies, pkg.overrides, pkg.allowScripts]);
-  return createHash('sha256').update(fs.readFileSync(path.join(root, 'package-lock.json'))).update(relevant).digest('hex');
+  return createHash('sha256')
+    .update(fs.readFileSync(path.join(root, 'package-lock.json')))
+    .update(relevant)
+    .digest('hex');
 }
 
 /** Returns true when it installed. */

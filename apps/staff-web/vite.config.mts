@@ -1,5 +1,5 @@
-import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 // The SPA calls /api on its own origin; the dev server and `vite preview` forward it to the API (CAIRN_API_URL,

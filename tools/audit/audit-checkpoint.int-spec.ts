@@ -3,9 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
+
 import { AuditCheckpointPublisher, CHECKPOINT_FILE, ensureCheckpointKey, loadPublicKey } from '@cairn/platform/audit';
 import { loadConfig } from '@cairn/platform/config';
 import { PrismaService } from '@cairn/platform/db';
+
 import { verifyAgainstCheckpoints, verifyAuditLog } from './verify-audit-log';
 
 /**
@@ -73,7 +75,10 @@ const checkpointFile = () => join(checkpoints, CHECKPOINT_FILE);
 
 beforeAll(async () => {
   await owner.query(`INSERT INTO pf_organizations (id, name, slug) VALUES ($1, 'Anchor Org', $2)`, [org, `anchor-${org}`]);
-  await owner.query(`INSERT INTO pf_staff_users (id, email, display_name, password_hash) VALUES ($1, $2, 'Auditor', 'x')`, [user, `anchor-${user}@t.test`]);
+  await owner.query(`INSERT INTO pf_staff_users (id, email, display_name, password_hash) VALUES ($1, $2, 'Auditor', 'x')`, [
+    user,
+    `anchor-${user}@t.test`,
+  ]);
 });
 
 afterAll(async () => {
@@ -94,7 +99,10 @@ describe('audit checkpoints', () => {
     expect((await publisher.publish()).published).toBe(true);
     expect(readFileSync(checkpointFile(), 'utf8').trim().split('\n')).toHaveLength(2);
     expect(await verifyAgainstCheckpoints(ownerUrl, checkpoints, publicKey)).toEqual({
-      checkpoints: 2, lastAt: expect.any(String), headsChecked: expect.any(Number), problems: [],
+      checkpoints: 2,
+      lastAt: expect.any(String),
+      headsChecked: expect.any(Number),
+      problems: [],
     });
   });
 
@@ -116,9 +124,7 @@ describe('audit checkpoints', () => {
     writeFileSync(checkpointFile(), [...lines.slice(0, -1), JSON.stringify(forged)].join('\n') + '\n');
 
     const report = await verifyAgainstCheckpoints(ownerUrl, checkpoints, publicKey);
-    expect(report.problems).toEqual([
-      'checkpoint 2 of 2: signature does not verify (the checkpoint was altered or signed by another key)',
-    ]);
+    expect(report.problems).toEqual(['checkpoint 2 of 2: signature does not verify (the checkpoint was altered or signed by another key)']);
     await expect(publisher.publish()).rejects.toThrow(/does not verify/);
   });
 

@@ -1,7 +1,9 @@
 import { request, type IncomingHttpHeaders } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { Pool, type PoolClient } from 'pg';
+
 import { AUDIT_EXPORT_BATCH } from '@cairn/platform/audit';
+
 import { DemoFixture } from '../../apps/api/test/support/demo-fixture';
 import { login, type StaffSession } from '../../apps/api/test/support/staff-api';
 import { ScratchApi, startScratchApi } from '../testing/scratch-api';
@@ -33,21 +35,24 @@ interface Received {
 /** GET with a raw client: supertest would hide a cut connection and the trailers. */
 function get(path: string, session: StaffSession): Promise<Received> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, agent: false, headers: { Authorization: `Bearer ${session.accessToken}` } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      let settled = false;
-      const finish = (): void => {
-        if (settled) return;
-        settled = true;
-        resolve({ status: res.statusCode!, headers: res.headers, body, trailers: res.trailers, complete: res.complete });
-      };
-      res.on('end', finish);
-      res.on('aborted', finish);
-      res.on('error', finish);
-      res.on('close', finish);
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, agent: false, headers: { Authorization: `Bearer ${session.accessToken}` } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        let settled = false;
+        const finish = (): void => {
+          if (settled) return;
+          settled = true;
+          resolve({ status: res.statusCode!, headers: res.headers, body, trailers: res.trailers, complete: res.complete });
+        };
+        res.on('end', finish);
+        res.on('aborted', finish);
+        res.on('error', finish);
+        res.on('close', finish);
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -57,7 +62,8 @@ function get(path: string, session: StaffSession): Promise<Received> {
 async function waitForBackend(where: string, params: unknown[]): Promise<number> {
   for (let i = 0; i < 200; i++) {
     const { rows } = await admin.query<{ pid: number }>(
-      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND ${where}`, params,
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND ${where}`,
+      params,
     );
     if (rows[0]) return rows[0].pid;
     await new Promise((r) => setTimeout(r, 25));
@@ -125,7 +131,9 @@ describe('GET /api/v1/audit-events/export', () => {
       await waitForBackend('usename = $1', [appRole]);
 
       await exclusive.query('BEGIN');
-      const { rows: [{ pid: exclusivePid }] } = await exclusive.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      const {
+        rows: [{ pid: exclusivePid }],
+      } = await exclusive.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
       const locked = exclusive.query('LOCK TABLE pf_audit_events IN ACCESS EXCLUSIVE MODE');
       await waitForBackend('pid = $1', [exclusivePid]);
 
@@ -150,6 +158,10 @@ describe('GET /api/v1/audit-events/export', () => {
     }
     // The API is still serving: the pool replaced the terminated connection.
     const again = await get(`/api/v1/audit-events/export?action=${action}`, manager);
-    expect(again).toMatchObject({ status: 200, complete: true, trailers: { 'x-export-status': 'complete', 'x-export-rows': String(AUDIT_EXPORT_BATCH + 500) } });
+    expect(again).toMatchObject({
+      status: 200,
+      complete: true,
+      trailers: { 'x-export-status': 'complete', 'x-export-rows': String(AUDIT_EXPORT_BATCH + 500) },
+    });
   });
 });

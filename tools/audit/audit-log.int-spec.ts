@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+
 import { verifyAuditLog } from './verify-audit-log';
 
 /** The audit log as the database enforces it: append-only, hash-chained per organization, serialised writers. */
@@ -29,7 +30,10 @@ async function appendAsApp(n: number, action = 'patient.read'): Promise<void> {
 }
 
 async function chain(): Promise<{ seq: string; prev_hash: string; hash: string }[]> {
-  const { rows } = await owner.query(`SELECT seq::text, prev_hash, hash FROM pf_audit_events WHERE chain_key = $1 ORDER BY pf_audit_events.seq`, [org]);
+  const { rows } = await owner.query(
+    `SELECT seq::text, prev_hash, hash FROM pf_audit_events WHERE chain_key = $1 ORDER BY pf_audit_events.seq`,
+    [org],
+  );
   return rows;
 }
 
@@ -39,8 +43,14 @@ async function verify() {
 
 beforeAll(async () => {
   await owner.query(`INSERT INTO pf_organizations (id, name, slug) VALUES ($1, 'Audit Org', $2)`, [org, `audit-${org}`]);
-  await owner.query(`INSERT INTO pf_staff_users (id, email, display_name, password_hash) VALUES ($1, $2, 'Auditor', 'x')`, [user, `audit-${user}@t.test`]);
-  await owner.query(`INSERT INTO pf_role_bindings (organization_id, id, staff_user_id, role_key) VALUES ($1, gen_random_uuid(), $2, 'admin')`, [org, user]);
+  await owner.query(`INSERT INTO pf_staff_users (id, email, display_name, password_hash) VALUES ($1, $2, 'Auditor', 'x')`, [
+    user,
+    `audit-${user}@t.test`,
+  ]);
+  await owner.query(
+    `INSERT INTO pf_role_bindings (organization_id, id, staff_user_id, role_key) VALUES ($1, gen_random_uuid(), $2, 'admin')`,
+    [org, user],
+  );
 });
 
 afterAll(async () => {
@@ -68,7 +78,11 @@ describe('audit log', () => {
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE from the app role', async () => {
-    for (const sql of ['UPDATE pf_audit_events SET outcome = $1', 'DELETE FROM pf_audit_events WHERE outcome = $1', 'TRUNCATE pf_audit_events']) {
+    for (const sql of [
+      'UPDATE pf_audit_events SET outcome = $1',
+      'DELETE FROM pf_audit_events WHERE outcome = $1',
+      'TRUNCATE pf_audit_events',
+    ]) {
       const c = await app.connect();
       try {
         await expect(c.query(sql, sql.includes('$1') ? ['x'] : [])).rejects.toThrow(/permission denied/);
@@ -110,7 +124,9 @@ describe('audit log', () => {
     try {
       await c.query('BEGIN');
       await c.query(`SELECT set_config('cairn.audit_sealing', 'on', true)`);
-      await expect(c.query(`UPDATE pf_audit_events SET hash = repeat('f', 64) WHERE chain_key = $1 AND seq = 1`, [org])).rejects.toThrow(/append-only/);
+      await expect(c.query(`UPDATE pf_audit_events SET hash = repeat('f', 64) WHERE chain_key = $1 AND seq = 1`, [org])).rejects.toThrow(
+        /append-only/,
+      );
       await c.query('ROLLBACK');
     } finally {
       c.release();

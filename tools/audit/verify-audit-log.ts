@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+
 import { AuditCheckpoint, checkpointProblem, loadPublicKey, readCheckpointLines } from '@cairn/platform/audit';
 
 export interface ChainReport {
@@ -19,10 +20,18 @@ export async function verifyAuditLog(ownerUrl: string): Promise<ChainReport[]> {
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ chain_key: string; events_checked: string; first_broken_seq: string | null; problem: string | null }>(
-      `SELECT v.* FROM pf_audit_chain_heads h, LATERAL pf_audit_verify_chain(h.chain_key) v ORDER BY h.chain_key`,
-    );
-    return rows.map((r) => ({ chainKey: r.chain_key, eventsChecked: Number(r.events_checked), firstBrokenSeq: r.first_broken_seq, problem: r.problem }));
+    const { rows } = await client.query<{
+      chain_key: string;
+      events_checked: string;
+      first_broken_seq: string | null;
+      problem: string | null;
+    }>(`SELECT v.* FROM pf_audit_chain_heads h, LATERAL pf_audit_verify_chain(h.chain_key) v ORDER BY h.chain_key`);
+    return rows.map((r) => ({
+      chainKey: r.chain_key,
+      eventsChecked: Number(r.events_checked),
+      firstBrokenSeq: r.first_broken_seq,
+      problem: r.problem,
+    }));
   } finally {
     await client.end();
   }
@@ -53,7 +62,8 @@ export async function verifyAgainstCheckpoints(ownerUrl: string, dir: string, pu
     if (problem) problems.push(`checkpoint ${i + 1} of ${lines.length}: ${problem}`);
   });
   const last = lines[lines.length - 1];
-  if (last === undefined || checkpointProblem(last, publicKey)) return { checkpoints: lines.length, lastAt: null, headsChecked: 0, problems };
+  if (last === undefined || checkpointProblem(last, publicKey))
+    return { checkpoints: lines.length, lastAt: null, headsChecked: 0, problems };
   const cp = last as AuditCheckpoint;
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
@@ -67,9 +77,13 @@ export async function verifyAgainstCheckpoints(ownerUrl: string, dir: string, pu
     for (const h of cp.heads) {
       const hash = found.get(`${h.chainKey}:${h.seq}`);
       if (hash === undefined) {
-        problems.push(`chain ${h.chainKey}: event ${h.seq}, checkpointed at ${cp.createdAt}, is missing (the log was truncated or rewritten after the checkpoint)`);
+        problems.push(
+          `chain ${h.chainKey}: event ${h.seq}, checkpointed at ${cp.createdAt}, is missing (the log was truncated or rewritten after the checkpoint)`,
+        );
       } else if (hash !== h.hash) {
-        problems.push(`chain ${h.chainKey}: event ${h.seq} no longer has the hash checkpointed at ${cp.createdAt} (the log was rewritten after the checkpoint)`);
+        problems.push(
+          `chain ${h.chainKey}: event ${h.seq} no longer has the hash checkpointed at ${cp.createdAt} (the log was rewritten after the checkpoint)`,
+        );
       }
     }
   } finally {
@@ -114,12 +128,18 @@ async function main(): Promise<void> {
       console.error(`${n} checkpoint(s) in ${dir} but no key to check them: set AUDIT_CHECKPOINT_PUBLIC_KEY_FILE.`);
       process.exit(2);
     }
-    console.log('WARNING no audit checkpoint key configured: a rewrite that recomputes every hash would not be detected (docs/adr/0009-audit-anchoring.md).');
+    console.log(
+      'WARNING no audit checkpoint key configured: a rewrite that recomputes every hash would not be detected (docs/adr/0009-audit-anchoring.md).',
+    );
   } else {
     const cp = await verifyAgainstCheckpoints(url, dir, loadPublicKey(publicKeyFile));
     for (const p of cp.problems) console.log(`TAMPERED ${p}`);
-    if (cp.checkpoints === 0) console.log(`WARNING no checkpoint in ${dir} yet (the worker writes one every AUDIT_CHECKPOINT_INTERVAL_SECONDS).`);
-    else if (cp.problems.length === 0) console.log(`ok      ${cp.checkpoints} checkpoint(s) verify; the log still holds the ${cp.headsChecked} head(s) checkpointed at ${cp.lastAt}.`);
+    if (cp.checkpoints === 0)
+      console.log(`WARNING no checkpoint in ${dir} yet (the worker writes one every AUDIT_CHECKPOINT_INTERVAL_SECONDS).`);
+    else if (cp.problems.length === 0)
+      console.log(
+        `ok      ${cp.checkpoints} checkpoint(s) verify; the log still holds the ${cp.headsChecked} head(s) checkpointed at ${cp.lastAt}.`,
+      );
     anchored = cp.problems.length;
   }
   process.exit(broken || anchored ? 1 : 0);

@@ -1,6 +1,9 @@
 import autocannon from 'autocannon';
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { decodeHist } = require('autocannon/lib/histUtil') as { decodeHist: (h: unknown) => { getValueAtPercentile(p: number): number; maxValue: number } };
+const { decodeHist } = require('autocannon/lib/histUtil') as {
+  decodeHist: (h: unknown) => { getValueAtPercentile(p: number): number; maxValue: number };
+};
 
 interface RawResult {
   latencies: unknown;
@@ -31,7 +34,11 @@ async function json<T>(res: Response): Promise<T> {
 
 async function main(): Promise<void> {
   const session = await json<{ accessToken: string }>(
-    await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) }),
+    await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    }),
   );
   const headers = { authorization: `Bearer ${session.accessToken}` };
   const page = await json<{ items: { id: string }[] }>(await fetch(`${base}/api/v1/patients?pageSize=50`, { headers }));
@@ -40,7 +47,13 @@ async function main(): Promise<void> {
   let i = 0;
 
   console.log(`GET /api/v1/patients/:id as ${email}: ${ids.length} patients, ${connections} connections, ${duration} s (plus 3 s warm-up)`);
-  await autocannon({ url: base, connections, duration: 3, headers, requests: [{ method: 'GET', setupRequest: (r) => ({ ...r, path: `/api/v1/patients/${ids[i++ % ids.length]}` }) }] });
+  await autocannon({
+    url: base,
+    connections,
+    duration: 3,
+    headers,
+    requests: [{ method: 'GET', setupRequest: (r) => ({ ...r, path: `/api/v1/patients/${ids[i++ % ids.length]}` }) }],
+  });
   // skipAggregateResult keeps the raw HDR histogram, so p95 (which autocannon's summary lacks) can be read.
   const raw = (await autocannon({
     url: base,
@@ -57,7 +70,9 @@ async function main(): Promise<void> {
   const errors = raw.errors + raw.timeouts + raw.non2xx;
   console.log(`requests/s  ${rps.toFixed(0)}`);
   console.log(`latency ms  p50 ${at(50)}  p95 ${at(95)}  p99 ${at(99)}  max ${latencies.maxValue}`);
-  console.log(`requests    ${raw.totalCompletedRequests} completed, errors ${errors} (non-2xx ${raw.non2xx}, socket ${raw.errors}, timeouts ${raw.timeouts})`);
+  console.log(
+    `requests    ${raw.totalCompletedRequests} completed, errors ${errors} (non-2xx ${raw.non2xx}, socket ${raw.errors}, timeouts ${raw.timeouts})`,
+  );
   const ok = rps >= 1000 && at(95) <= 20 && errors === 0;
   console.log(`target      >= 1000 req/s at p95 <= 20 ms with 0 errors: ${ok ? 'met' : 'NOT met'}`);
 }

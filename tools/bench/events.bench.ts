@@ -1,9 +1,19 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { freePort, httpStatus } from '../dev/probes';
+
+import {
+  appPrisma,
+  createMessagingTestDb,
+  obliterateQueues,
+  PROBE_WORKER_ENTRY,
+  publishProbeEvents,
+  uniqueQueuePrefix,
+  waitFor,
+} from '@cairn/platform/messaging/testing';
+
 import { DEFAULT_REDIS_URL } from '../dev/local-redis';
-import { appPrisma, createMessagingTestDb, obliterateQueues, PROBE_WORKER_ENTRY, publishProbeEvents, uniqueQueuePrefix, waitFor } from '@cairn/platform/messaging/testing';
+import { freePort, httpStatus } from '../dev/probes';
 
 /**
  * `npm run bench:events`: how fast committed integration events turn into consumer effects, against real
@@ -28,7 +38,11 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  for (const [name, v] of [['BENCH_EVENTS', total], ['BENCH_PUBLISHERS', publishers], ['BENCH_EVENTS_PER_TX', perTx]] as const) {
+  for (const [name, v] of [
+    ['BENCH_EVENTS', total],
+    ['BENCH_PUBLISHERS', publishers],
+    ['BENCH_EVENTS_PER_TX', perTx],
+  ] as const) {
     if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a positive whole number`);
   }
   const db = await createMessagingTestDb('bench');
@@ -39,7 +53,17 @@ async function main(): Promise<void> {
     const port = await freePort();
     worker = spawn(process.execPath, ['-r', '@swc-node/register', PROBE_WORKER_ENTRY], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: db.appUrl, REDIS_URL: redisUrl, WORKER_PORT: String(port), QUEUE_PREFIX: prefix, OUTBOX_POLL_MS: process.env['OUTBOX_POLL_MS'] ?? '1000', LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('base64url') },
+      env: {
+        ...process.env,
+        DATABASE_URL: db.appUrl,
+        REDIS_URL: redisUrl,
+        WORKER_PORT: String(port),
+        QUEUE_PREFIX: prefix,
+        OUTBOX_POLL_MS: process.env['OUTBOX_POLL_MS'] ?? '1000',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        JWT_SECRET: randomBytes(32).toString('base64url'),
+      },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     await waitFor('the worker to start', async () => (await httpStatus(`http://127.0.0.1:${port}/health`)) === 200, 60_000, 200);
@@ -47,35 +71,45 @@ async function main(): Promise<void> {
     const committedAt = new Map<string, number>();
     let next = 0;
     const started = Date.now();
-    await Promise.all(Array.from({ length: publishers }, async (_, p) => {
-      while (next < total) {
-        const n = Math.min(perTx, total - next);
-        next += n;
-        const ids = await publishProbeEvents(prisma, db.orgs[p % 2]!, n);
-        const at = Date.now();
-        for (const id of ids) committedAt.set(id, at);
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: publishers }, async (_, p) => {
+        while (next < total) {
+          const n = Math.min(perTx, total - next);
+          next += n;
+          const ids = await publishProbeEvents(prisma, db.orgs[p % 2]!, n);
+          const at = Date.now();
+          for (const id of ids) committedAt.set(id, at);
+        }
+      }),
+    );
     const published = Date.now();
-    await waitFor('every effect', async () => Number((await db.owner.query('SELECT count(*) AS n FROM test_probe_effects')).rows[0].n) >= total, 600_000, 100);
+    await waitFor(
+      'every effect',
+      async () => Number((await db.owner.query('SELECT count(*) AS n FROM test_probe_effects')).rows[0].n) >= total,
+      600_000,
+      100,
+    );
     const { rows } = await db.owner.query<{ event_id: string; at: string }>(
-      'SELECT event_id, (extract(epoch FROM applied_at) * 1000)::float8 AS at FROM test_probe_effects');
+      'SELECT event_id, (extract(epoch FROM applied_at) * 1000)::float8 AS at FROM test_probe_effects',
+    );
     const distinct = new Set(rows.map((r) => r.event_id)).size;
     const latencies = rows.map((r) => Number(r.at) - committedAt.get(r.event_id)!).sort((a, b) => a - b);
     const firstCommit = Math.min(...committedAt.values());
     const lastEffect = Math.max(...rows.map((r) => Number(r.at)));
     const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
-    console.log([
-      '',
-      `bench:events — ${total} events, ${publishers} concurrent publishers, ${perTx} event(s) per transaction; worker: relay batch ` +
-        `${process.env['OUTBOX_BATCH_SIZE'] ?? '200 (default)'}, consumer concurrency ${process.env['QUEUE_CONCURRENCY'] ?? '8 (default)'}, ` +
-        `pool ${process.env['DATABASE_POOL_SIZE'] ?? '10 (default)'}`,
-      `  published (committed):  ${(published - started) / 1000} s  -> ${Math.round(total / ((published - started) / 1000))} events/s`,
-      `  commit -> effect:       ${Math.round(total / ((lastEffect - firstCommit) / 1000))} events/s end to end (first commit to last effect ${((lastEffect - firstCommit) / 1000).toFixed(2)} s)`,
-      `  latency per event:      p50 ${fmt(percentile(latencies, 50))}  p90 ${fmt(percentile(latencies, 90))}  p99 ${fmt(percentile(latencies, 99))}  max ${fmt(latencies[latencies.length - 1]!)}`,
-      `  effects: ${rows.length} rows for ${distinct} distinct events (duplicates: ${rows.length - distinct})`,
-      '',
-    ].join('\n'));
+    console.log(
+      [
+        '',
+        `bench:events — ${total} events, ${publishers} concurrent publishers, ${perTx} event(s) per transaction; worker: relay batch ` +
+          `${process.env['OUTBOX_BATCH_SIZE'] ?? '200 (default)'}, consumer concurrency ${process.env['QUEUE_CONCURRENCY'] ?? '8 (default)'}, ` +
+          `pool ${process.env['DATABASE_POOL_SIZE'] ?? '10 (default)'}`,
+        `  published (committed):  ${(published - started) / 1000} s  -> ${Math.round(total / ((published - started) / 1000))} events/s`,
+        `  commit -> effect:       ${Math.round(total / ((lastEffect - firstCommit) / 1000))} events/s end to end (first commit to last effect ${((lastEffect - firstCommit) / 1000).toFixed(2)} s)`,
+        `  latency per event:      p50 ${fmt(percentile(latencies, 50))}  p90 ${fmt(percentile(latencies, 90))}  p99 ${fmt(percentile(latencies, 99))}  max ${fmt(latencies[latencies.length - 1]!)}`,
+        `  effects: ${rows.length} rows for ${distinct} distinct events (duplicates: ${rows.length - distinct})`,
+        '',
+      ].join('\n'),
+    );
     if (rows.length !== total || distinct !== total) process.exitCode = 1;
   } finally {
     if (worker && worker.exitCode === null) {

@@ -4,12 +4,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
-import { DEMO_ORGS, DEMO_PASSWORD, DEMO_SITES, demoStaff } from '../seed/demo-catalogue';
-import { seedDemoData } from '../seed/seed-demo-data';
-import { freePort, httpStatus } from '../dev/probes';
+
+import { obliterateQueues, spawnEntry, uniqueQueuePrefix, waitFor } from '@cairn/platform/messaging/testing';
+
 import { socketUrl } from '../dev/local-postgres';
 import { DEFAULT_REDIS_URL } from '../dev/local-redis';
-import { obliterateQueues, spawnEntry, uniqueQueuePrefix, waitFor } from '@cairn/platform/messaging/testing';
+import { freePort, httpStatus } from '../dev/probes';
+import { DEMO_ORGS, DEMO_PASSWORD, DEMO_SITES, demoStaff } from '../seed/demo-catalogue';
+import { seedDemoData } from '../seed/seed-demo-data';
 import { createScratchDatabase } from '../testing/test-db';
 
 /**
@@ -73,9 +75,11 @@ async function json<T>(res: Response): Promise<T> {
 /** Runs `work` over `items` with at most `limit` in flight. */
 async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }
 
 function spawnApp(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
@@ -98,7 +102,8 @@ async function buildFixtures(owner: Pool, facilitatorId: string): Promise<{ sess
   const org = DEMO_ORGS.sonoran.id;
   const site = DEMO_SITES.tucsonCentral.id;
   const tag = randomUUID().slice(0, 8).toUpperCase();
-  const patients = await owner.query<{ id: string; chart_id: string }>(`
+  const patients = await owner.query<{ id: string; chart_id: string }>(
+    `
     WITH p AS (
       INSERT INTO cl_patients (organization_id, id, site_id, first_name, last_name, date_of_birth)
       SELECT $1::uuid, gen_random_uuid(), $2::uuid, 'Bench', 'Attendee ' || i, DATE '1980-01-01' + i
@@ -106,34 +111,49 @@ async function buildFixtures(owner: Pool, facilitatorId: string): Promise<{ sess
       RETURNING id)
     INSERT INTO cl_charts (organization_id, id, patient_id, mrn)
     SELECT $1::uuid, gen_random_uuid(), p.id, 'BENCH-' || $4 || '-' || row_number() OVER ()
-    FROM p RETURNING patient_id AS id, id AS chart_id`, [org, site, M, tag]);
+    FROM p RETURNING patient_id AS id, id AS chart_id`,
+    [org, site, M, tag],
+  );
   const groupId = randomUUID();
   await owner.query(
     `INSERT INTO cl_groups (organization_id, id, site_id, name, group_type, sud_program, facilitator_ids, created_by)
      VALUES ($1, $2, $3, $4, 'psychotherapy_group', false, ARRAY[$5::uuid], $5)`,
-    [org, groupId, site, `Bench group ${tag}`, facilitatorId]);
-  const sessions = await owner.query<{ id: string }>(`
+    [org, groupId, site, `Bench group ${tag}`, facilitatorId],
+  );
+  const sessions = await owner.query<{ id: string }>(
+    `
     INSERT INTO cl_group_sessions (organization_id, id, group_id, site_id, session_date, start_time, end_time, facilitator_id, modality, note, created_by)
     SELECT $1::uuid, gen_random_uuid(), $2::uuid, $3::uuid, DATE '2025-01-06' + (i % 300), '10:00', '11:30', $4::uuid, 'in_person', 'Bench session.', $4::uuid
-    FROM generate_series(1, $5::int) AS i RETURNING id`, [org, groupId, site, facilitatorId, N]);
+    FROM generate_series(1, $5::int) AS i RETURNING id`,
+    [org, groupId, site, facilitatorId, N],
+  );
   // Every tenth attendee arrived late (a partial attendance above the 30-minute minimum).
-  await owner.query(`
+  await owner.query(
+    `
     INSERT INTO cl_group_attendance (organization_id, id, session_id, site_id, patient_id, chart_id, status, minutes_attended, recorded_by)
     SELECT $1::uuid, gen_random_uuid(), s, $2::uuid, p.id, p.chart_id,
            CASE WHEN p.n % 10 = 0 THEN 'partial' ELSE 'present' END, CASE WHEN p.n % 10 = 0 THEN 45 ELSE 90 END, $3::uuid
     FROM unnest($4::uuid[]) AS s,
          unnest($5::uuid[], $6::uuid[]) WITH ORDINALITY AS p(id, chart_id, n)`,
-    [org, site, facilitatorId, sessions.rows.map((r) => r.id), patients.rows.map((r) => r.id), patients.rows.map((r) => r.chart_id)]);
+    [org, site, facilitatorId, sessions.rows.map((r) => r.id), patients.rows.map((r) => r.id), patients.rows.map((r) => r.chart_id)],
+  );
   return { sessionIds: sessions.rows.map((r) => r.id) };
 }
 
 async function main(): Promise<void> {
-  for (const [name, v] of [['--sessions', N], ['--attendees', M], ['--concurrency', concurrency], ['--approve-batch', approveBatch]] as const) {
+  for (const [name, v] of [
+    ['--sessions', N],
+    ['--attendees', M],
+    ['--concurrency', concurrency],
+    ['--approve-batch', approveBatch],
+  ] as const) {
     if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a positive whole number`);
   }
   if (approveBatch > 500) throw new Error('--approve-batch must be at most 500 (the API accepts 500 ids per request)');
   const total = N * M;
-  console.log(`bench:group-pipeline — ${N} sessions x ${M} attendees = ${total} attendances; setting up (scratch database, demo data, fixtures)...`);
+  console.log(
+    `bench:group-pipeline — ${N} sessions x ${M} attendees = ${total} attendances; setting up (scratch database, demo data, fixtures)...`,
+  );
   const db = await createScratchDatabase({ prefix: 'cairn_bench_group', migrate: true });
   const owner = new Pool({ connectionString: db.ownerUrl, max: 3 });
   owner.on('error', () => undefined);
@@ -148,22 +168,41 @@ async function main(): Promise<void> {
     const [apiPort, workerPort] = [await freePort(), await freePort()];
     const database = appDatabaseUrl(db.appUrl);
     const env: NodeJS.ProcessEnv = {
-      ...process.env, DATABASE_URL: database.url, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, API_PORT: String(apiPort), WORKER_PORT: String(workerPort),
-      LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('base64url'),
+      ...process.env,
+      DATABASE_URL: database.url,
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: prefix,
+      API_PORT: String(apiPort),
+      WORKER_PORT: String(workerPort),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(32).toString('base64url'),
     };
     api = spawnApp('api', 'apps/api/src/main.ts', env);
     worker = spawnApp('worker', 'apps/worker/src/main.ts', env);
     const base = `http://127.0.0.1:${apiPort}`;
-    await waitFor('the API and worker to start', async () =>
-      (await httpStatus(`${base}/health`)) === 200 && (await httpStatus(`http://127.0.0.1:${workerPort}/health`)) === 200, 120_000, 250);
+    await waitFor(
+      'the API and worker to start',
+      async () => (await httpStatus(`${base}/health`)) === 200 && (await httpStatus(`http://127.0.0.1:${workerPort}/health`)) === 200,
+      120_000,
+      250,
+    );
     // The demo data's documented sessions go through the pipeline first: start timing on a quiet system.
-    await waitFor('the demo outbox to drain', async () =>
-      Number((await owner.query(`SELECT count(*) AS n FROM pf_outbox_events WHERE sent_at IS NULL`)).rows[0].n) === 0, 120_000, 250);
+    await waitFor(
+      'the demo outbox to drain',
+      async () => Number((await owner.query(`SELECT count(*) AS n FROM pf_outbox_events WHERE sent_at IS NULL`)).rows[0].n) === 0,
+      120_000,
+      250,
+    );
     await new Promise((r) => setTimeout(r, 2000));
 
-    const { accessToken } = await json<{ accessToken: string }>(await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: supervisor.email, password: DEMO_PASSWORD }),
-    }));
+    const { accessToken } = await json<{ accessToken: string }>(
+      await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: supervisor.email, password: DEMO_PASSWORD }),
+      }),
+    );
     const headers = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
     const ours = sessionIds;
 
@@ -177,10 +216,18 @@ async function main(): Promise<void> {
     // 2. Generate.
     // Polls are cheap on purpose (the machine's cores are what is measured): rows written since the run began.
     const since = new Date(t0 - 1000).toISOString();
-    await waitFor('every generation', async () => Number((await owner.query(
-      `SELECT count(*) AS n FROM cl_group_encounter_generations WHERE created_at >= $1`, [since])).rows[0].n) >= total, 600_000, 100);
+    await waitFor(
+      'every generation',
+      async () =>
+        Number((await owner.query(`SELECT count(*) AS n FROM cl_group_encounter_generations WHERE created_at >= $1`, [since])).rows[0].n) >=
+        total,
+      600_000,
+      100,
+    );
     const gen = await owner.query<{ id: string; created: string }>(
-      `SELECT id, (extract(epoch FROM created_at) * 1000)::float8 AS created FROM cl_group_encounter_generations WHERE group_session_id = ANY ($1::uuid[])`, [ours]);
+      `SELECT id, (extract(epoch FROM created_at) * 1000)::float8 AS created FROM cl_group_encounter_generations WHERE group_session_id = ANY ($1::uuid[])`,
+      [ours],
+    );
     const t2 = Math.max(...gen.rows.map((r) => Number(r.created)));
 
     // 3. Approve.
@@ -190,21 +237,32 @@ async function main(): Promise<void> {
     const t3start = Date.now();
     let approved = 0;
     await pool(batches, concurrency, async (batch) => {
-      const res = await json<{ results: { outcome: string }[] }>(await fetch(`${base}/api/v1/group-encounter-generations/approve`, {
-        method: 'POST', headers, body: JSON.stringify({ ids: batch }),
-      }));
+      const res = await json<{ results: { outcome: string }[] }>(
+        await fetch(`${base}/api/v1/group-encounter-generations/approve`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ ids: batch }),
+        }),
+      );
       approved += res.results.filter((r) => r.outcome === 'approved').length;
     });
     const t3 = Date.now();
 
     // 4. Charge.
-    await waitFor('every charge', async () => Number((await owner.query(
-      `SELECT count(*) AS n FROM pm_charges WHERE created_at >= $1`, [since])).rows[0].n) >= approved, 600_000, 100);
-    const charges = await owner.query<{ source_id: string; status: string; created: string; reviewed: string }>(`
+    await waitFor(
+      'every charge',
+      async () => Number((await owner.query(`SELECT count(*) AS n FROM pm_charges WHERE created_at >= $1`, [since])).rows[0].n) >= approved,
+      600_000,
+      100,
+    );
+    const charges = await owner.query<{ source_id: string; status: string; created: string; reviewed: string }>(
+      `
       SELECT c.source_id, c.status, (extract(epoch FROM c.created_at) * 1000)::float8 AS created,
              (extract(epoch FROM g.reviewed_at) * 1000)::float8 AS reviewed
       FROM pm_charges c JOIN cl_group_encounter_generations g ON g.organization_id = c.organization_id AND g.id = c.source_id
-      WHERE c.source_type = 'group_encounter_generation' AND c.source_id = ANY ($1::uuid[])`, [ids]);
+      WHERE c.source_type = 'group_encounter_generation' AND c.source_id = ANY ($1::uuid[])`,
+      [ids],
+    );
     const t4 = Math.max(...charges.rows.map((r) => Number(r.created)));
     const latencies = charges.rows.map((r) => Number(r.created) - Number(r.reviewed)).sort((a, b) => a - b);
     const distinct = new Set(charges.rows.map((r) => r.source_id)).size;
@@ -212,21 +270,23 @@ async function main(): Promise<void> {
 
     const rate = (ms: number) => `${Math.round(total / (ms / 1000))} attendances/s (${(ms / 1000).toFixed(2)} s)`;
     const ms = (v: number) => `${Math.round(v)} ms`;
-    console.log([
-      '',
-      `bench:group-pipeline — ${N} sessions x ${M} attendees = ${total} attendances; ${concurrency} requests in flight, ${approveBatch} ids per approve request; ` +
-        `worker consumer concurrency ${process.env['QUEUE_CONCURRENCY'] ?? '8 (default)'}, pool ${process.env['DATABASE_POOL_SIZE'] ?? '10 (default)'}; ` +
-        `database over ${database.transport}`,
-      `  1. document (API, ${N} signs):               ${rate(t1 - t0)}`,
-      `  2. generate (worker, encounters + rows):    ${rate(t2 - t0)} from the first sign; last generation ${((t2 - t1) / 1000).toFixed(2)} s after the last sign`,
-      `  3. approve  (API, ${batches.length} bulk requests):        ${rate(t3 - t3start)}`,
-      `  4. charge   (worker, fee schedule):         ${rate(t4 - t3start)} from the first approval; last charge ${((t4 - t3) / 1000).toFixed(2)} s after the last approval answered`,
-      `  end to end (first sign -> last charge, review started when generation finished): ${rate(t4 - t0)}`,
-      `  pipeline work only (document + generate + approve + charge stage times): ${rate((t2 - t0) + (t4 - t3start))}`,
-      `  approval commit -> charge: p50 ${ms(percentile(latencies, 50))}  p90 ${ms(percentile(latencies, 90))}  p99 ${ms(percentile(latencies, 99))}  max ${ms(latencies[latencies.length - 1]!)}`,
-      `  charges: ${charges.rows.length} for ${distinct} generations (approved ${approved}, duplicates ${charges.rows.length - distinct}, on hold ${onHold})`,
-      '',
-    ].join('\n'));
+    console.log(
+      [
+        '',
+        `bench:group-pipeline — ${N} sessions x ${M} attendees = ${total} attendances; ${concurrency} requests in flight, ${approveBatch} ids per approve request; ` +
+          `worker consumer concurrency ${process.env['QUEUE_CONCURRENCY'] ?? '8 (default)'}, pool ${process.env['DATABASE_POOL_SIZE'] ?? '10 (default)'}; ` +
+          `database over ${database.transport}`,
+        `  1. document (API, ${N} signs):               ${rate(t1 - t0)}`,
+        `  2. generate (worker, encounters + rows):    ${rate(t2 - t0)} from the first sign; last generation ${((t2 - t1) / 1000).toFixed(2)} s after the last sign`,
+        `  3. approve  (API, ${batches.length} bulk requests):        ${rate(t3 - t3start)}`,
+        `  4. charge   (worker, fee schedule):         ${rate(t4 - t3start)} from the first approval; last charge ${((t4 - t3) / 1000).toFixed(2)} s after the last approval answered`,
+        `  end to end (first sign -> last charge, review started when generation finished): ${rate(t4 - t0)}`,
+        `  pipeline work only (document + generate + approve + charge stage times): ${rate(t2 - t0 + (t4 - t3start))}`,
+        `  approval commit -> charge: p50 ${ms(percentile(latencies, 50))}  p90 ${ms(percentile(latencies, 90))}  p99 ${ms(percentile(latencies, 99))}  max ${ms(latencies[latencies.length - 1]!)}`,
+        `  charges: ${charges.rows.length} for ${distinct} generations (approved ${approved}, duplicates ${charges.rows.length - distinct}, on hold ${onHold})`,
+        '',
+      ].join('\n'),
+    );
     if (approved !== total || charges.rows.length !== total || distinct !== total) process.exitCode = 1;
   } finally {
     await stop(api);

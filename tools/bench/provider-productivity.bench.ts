@@ -4,9 +4,11 @@ import { performance } from 'node:perf_hooks';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Client } from 'pg';
+
+import { loadConfig } from '@cairn/platform/config';
+
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
-import { loadConfig } from '@cairn/platform/config';
 import { applyMigrations, migrationStatus } from '../db/migrations';
 import { dropDatabase, provisionDatabase, ProvisionedDatabase } from '../db/provision';
 import { seedDemoData } from '../seed/seed-demo-data';
@@ -41,7 +43,9 @@ async function largeEnough(ownerUrl: string): Promise<boolean> {
               (SELECT count(DISTINCT a.provider_id) FROM pm_appointments a JOIN pf_organizations o ON o.id = a.organization_id AND o.slug = 'sonoran')::int AS providers`,
     );
     const r = rows[0]!;
-    log(`  found: ${r.appts.toLocaleString('en-US')} appointments, ${r.notes.toLocaleString('en-US')} notes, ${r.providers} providers in Sonoran`);
+    log(
+      `  found: ${r.appts.toLocaleString('en-US')} appointments, ${r.notes.toLocaleString('en-US')} notes, ${r.providers} providers in Sonoran`,
+    );
     return r.appts >= 1_000_000 && r.notes >= 1_000_000 && r.providers >= 50;
   } catch {
     return false;
@@ -75,13 +79,16 @@ async function locateDatabase(): Promise<ProvisionedDatabase> {
     db = await provisionDatabase({ adminUrl, database: DATABASE });
     await applyMigrations(db.ownerUrl);
     const s = await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'large', seed: 1, onProgress: (m) => log(`  ${m}`) });
-    log(`  seeded in ${(s.elapsedMs / 1000).toFixed(0)} s: ${s.totals.appointments.toLocaleString('en-US')} appointments, ${s.totals.progressNotes.toLocaleString('en-US')} notes`);
+    log(
+      `  seeded in ${(s.elapsedMs / 1000).toFixed(0)} s: ${s.totals.appointments.toLocaleString('en-US')} appointments, ${s.totals.progressNotes.toLocaleString('en-US')} notes`,
+    );
     const c = new Client({ connectionString: db.adminUrl });
     await c.connect();
     // The seed rewrites the rollup rows batch by batch: compact them, then vacuum and analyse everything (as
     // autovacuum would in time; the plain VACUUM also sets the visibility map that index-only scans rely on).
     for (const t of ['wf_provider_patient_activity', 'wf_appointment_rollup', 'wf_note_rollup']) await c.query(`VACUUM (FULL) ${t}`);
-    for (const t of ['wf_provider_patient_activity', 'wf_appointment_rollup', 'wf_note_rollup', 'pm_appointments', 'cl_progress_notes']) await c.query(`VACUUM (ANALYZE) ${t}`);
+    for (const t of ['wf_provider_patient_activity', 'wf_appointment_rollup', 'wf_note_rollup', 'pm_appointments', 'cl_progress_notes'])
+      await c.query(`VACUUM (ANALYZE) ${t}`);
     await c.end();
   }
   return db;
@@ -96,7 +103,13 @@ function percentiles(ms: number[]): { p50: number; p95: number; p99: number; max
 async function main(): Promise<void> {
   const db = await locateDatabase();
   // The bench signs in through the API it starts: any secret of its own will do.
-  const config = loadConfig({ JWT_SECRET: randomBytes(32).toString('base64url'), ...process.env, DATABASE_URL: db.appUrl, REDIS_URL: process.env['REDIS_URL'] || DEFAULT_REDIS_URL, LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    JWT_SECRET: randomBytes(32).toString('base64url'),
+    ...process.env,
+    DATABASE_URL: db.appUrl,
+    REDIS_URL: process.env['REDIS_URL'] || DEFAULT_REDIS_URL,
+    LOG_LEVEL: 'silent',
+  });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register({ config })] }).compile();
   const app: INestApplication = moduleRef.createNestApplication({ bufferLogs: true });
   configureApp(app, config);
@@ -105,7 +118,11 @@ async function main(): Promise<void> {
   const sql = new Client({ connectionString: db.appUrl });
   await sql.connect();
   try {
-    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: 'demo-password-1' }) });
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: EMAIL, password: 'demo-password-1' }),
+    });
     if (!login.ok) throw new Error(`login answered ${login.status}`);
     const { accessToken } = (await login.json()) as { accessToken: string };
     const url = `${base}/api/v1/hr/provider-productivity?periodStart=${PERIOD.periodStart}&periodEnd=${PERIOD.periodEnd}`;
@@ -115,8 +132,10 @@ async function main(): Promise<void> {
     if (!first.ok) throw new Error(`the API answered ${first.status}: ${JSON.stringify(body)}`);
     const orgId = body.items[0]!.organizationId;
     const userId = await ownerLookup(db.ownerUrl, EMAIL);
-    log(`GET /api/v1/hr/provider-productivity?periodStart=${PERIOD.periodStart}&periodEnd=${PERIOD.periodEnd} as ${EMAIL}: ${body.items.length} rows ` +
-      `(${body.items.filter((r) => !r.suppressed).length} providers shown), ${REQUESTS} requests after ${WARMUP} warm-up, one at a time, API and SQL alternating`);
+    log(
+      `GET /api/v1/hr/provider-productivity?periodStart=${PERIOD.periodStart}&periodEnd=${PERIOD.periodEnd} as ${EMAIL}: ${body.items.length} rows ` +
+        `(${body.items.filter((r) => !r.suppressed).length} providers shown), ${REQUESTS} requests after ${WARMUP} warm-up, one at a time, API and SQL alternating`,
+    );
 
     const apiMs: number[] = [];
     const sqlMs: number[] = [];
@@ -129,7 +148,10 @@ async function main(): Promise<void> {
       const api = performance.now() - t;
 
       await sql.query('BEGIN');
-      await sql.query(`SELECT set_config('app.org_id', $1, true), set_config('app.user_id', $2, true), set_config('app.site_ids', '*', true), set_config('app.patient_scope', 'none', true)`, [orgId, userId]);
+      await sql.query(
+        `SELECT set_config('app.org_id', $1, true), set_config('app.user_id', $2, true), set_config('app.site_ids', '*', true), set_config('app.patient_scope', 'none', true)`,
+        [orgId, userId],
+      );
       t = performance.now();
       await sql.query('SELECT * FROM get_provider_productivity($1, $2, $3, NULL, NULL)', [PERIOD.periodStart, PERIOD.periodEnd, orgId]);
       const fn = performance.now() - t;
@@ -151,7 +173,9 @@ async function main(): Promise<void> {
     log(`                 p50     p95     p99     max   (ms)`);
     log(`API          ${f(a.p50)}  ${f(a.p95)}  ${f(a.p99)}  ${f(a.max)}`);
     log(`SQL function ${f(s.p50)}  ${f(s.p95)}  ${f(s.p99)}  ${f(s.max)}`);
-    log(`API/SQL      ${(a.p50 / s.p50).toFixed(2).padStart(6)}  ${(a.p95 / s.p95).toFixed(2).padStart(6)}  ${(a.p99 / s.p99).toFixed(2).padStart(6)}`);
+    log(
+      `API/SQL      ${(a.p50 / s.p50).toFixed(2).padStart(6)}  ${(a.p95 / s.p95).toFixed(2).padStart(6)}  ${(a.p99 / s.p99).toFixed(2).padStart(6)}`,
+    );
     const m = percentiles(floorMs);
     log(`(GET /me     ${f(m.p50)}  ${f(m.p95)}  ${f(m.p99)}  ${f(m.max)}   the authenticated request path without work, for reference)`);
     const met = a.p95 <= 50 && a.p95 / s.p95 <= 1.5;

@@ -65,7 +65,8 @@ function externalPackages(dependencies: Set<string>, missing: Set<string>): Plug
       b.onResolve({ filter: /^[^./]/ }, (args) => {
         if (args.path.startsWith('@cairn/') || isAbsolute(args.path)) return undefined;
         const name = packageName(args.path);
-        if (!args.path.startsWith('node:') && !builtinModules.includes(name) && !dependencies.has(name)) missing.add(`${args.path} (imported by ${relative(ROOT, args.importer)})`);
+        if (!args.path.startsWith('node:') && !builtinModules.includes(name) && !dependencies.has(name))
+          missing.add(`${args.path} (imported by ${relative(ROOT, args.importer)})`);
         return { path: args.path, external: true };
       });
     },
@@ -96,7 +97,10 @@ async function buildNode(out: string, names: (keyof typeof NODE_ENTRIES)[]): Pro
       legalComments: 'none',
     });
     if (result.errors.length) throw new Error(`esbuild failed for ${entry}`);
-    if (missing.size) throw new Error(`${entry} needs packages that are not in package.json's dependencies (a production install omits them):\n  ${[...missing].join('\n  ')}`);
+    if (missing.size)
+      throw new Error(
+        `${entry} needs packages that are not in package.json's dependencies (a production install omits them):\n  ${[...missing].join('\n  ')}`,
+      );
     say(`${entry} -> ${relative(ROOT, join(out, file))} (${Date.now() - started} ms)`);
   }
 }
@@ -104,10 +108,24 @@ async function buildNode(out: string, names: (keyof typeof NODE_ENTRIES)[]): Pro
 function buildStaffWeb(out: string): void {
   const started = Date.now();
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'apps/staff-web/vite.config.mts', '--outDir', join(out, 'apps', 'staff-web'), '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      vite,
+      'build',
+      '--config',
+      'apps/staff-web/vite.config.mts',
+      '--outDir',
+      join(out, 'apps', 'staff-web'),
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) throw new Error(`vite build of the staff web failed (exit ${r.status ?? r.signal})`);
   say(`apps/staff-web -> ${relative(ROOT, join(out, 'apps', 'staff-web'))} (${Date.now() - started} ms)`);
 }
@@ -125,7 +143,8 @@ function parseArgs(argv: string[]): { out: string; parts: Set<Part> } {
       parts = new Set(names as Part[]);
     } else throw new Error(`usage: npm run build [-- --out <dir inside the repository>] [--only ${PARTS.join(',')}]`);
   }
-  if (relative(ROOT, out).startsWith('..')) throw new Error('--out must be inside the repository (the bundles load node_modules from there)');
+  if (relative(ROOT, out).startsWith('..'))
+    throw new Error('--out must be inside the repository (the bundles load node_modules from there)');
   return { out, parts };
 }
 

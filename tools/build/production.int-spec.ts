@@ -3,10 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { freePort, httpStatus } from '../dev/probes';
-import { withCredentials } from '../db/provision';
-import { seedDemoData } from '../seed/seed-demo-data';
+
 import { obliterateQueues, uniqueQueuePrefix } from '@cairn/platform/messaging/testing';
+
+import { withCredentials } from '../db/provision';
+import { freePort, httpStatus } from '../dev/probes';
+import { seedDemoData } from '../seed/seed-demo-data';
 import { createScratchDatabase, ScratchDatabase } from '../testing/test-db';
 
 // The production path end to end: `npm run build`'s artefacts, the compiled migration CLI on an empty database,
@@ -64,7 +66,16 @@ afterAll(async () => {
 });
 
 it('builds compiled apps with source maps, the migration CLI with the migrations, and a hashed staff-web bundle', () => {
-  for (const file of ['apps/api/main.js', 'apps/api/main.js.map', 'apps/worker/main.js', 'apps/worker/main.js.map', 'tools/db/cli.js', 'tools/prod/start.js', 'apps/staff-web/index.html', 'apps/staff-web/config.js']) {
+  for (const file of [
+    'apps/api/main.js',
+    'apps/api/main.js.map',
+    'apps/worker/main.js',
+    'apps/worker/main.js.map',
+    'tools/db/cli.js',
+    'tools/prod/start.js',
+    'apps/staff-web/index.html',
+    'apps/staff-web/config.js',
+  ]) {
     expect(readdirSync(join(OUT, file, '..'))).toContain(file.split('/').pop());
   }
   expect(readdirSync(join(OUT, 'prisma', 'migrations')).length).toBe(readdirSync(join(ROOT, 'prisma', 'migrations')).length);
@@ -126,7 +137,9 @@ describe('npm run start:prod', () => {
     });
     launcher.stdout!.on('data', (d: Buffer) => (output += d.toString()));
     launcher.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => launcher!.once('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      launcher!.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     const api = `http://127.0.0.1:${apiPort}`;
     const worker = `http://127.0.0.1:${workerPort}`;
 
@@ -136,9 +149,14 @@ describe('npm run start:prod', () => {
       if (Date.now() > deadline) throw new Error(`start:prod did not become healthy within 60 s:\n${output}`);
       await new Promise((r) => setTimeout(r, 250));
     }
-    for (const url of [`${api}/health/live`, `${api}/health/ready`, `${worker}/health/live`, `${worker}/health/ready`]) expect([url, await httpStatus(url)]).toEqual([url, 200]);
+    for (const url of [`${api}/health/live`, `${api}/health/ready`, `${worker}/health/live`, `${worker}/health/ready`])
+      expect([url, await httpStatus(url)]).toEqual([url, 200]);
 
-    const signIn = await fetch(`${api}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(DEMO) });
+    const signIn = await fetch(`${api}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(DEMO),
+    });
     expect(signIn.status).toBe(200);
     const { accessToken } = (await signIn.json()) as { accessToken: string };
     const me = await fetch(`${api}/api/v1/me`, { headers: { Authorization: `Bearer ${accessToken}` } });
@@ -192,9 +210,13 @@ describe('the production start refuses development settings', () => {
     expect(r.stdout).toBe('');
     const problems = r.stderr.split('\n').filter((l) => l.startsWith('  - '));
     expect(problems).toEqual([
-      expect.stringMatching(/^ {2}- JWT_SECRET: is a published example or development value that anyone can sign tokens with; set a random secret/),
+      expect.stringMatching(
+        /^ {2}- JWT_SECRET: is a published example or development value that anyone can sign tokens with; set a random secret/,
+      ),
       expect.stringMatching(/^ {2}- DATABASE_URL: uses the published development password "cairn_app"/),
-      expect.stringMatching(/^ {2}- DATABASE_OWNER_URL \(unset: DATABASE_URL with cairn_owner and CAIRN_OWNER_PASSWORD\): uses the published development password "cairn_owner"/),
+      expect.stringMatching(
+        /^ {2}- DATABASE_OWNER_URL \(unset: DATABASE_URL with cairn_owner and CAIRN_OWNER_PASSWORD\): uses the published development password "cairn_owner"/,
+      ),
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+
 import { APP_ROLE } from './provision';
 
 /** Thrown with every problem of the app role at once, one line each, saying what to do. */
@@ -28,23 +29,30 @@ export async function ensureAppRole(ownerUrl: string): Promise<AppRoleReport> {
   const db = new Client({ connectionString: ownerUrl });
   await db.connect();
   try {
-    const role = await db.query<{ rolcanlogin: boolean; rolsuper: boolean; rolbypassrls: boolean; rolcreatedb: boolean; rolcreaterole: boolean }>(
-      'SELECT rolcanlogin, rolsuper, rolbypassrls, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname = $1',
-      [APP_ROLE],
-    );
+    const role = await db.query<{
+      rolcanlogin: boolean;
+      rolsuper: boolean;
+      rolbypassrls: boolean;
+      rolcreatedb: boolean;
+      rolcreaterole: boolean;
+    }>('SELECT rolcanlogin, rolsuper, rolbypassrls, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
     const r = role.rows[0];
     if (!r) throw new AppRoleError([`the role ${APP_ROLE} does not exist: ${CREATE_HINT}`]);
     const problems: string[] = [];
     if (!r.rolcanlogin) problems.push(`${APP_ROLE} cannot log in: ALTER ROLE ${APP_ROLE} LOGIN (as a superuser)`);
     if (r.rolsuper) problems.push(`${APP_ROLE} is a superuser, which bypasses row-level security: ALTER ROLE ${APP_ROLE} NOSUPERUSER`);
     if (r.rolbypassrls) problems.push(`${APP_ROLE} bypasses row-level security: ALTER ROLE ${APP_ROLE} NOBYPASSRLS`);
-    if (r.rolcreatedb || r.rolcreaterole) problems.push(`${APP_ROLE} may create databases or roles: ALTER ROLE ${APP_ROLE} NOCREATEDB NOCREATEROLE`);
+    if (r.rolcreatedb || r.rolcreaterole)
+      problems.push(`${APP_ROLE} may create databases or roles: ALTER ROLE ${APP_ROLE} NOCREATEDB NOCREATEROLE`);
     const owned = await db.query<{ name: string }>(
       `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relowner = (SELECT oid FROM pg_roles WHERE rolname = $1) AND n.nspname = 'public' ORDER BY 1 LIMIT 5`,
       [APP_ROLE],
     );
-    if (owned.rowCount) problems.push(`${APP_ROLE} owns ${owned.rows.map((o) => o.name).join(', ')}; an owner is exempt from row-level security: ALTER TABLE ... OWNER TO the owner role`);
+    if (owned.rowCount)
+      problems.push(
+        `${APP_ROLE} owns ${owned.rows.map((o) => o.name).join(', ')}; an owner is exempt from row-level security: ALTER TABLE ... OWNER TO the owner role`,
+      );
     if (problems.length) throw new AppRoleError(problems);
 
     const granted: string[] = [];
@@ -88,7 +96,10 @@ export async function checkAppLogin(appUrl: string): Promise<string> {
     );
     const row = r.rows[0]!;
     const problems: string[] = [];
-    if (row.rolsuper || row.rolbypassrls) problems.push(`DATABASE_URL logs in as ${row.login}, which bypasses row-level security: the API and worker must log in as ${APP_ROLE}`);
+    if (row.rolsuper || row.rolbypassrls)
+      problems.push(
+        `DATABASE_URL logs in as ${row.login}, which bypasses row-level security: the API and worker must log in as ${APP_ROLE}`,
+      );
     else if (!row.member) problems.push(`DATABASE_URL logs in as ${row.login}, which is not ${APP_ROLE} and holds none of its grants`);
     if (problems.length) throw new AppRoleError(problems);
     return row.login;

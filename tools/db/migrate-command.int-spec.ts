@@ -1,8 +1,9 @@
 import { Client } from 'pg';
+
 import { createScratchDatabase, ScratchDatabase, uniqueDatabaseName } from '../testing/test-db';
 import { AppRoleError, checkAppLogin } from './app-role';
-import { readMigrations } from './migrations';
 import { runMigrate } from './migrate-command';
+import { readMigrations } from './migrations';
 import { dropDatabase, withCredentials } from './provision';
 
 // db:migrate against the real server: it creates (with an admin URL) or checks the app role, applies the
@@ -37,7 +38,9 @@ it('creates the roles and the database with an admin URL, applies every migratio
   const total = readMigrations().migrationDirectories.length;
   expect(applied).toHaveLength(total);
   expect(first[0]).toBe(`database: cairn_owner@${new URL(serverAdminUrl).host}/${database} as the owner role`);
-  expect(first[1]).toMatch(new RegExp(`^roles: cairn_owner and cairn_app created or brought up to date, database "${database}" owned by cairn_owner`));
+  expect(first[1]).toMatch(
+    new RegExp(`^roles: cairn_owner and cairn_app created or brought up to date, database "${database}" owned by cairn_owner`),
+  );
   expect(first[2]).toBe('app role cairn_app: logs in, no superuser, no BYPASSRLS, owns nothing; CONNECT and USAGE in place');
   expect(first[3]).toMatch(new RegExp(`^migrations: applied ${total} of ${total}:`));
 
@@ -46,14 +49,16 @@ it('creates the roles and the database with an admin URL, applies every migratio
   expect(second).toEqual([first[0], first[2], `migrations: none pending (${total} applied)`]);
 });
 
-it("grants the app role CONNECT and USAGE when they are missing, as the owner", async () => {
+it('grants the app role CONNECT and USAGE when they are missing, as the owner', async () => {
   const db = await createScratchDatabase({ prefix: 'cairn_migrate_grants', migrate: true });
   scratch.push(db);
   await sql(db.adminUrl, `REVOKE CONNECT ON DATABASE "${db.database}" FROM cairn_app`);
   await sql(db.adminUrl, 'REVOKE USAGE ON SCHEMA public FROM cairn_app');
   const lines: string[] = [];
   await runMigrate({ production: false, ownerUrl: db.ownerUrl }, (l) => lines.push(l));
-  expect(lines[1]).toBe(`app role cairn_app: logs in, no superuser, no BYPASSRLS, owns nothing; granted now: CONNECT on database ${db.database}, USAGE on schema public`);
+  expect(lines[1]).toBe(
+    `app role cairn_app: logs in, no superuser, no BYPASSRLS, owns nothing; granted now: CONNECT on database ${db.database}, USAGE on schema public`,
+  );
   await checkAppLogin(db.appUrl);
 });
 
@@ -64,5 +69,7 @@ it("checks the API's login: the app role passes, the owner (which bypasses row-l
   await expect(checkAppLogin(db.ownerUrl)).rejects.toThrow(AppRoleError);
   await expect(checkAppLogin(db.ownerUrl)).rejects.toThrow(/DATABASE_URL logs in as cairn_owner, which bypasses row-level security/);
   const lines: string[] = [];
-  await expect(runMigrate({ production: true, ownerUrl: db.ownerUrl, appUrl: db.ownerUrl }, (l) => lines.push(l))).rejects.toThrow(/bypasses row-level security/);
+  await expect(runMigrate({ production: true, ownerUrl: db.ownerUrl, appUrl: db.ownerUrl }, (l) => lines.push(l))).rejects.toThrow(
+    /bypasses row-level security/,
+  );
 });

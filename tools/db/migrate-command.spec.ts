@@ -31,12 +31,14 @@ describe('readMigrateSettings', () => {
 
   it("refuses the owner's published password in production, whether derived from CAIRN_OWNER_PASSWORD or in the URL", () => {
     const DATABASE_URL = 'postgresql://cairn_app:4pp-long-random@db.internal:5432/cairn';
-    expect(problems({ NODE_ENV: 'production', DATABASE_URL })).toEqual([expect.stringMatching(/^DATABASE_OWNER_URL \(unset: .*CAIRN_OWNER_PASSWORD\): uses the published development password "cairn_owner"/)]);
+    expect(problems({ NODE_ENV: 'production', DATABASE_URL })).toEqual([
+      expect.stringMatching(/^DATABASE_OWNER_URL \(unset: .*CAIRN_OWNER_PASSWORD\): uses the published development password "cairn_owner"/),
+    ]);
     expect(problems({ NODE_ENV: 'production', DATABASE_URL, CAIRN_OWNER_PASSWORD: 'cairn_owner' })).toHaveLength(1);
     expect(problems({ NODE_ENV: 'production', DATABASE_URL, CAIRN_OWNER_PASSWORD: '0wn3r-long-random' })).toEqual([]);
-    expect(problems({ NODE_ENV: 'production', DATABASE_URL, DATABASE_OWNER_URL: 'postgresql://cairn_owner:cairn_owner@db.internal/cairn' })).toEqual([
-      expect.stringMatching(/^DATABASE_OWNER_URL: uses the published development password/),
-    ]);
+    expect(
+      problems({ NODE_ENV: 'production', DATABASE_URL, DATABASE_OWNER_URL: 'postgresql://cairn_owner:cairn_owner@db.internal/cairn' }),
+    ).toEqual([expect.stringMatching(/^DATABASE_OWNER_URL: uses the published development password/)]);
   });
 
   it('requires the app URL in production and refuses trust authentication for either role', () => {

@@ -1,4 +1,5 @@
 import { databaseUrlProblems } from '@cairn/platform/config';
+
 import { checkAppLogin, ensureAppRole } from './app-role';
 import { applyMigrations, readMigrations } from './migrations';
 import { ownerUrlFromEnv } from './owner-url';
@@ -39,17 +40,23 @@ export function readMigrateSettings(env: Record<string, string | undefined>): Mi
   const ownerUrl = ownerUrlFromEnv(env as NodeJS.ProcessEnv);
   const problems: string[] = [];
   if (!ownerUrl) {
-    throw new MigrateSettingsError(['DATABASE_OWNER_URL: set it (or DATABASE_URL) to the database to migrate. `npm start` does this for you.']);
+    throw new MigrateSettingsError([
+      'DATABASE_OWNER_URL: set it (or DATABASE_URL) to the database to migrate. `npm start` does this for you.',
+    ]);
   }
   const adminUrl = env['DATABASE_ADMIN_URL'] || undefined;
   let appUrl: string | undefined;
   if (production) {
-    const ownerLabel = env['DATABASE_OWNER_URL'] ? 'DATABASE_OWNER_URL' : 'DATABASE_OWNER_URL (unset: DATABASE_URL with cairn_owner and CAIRN_OWNER_PASSWORD)';
+    const ownerLabel = env['DATABASE_OWNER_URL']
+      ? 'DATABASE_OWNER_URL'
+      : 'DATABASE_OWNER_URL (unset: DATABASE_URL with cairn_owner and CAIRN_OWNER_PASSWORD)';
     problems.push(...databaseUrlProblems(ownerLabel, ownerUrl, 'owner'));
     appUrl = env['DATABASE_URL'] || undefined;
     problems.push(...databaseUrlProblems('DATABASE_URL', appUrl, 'app'));
     if (adminUrl && appUrl && decodeURIComponent(new URL(appUrl).username) !== APP_ROLE) {
-      problems.push(`DATABASE_URL: must log in as ${APP_ROLE} when DATABASE_ADMIN_URL is set (the command sets that role's password from it)`);
+      problems.push(
+        `DATABASE_URL: must log in as ${APP_ROLE} when DATABASE_ADMIN_URL is set (the command sets that role's password from it)`,
+      );
     }
   }
   if (problems.length) throw new MigrateSettingsError(problems);
@@ -73,13 +80,21 @@ export async function runMigrate(settings: MigrateSettings, say: (line: string) 
       ownerPassword: decodeURIComponent(owner.password) || undefined,
       appPassword: settings.appUrl ? decodeURIComponent(new URL(settings.appUrl).password) || undefined : undefined,
     });
-    say(`roles: ${OWNER_ROLE} and ${APP_ROLE} created or brought up to date, database "${database}" owned by ${OWNER_ROLE} (DATABASE_ADMIN_URL)`);
+    say(
+      `roles: ${OWNER_ROLE} and ${APP_ROLE} created or brought up to date, database "${database}" owned by ${OWNER_ROLE} (DATABASE_ADMIN_URL)`,
+    );
   }
   const { granted } = await ensureAppRole(settings.ownerUrl);
-  say(`app role ${APP_ROLE}: logs in, no superuser, no BYPASSRLS, owns nothing; ${granted.length ? `granted now: ${granted.join(', ')}` : 'CONNECT and USAGE in place'}`);
+  say(
+    `app role ${APP_ROLE}: logs in, no superuser, no BYPASSRLS, owns nothing; ${granted.length ? `granted now: ${granted.join(', ')}` : 'CONNECT and USAGE in place'}`,
+  );
   const { applied } = await applyMigrations(settings.ownerUrl);
   const total = readMigrations().migrationDirectories.length;
-  say(applied.length ? `migrations: applied ${applied.length} of ${total}:\n  ${applied.join('\n  ')}` : `migrations: none pending (${total} applied)`);
+  say(
+    applied.length
+      ? `migrations: applied ${applied.length} of ${total}:\n  ${applied.join('\n  ')}`
+      : `migrations: none pending (${total} applied)`,
+  );
   if (settings.appUrl) {
     const login = await checkAppLogin(settings.appUrl);
     say(`DATABASE_URL logs in as ${login}${login === APP_ROLE ? '' : ` (a member of ${APP_ROLE})`}, subject to row-level security`);

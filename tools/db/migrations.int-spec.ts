@@ -3,9 +3,18 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+
 import { createScratchDatabase, ScratchDatabase } from '../testing/test-db';
+import {
+  applyMigrations,
+  createMigration,
+  diffToSchema,
+  EmptyMigrationError,
+  MIGRATIONS_DIR,
+  migrationStatus,
+  readMigrations,
+} from './migrations';
 import { SHADOW_PREFIX } from './schema-engine';
-import { applyMigrations, createMigration, diffToSchema, EmptyMigrationError, MIGRATIONS_DIR, migrationStatus, readMigrations } from './migrations';
 
 /** The offline migration tooling against real scratch databases (each dropped at the end). */
 const SCHEMA_DIR = join(__dirname, '..', '..', 'prisma', 'schema');
@@ -32,7 +41,9 @@ async function shadowDatabases(db: ScratchDatabase): Promise<string[]> {
   const c = new Client({ connectionString: db.adminUrl });
   await c.connect();
   try {
-    const { rows } = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [`${SHADOW_PREFIX}p${process.pid}_`]);
+    const { rows } = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [
+      `${SHADOW_PREFIX}p${process.pid}_`,
+    ]);
     return rows.map((r) => r.datname);
   } finally {
     await c.end();
@@ -52,7 +63,11 @@ describe('the project migrations', () => {
 
   it('reports every migration as pending on an empty database', async () => {
     const status = await migrationStatus(db.ownerUrl);
-    expect(status).toMatchObject({ upToDate: false, hasMigrationsTable: false, pending: readMigrations().migrationDirectories.map((m) => m.path) });
+    expect(status).toMatchObject({
+      upToDate: false,
+      hasMigrationsTable: false,
+      pending: readMigrations().migrationDirectories.map((m) => m.path),
+    });
   });
 
   it('applies every migration once and nothing on a second run', async () => {
@@ -86,7 +101,13 @@ describe('the project migrations', () => {
   });
 
   it('reports the database as up to date', async () => {
-    expect(await migrationStatus(db.ownerUrl)).toMatchObject({ upToDate: true, pending: [], edited: [], failed: [], unknownInDatabase: [] });
+    expect(await migrationStatus(db.ownerUrl)).toMatchObject({
+      upToDate: true,
+      pending: [],
+      edited: [],
+      failed: [],
+      unknownInDatabase: [],
+    });
   });
 
   it('refuses to create an empty migration and writes nothing', async () => {
@@ -101,7 +122,10 @@ describe('a schema change', () => {
   it('becomes a new migration folder that applies and leaves no drift', async () => {
     const db = await database();
     const project = copyOfProject();
-    writeFileSync(join(project.schemaDir, 'zz_probe.prisma'), 'model ZzProbe {\n  id   Int    @id\n  note String\n  @@map("zz_probe")\n}\n');
+    writeFileSync(
+      join(project.schemaDir, 'zz_probe.prisma'),
+      'model ZzProbe {\n  id   Int    @id\n  note String\n  @@map("zz_probe")\n}\n',
+    );
     const { folder, sql } = await createMigration(db.ownerUrl, 'added_probe', project, new Date(Date.UTC(2099, 0, 2, 3, 4, 5)));
     expect(folder).toBe('20990102030405_added_probe');
     expect(sql).toContain('CREATE TABLE "zz_probe"');
@@ -145,7 +169,10 @@ describe('migration history problems', () => {
     const db = await database();
     const project = copyOfProject();
     mkdirSync(join(project.migrationsDir, '20990101000000_broken'));
-    writeFileSync(join(project.migrationsDir, '20990101000000_broken', 'migration.sql'), 'CREATE TABLE "zz_broken" (id INT);\nSELECT no_such_function();\n');
+    writeFileSync(
+      join(project.migrationsDir, '20990101000000_broken', 'migration.sql'),
+      'CREATE TABLE "zz_broken" (id INT);\nSELECT no_such_function();\n',
+    );
     mkdirSync(join(project.migrationsDir, '20990101000001_after'));
     writeFileSync(join(project.migrationsDir, '20990101000001_after', 'migration.sql'), 'CREATE TABLE "zz_after" (id INT);\n');
     await expect(applyMigrations(db.ownerUrl, project)).rejects.toThrow(/no_such_function/);

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { createMigration, migrationFolderName, normaliseDiff, readMigrations } from './migrations';
 import { connectionFields } from './schema-engine';
 
@@ -21,7 +22,9 @@ describe('normaliseDiff', () => {
   });
 
   it('keeps a real change whole, comments included', () => {
-    expect(normaliseDiff('-- AlterTable\nALTER TABLE "x" ADD COLUMN "y" TEXT;')).toBe('-- AlterTable\nALTER TABLE "x" ADD COLUMN "y" TEXT;\n');
+    expect(normaliseDiff('-- AlterTable\nALTER TABLE "x" ADD COLUMN "y" TEXT;')).toBe(
+      '-- AlterTable\nALTER TABLE "x" ADD COLUMN "y" TEXT;\n',
+    );
   });
 });
 
@@ -32,7 +35,9 @@ describe('createMigration', () => {
   it('refuses a folder that already exists before connecting anywhere', async () => {
     const now = new Date(Date.UTC(2026, 0, 1));
     mkdirSync(join(dir, migrationFolderName('taken', now)));
-    await expect(createMigration('postgresql://nobody@127.0.0.1:1/none', 'taken', { migrationsDir: dir }, now)).rejects.toThrow(/already exists/);
+    await expect(createMigration('postgresql://nobody@127.0.0.1:1/none', 'taken', { migrationsDir: dir }, now)).rejects.toThrow(
+      /already exists/,
+    );
   });
 
   it('refuses a bad name before connecting anywhere', async () => {

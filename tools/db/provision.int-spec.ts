@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+
 import { uniqueDatabaseName } from '../testing/test-db';
 import { APP_ROLE, dropDatabase, OWNER_ROLE, provisionDatabase } from './provision';
 
@@ -28,7 +29,14 @@ afterAll(async () => {
 describe('provisionDatabase', () => {
   it('gives the owner and app roles the attributes ARCHITECTURE §4 requires', async () => {
     await provisionDatabase({ adminUrl: serverAdminUrl, database: fresh() });
-    const rows = await query<{ rolname: string; rolsuper: boolean; rolbypassrls: boolean; rolcreatedb: boolean; rolcreaterole: boolean; rolcanlogin: boolean }>(
+    const rows = await query<{
+      rolname: string;
+      rolsuper: boolean;
+      rolbypassrls: boolean;
+      rolcreatedb: boolean;
+      rolcreaterole: boolean;
+      rolcanlogin: boolean;
+    }>(
       serverAdminUrl,
       'SELECT rolname, rolsuper, rolbypassrls, rolcreatedb, rolcreaterole, rolcanlogin FROM pg_roles WHERE rolname = ANY($1) ORDER BY rolname',
       [[OWNER_ROLE, APP_ROLE]],
@@ -76,7 +84,12 @@ describe('provisionDatabase', () => {
       [db.appUrl, APP_ROLE],
     ] as const) {
       const u = new URL(url);
-      expect([u.hostname, u.port, u.pathname, decodeURIComponent(u.username)]).toEqual([server.hostname, server.port, `/${database}`, role]);
+      expect([u.hostname, u.port, u.pathname, decodeURIComponent(u.username)]).toEqual([
+        server.hostname,
+        server.port,
+        `/${database}`,
+        role,
+      ]);
       expect(await query(url, 'SELECT current_user AS user, current_database() AS db')).toEqual([{ user: role, db: database }]);
     }
     expect(new URL(db.adminUrl).username).toBe(server.username);

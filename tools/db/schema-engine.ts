@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { Client } from 'pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { Client } from 'pg';
 
 /**
  * Prisma's WebAssembly schema engine, loaded by hand (the package targets bundlers; see TOOLCHAIN.md and
@@ -29,7 +29,11 @@ export interface MigrationsList {
 export interface SchemaEngine {
   applyMigrations(input: { migrationsList: MigrationsList; filters: Filters }): Promise<{ appliedMigrationNames: string[] }>;
   diff(input: unknown): Promise<{ exitCode: number; stdout?: string }>;
-  diagnoseMigrationHistory(input: { migrationsList: MigrationsList; optInToShadowDatabase: boolean; filters: Filters }): Promise<DiagnoseResult>;
+  diagnoseMigrationHistory(input: {
+    migrationsList: MigrationsList;
+    optInToShadowDatabase: boolean;
+    filters: Filters;
+  }): Promise<DiagnoseResult>;
   free(): void;
 }
 export interface Filters {
@@ -68,7 +72,9 @@ async function loadWasm() {
       SchemaEngine: { new: (...args: unknown[]) => Promise<SchemaEngine> };
     };
     const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-    const { instance } = await wasm.instantiate(readFileSync(join(PKG, 'schema_engine_bg.wasm')), { './schema_engine_bg.js': withUnrefTimers(bg) });
+    const { instance } = await wasm.instantiate(readFileSync(join(PKG, 'schema_engine_bg.wasm')), {
+      './schema_engine_bg.js': withUnrefTimers(bg),
+    });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports['__wbindgen_start'] as () => void)();
     return bg;
@@ -245,7 +251,11 @@ export interface SchemaEngineOptions {
  * opened (engine.free() alone leaves them open and the process hangs; pitfall 4), then drops any shadow
  * database the engine did not dispose of itself (it does not when a migration fails in the shadow database).
  */
-export async function withSchemaEngine<T>(url: string, fn: (engine: SchemaEngine) => Promise<T>, opts: SchemaEngineOptions = {}): Promise<T> {
+export async function withSchemaEngine<T>(
+  url: string,
+  fn: (engine: SchemaEngine) => Promise<T>,
+  opts: SchemaEngineOptions = {},
+): Promise<T> {
   const { SchemaEngine } = await loadWasm();
   const opened: Opened = { adapters: [], shadows: new Set() };
   const factory = adapterFactory(url, opened);

@@ -2,12 +2,25 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from '../seed/demo-catalogue';
 import { formatBanner } from './launcher-banner';
 
 const banner = (webApps: { name: string; port: number }[] = []) =>
-  formatBanner({ apiPort: 3000, workerPort: 3001, webApps, database: 'embedded', redis: 'redis://127.0.0.1:6379', logins: DEMO_LOGINS, password: DEMO_PASSWORD });
+  formatBanner({
+    apiPort: 3000,
+    workerPort: 3001,
+    webApps,
+    database: 'embedded',
+    redis: 'redis://127.0.0.1:6379',
+    logins: DEMO_LOGINS,
+    password: DEMO_PASSWORD,
+  });
 
 describe('formatBanner', () => {
   it('lists the API, its OpenAPI UI and the worker health and metrics URLs', () => {
     const text = banner();
-    for (const url of ['http://localhost:3000/api/v1', 'http://localhost:3000/api/docs', 'http://localhost:3001/health', 'http://localhost:3001/metrics']) {
+    for (const url of [
+      'http://localhost:3000/api/v1',
+      'http://localhost:3000/api/docs',
+      'http://localhost:3001/health',
+      'http://localhost:3001/metrics',
+    ]) {
       expect(text).toContain(url);
     }
   });

@@ -1,6 +1,7 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { databaseTarget, LauncherSettingsError, readLauncherSettings, signingSecret } from './launcher-settings';
 
 describe('readLauncherSettings', () => {
@@ -32,7 +33,16 @@ describe('readLauncherSettings', () => {
       },
       '/repo',
     );
-    expect(s).toMatchObject({ databaseUrl: 'postgresql://postgres@db:5432/postgres', dataDir: '/var/cairn', pgPort: 6000, redisUrl: 'redis://cache:6380', apiPort: 8000, workerPort: 8001, staffWebPort: 8200, portalWebPort: 8300 });
+    expect(s).toMatchObject({
+      databaseUrl: 'postgresql://postgres@db:5432/postgres',
+      dataDir: '/var/cairn',
+      pgPort: 6000,
+      redisUrl: 'redis://cache:6380',
+      apiPort: 8000,
+      workerPort: 8001,
+      staffWebPort: 8200,
+      portalWebPort: 8300,
+    });
   });
 
   it('resolves a relative CAIRN_DATA_DIR against the repository root', () => {
@@ -60,7 +70,9 @@ describe('readLauncherSettings', () => {
   });
 
   it('rejects a DATABASE_URL or REDIS_URL of the wrong kind', () => {
-    expect(() => readLauncherSettings({ DATABASE_URL: 'mysql://h/db' }, '/repo')).toThrow('DATABASE_URL must start with postgresql:// or postgres://');
+    expect(() => readLauncherSettings({ DATABASE_URL: 'mysql://h/db' }, '/repo')).toThrow(
+      'DATABASE_URL must start with postgresql:// or postgres://',
+    );
     expect(() => readLauncherSettings({ REDIS_URL: 'not a url' }, '/repo')).toThrow('REDIS_URL is not a URL');
   });
 });

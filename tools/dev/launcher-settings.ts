@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+
 import { DEFAULT_REDIS_URL } from './local-redis';
 
 /** What `npm start` reads from the environment (the apps' own variables are validated by loadConfig). */
@@ -44,7 +45,8 @@ export function readLauncherSettings(env: Record<string, string | undefined>, ro
     if (!raw) return undefined;
     try {
       const u = new URL(raw);
-      if (!protocols.includes(u.protocol)) problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got ${u.protocol}//)`);
+      if (!protocols.includes(u.protocol))
+        problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got ${u.protocol}//)`);
     } catch {
       problems.push(`${name} is not a URL`);
     }
@@ -71,7 +73,8 @@ export function readLauncherSettings(env: Record<string, string | undefined>, ro
   ] as const;
   for (let i = 0; i < ports.length; i++) {
     for (let j = i + 1; j < ports.length; j++) {
-      if (ports[i]![1] === ports[j]![1]) problems.push(`${ports[i]![0]} and ${ports[j]![0]} are both ${ports[i]![1]}: give each its own port`);
+      if (ports[i]![1] === ports[j]![1])
+        problems.push(`${ports[i]![0]} and ${ports[j]![0]} are both ${ports[i]![1]}: give each its own port`);
     }
   }
   if (problems.length > 0) throw new LauncherSettingsError(problems);
@@ -127,7 +130,9 @@ export function signingSecret(env: Record<string, string | undefined>, dataDir: 
 function readSecretFile(file: string): string {
   const secret = readFileSync(file, 'utf8').trim();
   if (secret.length < 32) {
-    throw new LauncherSettingsError([`${file} does not hold a signing secret of at least 32 characters: delete it and npm start makes a new one (or set JWT_SECRET)`]);
+    throw new LauncherSettingsError([
+      `${file} does not hold a signing secret of at least 32 characters: delete it and npm start makes a new one (or set JWT_SECRET)`,
+    ]);
   }
   return secret;
 }

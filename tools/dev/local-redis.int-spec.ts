@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { ensureRedis, hasRedisServer, probeRedis, REDIS_HELP, startRedisServer } from './local-redis';
 import { freePort, portInUse } from './probes';
 
@@ -13,7 +14,13 @@ describe('local Redis', () => {
 
   it('uses a Redis that answers at the URL and starts nothing', async () => {
     expect(await probeRedis(machineRedis)).toBe('ok');
-    const choice = await ensureRedis({ url: machineRedis, dir, canStartServer: () => { throw new Error('must not start a server'); } });
+    const choice = await ensureRedis({
+      url: machineRedis,
+      dir,
+      canStartServer: () => {
+        throw new Error('must not start a server');
+      },
+    });
     expect(choice).toEqual({ url: machineRedis });
   });
 
@@ -23,13 +30,17 @@ describe('local Redis', () => {
   });
 
   it('does not try to start a server for a Redis on another host', async () => {
-    await expect(ensureRedis({ url: 'redis://cairn-no-such-host.invalid:6379', dir, canStartServer: () => true })).rejects.toThrow('Nothing answers at REDIS_URL');
+    await expect(ensureRedis({ url: 'redis://cairn-no-such-host.invalid:6379', dir, canStartServer: () => true })).rejects.toThrow(
+      'Nothing answers at REDIS_URL',
+    );
   });
 
   it("reports the server's error reply instead of starting a second server on its port", async () => {
     const u = new URL(machineRedis);
     u.password = 'wrong-password';
-    await expect(ensureRedis({ url: u.toString(), dir, canStartServer: () => true })).rejects.toThrow(/answered with an error: .*(AUTH|password)/i);
+    await expect(ensureRedis({ url: u.toString(), dir, canStartServer: () => true })).rejects.toThrow(
+      /answered with an error: .*(AUTH|password)/i,
+    );
   });
 
   (hasRedisServer() ? it : it.skip)('starts redis-server on the URL port when none answers, and stops it again', async () => {

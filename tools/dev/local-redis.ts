@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { Socket } from 'node:net';
+
 import { ManagedProcess } from './managed-process';
 import { portInUse, waitUntil } from './probes';
 
@@ -73,7 +74,8 @@ export async function startRedisServer(port: number, dir: string): Promise<Runni
       what: `redis-server on port ${port}`,
       timeoutMs: 15_000,
       intervalMs: 100,
-      abort: () => (server.running ? undefined : `redis-server stopped while starting. Its last output:\n  ${server.lastLines().join('\n  ')}`),
+      abort: () =>
+        server.running ? undefined : `redis-server stopped while starting. Its last output:\n  ${server.lastLines().join('\n  ')}`,
     });
   } catch (e) {
     await stop();
@@ -102,7 +104,8 @@ export async function ensureRedis(opts: {
   if (probe === 'ok') return { url: opts.url };
   if (probe !== 'down') throw new Error(`Redis at ${redact(opts.url)} answered with an error: ${probe.error}. Check REDIS_URL.`);
   const u = new URL(opts.url);
-  if (!isLocalHost(u.hostname)) throw new Error(`Nothing answers at REDIS_URL ${redact(opts.url)}. Start that Redis or point REDIS_URL at one that runs.`);
+  if (!isLocalHost(u.hostname))
+    throw new Error(`Nothing answers at REDIS_URL ${redact(opts.url)}. Start that Redis or point REDIS_URL at one that runs.`);
   if (!(opts.canStartServer ?? hasRedisServer)()) throw new Error(REDIS_HELP);
   const started = await startRedisServer(opts.startPort ?? Number(u.port || 6379), opts.dir);
   return { url: started.url, started };

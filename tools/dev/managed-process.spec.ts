@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+
 import { ManagedProcess } from './managed-process';
 
 const node = (script: string, name = 'child') => new ManagedProcess({ name, command: process.execPath, args: ['-e', script] });
@@ -19,7 +20,12 @@ const alive = (pid: number) => {
 
 describe('ManagedProcess', () => {
   it("keeps a crashed process's last output lines and describes its exit", async () => {
-    const p = new ManagedProcess({ name: 'api', command: process.execPath, args: ['-e', 'for (let i = 1; i <= 60; i++) console.log("line " + i); console.error("boom"); process.exit(3)'], tailLines: 5 });
+    const p = new ManagedProcess({
+      name: 'api',
+      command: process.execPath,
+      args: ['-e', 'for (let i = 1; i <= 60; i++) console.log("line " + i); console.error("boom"); process.exit(3)'],
+      tailLines: 5,
+    });
     const exit = await p.exited;
     expect(exit.code).toBe(3);
     expect(p.running).toBe(false);
@@ -37,7 +43,9 @@ describe('ManagedProcess', () => {
   });
 
   it('stops a process with the signal asked for', async () => {
-    const p = node('process.on("SIGTERM", () => { console.log("draining"); process.exit(0); }); console.log("up"); setInterval(() => {}, 1000);');
+    const p = node(
+      'process.on("SIGTERM", () => { console.log("draining"); process.exit(0); }); console.log("up"); setInterval(() => {}, 1000);',
+    );
     await waitForLine(p, 'up');
     const exit = await p.stop({ signal: 'SIGTERM', timeoutMs: 5000 });
     expect(exit).toMatchObject({ code: 0 });

@@ -1,5 +1,6 @@
 import { createServer, Server } from 'node:http';
-import { freePort, httpStatus, portInUse, waitUntil, WaitTimeoutError } from './probes';
+
+import { freePort, httpStatus, portInUse, WaitTimeoutError, waitUntil } from './probes';
 
 describe('waitUntil', () => {
   it('returns once the check passes', async () => {

@@ -4,6 +4,7 @@ import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
+
 import { freePort, httpStatus, portInUse, waitUntil } from './probes';
 
 /**
@@ -37,7 +38,13 @@ async function launch(extraEnv: NodeJS.ProcessEnv = {}): Promise<Launch> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cairn-start-spec-'));
   chmodSync(dataDir, 0o755); // as root the embedded server runs as user postgres, which must reach its data dir
   // Free ports for everything the launcher binds, so the test passes beside a developer's running `npm start`.
-  const ports = { pg: await freePort(), api: await freePort(), worker: await freePort(), staffWeb: await freePort(), portalWeb: await freePort() };
+  const ports = {
+    pg: await freePort(),
+    api: await freePort(),
+    worker: await freePort(),
+    staffWeb: await freePort(),
+    portalWeb: await freePort(),
+  };
   const env: NodeJS.ProcessEnv = { ...process.env };
   // setup-env.ts pointed these at the test database; the launcher must bring its own (and its own signing secret).
   for (const name of ['DATABASE_URL', 'DATABASE_OWNER_URL', 'DATABASE_ADMIN_URL', 'NODE_ENV', 'LOG_LEVEL', 'JWT_SECRET']) delete env[name];
@@ -52,7 +59,12 @@ async function launch(extraEnv: NodeJS.ProcessEnv = {}): Promise<Launch> {
     CAIRN_START_TIMEOUT_SECONDS: '150',
     ...extraEnv,
   });
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/dev/start.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/dev/start.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
   let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
@@ -129,7 +141,9 @@ describe('npm start (tools/dev/start.ts)', () => {
       body: JSON.stringify({ email: 'admin@sonoran.cairn.test', password: 'demo-password-1' }),
     });
     const { accessToken } = (await res.json()) as { accessToken: string };
-    expect(new JwtService({ secret }).verify(accessToken, { audience: 'cairn-staff', issuer: 'cairn' })).toMatchObject({ sid: expect.any(String) });
+    expect(new JwtService({ secret }).verify(accessToken, { audience: 'cairn-staff', issuer: 'cairn' })).toMatchObject({
+      sid: expect.any(String),
+    });
   });
 
   it('runs the group encounter and peer encounter pipelines on the demo data: reviewed sessions, pending ones, and charges for billing', async () => {
@@ -137,25 +151,39 @@ describe('npm start (tools/dev/start.ts)', () => {
     expect(l.output()).toMatch(/sessions reviewed: [1-9]\d* approved, [1-9]\d* rejected/);
     const signIn = async (email: string) => {
       const res = await fetch(`${base}/api/v1/auth/login`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'demo-password-1' }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'demo-password-1' }),
       });
       return { authorization: `Bearer ${((await res.json()) as { accessToken: string }).accessToken}` };
     };
     const supervisor = await signIn('supervisor@sonoran.cairn.test');
     const count = async (status: string) =>
-      ((await (await fetch(`${base}/api/v1/group-encounter-generations?status=${status}&pageSize=1`, { headers: supervisor })).json()) as { total: number }).total;
+      (
+        (await (await fetch(`${base}/api/v1/group-encounter-generations?status=${status}&pageSize=1`, { headers: supervisor })).json()) as {
+          total: number;
+        }
+      ).total;
     for (const status of ['pending_review', 'approved', 'rejected', 'not_generated']) expect(await count(status)).toBeGreaterThan(0);
     // The approvals' charges are created by the worker's charge-creation consumer, moments after the review.
     const billing = await signIn('billing@sonoran.cairn.test');
-    await waitUntil(async () => {
-      const page = (await (await fetch(`${base}/api/v1/charges?pageSize=1`, { headers: billing })).json()) as { total: number };
-      return page.total > 0;
-    }, { what: 'the demo charges', timeoutMs: 30_000, intervalMs: 250 });
+    await waitUntil(
+      async () => {
+        const page = (await (await fetch(`${base}/api/v1/charges?pageSize=1`, { headers: billing })).json()) as { total: number };
+        return page.total > 0;
+      },
+      { what: 'the demo charges', timeoutMs: 30_000, intervalMs: 250 },
+    );
     // The seed's finalized peer encounters (CL-19) reach billing through the outbox, the relay and the same consumer.
-    await waitUntil(async () => {
-      const page = (await (await fetch(`${base}/api/v1/charges?sourceType=peer_encounter&pageSize=1`, { headers: billing })).json()) as { total: number };
-      return page.total > 0;
-    }, { what: 'the demo peer encounter charges', timeoutMs: 30_000, intervalMs: 250 });
+    await waitUntil(
+      async () => {
+        const page = (await (await fetch(`${base}/api/v1/charges?sourceType=peer_encounter&pageSize=1`, { headers: billing })).json()) as {
+          total: number;
+        };
+        return page.total > 0;
+      },
+      { what: 'the demo peer encounter charges', timeoutMs: 30_000, intervalMs: 250 },
+    );
   });
 
   it('stops the apps and the embedded PostgreSQL on SIGINT, freeing every port, and exits 0', async () => {

@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+
 import { ensureCheckpointKey } from '@cairn/platform/audit';
+
 import { applyMigrations } from '../db/migrations';
 import { provisionDatabase } from '../db/provision';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../seed/demo-catalogue';
@@ -37,8 +39,20 @@ const VITE = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 
 function appsToRun(s: LauncherSettings): AppSpec[] {
   return [
-    { name: 'api', args: ['-r', '@swc-node/register', 'apps/api/src/main.ts'], port: s.apiPort, portVariable: 'API_PORT', healthPath: '/health' },
-    { name: 'worker', args: ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], port: s.workerPort, portVariable: 'WORKER_PORT', healthPath: '/health' },
+    {
+      name: 'api',
+      args: ['-r', '@swc-node/register', 'apps/api/src/main.ts'],
+      port: s.apiPort,
+      portVariable: 'API_PORT',
+      healthPath: '/health',
+    },
+    {
+      name: 'worker',
+      args: ['-r', '@swc-node/register', 'apps/worker/src/main.ts'],
+      port: s.workerPort,
+      portVariable: 'WORKER_PORT',
+      healthPath: '/health',
+    },
     // The staff web's Vite dev server, proxying /api to the API on API_PORT (apps/staff-web/vite.config.mts).
     {
       name: 'staff web',
@@ -139,7 +153,8 @@ class Launcher {
       }
     }
     // The audit checkpoint signing key of this installation (ADR 0009), unless one is configured.
-    const checkpointKey = process.env['AUDIT_CHECKPOINT_KEY_FILE'] || ensureCheckpointKey(join(s.dataDir, 'audit-checkpoint-key.pem')).privateFile;
+    const checkpointKey =
+      process.env['AUDIT_CHECKPOINT_KEY_FILE'] || ensureCheckpointKey(join(s.dataDir, 'audit-checkpoint-key.pem')).privateFile;
     const env: NodeJS.ProcessEnv = {
       AUDIT_CHECKPOINT_DIR: join(s.dataDir, 'audit-checkpoints'),
       ...process.env,
@@ -191,9 +206,13 @@ class Launcher {
       say('reviewing the demo group encounters (supervisors approve and reject through the API)...');
       try {
         const r = await runDemoReview({ apiUrl: `http://127.0.0.1:${s.apiPort}`, ownerUrl: db.ownerUrl });
-        say(`  ${r.sessions} sessions reviewed: ${r.approved} approved, ${r.rejected} rejected, ${r.refused} left pending by the API (consent required or not billable)`);
+        say(
+          `  ${r.sessions} sessions reviewed: ${r.approved} approved, ${r.rejected} rejected, ${r.refused} left pending by the API (consent required or not billable)`,
+        );
       } catch (e) {
-        say(`  the demo review did not finish (${e instanceof Error ? e.message : String(e)}): the generations stay pending until the next start`);
+        say(
+          `  the demo review did not finish (${e instanceof Error ? e.message : String(e)}): the generations stay pending until the next start`,
+        );
       }
     }
     if (this.stopping) return;

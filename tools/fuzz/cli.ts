@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+
 import { adminUrlFromEnv } from '../testing/test-env';
 import { formatReport, runFuzz, startFuzzTarget } from './fuzz-run';
 
@@ -30,7 +31,10 @@ async function main(): Promise<number> {
       seed,
       requests,
       only: args.only,
-      onProgress: (sent, r) => console.log(`fuzz: ${sent}/${requests} sent, ${r.serverErrors} 5xx, ${r.notProblemJson} not problem+json, ${r.partialWrites} partial writes`),
+      onProgress: (sent, r) =>
+        console.log(
+          `fuzz: ${sent}/${requests} sent, ${r.serverErrors} 5xx, ${r.notProblemJson} not problem+json, ${r.partialWrites} partial writes`,
+        ),
     });
     console.log(formatReport(report, true));
     console.log(`replay: npm run fuzz -- --requests ${requests} --seed ${seed}${args.only ? ` --only '${args.only}'` : ''}`);

@@ -1,15 +1,25 @@
 import 'reflect-metadata';
+
 import { request as httpRequest } from 'node:http';
 import { Writable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
 import Redis from 'ioredis';
 import { Pool } from 'pg';
+
 import { DEMO_PASSWORD } from '../seed/demo-catalogue';
 import { startScratchApi } from '../testing/scratch-api';
-import { WriteProbe } from './write-probe';
 import {
-  Caller, FuzzRequest, generateRequest, IdPools, OpenApiDoc, Operation, operationsOf, requestArbitrary, requestPlan,
+  Caller,
+  FuzzRequest,
+  generateRequest,
+  IdPools,
+  OpenApiDoc,
+  Operation,
+  operationsOf,
+  requestArbitrary,
+  requestPlan,
 } from './openapi-cases';
+import { WriteProbe } from './write-probe';
 
 /**
  * The fuzz run shared by `npm run fuzz` (tools/fuzz/cli.ts) and the test in npm test (tools/fuzz/api-fuzz.int-spec.ts):
@@ -21,8 +31,14 @@ import {
 
 /** Every demo login of README.md, plus the anonymous caller. */
 export const DEMO_LOGINS = [
-  'admin@sonoran.cairn.test', 'supervisor@sonoran.cairn.test', 'billing@sonoran.cairn.test', 'hr@sonoran.cairn.test',
-  'clinician@sonoran.cairn.test', 'frontdesk@sonoran.cairn.test', 'manager@sonoran.cairn.test', 'peer@sonoran.cairn.test',
+  'admin@sonoran.cairn.test',
+  'supervisor@sonoran.cairn.test',
+  'billing@sonoran.cairn.test',
+  'hr@sonoran.cairn.test',
+  'clinician@sonoran.cairn.test',
+  'frontdesk@sonoran.cairn.test',
+  'manager@sonoran.cairn.test',
+  'peer@sonoran.cairn.test',
   'admin@cascade.cairn.test',
 ] as const;
 export const ANONYMOUS = 'anonymous';
@@ -36,8 +52,11 @@ const FUZZ_REDIS_DB = 13;
 
 /** First and last line of a (Prisma: many-line) error message. */
 function summarize(message: string): string {
-  const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
-  const text = lines.length > 1 ? `${lines[0]} … ${lines[lines.length - 1]}` : lines[0] ?? '';
+  const lines = message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const text = lines.length > 1 ? `${lines[0]} … ${lines[lines.length - 1]}` : (lines[0] ?? '');
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 
@@ -47,9 +66,16 @@ class ErrorLog extends Writable {
   override _write(chunk: Buffer, _enc: string, done: () => void): void {
     for (const line of chunk.toString().split('\n').filter(Boolean)) {
       try {
-        const entry = JSON.parse(line) as { level?: number; requestId?: string; req?: { id?: string }; err?: { type?: string; message?: string }; msg?: string };
+        const entry = JSON.parse(line) as {
+          level?: number;
+          requestId?: string;
+          req?: { id?: string };
+          err?: { type?: string; message?: string };
+          msg?: string;
+        };
         const id = entry.requestId ?? entry.req?.id;
-        if ((entry.level ?? 0) >= 50 && id && entry.err) this.byRequest.set(id, `${entry.err.type ?? 'Error'}: ${summarize(String(entry.err.message ?? entry.msg))}`);
+        if ((entry.level ?? 0) >= 50 && id && entry.err)
+          this.byRequest.set(id, `${entry.err.type ?? 'Error'}: ${summarize(String(entry.err.message ?? entry.msg))}`);
       } catch {
         // not a JSON log line
       }
@@ -72,7 +98,9 @@ export interface FuzzTarget {
  * The API on a scratch database of its own (tools/testing/scratch-api.ts), with the fuzz run's settings: its own
  * Redis logical database, login throttles out of reach, an hour-long access token, and error logs by request id.
  */
-export async function startFuzzTarget(opts: { serverAdminUrl?: string; redisUrl?: string; env?: Record<string, string | undefined> } = {}): Promise<FuzzTarget> {
+export async function startFuzzTarget(
+  opts: { serverAdminUrl?: string; redisUrl?: string; env?: Record<string, string | undefined> } = {},
+): Promise<FuzzTarget> {
   const errors = new ErrorLog();
   const api = await startScratchApi({
     prefix: 'cairn_fuzz',
@@ -147,8 +175,12 @@ export function send(baseUrl: string, req: FuzzRequest, extraHeaders: Record<str
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => done({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('aborted', () => done({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks), error: 'response cut off mid-stream' }));
-      res.on('error', (e) => done({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks), error: `response error: ${e.message}` }));
+      res.on('aborted', () =>
+        done({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks), error: 'response cut off mid-stream' }),
+      );
+      res.on('error', (e) =>
+        done({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks), error: `response error: ${e.message}` }),
+      );
     });
     r.on('timeout', () => {
       r.destroy(new Error(`no answer within ${timeoutMs} ms`));
@@ -204,7 +236,11 @@ interface SignedInCaller extends Caller {
 
 async function signIn(baseUrl: string, email: string): Promise<string> {
   const body = Buffer.from(JSON.stringify({ email, password: DEMO_PASSWORD }));
-  const res = await send(baseUrl, { method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, body, labels: [] }, {});
+  const res = await send(
+    baseUrl,
+    { method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, body, labels: [] },
+    {},
+  );
   if (res.status !== 200) throw new Error(`demo login ${email} answered ${res.status ?? res.error}: ${res.body.toString().slice(0, 300)}`);
   return (JSON.parse(res.body.toString()) as { accessToken: string }).accessToken;
 }
@@ -305,8 +341,18 @@ export async function runFuzz(target: FuzzTarget, opts: RunOptions): Promise<Fuz
   const plan = requestPlan(operations, callers, Math.ceil(requests / pairs), opts.seed).slice(0, requests);
   const probe = await WriteProbe.create(target.ownerUrl);
   const report: FuzzReport = {
-    seed: opts.seed, requests: 0, elapsedMs: 0, byStatus: {}, serverErrors: 0, transportErrors: 0, notProblemJson: 0, partialWrites: 0,
-    operations: operations.length, operationsWithSuccess: 0, operationsWithoutSuccess: [], findings: [],
+    seed: opts.seed,
+    requests: 0,
+    elapsedMs: 0,
+    byStatus: {},
+    serverErrors: 0,
+    transportErrors: 0,
+    notProblemJson: 0,
+    partialWrites: 0,
+    operations: operations.length,
+    operationsWithSuccess: 0,
+    operationsWithoutSuccess: [],
+    findings: [],
   };
   const findings = new Map<string, Finding>();
   const succeeded = new Set<string>();
@@ -328,7 +374,10 @@ export async function runFuzz(target: FuzzTarget, opts: RunOptions): Promise<Fuz
       }
       const req = generateRequest(requestArbitrary(doc, op, caller, pools), opts.seed, i);
       const requestId = `fuzz-${opts.seed}-${i}`;
-      const answer = await send(target.baseUrl, req, { 'x-request-id': requestId, ...(caller.token ? { authorization: `Bearer ${caller.token}` } : {}) });
+      const answer = await send(target.baseUrl, req, {
+        'x-request-id': requestId,
+        ...(caller.token ? { authorization: `Bearer ${caller.token}` } : {}),
+      });
       const changed = await probe.changedTables();
       report.requests++;
       const status = answer.status;
@@ -343,7 +392,14 @@ export async function runFuzz(target: FuzzTarget, opts: RunOptions): Promise<Fuz
       }
       if (status !== undefined && status >= 400 && !isProblem(status, answer)) {
         report.notProblemJson++;
-        record('not-problem-json', op, caller, req, status, `content-type ${String(answer.headers['content-type'] ?? 'none')}: ${clip(answer.body.toString(), 120)}`);
+        record(
+          'not-problem-json',
+          op,
+          caller,
+          req,
+          status,
+          `content-type ${String(answer.headers['content-type'] ?? 'none')}: ${clip(answer.body.toString(), 120)}`,
+        );
       }
       if (status !== undefined && status >= 400 && status < 500 && changed.length) {
         report.partialWrites++;
@@ -374,7 +430,10 @@ export function formatReport(report: FuzzReport, verbose = false): string {
   const lines = [
     `seed ${report.seed}: ${report.requests} requests in ${(report.elapsedMs / 1000).toFixed(1)} s (${(report.requests / Math.max(report.elapsedMs / 1000, 0.001)).toFixed(1)} requests/s)`,
     `operations: ${report.operations} (${report.operationsWithSuccess} answered 2xx at least once)`,
-    `status counts: ${Object.entries(report.byStatus).sort(([a], [b]) => a.localeCompare(b)).map(([s, n]) => `${s}: ${n}`).join(', ')}`,
+    `status counts: ${Object.entries(report.byStatus)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([s, n]) => `${s}: ${n}`)
+      .join(', ')}`,
     `5xx: ${report.serverErrors}`,
     `errors that are not problem+json: ${report.notProblemJson}`,
     `partial writes (4xx that changed a non-audit table): ${report.partialWrites}`,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+
 import { DemoFixture } from '../../apps/api/test/support/demo-fixture';
 import { as, expectProblem, login, StaffSession } from '../../apps/api/test/support/staff-api';
 import { FuzzTarget, startFuzzTarget } from './fuzz-run';
@@ -19,9 +20,19 @@ let patientId: string;
 let countsBefore: Record<string, number>;
 /** Every list route, and a demo user who may read it (found in beforeAll: reads and denials are audited). */
 const LISTS = [
-  '/api/v1/charges', '/api/v1/pm/fee-schedule', '/api/v1/staff-directory', '/api/v1/admin/events/failed', '/api/v1/code-library/codes',
-  '/api/v1/group-sessions', '/api/v1/groups', '/api/v1/group-encounter-generations', '/api/v1/peer-supervision',
-  '/api/v1/patients/:patient/consents', '/api/v1/patients/:patient/peer-encounters', '/api/v1/patients', '/api/v1/patients/:patient/encounters',
+  '/api/v1/charges',
+  '/api/v1/pm/fee-schedule',
+  '/api/v1/staff-directory',
+  '/api/v1/admin/events/failed',
+  '/api/v1/code-library/codes',
+  '/api/v1/group-sessions',
+  '/api/v1/groups',
+  '/api/v1/group-encounter-generations',
+  '/api/v1/peer-supervision',
+  '/api/v1/patients/:patient/consents',
+  '/api/v1/patients/:patient/peer-encounters',
+  '/api/v1/patients',
+  '/api/v1/patients/:patient/encounters',
   '/api/v1/audit-events',
 ];
 const listReader = new Map<string, StaffSession>();
@@ -29,7 +40,9 @@ const http = () => request(app.getHttpServer());
 const NUL = '\u0000';
 
 async function rowCounts(): Promise<Record<string, number>> {
-  const { rows } = await demo.owner.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+  const { rows } = await demo.owner.query<{ tablename: string }>(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+  );
   const counts: Record<string, number> = {};
   for (const { tablename } of rows) {
     counts[tablename] = Number((await demo.owner.query<{ n: string }>(`SELECT count(*) AS n FROM "${tablename}"`)).rows[0]!.n);
@@ -40,7 +53,9 @@ async function rowCounts(): Promise<Record<string, number>> {
 /** 400 (or `status`) problem+json whose errors[] name exactly these fields. */
 function expectFields(res: request.Response, fields: string[], status = 400): void {
   expectProblem(res, status);
-  expect({ fields: [...new Set((res.body.errors as { field: string }[] | undefined ?? []).map((e) => e.field))].sort() }).toEqual({ fields: [...fields].sort() });
+  expect({ fields: [...new Set(((res.body.errors as { field: string }[] | undefined) ?? []).map((e) => e.field))].sort() }).toEqual({
+    fields: [...fields].sort(),
+  });
 }
 
 beforeAll(async () => {
@@ -48,13 +63,27 @@ beforeAll(async () => {
   app = target.app;
   demo = new DemoFixture(target.ownerUrl);
   supervisor = await login(app, 'supervisor@sonoran.cairn.test');
-  sessions = await Promise.all(['admin@sonoran.cairn.test', 'hr@sonoran.cairn.test', 'billing@sonoran.cairn.test', 'peer@sonoran.cairn.test'].map((e) => login(app, e)));
+  sessions = await Promise.all(
+    ['admin@sonoran.cairn.test', 'hr@sonoran.cairn.test', 'billing@sonoran.cairn.test', 'peer@sonoran.cairn.test'].map((e) =>
+      login(app, e),
+    ),
+  );
   sessions.unshift(supervisor);
   const tucson = (await demo.sites('sonoran')).find((s) => s.code === 'TUC')!.id;
   const supervisorId = await demo.userId('supervisor@sonoran.cairn.test');
-  const group = await as(app, supervisor).post('/api/v1/groups').send({ siteId: tucson, name: 'Hostile input probe', groupType: 'psychotherapy_group', sudProgram: false, facilitatorIds: [supervisorId] });
+  const group = await as(app, supervisor)
+    .post('/api/v1/groups')
+    .send({
+      siteId: tucson,
+      name: 'Hostile input probe',
+      groupType: 'psychotherapy_group',
+      sudProgram: false,
+      facilitatorIds: [supervisorId],
+    });
   expect(group.status).toBe(201);
-  const session = await as(app, supervisor).post('/api/v1/group-sessions').send({ groupId: group.body.id, sessionDate: '2025-06-03', startTime: '10:00', endTime: '11:00', note: 'Probe' });
+  const session = await as(app, supervisor)
+    .post('/api/v1/group-sessions')
+    .send({ groupId: group.body.id, sessionDate: '2025-06-03', startTime: '10:00', endTime: '11:00', note: 'Probe' });
   expect(session.status).toBe(201);
   sessionId = session.body.id;
   patientId = (await demo.patientsAssignedTo('supervisor@sonoran.cairn.test', true, 1))[0] ?? (await demo.patientAtSite(tucson));
@@ -90,9 +119,19 @@ describe('U+0000 and lone surrogates in strings', () => {
     ['POST', `/api/v1/peer-encounters/${randomUUID()}/addenda`, 'body', { body: `late entry${NUL}` }],
     ['POST', `/api/v1/progress-notes/${randomUUID()}/addenda`, 'body', { body: `late entry${NUL}` }],
     ['POST', '/api/v1/peer-supervision', 'notes', { notes: `${NUL}reviewed` }],
-    ['POST', '/api/v1/patients', 'lastName|address.line1', { firstName: 'Ada', lastName: `Null${NUL}`, address: { line1: `1 Main${NUL}` } }],
+    [
+      'POST',
+      '/api/v1/patients',
+      'lastName|address.line1',
+      { firstName: 'Ada', lastName: `Null${NUL}`, address: { line1: `1 Main${NUL}` } },
+    ],
     ['PATCH', '/api/v1/patients/:patient', 'preferredName', { preferredName: `A${NUL}` }],
-    ['PUT', '/api/v1/group-sessions/:session/attendance', 'attendees.0.arrivalTime', { attendees: [{ patientId: randomUUID(), status: 'present', arrivalTime: `10:00${NUL}` }] }],
+    [
+      'PUT',
+      '/api/v1/group-sessions/:session/attendance',
+      'attendees.0.arrivalTime',
+      { attendees: [{ patientId: randomUUID(), status: 'present', arrivalTime: `10:00${NUL}` }] },
+    ],
   ])('refuses U+0000 in %s %s naming %s', async (method, url, fields, body) => {
     const path = url.replace(':patient', patientId).replace(':session', sessionId);
     const client = as(app, supervisor);
@@ -108,7 +147,10 @@ describe('U+0000 and lone surrogates in strings', () => {
   });
 
   it('refuses a lone surrogate or U+0000 in a property name, naming its parent', async () => {
-    const res = await as(app, supervisor).post('/api/v1/patients').set('Content-Type', 'application/json').send('{"firstName":"Ada","address":{"li\\udc00ne1":"x"}}');
+    const res = await as(app, supervisor)
+      .post('/api/v1/patients')
+      .set('Content-Type', 'application/json')
+      .send('{"firstName":"Ada","address":{"li\\udc00ne1":"x"}}');
     expectFields(res, ['address']);
   });
 
@@ -119,7 +161,10 @@ describe('U+0000 and lone surrogates in strings', () => {
 
 describe('JSON depth', () => {
   it('refuses 5,000 nested arrays on the unauthenticated login route with 400 naming the body', async () => {
-    const res = await http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send('['.repeat(5000) + ']'.repeat(5000));
+    const res = await http()
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('['.repeat(5000) + ']'.repeat(5000));
     expectFields(res, ['(body)']);
   });
 
@@ -127,7 +172,9 @@ describe('JSON depth', () => {
     let deep: unknown = {};
     for (let i = 0; i < 32; i++) deep = { a: deep };
     expectFields(await as(app, supervisor).post('/api/v1/groups').send({ name: 'x', facilitatorIds: deep }), ['(body)']);
-    const brackets = await as(app, supervisor).post('/api/v1/groups').send({ name: '['.repeat(100) });
+    const brackets = await as(app, supervisor)
+      .post('/api/v1/groups')
+      .send({ name: '['.repeat(100) });
     expect(brackets.status).toBe(400);
     expect((brackets.body.errors as { field: string }[]).map((e) => e.field)).not.toContain('(body)');
   });
@@ -160,7 +207,9 @@ describe('page numbers', () => {
 
 describe('shapes the DTOs did not refuse', () => {
   it('refuses PUT attendance {"attendees":[[]]} with 400 naming attendees.0', async () => {
-    const res = await as(app, supervisor).put(`/api/v1/group-sessions/${sessionId}/attendance`).send({ attendees: [[]] });
+    const res = await as(app, supervisor)
+      .put(`/api/v1/group-sessions/${sessionId}/attendance`)
+      .send({ attendees: [[]] });
     expectFields(res, ['attendees.0']);
     expect(res.body.errors).toContainEqual({ field: 'attendees.0', message: 'attendees.0 must be an object' });
   });

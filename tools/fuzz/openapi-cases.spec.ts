@@ -3,7 +3,12 @@ import { encodeLoose, generateRequest, OpenApiDoc, operationsOf, poolForPathPara
 const doc: OpenApiDoc = {
   paths: {
     '/api/v1/groups': {
-      get: { parameters: [{ name: 'page', in: 'query', schema: { type: 'number' } }, { name: 'q', in: 'query', schema: { type: 'string' } }] },
+      get: {
+        parameters: [
+          { name: 'page', in: 'query', schema: { type: 'number' } },
+          { name: 'q', in: 'query', schema: { type: 'string' } },
+        ],
+      },
       post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateGroupDto' } } } } },
     },
     '/api/v1/groups/{id}': { get: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] } },
@@ -20,8 +25,14 @@ const doc: OpenApiDoc = {
 };
 const caller = { name: 'admin', organizationId: 'org-a', otherOrganizationId: 'org-b', siteIds: ['site-a'] };
 const pools = {
-  groups: [{ organizationId: 'org-a', value: 'g-own' }, { organizationId: 'org-b', value: 'g-other' }],
-  sites: [{ organizationId: 'org-a', value: 'site-a' }, { organizationId: 'org-b', value: 'site-b' }],
+  groups: [
+    { organizationId: 'org-a', value: 'g-own' },
+    { organizationId: 'org-b', value: 'g-other' },
+  ],
+  sites: [
+    { organizationId: 'org-a', value: 'site-a' },
+    { organizationId: 'org-b', value: 'site-b' },
+  ],
 };
 
 describe('openapi-cases', () => {
@@ -43,7 +54,8 @@ describe('openapi-cases', () => {
 
   it('mixes plausible requests (real ids of the caller) with malformed ones (other tenants, NUL, deep JSON)', () => {
     const [list, create, get] = operationsOf(doc);
-    const sample = (op: typeof list) => Array.from({ length: 300 }, (_, i) => generateRequest(requestArbitrary(doc, op!, caller, pools), 1, i));
+    const sample = (op: typeof list) =>
+      Array.from({ length: 300 }, (_, i) => generateRequest(requestArbitrary(doc, op!, caller, pools), 1, i));
     const gets = sample(get);
     expect(gets.some((r) => r.url === '/api/v1/groups/g-own' && r.labels.length === 0)).toBe(true);
     expect(gets.some((r) => r.url === '/api/v1/groups/g-other' && r.labels.includes('path:id=real-other-tenant'))).toBe(true);

@@ -151,13 +151,18 @@ function hostileJsonValue(caller: Caller, pools: IdPools): fc.Arbitrary<Labelled
     lab('array-of-strings', fc.constantFrom(['a'], ['a', 'b'])),
     constLab('empty-object', {}),
     lab('object', fc.constantFrom({ a: 1 }, { toString: 'x' }, { length: 1e9 })),
-    lab('proto-object', fc.constantFrom(withOwnKey({}, '__proto__', { polluted: true }), { constructor: { prototype: { polluted: true } } })),
+    lab(
+      'proto-object',
+      fc.constantFrom(withOwnKey({}, '__proto__', { polluted: true }), { constructor: { prototype: { polluted: true } } }),
+    ),
     lab('deep-nesting', fc.constantFrom(DEEP_ARRAY_MARKER, DEEP_OBJECT_MARKER)),
   );
 }
 
 function otherTenantId(caller: Caller, pools: IdPools): fc.Arbitrary<string> {
-  const others = Object.values(pools).flat().filter((e) => e.organizationId !== caller.organizationId);
+  const others = Object.values(pools)
+    .flat()
+    .filter((e) => e.organizationId !== caller.organizationId);
   return others.length ? fc.constantFrom(...others.map((e) => e.value)) : fc.uuid();
 }
 
@@ -204,7 +209,7 @@ export function poolForPathParam(path: string, param: string): string | undefine
 
 /** A real value of the pool: mostly the caller's organization's, sometimes another's. */
 function realValue(pool: string | undefined, caller: Caller, pools: IdPools): fc.Arbitrary<Labelled<string>> | undefined {
-  const entries = pool ? pools[pool] ?? [] : [];
+  const entries = pool ? (pools[pool] ?? []) : [];
   if (entries.length === 0) return undefined;
   const own = entries.filter((e) => e.organizationId === caller.organizationId);
   const other = entries.filter((e) => e.organizationId !== caller.organizationId);
@@ -235,7 +240,14 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const dateArb = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true });
 
 /** A schema-conforming value (as far as the document says), with real ids where the name suggests one. */
-export function validValue(doc: OpenApiDoc, schema: SchemaObject | undefined, name: string, caller: Caller, pools: IdPools, depth = 0): fc.Arbitrary<unknown> {
+export function validValue(
+  doc: OpenApiDoc,
+  schema: SchemaObject | undefined,
+  name: string,
+  caller: Caller,
+  pools: IdPools,
+  depth = 0,
+): fc.Arbitrary<unknown> {
   const s = resolve(doc, schema);
   if (s.enum?.length) return fc.constantFrom(...s.enum);
   const pool = poolForName(name);
@@ -262,14 +274,19 @@ export function validValue(doc: OpenApiDoc, schema: SchemaObject | undefined, na
       const min = s.minimum ?? 0;
       const max = s.maximum ?? Math.max(min + 10, 480);
       // Whole numbers unless the document says otherwise: the API's numbers are counts, pages, minutes and units.
-      return s.format === 'float' || s.format === 'double' ? fc.double({ min, max, noNaN: true }) : fc.integer({ min: Math.ceil(min), max: Math.floor(max) });
+      return s.format === 'float' || s.format === 'double'
+        ? fc.double({ min, max, noNaN: true })
+        : fc.integer({ min: Math.ceil(min), max: Math.floor(max) });
     }
     case 'boolean':
       return fc.boolean();
     case 'array': {
       if (depth > 4) return fc.constant([]);
       const minLength = s.minItems ?? 0;
-      return fc.array(validValue(doc, s.items, name, caller, pools, depth + 1), { minLength, maxLength: Math.max(minLength, Math.min(s.maxItems ?? 3, 3)) });
+      return fc.array(validValue(doc, s.items, name, caller, pools, depth + 1), {
+        minLength,
+        maxLength: Math.max(minLength, Math.min(s.maxItems ?? 3, 3)),
+      });
     }
     case 'object':
     default: {
@@ -341,8 +358,10 @@ function bodyCase(doc: OpenApiDoc, op: Operation, caller: Caller, pools: IdPools
   const extraField = fc
     .tuple(valid, fc.constantFrom('extra', '__proto__', 'constructor', 'prototype', 'k'.repeat(1000), ''), hostileJsonValue(caller, pools))
     .map(([v, key, h]) =>
-      json(`body:extra ${key.length > 20 ? 'long-key' : key || 'empty-key'}=${h.label}`,
-        v && typeof v === 'object' && !Array.isArray(v) ? withOwnKey(v as Record<string, unknown>, key, h.value) : v),
+      json(
+        `body:extra ${key.length > 20 ? 'long-key' : key || 'empty-key'}=${h.label}`,
+        v && typeof v === 'object' && !Array.isArray(v) ? withOwnKey(v as Record<string, unknown>, key, h.value) : v,
+      ),
     );
   const wholeBody = hostileJsonValue(caller, pools).map((h) => json(`body:root=${h.label}`, h.value));
   const raw = fc.oneof(
@@ -350,9 +369,25 @@ function bodyCase(doc: OpenApiDoc, op: Operation, caller: Caller, pools: IdPools
     fc.constant<BodyCase>({ label: 'body:deep-object', text: deepObjectText, contentType: 'application/json' }),
     fc.constant<BodyCase>({ label: 'body:empty', text: '', contentType: 'application/json' }),
     fc.constant<BodyCase>({ label: 'body:none', text: undefined, contentType: undefined }),
-    lab('x', fc.constantFrom('{', '{"a":1,}', "{'a':1}", 'undefined', '{"a":1}x', 'NaN', '{"a":1e309}', '{"__proto__":{"admin":true}}', '{"a":1,"a":2}'))
-      .map((l) => ({ label: 'body:invalid-or-odd-json', text: l.value, contentType: 'application/json' })),
-    fc.constant<BodyCase>({ label: 'body:invalid-utf8', text: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x22, 0x7d]), contentType: 'application/json' }),
+    lab(
+      'x',
+      fc.constantFrom(
+        '{',
+        '{"a":1,}',
+        "{'a':1}",
+        'undefined',
+        '{"a":1}x',
+        'NaN',
+        '{"a":1e309}',
+        '{"__proto__":{"admin":true}}',
+        '{"a":1,"a":2}',
+      ),
+    ).map((l) => ({ label: 'body:invalid-or-odd-json', text: l.value, contentType: 'application/json' })),
+    fc.constant<BodyCase>({
+      label: 'body:invalid-utf8',
+      text: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x22, 0x7d]),
+      contentType: 'application/json',
+    }),
     fc.constant<BodyCase>({ label: 'body:bom', text: '\ufeff{}', contentType: 'application/json' }),
     fc.constant<BodyCase>({ label: 'body:too-large', text: `{"a":"${'x'.repeat(1_100_000)}"}`, contentType: 'application/json' }),
   );
@@ -360,14 +395,27 @@ function bodyCase(doc: OpenApiDoc, op: Operation, caller: Caller, pools: IdPools
     .tuple(
       valid,
       fc.constantFrom(
-        'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/octet-stream',
-        'application/json; charset=utf-16', 'application/json; charset=koi8-r', 'application/merge-patch+json', 'APPLICATION/JSON', '*/*', 'garbage',
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'application/xml',
+        'application/octet-stream',
+        'application/json; charset=utf-16',
+        'application/json; charset=koi8-r',
+        'application/merge-patch+json',
+        'APPLICATION/JSON',
+        '*/*',
+        'garbage',
       ),
     )
     .map(([v, ct]): BodyCase => {
-      const text = ct === 'application/x-www-form-urlencoded'
-        ? 'a=b&__proto__[admin]=1&constructor[prototype][admin]=1&' + Object.keys((v as Record<string, unknown>) ?? {}).map((k) => `${k}=x`).join('&')
-        : serialize(v);
+      const text =
+        ct === 'application/x-www-form-urlencoded'
+          ? 'a=b&__proto__[admin]=1&constructor[prototype][admin]=1&' +
+            Object.keys((v as Record<string, unknown>) ?? {})
+              .map((k) => `${k}=x`)
+              .join('&')
+          : serialize(v);
       return { label: `body:content-type ${ct}`, text, contentType: ct };
     });
   const noContentType = valid.map((v): BodyCase => ({ label: 'body:no-content-type', text: serialize(v), contentType: undefined }));
@@ -394,7 +442,8 @@ export function encodeLoose(text: string): string {
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     if (/[A-Za-z0-9\-_.~]/.test(ch)) out += ch;
-    else if (cp >= 0xd800 && cp <= 0xdfff) out += `%${(0xe0 | (cp >> 12)).toString(16).toUpperCase()}%${(0x80 | ((cp >> 6) & 0x3f)).toString(16).toUpperCase()}%${(0x80 | (cp & 0x3f)).toString(16).toUpperCase()}`;
+    else if (cp >= 0xd800 && cp <= 0xdfff)
+      out += `%${(0xe0 | (cp >> 12)).toString(16).toUpperCase()}%${(0x80 | ((cp >> 6) & 0x3f)).toString(16).toUpperCase()}%${(0x80 | (cp & 0x3f)).toString(16).toUpperCase()}`;
     else out += [...Buffer.from(ch, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
   }
   return out;
@@ -428,16 +477,28 @@ const oneIndex = (n: number) => (n === 0 ? fc.constant(-1) : fc.nat({ max: n - 1
 function queryCase(doc: OpenApiDoc, op: Operation, caller: Caller, pools: IdPools, hostile: boolean): fc.Arbitrary<Labelled<string>> {
   const none = { label: '', value: '' };
   const plausible = op.queryParams.map((p) => {
-    const valid = validValue(doc, p.schema, p.name, caller, pools).map((v) => ({ label: '', value: `${p.name}=${encodeLoose(String(v))}` }));
+    const valid = validValue(doc, p.schema, p.name, caller, pools).map((v) => ({
+      label: '',
+      value: `${p.name}=${encodeLoose(String(v))}`,
+    }));
     return p.required ? valid : fc.oneof(fc.constant(none), valid);
   });
   const malformed = op.queryParams.map((p) => {
     const valid = validValue(doc, p.schema, p.name, caller, pools).map((v) => `${p.name}=${encodeLoose(String(v))}`);
     const bad = hostileUrlValue(caller, pools).map((h) => ({ label: `query:${p.name}=${h.label}`, value: `${p.name}=${h.value}` }));
     const repeated = fc.tuple(valid, bad).map(([a, b]) => ({ label: `query:${p.name} repeated`, value: `${a}&${b.value}` }));
-    const bracket = fc.constantFrom(`${p.name}[]=1`, `${p.name}[a]=1`, `${p.name}[__proto__]=1`, `${p.name}[0]=1&${p.name}[1]=2`).map((value) => ({ label: `query:${p.name} bracket`, value }));
+    const bracket = fc
+      .constantFrom(`${p.name}[]=1`, `${p.name}[a]=1`, `${p.name}[__proto__]=1`, `${p.name}[0]=1&${p.name}[1]=2`)
+      .map((value) => ({ label: `query:${p.name} bracket`, value }));
     const huge = /^page/.test(p.name)
-      ? [{ weight: 2, arbitrary: fc.constantFrom('99999999999999999999', '2147483648', '1e9').map((v) => ({ label: `query:${p.name}=huge-page`, value: `${p.name}=${v}` })) }]
+      ? [
+          {
+            weight: 2,
+            arbitrary: fc
+              .constantFrom('99999999999999999999', '2147483648', '1e9')
+              .map((v) => ({ label: `query:${p.name}=huge-page`, value: `${p.name}=${v}` })),
+          },
+        ]
       : [];
     return fc.oneof({ weight: 4, arbitrary: bad }, { weight: 1, arbitrary: repeated }, { weight: 1, arbitrary: bracket }, ...huge);
   });
@@ -445,12 +506,26 @@ function queryCase(doc: OpenApiDoc, op: Operation, caller: Caller, pools: IdPool
     .constantFrom('__proto__[x]=1', 'constructor[prototype][x]=1', 'zzz=1', '%00=1', 'a'.repeat(3000) + '=1')
     .map((value) => ({ label: 'query:extra param', value }));
   const parts = hostile
-    ? fc.tuple(fc.tuple(...plausible), oneIndex(op.queryParams.length), fc.tuple(...malformed), fc.oneof({ weight: 3, arbitrary: fc.constant(none) }, { weight: 1, arbitrary: extra }))
-        .map(([ok, at, bad, x]) => [...ok.map((v, i) => (i === at ? bad[i]! : v)), at < 0 ? extra : x].filter((v): v is Labelled<string> => 'value' in v))
+    ? fc
+        .tuple(
+          fc.tuple(...plausible),
+          oneIndex(op.queryParams.length),
+          fc.tuple(...malformed),
+          fc.oneof({ weight: 3, arbitrary: fc.constant(none) }, { weight: 1, arbitrary: extra }),
+        )
+        .map(([ok, at, bad, x]) =>
+          [...ok.map((v, i) => (i === at ? bad[i]! : v)), at < 0 ? extra : x].filter((v): v is Labelled<string> => 'value' in v),
+        )
     : fc.tuple(...plausible);
   return (parts as fc.Arbitrary<Labelled<string>[]>).map((all) => ({
-    label: all.map((p) => p.label).filter(Boolean).join(' '),
-    value: all.map((p) => p.value).filter(Boolean).join('&'),
+    label: all
+      .map((p) => p.label)
+      .filter(Boolean)
+      .join(' '),
+    value: all
+      .map((p) => p.value)
+      .filter(Boolean)
+      .join('&'),
   }));
 }
 
@@ -460,7 +535,9 @@ function pathCase(op: Operation, caller: Caller, pools: IdPools, hostile: boolea
     const real = realValue(poolForPathParam(op.path, p.name), caller, pools);
     return real ? real.map((r) => ({ label: r.label, value: encodeLoose(r.value) })) : lab('random-uuid', fc.uuid());
   });
-  const malformed = op.pathParams.map(() => fc.oneof({ weight: 4, arbitrary: hostileUrlValue(caller, pools) }, { weight: 1, arbitrary: lab('random-uuid', fc.uuid()) }));
+  const malformed = op.pathParams.map(() =>
+    fc.oneof({ weight: 4, arbitrary: hostileUrlValue(caller, pools) }, { weight: 1, arbitrary: lab('random-uuid', fc.uuid()) }),
+  );
   return fc.tuple(fc.tuple(...plausible), oneIndex(hostile ? op.pathParams.length : 0), fc.tuple(...malformed)).map(([ok, at, bad]) => {
     let path = op.path;
     const labels: string[] = [];
@@ -477,19 +554,47 @@ function pathCase(op: Operation, caller: Caller, pools: IdPools, hostile: boolea
 function headerCase(caller: Caller, pools: IdPools, hostile: boolean): fc.Arbitrary<Labelled<Record<string, string>>> {
   const garbage = fc.constantFrom('garbage', '', ' ', '00000000-0000-0000-0000-000000000000', 'a'.repeat(2000), '1,2', 'null', '%00');
   const otherSites = (pools['sites'] ?? []).filter((s) => s.organizationId !== caller.organizationId).map((s) => s.value);
-  const plausible = fc.record({
-    org: caller.organizationId ? fc.constantFrom(undefined, undefined, caller.organizationId) : fc.constant(undefined),
-    site: caller.siteIds.length ? fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...caller.siteIds) }) : fc.constant(undefined),
-  }).map(({ org, site }) => ({ label: '', value: { ...(org ? { 'x-organization-id': org } : {}), ...(site ? { 'x-site-id': site } : {}) } }));
+  const plausible = fc
+    .record({
+      org: caller.organizationId ? fc.constantFrom(undefined, undefined, caller.organizationId) : fc.constant(undefined),
+      site: caller.siteIds.length
+        ? fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...caller.siteIds) })
+        : fc.constant(undefined),
+    })
+    .map(({ org, site }) => ({
+      label: '',
+      value: { ...(org ? { 'x-organization-id': org } : {}), ...(site ? { 'x-site-id': site } : {}) },
+    }));
   if (!hostile) return plausible;
   const bad = fc.oneof(
-    lab('header:org=other-tenant', fc.constant({ 'x-organization-id': caller.otherOrganizationId ?? '00000000-0000-4000-8000-000000000001' })),
-    lab('header:org=garbage', garbage.map((g) => ({ 'x-organization-id': g }))),
-    lab('header:org=random-uuid', fc.uuid().map((g) => ({ 'x-organization-id': g }))),
-    lab('header:site=other-tenant', (otherSites.length ? fc.constantFrom(...otherSites) : fc.uuid()).map((g) => ({ 'x-site-id': g }))),
-    lab('header:site=garbage', garbage.map((g) => ({ 'x-site-id': g }))),
-    lab('header:site=random-uuid', fc.uuid().map((g) => ({ 'x-site-id': g }))),
-    lab('header:accept', fc.constantFrom('*/*', 'text/csv', 'application/xml', 'garbage', 'text/csv;q=0, */*;q=0').map((g) => ({ accept: g }))),
+    lab(
+      'header:org=other-tenant',
+      fc.constant({ 'x-organization-id': caller.otherOrganizationId ?? '00000000-0000-4000-8000-000000000001' }),
+    ),
+    lab(
+      'header:org=garbage',
+      garbage.map((g) => ({ 'x-organization-id': g })),
+    ),
+    lab(
+      'header:org=random-uuid',
+      fc.uuid().map((g) => ({ 'x-organization-id': g })),
+    ),
+    lab(
+      'header:site=other-tenant',
+      (otherSites.length ? fc.constantFrom(...otherSites) : fc.uuid()).map((g) => ({ 'x-site-id': g })),
+    ),
+    lab(
+      'header:site=garbage',
+      garbage.map((g) => ({ 'x-site-id': g })),
+    ),
+    lab(
+      'header:site=random-uuid',
+      fc.uuid().map((g) => ({ 'x-site-id': g })),
+    ),
+    lab(
+      'header:accept',
+      fc.constantFrom('*/*', 'text/csv', 'application/xml', 'garbage', 'text/csv;q=0, */*;q=0').map((g) => ({ accept: g })),
+    ),
   );
   return fc.tuple(plausible, bad).map(([p, b]) => ({ label: b.label, value: { ...p.value, ...b.value } }));
 }
@@ -511,24 +616,26 @@ export function requestArbitrary(doc: OpenApiDoc, op: Operation, caller: Caller,
     { weight: 1, arbitrary: fc.subarray<Part>(['path', 'query', 'headers', 'body'], { minLength: 2 }) },
   ];
   const focus = fc.oneof(...choices.filter((c) => c.weight > 0));
-  return focus.chain((parts) =>
-    fc.tuple(
-      pathCase(op, caller, pools, parts.includes('path')),
-      queryCase(doc, op, caller, pools, parts.includes('query')),
-      headerCase(caller, pools, parts.includes('headers')),
-      bodyCase(doc, op, caller, pools, parts.includes('body')),
-    ),
-  ).map(([path, query, headers, body]) => {
-    const h = { ...headers.value };
-    if (body.contentType !== undefined) h['content-type'] = body.contentType;
-    return {
-      method: op.method,
-      url: query.value ? `${path.value}?${query.value}` : path.value,
-      headers: h,
-      body: body.text === undefined ? undefined : Buffer.isBuffer(body.text) ? body.text : Buffer.from(body.text, 'utf8'),
-      labels: [path.label, query.label, headers.label, body.label].filter(Boolean),
-    };
-  });
+  return focus
+    .chain((parts) =>
+      fc.tuple(
+        pathCase(op, caller, pools, parts.includes('path')),
+        queryCase(doc, op, caller, pools, parts.includes('query')),
+        headerCase(caller, pools, parts.includes('headers')),
+        bodyCase(doc, op, caller, pools, parts.includes('body')),
+      ),
+    )
+    .map(([path, query, headers, body]) => {
+      const h = { ...headers.value };
+      if (body.contentType !== undefined) h['content-type'] = body.contentType;
+      return {
+        method: op.method,
+        url: query.value ? `${path.value}?${query.value}` : path.value,
+        headers: h,
+        body: body.text === undefined ? undefined : Buffer.isBuffer(body.text) ? body.text : Buffer.from(body.text, 'utf8'),
+        labels: [path.label, query.label, headers.label, body.label].filter(Boolean),
+      };
+    });
 }
 
 /** The i-th request of a run with this seed: deterministic, so a run replays exactly with the same seed. */
@@ -541,7 +648,13 @@ export function requestPlan<C>(operations: Operation[], callers: C[], rounds: nu
   const pairs = operations.flatMap((op) => callers.map((caller) => ({ op, caller })));
   const plan: { op: Operation; caller: C }[] = [];
   for (let r = 0; r < rounds; r++) {
-    const order = fc.sample(fc.shuffledSubarray(pairs.map((_, i) => i), { minLength: pairs.length, maxLength: pairs.length }), { seed: seed + r, numRuns: 1 })[0]!;
+    const order = fc.sample(
+      fc.shuffledSubarray(
+        pairs.map((_, i) => i),
+        { minLength: pairs.length, maxLength: pairs.length },
+      ),
+      { seed: seed + r, numRuns: 1 },
+    )[0]!;
     plan.push(...order.map((i) => pairs[i]!));
   }
   return plan;

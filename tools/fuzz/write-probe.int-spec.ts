@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+
 import { createScratchDatabase, ScratchDatabase } from '../testing/test-db';
 import { WriteProbe } from './write-probe';
 

@@ -15,7 +15,10 @@ export class WriteProbe {
   private counts = new Map<string, number>();
   private nextXid = '0';
 
-  private constructor(private readonly owner: Pool, private readonly sql: string) {}
+  private constructor(
+    private readonly owner: Pool,
+    private readonly sql: string,
+  ) {}
 
   static async create(ownerUrl: string): Promise<WriteProbe> {
     const owner = new Pool({ connectionString: ownerUrl, max: 1 });
@@ -46,4 +49,3 @@ export class WriteProbe {
     return this.owner.end();
   }
 }
-

@@ -20,9 +20,29 @@ export const CONTEXTS = ['cl', 'pm', 'hr'] as const;
 
 const FEATURE_ENTRIES = new Set(['commands', 'queries', 'event-handlers', 'domain', 'infrastructure', 'http', 'README.md']);
 /** `<kebab-subject>.<role>.ts`, a spec of one, or a non-TS file the role folder keeps (SQL documentation). */
-const ROLES = ['command', 'query', 'handler', 'module', 'controller', 'dto', 'filter', 'csv', 'view', 'rules', 'constants', 'service', 'errors',
-  'repository', 'gateway', 'mapper', 'processor', 'test-fixture'];
-const FILE = new RegExp(`^[a-z0-9]+(-[a-z0-9]+)*\\.(${ROLES.join('|')})(\\.(spec|int-spec))?\\.ts$|^[a-z0-9]+(-[a-z0-9]+)*\\.(spec|int-spec)\\.ts$`);
+const ROLES = [
+  'command',
+  'query',
+  'handler',
+  'module',
+  'controller',
+  'dto',
+  'filter',
+  'csv',
+  'view',
+  'rules',
+  'constants',
+  'service',
+  'errors',
+  'repository',
+  'gateway',
+  'mapper',
+  'processor',
+  'test-fixture',
+];
+const FILE = new RegExp(
+  `^[a-z0-9]+(-[a-z0-9]+)*\\.(${ROLES.join('|')})(\\.(spec|int-spec))?\\.ts$|^[a-z0-9]+(-[a-z0-9]+)*\\.(spec|int-spec)\\.ts$`,
+);
 /** Where each role may live (a folder of the feature, or src/processors). */
 const ROLE_HOME: Record<string, (parts: string[]) => boolean> = {
   command: (p) => p[1] === 'commands' && p.length === 4,
@@ -45,16 +65,20 @@ export function skeletonProblems(ctx: string, path: string): string[] {
   const name = parts[parts.length - 1]!;
   const problems: string[] = [];
   if (parts.length === 1) {
-    if (!['index.ts', `${ctx}.tx.ts`, `${ctx}.module.ts`, `${ctx}-worker.module.ts`].includes(name)) problems.push(`src/ holds only index.ts, ${ctx}.tx.ts, the context modules, processors/ and feature folders`);
+    if (!['index.ts', `${ctx}.tx.ts`, `${ctx}.module.ts`, `${ctx}-worker.module.ts`].includes(name))
+      problems.push(`src/ holds only index.ts, ${ctx}.tx.ts, the context modules, processors/ and feature folders`);
     return problems;
   }
   const [top, entry] = parts;
   if (top === 'processors') {
-    if (!/^[a-z0-9-]+\.processor(\.int-spec|\.spec)?\.ts$/.test(name) || parts.length !== 2) problems.push('src/processors/ holds only <queue>.processor.ts (and its specs)');
+    if (!/^[a-z0-9-]+\.processor(\.int-spec|\.spec)?\.ts$/.test(name) || parts.length !== 2)
+      problems.push('src/processors/ holds only <queue>.processor.ts (and its specs)');
     return problems;
   }
-  if (parts.length === 2 && name !== `${top}.module.ts` && !FEATURE_ENTRIES.has(name)) problems.push(`a feature's top level is ${top}.module.ts and ${[...FEATURE_ENTRIES].join(', ')}`);
-  if (parts.length > 2 && !FEATURE_ENTRIES.has(entry!)) problems.push(`"${entry}" is not a feature folder (${[...FEATURE_ENTRIES].filter((e) => !e.includes('.')).join(', ')})`);
+  if (parts.length === 2 && name !== `${top}.module.ts` && !FEATURE_ENTRIES.has(name))
+    problems.push(`a feature's top level is ${top}.module.ts and ${[...FEATURE_ENTRIES].join(', ')}`);
+  if (parts.length > 2 && !FEATURE_ENTRIES.has(entry!))
+    problems.push(`"${entry}" is not a feature folder (${[...FEATURE_ENTRIES].filter((e) => !e.includes('.')).join(', ')})`);
   if (name === 'README.md' || (entry === 'infrastructure' && name.endsWith('.sql'))) return problems;
   if (!FILE.test(name)) {
     problems.push(`"${name}" is not <kebab-subject>.<role>.ts with a known role (${ROLES.join(', ')})`);
@@ -63,11 +87,18 @@ export function skeletonProblems(ctx: string, path: string): string[] {
   const role = /\.([a-z-]+?)(\.(spec|int-spec))?\.ts$/.exec(name)![1]!;
   const home = ROLE_HOME[role];
   if (home && !home(parts)) problems.push(`a .${role}.ts file does not belong in ${parts.slice(0, -1).join('/')}/`);
-  if ((entry === 'commands' || entry === 'queries') && parts.length === 4 && ['command', 'query', 'handler'].includes(role) && !name.startsWith(`${parts[2]}.`)) {
+  if (
+    (entry === 'commands' || entry === 'queries') &&
+    parts.length === 4 &&
+    ['command', 'query', 'handler'].includes(role) &&
+    !name.startsWith(`${parts[2]}.`)
+  ) {
     problems.push(`a use-case folder's message and handler are named after it (${parts[2]}.${role}.ts)`);
   }
-  if (entry === 'event-handlers' && role === 'handler' && !/^[a-z0-9-]+-when-[a-z0-9-]+\.handler\.ts$/.test(name)) problems.push('an event handler is <action>-when-<event>.handler.ts');
-  if ((entry === 'commands' || entry === 'queries') && parts.length !== 4) problems.push(`${entry}/ holds one folder per use case (${entry}/<verb-noun>/)`);
+  if (entry === 'event-handlers' && role === 'handler' && !/^[a-z0-9-]+-when-[a-z0-9-]+\.handler\.ts$/.test(name))
+    problems.push('an event handler is <action>-when-<event>.handler.ts');
+  if ((entry === 'commands' || entry === 'queries') && parts.length !== 4)
+    problems.push(`${entry}/ holds one folder per use case (${entry}/<verb-noun>/)`);
   return problems;
 }
 
@@ -117,12 +148,24 @@ describe('the context skeleton', () => {
 
     it('and passes the shapes it describes', () => {
       for (const path of [
-        'index.ts', 'cl.tx.ts', 'cl.module.ts', 'cl-worker.module.ts', 'processors/encounter-generation.processor.ts', 'patients/patients.module.ts',
-        'patients/commands/archive-patient/archive-patient.command.ts', 'patients/commands/archive-patient/archive-patient.handler.spec.ts',
-        'patients/queries/get-patient/get-patient.query.ts', 'group-encounters/event-handlers/generate-encounters-when-group-session-documented.handler.ts',
-        'patients/domain/patient.rules.ts', 'patients/domain/patient.view.ts', 'patients/infrastructure/patient.repository.ts',
-        'patients/http/patients.controller.ts', 'patients/http/archive-patient.dto.ts', 'provider-productivity/infrastructure/lineage.sql',
-      ]) expect({ path, problems: skeletonProblems('cl', path) }).toEqual({ path, problems: [] });
+        'index.ts',
+        'cl.tx.ts',
+        'cl.module.ts',
+        'cl-worker.module.ts',
+        'processors/encounter-generation.processor.ts',
+        'patients/patients.module.ts',
+        'patients/commands/archive-patient/archive-patient.command.ts',
+        'patients/commands/archive-patient/archive-patient.handler.spec.ts',
+        'patients/queries/get-patient/get-patient.query.ts',
+        'group-encounters/event-handlers/generate-encounters-when-group-session-documented.handler.ts',
+        'patients/domain/patient.rules.ts',
+        'patients/domain/patient.view.ts',
+        'patients/infrastructure/patient.repository.ts',
+        'patients/http/patients.controller.ts',
+        'patients/http/archive-patient.dto.ts',
+        'provider-productivity/infrastructure/lineage.sql',
+      ])
+        expect({ path, problems: skeletonProblems('cl', path) }).toEqual({ path, problems: [] });
     });
   });
 });

@@ -63,7 +63,11 @@ describe('module boundaries', () => {
   it('reports a libs/cl file importing @cairn/pm as a scope violation error', async () => {
     const messages = await lintNamed('not-ok/core-imports-another-core.ts');
     expect(messages).toContainEqual(
-      expect.objectContaining({ ruleId: BOUNDARY_RULE, severity: ERROR, message: expect.stringContaining('"scope:cl" can only depend on') }),
+      expect.objectContaining({
+        ruleId: BOUNDARY_RULE,
+        severity: ERROR,
+        message: expect.stringContaining('"scope:cl" can only depend on'),
+      }),
     );
   });
 
@@ -82,7 +86,11 @@ describe('module boundaries', () => {
   it("reports a relative deep import into another library's src as an error", async () => {
     const messages = await lintNamed('not-ok/relative-deep-import-into-another-library.ts');
     expect(messages).toContainEqual(
-      expect.objectContaining({ ruleId: BOUNDARY_RULE, severity: ERROR, message: expect.stringContaining('Projects cannot be imported by a relative or absolute path') }),
+      expect.objectContaining({
+        ruleId: BOUNDARY_RULE,
+        severity: ERROR,
+        message: expect.stringContaining('Projects cannot be imported by a relative or absolute path'),
+      }),
     );
   });
 
@@ -94,22 +102,33 @@ describe('module boundaries', () => {
   it('reports a core library importing a platform implementation (type:core) as an error', async () => {
     const messages = await lintNamed('not-ok/core-imports-platform-implementation.ts');
     expect(messages).toContainEqual(
-      expect.objectContaining({ ruleId: BOUNDARY_RULE, severity: ERROR, message: expect.stringContaining('"type:core" can not depend on libs tagged with "type:core"') }),
+      expect.objectContaining({
+        ruleId: BOUNDARY_RULE,
+        severity: ERROR,
+        message: expect.stringContaining('"type:core" can not depend on libs tagged with "type:core"'),
+      }),
     );
   });
 
-  it('accepts an app, and a core library\'s integration test, composing a platform implementation', async () => {
+  it("accepts an app, and a core library's integration test, composing a platform implementation", async () => {
     expect(await lintNamed('ok/app-composes-platform-implementation.ts')).toEqual([]);
     expect(await lintNamed('ok/core-int-spec-composes-platform-implementation.ts')).toEqual([]);
   });
 
   it('relaxes nothing for integration tests but the core-on-core ban (the override repeats the rule)', () => {
     type Rule = [string, { depConstraints: Array<Record<string, unknown>> } & Record<string, unknown>];
-    const config = JSON.parse(readFileSync(join(workspaceRoot, '.eslintrc.json'), 'utf8')) as { overrides: Array<{ files: string[]; rules?: Record<string, Rule> }> };
-    const [main, intSpecs] = [config.overrides[0]!, config.overrides.find((o) => o.files.includes('libs/**/*.int-spec.ts'))!].map((o) => o.rules![BOUNDARY_RULE]!);
+    const config = JSON.parse(readFileSync(join(workspaceRoot, '.eslintrc.json'), 'utf8')) as {
+      overrides: Array<{ files: string[]; rules?: Record<string, Rule> }>;
+    };
+    const [main, intSpecs] = [config.overrides[0]!, config.overrides.find((o) => o.files.includes('libs/**/*.int-spec.ts'))!].map(
+      (o) => o.rules![BOUNDARY_RULE]!,
+    );
     const ban = { sourceTag: 'type:core', notDependOnLibsWithTags: ['type:core'] };
     expect(main![1].depConstraints).toContainEqual(ban);
-    expect(intSpecs).toEqual([main![0], { ...main![1], depConstraints: main![1].depConstraints.filter((c) => JSON.stringify(c) !== JSON.stringify(ban)) }]);
+    expect(intSpecs).toEqual([
+      main![0],
+      { ...main![1], depConstraints: main![1].depConstraints.filter((c) => JSON.stringify(c) !== JSON.stringify(ban)) },
+    ]);
   });
 
   it('accepts a core library importing @cairn/platform/db', async () => {

@@ -28,7 +28,10 @@ function ownPrefixesOf(file: string): string[] | null {
 
 /** Functions any library's SQL may call: they decide for the caller, behind their own boundary. */
 const SHARED_HELPERS: Array<{ name: RegExp; why: string }> = [
-  { name: /^cl_check_sud_consent$/, why: "SECURITY DEFINER: may this user see this kind of record of this chart (42 CFR Part 2); every context's row policies share it" },
+  {
+    name: /^cl_check_sud_consent$/,
+    why: "SECURITY DEFINER: may this user see this kind of record of this chart (42 CFR Part 2); every context's row policies share it",
+  },
   { name: /^pf_ctx_\w+$/, why: "the transaction's tenant context (organization, user, sites, system flag), set by platform/db" },
 ];
 
@@ -49,12 +52,12 @@ const RAW_SQL_HELPERS: Record<string, string> = {
   'audit-checkpoint.publisher.ts': 'platform/audit: the chain heads (SECURITY DEFINER)',
   'verify-audit-chain.handler.ts': 'platform/audit: calls pf_audit_verify_current (SECURITY DEFINER)',
   'principal-loader.ts': "platform/access: the principal's grants (SECURITY DEFINER pf_principal_*)",
-  'get-me.handler.ts': 'platform/access: the signed-in user\'s sites (SECURITY DEFINER pf_principal_sites)',
+  'get-me.handler.ts': "platform/access: the signed-in user's sites (SECURITY DEFINER pf_principal_sites)",
   'list-staff-directory.handler.ts': 'platform/access: the staff directory page',
   'event-consumer.ts': 'platform/messaging: the processed-events row of idempotent delivery',
   'messaging-metrics.ts': 'platform/messaging: outbox statistics',
   'outbox-relay.ts': 'platform/messaging: the relay (SKIP LOCKED claims, LISTEN/NOTIFY)',
-  'outbox-publisher.ts': 'platform/messaging: the outbox INSERT in the state change\'s transaction',
+  'outbox-publisher.ts': "platform/messaging: the outbox INSERT in the state change's transaction",
   'list-codes.handler.ts': 'platform/reference-data: the code library page',
   'validate-code.handler.ts': 'platform/reference-data: one code on a date',
 };
@@ -186,18 +189,21 @@ function typeCheckFixtures(fixtures: readonly Fixture[]): Map<string, string[]> 
   host.fileExists = (fileName) => virtual.has(resolve(fileName)) || ts.sys.fileExists(fileName);
   host.readFile = (fileName) => virtual.get(resolve(fileName)) ?? ts.sys.readFile(fileName);
   const program = ts.createProgram([...virtual.keys()], options, host);
-  return new Map(fixtures.map((f) => {
-    const sourceFile = program.getSourceFile(resolve(workspaceRoot, f.checkedAs));
-    if (!sourceFile) throw new Error(`${f.file}: not loaded`);
-    return [f.file, ts.getPreEmitDiagnostics(program, sourceFile).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))];
-  }));
+  return new Map(
+    fixtures.map((f) => {
+      const sourceFile = program.getSourceFile(resolve(workspaceRoot, f.checkedAs));
+      if (!sourceFile) throw new Error(`${f.file}: not loaded`);
+      return [f.file, ts.getPreEmitDiagnostics(program, sourceFile).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))];
+    }),
+  );
 }
 
 const okFixtures = readFixtures('ok');
 const notOkFixtures = readFixtures('not-ok');
 let diagnostics: Map<string, string[]> | undefined;
 /** The fixture's type errors (one program for all fixtures, built on first use: loading the client's types takes a while). */
-const typeErrorsOf = (fixture: Fixture): string[] => (diagnostics ??= typeCheckFixtures([...okFixtures, ...notOkFixtures])).get(fixture.file)!;
+const typeErrorsOf = (fixture: Fixture): string[] =>
+  (diagnostics ??= typeCheckFixtures([...okFixtures, ...notOkFixtures])).get(fixture.file)!;
 
 function fixtureForeignNames(fixture: Fixture): string[] {
   const owner = ownPrefixesOf(join(workspaceRoot, fixture.checkedAs));
@@ -210,20 +216,31 @@ describe('table ownership', () => {
     it.each(['libs/cl', 'libs/pm', 'libs/hr', 'libs/portal', 'libs/dashboards', 'libs/platform'])('%s', (lib) => {
       const offending = libraryFileSql
         .filter(({ file }) => rel(file).startsWith(`${lib}/`))
-        .flatMap(({ file, sqls }) => sqls.flatMap((s) => foreignNames(ownPrefixesOf(file)!, s.sql).map((name) => `${rel(file)}:${s.line} names ${name}`)));
+        .flatMap(({ file, sqls }) =>
+          sqls.flatMap((s) => foreignNames(ownPrefixesOf(file)!, s.sql).map((name) => `${rel(file)}:${s.line} names ${name}`)),
+        );
       expect(offending).toEqual([]);
     });
   });
 
   it('finds the SQL it checks (the scan is not vacuous)', () => {
     const sqlFiles = libraryFileSql.filter(({ sqls }) => sqls.length > 0).map(({ file }) => basename(file));
-    expect(sqlFiles).toEqual(expect.arrayContaining(['group-encounter-generation.repository.ts', 'encounters.repository.ts', 'charges.repository.ts', 'outbox-relay.ts']));
+    expect(sqlFiles).toEqual(
+      expect.arrayContaining([
+        'group-encounter-generation.repository.ts',
+        'encounters.repository.ts',
+        'charges.repository.ts',
+        'outbox-relay.ts',
+      ]),
+    );
   });
 
   it('runs raw SQL only in a *.repository.ts or a named platform helper (the not-yet-moved list only shrinks)', () => {
     const running = libraryFileSql.filter(({ sqls }) => sqls.some((s) => s.runs)).map(({ file }) => file);
     const misplaced = running
-      .filter((file) => !file.endsWith('.repository.ts') && !(basename(file) in RAW_SQL_HELPERS) && !(basename(file) in NOT_YET_IN_A_REPOSITORY))
+      .filter(
+        (file) => !file.endsWith('.repository.ts') && !(basename(file) in RAW_SQL_HELPERS) && !(basename(file) in NOT_YET_IN_A_REPOSITORY),
+      )
       .map(rel);
     expect(misplaced).toEqual([]);
     const names = new Set(running.map((file) => basename(file)));
@@ -232,7 +249,8 @@ describe('table ownership', () => {
   });
 
   it('gives no core library the whole client: it takes its own context transaction (ClTx, PmTx, HrTx)', () => {
-    const WHOLE_CLIENT = /\b(?:TenantTx|TenantTxClient|UseCaseTx|ConsumerTx|PrismaService|PrismaClient|withTenant|queryAsTenant|UseCase|TenantUseCaseHandler)\b/;
+    const WHOLE_CLIENT =
+      /\b(?:TenantTx|TenantTxClient|UseCaseTx|ConsumerTx|PrismaService|PrismaClient|withTenant|queryAsTenant|UseCase|TenantUseCaseHandler)\b/;
     const offending = libraryFiles
       .filter((file) => /^libs\/(?:cl|pm|hr|portal|dashboards)\//.test(rel(file)) && !/\/\w+\.tx\.ts$/.test(rel(file)))
       .flatMap((file) =>

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+
 import { MESSAGE_MAP_FILE, renderMessageMap } from './message-map';
 
 // npm run message-map: rewrites docs/message-map.md from the sources.

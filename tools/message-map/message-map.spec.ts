@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+
 import { MESSAGE_MAP_FILE, renderMessageMap, withoutComments } from './message-map';
 
 const root = resolve(__dirname, '../..');
@@ -13,10 +14,18 @@ describe('docs/message-map.md', () => {
   });
 
   it('names a handler for the cross-context contracts and a consumer for every queue', () => {
-    expect(generated).toMatch(/\| `CreateGroupEncountersCommand` \| `libs\/platform\/scheduling\/src\/create-group-encounters.command.ts` \| `CreateGroupEncountersHandler`<br>`libs\/pm\//);
-    expect(generated).toMatch(/\| `GetProviderProductivityQuery` \| [^|]+ \| `GetProviderProductivityHandler`<br>`libs\/hr\/src\/provider-productivity\//);
-    expect(generated).toMatch(/\| `cl_group_session_documented.v1` \| `libs\/cl\/[^|]+ \| `encounter-generation` \| `EncounterGenerationProcessor` [^|]+<br>→ `GenerateEncountersWhenGroupSessionDocumentedHandler`/);
-    expect(generated).toMatch(/\| `peer_encounter_finalized.v1` \| [^|]+ \| `charge-creation` \| `ChargeCreationProcessor` [^|]+<br>→ `CreateChargeWhenPeerEncounterFinalizedHandler`/);
+    expect(generated).toMatch(
+      /\| `CreateGroupEncountersCommand` \| `libs\/platform\/scheduling\/src\/create-group-encounters.command.ts` \| `CreateGroupEncountersHandler`<br>`libs\/pm\//,
+    );
+    expect(generated).toMatch(
+      /\| `GetProviderProductivityQuery` \| [^|]+ \| `GetProviderProductivityHandler`<br>`libs\/hr\/src\/provider-productivity\//,
+    );
+    expect(generated).toMatch(
+      /\| `cl_group_session_documented.v1` \| `libs\/cl\/[^|]+ \| `encounter-generation` \| `EncounterGenerationProcessor` [^|]+<br>→ `GenerateEncountersWhenGroupSessionDocumentedHandler`/,
+    );
+    expect(generated).toMatch(
+      /\| `peer_encounter_finalized.v1` \| [^|]+ \| `charge-creation` \| `ChargeCreationProcessor` [^|]+<br>→ `CreateChargeWhenPeerEncounterFinalizedHandler`/,
+    );
     expect(generated).toMatch(/\| `pm_appointment_status_changed.v1` \| `libs\/pm\/[^|]+ \| none \(EVENTS_WITHOUT_CONSUMER/);
     expect(generated).not.toContain('**none**');
   });
@@ -24,7 +33,14 @@ describe('docs/message-map.md', () => {
 
 describe('withoutComments', () => {
   it('drops a handler example in a JSDoc and line comments, and keeps the code', () => {
-    const text = ['/**', ' * @CommandHandler(ExampleCommand)', ' */', '// @QueryHandler(OtherQuery)', '@CommandHandler(RealCommand)', 'export class RealHandler {}'].join('\n');
+    const text = [
+      '/**',
+      ' * @CommandHandler(ExampleCommand)',
+      ' */',
+      '// @QueryHandler(OtherQuery)',
+      '@CommandHandler(RealCommand)',
+      'export class RealHandler {}',
+    ].join('\n');
     const kept = withoutComments(text);
     expect(kept).not.toContain('ExampleCommand');
     expect(kept).not.toContain('OtherQuery');

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+
 import { EVENT_TYPES, EVENTS_WITHOUT_CONSUMER, JOB_MAP, SCHEDULED_JOBS } from '@cairn/platform/messaging';
 
 /**
@@ -66,7 +67,14 @@ function handledMessages(files: SourceFile[]): Handled[] {
       if (!handler) throw new Error(`${f.path}: @${m[1]}Handler(${m[2]}) on no class`);
       const message = m[2]!;
       const sentFrom = files.filter((s) => s.path !== f.path && new RegExp(`new ${message}\\(`).test(s.text)).map((s) => s.path);
-      out.push({ kind: m[1] === 'Command' ? 'command' : 'query', message, definedIn: defined.get(message) ?? '?', handler, handlerFile: f.path, sentFrom });
+      out.push({
+        kind: m[1] === 'Command' ? 'command' : 'query',
+        message,
+        definedIn: defined.get(message) ?? '?',
+        handler,
+        handlerFile: f.path,
+        sentFrom,
+      });
     }
   }
   return out.sort((a, b) => a.message.localeCompare(b.message) || a.handler.localeCompare(b.handler));
@@ -128,13 +136,17 @@ export function renderMessageMap(root: string): string {
     '',
     '| command | defined in | handled by | sent from |',
     '| --- | --- | --- | --- |',
-    ...handled.filter((h) => h.kind === 'command').map((h) => `| ${code(h.message)} | ${code(h.definedIn)} | ${code(h.handler)}<br>${code(h.handlerFile)} | ${list(h.sentFrom)} |`),
+    ...handled
+      .filter((h) => h.kind === 'command')
+      .map((h) => `| ${code(h.message)} | ${code(h.definedIn)} | ${code(h.handler)}<br>${code(h.handlerFile)} | ${list(h.sentFrom)} |`),
     '',
     '## Queries',
     '',
     '| query | defined in | handled by | sent from |',
     '| --- | --- | --- | --- |',
-    ...handled.filter((h) => h.kind === 'query').map((h) => `| ${code(h.message)} | ${code(h.definedIn)} | ${code(h.handler)}<br>${code(h.handlerFile)} | ${list(h.sentFrom)} |`),
+    ...handled
+      .filter((h) => h.kind === 'query')
+      .map((h) => `| ${code(h.message)} | ${code(h.definedIn)} | ${code(h.handler)}<br>${code(h.handlerFile)} | ${list(h.sentFrom)} |`),
     '',
     '## Integration events',
     '',
@@ -149,15 +161,21 @@ export function renderMessageMap(root: string): string {
   };
   const waiting: readonly string[] = EVENTS_WITHOUT_CONSUMER;
   for (const event of [...EVENT_TYPES].sort()) {
-    const queues = Object.entries(JOB_MAP).filter(([, events]) => (events as readonly string[]).includes(event)).map(([q]) => q);
+    const queues = Object.entries(JOB_MAP)
+      .filter(([, events]) => (events as readonly string[]).includes(event))
+      .map(([q]) => q);
     const from = list(published.get(event) ?? []);
     if (queues.length === 0) {
-      lines.push(`| ${code(event)} | ${from} | none${waiting.includes(event) ? ' (EVENTS_WITHOUT_CONSUMER: kept in the outbox until a consumer exists)' : ''} | — |`);
+      lines.push(
+        `| ${code(event)} | ${from} | none${waiting.includes(event) ? ' (EVENTS_WITHOUT_CONSUMER: kept in the outbox until a consumer exists)' : ''} | — |`,
+      );
       continue;
     }
     for (const q of queues) {
       const c = consumers.filter((x) => x.queue === q);
-      lines.push(`| ${code(event)} | ${from} | ${code(q)} | ${c.length ? c.map((x) => `${code(x.consumer)} (${code(x.name)})<br>${code(x.file)}${dispatch(x.text, event)}`).join('<br>') : '**none**'} |`);
+      lines.push(
+        `| ${code(event)} | ${from} | ${code(q)} | ${c.length ? c.map((x) => `${code(x.consumer)} (${code(x.name)})<br>${code(x.file)}${dispatch(x.text, event)}`).join('<br>') : '**none**'} |`,
+      );
     }
   }
   lines.push(
@@ -168,10 +186,12 @@ export function renderMessageMap(root: string): string {
     '',
     '| queue | job | scheduled by |',
     '| --- | --- | --- |',
-    ...Object.entries(SCHEDULED_JOBS).sort().map(([q, job]) => {
-      const by = files.filter((f) => f.text.includes(`'${q}'`) && /upsertJobScheduler/.test(f.text)).map((f) => f.path);
-      return `| ${code(q)} | ${code(job)} | ${list(by)} |`;
-    }),
+    ...Object.entries(SCHEDULED_JOBS)
+      .sort()
+      .map(([q, job]) => {
+        const by = files.filter((f) => f.text.includes(`'${q}'`) && /upsertJobScheduler/.test(f.text)).map((f) => f.path);
+        return `| ${code(q)} | ${code(job)} | ${list(by)} |`;
+      }),
     '',
   );
   return lines.join('\n');

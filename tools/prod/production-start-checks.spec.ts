@@ -14,7 +14,9 @@ describe('productionStartProblems', () => {
   });
 
   it('refuses another NODE_ENV rather than quietly overriding it', () => {
-    expect(productionStartProblems({ ...SAFE, NODE_ENV: 'development' })).toEqual([expect.stringMatching(/^NODE_ENV: is "development"; npm run start:prod runs with NODE_ENV=production/)]);
+    expect(productionStartProblems({ ...SAFE, NODE_ENV: 'development' })).toEqual([
+      expect.stringMatching(/^NODE_ENV: is "development"; npm run start:prod runs with NODE_ENV=production/),
+    ]);
   });
 
   it('reports a problem the apps and the migrations share once', () => {
@@ -22,9 +24,11 @@ describe('productionStartProblems', () => {
     expect(found).toEqual([expect.stringMatching(/^DATABASE_URL: has no password/)]);
   });
 
-  it("needs no owner credentials when the migrations run elsewhere (CAIRN_MIGRATE_ON_START=false)", () => {
+  it('needs no owner credentials when the migrations run elsewhere (CAIRN_MIGRATE_ON_START=false)', () => {
     const { DATABASE_OWNER_URL: _omit, ...withoutOwner } = SAFE;
-    expect(productionStartProblems(withoutOwner)).toEqual([expect.stringMatching(/^DATABASE_OWNER_URL \(unset: .*\): uses the published development password "cairn_owner"/)]);
+    expect(productionStartProblems(withoutOwner)).toEqual([
+      expect.stringMatching(/^DATABASE_OWNER_URL \(unset: .*\): uses the published development password "cairn_owner"/),
+    ]);
     expect(productionStartProblems({ ...withoutOwner, CAIRN_MIGRATE_ON_START: 'false' })).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { readMigrateSettings, runMigrate } from '../db/migrate-command';
 import { productionStartProblems } from './production-start-checks';
 
@@ -33,15 +34,22 @@ interface App {
 }
 
 function startApp(name: App['name'], env: NodeJS.ProcessEnv): App {
-  const child = spawn(process.execPath, ['--enable-source-maps', join(DIST, 'apps', name, 'main.js')], { env, stdio: ['ignore', 'inherit', 'inherit'] });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const child = spawn(process.execPath, ['--enable-source-maps', join(DIST, 'apps', name, 'main.js')], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { name, child, exited };
 }
 
 async function main(): Promise<number> {
   const problems = productionStartProblems(process.env);
   if (problems.length) {
-    console.error(`Cairn will not start in production with these settings:\n  - ${problems.join('\n  - ')}\nSee docs/operations.md and .env.example.`);
+    console.error(
+      `Cairn will not start in production with these settings:\n  - ${problems.join('\n  - ')}\nSee docs/operations.md and .env.example.`,
+    );
     return 2;
   }
   for (const name of ['api', 'worker']) {
@@ -56,7 +64,8 @@ async function main(): Promise<number> {
     NODE_ENV: 'production',
     STAFF_WEB_DIR: process.env['STAFF_WEB_DIR'] ?? (existsSync(join(staffWeb, 'index.html')) ? staffWeb : ''),
   };
-  if (!env['STAFF_WEB_DIR']) log('warn', 'no staff web bundle to serve (npm run build makes dist/apps/staff-web; STAFF_WEB_DIR names another)');
+  if (!env['STAFF_WEB_DIR'])
+    log('warn', 'no staff web bundle to serve (npm run build makes dist/apps/staff-web; STAFF_WEB_DIR names another)');
 
   if (process.env['CAIRN_MIGRATE_ON_START'] !== 'false') {
     await runMigrate(readMigrateSettings(env), (line) => log('info', `db:migrate: ${line}`));

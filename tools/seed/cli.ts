@@ -20,7 +20,8 @@ async function main(): Promise<number> {
   }
   console.log(`Seeding demo data (scale ${args.scale}, seed ${args.seed})`);
   const s = await seedDemoData({ ownerUrl, scale: args.scale, seed: args.seed, onProgress: (m) => console.log(`  ${m}`) });
-  const row = (label: string, key: keyof typeof s.inserted) => `  ${label.padEnd(24)}${String(s.inserted[key]).padStart(8)} new${String(s.totals[key]).padStart(9)} in all`;
+  const row = (label: string, key: keyof typeof s.inserted) =>
+    `  ${label.padEnd(24)}${String(s.inserted[key]).padStart(8)} new${String(s.totals[key]).padStart(9)} in all`;
   console.log(
     [
       `Done in ${(s.elapsedMs / 1000).toFixed(1)} s:`,

@@ -22,8 +22,16 @@ export type RoleKey =
   | 'hr'
   | 'admin';
 export const ROLE_KEYS: readonly RoleKey[] = [
-  'clinician', 'peer_specialist', 'supervisor', 'billing_coordinator', 'front_desk',
-  'treatment_coordinator', 'practice_manager', 'owner', 'hr', 'admin',
+  'clinician',
+  'peer_specialist',
+  'supervisor',
+  'billing_coordinator',
+  'front_desk',
+  'treatment_coordinator',
+  'practice_manager',
+  'owner',
+  'hr',
+  'admin',
 ];
 
 export const DEMO_PASSWORD = 'demo-password-1';
@@ -72,7 +80,13 @@ export interface DemoStaff {
   caseload?: readonly SiteCode[];
 }
 
-const site = (org: OrgSlug, code: SiteCode, name: string, timezone: string, locale: Pick<DemoSite, 'areaCode' | 'state' | 'towns'>): DemoSite => ({
+const site = (
+  org: OrgSlug,
+  code: SiteCode,
+  name: string,
+  timezone: string,
+  locale: Pick<DemoSite, 'areaCode' | 'state' | 'towns'>,
+): DemoSite => ({
   id: stableUuid('demo-site', org, code),
   organizationId: stableUuid('demo-org', org),
   org,
@@ -84,24 +98,49 @@ const site = (org: OrgSlug, code: SiteCode, name: string, timezone: string, loca
 
 export const DEMO_SITES = {
   tucsonCentral: site('sonoran', 'TUC', 'Tucson Central', 'America/Phoenix', {
-    areaCode: '520', state: 'AZ',
-    towns: [{ city: 'Tucson', zips: ['85701', '85705', '85711', '85716', '85719', '85745'] }, { city: 'Marana', zips: ['85653'] }, { city: 'Oro Valley', zips: ['85737'] }],
+    areaCode: '520',
+    state: 'AZ',
+    towns: [
+      { city: 'Tucson', zips: ['85701', '85705', '85711', '85716', '85719', '85745'] },
+      { city: 'Marana', zips: ['85653'] },
+      { city: 'Oro Valley', zips: ['85737'] },
+    ],
   }),
   phoenixMidtown: site('sonoran', 'PHX', 'Phoenix Midtown', 'America/Phoenix', {
-    areaCode: '602', state: 'AZ',
-    towns: [{ city: 'Phoenix', zips: ['85004', '85006', '85013', '85015', '85017'] }, { city: 'Tempe', zips: ['85281', '85282'] }, { city: 'Mesa', zips: ['85201', '85203'] }],
+    areaCode: '602',
+    state: 'AZ',
+    towns: [
+      { city: 'Phoenix', zips: ['85004', '85006', '85013', '85015', '85017'] },
+      { city: 'Tempe', zips: ['85281', '85282'] },
+      { city: 'Mesa', zips: ['85201', '85203'] },
+    ],
   }),
   flagstaff: site('sonoran', 'FLG', 'Flagstaff', 'America/Phoenix', {
-    areaCode: '928', state: 'AZ',
-    towns: [{ city: 'Flagstaff', zips: ['86001', '86004'] }, { city: 'Williams', zips: ['86046'] }, { city: 'Winslow', zips: ['86047'] }],
+    areaCode: '928',
+    state: 'AZ',
+    towns: [
+      { city: 'Flagstaff', zips: ['86001', '86004'] },
+      { city: 'Williams', zips: ['86046'] },
+      { city: 'Winslow', zips: ['86047'] },
+    ],
   }),
   portlandEastside: site('cascade', 'PDX', 'Portland Eastside', 'America/Los_Angeles', {
-    areaCode: '503', state: 'OR',
-    towns: [{ city: 'Portland', zips: ['97202', '97206', '97214', '97215', '97220', '97232'] }, { city: 'Gresham', zips: ['97030'] }, { city: 'Milwaukie', zips: ['97222'] }],
+    areaCode: '503',
+    state: 'OR',
+    towns: [
+      { city: 'Portland', zips: ['97202', '97206', '97214', '97215', '97220', '97232'] },
+      { city: 'Gresham', zips: ['97030'] },
+      { city: 'Milwaukie', zips: ['97222'] },
+    ],
   }),
   salem: site('cascade', 'SLM', 'Salem', 'America/Los_Angeles', {
-    areaCode: '971', state: 'OR',
-    towns: [{ city: 'Salem', zips: ['97301', '97302', '97304', '97305'] }, { city: 'Keizer', zips: ['97303'] }, { city: 'Woodburn', zips: ['97071'] }],
+    areaCode: '971',
+    state: 'OR',
+    towns: [
+      { city: 'Salem', zips: ['97301', '97302', '97304', '97305'] },
+      { city: 'Keizer', zips: ['97303'] },
+      { city: 'Woodburn', zips: ['97071'] },
+    ],
   }),
 } as const satisfies Record<string, DemoSite>;
 
@@ -203,7 +242,15 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
   staff('clinician.salem@cascade.cairn.test', 'Aaron Feld, LCSW', [{ org: 'cascade', role: 'clinician' }], ['SLM']),
   staff('peer@cascade.cairn.test', 'Tom Redcloud, CRM', [{ org: 'cascade', role: 'peer_specialist' }], ['PDX', 'SLM']),
   // Works for both organizations.
-  staff(DEMO_CONSULTANT_EMAIL, 'Dr. June Albright, PsyD', [{ org: 'sonoran', role: 'clinician' }, { org: 'cascade', role: 'clinician' }], ['TUC', 'PDX']),
+  staff(
+    DEMO_CONSULTANT_EMAIL,
+    'Dr. June Albright, PsyD',
+    [
+      { org: 'sonoran', role: 'clinician' },
+      { org: 'cascade', role: 'clinician' },
+    ],
+    ['TUC', 'PDX'],
+  ),
 ];
 
 export interface DemoLogin {
@@ -243,8 +290,50 @@ export function demoStaff(email: string): DemoStaff {
 /** Extra clinicians and peer specialists per organization, so caseloads stay plausible at larger scales (large: 50 providers in Sonoran). */
 export const EXTRA_CLINICAL_STAFF_PER_ORG: Record<SeedScale, number> = { small: 0, medium: 4, large: 42 };
 
-const STAFF_FIRST = ['Adriana', 'Brian', 'Carmen', 'Darius', 'Esther', 'Felix', 'Gabriela', 'Henry', 'Ingrid', 'Jamal', 'Keiko', 'Leon', 'Marisol', 'Nathan', 'Opal', 'Rafael', 'Selena', 'Tobias', 'Uma', 'Vincent'];
-const STAFF_LAST = ['Acosta', 'Bradley', 'Chavez', 'Delgado', 'Ellison', 'Fuentes', 'Gallagher', 'Holt', 'Iverson', 'Jimenez', 'Kaur', 'Lowe', 'Mendoza', 'Nakai', 'Ochoa', 'Pruitt', 'Quinn', 'Rhodes', 'Salazar', 'Tate'];
+const STAFF_FIRST = [
+  'Adriana',
+  'Brian',
+  'Carmen',
+  'Darius',
+  'Esther',
+  'Felix',
+  'Gabriela',
+  'Henry',
+  'Ingrid',
+  'Jamal',
+  'Keiko',
+  'Leon',
+  'Marisol',
+  'Nathan',
+  'Opal',
+  'Rafael',
+  'Selena',
+  'Tobias',
+  'Uma',
+  'Vincent',
+];
+const STAFF_LAST = [
+  'Acosta',
+  'Bradley',
+  'Chavez',
+  'Delgado',
+  'Ellison',
+  'Fuentes',
+  'Gallagher',
+  'Holt',
+  'Iverson',
+  'Jimenez',
+  'Kaur',
+  'Lowe',
+  'Mendoza',
+  'Nakai',
+  'Ochoa',
+  'Pruitt',
+  'Quinn',
+  'Rhodes',
+  'Salazar',
+  'Tate',
+];
 const CREDENTIALS = ['LPC', 'LCSW', 'LMFT', 'LISAC', 'PsyD'];
 
 /** Fixed staff plus, for medium and large, generated clinicians (3 of 4) and peer specialists (1 of 4). */

@@ -2,7 +2,14 @@ import { DEMO_ORGS, demoStaffForScale } from './demo-catalogue';
 import { demoConsentKind, generateConsents } from './demo-consents';
 import { generatePatients, PATIENTS_PER_ORG, REFERENCE_DATE } from './demo-patients';
 
-const records = generatePatients({ org: DEMO_ORGS.sonoran, staff: demoStaffForScale('medium'), scale: 'medium', seed: 1, from: 0, to: PATIENTS_PER_ORG.medium });
+const records = generatePatients({
+  org: DEMO_ORGS.sonoran,
+  staff: demoStaffForScale('medium'),
+  scale: 'medium',
+  seed: 1,
+  from: 0,
+  to: PATIENTS_PER_ORG.medium,
+});
 const admin = '00000000-0000-4000-8000-0000000000aa';
 
 describe('generateConsents', () => {

@@ -36,7 +36,11 @@ export const DEMO_CONSENT_STATEMENTS = STATEMENTS;
 
 export function demoConsentKind(patientId: string): DemoConsentKind {
   return weightedPick<DemoConsentKind>(rngFor('demo-consent-kind', patientId), [
-    ['none', 30], ['tpo', 35], ['payment_only', 15], ['revoked_tpo', 10], ['expired_specific', 10],
+    ['none', 30],
+    ['tpo', 35],
+    ['payment_only', 15],
+    ['revoked_tpo', 10],
+    ['expired_specific', 10],
   ]);
 }
 

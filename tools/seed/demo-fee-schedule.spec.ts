@@ -11,7 +11,8 @@ describe('the demo fee schedule', () => {
     for (const a of DEMO_FEE_SCHEDULE) {
       for (const b of DEMO_FEE_SCHEDULE) {
         if (a === b || key(a) !== key(b)) continue;
-        const overlap = (a.effectiveTo === null || a.effectiveTo >= b.effectiveFrom) && (b.effectiveTo === null || b.effectiveTo >= a.effectiveFrom);
+        const overlap =
+          (a.effectiveTo === null || a.effectiveTo >= b.effectiveFrom) && (b.effectiveTo === null || b.effectiveTo >= a.effectiveFrom);
         expect({ a: a.id, b: b.id, overlap }).toEqual({ a: a.id, b: b.id, overlap: false });
       }
     }

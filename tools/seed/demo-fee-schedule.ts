@@ -24,16 +24,41 @@ export interface DemoFeeEntry {
   crosswalkModifiers: string[];
 }
 
-type Spec = Omit<DemoFeeEntry, 'id' | 'organizationId' | 'codeSystem' | 'modifiers' | 'effectiveTo' | 'crosswalkCode' | 'crosswalkModifierMode' | 'crosswalkModifiers'>
-  & Partial<Pick<DemoFeeEntry, 'modifiers' | 'effectiveTo' | 'crosswalkCode' | 'crosswalkModifierMode' | 'crosswalkModifiers'>>;
+type Spec = Omit<
+  DemoFeeEntry,
+  'id' | 'organizationId' | 'codeSystem' | 'modifiers' | 'effectiveTo' | 'crosswalkCode' | 'crosswalkModifierMode' | 'crosswalkModifiers'
+> &
+  Partial<Pick<DemoFeeEntry, 'modifiers' | 'effectiveTo' | 'crosswalkCode' | 'crosswalkModifierMode' | 'crosswalkModifiers'>>;
 
 const SPECS: Record<keyof typeof DEMO_ORGS, Spec[]> = {
   sonoran: [
     { code: '90853', modifierMatch: 'any', effectiveFrom: '2024-01-01', rateCents: 4200, unitBasis: 'per_session' },
     { code: '90849', modifierMatch: 'any', effectiveFrom: '2024-01-01', rateCents: 4200, unitBasis: 'per_session', crosswalkCode: '90853' },
-    { code: 'H0005', modifierMatch: 'exact', modifiers: ['HF', 'HQ'], effectiveFrom: '2024-01-01', rateCents: 3800, unitBasis: 'per_session' },
-    { code: 'H0005', modifierMatch: 'any', effectiveFrom: '2024-01-01', rateCents: 3800, unitBasis: 'per_session', crosswalkModifierMode: 'add', crosswalkModifiers: ['HQ'] },
-    { code: 'H0038', modifierMatch: 'any', effectiveFrom: '2024-01-01', effectiveTo: '2024-12-31', rateCents: 1000, unitBasis: 'per_15_minutes' },
+    {
+      code: 'H0005',
+      modifierMatch: 'exact',
+      modifiers: ['HF', 'HQ'],
+      effectiveFrom: '2024-01-01',
+      rateCents: 3800,
+      unitBasis: 'per_session',
+    },
+    {
+      code: 'H0005',
+      modifierMatch: 'any',
+      effectiveFrom: '2024-01-01',
+      rateCents: 3800,
+      unitBasis: 'per_session',
+      crosswalkModifierMode: 'add',
+      crosswalkModifiers: ['HQ'],
+    },
+    {
+      code: 'H0038',
+      modifierMatch: 'any',
+      effectiveFrom: '2024-01-01',
+      effectiveTo: '2024-12-31',
+      rateCents: 1000,
+      unitBasis: 'per_15_minutes',
+    },
     { code: 'H0038', modifierMatch: 'any', effectiveFrom: '2025-01-01', rateCents: 1100, unitBasis: 'per_15_minutes' },
     // No H2017 entry: a psychosocial rehabilitation group's charges go on hold (no_fee_schedule_entry).
   ],
@@ -50,8 +75,15 @@ export const DEMO_FEE_SCHEDULE: readonly DemoFeeEntry[] = (Object.keys(SPECS) as
   SPECS[slug].map((s) => {
     const modifiers = [...(s.modifiers ?? [])].sort();
     return {
-      ...s, modifiers, id: stableUuid('demo-fee', slug, s.code, s.modifierMatch, modifiers.join('+'), s.effectiveFrom),
-      organizationId: DEMO_ORGS[slug].id, codeSystem: /^\d/.test(s.code) ? 'CPT' : 'HCPCS', effectiveTo: s.effectiveTo ?? null,
-      crosswalkCode: s.crosswalkCode ?? null, crosswalkModifierMode: s.crosswalkModifierMode ?? null, crosswalkModifiers: s.crosswalkModifiers ?? [],
+      ...s,
+      modifiers,
+      id: stableUuid('demo-fee', slug, s.code, s.modifierMatch, modifiers.join('+'), s.effectiveFrom),
+      organizationId: DEMO_ORGS[slug].id,
+      codeSystem: /^\d/.test(s.code) ? 'CPT' : 'HCPCS',
+      effectiveTo: s.effectiveTo ?? null,
+      crosswalkCode: s.crosswalkCode ?? null,
+      crosswalkModifierMode: s.crosswalkModifierMode ?? null,
+      crosswalkModifiers: s.crosswalkModifiers ?? [],
     } satisfies DemoFeeEntry;
-  }));
+  }),
+);

@@ -16,13 +16,24 @@ describe('demo groups', () => {
 
   it('gives each organization a psychotherapy, a multi-family and a Part 2 SUD group, facilitated by clinical staff of the site', () => {
     for (const { org, staff, groups } of small) {
-      expect(groups.map((g) => [g.groupType, g.sudProgram])).toEqual([['psychotherapy_group', false], ['multi_family_group', false], ['sud_group_counseling', true]]);
+      expect(groups.map((g) => [g.groupType, g.sudProgram])).toEqual([
+        ['psychotherapy_group', false],
+        ['multi_family_group', false],
+        ['sud_group_counseling', true],
+      ]);
       for (const g of groups) {
         const site = org.sites.find((s) => s.id === g.siteId)!;
         expect(g.facilitatorIds.length).toBeGreaterThan(0);
         for (const id of g.facilitatorIds) {
           const person = staff.find((p) => p.id === id)!;
-          expect(person.bindings.some((b) => b.org === org.slug && ['clinician', 'peer_specialist', 'supervisor'].includes(b.role) && (!b.sites || b.sites.includes(site.code)))).toBe(true);
+          expect(
+            person.bindings.some(
+              (b) =>
+                b.org === org.slug &&
+                ['clinician', 'peer_specialist', 'supervisor'].includes(b.role) &&
+                (!b.sites || b.sites.includes(site.code)),
+            ),
+          ).toBe(true);
         }
       }
     }
@@ -49,7 +60,10 @@ describe('demo groups', () => {
   it('follows the attendance rules: 4-8 site patients, one partial under 30 minutes, one absent, the rest present for the whole session', () => {
     for (const { patients, sessions } of small) {
       for (const s of sessions.filter((x) => x.attendance.length > 0)) {
-        const length = Number(s.endTime.slice(0, 2)) * 60 + Number(s.endTime.slice(3)) - (Number(s.startTime.slice(0, 2)) * 60 + Number(s.startTime.slice(3)));
+        const length =
+          Number(s.endTime.slice(0, 2)) * 60 +
+          Number(s.endTime.slice(3)) -
+          (Number(s.startTime.slice(0, 2)) * 60 + Number(s.startTime.slice(3)));
         expect(s.attendance.length).toBeGreaterThanOrEqual(4);
         expect(s.attendance.length).toBeLessThanOrEqual(8);
         expect(new Set(s.attendance.map((a) => a.patientId)).size).toBe(s.attendance.length);

@@ -1,8 +1,8 @@
 import type { ClGroupSessionDocumentedV1 } from '@cairn/platform/clinical';
-import { demoStaff } from './demo-catalogue';
-import type { DemoOrg, DemoSite, DemoStaff, SeedScale } from './demo-catalogue';
-import type { DemoPatientRecord } from './demo-patients';
+
+import { demoStaff, type DemoOrg, type DemoSite, type DemoStaff, type SeedScale } from './demo-catalogue';
 import { demoConsentKind } from './demo-consents';
+import type { DemoPatientRecord } from './demo-patients';
 import { addDays, intBetween, rngFor, stableUuid } from './deterministic';
 
 /**
@@ -71,10 +71,26 @@ const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${St
 /** The UTC instant of a local date and time in a time zone (Intl, so daylight saving is right). */
 export function zonedInstant(date: string, time: string, timeZone: string): Date {
   const guess = new Date(`${date}T${time}:00Z`);
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-  }).formatToParts(guess).map((p) => [p.type, p.value]));
-  const asLocal = Date.UTC(Number(parts['year']), Number(parts['month']) - 1, Number(parts['day']), Number(parts['hour']), Number(parts['minute']));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+      .formatToParts(guess)
+      .map((p) => [p.type, p.value]),
+  );
+  const asLocal = Date.UTC(
+    Number(parts['year']),
+    Number(parts['month']) - 1,
+    Number(parts['day']),
+    Number(parts['hour']),
+    Number(parts['minute']),
+  );
   return new Date(guess.getTime() - (asLocal - guess.getTime()));
 }
 
@@ -83,7 +99,12 @@ const FACILITATOR_ROLES = ['clinician', 'peer_specialist', 'supervisor'];
 /** Clinical staff who may facilitate at a site: a binding of a clinical role covering it, and (clinicians, peers) a caseload there. */
 function facilitatorsAt(org: DemoOrg, site: DemoSite, staff: readonly DemoStaff[], roles: readonly string[]): string[] {
   return staff
-    .filter((p) => p.bindings.some((b) => b.org === org.slug && roles.includes(b.role) && FACILITATOR_ROLES.includes(b.role) && (!b.sites || b.sites.includes(site.code))))
+    .filter((p) =>
+      p.bindings.some(
+        (b) =>
+          b.org === org.slug && roles.includes(b.role) && FACILITATOR_ROLES.includes(b.role) && (!b.sites || b.sites.includes(site.code)),
+      ),
+    )
     .filter((p) => p.bindings.some((b) => b.org === org.slug && b.role === 'supervisor') || (p.caseload ?? []).includes(site.code))
     .map((p) => p.id);
 }
@@ -92,17 +113,62 @@ function facilitatorsAt(org: DemoOrg, site: DemoSite, staff: readonly DemoStaff[
 export function generateGroups(org: DemoOrg, staff: readonly DemoStaff[]): DemoGroup[] {
   const [first, second] = [org.sites[0]!, org.sites[1] ?? org.sites[0]!];
   const supervisor = demoStaff(`supervisor@${org.slug}.cairn.test`).id;
-  const group = (key: string, site: DemoSite, g: Omit<DemoGroup, 'organizationId' | 'id' | 'siteId' | 'facilitatorIds' | 'createdBy'>, roles: string[]): DemoGroup => {
+  const group = (
+    key: string,
+    site: DemoSite,
+    g: Omit<DemoGroup, 'organizationId' | 'id' | 'siteId' | 'facilitatorIds' | 'createdBy'>,
+    roles: string[],
+  ): DemoGroup => {
     const facilitators = facilitatorsAt(org, site, staff, roles).slice(0, 2);
     return {
-      organizationId: org.id, id: stableUuid('demo-group', org.slug, key), siteId: site.id, ...g,
-      facilitatorIds: facilitators.length > 0 ? facilitators : [supervisor], createdBy: supervisor,
+      organizationId: org.id,
+      id: stableUuid('demo-group', org.slug, key),
+      siteId: site.id,
+      ...g,
+      facilitatorIds: facilitators.length > 0 ? facilitators : [supervisor],
+      createdBy: supervisor,
     };
   };
   return [
-    group('psychotherapy', first, { name: 'DBT Skills Group', groupType: 'psychotherapy_group', sudProgram: false, defaultModality: 'in_person', startTime: '10:00', endTime: '11:30' }, ['clinician']),
-    group('multi-family', second, { name: 'Family Recovery Group', groupType: 'multi_family_group', sudProgram: false, defaultModality: 'telehealth_video', startTime: '17:30', endTime: '19:00' }, ['clinician', 'supervisor']),
-    group('sud-iop', first, { name: 'IOP Process Group', groupType: 'sud_group_counseling', sudProgram: true, defaultModality: 'in_person', startTime: '09:00', endTime: '12:00' }, ['clinician', 'peer_specialist']),
+    group(
+      'psychotherapy',
+      first,
+      {
+        name: 'DBT Skills Group',
+        groupType: 'psychotherapy_group',
+        sudProgram: false,
+        defaultModality: 'in_person',
+        startTime: '10:00',
+        endTime: '11:30',
+      },
+      ['clinician'],
+    ),
+    group(
+      'multi-family',
+      second,
+      {
+        name: 'Family Recovery Group',
+        groupType: 'multi_family_group',
+        sudProgram: false,
+        defaultModality: 'telehealth_video',
+        startTime: '17:30',
+        endTime: '19:00',
+      },
+      ['clinician', 'supervisor'],
+    ),
+    group(
+      'sud-iop',
+      first,
+      {
+        name: 'IOP Process Group',
+        groupType: 'sud_group_counseling',
+        sudProgram: true,
+        defaultModality: 'in_person',
+        startTime: '09:00',
+        endTime: '12:00',
+      },
+      ['clinician', 'peer_specialist'],
+    ),
   ];
 }
 
@@ -148,7 +214,12 @@ const NOTES: Record<DemoGroup['groupType'], string> = {
  * (signed by their facilitator two hours after the end, with the outbox event); the second to last is a draft
  * with attendance, the last a draft without.
  */
-export function generateGroupSessions(org: DemoOrg, group: DemoGroup, scale: SeedScale, patients: readonly DemoPatientRecord[]): DemoGroupSession[] {
+export function generateGroupSessions(
+  org: DemoOrg,
+  group: DemoGroup,
+  scale: SeedScale,
+  patients: readonly DemoPatientRecord[],
+): DemoGroupSession[] {
   const site = org.sites.find((s) => s.id === group.siteId)!;
   const count = GROUP_SESSIONS_PER_GROUP[scale];
   const candidates = pool(group, patients);
@@ -159,20 +230,50 @@ export function generateGroupSessions(org: DemoOrg, group: DemoGroup, scale: See
     const facilitatorId = group.facilitatorIds[i % group.facilitatorIds.length]!;
     const status = i < count - 2 ? 'documented' : 'draft';
     const attendance = i < count - 1 ? roster(group, id, candidates) : [];
-    const documentedAt = status === 'documented' ? new Date(zonedInstant(sessionDate, group.endTime, site.timezone).getTime() + 2 * 3600_000).toISOString() : null;
+    const documentedAt =
+      status === 'documented'
+        ? new Date(zonedInstant(sessionDate, group.endTime, site.timezone).getTime() + 2 * 3600_000).toISOString()
+        : null;
     const session: DemoGroupSession = {
-      organizationId: org.id, id, groupId: group.id, siteId: group.siteId, sessionDate, startTime: group.startTime, endTime: group.endTime,
-      facilitatorId, modality: group.defaultModality, note: NOTES[group.groupType], status, documentedAt, attendance, event: null,
+      organizationId: org.id,
+      id,
+      groupId: group.id,
+      siteId: group.siteId,
+      sessionDate,
+      startTime: group.startTime,
+      endTime: group.endTime,
+      facilitatorId,
+      modality: group.defaultModality,
+      note: NOTES[group.groupType],
+      status,
+      documentedAt,
+      attendance,
+      event: null,
     };
     if (status === 'documented' && attendance.length > 0) {
       session.event = {
         id: stableUuid('demo-outbox', DEMO_GROUP_EVENT_TYPE, id),
         payload: {
-          organization_id: org.id, session_id: id, group_id: group.id, site_id: group.siteId, group_type: group.groupType, sud_program: group.sudProgram,
-          modality: group.defaultModality, session_date: sessionDate, start_time: group.startTime, end_time: group.endTime,
-          duration_minutes: minutesOf(group.endTime) - minutesOf(group.startTime), facilitator_id: facilitatorId, documented_by: facilitatorId,
+          organization_id: org.id,
+          session_id: id,
+          group_id: group.id,
+          site_id: group.siteId,
+          group_type: group.groupType,
+          sud_program: group.sudProgram,
+          modality: group.defaultModality,
+          session_date: sessionDate,
+          start_time: group.startTime,
+          end_time: group.endTime,
+          duration_minutes: minutesOf(group.endTime) - minutesOf(group.startTime),
+          facilitator_id: facilitatorId,
+          documented_by: facilitatorId,
           documented_at: documentedAt!,
-          attendees: attendance.map((a) => ({ patient_id: a.patientId, chart_id: a.chartId, attendance_status: a.status, minutes_attended: a.minutesAttended })),
+          attendees: attendance.map((a) => ({
+            patient_id: a.patientId,
+            chart_id: a.chartId,
+            attendance_status: a.status,
+            minutes_attended: a.minutesAttended,
+          })),
         },
       };
     } else if (status === 'documented') {

@@ -16,7 +16,9 @@ describe('generatePatients', () => {
     const a = generate('sonoran', 1);
     const b = generate('sonoran', 2);
     expect(b.some((r) => a.some((x) => x.patient.id === r.patient.id))).toBe(false);
-    expect(b.map((r) => `${r.patient.firstName} ${r.patient.lastName}`)).not.toEqual(a.map((r) => `${r.patient.firstName} ${r.patient.lastName}`));
+    expect(b.map((r) => `${r.patient.firstName} ${r.patient.lastName}`)).not.toEqual(
+      a.map((r) => `${r.patient.firstName} ${r.patient.lastName}`),
+    );
   });
 
   it('spreads patients over every site of the organization', () => {

@@ -57,14 +57,224 @@ export interface DemoPatientRecord {
   careTeam: DemoAssignment[];
 }
 
-const FEMALE = ['María', 'Sofia', 'Isabella', 'Camila', 'Valeria', 'Guadalupe', 'Ana', 'Lucia', 'Ximena', 'Elena', 'Emily', 'Hannah', 'Sarah', 'Jessica', 'Ashley', 'Megan', 'Olivia', 'Emma', 'Abigail', 'Madison', 'Keisha', 'Aaliyah', 'Imani', 'Destiny', 'Jasmine', 'Mei', 'Linh', 'Priya', 'Aiyana', 'Winona', 'Shandiin', 'Nizhoni', 'Leilani', 'Fatima', 'Amira', 'Ruth', 'Dolores', 'Brenda', 'Tamara', 'Renée', 'Zoë', 'Chloe', 'Grace', 'Nora', 'Hazel', 'Ivy', 'Julia', 'Rosa'];
-const MALE = ['José', 'Juan', 'Luis', 'Carlos', 'Miguel', 'Alejandro', 'Diego', 'Mateo', 'Santiago', 'Javier', 'Michael', 'James', 'David', 'Robert', 'Daniel', 'Matthew', 'Tyler', 'Ethan', 'Noah', 'Liam', 'Caleb', 'Andre', 'Darnell', 'Malik', 'Jamal', 'Terrence', 'Wei', 'Minh', 'Hiroshi', 'Arjun', 'Kai', 'Nathaniel', 'Dakota', 'Cody', 'Travis', 'Dustin', 'Omar', 'Hassan', 'Samuel', 'Elijah', 'Isaac', 'Aaron', 'Marcus', 'Raymond', 'Francisco', 'Héctor'];
-const LAST = ['Garcia', 'Martinez', 'Hernandez', 'Lopez', 'Gonzalez', 'Rodriguez', 'Perez', 'Sanchez', 'Ramirez', 'Torres', 'Flores', 'Rivera', 'Gomez', 'Diaz', 'Morales', 'Ortiz', 'Castillo', 'Romero', 'Vásquez', 'Núñez', 'Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Miller', 'Davis', 'Wilson', 'Anderson', 'Taylor', 'Thomas', 'Moore', 'Jackson', 'Martin', 'Lee', 'Thompson', 'White', 'Harris', 'Clark', 'Lewis', 'Walker', 'Hall', 'Young', 'King', 'Wright', 'Scott', 'Green', 'Baker', 'Adams', 'Nelson', 'Begay', 'Yazzie', 'Benally', 'Tsosie', 'Nez', 'Manuelito', 'Attakai', 'Nguyen', 'Tran', 'Chen', 'Wang', 'Kim', 'Patel', 'Singh', 'Nakamura', "O'Brien", 'Murphy', 'Sullivan', 'Olson', 'Larson', 'Johansson', 'Peterson', 'Hansen', 'Schmidt', 'Kowalski', 'Novak', 'Okafor', 'Mensah', 'Washington', 'Dubois', 'Rossi', 'Fitzgerald', 'Ahmed', 'Haddad'];
+const FEMALE = [
+  'María',
+  'Sofia',
+  'Isabella',
+  'Camila',
+  'Valeria',
+  'Guadalupe',
+  'Ana',
+  'Lucia',
+  'Ximena',
+  'Elena',
+  'Emily',
+  'Hannah',
+  'Sarah',
+  'Jessica',
+  'Ashley',
+  'Megan',
+  'Olivia',
+  'Emma',
+  'Abigail',
+  'Madison',
+  'Keisha',
+  'Aaliyah',
+  'Imani',
+  'Destiny',
+  'Jasmine',
+  'Mei',
+  'Linh',
+  'Priya',
+  'Aiyana',
+  'Winona',
+  'Shandiin',
+  'Nizhoni',
+  'Leilani',
+  'Fatima',
+  'Amira',
+  'Ruth',
+  'Dolores',
+  'Brenda',
+  'Tamara',
+  'Renée',
+  'Zoë',
+  'Chloe',
+  'Grace',
+  'Nora',
+  'Hazel',
+  'Ivy',
+  'Julia',
+  'Rosa',
+];
+const MALE = [
+  'José',
+  'Juan',
+  'Luis',
+  'Carlos',
+  'Miguel',
+  'Alejandro',
+  'Diego',
+  'Mateo',
+  'Santiago',
+  'Javier',
+  'Michael',
+  'James',
+  'David',
+  'Robert',
+  'Daniel',
+  'Matthew',
+  'Tyler',
+  'Ethan',
+  'Noah',
+  'Liam',
+  'Caleb',
+  'Andre',
+  'Darnell',
+  'Malik',
+  'Jamal',
+  'Terrence',
+  'Wei',
+  'Minh',
+  'Hiroshi',
+  'Arjun',
+  'Kai',
+  'Nathaniel',
+  'Dakota',
+  'Cody',
+  'Travis',
+  'Dustin',
+  'Omar',
+  'Hassan',
+  'Samuel',
+  'Elijah',
+  'Isaac',
+  'Aaron',
+  'Marcus',
+  'Raymond',
+  'Francisco',
+  'Héctor',
+];
+const LAST = [
+  'Garcia',
+  'Martinez',
+  'Hernandez',
+  'Lopez',
+  'Gonzalez',
+  'Rodriguez',
+  'Perez',
+  'Sanchez',
+  'Ramirez',
+  'Torres',
+  'Flores',
+  'Rivera',
+  'Gomez',
+  'Diaz',
+  'Morales',
+  'Ortiz',
+  'Castillo',
+  'Romero',
+  'Vásquez',
+  'Núñez',
+  'Smith',
+  'Johnson',
+  'Williams',
+  'Brown',
+  'Jones',
+  'Miller',
+  'Davis',
+  'Wilson',
+  'Anderson',
+  'Taylor',
+  'Thomas',
+  'Moore',
+  'Jackson',
+  'Martin',
+  'Lee',
+  'Thompson',
+  'White',
+  'Harris',
+  'Clark',
+  'Lewis',
+  'Walker',
+  'Hall',
+  'Young',
+  'King',
+  'Wright',
+  'Scott',
+  'Green',
+  'Baker',
+  'Adams',
+  'Nelson',
+  'Begay',
+  'Yazzie',
+  'Benally',
+  'Tsosie',
+  'Nez',
+  'Manuelito',
+  'Attakai',
+  'Nguyen',
+  'Tran',
+  'Chen',
+  'Wang',
+  'Kim',
+  'Patel',
+  'Singh',
+  'Nakamura',
+  "O'Brien",
+  'Murphy',
+  'Sullivan',
+  'Olson',
+  'Larson',
+  'Johansson',
+  'Peterson',
+  'Hansen',
+  'Schmidt',
+  'Kowalski',
+  'Novak',
+  'Okafor',
+  'Mensah',
+  'Washington',
+  'Dubois',
+  'Rossi',
+  'Fitzgerald',
+  'Ahmed',
+  'Haddad',
+];
 const NICKNAMES: Record<string, string> = {
-  Alejandro: 'Alex', Michael: 'Mike', Robert: 'Bobby', Matthew: 'Matt', Nathaniel: 'Nate', Samuel: 'Sam', Francisco: 'Paco',
-  Guadalupe: 'Lupe', Elena: 'Lena', Abigail: 'Abby', Jessica: 'Jess', Dolores: 'Lola', Isabella: 'Bella', Madison: 'Maddie',
+  Alejandro: 'Alex',
+  Michael: 'Mike',
+  Robert: 'Bobby',
+  Matthew: 'Matt',
+  Nathaniel: 'Nate',
+  Samuel: 'Sam',
+  Francisco: 'Paco',
+  Guadalupe: 'Lupe',
+  Elena: 'Lena',
+  Abigail: 'Abby',
+  Jessica: 'Jess',
+  Dolores: 'Lola',
+  Isabella: 'Bella',
+  Madison: 'Maddie',
 };
-const STREETS = ['Mesquite', 'Saguaro', 'Palo Verde', 'Ironwood', 'Juniper', 'Cedar', 'Alder', 'Hawthorne', 'Division', 'Belmont', 'Willow', 'Aspen', 'Ponderosa', 'Cottonwood', 'Sycamore', 'Ocotillo'];
+const STREETS = [
+  'Mesquite',
+  'Saguaro',
+  'Palo Verde',
+  'Ironwood',
+  'Juniper',
+  'Cedar',
+  'Alder',
+  'Hawthorne',
+  'Division',
+  'Belmont',
+  'Willow',
+  'Aspen',
+  'Ponderosa',
+  'Cottonwood',
+  'Sycamore',
+  'Ocotillo',
+];
 const STREET_KINDS = ['St', 'Ave', 'Rd', 'Dr', 'Ln', 'Way', 'Blvd', 'Ct'];
 
 /** Which site patient i belongs to, and its ordinal among that site's patients (0-based). */
@@ -126,7 +336,11 @@ function identity(rng: Rng, sex: DemoPatient['sexAtBirth']): { genderIdentity: s
   ]);
 }
 
-const ascii = (s: string) => s.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+const ascii = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
 
 /** Generates patients [from, to) of one organization for one seed. */
 export function generatePatients(opts: {
@@ -148,11 +362,21 @@ export function generatePatients(opts: {
     const { site, ordinal } = siteOf(org, i);
     const known = staffPools.demoClinician !== undefined && site.code === DEMO_CLINICIAN.site && ordinal < caseload;
 
-    const sexAtBirth = weightedPick<DemoPatient['sexAtBirth']>(rng, [['female', 52], ['male', 46], ['intersex', 0.5], ['unknown', 1.5]]);
+    const sexAtBirth = weightedPick<DemoPatient['sexAtBirth']>(rng, [
+      ['female', 52],
+      ['male', 46],
+      ['intersex', 0.5],
+      ['unknown', 1.5],
+    ]);
     const firstNames = sexAtBirth === 'male' ? MALE : sexAtBirth === 'female' ? FEMALE : pick(rng, [MALE, FEMALE]);
     const firstName = pick(rng, firstNames);
     const lastName = chance(rng, 0.08) ? `${pick(rng, LAST)}-${pick(rng, LAST)}` : pick(rng, LAST);
-    const middleName = chance(rng, 0.4) ? pick(rng, firstNames.filter((n) => n !== firstName)) : null;
+    const middleName = chance(rng, 0.4)
+      ? pick(
+          rng,
+          firstNames.filter((n) => n !== firstName),
+        )
+      : null;
     const preferredName = NICKNAMES[firstName] && chance(rng, 0.5) ? NICKNAMES[firstName]! : null;
     const town = pick(rng, site.towns);
 
@@ -176,7 +400,11 @@ export function generatePatients(opts: {
       // 555-01xx is reserved for fiction.
       phone: `${site.areaCode}-555-01${String(intBetween(rng, 0, 99)).padStart(2, '0')}`,
       email: chance(rng, 0.7) ? `${ascii(firstName)}.${ascii(lastName)}${intBetween(rng, 1, 999)}@example.com` : null,
-      addressLine1: `${intBetween(rng, 100, 9899)} ${pick(rng, ['N', 'S', 'E', 'W', ''])} ${pick(rng, STREETS)} ${pick(rng, STREET_KINDS)}`.replace(/\s+/g, ' '),
+      addressLine1:
+        `${intBetween(rng, 100, 9899)} ${pick(rng, ['N', 'S', 'E', 'W', ''])} ${pick(rng, STREETS)} ${pick(rng, STREET_KINDS)}`.replace(
+          /\s+/g,
+          ' ',
+        ),
       city: town.city,
       state: site.state,
       postalCode: pick(rng, town.zips),

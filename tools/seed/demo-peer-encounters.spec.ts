@@ -16,11 +16,14 @@ describe('demo peer encounters', () => {
     }
     expect(new Set(byOrg[0]!.encounters.map((e) => e.kind))).toEqual(new Set(DEMO_PEER_KINDS));
     expect(byOrg[0]!.org.slug).toBe('sonoran');
-    expect(byOrg.flatMap((o) => demoPeers(o.org, staff).map((p) => p.email)).sort()).toEqual(
-      ['peer.flagstaff@sonoran.cairn.test', 'peer@cascade.cairn.test', 'peer@sonoran.cairn.test']);
+    expect(byOrg.flatMap((o) => demoPeers(o.org, staff).map((p) => p.email)).sort()).toEqual([
+      'peer.flagstaff@sonoran.cairn.test',
+      'peer@cascade.cairn.test',
+      'peer@sonoran.cairn.test',
+    ]);
   });
 
-  it('uses patients on the peer\'s care team, Part 2 charts with and without a consent as the kind says', () => {
+  it("uses patients on the peer's care team, Part 2 charts with and without a consent as the kind says", () => {
     for (const { patients, encounters } of byOrg) {
       for (const e of encounters) {
         const r = patients.find((p) => p.patient.id === e.patientId)!;
@@ -33,7 +36,7 @@ describe('demo peer encounters', () => {
     }
   });
 
-  it('finalizes with the PM encounter and the seed\'s event payload; drafts carry neither', () => {
+  it("finalizes with the PM encounter and the seed's event payload; drafts carry neither", () => {
     for (const { encounters } of byOrg) {
       for (const e of encounters) {
         if (e.status === 'draft') {
@@ -41,8 +44,14 @@ describe('demo peer encounters', () => {
           continue;
         }
         expect(e.event!.payload).toEqual({
-          organization_id: e.organizationId, peer_encounter_id: e.id, chart_id: e.chartId, encounter_id: e.encounterId, peer_provider_id: e.peerProviderId,
-          service_date: e.serviceDate, hcpcs_code: e.hcpcsCode, duration_minutes: e.durationMinutes,
+          organization_id: e.organizationId,
+          peer_encounter_id: e.id,
+          chart_id: e.chartId,
+          encounter_id: e.encounterId,
+          peer_provider_id: e.peerProviderId,
+          service_date: e.serviceDate,
+          hcpcs_code: e.hcpcsCode,
+          duration_minutes: e.durationMinutes,
         });
         expect(e.addendum !== null).toBe(e.kind === 'finalized_with_addendum');
       }

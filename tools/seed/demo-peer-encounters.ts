@@ -1,4 +1,5 @@
 import type { PeerEncounterFinalizedV1 } from '@cairn/platform/clinical';
+
 import type { DemoOrg, DemoStaff } from './demo-catalogue';
 import { demoConsentKind } from './demo-consents';
 import type { DemoPatientRecord } from './demo-patients';
@@ -65,16 +66,71 @@ interface Plan {
 }
 
 const PLANS: readonly Plan[] = [
-  { kind: 'draft', part2: 'no', serviceDate: '2025-12-18', startTime: '10:00', endTime: '10:45', minutes: 45, units: 3, serviceType: 'peer_support', hcpcsCode: 'H0038',
-    focusNotes: 'Talked through the week; set one goal for the support meeting. Draft: to finish after the follow-up call.', finalized: false },
-  { kind: 'finalized_with_addendum', part2: 'no', serviceDate: '2025-12-09', startTime: '09:00', endTime: '09:53', minutes: 53, units: 4, serviceType: 'recovery_coaching', hcpcsCode: 'H0038',
-    focusNotes: 'Recovery planning: identified two people to call when cravings rise; practised the call together.', finalized: true },
-  { kind: 'finalized_h2017', part2: 'no', serviceDate: '2025-12-11', startTime: '13:00', endTime: '13:30', minutes: 30, units: 2, serviceType: 'peer_support', hcpcsCode: 'H2017',
-    focusNotes: 'Community skills: walked the bus route to the clinic and the food bank.', finalized: true },
-  { kind: 'part2_consented', part2: 'consented', serviceDate: '2025-12-10', startTime: '15:00', endTime: '15:53', minutes: 53, units: 4, serviceType: 'crisis_peer', hcpcsCode: 'H0038',
-    focusNotes: 'Met after a difficult weekend; reviewed the safety plan and the program schedule.', finalized: true },
-  { kind: 'part2_no_consent', part2: 'unconsented', serviceDate: '2025-12-12', startTime: '11:00', endTime: '11:30', minutes: 30, units: 2, serviceType: 'peer_support', hcpcsCode: 'H0038',
-    focusNotes: 'Introductory meeting; explained peer support and what it is not.', finalized: false },
+  {
+    kind: 'draft',
+    part2: 'no',
+    serviceDate: '2025-12-18',
+    startTime: '10:00',
+    endTime: '10:45',
+    minutes: 45,
+    units: 3,
+    serviceType: 'peer_support',
+    hcpcsCode: 'H0038',
+    focusNotes: 'Talked through the week; set one goal for the support meeting. Draft: to finish after the follow-up call.',
+    finalized: false,
+  },
+  {
+    kind: 'finalized_with_addendum',
+    part2: 'no',
+    serviceDate: '2025-12-09',
+    startTime: '09:00',
+    endTime: '09:53',
+    minutes: 53,
+    units: 4,
+    serviceType: 'recovery_coaching',
+    hcpcsCode: 'H0038',
+    focusNotes: 'Recovery planning: identified two people to call when cravings rise; practised the call together.',
+    finalized: true,
+  },
+  {
+    kind: 'finalized_h2017',
+    part2: 'no',
+    serviceDate: '2025-12-11',
+    startTime: '13:00',
+    endTime: '13:30',
+    minutes: 30,
+    units: 2,
+    serviceType: 'peer_support',
+    hcpcsCode: 'H2017',
+    focusNotes: 'Community skills: walked the bus route to the clinic and the food bank.',
+    finalized: true,
+  },
+  {
+    kind: 'part2_consented',
+    part2: 'consented',
+    serviceDate: '2025-12-10',
+    startTime: '15:00',
+    endTime: '15:53',
+    minutes: 53,
+    units: 4,
+    serviceType: 'crisis_peer',
+    hcpcsCode: 'H0038',
+    focusNotes: 'Met after a difficult weekend; reviewed the safety plan and the program schedule.',
+    finalized: true,
+  },
+  {
+    kind: 'part2_no_consent',
+    part2: 'unconsented',
+    serviceDate: '2025-12-12',
+    startTime: '11:00',
+    endTime: '11:30',
+    minutes: 30,
+    units: 2,
+    serviceType: 'peer_support',
+    hcpcsCode: 'H0038',
+    focusNotes: 'Introductory meeting; explained peer support and what it is not.',
+    finalized: false,
+  },
 ];
 
 const ADDENDUM = 'Correction: the second support person is a sponsor, not a family member.';
@@ -85,39 +141,82 @@ export function demoPeers(org: DemoOrg, staff: readonly DemoStaff[]): DemoStaff[
 }
 
 function peerSiteIds(org: DemoOrg, peer: DemoStaff): Set<string> {
-  const codes = peer.bindings.filter((b) => b.org === org.slug && b.role === 'peer_specialist').flatMap((b) => b.sites ?? org.sites.map((s) => s.code));
+  const codes = peer.bindings
+    .filter((b) => b.org === org.slug && b.role === 'peer_specialist')
+    .flatMap((b) => b.sites ?? org.sites.map((s) => s.code));
   return new Set(org.sites.filter((s) => codes.includes(s.code)).map((s) => s.id));
 }
 
-export function generatePeerEncounters(org: DemoOrg, staff: readonly DemoStaff[], patients: readonly DemoPatientRecord[]): DemoPeerEncounter[] {
+export function generatePeerEncounters(
+  org: DemoOrg,
+  staff: readonly DemoStaff[],
+  patients: readonly DemoPatientRecord[],
+): DemoPeerEncounter[] {
   const out: DemoPeerEncounter[] = [];
   const taken = new Set<string>();
   for (const peer of demoPeers(org, staff)) {
     const sites = peerSiteIds(org, peer);
     // Patients the peer sees today: on their care team (open assignment), at a site of theirs, chart open.
-    const mine = patients.filter((r) => sites.has(r.patient.siteId) && r.chart.status === 'open'
-      && r.careTeam.some((a) => a.staffUserId === peer.id && a.role === 'peer_specialist' && a.endedOn === null && a.startedOn <= '2025-12-01'));
+    const mine = patients.filter(
+      (r) =>
+        sites.has(r.patient.siteId) &&
+        r.chart.status === 'open' &&
+        r.careTeam.some(
+          (a) => a.staffUserId === peer.id && a.role === 'peer_specialist' && a.endedOn === null && a.startedOn <= '2025-12-01',
+        ),
+    );
     for (const plan of PLANS) {
-      const match = mine.find((r) => !taken.has(r.patient.id) && (plan.part2 === 'no' ? !r.chart.isPart2
-        : r.chart.isPart2 && (plan.part2 === 'consented' ? demoConsentKind(r.patient.id) === 'tpo' : demoConsentKind(r.patient.id) !== 'tpo')));
+      const match = mine.find(
+        (r) =>
+          !taken.has(r.patient.id) &&
+          (plan.part2 === 'no'
+            ? !r.chart.isPart2
+            : r.chart.isPart2 &&
+              (plan.part2 === 'consented' ? demoConsentKind(r.patient.id) === 'tpo' : demoConsentKind(r.patient.id) !== 'tpo')),
+      );
       if (!match) continue;
       taken.add(match.patient.id);
       const id = stableUuid('demo-peer-encounter', org.slug, peer.email, plan.kind);
       const finalizedAt = plan.finalized ? `${plan.serviceDate}T23:30:00Z` : null;
       const encounterId = plan.finalized ? stableUuid('demo-peer-pm-encounter', id) : null;
       out.push({
-        kind: plan.kind, organizationId: org.id, id, siteId: match.patient.siteId, patientId: match.patient.id, chartId: match.chart.id,
-        peerProviderId: peer.id, serviceDate: plan.serviceDate, startTime: plan.startTime, endTime: plan.endTime, durationMinutes: plan.minutes,
-        serviceType: plan.serviceType, hcpcsCode: plan.hcpcsCode, units: plan.units, focusNotes: plan.focusNotes,
-        status: plan.finalized ? 'finalized' : 'draft', finalizedAt, encounterId,
-        addendum: plan.kind === 'finalized_with_addendum' ? { id: stableUuid('demo-peer-addendum', id), body: ADDENDUM, createdAt: `${plan.serviceDate}T23:45:00Z` } : null,
-        event: plan.finalized ? {
-          id: stableUuid('demo-peer-event', id),
-          payload: {
-            organization_id: org.id, peer_encounter_id: id, chart_id: match.chart.id, encounter_id: encounterId, peer_provider_id: peer.id,
-            service_date: plan.serviceDate, hcpcs_code: plan.hcpcsCode, duration_minutes: plan.minutes,
-          },
-        } : null,
+        kind: plan.kind,
+        organizationId: org.id,
+        id,
+        siteId: match.patient.siteId,
+        patientId: match.patient.id,
+        chartId: match.chart.id,
+        peerProviderId: peer.id,
+        serviceDate: plan.serviceDate,
+        startTime: plan.startTime,
+        endTime: plan.endTime,
+        durationMinutes: plan.minutes,
+        serviceType: plan.serviceType,
+        hcpcsCode: plan.hcpcsCode,
+        units: plan.units,
+        focusNotes: plan.focusNotes,
+        status: plan.finalized ? 'finalized' : 'draft',
+        finalizedAt,
+        encounterId,
+        addendum:
+          plan.kind === 'finalized_with_addendum'
+            ? { id: stableUuid('demo-peer-addendum', id), body: ADDENDUM, createdAt: `${plan.serviceDate}T23:45:00Z` }
+            : null,
+        event: plan.finalized
+          ? {
+              id: stableUuid('demo-peer-event', id),
+              payload: {
+                organization_id: org.id,
+                peer_encounter_id: id,
+                chart_id: match.chart.id,
+                encounter_id: encounterId,
+                peer_provider_id: peer.id,
+                service_date: plan.serviceDate,
+                hcpcs_code: plan.hcpcsCode,
+                duration_minutes: plan.minutes,
+              },
+            }
+          : null,
       });
     }
   }

@@ -1,7 +1,11 @@
 import { Generation, rejectionTarget } from './demo-review';
 
 const gen = (id: string, patientId: string | null, billable: boolean, consentRequired = false): Generation => ({
-  id, status: 'pending_review', billable, patientId, flags: { consentRequired },
+  id,
+  status: 'pending_review',
+  billable,
+  patientId,
+  flags: { consentRequired },
 });
 
 describe('rejectionTarget', () => {

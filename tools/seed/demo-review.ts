@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+
 import { waitUntil } from '../dev/probes';
 import { DEMO_ORGS, DEMO_PASSWORD } from './demo-catalogue';
 
@@ -44,7 +45,8 @@ export async function demoReviewPending(ownerUrl: string): Promise<boolean> {
     const { rows } = await owner.query<{ documented: boolean; reviewed: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM cl_group_sessions WHERE status = 'documented' AND organization_id = ANY ($1::uuid[])) AS documented,
               EXISTS (SELECT 1 FROM cl_group_encounter_generations WHERE status IN ('approved', 'rejected') AND organization_id = ANY ($1::uuid[])) AS reviewed`,
-      [Object.keys(REVIEWERS)]);
+      [Object.keys(REVIEWERS)],
+    );
     return rows[0]!.documented && !rows[0]!.reviewed;
   } finally {
     await owner.end();
@@ -66,11 +68,22 @@ export async function runDemoReview(opts: { apiUrl: string; ownerUrl: string; ti
   try {
     const { rows: sessions } = await owner.query<{ organization_id: string; group_id: string; id: string }>(
       `SELECT organization_id, group_id, id FROM cl_group_sessions WHERE status = 'documented' AND organization_id = ANY ($1::uuid[])
-       ORDER BY organization_id, group_id, session_date, id`, [Object.keys(REVIEWERS)]);
+       ORDER BY organization_id, group_id, session_date, id`,
+      [Object.keys(REVIEWERS)],
+    );
     const ids = sessions.map((s) => s.id);
-    const generated = async () => (await owner.query<{ n: number }>(
-      `SELECT count(DISTINCT group_session_id)::int AS n FROM cl_group_encounter_generations WHERE group_session_id = ANY ($1::uuid[])`, [ids])).rows[0]!.n;
-    await waitUntil(async () => (await generated()) >= ids.length, { what: `the worker to generate the ${ids.length} documented demo sessions`, timeoutMs: opts.timeoutMs ?? 90_000, intervalMs: 250 });
+    const generated = async () =>
+      (
+        await owner.query<{ n: number }>(
+          `SELECT count(DISTINCT group_session_id)::int AS n FROM cl_group_encounter_generations WHERE group_session_id = ANY ($1::uuid[])`,
+          [ids],
+        )
+      ).rows[0]!.n;
+    await waitUntil(async () => (await generated()) >= ids.length, {
+      what: `the worker to generate the ${ids.length} documented demo sessions`,
+      timeoutMs: opts.timeoutMs ?? 90_000,
+      intervalMs: 250,
+    });
 
     const summary: DemoReviewSummary = { sessions: 0, approved: 0, rejected: 0, refused: 0 };
     const tokens = new Map<string, string>();
@@ -80,21 +93,27 @@ export async function runDemoReview(opts: { apiUrl: string; ownerUrl: string; ti
         const email = REVIEWERS[org];
         if (!email) throw new Error(`no demo reviewer for organization ${org}`);
         const login = await fetch(`${opts.apiUrl}/api/v1/auth/login`, {
-          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password: DEMO_PASSWORD }),
         });
         if (!login.ok) throw new Error(`${email} could not sign in (${login.status})`);
         token = ((await login.json()) as { accessToken: string }).accessToken;
         tokens.set(org, token);
       }
       const res = await fetch(`${opts.apiUrl}${path}`, {
-        method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
       });
       if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
       return (await res.json()) as T;
     };
     const approve = async (org: string, gens: Generation[]) => {
       if (gens.length === 0) return;
-      const { results } = await call<{ results: { outcome: string }[] }>(org, 'POST', '/api/v1/group-encounter-generations/approve', { ids: gens.map((g) => g.id) });
+      const { results } = await call<{ results: { outcome: string }[] }>(org, 'POST', '/api/v1/group-encounter-generations/approve', {
+        ids: gens.map((g) => g.id),
+      });
       summary.approved += results.filter((r) => r.outcome === 'approved').length;
       summary.refused += results.filter((r) => r.outcome !== 'approved' && r.outcome !== 'already_approved').length;
     };
@@ -106,16 +125,28 @@ export async function runDemoReview(opts: { apiUrl: string; ownerUrl: string; ti
       previousGroup = s.group_id;
       const turn = position % 4;
       if (turn === 3) continue;
-      const page = await call<{ items: Generation[] }>(s.organization_id, 'GET', `/api/v1/group-encounter-generations?sessionId=${s.id}&pageSize=200`);
+      const page = await call<{ items: Generation[] }>(
+        s.organization_id,
+        'GET',
+        `/api/v1/group-encounter-generations?sessionId=${s.id}&pageSize=200`,
+      );
       const pending = page.items.filter((g) => g.status === 'pending_review');
       summary.sessions += 1;
       if (turn === 2) {
         const reject = rejectionTarget(pending);
         if (reject) {
-          const { results } = await call<{ results: { outcome: string }[] }>(s.organization_id, 'POST', '/api/v1/group-encounter-generations/reject', { ids: [reject.id], reason: DEMO_REJECTION_REASON });
+          const { results } = await call<{ results: { outcome: string }[] }>(
+            s.organization_id,
+            'POST',
+            '/api/v1/group-encounter-generations/reject',
+            { ids: [reject.id], reason: DEMO_REJECTION_REASON },
+          );
           summary.rejected += results.filter((r) => r.outcome === 'rejected').length;
         }
-        await approve(s.organization_id, pending.filter((g) => g !== reject));
+        await approve(
+          s.organization_id,
+          pending.filter((g) => g !== reject),
+        );
       } else {
         await approve(s.organization_id, pending);
       }

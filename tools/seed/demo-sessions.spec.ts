@@ -1,6 +1,7 @@
 import { SESSION_CATEGORIES } from '@cairn/platform/workforce';
-import { APPOINTMENTS_PER_ORG, DEMO_SERVICE_TYPES } from './demo-sessions';
+
 import { demoStaffForScale } from './demo-catalogue';
+import { APPOINTMENTS_PER_ORG, DEMO_SERVICE_TYPES } from './demo-sessions';
 
 describe('demo sessions', () => {
   it('maps every demo service type to a non-clinical category, with peer types for peer specialists', () => {
@@ -10,7 +11,9 @@ describe('demo sessions', () => {
 
   it('gives the large scale an organization with 50 providers and over a million appointments', () => {
     expect(APPOINTMENTS_PER_ORG.large.sonoran).toBeGreaterThanOrEqual(1_000_000 / 0.85);
-    const providers = demoStaffForScale('large').filter((s) => s.caseload?.length && s.bindings.some((b) => b.org === 'sonoran' && (b.role === 'clinician' || b.role === 'peer_specialist')));
+    const providers = demoStaffForScale('large').filter(
+      (s) => s.caseload?.length && s.bindings.some((b) => b.org === 'sonoran' && (b.role === 'clinician' || b.role === 'peer_specialist')),
+    );
     expect(providers).toHaveLength(50);
   });
 });

@@ -1,4 +1,5 @@
 import type { Client } from 'pg';
+
 import type { DemoOrg, OrgSlug, SeedScale } from './demo-catalogue';
 
 /**
@@ -51,7 +52,13 @@ export async function insertServiceTypes(client: Client, org: DemoOrg): Promise<
  * (78% completed, 5% no-show, 4% late cancellation by the patient, 6% cancelled, 7% completed), and in the
  * same statement (a data-modifying CTE) a progress note for each completed one it inserted.
  */
-async function insertAppointments(client: Client, org: DemoOrg, seed: number, from: number, to: number): Promise<{ appointments: number; notes: number }> {
+async function insertAppointments(
+  client: Client,
+  org: DemoOrg,
+  seed: number,
+  from: number,
+  to: number,
+): Promise<{ appointments: number; notes: number }> {
   const therapy = DEMO_SERVICE_TYPES.filter((s) => !s.peer);
   const peer = DEMO_SERVICE_TYPES.filter((s) => s.peer);
   const r = await client.query<{ appointments: number; notes: number }>(
@@ -120,8 +127,16 @@ async function insertAppointments(client: Client, org: DemoOrg, seed: number, fr
      )
      SELECT (SELECT count(*) FROM appt)::int AS appointments, (SELECT count(*) FROM notes)::int AS notes`,
     [
-      org.id, seed, from, to, SESSIONS_FROM,
-      peer.map((s) => s.code), therapy.map((s) => s.code), peer.map((s) => s.minutes), therapy.map((s) => s.minutes), org.timezone,
+      org.id,
+      seed,
+      from,
+      to,
+      SESSIONS_FROM,
+      peer.map((s) => s.code),
+      therapy.map((s) => s.code),
+      peer.map((s) => s.minutes),
+      therapy.map((s) => s.minutes),
+      org.timezone,
     ],
   );
   return r.rows[0]!;
@@ -148,7 +163,8 @@ export async function insertSessions(
       out.appointments += added.appointments;
       out.progressNotes += added.notes;
     });
-    if (total > BATCH) progress(`${org.name}: ${to.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} appointments with their notes`);
+    if (total > BATCH)
+      progress(`${org.name}: ${to.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} appointments with their notes`);
   }
   return out;
 }

@@ -1,5 +1,4 @@
-import { DEMO_ORGS, demoStaff } from './demo-catalogue';
-import type { OrgSlug } from './demo-catalogue';
+import { DEMO_ORGS, demoStaff, type OrgSlug } from './demo-catalogue';
 import { intBetween, rngFor, stableUuid, weightedPick } from './deterministic';
 
 /**
@@ -15,7 +14,12 @@ export const DEMO_SUPERVISION_MONTHS = Array.from({ length: 12 }, (_, i) => `202
 /** Who supervises whom, and the months each peer went without supervision. */
 export const DEMO_SUPERVISION_PAIRS: readonly { org: OrgSlug; peer: string; supervisor: string; gapMonths: readonly string[] }[] = [
   { org: 'sonoran', peer: 'peer@sonoran.cairn.test', supervisor: 'supervisor@sonoran.cairn.test', gapMonths: ['2025-07'] },
-  { org: 'sonoran', peer: 'peer.flagstaff@sonoran.cairn.test', supervisor: 'supervisor.north@sonoran.cairn.test', gapMonths: ['2025-04', '2025-10'] },
+  {
+    org: 'sonoran',
+    peer: 'peer.flagstaff@sonoran.cairn.test',
+    supervisor: 'supervisor.north@sonoran.cairn.test',
+    gapMonths: ['2025-04', '2025-10'],
+  },
   { org: 'cascade', peer: 'peer@cascade.cairn.test', supervisor: 'supervisor@cascade.cairn.test', gapMonths: ['2025-09'] },
 ];
 
@@ -32,7 +36,12 @@ export interface DemoSupervision {
   createdAt: string;
 }
 
-const MODALITY_WEIGHTS = [['individual', 55], ['group', 20], ['telehealth', 15], ['phone', 10]] as const;
+const MODALITY_WEIGHTS = [
+  ['individual', 55],
+  ['group', 20],
+  ['telehealth', 15],
+  ['phone', 10],
+] as const;
 const DURATIONS = [30, 45, 60, 60, 60, 90] as const;
 const TOPICS = [
   'Reviewed boundaries in peer relationships and self-disclosure with purpose.',
@@ -60,9 +69,16 @@ export function generateSupervision(): DemoSupervision[] {
         const date = `${month}-${String(day).padStart(2, '0')}`;
         const modality = weightedPick(rng, MODALITY_WEIGHTS);
         out.push({
-          organizationId, id: stableUuid('demo-supervision', pair.peer, date), peerProviderId: peer, supervisorId: supervisor,
-          supervisionDate: date, durationMinutes: DURATIONS[intBetween(rng, 0, DURATIONS.length - 1)]!, modality,
-          notes: TOPICS[intBetween(rng, 0, TOPICS.length - 1)]!, createdBy: supervisor, createdAt: `${date}T23:30:00Z`,
+          organizationId,
+          id: stableUuid('demo-supervision', pair.peer, date),
+          peerProviderId: peer,
+          supervisorId: supervisor,
+          supervisionDate: date,
+          durationMinutes: DURATIONS[intBetween(rng, 0, DURATIONS.length - 1)]!,
+          modality,
+          notes: TOPICS[intBetween(rng, 0, TOPICS.length - 1)]!,
+          createdBy: supervisor,
+          createdAt: `${date}T23:30:00Z`,
         });
       }
     }

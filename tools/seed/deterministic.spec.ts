@@ -63,7 +63,12 @@ describe('pick, intBetween, chance, weightedPick', () => {
     const hits = Array.from({ length: 10_000 }, () => chance(rng, 0.2)).filter(Boolean).length;
     expect(hits).toBeGreaterThan(1800);
     expect(hits).toBeLessThan(2200);
-    const heavy = Array.from({ length: 10_000 }, () => weightedPick(rng, [['heavy', 3], ['light', 1]] as const)).filter((x) => x === 'heavy').length;
+    const heavy = Array.from({ length: 10_000 }, () =>
+      weightedPick(rng, [
+        ['heavy', 3],
+        ['light', 1],
+      ] as const),
+    ).filter((x) => x === 'heavy').length;
     expect(heavy).toBeGreaterThan(7200);
     expect(heavy).toBeLessThan(7800);
   });

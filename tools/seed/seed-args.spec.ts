@@ -29,11 +29,15 @@ describe('parseSeedArgs', () => {
 
 describe('ownerUrlFromEnv', () => {
   it('prefers DATABASE_OWNER_URL', () => {
-    expect(ownerUrlFromEnv({ DATABASE_OWNER_URL: 'postgresql://o:p@h/db', DATABASE_URL: 'postgresql://a:b@h/x' })).toBe('postgresql://o:p@h/db');
+    expect(ownerUrlFromEnv({ DATABASE_OWNER_URL: 'postgresql://o:p@h/db', DATABASE_URL: 'postgresql://a:b@h/x' })).toBe(
+      'postgresql://o:p@h/db',
+    );
   });
 
   it('derives the owner role on the same server and database from DATABASE_URL', () => {
-    expect(ownerUrlFromEnv({ DATABASE_URL: 'postgresql://cairn_app:cairn_app@127.0.0.1:5432/cairn' })).toBe('postgresql://cairn_owner:cairn_owner@127.0.0.1:5432/cairn');
+    expect(ownerUrlFromEnv({ DATABASE_URL: 'postgresql://cairn_app:cairn_app@127.0.0.1:5432/cairn' })).toBe(
+      'postgresql://cairn_owner:cairn_owner@127.0.0.1:5432/cairn',
+    );
   });
 
   it('gives nothing when neither is set', () => {

@@ -1,14 +1,23 @@
-import { verify } from '@node-rs/argon2';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { verify } from '@node-rs/argon2';
 import { Client } from 'pg';
+
 import { applyMigrations } from '../db/migrations';
 import { dropDatabase, provisionDatabase } from '../db/provision';
 import {
-  DEMO_CLINICIAN, DEMO_CLINICIAN_CASELOAD, DEMO_CONSULTANT_EMAIL, DEMO_LOGINS, DEMO_ORG_LIST, DEMO_PASSWORD, DEMO_SITES, DEMO_STAFF, ROLE_KEYS,
+  DEMO_CLINICIAN,
+  DEMO_CLINICIAN_CASELOAD,
+  DEMO_CONSULTANT_EMAIL,
+  DEMO_LOGINS,
+  DEMO_ORG_LIST,
+  DEMO_PASSWORD,
+  DEMO_SITES,
+  DEMO_STAFF,
+  ROLE_KEYS,
 } from './demo-catalogue';
-import { PATIENTS_PER_ORG, seedDemoData, SeedTableCounts } from './seed-demo-data';
 import { DEMO_FEE_SCHEDULE } from './demo-fee-schedule';
+import { PATIENTS_PER_ORG, seedDemoData, SeedTableCounts } from './seed-demo-data';
 
 /**
  * The seed against real scratch databases (created here, dropped afterwards): the shared test database is
@@ -29,9 +38,24 @@ async function connect(url: string): Promise<Client> {
 
 async function tableCounts(c: Client): Promise<Record<string, number>> {
   const tables = [
-    'pf_organizations', 'pf_sites', 'pf_staff_users', 'pf_role_bindings', 'cl_patients', 'cl_charts', 'cl_care_team_assignments', 'cl_mrn_counters',
-    'pf_organization_codes', 'cl_part2_consents', 'cl_groups', 'cl_group_sessions', 'cl_group_attendance', 'pf_outbox_events', 'pm_fee_schedule_entries',
-    'cl_peer_encounters', 'cl_peer_encounter_addenda', 'pm_encounters',
+    'pf_organizations',
+    'pf_sites',
+    'pf_staff_users',
+    'pf_role_bindings',
+    'cl_patients',
+    'cl_charts',
+    'cl_care_team_assignments',
+    'cl_mrn_counters',
+    'pf_organization_codes',
+    'cl_part2_consents',
+    'cl_groups',
+    'cl_group_sessions',
+    'cl_group_attendance',
+    'pf_outbox_events',
+    'pm_fee_schedule_entries',
+    'cl_peer_encounters',
+    'cl_peer_encounter_addenda',
+    'pm_encounters',
   ];
   const out: Record<string, number> = {};
   for (const t of tables) out[t] = (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`)).rows[0]!.n;
@@ -44,7 +68,8 @@ const patientsQuery = `SELECT p.id, p.organization_id, p.site_id, p.first_name, 
 let a: Client;
 
 beforeAll(async () => {
-  for (const key of ['a', 'b', 'c'] as const) urls[key] = (await provisionDatabase({ adminUrl: serverAdminUrl, database: names[key] })).ownerUrl;
+  for (const key of ['a', 'b', 'c'] as const)
+    urls[key] = (await provisionDatabase({ adminUrl: serverAdminUrl, database: names[key] })).ownerUrl;
   await applyMigrations(urls.a);
   await applyMigrations(urls.b);
   a = await connect(urls.a);
@@ -60,7 +85,8 @@ describe('seedDemoData', () => {
   it('loads the demo fee schedule, with Sonoran lacking H2017 so its charges for that code go on hold', async () => {
     expect((await tableCounts(a))['pm_fee_schedule_entries']).toBe(DEMO_FEE_SCHEDULE.length);
     const { rows } = await a.query<{ slug: string; codes: string[] }>(
-      `SELECT o.slug, array_agg(DISTINCT f.code ORDER BY f.code) AS codes FROM pm_fee_schedule_entries f JOIN pf_organizations o ON o.id = f.organization_id GROUP BY o.slug ORDER BY o.slug`);
+      `SELECT o.slug, array_agg(DISTINCT f.code ORDER BY f.code) AS codes FROM pm_fee_schedule_entries f JOIN pf_organizations o ON o.id = f.organization_id GROUP BY o.slug ORDER BY o.slug`,
+    );
     expect(rows.find((r) => r.slug === 'sonoran')!.codes).not.toContain('H2017');
     expect(rows.find((r) => r.slug === 'cascade')!.codes).toContain('H2017');
   });
@@ -70,10 +96,26 @@ describe('seedDemoData', () => {
     const patientsBefore = (await a.query(patientsQuery)).rows;
     const again = await seedDemoData({ ownerUrl: urls.a, scale: 'small', seed: 1 });
     const zero: SeedTableCounts = {
-      organizations: 0, sites: 0, staffUsers: 0, roleBindings: 0, patients: 0, charts: 0, careTeamAssignments: 0, organizationCodes: 0, part2Consents: 0,
-      serviceTypes: 0, appointments: 0, progressNotes: 0, groups: 0, groupSessions: 0, groupAttendance: 0, groupSessionEvents: 0, feeScheduleEntries: 0,
+      organizations: 0,
+      sites: 0,
+      staffUsers: 0,
+      roleBindings: 0,
+      patients: 0,
+      charts: 0,
+      careTeamAssignments: 0,
+      organizationCodes: 0,
+      part2Consents: 0,
+      serviceTypes: 0,
+      appointments: 0,
+      progressNotes: 0,
+      groups: 0,
+      groupSessions: 0,
+      groupAttendance: 0,
+      groupSessionEvents: 0,
+      feeScheduleEntries: 0,
       peerSupervision: 0,
-      peerEncounters: 0, peerEncounterEvents: 0,
+      peerEncounters: 0,
+      peerEncounterEvents: 0,
     };
     expect(again.inserted).toEqual(zero);
     expect(await tableCounts(a)).toEqual(before);
@@ -120,7 +162,15 @@ describe('seedDemoData', () => {
   });
 
   it('creates the demo logins with their roles and site limits, sharing one argon2id hash of demo-password-1', async () => {
-    const { rows } = await a.query<{ email: string; id: string; slug: string; role_key: string; all_sites: boolean; site_ids: string[]; password_hash: string }>(
+    const { rows } = await a.query<{
+      email: string;
+      id: string;
+      slug: string;
+      role_key: string;
+      all_sites: boolean;
+      site_ids: string[];
+      password_hash: string;
+    }>(
       `SELECT u.email, u.id, o.slug, b.role_key, b.all_sites, b.site_ids, u.password_hash
          FROM pf_staff_users u JOIN pf_role_bindings b ON b.staff_user_id = u.id JOIN pf_organizations o ON o.id = b.organization_id
         WHERE u.email = ANY($1::text[]) AND b.revoked_at IS NULL`,
@@ -129,7 +179,8 @@ describe('seedDemoData', () => {
     for (const login of DEMO_LOGINS) {
       const row = rows.find((r) => r.email === login.email);
       expect(row).toMatchObject({ id: login.id, slug: login.org, role_key: login.role, all_sites: login.sites === 'all' });
-      if (login.sites !== 'all') expect(row!.site_ids).toEqual(login.sites.map((code) => Object.values(DEMO_SITES).find((s) => s.code === code)!.id));
+      if (login.sites !== 'all')
+        expect(row!.site_ids).toEqual(login.sites.map((code) => Object.values(DEMO_SITES).find((s) => s.code === code)!.id));
     }
     expect(rows.find((r) => r.email === 'frontdesk@sonoran.cairn.test')!.site_ids).toEqual([DEMO_SITES.tucsonCentral.id]);
     const hashes = new Set(rows.map((r) => r.password_hash));
@@ -167,7 +218,11 @@ describe('seedDemoData', () => {
       [DEMO_CLINICIAN.email],
     );
     expect(rows).toHaveLength(DEMO_CLINICIAN_CASELOAD.small);
-    expect(rows.every((r) => r.role === 'primary_therapist' && r.site_id === DEMO_SITES.tucsonCentral.id && r.ended_on === null && r.team_size === 1)).toBe(true);
+    expect(
+      rows.every(
+        (r) => r.role === 'primary_therapist' && r.site_id === DEMO_SITES.tucsonCentral.id && r.ended_on === null && r.team_size === 1,
+      ),
+    ).toBe(true);
     const unassigned = await a.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM cl_patients p WHERE p.organization_id = $1 AND p.site_id = $2
           AND NOT EXISTS (SELECT 1 FROM cl_care_team_assignments x JOIN pf_staff_users u ON u.id = x.staff_user_id WHERE x.patient_id = p.id AND u.email = $3)`,
@@ -177,7 +232,15 @@ describe('seedDemoData', () => {
   });
 
   it('gives every patient a chart and a current primary therapist, some Part 2 charts with programs, and some ended assignments', async () => {
-    const { rows } = await a.query<{ patients: number; charts: number; with_primary: number; part2: number; part2_named: number; ended_past: number; ended_future: number }>(
+    const { rows } = await a.query<{
+      patients: number;
+      charts: number;
+      with_primary: number;
+      part2: number;
+      part2_named: number;
+      ended_past: number;
+      ended_future: number;
+    }>(
       `SELECT (SELECT count(*)::int FROM cl_patients) AS patients,
               (SELECT count(*)::int FROM cl_charts) AS charts,
               (SELECT count(DISTINCT patient_id)::int FROM cl_care_team_assignments WHERE role = 'primary_therapist') AS with_primary,
@@ -196,10 +259,15 @@ describe('seedDemoData', () => {
     expect(r.ended_future).toBe(0);
   });
 
-  it('sets the organizations\' jurisdictions, a Sonoran contract code, and Part 2 consents for some Part 2 charts only', async () => {
+  it("sets the organizations' jurisdictions, a Sonoran contract code, and Part 2 consents for some Part 2 charts only", async () => {
     const orgs = await a.query<{ slug: string; jurisdiction: string }>('SELECT slug, jurisdiction FROM pf_organizations ORDER BY slug');
-    expect(orgs.rows).toEqual([{ slug: 'cascade', jurisdiction: 'OR' }, { slug: 'sonoran', jurisdiction: 'AZ' }]);
-    const codes = await a.query<{ code: string }>('SELECT code FROM pf_organization_codes WHERE organization_id = $1', [DEMO_SITES.tucsonCentral.organizationId]);
+    expect(orgs.rows).toEqual([
+      { slug: 'cascade', jurisdiction: 'OR' },
+      { slug: 'sonoran', jurisdiction: 'AZ' },
+    ]);
+    const codes = await a.query<{ code: string }>('SELECT code FROM pf_organization_codes WHERE organization_id = $1', [
+      DEMO_SITES.tucsonCentral.organizationId,
+    ]);
     expect(codes.rows.map((r) => r.code)).toEqual(['T1016']);
     const { rows } = await a.query<{ on_plain: number; part2_with: number; part2_without: number; active_tpo: number; revoked: number }>(
       `SELECT (SELECT count(*)::int FROM cl_part2_consents k JOIN cl_charts c ON c.organization_id = k.organization_id AND c.id = k.chart_id WHERE NOT c.is_part2) AS on_plain,
@@ -222,7 +290,9 @@ describe('seedDemoData', () => {
     );
     for (const slug of ['cascade', 'sonoran']) {
       expect(groups.rows.filter((r) => r.slug === slug).map((r) => [r.group_type, r.sud_program])).toEqual([
-        ['multi_family_group', false], ['psychotherapy_group', false], ['sud_group_counseling', true],
+        ['multi_family_group', false],
+        ['psychotherapy_group', false],
+        ['sud_group_counseling', true],
       ]);
     }
     const states = await a.query<{ slug: string; documented: number; draft_with: number; draft_without: number }>(
@@ -238,7 +308,17 @@ describe('seedDemoData', () => {
     ]);
     // Every documented session has 4-8 attendees (one partial under 30 minutes, one absent) drawn from its site's
     // patients with charts, and exactly one outbox row whose payload lists exactly that attendance.
-    const documented = await a.query<{ id: string; organization_id: string; site_id: string; group_type: string; sud_program: boolean; start_time: string; end_time: string; facilitator_id: string; documented_at: Date }>(
+    const documented = await a.query<{
+      id: string;
+      organization_id: string;
+      site_id: string;
+      group_type: string;
+      sud_program: boolean;
+      start_time: string;
+      end_time: string;
+      facilitator_id: string;
+      documented_at: Date;
+    }>(
       `SELECT s.id, s.organization_id, s.site_id, g.group_type, g.sud_program, s.start_time, s.end_time, s.facilitator_id, s.documented_at
          FROM cl_group_sessions s JOIN cl_groups g ON g.organization_id = s.organization_id AND g.id = s.group_id WHERE s.status = 'documented'`,
     );
@@ -260,20 +340,49 @@ describe('seedDemoData', () => {
       expect(events.rows).toHaveLength(1);
       const { payload } = events.rows[0]!;
       expect(payload).toMatchObject({
-        organization_id: s.organization_id, site_id: s.site_id, group_type: s.group_type, sud_program: s.sud_program, start_time: s.start_time,
-        end_time: s.end_time, facilitator_id: s.facilitator_id, documented_by: s.facilitator_id, documented_at: s.documented_at.toISOString(),
+        organization_id: s.organization_id,
+        site_id: s.site_id,
+        group_type: s.group_type,
+        sud_program: s.sud_program,
+        start_time: s.start_time,
+        end_time: s.end_time,
+        facilitator_id: s.facilitator_id,
+        documented_by: s.facilitator_id,
+        documented_at: s.documented_at.toISOString(),
       });
       expect(Object.keys(payload).sort()).toEqual([
-        'attendees', 'documented_at', 'documented_by', 'duration_minutes', 'end_time', 'facilitator_id', 'group_id', 'group_type', 'modality',
-        'organization_id', 'session_date', 'session_id', 'site_id', 'start_time', 'sud_program',
+        'attendees',
+        'documented_at',
+        'documented_by',
+        'duration_minutes',
+        'end_time',
+        'facilitator_id',
+        'group_id',
+        'group_type',
+        'modality',
+        'organization_id',
+        'session_date',
+        'session_id',
+        'site_id',
+        'start_time',
+        'sud_program',
       ]);
       const byPatient = (x: { patient_id: string }, y: { patient_id: string }) => x.patient_id.localeCompare(y.patient_id);
       expect([...payload['attendees']].sort(byPatient)).toEqual(
-        att.rows.map((r) => ({ patient_id: r.patient_id, chart_id: r.chart_id, attendance_status: r.status, minutes_attended: r.minutes_attended })).sort(byPatient),
+        att.rows
+          .map((r) => ({
+            patient_id: r.patient_id,
+            chart_id: r.chart_id,
+            attendance_status: r.status,
+            minutes_attended: r.minutes_attended,
+          }))
+          .sort(byPatient),
       );
     }
     // Drafts publish nothing; the SUD groups' rosters hold Part 2 charts with and without a consent covering group encounters.
-    const stray = await a.query(`SELECT 1 FROM pf_outbox_events e JOIN cl_group_sessions s ON s.id::text = e.payload->>'session_id' WHERE s.status = 'draft'`);
+    const stray = await a.query(
+      `SELECT 1 FROM pf_outbox_events e JOIN cl_group_sessions s ON s.id::text = e.payload->>'session_id' WHERE s.status = 'draft'`,
+    );
     expect(stray.rows).toHaveLength(0);
     const sud = await a.query<{ slug: string; with_consent: number; without_consent: number }>(
       `SELECT o.slug,
@@ -292,7 +401,16 @@ describe('seedDemoData', () => {
   });
 
   it('loads peer encounters of the demo peers in every state, finalized ones with their PM encounter and event', async () => {
-    const { rows } = await a.query<{ email: string; status: string; hcpcs_code: string; is_part2: boolean; consented: boolean; addenda: number; pm: number; events: number }>(
+    const { rows } = await a.query<{
+      email: string;
+      status: string;
+      hcpcs_code: string;
+      is_part2: boolean;
+      consented: boolean;
+      addenda: number;
+      pm: number;
+      events: number;
+    }>(
       `SELECT u.email, e.status, e.hcpcs_code, c.is_part2,
               (SELECT cl_check_sud_consent(e.chart_id, 'peer_encounter', e.peer_provider_id)
                  FROM (SELECT set_config('app.org_id', e.organization_id::text, true)) AS ctx) AS consented,
@@ -300,8 +418,11 @@ describe('seedDemoData', () => {
               (SELECT count(*)::int FROM pm_encounters m WHERE m.id = e.encounter_id AND m.source_id = e.id AND m.encounter_type = 'peer') AS pm,
               (SELECT count(*)::int FROM pf_outbox_events o WHERE o.event_type = 'peer_encounter_finalized.v1' AND o.payload->>'peer_encounter_id' = e.id::text) AS events
          FROM cl_peer_encounters e JOIN pf_staff_users u ON u.id = e.peer_provider_id JOIN cl_charts c ON c.id = e.chart_id
-        ORDER BY u.email, e.service_date`);
-    expect(new Set(rows.map((r) => r.email))).toEqual(new Set(['peer.flagstaff@sonoran.cairn.test', 'peer@cascade.cairn.test', 'peer@sonoran.cairn.test']));
+        ORDER BY u.email, e.service_date`,
+    );
+    expect(new Set(rows.map((r) => r.email))).toEqual(
+      new Set(['peer.flagstaff@sonoran.cairn.test', 'peer@cascade.cairn.test', 'peer@sonoran.cairn.test']),
+    );
     expect(rows.some((r) => r.status === 'draft' && !r.is_part2)).toBe(true);
     expect(rows.some((r) => r.status === 'finalized' && r.addenda === 1)).toBe(true);
     expect(rows.some((r) => r.is_part2 && r.consented && r.status === 'finalized')).toBe(true);
@@ -316,19 +437,29 @@ describe('seedDemoData', () => {
   it('refuses, and writes nothing, when a demo email belongs to another user', async () => {
     await applyMigrations(urls.c);
     const c = await connect(urls.c);
-    await c.query(`INSERT INTO pf_staff_users (id, email, display_name, password_hash) VALUES (gen_random_uuid(), 'admin@sonoran.cairn.test', 'Someone else', 'x')`);
-    await expect(seedDemoData({ ownerUrl: urls.c, scale: 'small' })).rejects.toThrow('staff user admin@sonoran.cairn.test already exist(s) with another id');
+    await c.query(
+      `INSERT INTO pf_staff_users (id, email, display_name, password_hash) VALUES (gen_random_uuid(), 'admin@sonoran.cairn.test', 'Someone else', 'x')`,
+    );
+    await expect(seedDemoData({ ownerUrl: urls.c, scale: 'small' })).rejects.toThrow(
+      'staff user admin@sonoran.cairn.test already exist(s) with another id',
+    );
     expect(await tableCounts(c)).toMatchObject({ pf_organizations: 0, pf_staff_users: 1, cl_patients: 0 });
   });
 
   it('rejects an unknown scale or a bad seed before touching the database', async () => {
-    await expect(seedDemoData({ ownerUrl: 'postgresql://nobody@127.0.0.1:1/none', scale: 'huge' as never })).rejects.toThrow('unknown scale "huge"');
+    await expect(seedDemoData({ ownerUrl: 'postgresql://nobody@127.0.0.1:1/none', scale: 'huge' as never })).rejects.toThrow(
+      'unknown scale "huge"',
+    );
     await expect(seedDemoData({ ownerUrl: 'postgresql://nobody@127.0.0.1:1/none', scale: 'small', seed: 1.5 })).rejects.toThrow(RangeError);
   });
 
   it('exits with 2 and a clear message on an unknown scale or without a database URL', () => {
     const run = (args: string[], env: NodeJS.ProcessEnv) =>
-      spawnSync(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'cli.ts'), ...args], { env, encoding: 'utf8', timeout: 60_000 });
+      spawnSync(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'cli.ts'), ...args], {
+        env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
     const { DATABASE_URL: _u, DATABASE_OWNER_URL: _o, ...bare } = process.env;
     const badScale = run(['--scale', 'huge'], { ...process.env, DATABASE_OWNER_URL: urls.b });
     expect(badScale.status).toBe(2);

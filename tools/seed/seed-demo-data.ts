@@ -1,16 +1,25 @@
 import { Algorithm, hash } from '@node-rs/argon2';
 import { Client } from 'pg';
+
 import {
-  DEMO_ORG_LIST, DEMO_ORGANIZATION_CODES, DEMO_PASSWORD, demoStaffForScale, DemoOrg, DemoStaff, ROLE_KEYS, SEED_SCALES, SeedScale,
+  DEMO_ORG_LIST,
+  DEMO_ORGANIZATION_CODES,
+  DEMO_PASSWORD,
+  DemoOrg,
+  DemoStaff,
+  demoStaffForScale,
+  ROLE_KEYS,
+  SEED_SCALES,
+  SeedScale,
 } from './demo-catalogue';
 import { DEMO_CONSENT_STATEMENTS, generateConsents } from './demo-consents';
-import { DEMO_GROUP_EVENT_TYPE, DemoGroupSession, generateGroups, generateGroupSessions } from './demo-groups';
 import { DEMO_FEE_SCHEDULE } from './demo-fee-schedule';
+import { DEMO_GROUP_EVENT_TYPE, DemoGroupSession, generateGroups, generateGroupSessions } from './demo-groups';
 import { DemoPatientRecord, generatePatients, PATIENTS_PER_ORG } from './demo-patients';
 import { DEMO_PEER_EVENT_TYPE, generatePeerEncounters } from './demo-peer-encounters';
-import { stableUuid } from './deterministic';
 import { insertSessions } from './demo-sessions';
 import { generateSupervision } from './demo-supervision';
+import { stableUuid } from './deterministic';
 
 export type { SeedScale } from './demo-catalogue';
 export { PATIENTS_PER_ORG } from './demo-patients';
@@ -67,10 +76,26 @@ const BATCH = 1000;
 const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 const zeroCounts = (): SeedTableCounts => ({
-  organizations: 0, sites: 0, staffUsers: 0, roleBindings: 0, patients: 0, charts: 0, careTeamAssignments: 0, organizationCodes: 0, part2Consents: 0,
-  serviceTypes: 0, appointments: 0, progressNotes: 0, groups: 0, groupSessions: 0, groupAttendance: 0, groupSessionEvents: 0, feeScheduleEntries: 0,
+  organizations: 0,
+  sites: 0,
+  staffUsers: 0,
+  roleBindings: 0,
+  patients: 0,
+  charts: 0,
+  careTeamAssignments: 0,
+  organizationCodes: 0,
+  part2Consents: 0,
+  serviceTypes: 0,
+  appointments: 0,
+  progressNotes: 0,
+  groups: 0,
+  groupSessions: 0,
+  groupAttendance: 0,
+  groupSessionEvents: 0,
+  feeScheduleEntries: 0,
   peerSupervision: 0,
-  peerEncounters: 0, peerEncounterEvents: 0,
+  peerEncounters: 0,
+  peerEncounterEvents: 0,
 });
 
 /**
@@ -82,7 +107,8 @@ export async function seedDemoData(opts: SeedOptions): Promise<SeedSummary> {
   const started = Date.now();
   const seed = opts.seed ?? 1;
   if (!SEED_SCALES.includes(opts.scale)) throw new RangeError(`unknown scale "${String(opts.scale)}": use ${SEED_SCALES.join(', ')}`);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 2_147_483_647) throw new RangeError(`seed must be a whole number from 0 to 2147483647 (got ${seed})`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2_147_483_647)
+    throw new RangeError(`seed must be a whole number from 0 to 2147483647 (got ${seed})`);
   const progress = opts.onProgress ?? (() => undefined);
   const staff = demoStaffForScale(opts.scale);
   const inserted = zeroCounts();
@@ -149,10 +175,29 @@ async function inTransaction(client: Client, work: () => Promise<void>): Promise
 /** Fails with a clear message on a database the migrations have not reached (no tables, or no roles). */
 async function assertMigrated(client: Client): Promise<void> {
   const tables = [
-    'pf_organizations', 'pf_sites', 'pf_staff_users', 'pf_roles', 'pf_role_bindings', 'cl_patients', 'cl_charts', 'cl_care_team_assignments',
-    'cl_mrn_counters', 'pf_organization_codes', 'cl_part2_consents', 'pm_service_types', 'pm_appointments', 'cl_progress_notes',
-    'cl_groups', 'cl_group_sessions', 'cl_group_attendance', 'pf_outbox_events',
-    'pm_fee_schedule_entries', 'cl_peer_encounters', 'cl_peer_encounter_addenda', 'pm_encounters', 'cl_peer_supervision',
+    'pf_organizations',
+    'pf_sites',
+    'pf_staff_users',
+    'pf_roles',
+    'pf_role_bindings',
+    'cl_patients',
+    'cl_charts',
+    'cl_care_team_assignments',
+    'cl_mrn_counters',
+    'pf_organization_codes',
+    'cl_part2_consents',
+    'pm_service_types',
+    'pm_appointments',
+    'cl_progress_notes',
+    'cl_groups',
+    'cl_group_sessions',
+    'cl_group_attendance',
+    'pf_outbox_events',
+    'pm_fee_schedule_entries',
+    'cl_peer_encounters',
+    'cl_peer_encounter_addenda',
+    'pm_encounters',
+    'cl_peer_supervision',
   ];
   const { rows } = await client.query<{ missing: string[] }>(
     `SELECT coalesce(array_agg(t ORDER BY t), '{}') AS missing FROM unnest($1::text[]) AS t WHERE to_regclass(t) IS NULL`,
@@ -169,21 +214,38 @@ async function assertMigrated(client: Client): Promise<void> {
   }
 }
 
-async function insertCatalogue(client: Client, staff: readonly DemoStaff[], passwordHash: string, inserted: SeedTableCounts): Promise<void> {
+async function insertCatalogue(
+  client: Client,
+  staff: readonly DemoStaff[],
+  passwordHash: string,
+  inserted: SeedTableCounts,
+): Promise<void> {
   const orgs = DEMO_ORG_LIST;
   const sites = orgs.flatMap((o) => o.sites);
-  inserted.organizations += await insertRows(client, 'pf_organizations', { id: 'uuid', name: 'text', slug: 'text', timezone: 'text', jurisdiction: 'text' },
-    orgs.map((o) => [o.id, o.name, o.slug, o.timezone, o.jurisdiction]));
+  inserted.organizations += await insertRows(
+    client,
+    'pf_organizations',
+    { id: 'uuid', name: 'text', slug: 'text', timezone: 'text', jurisdiction: 'text' },
+    orgs.map((o) => [o.id, o.name, o.slug, o.timezone, o.jurisdiction]),
+  );
   // Databases seeded before organizations had a jurisdiction get it now; a jurisdiction set since is kept.
   await client.query(
     `UPDATE pf_organizations o SET jurisdiction = d.jurisdiction FROM unnest($1::uuid[], $2::text[]) AS d(id, jurisdiction)
       WHERE o.id = d.id AND o.jurisdiction IS NULL`,
     [orgs.map((o) => o.id), orgs.map((o) => o.jurisdiction)],
   );
-  inserted.sites += await insertRows(client, 'pf_sites', { organization_id: 'uuid', id: 'uuid', code: 'text', name: 'text', timezone: 'text' },
-    sites.map((s) => [s.organizationId, s.id, s.code, s.name, s.timezone]));
-  inserted.staffUsers += await insertRows(client, 'pf_staff_users', { id: 'uuid', email: 'text', display_name: 'text', password_hash: 'text' },
-    staff.map((p) => [p.id, p.email, p.displayName, passwordHash]));
+  inserted.sites += await insertRows(
+    client,
+    'pf_sites',
+    { organization_id: 'uuid', id: 'uuid', code: 'text', name: 'text', timezone: 'text' },
+    sites.map((s) => [s.organizationId, s.id, s.code, s.name, s.timezone]),
+  );
+  inserted.staffUsers += await insertRows(
+    client,
+    'pf_staff_users',
+    { id: 'uuid', email: 'text', display_name: 'text', password_hash: 'text' },
+    staff.map((p) => [p.id, p.email, p.displayName, passwordHash]),
+  );
   await assertCatalogueIds(client, staff);
 
   const bindings = staff.flatMap((p) =>
@@ -194,12 +256,37 @@ async function insertCatalogue(client: Client, staff: readonly DemoStaff[], pass
     }),
   );
   // site_ids is uuid[]: passed as array literals, since unnest would flatten an array of arrays.
-  inserted.roleBindings += await insertRows(client, 'pf_role_bindings',
-    { organization_id: 'uuid', id: 'uuid', staff_user_id: 'uuid', role_key: 'text', all_sites: 'bool', site_ids: 'text' }, bindings,
-    { site_ids: 'uuid[]' });
-  inserted.organizationCodes += await insertRows(client, 'pf_organization_codes', {
-    organization_id: 'uuid', id: 'uuid', system: 'text', code: 'text', effective_from: 'date', effective_to: 'date', short_description: 'text', unit_basis: 'text',
-  }, DEMO_ORGANIZATION_CODES.map((c) => [c.organizationId, c.id, c.system, c.code, c.effectiveFrom, c.effectiveTo, c.shortDescription, c.unitBasis]));
+  inserted.roleBindings += await insertRows(
+    client,
+    'pf_role_bindings',
+    { organization_id: 'uuid', id: 'uuid', staff_user_id: 'uuid', role_key: 'text', all_sites: 'bool', site_ids: 'text' },
+    bindings,
+    { site_ids: 'uuid[]' },
+  );
+  inserted.organizationCodes += await insertRows(
+    client,
+    'pf_organization_codes',
+    {
+      organization_id: 'uuid',
+      id: 'uuid',
+      system: 'text',
+      code: 'text',
+      effective_from: 'date',
+      effective_to: 'date',
+      short_description: 'text',
+      unit_basis: 'text',
+    },
+    DEMO_ORGANIZATION_CODES.map((c) => [
+      c.organizationId,
+      c.id,
+      c.system,
+      c.code,
+      c.effectiveFrom,
+      c.effectiveTo,
+      c.shortDescription,
+      c.unitBasis,
+    ]),
+  );
 }
 
 const bindingId = (org: DemoOrg, person: DemoStaff, role: string) => stableUuid('demo-binding', org.slug, person.email, role);
@@ -218,9 +305,13 @@ async function assertCatalogueIds(client: Client, staff: readonly DemoStaff[]): 
      SELECT 'site ' || s.code FROM pf_sites s JOIN unnest($5::uuid[], $6::text[], $7::uuid[]) AS d(org, code, id)
        ON s.organization_id = d.org AND s.code = d.code AND s.id <> d.id`,
     [
-      DEMO_ORG_LIST.map((o) => o.slug), DEMO_ORG_LIST.map((o) => o.id),
-      staff.map((p) => p.email), staff.map((p) => p.id),
-      sites.map((s) => s.organizationId), sites.map((s) => s.code), sites.map((s) => s.id),
+      DEMO_ORG_LIST.map((o) => o.slug),
+      DEMO_ORG_LIST.map((o) => o.id),
+      staff.map((p) => p.email),
+      staff.map((p) => p.id),
+      sites.map((s) => s.organizationId),
+      sites.map((s) => s.code),
+      sites.map((s) => s.id),
     ],
   );
   if (clash.rows.length > 0) {
@@ -235,13 +326,16 @@ async function assertCatalogueIds(client: Client, staff: readonly DemoStaff[]): 
  */
 async function insertPatients(client: Client, org: DemoOrg, records: DemoPatientRecord[], inserted: SeedTableCounts): Promise<void> {
   const present = await client.query<{ id: string }>('SELECT id FROM cl_patients WHERE organization_id = $1 AND id = ANY($2::uuid[])', [
-    org.id, records.map((r) => r.patient.id),
+    org.id,
+    records.map((r) => r.patient.id),
   ]);
   const existing = new Set(present.rows.map((r) => r.id));
   const fresh = records.filter((r) => !existing.has(r.patient.id));
   if (fresh.length === 0) return;
 
-  await client.query('INSERT INTO cl_mrn_counters (organization_id, next_value) VALUES ($1, 1) ON CONFLICT (organization_id) DO NOTHING', [org.id]);
+  await client.query('INSERT INTO cl_mrn_counters (organization_id, next_value) VALUES ($1, 1) ON CONFLICT (organization_id) DO NOTHING', [
+    org.id,
+  ]);
   const { rows } = await client.query<{ next: string }>(
     `SELECT GREATEST(c.next_value, coalesce((SELECT max(substring(mrn FROM '^' || $2 || '-([0-9]{1,15})$')::bigint) FROM cl_charts
                                              WHERE organization_id = $1), 0) + 1)::text AS next
@@ -252,25 +346,94 @@ async function insertPatients(client: Client, org: DemoOrg, records: DemoPatient
   const mrns = fresh.map(() => `${org.mrnPrefix}-${String(next++).padStart(6, '0')}`);
 
   const patients = fresh.map(({ patient: p }) => [
-    p.organizationId, p.id, p.siteId, p.firstName, p.middleName, p.lastName, p.preferredName, p.dateOfBirth, p.sexAtBirth,
-    p.genderIdentity, p.pronouns, p.phone, p.email, p.addressLine1, p.city, p.state, p.postalCode, p.status,
+    p.organizationId,
+    p.id,
+    p.siteId,
+    p.firstName,
+    p.middleName,
+    p.lastName,
+    p.preferredName,
+    p.dateOfBirth,
+    p.sexAtBirth,
+    p.genderIdentity,
+    p.pronouns,
+    p.phone,
+    p.email,
+    p.addressLine1,
+    p.city,
+    p.state,
+    p.postalCode,
+    p.status,
   ]);
-  inserted.patients += await insertRows(client, 'cl_patients', {
-    organization_id: 'uuid', id: 'uuid', site_id: 'uuid', first_name: 'text', middle_name: 'text', last_name: 'text', preferred_name: 'text',
-    date_of_birth: 'date', sex_at_birth: 'text', gender_identity: 'text', pronouns: 'text', phone: 'text', email: 'text',
-    address_line1: 'text', city: 'text', state: 'text', postal_code: 'text', status: 'text',
-  }, patients);
+  inserted.patients += await insertRows(
+    client,
+    'cl_patients',
+    {
+      organization_id: 'uuid',
+      id: 'uuid',
+      site_id: 'uuid',
+      first_name: 'text',
+      middle_name: 'text',
+      last_name: 'text',
+      preferred_name: 'text',
+      date_of_birth: 'date',
+      sex_at_birth: 'text',
+      gender_identity: 'text',
+      pronouns: 'text',
+      phone: 'text',
+      email: 'text',
+      address_line1: 'text',
+      city: 'text',
+      state: 'text',
+      postal_code: 'text',
+      status: 'text',
+    },
+    patients,
+  );
 
-  const charts = fresh.map(({ chart: c }, i) => [org.id, c.id, c.patientId, mrns[i], c.isPart2, c.part2ProgramName, c.status, c.openedOn, c.closedOn]);
-  inserted.charts += await insertRows(client, 'cl_charts', {
-    organization_id: 'uuid', id: 'uuid', patient_id: 'uuid', mrn: 'text', is_part2: 'bool', part2_program_name: 'text', status: 'text',
-    opened_on: 'date', closed_on: 'date',
-  }, charts);
+  const charts = fresh.map(({ chart: c }, i) => [
+    org.id,
+    c.id,
+    c.patientId,
+    mrns[i],
+    c.isPart2,
+    c.part2ProgramName,
+    c.status,
+    c.openedOn,
+    c.closedOn,
+  ]);
+  inserted.charts += await insertRows(
+    client,
+    'cl_charts',
+    {
+      organization_id: 'uuid',
+      id: 'uuid',
+      patient_id: 'uuid',
+      mrn: 'text',
+      is_part2: 'bool',
+      part2_program_name: 'text',
+      status: 'text',
+      opened_on: 'date',
+      closed_on: 'date',
+    },
+    charts,
+  );
 
   const team = fresh.flatMap((r) => r.careTeam.map((a) => [org.id, a.id, a.patientId, a.staffUserId, a.role, a.startedOn, a.endedOn]));
-  inserted.careTeamAssignments += await insertRows(client, 'cl_care_team_assignments', {
-    organization_id: 'uuid', id: 'uuid', patient_id: 'uuid', staff_user_id: 'uuid', role: 'text', started_on: 'date', ended_on: 'date',
-  }, team);
+  inserted.careTeamAssignments += await insertRows(
+    client,
+    'cl_care_team_assignments',
+    {
+      organization_id: 'uuid',
+      id: 'uuid',
+      patient_id: 'uuid',
+      staff_user_id: 'uuid',
+      role: 'text',
+      started_on: 'date',
+      ended_on: 'date',
+    },
+    team,
+  );
 
   await client.query('UPDATE cl_mrn_counters SET next_value = $2 WHERE organization_id = $1', [org.id, next.toString()]);
 }
@@ -283,16 +446,55 @@ async function insertConsents(client: Client, org: DemoOrg, records: DemoPatient
   const admin = stableUuid('demo-staff', `admin@${org.slug}.cairn.test`);
   const consents = generateConsents(org, records, admin);
   const arrayLiteral = (items: readonly string[]) => `{${items.map((i) => `"${i.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-  inserted.part2Consents += await insertRows(client, 'cl_part2_consents', {
-    organization_id: 'uuid', id: 'uuid', patient_id: 'uuid', chart_id: 'uuid', consent_type: 'text', disclosing_party: 'text',
-    information_description: 'text', record_types: 'text', recipients: 'text', purposes: 'text', effective_on: 'date', expires_on: 'date',
-    expiration_event: 'text', signed_by: 'text', signed_on: 'date', statements: 'text', created_by: 'uuid', revoked_at: 'timestamptz',
-    revoked_by: 'uuid', revocation_method: 'text',
-  }, consents.map((c) => [
-    c.organizationId, c.id, c.patientId, c.chartId, c.consentType, c.disclosingParty, c.informationDescription, arrayLiteral(c.recordTypes),
-    JSON.stringify(c.recipients), arrayLiteral(c.purposes), c.effectiveOn, c.expiresOn, c.expirationEvent, 'patient', c.signedOn,
-    arrayLiteral(DEMO_CONSENT_STATEMENTS), admin, c.revokedAt, c.revokedBy, c.revocationMethod,
-  ]), { record_types: 'text[]', recipients: 'jsonb', purposes: 'text[]', statements: 'text[]' });
+  inserted.part2Consents += await insertRows(
+    client,
+    'cl_part2_consents',
+    {
+      organization_id: 'uuid',
+      id: 'uuid',
+      patient_id: 'uuid',
+      chart_id: 'uuid',
+      consent_type: 'text',
+      disclosing_party: 'text',
+      information_description: 'text',
+      record_types: 'text',
+      recipients: 'text',
+      purposes: 'text',
+      effective_on: 'date',
+      expires_on: 'date',
+      expiration_event: 'text',
+      signed_by: 'text',
+      signed_on: 'date',
+      statements: 'text',
+      created_by: 'uuid',
+      revoked_at: 'timestamptz',
+      revoked_by: 'uuid',
+      revocation_method: 'text',
+    },
+    consents.map((c) => [
+      c.organizationId,
+      c.id,
+      c.patientId,
+      c.chartId,
+      c.consentType,
+      c.disclosingParty,
+      c.informationDescription,
+      arrayLiteral(c.recordTypes),
+      JSON.stringify(c.recipients),
+      arrayLiteral(c.purposes),
+      c.effectiveOn,
+      c.expiresOn,
+      c.expirationEvent,
+      'patient',
+      c.signedOn,
+      arrayLiteral(DEMO_CONSENT_STATEMENTS),
+      admin,
+      c.revokedAt,
+      c.revokedBy,
+      c.revocationMethod,
+    ]),
+    { record_types: 'text[]', recipients: 'jsonb', purposes: 'text[]', statements: 'text[]' },
+  );
 }
 
 /**
@@ -301,13 +503,42 @@ async function insertConsents(client: Client, org: DemoOrg, records: DemoPatient
  * document use case writes in the same transaction: a documented session's attendance is locked by a trigger,
  * so a re-run must not touch it, and it adds nothing.
  */
-async function insertGroups(client: Client, org: DemoOrg, staff: readonly DemoStaff[], scale: SeedScale, patients: DemoPatientRecord[], inserted: SeedTableCounts): Promise<void> {
+async function insertGroups(
+  client: Client,
+  org: DemoOrg,
+  staff: readonly DemoStaff[],
+  scale: SeedScale,
+  patients: DemoPatientRecord[],
+  inserted: SeedTableCounts,
+): Promise<void> {
   const groups = generateGroups(org, staff);
-  inserted.groups += await insertRows(client, 'cl_groups', {
-    organization_id: 'uuid', id: 'uuid', site_id: 'uuid', name: 'text', group_type: 'text', sud_program: 'bool', default_modality: 'text',
-    facilitator_ids: 'text', created_by: 'uuid',
-  }, groups.map((g) => [g.organizationId, g.id, g.siteId, g.name, g.groupType, g.sudProgram, g.defaultModality, `{${g.facilitatorIds.join(',')}}`, g.createdBy]),
-  { facilitator_ids: 'uuid[]' });
+  inserted.groups += await insertRows(
+    client,
+    'cl_groups',
+    {
+      organization_id: 'uuid',
+      id: 'uuid',
+      site_id: 'uuid',
+      name: 'text',
+      group_type: 'text',
+      sud_program: 'bool',
+      default_modality: 'text',
+      facilitator_ids: 'text',
+      created_by: 'uuid',
+    },
+    groups.map((g) => [
+      g.organizationId,
+      g.id,
+      g.siteId,
+      g.name,
+      g.groupType,
+      g.sudProgram,
+      g.defaultModality,
+      `{${g.facilitatorIds.join(',')}}`,
+      g.createdBy,
+    ]),
+    { facilitator_ids: 'uuid[]' },
+  );
 
   const sessions = groups.flatMap((g) => generateGroupSessions(org, g, scale, patients));
   const creator = new Map(groups.map((g) => [g.id, g.createdBy]));
@@ -318,9 +549,17 @@ async function insertGroups(client: Client, org: DemoOrg, staff: readonly DemoSt
          AS t(organization_id, id, group_id, site_id, session_date, start_time, end_time, facilitator_id, modality, note, created_by, created_at)
      ON CONFLICT DO NOTHING RETURNING id`,
     [
-      sessions.map((x) => x.organizationId), sessions.map((x) => x.id), sessions.map((x) => x.groupId), sessions.map((x) => x.siteId),
-      sessions.map((x) => x.sessionDate), sessions.map((x) => x.startTime), sessions.map((x) => x.endTime), sessions.map((x) => x.facilitatorId),
-      sessions.map((x) => x.modality), sessions.map((x) => x.note), sessions.map((x) => creator.get(x.groupId)!),
+      sessions.map((x) => x.organizationId),
+      sessions.map((x) => x.id),
+      sessions.map((x) => x.groupId),
+      sessions.map((x) => x.siteId),
+      sessions.map((x) => x.sessionDate),
+      sessions.map((x) => x.startTime),
+      sessions.map((x) => x.endTime),
+      sessions.map((x) => x.facilitatorId),
+      sessions.map((x) => x.modality),
+      sessions.map((x) => x.note),
+      sessions.map((x) => creator.get(x.groupId)!),
       sessions.map((x) => `${x.sessionDate}T08:00:00Z`),
     ],
   );
@@ -328,13 +567,40 @@ async function insertGroups(client: Client, org: DemoOrg, staff: readonly DemoSt
   const isNew = new Set(fresh.rows.map((r) => r.id));
   const added: DemoGroupSession[] = sessions.filter((x) => isNew.has(x.id));
 
-  inserted.groupAttendance += await insertRows(client, 'cl_group_attendance', {
-    organization_id: 'uuid', id: 'uuid', session_id: 'uuid', site_id: 'uuid', patient_id: 'uuid', chart_id: 'uuid', status: 'text',
-    minutes_attended: 'int4', arrival_time: 'text', departure_time: 'text', recorded_by: 'uuid', recorded_at: 'timestamptz',
-  }, added.flatMap((x) => x.attendance.map((a) => [
-    x.organizationId, a.id, x.id, x.siteId, a.patientId, a.chartId, a.status, a.minutesAttended, a.arrivalTime, a.departureTime, x.facilitatorId,
-    x.documentedAt ?? `${x.sessionDate}T23:00:00Z`,
-  ])));
+  inserted.groupAttendance += await insertRows(
+    client,
+    'cl_group_attendance',
+    {
+      organization_id: 'uuid',
+      id: 'uuid',
+      session_id: 'uuid',
+      site_id: 'uuid',
+      patient_id: 'uuid',
+      chart_id: 'uuid',
+      status: 'text',
+      minutes_attended: 'int4',
+      arrival_time: 'text',
+      departure_time: 'text',
+      recorded_by: 'uuid',
+      recorded_at: 'timestamptz',
+    },
+    added.flatMap((x) =>
+      x.attendance.map((a) => [
+        x.organizationId,
+        a.id,
+        x.id,
+        x.siteId,
+        a.patientId,
+        a.chartId,
+        a.status,
+        a.minutesAttended,
+        a.arrivalTime,
+        a.departureTime,
+        x.facilitatorId,
+        x.documentedAt ?? `${x.sessionDate}T23:00:00Z`,
+      ]),
+    ),
+  );
 
   const documented = added.filter((x) => x.status === 'documented' && x.event);
   if (documented.length === 0) return;
@@ -344,9 +610,19 @@ async function insertGroups(client: Client, org: DemoOrg, staff: readonly DemoSt
     [documented.map((x) => x.id), documented.map((x) => x.documentedAt), org.id],
   );
   // The envelope OutboxPublisher writes (writeOutboxEvent): the event id is also the BullMQ job id.
-  inserted.groupSessionEvents += await insertRows(client, 'pf_outbox_events', {
-    organization_id: 'uuid', id: 'uuid', event_type: 'text', payload: 'text', occurred_at: 'timestamptz',
-  }, documented.map((x) => [org.id, x.event!.id, DEMO_GROUP_EVENT_TYPE, JSON.stringify(x.event!.payload), x.documentedAt]), { payload: 'jsonb' });
+  inserted.groupSessionEvents += await insertRows(
+    client,
+    'pf_outbox_events',
+    {
+      organization_id: 'uuid',
+      id: 'uuid',
+      event_type: 'text',
+      payload: 'text',
+      occurred_at: 'timestamptz',
+    },
+    documented.map((x) => [org.id, x.event!.id, DEMO_GROUP_EVENT_TYPE, JSON.stringify(x.event!.payload), x.documentedAt]),
+    { payload: 'jsonb' },
+  );
 }
 
 /**
@@ -354,7 +630,13 @@ async function insertGroups(client: Client, org: DemoOrg, staff: readonly DemoSt
  * finalized, what the API's finalize writes in the same transaction: the PM peer encounter, the addendum and the
  * `peer_encounter_finalized.v1` outbox row (the worker relays it and the charge consumer charges it).
  */
-async function insertPeerEncounters(client: Client, org: DemoOrg, staff: readonly DemoStaff[], patients: DemoPatientRecord[], inserted: SeedTableCounts): Promise<void> {
+async function insertPeerEncounters(
+  client: Client,
+  org: DemoOrg,
+  staff: readonly DemoStaff[],
+  patients: DemoPatientRecord[],
+  inserted: SeedTableCounts,
+): Promise<void> {
   const all = generatePeerEncounters(org, staff, patients);
   if (all.length === 0) return;
   const fresh = await client.query<{ id: string }>(
@@ -370,46 +652,161 @@ async function insertPeerEncounters(client: Client, org: DemoOrg, staff: readonl
               service_type, hcpcs_code, units, focus_notes, status, finalized_at)
      ON CONFLICT DO NOTHING RETURNING id`,
     [
-      all.map((e) => e.organizationId), all.map((e) => e.id), all.map((e) => e.siteId), all.map((e) => e.patientId), all.map((e) => e.chartId),
-      all.map((e) => e.encounterId), all.map((e) => e.peerProviderId), all.map((e) => e.serviceDate), all.map((e) => e.startTime), all.map((e) => e.endTime),
-      all.map((e) => e.durationMinutes), all.map((e) => e.serviceType), all.map((e) => e.hcpcsCode), all.map((e) => e.units), all.map((e) => e.focusNotes),
-      all.map((e) => e.status), all.map((e) => e.finalizedAt),
+      all.map((e) => e.organizationId),
+      all.map((e) => e.id),
+      all.map((e) => e.siteId),
+      all.map((e) => e.patientId),
+      all.map((e) => e.chartId),
+      all.map((e) => e.encounterId),
+      all.map((e) => e.peerProviderId),
+      all.map((e) => e.serviceDate),
+      all.map((e) => e.startTime),
+      all.map((e) => e.endTime),
+      all.map((e) => e.durationMinutes),
+      all.map((e) => e.serviceType),
+      all.map((e) => e.hcpcsCode),
+      all.map((e) => e.units),
+      all.map((e) => e.focusNotes),
+      all.map((e) => e.status),
+      all.map((e) => e.finalizedAt),
     ],
   );
   inserted.peerEncounters += fresh.rowCount ?? 0;
   const isNew = new Set(fresh.rows.map((r) => r.id));
   const finalized = all.filter((e) => isNew.has(e.id) && e.status === 'finalized');
-  await insertRows(client, 'pm_encounters', {
-    organization_id: 'uuid', id: 'uuid', patient_id: 'uuid', chart_id: 'uuid', site_id: 'uuid', encounter_type: 'text', service_date: 'date',
-    rendering_provider_id: 'uuid', duration_minutes: 'int4', source_type: 'text', source_id: 'uuid', created_at: 'timestamptz',
-  }, finalized.map((e) => [org.id, e.encounterId, e.patientId, e.chartId, e.siteId, 'peer', e.serviceDate, e.peerProviderId, e.durationMinutes, 'peer_encounter', e.id, e.finalizedAt]));
-  await insertRows(client, 'cl_peer_encounter_addenda', {
-    organization_id: 'uuid', id: 'uuid', peer_encounter_id: 'uuid', author_id: 'uuid', body: 'text', created_at: 'timestamptz',
-  }, finalized.filter((e) => e.addendum).map((e) => [org.id, e.addendum!.id, e.id, e.peerProviderId, e.addendum!.body, e.addendum!.createdAt]));
-  inserted.peerEncounterEvents += await insertRows(client, 'pf_outbox_events', {
-    organization_id: 'uuid', id: 'uuid', event_type: 'text', payload: 'text', occurred_at: 'timestamptz',
-  }, finalized.map((e) => [org.id, e.event!.id, DEMO_PEER_EVENT_TYPE, JSON.stringify(e.event!.payload), e.finalizedAt]), { payload: 'jsonb' });
+  await insertRows(
+    client,
+    'pm_encounters',
+    {
+      organization_id: 'uuid',
+      id: 'uuid',
+      patient_id: 'uuid',
+      chart_id: 'uuid',
+      site_id: 'uuid',
+      encounter_type: 'text',
+      service_date: 'date',
+      rendering_provider_id: 'uuid',
+      duration_minutes: 'int4',
+      source_type: 'text',
+      source_id: 'uuid',
+      created_at: 'timestamptz',
+    },
+    finalized.map((e) => [
+      org.id,
+      e.encounterId,
+      e.patientId,
+      e.chartId,
+      e.siteId,
+      'peer',
+      e.serviceDate,
+      e.peerProviderId,
+      e.durationMinutes,
+      'peer_encounter',
+      e.id,
+      e.finalizedAt,
+    ]),
+  );
+  await insertRows(
+    client,
+    'cl_peer_encounter_addenda',
+    {
+      organization_id: 'uuid',
+      id: 'uuid',
+      peer_encounter_id: 'uuid',
+      author_id: 'uuid',
+      body: 'text',
+      created_at: 'timestamptz',
+    },
+    finalized
+      .filter((e) => e.addendum)
+      .map((e) => [org.id, e.addendum!.id, e.id, e.peerProviderId, e.addendum!.body, e.addendum!.createdAt]),
+  );
+  inserted.peerEncounterEvents += await insertRows(
+    client,
+    'pf_outbox_events',
+    {
+      organization_id: 'uuid',
+      id: 'uuid',
+      event_type: 'text',
+      payload: 'text',
+      occurred_at: 'timestamptz',
+    },
+    finalized.map((e) => [org.id, e.event!.id, DEMO_PEER_EVENT_TYPE, JSON.stringify(e.event!.payload), e.finalizedAt]),
+    { payload: 'jsonb' },
+  );
 }
 
 /** The demo fee schedules (PM-07), the same at every scale and seed. */
 async function insertFeeSchedule(client: Client): Promise<number> {
-  return insertRows(client, 'pm_fee_schedule_entries', {
-    organization_id: 'uuid', id: 'uuid', code_system: 'text', code: 'text', modifier_match: 'text', modifiers: 'text', effective_from: 'date',
-    effective_to: 'date', rate_cents: 'int', unit_basis: 'text', crosswalk_code: 'text', crosswalk_modifier_mode: 'text', crosswalk_modifiers: 'text',
-  }, DEMO_FEE_SCHEDULE.map((e) => [
-    e.organizationId, e.id, e.codeSystem, e.code, e.modifierMatch, pgArray(e.modifiers), e.effectiveFrom, e.effectiveTo, e.rateCents, e.unitBasis,
-    e.crosswalkCode, e.crosswalkModifierMode, pgArray(e.crosswalkModifiers),
-  ]), { modifiers: 'text[]', crosswalk_modifiers: 'text[]' });
+  return insertRows(
+    client,
+    'pm_fee_schedule_entries',
+    {
+      organization_id: 'uuid',
+      id: 'uuid',
+      code_system: 'text',
+      code: 'text',
+      modifier_match: 'text',
+      modifiers: 'text',
+      effective_from: 'date',
+      effective_to: 'date',
+      rate_cents: 'int',
+      unit_basis: 'text',
+      crosswalk_code: 'text',
+      crosswalk_modifier_mode: 'text',
+      crosswalk_modifiers: 'text',
+    },
+    DEMO_FEE_SCHEDULE.map((e) => [
+      e.organizationId,
+      e.id,
+      e.codeSystem,
+      e.code,
+      e.modifierMatch,
+      pgArray(e.modifiers),
+      e.effectiveFrom,
+      e.effectiveTo,
+      e.rateCents,
+      e.unitBasis,
+      e.crosswalkCode,
+      e.crosswalkModifierMode,
+      pgArray(e.crosswalkModifiers),
+    ]),
+    { modifiers: 'text[]', crosswalk_modifiers: 'text[]' },
+  );
 }
 
 /** The demo peer supervision (CL-19), the same at every scale and seed. */
 async function insertSupervision(client: Client): Promise<number> {
-  return insertRows(client, 'cl_peer_supervision', {
-    organization_id: 'uuid', id: 'uuid', peer_provider_id: 'uuid', supervisor_id: 'uuid', supervision_date: 'date', duration_minutes: 'int',
-    modality: 'text', notes: 'text', created_by: 'uuid', created_at: 'timestamptz', updated_at: 'timestamptz',
-  }, generateSupervision().map((r) => [
-    r.organizationId, r.id, r.peerProviderId, r.supervisorId, r.supervisionDate, r.durationMinutes, r.modality, r.notes, r.createdBy, r.createdAt, r.createdAt,
-  ]));
+  return insertRows(
+    client,
+    'cl_peer_supervision',
+    {
+      organization_id: 'uuid',
+      id: 'uuid',
+      peer_provider_id: 'uuid',
+      supervisor_id: 'uuid',
+      supervision_date: 'date',
+      duration_minutes: 'int',
+      modality: 'text',
+      notes: 'text',
+      created_by: 'uuid',
+      created_at: 'timestamptz',
+      updated_at: 'timestamptz',
+    },
+    generateSupervision().map((r) => [
+      r.organizationId,
+      r.id,
+      r.peerProviderId,
+      r.supervisorId,
+      r.supervisionDate,
+      r.durationMinutes,
+      r.modality,
+      r.notes,
+      r.createdBy,
+      r.createdAt,
+      r.createdAt,
+    ]),
+  );
 }
 
 /** A text[] literal for columns unnest cannot carry as arrays of arrays (codes only: no quoting needed). */
@@ -419,7 +816,13 @@ const pgArray = (items: readonly string[]) => `{${items.join(',')}}`;
  * One INSERT ... SELECT FROM unnest($1::t1[], $2::t2[], ...) ON CONFLICT DO NOTHING for all rows: one round
  * trip and a fixed number of parameters however many rows. `casts` converts a column after unnest.
  */
-async function insertRows(client: Client, table: string, columns: Record<string, string>, rows: unknown[][], casts: Record<string, string> = {}): Promise<number> {
+async function insertRows(
+  client: Client,
+  table: string,
+  columns: Record<string, string>,
+  rows: unknown[][],
+  casts: Record<string, string> = {},
+): Promise<number> {
   if (rows.length === 0) return 0;
   const names = Object.keys(columns);
   const params = names.map((name, i) => `$${i + 1}::${columns[name]}[]`).join(', ');

@@ -16,7 +16,11 @@ function runWithFakeNpm(body: string): { status: number | null; lines: string[];
   try {
     writeFileSync(join(bin, 'npm'), `#!/usr/bin/env bash\necho "$@ DATABASE_URL=$DATABASE_URL CI=$CI" > ${calls}\n${body}\n`);
     chmodSync(join(bin, 'npm'), 0o755);
-    const r = spawnSync('bash', [ciRun], { encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env['PATH']}` }, timeout: 60_000 });
+    const r = spawnSync('bash', [ciRun], {
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${bin}:${process.env['PATH']}` },
+      timeout: 60_000,
+    });
     const lines = r.stdout.trimEnd().split('\n');
     return { status: r.status, lines, calls: spawnSync('cat', [calls], { encoding: 'utf8' }).stdout };
   } finally {

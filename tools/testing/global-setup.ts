@@ -1,8 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+
 import { seedDemoData } from '../seed/seed-demo-data';
 import { createScratchDatabase } from './test-db';
-import { adminUrlFromEnv, DEFAULT_REDIS_URL, TEST_ENV_FILE_VAR, testEnvFileFor, TestEnv } from './test-env';
+import { adminUrlFromEnv, DEFAULT_REDIS_URL, TEST_ENV_FILE_VAR, TestEnv, testEnvFileFor } from './test-env';
 
 /**
  * Global setup of the int tier: a fresh database for this run (cairn_test_<pid>_<time>, provisioned with the

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+
 import { dropDatabase } from '../db/provision';
 import { TEST_ENV_FILE_VAR, TestEnv } from './test-env';
 

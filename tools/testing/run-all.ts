@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { RunningPostgres, startLocalPostgres } from '../dev/local-postgres';
 import { DEFAULT_REDIS_URL, ensureRedis, redact } from '../dev/local-redis';
 import { freePort } from '../dev/probes';
@@ -18,7 +19,14 @@ const say = (message: string) => console.log(`[test] ${message}`);
 
 /** Upper bounds per step, so a hung tool fails its suite instead of hanging CI. */
 const MINUTES = 60_000;
-const LIMITS = { typecheck: 10 * MINUTES, lint: 10 * MINUTES, jest: 30 * MINUTES, apiClient: 3 * MINUTES, vitest: 5 * MINUTES, browser: 10 * MINUTES };
+const LIMITS = {
+  typecheck: 10 * MINUTES,
+  lint: 10 * MINUTES,
+  jest: 30 * MINUTES,
+  apiClient: 3 * MINUTES,
+  vitest: 5 * MINUTES,
+  browser: 10 * MINUTES,
+};
 
 let current: { pid?: number } | undefined;
 let interrupted = false;
@@ -36,7 +44,12 @@ function killGroup(pid: number | undefined, sig: NodeJS.Signals): void {
 function run(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutMs: number; what: string }): Promise<number> {
   return new Promise((resolve) => {
     // Its own process group, so a timeout or Ctrl-C stops the tool's workers too.
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...opts.env }, detached: true });
+    const child = spawn(cmd, args, {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, ...opts.env },
+      detached: true,
+    });
     current = child;
     const killOnExit = () => killGroup(child.pid, 'SIGKILL');
     process.on('exit', killOnExit);
@@ -125,8 +138,16 @@ async function main(): Promise<number> {
 
     if (!interrupted) {
       say('api-client: the committed staff-web client matches the API (npm run api-client:generate -- --check)');
-      const code = await run(process.execPath, ['-r', '@swc-node/register', 'tools/api-client/generate.ts', '--check'], { timeoutMs: LIMITS.apiClient, what: 'api-client check' });
-      results.push({ name: 'api-client', passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, note: code === 0 ? undefined : 'stale: run npm run api-client:generate' });
+      const code = await run(process.execPath, ['-r', '@swc-node/register', 'tools/api-client/generate.ts', '--check'], {
+        timeoutMs: LIMITS.apiClient,
+        what: 'api-client check',
+      });
+      results.push({
+        name: 'api-client',
+        passed: code === 0 ? 1 : 0,
+        failed: code === 0 ? 0 : 1,
+        note: code === 0 ? undefined : 'stale: run npm run api-client:generate',
+      });
     }
 
     if (!interrupted) {
@@ -134,7 +155,11 @@ async function main(): Promise<number> {
       say(`lint: ${viaScript ? 'npm run lint' : 'eslint apps libs tools'}`);
       const lint = viaScript
         ? await run('npm', ['run', 'lint', '--silent'], { timeoutMs: LIMITS.lint, what: 'lint' })
-        : await run(bin('eslint'), ['apps', 'libs', 'tools', '--max-warnings=0'], { env: { ESLINT_USE_FLAT_CONFIG: 'false' }, timeoutMs: LIMITS.lint, what: 'lint' });
+        : await run(bin('eslint'), ['apps', 'libs', 'tools', '--max-warnings=0'], {
+            env: { ESLINT_USE_FLAT_CONFIG: 'false' },
+            timeoutMs: LIMITS.lint,
+            what: 'lint',
+          });
       results.push({ name: 'lint', passed: lint === 0 ? 1 : 0, failed: lint === 0 ? 0 : 1 });
     }
 
@@ -144,7 +169,11 @@ async function main(): Promise<number> {
       const report = join(ROOT, 'tmp', `jest-report-${process.pid}.json`);
       rmSync(report, { force: true });
       // Two workers for two cores; --forceExit so a leaked handle in one test cannot hang the run.
-      const code = await run(bin('jest'), ['--ci', '--maxWorkers=2', '--forceExit', '--json', `--outputFile=${report}`], { env, timeoutMs: LIMITS.jest, what: 'jest' });
+      const code = await run(bin('jest'), ['--ci', '--maxWorkers=2', '--forceExit', '--json', `--outputFile=${report}`], {
+        env,
+        timeoutMs: LIMITS.jest,
+        what: 'jest',
+      });
       results.push(jestSuiteResult(code, existsSync(report) ? readFileSync(report, 'utf8') : undefined));
       rmSync(report, { force: true });
     }
@@ -153,7 +182,11 @@ async function main(): Promise<number> {
       say('vitest: staff-web component tests');
       const report = join(ROOT, 'tmp', `vitest-report-${process.pid}.json`);
       rmSync(report, { force: true });
-      const code = await run(bin('vitest'), ['run', '--config', 'apps/staff-web/vite.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { timeoutMs: LIMITS.vitest, what: 'vitest' });
+      const code = await run(
+        bin('vitest'),
+        ['run', '--config', 'apps/staff-web/vite.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+        { timeoutMs: LIMITS.vitest, what: 'vitest' },
+      );
       results.push({ ...jestSuiteResult(code, existsSync(report) ? readFileSync(report, 'utf8') : undefined), name: 'vitest' });
       rmSync(report, { force: true });
     }
@@ -162,7 +195,11 @@ async function main(): Promise<number> {
       say('browser: staff-web in chromium against the API with demo data (npm run staff-web:e2e)');
       const report = join(ROOT, 'tmp', `browser-report-${process.pid}.json`);
       rmSync(report, { force: true });
-      const code = await run(process.execPath, ['-r', '@swc-node/register', 'tools/testing/run-browser-tests.ts', '--report', report], { env, timeoutMs: LIMITS.browser, what: 'browser tests' });
+      const code = await run(process.execPath, ['-r', '@swc-node/register', 'tools/testing/run-browser-tests.ts', '--report', report], {
+        env,
+        timeoutMs: LIMITS.browser,
+        what: 'browser tests',
+      });
       results.push(browserSuiteResult(code, existsSync(report) ? readFileSync(report, 'utf8') : undefined));
       rmSync(report, { force: true });
     }

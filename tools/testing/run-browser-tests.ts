@@ -2,17 +2,19 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findChromium, launchChromium } from '../../apps/staff-web/e2e/browser';
-import { PageAuditor, runTest, TestOutcome } from '../../apps/staff-web/e2e/harness';
-import { chartEncounterTests } from '../../apps/staff-web/e2e/chart-encounters.e2e';
+
+import { obliterateQueues, uniqueQueuePrefix } from '@cairn/platform/messaging/testing';
+
 import { batchReviewTests } from '../../apps/staff-web/e2e/batch-review.e2e';
+import { findChromium, launchChromium } from '../../apps/staff-web/e2e/browser';
+import { chartEncounterTests } from '../../apps/staff-web/e2e/chart-encounters.e2e';
+import { PageAuditor, runTest, TestOutcome } from '../../apps/staff-web/e2e/harness';
 import { staffWebTests } from '../../apps/staff-web/e2e/staff-web.e2e';
 import { DEFAULT_REDIS_URL } from '../dev/local-redis';
 import { ManagedProcess } from '../dev/managed-process';
 import { freePort, httpStatus, waitUntil } from '../dev/probes';
 import { runDemoReview } from '../seed/demo-review';
 import { seedDemoData } from '../seed/seed-demo-data';
-import { obliterateQueues, uniqueQueuePrefix } from '@cairn/platform/messaging/testing';
 import { createScratchDatabase, ScratchDatabase } from './test-db';
 import { adminUrlFromEnv } from './test-env';
 
@@ -49,14 +51,23 @@ async function main(): Promise<number> {
   try {
     const executable = findChromium();
     if (!executable) {
-      return finish({ name: 'chromium', ok: false, ms: 0, error: `No chromium found (${process.env['CHROMIUM_PATH'] ? `CHROMIUM_PATH=${process.env['CHROMIUM_PATH']} does not exist` : 'no /usr/bin/chromium'}): install it with \`apt-get install -y chromium\` (.ci/run does), or set CHROMIUM_PATH.` });
+      return finish({
+        name: 'chromium',
+        ok: false,
+        ms: 0,
+        error: `No chromium found (${process.env['CHROMIUM_PATH'] ? `CHROMIUM_PATH=${process.env['CHROMIUM_PATH']} does not exist` : 'no /usr/bin/chromium'}): install it with \`apt-get install -y chromium\` (.ci/run does), or set CHROMIUM_PATH.`,
+      });
     }
     rmSync(OUT, { recursive: true, force: true });
     const audit = new PageAuditor(OUT, readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
 
     say('building the staff web...');
-    const build = spawnSync(process.execPath, [VITE_BIN, 'build', '--config', 'apps/staff-web/vite.config.mts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-    if (build.status !== 0) return finish({ name: 'build the staff web', ok: false, ms: 0, error: `vite build exited with ${build.status}` });
+    const build = spawnSync(process.execPath, [VITE_BIN, 'build', '--config', 'apps/staff-web/vite.config.mts', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+    if (build.status !== 0)
+      return finish({ name: 'build the staff web', ok: false, ms: 0, error: `vite build exited with ${build.status}` });
 
     say('creating a database with the demo data...');
     const db: ScratchDatabase = await createScratchDatabase({ prefix: 'cairn_browser', migrate: true, serverAdminUrl: adminUrlFromEnv() });
@@ -71,7 +82,15 @@ async function main(): Promise<number> {
     const api = `http://127.0.0.1:${apiPort}`;
     const web = `http://127.0.0.1:${webPort}`;
     const start = (name: string, args: string[], env: NodeJS.ProcessEnv) => {
-      const p = new ManagedProcess({ name, command: process.execPath, args, cwd: ROOT, env: { ...process.env, ...env }, tailLines: 40, onLine: (line) => console.log(`[${name}] ${line}`) });
+      const p = new ManagedProcess({
+        name,
+        command: process.execPath,
+        args,
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+        tailLines: 40,
+        onLine: (line) => console.log(`[${name}] ${line}`),
+      });
       cleanups.push(async () => {
         await p.stop();
       });
@@ -97,26 +116,49 @@ async function main(): Promise<number> {
       LOGIN_MAX_FAILURES_PER_IP: '1000',
     });
     const workerProc = start('worker', ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], appEnv);
-    const webProc = start('staff-web', [VITE_BIN, 'preview', '--config', 'apps/staff-web/vite.config.mts', '--port', String(webPort)], { CAIRN_API_URL: api });
+    const webProc = start('staff-web', [VITE_BIN, 'preview', '--config', 'apps/staff-web/vite.config.mts', '--port', String(webPort)], {
+      CAIRN_API_URL: api,
+    });
     say(`starting the API at ${api}, the worker on port ${workerPort} and the staff web at ${web}...`);
-    await waitUntil(async () => (await httpStatus(`${api}/health`)) === 200, { timeoutMs: 120_000, what: 'the API /health', abort: () => (apiProc.running ? undefined : 'the API exited during start-up (its output is above)') });
-    await waitUntil(async () => (await httpStatus(`http://127.0.0.1:${workerPort}/health`)) === 200, { timeoutMs: 120_000, what: 'the worker /health', abort: () => (workerProc.running ? undefined : 'the worker exited during start-up (its output is above)') });
-    await waitUntil(async () => (await httpStatus(`${web}/login`)) === 200, { timeoutMs: 60_000, what: 'the staff web', abort: () => (webProc.running ? undefined : 'vite preview exited during start-up (its output is above)') });
+    await waitUntil(async () => (await httpStatus(`${api}/health`)) === 200, {
+      timeoutMs: 120_000,
+      what: 'the API /health',
+      abort: () => (apiProc.running ? undefined : 'the API exited during start-up (its output is above)'),
+    });
+    await waitUntil(async () => (await httpStatus(`http://127.0.0.1:${workerPort}/health`)) === 200, {
+      timeoutMs: 120_000,
+      what: 'the worker /health',
+      abort: () => (workerProc.running ? undefined : 'the worker exited during start-up (its output is above)'),
+    });
+    await waitUntil(async () => (await httpStatus(`${web}/login`)) === 200, {
+      timeoutMs: 60_000,
+      what: 'the staff web',
+      abort: () => (webProc.running ? undefined : 'vite preview exited during start-up (its output is above)'),
+    });
 
     say('waiting for the worker to generate the demo group encounters, then reviewing them as npm start does...');
     const review = await runDemoReview({ apiUrl: api, ownerUrl: db.ownerUrl, timeoutMs: 180_000 });
-    say(`  ${review.sessions} sessions reviewed: ${review.approved} approved, ${review.rejected} rejected, ${review.refused} left pending by the API`);
+    say(
+      `  ${review.sessions} sessions reviewed: ${review.approved} approved, ${review.rejected} rejected, ${review.refused} left pending by the API`,
+    );
 
     const { browser, close } = await launchChromium(executable);
     cleanups.push(close);
     const servers = { web, api, outDir: OUT, workerRunning: () => workerProc.running };
-    for (const [name, fn] of [...staffWebTests(servers, audit), ...chartEncounterTests(servers, audit), ...batchReviewTests(servers, audit)]) {
+    for (const [name, fn] of [
+      ...staffWebTests(servers, audit),
+      ...chartEncounterTests(servers, audit),
+      ...batchReviewTests(servers, audit),
+    ]) {
       const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
       outcomes.push(await runTest(name, () => fn(ctx), 90_000));
       await ctx.close().catch(() => undefined);
     }
     audit.write();
-    for (const a of audit.audits) say(`axe ${a.page.padEnd(24)} ${a.url.padEnd(40)} serious/critical: ${a.seriousOrCritical.length}, minor/moderate: ${a.minorOrModerate.length}`);
+    for (const a of audit.audits)
+      say(
+        `axe ${a.page.padEnd(24)} ${a.url.padEnd(40)} serious/critical: ${a.seriousOrCritical.length}, minor/moderate: ${a.minorOrModerate.length}`,
+      );
     return finish();
   } catch (e) {
     return finish({ name: 'browser test set-up', ok: false, ms: 0, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });

@@ -1,10 +1,13 @@
 import 'reflect-metadata';
+
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Writable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+
 import { AppConfig, loadConfig } from '@cairn/platform/config';
+
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { DEFAULT_REDIS_URL } from '../dev/local-redis';
@@ -61,7 +64,11 @@ export async function startScratchApi(opts: ScratchApiOptions): Promise<ScratchA
       LOG_LEVEL: 'error',
       ...opts.settings,
     });
-    app = await NestFactory.create(AppModule.register({ config, logDestination: opts.logDestination }), { bufferLogs: true, logger: false, bodyParser: false });
+    app = await NestFactory.create(AppModule.register({ config, logDestination: opts.logDestination }), {
+      bufferLogs: true,
+      logger: false,
+      bodyParser: false,
+    });
     configureApp(app, config);
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { DEFAULT_REDIS_URL, testEnvFile, TestEnv } from './test-env';
+
+import { DEFAULT_REDIS_URL, TestEnv, testEnvFile } from './test-env';
 
 // Runs in every int-tier test worker before the tests: point the code under test at this run's database.
 const env = JSON.parse(readFileSync(testEnvFile(), 'utf8')) as TestEnv;

@@ -2,11 +2,20 @@ import { browserSuiteResult, jestSuiteResult, summaryLines } from './suite-resul
 
 describe('jestSuiteResult', () => {
   it("counts Jest's passed and failed tests", () => {
-    expect(jestSuiteResult(1, JSON.stringify({ numPassedTests: 40, numFailedTests: 2, numRuntimeErrorTestSuites: 0 }))).toEqual({ name: 'jest', passed: 40, failed: 2, note: undefined });
+    expect(jestSuiteResult(1, JSON.stringify({ numPassedTests: 40, numFailedTests: 2, numRuntimeErrorTestSuites: 0 }))).toEqual({
+      name: 'jest',
+      passed: 40,
+      failed: 2,
+      note: undefined,
+    });
   });
 
   it('counts each test file that failed to run as a failure', () => {
-    expect(jestSuiteResult(1, JSON.stringify({ numPassedTests: 3, numFailedTests: 0, numRuntimeErrorTestSuites: 2 }))).toMatchObject({ passed: 3, failed: 2, note: '2 test file(s) failed to run' });
+    expect(jestSuiteResult(1, JSON.stringify({ numPassedTests: 3, numFailedTests: 0, numRuntimeErrorTestSuites: 2 }))).toMatchObject({
+      passed: 3,
+      failed: 2,
+      note: '2 test file(s) failed to run',
+    });
   });
 
   it('counts a failed run without a report as one failure', () => {
@@ -18,7 +27,11 @@ describe('jestSuiteResult', () => {
   });
 
   it('counts a non-zero exit with no failing test as one failure', () => {
-    expect(jestSuiteResult(1, JSON.stringify({ numPassedTests: 5, numFailedTests: 0, numRuntimeErrorTestSuites: 0 }))).toMatchObject({ passed: 5, failed: 1, note: 'jest exited with code 1' });
+    expect(jestSuiteResult(1, JSON.stringify({ numPassedTests: 5, numFailedTests: 0, numRuntimeErrorTestSuites: 0 }))).toMatchObject({
+      passed: 5,
+      failed: 1,
+      note: 'jest exited with code 1',
+    });
   });
 });
 
@@ -39,11 +52,21 @@ describe('summaryLines', () => {
 
 describe('browserSuiteResult', () => {
   it('counts the report of the browser tests', () => {
-    expect(browserSuiteResult(1, JSON.stringify({ passed: 6, failed: 1, tests: [] }))).toEqual({ name: 'browser', passed: 6, failed: 1, note: undefined });
+    expect(browserSuiteResult(1, JSON.stringify({ passed: 6, failed: 1, tests: [] }))).toEqual({
+      name: 'browser',
+      passed: 6,
+      failed: 1,
+      note: undefined,
+    });
   });
   it('counts a run with no report, no tests or an unexplained failure as a failure, never as a skip', () => {
     expect(browserSuiteResult(1, undefined)).toMatchObject({ passed: 0, failed: 1 });
-    expect(browserSuiteResult(0, JSON.stringify({ passed: 0, failed: 0 }))).toEqual({ name: 'browser', passed: 0, failed: 1, note: 'no browser test ran' });
+    expect(browserSuiteResult(0, JSON.stringify({ passed: 0, failed: 0 }))).toEqual({
+      name: 'browser',
+      passed: 0,
+      failed: 1,
+      note: 'no browser test ran',
+    });
     expect(browserSuiteResult(1, JSON.stringify({ passed: 7, failed: 0 }))).toMatchObject({ passed: 7, failed: 1 });
     expect(browserSuiteResult(0, 'not json')).toMatchObject({ passed: 0, failed: 1 });
   });

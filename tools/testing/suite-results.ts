@@ -38,7 +38,8 @@ export function jestSuiteResult(exitCode: number, reportJson: string | undefined
 
 /** Counts the browser tests' report ({ passed, failed }); a missing or empty report is one failure, never zero tests. */
 export function browserSuiteResult(exitCode: number, reportJson: string | undefined): SuiteResult {
-  if (reportJson === undefined) return { name: 'browser', passed: 0, failed: 1, note: `the browser tests exited with code ${exitCode} without a report` };
+  if (reportJson === undefined)
+    return { name: 'browser', passed: 0, failed: 1, note: `the browser tests exited with code ${exitCode} without a report` };
   let r: { passed?: unknown; failed?: unknown };
   try {
     r = JSON.parse(reportJson) as { passed?: unknown; failed?: unknown };

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+
 import { appPool, createScratchDatabase, ownerPool } from './test-db';
 
 const serverAdminUrl = process.env['TEST_SERVER_ADMIN_URL']!;
@@ -10,7 +11,9 @@ async function databasesNamed(prefix: string): Promise<string[]> {
   const c = new Client({ connectionString: serverAdminUrl });
   await c.connect();
   try {
-    return (await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix])).rows.map((r) => r.datname);
+    return (await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix])).rows.map(
+      (r) => r.datname,
+    );
   } finally {
     await c.end();
   }
@@ -23,7 +26,9 @@ describe('ownerPool and appPool', () => {
       [appPool(), 'cairn_app'],
     ] as const) {
       try {
-        const { rows } = await pool.query<{ user: string; migrated: boolean }>("SELECT current_user AS user, to_regclass('_prisma_migrations') IS NOT NULL AS migrated");
+        const { rows } = await pool.query<{ user: string; migrated: boolean }>(
+          "SELECT current_user AS user, to_regclass('_prisma_migrations') IS NOT NULL AS migrated",
+        );
         expect(rows).toEqual([{ user: role, migrated: true }]);
       } finally {
         await pool.end();

@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
+
 import { applyMigrations, MigrationPaths } from '../db/migrations';
-import { dropDatabase, ProvisionedDatabase, provisionDatabase } from '../db/provision';
+import { dropDatabase, provisionDatabase, ProvisionedDatabase } from '../db/provision';
 import { adminUrlFromEnv } from './test-env';
 
 /**

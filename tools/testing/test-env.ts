@@ -10,7 +10,8 @@ export function testEnvFileFor(database: string): string {
 
 export function testEnvFile(): string {
   const file = process.env[TEST_ENV_FILE_VAR];
-  if (!file) throw new Error(`${TEST_ENV_FILE_VAR} is not set: run integration tests through jest's int project (its global setup sets it)`);
+  if (!file)
+    throw new Error(`${TEST_ENV_FILE_VAR} is not set: run integration tests through jest's int project (its global setup sets it)`);
   return file;
 }
 

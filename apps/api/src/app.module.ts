@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
+
 import { ClModule } from '@cairn/cl';
 import { DashboardsModule } from '@cairn/dashboards';
 import { HrModule } from '@cairn/hr';
@@ -8,8 +9,8 @@ import { AccessModule } from '@cairn/platform/access';
 import { AuditApiModule } from '@cairn/platform/audit';
 import { AppConfig, ConfigModule } from '@cairn/platform/config';
 import { DbModule } from '@cairn/platform/db';
-import { MessagingAdminModule, MessagingModule } from '@cairn/platform/messaging';
 import { HealthModule, HttpMetricsModule, loggerParams } from '@cairn/platform/http';
+import { MessagingAdminModule, MessagingModule } from '@cairn/platform/messaging';
 import { ReferenceDataApiModule } from '@cairn/platform/reference-data';
 import { TenancyModule } from '@cairn/platform/tenancy';
 import { PmModule } from '@cairn/pm';

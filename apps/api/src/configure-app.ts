@@ -1,15 +1,28 @@
 import { INestApplication, RequestMethod, VersioningType } from '@nestjs/common';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+
 import { apiDocsEnabled, AppConfig } from '@cairn/platform/config';
 import { clsMiddleware } from '@cairn/platform/db';
 import {
-  bodyParserErrorMiddleware, createValidationPipe, documentProblemBodies, HostileParamPipe, hostileInputMiddleware, HttpMetrics, JSON_MEDIA_TYPE, metricsAccessMiddleware,
-  ProblemDetailsDto, ProblemDetailsFilter, requestIdMiddleware, requireJsonBody, verifyJsonDepth,
+  bodyParserErrorMiddleware,
+  createValidationPipe,
+  documentProblemBodies,
+  hostileInputMiddleware,
+  HostileParamPipe,
+  HttpMetrics,
+  JSON_MEDIA_TYPE,
+  metricsAccessMiddleware,
+  ProblemDetailsDto,
+  ProblemDetailsFilter,
+  requestIdMiddleware,
+  requireJsonBody,
+  verifyJsonDepth,
 } from '@cairn/platform/http';
+
 import { staffWebMiddleware } from './staff-web';
 
 const BODY_LIMIT = '1mb';
@@ -22,10 +35,17 @@ const DOCS_PATH = '/api/docs';
  * behind TRUST_PROXY): over plain HTTP it would be ignored, and on localhost it would pin the browser to https.
  */
 function securityHeaders(): (req: Request, res: Response, next: NextFunction) => void {
-  const common = { xFrameOptions: { action: 'deny' as const }, strictTransportSecurity: false, referrerPolicy: { policy: 'no-referrer' as const } };
+  const common = {
+    xFrameOptions: { action: 'deny' as const },
+    strictTransportSecurity: false,
+    referrerPolicy: { policy: 'no-referrer' as const },
+  };
   const api = helmet({
     ...common,
-    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+    },
   });
   const docs = helmet(common);
   const hsts = helmet.strictTransportSecurity({ maxAge: 31_536_000, includeSubDomains: true });
@@ -88,20 +108,22 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
  * `npm run api-client:generate`, so it must need nothing but the module graph and the prefix and versioning.
  */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  return documentProblemBodies(SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Cairn API')
-      .setDescription(
-        'Cairn, an open-source platform for behavioral-health practices. Sign in with POST /api/v1/auth/login and send the ' +
-          'access token as a bearer token. A member of several organizations names the one a request acts in with ' +
-          'X-Organization-Id. Each operation states its permission key (x-permission). Errors are RFC 9457 ' +
-          'application/problem+json (validation failures list each field in errors[]); every response carries ' +
-          'X-Request-Id (send your own to correlate). Lists take page and pageSize and answer { items, page, pageSize, total }.',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-    { extraModels: [ProblemDetailsDto] },
-  ));
+  return documentProblemBodies(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Cairn API')
+        .setDescription(
+          'Cairn, an open-source platform for behavioral-health practices. Sign in with POST /api/v1/auth/login and send the ' +
+            'access token as a bearer token. A member of several organizations names the one a request acts in with ' +
+            'X-Organization-Id. Each operation states its permission key (x-permission). Errors are RFC 9457 ' +
+            'application/problem+json (validation failures list each field in errors[]); every response carries ' +
+            'X-Request-Id (send your own to correlate). Lists take page and pageSize and answer { items, page, pageSize, total }.',
+        )
+        .setVersion('1')
+        .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+        .build(),
+      { extraModels: [ProblemDetailsDto] },
+    ),
+  );
 }

@@ -1,8 +1,11 @@
 import 'reflect-metadata';
+
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+
 import { loadConfigOrExit } from '@cairn/platform/config';
 import { Readiness } from '@cairn/platform/http';
+
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
 
@@ -16,7 +19,9 @@ async function bootstrap(): Promise<void> {
   configureApp(app, config);
   const logger = new Logger('Api');
   await app.listen(config.API_PORT, '0.0.0.0');
-  logger.log(`Cairn API listening on http://localhost:${config.API_PORT}/api/v1${config.STAFF_WEB_DIR ? ' and serving the staff web at /' : ''}`);
+  logger.log(
+    `Cairn API listening on http://localhost:${config.API_PORT}/api/v1${config.STAFF_WEB_DIR ? ' and serving the staff web at /' : ''}`,
+  );
 
   // Our own signal handling rather than enableShutdownHooks(): Nest's re-raises the signal after closing, so the
   // exit status would say "killed" instead of 0 after a clean stop. /health/ready answers 503 from the first

@@ -64,7 +64,8 @@ export function staffWebCsp(apiUrl?: string): Record<string, string[]> {
 export function staffWebMiddleware(opts: StaffWebOptions): (req: Request, res: Response, next: NextFunction) => void {
   const root = resolve(opts.dir);
   const indexFile = join(root, 'index.html');
-  if (!existsSync(indexFile)) throw new Error(`STAFF_WEB_DIR: ${root} holds no index.html; build it with npm run build (dist/apps/staff-web)`);
+  if (!existsSync(indexFile))
+    throw new Error(`STAFF_WEB_DIR: ${root} holds no index.html; build it with npm run build (dist/apps/staff-web)`);
   const configJs = Buffer.from(
     `// Written by the Cairn API from STAFF_WEB_API_URL.\nwindow.CAIRN_CONFIG = ${JSON.stringify({ apiBaseUrl: opts.apiUrl ? new URL(opts.apiUrl).origin : '' })};\n`,
   );
@@ -94,7 +95,13 @@ export function staffWebMiddleware(opts: StaffWebOptions): (req: Request, res: R
     }
   };
 
-  const send = (req: Request, res: Response, body: { file: string } | { buffer: Buffer; etag: string }, cacheControl: string, type: string) => {
+  const send = (
+    req: Request,
+    res: Response,
+    body: { file: string } | { buffer: Buffer; etag: string },
+    cacheControl: string,
+    type: string,
+  ) => {
     let etag: string;
     let length: number;
     if ('file' in body) {
@@ -126,7 +133,14 @@ export function staffWebMiddleware(opts: StaffWebOptions): (req: Request, res: R
       const serve = () => {
         if (req.path === '/config.js') return send(req, res, { buffer: configJs, etag: configEtag }, REVALIDATE, TYPES['.js']!);
         const file = req.path === '/' ? undefined : fileIn(req.path);
-        if (file) return send(req, res, { file }, req.path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE, TYPES[extname(file)] ?? 'application/octet-stream');
+        if (file)
+          return send(
+            req,
+            res,
+            { file },
+            req.path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE,
+            TYPES[extname(file)] ?? 'application/octet-stream',
+          );
         if (req.path.startsWith('/assets/') || extname(req.path) !== '') {
           res.setHeader('Cache-Control', REVALIDATE);
           res.status(404).type('text/plain').send('Not found');
@@ -140,4 +154,3 @@ export function staffWebMiddleware(opts: StaffWebOptions): (req: Request, res: R
     });
   };
 }
-

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+
 import { bootApi } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 import { as, expectProblem, login } from './support/staff-api';
@@ -46,7 +47,11 @@ describe('X-Site-Id', () => {
     expectProblem(res, 403);
     const rows = await deniedRows(res);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ organization_id: await demo.orgId('sonoran'), outcome: 'denied', scope: expect.objectContaining({ siteId }) });
+    expect(rows[0]).toMatchObject({
+      organization_id: await demo.orgId('sonoran'),
+      outcome: 'denied',
+      scope: expect.objectContaining({ siteId }),
+    });
     expect(rows[0]!['reason']).toContain('X-Site-Id names no site');
   });
 
@@ -91,7 +96,12 @@ describe('a denied attempt on an organization the caller does not belong to', ()
     const rows = await deniedRows(res);
     expect(rows.map((r) => r['organization_id']).sort()).toEqual([null, sonoran].sort());
     for (const row of rows) {
-      expect(row).toMatchObject({ actor_user_id: outsiderId, outcome: 'denied', resource_id: 'GET /api/v1/patients', scope: expect.objectContaining({ organizationId: sonoran }) });
+      expect(row).toMatchObject({
+        actor_user_id: outsiderId,
+        outcome: 'denied',
+        resource_id: 'GET /api/v1/patients',
+        scope: expect.objectContaining({ organizationId: sonoran }),
+      });
     }
 
     const manager = await login(app, 'manager@sonoran.cairn.test'); // audit.view in sonoran
@@ -111,7 +121,10 @@ describe('a denied attempt on an organization the caller does not belong to', ()
     const rows = await deniedRows(res);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ organization_id: null, scope: expect.objectContaining({ organizationId: unknown }) });
-    const chains = await demo.owner.query('SELECT 1 FROM pf_audit_chain_heads WHERE chain_key = $1 UNION ALL SELECT 1 FROM pf_audit_events WHERE chain_key = $1', [unknown]);
+    const chains = await demo.owner.query(
+      'SELECT 1 FROM pf_audit_chain_heads WHERE chain_key = $1 UNION ALL SELECT 1 FROM pf_audit_events WHERE chain_key = $1',
+      [unknown],
+    );
     expect(chains.rows).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
+
 import { bootApi } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 import { expectProblem, login } from './support/staff-api';
@@ -73,7 +74,11 @@ describe('access tokens signed with the real key', () => {
     ['without exp', { exp: undefined }, 'no expiry time (exp)'],
     ['without iat', { iat: undefined }, 'no issue time (iat)'],
     ['with exp a day ahead', { exp: now() + 86_400 }, 'lifetime (exp - iat) longer than JWT_ACCESS_TTL_SECONDS'],
-    ['issued a day ago and valid for two', { iat: now() - 86_400, exp: now() + 86_400 }, 'lifetime (exp - iat) longer than JWT_ACCESS_TTL_SECONDS'],
+    [
+      'issued a day ago and valid for two',
+      { iat: now() - 86_400, exp: now() + 86_400 },
+      'lifetime (exp - iat) longer than JWT_ACCESS_TTL_SECONDS',
+    ],
     ['issued in the future', { iat: now() + 3600, exp: now() + 3600 + TTL }, 'issued in the future'],
     ['without aud', { aud: undefined }, 'audience invalid'],
     ["with another service's aud", { aud: 'cairn-portal' }, 'audience invalid'],
@@ -106,7 +111,9 @@ describe('access tokens signed with the real key', () => {
     const { sub: user, sid: live } = claimsOf(session.accessToken);
     const token = mint(issued(user, live));
     expect((await me(token)).status).toBe(200);
-    expect((await request(app.getHttpServer()).post('/api/v1/auth/logout').set('Authorization', `Bearer ${session.accessToken}`)).status).toBe(204);
+    expect(
+      (await request(app.getHttpServer()).post('/api/v1/auth/logout').set('Authorization', `Bearer ${session.accessToken}`)).status,
+    ).toBe(204);
     await expectRefused(token, 'session ended or no active access');
   });
 });

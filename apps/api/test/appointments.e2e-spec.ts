@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+
 import { bootApi } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 import { as, expectProblem, login, StaffSession } from './support/staff-api';
@@ -28,9 +29,17 @@ afterAll(async () => {
 });
 
 const book = (extra: Record<string, unknown> = {}) =>
-  as(app, frontDesk).post('/api/v1/pm/appointments').send({
-    siteId: tucson, providerId: provider, patientId: patient, serviceType: 'psychotherapy-45', startAt: hoursFromNow(-3), endAt: hoursFromNow(-2), ...extra,
-  });
+  as(app, frontDesk)
+    .post('/api/v1/pm/appointments')
+    .send({
+      siteId: tucson,
+      providerId: provider,
+      patientId: patient,
+      serviceType: 'psychotherapy-45',
+      startAt: hoursFromNow(-3),
+      endAt: hoursFromNow(-2),
+      ...extra,
+    });
 
 describe('appointments (PM-03)', () => {
   it('books an appointment as scheduled and audits it with ids only', async () => {
@@ -45,7 +54,9 @@ describe('appointments (PM-03)', () => {
   it('names every invalid field with 400 and refuses references outside the organization or scope with 422', async () => {
     const bad = await as(app, frontDesk).post('/api/v1/pm/appointments').send({ siteId: 'x', startAt: 'tomorrow', serviceType: '' });
     expectProblem(bad, 400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['siteId', 'providerId', 'patientId', 'startAt', 'endAt', 'serviceType']));
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['siteId', 'providerId', 'patientId', 'startAt', 'endAt', 'serviceType']),
+    );
     expectProblem(await book({ endAt: hoursFromNow(-4) }), 400);
     expectProblem(await book({ serviceType: 'no-such-service' }), 422);
     expectProblem(await book({ providerId: '00000000-0000-4000-8000-000000000000' }), 422);
@@ -59,11 +70,18 @@ describe('appointments (PM-03)', () => {
 
   it('reschedules a scheduled appointment, and refuses once it is final (409)', async () => {
     const { body } = await book({ startAt: hoursFromNow(48), endAt: hoursFromNow(49) });
-    const moved = await as(app, frontDesk).post(`/api/v1/pm/appointments/${body.id}/reschedule`).send({ startAt: hoursFromNow(72), endAt: hoursFromNow(73) });
+    const moved = await as(app, frontDesk)
+      .post(`/api/v1/pm/appointments/${body.id}/reschedule`)
+      .send({ startAt: hoursFromNow(72), endAt: hoursFromNow(73) });
     expect(moved.status).toBe(200);
     expect(moved.body.startAt).not.toBe(body.startAt);
     await as(app, frontDesk).post(`/api/v1/pm/appointments/${body.id}/status`).send({ status: 'cancelled', cancelledBy: 'clinic' });
-    expectProblem(await as(app, frontDesk).post(`/api/v1/pm/appointments/${body.id}/reschedule`).send({ startAt: hoursFromNow(96), endAt: hoursFromNow(97) }), 409);
+    expectProblem(
+      await as(app, frontDesk)
+        .post(`/api/v1/pm/appointments/${body.id}/reschedule`)
+        .send({ startAt: hoursFromNow(96), endAt: hoursFromNow(97) }),
+      409,
+    );
   });
 
   it('records who cancelled and when; cancellations need cancelledBy; late cancellation is its own status', async () => {
@@ -71,14 +89,26 @@ describe('appointments (PM-03)', () => {
     const missing = await as(app, frontDesk).post(`/api/v1/pm/appointments/${a.id}/status`).send({ status: 'cancelled' });
     expectProblem(missing, 400);
     expect(missing.body.errors[0].field).toBe('cancelledBy');
-    const late = await as(app, frontDesk).post(`/api/v1/pm/appointments/${a.id}/status`).send({ status: 'late_cancelled', cancelledBy: 'patient' });
+    const late = await as(app, frontDesk)
+      .post(`/api/v1/pm/appointments/${a.id}/status`)
+      .send({ status: 'late_cancelled', cancelledBy: 'patient' });
     expect(late.status).toBe(200);
     expect(late.body).toMatchObject({ status: 'late_cancelled', cancelledBy: 'patient', cancelledAt: expect.any(String) });
     expect(Math.abs(Date.parse(late.body.cancelledAt) - Date.now())).toBeLessThan(60_000);
     const events = await demo.auditEvents(`action = 'appointment.status' AND resource_id = $1`, [a.id]);
-    expect(events[0]!['scope']).toMatchObject({ from: 'scheduled', to: 'late_cancelled', cancelledBy: 'patient', event: 'pm_appointment_status_changed.v1' });
+    expect(events[0]!['scope']).toMatchObject({
+      from: 'scheduled',
+      to: 'late_cancelled',
+      cancelledBy: 'patient',
+      event: 'pm_appointment_status_changed.v1',
+    });
     const b = (await book({ startAt: hoursFromNow(30), endAt: hoursFromNow(31) })).body;
-    expectProblem(await as(app, frontDesk).post(`/api/v1/pm/appointments/${b.id}/status`).send({ status: 'cancelled', cancelledBy: 'clinic', cancelledAt: hoursFromNow(5) }), 422);
+    expectProblem(
+      await as(app, frontDesk)
+        .post(`/api/v1/pm/appointments/${b.id}/status`)
+        .send({ status: 'cancelled', cancelledBy: 'clinic', cancelledAt: hoursFromNow(5) }),
+      422,
+    );
   });
 
   it('marks a no-show explicitly, only once the appointment has started, and final statuses cannot change (409)', async () => {
@@ -103,15 +133,24 @@ describe('appointments (PM-03)', () => {
 
   it('publishes each status change through the outbox in the same transaction, ids and facts only; a refused change publishes nothing', async () => {
     const a = (await book()).body;
-    const outbox = async () => (await demo.owner.query(`SELECT * FROM pf_outbox_events WHERE payload->>'appointment_id' = $1 ORDER BY created_at`, [a.id])).rows;
+    const outbox = async () =>
+      (await demo.owner.query(`SELECT * FROM pf_outbox_events WHERE payload->>'appointment_id' = $1 ORDER BY created_at`, [a.id])).rows;
     const done = await as(app, frontDesk).post(`/api/v1/pm/appointments/${a.id}/status`).send({ status: 'completed' });
     expect(done.status).toBe(200);
     const rows = await outbox();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ event_type: 'pm_appointment_status_changed.v1', organization_id: a.organizationId, sent_at: null });
     expect(rows[0].payload).toMatchObject({
-      organization_id: a.organizationId, appointment_id: a.id, site_id: tucson, provider_id: provider, patient_id: patient,
-      service_type: 'psychotherapy-45', previous_status: 'scheduled', status: 'completed', cancelled_by: null, cancelled_at: null,
+      organization_id: a.organizationId,
+      appointment_id: a.id,
+      site_id: tucson,
+      provider_id: provider,
+      patient_id: patient,
+      service_type: 'psychotherapy-45',
+      previous_status: 'scheduled',
+      status: 'completed',
+      cancelled_by: null,
+      cancelled_at: null,
     });
     const [audit] = await demo.auditEvents(`action = 'appointment.status' AND resource_id = $1`, [a.id]);
     expect((audit!['scope'] as { eventId: string }).eventId).toBe(rows[0].id);

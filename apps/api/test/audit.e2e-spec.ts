@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+
 import { bootApi } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 import { as, expectProblem, login } from './support/staff-api';
@@ -26,7 +27,12 @@ describe('GET /api/v1/audit-events', () => {
     expect(res.status).toBe(200);
     expect(res.body.items).toHaveLength(1);
     expect(res.body.total).toBeGreaterThanOrEqual(2);
-    expect(res.body.items[0]).toMatchObject({ action: 'patient.read', patientId, outcome: 'success', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(res.body.items[0]).toMatchObject({
+      action: 'patient.read',
+      patientId,
+      outcome: 'success',
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     const listed = await demo.auditEvents(`action = 'audit.list' AND request_id = $1`, [res.headers['x-request-id']]);
     expect(listed).toHaveLength(1);
   });
@@ -49,7 +55,9 @@ describe('GET /api/v1/audit-events', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
     const lines = res.text.trim().split('\r\n');
-    expect(lines[0]).toBe('seq,occurredAt,actorUserId,actorType,action,resourceType,resourceId,patientId,scope,outcome,reason,requestId,ip,hash');
+    expect(lines[0]).toBe(
+      'seq,occurredAt,actorUserId,actorType,action,resourceType,resourceId,patientId,scope,outcome,reason,requestId,ip,hash',
+    );
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.slice(1).every((l) => l.includes(',patient.read,'))).toBe(true);
     expect(await demo.auditEvents(`action = 'audit.export' AND request_id = $1`, [res.headers['x-request-id']])).toHaveLength(1);

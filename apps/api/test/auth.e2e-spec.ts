@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
+
 import { bootApi, redisFlushLoginCounters } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 import { as, DEMO_PASSWORD, expectProblem, login } from './support/staff-api';
@@ -24,17 +25,26 @@ describe('POST /api/v1/auth/login', () => {
   it('signs a demo user in with a bearer access token and a refresh token', async () => {
     const res = await http().post('/api/v1/auth/login').send({ email: 'supervisor@sonoran.cairn.test', password: DEMO_PASSWORD });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ tokenType: 'Bearer', expiresIn: expect.any(Number), accessToken: expect.any(String), refreshToken: expect.any(String) });
+    expect(res.body).toMatchObject({
+      tokenType: 'Bearer',
+      expiresIn: expect.any(Number),
+      accessToken: expect.any(String),
+      refreshToken: expect.any(String),
+    });
   });
 
   it('answers a wrong password and an unknown email with the same 401, and audits both', async () => {
     const wrong = await http().post('/api/v1/auth/login').send({ email: 'billing@sonoran.cairn.test', password: 'not-the-password' });
-    const unknown = await http().post('/api/v1/auth/login').send({ email: `nobody-${randomUUID()}@sonoran.cairn.test`, password: 'whatever' });
+    const unknown = await http()
+      .post('/api/v1/auth/login')
+      .send({ email: `nobody-${randomUUID()}@sonoran.cairn.test`, password: 'whatever' });
     expectProblem(wrong, 401);
     expectProblem(unknown, 401);
     expect(wrong.body.detail).toBe(unknown.body.detail);
     const billingId = await demo.userId('billing@sonoran.cairn.test');
-    const events = await demo.auditEvents(`action = 'auth.login' AND outcome = 'failure' AND request_id = $1`, [wrong.headers['x-request-id']]);
+    const events = await demo.auditEvents(`action = 'auth.login' AND outcome = 'failure' AND request_id = $1`, [
+      wrong.headers['x-request-id'],
+    ]);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ resource_id: billingId, reason: 'bad_password', organization_id: null });
     expect(JSON.stringify(events[0])).not.toContain('not-the-password');
@@ -53,7 +63,9 @@ describe('POST /api/v1/auth/login', () => {
     }
     const blocked = await http().post('/api/v1/auth/login').send({ email, password: DEMO_PASSWORD });
     expectProblem(blocked, 429);
-    const events = await demo.auditEvents(`action = 'auth.login' AND reason = 'throttled' AND request_id = $1`, [blocked.headers['x-request-id']]);
+    const events = await demo.auditEvents(`action = 'auth.login' AND reason = 'throttled' AND request_id = $1`, [
+      blocked.headers['x-request-id'],
+    ]);
     expect(events).toHaveLength(1);
   });
 });
@@ -87,7 +99,12 @@ describe('refresh token rotation', () => {
   });
 
   it('rejects an unknown refresh token with 401', async () => {
-    expectProblem(await http().post('/api/v1/auth/refresh').send({ refreshToken: 'x'.repeat(43) }), 401);
+    expectProblem(
+      await http()
+        .post('/api/v1/auth/refresh')
+        .send({ refreshToken: 'x'.repeat(43) }),
+      401,
+    );
   });
 });
 
@@ -109,7 +126,10 @@ describe('bearer tokens', () => {
     expect(denied).toHaveLength(1);
     expect(denied[0]).toMatchObject({ organization_id: null, actor_type: 'anonymous', outcome: 'denied' });
     expectProblem(await http().get('/api/v1/me').set('Authorization', 'Bearer not-a-jwt'), 401);
-    const foreign = new JwtService({ secret: 'some-other-secret-that-is-long-enough-000' }).sign({ sub: randomUUID(), sid: randomUUID() }, { audience: 'cairn-staff', issuer: 'cairn' });
+    const foreign = new JwtService({ secret: 'some-other-secret-that-is-long-enough-000' }).sign(
+      { sub: randomUUID(), sid: randomUUID() },
+      { audience: 'cairn-staff', issuer: 'cairn' },
+    );
     expectProblem(await http().get('/api/v1/me').set('Authorization', `Bearer ${foreign}`), 401);
     const s = await login(app, 'admin@sonoran.cairn.test');
     const claims = JSON.parse(Buffer.from(s.accessToken.split('.')[1]!, 'base64url').toString()) as { sub: string; sid: string };

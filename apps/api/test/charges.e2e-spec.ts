@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
+
 import { bootApi } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 import { as, expectProblem, login, StaffSession } from './support/staff-api';
@@ -21,13 +22,17 @@ let plainChart: string;
 beforeAll(async () => {
   app = await bootApi();
   [billing, hr, cascadeAdmin] = await Promise.all([
-    login(app, 'billing@sonoran.cairn.test'), login(app, 'hr@sonoran.cairn.test'), login(app, 'admin@cascade.cairn.test'),
+    login(app, 'billing@sonoran.cairn.test'),
+    login(app, 'hr@sonoran.cairn.test'),
+    login(app, 'admin@cascade.cairn.test'),
   ]);
   sonoran = await demo.orgId('sonoran');
   cascade = await demo.orgId('cascade');
   sites = await demo.sites('sonoran');
   provider = await demo.userId('clinician@sonoran.cairn.test');
-  plainChart = (await demo.owner.query(`SELECT id FROM cl_charts WHERE organization_id = $1 AND NOT is_part2 ORDER BY id LIMIT 1`, [sonoran])).rows[0].id;
+  plainChart = (
+    await demo.owner.query(`SELECT id FROM cl_charts WHERE organization_id = $1 AND NOT is_part2 ORDER BY id LIMIT 1`, [sonoran])
+  ).rows[0].id;
 });
 afterAll(async () => {
   await app.close();
@@ -35,7 +40,14 @@ afterAll(async () => {
 });
 
 interface ChargeRow {
-  org?: string; site?: string; sessionId?: string | null; patientId?: string; chartId?: string; status?: 'ready' | 'on_hold'; serviceDate?: string; sourceType?: string;
+  org?: string;
+  site?: string;
+  sessionId?: string | null;
+  patientId?: string;
+  chartId?: string;
+  status?: 'ready' | 'on_hold';
+  serviceDate?: string;
+  sourceType?: string;
 }
 async function insertCharge(c: ChargeRow = {}): Promise<{ id: string; sourceId: string; patientId: string }> {
   const id = randomUUID();
@@ -43,15 +55,33 @@ async function insertCharge(c: ChargeRow = {}): Promise<{ id: string; sourceId: 
   const patientId = c.patientId ?? randomUUID();
   const onHold = c.status === 'on_hold';
   const sourceType = c.sourceType ?? 'group_encounter_generation';
-  await demo.owner.query(`
+  await demo.owner.query(
+    `
     INSERT INTO pm_charges (organization_id, id, source_type, source_id, encounter_id, patient_id, chart_id, site_id, service_date,
       rendering_provider_id, group_session_id, duration_minutes, proposed_code, proposed_modifiers, final_code, final_modifiers, units,
       unit_basis, rate_cents, amount_cents, status, hold_reason, fee_schedule_entry_id, jurisdiction_profile_key)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 60, '90849', '{}', $12, '{}', $13, $14, $15, $16, $17, $18, NULL, 'us-az-ahcccs')`,
-  [c.org ?? sonoran, id, sourceType, sourceId, randomUUID(), patientId, c.chartId ?? plainChart, c.site ?? sites[0]!.id, c.serviceDate ?? '2026-05-04', provider,
-    sourceType === 'peer_encounter' ? null : (c.sessionId === undefined ? randomUUID() : c.sessionId),
-    onHold ? null : '90853', onHold ? 0 : 1, onHold ? null : 'per_session', onHold ? null : 4200, onHold ? null : 4200,
-    onHold ? 'on_hold' : 'ready', onHold ? 'no_fee_schedule_entry' : null]);
+    [
+      c.org ?? sonoran,
+      id,
+      sourceType,
+      sourceId,
+      randomUUID(),
+      patientId,
+      c.chartId ?? plainChart,
+      c.site ?? sites[0]!.id,
+      c.serviceDate ?? '2026-05-04',
+      provider,
+      sourceType === 'peer_encounter' ? null : c.sessionId === undefined ? randomUUID() : c.sessionId,
+      onHold ? null : '90853',
+      onHold ? 0 : 1,
+      onHold ? null : 'per_session',
+      onHold ? null : 4200,
+      onHold ? null : 4200,
+      onHold ? 'on_hold' : 'ready',
+      onHold ? 'no_fee_schedule_entry' : null,
+    ],
+  );
   return { id, sourceId, patientId };
 }
 
@@ -67,7 +97,9 @@ async function part2ChartsForBilling(): Promise<{ chart_id: string; patient_id: 
     const { rows } = await c.query(
       `SELECT ch.id AS chart_id, ch.patient_id, p.site_id, cl_check_sud_consent(ch.id, 'billing', $2) AS ok
        FROM cl_charts ch JOIN cl_patients p ON p.organization_id = ch.organization_id AND p.id = ch.patient_id
-       WHERE ch.organization_id = $1 AND ch.is_part2 ORDER BY ch.id`, [sonoran, billingUser]);
+       WHERE ch.organization_id = $1 AND ch.is_part2 ORDER BY ch.id`,
+      [sonoran, billingUser],
+    );
     await c.query('COMMIT');
     return rows;
   } finally {
@@ -88,7 +120,14 @@ describe('GET /api/v1/charges', () => {
     const res = await charges(billing, `?sessionId=${sessionId}`);
     expect(res.status).toBe(200);
     const byId = new Map(res.body.items.map((i: any) => [i.id, i]));
-    expect(byId.get(hidden.id)).toMatchObject({ consentRequired: true, patientId: null, chartId: null, encounterId: null, amountCents: 4200, final: { code: '90853' } });
+    expect(byId.get(hidden.id)).toMatchObject({
+      consentRequired: true,
+      patientId: null,
+      chartId: null,
+      encounterId: null,
+      amountCents: 4200,
+      final: { code: '90853' },
+    });
     expect(byId.get(shown.id)).toMatchObject({ consentRequired: false, patientId: open.patient_id, chartId: open.chart_id });
     expect(byId.get(plain.id)).toMatchObject({ consentRequired: false, patientId: plain.patientId });
     const [row] = await demo.auditEvents(`action = 'charge.list' AND scope->'resultChargeIds' ? $1`, [hidden.id]);
@@ -96,7 +135,7 @@ describe('GET /api/v1/charges', () => {
     expect((row!['scope'] as { resultPatientIds: string[] }).resultPatientIds).not.toContain(closed.patient_id);
   });
 
-  it('lists a session\'s charges with their source and proposed vs final code, and audits the read', async () => {
+  it("lists a session's charges with their source and proposed vs final code, and audits the read", async () => {
     const sessionId = randomUUID();
     const ready = await insertCharge({ sessionId });
     const held = await insertCharge({ sessionId, status: 'on_hold' });
@@ -105,11 +144,23 @@ describe('GET /api/v1/charges', () => {
     expect(res.body).toMatchObject({ page: 1, pageSize: 50, total: 2 });
     const byId = new Map(res.body.items.map((i: { id: string }) => [i.id, i]));
     expect(byId.get(ready.id)).toMatchObject({
-      status: 'ready', holdReason: null, source: { type: 'group_encounter_generation', id: ready.sourceId, sessionId },
-      proposed: { code: '90849', modifiers: [] }, final: { code: '90853', modifiers: [] }, units: 1, amountCents: 4200, serviceDate: '2026-05-04',
-      patientId: ready.patientId, jurisdictionProfileKey: 'us-az-ahcccs',
+      status: 'ready',
+      holdReason: null,
+      source: { type: 'group_encounter_generation', id: ready.sourceId, sessionId },
+      proposed: { code: '90849', modifiers: [] },
+      final: { code: '90853', modifiers: [] },
+      units: 1,
+      amountCents: 4200,
+      serviceDate: '2026-05-04',
+      patientId: ready.patientId,
+      jurisdictionProfileKey: 'us-az-ahcccs',
     });
-    expect(byId.get(held.id)).toMatchObject({ status: 'on_hold', holdReason: 'no_fee_schedule_entry', final: { code: null, modifiers: [] }, units: 0 });
+    expect(byId.get(held.id)).toMatchObject({
+      status: 'on_hold',
+      holdReason: 'no_fee_schedule_entry',
+      final: { code: null, modifiers: [] },
+      units: 0,
+    });
     const audit = await demo.auditEvents(`action = 'charge.list' AND scope->>'total' = '2' AND scope->'resultChargeIds' ? $1`, [ready.id]);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ outcome: 'success', organization_id: sonoran });
@@ -129,7 +180,11 @@ describe('GET /api/v1/charges', () => {
     expect(await ids(`&patientId=${patient}`)).toEqual([a.id]);
     expect(await ids('&sourceType=peer_encounter')).toEqual([]);
     const peer = await insertCharge({ sourceType: 'peer_encounter', patientId: patient });
-    expect((await charges(billing, `?sourceType=peer_encounter&patientId=${patient}`)).body.items.map((i: { id: string; source: { sessionId: null } }) => [i.id, i.source.sessionId])).toEqual([[peer.id, null]]);
+    expect(
+      (await charges(billing, `?sourceType=peer_encounter&patientId=${patient}`)).body.items.map(
+        (i: { id: string; source: { sessionId: null } }) => [i.id, i.source.sessionId],
+      ),
+    ).toEqual([[peer.id, null]]);
   });
 
   it('paginates, newest service date first', async () => {
@@ -143,7 +198,15 @@ describe('GET /api/v1/charges', () => {
   });
 
   it('answers 400 naming the field for bad filters', async () => {
-    for (const [q, field] of [['?status=paid', 'status'], ['?from=2026-13-01', 'from'], ['?to=2026-02-30', 'to'], ['?sessionId=x', 'sessionId'], ['?sourceType=manual', 'sourceType'], ['?pageSize=1000', 'pageSize'], ['?from=2026-05-02&to=2026-05-01', 'to']] as const) {
+    for (const [q, field] of [
+      ['?status=paid', 'status'],
+      ['?from=2026-13-01', 'from'],
+      ['?to=2026-02-30', 'to'],
+      ['?sessionId=x', 'sessionId'],
+      ['?sourceType=manual', 'sourceType'],
+      ['?pageSize=1000', 'pageSize'],
+      ['?from=2026-05-02&to=2026-05-01', 'to'],
+    ] as const) {
       const res = await charges(billing, q);
       expectProblem(res, 400);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
@@ -165,10 +228,12 @@ describe('GET /api/v1/charges', () => {
     expect(res.status).toBe(200);
     expect(res.body.items.map((i: { id: string }) => i.id)).toEqual([atPhoenix.id]);
     expect((await charges(north, `?sessionId=${sessionId}&siteId=${tucson}`)).body.total).toBe(0);
-    expect((await charges(billing, `?sessionId=${sessionId}`)).body.items.map((i: { id: string }) => i.id).sort()).toEqual([atTucson.id, atPhoenix.id].sort());
+    expect((await charges(billing, `?sessionId=${sessionId}`)).body.items.map((i: { id: string }) => i.id).sort()).toEqual(
+      [atTucson.id, atPhoenix.id].sort(),
+    );
   });
 
-  it('never shows another organization\'s charges', async () => {
+  it("never shows another organization's charges", async () => {
     const sessionId = randomUUID();
     await insertCharge({ sessionId });
     const res = await charges(cascadeAdmin, `?sessionId=${sessionId}`, cascade);
@@ -184,14 +249,36 @@ describe('GET /api/v1/charges', () => {
 describe('fee schedule: /api/v1/pm/fee-schedule', () => {
   // 90846/90847 are in the code library and not in the demo fee schedule: these tests own them.
   const entry = (over: Record<string, unknown> = {}) => ({
-    codeSystem: 'CPT', code: '90846', modifierMatch: 'any', effectiveFrom: '2031-01-01', rateCents: 9000, unitBasis: 'per_session', ...over,
+    codeSystem: 'CPT',
+    code: '90846',
+    modifierMatch: 'any',
+    effectiveFrom: '2031-01-01',
+    rateCents: 9000,
+    unitBasis: 'per_session',
+    ...over,
   });
   const create = (body: Record<string, unknown>, who = billing) => as(app, who).post('/api/v1/pm/fee-schedule').send(body);
 
   it('creates an entry with sorted modifiers and a crosswalk, lists it, and audits the change', async () => {
-    const res = await create(entry({ code: '90847', modifierMatch: 'exact', modifiers: ['HQ', 'GT'], crosswalkCode: '90846', crosswalkModifierMode: 'add', crosswalkModifiers: ['HF'] }));
+    const res = await create(
+      entry({
+        code: '90847',
+        modifierMatch: 'exact',
+        modifiers: ['HQ', 'GT'],
+        crosswalkCode: '90846',
+        crosswalkModifierMode: 'add',
+        crosswalkModifiers: ['HF'],
+      }),
+    );
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ code: '90847', modifiers: ['GT', 'HQ'], effectiveTo: null, crosswalkCode: '90846', crosswalkModifierMode: 'add', crosswalkModifiers: ['HF'] });
+    expect(res.body).toMatchObject({
+      code: '90847',
+      modifiers: ['GT', 'HQ'],
+      effectiveTo: null,
+      crosswalkCode: '90846',
+      crosswalkModifierMode: 'add',
+      crosswalkModifiers: ['HF'],
+    });
     const list = await as(app, billing).get('/api/v1/pm/fee-schedule?code=90847&on=2031-06-01');
     expect(list.status).toBe(200);
     expect(list.body.items.map((i: { id: string }) => i.id)).toEqual([res.body.id]);
@@ -241,17 +328,23 @@ describe('fee schedule: /api/v1/pm/fee-schedule', () => {
     for (const [body, field] of cases) {
       const res = await create(body);
       expectProblem(res, 400);
-      expect({ field, errors: res.body.errors.map((e: { field: string }) => e.field) }).toEqual({ field, errors: expect.arrayContaining([field]) });
+      expect({ field, errors: res.body.errors.map((e: { field: string }) => e.field) }).toEqual({
+        field,
+        errors: expect.arrayContaining([field]),
+      });
     }
     expect((await as(app, billing).get('/api/v1/pm/fee-schedule?pageSize=200')).body.total).toBe(before); // nothing written
   });
 
-  it('ends only existing entries of the caller\'s organization (404), with a valid date (400)', async () => {
+  it("ends only existing entries of the caller's organization (404), with a valid date (400)", async () => {
     const mine = await create(entry({ code: '90847', effectiveFrom: '2034-01-01' }));
     expect(mine.status).toBe(201);
     expectProblem(await as(app, billing).post(`/api/v1/pm/fee-schedule/${mine.body.id}/end`).send({ effectiveTo: '2033-12-31' }), 400);
     expectProblem(await as(app, billing).post(`/api/v1/pm/fee-schedule/${mine.body.id}/end`).send({ effectiveTo: 'never' }), 400);
-    expectProblem(await as(app, cascadeAdmin, cascade).post(`/api/v1/pm/fee-schedule/${mine.body.id}/end`).send({ effectiveTo: '2034-12-31' }), 404);
+    expectProblem(
+      await as(app, cascadeAdmin, cascade).post(`/api/v1/pm/fee-schedule/${mine.body.id}/end`).send({ effectiveTo: '2034-12-31' }),
+      404,
+    );
     expectProblem(await as(app, billing).post(`/api/v1/pm/fee-schedule/${randomUUID()}/end`).send({ effectiveTo: '2034-12-31' }), 404);
     const other = await as(app, cascadeAdmin, cascade).get('/api/v1/pm/fee-schedule?code=90847&on=2034-06-01');
     expect(other.body.items.map((i: { id: string }) => i.id)).not.toContain(mine.body.id);
@@ -259,8 +352,19 @@ describe('fee schedule: /api/v1/pm/fee-schedule', () => {
 
   it('shows the demo fee schedule: exact and any-modifiers entries for H0005, none for H2017 (its charges go on hold)', async () => {
     const h0005 = await as(app, billing).get('/api/v1/pm/fee-schedule?code=H0005&on=2025-06-01');
-    expect(h0005.body.items.map((i: { modifierMatch: string; modifiers: string[]; crosswalkModifierMode: string | null; crosswalkModifiers: string[] }) =>
-      [i.modifierMatch, i.modifiers, i.crosswalkModifierMode, i.crosswalkModifiers])).toEqual([['any', [], 'add', ['HQ']], ['exact', ['HF', 'HQ'], null, []]]);
+    expect(
+      h0005.body.items.map(
+        (i: { modifierMatch: string; modifiers: string[]; crosswalkModifierMode: string | null; crosswalkModifiers: string[] }) => [
+          i.modifierMatch,
+          i.modifiers,
+          i.crosswalkModifierMode,
+          i.crosswalkModifiers,
+        ],
+      ),
+    ).toEqual([
+      ['any', [], 'add', ['HQ']],
+      ['exact', ['HF', 'HQ'], null, []],
+    ]);
     expect((await as(app, billing).get('/api/v1/pm/fee-schedule?code=H2017')).body.total).toBe(0);
     expect((await as(app, cascadeAdmin, cascade).get('/api/v1/pm/fee-schedule?code=H2017')).body.total).toBe(1);
   });

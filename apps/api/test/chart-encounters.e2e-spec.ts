@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+
 import { bootApi } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 import { GenerationWorker } from './support/generation-worker';
@@ -22,44 +23,69 @@ const letters = () => Array.from({ length: 8 }, () => String.fromCharCode(97 + M
 const today = new Date().toISOString().slice(0, 10);
 
 async function newPatient(isPart2 = false): Promise<string> {
-  const res = await as(app, supervisor).post('/api/v1/patients').send({
-    siteId: tucson, firstName: 'Wren', lastName: `Chart${letters()}`, dateOfBirth: '1979-07-21', primaryTherapistId: clinicianId,
-    ...(isPart2 ? { isPart2: true, part2ProgramName: 'Intensive Outpatient Program' } : {}),
-  });
+  const res = await as(app, supervisor)
+    .post('/api/v1/patients')
+    .send({
+      siteId: tucson,
+      firstName: 'Wren',
+      lastName: `Chart${letters()}`,
+      dateOfBirth: '1979-07-21',
+      primaryTherapistId: clinicianId,
+      ...(isPart2 ? { isPart2: true, part2ProgramName: 'Intensive Outpatient Program' } : {}),
+    });
   if (res.status !== 201) throw new Error(`register answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body.id as string;
 }
 
 async function consentTo(patientId: string): Promise<string> {
-  const c = await as(app, supervisor).post(`/api/v1/patients/${patientId}/consents`).send({
-    consentType: 'tpo', disclosingParty: 'Sonoran Behavioral Health, Intensive Outpatient Program', informationDescription: 'All SUD treatment records',
-    recordTypes: ['*'], recipients: [{ type: 'organization', organizationId: org, name: 'Sonoran Behavioral Health' }],
-    purposes: ['treatment', 'payment', 'health_care_operations'], expirationEvent: 'none', signedBy: 'patient', signedOn: today,
-    statements: ['right_to_revoke', 'redisclosure', 'treatment_not_conditioned'],
-  });
+  const c = await as(app, supervisor)
+    .post(`/api/v1/patients/${patientId}/consents`)
+    .send({
+      consentType: 'tpo',
+      disclosingParty: 'Sonoran Behavioral Health, Intensive Outpatient Program',
+      informationDescription: 'All SUD treatment records',
+      recordTypes: ['*'],
+      recipients: [{ type: 'organization', organizationId: org, name: 'Sonoran Behavioral Health' }],
+      purposes: ['treatment', 'payment', 'health_care_operations'],
+      expirationEvent: 'none',
+      signedBy: 'patient',
+      signedOn: today,
+      statements: ['right_to_revoke', 'redisclosure', 'treatment_not_conditioned'],
+    });
   if (c.status !== 201) throw new Error(`consent answered ${c.status}: ${JSON.stringify(c.body)}`);
   return c.body.id as string;
 }
 
 /** A documented session of a new group; the documented event is delivered to the generation consumer. */
 async function documentedSession(attendees: Array<Record<string, unknown>>, group: Record<string, unknown>, sessionDate: string) {
-  const g = await as(app, supervisor).post('/api/v1/groups').send({
-    siteId: tucson, name: `Group ${letters()}`, sudProgram: false, facilitatorIds: [supervisorId], ...group,
-  });
+  const g = await as(app, supervisor)
+    .post('/api/v1/groups')
+    .send({
+      siteId: tucson,
+      name: `Group ${letters()}`,
+      sudProgram: false,
+      facilitatorIds: [supervisorId],
+      ...group,
+    });
   if (g.status !== 201) throw new Error(`group answered ${g.status}: ${JSON.stringify(g.body)}`);
-  const s = await as(app, supervisor).post('/api/v1/group-sessions').send({ groupId: g.body.id, sessionDate, startTime: '09:00', endTime: '10:30', note: 'Skills practice.' });
+  const s = await as(app, supervisor)
+    .post('/api/v1/group-sessions')
+    .send({ groupId: g.body.id, sessionDate, startTime: '09:00', endTime: '10:30', note: 'Skills practice.' });
   if (s.status !== 201) throw new Error(`session answered ${s.status}: ${JSON.stringify(s.body)}`);
   const a = await as(app, supervisor).put(`/api/v1/group-sessions/${s.body.id}/attendance`).send({ attendees });
   if (a.status !== 200) throw new Error(`attendance answered ${a.status}: ${JSON.stringify(a.body)}`);
   const d = await as(app, supervisor).post(`/api/v1/group-sessions/${s.body.id}/document`);
   if (d.status !== 200) throw new Error(`document answered ${d.status}: ${JSON.stringify(d.body)}`);
   const { rows } = await demo.owner.query(
-    `SELECT id, payload FROM pf_outbox_events WHERE event_type = 'cl_group_session_documented.v1' AND payload->>'session_id' = $1`, [s.body.id]);
+    `SELECT id, payload FROM pf_outbox_events WHERE event_type = 'cl_group_session_documented.v1' AND payload->>'session_id' = $1`,
+    [s.body.id],
+  );
   expect(await worker.document(rows[0].payload, rows[0].id)).toBe('processed');
   return { groupId: g.body.id as string, sessionId: s.body.id as string };
 }
 
-const encounters = (session: StaffSession, patientId: string, query = '') => as(app, session).get(`/api/v1/patients/${patientId}/encounters${query}`);
+const encounters = (session: StaffSession, patientId: string, query = '') =>
+  as(app, session).get(`/api/v1/patients/${patientId}/encounters${query}`);
 
 beforeAll(async () => {
   app = await bootApi();
@@ -82,17 +108,50 @@ afterAll(async () => {
 describe('GET /api/v1/patients/:id/encounters', () => {
   it('lists group encounters newest first with the session, group and attendance, and none for an absent session', async () => {
     const [p, q] = [await newPatient(), await newPatient()];
-    const first = await documentedSession([{ patientId: p, status: 'present' }, { patientId: q, status: 'absent' }], { groupType: 'psychotherapy_group' }, '2025-05-06');
-    const second = await documentedSession([{ patientId: p, status: 'partial', arrivalTime: '09:20', departureTime: '10:30' }, { patientId: q, status: 'present' }], { groupType: 'multi_family_group' }, '2025-05-13');
+    const first = await documentedSession(
+      [
+        { patientId: p, status: 'present' },
+        { patientId: q, status: 'absent' },
+      ],
+      { groupType: 'psychotherapy_group' },
+      '2025-05-06',
+    );
+    const second = await documentedSession(
+      [
+        { patientId: p, status: 'partial', arrivalTime: '09:20', departureTime: '10:30' },
+        { patientId: q, status: 'present' },
+      ],
+      { groupType: 'multi_family_group' },
+      '2025-05-13',
+    );
     const res = await encounters(clinician, p);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ page: 1, pageSize: 50, total: 2, withheld: 0, withheldReason: null, part2Notice: null });
     expect(res.body.items).toEqual([
       expect.objectContaining({
-        encounterType: 'group', serviceDate: '2025-05-13', siteId: tucson, renderingProviderId: supervisorId, durationMinutes: 70, sourceType: 'group_session', sourceId: second.sessionId,
-        groupSession: { sessionId: second.sessionId, attendanceStatus: 'partial', minutesAttended: 70, groupId: second.groupId, groupName: expect.any(String), groupType: 'multi_family_group', sudProgram: false, startTime: '09:00', endTime: '10:30' },
+        encounterType: 'group',
+        serviceDate: '2025-05-13',
+        siteId: tucson,
+        renderingProviderId: supervisorId,
+        durationMinutes: 70,
+        sourceType: 'group_session',
+        sourceId: second.sessionId,
+        groupSession: {
+          sessionId: second.sessionId,
+          attendanceStatus: 'partial',
+          minutesAttended: 70,
+          groupId: second.groupId,
+          groupName: expect.any(String),
+          groupType: 'multi_family_group',
+          sudProgram: false,
+          startTime: '09:00',
+          endTime: '10:30',
+        },
       }),
-      expect.objectContaining({ serviceDate: '2025-05-06', groupSession: expect.objectContaining({ sessionId: first.sessionId, attendanceStatus: 'present', minutesAttended: 90 }) }),
+      expect.objectContaining({
+        serviceDate: '2025-05-06',
+        groupSession: expect.objectContaining({ sessionId: first.sessionId, attendanceStatus: 'present', minutesAttended: 90 }),
+      }),
     ]);
     // q was absent from the first session: only the second appears.
     expect((await encounters(supervisor, q)).body.items.map((e: any) => e.sourceId)).toEqual([second.sessionId]);
@@ -100,7 +159,8 @@ describe('GET /api/v1/patients/:id/encounters', () => {
 
   it('filters by service date and paginates', async () => {
     const p = await newPatient();
-    for (const date of ['2025-03-03', '2025-03-10', '2025-03-17']) await documentedSession([{ patientId: p, status: 'present' }], { groupType: 'psychotherapy_group' }, date);
+    for (const date of ['2025-03-03', '2025-03-10', '2025-03-17'])
+      await documentedSession([{ patientId: p, status: 'present' }], { groupType: 'psychotherapy_group' }, date);
     const ranged = await encounters(supervisor, p, '?from=2025-03-05&to=2025-03-17&pageSize=1');
     expect(ranged.body).toMatchObject({ total: 2, page: 1, pageSize: 1 });
     expect(ranged.body.items.map((e: any) => e.serviceDate)).toEqual(['2025-03-17']);
@@ -116,14 +176,23 @@ describe('GET /api/v1/patients/:id/encounters', () => {
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ total: 1, items: [], withheld: 1, withheldReason: 'no_consent', part2Notice: null });
     const audit = await demo.owner.query(
-      `SELECT outcome, scope FROM pf_audit_events WHERE action = 'patient.encounters.read' AND patient_id = $1 ORDER BY occurred_at DESC LIMIT 1`, [p]);
-    expect(audit.rows[0]).toMatchObject({ outcome: 'success', scope: expect.objectContaining({ withheld: 1, part2: true, part2Denied: true }) });
+      `SELECT outcome, scope FROM pf_audit_events WHERE action = 'patient.encounters.read' AND patient_id = $1 ORDER BY occurred_at DESC LIMIT 1`,
+      [p],
+    );
+    expect(audit.rows[0]).toMatchObject({
+      outcome: 'success',
+      scope: expect.objectContaining({ withheld: 1, part2: true, part2Denied: true }),
+    });
     const consentId = await consentTo(p);
     const open = await encounters(clinician, p);
     expect(open.body).toMatchObject({ withheld: 0, withheldReason: null, part2Notice: expect.stringMatching(/42 CFR part 2/) });
-    expect(open.body.items).toEqual([expect.objectContaining({ groupSession: expect.objectContaining({ sudProgram: true, groupType: 'sud_group_counseling' }) })]);
+    expect(open.body.items).toEqual([
+      expect.objectContaining({ groupSession: expect.objectContaining({ sudProgram: true, groupType: 'sud_group_counseling' }) }),
+    ]);
     // Revoked: withheld again from that moment, and the reason says why.
-    expect((await as(app, supervisor).post(`/api/v1/patients/${p}/consents/${consentId}/revoke`).send({ method: 'written' })).status).toBe(200);
+    expect((await as(app, supervisor).post(`/api/v1/patients/${p}/consents/${consentId}/revoke`).send({ method: 'written' })).status).toBe(
+      200,
+    );
     expect((await encounters(clinician, p)).body).toMatchObject({ items: [], withheld: 1, withheldReason: 'revoked' });
   });
 

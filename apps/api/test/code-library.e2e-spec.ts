@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+
 import { bootApi } from './support/boot-api';
 import { as, expectProblem, login, StaffSession } from './support/staff-api';
 
@@ -20,14 +21,39 @@ describe('GET /api/v1/code-library/codes', () => {
     const res = await as(app, billing).get('/api/v1/code-library/codes?pageSize=200');
     expect(res.status).toBe(200);
     const codes = codesOf(res.body);
-    for (const c of ['90791', '90792', '90832', '90834', '90837', '90846', '90847', '90849', '90853', 'H0004', 'H0005', 'H0038', 'H2017', 'H2019', 'HQ', 'HF', 'HE', 'HK', '95', 'GT']) {
+    for (const c of [
+      '90791',
+      '90792',
+      '90832',
+      '90834',
+      '90837',
+      '90846',
+      '90847',
+      '90849',
+      '90853',
+      'H0004',
+      'H0005',
+      'H0038',
+      'H2017',
+      'H2019',
+      'HQ',
+      'HF',
+      'HE',
+      'HK',
+      '95',
+      'GT',
+    ]) {
       expect(codes).toContain(c);
     }
     const h0038 = res.body.items.find((c: { code: string }) => c.code === 'H0038');
     expect(h0038).toMatchObject({ system: 'HCPCS', unitBasis: 'per_15_minutes', effectiveTo: null, source: 'national' });
     const hq = res.body.items.find((c: { code: string }) => c.code === 'HQ');
     expect(hq).toMatchObject({ system: 'MODIFIER', unitBasis: null });
-    expect(res.body.items.find((c: { code: string }) => c.code === '90834')).toMatchObject({ unitBasis: 'per_session', minimumMinutes: 38, maximumMinutes: 52 });
+    expect(res.body.items.find((c: { code: string }) => c.code === '90834')).toMatchObject({
+      unitBasis: 'per_session',
+      minimumMinutes: 38,
+      maximumMinutes: 52,
+    });
   });
 
   it('filters by system and code prefix, and by words of the description', async () => {
@@ -73,16 +99,33 @@ describe('GET /api/v1/code-library/codes/:code/validity (ValidateCodeQuery)', ()
 
   it('explains why a code is not valid: ended, unknown, of another system', async () => {
     expect((await as(app, billing).get('/api/v1/code-library/codes/90806/validity?on=2026-03-02')).body).toMatchObject({
-      valid: false, reason: 'ended', message: '90806 ended on 2012-12-31',
+      valid: false,
+      reason: 'ended',
+      message: '90806 ended on 2012-12-31',
     });
-    expect((await as(app, billing).get('/api/v1/code-library/codes/99999/validity?on=2026-03-02')).body).toMatchObject({ valid: false, reason: 'unknown_code' });
-    expect((await as(app, billing).get('/api/v1/code-library/codes/HQ/validity?on=2026-03-02&system=CPT')).body).toMatchObject({ valid: false, reason: 'wrong_system' });
+    expect((await as(app, billing).get('/api/v1/code-library/codes/99999/validity?on=2026-03-02')).body).toMatchObject({
+      valid: false,
+      reason: 'unknown_code',
+    });
+    expect((await as(app, billing).get('/api/v1/code-library/codes/HQ/validity?on=2026-03-02&system=CPT')).body).toMatchObject({
+      valid: false,
+      reason: 'wrong_system',
+    });
   });
 
   it("validates an organization's own code for that organization only, from its first day", async () => {
-    expect((await as(app, billing).get('/api/v1/code-library/codes/t1016/validity?on=2025-01-01')).body).toMatchObject({ valid: true, code: { source: 'organization' } });
-    expect((await as(app, billing).get('/api/v1/code-library/codes/T1016/validity?on=2024-12-31')).body).toMatchObject({ valid: false, reason: 'not_yet_effective' });
-    expect((await as(app, cascade).get('/api/v1/code-library/codes/T1016/validity?on=2025-06-01')).body).toMatchObject({ valid: false, reason: 'unknown_code' });
+    expect((await as(app, billing).get('/api/v1/code-library/codes/t1016/validity?on=2025-01-01')).body).toMatchObject({
+      valid: true,
+      code: { source: 'organization' },
+    });
+    expect((await as(app, billing).get('/api/v1/code-library/codes/T1016/validity?on=2024-12-31')).body).toMatchObject({
+      valid: false,
+      reason: 'not_yet_effective',
+    });
+    expect((await as(app, cascade).get('/api/v1/code-library/codes/T1016/validity?on=2025-06-01')).body).toMatchObject({
+      valid: false,
+      reason: 'unknown_code',
+    });
   });
 
   it('rejects a missing or impossible date and a malformed code with 400 naming the field', async () => {

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+
 import { bootApi } from './support/boot-api';
 import { expectProblem } from './support/staff-api';
 

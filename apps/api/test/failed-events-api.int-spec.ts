@@ -3,11 +3,21 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+
 import type { PrismaClient } from '@cairn/platform/db';
 import {
-  appPrisma, createMessagingTestDb, effectCounts, MessagingTestDb, obliterateQueues, PROBE_WORKER_ENTRY, publishProbeEvents, uniqueQueuePrefix, waitFor,
+  appPrisma,
+  createMessagingTestDb,
+  effectCounts,
+  MessagingTestDb,
+  obliterateQueues,
+  PROBE_WORKER_ENTRY,
+  publishProbeEvents,
+  uniqueQueuePrefix,
+  waitFor,
 } from '@cairn/platform/messaging/testing';
 import { freePort } from '@cairn/testing';
+
 import { bootApi } from './support/boot-api';
 import { as, expectProblem, login } from './support/staff-api';
 
@@ -45,7 +55,16 @@ beforeAll(async () => {
   app = await bootApi({ DATABASE_URL: db.appUrl, QUEUE_PREFIX: prefix });
   worker = spawn(process.execPath, ['-r', '@swc-node/register', PROBE_WORKER_ENTRY], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: db.appUrl, WORKER_PORT: String(await freePort()), QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent', QUEUE_ATTEMPTS: '3', QUEUE_BACKOFF_MS: '50', OUTBOX_POLL_MS: '100' },
+    env: {
+      ...process.env,
+      DATABASE_URL: db.appUrl,
+      WORKER_PORT: String(await freePort()),
+      QUEUE_PREFIX: prefix,
+      LOG_LEVEL: 'silent',
+      QUEUE_ATTEMPTS: '3',
+      QUEUE_BACKOFF_MS: '50',
+      OUTBOX_POLL_MS: '100',
+    },
     stdio: 'ignore',
   });
   sonoran = await demo.orgId('sonoran');
@@ -64,17 +83,26 @@ afterAll(async () => {
 });
 
 describe('GET /api/v1/admin/events/failed', () => {
-  it('lists the event whose consumer threw on every attempt, for its organization\'s admin only, and audits it', async () => {
+  it("lists the event whose consumer threw on every attempt, for its organization's admin only, and audits it", async () => {
     const admin = await login(app, 'admin@sonoran.cairn.test');
     let item: Record<string, unknown> | undefined;
-    await waitFor('the event to land in the failed set', async () => {
-      const res = await as(app, admin).get('/api/v1/admin/events/failed?pageSize=200');
-      item = res.body.items?.find((i: { id: string }) => i.id === failingId);
-      return item !== undefined;
-    }, 60_000, 300);
+    await waitFor(
+      'the event to land in the failed set',
+      async () => {
+        const res = await as(app, admin).get('/api/v1/admin/events/failed?pageSize=200');
+        item = res.body.items?.find((i: { id: string }) => i.id === failingId);
+        return item !== undefined;
+      },
+      60_000,
+      300,
+    );
     expect(item).toMatchObject({
-      id: failingId, queue: 'charge-creation', eventType: 'peer_encounter_finalized.v1', attemptsMade: 3,
-      failedReason: `probe consumer told to fail for event ${failingId}`, payload: { organization_id: sonoran, hcpcs_code: 'FAIL' },
+      id: failingId,
+      queue: 'charge-creation',
+      eventType: 'peer_encounter_finalized.v1',
+      attemptsMade: 3,
+      failedReason: `probe consumer told to fail for event ${failingId}`,
+      payload: { organization_id: sonoran, hcpcs_code: 'FAIL' },
     });
     expect(await effectCounts(demo.owner, [failingId])).toEqual({ rows: 0, distinct: 0 });
 
@@ -106,11 +134,13 @@ describe('GET /api/v1/admin/events/failed', () => {
 });
 
 describe('POST /api/v1/admin/events/failed/:id/retry', () => {
-  it('answers 404 for an unknown id, a malformed id and another organization\'s event', async () => {
+  it("answers 404 for an unknown id, a malformed id and another organization's event", async () => {
     const admin = await login(app, 'admin@sonoran.cairn.test');
     const unknown = randomUUID();
     expectProblem(await as(app, admin).post(`/api/v1/admin/events/failed/${unknown}/retry`), 404);
-    expect(await demo.auditEvents(`action = 'events.failed.retry' AND resource_id = $1 AND outcome = 'not_found'`, [unknown])).toHaveLength(1);
+    expect(await demo.auditEvents(`action = 'events.failed.retry' AND resource_id = $1 AND outcome = 'not_found'`, [unknown])).toHaveLength(
+      1,
+    );
     expectProblem(await as(app, admin).post('/api/v1/admin/events/failed/not-an-id/retry'), 404);
     const cascadeAdmin = await login(app, 'admin@cascade.cairn.test');
     expectProblem(await as(app, cascadeAdmin).post(`/api/v1/admin/events/failed/${failingId}/retry`), 404);
@@ -118,10 +148,15 @@ describe('POST /api/v1/admin/events/failed/:id/retry', () => {
 
   it('sends the fixed event through again: one effect, gone from the failed set, a second retry is 409', async () => {
     const admin = await login(app, 'admin@sonoran.cairn.test');
-    await waitFor('the event to be in the failed set', async () => {
-      const res = await as(app, admin).get('/api/v1/admin/events/failed?pageSize=200');
-      return res.body.items?.some((i: { id: string }) => i.id === failingId) === true;
-    }, 60_000, 300);
+    await waitFor(
+      'the event to be in the failed set',
+      async () => {
+        const res = await as(app, admin).get('/api/v1/admin/events/failed?pageSize=200');
+        return res.body.items?.some((i: { id: string }) => i.id === failingId) === true;
+      },
+      60_000,
+      300,
+    );
     // The cause is fixed (the probe consumer stops throwing for this event).
     await demo.owner.query('INSERT INTO test_probe_heals (organization_id, event_id) VALUES ($1, $2)', [sonoran, failingId]);
 
@@ -136,10 +171,15 @@ describe('POST /api/v1/admin/events/failed/:id/retry', () => {
     const list = await as(app, admin).get('/api/v1/admin/events/failed?pageSize=200');
     expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(failingId);
 
-    await waitFor('the job to complete', async () => {
-      const r = await as(app, admin).post(`/api/v1/admin/events/failed/${failingId}/retry`);
-      return r.status === 409 && /completed/.test(r.body.detail);
-    }, 10_000, 100);
+    await waitFor(
+      'the job to complete',
+      async () => {
+        const r = await as(app, admin).post(`/api/v1/admin/events/failed/${failingId}/retry`);
+        return r.status === 409 && /completed/.test(r.body.detail);
+      },
+      10_000,
+      100,
+    );
     const again = await as(app, admin).post(`/api/v1/admin/events/failed/${failingId}/retry`);
     expectProblem(again, 409);
     expect(again.body.detail).toMatch(/not in a failed set \(it is completed\)/);

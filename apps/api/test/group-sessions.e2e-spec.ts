@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+
 import { bootApi } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 import { as, expectProblem, login, StaffSession } from './support/staff-api';
@@ -16,24 +17,39 @@ const NOTE = 'Group practised distress tolerance skills; members shared coping p
 
 /** A new Tucson Central patient with a chart (Part 2 or not), the demo clinician as primary therapist. */
 async function newPatient(isPart2 = false): Promise<string> {
-  const res = await as(app, supervisor).post('/api/v1/patients').send({
-    siteId: tucson, firstName: 'Gideon', lastName: `Group${letters()}`, dateOfBirth: '1984-02-11', primaryTherapistId: clinicianId,
-    ...(isPart2 ? { isPart2: true, part2ProgramName: 'Intensive Outpatient Program' } : {}),
-  });
+  const res = await as(app, supervisor)
+    .post('/api/v1/patients')
+    .send({
+      siteId: tucson,
+      firstName: 'Gideon',
+      lastName: `Group${letters()}`,
+      dateOfBirth: '1984-02-11',
+      primaryTherapistId: clinicianId,
+      ...(isPart2 ? { isPart2: true, part2ProgramName: 'Intensive Outpatient Program' } : {}),
+    });
   if (res.status !== 201) throw new Error(`register answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body.id as string;
 }
 
 async function newGroup(extra: Record<string, unknown> = {}): Promise<Record<string, any>> {
-  const res = await as(app, supervisor).post('/api/v1/groups').send({
-    siteId: tucson, name: `DBT skills ${letters()}`, groupType: 'psychotherapy_group', sudProgram: false, facilitatorIds: [supervisorId, clinicianId], ...extra,
-  });
+  const res = await as(app, supervisor)
+    .post('/api/v1/groups')
+    .send({
+      siteId: tucson,
+      name: `DBT skills ${letters()}`,
+      groupType: 'psychotherapy_group',
+      sudProgram: false,
+      facilitatorIds: [supervisorId, clinicianId],
+      ...extra,
+    });
   if (res.status !== 201) throw new Error(`group answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
 async function newSession(groupId: string, extra: Record<string, unknown> = {}): Promise<Record<string, any>> {
-  const res = await as(app, supervisor).post('/api/v1/group-sessions').send({ groupId, sessionDate: '2025-06-03', startTime: '10:00', endTime: '11:30', note: NOTE, ...extra });
+  const res = await as(app, supervisor)
+    .post('/api/v1/group-sessions')
+    .send({ groupId, sessionDate: '2025-06-03', startTime: '10:00', endTime: '11:30', note: NOTE, ...extra });
   if (res.status !== 201) throw new Error(`session answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;
 }
@@ -46,7 +62,8 @@ async function outboxRows(sessionId: string) {
   return rows;
 }
 
-const chartOf = async (patientId: string) => (await demo.owner.query('SELECT id FROM cl_charts WHERE patient_id = $1', [patientId])).rows[0].id as string;
+const chartOf = async (patientId: string) =>
+  (await demo.owner.query('SELECT id FROM cl_charts WHERE patient_id = $1', [patientId])).rows[0].id as string;
 
 beforeAll(async () => {
   app = await bootApi();
@@ -64,30 +81,62 @@ afterAll(async () => {
 describe('group sessions and attendance (CL-14)', () => {
   it('creates a group, a session, records attendance and documents it, publishing the exact event once', async () => {
     const group = await newGroup({ defaultModality: 'telehealth_video' });
-    expect(group).toMatchObject({ siteId: tucson, groupType: 'psychotherapy_group', sudProgram: false, facilitatorIds: [supervisorId, clinicianId], active: true });
+    expect(group).toMatchObject({
+      siteId: tucson,
+      groupType: 'psychotherapy_group',
+      sudProgram: false,
+      facilitatorIds: [supervisorId, clinicianId],
+      active: true,
+    });
     expect((await as(app, supervisor).get(`/api/v1/groups/${group['id']}`)).body).toMatchObject({ id: group['id'] });
 
     const session = await newSession(group['id']);
-    expect(session).toMatchObject({ status: 'draft', modality: 'telehealth_video', facilitatorId: supervisorId, durationMinutes: 90, attendance: [], note: NOTE });
-    const [a, b, c] = [await newPatient(), await newPatient(), await newPatient()];
-    const recorded = await as(app, supervisor).put(`/api/v1/group-sessions/${session['id']}/attendance`).send({
-      attendees: [
-        { patientId: a, status: 'present' },
-        { patientId: b, status: 'partial', arrivalTime: '10:40', departureTime: '11:05' },
-        { patientId: c, status: 'absent' },
-      ],
+    expect(session).toMatchObject({
+      status: 'draft',
+      modality: 'telehealth_video',
+      facilitatorId: supervisorId,
+      durationMinutes: 90,
+      attendance: [],
+      note: NOTE,
     });
+    const [a, b, c] = [await newPatient(), await newPatient(), await newPatient()];
+    const recorded = await as(app, supervisor)
+      .put(`/api/v1/group-sessions/${session['id']}/attendance`)
+      .send({
+        attendees: [
+          { patientId: a, status: 'present' },
+          { patientId: b, status: 'partial', arrivalTime: '10:40', departureTime: '11:05' },
+          { patientId: c, status: 'absent' },
+        ],
+      });
     expect(recorded.status).toBe(200);
-    expect(recorded.body.attendance.map((r: any) => [r.patientId, r.status, r.minutesAttended])).toEqual([[a, 'present', 90], [b, 'partial', 25], [c, 'absent', 0]]);
+    expect(recorded.body.attendance.map((r: any) => [r.patientId, r.status, r.minutesAttended])).toEqual([
+      [a, 'present', 90],
+      [b, 'partial', 25],
+      [c, 'absent', 0],
+    ]);
     // Replacing one patient's attendance keeps the others.
-    const replaced = await as(app, supervisor).put(`/api/v1/group-sessions/${session['id']}/attendance`).send({ attendees: [{ patientId: a, status: 'partial', minutesAttended: 60 }] });
+    const replaced = await as(app, supervisor)
+      .put(`/api/v1/group-sessions/${session['id']}/attendance`)
+      .send({ attendees: [{ patientId: a, status: 'partial', minutesAttended: 60 }] });
     expect(replaced.body.attendance.map((r: any) => r.patientId)).toEqual([b, c, a]);
     expect(replaced.body.attendance.find((r: any) => r.patientId === a)).toMatchObject({ status: 'partial', minutesAttended: 60 });
-    expect((await as(app, supervisor).patch(`/api/v1/group-sessions/${session['id']}`).send({ note: `${NOTE} Homework: diary card.` })).status).toBe(200);
+    expect(
+      (
+        await as(app, supervisor)
+          .patch(`/api/v1/group-sessions/${session['id']}`)
+          .send({ note: `${NOTE} Homework: diary card.` })
+      ).status,
+    ).toBe(200);
 
     const documented = await as(app, supervisor).post(`/api/v1/group-sessions/${session['id']}/document`);
     expect(documented.status).toBe(200);
-    expect(documented.body).toMatchObject({ status: 'documented', documentedBy: supervisorId, documentedAt: expect.any(String), note: `${NOTE} Homework: diary card.` });
+    expect(documented.body).toMatchObject({
+      status: 'documented',
+      documentedBy: supervisorId,
+      documentedAt: expect.any(String),
+      note: `${NOTE} Homework: diary card.`,
+    });
 
     const rows = await outboxRows(session['id']);
     expect(rows).toHaveLength(1);
@@ -118,17 +167,28 @@ describe('group sessions and attendance (CL-14)', () => {
     // Signed: a second sign, note edits and attendance edits answer 409 and publish nothing.
     expectProblem(await as(app, supervisor).post(`/api/v1/group-sessions/${session['id']}/document`), 409);
     expectProblem(await as(app, supervisor).patch(`/api/v1/group-sessions/${session['id']}`).send({ note: 'changed' }), 409);
-    expectProblem(await as(app, supervisor).put(`/api/v1/group-sessions/${session['id']}/attendance`).send({ attendees: [{ patientId: c, status: 'present' }] }), 409);
+    expectProblem(
+      await as(app, supervisor)
+        .put(`/api/v1/group-sessions/${session['id']}/attendance`)
+        .send({ attendees: [{ patientId: c, status: 'present' }] }),
+      409,
+    );
     expect(await outboxRows(session['id'])).toHaveLength(1);
     // The database refuses changes too, even as the owner.
-    await expect(demo.owner.query(`UPDATE cl_group_sessions SET note = 'tampered' WHERE id = $1`, [session['id']])).rejects.toThrow(/documented and locked/);
-    await expect(demo.owner.query(`UPDATE cl_group_attendance SET minutes_attended = 5 WHERE session_id = $1 AND patient_id = $2`, [session['id'], b])).rejects.toThrow(/locked/);
+    await expect(demo.owner.query(`UPDATE cl_group_sessions SET note = 'tampered' WHERE id = $1`, [session['id']])).rejects.toThrow(
+      /documented and locked/,
+    );
+    await expect(
+      demo.owner.query(`UPDATE cl_group_attendance SET minutes_attended = 5 WHERE session_id = $1 AND patient_id = $2`, [session['id'], b]),
+    ).rejects.toThrow(/locked/);
   });
 
   it('lets exactly one of two concurrent document calls succeed, with one outbox row', async () => {
     const group = await newGroup();
     const session = await newSession(group['id']);
-    await as(app, supervisor).put(`/api/v1/group-sessions/${session['id']}/attendance`).send({ attendees: [{ patientId: await newPatient(), status: 'present' }] });
+    await as(app, supervisor)
+      .put(`/api/v1/group-sessions/${session['id']}/attendance`)
+      .send({ attendees: [{ patientId: await newPatient(), status: 'present' }] });
     const results = await Promise.all([1, 2, 3].map(() => as(app, supervisor).post(`/api/v1/group-sessions/${session['id']}/document`)));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
     expect(await outboxRows(session['id'])).toHaveLength(1);
@@ -139,7 +199,9 @@ describe('group sessions and attendance (CL-14)', () => {
     const empty = await as(app, supervisor).post(`/api/v1/group-sessions/${session['id']}/document`);
     expectProblem(empty, 422);
     expect(empty.body.errors[0].field).toBe('attendance');
-    await as(app, supervisor).put(`/api/v1/group-sessions/${session['id']}/attendance`).send({ attendees: [{ patientId: await newPatient(), status: 'present' }] });
+    await as(app, supervisor)
+      .put(`/api/v1/group-sessions/${session['id']}/attendance`)
+      .send({ attendees: [{ patientId: await newPatient(), status: 'present' }] });
     const admin = await login(app, 'admin@sonoran.cairn.test');
     expectProblem(await as(app, admin).post(`/api/v1/group-sessions/${session['id']}/document`), 403);
     expect(await outboxRows(session['id'])).toHaveLength(0);
@@ -150,24 +212,42 @@ describe('group sessions and attendance (CL-14)', () => {
     const group = await newGroup();
     const field = (res: { body: { errors?: { field: string }[] } }) => res.body.errors?.map((e) => e.field);
 
-    const wrongType = await as(app, supervisor).post('/api/v1/groups').send({ siteId: tucson, name: 'x', groupType: 'yoga_group', sudProgram: false, facilitatorIds: [supervisorId] });
+    const wrongType = await as(app, supervisor)
+      .post('/api/v1/groups')
+      .send({ siteId: tucson, name: 'x', groupType: 'yoga_group', sudProgram: false, facilitatorIds: [supervisorId] });
     expectProblem(wrongType, 400);
     expect(field(wrongType)).toContain('groupType');
-    const notClinical = await as(app, supervisor).post('/api/v1/groups').send({
-      siteId: tucson, name: 'x', groupType: 'psychotherapy_group', sudProgram: false, facilitatorIds: [await demo.userId('billing@sonoran.cairn.test')],
-    });
+    const notClinical = await as(app, supervisor)
+      .post('/api/v1/groups')
+      .send({
+        siteId: tucson,
+        name: 'x',
+        groupType: 'psychotherapy_group',
+        sudProgram: false,
+        facilitatorIds: [await demo.userId('billing@sonoran.cairn.test')],
+      });
     expectProblem(notClinical, 422);
     expect(field(notClinical)).toEqual(['facilitatorIds.0']);
 
-    const badOrder = await as(app, supervisor).post('/api/v1/group-sessions').send({ groupId: group['id'], sessionDate: '2025-06-03', startTime: '11:00', endTime: '10:00' });
+    const badOrder = await as(app, supervisor)
+      .post('/api/v1/group-sessions')
+      .send({ groupId: group['id'], sessionDate: '2025-06-03', startTime: '11:00', endTime: '10:00' });
     expectProblem(badOrder, 400);
     expect(field(badOrder)).toEqual(['endTime']);
-    const badTime = await as(app, supervisor).post('/api/v1/group-sessions').send({ groupId: group['id'], sessionDate: '2025-02-30', startTime: '9:00', endTime: '10:00' });
+    const badTime = await as(app, supervisor)
+      .post('/api/v1/group-sessions')
+      .send({ groupId: group['id'], sessionDate: '2025-02-30', startTime: '9:00', endTime: '10:00' });
     expectProblem(badTime, 400);
     expect(field(badTime)).toEqual(expect.arrayContaining(['sessionDate', 'startTime']));
-    const notFacilitator = await as(app, supervisor).post('/api/v1/group-sessions').send({
-      groupId: group['id'], sessionDate: '2025-06-03', startTime: '10:00', endTime: '11:00', facilitatorId: await demo.userId('clinician.tucson@sonoran.cairn.test'),
-    });
+    const notFacilitator = await as(app, supervisor)
+      .post('/api/v1/group-sessions')
+      .send({
+        groupId: group['id'],
+        sessionDate: '2025-06-03',
+        startTime: '10:00',
+        endTime: '11:00',
+        facilitatorId: await demo.userId('clinician.tucson@sonoran.cairn.test'),
+      });
     expectProblem(notFacilitator, 422);
     expect(field(notFacilitator)).toEqual(['facilitatorId']);
 
@@ -184,9 +264,14 @@ describe('group sessions and attendance (CL-14)', () => {
     expect(field(partialFull)).toEqual(['attendees.0.minutesAttended']);
     const outside = await put([{ patientId: p, status: 'partial', arrivalTime: '09:30', minutesAttended: 20 }]);
     expect(field(outside)).toEqual(['attendees.0.arrivalTime']);
-    const inconsistent = await put([{ patientId: p, status: 'partial', arrivalTime: '10:30', departureTime: '11:00', minutesAttended: 45 }]);
+    const inconsistent = await put([
+      { patientId: p, status: 'partial', arrivalTime: '10:30', departureTime: '11:00', minutesAttended: 45 },
+    ]);
     expect(field(inconsistent)).toEqual(['attendees.0.minutesAttended']);
-    const unknown = await put([{ patientId: p, status: 'present' }, { patientId: '3f0c7a9e-1b2d-4c5e-8f90-123456789abc', status: 'present' }]);
+    const unknown = await put([
+      { patientId: p, status: 'present' },
+      { patientId: '3f0c7a9e-1b2d-4c5e-8f90-123456789abc', status: 'present' },
+    ]);
     expectProblem(unknown, 400);
     expect(field(unknown)).toEqual(['attendees.1.patientId']);
     const badStatus = await put([{ patientId: p, status: 'late' }]);
@@ -200,12 +285,22 @@ describe('group sessions and attendance (CL-14)', () => {
     const hr = await login(app, 'hr@sonoran.cairn.test');
     expectProblem(await as(app, hr).get('/api/v1/groups'), 403);
     expectProblem(await as(app, hr).get(`/api/v1/group-sessions/${session['id']}`), 403);
-    expectProblem(await as(app, hr).post('/api/v1/group-sessions').send({ groupId: session['groupId'], sessionDate: '2025-06-03', startTime: '10:00', endTime: '11:00' }), 403);
+    expectProblem(
+      await as(app, hr)
+        .post('/api/v1/group-sessions')
+        .send({ groupId: session['groupId'], sessionDate: '2025-06-03', startTime: '10:00', endTime: '11:00' }),
+      403,
+    );
     const billing = await login(app, 'billing@sonoran.cairn.test');
     expect((await as(app, billing).get(`/api/v1/group-sessions/${session['id']}`)).status).toBe(200);
     expectProblem(await as(app, billing).post(`/api/v1/group-sessions/${session['id']}/document`), 403);
     const clinician = await login(app, 'clinician@sonoran.cairn.test');
-    expectProblem(await as(app, clinician).post('/api/v1/groups').send({ siteId: tucson, name: 'x', groupType: 'psychotherapy_group', sudProgram: false, facilitatorIds: [clinicianId] }), 403);
+    expectProblem(
+      await as(app, clinician)
+        .post('/api/v1/groups')
+        .send({ siteId: tucson, name: 'x', groupType: 'psychotherapy_group', sudProgram: false, facilitatorIds: [clinicianId] }),
+      403,
+    );
 
     const cascade = await login(app, 'supervisor@cascade.cairn.test');
     expectProblem(await as(app, cascade).get(`/api/v1/group-sessions/${session['id']}`), 404);
@@ -219,7 +314,14 @@ describe('group sessions and attendance (CL-14)', () => {
     const session = await newSession((await newGroup())['id']);
     const mine = await newPatient();
     const [notMine] = await demo.patientsAssignedTo('clinician@sonoran.cairn.test', false, 1);
-    await as(app, supervisor).put(`/api/v1/group-sessions/${session['id']}/attendance`).send({ attendees: [{ patientId: mine, status: 'present' }, { patientId: notMine, status: 'absent' }] });
+    await as(app, supervisor)
+      .put(`/api/v1/group-sessions/${session['id']}/attendance`)
+      .send({
+        attendees: [
+          { patientId: mine, status: 'present' },
+          { patientId: notMine, status: 'absent' },
+        ],
+      });
     const clinician = await login(app, 'clinician@sonoran.cairn.test');
     const read = await as(app, clinician).get(`/api/v1/group-sessions/${session['id']}`);
     expect(read.status).toBe(200);
@@ -229,7 +331,9 @@ describe('group sessions and attendance (CL-14)', () => {
     expectProblem(await as(app, clinician).post(`/api/v1/group-sessions/${session['id']}/document`), 403);
     expect(await outboxRows(session['id'])).toHaveLength(0);
     // Nor can they record a patient outside their care team.
-    const refused = await as(app, clinician).put(`/api/v1/group-sessions/${session['id']}/attendance`).send({ attendees: [{ patientId: notMine, status: 'present' }] });
+    const refused = await as(app, clinician)
+      .put(`/api/v1/group-sessions/${session['id']}/attendance`)
+      .send({ attendees: [{ patientId: notMine, status: 'present' }] });
     expectProblem(refused, 400);
     expect(refused.body.errors[0].field).toBe('attendees.0.patientId');
   });
@@ -237,7 +341,9 @@ describe('group sessions and attendance (CL-14)', () => {
   it('lists sessions by group, date range and status, paginated and audited', async () => {
     const group = await newGroup();
     for (const d of ['2025-01-07', '2025-01-14', '2025-01-21']) await newSession(group['id'], { sessionDate: d });
-    const list = await as(app, supervisor).get(`/api/v1/group-sessions?groupId=${group['id']}&from=2025-01-10&to=2025-01-31&status=draft&pageSize=1`);
+    const list = await as(app, supervisor).get(
+      `/api/v1/group-sessions?groupId=${group['id']}&from=2025-01-10&to=2025-01-31&status=draft&pageSize=1`,
+    );
     expect(list.status).toBe(200);
     expect(list.body).toMatchObject({ page: 1, pageSize: 1, total: 2 });
     expect(list.body.items[0]).toMatchObject({ sessionDate: '2025-01-21', groupId: group['id'], status: 'draft' });
@@ -257,11 +363,18 @@ describe('group sessions and attendance (CL-14)', () => {
   it('audits reads and writes without the note text', async () => {
     const session = await newSession((await newGroup())['id']);
     const p = await newPatient();
-    await as(app, supervisor).put(`/api/v1/group-sessions/${session['id']}/attendance`).send({ attendees: [{ patientId: p, status: 'present' }] });
+    await as(app, supervisor)
+      .put(`/api/v1/group-sessions/${session['id']}/attendance`)
+      .send({ attendees: [{ patientId: p, status: 'present' }] });
     await as(app, supervisor).get(`/api/v1/group-sessions/${session['id']}`);
     await as(app, supervisor).post(`/api/v1/group-sessions/${session['id']}/document`);
     const events = await demo.auditEvents(`resource_id = $1 AND action LIKE 'group-session.%'`, [session['id']]);
-    expect(events.map((e) => e['action'])).toEqual(['group-session.create', 'group-session.attendance.record', 'group-session.read', 'group-session.document']);
+    expect(events.map((e) => e['action'])).toEqual([
+      'group-session.create',
+      'group-session.attendance.record',
+      'group-session.read',
+      'group-session.document',
+    ]);
     expect(events[1]).toMatchObject({ patient_id: p });
     expect(JSON.stringify(events)).not.toContain('distress tolerance');
   });
@@ -269,16 +382,30 @@ describe('group sessions and attendance (CL-14)', () => {
   it('audits the group definition once, and an attendance write once per attendee', async () => {
     const group = await newGroup();
     const [created] = await demo.auditEvents(`action = 'group.create' AND resource_id = $1`, [group['id']]);
-    expect(created).toMatchObject({ outcome: 'success', resource_type: 'group', scope: expect.objectContaining({ siteId: tucson, facilitatorIds: [supervisorId, clinicianId] }) });
+    expect(created).toMatchObject({
+      outcome: 'success',
+      resource_type: 'group',
+      scope: expect.objectContaining({ siteId: tucson, facilitatorIds: [supervisorId, clinicianId] }),
+    });
     const session = await newSession(group['id']);
     const [p, q] = [await newPatient(), await newPatient()];
-    const res = await as(app, supervisor).put(`/api/v1/group-sessions/${session['id']}/attendance`).send({
-      attendees: [{ patientId: p, status: 'present' }, { patientId: q, status: 'absent' }],
-    });
+    const res = await as(app, supervisor)
+      .put(`/api/v1/group-sessions/${session['id']}/attendance`)
+      .send({
+        attendees: [
+          { patientId: p, status: 'present' },
+          { patientId: q, status: 'absent' },
+        ],
+      });
     expect(res.status).toBe(200);
     const rows = await demo.auditEvents(`action = 'group-session.attendance.record' AND request_id = $1`, [res.headers['x-request-id']]);
-    expect(rows.map((r) => [r['patient_id'], r['resource_id'], r['outcome'], (r['scope'] as Record<string, unknown>)['status']]).sort()).toEqual(
-      [[p, session['id'], 'success', 'present'], [q, session['id'], 'success', 'absent']].sort(),
+    expect(
+      rows.map((r) => [r['patient_id'], r['resource_id'], r['outcome'], (r['scope'] as Record<string, unknown>)['status']]).sort(),
+    ).toEqual(
+      [
+        [p, session['id'], 'success', 'present'],
+        [q, session['id'], 'success', 'absent'],
+      ].sort(),
     );
   });
 
@@ -286,16 +413,30 @@ describe('group sessions and attendance (CL-14)', () => {
     const group = await newGroup({ name: `IOP process group ${letters()}`, groupType: 'sud_group_counseling', sudProgram: true });
     const session = await newSession(group['id']);
     const [plain, closed, consented] = [await newPatient(false), await newPatient(true), await newPatient(true)];
-    const consent = await as(app, supervisor).post(`/api/v1/patients/${consented}/consents`).send({
-      consentType: 'tpo', disclosingParty: 'Sonoran Behavioral Health, Intensive Outpatient Program', informationDescription: 'All substance use disorder treatment records',
-      recordTypes: ['group_encounter'], recipients: [{ type: 'organization', organizationId: sonoranOrg, name: 'Sonoran Behavioral Health' }],
-      purposes: ['treatment', 'payment', 'health_care_operations'], expirationEvent: 'none', signedBy: 'patient', signedOn: new Date().toISOString().slice(0, 10),
-      statements: ['right_to_revoke', 'redisclosure', 'treatment_not_conditioned'],
-    });
+    const consent = await as(app, supervisor)
+      .post(`/api/v1/patients/${consented}/consents`)
+      .send({
+        consentType: 'tpo',
+        disclosingParty: 'Sonoran Behavioral Health, Intensive Outpatient Program',
+        informationDescription: 'All substance use disorder treatment records',
+        recordTypes: ['group_encounter'],
+        recipients: [{ type: 'organization', organizationId: sonoranOrg, name: 'Sonoran Behavioral Health' }],
+        purposes: ['treatment', 'payment', 'health_care_operations'],
+        expirationEvent: 'none',
+        signedBy: 'patient',
+        signedOn: new Date().toISOString().slice(0, 10),
+        statements: ['right_to_revoke', 'redisclosure', 'treatment_not_conditioned'],
+      });
     expect(consent.status).toBe(201);
-    const put = await as(app, supervisor).put(`/api/v1/group-sessions/${session['id']}/attendance`).send({
-      attendees: [{ patientId: plain, status: 'present' }, { patientId: closed, status: 'partial', minutesAttended: 20 }, { patientId: consented, status: 'absent' }],
-    });
+    const put = await as(app, supervisor)
+      .put(`/api/v1/group-sessions/${session['id']}/attendance`)
+      .send({
+        attendees: [
+          { patientId: plain, status: 'present' },
+          { patientId: closed, status: 'partial', minutesAttended: 20 },
+          { patientId: consented, status: 'absent' },
+        ],
+      });
     expect(put.status).toBe(200);
     const read = await as(app, supervisor).get(`/api/v1/group-sessions/${session['id']}`);
     expect(read.status).toBe(200);

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+
 import { bootApi, LogCapture } from './support/boot-api';
 import { HttpProbeController } from './support/http-probe.controller';
 import { expectProblem } from './support/staff-api';
@@ -20,7 +21,12 @@ describe('validation errors', () => {
   it('answers 400 problem+json naming nested, array and forbidden extra fields by dotted path', async () => {
     const res = await http()
       .post('/api/v1/test-probe/people')
-      .send({ firstName: '', address: { line1: 'x', postalCode: 'ABC', extra: 1 }, contacts: [{ phone: '+1 602 555 0100' }, { phone: 'nope' }], admin: true });
+      .send({
+        firstName: '',
+        address: { line1: 'x', postalCode: 'ABC', extra: 1 },
+        contacts: [{ phone: '+1 602 555 0100' }, { phone: 'nope' }],
+        admin: true,
+      });
     expectProblem(res, 400);
     expect(res.body.type).toBe('https://cairn.dev/problems/validation-error');
     expect(res.body.title).toBe('Validation failed');
@@ -57,7 +63,10 @@ describe('request bodies express cannot read', () => {
   });
 
   it('answers a body over 1 MB with 413 problem+json', async () => {
-    const res = await http().post('/api/v1/test-probe/people').set('Content-Type', 'application/json').send(JSON.stringify({ firstName: 'x'.repeat(1_100_000) }));
+    const res = await http()
+      .post('/api/v1/test-probe/people')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ firstName: 'x'.repeat(1_100_000) }));
     expectProblem(res, 413);
   });
 });
@@ -148,7 +157,9 @@ describe('operations endpoints', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain;.*version=0\.0\.4/);
     expect(res.text).toContain('# TYPE http_request_duration_seconds histogram');
-    expect(res.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/test-probe\/items\/:id",status_code="200"\} \d+/);
+    expect(res.text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/test-probe\/items\/:id",status_code="200"\} \d+/,
+    );
     expect(res.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="unmatched",status_code="404"\} \d+/);
     expect(res.text).toContain('process_cpu_user_seconds_total');
     expect(res.text).not.toContain('patient-8f3c');
@@ -158,7 +169,9 @@ describe('operations endpoints', () => {
   it('documents bearer auth, problem responses and tags in /api/docs-json, and serves the UI at /api/docs', async () => {
     const doc = (await http().get('/api/docs-json')).body;
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-    expect(doc.components.schemas.ProblemDetailsDto.required).toEqual(expect.arrayContaining(['type', 'title', 'status', 'detail', 'instance']));
+    expect(doc.components.schemas.ProblemDetailsDto.required).toEqual(
+      expect.arrayContaining(['type', 'title', 'status', 'detail', 'instance']),
+    );
     expect(doc.info).toMatchObject({ title: 'Cairn API', version: '1' });
     expect(doc.paths['/health'].get.tags).toEqual(['operations']);
     expect(doc.paths['/metrics']).toBeUndefined();
@@ -171,15 +184,30 @@ describe('operations endpoints', () => {
 describe('logs', () => {
   it('carry reqId, method, path without query, status and duration, and never a redacted value', async () => {
     logs.lines.length = 0;
-    await http().post('/api/v1/test-probe/people?name=Quimby').set('X-Request-Id', 'log-check-1').set('Authorization', 'Bearer secret-token-value').send({
-      ...validPerson,
-      contacts: [{ phone: '+1 602 555 0199' }],
-    });
+    await http()
+      .post('/api/v1/test-probe/people?name=Quimby')
+      .set('X-Request-Id', 'log-check-1')
+      .set('Authorization', 'Bearer secret-token-value')
+      .send({
+        ...validPerson,
+        contacts: [{ phone: '+1 602 555 0199' }],
+      });
     await http().get('/api/v1/test-probe/boom?lastName=Quimby').set('X-Request-Id', 'log-check-2');
     await new Promise((r) => setTimeout(r, 50));
     const text = logs.text;
     if (process.env['SHOW_LOGS']) console.log(text);
-    for (const secret of ['Zebulon', '12 Saguaro Way', '85001', '602 555 0199', '1971-02-03', 'zebulon@example.test', 'Quimby', 'secret-token-value', '?name=', '?lastName=']) {
+    for (const secret of [
+      'Zebulon',
+      '12 Saguaro Way',
+      '85001',
+      '602 555 0199',
+      '1971-02-03',
+      'zebulon@example.test',
+      'Quimby',
+      'secret-token-value',
+      '?name=',
+      '?lastName=',
+    ]) {
       expect({ secret, found: text.includes(secret) }).toEqual({ secret, found: false });
     }
     const lines = logs.lines.map((l) => JSON.parse(l) as Record<string, any>);
@@ -187,7 +215,11 @@ describe('logs', () => {
     expect(probe).toMatchObject({ reqId: 'log-check-1', person: { firstName: '[REDACTED]', address: '[REDACTED]' } });
     expect(probe['nested'].deeper[0]).toEqual({ dateOfBirth: '[REDACTED]', email: '[REDACTED]' });
     const completed = lines.find((l) => l['reqId'] === 'log-check-1' && l['res'])!;
-    expect(completed).toMatchObject({ req: { method: 'POST', path: '/api/v1/test-probe/people' }, res: { statusCode: 200 }, responseTime: expect.any(Number) });
+    expect(completed).toMatchObject({
+      req: { method: 'POST', path: '/api/v1/test-probe/people' },
+      res: { statusCode: 200 },
+      responseTime: expect.any(Number),
+    });
     const failure = lines.find((l) => l['reqId'] === 'log-check-2' && l['err'])!;
     expect(failure['err'].stack).toMatch(/at .*http-probe\.controller/); // the cause is logged, with its stack
   });

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+
 import { bootApi } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 import { as, expectProblem, login, StaffSession } from './support/staff-api';
@@ -20,14 +21,18 @@ afterAll(async () => {
 });
 
 describe('GET /api/v1/jurisdiction/profile (GetJurisdictionProfileQuery)', () => {
-  it("gives an Arizona organization the AHCCCS profile: midpoint units, group minimum, group codes and modifiers", async () => {
+  it('gives an Arizona organization the AHCCCS profile: midpoint units, group minimum, group codes and modifiers', async () => {
     const res = await as(app, sonoran).get('/api/v1/jurisdiction/profile');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       jurisdiction: 'AZ',
       selectedBy: 'organization',
       profile: {
-        key: 'us-az-ahcccs', stateCode: 'AZ', timedUnitRule: 'midpoint', timedUnitMinutes: 15, groupMinimumMinutes: 30,
+        key: 'us-az-ahcccs',
+        stateCode: 'AZ',
+        timedUnitRule: 'midpoint',
+        timedUnitMinutes: 15,
+        groupMinimumMinutes: 30,
         groupCodes: {
           psychotherapy_group: { code: '90853' },
           multi_family_group: { code: '90849' },
@@ -40,7 +45,11 @@ describe('GET /api/v1/jurisdiction/profile (GetJurisdictionProfileQuery)', () =>
 
   it('falls back to the CMS default for a state without a profile (Oregon)', async () => {
     const res = await as(app, cascade).get('/api/v1/jurisdiction/profile');
-    expect(res.body).toMatchObject({ jurisdiction: 'OR', selectedBy: 'default', profile: { key: 'cms-default', isDefault: true, timedUnitRule: 'cms_8_minute' } });
+    expect(res.body).toMatchObject({
+      jurisdiction: 'OR',
+      selectedBy: 'default',
+      profile: { key: 'cms-default', isDefault: true, timedUnitRule: 'cms_8_minute' },
+    });
     expect(res.body.profile.requiredModifiers).toContainEqual(expect.objectContaining({ modifier: '95', when: 'telehealth_video' }));
   });
 
@@ -56,10 +65,13 @@ describe('GET /api/v1/jurisdiction/profile (GetJurisdictionProfileQuery)', () =>
   });
 
   it('answers a state asked for by code', async () => {
-    expect((await as(app, cascade).get('/api/v1/jurisdiction/profile?stateCode=AZ')).body).toMatchObject({ selectedBy: 'state', profile: { key: 'us-az-ahcccs' } });
+    expect((await as(app, cascade).get('/api/v1/jurisdiction/profile?stateCode=AZ')).body).toMatchObject({
+      selectedBy: 'state',
+      profile: { key: 'us-az-ahcccs' },
+    });
   });
 
-  it("answers 404 for a site of another organization and 400 for malformed filters", async () => {
+  it('answers 404 for a site of another organization and 400 for malformed filters', async () => {
     const [cascadeSite] = await demo.sites('cascade');
     expectProblem(await as(app, sonoran).get(`/api/v1/jurisdiction/profile?siteId=${cascadeSite!.id}`), 404);
     const bad = await as(app, sonoran).get('/api/v1/jurisdiction/profile?siteId=12&stateCode=arizona');

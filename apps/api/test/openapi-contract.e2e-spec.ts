@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+
 import { PERMISSIONS } from '@cairn/platform/tenancy';
+
 import { bootApi } from './support/boot-api';
 
 let app: INestApplication;

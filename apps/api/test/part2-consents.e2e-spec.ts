@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+
 import { bootApi } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 import { as, expectProblem, login, StaffSession } from './support/staff-api';
@@ -32,10 +33,16 @@ const tpoConsent = (extra: Record<string, unknown> = {}) => ({
 
 /** A Part 2 patient (or not) at Tucson Central with the demo clinician as primary therapist. */
 async function newPatient(isPart2 = true): Promise<string> {
-  const res = await as(app, supervisor).post('/api/v1/patients').send({
-    siteId: tucsonSiteId, firstName: 'Renata', lastName: `Consent${letters()}`, dateOfBirth: '1990-03-04', primaryTherapistId: clinicianId,
-    ...(isPart2 ? { isPart2: true, part2ProgramName: 'Opioid Treatment Program' } : {}),
-  });
+  const res = await as(app, supervisor)
+    .post('/api/v1/patients')
+    .send({
+      siteId: tucsonSiteId,
+      firstName: 'Renata',
+      lastName: `Consent${letters()}`,
+      dateOfBirth: '1990-03-04',
+      primaryTherapistId: clinicianId,
+      ...(isPart2 ? { isPart2: true, part2ProgramName: 'Opioid Treatment Program' } : {}),
+    });
   if (res.status !== 201) throw new Error(`register answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body.id as string;
 }
@@ -49,7 +56,11 @@ async function recordConsent(patientId: string, body: Record<string, unknown>): 
 beforeAll(async () => {
   app = await bootApi();
   supervisor = await login(app, 'supervisor@sonoran.cairn.test');
-  for (const [key, email] of [['clinician', 'clinician@sonoran.cairn.test'], ['billing', 'billing@sonoran.cairn.test'], ['supervisor', 'supervisor@sonoran.cairn.test']] as const) {
+  for (const [key, email] of [
+    ['clinician', 'clinician@sonoran.cairn.test'],
+    ['billing', 'billing@sonoran.cairn.test'],
+    ['supervisor', 'supervisor@sonoran.cairn.test'],
+  ] as const) {
     sessions[key] = await login(app, email);
   }
   sonoranOrgId = await demo.orgId('sonoran');
@@ -62,12 +73,23 @@ afterAll(async () => {
 });
 
 describe('cl_check_sud_consent through GET /api/v1/patients/:id/part2-access: consent state x role', () => {
-  type Row = { name: string; setup: (patientId: string) => Promise<void>; expect: Record<'clinician' | 'billing' | 'supervisor', boolean>; denial: string };
+  type Row = {
+    name: string;
+    setup: (patientId: string) => Promise<void>;
+    expect: Record<'clinician' | 'billing' | 'supervisor', boolean>;
+    denial: string;
+  };
   const rows: Row[] = [
-    { name: 'no consent', setup: async () => undefined, expect: { clinician: false, billing: false, supervisor: false }, denial: 'no_consent' },
+    {
+      name: 'no consent',
+      setup: async () => undefined,
+      expect: { clinician: false, billing: false, supervisor: false },
+      denial: 'no_consent',
+    },
     {
       name: 'expired consent',
-      setup: async (p) => void (await recordConsent(p, tpoConsent({ signedOn: '2025-01-02', expiresOn: '2025-06-30', expirationEvent: undefined }))),
+      setup: async (p) =>
+        void (await recordConsent(p, tpoConsent({ signedOn: '2025-01-02', expiresOn: '2025-06-30', expirationEvent: undefined }))),
       expect: { clinician: false, billing: false, supervisor: false },
       denial: 'expired',
     },
@@ -81,19 +103,36 @@ describe('cl_check_sud_consent through GET /api/v1/patients/:id/part2-access: co
       expect: { clinician: false, billing: false, supervisor: false },
       denial: 'revoked',
     },
-    { name: 'TPO consent', setup: async (p) => void (await recordConsent(p, tpoConsent())), expect: { clinician: true, billing: true, supervisor: true }, denial: '' },
+    {
+      name: 'TPO consent',
+      setup: async (p) => void (await recordConsent(p, tpoConsent())),
+      expect: { clinician: true, billing: true, supervisor: true },
+      denial: '',
+    },
     {
       name: 'specific consent for another purpose',
-      setup: async (p) => void (await recordConsent(p, tpoConsent({ consentType: 'specific_disclosure', purposes: ['research'], expiresOn: '2099-12-31', expirationEvent: undefined }))),
+      setup: async (p) =>
+        void (await recordConsent(
+          p,
+          tpoConsent({ consentType: 'specific_disclosure', purposes: ['research'], expiresOn: '2099-12-31', expirationEvent: undefined }),
+        )),
       expect: { clinician: false, billing: false, supervisor: false },
       denial: 'not_covered',
     },
     {
       name: 'specific consent for payment, to the billing role',
-      setup: async (p) => void (await recordConsent(p, tpoConsent({
-        consentType: 'specific_disclosure', purposes: ['payment'], recipients: [{ type: 'role', roleKey: 'billing_coordinator' }],
-        recordTypes: ['peer_encounter', 'billing'], expiresOn: '2099-12-31', expirationEvent: undefined,
-      }))),
+      setup: async (p) =>
+        void (await recordConsent(
+          p,
+          tpoConsent({
+            consentType: 'specific_disclosure',
+            purposes: ['payment'],
+            recipients: [{ type: 'role', roleKey: 'billing_coordinator' }],
+            recordTypes: ['peer_encounter', 'billing'],
+            expiresOn: '2099-12-31',
+            expirationEvent: undefined,
+          }),
+        )),
       expect: { clinician: false, billing: true, supervisor: false },
       denial: 'not_covered',
     },
@@ -111,10 +150,18 @@ describe('cl_check_sud_consent through GET /api/v1/patients/:id/part2-access: co
 
         const events = await demo.auditEvents(`action = 'part2.consent.check' AND request_id = $1`, [res.headers['x-request-id']]);
         expect(events).toHaveLength(1);
-        const email = { clinician: 'clinician@sonoran.cairn.test', billing: 'billing@sonoran.cairn.test', supervisor: 'supervisor@sonoran.cairn.test' }[role];
+        const email = {
+          clinician: 'clinician@sonoran.cairn.test',
+          billing: 'billing@sonoran.cairn.test',
+          supervisor: 'supervisor@sonoran.cairn.test',
+        }[role];
         expect(events[0]).toMatchObject({
-          actor_user_id: await demo.userId(email), patient_id: patientId, resource_type: 'chart', resource_id: res.body.chartId,
-          outcome: allowed ? 'success' : 'denied', reason: allowed ? 'consent_on_file' : row.denial,
+          actor_user_id: await demo.userId(email),
+          patient_id: patientId,
+          resource_type: 'chart',
+          resource_id: res.body.chartId,
+          outcome: allowed ? 'success' : 'denied',
+          reason: allowed ? 'consent_on_file' : row.denial,
           scope: expect.objectContaining({ recordType: 'peer_encounter', part2: true, part2NoticeApplies: allowed }),
         });
       });
@@ -132,18 +179,29 @@ describe('cl_check_sud_consent through GET /api/v1/patients/:id/part2-access: co
   it('denies a record type the consent does not list', async () => {
     const patientId = await newPatient();
     await recordConsent(patientId, tpoConsent({ recordTypes: ['progress_note'] }));
-    expect((await as(app, sessions['clinician']!).get(`/api/v1/patients/${patientId}/part2-access?recordType=progress_note`)).body.allowed).toBe(true);
-    expect((await as(app, sessions['clinician']!).get(`/api/v1/patients/${patientId}/part2-access?recordType=peer_encounter`)).body).toMatchObject({
-      allowed: false, reason: 'not_covered',
+    expect(
+      (await as(app, sessions['clinician']!).get(`/api/v1/patients/${patientId}/part2-access?recordType=progress_note`)).body.allowed,
+    ).toBe(true);
+    expect(
+      (await as(app, sessions['clinician']!).get(`/api/v1/patients/${patientId}/part2-access?recordType=peer_encounter`)).body,
+    ).toMatchObject({
+      allowed: false,
+      reason: 'not_covered',
     });
   });
 
-  it('answers 404 for a patient outside the caller\'s scope and 400 for an unknown record type', async () => {
+  it("answers 404 for a patient outside the caller's scope and 400 for an unknown record type", async () => {
     const [notMine] = await demo.patientsAssignedTo('clinician@sonoran.cairn.test', false, 1);
     const unseen = await as(app, sessions['clinician']!).get(`/api/v1/patients/${notMine}/part2-access?recordType=chart`);
     expectProblem(unseen, 404);
     const [check] = await demo.auditEvents(`action = 'part2.consent.check' AND request_id = $1`, [unseen.headers['x-request-id']]);
-    expect(check).toMatchObject({ outcome: 'not_found', reason: 'unknown_chart', patient_id: null, resource_id: null, scope: expect.objectContaining({ requestedPatientId: notMine }) });
+    expect(check).toMatchObject({
+      outcome: 'not_found',
+      reason: 'unknown_chart',
+      patient_id: null,
+      resource_id: null,
+      scope: expect.objectContaining({ requestedPatientId: notMine }),
+    });
     const bad = await as(app, sessions['clinician']!).get(`/api/v1/patients/${await newPatient()}/part2-access?recordType=everything`);
     expectProblem(bad, 400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['recordType']);
@@ -155,9 +213,21 @@ describe('POST /api/v1/patients/:id/consents', () => {
     const patientId = await newPatient();
     const res = await as(app, supervisor).post(`/api/v1/patients/${patientId}/consents`).send(tpoConsent());
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ patientId, consentType: 'tpo', status: 'active', effectiveOn: today, expiresOn: null, revokedAt: null });
+    expect(res.body).toMatchObject({
+      patientId,
+      consentType: 'tpo',
+      status: 'active',
+      effectiveOn: today,
+      expiresOn: null,
+      revokedAt: null,
+    });
     const [event] = await demo.auditEvents(`action = 'part2.consent.create' AND request_id = $1`, [res.headers['x-request-id']]);
-    expect(event).toMatchObject({ resource_id: res.body.id, patient_id: patientId, outcome: 'success', scope: expect.objectContaining({ consentType: 'tpo', part2NoticeApplies: true }) });
+    expect(event).toMatchObject({
+      resource_id: res.body.id,
+      patient_id: patientId,
+      outcome: 'success',
+      scope: expect.objectContaining({ consentType: 'tpo', part2NoticeApplies: true }),
+    });
     expect(JSON.stringify(event)).not.toContain('Opioid Treatment Program');
   });
 
@@ -166,7 +236,17 @@ describe('POST /api/v1/patients/:id/consents', () => {
     const res = await as(app, supervisor).post(`/api/v1/patients/${patientId}/consents`).send({ consentType: 'tpo' });
     expectProblem(res, 400);
     const fields = new Set(res.body.errors.map((e: { field: string }) => e.field));
-    for (const f of ['disclosingParty', 'informationDescription', 'recordTypes', 'recipients', 'purposes', 'signedBy', 'signedOn', 'statements']) expect(fields).toContain(f);
+    for (const f of [
+      'disclosingParty',
+      'informationDescription',
+      'recordTypes',
+      'recipients',
+      'purposes',
+      'signedBy',
+      'signedOn',
+      'statements',
+    ])
+      expect(fields).toContain(f);
     expect(res.body.errors.find((e: { field: string }) => e.field === 'recipients').message).toContain('§2.31(a)(4)');
     const count = await demo.owner.query('SELECT count(*)::int AS n FROM cl_part2_consents WHERE patient_id = $1', [patientId]);
     expect(count.rows[0].n).toBe(0);
@@ -174,22 +254,32 @@ describe('POST /api/v1/patients/:id/consents', () => {
 
   it('refuses a TPO consent that leaves out payment, a missing revocation statement, and an empty recipient list', async () => {
     const patientId = await newPatient();
-    const res = await as(app, supervisor).post(`/api/v1/patients/${patientId}/consents`).send(tpoConsent({ purposes: ['treatment', 'health_care_operations'], statements: ['redisclosure', 'treatment_not_conditioned'] }));
+    const res = await as(app, supervisor)
+      .post(`/api/v1/patients/${patientId}/consents`)
+      .send(tpoConsent({ purposes: ['treatment', 'health_care_operations'], statements: ['redisclosure', 'treatment_not_conditioned'] }));
     expectProblem(res, 400);
-    expect(res.body.errors).toEqual(expect.arrayContaining([
-      expect.objectContaining({ field: 'purposes', message: expect.stringContaining('payment') }),
-      expect.objectContaining({ field: 'statements', message: expect.stringContaining('right_to_revoke') }),
-    ]));
-    const empty = await as(app, supervisor).post(`/api/v1/patients/${patientId}/consents`).send(tpoConsent({ recipients: [] }));
+    expect(res.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'purposes', message: expect.stringContaining('payment') }),
+        expect.objectContaining({ field: 'statements', message: expect.stringContaining('right_to_revoke') }),
+      ]),
+    );
+    const empty = await as(app, supervisor)
+      .post(`/api/v1/patients/${patientId}/consents`)
+      .send(tpoConsent({ recipients: [] }));
     expectProblem(empty, 400);
     expect(empty.body.errors).toEqual([expect.objectContaining({ field: 'recipients' })]);
-    const badRecipient = await as(app, supervisor).post(`/api/v1/patients/${patientId}/consents`).send(tpoConsent({ recipients: [{ type: 'role', roleKey: 'janitor' }] }));
+    const badRecipient = await as(app, supervisor)
+      .post(`/api/v1/patients/${patientId}/consents`)
+      .send(tpoConsent({ recipients: [{ type: 'role', roleKey: 'janitor' }] }));
     expectProblem(badRecipient, 400);
     expect(badRecipient.body.errors.map((e: { field: string }) => e.field)).toEqual(['recipients.0.roleKey']);
   });
 
   it('refuses "none" as the expiration of a specific disclosure', async () => {
-    const res = await as(app, supervisor).post(`/api/v1/patients/${await newPatient()}/consents`).send(tpoConsent({ consentType: 'specific_disclosure', purposes: ['payment'] }));
+    const res = await as(app, supervisor)
+      .post(`/api/v1/patients/${await newPatient()}/consents`)
+      .send(tpoConsent({ consentType: 'specific_disclosure', purposes: ['payment'] }));
     expectProblem(res, 400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['expirationEvent']);
   });
@@ -199,14 +289,30 @@ describe('POST /api/v1/patients/:id/consents', () => {
     const refused = await as(app, supervisor).post(`/api/v1/patients/${plain}/consents`).send(tpoConsent());
     expectProblem(refused, 422);
     const [refusal] = await demo.auditEvents(`action = 'part2.consent.create' AND request_id = $1`, [refused.headers['x-request-id']]);
-    expect(refusal).toMatchObject({ patient_id: plain, resource_id: null, outcome: 'failure', reason: 'chart_not_part2', scope: expect.objectContaining({ part2: false }) });
+    expect(refusal).toMatchObject({
+      patient_id: plain,
+      resource_id: null,
+      outcome: 'failure',
+      reason: 'chart_not_part2',
+      scope: expect.objectContaining({ part2: false }),
+    });
     expect((await demo.owner.query('SELECT count(*)::int AS n FROM cl_part2_consents WHERE patient_id = $1', [plain])).rows[0].n).toBe(0);
     const [notMine] = await demo.patientsAssignedTo('clinician@sonoran.cairn.test', false, 1);
     const unseen = await as(app, sessions['clinician']!).post(`/api/v1/patients/${notMine}/consents`).send(tpoConsent());
     expectProblem(unseen, 404);
     const [notFound] = await demo.auditEvents(`action = 'part2.consent.create' AND request_id = $1`, [unseen.headers['x-request-id']]);
-    expect(notFound).toMatchObject({ outcome: 'not_found', patient_id: null, resource_id: null, scope: expect.objectContaining({ requestedPatientId: notMine }) });
-    expectProblem(await as(app, sessions['billing']!).post(`/api/v1/patients/${await newPatient()}/consents`).send(tpoConsent()), 403);
+    expect(notFound).toMatchObject({
+      outcome: 'not_found',
+      patient_id: null,
+      resource_id: null,
+      scope: expect.objectContaining({ requestedPatientId: notMine }),
+    });
+    expectProblem(
+      await as(app, sessions['billing']!)
+        .post(`/api/v1/patients/${await newPatient()}/consents`)
+        .send(tpoConsent()),
+      403,
+    );
   });
 });
 
@@ -216,7 +322,9 @@ describe('revocation and listing', () => {
     const id = await recordConsent(patientId, tpoConsent());
     const check = () => as(app, sessions['clinician']!).get(`/api/v1/patients/${patientId}/part2-access?recordType=progress_note`);
     expect((await check()).body.allowed).toBe(true);
-    const revoked = await as(app, sessions['clinician']!).post(`/api/v1/patients/${patientId}/consents/${id}/revoke`).send({ method: 'oral' });
+    const revoked = await as(app, sessions['clinician']!)
+      .post(`/api/v1/patients/${patientId}/consents/${id}/revoke`)
+      .send({ method: 'oral' });
     expect(revoked.status).toBe(200);
     expect(revoked.body).toMatchObject({ status: 'revoked', revocationMethod: 'oral', revokedAt: expect.any(String) });
     expect((await check()).body).toMatchObject({ allowed: false, reason: 'revoked' });
@@ -227,7 +335,12 @@ describe('revocation and listing', () => {
     expectProblem(again, 409);
     const [conflict] = await demo.auditEvents(`action = 'part2.consent.revoke' AND request_id = $1`, [again.headers['x-request-id']]);
     expect(conflict).toMatchObject({ outcome: 'failure', reason: 'already_revoked', resource_id: id, patient_id: patientId });
-    expectProblem(await as(app, supervisor).post(`/api/v1/patients/${patientId}/consents/00000000-0000-4000-8000-000000000000/revoke`).send({ method: 'written' }), 404);
+    expectProblem(
+      await as(app, supervisor)
+        .post(`/api/v1/patients/${patientId}/consents/00000000-0000-4000-8000-000000000000/revoke`)
+        .send({ method: 'written' }),
+      404,
+    );
     const bad = await as(app, supervisor).post(`/api/v1/patients/${patientId}/consents/${id}/revoke`).send({ method: 'email' });
     expectProblem(bad, 400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['method']);
@@ -236,7 +349,10 @@ describe('revocation and listing', () => {
   it('lists consents newest first with the §2.32 notice, paginated and audited', async () => {
     const patientId = await newPatient();
     const first = await recordConsent(patientId, tpoConsent());
-    const second = await recordConsent(patientId, tpoConsent({ consentType: 'specific_disclosure', purposes: ['payment'], expiresOn: '2099-01-01', expirationEvent: undefined }));
+    const second = await recordConsent(
+      patientId,
+      tpoConsent({ consentType: 'specific_disclosure', purposes: ['payment'], expiresOn: '2099-01-01', expirationEvent: undefined }),
+    );
     const res = await as(app, sessions['billing']!).get(`/api/v1/patients/${patientId}/consents?pageSize=1`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ total: 2, page: 1, pageSize: 1, part2Notice: expect.stringContaining('42 CFR part 2') });
@@ -244,7 +360,11 @@ describe('revocation and listing', () => {
     const page2 = await as(app, sessions['billing']!).get(`/api/v1/patients/${patientId}/consents?pageSize=1&page=2`);
     expect(page2.body.items.map((c: { id: string }) => c.id)).toEqual([first]);
     const [event] = await demo.auditEvents(`action = 'part2.consent.list' AND request_id = $1`, [res.headers['x-request-id']]);
-    expect(event).toMatchObject({ patient_id: patientId, outcome: 'success', scope: expect.objectContaining({ consentIds: [second], part2NoticeApplies: true }) });
+    expect(event).toMatchObject({
+      patient_id: patientId,
+      outcome: 'success',
+      scope: expect.objectContaining({ consentIds: [second], part2NoticeApplies: true }),
+    });
   });
 });
 
@@ -270,7 +390,9 @@ describe('§2.32 notice on patient reads', () => {
     expect(upd.body.part2Notice).toContain('42 CFR part 2');
     const [updated] = await demo.auditEvents(`action = 'patient.update' AND request_id = $1`, [upd.headers['x-request-id']]);
     expect(updated!['scope']).toMatchObject({ changedFields: ['preferredName'], part2NoticeApplies: true });
-    const asg = await as(app, supervisor).post(`/api/v1/patients/${part2}/care-team`).send({ staffUserId: await demo.userId('peer@sonoran.cairn.test'), role: 'peer_specialist' });
+    const asg = await as(app, supervisor)
+      .post(`/api/v1/patients/${part2}/care-team`)
+      .send({ staffUserId: await demo.userId('peer@sonoran.cairn.test'), role: 'peer_specialist' });
     expect(asg.status).toBe(201);
     const [assigned] = await demo.auditEvents(`action = 'patient.care-team.assign' AND request_id = $1`, [asg.headers['x-request-id']]);
     expect(assigned!['scope']).toMatchObject({ role: 'peer_specialist', part2NoticeApplies: true });

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+
 import { bootApi } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 import { as, expectProblem, login, StaffSession } from './support/staff-api';
@@ -36,7 +37,12 @@ describe('POST /api/v1/patients', () => {
     const body = newPatient(sonoranSites[0]!.id, { isPart2: true, part2ProgramName: 'Opioid treatment program' });
     const res = await as(app, supervisor).post('/api/v1/patients').send(body);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ firstName: 'Marisol', lastName: body.lastName, siteId: body.siteId, chart: { isPart2: true, mrn: expect.stringMatching(/^SON-\d{6}$/) } });
+    expect(res.body).toMatchObject({
+      firstName: 'Marisol',
+      lastName: body.lastName,
+      siteId: body.siteId,
+      chart: { isPart2: true, mrn: expect.stringMatching(/^SON-\d{6}$/) },
+    });
     const events = await demo.auditEvents(`action = 'patient.create' AND patient_id = $1`, [res.body.id]);
     expect(events).toHaveLength(1);
     const stored = JSON.stringify(events[0]);
@@ -49,17 +55,35 @@ describe('POST /api/v1/patients', () => {
     const marker = `Invalid request ${Date.now().toString(36)} ${Math.random().toString(36).slice(2)}`;
     const res = await as(app, supervisor)
       .post('/api/v1/patients')
-      .send({ siteId: 'nope', firstName: '', dateOfBirth: '02/06/1984', address: { line1: marker, postalCode: 'ABC' }, favouriteColour: 'teal' });
+      .send({
+        siteId: 'nope',
+        firstName: '',
+        dateOfBirth: '02/06/1984',
+        address: { line1: marker, postalCode: 'ABC' },
+        favouriteColour: 'teal',
+      });
     expectProblem(res, 400);
     const fields = res.body.errors.map((e: { field: string }) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['siteId', 'firstName', 'lastName', 'dateOfBirth', 'address.postalCode', 'favouriteColour']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['siteId', 'firstName', 'lastName', 'dateOfBirth', 'address.postalCode', 'favouriteColour']),
+    );
     const written = await demo.owner.query('SELECT count(*)::int AS n FROM cl_patients WHERE address_line1 = $1', [marker]);
     expect(written.rows[0].n).toBe(0);
   });
 
   it('refuses a date of birth in the future or not on the calendar', async () => {
-    expectProblem(await as(app, supervisor).post('/api/v1/patients').send(newPatient(sonoranSites[0]!.id, { dateOfBirth: '2999-01-01' })), 422);
-    expectProblem(await as(app, supervisor).post('/api/v1/patients').send(newPatient(sonoranSites[0]!.id, { dateOfBirth: '2001-02-30' })), 400);
+    expectProblem(
+      await as(app, supervisor)
+        .post('/api/v1/patients')
+        .send(newPatient(sonoranSites[0]!.id, { dateOfBirth: '2999-01-01' })),
+      422,
+    );
+    expectProblem(
+      await as(app, supervisor)
+        .post('/api/v1/patients')
+        .send(newPatient(sonoranSites[0]!.id, { dateOfBirth: '2001-02-30' })),
+      400,
+    );
   });
 
   it("refuses a site of another organization with 422, and a site outside the caller's binding with 403", async () => {
@@ -81,7 +105,11 @@ describe('GET /api/v1/patients/:id', () => {
     expect(res.body.careTeam.length).toBeGreaterThan(0);
     const events = await demo.auditEvents(`action = 'patient.read' AND request_id = $1`, [res.headers['x-request-id']]);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ patient_id: id, outcome: 'success', actor_user_id: await demo.userId('supervisor@sonoran.cairn.test') });
+    expect(events[0]).toMatchObject({
+      patient_id: id,
+      outcome: 'success',
+      actor_user_id: await demo.userId('supervisor@sonoran.cairn.test'),
+    });
   });
 
   it('shows a clinician their assigned patients and answers 404 for the others', async () => {
@@ -160,7 +188,7 @@ describe('GET /api/v1/patients (search)', () => {
     expect(res.body.items.map((p: { id: string }) => p.id).sort()).toEqual([...mine].sort());
   });
 
-  it('looks up patients by id (ids) within the caller\'s scope only, and audits the lookup', async () => {
+  it("looks up patients by id (ids) within the caller's scope only, and audits the lookup", async () => {
     const clinician = await login(app, 'clinician@sonoran.cairn.test');
     const [mine] = await demo.patientsAssignedTo('clinician@sonoran.cairn.test', true, 1);
     const [notMine] = await demo.patientsAssignedTo('clinician@sonoran.cairn.test', false, 1);
@@ -193,7 +221,9 @@ describe('GET /api/v1/patients (search)', () => {
 describe('PATCH /api/v1/patients/:id and care team', () => {
   it('updates demographics and audits the changed field names only', async () => {
     const created = (await as(app, supervisor).post('/api/v1/patients').send(newPatient(sonoranSites[0]!.id))).body;
-    const res = await as(app, supervisor).patch(`/api/v1/patients/${created.id}`).send({ preferredName: 'Mari', address: { city: 'Marana' } });
+    const res = await as(app, supervisor)
+      .patch(`/api/v1/patients/${created.id}`)
+      .send({ preferredName: 'Mari', address: { city: 'Marana' } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ preferredName: 'Mari', address: { city: 'Marana' } });
     const [event] = await demo.auditEvents(`action = 'patient.update' AND request_id = $1`, [res.headers['x-request-id']]);
@@ -217,32 +247,50 @@ describe('PATCH /api/v1/patients/:id and care team', () => {
     const res = await as(app, clinician).post('/api/v1/patients').send(newPatient(sonoranSites[0]!.id));
     expect(res.status).toBe(201);
     const clinicianId = await demo.userId('clinician@sonoran.cairn.test');
-    expect(res.body).toMatchObject({ chart: { mrn: expect.stringMatching(/^[A-Z]{3}-\d{6}$/) }, careTeam: [{ staffUserId: clinicianId, role: 'primary_therapist' }] });
+    expect(res.body).toMatchObject({
+      chart: { mrn: expect.stringMatching(/^[A-Z]{3}-\d{6}$/) },
+      careTeam: [{ staffUserId: clinicianId, role: 'primary_therapist' }],
+    });
     expect((await as(app, clinician).get(`/api/v1/patients/${res.body.id}`)).status).toBe(200);
   });
 
   it('lets an assigned-only clinician register a patient for a colleague, chart and care team included', async () => {
     const clinician = await login(app, 'clinician@sonoran.cairn.test');
     const colleague = await demo.userId('clinician.tucson@sonoran.cairn.test');
-    const res = await as(app, clinician).post('/api/v1/patients').send(newPatient(sonoranSites[0]!.id, { primaryTherapistId: colleague }));
+    const res = await as(app, clinician)
+      .post('/api/v1/patients')
+      .send(newPatient(sonoranSites[0]!.id, { primaryTherapistId: colleague }));
     expect(res.status).toBe(201);
     const rows = await demo.owner.query(
       `SELECT (SELECT count(*)::int FROM cl_charts c WHERE c.patient_id = $1) AS charts,
-              (SELECT array_agg(a.staff_user_id::text) FROM cl_care_team_assignments a WHERE a.patient_id = $1) AS team`, [res.body.id]);
+              (SELECT array_agg(a.staff_user_id::text) FROM cl_care_team_assignments a WHERE a.patient_id = $1) AS team`,
+      [res.body.id],
+    );
     expect(rows.rows[0]).toEqual({ charts: 1, team: [colleague] });
   });
 
   it('lets a primary therapist hand their patient over to a colleague', async () => {
     const clinicianId = await demo.userId('clinician@sonoran.cairn.test');
     const colleague = await demo.userId('clinician.tucson@sonoran.cairn.test');
-    const created = (await as(app, supervisor).post('/api/v1/patients').send(newPatient(sonoranSites[0]!.id, { primaryTherapistId: clinicianId }))).body;
+    const created = (
+      await as(app, supervisor)
+        .post('/api/v1/patients')
+        .send(newPatient(sonoranSites[0]!.id, { primaryTherapistId: clinicianId }))
+    ).body;
     const clinician = await login(app, 'clinician@sonoran.cairn.test');
-    const res = await as(app, clinician).post(`/api/v1/patients/${created.id}/care-team`).send({ staffUserId: colleague, role: 'primary_therapist' });
+    const res = await as(app, clinician)
+      .post(`/api/v1/patients/${created.id}/care-team`)
+      .send({ staffUserId: colleague, role: 'primary_therapist' });
     // Written; the answer is 404 because the patient has just left the caller's care team, hence their scope.
     expectProblem(res, 404);
     const team = await demo.owner.query(
-      `SELECT staff_user_id::text AS staff, ended_on IS NOT NULL AS ended FROM cl_care_team_assignments WHERE patient_id = $1 ORDER BY ended`, [created.id]);
-    expect(team.rows).toEqual([{ staff: colleague, ended: false }, { staff: clinicianId, ended: true }]);
+      `SELECT staff_user_id::text AS staff, ended_on IS NOT NULL AS ended FROM cl_care_team_assignments WHERE patient_id = $1 ORDER BY ended`,
+      [created.id],
+    );
+    expect(team.rows).toEqual([
+      { staff: colleague, ended: false },
+      { staff: clinicianId, ended: true },
+    ]);
   });
 
   it('refuses to edit without patients.edit (billing) with 403', async () => {

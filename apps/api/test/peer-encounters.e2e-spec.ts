@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+
 import { bootApi } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 import { GenerationWorker } from './support/generation-worker';
@@ -29,29 +30,52 @@ const letters = () => Array.from({ length: 8 }, () => String.fromCharCode(97 + M
 
 /** A new Tucson patient with the demo peer specialist on the care team (and a Part 2 chart when asked). */
 async function newPatient(isPart2 = false): Promise<string> {
-  const res = await as(app, supervisor).post('/api/v1/patients').send({
-    siteId: tucson, firstName: 'Rowan', lastName: `Peer${letters()}`, dateOfBirth: '1988-03-14', primaryTherapistId: clinicianId,
-    ...(isPart2 ? { isPart2: true, part2ProgramName: 'Intensive Outpatient Program' } : {}),
-  });
+  const res = await as(app, supervisor)
+    .post('/api/v1/patients')
+    .send({
+      siteId: tucson,
+      firstName: 'Rowan',
+      lastName: `Peer${letters()}`,
+      dateOfBirth: '1988-03-14',
+      primaryTherapistId: clinicianId,
+      ...(isPart2 ? { isPart2: true, part2ProgramName: 'Intensive Outpatient Program' } : {}),
+    });
   if (res.status !== 201) throw new Error(`register answered ${res.status}: ${JSON.stringify(res.body)}`);
-  const team = await as(app, supervisor).post(`/api/v1/patients/${res.body.id}/care-team`).send({ staffUserId: peerId, role: 'peer_specialist' });
+  const team = await as(app, supervisor)
+    .post(`/api/v1/patients/${res.body.id}/care-team`)
+    .send({ staffUserId: peerId, role: 'peer_specialist' });
   if (team.status >= 300) throw new Error(`care team answered ${team.status}: ${JSON.stringify(team.body)}`);
   return res.body.id as string;
 }
 
 async function consentTo(patientId: string): Promise<string> {
-  const c = await as(app, supervisor).post(`/api/v1/patients/${patientId}/consents`).send({
-    consentType: 'tpo', disclosingParty: 'Sonoran Behavioral Health, Intensive Outpatient Program', informationDescription: 'All SUD treatment records',
-    recordTypes: ['*'], recipients: [{ type: 'organization', organizationId: sonoran, name: 'Sonoran Behavioral Health' }],
-    purposes: ['treatment', 'payment', 'health_care_operations'], expirationEvent: 'none', signedBy: 'patient', signedOn: today,
-    statements: ['right_to_revoke', 'redisclosure', 'treatment_not_conditioned'],
-  });
+  const c = await as(app, supervisor)
+    .post(`/api/v1/patients/${patientId}/consents`)
+    .send({
+      consentType: 'tpo',
+      disclosingParty: 'Sonoran Behavioral Health, Intensive Outpatient Program',
+      informationDescription: 'All SUD treatment records',
+      recordTypes: ['*'],
+      recipients: [{ type: 'organization', organizationId: sonoran, name: 'Sonoran Behavioral Health' }],
+      purposes: ['treatment', 'payment', 'health_care_operations'],
+      expirationEvent: 'none',
+      signedBy: 'patient',
+      signedOn: today,
+      statements: ['right_to_revoke', 'redisclosure', 'treatment_not_conditioned'],
+    });
   if (c.status !== 201) throw new Error(`consent answered ${c.status}: ${JSON.stringify(c.body)}`);
   return c.body.id as string;
 }
 
 const draftBody = (patientId: string, extra: Record<string, unknown> = {}) => ({
-  patientId, serviceDate: '2026-03-10', startTime: '09:00', endTime: '09:53', serviceType: 'peer_support', hcpcsCode: 'H0038', focusNotes: FOCUS, ...extra,
+  patientId,
+  serviceDate: '2026-03-10',
+  startTime: '09:00',
+  endTime: '09:53',
+  serviceType: 'peer_support',
+  hcpcsCode: 'H0038',
+  focusNotes: FOCUS,
+  ...extra,
 });
 
 async function draft(patientId: string, extra: Record<string, unknown> = {}): Promise<Record<string, any>> {
@@ -71,8 +95,12 @@ async function events(peerEncounterId: string) {
 beforeAll(async () => {
   app = await bootApi();
   [supervisor, peer, peerFlagstaff, billing, clinician, sonoranAdmin] = await Promise.all([
-    login(app, 'supervisor@sonoran.cairn.test'), login(app, 'peer@sonoran.cairn.test'), login(app, 'peer.flagstaff@sonoran.cairn.test'),
-    login(app, 'billing@sonoran.cairn.test'), login(app, 'clinician@sonoran.cairn.test'), login(app, 'admin@sonoran.cairn.test'),
+    login(app, 'supervisor@sonoran.cairn.test'),
+    login(app, 'peer@sonoran.cairn.test'),
+    login(app, 'peer.flagstaff@sonoran.cairn.test'),
+    login(app, 'billing@sonoran.cairn.test'),
+    login(app, 'clinician@sonoran.cairn.test'),
+    login(app, 'admin@sonoran.cairn.test'),
   ]);
   peerId = await demo.userId('peer@sonoran.cairn.test');
   clinicianId = await demo.userId('clinician@sonoran.cairn.test');
@@ -93,9 +121,24 @@ describe('documenting a peer encounter (draft)', () => {
     const patientId = await newPatient();
     const e = await draft(patientId);
     expect(e).toMatchObject({
-      patientId, siteId: tucson, peerProviderId: peerId, serviceDate: '2026-03-10', startTime: '09:00', endTime: '09:53', durationMinutes: 53,
-      serviceType: 'peer_support', serviceTypeSource: 'pf15', hcpcsCode: 'H0038', unitBasis: 'per_15_minutes', units: 4, focusNotes: FOCUS,
-      status: 'draft', encounterId: null, finalizedAt: null, addenda: [], part2Notice: null,
+      patientId,
+      siteId: tucson,
+      peerProviderId: peerId,
+      serviceDate: '2026-03-10',
+      startTime: '09:00',
+      endTime: '09:53',
+      durationMinutes: 53,
+      serviceType: 'peer_support',
+      serviceTypeSource: 'pf15',
+      hcpcsCode: 'H0038',
+      unitBasis: 'per_15_minutes',
+      units: 4,
+      focusNotes: FOCUS,
+      status: 'draft',
+      encounterId: null,
+      finalizedAt: null,
+      addenda: [],
+      part2Notice: null,
     });
     const read = await as(app, peer).get(`/api/v1/peer-encounters/${e['id']}`);
     expect(read.status).toBe(200);
@@ -105,10 +148,12 @@ describe('documenting a peer encounter (draft)', () => {
     expect(JSON.stringify(audit)).not.toContain('recovery capital');
   });
 
-  it('accepts a stated duration equal to the times, H2017 and the organization\'s own code T1016 once it is effective', async () => {
+  it("accepts a stated duration equal to the times, H2017 and the organization's own code T1016 once it is effective", async () => {
     const patientId = await newPatient();
     expect((await draft(patientId, { durationMinutes: 53, hcpcsCode: 'H2017', serviceType: 'recovery_coaching' }))['units']).toBe(4);
-    expect((await draft(patientId, { hcpcsCode: 'T1016', serviceType: 'crisis_peer', startTime: '14:00', endTime: '14:20' }))['units']).toBe(1);
+    expect(
+      (await draft(patientId, { hcpcsCode: 'T1016', serviceType: 'crisis_peer', startTime: '14:00', endTime: '14:20' }))['units'],
+    ).toBe(1);
   });
 
   it.each([
@@ -131,7 +176,7 @@ describe('documenting a peer encounter (draft)', () => {
     expect(rows[0].n).toBe(0);
   });
 
-  it('answers 404 for a patient outside the peer\'s care team, and for an unknown patient', async () => {
+  it("answers 404 for a patient outside the peer's care team, and for an unknown patient", async () => {
     const notMine = (await demo.patientsAssignedTo('peer@sonoran.cairn.test', false, 1))[0]!;
     expectProblem(await as(app, peer).post('/api/v1/peer-encounters').send(draftBody(notMine)), 404);
     expectProblem(await as(app, peer).post('/api/v1/peer-encounters').send(draftBody('00000000-0000-4000-8000-000000000000')), 404);
@@ -139,20 +184,33 @@ describe('documenting a peer encounter (draft)', () => {
 
   it('answers 422 when the peer provider is not a peer specialist at the site', async () => {
     const patientId = await newPatient();
-    const res = await as(app, peer).post('/api/v1/peer-encounters').send(draftBody(patientId, { peerProviderId: clinicianId }));
+    const res = await as(app, peer)
+      .post('/api/v1/peer-encounters')
+      .send(draftBody(patientId, { peerProviderId: clinicianId }));
     expectProblem(res, 422);
     expect(res.body.errors[0].field).toBe('peerProviderId');
   });
 
   it('answers 403 at a permitted site of another author and 400 for a site not of the organization', async () => {
     // A Flagstaff patient with the Flagstaff peer on the care team, documented as if at Tucson, where she does not work.
-    const res = await as(app, supervisor).post('/api/v1/patients').send({ siteId: flagstaff, firstName: 'Kai', lastName: `Peer${letters()}`, dateOfBirth: '1991-05-06' });
+    const res = await as(app, supervisor)
+      .post('/api/v1/patients')
+      .send({ siteId: flagstaff, firstName: 'Kai', lastName: `Peer${letters()}`, dateOfBirth: '1991-05-06' });
     expect(res.status).toBe(201);
-    await as(app, supervisor).post(`/api/v1/patients/${res.body.id}/care-team`).send({ staffUserId: await demo.userId('peer.flagstaff@sonoran.cairn.test'), role: 'peer_specialist' });
-    expectProblem(await as(app, peerFlagstaff).post('/api/v1/peer-encounters').send(draftBody(res.body.id, { siteId: tucson })), 403);
+    await as(app, supervisor)
+      .post(`/api/v1/patients/${res.body.id}/care-team`)
+      .send({ staffUserId: await demo.userId('peer.flagstaff@sonoran.cairn.test'), role: 'peer_specialist' });
+    expectProblem(
+      await as(app, peerFlagstaff)
+        .post('/api/v1/peer-encounters')
+        .send(draftBody(res.body.id, { siteId: tucson })),
+      403,
+    );
     expect((await as(app, peerFlagstaff).post('/api/v1/peer-encounters').send(draftBody(res.body.id))).status).toBe(201);
     const patientId = await newPatient();
-    const bad = await as(app, peer).post('/api/v1/peer-encounters').send(draftBody(patientId, { siteId: '00000000-0000-4000-8000-000000000001' }));
+    const bad = await as(app, peer)
+      .post('/api/v1/peer-encounters')
+      .send(draftBody(patientId, { siteId: '00000000-0000-4000-8000-000000000001' }));
     expectProblem(bad, 400);
     expect(bad.body.errors[0].field).toBe('siteId');
   });
@@ -183,31 +241,46 @@ describe('documenting a peer encounter (draft)', () => {
 });
 
 describe('finalizing', () => {
-  it('locks the encounter, creates its PM encounter and publishes the seed\'s payload once; a second finalize is 409', async () => {
+  it("locks the encounter, creates its PM encounter and publishes the seed's payload once; a second finalize is 409", async () => {
     const patientId = await newPatient();
     const e = await draft(patientId);
     const res = await as(app, peer).post(`/api/v1/peer-encounters/${e['id']}/finalize`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'finalized', finalizedBy: peerId, encounterId: expect.any(String) });
     const pm = await demo.owner.query('SELECT * FROM pm_encounters WHERE id = $1', [res.body.encounterId]);
-    expect(pm.rows[0]).toMatchObject({ encounter_type: 'peer', source_type: 'peer_encounter', source_id: e['id'], patient_id: patientId, site_id: tucson, duration_minutes: 53 });
+    expect(pm.rows[0]).toMatchObject({
+      encounter_type: 'peer',
+      source_type: 'peer_encounter',
+      source_id: e['id'],
+      patient_id: patientId,
+      site_id: tucson,
+      duration_minutes: 53,
+    });
 
     const [event, ...more] = await events(e['id']);
     expect(more).toHaveLength(0);
     expect(event.organization_id).toBe(sonoran);
     expect(event.payload).toEqual({
-      organization_id: sonoran, peer_encounter_id: e['id'], chart_id: e['chartId'], encounter_id: res.body.encounterId, peer_provider_id: peerId,
-      service_date: '2026-03-10', hcpcs_code: 'H0038', duration_minutes: 53,
+      organization_id: sonoran,
+      peer_encounter_id: e['id'],
+      chart_id: e['chartId'],
+      encounter_id: res.body.encounterId,
+      peer_provider_id: peerId,
+      service_date: '2026-03-10',
+      hcpcs_code: 'H0038',
+      duration_minutes: 53,
     });
 
     expectProblem(await as(app, peer).post(`/api/v1/peer-encounters/${e['id']}/finalize`), 409);
     expect(await events(e['id'])).toHaveLength(1);
     expectProblem(await as(app, peer).patch(`/api/v1/peer-encounters/${e['id']}`).send({ focusNotes: 'changed' }), 409);
     // The database refuses too, even as the owner would write through the app role's policies.
-    await expect(demo.owner.query(`UPDATE cl_peer_encounters SET focus_notes = 'x' WHERE id = $1`, [e['id']])).rejects.toThrow(/finalized and locked/);
+    await expect(demo.owner.query(`UPDATE cl_peer_encounters SET focus_notes = 'x' WHERE id = $1`, [e['id']])).rejects.toThrow(
+      /finalized and locked/,
+    );
   });
 
-  it('is charged once through the fee schedule, with the encounter\'s units, however often the event is delivered', async () => {
+  it("is charged once through the fee schedule, with the encounter's units, however often the event is delivered", async () => {
     const patientId = await newPatient();
     const e = await draft(patientId);
     await as(app, peer).post(`/api/v1/peer-encounters/${e['id']}/finalize`);
@@ -219,14 +292,22 @@ describe('finalizing', () => {
     expect(page.status).toBe(200);
     expect(page.body.items).toHaveLength(1);
     // Arizona (midpoint): 53 minutes of H0038 are 4 units at Sonoran's 2025+ rate, as the encounter says.
-    expect(page.body.items[0]).toMatchObject({ status: 'ready', units: 4, rateCents: 1100, amountCents: 4400, source: { type: 'peer_encounter', id: e['id'] } });
+    expect(page.body.items[0]).toMatchObject({
+      status: 'ready',
+      units: 4,
+      rateCents: 1100,
+      amountCents: 4400,
+      source: { type: 'peer_encounter', id: e['id'] },
+    });
     expect(page.body.items[0].units).toBe(e['units']);
   });
 
   it('finalizes two racing requests into one event', async () => {
     const patientId = await newPatient();
     const e = await draft(patientId);
-    const statuses = (await Promise.all([1, 2].map(() => as(app, peer).post(`/api/v1/peer-encounters/${e['id']}/finalize`)))).map((r) => r.status).sort();
+    const statuses = (await Promise.all([1, 2].map(() => as(app, peer).post(`/api/v1/peer-encounters/${e['id']}/finalize`))))
+      .map((r) => r.status)
+      .sort();
     expect(statuses).toEqual([200, 409]);
     expect(await events(e['id'])).toHaveLength(1);
   });
@@ -241,10 +322,12 @@ describe('finalizing', () => {
     expectProblem(await as(app, peer).post('/api/v1/peer-encounters/00000000-0000-4000-8000-000000000000/finalize'), 404);
     // Each refusal leaves one row, committed although its transaction rolled back; ids only, no patient named.
     const refusals = await demo.auditEvents(`action = 'peer-encounter.finalize' AND resource_id = ANY($1)`, [[e['id'], future['id']]]);
-    expect(refusals.map((r) => ({ id: r['resource_id'], outcome: r['outcome'], reason: r['reason'], patientId: r['patient_id'] }))).toEqual([
-      { id: e['id'], outcome: 'denied', reason: 'not_peer_provider', patientId: null },
-      { id: future['id'], outcome: 'denied', reason: 'future_service_date', patientId: null },
-    ]);
+    expect(refusals.map((r) => ({ id: r['resource_id'], outcome: r['outcome'], reason: r['reason'], patientId: r['patient_id'] }))).toEqual(
+      [
+        { id: e['id'], outcome: 'denied', reason: 'not_peer_provider', patientId: null },
+        { id: future['id'], outcome: 'denied', reason: 'future_service_date', patientId: null },
+      ],
+    );
   });
 
   it('checks the code again when finalizing: a draft whose code is no longer a peer code answers 400 and publishes nothing', async () => {
@@ -267,14 +350,16 @@ describe('finalizing', () => {
     expectProblem(await as(app, peer).post(`/api/v1/peer-encounters/${e['id']}/addenda`).send({ body: 'Too early.' }), 409);
     await as(app, peer).post(`/api/v1/peer-encounters/${e['id']}/finalize`);
     expectProblem(await as(app, peer).post(`/api/v1/peer-encounters/${e['id']}/addenda`).send({ body: '   ' }), 400);
-    const res = await as(app, peer).post(`/api/v1/peer-encounters/${e['id']}/addenda`).send({ body: 'Correction: the meeting was at the library.' });
+    const res = await as(app, peer)
+      .post(`/api/v1/peer-encounters/${e['id']}/addenda`)
+      .send({ body: 'Correction: the meeting was at the library.' });
     expect(res.status).toBe(201);
     expect(res.body.addenda).toEqual([expect.objectContaining({ authorId: peerId, body: 'Correction: the meeting was at the library.' })]);
     expect(res.body.status).toBe('finalized');
   });
 });
 
-describe('the patient\'s peer encounters', () => {
+describe("the patient's peer encounters", () => {
   it('lists them newest first with filters, 404 for a patient out of scope, 400 for a reversed range', async () => {
     const patientId = await newPatient();
     const older = await draft(patientId, { serviceDate: '2026-01-05' });
@@ -301,7 +386,11 @@ describe('Part 2 (42 CFR) consent', () => {
     expect(rows[0].n).toBe(0);
     const [denied, ...more] = await demo.auditEvents(`action = 'peer-encounter.create' AND patient_id = $1`, [patientId]);
     expect(more).toHaveLength(0);
-    expect(denied).toMatchObject({ outcome: 'denied', resource_id: null, reason: 'part2: no consent covers peer encounters of this chart for you' });
+    expect(denied).toMatchObject({
+      outcome: 'denied',
+      resource_id: null,
+      reason: 'part2: no consent covers peer encounters of this chart for you',
+    });
     expect(denied!['scope']).toMatchObject({ part2: true });
     await consentTo(patientId);
     const e = await draft(patientId);
@@ -318,7 +407,9 @@ describe('Part 2 (42 CFR) consent', () => {
     expect((await as(app, peer).get(`/api/v1/peer-encounters/${e['id']}`)).status).toBe(200);
     const chartBefore = await as(app, peer).get(`/api/v1/patients/${patientId}/encounters`);
     expect(chartBefore.body).toMatchObject({ withheld: 0, items: [expect.objectContaining({ encounterType: 'peer' })] });
-    const revoked = await as(app, supervisor).post(`/api/v1/patients/${patientId}/consents/${consentId}/revoke`).send({ method: 'written' });
+    const revoked = await as(app, supervisor)
+      .post(`/api/v1/patients/${patientId}/consents/${consentId}/revoke`)
+      .send({ method: 'written' });
     expect(revoked.status).toBe(200);
     expectProblem(await as(app, peer).get(`/api/v1/peer-encounters/${e['id']}`), 404);
     const list = await as(app, peer).get(`/api/v1/patients/${patientId}/peer-encounters`);
@@ -355,7 +446,9 @@ describe('peer service types and the use_pf15 setting', () => {
 
     expectProblem(await as(app, admin).post('/api/v1/peer-service-types').send({ key: 'Bad Key', label: 'x' }), 400);
     // Cascade starts on PF-15 with no own types (or only retired ones): switching needs an active one.
-    await demo.owner.query(`UPDATE cl_peer_service_types SET active = false WHERE organization_id = (SELECT id FROM pf_organizations WHERE slug = 'cascade')`);
+    await demo.owner.query(
+      `UPDATE cl_peer_service_types SET active = false WHERE organization_id = (SELECT id FROM pf_organizations WHERE slug = 'cascade')`,
+    );
     expectProblem(await as(app, admin).put('/api/v1/peer-settings').send({ usePf15: false }), 422);
     const created = await as(app, admin).post('/api/v1/peer-service-types').send({ key, label: 'Community outreach' });
     expect(created.status).toBe(201);
@@ -371,17 +464,32 @@ describe('peer service types and the use_pf15 setting', () => {
       expect(set.body).toMatchObject({ usePf15: false, source: 'organization' });
       expect(set.body.inForce.map((t: { key: string }) => t.key)).toEqual([key]);
       expectProblem(await as(app, admin).patch(`/api/v1/peer-service-types/${created.body.id}`).send({ active: false }), 422);
-      expectProblem(await as(app, admin).patch('/api/v1/peer-service-types/00000000-0000-4000-8000-000000000000').send({ label: 'x' }), 404);
+      expectProblem(
+        await as(app, admin).patch('/api/v1/peer-service-types/00000000-0000-4000-8000-000000000000').send({ label: 'x' }),
+        404,
+      );
 
       // A Cascade patient the peer sees (site-wide scope is not theirs: put them on a care team).
       const pdx = (await demo.sites('cascade')).find((s) => s.code === 'PDX')!.id;
-      const reg = await as(app, admin).post('/api/v1/patients').send({ siteId: pdx, firstName: 'Ash', lastName: `Peer${letters()}`, dateOfBirth: '1990-01-02', primaryTherapistId: await demo.userId('clinician@cascade.cairn.test') });
+      const reg = await as(app, admin)
+        .post('/api/v1/patients')
+        .send({
+          siteId: pdx,
+          firstName: 'Ash',
+          lastName: `Peer${letters()}`,
+          dateOfBirth: '1990-01-02',
+          primaryTherapistId: await demo.userId('clinician@cascade.cairn.test'),
+        });
       expect(reg.status).toBe(201);
       await as(app, admin).post(`/api/v1/patients/${reg.body.id}/care-team`).send({ staffUserId: cascadePeerId, role: 'peer_specialist' });
-      const pf15 = await as(app, cascadePeer).post('/api/v1/peer-encounters').send(draftBody(reg.body.id, { serviceType: 'peer_support' }));
+      const pf15 = await as(app, cascadePeer)
+        .post('/api/v1/peer-encounters')
+        .send(draftBody(reg.body.id, { serviceType: 'peer_support' }));
       expectProblem(pf15, 400);
       expect(pf15.body.errors[0].field).toBe('serviceType');
-      const own = await as(app, cascadePeer).post('/api/v1/peer-encounters').send(draftBody(reg.body.id, { serviceType: key }));
+      const own = await as(app, cascadePeer)
+        .post('/api/v1/peer-encounters')
+        .send(draftBody(reg.body.id, { serviceType: key }));
       expect(own.status).toBe(201);
       // Oregon has no profile of its own: the CMS default (8-minute rule) counts 53 minutes as 4 units too.
       expect(own.body).toMatchObject({ serviceType: key, serviceTypeSource: 'organization', units: 4 });

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+
 import { bootApi, LogCapture } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 import { as, expectProblem, login, StaffSession } from './support/staff-api';
@@ -19,10 +20,13 @@ let ids: Record<'supervisor' | 'supervisorNorth' | 'peer' | 'peerFlagstaff' | 'c
 const NOTES = 'Discussed a disclosure about relapse by a client of the peer; reviewed boundaries with Marisol Quintana.';
 
 /** The fields a problem names, each once (a value can break several constraints of one field). */
-const field = (res: { body: { errors?: { field: string }[] } }) => (res.body.errors ? [...new Set(res.body.errors.map((e) => e.field))] : undefined);
+const field = (res: { body: { errors?: { field: string }[] } }) =>
+  res.body.errors ? [...new Set(res.body.errors.map((e) => e.field))] : undefined;
 
 async function record(session: StaffSession, body: Record<string, unknown>): Promise<Record<string, any>> {
-  const res = await as(app, session).post('/api/v1/peer-supervision').send({ durationMinutes: 60, modality: 'individual', notes: NOTES, ...body });
+  const res = await as(app, session)
+    .post('/api/v1/peer-supervision')
+    .send({ durationMinutes: 60, modality: 'individual', notes: NOTES, ...body });
   if (res.status !== 201) throw new Error(`record answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;
 }
@@ -32,8 +36,12 @@ const report = (session: StaffSession, query: string) => as(app, session).get(`/
 beforeAll(async () => {
   app = await bootApi({}, logs);
   [supervisor, supervisorNorth, peer, admin, clinician, billing, cascadeAdmin] = await Promise.all([
-    login(app, 'supervisor@sonoran.cairn.test'), login(app, 'supervisor.north@sonoran.cairn.test'), login(app, 'peer@sonoran.cairn.test'),
-    login(app, 'admin@sonoran.cairn.test'), login(app, 'clinician@sonoran.cairn.test'), login(app, 'billing@sonoran.cairn.test'),
+    login(app, 'supervisor@sonoran.cairn.test'),
+    login(app, 'supervisor.north@sonoran.cairn.test'),
+    login(app, 'peer@sonoran.cairn.test'),
+    login(app, 'admin@sonoran.cairn.test'),
+    login(app, 'clinician@sonoran.cairn.test'),
+    login(app, 'billing@sonoran.cairn.test'),
     login(app, 'admin@cascade.cairn.test'),
   ]);
   ids = {
@@ -53,25 +61,53 @@ afterAll(async () => {
 
 describe('peer supervision (CL-19)', () => {
   it('records a session (the supervisor defaults to the caller), reads it with its notes, and audits both without the notes', async () => {
-    const created = await record(supervisor, { peerProviderId: ids.peer, supervisionDate: '2026-01-08', durationMinutes: 75, modality: 'telehealth' });
+    const created = await record(supervisor, {
+      peerProviderId: ids.peer,
+      supervisionDate: '2026-01-08',
+      durationMinutes: 75,
+      modality: 'telehealth',
+    });
     expect(created).toMatchObject({
-      peerProviderId: ids.peer, supervisorId: ids.supervisor, supervisionDate: '2026-01-08', durationMinutes: 75, hours: 1.25, modality: 'telehealth',
-      notes: NOTES, createdBy: ids.supervisor, editableUntil: expect.any(String),
+      peerProviderId: ids.peer,
+      supervisorId: ids.supervisor,
+      supervisionDate: '2026-01-08',
+      durationMinutes: 75,
+      hours: 1.25,
+      modality: 'telehealth',
+      notes: NOTES,
+      createdBy: ids.supervisor,
+      editableUntil: expect.any(String),
     });
     const read = await as(app, supervisor).get(`/api/v1/peer-supervision/${created['id']}`);
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({ id: created['id'], notes: NOTES });
 
     const events = await demo.auditEvents(`resource_id = $1 AND action LIKE 'peer-supervision.%'`, [created['id']]);
-    expect(events.map((e) => [e['action'], e['outcome']])).toEqual([['peer-supervision.create', 'success'], ['peer-supervision.read', 'success']]);
-    expect(events[0]!['scope']).toMatchObject({ peerProviderId: ids.peer, supervisorId: ids.supervisor, durationMinutes: 75, modality: 'telehealth', hasNotes: true });
+    expect(events.map((e) => [e['action'], e['outcome']])).toEqual([
+      ['peer-supervision.create', 'success'],
+      ['peer-supervision.read', 'success'],
+    ]);
+    expect(events[0]!['scope']).toMatchObject({
+      peerProviderId: ids.peer,
+      supervisorId: ids.supervisor,
+      durationMinutes: 75,
+      modality: 'telehealth',
+      hasNotes: true,
+    });
     expect(JSON.stringify(events)).not.toContain('boundaries');
   });
 
   it('lets an admin record for a named supervisor, and requires a supervisor when the caller is none (422 naming supervisorId)', async () => {
-    const created = await record(admin, { peerProviderId: ids.peerFlagstaff, supervisorId: ids.supervisorNorth, supervisionDate: '2026-01-12', modality: 'group' });
+    const created = await record(admin, {
+      peerProviderId: ids.peerFlagstaff,
+      supervisorId: ids.supervisorNorth,
+      supervisionDate: '2026-01-12',
+      modality: 'group',
+    });
     expect(created).toMatchObject({ supervisorId: ids.supervisorNorth, createdBy: ids.admin });
-    const missing = await as(app, admin).post('/api/v1/peer-supervision').send({ peerProviderId: ids.peer, supervisionDate: '2026-01-12', durationMinutes: 30, modality: 'phone' });
+    const missing = await as(app, admin)
+      .post('/api/v1/peer-supervision')
+      .send({ peerProviderId: ids.peer, supervisionDate: '2026-01-12', durationMinutes: 30, modality: 'phone' });
     expectProblem(missing, 422);
     expect(field(missing)).toEqual(['supervisorId']);
   });
@@ -93,7 +129,9 @@ describe('peer supervision (CL-19)', () => {
       [{ notes: 42 }, 'notes'],
     ];
     for (const [change, name] of cases) {
-      const res = await as(app, supervisor).post('/api/v1/peer-supervision').send({ ...base, ...change });
+      const res = await as(app, supervisor)
+        .post('/api/v1/peer-supervision')
+        .send({ ...base, ...change });
       expectProblem(res, 400);
       expect({ change, fields: field(res) }).toEqual({ change, fields: [name] });
     }
@@ -116,24 +154,38 @@ describe('peer supervision (CL-19)', () => {
       [{ supervisorId: ids.peer.toUpperCase() }, 'supervisorId'], // the same person, spelled in capitals
     ];
     for (const [change, name] of cases) {
-      const res = await as(app, supervisor).post('/api/v1/peer-supervision').send({ ...base, ...change });
+      const res = await as(app, supervisor)
+        .post('/api/v1/peer-supervision')
+        .send({ ...base, ...change });
       expectProblem(res, 422);
       expect({ change, fields: field(res) }).toEqual({ change, fields: [name] });
     }
   });
 
-  it('refuses recording one\'s own supervision (403, audited) and callers without cl.peer-supervision.record (403)', async () => {
-    const own = await as(app, supervisor).post('/api/v1/peer-supervision').send({ peerProviderId: ids.supervisor, supervisionDate: '2026-01-15', durationMinutes: 60, modality: 'individual' });
+  it("refuses recording one's own supervision (403, audited) and callers without cl.peer-supervision.record (403)", async () => {
+    const own = await as(app, supervisor)
+      .post('/api/v1/peer-supervision')
+      .send({ peerProviderId: ids.supervisor, supervisionDate: '2026-01-15', durationMinutes: 60, modality: 'individual' });
     expectProblem(own, 403);
-    expectProblem(await as(app, supervisor).post('/api/v1/peer-supervision').send({ peerProviderId: ids.supervisor.toUpperCase(), supervisionDate: '2026-01-15', durationMinutes: 60, modality: 'individual' }), 403);
+    expectProblem(
+      await as(app, supervisor)
+        .post('/api/v1/peer-supervision')
+        .send({ peerProviderId: ids.supervisor.toUpperCase(), supervisionDate: '2026-01-15', durationMinutes: 60, modality: 'individual' }),
+      403,
+    );
     const [audit] = await demo.auditEvents(`action = 'peer-supervision.create' AND request_id = $1`, [own.headers['x-request-id']]);
     expect(audit).toMatchObject({ outcome: 'denied', reason: 'own_supervision' });
     for (const session of [peer, clinician, billing]) {
-      expectProblem(await as(app, session).post('/api/v1/peer-supervision').send({ peerProviderId: ids.peerFlagstaff, supervisionDate: '2026-01-15', durationMinutes: 60, modality: 'individual' }), 403);
+      expectProblem(
+        await as(app, session)
+          .post('/api/v1/peer-supervision')
+          .send({ peerProviderId: ids.peerFlagstaff, supervisionDate: '2026-01-15', durationMinutes: 60, modality: 'individual' }),
+        403,
+      );
     }
   });
 
-  it('shows a peer only their own supervision, a supervisor the organization\'s, and nobody another organization\'s', async () => {
+  it("shows a peer only their own supervision, a supervisor the organization's, and nobody another organization's", async () => {
     const mine = await record(supervisor, { peerProviderId: ids.peer, supervisionDate: '2026-06-02' });
     const theirs = await record(supervisorNorth, { peerProviderId: ids.peerFlagstaff, supervisionDate: '2026-06-03' });
 
@@ -151,7 +203,9 @@ describe('peer supervision (CL-19)', () => {
     // Supervisors hold cl.peer-supervision.org-wide: both, whoever supervised.
     const north = await as(app, supervisorNorth).get('/api/v1/peer-supervision?from=2026-06-01&to=2026-06-30');
     expect(north.body.items.map((r: any) => r.id)).toEqual([theirs['id'], mine['id']]);
-    const filtered = await as(app, supervisor).get(`/api/v1/peer-supervision?from=2026-06-01&to=2026-06-30&supervisorId=${ids.supervisorNorth}&modality=individual`);
+    const filtered = await as(app, supervisor).get(
+      `/api/v1/peer-supervision?from=2026-06-01&to=2026-06-30&supervisorId=${ids.supervisorNorth}&modality=individual`,
+    );
     expect(filtered.body.items.map((r: any) => r.id)).toEqual([theirs['id']]);
 
     expectProblem(await as(app, cascadeAdmin).get(`/api/v1/peer-supervision/${mine['id']}`), 404);
@@ -166,7 +220,9 @@ describe('peer supervision (CL-19)', () => {
   });
 
   it('lists newest first, paginated and audited, and refuses bad filters naming the field', async () => {
-    const list = await as(app, supervisor).get(`/api/v1/peer-supervision?peerProviderId=${ids.peer}&from=2025-01-01&to=2025-12-31&pageSize=5`);
+    const list = await as(app, supervisor).get(
+      `/api/v1/peer-supervision?peerProviderId=${ids.peer}&from=2025-01-01&to=2025-12-31&pageSize=5`,
+    );
     expect(list.status).toBe(200);
     expect(list.body.items).toHaveLength(5);
     expect(list.body.total).toBeGreaterThan(5);
@@ -185,17 +241,30 @@ describe('peer supervision (CL-19)', () => {
   describe('corrections', () => {
     it('lets the recorder correct a record within 7 days and audits the old and new values, the notes only as changed', async () => {
       const created = await record(supervisor, { peerProviderId: ids.peer, supervisionDate: '2026-05-04', durationMinutes: 45 });
-      const res = await as(app, supervisor).patch(`/api/v1/peer-supervision/${created['id']}`).send({ durationMinutes: 50, modality: 'phone', notes: `${NOTES} Follow-up booked.` });
+      const res = await as(app, supervisor)
+        .patch(`/api/v1/peer-supervision/${created['id']}`)
+        .send({ durationMinutes: 50, modality: 'phone', notes: `${NOTES} Follow-up booked.` });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ durationMinutes: 50, hours: 0.83, modality: 'phone', notes: `${NOTES} Follow-up booked.`, supervisionDate: '2026-05-04' });
+      expect(res.body).toMatchObject({
+        durationMinutes: 50,
+        hours: 0.83,
+        modality: 'phone',
+        notes: `${NOTES} Follow-up booked.`,
+        supervisionDate: '2026-05-04',
+      });
       const [audit] = await demo.auditEvents(`action = 'peer-supervision.update' AND request_id = $1`, [res.headers['x-request-id']]);
       expect(audit).toMatchObject({ outcome: 'success', resource_id: created['id'] });
       expect(audit!['scope']).toMatchObject({
-        fields: ['durationMinutes', 'modality', 'notes'], before: { durationMinutes: 45, modality: 'individual' }, after: { durationMinutes: 50, modality: 'phone' }, notesChanged: true,
+        fields: ['durationMinutes', 'modality', 'notes'],
+        before: { durationMinutes: 45, modality: 'individual' },
+        after: { durationMinutes: 50, modality: 'phone' },
+        notesChanged: true,
       });
       expect(JSON.stringify(audit)).not.toContain('Follow-up');
 
-      const moved = await as(app, supervisor).patch(`/api/v1/peer-supervision/${created['id']}`).send({ peerProviderId: ids.peerFlagstaff, supervisorId: ids.supervisorNorth });
+      const moved = await as(app, supervisor)
+        .patch(`/api/v1/peer-supervision/${created['id']}`)
+        .send({ peerProviderId: ids.peerFlagstaff, supervisorId: ids.supervisorNorth });
       expect(moved.body).toMatchObject({ peerProviderId: ids.peerFlagstaff, supervisorId: ids.supervisorNorth, createdBy: ids.supervisor });
     });
 
@@ -225,12 +294,22 @@ describe('peer supervision (CL-19)', () => {
       expect(field(await as(app, supervisor).patch(url).send({ peerProviderId: ids.clinician }))).toEqual(['peerProviderId']);
       const own = await as(app, supervisor).patch(url).send({ peerProviderId: ids.supervisor });
       expectProblem(own, 403);
-      const [ownDenied, ...moreOwn] = await demo.auditEvents(`action = 'peer-supervision.update' AND request_id = $1`, [own.headers['x-request-id']]);
+      const [ownDenied, ...moreOwn] = await demo.auditEvents(`action = 'peer-supervision.update' AND request_id = $1`, [
+        own.headers['x-request-id'],
+      ]);
       expect(moreOwn).toHaveLength(0);
       expect(ownDenied).toMatchObject({ outcome: 'denied', reason: 'own_supervision', resource_id: created['id'] });
-      expectProblem(await as(app, supervisor).patch('/api/v1/peer-supervision/00000000-0000-4000-8000-000000000000').send({ durationMinutes: 30 }), 404);
+      expectProblem(
+        await as(app, supervisor).patch('/api/v1/peer-supervision/00000000-0000-4000-8000-000000000000').send({ durationMinutes: 30 }),
+        404,
+      );
       // Nothing of the refused changes was written.
-      expect((await as(app, supervisor).get(url)).body).toMatchObject({ durationMinutes: 60, peerProviderId: ids.peer, supervisorId: ids.supervisor, supervisionDate: '2026-05-11' });
+      expect((await as(app, supervisor).get(url)).body).toMatchObject({
+        durationMinutes: 60,
+        peerProviderId: ids.peer,
+        supervisorId: ids.supervisor,
+        supervisionDate: '2026-05-11',
+      });
 
       // Recorded eight days ago: final.
       const old = '00000000-0000-4000-8000-00000000a001';
@@ -250,7 +329,12 @@ describe('peer supervision (CL-19)', () => {
     beforeAll(async () => {
       await record(supervisor, { peerProviderId: ids.peer, supervisionDate: '2026-03-05', durationMinutes: 60, modality: 'individual' });
       await record(supervisor, { peerProviderId: ids.peer, supervisionDate: '2026-03-19', durationMinutes: 30, modality: 'phone' });
-      await record(supervisorNorth, { peerProviderId: ids.peerFlagstaff, supervisionDate: '2026-03-10', durationMinutes: 90, modality: 'group' });
+      await record(supervisorNorth, {
+        peerProviderId: ids.peerFlagstaff,
+        supervisionDate: '2026-03-10',
+        durationMinutes: 90,
+        modality: 'group',
+      });
     });
 
     it('gives a supervisor every active peer per month, with zero rows for months without supervision', async () => {
@@ -258,14 +342,32 @@ describe('peer supervision (CL-19)', () => {
       expect(res.status).toBe(200);
       expect(res.body.months).toEqual(['2026-02', '2026-03', '2026-04']);
       const rows = res.body.items.map((r: any) => [r.peerProviderId, r.month, r.sessionCount, r.hours]);
-      expect(rows).toEqual(expect.arrayContaining([
-        [ids.peer, '2026-02', 0, 0], [ids.peer, '2026-03', 2, 1.5], [ids.peer, '2026-04', 0, 0],
-        [ids.peerFlagstaff, '2026-02', 0, 0], [ids.peerFlagstaff, '2026-03', 1, 1.5], [ids.peerFlagstaff, '2026-04', 0, 0],
-      ]));
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          [ids.peer, '2026-02', 0, 0],
+          [ids.peer, '2026-03', 2, 1.5],
+          [ids.peer, '2026-04', 0, 0],
+          [ids.peerFlagstaff, '2026-02', 0, 0],
+          [ids.peerFlagstaff, '2026-03', 1, 1.5],
+          [ids.peerFlagstaff, '2026-04', 0, 0],
+        ]),
+      );
       expect(res.body.items.some((r: any) => r.peerProviderId === ids.peerCascade)).toBe(false);
       const march = res.body.items.find((r: any) => r.peerProviderId === ids.peer && r.month === '2026-03');
-      expect(march).toMatchObject({ peerName: 'Paul Etsitty, CPRS', minutes: 90, byModality: { individual: { sessionCount: 1, hours: 1 }, phone: { sessionCount: 1, hours: 0.5 }, group: { sessionCount: 0, hours: 0 } } });
-      expect(res.body.peers.find((p: any) => p.peerProviderId === ids.peer)).toMatchObject({ sessionCount: 2, hours: 1.5, monthsWithoutSupervision: ['2026-02', '2026-04'] });
+      expect(march).toMatchObject({
+        peerName: 'Paul Etsitty, CPRS',
+        minutes: 90,
+        byModality: {
+          individual: { sessionCount: 1, hours: 1 },
+          phone: { sessionCount: 1, hours: 0.5 },
+          group: { sessionCount: 0, hours: 0 },
+        },
+      });
+      expect(res.body.peers.find((p: any) => p.peerProviderId === ids.peer)).toMatchObject({
+        sessionCount: 2,
+        hours: 1.5,
+        monthsWithoutSupervision: ['2026-02', '2026-04'],
+      });
       const [audit] = await demo.auditEvents(`action = 'peer-supervision.report' AND request_id = $1`, [res.headers['x-request-id']]);
       expect(audit).toMatchObject({ outcome: 'success' });
       expect(audit!['scope']).toMatchObject({ from: '2026-02', to: '2026-04', format: 'json', orgWide: true });
@@ -278,7 +380,9 @@ describe('peer supervision (CL-19)', () => {
       expect(res.body.peers).toEqual([expect.objectContaining({ peerProviderId: ids.peer, monthsWithoutSupervision: ['2025-07'] })]);
       expect(res.body.peers[0].hours).toBeGreaterThan(5);
       const cascade = await report(cascadeAdmin, 'from=2025-01&to=2025-12');
-      expect(cascade.body.peers).toEqual([expect.objectContaining({ peerProviderId: ids.peerCascade, monthsWithoutSupervision: ['2025-09'] })]);
+      expect(cascade.body.peers).toEqual([
+        expect.objectContaining({ peerProviderId: ids.peerCascade, monthsWithoutSupervision: ['2025-09'] }),
+      ]);
     });
 
     it('gives a peer their own rows only, and refuses another peer (403)', async () => {

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+
 import { bootApi } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 import { as, expectProblem, login, StaffSession } from './support/staff-api';
@@ -18,10 +19,16 @@ const letters = () => Array.from({ length: 8 }, () => String.fromCharCode(97 + M
 
 /** A new patient at Tucson Central with the demo clinician as primary therapist (Part 2 or not). */
 async function newPatient(isPart2: boolean): Promise<string> {
-  const res = await as(app, supervisor).post('/api/v1/patients').send({
-    siteId: tucson, firstName: 'Ottilie', lastName: `Notes${letters()}`, dateOfBirth: '1979-08-09', primaryTherapistId: clinicianId,
-    ...(isPart2 ? { isPart2: true, part2ProgramName: 'Opioid Treatment Program' } : {}),
-  });
+  const res = await as(app, supervisor)
+    .post('/api/v1/patients')
+    .send({
+      siteId: tucson,
+      firstName: 'Ottilie',
+      lastName: `Notes${letters()}`,
+      dateOfBirth: '1979-08-09',
+      primaryTherapistId: clinicianId,
+      ...(isPart2 ? { isPart2: true, part2ProgramName: 'Opioid Treatment Program' } : {}),
+    });
   if (res.status !== 201) throw new Error(`register answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body.id as string;
 }
@@ -40,7 +47,9 @@ afterAll(async () => {
 });
 
 const draft = (extra: Record<string, unknown> = {}) =>
-  as(app, clinician).post('/api/v1/progress-notes').send({ patientId: patient, sessionStart: hoursFromNow(-2), sessionEnd: hoursFromNow(-1), body: BODY, ...extra });
+  as(app, clinician)
+    .post('/api/v1/progress-notes')
+    .send({ patientId: patient, sessionStart: hoursFromNow(-2), sessionEnd: hoursFromNow(-1), body: BODY, ...extra });
 
 describe('progress notes (CL-04)', () => {
   it('creates a draft, edits it, signs it (locking it) and takes addenda afterwards', async () => {
@@ -48,14 +57,18 @@ describe('progress notes (CL-04)', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: 'draft', signedAt: null, patientId: patient });
     const id = created.body.id;
-    const edited = await as(app, clinician).patch(`/api/v1/progress-notes/${id}`).send({ body: `${BODY} Homework assigned.` });
+    const edited = await as(app, clinician)
+      .patch(`/api/v1/progress-notes/${id}`)
+      .send({ body: `${BODY} Homework assigned.` });
     expect(edited.status).toBe(200);
     const signed = await as(app, clinician).post(`/api/v1/progress-notes/${id}/sign`);
     expect(signed.status).toBe(200);
     expect(signed.body).toMatchObject({ status: 'signed', signedAt: expect.any(String), signedBy: signed.body.authorId });
     expectProblem(await as(app, clinician).patch(`/api/v1/progress-notes/${id}`).send({ body: 'changed' }), 409);
     expectProblem(await as(app, clinician).post(`/api/v1/progress-notes/${id}/sign`), 409);
-    const addendum = await as(app, clinician).post(`/api/v1/progress-notes/${id}/addenda`).send({ body: 'Late entry: called the client to confirm the next session.' });
+    const addendum = await as(app, clinician)
+      .post(`/api/v1/progress-notes/${id}/addenda`)
+      .send({ body: 'Late entry: called the client to confirm the next session.' });
     expect(addendum.status).toBe(201);
     expect(addendum.body.addenda).toHaveLength(1);
     expect(addendum.body.body).toBe(`${BODY} Homework assigned.`);
@@ -74,7 +87,9 @@ describe('progress notes (CL-04)', () => {
   it('is locked in the database too: a signed note cannot be updated even by the owner role', async () => {
     const { body } = await draft();
     await as(app, clinician).post(`/api/v1/progress-notes/${body.id}/sign`);
-    await expect(demo.owner.query(`UPDATE cl_progress_notes SET body = 'tampered' WHERE id = $1`, [body.id])).rejects.toThrow(/signed and locked/);
+    await expect(demo.owner.query(`UPDATE cl_progress_notes SET body = 'tampered' WHERE id = $1`, [body.id])).rejects.toThrow(
+      /signed and locked/,
+    );
   });
 
   it('refuses to sign before the session has ended (422) and addenda on drafts (409)', async () => {
@@ -86,7 +101,9 @@ describe('progress notes (CL-04)', () => {
   it('names invalid fields with 400, and one note per appointment (409)', async () => {
     const bad = await as(app, clinician).post('/api/v1/progress-notes').send({ patientId: 'p', sessionStart: 'noon', body: '' });
     expectProblem(bad, 400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['patientId', 'sessionStart', 'sessionEnd', 'body']));
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['patientId', 'sessionStart', 'sessionEnd', 'body']),
+    );
     expectProblem(await draft({ sessionEnd: hoursFromNow(-3) }), 400);
     const appointmentId = '3f0c7a9e-1b2d-4c5e-8f90-123456789abc';
     expect((await draft({ appointmentId })).status).toBe(201);
@@ -101,11 +118,18 @@ describe('progress notes (CL-04)', () => {
     expect((await as(app, supervisor).get(`/api/v1/progress-notes/${body.id}`)).status).toBe(200);
     expectProblem(await as(app, supervisor).post(`/api/v1/progress-notes/${body.id}/sign`), 403);
     const [outsider] = await demo.patientsAssignedTo('clinician@sonoran.cairn.test', false, 1);
-    const unseen = await as(app, clinician).post('/api/v1/progress-notes').send({ patientId: outsider, sessionStart: hoursFromNow(-2), sessionEnd: hoursFromNow(-1), body: BODY });
+    const unseen = await as(app, clinician)
+      .post('/api/v1/progress-notes')
+      .send({ patientId: outsider, sessionStart: hoursFromNow(-2), sessionEnd: hoursFromNow(-1), body: BODY });
     expectProblem(unseen, 404);
     // Not found names neither the patient asked for nor a note; the refused sign (403) leaves no row.
     const [notFound] = await demo.auditEvents(`action = 'progress-note.create' AND request_id = $1`, [unseen.headers['x-request-id']]);
-    expect(notFound).toMatchObject({ outcome: 'not_found', patient_id: null, resource_id: null, scope: expect.objectContaining({ patientIdGiven: true }) });
+    expect(notFound).toMatchObject({
+      outcome: 'not_found',
+      patient_id: null,
+      resource_id: null,
+      scope: expect.objectContaining({ patientIdGiven: true }),
+    });
     expect(await demo.auditEvents(`resource_id = $1 AND action = 'progress-note.sign'`, [body.id])).toEqual([]);
   });
 
@@ -124,7 +148,11 @@ describe('progress notes (CL-04)', () => {
     expectProblem(refused, 403);
     const [denied] = await demo.auditEvents(`action = 'progress-note.create' AND request_id = $1`, [refused.headers['x-request-id']]);
     expect(denied).toMatchObject({
-      outcome: 'denied', patient_id: p2, resource_id: null, reason: 'part2: no consent covers progress notes of this chart for you', scope: expect.objectContaining({ part2: true }),
+      outcome: 'denied',
+      patient_id: p2,
+      resource_id: null,
+      reason: 'part2: no consent covers progress notes of this chart for you',
+      scope: expect.objectContaining({ part2: true }),
     });
     // A note on that chart written outside the API stays invisible to the clinician (row-level security).
     const { rows } = await demo.owner.query(
@@ -135,12 +163,20 @@ describe('progress notes (CL-04)', () => {
     expectProblem(await as(app, clinician).get(`/api/v1/progress-notes/${rows[0].id}`), 404);
 
     const sonoranOrgId = await demo.orgId('sonoran');
-    const consent = await as(app, supervisor).post(`/api/v1/patients/${p2}/consents`).send({
-      consentType: 'tpo', disclosingParty: 'Sonoran Behavioral Health, Opioid Treatment Program', informationDescription: 'All substance use disorder treatment records',
-      recordTypes: ['progress_note'], recipients: [{ type: 'organization', organizationId: sonoranOrgId, name: 'Sonoran Behavioral Health' }],
-      purposes: ['treatment', 'payment', 'health_care_operations'], expirationEvent: 'none', signedBy: 'patient', signedOn: new Date().toISOString().slice(0, 10),
-      statements: ['right_to_revoke', 'redisclosure', 'treatment_not_conditioned'],
-    });
+    const consent = await as(app, supervisor)
+      .post(`/api/v1/patients/${p2}/consents`)
+      .send({
+        consentType: 'tpo',
+        disclosingParty: 'Sonoran Behavioral Health, Opioid Treatment Program',
+        informationDescription: 'All substance use disorder treatment records',
+        recordTypes: ['progress_note'],
+        recipients: [{ type: 'organization', organizationId: sonoranOrgId, name: 'Sonoran Behavioral Health' }],
+        purposes: ['treatment', 'payment', 'health_care_operations'],
+        expirationEvent: 'none',
+        signedBy: 'patient',
+        signedOn: new Date().toISOString().slice(0, 10),
+        statements: ['right_to_revoke', 'redisclosure', 'treatment_not_conditioned'],
+      });
     expect(consent.status).toBe(201);
     const created = await as(app, clinician).post('/api/v1/progress-notes').send(note);
     expect(created.status).toBe(201);

@@ -5,7 +5,9 @@ import type { INestApplication } from '@nestjs/common';
 import fc from 'fast-check';
 import { Pool } from 'pg';
 import request from 'supertest';
+
 import { SESSION_CATEGORIES } from '@cairn/platform/workforce';
+
 import { bootApi } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 import { createProductivityFixture, ProductivityFixture } from './support/productivity-fixture';
@@ -14,8 +16,21 @@ import { as, expectProblem, login, StaffSession } from './support/staff-api';
 const URL = '/api/v1/hr/provider-productivity';
 const MARCH = { periodStart: '2025-03-01', periodEnd: '2025-03-31' };
 const FIELDS = [
-  'activeCaseloadCount', 'avgDocumentationLagHours', 'documentationLagBins', 'lateCancelCount', 'noShowCount', 'noShowRate', 'notesCompletedCount',
-  'organizationId', 'periodEnd', 'periodStart', 'providerCount', 'providerId', 'sessionCountByCategory', 'siteId', 'suppressed',
+  'activeCaseloadCount',
+  'avgDocumentationLagHours',
+  'documentationLagBins',
+  'lateCancelCount',
+  'noShowCount',
+  'noShowRate',
+  'notesCompletedCount',
+  'organizationId',
+  'periodEnd',
+  'periodStart',
+  'providerCount',
+  'providerId',
+  'sessionCountByCategory',
+  'siteId',
+  'suppressed',
 ].sort();
 
 let app: INestApplication;
@@ -29,7 +44,11 @@ let clinician: StaffSession;
 beforeAll(async () => {
   app = await bootApi();
   fx = await createProductivityFixture(demo.owner);
-  [hrAll, hrSiteA, clinician] = await Promise.all([login(app, fx.emails.hrAll), login(app, fx.emails.hrSiteA), login(app, fx.emails.clinician)]);
+  [hrAll, hrSiteA, clinician] = await Promise.all([
+    login(app, fx.emails.hrAll),
+    login(app, fx.emails.hrSiteA),
+    login(app, fx.emails.clinician),
+  ]);
 });
 afterAll(async () => {
   await app.close();
@@ -38,7 +57,8 @@ afterAll(async () => {
 });
 
 const get = (session: StaffSession, query: Record<string, string>, orgId = fx.orgId) => as(app, session, orgId).get(URL).query(query);
-const byProvider = (items: Record<string, any>[]) => [...items].sort((a, b) => String(a['providerId'] ?? '~').localeCompare(String(b['providerId'] ?? '~')));
+const byProvider = (items: Record<string, any>[]) =>
+  [...items].sort((a, b) => String(a['providerId'] ?? '~').localeCompare(String(b['providerId'] ?? '~')));
 
 const LINEAGE = readFileSync(join(__dirname, '../../../libs/hr/src/provider-productivity/infrastructure/lineage.sql'), 'utf8');
 
@@ -55,8 +75,12 @@ async function expectLineage(orgId: string, session: StaffSession, query: Record
   const rate = (ns: number, ex: number) => (ex > 0 ? Math.round((ns / ex) * 1000) / 1000 : null);
   for (const r of shown) {
     expect(api.find((x) => x['providerId'] === r.provider_id)).toMatchObject({
-      notesCompletedCount: r.notes, activeCaseloadCount: r.patients.length, noShowCount: r.no_shows, lateCancelCount: r.late_cancels,
-      noShowRate: rate(r.no_shows, r.expected), sessionCountByCategory: visible(r.categories),
+      notesCompletedCount: r.notes,
+      activeCaseloadCount: r.patients.length,
+      noShowCount: r.no_shows,
+      lateCancelCount: r.late_cancels,
+      noShowRate: rate(r.no_shows, r.expected),
+      sessionCountByCategory: visible(r.categories),
       avgDocumentationLagHours: r.notes >= 5 ? Math.round(r.lag_avg) : null,
     });
   }
@@ -66,7 +90,11 @@ async function expectLineage(orgId: string, session: StaffSession, query: Record
   if (!query['providerId'] && small.length >= 2 && patients.size >= 5) {
     const sum = (k: string) => small.reduce((t, r) => t + r[k], 0);
     expect(folded).toMatchObject({
-      providerCount: small.length, activeCaseloadCount: patients.size, notesCompletedCount: sum('notes'), noShowCount: sum('no_shows'), lateCancelCount: sum('late_cancels'),
+      providerCount: small.length,
+      activeCaseloadCount: patients.size,
+      notesCompletedCount: sum('notes'),
+      noShowCount: sum('no_shows'),
+      lateCancelCount: sum('late_cancels'),
     });
   } else {
     expect(folded).toBeUndefined();
@@ -78,20 +106,47 @@ function expectedMarch() {
   const base = { organizationId: fx.orgId, periodStart: '2025-03-01', periodEnd: '2025-03-31', siteId: null };
   return {
     P1: {
-      ...base, providerId: fx.providers.P1, suppressed: false, providerCount: 1, notesCompletedCount: 8, avgDocumentationLagHours: 15,
+      ...base,
+      providerId: fx.providers.P1,
+      suppressed: false,
+      providerCount: 1,
+      notesCompletedCount: 8,
+      avgDocumentationLagHours: 15,
       // Lags 1, 2, 3, 4, 5, 25, 30, 50 h: bins 5 / 2 / 1, so the distribution is withheld.
-      documentationLagBins: null, activeCaseloadCount: 6, noShowCount: 1, noShowRate: 0.111, lateCancelCount: 1,
+      documentationLagBins: null,
+      activeCaseloadCount: 6,
+      noShowCount: 1,
+      noShowRate: 0.111,
+      lateCancelCount: 1,
       // 6 therapy sessions shown; 2 assessments hidden (< 5); the clinic cancellation and the April session count nowhere.
       sessionCountByCategory: { 'Individual Therapy': 6 },
     },
     P5: {
-      ...base, providerId: fx.providers.P5, suppressed: false, providerCount: 1, notesCompletedCount: 10, avgDocumentationLagHours: 20,
-      documentationLagBins: { under24h: 5, from24To48h: 5, over48h: 0 }, activeCaseloadCount: 5, noShowCount: 0, noShowRate: 0, lateCancelCount: 0,
+      ...base,
+      providerId: fx.providers.P5,
+      suppressed: false,
+      providerCount: 1,
+      notesCompletedCount: 10,
+      avgDocumentationLagHours: 20,
+      documentationLagBins: { under24h: 5, from24To48h: 5, over48h: 0 },
+      activeCaseloadCount: 5,
+      noShowCount: 0,
+      noShowRate: 0,
+      lateCancelCount: 0,
       sessionCountByCategory: { 'Group Services': 10 },
     },
     folded: {
-      ...base, providerId: null, suppressed: true, providerCount: 4, notesCompletedCount: 6, avgDocumentationLagHours: 5,
-      documentationLagBins: { under24h: 6, from24To48h: 0, over48h: 0 }, activeCaseloadCount: 9, noShowCount: 1, noShowRate: 0.091, lateCancelCount: 0,
+      ...base,
+      providerId: null,
+      suppressed: true,
+      providerCount: 4,
+      notesCompletedCount: 6,
+      avgDocumentationLagHours: 5,
+      documentationLagBins: { under24h: 6, from24To48h: 0, over48h: 0 },
+      activeCaseloadCount: 9,
+      noShowCount: 1,
+      noShowRate: 0.091,
+      lateCancelCount: 0,
       sessionCountByCategory: { 'Individual Therapy': 10 },
     },
   };
@@ -126,7 +181,10 @@ describe('GET /api/v1/hr/provider-productivity', () => {
     expect(byProvider(res.body.items)).toEqual(byProvider([e.P1, e.P5, e.folded].map(withPeriod)));
     // Widening it to 2 April adds P1's April session: a seventh patient and a seventh therapy session.
     const wider = await get(hrAll, { periodStart: '2025-03-01', periodEnd: '2025-04-02' });
-    expect(wider.body.items.find((r: { providerId: string }) => r.providerId === fx.providers.P1)).toMatchObject({ activeCaseloadCount: 7, sessionCountByCategory: { 'Individual Therapy': 7 } });
+    expect(wider.body.items.find((r: { providerId: string }) => r.providerId === fx.providers.P1)).toMatchObject({
+      activeCaseloadCount: 7,
+      sessionCountByCategory: { 'Individual Therapy': 7 },
+    });
   });
 
   it('small-n suppression: providers with fewer than 5 patients appear only folded into one suppressed row', async () => {
@@ -156,9 +214,14 @@ describe('GET /api/v1/hr/provider-productivity', () => {
     expect(put.status).toBe(200);
     try {
       const after = await get(hrAll, MARCH);
-      expect(after.body.items.find((r: { providerId: string }) => r.providerId === fx.providers.P5).sessionCountByCategory).toEqual({ 'Group Services': 5, Other: 5 });
+      expect(after.body.items.find((r: { providerId: string }) => r.providerId === fx.providers.P5).sessionCountByCategory).toEqual({
+        'Group Services': 5,
+        Other: 5,
+      });
     } finally {
-      expect((await as(app, admin, fx.orgId).put('/api/v1/pm/service-types/sud-group').send({ category: 'Group Services' })).status).toBe(200);
+      expect((await as(app, admin, fx.orgId).put('/api/v1/pm/service-types/sud-group').send({ category: 'Group Services' })).status).toBe(
+        200,
+      );
     }
   });
 
@@ -169,7 +232,8 @@ describe('GET /api/v1/hr/provider-productivity', () => {
         expect(Number.isInteger(row.avgDocumentationLagHours)).toBe(true);
         expect(row.notesCompletedCount).toBeGreaterThanOrEqual(5);
       }
-      if (row.documentationLagBins) for (const n of Object.values(row.documentationLagBins) as number[]) expect(n === 0 || n >= 5).toBe(true);
+      if (row.documentationLagBins)
+        for (const n of Object.values(row.documentationLagBins) as number[]) expect(n === 0 || n >= 5).toBe(true);
     }
     // P1's 50-hour note is its only one over 48 h: the distribution that would expose it is withheld.
     expect(res.body.items.find((r: { providerId: string }) => r.providerId === fx.providers.P1).documentationLagBins).toBeNull();
@@ -200,10 +264,19 @@ describe('GET /api/v1/hr/provider-productivity', () => {
     const a = await get(hrSiteA, { ...MARCH, siteId: fx.siteA });
     expect(a.status).toBe(200);
     const e = expectedMarch();
-    expect(byProvider(a.body.items)).toEqual(byProvider([
-      { ...e.P1, siteId: fx.siteA },
-      { ...e.folded, siteId: fx.siteA, providerCount: 3, activeCaseloadCount: 7, noShowRate: 0.111, sessionCountByCategory: { 'Individual Therapy': 8 } },
-    ]));
+    expect(byProvider(a.body.items)).toEqual(
+      byProvider([
+        { ...e.P1, siteId: fx.siteA },
+        {
+          ...e.folded,
+          siteId: fx.siteA,
+          providerCount: 3,
+          activeCaseloadCount: 7,
+          noShowRate: 0.111,
+          sessionCountByCategory: { 'Individual Therapy': 8 },
+        },
+      ]),
+    );
     expectProblem(await get(hrSiteA, { ...MARCH, siteId: fx.siteB }), 403);
     expectProblem(await get(hrSiteA, MARCH), 403);
   });
@@ -228,21 +301,45 @@ describe('GET /api/v1/hr/provider-productivity', () => {
 
   it('parameter injection fuzzing: any periodStart/periodEnd/providerId/siteId strings give 200 or 400, never 500 or an SQL error', async () => {
     const nasty = fc.constantFrom(
-      "' OR '1'='1", "2025-01-01'; DROP TABLE pm_appointments; --", "'; SELECT pg_sleep(5); --", '2025-13-01', '2025-02-30', '0000-00-00',
-      '9999-12-31', '00000000-0000-0000-0000-000000000000', '%00', '\u0000', '\ud800', '', ' ', 'NaN', '2025-01-01T00:00:00Z', '１２３', fx.siteB, fx.providers.P1,
+      "' OR '1'='1",
+      "2025-01-01'; DROP TABLE pm_appointments; --",
+      "'; SELECT pg_sleep(5); --",
+      '2025-13-01',
+      '2025-02-30',
+      '0000-00-00',
+      '9999-12-31',
+      '00000000-0000-0000-0000-000000000000',
+      '%00',
+      '\u0000',
+      '\ud800',
+      '',
+      ' ',
+      'NaN',
+      '2025-01-01T00:00:00Z',
+      '１２３',
+      fx.siteB,
+      fx.providers.P1,
     );
-    const value = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }), nasty,
-      fc.date({ min: new Date('1900-01-01'), max: new Date('2200-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.uuid());
+    const value = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.string({ unit: 'binary', maxLength: 20 }),
+      nasty,
+      fc.date({ min: new Date('1900-01-01'), max: new Date('2200-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      fc.uuid(),
+    );
     await fc.assert(
-      fc.asyncProperty(fc.record({ periodStart: value, periodEnd: value, providerId: value, siteId: value }, { requiredKeys: [] }), async (query) => {
-        const res = await get(hrAll, query as Record<string, string>);
-        expect([200, 400]).toContain(res.status);
-        if (res.status === 400) {
-          expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-          expect(res.body.errors.length).toBeGreaterThan(0);
-          expect(JSON.stringify(res.body)).not.toMatch(/syntax|SQL|postgres|relation|function/i);
-        }
-      }),
+      fc.asyncProperty(
+        fc.record({ periodStart: value, periodEnd: value, providerId: value, siteId: value }, { requiredKeys: [] }),
+        async (query) => {
+          const res = await get(hrAll, query as Record<string, string>);
+          expect([200, 400]).toContain(res.status);
+          if (res.status === 400) {
+            expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+            expect(res.body.errors.length).toBeGreaterThan(0);
+            expect(JSON.stringify(res.body)).not.toMatch(/syntax|SQL|postgres|relation|function/i);
+          }
+        },
+      ),
       { numRuns: 120, seed: 20261124 },
     );
     // Straight at the function, as the app role: only its own validation (22023) or permission (42501) errors.
@@ -254,8 +351,14 @@ describe('GET /api/v1/hr/provider-productivity', () => {
         const c = await appPool.connect();
         try {
           await c.query('BEGIN');
-          await c.query(`SELECT set_config('app.org_id', $1, true), set_config('app.user_id', $2, true), set_config('app.site_ids', '*', true)`, [fx.orgId, hrUser]);
-          const out = await c.query('SELECT * FROM get_provider_productivity($1, $2, $3, $4, $5)', [s, e, fx.orgId, site, provider]).then(() => 'ok', (err: { code?: string }) => err.code);
+          await c.query(
+            `SELECT set_config('app.org_id', $1, true), set_config('app.user_id', $2, true), set_config('app.site_ids', '*', true)`,
+            [fx.orgId, hrUser],
+          );
+          const out = await c.query('SELECT * FROM get_provider_productivity($1, $2, $3, $4, $5)', [s, e, fx.orgId, site, provider]).then(
+            () => 'ok',
+            (err: { code?: string }) => err.code,
+          );
           expect(['ok', '22023', '42501']).toContain(out);
         } finally {
           await c.query('ROLLBACK');
@@ -275,7 +378,12 @@ describe('GET /api/v1/hr/provider-productivity', () => {
     await expectLineage(sonoran, hr, { periodStart: '2025-02-10', periodEnd: '2025-05-20' }, null);
     // Across a new year: caseload bits of two years, day and month counters.
     await expectLineage(sonoran, hr, { periodStart: '2024-11-15', periodEnd: '2025-02-20' }, null);
-    await expectLineage(sonoran, hr, { periodStart: '2024-11-15', periodEnd: '2025-02-20', siteId: (await demo.sites('sonoran'))[0]!.id }, (await demo.sites('sonoran'))[0]!.id);
+    await expectLineage(
+      sonoran,
+      hr,
+      { periodStart: '2024-11-15', periodEnd: '2025-02-20', siteId: (await demo.sites('sonoran'))[0]!.id },
+      (await demo.sites('sonoran'))[0]!.id,
+    );
   }, 60_000);
 
   it('streams CSV for Accept: text/csv and for format=csv, with the same figures', async () => {
@@ -285,7 +393,9 @@ describe('GET /api/v1/hr/provider-productivity', () => {
     const lines = viaAccept.text.trim().split('\r\n');
     expect(lines[0]).toContain('providerId,siteId,organizationId,periodStart,periodEnd,suppressed');
     expect(lines).toHaveLength(4);
-    expect(lines.find((l) => l.startsWith(fx.providers.P5))).toBe(`${fx.providers.P5},,${fx.orgId},2025-03-01,2025-03-31,false,1,10,20,5,5,0,5,0,0,0,,10,,,,`);
+    expect(lines.find((l) => l.startsWith(fx.providers.P5))).toBe(
+      `${fx.providers.P5},,${fx.orgId},2025-03-01,2025-03-31,false,1,10,20,5,5,0,5,0,0,0,,10,,,,`,
+    );
     const viaFormat = await get(hrAll, { ...MARCH, format: 'csv' });
     expect(viaFormat.text).toBe(viaAccept.text);
   });
@@ -320,18 +430,29 @@ describe('GET /api/v1/hr/provider-productivity', () => {
     const api = as(app, admin, fx.orgId);
     const book = async (patient: number, day: number) => {
       const res = await api.post('/api/v1/pm/appointments').send({
-        siteId: fx.siteA, providerId: fx.providers.P1, patientId: fx.patients[patient - 1], serviceType: 'psychotherapy-45',
-        startAt: `2025-03-${day}T15:00:00Z`, endAt: `2025-03-${day}T15:50:00Z`,
+        siteId: fx.siteA,
+        providerId: fx.providers.P1,
+        patientId: fx.patients[patient - 1],
+        serviceType: 'psychotherapy-45',
+        startAt: `2025-03-${day}T15:00:00Z`,
+        endAt: `2025-03-${day}T15:50:00Z`,
       });
       expect(res.status).toBe(201);
       return res.body.id as string;
     };
-    const status = async (id: string, body: Record<string, string>) => expect((await api.post(`/api/v1/pm/appointments/${id}/status`).send(body)).status).toBe(200);
+    const status = async (id: string, body: Record<string, string>) =>
+      expect((await api.post(`/api/v1/pm/appointments/${id}/status`).send(body)).status).toBe(200);
     await status(await book(8, 20), { status: 'completed' });
     await status(await book(9, 21), { status: 'no_show' });
     await status(await book(1, 22), { status: 'late_cancelled', cancelledBy: 'patient' });
     const moved = await book(10, 23);
-    expect((await api.post(`/api/v1/pm/appointments/${moved}/reschedule`).send({ startAt: '2025-04-10T15:00:00Z', endAt: '2025-04-10T15:50:00Z' })).status).toBe(200);
+    expect(
+      (
+        await api
+          .post(`/api/v1/pm/appointments/${moved}/reschedule`)
+          .send({ startAt: '2025-04-10T15:00:00Z', endAt: '2025-04-10T15:50:00Z' })
+      ).status,
+    ).toBe(200);
     await status(moved, { status: 'completed' });
     const undone = await book(2, 24);
     await status(undone, { status: 'checked_in' });
@@ -339,12 +460,20 @@ describe('GET /api/v1/hr/provider-productivity', () => {
     await expectLineage(fx.orgId, hrAll, MARCH, null);
     await expectLineage(fx.orgId, hrAll, { periodStart: '2025-03-15', periodEnd: '2025-04-15' }, null);
     const p1 = (await get(hrAll, MARCH)).body.items.find((r: { providerId: string }) => r.providerId === fx.providers.P1);
-    expect(p1).toMatchObject({ activeCaseloadCount: 7, noShowCount: 2, lateCancelCount: 2, sessionCountByCategory: { 'Individual Therapy': 7 } });
+    expect(p1).toMatchObject({
+      activeCaseloadCount: 7,
+      noShowCount: 2,
+      lateCancelCount: 2,
+      sessionCountByCategory: { 'Individual Therapy': 7 },
+    });
 
     // Notes signed through the API count on the day they are signed (today), with their lag from the session end.
     for (let i = 0; i < 5; i++) {
       const note = await api.post('/api/v1/progress-notes').send({
-        patientId: fx.patients[i], sessionStart: `2025-03-2${i}T15:00:00Z`, sessionEnd: `2025-03-2${i}T15:50:00Z`, body: 'Fixture note body',
+        patientId: fx.patients[i],
+        sessionStart: `2025-03-2${i}T15:00:00Z`,
+        sessionEnd: `2025-03-2${i}T15:50:00Z`,
+        body: 'Fixture note body',
       });
       expect(note.status).toBe(201);
       expect((await api.post(`/api/v1/progress-notes/${note.body.id}/sign`)).status).toBe(200);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+
 import { bootApi } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 import { as, expectProblem, login, StaffSession } from './support/staff-api';
@@ -31,7 +32,10 @@ beforeAll(async () => {
     login(app, 'clinician.phoenix@sonoran.cairn.test'),
     login(app, 'consultant@cairn.test'),
   ]);
-  [consultantId, cascadeSupervisorId] = await Promise.all([demo.userId('consultant@cairn.test'), demo.userId('supervisor@cascade.cairn.test')]);
+  [consultantId, cascadeSupervisorId] = await Promise.all([
+    demo.userId('consultant@cairn.test'),
+    demo.userId('supervisor@cascade.cairn.test'),
+  ]);
 });
 afterAll(async () => {
   await app.close();
@@ -63,7 +67,9 @@ describe('GET /api/v1/staff-directory', () => {
     const { items, total } = await wholeDirectory(hr);
     expect(total).toBe(rows.length);
     expect(items).toHaveLength(rows.length);
-    expect(new Map(items.map((e) => [e.id, e]))).toEqual(new Map(rows.map((r) => [r.id, { id: r.id, displayName: r.display_name, roles: r.roles }])));
+    expect(new Map(items.map((e) => [e.id, e]))).toEqual(
+      new Map(rows.map((r) => [r.id, { id: r.id, displayName: r.display_name, roles: r.roles }])),
+    );
     expect(items.find((e) => e.displayName === 'Hannah Reyes')).toMatchObject({ roles: ['hr'] });
     for (const e of items) expect(Object.keys(e).sort()).toEqual(['displayName', 'id', 'roles']);
     expect(JSON.stringify(items)).not.toContain('@');
@@ -127,7 +133,10 @@ describe('GET /api/v1/staff-directory', () => {
     expect(sonoranNames).not.toContain('Priya Nair');
     expect(cascadeNames).toContain('Priya Nair');
     expect(cascadeNames).not.toContain('Hannah Reyes');
-    const { rows } = await demo.owner.query<{ id: string }>(`SELECT DISTINCT staff_user_id AS id FROM pf_role_bindings WHERE organization_id = $1`, [cascade]);
+    const { rows } = await demo.owner.query<{ id: string }>(
+      `SELECT DISTINCT staff_user_id AS id FROM pf_role_bindings WHERE organization_id = $1`,
+      [cascade],
+    );
     const cascadeOnly = new Set(rows.map((r) => r.id));
     cascadeOnly.delete(consultantId);
     expect(asSonoran.items.filter((e) => cascadeOnly.has(e.id))).toEqual([]);
@@ -142,7 +151,10 @@ describe('GET /api/v1/staff-directory', () => {
 
   it('leaves out staff whose binding in the organization is revoked', async () => {
     const id = randomUUID();
-    await demo.owner.query(`INSERT INTO pf_staff_users (id, email, display_name, password_hash) VALUES ($1, $2, 'Revoked Rowan', 'x')`, [id, `revoked-${id}@sonoran.cairn.test`]);
+    await demo.owner.query(`INSERT INTO pf_staff_users (id, email, display_name, password_hash) VALUES ($1, $2, 'Revoked Rowan', 'x')`, [
+      id,
+      `revoked-${id}@sonoran.cairn.test`,
+    ]);
     await demo.owner.query(
       `INSERT INTO pf_role_bindings (organization_id, id, staff_user_id, role_key, revoked_at) VALUES ($1, $2, $3, 'clinician', now())`,
       [sonoran, randomUUID(), id],

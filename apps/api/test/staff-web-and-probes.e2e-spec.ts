@@ -3,13 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+
 import { Readiness } from '@cairn/platform/http';
+
 import { bootApi } from './support/boot-api';
 
 // The API serving a built staff web (STAFF_WEB_DIR): caching per kind of file, the SPA's CSP, /config.js from
 // STAFF_WEB_API_URL, client-side routes; and the liveness and readiness probes.
 
-const INDEX = '<!doctype html><html><head><script type="module" src="/assets/index-AbC123.js"></script></head><body><div id="root"></div><script src="/config.js"></script></body></html>';
+const INDEX =
+  '<!doctype html><html><head><script type="module" src="/assets/index-AbC123.js"></script></head><body><div id="root"></div><script src="/config.js"></script></body></html>';
 
 describe('the staff web served by the API', () => {
   let app: INestApplication;
@@ -55,7 +58,9 @@ describe('the staff web served by the API', () => {
       expect(csp).not.toContain('unsafe-inline');
       expect(res.headers['x-frame-options']).toBe('DENY');
       expect(res.headers['x-content-type-options']).toBe('nosniff');
-      const again = await http().get(path).set('If-None-Match', res.headers['etag'] as string);
+      const again = await http()
+        .get(path)
+        .set('If-None-Match', res.headers['etag'] as string);
       expect(again.status).toBe(304);
     }
   });

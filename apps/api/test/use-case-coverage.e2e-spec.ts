@@ -1,12 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication, Type } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ClsService } from 'nestjs-cls';
+
 import { CLS_REQUEST_ID, TENANT_CONTEXT, TenantContext } from '@cairn/platform/db';
 import { isBehindUseCasePipeline, outsidePipelineReasonOf, useCaseDeclarationOf } from '@cairn/platform/use-case';
+
 import { bootApi } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 
@@ -47,10 +49,26 @@ const PROBES: Record<string, Probe> = {
   GetProviderProductivityQuery: { args: (f) => [f.organizationId, { periodStart: '2025-01', periodEnd: '2025-03' }], outcome: 'failure' },
   BookAppointmentCommand: { assertedBy: 'apps/api/test/appointments.e2e-spec.ts' },
   CreateFeeScheduleEntryCommand: { assertedBy: 'apps/api/test/charges.e2e-spec.ts' },
-  EndFeeScheduleEntryCommand: { args: () => [randomUUID(), '2031-01-01'], outcome: 'no row', because: 'an unknown entry (configuration, not a record) is skipped, as before' },
-  SetServiceTypeCategoryCommand: { args: () => [`P${Date.now() % 1e6}`, 'other'], outcome: 'no row', because: 'a new code without a name is bad input' },
-  CreatePeerEncounterCommand: { args: () => [{}], outcome: 'no row', because: 'input problems; its success row is part of peer-encounter finalization' },
-  CreateGroupEncountersCommand: { args: () => [{ attendees: [] }], outcome: 'no row', because: 'input problems; its success row is part of encounter generation' },
+  EndFeeScheduleEntryCommand: {
+    args: () => [randomUUID(), '2031-01-01'],
+    outcome: 'no row',
+    because: 'an unknown entry (configuration, not a record) is skipped, as before',
+  },
+  SetServiceTypeCategoryCommand: {
+    args: () => [`P${Date.now() % 1e6}`, 'other'],
+    outcome: 'no row',
+    because: 'a new code without a name is bad input',
+  },
+  CreatePeerEncounterCommand: {
+    args: () => [{}],
+    outcome: 'no row',
+    because: 'input problems; its success row is part of peer-encounter finalization',
+  },
+  CreateGroupEncountersCommand: {
+    args: () => [{ attendees: [] }],
+    outcome: 'no row',
+    because: 'input problems; its success row is part of encounter generation',
+  },
   // CL: patients, consents, progress-notes.
   RegisterPatientCommand: { assertedBy: 'apps/api/test/patients.e2e-spec.ts' },
   UpdatePatientCommand: { args: () => [randomUUID(), {}], outcome: 'not_found' },
@@ -64,7 +82,10 @@ const PROBES: Record<string, Probe> = {
   ListConsentsQuery: { args: () => [randomUUID(), 1, 5], outcome: 'not_found' },
   // An unknown chart is answered (not allowed), and its row says not_found.
   CheckSudConsentQuery: { args: () => [randomUUID(), 'group_encounter'], outcome: 'not_found' },
-  CreateProgressNoteCommand: { args: () => [{ patientId: randomUUID(), sessionStart: '2031-01-06T10:00:00Z', sessionEnd: '2031-01-06T11:00:00Z', body: 'x' }], outcome: 'not_found' },
+  CreateProgressNoteCommand: {
+    args: () => [{ patientId: randomUUID(), sessionStart: '2031-01-06T10:00:00Z', sessionEnd: '2031-01-06T11:00:00Z', body: 'x' }],
+    outcome: 'not_found',
+  },
   EditProgressNoteCommand: { args: () => [randomUUID(), { body: 'x' }], outcome: 'not_found' },
   SignProgressNoteCommand: { args: () => [randomUUID()], outcome: 'not_found' },
   AddProgressNoteAddendumCommand: { args: () => [randomUUID(), 'x'], outcome: 'not_found' },
@@ -75,7 +96,10 @@ const PROBES: Record<string, Probe> = {
   CreateGroupCommand: { assertedBy: 'apps/api/test/group-sessions.e2e-spec.ts' },
   GetGroupSessionQuery: { args: () => [randomUUID()], outcome: 'not_found' },
   ListGroupSessionsQuery: { args: () => [{ page: 1, pageSize: 5 }], outcome: 'success' },
-  CreateGroupSessionCommand: { args: () => [{ groupId: randomUUID(), sessionDate: '2031-01-06', startTime: '10:00', endTime: '11:00' }], outcome: 'not_found' },
+  CreateGroupSessionCommand: {
+    args: () => [{ groupId: randomUUID(), sessionDate: '2031-01-06', startTime: '10:00', endTime: '11:00' }],
+    outcome: 'not_found',
+  },
   EditGroupSessionNoteCommand: { args: () => [randomUUID(), 'note'], outcome: 'not_found' },
   RecordGroupAttendanceCommand: { args: () => [randomUUID(), [{ patientId: randomUUID(), status: 'present' }]], outcome: 'not_found' },
   DocumentGroupSessionCommand: { args: () => [randomUUID()], outcome: 'not_found' },
@@ -85,7 +109,16 @@ const PROBES: Record<string, Probe> = {
   RejectGroupEncountersCommand: { args: () => [[randomUUID()], 'duplicate of another session'], outcome: 'not_found' },
   // CL peer encounters, peer service types, peer supervision.
   CreatePeerEncounterDraftCommand: {
-    args: () => [{ patientId: randomUUID(), serviceDate: '2031-01-06', startTime: '10:00', endTime: '11:00', serviceType: 'peer_support', hcpcsCode: 'H0038' }],
+    args: () => [
+      {
+        patientId: randomUUID(),
+        serviceDate: '2031-01-06',
+        startTime: '10:00',
+        endTime: '11:00',
+        serviceType: 'peer_support',
+        hcpcsCode: 'H0038',
+      },
+    ],
     outcome: 'not_found',
   },
   EditPeerEncounterCommand: { args: () => [randomUUID(), {}], outcome: 'not_found' },
@@ -96,7 +129,11 @@ const PROBES: Record<string, Probe> = {
   CreatePeerServiceTypeCommand: { args: () => [`probe_${randomUUID().slice(0, 8)}`, 'Probe'], outcome: 'success' },
   // The setting Sonoran has already (the PF-15 types): a success that changes nothing the other probes read.
   SetPeerSettingsCommand: { args: () => [true], outcome: 'success' },
-  UpdatePeerServiceTypeCommand: { args: () => [randomUUID(), { label: 'x' }], outcome: 'no row', because: 'an unknown service type (configuration, not a record) is skipped, as before' },
+  UpdatePeerServiceTypeCommand: {
+    args: () => [randomUUID(), { label: 'x' }],
+    outcome: 'no row',
+    because: 'an unknown service type (configuration, not a record) is skipped, as before',
+  },
   RecordPeerSupervisionCommand: { assertedBy: 'apps/api/test/peer-supervision.e2e-spec.ts' },
   EditPeerSupervisionCommand: { args: () => [randomUUID(), {}], outcome: 'not_found' },
   GetPeerSupervisionQuery: { args: () => [randomUUID()], outcome: 'not_found' },
@@ -128,9 +165,13 @@ beforeAll(async () => {
   for (const w of app.get(DiscoveryService).getProviders()) {
     const metatype = w.metatype as Type<unknown> | undefined;
     if (!metatype || !w.instance) continue;
-    for (const [key, kind] of [[COMMAND_HANDLER, 'command'], [QUERY_HANDLER, 'query']] as const) {
+    for (const [key, kind] of [
+      [COMMAND_HANDLER, 'command'],
+      [QUERY_HANDLER, 'query'],
+    ] as const) {
       const message = Reflect.getMetadata(key, metatype) as Type<unknown> | undefined;
-      if (message && !handlers.some((h) => h.metatype === metatype)) handlers.push({ name: metatype.name, kind, message, instance: w.instance, metatype });
+      if (message && !handlers.some((h) => h.metatype === metatype))
+        handlers.push({ name: metatype.name, kind, message, instance: w.instance, metatype });
     }
   }
 });
@@ -145,9 +186,15 @@ describe('every registered command and query handler', () => {
   });
 
   it('is a declared tenant use case or a sign-in handler', () => {
-    const undeclared = handlers.filter((h) => !useCaseDeclarationOf(h.metatype) && !outsidePipelineReasonOf(h.metatype)).map((h) => h.name).sort();
+    const undeclared = handlers
+      .filter((h) => !useCaseDeclarationOf(h.metatype) && !outsidePipelineReasonOf(h.metatype))
+      .map((h) => h.name)
+      .sort();
     expect(undeclared).toEqual([]);
-    const outside = handlers.filter((h) => outsidePipelineReasonOf(h.metatype)).map((h) => h.name).sort();
+    const outside = handlers
+      .filter((h) => outsidePipelineReasonOf(h.metatype))
+      .map((h) => h.name)
+      .sort();
     expect(outside).toEqual(OUTSIDE_PIPELINE);
   });
 
@@ -196,9 +243,11 @@ describe('an audited use case called through its bus', () => {
       });
       const rows = await demo.auditEvents('request_id = $1', [requestId]);
       results.push({ message: h.message.name, rows: rows.length, outcome: rows[0]?.['outcome'], action: rows[0]?.['action'] });
-      expected.push(probe.outcome === 'no row'
-        ? { message: h.message.name, rows: 0, outcome: undefined, action: undefined }
-        : { message: h.message.name, rows: 1, outcome: probe.outcome, action: declaration.audit.action });
+      expected.push(
+        probe.outcome === 'no row'
+          ? { message: h.message.name, rows: 0, outcome: undefined, action: undefined }
+          : { message: h.message.name, rows: 1, outcome: probe.outcome, action: declaration.audit.action },
+      );
     }
     expect(results.length).toBeGreaterThan(5);
     expect(results).toEqual(expected);

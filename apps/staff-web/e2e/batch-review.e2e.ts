@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+
 import { DemoApi, noSidewaysScroll, signIn } from './demo-session';
 import { assert, PageAuditor } from './harness';
 import type { Servers } from './staff-web.e2e';
@@ -15,14 +16,11 @@ const HR = 'hr@sonoran.cairn.test';
 /** The charge-creation consumer runs in the worker: an approval becomes a charge within seconds. */
 const CHARGE_TIMEOUT_MS = 45_000;
 
-
-
 async function openReview(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Group encounter review' }).click();
   await page.getByRole('heading', { name: 'Group encounter review', level: 1 }).waitFor();
   await page.locator('section.session').first().waitFor();
 }
-
 
 export function batchReviewTests(s: Servers, audit: PageAuditor): [string, (ctx: BrowserContext) => Promise<void>][] {
   return [
@@ -34,19 +32,30 @@ export function batchReviewTests(s: Servers, audit: PageAuditor): [string, (ctx:
         await openReview(page);
         assert((await page.getByLabel('Status').inputValue()) === 'pending_review', 'the queue opens on pending review');
         // Status in words and a symbol, never colour alone.
-        assert((await page.locator('tbody .status-pending_review').first().innerText()).includes('Pending review'), 'status is shown in words');
+        assert(
+          (await page.locator('tbody .status-pending_review').first().innerText()).includes('Pending review'),
+          'status is shown in words',
+        );
         // A withheld Part 2 row (if the reviewer lacks consent for one) says so and offers no checkbox.
         for (const row of await page.locator('tbody tr', { hasText: 'Withheld – Part 2 consent required' }).all()) {
-          assert((await row.getAttribute('data-selectable')) === 'false' && (await row.locator('input[type=checkbox]').count()) === 0, 'a withheld row cannot be selected');
+          assert(
+            (await row.getAttribute('data-selectable')) === 'false' && (await row.locator('input[type=checkbox]').count()) === 0,
+            'a withheld row cannot be selected',
+          );
         }
         await audit.check(page, 'review-pending');
 
         // A session the demo review left untouched (no charge yet) with at least 3 billable rows: approve 2 of them.
         const candidates = await page.locator('section.session').evaluateAll((sections) =>
-          sections.map((el) => ({
-            sessionId: el.getAttribute('data-session-id')!,
-            billable: Array.from(el.querySelectorAll('tr[data-selectable="true"][data-billable="true"]')).map((tr) => tr.getAttribute('data-generation-id')!),
-          })).filter((c) => c.billable.length >= 3));
+          sections
+            .map((el) => ({
+              sessionId: el.getAttribute('data-session-id')!,
+              billable: Array.from(el.querySelectorAll('tr[data-selectable="true"][data-billable="true"]')).map((tr) =>
+                tr.getAttribute('data-generation-id')!,
+              ),
+            }))
+            .filter((c) => c.billable.length >= 3),
+        );
         let chosen: { sessionId: string; ids: string[] } | undefined;
         for (const c of candidates) {
           const charges = await (await DemoApi.as(s.api, BILLING)).get<{ total: number }>(`/api/v1/charges?sessionId=${c.sessionId}`);
@@ -59,7 +68,10 @@ export function batchReviewTests(s: Servers, audit: PageAuditor): [string, (ctx:
         for (const id of chosen.ids) await page.locator(`tr[data-generation-id="${id}"] input[type=checkbox]`).check();
         await page.getByText('2 selected', { exact: true }).waitFor();
         const sessionBox = page.locator(`section[data-session-id="${chosen.sessionId}"] thead input[type=checkbox]`);
-        assert(await sessionBox.evaluate((el) => (el as HTMLInputElement).indeterminate), "the session's select-all box shows some, not all, selected");
+        assert(
+          await sessionBox.evaluate((el) => (el as HTMLInputElement).indeterminate),
+          "the session's select-all box shows some, not all, selected",
+        );
         await audit.check(page, 'review-selected');
 
         await page.getByRole('button', { name: 'Approve selected (2)' }).click();
@@ -68,7 +80,10 @@ export function batchReviewTests(s: Servers, audit: PageAuditor): [string, (ctx:
         assert(summary === '2 approved.', `summary says "${summary}"`);
         for (const id of chosen.ids) {
           const item = page.locator(`.results-items li[data-generation-id="${id}"]`);
-          assert((await item.getAttribute('data-outcome')) === 'approved' && (await item.innerText()).includes('Approved'), `item ${id} says approved in words`);
+          assert(
+            (await item.getAttribute('data-outcome')) === 'approved' && (await item.innerText()).includes('Approved'),
+            `item ${id} says approved in words`,
+          );
         }
         assert((await page.evaluate(() => document.activeElement?.id)) === 'results-heading', 'focus moves to the result');
         // The queue is fetched again: the approved rows leave the pending list.
@@ -87,7 +102,9 @@ export function batchReviewTests(s: Servers, audit: PageAuditor): [string, (ctx:
         for (;;) {
           await billing.goto(`${s.web}/billing/charges?session=${chosen.sessionId}`);
           await billing.getByText(/^(\d+ charges?\.|No charges match these filters\.)/).waitFor();
-          sources = await billing.locator('table.charges tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-source-id')!));
+          sources = await billing
+            .locator('table.charges tbody tr')
+            .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-source-id')!));
           if (sources.length >= chosen.ids.length || Date.now() > deadline) break;
           assert(s.workerRunning?.() !== false, 'the worker is still running');
           await billing.waitForTimeout(1000);
@@ -124,7 +141,10 @@ export function batchReviewTests(s: Servers, audit: PageAuditor): [string, (ctx:
         assert((await page.evaluate(() => document.activeElement?.id)) === 'reject-reason', 'focus starts in the reason field');
         await page.keyboard.press('Escape');
         await dialog.waitFor({ state: 'detached' });
-        assert((await page.evaluate(() => document.activeElement?.textContent)) === 'Reject selected (1)…', 'Escape closes the dialog and focus returns to its button');
+        assert(
+          (await page.evaluate(() => document.activeElement?.textContent)) === 'Reject selected (1)…',
+          'Escape closes the dialog and focus returns to its button',
+        );
 
         await open.click();
         await dialog.waitFor();
@@ -145,7 +165,10 @@ export function batchReviewTests(s: Servers, audit: PageAuditor): [string, (ctx:
         await dialog.getByRole('button', { name: 'Reject 1 encounter' }).click();
         await page.getByRole('heading', { name: 'Result of rejecting 1 encounter' }).waitFor();
         assert((await page.getByTestId('results-summary').innerText()) === '1 rejected.', 'summary says 1 rejected');
-        assert((await page.locator(`.results-items li[data-generation-id="${id}"]`).getAttribute('data-outcome')) === 'rejected', 'the item was rejected');
+        assert(
+          (await page.locator(`.results-items li[data-generation-id="${id}"]`).getAttribute('data-outcome')) === 'rejected',
+          'the item was rejected',
+        );
 
         await page.getByLabel('Status').selectOption('rejected');
         const rejected = page.locator(`tr[data-generation-id="${id}"][data-status="rejected"]`);
@@ -162,7 +185,10 @@ export function batchReviewTests(s: Servers, audit: PageAuditor): [string, (ctx:
         const page = await ctx.newPage();
         await signIn(page, s.web, SUPERVISOR);
         await openReview(page);
-        await page.getByRole('button', { name: /^Edit code for / }).first().click();
+        await page
+          .getByRole('button', { name: /^Edit code for / })
+          .first()
+          .click();
         const dialog = page.getByRole('dialog', { name: 'Edit the proposed code' });
         await dialog.waitFor();
         await dialog.getByLabel('Code (CPT or HCPCS)').fill('');

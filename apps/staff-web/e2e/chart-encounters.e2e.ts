@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+
 import { DemoApi, noSidewaysScroll, signIn } from './demo-session';
 import { assert, PageAuditor } from './harness';
 import type { Servers } from './staff-web.e2e';
@@ -23,13 +24,15 @@ interface SessionDetail extends SessionSummary {
   attendance: { patientId: string | null; consentRequired: boolean; status: string; minutesAttended: number }[];
 }
 interface EncounterPage {
-  items: { encounterType: string; serviceDate: string; groupSession: { sessionId: string; groupName: string | null; attendanceStatus: string; minutesAttended: number } | null }[];
+  items: {
+    encounterType: string;
+    serviceDate: string;
+    groupSession: { sessionId: string; groupName: string | null; attendanceStatus: string; minutesAttended: number } | null;
+  }[];
   total: number;
   withheld: number;
   withheldReason: string | null;
 }
-
-
 
 /** Desktop, then tablet width (768 px) with no sideways scrolling of the page, axe and a screenshot at each. */
 async function auditBothWidths(page: Page, audit: PageAuditor, name: string): Promise<void> {
@@ -49,14 +52,16 @@ const isId = (t: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 export function chartEncounterTests(s: Servers, audit: PageAuditor): [string, (ctx: BrowserContext) => Promise<void>][] {
   return [
     [
-      'supervisor sees a patient\'s group attendance on the chart and opens the session',
+      "supervisor sees a patient's group attendance on the chart and opens the session",
       async (ctx) => {
         const api = await DemoApi.as(s.api, SUPERVISOR);
         // A documented session of a group outside the SUD program, and one of its present or partial attendees.
         let found: { session: SessionDetail; patientId: string; status: string; minutes: number } | undefined;
         for (const summary of (await documentedSessions(api)).filter((x) => !x.sudProgram)) {
           const session = await api.get<SessionDetail>(`/api/v1/group-sessions/${summary.id}`);
-          const partial = session.attendance.find((a) => a.patientId && a.status === 'partial') ?? session.attendance.find((a) => a.patientId && a.status === 'present');
+          const partial =
+            session.attendance.find((a) => a.patientId && a.status === 'partial') ??
+            session.attendance.find((a) => a.patientId && a.status === 'present');
           if (partial) {
             found = { session, patientId: partial.patientId!, status: partial.status, minutes: partial.minutesAttended };
             break;
@@ -64,26 +69,40 @@ export function chartEncounterTests(s: Servers, audit: PageAuditor): [string, (c
         }
         assert(found, 'the demo data has a documented group session with a named attendee');
         const { session, patientId } = found;
-        const onDay = await api.get<EncounterPage>(`/api/v1/patients/${patientId}/encounters?from=${session.sessionDate}&to=${session.sessionDate}`);
-        assert(onDay.items.some((e) => e.groupSession?.sessionId === session.id), `the worker generated the group encounter of session ${session.id}`);
+        const onDay = await api.get<EncounterPage>(
+          `/api/v1/patients/${patientId}/encounters?from=${session.sessionDate}&to=${session.sessionDate}`,
+        );
+        assert(
+          onDay.items.some((e) => e.groupSession?.sessionId === session.id),
+          `the worker generated the group encounter of session ${session.id}`,
+        );
 
         const page = await ctx.newPage();
         await signIn(page, s.web, SUPERVISOR);
         await page.goto(`${s.web}/patients/${patientId}`);
         await page.getByRole('heading', { name: 'Encounters' }).waitFor();
-        await page.getByRole('status').filter({ hasText: /^\d+ encounters?\. Page 1 of \d+\./ }).waitFor();
+        await page
+          .getByRole('status')
+          .filter({ hasText: /^\d+ encounters?\. Page 1 of \d+\./ })
+          .waitFor();
         // The date range filter: only that day's encounters.
         await page.getByLabel('From', { exact: true }).fill(session.sessionDate);
         await page.getByLabel('To', { exact: true }).fill(session.sessionDate);
         await page.getByRole('button', { name: 'Show encounters' }).click();
-        await page.getByRole('status').filter({ hasText: `from ${session.sessionDate} to ${session.sessionDate}` }).waitFor();
+        await page
+          .getByRole('status')
+          .filter({ hasText: `from ${session.sessionDate} to ${session.sessionDate}` })
+          .waitFor();
         assert(new URL(page.url()).searchParams.get('from') === session.sessionDate, 'the filter is kept in the address');
         const row = page.locator('table.encounters tbody tr', { has: page.getByRole('link', { name: session.groupName }) });
         await row.waitFor();
         const cells = await row.locator('td').allInnerTexts();
         assert(cells[0] === session.sessionDate && cells[1] === 'Group', `date and type: ${cells.join(' | ')}`);
         const statusWord = found.status === 'partial' ? 'Partial' : 'Present';
-        assert(cells[3]!.includes(statusWord) && cells[4] === String(found.minutes), `attendance ${statusWord} with ${found.minutes} minutes: ${cells.join(' | ')}`);
+        assert(
+          cells[3]!.includes(statusWord) && cells[4] === String(found.minutes),
+          `attendance ${statusWord} with ${found.minutes} minutes: ${cells.join(' | ')}`,
+        );
         const provider = row.locator('.staff-name[title^="Staff user "]');
         await provider.waitFor();
         assert(!isId(await provider.innerText()), 'the rendering provider is named');
@@ -100,9 +119,15 @@ export function chartEncounterTests(s: Servers, audit: PageAuditor): [string, (c
         await facilitator.waitFor();
         assert(!isId(await facilitator.innerText()), 'the facilitator is named');
         const roster = page.locator('table.roster tbody tr');
-        assert((await roster.count()) === session.attendance.length, `one roster row per attendee (${await roster.count()} of ${session.attendance.length})`);
+        assert(
+          (await roster.count()) === session.attendance.length,
+          `one roster row per attendee (${await roster.count()} of ${session.attendance.length})`,
+        );
         const attendee = page.locator(`table.roster a[href="/patients/${patientId}"]`);
-        await page.waitForFunction((sel) => !!document.querySelector(sel) && document.querySelector(sel)!.textContent !== 'Patient chart', `table.roster a[href="/patients/${patientId}"]`);
+        await page.waitForFunction(
+          (sel) => !!document.querySelector(sel) && document.querySelector(sel)!.textContent !== 'Patient chart',
+          `table.roster a[href="/patients/${patientId}"]`,
+        );
         assert((await attendee.innerText()).includes(','), 'the attendee is named from their chart');
         await auditBothWidths(page, audit, 'group-session');
       },
@@ -115,7 +140,9 @@ export function chartEncounterTests(s: Servers, audit: PageAuditor): [string, (c
         assert(sudSessions.length > 0, 'the demo data has documented SUD group sessions');
         let withheldPatient: { id: string; page: EncounterPage } | undefined;
         for (let p = 1; !withheldPatient && p <= 20; p++) {
-          const list = await api.get<{ items: { id: string; chart?: { isPart2: boolean } | null }[] }>(`/api/v1/patients?page=${p}&pageSize=100`);
+          const list = await api.get<{ items: { id: string; chart?: { isPart2: boolean } | null }[] }>(
+            `/api/v1/patients?page=${p}&pageSize=100`,
+          );
           if (list.items.length === 0) break;
           for (const patient of list.items.filter((i) => i.chart?.isPart2)) {
             const enc = await api.get<EncounterPage>(`/api/v1/patients/${patient.id}/encounters?pageSize=20`);
@@ -136,7 +163,8 @@ export function chartEncounterTests(s: Servers, audit: PageAuditor): [string, (c
         const text = (await notice.innerText()).trim();
         const count = `${withheld} group encounter${withheld === 1 ? '' : 's'} withheld: `;
         assert(text.includes(count), `the chart counts the withheld encounters ("${text}", expected "${count}")`);
-        if (withheldReason === 'no_consent') assert(text.includes('no Part 2 consent covering group encounters'), `the reason in plain words: ${text}`);
+        if (withheldReason === 'no_consent')
+          assert(text.includes('no Part 2 consent covering group encounters'), `the reason in plain words: ${text}`);
         assert(!text.includes(withheldReason ?? '_'), `the reason is in words, not the API's code: ${text}`);
         assert((await page.locator('.chart-header').innerText()).includes('Part 2'), 'the header marks the chart Part 2');
         const html = await page.content();
@@ -159,12 +187,13 @@ export function chartEncounterTests(s: Servers, audit: PageAuditor): [string, (c
         const expected = sud.attendance.filter((a) => a.consentRequired).length;
         assert((await withheldRows.count()) === expected, `${expected} withheld roster rows (got ${await withheldRows.count()})`);
         assert((await withheldRows.locator('a').count()) === 0, 'a withheld attendee has no chart link');
-        for (const t of await withheldRows.allInnerTexts()) assert(t.includes('Withheld') && !/[0-9a-f]{8}-[0-9a-f]{4}-/i.test(t), `withheld row shows no id: ${t}`);
+        for (const t of await withheldRows.allInnerTexts())
+          assert(t.includes('Withheld') && !/[0-9a-f]{8}-[0-9a-f]{4}-/i.test(t), `withheld row shows no id: ${t}`);
         await auditBothWidths(page, audit, 'group-session-sud-withheld');
       },
     ],
     [
-      'a user without cl.groups.view opening a session URL directly gets the API\'s 403 in plain words',
+      "a user without cl.groups.view opening a session URL directly gets the API's 403 in plain words",
       async (ctx) => {
         const api = await DemoApi.as(s.api, SUPERVISOR);
         const [session] = await documentedSessions(api);

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+
 import { assert } from './harness';
 
 /** The browser tests' shared steps: signing in as a demo login, the API as that login, and the tablet-width check. */
@@ -20,7 +21,11 @@ export class DemoApi {
   ) {}
 
   static async as(base: string, email: string): Promise<DemoApi> {
-    const r = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+    const r = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    });
     assert(r.ok, `API login for ${email} answered ${r.status}`);
     return new DemoApi(base, ((await r.json()) as { accessToken: string }).accessToken);
   }
@@ -36,8 +41,12 @@ export class DemoApi {
 export async function noSidewaysScroll(page: Page, what: string): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (overflow <= 0) return;
-  const wide = await page.evaluate(() => Array.from(document.querySelectorAll('body *'))
-    .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
-    .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}`).join(', '));
+  const wide = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('body *'))
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
+      .join(', '),
+  );
   assert(false, `no sideways scrolling of ${what} at tablet width (${overflow}px too wide: ${wide})`);
 }

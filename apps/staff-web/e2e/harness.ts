@@ -32,13 +32,33 @@ export class PageAuditor {
     await page.screenshot({ path: screenshot, fullPage: true });
     await page.addScriptTag({ content: this.axeSource });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }> } }).axe;
-      const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              ctx: Document,
+              opts: object,
+            ): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }>;
+          };
+        }
+      ).axe;
+      const r = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      });
       return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
     });
     const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    this.audits.push({ page: name, url: new URL(page.url()).pathname, seriousOrCritical: severe, minorOrModerate: violations.filter((v) => !severe.includes(v)), screenshot });
-    if (severe.length) throw new Error(`axe: ${name} has serious or critical violations: ${severe.map((v) => `${v.id} (${v.impact}, ${v.nodes} nodes): ${v.help}`).join('; ')}`);
+    this.audits.push({
+      page: name,
+      url: new URL(page.url()).pathname,
+      seriousOrCritical: severe,
+      minorOrModerate: violations.filter((v) => !severe.includes(v)),
+      screenshot,
+    });
+    if (severe.length)
+      throw new Error(
+        `axe: ${name} has serious or critical violations: ${severe.map((v) => `${v.id} (${v.impact}, ${v.nodes} nodes): ${v.help}`).join('; ')}`,
+      );
   }
 
   write(): void {

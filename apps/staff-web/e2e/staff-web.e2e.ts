@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
+
 import { DemoApi, signIn } from './demo-session';
 import { assert, PageAuditor } from './harness';
 
@@ -18,8 +19,6 @@ export interface Servers {
   /** Whether the worker (generation and charge creation) is still running. */
   workerRunning?(): boolean;
 }
-
-
 
 export function staffWebTests(s: Servers, audit: PageAuditor): [string, (ctx: BrowserContext) => Promise<void>][] {
   return [
@@ -59,7 +58,10 @@ export function staffWebTests(s: Servers, audit: PageAuditor): [string, (ctx: Br
         await page.getByRole('button', { name: 'Search' }).click();
         await page.getByText(`matching “${lastName}”`).waitFor();
         const found = await page.locator('tbody tr a').allInnerTexts();
-        assert(found.length > 0 && found.every((t) => t.includes(lastName)), `search for ${lastName} lists only matches: ${found.join(' | ')}`);
+        assert(
+          found.length > 0 && found.every((t) => t.includes(lastName)),
+          `search for ${lastName} lists only matches: ${found.join(' | ')}`,
+        );
         await page.locator('tbody tr a').first().click();
         await page.locator('#chart-heading').waitFor();
         const [last, firstName] = found[0]!.split(',').map((x) => x.trim());
@@ -87,7 +89,9 @@ export function staffWebTests(s: Servers, audit: PageAuditor): [string, (ctx: Br
           part2 = body.items.find((i) => i.chart?.isPart2);
         }
         assert(part2, 'the demo data has a Part 2 chart');
-        const detail = (await (await fetch(`${s.api}/api/v1/patients/${part2.id}`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { part2Notice: string | null };
+        const detail = (await (
+          await fetch(`${s.api}/api/v1/patients/${part2.id}`, { headers: { Authorization: `Bearer ${token}` } })
+        ).json()) as { part2Notice: string | null };
         assert(detail.part2Notice, 'the API returns a §2.32 notice for a Part 2 chart');
         const page = await ctx.newPage();
         await signIn(page, s.web, 'admin@sonoran.cairn.test');
@@ -104,18 +108,26 @@ export function staffWebTests(s: Servers, audit: PageAuditor): [string, (ctx: Br
       async (ctx) => {
         const page = await ctx.newPage();
         await signIn(page, s.web, 'admin@sonoran.cairn.test');
-        const before = await page.evaluate(() => JSON.parse(sessionStorage.getItem('cairn.staff.tokens')!) as { accessToken: string; refreshToken: string });
+        const before = await page.evaluate(
+          () => JSON.parse(sessionStorage.getItem('cairn.staff.tokens')!) as { accessToken: string; refreshToken: string },
+        );
         await page.evaluate(() => {
           const t = JSON.parse(sessionStorage.getItem('cairn.staff.tokens')!) as { accessToken: string };
           sessionStorage.setItem('cairn.staff.tokens', JSON.stringify({ ...t, accessToken: 'expired.or.forged' }));
         });
         await page.goto(`${s.web}/patients`);
         await page.locator('tbody tr').first().waitFor();
-        const after = await page.evaluate(() => JSON.parse(sessionStorage.getItem('cairn.staff.tokens')!) as { accessToken: string; refreshToken: string });
+        const after = await page.evaluate(
+          () => JSON.parse(sessionStorage.getItem('cairn.staff.tokens')!) as { accessToken: string; refreshToken: string },
+        );
         assert(after.accessToken !== 'expired.or.forged' && after.refreshToken !== before.refreshToken, 'the refresh token was rotated');
         await page.getByRole('button', { name: 'Sign out' }).click();
         await page.getByRole('heading', { name: 'Sign in to Cairn' }).waitFor();
-        const r = await fetch(`${s.api}/api/v1/auth/refresh`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken: after.refreshToken }) });
+        const r = await fetch(`${s.api}/api/v1/auth/refresh`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ refreshToken: after.refreshToken }),
+        });
         assert(r.status === 401, `the refresh token no longer works after sign out (got ${r.status})`);
         await page.goto(`${s.web}/patients`);
         await page.getByRole('heading', { name: 'Sign in to Cairn' }).waitFor();
@@ -135,7 +147,10 @@ export function staffWebTests(s: Servers, audit: PageAuditor): [string, (ctx: Br
         const rows = page.locator('table.report tbody tr');
         assert((await rows.count()) > 0, 'the report has provider rows for 2025 Q4');
         const charts = page.locator('table.report [role="img"]');
-        assert((await charts.count()) > 0 && /Notes signed: \d+ under 24 h/.test((await charts.first().getAttribute('aria-label')) ?? ''), 'lag bins have a text alternative');
+        assert(
+          (await charts.count()) > 0 && /Notes signed: \d+ under 24 h/.test((await charts.first().getAttribute('aria-label')) ?? ''),
+          'lag bins have a text alternative',
+        );
         // Providers by name from the staff directory (an HR user may read it), the id kept as the title.
         const provider = page.locator('table.report tbody th .staff-name[title^="Staff user "]').first();
         await provider.waitFor();
@@ -143,11 +158,17 @@ export function staffWebTests(s: Servers, audit: PageAuditor): [string, (ctx: Br
         assert(providerName !== '' && !/^[0-9a-f-]{36}$/i.test(providerName), `the report names a provider (got "${providerName}")`);
         await audit.check(page, 'hr-productivity');
         const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
-        assert(download.suggestedFilename() === 'provider-productivity-2025-10-01-2025-12-31.csv', `file name ${download.suggestedFilename()}`);
+        assert(
+          download.suggestedFilename() === 'provider-productivity-2025-10-01-2025-12-31.csv',
+          `file name ${download.suggestedFilename()}`,
+        );
         const file = join(s.outDir, download.suggestedFilename());
         await download.saveAs(file);
         const lines = readFileSync(file, 'utf8').trim().split(/\r?\n/);
-        assert(lines.length === (await rows.count()) + 1, `the CSV has a header and one line per table row (${lines.length} lines, ${await rows.count()} rows)`);
+        assert(
+          lines.length === (await rows.count()) + 1,
+          `the CSV has a header and one line per table row (${lines.length} lines, ${await rows.count()} rows)`,
+        );
         await page.getByText('Downloaded provider-productivity-2025-10-01-2025-12-31.csv.').waitFor();
         await page.setViewportSize({ width: 768, height: 1024 });
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -181,7 +202,9 @@ export function staffWebTests(s: Servers, audit: PageAuditor): [string, (ctx: Br
         await page.getByLabel('Period').selectOption({ label: '2025 Q3 (2025-07-01 to 2025-09-30)' });
         await page.getByText('for 2025 Q3.').waitFor();
         const [report] = await Promise.all([
-          page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/hr/provider-productivity' && new URL(r.url()).searchParams.has('siteId')),
+          page.waitForResponse(
+            (r) => new URL(r.url()).pathname === '/api/v1/hr/provider-productivity' && new URL(r.url()).searchParams.has('siteId'),
+          ),
           page.locator('#site').selectOption({ index: 1 }),
         ]);
         assert(report.status() === 200, `the report for one site answers 200 (got ${report.status()})`);
@@ -208,12 +231,17 @@ export function staffWebTests(s: Servers, audit: PageAuditor): [string, (ctx: Br
         const page = await ctx.newPage();
         await signIn(page, s.web, 'admin@sonoran.cairn.test');
         await page.keyboard.press('Tab');
-        const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent, outline: getComputedStyle(document.activeElement!).outlineStyle }));
-        assert(focused.text === 'Skip to content' && focused.outline !== 'none', `first Tab reaches the visible skip link (${JSON.stringify(focused)})`);
+        const focused = await page.evaluate(() => ({
+          text: document.activeElement?.textContent,
+          outline: getComputedStyle(document.activeElement!).outlineStyle,
+        }));
+        assert(
+          focused.text === 'Skip to content' && focused.outline !== 'none',
+          `first Tab reaches the visible skip link (${JSON.stringify(focused)})`,
+        );
         await page.keyboard.press('Enter');
         assert((await page.evaluate(() => document.activeElement?.id)) === 'main', 'the skip link moves focus to the main content');
       },
     ],
   ];
 }
-

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+
 import { GroupReviewPage } from './features/cl/group-encounters/group-review-page';
 import { GroupSessionPage } from './features/cl/group-sessions/group-session-page';
 import { PatientChartPage } from './features/cl/patients/patient-chart-page';
@@ -14,14 +15,71 @@ export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
-      <Route path="/" element={<RequireSignIn><HomePage /></RequireSignIn>} />
-      <Route path="/patients" element={<RequireSignIn><PatientsPage /></RequireSignIn>} />
-      <Route path="/patients/:id" element={<RequireSignIn><PatientChartPage /></RequireSignIn>} />
-      <Route path="/group-sessions/:id" element={<RequireSignIn><GroupSessionPage /></RequireSignIn>} />
-      <Route path="/review/group-encounters" element={<RequireSignIn><GroupReviewPage /></RequireSignIn>} />
-      <Route path="/billing/charges" element={<RequireSignIn><ChargesPage /></RequireSignIn>} />
-      <Route path="/hr/productivity" element={<RequireSignIn><ProviderProductivityPage /></RequireSignIn>} />
-      <Route path="*" element={<RequireSignIn><h1>Page not found</h1><p>There is no page at this address.</p></RequireSignIn>} />
+      <Route
+        path="/"
+        element={
+          <RequireSignIn>
+            <HomePage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/patients"
+        element={
+          <RequireSignIn>
+            <PatientsPage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/patients/:id"
+        element={
+          <RequireSignIn>
+            <PatientChartPage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/group-sessions/:id"
+        element={
+          <RequireSignIn>
+            <GroupSessionPage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/review/group-encounters"
+        element={
+          <RequireSignIn>
+            <GroupReviewPage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/billing/charges"
+        element={
+          <RequireSignIn>
+            <ChargesPage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/hr/productivity"
+        element={
+          <RequireSignIn>
+            <ProviderProductivityPage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="*"
+        element={
+          <RequireSignIn>
+            <h1>Page not found</h1>
+            <p>There is no page at this address.</p>
+          </RequireSignIn>
+        }
+      />
     </Routes>
   );
 }

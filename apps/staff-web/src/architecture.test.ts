@@ -54,7 +54,9 @@ export function layoutViolations(files: Record<string, string>, contexts: readon
         (place.area === 'api' && to.area !== 'api' && 'api/ imports only api/') ||
         (place.area === 'shared' && to.area !== 'api' && to.area !== 'shared' && 'shared/ imports only api/ and shared/') ||
         (place.area === 'feature' && to.area === 'root' && 'a feature never imports the entry or the composition root') ||
-        (place.area === 'feature' && to.area === 'feature' && to.context !== place.context &&
+        (place.area === 'feature' &&
+          to.area === 'feature' &&
+          to.context !== place.context &&
           `a ${place.context} feature imports another context's feature (${to.context}); move what both need to shared/`);
       if (refused) found.push(`${path} imports ${spec}: ${refused}`);
     }
@@ -76,14 +78,16 @@ function sourceTree(dir: string, prefix = ''): Record<string, string> {
   return files;
 }
 
-const CONTEXTS = readdirSync(LIBS, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+const CONTEXTS = readdirSync(LIBS, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name);
 
 describe('staff-web layout', () => {
   it('takes its contexts from the backend (libs/)', () => {
     expect(CONTEXTS).toEqual(expect.arrayContaining(['cl', 'pm', 'hr', 'platform']));
   });
 
-  it('puts every file of src/ where the file map says, and no feature imports another context\'s feature', () => {
+  it("puts every file of src/ where the file map says, and no feature imports another context's feature", () => {
     const tree = sourceTree(SRC);
     expect(Object.keys(tree)).toContain('features/cl/patients/patients-page.tsx');
     expect(layoutViolations(tree, CONTEXTS)).toEqual([]);
@@ -92,7 +96,8 @@ describe('staff-web layout', () => {
   it('accepts the shapes the layout allows', () => {
     const ok = {
       'main.tsx': "import { App } from './app';\nimport './styles.css';",
-      'app.tsx': "import { ChargesPage } from './features/pm/charges/charges-page';\nimport { PatientsPage } from './features/cl/patients/patients-page';",
+      'app.tsx':
+        "import { ChargesPage } from './features/pm/charges/charges-page';\nimport { PatientsPage } from './features/cl/patients/patients-page';",
       'api/client.ts': "import type { paths } from './generated/schema';",
       'shared/pager.tsx': "import { api } from '../api/client';\nimport { Modal } from './modal';",
       'features/cl/group-sessions/group-session-page.tsx':
@@ -125,7 +130,7 @@ describe('staff-web layout', () => {
     ]);
   });
 
-  it('refuses a feature importing another context\'s feature, the composition root, or shared/ importing a feature', () => {
+  it("refuses a feature importing another context's feature, the composition root, or shared/ importing a feature", () => {
     expect(
       layoutViolations(
         {
@@ -140,8 +145,8 @@ describe('staff-web layout', () => {
         CONTEXTS,
       ),
     ).toEqual([
-      "api/client.ts imports ../shared/error-message: api/ imports only api/",
-      "features/cl/patients/patients-page.tsx imports ../../../app: a feature never imports the entry or the composition root",
+      'api/client.ts imports ../shared/error-message: api/ imports only api/',
+      'features/cl/patients/patients-page.tsx imports ../../../app: a feature never imports the entry or the composition root',
       "features/hr/provider-productivity/provider-productivity-page.tsx imports ../../cl/patients/patients-page: a hr feature imports another context's feature (cl); move what both need to shared/",
       "features/pm/charges/charges-page.tsx imports ../../cl/group-encounters/generation-fixture: a pm feature imports another context's feature (cl); move what both need to shared/",
       "features/pm/charges/charges-page.tsx imports ../../cl/group-encounters/group-review: a pm feature imports another context's feature (cl); move what both need to shared/",

@@ -1,16 +1,17 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
+
 import { checkpointProblem, ensureCheckpointKey, loadPublicKey, readCheckpointLines } from '@cairn/platform/audit';
 import { loadConfig } from '@cairn/platform/config';
 import { Readiness } from '@cairn/platform/http';
 import { RunningWorker, startWorker as startHost, StartWorkerOptions, WorkerDrain } from '@cairn/platform/messaging';
+
 import { WorkerModule } from './worker.module';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -19,7 +20,8 @@ const ROOT = join(__dirname, '..', '..', '..');
 const env = process.env;
 
 /** The messaging worker host with what this app composes into it (the audit checkpoint job, reference data). */
-const startWorker: typeof startHost = (config, options: StartWorkerOptions = {}) => startHost(config, { ...options, consumers: [WorkerModule, ...(options.consumers ?? [])] });
+const startWorker: typeof startHost = (config, options: StartWorkerOptions = {}) =>
+  startHost(config, { ...options, consumers: [WorkerModule, ...(options.consumers ?? [])] });
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -53,7 +55,9 @@ describe('the worker process', () => {
     });
     child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
     child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     try {
       const health = await waitForHealth(`http://127.0.0.1:${port}/health`, child);
       expect(health.status).toBe(200);
@@ -115,14 +119,20 @@ describe('startWorker (in process)', () => {
   });
 
   it('answers 503 problem+json on /health when Redis is down, and 404 off its two paths', async () => {
-    worker = await startWorker(loadConfig({ ...env, WORKER_PORT: '0', REDIS_URL: `redis://127.0.0.1:${await freePort()}` }), { host: '127.0.0.1' });
+    worker = await startWorker(loadConfig({ ...env, WORKER_PORT: '0', REDIS_URL: `redis://127.0.0.1:${await freePort()}` }), {
+      host: '127.0.0.1',
+    });
     const base = `http://127.0.0.1:${worker.port}`;
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(503);
     expect((await fetch(`${base}/health/ready`)).status).toBe(503);
     expect((await fetch(`${base}/health/live`)).status).toBe(200);
     expect(health.headers.get('content-type')).toBe('application/problem+json');
-    expect(await health.json()).toMatchObject({ status: 503, instance: '/health', details: { database: { status: 'up' }, redis: { status: 'down' } } });
+    expect(await health.json()).toMatchObject({
+      status: 503,
+      instance: '/health',
+      details: { database: { status: 'up' }, redis: { status: 'down' } },
+    });
     const other = await fetch(`${base}/api/v1/patients?lastName=Quimby`);
     expect(other.status).toBe(404);
     expect(await other.json()).toMatchObject({ status: 404, instance: '/api/v1/patients' });
@@ -135,7 +145,13 @@ describe('startWorker (in process)', () => {
     const out = join(dir, 'out');
     const owner = new Client({ connectionString: env['DATABASE_OWNER_URL'] });
     await owner.connect();
-    const config = loadConfig({ ...env, WORKER_PORT: '0', AUDIT_CHECKPOINT_DIR: out, AUDIT_CHECKPOINT_KEY_FILE: key.privateFile, AUDIT_CHECKPOINT_INTERVAL_SECONDS: '1' });
+    const config = loadConfig({
+      ...env,
+      WORKER_PORT: '0',
+      AUDIT_CHECKPOINT_DIR: out,
+      AUDIT_CHECKPOINT_KEY_FILE: key.privateFile,
+      AUDIT_CHECKPOINT_INTERVAL_SECONDS: '1',
+    });
     try {
       // At least one chain to anchor (the organization-less one: a failed login).
       await owner.query(`INSERT INTO pf_audit_events (chain_key, actor_type, action, resource_type, scope, outcome)
@@ -146,7 +162,9 @@ describe('startWorker (in process)', () => {
       const lines = readCheckpointLines(out);
       expect(lines.length).toBeGreaterThan(0);
       expect(checkpointProblem(lines[0], loadPublicKey(key.publicFile))).toBeNull();
-      expect((lines[0] as { heads: { chainKey: string }[] }).heads.map((h) => h.chainKey)).toContain('00000000-0000-0000-0000-000000000000');
+      expect((lines[0] as { heads: { chainKey: string }[] }).heads.map((h) => h.chainKey)).toContain(
+        '00000000-0000-0000-0000-000000000000',
+      );
     } finally {
       await worker?.stop();
       worker = undefined;

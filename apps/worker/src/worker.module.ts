@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+
 import { ClWorkerModule } from '@cairn/cl';
 import { AuditCheckpointModule } from '@cairn/platform/audit';
 import { ReferenceDataModule } from '@cairn/platform/reference-data';
 import { PmContractHandlersModule, PmWorkerModule } from '@cairn/pm';
+
 import { AuditCheckpointJob } from './audit-checkpoint/audit-checkpoint.job';
 
 /**

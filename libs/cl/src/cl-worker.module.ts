@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+
 import { AuditModule } from '@cairn/platform/audit';
+
 import { GenerateEncountersWhenGroupSessionDocumentedHandler } from './group-encounters/event-handlers/generate-encounters-when-group-session-documented.handler';
 import { GroupEncounterGenerationRepository } from './group-encounters/infrastructure/group-encounter-generation.repository';
 import { EncounterGenerationProcessor } from './processors/encounter-generation.processor';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { ConsentsModule } from './consents/consents.module';
 import { GroupEncountersModule } from './group-encounters/group-encounters.module';
 import { GroupSessionsModule } from './group-sessions/group-sessions.module';
@@ -16,8 +17,14 @@ import { ProgressNotesModule } from './progress-notes/progress-notes.module';
  */
 @Module({
   imports: [
-    PatientsModule, ConsentsModule, ProgressNotesModule, GroupSessionsModule, GroupEncountersModule,
-    PeerEncountersModule, PeerServiceTypesModule, PeerSupervisionModule,
+    PatientsModule,
+    ConsentsModule,
+    ProgressNotesModule,
+    GroupSessionsModule,
+    GroupEncountersModule,
+    PeerEncountersModule,
+    PeerServiceTypesModule,
+    PeerSupervisionModule,
   ],
 })
 export class ClModule {}

@@ -3,10 +3,23 @@ import type { TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 
 /** The models CL owns (its cl_* tables): the only ones a CL transaction may write. */
 export type ClModel =
-  | 'patient' | 'chart' | 'careTeamAssignment' | 'mrnCounter' | 'part2Consent' | 'part2RolePurpose'
-  | 'progressNote' | 'progressNoteAddendum'
-  | 'group' | 'groupSession' | 'groupAttendance' | 'groupEncounterGeneration'
-  | 'peerSupervision' | 'peerServiceType' | 'peerSettings' | 'peerEncounter' | 'peerEncounterAddendum';
+  | 'patient'
+  | 'chart'
+  | 'careTeamAssignment'
+  | 'mrnCounter'
+  | 'part2Consent'
+  | 'part2RolePurpose'
+  | 'progressNote'
+  | 'progressNoteAddendum'
+  | 'group'
+  | 'groupSession'
+  | 'groupAttendance'
+  | 'groupEncounterGeneration'
+  | 'peerSupervision'
+  | 'peerServiceType'
+  | 'peerSettings'
+  | 'peerEncounter'
+  | 'peerEncounterAddendum';
 
 /**
  * Platform data CL reads, never writes (the shared kernel every context builds on): the organization (its

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { ProviderProductivityModule } from './provider-productivity/provider-productivity.module';
 
 /**

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+
 import { AuditModule } from '@cairn/platform/audit';
+
 import { CreateChargeWhenPeerEncounterFinalizedHandler } from './charges/event-handlers/create-charge-when-peer-encounter-finalized.handler';
 import { CreateChargesWhenGroupEncountersApprovedHandler } from './charges/event-handlers/create-charges-when-group-encounters-approved.handler';
 import { ChargesRepository } from './charges/infrastructure/charges.repository';
@@ -14,6 +16,12 @@ import { ChargeCreationProcessor } from './processors/charge-creation.processor'
  */
 @Module({
   imports: [CqrsModule, AuditModule],
-  providers: [ChargesRepository, EncountersRepository, CreateChargesWhenGroupEncountersApprovedHandler, CreateChargeWhenPeerEncounterFinalizedHandler, ChargeCreationProcessor],
+  providers: [
+    ChargesRepository,
+    EncountersRepository,
+    CreateChargesWhenGroupEncountersApprovedHandler,
+    CreateChargeWhenPeerEncounterFinalizedHandler,
+    ChargeCreationProcessor,
+  ],
 })
 export class PmWorkerModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { AppointmentsModule } from './appointments/appointments.module';
 import { ChargesModule } from './charges/charges.module';
 import { EncountersModule } from './encounters/encounters.module';

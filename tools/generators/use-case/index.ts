@@ -1,4 +1,4 @@
-import { joinPathFragments, names, type Tree } from '@nx/devkit';
+import { formatFiles, joinPathFragments, names, type Tree } from '@nx/devkit';
 
 export interface UseCaseSchema {
   /** The context library under libs/ (cl, pm, hr, ...). */
@@ -46,7 +46,9 @@ export async function useCaseGenerator(tree: Tree, schema: UseCaseSchema): Promi
   const Ctx = names(schema.context).className;
   const decorator = kind === 'command' ? 'CommandHandler' : 'QueryHandler';
 
-  tree.write(joinPathFragments(folder, `${schema.name}.${kind}.ts`), `import { ${base} } from '@nestjs/cqrs';
+  tree.write(
+    joinPathFragments(folder, `${schema.name}.${kind}.ts`),
+    `import { ${base} } from '@nestjs/cqrs';
 
 /** ${kind === 'command' ? 'What the command changes' : 'What the query answers'}, and what it returns (null: not found in the caller's scope). */
 export class ${n.message} extends ${base}<null> {
@@ -54,9 +56,12 @@ export class ${n.message} extends ${base}<null> {
     super();
   }
 }
-`);
+`,
+  );
 
-  tree.write(joinPathFragments(folder, `${schema.name}.handler.ts`), `import { ${decorator} } from '@nestjs/cqrs';
+  tree.write(
+    joinPathFragments(folder, `${schema.name}.handler.ts`),
+    `import { ${decorator} } from '@nestjs/cqrs';
 import { TenantUseCase } from '@cairn/platform/use-case';
 import type { ${Ctx}UseCase, ${Ctx}UseCaseHandler } from '../../../${schema.context}.tx';
 import { ${n.message} } from './${schema.name}.${kind}';
@@ -73,9 +78,12 @@ export class ${n.handler} implements ${Ctx}UseCaseHandler<${n.message}, null> {
     throw new Error(\`${schema.name} is not written yet (\${message.${n.idField}})\`);
   }
 }
-`);
+`,
+  );
 
-  tree.write(joinPathFragments(folder, `${schema.name}.handler.spec.ts`), `import { useCaseDeclarationOf } from '@cairn/platform/use-case';
+  tree.write(
+    joinPathFragments(folder, `${schema.name}.handler.spec.ts`),
+    `import { useCaseDeclarationOf } from '@cairn/platform/use-case';
 import { ${n.handler} } from './${schema.name}.handler';
 import { ${n.message} } from './${schema.name}.${kind}';
 
@@ -86,9 +94,12 @@ describe('${n.handler}', () => {
     expect(declaration?.audit && declaration.audit.action).toBe('${n.action}');
   });
 });
-`);
+`,
+  );
 
   registerInModule(tree, modulePath, n.handler, `./${kind === 'command' ? 'commands' : 'queries'}/${schema.name}/${schema.name}.handler`);
+  // The workspace's prettier (import order included), so the stamped files pass `npm run lint` as written.
+  await formatFiles(tree);
 }
 
 /** Adds the handler's import after the module's last import and the class to its `providers: [...]`. */
@@ -99,7 +110,8 @@ function registerInModule(tree: Tree, modulePath: string, handler: string, from:
   const imports = [...text.matchAll(/^import [^;]+;$/gm)];
   const last = imports[imports.length - 1];
   const at = last ? last.index! + last[0].length : 0;
-  const withProvider = text.slice(0, providers.index + providers[0].length) + `${handler}, ` + text.slice(providers.index + providers[0].length);
+  const withProvider =
+    text.slice(0, providers.index + providers[0].length) + `${handler}, ` + text.slice(providers.index + providers[0].length);
   const shift = providers.index < at ? `${handler}, `.length : 0;
   tree.write(modulePath, withProvider.slice(0, at + shift) + `\nimport { ${handler} } from '${from}';` + withProvider.slice(at + shift));
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import * as ts from 'typescript';
+
 import { useCaseGenerator } from './index';
 
 const root = join(__dirname, '../../..');
@@ -20,11 +21,17 @@ describe('nx g @cairn/tools:use-case', () => {
   it('stamps a command folder: message, @TenantUseCase handler and its spec, in the skeleton', async () => {
     await useCaseGenerator(tree, { context: 'cl', feature: 'patients', name: 'archive-patient', kind: 'command' });
     const dir = 'libs/cl/src/patients/commands/archive-patient';
-    expect(tree.children(dir).sort()).toEqual(['archive-patient.command.ts', 'archive-patient.handler.spec.ts', 'archive-patient.handler.ts']);
+    expect(tree.children(dir).sort()).toEqual([
+      'archive-patient.command.ts',
+      'archive-patient.handler.spec.ts',
+      'archive-patient.handler.ts',
+    ]);
     expect(tree.read(`${dir}/archive-patient.command.ts`, 'utf8')).toContain('export class ArchivePatientCommand extends Command<null>');
     const handler = tree.read(`${dir}/archive-patient.handler.ts`, 'utf8')!;
     expect(handler).toContain('@CommandHandler(ArchivePatientCommand)');
-    expect(handler).toContain("@TenantUseCase(ArchivePatientCommand, { audit: { action: 'patient.archive', resource: 'patient', id: (m) => m.patientId } })");
+    expect(handler).toContain(
+      "@TenantUseCase(ArchivePatientCommand, { audit: { action: 'patient.archive', resource: 'patient', id: (m) => m.patientId } })",
+    );
     expect(handler).toContain('export class ArchivePatientHandler implements ClUseCaseHandler<ArchivePatientCommand, null>');
     // CL's own transaction type, never the whole client (tools/lint-fixtures/table-ownership.spec.ts).
     expect(handler).toContain("import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';");
@@ -51,16 +58,26 @@ describe('nx g @cairn/tools:use-case', () => {
     await useCaseGenerator(tree, { context: 'cl', feature: 'patients', name: 'archive-patient', kind: 'command' });
     const dir = 'libs/cl/src/patients/commands/archive-patient';
     for (const file of [...tree.children(dir).map((f) => `${dir}/${f}`), PATIENTS_MODULE]) {
-      const out = ts.transpileModule(tree.read(file, 'utf8')!, { reportDiagnostics: true, compilerOptions: { experimentalDecorators: true } });
-      expect({ file, diagnostics: out.diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')) }).toEqual({ file, diagnostics: [] });
+      const out = ts.transpileModule(tree.read(file, 'utf8')!, {
+        reportDiagnostics: true,
+        compilerOptions: { experimentalDecorators: true },
+      });
+      expect({ file, diagnostics: out.diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')) }).toEqual({
+        file,
+        diagnostics: [],
+      });
     }
   });
 
   it('refuses a missing context or feature, a name that is not verb-noun, and an existing use case', async () => {
-    await expect(useCaseGenerator(tree, { context: 'xx', feature: 'patients', name: 'archive-patient' })).rejects.toThrow('no context library libs/xx/src');
+    await expect(useCaseGenerator(tree, { context: 'xx', feature: 'patients', name: 'archive-patient' })).rejects.toThrow(
+      'no context library libs/xx/src',
+    );
     await expect(useCaseGenerator(tree, { context: 'cl', feature: 'nope', name: 'archive-patient' })).rejects.toThrow('no feature module');
     tree.write('libs/xy/src/things/things.module.ts', 'providers: []');
-    await expect(useCaseGenerator(tree, { context: 'xy', feature: 'things', name: 'archive-thing' })).rejects.toThrow('no libs/xy/src/xy.tx.ts');
+    await expect(useCaseGenerator(tree, { context: 'xy', feature: 'things', name: 'archive-thing' })).rejects.toThrow(
+      'no libs/xy/src/xy.tx.ts',
+    );
     await expect(useCaseGenerator(tree, { context: 'cl', feature: 'patients', name: 'Archive' })).rejects.toThrow('kebab-case verb-noun');
     await useCaseGenerator(tree, { context: 'cl', feature: 'patients', name: 'archive-patient' });
     await expect(useCaseGenerator(tree, { context: 'cl', feature: 'patients', name: 'archive-patient' })).rejects.toThrow('exists already');

@@ -3,8 +3,8 @@
 import { ClModule } from '@cairn/cl';
 import { DashboardsModule } from '@cairn/dashboards';
 import { HrModule } from '@cairn/hr';
+import { DbModule } from '@cairn/platform/db';
 import { PmModule } from '@cairn/pm';
 import { PortalModule } from '@cairn/portal';
-import { DbModule } from '@cairn/platform/db';
 
 export const imported = [ClModule, DashboardsModule, HrModule, PmModule, PortalModule, DbModule];

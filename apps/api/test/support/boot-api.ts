@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import type { INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import Redis from 'ioredis';
+
 import { AppModule } from '../../src/app.module';
 import { buildOpenApiDocument, configureApp } from '../../src/configure-app';
 import { checkResponsesAgainst, ResponseContract } from './response-contract';
@@ -28,7 +29,11 @@ export interface BootExtras {
  * The real API (same module graph and set-up as main.ts) against this run's database and Redis, with
  * environment overrides for the test (e.g. a lower login throttle).
  */
-export async function bootApi(overrides: Record<string, string> = {}, logs?: LogCapture, extra: BootExtras = {}): Promise<INestApplication> {
+export async function bootApi(
+  overrides: Record<string, string> = {},
+  logs?: LogCapture,
+  extra: BootExtras = {},
+): Promise<INestApplication> {
   const config = testConfig({ LOG_LEVEL: logs ? 'info' : 'silent', ...overrides });
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.register({ config, logDestination: logs })],

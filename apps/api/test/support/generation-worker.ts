@@ -1,13 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+
 import { ClWorkerModule } from '@cairn/cl';
 import { EncounterGenerationProcessor } from '@cairn/cl/testing';
-import { CL_GROUP_SESSION_DOCUMENTED_V1, ClGroupSessionDocumentedV1, PEER_ENCOUNTER_FINALIZED_V1, PeerEncounterFinalizedV1 } from '@cairn/platform/clinical';
+import {
+  CL_GROUP_SESSION_DOCUMENTED_V1,
+  ClGroupSessionDocumentedV1,
+  PEER_ENCOUNTER_FINALIZED_V1,
+  PeerEncounterFinalizedV1,
+} from '@cairn/platform/clinical';
 import { buildEvent, WorkerHostModule } from '@cairn/platform/messaging';
 import { ReferenceDataModule } from '@cairn/platform/reference-data';
 import { PmContractHandlersModule, PmWorkerModule } from '@cairn/pm';
 import { ChargeCreationProcessor } from '@cairn/pm/testing';
+
 import { testConfig } from './test-config';
 
 /**
@@ -34,7 +41,9 @@ export class GenerationWorker {
     const config = testConfig({ OUTBOX_RELAY_ENABLED: 'false', QUEUE_PREFIX: `cairn-test-review-${randomUUID().slice(0, 8)}` });
     // The worker host of platform/messaging, as the worker process boots it, with the relay turned off
     // (OUTBOX_RELAY_ENABLED=false): the test delivers the events itself.
-    const ctx = await NestFactory.createApplicationContext(WorkerHostModule.register({ config, consumers: CONSUMER_MODULES }), { logger: false });
+    const ctx = await NestFactory.createApplicationContext(WorkerHostModule.register({ config, consumers: CONSUMER_MODULES }), {
+      logger: false,
+    });
     return new GenerationWorker(ctx, ctx.get(EncounterGenerationProcessor), ctx.get(ChargeCreationProcessor));
   }
 

@@ -3,8 +3,18 @@ import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsOptional, IsString, Matches, MinLength, ValidateNested } from 'class-validator';
 import { ClsService } from 'nestjs-cls';
+
 import { ApiPageResponse, pageOf, PageQueryDto } from '@cairn/platform/http';
-import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, RuleViolationError, TooManyRequestsError, UnauthorizedError } from '@cairn/platform/kernel';
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  RuleViolationError,
+  TooManyRequestsError,
+  UnauthorizedError,
+} from '@cairn/platform/kernel';
 import { Public } from '@cairn/platform/tenancy';
 
 class ProbeAddressDto {
@@ -24,7 +34,8 @@ export class ProbePersonDto {
 }
 
 const DOMAIN_ERRORS: Record<string, () => DomainError> = {
-  'invalid-input': () => new InvalidInputError('The period is inverted.', [{ field: 'period.end', message: 'period.end must be after period.start' }]),
+  'invalid-input': () =>
+    new InvalidInputError('The period is inverted.', [{ field: 'period.end', message: 'period.end must be after period.start' }]),
   unauthorized: () => new UnauthorizedError('Sign in again.'),
   forbidden: () => new ForbiddenError('Not at this site.'),
   'not-found': () => new NotFoundError('No such chart.'),
@@ -60,7 +71,10 @@ export class HttpProbeController {
   @ApiOkResponse({ type: ProbeAcceptedDto })
   echo(@Body() person: ProbePersonDto): { accepted: true } {
     // Logged on purpose: redaction must remove the PHI.
-    this.logger.log({ person, nested: { deeper: [{ dateOfBirth: '1971-02-03', email: 'zebulon@example.test' }] } }, 'probe person received');
+    this.logger.log(
+      { person, nested: { deeper: [{ dateOfBirth: '1971-02-03', email: 'zebulon@example.test' }] } },
+      'probe person received',
+    );
     return { accepted: true };
   }
 

@@ -10,7 +10,28 @@ const doc = {
         },
       },
     },
-    '/api/v1/things/search': { get: { responses: { '200': { content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/PageMetaDto' }, { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/ThingDto' } } } }] } } } } } } },
+    '/api/v1/things/search': {
+      get: {
+        responses: {
+          '200': {
+            content: {
+              'application/json': {
+                schema: {
+                  allOf: [
+                    { $ref: '#/components/schemas/PageMetaDto' },
+                    {
+                      type: 'object',
+                      required: ['items'],
+                      properties: { items: { type: 'array', items: { $ref: '#/components/schemas/ThingDto' } } },
+                    },
+                  ],
+                },
+              },
+            },
+          },
+        },
+      },
+    },
     '/api/v1/things/export': { get: { responses: { '200': { content: { 'text/csv': { schema: { type: 'string' } } } } } } },
   },
   components: {
@@ -26,7 +47,11 @@ const doc = {
       },
       ParentDto: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
       PageMetaDto: { type: 'object', required: ['page', 'total'], properties: { page: { type: 'number' }, total: { type: 'number' } } },
-      ProblemDetailsDto: { type: 'object', required: ['type', 'status'], properties: { type: { type: 'string' }, status: { type: 'number' } } },
+      ProblemDetailsDto: {
+        type: 'object',
+        required: ['type', 'status'],
+        properties: { type: { type: 'string' }, status: { type: 'number' } },
+      },
     },
   },
 };
@@ -38,17 +63,25 @@ const check = (url: string, status: number, type: string, body: unknown) =>
 
 describe('ResponseContract', () => {
   it('accepts bodies that match, nulls where the document allows them, and a page built with allOf', () => {
-    expect(check(`/api/v1/things/${ID}`, 200, 'application/json; charset=utf-8', { id: ID, note: null, parent: { id: 'p' } })).toBeUndefined();
+    expect(
+      check(`/api/v1/things/${ID}`, 200, 'application/json; charset=utf-8', { id: ID, note: null, parent: { id: 'p' } }),
+    ).toBeUndefined();
     expect(check(`/api/v1/things/${ID}`, 200, 'application/json', { id: ID, note: 'n', parent: null })).toBeUndefined();
-    expect(check('/api/v1/things/search?page=1', 200, 'application/json', { page: 1, total: 1, items: [{ id: ID, note: null, parent: null }] })).toBeUndefined();
+    expect(
+      check('/api/v1/things/search?page=1', 200, 'application/json', { page: 1, total: 1, items: [{ id: ID, note: null, parent: null }] }),
+    ).toBeUndefined();
     expect(check('/api/v1/things/export', 200, 'text/csv; charset=utf-8', 'a,b\r\n')).toBeUndefined();
   });
 
   it('reports a field the document does not name, a missing required field and a wrong format', () => {
-    expect(check(`/api/v1/things/${ID}`, 200, 'application/json', { id: ID, note: null, parent: null, secret: 1 })).toMatch(/additional properties \(secret\)/);
+    expect(check(`/api/v1/things/${ID}`, 200, 'application/json', { id: ID, note: null, parent: null, secret: 1 })).toMatch(
+      /additional properties \(secret\)/,
+    );
     expect(check(`/api/v1/things/${ID}`, 200, 'application/json', { id: ID, parent: null })).toMatch(/required property 'note'/);
     expect(check(`/api/v1/things/${ID}`, 200, 'application/json', { id: 'x', note: null, parent: null })).toMatch(/format "uuid"/);
-    expect(check(`/api/v1/things/${ID}`, 200, 'application/json', { id: ID, note: null, parent: { id: 'p', extra: true } })).toMatch(/extra/);
+    expect(check(`/api/v1/things/${ID}`, 200, 'application/json', { id: ID, note: null, parent: { id: 'p', extra: true } })).toMatch(
+      /extra/,
+    );
     expect(check('/api/v1/things/search', 200, 'application/json', { page: 1, total: 0, items: [], next: 2 })).toMatch(/next/);
   });
 

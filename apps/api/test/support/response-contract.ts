@@ -34,7 +34,9 @@ export function takeContractFailures(): string[] {
  * not refuse the members' fields. Left as it is when a member is not an object schema.
  */
 function mergeAllOf(members: Json[], schemas: Record<string, Json>): Json | undefined {
-  const resolved = members.map((m) => (typeof m['$ref'] === 'string' ? schemas[String(m['$ref']).replace('#/components/schemas/', '')] : m));
+  const resolved = members.map((m) =>
+    typeof m['$ref'] === 'string' ? schemas[String(m['$ref']).replace('#/components/schemas/', '')] : m,
+  );
   if (resolved.some((m) => !m || m['properties'] === undefined)) return undefined;
   return {
     type: 'object',
@@ -113,7 +115,9 @@ export class ResponseContract {
     const what = `${method} ${path} → ${status}${mediaType ? ` ${mediaType}` : ''}`;
     if (!op) {
       // No operation (an unknown route, /health, /metrics, the docs): only problem answers have a shape to keep.
-      return mediaType === 'application/problem+json' ? this.validate(`#/components/schemas/${PROBLEM_SCHEMA}`, undefined, body, what) : undefined;
+      return mediaType === 'application/problem+json'
+        ? this.validate(`#/components/schemas/${PROBLEM_SCHEMA}`, undefined, body, what)
+        : undefined;
     }
     const response = op.responses[String(status)];
     if (!response) {
@@ -150,7 +154,10 @@ export class ResponseContract {
     }
     if (validator(data)) return undefined;
     const errors = (validator.errors ?? [])
-      .map((e) => `${e.instancePath || '(body)'} ${e.message}${e.keyword === 'additionalProperties' ? ` (${String(e.params['additionalProperty'])})` : ''}`)
+      .map(
+        (e) =>
+          `${e.instancePath || '(body)'} ${e.message}${e.keyword === 'additionalProperties' ? ` (${String(e.params['additionalProperty'])})` : ''}`,
+      )
       .slice(0, 8);
     return `${what}: the body does not match the documented schema: ${errors.join('; ')}`;
   }
@@ -165,7 +172,9 @@ export function checkResponsesAgainst(server: Server, contract: ResponseContract
     const chunks: Buffer[] = [];
     const keep = (chunk: unknown, encoding?: unknown) => {
       if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'));
+      chunks.push(
+        Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'),
+      );
     };
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
@@ -176,9 +185,16 @@ export function checkResponsesAgainst(server: Server, contract: ResponseContract
     res.end = ((...args: unknown[]) => {
       keep(args[0], args[1]);
       const method = req.method ?? 'GET';
-      const failure = method === 'HEAD'
-        ? undefined
-        : contract.check(method, req.url ?? '/', res.statusCode, res.getHeader('content-type') as string | undefined, Buffer.concat(chunks).toString('utf8'));
+      const failure =
+        method === 'HEAD'
+          ? undefined
+          : contract.check(
+              method,
+              req.url ?? '/',
+              res.statusCode,
+              res.getHeader('content-type') as string | undefined,
+              Buffer.concat(chunks).toString('utf8'),
+            );
       if (failure) failures.push(failure);
       return end(...args);
     }) as typeof res.end;

@@ -1,4 +1,5 @@
 import createClient from 'openapi-fetch';
+
 import type { components, paths } from './generated/schema';
 import { ApiError, toProblem } from './problem';
 import { API_BASE_URL } from './runtime-config';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { plainWords, toProblem } from './problem';
 
 describe('problem+json in plain words', () => {
@@ -8,7 +9,12 @@ describe('problem+json in plain words', () => {
   });
 
   it('lists each invalid field of a validation failure', () => {
-    const p = toProblem(400, { title: 'Validation failed', status: 400, detail: '2 invalid', errors: [{ field: 'periodStart', message: 'must be a date' }, { field: 'x' }] });
+    const p = toProblem(400, {
+      title: 'Validation failed',
+      status: 400,
+      detail: '2 invalid',
+      errors: [{ field: 'periodStart', message: 'must be a date' }, { field: 'x' }],
+    });
     expect(p.fieldErrors).toEqual([{ field: 'periodStart', message: 'must be a date' }]);
     expect(plainWords(p)).toBe('Some of what was entered is not valid. periodStart: must be a date');
   });

@@ -50,7 +50,8 @@ export function plainWords(p: Problem, opts: { signingIn?: boolean } = {}): stri
     422: 'This could not be saved because it breaks a rule.',
     429: 'Too many attempts. Wait a minute and try again.',
   };
-  const first = lead[p.status] ?? (p.status >= 500 ? 'Something went wrong on the server. Try again in a moment.' : 'The request did not succeed.');
+  const first =
+    lead[p.status] ?? (p.status >= 500 ? 'Something went wrong on the server. Try again in a moment.' : 'The request did not succeed.');
   const extra = p.fieldErrors.length ? p.fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; ') : p.detail;
   return extra && p.status !== 401 ? `${first} ${extra}` : first;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { apiBaseUrl } from './runtime-config';
 
 describe('apiBaseUrl', () => {
@@ -9,6 +10,8 @@ describe('apiBaseUrl', () => {
   });
 
   it('is the configured origin, without a trailing slash', () => {
-    expect(apiBaseUrl({ apiBaseUrl: 'https://api.practice.example/' }, 'https://cairn.practice.example')).toBe('https://api.practice.example');
+    expect(apiBaseUrl({ apiBaseUrl: 'https://api.practice.example/' }, 'https://cairn.practice.example')).toBe(
+      'https://api.practice.example',
+    );
   });
 });

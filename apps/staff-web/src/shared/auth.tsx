@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, ReactNode, useContext, useMemo, useSyncExternalStore } from 'react';
+
 import { api, call, Me, Scope, session } from '../api/client';
 
 interface AuthState {

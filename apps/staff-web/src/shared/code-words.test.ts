@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { codeWords } from './code-words';
 
 describe('codeWords', () => {

@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+
 import { ApiError, toProblem } from '../api/problem';
 import { ErrorMessage } from './error-message';
 

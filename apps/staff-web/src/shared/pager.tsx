@@ -2,7 +2,14 @@
  * Previous / next buttons for a paged list, in a labelled navigation landmark; nothing when there is one page.
  * The labels can name what is paged ("More encounters") where a page holds several lists.
  */
-export function Pager({ page, pages, onPage, label = 'Pages', previous = 'Previous page', next = 'Next page' }: {
+export function Pager({
+  page,
+  pages,
+  onPage,
+  label = 'Pages',
+  previous = 'Previous page',
+  next = 'Next page',
+}: {
   page: number;
   pages: number;
   onPage: (page: number) => void;

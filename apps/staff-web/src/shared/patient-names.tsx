@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+
 import { api, call } from '../api/client';
 import { namesByIds } from './id-lookup';
 
@@ -19,7 +20,11 @@ export const PATIENT_IDS_PER_REQUEST = 200;
  * for five minutes. A patient outside the user's scope is not returned and stays unnamed: `PatientName` then shows
  * the id. Ids the API withheld (Part 2 without consent) never reach this hook: those rows carry no id.
  */
-export function usePatientNames(ids: readonly (string | null | undefined)[], organizationId: string | undefined, allowed: boolean): PatientNames {
+export function usePatientNames(
+  ids: readonly (string | null | undefined)[],
+  organizationId: string | undefined,
+  allowed: boolean,
+): PatientNames {
   const wanted = allowed ? [...new Set(ids.filter((id): id is string => !!id))].sort() : [];
   const result = useQuery({
     queryKey: ['patient-names', organizationId ?? null, wanted],

@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+
 import { StaffName, useStaffNames } from './staff-names';
 
 const ANA = '11111111-1111-4111-8111-111111111111';
@@ -50,10 +51,13 @@ describe('useStaffNames', () => {
   it('asks the directory for the distinct ids once and names those it returns', async () => {
     const fetchMock = vi.fn(async (req: Request) => {
       expect(new URL(req.url).pathname).toBe('/api/v1/staff-directory');
-      return new Response(JSON.stringify({ items: [{ id: ANA, displayName: 'Ana Ortiz, LPC', roles: ['clinician'] }], page: 1, pageSize: 200, total: 1 }), {
-        status: 200,
-        headers: { 'Content-Type': 'application/json' },
-      });
+      return new Response(
+        JSON.stringify({ items: [{ id: ANA, displayName: 'Ana Ortiz, LPC', roles: ['clinician'] }], page: 1, pageSize: 200, total: 1 }),
+        {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        },
+      );
     });
     vi.stubGlobal('fetch', fetchMock);
     const { container } = renderWithQuery(<Names ids={[ANA, GONE, ANA]} />);
@@ -69,19 +73,33 @@ describe('useStaffNames', () => {
     const fetchMock = vi.fn(async (req: Request) => {
       const asked = new URL(req.url).searchParams.get('ids')!.split(',');
       const items = asked.map((id) => ({ id, displayName: `Staff ${id.slice(-3)}`, roles: ['clinician'] }));
-      return new Response(JSON.stringify({ items, page: 1, pageSize: 200, total: items.length }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+      return new Response(JSON.stringify({ items, page: 1, pageSize: 200, total: items.length }), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
     });
     vi.stubGlobal('fetch', fetchMock);
     renderWithQuery(<Names ids={[ids[0]!, ids[200]!, ...ids.slice(1, 200)]} />);
     expect(await screen.findByText('Staff 000')).toBeTruthy();
     expect(await screen.findByText('Staff 200')).toBeTruthy();
     expect(fetchMock).toHaveBeenCalledTimes(2);
-    const sizes = fetchMock.mock.calls.map((c) => new URL((c[0] as Request).url).searchParams.get('ids')!.split(',').length).sort((a, b) => a - b);
+    const sizes = fetchMock.mock.calls
+      .map((c) => new URL((c[0] as Request).url).searchParams.get('ids')!.split(',').length)
+      .sort((a, b) => a - b);
     expect(sizes).toEqual([1, 200]);
   });
 
   it('leaves the ids showing when the lookup fails', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ status: 403, title: 'Forbidden' }), { status: 403, headers: { 'Content-Type': 'application/problem+json' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ status: 403, title: 'Forbidden' }), {
+            status: 403,
+            headers: { 'Content-Type': 'application/problem+json' },
+          }),
+      ),
+    );
     const { container } = renderWithQuery(<Names ids={[ANA]} />);
     await vi.waitFor(() => expect(container.textContent).toContain('(name not in the staff directory)'));
     expect(container.querySelector('code')?.textContent).toBe(ANA);

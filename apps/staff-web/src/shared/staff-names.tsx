@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+
 import { api, call } from '../api/client';
 import { namesByIds } from './id-lookup';
 
@@ -29,7 +30,8 @@ export function useStaffNames(ids: readonly (string | null | undefined)[], organ
       namesByIds(
         wanted,
         DIRECTORY_IDS_PER_REQUEST,
-        (chunk) => call(api.GET('/api/v1/staff-directory', { params: { query: { ids: chunk.join(','), pageSize: DIRECTORY_IDS_PER_REQUEST } } })),
+        (chunk) =>
+          call(api.GET('/api/v1/staff-directory', { params: { query: { ids: chunk.join(','), pageSize: DIRECTORY_IDS_PER_REQUEST } } })),
         (entry) => [entry.id, entry.displayName],
       ),
   });

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue, Worker } from 'bullmq';
 import type Redis from 'ioredis';
+
 import { AuditCheckpointPublisher } from '@cairn/platform/audit';
 import { AppConfig, CONFIG } from '@cairn/platform/config';
-import { MessagingConnections, SCHEDULED_JOBS, type ScheduledJobMap, WorkerDrain } from '@cairn/platform/messaging';
+import { MessagingConnections, SCHEDULED_JOBS, WorkerDrain, type ScheduledJobMap } from '@cairn/platform/messaging';
 
 const QUEUE = 'audit-checkpoint' as const;
 type Payload = ScheduledJobMap[typeof QUEUE][(typeof SCHEDULED_JOBS)[typeof QUEUE]];
@@ -29,23 +30,35 @@ export class AuditCheckpointJob implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     if (!this.publisher.enabled) {
-      this.logger.warn('audit checkpoints are off (AUDIT_CHECKPOINT_KEY_FILE unset or AUDIT_CHECKPOINT_INTERVAL_SECONDS=0): a rewrite of the audit log by the database owner would go undetected (ADR 0009)');
+      this.logger.warn(
+        'audit checkpoints are off (AUDIT_CHECKPOINT_KEY_FILE unset or AUDIT_CHECKPOINT_INTERVAL_SECONDS=0): a rewrite of the audit log by the database owner would go undetected (ADR 0009)',
+      );
       return;
     }
     const prefix = this.connections.prefix;
     this.connection = this.connections.workerConnection();
-    this.worker = new Worker<Payload>(QUEUE, async () => {
-      const outcome = await this.publisher.publish();
-      return outcome.published ? `published ${outcome.checkpoint.heads.length} head(s)` : outcome.reason;
-    }, { connection: this.connection, prefix, concurrency: 1 });
+    this.worker = new Worker<Payload>(
+      QUEUE,
+      async () => {
+        const outcome = await this.publisher.publish();
+        return outcome.published ? `published ${outcome.checkpoint.heads.length} head(s)` : outcome.reason;
+      },
+      { connection: this.connection, prefix, concurrency: 1 },
+    );
     this.worker.on('failed', (_job, err) => this.logger.error(`audit checkpoint failed: ${err.message}`));
     this.worker.on('error', (err) => this.logger.warn(`audit checkpoint worker: ${err.message}`));
     this.queue = new Queue<Payload>(QUEUE, { connection: this.connections.producer, prefix });
     this.queue.on('error', () => undefined); // a Redis outage; the scheduler call below reports it
     void this.queue
-      .upsertJobScheduler(QUEUE, { every: this.config.AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000 }, {
-        name: SCHEDULED_JOBS[QUEUE], data: {}, opts: { removeOnComplete: 100, removeOnFail: 1000 },
-      })
+      .upsertJobScheduler(
+        QUEUE,
+        { every: this.config.AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000 },
+        {
+          name: SCHEDULED_JOBS[QUEUE],
+          data: {},
+          opts: { removeOnComplete: 100, removeOnFail: 1000 },
+        },
+      )
       .catch((e: unknown) => this.logger.error(`could not schedule audit checkpoints: ${e instanceof Error ? e.message : String(e)}`));
     this.drain.register(QUEUE, () => this.close());
   }

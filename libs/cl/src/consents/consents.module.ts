@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+
 import { AuditModule } from '@cairn/platform/audit';
+
 import { RecordConsentHandler } from './commands/record-consent/record-consent.handler';
 import { RevokeConsentHandler } from './commands/revoke-consent/revoke-consent.handler';
 import { ConsentsController } from './http/consents.controller';

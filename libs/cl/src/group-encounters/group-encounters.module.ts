@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+
 import { AuditModule } from '@cairn/platform/audit';
+
 import { ApproveGroupEncountersHandler } from './commands/approve-group-encounters/approve-group-encounters.handler';
 import { EditGroupEncounterCodeHandler } from './commands/edit-group-encounter-code/edit-group-encounter-code.handler';
 import { RejectGroupEncountersHandler } from './commands/reject-group-encounters/reject-group-encounters.handler';
@@ -12,6 +14,12 @@ import { ListGroupEncounterGenerationsHandler } from './queries/list-group-encou
 @Module({
   imports: [CqrsModule, AuditModule],
   controllers: [GroupEncounterGenerationsController],
-  providers: [ApproveGroupEncountersHandler, EditGroupEncounterCodeHandler, RejectGroupEncountersHandler, GroupEncounterGenerationRepository, ListGroupEncounterGenerationsHandler],
+  providers: [
+    ApproveGroupEncountersHandler,
+    EditGroupEncounterCodeHandler,
+    RejectGroupEncountersHandler,
+    GroupEncounterGenerationRepository,
+    ListGroupEncounterGenerationsHandler,
+  ],
 })
 export class GroupEncountersModule {}

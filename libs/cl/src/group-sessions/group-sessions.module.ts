@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+
 import { AuditModule } from '@cairn/platform/audit';
+
 import { CreateGroupSessionHandler } from './commands/create-group-session/create-group-session.handler';
 import { CreateGroupHandler } from './commands/create-group/create-group.handler';
 import { DocumentGroupSessionHandler } from './commands/document-group-session/document-group-session.handler';
@@ -17,6 +19,16 @@ import { ListGroupsHandler } from './queries/list-groups/list-groups.handler';
 @Module({
   imports: [CqrsModule, AuditModule],
   controllers: [GroupsController, GroupSessionsController],
-  providers: [CreateGroupSessionHandler, CreateGroupHandler, DocumentGroupSessionHandler, EditGroupSessionNoteHandler, RecordGroupAttendanceHandler, GetGroupSessionHandler, GetGroupHandler, ListGroupSessionsHandler, ListGroupsHandler],
+  providers: [
+    CreateGroupSessionHandler,
+    CreateGroupHandler,
+    DocumentGroupSessionHandler,
+    EditGroupSessionNoteHandler,
+    RecordGroupAttendanceHandler,
+    GetGroupSessionHandler,
+    GetGroupHandler,
+    ListGroupSessionsHandler,
+    ListGroupsHandler,
+  ],
 })
 export class GroupSessionsModule {}

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+
 import { AuditModule } from '@cairn/platform/audit';
+
 import { AssignCareTeamMemberHandler } from './commands/assign-care-team-member/assign-care-team-member.handler';
 import { RegisterPatientHandler } from './commands/register-patient/register-patient.handler';
 import { UpdatePatientHandler } from './commands/update-patient/update-patient.handler';
@@ -14,6 +16,14 @@ import { SearchPatientsHandler } from './queries/search-patients/search-patients
 @Module({
   imports: [CqrsModule, AuditModule],
   controllers: [PatientsController],
-  providers: [AssignCareTeamMemberHandler, RegisterPatientHandler, UpdatePatientHandler, GetPatientReferenceHandler, GetPatientHandler, ListChartEncountersHandler, SearchPatientsHandler],
+  providers: [
+    AssignCareTeamMemberHandler,
+    RegisterPatientHandler,
+    UpdatePatientHandler,
+    GetPatientReferenceHandler,
+    GetPatientHandler,
+    ListChartEncountersHandler,
+    SearchPatientsHandler,
+  ],
 })
 export class PatientsModule {}

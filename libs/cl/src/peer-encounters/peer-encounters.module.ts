@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+
 import { AuditModule } from '@cairn/platform/audit';
+
 import { AddPeerEncounterAddendumHandler } from './commands/add-peer-encounter-addendum/add-peer-encounter-addendum.handler';
 import { CreatePeerEncounterDraftHandler } from './commands/create-peer-encounter-draft/create-peer-encounter-draft.handler';
 import { EditPeerEncounterHandler } from './commands/edit-peer-encounter/edit-peer-encounter.handler';
@@ -13,6 +15,13 @@ import { ListPatientPeerEncountersHandler } from './queries/list-patient-peer-en
 @Module({
   imports: [CqrsModule, AuditModule],
   controllers: [PeerEncountersController, PatientPeerEncountersController],
-  providers: [AddPeerEncounterAddendumHandler, CreatePeerEncounterDraftHandler, EditPeerEncounterHandler, FinalizePeerEncounterHandler, GetPeerEncounterHandler, ListPatientPeerEncountersHandler],
+  providers: [
+    AddPeerEncounterAddendumHandler,
+    CreatePeerEncounterDraftHandler,
+    EditPeerEncounterHandler,
+    FinalizePeerEncounterHandler,
+    GetPeerEncounterHandler,
+    ListPatientPeerEncountersHandler,
+  ],
 })
 export class PeerEncountersModule {}

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+
 import { AuditModule } from '@cairn/platform/audit';
+
 import { CreatePeerServiceTypeHandler } from './commands/create-peer-service-type/create-peer-service-type.handler';
 import { SetPeerSettingsHandler } from './commands/set-peer-settings/set-peer-settings.handler';
 import { UpdatePeerServiceTypeHandler } from './commands/update-peer-service-type/update-peer-service-type.handler';

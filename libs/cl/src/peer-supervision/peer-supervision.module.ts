@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+
 import { AuditModule } from '@cairn/platform/audit';
+
 import { EditPeerSupervisionHandler } from './commands/edit-peer-supervision/edit-peer-supervision.handler';
 import { RecordPeerSupervisionHandler } from './commands/record-peer-supervision/record-peer-supervision.handler';
 import { PeerSupervisionController } from './http/peer-supervision.controller';
@@ -12,6 +14,12 @@ import { ListPeerSupervisionHandler } from './queries/list-peer-supervision/list
 @Module({
   imports: [CqrsModule, AuditModule],
   controllers: [PeerSupervisionController],
-  providers: [EditPeerSupervisionHandler, RecordPeerSupervisionHandler, GetPeerSupervisionReportHandler, GetPeerSupervisionHandler, ListPeerSupervisionHandler],
+  providers: [
+    EditPeerSupervisionHandler,
+    RecordPeerSupervisionHandler,
+    GetPeerSupervisionReportHandler,
+    GetPeerSupervisionHandler,
+    ListPeerSupervisionHandler,
+  ],
 })
 export class PeerSupervisionModule {}

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+
 import { CL_GROUP_SESSION_DOCUMENTED_V1 } from '@cairn/platform/clinical';
 import { ConsumerDeps, EventConsumer, QueueEvent } from '@cairn/platform/messaging';
-import { GenerateEncountersWhenGroupSessionDocumentedHandler } from '../group-encounters/event-handlers/generate-encounters-when-group-session-documented.handler';
+
 import type { ClTx } from '../cl.tx';
+import { GenerateEncountersWhenGroupSessionDocumentedHandler } from '../group-encounters/event-handlers/generate-encounters-when-group-session-documented.handler';
 
 /**
  * The one consumer of the `encounter-generation` queue, dispatching on the event type; it does nothing else. The

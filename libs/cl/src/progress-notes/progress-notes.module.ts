@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+
 import { AuditModule } from '@cairn/platform/audit';
+
 import { AddProgressNoteAddendumHandler } from './commands/add-progress-note-addendum/add-progress-note-addendum.handler';
 import { CreateProgressNoteHandler } from './commands/create-progress-note/create-progress-note.handler';
 import { EditProgressNoteHandler } from './commands/edit-progress-note/edit-progress-note.handler';
@@ -12,6 +14,12 @@ import { GetProgressNoteHandler } from './queries/get-progress-note/get-progress
 @Module({
   imports: [CqrsModule, AuditModule],
   controllers: [ProgressNotesController],
-  providers: [AddProgressNoteAddendumHandler, CreateProgressNoteHandler, EditProgressNoteHandler, SignProgressNoteHandler, GetProgressNoteHandler],
+  providers: [
+    AddProgressNoteAddendumHandler,
+    CreateProgressNoteHandler,
+    EditProgressNoteHandler,
+    SignProgressNoteHandler,
+    GetProgressNoteHandler,
+  ],
 })
 export class ProgressNotesModule {}

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+
 import { AuditModule } from '@cairn/platform/audit';
+
 import { ProviderProductivityAuditFilter } from './http/provider-productivity-audit.filter';
 import { ProviderProductivityController } from './http/provider-productivity.controller';
 import { GetProviderProductivityHandler } from './queries/get-provider-productivity/get-provider-productivity.handler';

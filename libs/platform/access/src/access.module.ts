@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { AppConfig, CONFIG } from '@cairn/platform/config';
+
 import { AuditModule } from '@cairn/platform/audit';
+import { AppConfig, CONFIG } from '@cairn/platform/config';
+
 import { AuthController, MeController } from './auth/auth.controller';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LoginThrottle } from './auth/login-throttle';

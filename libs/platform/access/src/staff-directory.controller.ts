@@ -1,8 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+
 import { ApiPageResponse, ApiProblemResponses, pageWindow } from '@cairn/platform/http';
 import { RequirePermission } from '@cairn/platform/tenancy';
+
 import { ListStaffDirectoryQuery } from './queries/list-staff-directory/list-staff-directory.query';
 import { ListStaffDirectoryDto, StaffDirectoryEntryDto } from './queries/list-staff-directory/staff-directory.dto';
 

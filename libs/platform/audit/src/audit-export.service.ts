@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
+import { Injectable } from '@nestjs/common';
+
 import { TenantTx } from '@cairn/platform/db';
 import { RequestContextService } from '@cairn/platform/tenancy';
+
 import { AuditService } from './audit.service';
 import { auditWhere, csvRow, toAuditEventView } from './queries/list-audit-events/audit-event-filter';
 import type { AuditEventFilter } from './queries/list-audit-events/list-audit-events.query';
@@ -36,7 +38,10 @@ export class AuditExportService {
       });
     let rows = await this.txHost.withTransaction(async () => {
       await this.audit.record({
-        action: 'audit.export', resourceType: 'audit_event', outcome: 'success', patientId: filter.patientId ?? null,
+        action: 'audit.export',
+        resourceType: 'audit_event',
+        outcome: 'success',
+        patientId: filter.patientId ?? null,
         scope: { format: 'csv', filters: Object.keys(filter).filter((k) => filter[k as keyof typeof filter] !== undefined) },
       });
       return page(undefined);

@@ -2,13 +2,19 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+
 import { ApiProblemResponses, EXPORT_ROWS_TRAILER, EXPORT_STATUS_TRAILER, streamCsv } from '@cairn/platform/http';
 import { RequirePermission } from '@cairn/platform/tenancy';
+
 import { AuditExportService } from './audit-export.service';
 import { AUDIT_CSV_COLUMNS } from './queries/list-audit-events/audit-event-filter';
-import { AuditEventFilterDto, AuditEventPageDto, ChainVerificationDto, ListAuditEventsDto } from './queries/list-audit-events/audit-events.dto';
-import type { AuditEventFilter } from './queries/list-audit-events/list-audit-events.query';
-import { ListAuditEventsQuery } from './queries/list-audit-events/list-audit-events.query';
+import {
+  AuditEventFilterDto,
+  AuditEventPageDto,
+  ChainVerificationDto,
+  ListAuditEventsDto,
+} from './queries/list-audit-events/audit-events.dto';
+import { ListAuditEventsQuery, type AuditEventFilter } from './queries/list-audit-events/list-audit-events.query';
 import { VerifyAuditChainQuery } from './queries/verify-audit-chain/verify-audit-chain.query';
 
 function toFilter(dto: AuditEventFilterDto): AuditEventFilter {
@@ -31,7 +37,10 @@ export class AuditController {
 
   @Get()
   @RequirePermission('audit.view')
-  @ApiOperation({ summary: "The organization's audit log, newest first", description: 'Permission: `audit.view`. Filters: actor, patient, action, time range. Reading it is audited.' })
+  @ApiOperation({
+    summary: "The organization's audit log, newest first",
+    description: 'Permission: `audit.view`. Filters: actor, patient, action, time range. Reading it is audited.',
+  })
   @ApiOkResponse({ type: AuditEventPageDto })
   list(@Query() dto: ListAuditEventsDto) {
     return this.queries.execute(new ListAuditEventsQuery(toFilter(dto), dto.page ?? 1, dto.pageSize ?? 100));
@@ -53,7 +62,10 @@ export class AuditController {
     description: 'CSV with a header row, newest event first',
     content: { 'text/csv': { schema: { type: 'string' } } },
     headers: {
-      Trailer: { description: `Announces the trailers \`${EXPORT_STATUS_TRAILER}\` and \`${EXPORT_ROWS_TRAILER}\``, schema: { type: 'string' } },
+      Trailer: {
+        description: `Announces the trailers \`${EXPORT_STATUS_TRAILER}\` and \`${EXPORT_ROWS_TRAILER}\``,
+        schema: { type: 'string' },
+      },
     },
   })
   @ApiProblemResponses(400, 401, 403, 500)
@@ -67,7 +79,10 @@ export class AuditController {
 
   @Get('verify')
   @RequirePermission('audit.verify')
-  @ApiOperation({ summary: "Verify the organization's hash chain", description: 'Permission: `audit.verify`. Reports the first broken link, if any.' })
+  @ApiOperation({
+    summary: "Verify the organization's hash chain",
+    description: 'Permission: `audit.verify`. Reports the first broken link, if any.',
+  })
   @ApiOkResponse({ type: ChainVerificationDto })
   verify() {
     return this.queries.execute(new VerifyAuditChainQuery());

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+
 import { UseCaseAuditWriter, UseCaseModule } from '@cairn/platform/use-case';
+
 import { AuditExportService } from './audit-export.service';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
+import { Injectable } from '@nestjs/common';
+
 import { PrismaService, TenantContext, TenantTx, withTenant } from '@cairn/platform/db';
 import { RequestContextService } from '@cairn/platform/tenancy';
+
 import type { AuditEventInput } from './audit-event';
 
 /**

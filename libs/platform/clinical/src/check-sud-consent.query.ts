@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+
 import type { Part2RecordType, SudConsentDecision } from './part2-consent';
 
 /**

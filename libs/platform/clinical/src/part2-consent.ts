@@ -5,7 +5,15 @@
  * receives them (record types of later features are added here as they arrive). A consent listing '*' covers
  * every type.
  */
-export const PART2_RECORD_TYPES = ['chart', 'progress_note', 'group_encounter', 'peer_encounter', 'diagnosis', 'medication', 'billing'] as const;
+export const PART2_RECORD_TYPES = [
+  'chart',
+  'progress_note',
+  'group_encounter',
+  'peer_encounter',
+  'diagnosis',
+  'medication',
+  'billing',
+] as const;
 export type Part2RecordType = (typeof PART2_RECORD_TYPES)[number];
 
 /** Why a consent check allowed or denied (for the audit row and the UI; never PHI). */

@@ -2,8 +2,16 @@ import type { CodeView } from './code';
 import { codeValidityOn } from './code-validity';
 
 const version = (over: Partial<CodeView>): CodeView => ({
-  system: 'CPT', code: '90834', shortDescription: 'x', unitBasis: 'per_session', minimumMinutes: null, maximumMinutes: null,
-  effectiveFrom: '2013-01-01', effectiveTo: null, source: 'national', ...over,
+  system: 'CPT',
+  code: '90834',
+  shortDescription: 'x',
+  unitBasis: 'per_session',
+  minimumMinutes: null,
+  maximumMinutes: null,
+  effectiveFrom: '2013-01-01',
+  effectiveTo: null,
+  source: 'national',
+  ...over,
 });
 
 describe('codeValidityOn', () => {
@@ -19,7 +27,11 @@ describe('codeValidityOn', () => {
 
   it('says when a code ended, naming the last day', () => {
     const v = version({ code: '90806', effectiveFrom: '2000-01-01', effectiveTo: '2012-12-31' });
-    expect(codeValidityOn('90806', '2013-01-01', [v])).toMatchObject({ valid: false, reason: 'ended', message: '90806 ended on 2012-12-31' });
+    expect(codeValidityOn('90806', '2013-01-01', [v])).toMatchObject({
+      valid: false,
+      reason: 'ended',
+      message: '90806 ended on 2012-12-31',
+    });
   });
 
   it('says when a code is not yet effective', () => {
@@ -36,7 +48,8 @@ describe('codeValidityOn', () => {
 
   it('refuses a code of another system than asked', () => {
     expect(codeValidityOn('HQ', '2026-01-01', [version({ system: 'MODIFIER', code: 'HQ', unitBasis: null })], 'CPT')).toMatchObject({
-      valid: false, reason: 'wrong_system',
+      valid: false,
+      reason: 'wrong_system',
     });
   });
 });

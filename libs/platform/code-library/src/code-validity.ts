@@ -13,7 +13,9 @@ export function codeValidityOn(code: string, on: string, versions: readonly Code
   }
   const current = inSystem.find((v) => v.effectiveFrom <= on && (v.effectiveTo === null || v.effectiveTo >= on));
   if (current) return { valid: true, code: current };
-  const ended = inSystem.filter((v) => v.effectiveTo !== null && v.effectiveTo < on).sort((a, b) => b.effectiveTo!.localeCompare(a.effectiveTo!));
+  const ended = inSystem
+    .filter((v) => v.effectiveTo !== null && v.effectiveTo < on)
+    .sort((a, b) => b.effectiveTo!.localeCompare(a.effectiveTo!));
   const future = inSystem.filter((v) => v.effectiveFrom > on).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
   if (future[0] && !ended[0]) {
     return { valid: false, reason: 'not_yet_effective', message: `${code} takes effect on ${future[0].effectiveFrom}`, code: future[0] };

@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+
 import type { CodeSystem, CodeView } from './code';
 
 export interface CodeSearch {

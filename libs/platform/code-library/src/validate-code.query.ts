@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+
 import type { CodeSystem, CodeValidity } from './code';
 
 /**

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+
 import { ConfigError, loadConfig, TEST_JWT_SECRET } from './app-config';
 
 const DATABASE_URL = 'postgresql://cairn_app:a-password-of-its-own@db.internal/cairn';
@@ -28,17 +29,22 @@ describe('loadConfig: JWT_SECRET', () => {
     expect(loadConfig({ DATABASE_URL, REDIS_URL, NODE_ENV, JWT_SECRET: OWN_SECRET }).JWT_SECRET).toBe(OWN_SECRET);
   });
 
-  it.each(['development', 'production', undefined])('requires a secret in NODE_ENV=%s, with one line that says how to get one', (NODE_ENV) => {
-    const found = problems({ DATABASE_URL, NODE_ENV, JWT_SECRET: undefined });
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatch(/^JWT_SECRET: is required; set a random secret .*npm start/);
-  });
+  it.each(['development', 'production', undefined])(
+    'requires a secret in NODE_ENV=%s, with one line that says how to get one',
+    (NODE_ENV) => {
+      const found = problems({ DATABASE_URL, NODE_ENV, JWT_SECRET: undefined });
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(/^JWT_SECRET: is required; set a random secret .*npm start/);
+    },
+  );
 
   it.each(published.flatMap(([what, secret]) => ['development', 'production'].map((env) => [what, env, secret] as const)))(
     'refuses %s in NODE_ENV=%s with one clear message',
     (_what, NODE_ENV, secret) => {
       const found = problems({ DATABASE_URL, NODE_ENV, JWT_SECRET: secret });
-      expect(found).toEqual([expect.stringMatching(/^JWT_SECRET: is a published example or development value .*; set a random secret of your own/)]);
+      expect(found).toEqual([
+        expect.stringMatching(/^JWT_SECRET: is a published example or development value .*; set a random secret of your own/),
+      ]);
     },
   );
 
@@ -52,6 +58,8 @@ describe('loadConfig: JWT_SECRET', () => {
   });
 
   it('still refuses a secret shorter than 32 characters, in tests too', () => {
-    expect(problems({ DATABASE_URL, NODE_ENV: 'test', JWT_SECRET: 'too-short' })).toEqual(['JWT_SECRET: JWT_SECRET must be at least 32 characters']);
+    expect(problems({ DATABASE_URL, NODE_ENV: 'test', JWT_SECRET: 'too-short' })).toEqual([
+      'JWT_SECRET: JWT_SECRET must be at least 32 characters',
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+
 import { productionProblems } from './production-rules';
 
 /**
@@ -20,10 +22,10 @@ const PUBLISHED_JWT_SECRETS: ReadonlySet<string> = new Set([
   'bench-only-secret-bench-only-secret-0123',
 ]);
 
-const JWT_SECRET_ADVICE = 'set a random secret of your own of at least 32 characters (e.g. `openssl rand -base64 48`); `npm start` generates one per installation';
+const JWT_SECRET_ADVICE =
+  'set a random secret of your own of at least 32 characters (e.g. `openssl rand -base64 48`); `npm start` generates one per installation';
 
-const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : Number(value);
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
 /**
  * Every environment variable Cairn reads, validated once at start-up. Nothing else in the code reads

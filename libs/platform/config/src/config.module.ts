@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+
 import { AppConfig, loadConfig } from './app-config';
 
 export const CONFIG = Symbol('CAIRN_CONFIG');
@@ -10,7 +11,10 @@ export class ConfigModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: ConfigModule,
-      providers: [{ provide: CONFIG, useFactory: () => config ?? loadConfig() }, { provide: AppConfig, useExisting: CONFIG }],
+      providers: [
+        { provide: CONFIG, useFactory: () => config ?? loadConfig() },
+        { provide: AppConfig, useExisting: CONFIG },
+      ],
       exports: [CONFIG, AppConfig],
     };
   }

@@ -4,7 +4,11 @@ describe('loadConfigOrExit', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('returns the validated configuration when every variable is valid', () => {
-    const config = loadConfigOrExit({ DATABASE_URL: 'postgresql://cairn_app@localhost/cairn', API_PORT: '3100', JWT_SECRET: 'x'.repeat(40) });
+    const config = loadConfigOrExit({
+      DATABASE_URL: 'postgresql://cairn_app@localhost/cairn',
+      API_PORT: '3100',
+      JWT_SECRET: 'x'.repeat(40),
+    });
     expect(config.API_PORT).toBe(3100);
   });
 

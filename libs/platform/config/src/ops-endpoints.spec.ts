@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+
 import { apiDocsEnabled, ConfigError, loadConfig } from './app-config';
 
 // Outside NODE_ENV=test a signing secret of the installation's own is required.

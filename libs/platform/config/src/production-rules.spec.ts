@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+
 import { ConfigError, loadConfig } from './app-config';
 import { databaseUrlProblems } from './production-rules';
 
@@ -26,12 +27,36 @@ describe('NODE_ENV=production refuses development settings, one line per problem
   });
 
   it.each([
-    ['trust authentication (no password)', 'postgresql://cairn_app@db.internal/cairn', /^DATABASE_URL: has no password: .*trust authentication/],
-    ["the app role's development password", 'postgresql://cairn_app:cairn_app@db.internal/cairn', /^DATABASE_URL: uses the published development password "cairn_app"/],
-    ['the embedded PostgreSQL by port', 'postgresql://cairn_app:Zk3v9-strong@127.0.0.1:54329/cairn', /^DATABASE_URL: points at npm start's embedded development PostgreSQL/],
-    ['the embedded PostgreSQL by socket', 'postgresql://cairn_app:Zk3v9-strong@localhost/cairn?host=%2Fsrv%2Fcairn%2F.data%2Fpg-socket', /^DATABASE_URL: points at npm start's embedded/],
-    ['the superuser', 'postgresql://postgres:Zk3v9-strong@db.internal/cairn', /^DATABASE_URL: connects as postgres, which bypasses row-level security/],
-    ['the owner role', 'postgresql://cairn_owner:Zk3v9-strong@db.internal/cairn', /^DATABASE_URL: connects as cairn_owner, which bypasses row-level security/],
+    [
+      'trust authentication (no password)',
+      'postgresql://cairn_app@db.internal/cairn',
+      /^DATABASE_URL: has no password: .*trust authentication/,
+    ],
+    [
+      "the app role's development password",
+      'postgresql://cairn_app:cairn_app@db.internal/cairn',
+      /^DATABASE_URL: uses the published development password "cairn_app"/,
+    ],
+    [
+      'the embedded PostgreSQL by port',
+      'postgresql://cairn_app:Zk3v9-strong@127.0.0.1:54329/cairn',
+      /^DATABASE_URL: points at npm start's embedded development PostgreSQL/,
+    ],
+    [
+      'the embedded PostgreSQL by socket',
+      'postgresql://cairn_app:Zk3v9-strong@localhost/cairn?host=%2Fsrv%2Fcairn%2F.data%2Fpg-socket',
+      /^DATABASE_URL: points at npm start's embedded/,
+    ],
+    [
+      'the superuser',
+      'postgresql://postgres:Zk3v9-strong@db.internal/cairn',
+      /^DATABASE_URL: connects as postgres, which bypasses row-level security/,
+    ],
+    [
+      'the owner role',
+      'postgresql://cairn_owner:Zk3v9-strong@db.internal/cairn',
+      /^DATABASE_URL: connects as cairn_owner, which bypasses row-level security/,
+    ],
   ])('refuses %s', (_what, DATABASE_URL, message) => {
     expect(problems({ ...SAFE, DATABASE_URL })).toEqual([expect.stringMatching(message)]);
   });
@@ -41,7 +66,11 @@ describe('NODE_ENV=production refuses development settings, one line per problem
   });
 
   it('reports every problem at once, each on its own line', () => {
-    const found = problems({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://cairn_app:cairn_app@127.0.0.1:54329/cairn', JWT_SECRET: 'cairn-development-only-secret-change-me-0123456789' });
+    const found = problems({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgresql://cairn_app:cairn_app@127.0.0.1:54329/cairn',
+      JWT_SECRET: 'cairn-development-only-secret-change-me-0123456789',
+    });
     expect(found).toEqual([
       expect.stringMatching(/^JWT_SECRET: is a published example or development value/),
       expect.stringMatching(/^DATABASE_URL: points at npm start's embedded/),
@@ -51,17 +80,34 @@ describe('NODE_ENV=production refuses development settings, one line per problem
   });
 
   it('leaves development and test alone', () => {
-    expect(problems({ ...SAFE, NODE_ENV: 'development', DATABASE_URL: 'postgresql://cairn_app:cairn_app@127.0.0.1:54329/cairn', REDIS_URL: undefined })).toEqual([]);
+    expect(
+      problems({
+        ...SAFE,
+        NODE_ENV: 'development',
+        DATABASE_URL: 'postgresql://cairn_app:cairn_app@127.0.0.1:54329/cairn',
+        REDIS_URL: undefined,
+      }),
+    ).toEqual([]);
     expect(problems({ NODE_ENV: 'test', DATABASE_URL: 'postgresql://cairn_app@localhost/cairn' })).toEqual([]);
   });
 
   it('accepts client-certificate authentication without a password', () => {
-    expect(databaseUrlProblems('DATABASE_URL', 'postgresql://cairn_app@db.internal/cairn?sslmode=verify-full&sslcert=/run/secrets/app.crt', 'app')).toEqual([]);
+    expect(
+      databaseUrlProblems(
+        'DATABASE_URL',
+        'postgresql://cairn_app@db.internal/cairn?sslmode=verify-full&sslcert=/run/secrets/app.crt',
+        'app',
+      ),
+    ).toEqual([]);
   });
 
   it("checks the owner's URL for migrations with the owner's rules", () => {
     expect(databaseUrlProblems('DATABASE_OWNER_URL', 'postgresql://cairn_owner:Zk3v9-strong@db.internal/cairn', 'owner')).toEqual([]);
-    expect(databaseUrlProblems('DATABASE_OWNER_URL', 'postgresql://cairn_owner:cairn_owner@db.internal/cairn', 'owner')).toEqual([expect.stringMatching(/development password "cairn_owner"/)]);
-    expect(databaseUrlProblems('DATABASE_OWNER_URL', undefined, 'owner')).toEqual([expect.stringMatching(/^DATABASE_OWNER_URL: is required in production/)]);
+    expect(databaseUrlProblems('DATABASE_OWNER_URL', 'postgresql://cairn_owner:cairn_owner@db.internal/cairn', 'owner')).toEqual([
+      expect.stringMatching(/development password "cairn_owner"/),
+    ]);
+    expect(databaseUrlProblems('DATABASE_OWNER_URL', undefined, 'owner')).toEqual([
+      expect.stringMatching(/^DATABASE_OWNER_URL: is required in production/),
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 import type { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
 import type { Types } from '@prisma/client/runtime/client';
-import type { PrismaClient, Prisma } from './generated/prisma/client';
+
+import type { Prisma, PrismaClient } from './generated/prisma/client';
 
 /** The adapter type to give TransactionHost: `TransactionHost<TenantTx>`. */
 export type TenantTx = TransactionalAdapterPrisma<PrismaClient>;

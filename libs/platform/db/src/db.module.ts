@@ -1,6 +1,7 @@
-import { Global, Module } from '@nestjs/common';
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { Global, Module } from '@nestjs/common';
 import { ClsMiddleware, ClsModule } from 'nestjs-cls';
+
 import { PrismaService } from './prisma.service';
 import { CLS_REQUEST_ID } from './tenant-context';
 import { TenantTransactionAdapter } from './tenant-transaction.adapter';

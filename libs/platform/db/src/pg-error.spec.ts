@@ -2,17 +2,25 @@ import { pgErrorOf, prismaCodeOf } from './pg-error';
 
 describe('pgErrorOf', () => {
   it('reads the SQLSTATE of a raw pg error', () => {
-    expect(pgErrorOf(Object.assign(new Error('duplicate key value'), { code: '23505' }))).toEqual({ code: '23505', message: 'duplicate key value' });
+    expect(pgErrorOf(Object.assign(new Error('duplicate key value'), { code: '23505' }))).toEqual({
+      code: '23505',
+      message: 'duplicate key value',
+    });
   });
 
   it("reads the innermost code and every message of Prisma's driver-adapter wrapping", () => {
     const wrapped = {
       code: 'P2010',
       message: 'Raw query failed',
-      meta: { driverAdapterError: { cause: { originalCode: '22023', originalMessage: 'invalid parameter period_start: is after period_end' } } },
+      meta: {
+        driverAdapterError: { cause: { originalCode: '22023', originalMessage: 'invalid parameter period_start: is after period_end' } },
+      },
     };
     expect(pgErrorOf(wrapped)).toEqual({ code: '22023', message: 'invalid parameter period_start: is after period_end\nRaw query failed' });
-    expect(pgErrorOf({ cause: { originalCode: '42501', originalMessage: 'permission denied' } })).toEqual({ code: '42501', message: 'permission denied' });
+    expect(pgErrorOf({ cause: { originalCode: '42501', originalMessage: 'permission denied' } })).toEqual({
+      code: '42501',
+      message: 'permission denied',
+    });
   });
 
   it('keeps PL/pgSQL codes (P0001) but is undefined for Prisma-only and non-database errors', () => {

@@ -1,6 +1,8 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
+
 import { AppConfig, CONFIG } from '@cairn/platform/config';
+
 import { PrismaClient } from './generated/prisma/client';
 import { statementName } from './statement-names';
 import { createTenantPool } from './tenant-pool';

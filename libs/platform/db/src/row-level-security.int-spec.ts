@@ -91,7 +91,10 @@ describe('row-level security as the app role', () => {
     expect(sites.rows[0].n).toBe(0);
     await expect(
       asApp(null, (c) =>
-        c.query(`INSERT INTO cl_patients (organization_id, id, site_id, first_name, last_name, date_of_birth) VALUES ($1, $2, $3, 'X', 'Y', '2000-01-01')`, [orgA, randomUUID(), siteA1]),
+        c.query(
+          `INSERT INTO cl_patients (organization_id, id, site_id, first_name, last_name, date_of_birth) VALUES ($1, $2, $3, 'X', 'Y', '2000-01-01')`,
+          [orgA, randomUUID(), siteA1],
+        ),
       ),
     ).rejects.toThrow(/row-level security/);
   });
@@ -128,17 +131,24 @@ describe('row-level security as the app role', () => {
   it("cannot insert a row into organization B from organization A's context", async () => {
     await expect(
       asApp(ctxA, (c) =>
-        c.query(`INSERT INTO cl_patients (organization_id, id, site_id, first_name, last_name, date_of_birth) VALUES ($1, $2, $3, 'X', 'Y', '2000-01-01')`, [orgB, randomUUID(), siteB1]),
+        c.query(
+          `INSERT INTO cl_patients (organization_id, id, site_id, first_name, last_name, date_of_birth) VALUES ($1, $2, $3, 'X', 'Y', '2000-01-01')`,
+          [orgB, randomUUID(), siteB1],
+        ),
       ),
     ).rejects.toThrow(/row-level security/);
   });
 
   it('cannot move a row to another organization (UPDATE ... WITH CHECK)', async () => {
-    await expect(asApp(ctxA, (c) => c.query('UPDATE cl_patients SET organization_id = $1 WHERE id = $2', [orgB, patientsA[0]]))).rejects.toThrow();
+    await expect(
+      asApp(ctxA, (c) => c.query('UPDATE cl_patients SET organization_id = $1 WHERE id = $2', [orgB, patientsA[0]])),
+    ).rejects.toThrow();
   });
 
   it('shows nothing when the context names an organization the user has no binding in', async () => {
-    const rows = await asApp({ org: orgB, user: userA, sites: '*', scope: 'site' }, (c) => c.query('SELECT count(*)::int AS n FROM cl_patients'));
+    const rows = await asApp({ org: orgB, user: userA, sites: '*', scope: 'site' }, (c) =>
+      c.query('SELECT count(*)::int AS n FROM cl_patients'),
+    );
     expect(rows.rows[0].n).toBe(0);
   });
 
@@ -169,7 +179,9 @@ describe('row-level security as the app role', () => {
   });
 
   it('hides charts and care-team rows of patients outside the scope', async () => {
-    const rows = await asApp({ org: orgA, user: clinicianA, sites: '*', scope: 'assigned' }, (c) => c.query('SELECT patient_id FROM cl_care_team_assignments'));
+    const rows = await asApp({ org: orgA, user: clinicianA, sites: '*', scope: 'assigned' }, (c) =>
+      c.query('SELECT patient_id FROM cl_care_team_assignments'),
+    );
     expect(rows.rows.map((r) => r.patient_id)).toEqual([patientsA[2]]);
   });
 });

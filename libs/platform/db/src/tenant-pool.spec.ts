@@ -9,7 +9,9 @@ describe('tenantSettingsSql', () => {
   });
 
   it("writes '*' for every site and empty values without a context", () => {
-    expect(tenantSettingsSql({ organizationId: 'o', userId: 'u', siteIds: 'all', patientScope: 'assigned' })).toContain("set_config('app.site_ids', '*', true)");
+    expect(tenantSettingsSql({ organizationId: 'o', userId: 'u', siteIds: 'all', patientScope: 'assigned' })).toContain(
+      "set_config('app.site_ids', '*', true)",
+    );
     expect(tenantSettingsSql(undefined)).toContain("set_config('app.org_id', '', true)");
   });
 

@@ -1,5 +1,6 @@
-import { Pool, PoolConfig } from 'pg';
 import { ClsServiceManager } from 'nestjs-cls';
+import { Pool, PoolConfig } from 'pg';
+
 import { TENANT_CONTEXT, TenantContext, tenantSettings } from './tenant-context';
 
 const literal = (v: string) => `'${v.replace(/'/g, "''")}'`;

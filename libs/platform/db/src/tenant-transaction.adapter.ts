@@ -1,4 +1,5 @@
 import { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
+
 import type { PrismaClient } from './generated/prisma/client';
 import { TenantContext, tenantSettings } from './tenant-context';
 

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath, type OpenAPIObject } from '@nestjs/swagger';
+
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemDetailsDto, problemType } from './problem-details';
 
 /** The error responses most routes can give; ApiProblemResponses() with no argument documents all of them. */
@@ -9,7 +10,7 @@ const DESCRIPTIONS: Record<number, [description: string, detail: string]> = {
   400: ['Invalid request; errors[] names each invalid field by its dotted path', 'The request has 1 invalid field.'],
   401: ['Missing, invalid, expired or revoked access token', 'Authentication is required.'],
   403: ['The caller lacks the permission (or the site) this needs', 'You do not have permission to do this here.'],
-  404: ['Not found, or outside the caller\'s scope', 'The record was not found.'],
+  404: ["Not found, or outside the caller's scope", 'The record was not found.'],
   409: ['Conflicts with the current state (e.g. a duplicate)', 'A record with the same unique value already exists.'],
   413: ['Payload too large', 'The request body is too large.'],
   422: ['Well-formed but breaks a business rule', 'The site does not belong to this organization.'],
@@ -43,7 +44,9 @@ export function ApiProblemResponses(...statuses: number[]): MethodDecorator & Cl
         status,
         description: `${DESCRIPTIONS[status]?.[0] ?? 'Error'} (application/problem+json)`,
         content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetailsDto) }, example: example(status) } },
-        ...(status === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } } } } : {}),
+        ...(status === 429
+          ? { headers: { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } } } }
+          : {}),
       }),
     ),
   );
@@ -59,7 +62,8 @@ export function documentProblemBodies(doc: OpenAPIObject): OpenAPIObject {
     for (const op of Object.values(methods)) {
       const responses = (op as { responses?: Record<string, { content?: Record<string, unknown> }> } | undefined)?.responses;
       for (const [status, response] of Object.entries(responses ?? {})) {
-        if (Number(status) >= 400 && !response.content) response.content = { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } };
+        if (Number(status) >= 400 && !response.content)
+          response.content = { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } };
       }
     }
   }

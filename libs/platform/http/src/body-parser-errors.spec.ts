@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+
 import { RequestBodyError, requireJsonBody } from './body-parser-errors';
 
 function run(headers: Record<string, string>): unknown {
@@ -17,7 +18,11 @@ describe('requireJsonBody', () => {
   });
 
   it.each([
-    ['application/x-www-form-urlencoded'], ['multipart/form-data; boundary=x'], ['text/plain'], ['application/merge-patch+json'], [''],
+    ['application/x-www-form-urlencoded'],
+    ['multipart/form-data; boundary=x'],
+    ['text/plain'],
+    ['application/merge-patch+json'],
+    [''],
   ])('answers a %s body with 415', (type) => {
     const err = run({ 'content-type': type, 'content-length': '10' });
     expect(err).toBeInstanceOf(RequestBodyError);

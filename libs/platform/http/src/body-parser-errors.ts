@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
+
 import { InvalidInputError } from '@cairn/platform/kernel';
+
 import { MAX_JSON_DEPTH, WHOLE_BODY } from './hostile-input';
 
 /**

@@ -1,4 +1,5 @@
 import { validateSync } from 'class-validator';
+
 import { IsCalendarDate } from './calendar-date';
 
 class Probe {

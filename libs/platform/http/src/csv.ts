@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+
 import { sendStreamedExport } from './streamed-export';
 
 /** A CSV cell's value: null and undefined are empty cells, objects are written as JSON, anything else as text. */

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Client } from 'pg';
+
 import { PrismaClient } from '@cairn/platform/db';
+
 import { mapException } from './problem-details.filter';
 
 // The problem filter's mapping of real database failures, raised by the real client against this run's database.
@@ -50,7 +52,10 @@ describe('database errors as problems', () => {
     const client = new Client({ connectionString: process.env['DATABASE_OWNER_URL'] });
     await client.connect();
     try {
-      expect(mapException(await caught(client.query('SELECT $1::text', ['a\u0000b'])))).toMatchObject({ status: 400, slug: 'invalid-text' });
+      expect(mapException(await caught(client.query('SELECT $1::text', ['a\u0000b'])))).toMatchObject({
+        status: 400,
+        slug: 'invalid-text',
+      });
     } finally {
       await client.end();
     }

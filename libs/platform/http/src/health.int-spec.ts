@@ -1,10 +1,11 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+
 import { ConfigModule, loadConfig } from '@cairn/platform/config';
 import { DbModule } from '@cairn/platform/db';
+
 import { HealthModule } from './health';
 import { ProblemDetailsFilter } from './problem-details.filter';
 
@@ -57,7 +58,10 @@ describe('/health when a dependency is down', () => {
     try {
       const res = await request(app.getHttpServer()).get('/health');
       expect(res.status).toBe(503);
-      expect(res.body.details).toEqual({ database: { status: 'down', message: 'PostgreSQL did not answer SELECT 1' }, redis: { status: 'up' } });
+      expect(res.body.details).toEqual({
+        database: { status: 'down', message: 'PostgreSQL did not answer SELECT 1' },
+        redis: { status: 'up' },
+      });
     } finally {
       await app.close();
     }

@@ -1,7 +1,25 @@
-import { Controller, Get, Inject, Injectable, Logger, Module, OnModuleDestroy, ServiceUnavailableException, VERSION_NEUTRAL } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnModuleDestroy,
+  ServiceUnavailableException,
+  VERSION_NEUTRAL,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorFunction, HealthIndicatorResult, HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorFunction,
+  HealthIndicatorResult,
+  HealthIndicatorService,
+  TerminusModule,
+} from '@nestjs/terminus';
 import Redis from 'ioredis';
+
 import { AppConfig, CONFIG } from '@cairn/platform/config';
 import { PrismaService } from '@cairn/platform/db';
 import { Public } from '@cairn/platform/tenancy';
@@ -9,7 +27,12 @@ import { Public } from '@cairn/platform/tenancy';
 const TIMEOUT_MS = 1500;
 
 function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref())]);
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what} did not answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref(),
+    ),
+  ]);
 }
 
 /**
@@ -26,7 +49,12 @@ export class DependencyHealth implements OnModuleDestroy {
     private readonly prisma: PrismaService,
     @Inject(CONFIG) config: AppConfig,
   ) {
-    this.redis = new Redis(config.REDIS_URL, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: TIMEOUT_MS });
+    this.redis = new Redis(config.REDIS_URL, {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      connectTimeout: TIMEOUT_MS,
+    });
     this.redis.on('error', () => undefined);
   }
 
@@ -125,7 +153,9 @@ export class HealthController {
     description: 'Permission: public. 503 while PostgreSQL or Redis is down, and from the moment the process starts shutting down.',
   })
   @ApiOkResponse({ description: 'Ready for traffic', schema: HEALTH_REPORT_SCHEMA })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down, or the process is shutting down: application/problem+json (status 503)' })
+  @ApiServiceUnavailableResponse({
+    description: 'A dependency is down, or the process is shutting down: application/problem+json (status 503)',
+  })
   ready() {
     if (this.readiness.draining) throw new ServiceUnavailableException(SHUTTING_DOWN);
     return this.health.check(this.deps.indicators());
@@ -137,7 +167,7 @@ export class HealthController {
   @ApiOperation({ summary: 'Liveness and dependencies (PostgreSQL, Redis)', description: 'Permission: public.' })
   @ApiOkResponse({ description: 'Every dependency is up', schema: HEALTH_REPORT_SCHEMA })
   @ApiServiceUnavailableResponse({
-    description: 'A dependency is down: application/problem+json (status 503) carrying terminus\'s info/error/details report',
+    description: "A dependency is down: application/problem+json (status 503) carrying terminus's info/error/details report",
   })
   check() {
     return this.health.check(this.deps.indicators());
@@ -145,7 +175,11 @@ export class HealthController {
 }
 
 /** Health checks without a controller (the worker serves them on its own port). */
-@Module({ imports: [TerminusModule.forRoot({ logger: false })], providers: [DependencyHealth, Readiness], exports: [DependencyHealth, Readiness, TerminusModule] })
+@Module({
+  imports: [TerminusModule.forRoot({ logger: false })],
+  providers: [DependencyHealth, Readiness],
+  exports: [DependencyHealth, Readiness, TerminusModule],
+})
 export class HealthChecksModule {}
 
 @Module({ imports: [HealthChecksModule], controllers: [HealthController] })

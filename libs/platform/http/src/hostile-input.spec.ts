@@ -1,7 +1,17 @@
 import 'reflect-metadata';
+
 import type { NextFunction, Request, Response } from 'express';
+
 import { InvalidInputError } from '@cairn/platform/kernel';
-import { findHostileInput, HostileParamPipe, hostileInputMiddleware, jsonNestsDeeperThan, MAX_JSON_DEPTH, verifyJsonDepth } from './hostile-input';
+
+import {
+  findHostileInput,
+  hostileInputMiddleware,
+  HostileParamPipe,
+  jsonNestsDeeperThan,
+  MAX_JSON_DEPTH,
+  verifyJsonDepth,
+} from './hostile-input';
 
 const fields = (value: unknown, root?: string) => findHostileInput(value, root).map((e) => e.field);
 
@@ -16,8 +26,10 @@ describe('jsonNestsDeeperThan', () => {
     expect(jsonNestsDeeperThan(Buffer.from(JSON.stringify({ note: '[{'.repeat(500) + '"\\' + '[['.repeat(50) })))).toBe(false);
   });
 
-  it('throws from the JSON parser\'s verify hook with body-parser\'s error shape', () => {
-    expect(() => verifyJsonDepth({} as never, undefined, Buffer.from('['.repeat(5000)))).toThrow(expect.objectContaining({ type: 'entity.too.deep', status: 400 }));
+  it("throws from the JSON parser's verify hook with body-parser's error shape", () => {
+    expect(() => verifyJsonDepth({} as never, undefined, Buffer.from('['.repeat(5000)))).toThrow(
+      expect.objectContaining({ type: 'entity.too.deep', status: 400 }),
+    );
     expect(() => verifyJsonDepth({} as never, undefined, Buffer.from('[[1]]'))).not.toThrow();
   });
 });

@@ -1,7 +1,9 @@
-import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
+import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+
 import { InvalidInputError } from '@cairn/platform/kernel';
+
 import type { FieldError } from './problem-details';
 
 /** Deepest nesting of arrays and objects a JSON body may have (no DTO comes near it). */
@@ -35,7 +37,8 @@ export function jsonNestsDeeperThan(raw: Buffer | string, max = MAX_JSON_DEPTH):
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) {
       inString = true;
@@ -85,7 +88,9 @@ export function findHostileInput(value: unknown, root = '', maxDepth = MAX_JSON_
       errors.push({ field: path || WHOLE_BODY, message: `${path || 'the body'} nests deeper than ${maxDepth} levels` });
       continue;
     }
-    const entries: [string | number, unknown][] = Array.isArray(v) ? v.map((item, i) => [i, item]) : Object.keys(v).map((k) => [k, (v as Record<string, unknown>)[k]]);
+    const entries: [string | number, unknown][] = Array.isArray(v)
+      ? v.map((item, i) => [i, item])
+      : Object.keys(v).map((k) => [k, (v as Record<string, unknown>)[k]]);
     for (let i = entries.length - 1; i >= 0; i--) {
       const [key, item] = entries[i]!;
       const field = pathOf(path, key);

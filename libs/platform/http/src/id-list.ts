@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsUUID } from 'class-validator';
+
 import { toId } from '@cairn/platform/kernel';
 
 /**
@@ -11,7 +12,13 @@ import { toId } from '@cairn/platform/kernel';
 export function IsIdList(field: string, what: string, max: number): PropertyDecorator {
   return applyDecorators(
     Transform(({ value }: { value: unknown }) =>
-      typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter((s) => s !== '').map((s) => toId(s) ?? s) : value,
+      typeof value === 'string'
+        ? value
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== '')
+            .map((s) => toId(s) ?? s)
+        : value,
     ),
     IsArray({ message: `${field} must be a comma-separated list of ${what}` }),
     ArrayMaxSize(max, { message: `${field} holds at most ${max} ids` }),

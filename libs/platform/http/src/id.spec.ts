@@ -1,6 +1,7 @@
 import { NotFoundException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { IsOptional, validateSync } from 'class-validator';
+
 import { IsId, ParseIdPipe } from './id';
 import { IsIdList } from './id-list';
 
@@ -50,6 +51,7 @@ describe('ParseIdPipe', () => {
   });
 
   it('answers a malformed id with the not-found error it was given', () => {
-    for (const bad of ['abc', `${ID}0`, '', '0b7f8a52-3c1e-0a8e-9d0e-5f2b7c1d9e44']) expect(() => pipe.transform(bad)).toThrow('No such row.');
+    for (const bad of ['abc', `${ID}0`, '', '0b7f8a52-3c1e-0a8e-9d0e-5f2b7c1d9e44'])
+      expect(() => pipe.transform(bad)).toThrow('No such row.');
   });
 });

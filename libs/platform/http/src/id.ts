@@ -1,7 +1,8 @@
 import { PipeTransform } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { isUUID, ValidateBy, ValidationOptions } from 'class-validator';
-import { type Id, toId } from '@cairn/platform/kernel';
+
+import { toId, type Id } from '@cairn/platform/kernel';
 
 /**
  * A UUID as the API accepts one: any spelling, RFC 9562 version 1..8 and variant, or the nil and max UUIDs (class-validator's
@@ -21,7 +22,9 @@ const canonicalOrAsIs = (value: unknown): unknown => (isApiId(value) ? toId(valu
  */
 export function IsId(options: Pick<ValidationOptions, 'each' | 'message'> = {}): PropertyDecorator {
   const each = options.each === true;
-  const transform = Transform(({ value }: { value: unknown }) => (each && Array.isArray(value) ? value.map(canonicalOrAsIs) : canonicalOrAsIs(value)));
+  const transform = Transform(({ value }: { value: unknown }) =>
+    each && Array.isArray(value) ? value.map(canonicalOrAsIs) : canonicalOrAsIs(value),
+  );
   const validate = ValidateBy(
     { name: 'isId', validator: { validate: (value: unknown) => isApiId(value) } },
     { each, message: options.message ?? (each ? '$property must hold UUIDs' : '$property must be a UUID') },

@@ -1,12 +1,26 @@
 export { bodyParserErrorMiddleware, JSON_MEDIA_TYPE, RequestBodyError, requireJsonBody } from './body-parser-errors';
 // The domain errors live in @cairn/platform/kernel; re-exported here for one step so handlers can move over.
 export {
-  ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, RuleViolationError, TooManyRequestsError, UnauthorizedError,
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  RuleViolationError,
+  TooManyRequestsError,
+  UnauthorizedError,
 } from '@cairn/platform/kernel';
 export { DependencyHealth, HealthChecksModule, HealthController, HealthModule, Readiness, SHUTTING_DOWN } from './health';
 export { loggerParams, pathOf, pinoOptions, REDACTED, REDACTED_FIELDS, redactDeep } from './logging';
 export {
-  HttpMetrics, HttpMetricsModule, metricsAccess, metricsAccessMiddleware, MetricsController, MetricsModule, MetricsRegistry, UNMATCHED_ROUTE,
+  HttpMetrics,
+  HttpMetricsModule,
+  metricsAccess,
+  metricsAccessMiddleware,
+  MetricsController,
+  MetricsModule,
+  MetricsRegistry,
+  UNMATCHED_ROUTE,
 } from './metrics';
 export { ApiPageResponse, DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, PageMetaDto, PageQueryDto, pageOf, pageWindow } from './pagination';
 export type { Page } from './pagination';
@@ -26,6 +40,12 @@ export type { CsvExport, CsvValue } from './csv';
 export { EXPORT_ROWS_TRAILER, EXPORT_STATUS_TRAILER, ExportAbortedError, sendStreamedExport } from './streamed-export';
 export type { StreamedExport } from './streamed-export';
 export {
-  findHostileInput, HostileParamPipe, hostileInputMiddleware, jsonNestsDeeperThan, MAX_JSON_DEPTH, verifyJsonDepth, WHOLE_BODY,
+  findHostileInput,
+  HostileParamPipe,
+  hostileInputMiddleware,
+  jsonNestsDeeperThan,
+  MAX_JSON_DEPTH,
+  verifyJsonDepth,
+  WHOLE_BODY,
 } from './hostile-input';
 export type { Assert, SameShape, ShapeDrift } from './view-shape';

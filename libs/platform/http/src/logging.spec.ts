@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { pathOf, pinoOptions, REDACTED, redactDeep } from './logging';
+
+import { pathOf, pinoOptions, redactDeep, REDACTED } from './logging';
 
 class PatientView {
   constructor(
@@ -25,8 +26,12 @@ describe('redactDeep', () => {
     });
   });
 
-  it('redacts a peer encounter\'s focus notes, in the API\'s and the database\'s spelling', () => {
-    expect(redactDeep({ id: 'e-1', focusNotes: 'relapse plan', row: { focus_notes: 'relapse plan' } })).toEqual({ id: 'e-1', focusNotes: REDACTED, row: { focus_notes: REDACTED } });
+  it("redacts a peer encounter's focus notes, in the API's and the database's spelling", () => {
+    expect(redactDeep({ id: 'e-1', focusNotes: 'relapse plan', row: { focus_notes: 'relapse plan' } })).toEqual({
+      id: 'e-1',
+      focusNotes: REDACTED,
+      row: { focus_notes: REDACTED },
+    });
   });
 
   it('leaves errors, dates and buffers to their serializers and survives cycles', () => {
@@ -46,9 +51,17 @@ describe('pinoOptions', () => {
     const lines: string[] = [];
     const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
     const log = pino(pinoOptions({ LOG_LEVEL: 'info' }, 'cairn-test'), sink);
-    log.child({ reqId: 'r-1' }).info({ payload: { phone: '602-555-0100', notes: 'private' }, headers: { authorization: 'Bearer t' } }, 'hello');
+    log
+      .child({ reqId: 'r-1' })
+      .info({ payload: { phone: '602-555-0100', notes: 'private' }, headers: { authorization: 'Bearer t' } }, 'hello');
     const line = JSON.parse(lines[0]!) as Record<string, unknown>;
-    expect(line).toMatchObject({ service: 'cairn-test', msg: 'hello', reqId: 'r-1', payload: { phone: REDACTED, notes: REDACTED }, headers: { authorization: REDACTED } });
+    expect(line).toMatchObject({
+      service: 'cairn-test',
+      msg: 'hello',
+      reqId: 'r-1',
+      payload: { phone: REDACTED, notes: REDACTED },
+      headers: { authorization: REDACTED },
+    });
   });
 });
 

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { LoggerOptions } from 'pino';
+
 import type { AppConfig } from '@cairn/platform/config';
 
 export const REDACTED = '[REDACTED]';
@@ -11,10 +12,43 @@ export const REDACTED = '[REDACTED]';
  * starting with `address` (addressLine1, addressCity, ...) are redacted too.
  */
 export const REDACTED_FIELDS = [
-  'firstName', 'lastName', 'middleName', 'preferredName', 'fullName', 'displayName', 'dateOfBirth', 'dob', 'email',
-  'phone', 'phoneNumber', 'mobile', 'address', 'line1', 'line2', 'city', 'postalCode', 'zip', 'ssn', 'mrn', 'password',
-  'passwordHash', 'newPassword', 'currentPassword', 'refreshToken', 'accessToken', 'token', 'secret', 'authorization',
-  'cookie', 'set-cookie', 'notes', 'note', 'focusNotes', 'focus_notes', 'q', 'search',
+  'firstName',
+  'lastName',
+  'middleName',
+  'preferredName',
+  'fullName',
+  'displayName',
+  'dateOfBirth',
+  'dob',
+  'email',
+  'phone',
+  'phoneNumber',
+  'mobile',
+  'address',
+  'line1',
+  'line2',
+  'city',
+  'postalCode',
+  'zip',
+  'ssn',
+  'mrn',
+  'password',
+  'passwordHash',
+  'newPassword',
+  'currentPassword',
+  'refreshToken',
+  'accessToken',
+  'token',
+  'secret',
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'notes',
+  'note',
+  'focusNotes',
+  'focus_notes',
+  'q',
+  'search',
 ];
 
 const REDACTED_KEYS = new Set(REDACTED_FIELDS.map((f) => f.toLowerCase()));
@@ -34,7 +68,15 @@ function isWalkable(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto === Object.prototype || proto === null) return true;
-  if (value instanceof Error || value instanceof EventEmitter || ArrayBuffer.isView(value) || value instanceof Map || value instanceof Set || value instanceof Promise) return false;
+  if (
+    value instanceof Error ||
+    value instanceof EventEmitter ||
+    ArrayBuffer.isView(value) ||
+    value instanceof Map ||
+    value instanceof Set ||
+    value instanceof Promise
+  )
+    return false;
   return typeof (value as { toJSON?: unknown }).toJSON !== 'function';
 }
 
@@ -54,7 +96,8 @@ export function redactDeep(value: unknown, depth = 0, seen = new WeakSet<object>
   if (seen.has(value)) return '[Circular]';
   seen.add(value);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = isRedactedKey(k) && v !== undefined && v !== null ? REDACTED : redactDeep(v, depth + 1, seen);
+  for (const [k, v] of Object.entries(value))
+    out[k] = isRedactedKey(k) && v !== undefined && v !== null ? REDACTED : redactDeep(v, depth + 1, seen);
   return out;
 }
 
@@ -74,7 +117,10 @@ export function pinoOptions(config: Pick<AppConfig, 'LOG_LEVEL'>, service: strin
     level: config.LOG_LEVEL,
     base: { service },
     // Belt and braces for the known places, in case something logs them outside a plain object.
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'headers.authorization', 'headers.cookie'], censor: REDACTED },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'headers.authorization', 'headers.cookie'],
+      censor: REDACTED,
+    },
     // Every logged object is walked. Child-logger bindings are not (pino formats only the root's): bind ids
     // to a child logger, never PHI.
     formatters: { log: (object) => redactDeep(object) as Record<string, unknown> },
@@ -96,7 +142,8 @@ export function loggerParams(config: Pick<AppConfig, 'LOG_LEVEL'>, destination?:
       quietReqLogger: true,
       customAttributeKeys: { reqId: 'reqId' },
       autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.has(pathOf(req.url)) },
-      customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       serializers: {
         req: (req: SerializedReq) => ({ method: req.method, path: pathOf(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

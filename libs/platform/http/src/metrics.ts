@@ -3,9 +3,10 @@ import { Controller, Get, Header, Injectable, Module, VERSION_NEUTRAL } from '@n
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+
 import type { AppConfig } from '@cairn/platform/config';
-import { Public } from '@cairn/platform/tenancy';
 import { NotFoundError, UnauthorizedError } from '@cairn/platform/kernel';
+import { Public } from '@cairn/platform/tenancy';
 
 /**
  * The process's Prometheus registry with the default process metrics (CPU, memory, event loop, GC). One per
@@ -67,7 +68,10 @@ export class HttpMetrics {
  * if there were no such route) or `unauthorized` (401: the bearer token is missing or wrong). Shared by the
  * API and the worker's ops server.
  */
-export function metricsAccess(config: Pick<AppConfig, 'METRICS_ENABLED' | 'METRICS_TOKEN'>, authorization: string | undefined): 'ok' | 'disabled' | 'unauthorized' {
+export function metricsAccess(
+  config: Pick<AppConfig, 'METRICS_ENABLED' | 'METRICS_TOKEN'>,
+  authorization: string | undefined,
+): 'ok' | 'disabled' | 'unauthorized' {
   if (config.METRICS_ENABLED === 'false') return 'disabled';
   if (!config.METRICS_TOKEN) return 'ok';
   const presented = Buffer.from(/^Bearer (.+)$/.exec(authorization ?? '')?.[1] ?? '');

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+
 import { BadRequestException } from '@nestjs/common';
+
 import { MAX_PAGE, pageOf, PageQueryDto, pageWindow } from './pagination';
 import { createValidationPipe } from './validation';
 
@@ -18,7 +20,9 @@ describe('pagination', () => {
     const meta = { type: 'query' as const, metatype: PageQueryDto };
     await expect(pipe.transform({ page: String(MAX_PAGE) }, meta)).resolves.toMatchObject({ page: MAX_PAGE });
     for (const page of ['99999999999999999999', String(MAX_PAGE + 1)]) {
-      const e = (await pipe.transform({ page }, meta).catch((x: BadRequestException) => x.getResponse())) as { errors: { field: string }[] };
+      const e = (await pipe.transform({ page }, meta).catch((x: BadRequestException) => x.getResponse())) as {
+        errors: { field: string }[];
+      };
       expect(e.errors.map((x) => x.field)).toEqual(['page']);
     }
   });

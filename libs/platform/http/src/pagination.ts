@@ -2,6 +2,7 @@ import { applyDecorators, Type } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type as TransformTo } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
 import type { Assert, SameShape } from './view-shape';
 
 export const DEFAULT_PAGE_SIZE = 50;

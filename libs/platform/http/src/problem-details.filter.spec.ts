@@ -1,10 +1,27 @@
-import { ArgumentsHost, BadRequestException, HttpException, Logger, NotFoundException, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import {
-  ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, RuleViolationError, TooManyRequestsError, UnauthorizedError,
+  ArgumentsHost,
+  BadRequestException,
+  HttpException,
+  Logger,
+  NotFoundException,
+  ServiceUnavailableException,
+  UnauthorizedException,
+} from '@nestjs/common';
+
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  RuleViolationError,
+  TooManyRequestsError,
+  UnauthorizedError,
 } from '@cairn/platform/kernel';
+
+import { problemType } from './problem-details';
 import { mapException, ProblemDetailsFilter } from './problem-details.filter';
 import { ExportAbortedError } from './streamed-export';
-import { problemType } from './problem-details';
 
 describe('mapException', () => {
   it('keeps an HttpException status and caller-safe message', () => {
@@ -27,24 +44,52 @@ describe('mapException', () => {
   });
 
   it('carries retryAfterSeconds into a Retry-After header, from an HttpException or a domain error', () => {
-    expect(mapException(new HttpException({ message: 'Slow down.', retryAfterSeconds: 30 }, 429))).toMatchObject({ status: 429, headers: { 'Retry-After': '30' } });
-    expect(mapException(new TooManyRequestsError('Slow down.', 9))).toMatchObject({ status: 429, headers: { 'Retry-After': '9' }, extensions: { retryAfterSeconds: 9 } });
+    expect(mapException(new HttpException({ message: 'Slow down.', retryAfterSeconds: 30 }, 429))).toMatchObject({
+      status: 429,
+      headers: { 'Retry-After': '30' },
+    });
+    expect(mapException(new TooManyRequestsError('Slow down.', 9))).toMatchObject({
+      status: 429,
+      headers: { 'Retry-After': '9' },
+      extensions: { retryAfterSeconds: 9 },
+    });
   });
 
-  it('keeps terminus\'s per-dependency report on a 503', () => {
-    const terminus = new ServiceUnavailableException({ status: 'error', info: {}, error: { redis: { status: 'down' } }, details: { redis: { status: 'down' } } });
-    expect(mapException(terminus)).toMatchObject({ status: 503, detail: 'Unavailable: redis is down.', extensions: { error: { redis: { status: 'down' } } } });
+  it("keeps terminus's per-dependency report on a 503", () => {
+    const terminus = new ServiceUnavailableException({
+      status: 'error',
+      info: {},
+      error: { redis: { status: 'down' } },
+      details: { redis: { status: 'down' } },
+    });
+    expect(mapException(terminus)).toMatchObject({
+      status: 503,
+      detail: 'Unavailable: redis is down.',
+      extensions: { error: { redis: { status: 'down' } } },
+    });
   });
 
   it('maps body-parser failures by their type', () => {
-    expect(mapException(Object.assign(new SyntaxError('Unexpected token J in "Jane"'), { type: 'entity.parse.failed', status: 400 }))).toMatchObject({ status: 400, slug: 'malformed-body', detail: 'The request body is not valid JSON.' });
+    expect(
+      mapException(Object.assign(new SyntaxError('Unexpected token J in "Jane"'), { type: 'entity.parse.failed', status: 400 })),
+    ).toMatchObject({ status: 400, slug: 'malformed-body', detail: 'The request body is not valid JSON.' });
     expect(mapException(Object.assign(new Error('too large'), { type: 'entity.too.large', status: 413 }))).toMatchObject({ status: 413 });
-    expect(mapException(Object.assign(new Error('deep'), { type: 'entity.too.deep', status: 400 }))).toMatchObject({ status: 400, slug: 'validation-error', errors: [{ field: '(body)' }] });
+    expect(mapException(Object.assign(new Error('deep'), { type: 'entity.too.deep', status: 400 }))).toMatchObject({
+      status: 400,
+      slug: 'validation-error',
+      errors: [{ field: '(body)' }],
+    });
   });
 
   it('maps text PostgreSQL cannot store (22021, 22P05), raw or wrapped by Prisma, to 400 invalid-text', () => {
-    expect(mapException(Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }))).toMatchObject({ status: 400, slug: 'invalid-text' });
-    expect(mapException({ code: 'P2010', meta: { driverAdapterError: { cause: { originalCode: '22P05' } } } })).toMatchObject({ status: 400, slug: 'invalid-text' });
+    expect(mapException(Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }))).toMatchObject({
+      status: 400,
+      slug: 'invalid-text',
+    });
+    expect(mapException({ code: 'P2010', meta: { driverAdapterError: { cause: { originalCode: '22P05' } } } })).toMatchObject({
+      status: 400,
+      slug: 'invalid-text',
+    });
   });
 
   it('answers a domain error with the status and slug of its kind', () => {
@@ -61,16 +106,22 @@ describe('mapException', () => {
     expect(mapException(cases[0]![0]).errors).toEqual([{ field: 'to', message: 'to is bad' }]);
   });
 
-  it.each([[new Error('secret')], ['a thrown string'], [null], [{ code: 'ECONNREFUSED', message: '10.0.0.5:5432' }]])('answers %p with a generic 500', (thrown) => {
-    const mapped = mapException(thrown);
-    expect(mapped.status).toBe(500);
-    expect(mapped.detail).toMatch(/^An unexpected error occurred/);
-  });
+  it.each([[new Error('secret')], ['a thrown string'], [null], [{ code: 'ECONNREFUSED', message: '10.0.0.5:5432' }]])(
+    'answers %p with a generic 500',
+    (thrown) => {
+      const mapped = mapException(thrown);
+      expect(mapped.status).toBe(500);
+      expect(mapped.detail).toMatch(/^An unexpected error occurred/);
+    },
+  );
 });
 
 describe('problemType', () => {
   it('builds a stable type URI and title per slug or status', () => {
-    expect(problemType(400, 'validation-error')).toEqual({ type: 'https://cairn.dev/problems/validation-error', title: 'Validation failed' });
+    expect(problemType(400, 'validation-error')).toEqual({
+      type: 'https://cairn.dev/problems/validation-error',
+      title: 'Validation failed',
+    });
     expect(problemType(404)).toEqual({ type: 'https://cairn.dev/problems/not-found', title: 'Not found' });
     expect(problemType(418).type).toBe('https://cairn.dev/problems/bad-request');
   });

@@ -1,8 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+
 import { pgErrorOf, prismaCodeOf } from '@cairn/platform/db';
-import { fromBodyParserError, RequestBodyError } from './body-parser-errors';
 import { DomainError, DomainErrorKind, TooManyRequestsError } from '@cairn/platform/kernel';
+
+import { fromBodyParserError, RequestBodyError } from './body-parser-errors';
 import { FieldError, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details';
 import { REQUEST_ID_HEADER } from './request-id.middleware';
 import { ExportAbortedError } from './streamed-export';
@@ -97,7 +99,14 @@ function mapHttpException(exception: HttpException): MappedProblem {
   if (typeof response === 'string') {
     detail = response;
   } else if (response && typeof response === 'object') {
-    const r = response as { message?: unknown; errors?: FieldError[]; retryAfterSeconds?: number; info?: unknown; error?: unknown; details?: unknown };
+    const r = response as {
+      message?: unknown;
+      errors?: FieldError[];
+      retryAfterSeconds?: number;
+      info?: unknown;
+      error?: unknown;
+      details?: unknown;
+    };
     if (Array.isArray(r.message)) {
       // A pipe other than ours (its messages carry no paths).
       errors = r.message.map((m) => ({ field: '', message: String(m) }));
@@ -135,12 +144,23 @@ function mapDatabaseError(exception: unknown): MappedProblem | undefined {
   const pg = pgErrorOf(exception);
   const prisma = prismaCodeOf(exception);
   const has = (...wanted: string[]) => wanted.includes(pg?.code ?? '') || wanted.includes(prisma ?? '');
-  if (has('P2002', '23505')) return { status: 409, slug: 'unique-violation', detail: 'A record with the same unique value already exists.' };
-  if (has('P2003', '23503', '23001')) return { status: 409, slug: 'reference-conflict', detail: 'The change conflicts with a related record (it is missing or still in use).' };
+  if (has('P2002', '23505'))
+    return { status: 409, slug: 'unique-violation', detail: 'A record with the same unique value already exists.' };
+  if (has('P2003', '23503', '23001'))
+    return {
+      status: 409,
+      slug: 'reference-conflict',
+      detail: 'The change conflicts with a related record (it is missing or still in use).',
+    };
   if (has('P2025')) return { status: 404, detail: 'The record was not found.' };
   // character_not_in_repertoire / untranslatable_character: text PostgreSQL cannot store (U+0000). The edge
   // refuses such strings first (hostile-input.ts); this keeps any path that slips past it a 400.
-  if (has('22021', '22P05')) return { status: 400, slug: 'invalid-text', detail: 'The request contains text the database cannot store (such as the character U+0000).' };
+  if (has('22021', '22P05'))
+    return {
+      status: 400,
+      slug: 'invalid-text',
+      detail: 'The request contains text the database cannot store (such as the character U+0000).',
+    };
   // insufficient_privilege: a missing grant or a row-level security policy refusing the row.
   const message = pg?.message ?? (exception as { message?: unknown } | null)?.message;
   if (has('42501') || (typeof message === 'string' && /violates row-level security policy/.test(message))) {

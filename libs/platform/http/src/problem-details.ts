@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
 import type { FieldError } from '@cairn/platform/kernel';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -33,7 +34,10 @@ export class ProblemDetailsDto {
   @ApiProperty({ example: 400 }) status!: number;
   @ApiProperty({ example: 'The request has 2 invalid fields.' }) detail!: string;
   @ApiProperty({ example: '/api/v1/patients', description: 'Request path (never the query string)' }) instance!: string;
-  @ApiPropertyOptional({ example: '0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44', description: 'Echoes X-Request-Id; quote it when reporting a problem' })
+  @ApiPropertyOptional({
+    example: '0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44',
+    description: 'Echoes X-Request-Id; quote it when reporting a problem',
+  })
   requestId?: string;
   @ApiPropertyOptional({ type: [FieldErrorDto], description: 'Present on validation failures (400): one entry per invalid field' })
   errors?: FieldErrorDto[];
@@ -66,6 +70,9 @@ const SLUG_TITLES: Record<string, string> = {
 };
 
 export function problemType(status: number, slug?: string): { type: string; title: string } {
-  const [defaultSlug, title] = TITLES[status] ?? [status >= 500 ? 'internal-error' : 'bad-request', status >= 500 ? 'Server error' : 'Request error'];
+  const [defaultSlug, title] = TITLES[status] ?? [
+    status >= 500 ? 'internal-error' : 'bad-request',
+    status >= 500 ? 'Server error' : 'Request error',
+  ];
   return { type: PROBLEM_BASE + (slug ?? defaultSlug), title: (slug && SLUG_TITLES[slug]) ?? title };
 }

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+
 import { requestIdMiddleware } from './request-id.middleware';
 
 function run(header: string | undefined) {

@@ -1,6 +1,7 @@
 import { request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
+
 import { sendStreamedExport, type StreamedExport } from './streamed-export';
 
 /** What a real HTTP/1.1 client saw. */
@@ -50,7 +51,8 @@ function get(): Promise<Received> {
         body += c;
         onFirstBytes();
       });
-      const finish = (): void => resolve({ status: res.statusCode!, headers: res.headers, body, trailers: res.trailers, complete: res.complete });
+      const finish = (): void =>
+        resolve({ status: res.statusCode!, headers: res.headers, body, trailers: res.trailers, complete: res.complete });
       res.on('end', finish);
       res.on('error', finish); // "aborted": the server cut the connection mid-body
       res.on('aborted', finish);
@@ -62,27 +64,38 @@ function get(): Promise<Received> {
 
 describe('sendStreamedExport', () => {
   it('streams chunked, then trailers saying complete with the row count', async () => {
-    source = () => (async function* () {
-      yield ['1,2\r\n', '3,4\r\n'];
-      yield ['5,6\r\n'];
-    })();
+    source = () =>
+      (async function* () {
+        yield ['1,2\r\n', '3,4\r\n'];
+        yield ['5,6\r\n'];
+      })();
     const r = await get();
     expect(r).toMatchObject({ status: 200, complete: true, body: 'a,b\r\n1,2\r\n3,4\r\n5,6\r\n' });
-    expect(r.headers).toMatchObject({ 'transfer-encoding': 'chunked', trailer: 'X-Export-Status, X-Export-Rows', 'content-type': 'text/csv; charset=utf-8' });
+    expect(r.headers).toMatchObject({
+      'transfer-encoding': 'chunked',
+      trailer: 'X-Export-Status, X-Export-Rows',
+      'content-type': 'text/csv; charset=utf-8',
+    });
     expect(r.trailers).toEqual({ 'x-export-status': 'complete', 'x-export-rows': '3' });
   });
 
   it('sends the header row and a zero count for an empty export', async () => {
     source = () => [];
     const r = await get();
-    expect(r).toMatchObject({ status: 200, complete: true, body: 'a,b\r\n', trailers: { 'x-export-status': 'complete', 'x-export-rows': '0' } });
+    expect(r).toMatchObject({
+      status: 200,
+      complete: true,
+      body: 'a,b\r\n',
+      trailers: { 'x-export-status': 'complete', 'x-export-rows': '0' },
+    });
   });
 
   it('answers an error, with nothing streamed, when the first batch fails', async () => {
-    source = () => (async function* () {
-      yield* [];
-      throw new Error('database down');
-    })();
+    source = () =>
+      (async function* () {
+        yield* [];
+        throw new Error('database down');
+      })();
     const r = await get();
     expect(r).toMatchObject({ status: 500, complete: true, body: '{"status":500}' });
     expect(r.headers['content-type']).toMatch(/problem\+json/);
@@ -90,15 +103,16 @@ describe('sendStreamedExport', () => {
 
   it('cuts the connection without the terminating chunk or trailers when a later batch fails', async () => {
     let closed = false;
-    source = () => (async function* () {
-      try {
-        yield ['1,2\r\n'];
-        await firstBytes; // the client holds the header and the first row: the response looks well under way
-        throw new Error('connection to the database lost');
-      } finally {
-        closed = true;
-      }
-    })();
+    source = () =>
+      (async function* () {
+        try {
+          yield ['1,2\r\n'];
+          await firstBytes; // the client holds the header and the first row: the response looks well under way
+          throw new Error('connection to the database lost');
+        } finally {
+          closed = true;
+        }
+      })();
     const r = await get();
     expect(r.status).toBe(200);
     expect(r.body).toBe('a,b\r\n1,2\r\n');

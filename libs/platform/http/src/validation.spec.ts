@@ -1,7 +1,9 @@
 import 'reflect-metadata';
+
 import { ArgumentMetadata, BadRequestException } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsString, ValidateNested } from 'class-validator';
+
 import { createValidationPipe, IsJsonObject } from './validation';
 
 class Item {
@@ -28,7 +30,9 @@ async function errorsOf(value: unknown) {
 
 describe('createValidationPipe', () => {
   it('names array items by index and rewrites the message to the full path', async () => {
-    expect(await errorsOf({ name: 'x', items: [{ code: 'a' }, { code: 7 }] })).toEqual([{ field: 'items.1.code', message: 'items.1.code must be a string' }]);
+    expect(await errorsOf({ name: 'x', items: [{ code: 'a' }, { code: 7 }] })).toEqual([
+      { field: 'items.1.code', message: 'items.1.code must be a string' },
+    ]);
   });
 
   it('reports unknown properties, nested ones included, by path', async () => {

@@ -1,5 +1,6 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { registerDecorator, ValidationArguments } from 'class-validator';
+
 import type { FieldError } from './problem-details';
 
 /** Flattens class-validator errors into dotted field paths (nested objects and array indexes included). */
@@ -15,7 +16,12 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
         out.push({ field: `${field}.${item[1]}`, message: `${field}.${item[1]}${message.slice(e.property.length + item[0].length - 1)}` });
         continue;
       }
-      const text = constraint === 'whitelistValidation' ? `${field} is not an accepted property` : message.startsWith(`${e.property} `) ? field + message.slice(e.property.length) : message;
+      const text =
+        constraint === 'whitelistValidation'
+          ? `${field} is not an accepted property`
+          : message.startsWith(`${e.property} `)
+            ? field + message.slice(e.property.length)
+            : message;
       out.push({ field, message: text });
     }
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));

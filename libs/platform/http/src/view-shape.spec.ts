@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import * as ts from 'typescript';
+
 import type { Assert, SameShape, ShapeDrift } from './view-shape';
 
 // The type checks compile with the workspace typecheck (`tsc -p tsconfig.json`); the @ts-expect-error lines fail
@@ -17,9 +18,18 @@ interface View {
   byCategory: Partial<Record<'individual' | 'group', number>>;
   payload: unknown;
 }
-class FlagsDto { consentRequired!: boolean; }
-class AddendumDto { id!: string; body!: string; }
-class RecipientDto { type!: string; organizationId?: string; roleKey?: string; }
+class FlagsDto {
+  consentRequired!: boolean;
+}
+class AddendumDto {
+  id!: string;
+  body!: string;
+}
+class RecipientDto {
+  type!: string;
+  organizationId?: string;
+  roleKey?: string;
+}
 class ExactDto {
   id!: string;
   status!: string; // the enum is documented in @ApiProperty
@@ -45,9 +55,10 @@ type _NotNullable = Assert<SameShape<View, Omit<ExactDto, 'signedAt'> & { signed
 
 describe('SameShape: a response DTO describes exactly what its view sends', () => {
   it('names the drift, both ways and at any depth', () => {
-    const drift: ShapeDrift<View, Omit<ExactDto, 'signedAt' | 'recipient'> & { mrn: string; recipient: { type: string; organizationId?: string } }>[] = [
-      'signedAt (view only)', 'mrn (DTO only)', 'recipient.roleKey (view only)',
-    ];
+    const drift: ShapeDrift<
+      View,
+      Omit<ExactDto, 'signedAt' | 'recipient'> & { mrn: string; recipient: { type: string; organizationId?: string } }
+    >[] = ['signedAt (view only)', 'mrn (DTO only)', 'recipient.roleKey (view only)'];
     expect(drift).toHaveLength(3);
   });
 
@@ -57,7 +68,8 @@ describe('SameShape: a response DTO describes exactly what its view sends', () =
     const options: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, types: [], skipLibCheck: true };
     const host = ts.createCompilerHost(options);
     const getSourceFile = host.getSourceFile.bind(host);
-    host.getSourceFile = (name, lang, ...rest) => (name === file ? ts.createSourceFile(name, source, lang) : getSourceFile(name, lang, ...rest));
+    host.getSourceFile = (name, lang, ...rest) =>
+      name === file ? ts.createSourceFile(name, source, lang) : getSourceFile(name, lang, ...rest);
     const fileExists = host.fileExists.bind(host);
     host.fileExists = (name) => name === file || fileExists(name);
     const program = ts.createProgram([file], options, host);
@@ -70,10 +82,12 @@ describe('SameShape: a response DTO describes exactly what its view sends', () =
     class ChartDto { id!: string; mrn!: string; }
   `;
 
-  it('compiles a DTO with exactly the view\'s fields', () => {
-    expect(compile(`${VIEW}
+  it("compiles a DTO with exactly the view's fields", () => {
+    expect(
+      compile(`${VIEW}
       class PatientResponseDto { id!: string; middleName!: string | null; chart!: ChartDto | null; }
-      export type _Shape = Assert<SameShape<PatientView, PatientResponseDto>>;`)).toEqual([]);
+      export type _Shape = Assert<SameShape<PatientView, PatientResponseDto>>;`),
+    ).toEqual([]);
   });
 
   it('does not compile when the DTO lacks a field of the view (a field added to the view, not documented)', () => {

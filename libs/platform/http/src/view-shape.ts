@@ -40,11 +40,20 @@ export type ShapeDrift<View, Dto, Path extends string = ''> = [unknown] extends 
         ? `${Path} (an object in the view only)`
         : string extends AllKeys<Shape<Dto>> // a map (`Record<string, X>`, documented as additionalProperties): compare its values
           ? ShapeDrift<ValueAt<Shape<View>, AllKeys<Shape<View>>>, ValueAt<Shape<Dto>, string>, Join<Path, '*'>>
-          :
-            | { [K in Exclude<AllKeys<Shape<View>>, AllKeys<Shape<Dto>>>]: `${Join<Path, K>} (view only)` }[Exclude<AllKeys<Shape<View>>, AllKeys<Shape<Dto>>>]
-            | { [K in Exclude<AllKeys<Shape<Dto>>, AllKeys<Shape<View>>>]: `${Join<Path, K>} (DTO only)` }[Exclude<AllKeys<Shape<Dto>>, AllKeys<Shape<View>>>]
+          : | { [K in Exclude<AllKeys<Shape<View>>, AllKeys<Shape<Dto>>>]: `${Join<Path, K>} (view only)` }[Exclude<
+                AllKeys<Shape<View>>,
+                AllKeys<Shape<Dto>>
+              >]
+            | { [K in Exclude<AllKeys<Shape<Dto>>, AllKeys<Shape<View>>>]: `${Join<Path, K>} (DTO only)` }[Exclude<
+                AllKeys<Shape<Dto>>,
+                AllKeys<Shape<View>>
+              >]
             | {
-                [K in AllKeys<Shape<View>> & AllKeys<Shape<Dto>>]: ShapeDrift<ValueAt<Shape<View>, K>, ValueAt<Shape<Dto>, K>, Join<Path, K>>;
+                [K in AllKeys<Shape<View>> & AllKeys<Shape<Dto>>]: ShapeDrift<
+                  ValueAt<Shape<View>, K>,
+                  ValueAt<Shape<Dto>, K>,
+                  Join<Path, K>
+                >;
               }[AllKeys<Shape<View>> & AllKeys<Shape<Dto>>];
 
 /**

@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+
 import type { ResolvedJurisdictionProfile } from './jurisdiction-profile';
 
 export interface JurisdictionSelector {

@@ -2,8 +2,15 @@ import { isBillableGroupAttendance, proposeGroupCode, requiredModifiers } from '
 import type { JurisdictionProfile } from './jurisdiction-profile';
 
 const profile: JurisdictionProfile = {
-  key: 'us-az-ahcccs', name: 'Arizona (AHCCCS)', stateCode: 'AZ', isDefault: false, payerProgram: 'AHCCCS', timedUnitRule: 'midpoint',
-  timedUnitMinutes: 15, groupMinimumMinutes: 30, effectiveFrom: '2024-01-01',
+  key: 'us-az-ahcccs',
+  name: 'Arizona (AHCCCS)',
+  stateCode: 'AZ',
+  isDefault: false,
+  payerProgram: 'AHCCCS',
+  timedUnitRule: 'midpoint',
+  timedUnitMinutes: 15,
+  groupMinimumMinutes: 30,
+  effectiveFrom: '2024-01-01',
   groupCodes: {
     psychotherapy_group: { system: 'CPT', code: '90853', modifiers: [] },
     multi_family_group: { system: 'CPT', code: '90849', modifiers: [] },
@@ -27,7 +34,11 @@ describe('proposeGroupCode', () => {
   });
 
   it('adds the telehealth modifier for a video group', () => {
-    expect(proposeGroupCode(profile, 'multi_family_group', { telehealth: true })).toEqual({ system: 'CPT', code: '90849', modifiers: ['GT'] });
+    expect(proposeGroupCode(profile, 'multi_family_group', { telehealth: true })).toEqual({
+      system: 'CPT',
+      code: '90849',
+      modifiers: ['GT'],
+    });
   });
 
   it('proposes nothing for a group type the profile does not map', () => {

@@ -1,6 +1,12 @@
 export { GROUP_TYPES, SERVICE_CIRCUMSTANCES, TIMED_UNIT_RULES } from './jurisdiction-profile';
 export type {
-  GroupCodeMapping, GroupType, JurisdictionProfile, RequiredModifierRule, ResolvedJurisdictionProfile, ServiceCircumstance, TimedUnitRule,
+  GroupCodeMapping,
+  GroupType,
+  JurisdictionProfile,
+  RequiredModifierRule,
+  ResolvedJurisdictionProfile,
+  ServiceCircumstance,
+  TimedUnitRule,
 } from './jurisdiction-profile';
 export { allocateTimedUnits, timedUnits } from './timed-units';
 export type { TimedServiceLine, TimedUnitAllocation } from './timed-units';

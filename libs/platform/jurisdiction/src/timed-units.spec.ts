@@ -39,24 +39,55 @@ describe('timedUnits at the 15-minute boundaries', () => {
 
 describe('allocateTimedUnits across services of one day', () => {
   it('adds minutes across services under the CMS 8-minute rule (7 + 7 = 14 minutes: one unit)', () => {
-    const r = allocateTimedUnits('cms_8_minute', [{ key: 'H0038', minutes: 7 }, { key: 'H2017', minutes: 7 }]);
+    const r = allocateTimedUnits('cms_8_minute', [
+      { key: 'H0038', minutes: 7 },
+      { key: 'H2017', minutes: 7 },
+    ]);
     expect(r.total).toBe(1);
     expect(r.lines.map((l) => l.units)).toEqual([1, 0]); // tie: the earlier line
   });
 
   it('counts each service on its own under the midpoint rule (7 + 7: nothing)', () => {
-    expect(allocateTimedUnits('midpoint', [{ key: 'H0038', minutes: 7 }, { key: 'H2017', minutes: 7 }]).total).toBe(0);
+    expect(
+      allocateTimedUnits('midpoint', [
+        { key: 'H0038', minutes: 7 },
+        { key: 'H2017', minutes: 7 },
+      ]).total,
+    ).toBe(0);
   });
 
   it('gives the CMS leftover unit to the largest remainder (33 + 7 = 40 minutes: 3 units, 2 + 1)', () => {
-    const r = allocateTimedUnits('cms_8_minute', [{ key: 'H2019', minutes: 33 }, { key: 'H0004', minutes: 7 }]);
-    expect(r).toEqual({ total: 3, lines: [{ key: 'H2019', minutes: 33, units: 2 }, { key: 'H0004', minutes: 7, units: 1 }] });
-    expect(allocateTimedUnits('midpoint', [{ key: 'H2019', minutes: 33 }, { key: 'H0004', minutes: 7 }]).total).toBe(2);
-    expect(allocateTimedUnits('whole_units', [{ key: 'H2019', minutes: 33 }, { key: 'H0004', minutes: 7 }]).total).toBe(2);
+    const r = allocateTimedUnits('cms_8_minute', [
+      { key: 'H2019', minutes: 33 },
+      { key: 'H0004', minutes: 7 },
+    ]);
+    expect(r).toEqual({
+      total: 3,
+      lines: [
+        { key: 'H2019', minutes: 33, units: 2 },
+        { key: 'H0004', minutes: 7, units: 1 },
+      ],
+    });
+    expect(
+      allocateTimedUnits('midpoint', [
+        { key: 'H2019', minutes: 33 },
+        { key: 'H0004', minutes: 7 },
+      ]).total,
+    ).toBe(2);
+    expect(
+      allocateTimedUnits('whole_units', [
+        { key: 'H2019', minutes: 33 },
+        { key: 'H0004', minutes: 7 },
+      ]).total,
+    ).toBe(2);
   });
 
   it('never gives out more units than the total minutes earn', () => {
-    const r = allocateTimedUnits('cms_8_minute', [{ key: 'a', minutes: 10 }, { key: 'b', minutes: 10 }, { key: 'c', minutes: 10 }]);
+    const r = allocateTimedUnits('cms_8_minute', [
+      { key: 'a', minutes: 10 },
+      { key: 'b', minutes: 10 },
+      { key: 'c', minutes: 10 },
+    ]);
     expect(r.total).toBe(2); // 30 minutes
     expect(r.lines.map((l) => l.units)).toEqual([1, 1, 0]);
   });

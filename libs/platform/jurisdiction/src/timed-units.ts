@@ -1,13 +1,15 @@
 import type { TimedUnitRule } from './jurisdiction-profile';
 
 function assertMinutes(minutes: number, what = 'minutes'): void {
-  if (!Number.isInteger(minutes) || minutes < 0) throw new RangeError(`${what} must be a whole number of minutes, 0 or more (got ${minutes})`);
+  if (!Number.isInteger(minutes) || minutes < 0)
+    throw new RangeError(`${what} must be a whole number of minutes, 0 or more (got ${minutes})`);
 }
 
 /** Units of ONE timed service of `minutes` under a rule (unit of `unitMinutes`, 15 by default). */
 export function timedUnits(rule: TimedUnitRule, minutes: number, unitMinutes = 15): number {
   assertMinutes(minutes);
-  if (!Number.isInteger(unitMinutes) || unitMinutes <= 0) throw new RangeError(`unitMinutes must be a positive whole number (got ${unitMinutes})`);
+  if (!Number.isInteger(unitMinutes) || unitMinutes <= 0)
+    throw new RangeError(`unitMinutes must be a positive whole number (got ${unitMinutes})`);
   const full = Math.floor(minutes / unitMinutes);
   const remainder = minutes - full * unitMinutes;
   switch (rule) {
@@ -44,7 +46,11 @@ export function allocateTimedUnits(rule: TimedUnitRule, lines: readonly TimedSer
     const out = lines.map((l) => ({ key: l.key, minutes: l.minutes, units: timedUnits(rule, l.minutes, unitMinutes) }));
     return { total: out.reduce((n, l) => n + l.units, 0), lines: out };
   }
-  const total = timedUnits(rule, lines.reduce((n, l) => n + l.minutes, 0), unitMinutes);
+  const total = timedUnits(
+    rule,
+    lines.reduce((n, l) => n + l.minutes, 0),
+    unitMinutes,
+  );
   const out = lines.map((l) => ({ key: l.key, minutes: l.minutes, units: Math.floor(l.minutes / unitMinutes) }));
   let left = total - out.reduce((n, l) => n + l.units, 0);
   const byRemainder = out

@@ -5,7 +5,14 @@ describe('assertDateRange', () => {
   it('accepts an open or one-day period and refuses one that ends before it starts, naming to', () => {
     expect(() => assertDateRange(undefined, '2026-01-01')).not.toThrow();
     expect(() => assertDateRange('2026-01-01', '2026-01-01')).not.toThrow();
-    const refusal = (() => { try { assertDateRange('2026-01-02', '2026-01-01'); } catch (e) { return e; } return null; })();
+    const refusal = (() => {
+      try {
+        assertDateRange('2026-01-02', '2026-01-01');
+      } catch (e) {
+        return e;
+      }
+      return null;
+    })();
     expect(refusal).toBeInstanceOf(InvalidInputError);
     expect((refusal as InvalidInputError).errors).toEqual([{ field: 'to', message: 'to must not be before from' }]);
   });

@@ -1,5 +1,12 @@
 import {
-  ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, RuleViolationError, TooManyRequestsError, UnauthorizedError,
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  RuleViolationError,
+  TooManyRequestsError,
+  UnauthorizedError,
 } from './domain-errors';
 
 describe('domain errors', () => {

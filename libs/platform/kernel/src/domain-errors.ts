@@ -9,13 +9,7 @@ export interface FieldError {
  * problem filter maps it to a status and a problem type); domain code never names a transport.
  */
 export type DomainErrorKind =
-  | 'invalid_input'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'rule_violation'
-  | 'too_many_requests';
+  'invalid_input' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rule_violation' | 'too_many_requests';
 
 /**
  * Errors a handler or domain rule throws. The message is shown to the caller (the problem's `detail`), so it

@@ -1,6 +1,13 @@
 export { assertDateRange, calendarDay, dateRange, isoDate } from './calendar-date';
 export {
-  ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, RuleViolationError, TooManyRequestsError, UnauthorizedError,
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  RuleViolationError,
+  TooManyRequestsError,
+  UnauthorizedError,
 } from './domain-errors';
 export type { DomainErrorKind, FieldError } from './domain-errors';
 export { idKey, isUuid, toId } from './id';

@@ -1,6 +1,10 @@
 import {
-  CL_GROUP_ENCOUNTERS_APPROVED_V1, CL_GROUP_SESSION_DOCUMENTED_V1, ClGroupEncountersApprovedV1, ClGroupSessionDocumentedV1,
-  PEER_ENCOUNTER_FINALIZED_V1, PeerEncounterFinalizedV1,
+  CL_GROUP_ENCOUNTERS_APPROVED_V1,
+  CL_GROUP_SESSION_DOCUMENTED_V1,
+  ClGroupEncountersApprovedV1,
+  ClGroupSessionDocumentedV1,
+  PEER_ENCOUNTER_FINALIZED_V1,
+  PeerEncounterFinalizedV1,
 } from '@cairn/platform/clinical';
 import { PM_APPOINTMENT_STATUS_CHANGED_V1, PmAppointmentStatusChangedV1 } from '@cairn/platform/scheduling';
 
@@ -19,7 +23,10 @@ export interface EventPayloads {
 export type EventType = keyof EventPayloads;
 
 export const EVENT_TYPES: readonly EventType[] = [
-  CL_GROUP_SESSION_DOCUMENTED_V1, CL_GROUP_ENCOUNTERS_APPROVED_V1, PEER_ENCOUNTER_FINALIZED_V1, PM_APPOINTMENT_STATUS_CHANGED_V1,
+  CL_GROUP_SESSION_DOCUMENTED_V1,
+  CL_GROUP_ENCOUNTERS_APPROVED_V1,
+  PEER_ENCOUNTER_FINALIZED_V1,
+  PM_APPOINTMENT_STATUS_CHANGED_V1,
 ];
 
 /** What travels through the outbox and BullMQ (the job's data): an envelope around the payload. */

@@ -11,7 +11,11 @@ export { ConsumerDeps, EventConsumer, EventConsumerRegistry, systemContext } fro
 export type { ConsumerTx, DeliveryOutcome } from './consumer/event-consumer';
 export { MessagingMetrics } from './consumer/messaging-metrics';
 export {
-  checkEvictionPolicy, EvictionPolicyStartupCheck, MessagingConnections, PRODUCER_REDIS_OPTIONS, WORKER_REDIS_OPTIONS,
+  checkEvictionPolicy,
+  EvictionPolicyStartupCheck,
+  MessagingConnections,
+  PRODUCER_REDIS_OPTIONS,
+  WORKER_REDIS_OPTIONS,
 } from './redis/redis-connections';
 export type { EvictionCheck } from './redis/redis-connections';
 export { OutboxRelay } from './relay/outbox-relay';

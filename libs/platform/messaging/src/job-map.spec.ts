@@ -33,18 +33,32 @@ describe('the job map', () => {
 describe('buildEvent', () => {
   const org = '6f1c1a52-0000-4000-8000-000000000001';
   const payload = {
-    organization_id: org, peer_encounter_id: 'p', chart_id: 'c', encounter_id: null, peer_provider_id: 'u',
-    service_date: '2026-11-24', hcpcs_code: 'H0038', duration_minutes: 30,
+    organization_id: org,
+    peer_encounter_id: 'p',
+    chart_id: 'c',
+    encounter_id: null,
+    peer_provider_id: 'u',
+    service_date: '2026-11-24',
+    hcpcs_code: 'H0038',
+    duration_minutes: 30,
   };
 
   it('wraps the payload in an envelope with a fresh id and the time it happened', () => {
     const e = buildEvent('peer_encounter_finalized.v1', org, payload, { occurredAt: new Date('2026-11-24T10:00:00Z') });
-    expect(e).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), type: 'peer_encounter_finalized.v1', organizationId: org, occurredAt: '2026-11-24T10:00:00.000Z', payload });
+    expect(e).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      type: 'peer_encounter_finalized.v1',
+      organizationId: org,
+      occurredAt: '2026-11-24T10:00:00.000Z',
+      payload,
+    });
     expect(buildEvent('peer_encounter_finalized.v1', org, payload).id).not.toBe(e.id);
   });
 
   it('refuses an unknown type and a payload of another organization', () => {
     expect(() => buildEvent('peer_encounter_finalized' as 'peer_encounter_finalized.v1', org, payload)).toThrow(OutboxPublishError);
-    expect(() => buildEvent('peer_encounter_finalized.v1', '6f1c1a52-0000-4000-8000-000000000002', payload)).toThrow(/payload names organization/);
+    expect(() => buildEvent('peer_encounter_finalized.v1', '6f1c1a52-0000-4000-8000-000000000002', payload)).toThrow(
+      /payload names organization/,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { CL_GROUP_ENCOUNTERS_APPROVED_V1, CL_GROUP_SESSION_DOCUMENTED_V1, PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/clinical';
 import { PM_APPOINTMENT_STATUS_CHANGED_V1 } from '@cairn/platform/scheduling';
+
 import type { EventPayloads, EventType, IntegrationEvent } from './event-types';
 
 /**

@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
+
 import { AuditModule } from '@cairn/platform/audit';
 import { MetricsModule } from '@cairn/platform/http';
+
 import { RetryFailedEventHandler } from './admin/commands/retry-failed-event/retry-failed-event.handler';
 import { FailedEventsController } from './admin/failed-events.controller';
 import { ListFailedEventsHandler } from './admin/queries/list-failed-events/list-failed-events.handler';

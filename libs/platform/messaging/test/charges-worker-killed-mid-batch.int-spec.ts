@@ -2,11 +2,13 @@ import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
-import { type PrismaClient, withTenant } from '@cairn/platform/db';
+
 import { CL_GROUP_ENCOUNTERS_APPROVED_V1, ClGroupEncountersApprovedV1 } from '@cairn/platform/clinical';
+import { withTenant, type PrismaClient } from '@cairn/platform/db';
+import { freePort } from '@cairn/testing';
+
 import { buildEvent, writeOutboxEvent } from '../src';
 import { appPrisma, createMessagingTestDb, MessagingTestDb, obliterateQueues, spawnEntry, uniqueQueuePrefix, waitFor } from './probe';
-import { freePort } from '@cairn/testing';
 
 // Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
 jest.setTimeout(180_000);
@@ -24,10 +26,16 @@ const children: ChildProcess[] = [];
 
 async function spawnWorker(): Promise<ChildProcess> {
   const child = spawnEntry('apps/worker/src/main.ts', {
-    DATABASE_URL: db.appUrl, WORKER_PORT: String(await freePort()), QUEUE_PREFIX: prefix, LOG_LEVEL: 'error',
+    DATABASE_URL: db.appUrl,
+    WORKER_PORT: String(await freePort()),
+    QUEUE_PREFIX: prefix,
+    LOG_LEVEL: 'error',
     // Small relay batches and short job locks, so the kill lands mid-batch and the dead worker's jobs are taken
     // over within seconds instead of the production 30 s.
-    OUTBOX_BATCH_SIZE: '20', OUTBOX_POLL_MS: '100', QUEUE_LOCK_MS: '2000', QUEUE_CONCURRENCY: '4',
+    OUTBOX_BATCH_SIZE: '20',
+    OUTBOX_POLL_MS: '100',
+    QUEUE_LOCK_MS: '2000',
+    QUEUE_CONCURRENCY: '4',
   });
   children.push(child);
   return child;
@@ -53,26 +61,38 @@ it('creates exactly one charge per approved generation after the worker process 
   const org = db.orgs[0];
   const site = randomUUID();
   const provider = randomUUID();
-  await owner.query(`INSERT INTO pf_organizations (id, name, slug, jurisdiction) VALUES ($1, 'SIGKILL charges', $2, 'AZ')`, [org, `sigkill-${org}`]);
+  await owner.query(`INSERT INTO pf_organizations (id, name, slug, jurisdiction) VALUES ($1, 'SIGKILL charges', $2, 'AZ')`, [
+    org,
+    `sigkill-${org}`,
+  ]);
   await owner.query(`INSERT INTO pf_sites (organization_id, id, code, name) VALUES ($1, $2, 'main', 'Main')`, [org, site]);
-  await owner.query(`INSERT INTO pm_fee_schedule_entries (organization_id, id, code_system, code, modifier_match, effective_from, rate_cents, unit_basis)
-                     VALUES ($1, $2, 'CPT', '90853', 'any', '2025-01-01', 4200, 'per_session')`, [org, randomUUID()]);
+  await owner.query(
+    `INSERT INTO pm_fee_schedule_entries (organization_id, id, code_system, code, modifier_match, effective_from, rate_cents, unit_basis)
+                     VALUES ($1, $2, 'CPT', '90853', 'any', '2025-01-01', 4200, 'per_session')`,
+    [org, randomUUID()],
+  );
   const events = Array.from({ length: SESSIONS }, () => {
     const sessionId = randomUUID();
     const generations = Array.from({ length: PER_SESSION }, (_, i) => ({
-      generation_id: randomUUID(), encounter_id: randomUUID(), patient_id: randomUUID(), proposed_cpt_code: i === 0 ? 'H0038' : '90853',
-      duration_minutes: 60, modifiers: i === 0 ? ['HQ'] : [],
+      generation_id: randomUUID(),
+      encounter_id: randomUUID(),
+      patient_id: randomUUID(),
+      proposed_cpt_code: i === 0 ? 'H0038' : '90853',
+      duration_minutes: 60,
+      modifiers: i === 0 ? ['HQ'] : [],
     }));
     const payload: ClGroupEncountersApprovedV1 = { organization_id: org, session_id: sessionId, approved_generations: generations };
     return buildEvent(CL_GROUP_ENCOUNTERS_APPROVED_V1, org, payload);
   });
   const gens = events.flatMap((e) => e.payload.approved_generations.map((g) => ({ ...g, sessionId: e.payload.session_id })));
-  await owner.query(`
+  await owner.query(
+    `
     INSERT INTO pm_encounters (organization_id, id, patient_id, chart_id, site_id, encounter_type, service_date, rendering_provider_id,
                                duration_minutes, attendance_status, source_type, source_id)
     SELECT $1, t.id, t.patient_id, gen_random_uuid(), $2, 'group', '2026-03-10', $3, 60, 'present', 'group_session', t.session_id
     FROM unnest($4::uuid[], $5::uuid[], $6::uuid[]) AS t(id, patient_id, session_id)`,
-  [org, site, provider, gens.map((g) => g.encounter_id), gens.map((g) => g.patient_id), gens.map((g) => g.sessionId)]);
+    [org, site, provider, gens.map((g) => g.encounter_id), gens.map((g) => g.patient_id), gens.map((g) => g.sessionId)],
+  );
   // The approvals, committed to the outbox as CL would (10 per transaction).
   for (let i = 0; i < SESSIONS; i += 10) {
     await withTenant(prisma, { organizationId: org, userId: '', siteIds: 'all', patientScope: 'system' }, async (tx) => {
@@ -96,23 +116,33 @@ it('creates exactly one charge per approved generation after the worker process 
   const connection = new Redis(process.env['REDIS_URL']!, { maxRetriesPerRequest: 1 });
   const queue = new Queue('charge-creation', { connection, prefix });
   try {
-    await waitFor('the queue to drain', async () => {
-      const c = await queue.getJobCounts('wait', 'active', 'delayed');
-      return c['wait'] === 0 && c['active'] === 0 && c['delayed'] === 0;
-    }, 60_000, 250);
+    await waitFor(
+      'the queue to drain',
+      async () => {
+        const c = await queue.getJobCounts('wait', 'active', 'delayed');
+        return c['wait'] === 0 && c['active'] === 0 && c['delayed'] === 0;
+      },
+      60_000,
+      250,
+    );
     expect(await queue.getJobCounts('failed')).toEqual({ failed: 0 });
   } finally {
     await queue.close();
     connection.disconnect();
   }
   expect(await count('SELECT count(*) AS n FROM pf_outbox_events WHERE organization_id = $1 AND sent_at IS NULL', [org])).toBe(0);
-  const { rows } = await owner.query(`SELECT source_id, count(*)::int AS n, min(status) AS status FROM pm_charges WHERE organization_id = $1 GROUP BY source_id`, [org]);
+  const { rows } = await owner.query(
+    `SELECT source_id, count(*)::int AS n, min(status) AS status FROM pm_charges WHERE organization_id = $1 GROUP BY source_id`,
+    [org],
+  );
   expect(rows).toHaveLength(TOTAL);
   // (pm_charges_source_key makes a second row per generation impossible; what would show an event applied twice
   // is a second processed-events row or audit row, counted below.)
   expect(new Set(rows.map((r) => r.source_id))).toEqual(new Set(gens.map((g) => g.generation_id)));
   expect(rows.filter((r) => r.status === 'on_hold')).toHaveLength(SESSIONS); // H0038: no fee schedule entry
-  expect(await count(`SELECT count(*) AS n FROM pf_processed_events WHERE organization_id = $1 AND consumer = 'pm.charge-creation'`, [org])).toBe(SESSIONS);
+  expect(
+    await count(`SELECT count(*) AS n FROM pf_processed_events WHERE organization_id = $1 AND consumer = 'pm.charge-creation'`, [org]),
+  ).toBe(SESSIONS);
   // The audit rows committed with the charges: one per event, listing exactly the 1,000 charges between them.
   const audit = await owner.query(`SELECT scope FROM pf_audit_events WHERE organization_id = $1 AND action = 'charge.create'`, [org]);
   expect(audit.rows).toHaveLength(SESSIONS);

@@ -1,11 +1,13 @@
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Client } from 'pg';
+
 import { loadConfig } from '@cairn/platform/config';
-import { dropDatabase, seedDemoData, createScratchDatabase, uniqueDatabaseName, adminUrlFromEnv } from '@cairn/testing';
+import { adminUrlFromEnv, createScratchDatabase, dropDatabase, seedDemoData, uniqueDatabaseName } from '@cairn/testing';
+
+import { startWorker } from '../src';
 import { obliterateQueues, uniqueQueuePrefix, waitFor } from './probe';
 import { startWorkerProcess, WorkerProcess } from './worker-scenario';
-import { startWorker } from '../src';
 
 // Real services on a machine shared with other test runs: generous limits; the waits inside have their own.
 jest.setTimeout(300_000);
@@ -83,23 +85,29 @@ interface Progress {
 }
 
 async function progress(db: Db): Promise<Progress> {
-  const [row] = await query<{ events: number; sent: number; processed: number; ids: string[] }>(db, `
+  const [row] = await query<{ events: number; sent: number; processed: number; ids: string[] }>(
+    db,
+    `
     SELECT count(*)::int AS events, count(*) FILTER (WHERE o.sent_at IS NOT NULL)::int AS sent,
       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM pf_processed_events p
         WHERE p.organization_id = o.organization_id AND p.event_id = o.id AND p.consumer = c.consumer))::int AS processed,
       coalesce(array_agg(o.id::text ORDER BY o.id), '{}') AS ids
     FROM pf_outbox_events o JOIN unnest($1::text[], $2::text[]) AS c(event_type, consumer) USING (event_type)`,
-  [CONSUMERS.map((c) => c[0]), CONSUMERS.map((c) => c[1])]);
+    [CONSUMERS.map((c) => c[0]), CONSUMERS.map((c) => c[1])],
+  );
   return row!;
 }
 
 /** The effects of the demo events: generations per session and attendee, charges per source. */
 async function effects(db: Db): Promise<Record<string, number>> {
-  const [row] = await query<Record<string, number>>(db, `
+  const [row] = await query<Record<string, number>>(
+    db,
+    `
     SELECT (SELECT count(*)::int FROM cl_group_encounter_generations) AS generations,
       (SELECT count(DISTINCT (group_session_id, patient_id))::int FROM cl_group_encounter_generations) AS "distinctGenerations",
       (SELECT count(*)::int FROM pm_charges) AS charges,
-      (SELECT count(*)::int FROM pf_processed_events) AS processed`);
+      (SELECT count(*)::int FROM pf_processed_events) AS processed`,
+  );
   return row!;
 }
 
@@ -108,10 +116,15 @@ async function runUntilProcessed(db: Db, prefix: string): Promise<Progress> {
   const worker = await startWorkerProcess(db.appUrl, prefix, (d) => stderr.push(d));
   workers.push(worker);
   try {
-    await waitFor(`every outbox event of ${db.name} to be processed`, async () => {
-      const p = await progress(db);
-      return p.events > 0 && p.processed === p.events && p.sent === p.events;
-    }, 120_000, 250);
+    await waitFor(
+      `every outbox event of ${db.name} to be processed`,
+      async () => {
+        const p = await progress(db);
+        return p.events > 0 && p.processed === p.events && p.sent === p.events;
+      },
+      120_000,
+      250,
+    );
   } finally {
     await worker.stop();
   }
@@ -155,13 +168,30 @@ describe('a database restored to an earlier point', () => {
     live = await demoDatabase('restore_live');
     // The backup is taken while the relay has sent the group sessions and the consumers have not run yet
     // (a worker with the relay only), and while the peer encounters are not yet due (still unsent).
-    await query(live, `UPDATE pf_outbox_events SET available_at = now() + interval '1 hour' WHERE event_type = 'peer_encounter_finalized.v1'`);
-    const relayOnly = await startWorker(loadConfig({ ...process.env, DATABASE_URL: live.appUrl, WORKER_PORT: '0', QUEUE_PREFIX: prefix, OUTBOX_POLL_MS: '100', LOG_LEVEL: 'silent' }), {
-      host: '127.0.0.1', consumers: [],
-    });
+    await query(
+      live,
+      `UPDATE pf_outbox_events SET available_at = now() + interval '1 hour' WHERE event_type = 'peer_encounter_finalized.v1'`,
+    );
+    const relayOnly = await startWorker(
+      loadConfig({
+        ...process.env,
+        DATABASE_URL: live.appUrl,
+        WORKER_PORT: '0',
+        QUEUE_PREFIX: prefix,
+        OUTBOX_POLL_MS: '100',
+        LOG_LEVEL: 'silent',
+      }),
+      {
+        host: '127.0.0.1',
+        consumers: [],
+      },
+    );
     try {
       await waitFor('the relay to send the group sessions', async () => {
-        const [r] = await query<{ unsent: number }>(live, `SELECT count(*)::int AS unsent FROM pf_outbox_events WHERE event_type = 'cl_group_session_documented.v1' AND sent_at IS NULL`);
+        const [r] = await query<{ unsent: number }>(
+          live,
+          `SELECT count(*)::int AS unsent FROM pf_outbox_events WHERE event_type = 'cl_group_session_documented.v1' AND sent_at IS NULL`,
+        );
         return r!.unsent === 0;
       });
     } finally {
@@ -204,17 +234,24 @@ describe('a database restored to an earlier point', () => {
     const worker = await startWorkerProcess(restored.appUrl, prefix, (d) => stderr.push(d));
     workers.push(worker);
     try {
-      await waitFor('every event to be sent again and reach its consumer as a duplicate', async () => {
-        if ((await progress(restored)).sent !== before.events) return false;
-        const outcomes = await Promise.all(before.ids.map(async (id) => {
-          for (const q of queues) {
-            const job = await q.getJob(id);
-            if (job) return job.returnvalue;
-          }
-          return undefined;
-        }));
-        return outcomes.every((o) => o === 'duplicate');
-      }, 120_000, 250);
+      await waitFor(
+        'every event to be sent again and reach its consumer as a duplicate',
+        async () => {
+          if ((await progress(restored)).sent !== before.events) return false;
+          const outcomes = await Promise.all(
+            before.ids.map(async (id) => {
+              for (const q of queues) {
+                const job = await q.getJob(id);
+                if (job) return job.returnvalue;
+              }
+              return undefined;
+            }),
+          );
+          return outcomes.every((o) => o === 'duplicate');
+        },
+        120_000,
+        250,
+      );
     } finally {
       await worker.stop();
       for (const q of queues) await q.close();

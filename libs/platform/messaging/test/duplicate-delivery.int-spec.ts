@@ -1,13 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { QueueEvents } from 'bullmq';
 import Redis from 'ioredis';
-import { loadConfig } from '@cairn/platform/config';
+
 import { PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/clinical';
-import { buildEvent, IntegrationEvent, MessagingQueues, RunningWorker, startWorker } from '../src';
+import { loadConfig } from '@cairn/platform/config';
 import type { PrismaClient } from '@cairn/platform/db';
+
+import { buildEvent, IntegrationEvent, MessagingQueues, RunningWorker, startWorker } from '../src';
 import {
-  appPrisma, createMessagingTestDb, effectCounts, MessagingTestDb, obliterateQueues, probePayload, ProbeConsumerModule, publishProbeEvents,
-  uniqueQueuePrefix, waitFor,
+  appPrisma,
+  createMessagingTestDb,
+  effectCounts,
+  MessagingTestDb,
+  obliterateQueues,
+  ProbeConsumerModule,
+  probePayload,
+  publishProbeEvents,
+  uniqueQueuePrefix,
+  waitFor,
 } from './probe';
 
 // Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
@@ -27,9 +37,20 @@ beforeAll(async () => {
   db = await createMessagingTestDb('dupes');
   owner = db.owner;
   prisma = appPrisma(db.appUrl);
-  worker = await startWorker(loadConfig({ ...process.env, DATABASE_URL: db.appUrl, WORKER_PORT: '0', QUEUE_PREFIX: prefix, OUTBOX_POLL_MS: '100', QUEUE_CONCURRENCY: '4' }), {
-    host: '127.0.0.1', consumers: [ProbeConsumerModule],
-  });
+  worker = await startWorker(
+    loadConfig({
+      ...process.env,
+      DATABASE_URL: db.appUrl,
+      WORKER_PORT: '0',
+      QUEUE_PREFIX: prefix,
+      OUTBOX_POLL_MS: '100',
+      QUEUE_CONCURRENCY: '4',
+    }),
+    {
+      host: '127.0.0.1',
+      consumers: [ProbeConsumerModule],
+    },
+  );
   eventsConnection = new Redis(process.env['REDIS_URL']!, { maxRetriesPerRequest: null });
   events = new QueueEvents('charge-creation', { connection: eventsConnection, prefix });
   await events.waitUntilReady();
@@ -63,10 +84,21 @@ describe('the same event delivered three times', () => {
 
     // Second delivery: the row is unsent again (as after a relay crash between Redis' ack and the commit).
     await owner.query('UPDATE pf_outbox_events SET sent_at = NULL WHERE id = $1', [id]);
-    await waitFor('the relay to send it again', async () => (await owner.query('SELECT 1 FROM pf_outbox_events WHERE id = $1 AND sent_at IS NOT NULL', [id])).rowCount === 1);
+    await waitFor(
+      'the relay to send it again',
+      async () => (await owner.query('SELECT 1 FROM pf_outbox_events WHERE id = $1 AND sent_at IS NOT NULL', [id])).rowCount === 1,
+    );
     // Third and fourth: the same event as jobs BullMQ cannot recognise (e.g. the first job was already removed).
-    const { rows } = await owner.query('SELECT organization_id, id, event_type, payload, occurred_at FROM pf_outbox_events WHERE id = $1', [id]);
-    const event = { id, type: rows[0].event_type, organizationId: rows[0].organization_id, occurredAt: rows[0].occurred_at.toISOString(), payload: rows[0].payload } as IntegrationEvent;
+    const { rows } = await owner.query('SELECT organization_id, id, event_type, payload, occurred_at FROM pf_outbox_events WHERE id = $1', [
+      id,
+    ]);
+    const event = {
+      id,
+      type: rows[0].event_type,
+      organizationId: rows[0].organization_id,
+      occurredAt: rows[0].occurred_at.toISOString(),
+      payload: rows[0].payload,
+    } as IntegrationEvent;
     expect(await deliver(event, `${id}-again-1`)).toBe('duplicate');
     expect(await deliver(event, `${id}-again-2`)).toBe('duplicate');
 
@@ -88,8 +120,14 @@ describe('a job the consumer cannot handle', () => {
     const id = randomUUID();
     const queue = worker.app.get(MessagingQueues).get('charge-creation');
     // An event of another queue's type, as a misrouted producer would add it.
-    const job = await queue.add('cl_group_session_documented.v1', { id, type: 'cl_group_session_documented.v1', organizationId: org, occurredAt: new Date().toISOString(), payload: {} } as never, { jobId: id, attempts: 5 });
-    await expect(job.waitUntilFinished(events, 30_000)).rejects.toThrow(/cannot handle a cl_group_session_documented.v1 job on charge-creation/);
+    const job = await queue.add(
+      'cl_group_session_documented.v1',
+      { id, type: 'cl_group_session_documented.v1', organizationId: org, occurredAt: new Date().toISOString(), payload: {} } as never,
+      { jobId: id, attempts: 5 },
+    );
+    await expect(job.waitUntilFinished(events, 30_000)).rejects.toThrow(
+      /cannot handle a cl_group_session_documented.v1 job on charge-creation/,
+    );
     const failed = await queue.getJob(id);
     expect(await failed!.getState()).toBe('failed');
     expect(failed!.attemptsMade).toBe(1);
@@ -97,7 +135,7 @@ describe('a job the consumer cannot handle', () => {
   });
 });
 
-describe('the worker\'s /metrics', () => {
+describe("the worker's /metrics", () => {
   it('reports queue depth, attempts, outcomes, latency and the outbox lag', async () => {
     const text = await (await fetch(`http://127.0.0.1:${worker.port}/metrics`)).text();
     expect(text).toMatch(/cairn_queue_jobs\{queue="charge-creation",state="wait"\} \d+/);

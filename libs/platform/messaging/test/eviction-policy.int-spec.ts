@@ -2,9 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
+
 import { freePort } from '@cairn/testing';
-import { OwnRedis } from './probe';
+
 import { checkEvictionPolicy } from '../src';
+import { OwnRedis } from './probe';
 
 // Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
 jest.setTimeout(120_000);
@@ -55,7 +57,11 @@ describe('checkEvictionPolicy', () => {
   });
 
   it('warns when the policy cannot be read', async () => {
-    const down = new Redis(`redis://127.0.0.1:${await freePort()}`, { maxRetriesPerRequest: 0, retryStrategy: () => null, lazyConnect: true });
+    const down = new Redis(`redis://127.0.0.1:${await freePort()}`, {
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+      lazyConnect: true,
+    });
     down.on('error', () => undefined);
     const log = logger();
     expect(await checkEvictionPolicy(down, log)).toMatchObject({ ok: false, policy: null });

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { Pool } from 'pg';
+
 import { CL_GROUP_SESSION_DOCUMENTED_V1 } from '@cairn/platform/clinical';
-import { PM_APPOINTMENT_STATUS_CHANGED_V1 } from '@cairn/platform/scheduling';
 import { loadConfig } from '@cairn/platform/config';
-import { createMessagingTestDb, MessagingTestDb, obliterateQueues, uniqueQueuePrefix, waitFor } from './probe';
+import { PM_APPOINTMENT_STATUS_CHANGED_V1 } from '@cairn/platform/scheduling';
+
 import { EVENTS_WITHOUT_CONSUMER, RunningWorker, startWorker } from '../src';
+import { createMessagingTestDb, MessagingTestDb, obliterateQueues, uniqueQueuePrefix, waitFor } from './probe';
 
 // Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
 jest.setTimeout(120_000);
@@ -30,7 +32,11 @@ afterAll(async () => {
 async function insertRow(type: string): Promise<string> {
   const id = randomUUID();
   // As the owner: an old deployment's event type that no queue takes any more.
-  await owner.query(`INSERT INTO pf_outbox_events (organization_id, id, event_type, payload) VALUES ($1, $2, $3, '{}'::jsonb)`, [randomUUID(), id, type]);
+  await owner.query(`INSERT INTO pf_outbox_events (organization_id, id, event_type, payload) VALUES ($1, $2, $3, '{}'::jsonb)`, [
+    randomUUID(),
+    id,
+    type,
+  ]);
   return id;
 }
 
@@ -73,13 +79,24 @@ describe('the relay with an event no queue takes', () => {
   const prefix = uniqueQueuePrefix('unroutable');
   let parkedRoutable: string;
   const startRelay = async () =>
-    (worker ??= await startWorker(loadConfig({ ...process.env, DATABASE_URL: db.appUrl, WORKER_PORT: '0', QUEUE_PREFIX: prefix, OUTBOX_POLL_MS: '100' }), { host: '127.0.0.1' }));
+    (worker ??= await startWorker(
+      loadConfig({ ...process.env, DATABASE_URL: db.appUrl, WORKER_PORT: '0', QUEUE_PREFIX: prefix, OUTBOX_POLL_MS: '100' }),
+      { host: '127.0.0.1' },
+    ));
   const parkedState = async (id: string) =>
-    (await owner.query(`SELECT sent_at, last_error, available_at = 'infinity' AS parked, relay_attempts FROM pf_outbox_events WHERE id = $1`, [id])).rows[0];
+    (
+      await owner.query(
+        `SELECT sent_at, last_error, available_at = 'infinity' AS parked, relay_attempts FROM pf_outbox_events WHERE id = $1`,
+        [id],
+      )
+    ).rows[0];
   beforeAll(async () => {
     // A row an earlier deployment parked because no queue took its type then; this deployment routes it.
     parkedRoutable = await insertRow(CL_GROUP_SESSION_DOCUMENTED_V1);
-    await owner.query(`UPDATE pf_outbox_events SET available_at = 'infinity', last_error = 'no queue takes this event type' WHERE id = $1`, [parkedRoutable]);
+    await owner.query(
+      `UPDATE pf_outbox_events SET available_at = 'infinity', last_error = 'no queue takes this event type' WHERE id = $1`,
+      [parkedRoutable],
+    );
   });
   afterAll(async () => {
     await worker?.stop();
@@ -88,14 +105,21 @@ describe('the relay with an event no queue takes', () => {
 
   it('sends, once started, the rows parked for a type it now routes (the deploy that adds a consumer)', async () => {
     await startRelay();
-    await waitFor('the parked row to be sent', async () => (await owner.query('SELECT 1 FROM pf_outbox_events WHERE id = $1 AND sent_at IS NOT NULL', [parkedRoutable])).rowCount === 1);
+    await waitFor(
+      'the parked row to be sent',
+      async () =>
+        (await owner.query('SELECT 1 FROM pf_outbox_events WHERE id = $1 AND sent_at IS NOT NULL', [parkedRoutable])).rowCount === 1,
+    );
     expect(await parkedState(parkedRoutable)).toMatchObject({ last_error: null, parked: false });
   });
 
   it('leaves it unsent with the reason and parks it, instead of dropping it, blocking the outbox or claiming it again', async () => {
     const id = await insertRow('retired_event.v0');
     await startRelay();
-    await waitFor('the relay to look at it', async () => (await owner.query('SELECT 1 FROM pf_outbox_events WHERE id = $1 AND last_error IS NOT NULL', [id])).rowCount === 1);
+    await waitFor(
+      'the relay to look at it',
+      async () => (await owner.query('SELECT 1 FROM pf_outbox_events WHERE id = $1 AND last_error IS NOT NULL', [id])).rowCount === 1,
+    );
     expect(await parkedState(id)).toEqual({ sent_at: null, last_error: 'no queue takes this event type', parked: true, relay_attempts: 1 });
     // Many polls later (100 ms each), the relay has not claimed it again.
     await new Promise((r) => setTimeout(r, 1000));
@@ -109,7 +133,10 @@ describe('the relay with an event no queue takes', () => {
     // An hour old: were it counted as lag, the gauge would say so.
     await owner.query(`UPDATE pf_outbox_events SET created_at = now() - interval '1 hour' WHERE id = $1`, [id]);
     const running = await startRelay();
-    await waitFor('the relay to look at it', async () => (await owner.query('SELECT 1 FROM pf_outbox_events WHERE id = $1 AND last_error IS NOT NULL', [id])).rowCount === 1);
+    await waitFor(
+      'the relay to look at it',
+      async () => (await owner.query('SELECT 1 FROM pf_outbox_events WHERE id = $1 AND last_error IS NOT NULL', [id])).rowCount === 1,
+    );
     expect(await parkedState(id)).toEqual({ sent_at: null, last_error: 'no queue takes this event type', parked: true, relay_attempts: 1 });
     const redis = new Redis(process.env['REDIS_URL']!);
     try {

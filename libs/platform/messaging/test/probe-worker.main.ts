@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+
 import { runWorkerProcess } from '../src';
 import { ProbeConsumerModule } from './probe';
 

@@ -7,10 +7,12 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Pool } from 'pg';
-import { PrismaClient, withTenant } from '@cairn/platform/db';
+
 import { PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/clinical';
+import { PrismaClient, withTenant } from '@cairn/platform/db';
+import { createScratchDatabase, probeRedis, seedDemoData } from '@cairn/testing';
+
 import { buildEvent, ConsumerDeps, ConsumerTx, EventConsumer, QUEUE_NAMES, QueueEvent, writeOutboxEvent } from '../src';
-import { probeRedis, seedDemoData, createScratchDatabase } from '@cairn/testing';
 
 /**
  * A consumer with an observable effect, for the messaging tests and the events benchmark. The consumer BASE,
@@ -30,7 +32,9 @@ export class ProbeConsumer extends EventConsumer<'charge-creation'> {
 
   protected async handle(event: QueueEvent<'charge-creation'>, tx: ConsumerTx): Promise<void> {
     if (event.type === PEER_ENCOUNTER_FINALIZED_V1 && event.payload.hcpcs_code === 'FAIL') {
-      const healed = await tx.$queryRaw<unknown[]>`SELECT 1 FROM test_probe_heals WHERE organization_id = ${event.organizationId}::uuid AND event_id = ${event.id}::uuid`;
+      const healed = await tx.$queryRaw<
+        unknown[]
+      >`SELECT 1 FROM test_probe_heals WHERE organization_id = ${event.organizationId}::uuid AND event_id = ${event.id}::uuid`;
       if (healed.length === 0) throw new Error(`probe consumer told to fail for event ${event.id}`);
     }
     // SLOW: an effect that takes a while, to SIGTERM the worker while it is in flight.
@@ -75,11 +79,20 @@ export function appPrisma(url: string): PrismaClient {
 }
 
 /** Publishes `count` probe events of one organization in ONE committed transaction; returns their ids. */
-export async function publishProbeEvents(prisma: PrismaClient, organizationId: string, count: number, opts: { fail?: boolean; slow?: boolean } = {}): Promise<string[]> {
+export async function publishProbeEvents(
+  prisma: PrismaClient,
+  organizationId: string,
+  count: number,
+  opts: { fail?: boolean; slow?: boolean } = {},
+): Promise<string[]> {
   return withTenant(prisma, { organizationId, userId: '', siteIds: 'all', patientScope: 'none' }, async (tx) => {
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
-      const event = buildEvent(PEER_ENCOUNTER_FINALIZED_V1, organizationId, probePayload(organizationId, opts.fail ? 'FAIL' : opts.slow ? 'SLOW' : 'H0038'));
+      const event = buildEvent(
+        PEER_ENCOUNTER_FINALIZED_V1,
+        organizationId,
+        probePayload(organizationId, opts.fail ? 'FAIL' : opts.slow ? 'SLOW' : 'H0038'),
+      );
       await writeOutboxEvent(tx, event);
       ids.push(event.id);
     }
@@ -89,15 +102,23 @@ export async function publishProbeEvents(prisma: PrismaClient, organizationId: s
 
 export function probePayload(organizationId: string, hcpcsCode = 'H0038') {
   return {
-    organization_id: organizationId, peer_encounter_id: randomUUID(), chart_id: randomUUID(), encounter_id: null,
-    peer_provider_id: randomUUID(), service_date: '2026-11-24', hcpcs_code: hcpcsCode, duration_minutes: 30,
+    organization_id: organizationId,
+    peer_encounter_id: randomUUID(),
+    chart_id: randomUUID(),
+    encounter_id: null,
+    peer_provider_id: randomUUID(),
+    service_date: '2026-11-24',
+    hcpcs_code: hcpcsCode,
+    duration_minutes: 30,
   };
 }
 
 /** Effect rows per event id (as the owner, across organizations). */
 export async function effectCounts(owner: Pool, eventIds: string[]): Promise<{ rows: number; distinct: number }> {
   const { rows } = await owner.query<{ rows: string; distinct: string }>(
-    'SELECT count(*) AS rows, count(DISTINCT event_id) AS distinct FROM test_probe_effects WHERE event_id = ANY($1::uuid[])', [eventIds]);
+    'SELECT count(*) AS rows, count(DISTINCT event_id) AS distinct FROM test_probe_effects WHERE event_id = ANY($1::uuid[])',
+    [eventIds],
+  );
   return { rows: Number(rows[0]!.rows), distinct: Number(rows[0]!.distinct) };
 }
 
@@ -152,15 +173,38 @@ export class OwnRedis {
 
   async start(): Promise<void> {
     mkdirSync(this.dir, { recursive: true });
-    const child = spawn('redis-server', [
-      '--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always',
-      '--dir', this.dir, '--maxmemory-policy', 'noeviction', '--daemonize', 'no',
-    ], { stdio: 'ignore' });
+    const child = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'always',
+        '--dir',
+        this.dir,
+        '--maxmemory-policy',
+        'noeviction',
+        '--daemonize',
+        'no',
+      ],
+      { stdio: 'ignore' },
+    );
     this.child = child;
-    await waitFor(`redis-server on ${this.port}`, async () => {
-      if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
-      return (await probeRedis(this.url, 300)) === 'ok';
-    }, 15_000, 50);
+    await waitFor(
+      `redis-server on ${this.port}`,
+      async () => {
+        if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
+        return (await probeRedis(this.url, 300)) === 'ok';
+      },
+      15_000,
+      50,
+    );
   }
 
   get running(): boolean {
@@ -204,7 +248,10 @@ export async function createMessagingTestDb(label: string, opts: { demoData?: bo
   const owner = new Pool({ connectionString: db.ownerUrl, max: 3 });
   owner.on('error', () => undefined); // an idle connection ended by the DROP DATABASE ... WITH (FORCE) at the end
   return {
-    appUrl: db.appUrl, ownerUrl: db.ownerUrl, owner, orgs: [randomUUID(), randomUUID()],
+    appUrl: db.appUrl,
+    ownerUrl: db.ownerUrl,
+    owner,
+    orgs: [randomUUID(), randomUUID()],
     drop: async () => {
       await owner.end();
       await db.drop();
@@ -222,7 +269,11 @@ export const PROBE_WORKER_ENTRY = 'libs/platform/messaging/test/probe-worker.mai
  * @swc-node/register, with `env` over the test's environment. Stdout is ignored; stderr goes to `onStderr`.
  */
 export function spawnEntry(entry: string, env: NodeJS.ProcessEnv, onStderr: (chunk: string) => void = () => undefined): ChildProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   child.stderr!.on('data', (d: Buffer) => onStderr(d.toString()));
   return child;
 }

@@ -1,12 +1,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { loadConfig } from '@cairn/platform/config';
-import { MessagingQueues, RunningWorker, startWorker } from '../src';
-import { freePort } from '@cairn/testing';
 import type { PrismaClient } from '@cairn/platform/db';
+import { freePort } from '@cairn/testing';
+
+import { MessagingQueues, RunningWorker, startWorker } from '../src';
 import {
-  appPrisma, createMessagingTestDb, effectCounts, MessagingTestDb, OwnRedis, ProbeConsumerModule, publishProbeEvents, uniqueQueuePrefix, waitFor,
+  appPrisma,
+  createMessagingTestDb,
+  effectCounts,
+  MessagingTestDb,
+  OwnRedis,
+  ProbeConsumerModule,
+  publishProbeEvents,
+  uniqueQueuePrefix,
+  waitFor,
 } from './probe';
 
 // Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
@@ -39,10 +49,21 @@ afterAll(async () => {
 });
 
 it('delivers every event once when Redis stops mid-flight and comes back', async () => {
-  worker = await startWorker(loadConfig({
-    ...process.env, DATABASE_URL: db.appUrl, WORKER_PORT: '0', REDIS_URL: redis.url, QUEUE_PREFIX: uniqueQueuePrefix('outage'),
-    OUTBOX_POLL_MS: '100', OUTBOX_BATCH_SIZE: '20', QUEUE_CONCURRENCY: '2', QUEUE_BACKOFF_MS: '100', QUEUE_LOCK_MS: '2000',
-  }), { host: '127.0.0.1', consumers: [ProbeConsumerModule] });
+  worker = await startWorker(
+    loadConfig({
+      ...process.env,
+      DATABASE_URL: db.appUrl,
+      WORKER_PORT: '0',
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: uniqueQueuePrefix('outage'),
+      OUTBOX_POLL_MS: '100',
+      OUTBOX_BATCH_SIZE: '20',
+      QUEUE_CONCURRENCY: '2',
+      QUEUE_BACKOFF_MS: '100',
+      QUEUE_LOCK_MS: '2000',
+    }),
+    { host: '127.0.0.1', consumers: [ProbeConsumerModule] },
+  );
   const owner = db.owner;
 
   const before: string[] = [];
@@ -53,9 +74,11 @@ it('delivers every event once when Redis stops mid-flight and comes back', async
   // Published while Redis is down: committed, but the relay cannot hand them over.
   const during: string[] = [];
   for (let t = 0; t < 10; t++) during.push(...(await publishProbeEvents(prisma, db.orgs[t % 2]!, 10)));
-  const stuck = () => owner.query<{ unsent: string; noted: string }>(
-    'SELECT count(*) FILTER (WHERE sent_at IS NULL) AS unsent, count(*) FILTER (WHERE last_error LIKE $2) AS noted FROM pf_outbox_events WHERE id = ANY($1::uuid[])',
-    [during, 'redis:%']);
+  const stuck = () =>
+    owner.query<{ unsent: string; noted: string }>(
+      'SELECT count(*) FILTER (WHERE sent_at IS NULL) AS unsent, count(*) FILTER (WHERE last_error LIKE $2) AS noted FROM pf_outbox_events WHERE id = ANY($1::uuid[])',
+      [during, 'redis:%'],
+    );
   // Wait for the relay to have tried (it backs off while Redis refuses, so not on a fixed clock).
   await waitFor('the relay to record that Redis refused', async () => Number((await stuck()).rows[0]!.noted) > 0, 30_000, 100);
   expect(Number((await stuck()).rows[0]!.unsent)).toBe(during.length); // nothing marked sent without Redis' acknowledgement
@@ -64,10 +87,15 @@ it('delivers every event once when Redis stops mid-flight and comes back', async
   const all = [...before, ...during];
   await waitFor('every effect after Redis is back', async () => (await effectCounts(owner, all)).distinct === all.length, 60_000, 200);
   const queue = worker.app.get(MessagingQueues).get('charge-creation');
-  await waitFor('the queue to drain', async () => {
-    const c = await queue.getJobCounts('wait', 'active', 'delayed');
-    return c['wait'] === 0 && c['active'] === 0 && c['delayed'] === 0;
-  }, 30_000, 200);
+  await waitFor(
+    'the queue to drain',
+    async () => {
+      const c = await queue.getJobCounts('wait', 'active', 'delayed');
+      return c['wait'] === 0 && c['active'] === 0 && c['delayed'] === 0;
+    },
+    30_000,
+    200,
+  );
   expect(await queue.getJobCounts('failed')).toEqual({ failed: 0 });
   expect(await effectCounts(owner, all)).toEqual({ rows: all.length, distinct: all.length });
   const unsent = await owner.query('SELECT count(*) AS n FROM pf_outbox_events WHERE id = ANY($1::uuid[]) AND sent_at IS NULL', [all]);
@@ -78,21 +106,43 @@ it('delivers what was published while the worker started without Redis, once Red
   await worker?.stop();
   worker = undefined;
   await redis.stop();
-  worker = await startWorker(loadConfig({
-    ...process.env, DATABASE_URL: db.appUrl, WORKER_PORT: '0', REDIS_URL: redis.url, QUEUE_PREFIX: uniqueQueuePrefix('outage-start'),
-    OUTBOX_POLL_MS: '100', QUEUE_BACKOFF_MS: '100', QUEUE_LOCK_MS: '2000',
-  }), { host: '127.0.0.1', consumers: [ProbeConsumerModule] });
+  worker = await startWorker(
+    loadConfig({
+      ...process.env,
+      DATABASE_URL: db.appUrl,
+      WORKER_PORT: '0',
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: uniqueQueuePrefix('outage-start'),
+      OUTBOX_POLL_MS: '100',
+      QUEUE_BACKOFF_MS: '100',
+      QUEUE_LOCK_MS: '2000',
+    }),
+    { host: '127.0.0.1', consumers: [ProbeConsumerModule] },
+  );
   const ids = await publishProbeEvents(prisma, db.orgs[0], 25);
-  await waitFor('the relay to record that Redis refused', async () =>
-    Number((await db.owner.query('SELECT count(*) AS n FROM pf_outbox_events WHERE id = ANY($1::uuid[]) AND last_error IS NOT NULL', [ids])).rows[0].n) > 0, 30_000, 100);
+  await waitFor(
+    'the relay to record that Redis refused',
+    async () =>
+      Number(
+        (await db.owner.query('SELECT count(*) AS n FROM pf_outbox_events WHERE id = ANY($1::uuid[]) AND last_error IS NOT NULL', [ids]))
+          .rows[0].n,
+      ) > 0,
+    30_000,
+    100,
+  );
   expect((await effectCounts(db.owner, ids)).rows).toBe(0);
 
   await redis.start();
   await waitFor('every effect', async () => (await effectCounts(db.owner, ids)).distinct === ids.length, 60_000, 200);
   const queue = worker.app.get(MessagingQueues).get('charge-creation');
-  await waitFor('the queue to drain', async () => {
-    const c = await queue.getJobCounts('wait', 'active', 'delayed');
-    return c['wait'] === 0 && c['active'] === 0 && c['delayed'] === 0;
-  }, 30_000, 200);
+  await waitFor(
+    'the queue to drain',
+    async () => {
+      const c = await queue.getJobCounts('wait', 'active', 'delayed');
+      return c['wait'] === 0 && c['active'] === 0 && c['delayed'] === 0;
+    },
+    30_000,
+    200,
+  );
   expect(await effectCounts(db.owner, ids)).toEqual({ rows: ids.length, distinct: ids.length });
 }, 180_000);

@@ -1,11 +1,19 @@
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { ClsService } from 'nestjs-cls';
+
+import { PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/clinical';
 import { loadConfig } from '@cairn/platform/config';
 import { TENANT_CONTEXT, TenantTx } from '@cairn/platform/db';
-import { PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/clinical';
-import { MessagingQueues, OutboxPublisher, OutboxPublishError, systemContext, RunningWorker, startWorker } from '../src';
+
+import { MessagingQueues, OutboxPublisher, OutboxPublishError, RunningWorker, startWorker, systemContext } from '../src';
 import {
-  createMessagingTestDb, MessagingTestDb, obliterateQueues, probePayload, ProbeConsumerModule, uniqueQueuePrefix, waitFor,
+  createMessagingTestDb,
+  MessagingTestDb,
+  obliterateQueues,
+  ProbeConsumerModule,
+  probePayload,
+  uniqueQueuePrefix,
+  waitFor,
 } from './probe';
 
 // Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
@@ -18,9 +26,13 @@ let worker: RunningWorker;
 
 beforeAll(async () => {
   db = await createMessagingTestDb('rollback');
-  worker = await startWorker(loadConfig({ ...process.env, DATABASE_URL: db.appUrl, WORKER_PORT: '0', QUEUE_PREFIX: prefix, OUTBOX_POLL_MS: '100' }), {
-    host: '127.0.0.1', consumers: [ProbeConsumerModule],
-  });
+  worker = await startWorker(
+    loadConfig({ ...process.env, DATABASE_URL: db.appUrl, WORKER_PORT: '0', QUEUE_PREFIX: prefix, OUTBOX_POLL_MS: '100' }),
+    {
+      host: '127.0.0.1',
+      consumers: [ProbeConsumerModule],
+    },
+  );
 });
 afterAll(async () => {
   await worker?.stop();
@@ -35,16 +47,19 @@ describe('an event published in a rolled-back transaction', () => {
     const publisher = worker.app.get(OutboxPublisher);
     const cls = worker.app.get(ClsService);
     const txHost = worker.app.get<TransactionHost<TenantTx>>(TransactionHost);
-    const inTenantTx = <T>(fn: () => Promise<T>) => cls.run(() => {
-      cls.set(TENANT_CONTEXT, systemContext(org));
-      return txHost.withTransaction(fn);
-    });
+    const inTenantTx = <T>(fn: () => Promise<T>) =>
+      cls.run(() => {
+        cls.set(TENANT_CONTEXT, systemContext(org));
+        return txHost.withTransaction(fn);
+      });
 
     let rolledBackId = '';
-    await expect(inTenantTx(async () => {
-      rolledBackId = (await publisher.publish(PEER_ENCOUNTER_FINALIZED_V1, org, probePayload(org))).id;
-      throw new Error('the state change failed after the event was written');
-    })).rejects.toThrow('the state change failed');
+    await expect(
+      inTenantTx(async () => {
+        rolledBackId = (await publisher.publish(PEER_ENCOUNTER_FINALIZED_V1, org, probePayload(org))).id;
+        throw new Error('the state change failed after the event was written');
+      }),
+    ).rejects.toThrow('the state change failed');
     const committed = await inTenantTx(() => publisher.publish(PEER_ENCOUNTER_FINALIZED_V1, org, probePayload(org)));
 
     const applied = async (id: string) => (await owner.query('SELECT 1 FROM test_probe_effects WHERE event_id = $1', [id])).rowCount ?? 0;
@@ -64,21 +79,27 @@ describe('an event published in a rolled-back transaction', () => {
     await expect(publisher.publish(PEER_ENCOUNTER_FINALIZED_V1, org, probePayload(org))).rejects.toThrow(OutboxPublishError);
     const cls = worker.app.get(ClsService);
     const txHost = worker.app.get<TransactionHost<TenantTx>>(TransactionHost);
-    await expect(cls.run(() => {
-      cls.set(TENANT_CONTEXT, systemContext(org));
-      return txHost.withTransaction(() => publisher.publish(PEER_ENCOUNTER_FINALIZED_V1, org, probePayload('00000000-0000-4000-8000-000000000002')));
-    })).rejects.toThrow(/payload names organization/);
+    await expect(
+      cls.run(() => {
+        cls.set(TENANT_CONTEXT, systemContext(org));
+        return txHost.withTransaction(() =>
+          publisher.publish(PEER_ENCOUNTER_FINALIZED_V1, org, probePayload('00000000-0000-4000-8000-000000000002')),
+        );
+      }),
+    ).rejects.toThrow(/payload names organization/);
   });
 
-  it('cannot be written for another organization than the transaction\'s (row-level security)', async () => {
+  it("cannot be written for another organization than the transaction's (row-level security)", async () => {
     const publisher = worker.app.get(OutboxPublisher);
     const cls = worker.app.get(ClsService);
     const txHost = worker.app.get<TransactionHost<TenantTx>>(TransactionHost);
     const mine = '00000000-0000-4000-8000-000000000003';
     const theirs = '00000000-0000-4000-8000-000000000004';
-    await expect(cls.run(() => {
-      cls.set(TENANT_CONTEXT, systemContext(mine));
-      return txHost.withTransaction(() => publisher.publish(PEER_ENCOUNTER_FINALIZED_V1, theirs, probePayload(theirs)));
-    })).rejects.toThrow(/row-level security/);
+    await expect(
+      cls.run(() => {
+        cls.set(TENANT_CONTEXT, systemContext(mine));
+        return txHost.withTransaction(() => publisher.publish(PEER_ENCOUNTER_FINALIZED_V1, theirs, probePayload(theirs)));
+      }),
+    ).rejects.toThrow(/row-level security/);
   });
 });

@@ -2,10 +2,20 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
+
 import type { PrismaClient } from '@cairn/platform/db';
 import { freePort, httpStatus } from '@cairn/testing';
+
 import {
-  appPrisma, createMessagingTestDb, effectCounts, MessagingTestDb, obliterateQueues, PROBE_WORKER_ENTRY, publishProbeEvents, uniqueQueuePrefix, waitFor,
+  appPrisma,
+  createMessagingTestDb,
+  effectCounts,
+  MessagingTestDb,
+  obliterateQueues,
+  PROBE_WORKER_ENTRY,
+  publishProbeEvents,
+  uniqueQueuePrefix,
+  waitFor,
 } from './probe';
 
 // Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
@@ -32,10 +42,19 @@ it('finishes the event in flight on SIGTERM, then exits 0', async () => {
   const port = await freePort();
   const child = spawn(process.execPath, ['-r', '@swc-node/register', PROBE_WORKER_ENTRY], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: db.appUrl, WORKER_PORT: String(port), QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent', OUTBOX_POLL_MS: '100' },
+    env: {
+      ...process.env,
+      DATABASE_URL: db.appUrl,
+      WORKER_PORT: String(port),
+      QUEUE_PREFIX: prefix,
+      LOG_LEVEL: 'silent',
+      OUTBOX_POLL_MS: '100',
+    },
     stdio: 'ignore',
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const connection = new Redis(process.env['REDIS_URL']!, { maxRetriesPerRequest: 1 });
   const queue = new Queue('charge-creation', { connection, prefix });
   try {

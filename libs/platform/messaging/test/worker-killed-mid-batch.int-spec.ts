@@ -1,11 +1,22 @@
 import type { ChildProcess } from 'node:child_process';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
+
 import type { PrismaClient } from '@cairn/platform/db';
-import {
-  appPrisma, createMessagingTestDb, effectCounts, MessagingTestDb, obliterateQueues, PROBE_WORKER_ENTRY, publishProbeEvents, spawnEntry, uniqueQueuePrefix, waitFor,
-} from './probe';
 import { freePort } from '@cairn/testing';
+
+import {
+  appPrisma,
+  createMessagingTestDb,
+  effectCounts,
+  MessagingTestDb,
+  obliterateQueues,
+  PROBE_WORKER_ENTRY,
+  publishProbeEvents,
+  spawnEntry,
+  uniqueQueuePrefix,
+  waitFor,
+} from './probe';
 
 // Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
 jest.setTimeout(120_000);
@@ -22,10 +33,16 @@ const children: ChildProcess[] = [];
 /** The worker entry with the probe consumer, as a real child process. */
 async function spawnWorker(): Promise<ChildProcess> {
   const child = spawnEntry(PROBE_WORKER_ENTRY, {
-    DATABASE_URL: db.appUrl, WORKER_PORT: String(await freePort()), QUEUE_PREFIX: prefix, LOG_LEVEL: 'error',
+    DATABASE_URL: db.appUrl,
+    WORKER_PORT: String(await freePort()),
+    QUEUE_PREFIX: prefix,
+    LOG_LEVEL: 'error',
     // Small relay batches and short job locks, so the kill lands mid-batch and the dead worker's jobs are
     // taken over within seconds instead of the production 30 s.
-    OUTBOX_BATCH_SIZE: '25', OUTBOX_POLL_MS: '100', QUEUE_LOCK_MS: '2000', QUEUE_CONCURRENCY: '4',
+    OUTBOX_BATCH_SIZE: '25',
+    OUTBOX_POLL_MS: '100',
+    QUEUE_LOCK_MS: '2000',
+    QUEUE_CONCURRENCY: '4',
   });
   children.push(child);
   return child;
@@ -71,10 +88,15 @@ it('yields exactly 1,000 effects after the worker process is SIGKILLed mid-batch
   const connection = new Redis(process.env['REDIS_URL']!, { maxRetriesPerRequest: 1 });
   const queue = new Queue('charge-creation', { connection, prefix });
   try {
-    await waitFor('the queue to drain', async () => {
-      const c = await queue.getJobCounts('wait', 'active', 'delayed');
-      return c['wait'] === 0 && c['active'] === 0 && c['delayed'] === 0;
-    }, 60_000, 250);
+    await waitFor(
+      'the queue to drain',
+      async () => {
+        const c = await queue.getJobCounts('wait', 'active', 'delayed');
+        return c['wait'] === 0 && c['active'] === 0 && c['delayed'] === 0;
+      },
+      60_000,
+      250,
+    );
     expect(await queue.getJobCounts('failed')).toEqual({ failed: 0 });
   } finally {
     await queue.close();
@@ -83,8 +105,13 @@ it('yields exactly 1,000 effects after the worker process is SIGKILLed mid-batch
   const unsent = await owner.query('SELECT count(*) AS n FROM pf_outbox_events WHERE id = ANY($1::uuid[]) AND sent_at IS NULL', [ids]);
   expect(Number(unsent.rows[0].n)).toBe(0);
   expect(await effectCounts(owner, ids)).toEqual({ rows: TOTAL, distinct: TOTAL });
-  const processed = await owner.query("SELECT count(*) AS n FROM pf_processed_events WHERE consumer = 'test.probe-effects' AND event_id = ANY($1::uuid[])", [ids]);
+  const processed = await owner.query(
+    "SELECT count(*) AS n FROM pf_processed_events WHERE consumer = 'test.probe-effects' AND event_id = ANY($1::uuid[])",
+    [ids],
+  );
   expect(Number(processed.rows[0].n)).toBe(TOTAL);
   // For the record in the test output: how far the first worker got.
-  console.log(`SIGKILL after ${atKill.rows} effects with ${unsentAtKill} outbox rows unsent; after restart: ${TOTAL} effects, 0 duplicates`);
+  console.log(
+    `SIGKILL after ${atKill.rows} effects with ${unsentAtKill} outbox rows unsent; after restart: ${TOTAL} effects, 0 duplicates`,
+  );
 }, 240_000);

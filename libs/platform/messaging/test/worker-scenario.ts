@@ -3,9 +3,11 @@
 import type { ChildProcess } from 'node:child_process';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
-import { type PrismaClient, withTenant } from '@cairn/platform/db';
-import { type IntegrationEvent, writeOutboxEvent } from '../src';
+
+import { withTenant, type PrismaClient } from '@cairn/platform/db';
 import { freePort } from '@cairn/testing';
+
+import { writeOutboxEvent, type IntegrationEvent } from '../src';
 import { appPrisma, createMessagingTestDb, MessagingTestDb, obliterateQueues, spawnEntry, uniqueQueuePrefix, waitFor } from './probe';
 
 export interface WorkerScenario {
@@ -33,10 +35,22 @@ export interface WorkerProcess {
 }
 
 /** The REAL worker process (apps/worker/src/main.ts) on a database and a queue prefix; stderr goes to `onStderr`. */
-export async function startWorkerProcess(appUrl: string, prefix: string, onStderr: (chunk: string) => void, env: NodeJS.ProcessEnv = {}): Promise<WorkerProcess> {
+export async function startWorkerProcess(
+  appUrl: string,
+  prefix: string,
+  onStderr: (chunk: string) => void,
+  env: NodeJS.ProcessEnv = {},
+): Promise<WorkerProcess> {
   const child = spawnEntry(
     'apps/worker/src/main.ts',
-    { DATABASE_URL: appUrl, WORKER_PORT: String(await freePort()), QUEUE_PREFIX: prefix, LOG_LEVEL: 'error', OUTBOX_POLL_MS: '100', ...env },
+    {
+      DATABASE_URL: appUrl,
+      WORKER_PORT: String(await freePort()),
+      QUEUE_PREFIX: prefix,
+      LOG_LEVEL: 'error',
+      OUTBOX_POLL_MS: '100',
+      ...env,
+    },
     onStderr,
   );
   return {
@@ -64,7 +78,9 @@ export function workerScenario(name: string): WorkerScenario {
     stderr: [],
     prefix,
     publish: async (event) => {
-      await withTenant(prisma!, { organizationId: event.organizationId, userId: '', siteIds: 'all', patientScope: 'none' }, (tx) => writeOutboxEvent(tx, event));
+      await withTenant(prisma!, { organizationId: event.organizationId, userId: '', siteIds: 'all', patientScope: 'none' }, (tx) =>
+        writeOutboxEvent(tx, event),
+      );
     },
     replay: async (queueName, consumer, first, republished) => {
       const connection = new Redis(process.env['REDIS_URL']!, { maxRetriesPerRequest: 1 });
@@ -74,12 +90,20 @@ export function workerScenario(name: string): WorkerScenario {
         for (const e of republished) await scenario.publish(e);
         const ids = [first.id, ...republished.map((e) => e.id)];
         const jobIds = [...ids, `${first.id}-redelivered-1`, `${first.id}-redelivered-2`];
-        await waitFor('every delivery to be handled', async () => {
-          const processed = await scenario.db.owner.query(`SELECT count(*)::int AS n FROM pf_processed_events WHERE consumer = $1 AND event_id = ANY($2::uuid[])`, [consumer, ids]);
-          // Only these five jobs: the demo data's own events go through the same queues.
-          const states = await Promise.all(jobIds.map(async (id) => (await queue.getJob(id))?.getState()));
-          return processed.rows[0].n === 3 && states.every((st) => st === 'completed');
-        }, 60_000, 200);
+        await waitFor(
+          'every delivery to be handled',
+          async () => {
+            const processed = await scenario.db.owner.query(
+              `SELECT count(*)::int AS n FROM pf_processed_events WHERE consumer = $1 AND event_id = ANY($2::uuid[])`,
+              [consumer, ids],
+            );
+            // Only these five jobs: the demo data's own events go through the same queues.
+            const states = await Promise.all(jobIds.map(async (id) => (await queue.getJob(id))?.getState()));
+            return processed.rows[0].n === 3 && states.every((st) => st === 'completed');
+          },
+          60_000,
+          200,
+        );
         expect(await queue.getJobCounts('failed')).toEqual({ failed: 0 });
       } finally {
         await queue.close();

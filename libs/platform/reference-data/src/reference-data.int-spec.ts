@@ -3,11 +3,13 @@ import { CqrsModule, QueryBus } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
 import { ClsService } from 'nestjs-cls';
 import { Pool } from 'pg';
+
 import { ValidateCodeQuery } from '@cairn/platform/code-library';
 import { ConfigModule, loadConfig } from '@cairn/platform/config';
 import { DbModule } from '@cairn/platform/db';
 import { GetJurisdictionProfileQuery, proposeGroupCode, timedUnits } from '@cairn/platform/jurisdiction';
 import { RequestContextService, TenancyModule } from '@cairn/platform/tenancy';
+
 import { ReferenceDataModule } from './reference-data.module';
 
 /**
@@ -20,7 +22,13 @@ let sonoran: { organizationId: string; userId: string };
 
 beforeAll(async () => {
   const moduleRef = await Test.createTestingModule({
-    imports: [ConfigModule.forRoot(loadConfig({ ...process.env, LOG_LEVEL: 'silent' })), DbModule, CqrsModule.forRoot(), TenancyModule, ReferenceDataModule],
+    imports: [
+      ConfigModule.forRoot(loadConfig({ ...process.env, LOG_LEVEL: 'silent' })),
+      DbModule,
+      CqrsModule.forRoot(),
+      TenancyModule,
+      ReferenceDataModule,
+    ],
   }).compile();
   ctx = await moduleRef.init();
   const { rows } = await owner.query<{ organization_id: string; staff_user_id: string }>(
@@ -48,7 +56,10 @@ describe('reference-data queries on the bus, outside a request', () => {
   it('validates national codes with no tenant context, and sees organization codes only under one', async () => {
     const bus = () => ctx.get(QueryBus);
     expect(await inStore(() => bus().execute(new ValidateCodeQuery('H2017', '2026-02-01')))).toMatchObject({ valid: true });
-    expect(await inStore(() => bus().execute(new ValidateCodeQuery('T1016', '2026-02-01')))).toMatchObject({ valid: false, reason: 'unknown_code' });
+    expect(await inStore(() => bus().execute(new ValidateCodeQuery('T1016', '2026-02-01')))).toMatchObject({
+      valid: false,
+      reason: 'unknown_code',
+    });
     const underSonoran = await inStore(async () => {
       ctx.get(RequestContextService).setTenant({ ...sonoran, siteIds: 'all', patientScope: 'none' });
       return bus().execute(new ValidateCodeQuery('T1016', '2026-02-01', 'HCPCS'));

@@ -30,7 +30,11 @@ describe('TtlCache', () => {
     off.set('k', 1);
     expect(off.get('k')).toBeUndefined();
     const cache = new TtlCache<number>(1000, 10, clock);
-    await expect(cache.getOrLoad('k', async () => { throw new Error('down'); })).rejects.toThrow('down');
+    await expect(
+      cache.getOrLoad('k', async () => {
+        throw new Error('down');
+      }),
+    ).rejects.toThrow('down');
     expect(await cache.getOrLoad('k', async () => 7)).toBe(7);
   });
 });

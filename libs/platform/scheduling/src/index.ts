@@ -1,7 +1,12 @@
 export { ENCOUNTER_SOURCE_TYPES, ENCOUNTER_TYPES } from './encounter';
 export type { EncounterPage, EncounterSourceType, EncounterType, EncounterView } from './encounter';
 export { CreateGroupEncountersCommand } from './create-group-encounters.command';
-export type { CreatedGroupEncounter, CreateGroupEncountersInput, GroupEncounterAttendee, GroupEncountersCreated } from './create-group-encounters.command';
+export type {
+  CreatedGroupEncounter,
+  CreateGroupEncountersInput,
+  GroupEncounterAttendee,
+  GroupEncountersCreated,
+} from './create-group-encounters.command';
 export { ListPatientEncountersQuery } from './list-patient-encounters.query';
 export type { ListPatientEncountersFilter } from './list-patient-encounters.query';
 export { CreatePeerEncounterCommand } from './create-peer-encounter.command';

@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+
 import type { EncounterPage } from './encounter';
 
 export interface ListPatientEncountersFilter {

@@ -1,14 +1,12 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiHeader, ApiUnauthorizedResponse } from '@nestjs/swagger';
+
 import type { PermissionKey } from './permissions';
 
 export const ACCESS_RULE = 'cairn.accessRule';
 
 /** How a route is protected. Every route must declare one (a test walks the routes and checks). */
-export type AccessRule =
-  | { kind: 'public' }
-  | { kind: 'authenticated' }
-  | { kind: 'permission'; permission: PermissionKey };
+export type AccessRule = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'permission'; permission: PermissionKey };
 
 const ORG_HEADER_DOC = ApiHeader({
   name: 'X-Organization-Id',

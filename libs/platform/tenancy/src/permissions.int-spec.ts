@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+
 import { PERMISSIONS, ROLE_KEYS } from './permissions';
 
 const owner = new Pool({ connectionString: process.env['DATABASE_OWNER_URL'], max: 1 });

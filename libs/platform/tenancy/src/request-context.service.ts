@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
+
 import { TENANT_CONTEXT, TenantContext } from '@cairn/platform/db';
+
 import { CLS_CLIENT_IP, CLS_PRINCIPAL, CLS_REQUEST_ID, Principal } from './request-context';
 
 /** Typed access to the per-request store (AsyncLocalStorage through nestjs-cls). */

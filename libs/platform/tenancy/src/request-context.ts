@@ -1,8 +1,8 @@
-import type { TenantContext } from '@cairn/platform/db';
+import { CLS_REQUEST_ID, type TenantContext } from '@cairn/platform/db';
 
 /** CLS keys shared by the platform libraries. */
 export { CLS_REQUEST_ID };
-import { CLS_REQUEST_ID } from '@cairn/platform/db';
+
 export const CLS_CLIENT_IP = 'cairn.clientIp';
 export const CLS_PRINCIPAL = 'cairn.principal';
 
@@ -30,7 +30,8 @@ export type { TenantContext };
 export function organizationsOf(principal: Principal): { id: string; name: string; slug: string }[] {
   const seen = new Map<string, { id: string; name: string; slug: string }>();
   for (const g of principal.grants) {
-    if (!seen.has(g.organizationId)) seen.set(g.organizationId, { id: g.organizationId, name: g.organizationName, slug: g.organizationSlug });
+    if (!seen.has(g.organizationId))
+      seen.set(g.organizationId, { id: g.organizationId, name: g.organizationName, slug: g.organizationSlug });
   }
   return [...seen.values()];
 }

@@ -1,4 +1,5 @@
 import { ForbiddenError, InvalidInputError, NotFoundError } from '@cairn/platform/http';
+
 import { AuditScope } from './audit-scope';
 
 interface Msg {
@@ -13,7 +14,13 @@ describe('AuditScope', () => {
   it('infers success from a value, with the declared ids and the facts the handler added', () => {
     const s = scope().scope({ a: 1 }).scope({ b: 2 });
     expect(s.eventFor({ id: 'n1' }, true)).toEqual({
-      action: 'progress-note.sign', resourceType: 'progress_note', resourceId: 'n1', patientId: 'p1', outcome: 'success', reason: null, scope: { a: 1, b: 2 },
+      action: 'progress-note.sign',
+      resourceType: 'progress_note',
+      resourceId: 'n1',
+      patientId: 'p1',
+      outcome: 'success',
+      reason: null,
+      scope: { a: 1, b: 2 },
     });
   });
 
@@ -22,8 +29,11 @@ describe('AuditScope', () => {
   });
 
   it('lets the handler set ids and the action', () => {
-    expect(scope().set({ resourceId: null, patientId: 'p2', action: 'progress-note.amend' }).eventFor({}, true))
-      .toMatchObject({ resourceId: null, patientId: 'p2', action: 'progress-note.amend' });
+    expect(scope().set({ resourceId: null, patientId: 'p2', action: 'progress-note.amend' }).eventFor({}, true)).toMatchObject({
+      resourceId: null,
+      patientId: 'p2',
+      action: 'progress-note.amend',
+    });
   });
 
   it('turns a marked refusal into a denied or failure row with its reason and scope', () => {
@@ -49,10 +59,28 @@ describe('AuditScope', () => {
     expect(s.eventFor({}, true)).toMatchObject({ actorType: 'staff' });
   });
   it('writes one row per patient on success when asked (rowPerPatient), the one row otherwise', () => {
-    const s = scope().scope({ part2: true }).rowPerPatient([{ patientId: 'a', scope: { status: 'present' } }, { patientId: 'b' }]);
+    const s = scope()
+      .scope({ part2: true })
+      .rowPerPatient([{ patientId: 'a', scope: { status: 'present' } }, { patientId: 'b' }]);
     expect(s.eventsFor({}, true)).toEqual([
-      { action: 'progress-note.sign', resourceType: 'progress_note', resourceId: 'n1', patientId: 'a', outcome: 'success', reason: null, scope: { part2: true, status: 'present' } },
-      { action: 'progress-note.sign', resourceType: 'progress_note', resourceId: 'n1', patientId: 'b', outcome: 'success', reason: null, scope: { part2: true } },
+      {
+        action: 'progress-note.sign',
+        resourceType: 'progress_note',
+        resourceId: 'n1',
+        patientId: 'a',
+        outcome: 'success',
+        reason: null,
+        scope: { part2: true, status: 'present' },
+      },
+      {
+        action: 'progress-note.sign',
+        resourceType: 'progress_note',
+        resourceId: 'n1',
+        patientId: 'b',
+        outcome: 'success',
+        reason: null,
+        scope: { part2: true },
+      },
     ]);
     const nf = scope().rowPerPatient([{ patientId: 'a' }, { patientId: 'b' }]);
     expect(nf.eventsFor(null, true)).toEqual([expect.objectContaining({ outcome: 'not_found', patientId: null })]);

@@ -1,4 +1,5 @@
 import { NotFoundError } from '@cairn/platform/http';
+
 import type { UseCaseActorType, UseCaseAuditDeclaration } from './tenant-use-case.decorator';
 
 export type UseCaseAuditOutcome = 'success' | 'denied' | 'failure' | 'not_found';
@@ -137,7 +138,12 @@ export class AuditScope {
     return null;
   }
 
-  private event(outcome: UseCaseAuditOutcome, reason: string | null, scope: Record<string, unknown> | undefined, contextHasUser: boolean): UseCaseAuditEvent {
+  private event(
+    outcome: UseCaseAuditOutcome,
+    reason: string | null,
+    scope: Record<string, unknown> | undefined,
+    contextHasUser: boolean,
+  ): UseCaseAuditEvent {
     const d = this.declaration;
     const declaredPatient = outcome === 'not_found' ? null : (d.patient?.(this.message) ?? null);
     return {

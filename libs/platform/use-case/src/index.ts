@@ -3,7 +3,12 @@ export type { AuditFields, PatientRow, UseCaseAuditEvent, UseCaseAuditOutcome } 
 export { pagedAuditedList, setFilterNames } from './paged-audited-list';
 export type { PagedAuditedListSpec } from './paged-audited-list';
 export {
-  OUTSIDE_USE_CASE_PIPELINE, OutsideUseCasePipeline, TENANT_USE_CASE, TenantUseCase, outsidePipelineReasonOf, useCaseDeclarationOf,
+  OUTSIDE_USE_CASE_PIPELINE,
+  OutsideUseCasePipeline,
+  TENANT_USE_CASE,
+  TenantUseCase,
+  outsidePipelineReasonOf,
+  useCaseDeclarationOf,
 } from './tenant-use-case.decorator';
 export type { TenantUseCaseDeclaration, TenantUseCaseOptions, UseCaseAuditDeclaration } from './tenant-use-case.decorator';
 export type { TenantUseCaseHandler, UseCase, UseCaseTx } from './use-case';

@@ -1,4 +1,5 @@
 import { Page, pageOf, pageWindow } from '@cairn/platform/http';
+
 import type { AuditScope } from './audit-scope';
 
 export interface PagedAuditedListSpec<Row, Item> {

@@ -1,10 +1,11 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { TransactionHost } from '@nestjs-cls/transactional';
+
 import type { TenantContext, TenantTx } from '@cairn/platform/db';
 import { RequestContextService } from '@cairn/platform/tenancy';
-import { AuditScope } from './audit-scope';
-import type { UseCaseAuditEvent } from './audit-scope';
+
+import { AuditScope, type UseCaseAuditEvent } from './audit-scope';
 import type { TenantUseCaseDeclaration } from './tenant-use-case.decorator';
 import type { UseCase, UseCaseTx } from './use-case';
 import { UseCaseAuditWriter } from './use-case-audit-writer';
@@ -34,7 +35,9 @@ export class UseCasePipeline {
   async run<R>(declaration: TenantUseCaseDeclaration, message: unknown, handler: (uc: UseCase) => Promise<R>): Promise<R> {
     const tenant = this.requestContext.tenant;
     if (!tenant && declaration.tenant !== 'optional') {
-      throw new Error(`No tenant context: ${declaration.message.name} must run inside an authorised request or a consumer's tenant context`);
+      throw new Error(
+        `No tenant context: ${declaration.message.name} must run inside an authorised request or a consumer's tenant context`,
+      );
     }
     const audited = declaration.audit !== false;
     const scope = new AuditScope(declaration.audit || NO_AUDIT, message);
@@ -51,7 +54,8 @@ export class UseCasePipeline {
         return requestContext.principal;
       },
       get tx(): UseCaseTx {
-        if (!tx) throw new Error(`${declaration.message.name} runs outside a transaction (transaction: 'audit-only'): use uc.inTransaction`);
+        if (!tx)
+          throw new Error(`${declaration.message.name} runs outside a transaction (transaction: 'audit-only'): use uc.inTransaction`);
         return tx;
       },
       audit: scope,

@@ -1,5 +1,6 @@
 import { Global, Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
+
 import { useCaseDeclarationOf } from './tenant-use-case.decorator';
 import type { UseCase } from './use-case';
 import { UseCasePipeline } from './use-case-pipeline';

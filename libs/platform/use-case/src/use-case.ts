@@ -1,5 +1,6 @@
 import type { TenantContext, TenantTxClient } from '@cairn/platform/db';
 import type { Principal } from '@cairn/platform/tenancy';
+
 import type { AuditScope } from './audit-scope';
 
 /** The Prisma transaction client of the tenant transaction: every model (platform use cases only). */

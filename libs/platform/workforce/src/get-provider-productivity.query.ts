@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+
 import type { ProviderProductivityOptions, ProviderProductivitySummary } from './provider-productivity-summary';
 
 /**

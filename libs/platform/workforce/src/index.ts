@@ -1,4 +1,9 @@
 export { GetProviderProductivityQuery, getProviderProductivity } from './get-provider-productivity.query';
 export type { QueryExecutor } from './get-provider-productivity.query';
 export { SESSION_CATEGORIES } from './provider-productivity-summary';
-export type { DocumentationLagBins, ProviderProductivityOptions, ProviderProductivitySummary, SessionCategory } from './provider-productivity-summary';
+export type {
+  DocumentationLagBins,
+  ProviderProductivityOptions,
+  ProviderProductivitySummary,
+  SessionCategory,
+} from './provider-productivity-summary';

@@ -1,5 +1,12 @@
 /** The non-clinical categories sessions are reported under (the service-type mapping is data, in PM). */
-export const SESSION_CATEGORIES = ['Individual Therapy', 'Group Services', 'Case Management', 'Assessment', 'Peer Support', 'Other'] as const;
+export const SESSION_CATEGORIES = [
+  'Individual Therapy',
+  'Group Services',
+  'Case Management',
+  'Assessment',
+  'Peer Support',
+  'Other',
+] as const;
 export type SessionCategory = (typeof SESSION_CATEGORIES)[number];
 
 /** Documentation lag bins: notes signed under 24 h, 24 to 48 h, over 48 h after the session ended. */

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+
 import { AuditModule } from '@cairn/platform/audit';
+
 import { BookAppointmentHandler } from './commands/book-appointment/book-appointment.handler';
 import { RescheduleAppointmentHandler } from './commands/reschedule-appointment/reschedule-appointment.handler';
 import { SetAppointmentStatusHandler } from './commands/set-appointment-status/set-appointment-status.handler';

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+
 import { AuditModule } from '@cairn/platform/audit';
+
 import { ChargesController } from './http/charges.controller';
 import { ChargesRepository } from './infrastructure/charges.repository';
 import { ListChargesHandler } from './queries/list-charges/list-charges.handler';

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+
 import { AuditModule } from '@cairn/platform/audit';
+
 import { CreateGroupEncountersHandler } from './commands/create-group-encounters/create-group-encounters.handler';
 import { CreatePeerEncounterHandler } from './commands/create-peer-encounter/create-peer-encounter.handler';
 import { EncountersRepository } from './infrastructure/encounters.repository';

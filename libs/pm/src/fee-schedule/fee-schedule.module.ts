@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+
 import { AuditModule } from '@cairn/platform/audit';
+
 import { CreateFeeScheduleEntryHandler } from './commands/create-fee-schedule-entry/create-fee-schedule-entry.handler';
 import { EndFeeScheduleEntryHandler } from './commands/end-fee-schedule-entry/end-fee-schedule-entry.handler';
 import { FeeScheduleController } from './http/fee-schedule.controller';

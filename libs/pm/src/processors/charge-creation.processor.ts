@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+
 import { CL_GROUP_ENCOUNTERS_APPROVED_V1, PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/clinical';
 import { ConsumerDeps, EventConsumer, QueueEvent } from '@cairn/platform/messaging';
+
 import { CreateChargeWhenPeerEncounterFinalizedHandler } from '../charges/event-handlers/create-charge-when-peer-encounter-finalized.handler';
 import { CreateChargesWhenGroupEncountersApprovedHandler } from '../charges/event-handlers/create-charges-when-group-encounters-approved.handler';
 import type { PmTx } from '../pm.tx';

@@ -1,4 +1,4 @@
-import { part2ConsentProblems, Part2ConsentInput } from './part2-consent.rules';
+import { Part2ConsentInput, part2ConsentProblems } from './part2-consent.rules';
 
 const today = '2026-06-01';
 const tpo: Part2ConsentInput = {
@@ -29,13 +29,16 @@ describe('part2ConsentProblems (42 CFR §2.31)', () => {
   it('requires an expiration date or event, and refuses "none" for a specific disclosure', () => {
     expect(fields({ expirationEvent: undefined })).toEqual(['expiresOn']);
     expect(fields({ consentType: 'specific_disclosure', purposes: ['payment'] })).toEqual(['expirationEvent']);
-    expect(fields({ consentType: 'specific_disclosure', purposes: ['payment'], expiresOn: '2026-12-31', expirationEvent: undefined })).toEqual([]);
+    expect(
+      fields({ consentType: 'specific_disclosure', purposes: ['payment'], expiresOn: '2026-12-31', expirationEvent: undefined }),
+    ).toEqual([]);
   });
 
   it('requires each statement the form must contain, naming it', () => {
     const problems = part2ConsentProblems({ ...tpo, statements: ['redisclosure'] }, today);
     expect(problems.map((p) => p.message)).toEqual([
-      expect.stringContaining('right_to_revoke'), expect.stringContaining('treatment_not_conditioned'),
+      expect.stringContaining('right_to_revoke'),
+      expect.stringContaining('treatment_not_conditioned'),
     ]);
     expect(problems.every((p) => p.field === 'statements')).toBe(true);
   });

@@ -1,4 +1,5 @@
 import type { FieldError } from '@cairn/platform/kernel';
+
 import { CONSENT_STATEMENTS, ConsentRecipient, ConsentType, TPO_PURPOSES } from './part2-consent.view';
 
 /** What a new consent says (already shape-checked by the HTTP DTO, or built by trusted code). */
@@ -41,7 +42,10 @@ export function part2ConsentProblems(input: Part2ConsentInput, today: string): F
   if (input.consentType === 'tpo') {
     const missing = TPO_PURPOSES.filter((p) => !input.purposes.includes(p));
     if (missing.length) {
-      add('purposes', `purposes of a TPO consent must include treatment, payment and health_care_operations; missing ${missing.join(', ')} (${SECTION}(a)(5))`);
+      add(
+        'purposes',
+        `purposes of a TPO consent must include treatment, payment and health_care_operations; missing ${missing.join(', ')} (${SECTION}(a)(5))`,
+      );
     }
   }
   // Expiration (§2.31(a)(7)): a date or an event; "none" is accepted only for a TPO consent.

@@ -11,7 +11,9 @@ describe('consentStatus', () => {
   it('is pending before, expired after, and revoked whatever the dates', () => {
     expect(consentStatus({ revokedAt: null, effectiveOn: d('2026-06-02'), expiresOn: null }, today)).toBe('pending');
     expect(consentStatus({ revokedAt: null, effectiveOn: d('2026-01-01'), expiresOn: d('2026-05-31') }, today)).toBe('expired');
-    expect(consentStatus({ revokedAt: new Date('2026-05-01T10:00:00Z'), effectiveOn: d('2026-01-01'), expiresOn: null }, today)).toBe('revoked');
+    expect(consentStatus({ revokedAt: new Date('2026-05-01T10:00:00Z'), effectiveOn: d('2026-01-01'), expiresOn: null }, today)).toBe(
+      'revoked',
+    );
   });
 });
 

@@ -6,7 +6,15 @@ export const CONSENT_TYPES = ['tpo', 'specific_disclosure'] as const;
 export type ConsentType = (typeof CONSENT_TYPES)[number];
 
 /** Purposes a consent can name; a TPO consent names the first three. */
-export const CONSENT_PURPOSES = ['treatment', 'payment', 'health_care_operations', 'care_coordination', 'legal', 'research', 'other'] as const;
+export const CONSENT_PURPOSES = [
+  'treatment',
+  'payment',
+  'health_care_operations',
+  'care_coordination',
+  'legal',
+  'research',
+  'other',
+] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export const TPO_PURPOSES: readonly ConsentPurpose[] = ['treatment', 'payment', 'health_care_operations'];
 

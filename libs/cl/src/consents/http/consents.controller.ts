@@ -1,16 +1,24 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
 import { CheckSudConsentQuery, Part2RecordType } from '@cairn/platform/clinical';
 import { ApiProblemResponses, pageWindow, ParseIdPipe } from '@cairn/platform/http';
 import { RequirePermission } from '@cairn/platform/tenancy';
+
 import { RecordConsentCommand } from '../commands/record-consent/record-consent.command';
 import { RevokeConsentCommand } from '../commands/revoke-consent/revoke-consent.command';
-import {
-  CheckPart2AccessDto, ConsentPageDto, ConsentResponseDto, ListConsentsDto, Part2AccessDto, RecordConsentDto, RevokeConsentDto,
-} from './consent.dto';
 import type { Part2ConsentInput } from '../domain/part2-consent.rules';
 import { ListConsentsQuery } from '../queries/list-consents/list-consents.query';
+import {
+  CheckPart2AccessDto,
+  ConsentPageDto,
+  ConsentResponseDto,
+  ListConsentsDto,
+  Part2AccessDto,
+  RecordConsentDto,
+  RevokeConsentDto,
+} from './consent.dto';
 
 const notFound = (what: string) => new NotFoundException(`No ${what} with that id in your scope.`);
 const patientId = new ParseIdPipe(() => notFound('patient'));
@@ -37,7 +45,8 @@ export class ConsentsController {
   @RequirePermission('cl.consents.manage')
   @ApiOperation({
     summary: 'Record a Part 2 consent',
-    description: 'Permission: `cl.consents.manage`. 400 names each missing or invalid 42 CFR §2.31 element; 422 when the chart is not a Part 2 record. Audited.',
+    description:
+      'Permission: `cl.consents.manage`. 400 names each missing or invalid 42 CFR §2.31 element; 422 when the chart is not a Part 2 record. Audited.',
   })
   @ApiCreatedResponse({ type: ConsentResponseDto })
   @ApiProblemResponses(400, 401, 403, 404, 422, 500)
@@ -47,7 +56,10 @@ export class ConsentsController {
 
   @Get('consents')
   @RequirePermission('cl.consents.view')
-  @ApiOperation({ summary: "A patient's Part 2 consents, newest first", description: 'Permission: `cl.consents.view`. Paginated; carries the §2.32 notice for a Part 2 chart. Audited.' })
+  @ApiOperation({
+    summary: "A patient's Part 2 consents, newest first",
+    description: 'Permission: `cl.consents.view`. Paginated; carries the §2.32 notice for a Part 2 chart. Audited.',
+  })
   @ApiOkResponse({ type: ConsentPageDto })
   @ApiProblemResponses(400, 401, 403, 404, 500)
   async list(@Param('id', patientId) id: string, @Query() dto: ListConsentsDto) {
@@ -58,7 +70,10 @@ export class ConsentsController {
   @Post('consents/:consentId/revoke')
   @HttpCode(200)
   @RequirePermission('cl.consents.manage')
-  @ApiOperation({ summary: 'Revoke a Part 2 consent, effective immediately', description: 'Permission: `cl.consents.manage`. 409 when it was already revoked. Audited.' })
+  @ApiOperation({
+    summary: 'Revoke a Part 2 consent, effective immediately',
+    description: 'Permission: `cl.consents.manage`. 409 when it was already revoked. Audited.',
+  })
   @ApiOkResponse({ type: ConsentResponseDto })
   @ApiProblemResponses(400, 401, 403, 404, 409, 500)
   async revoke(@Param('id', patientId) id: string, @Param('consentId', consentId) consent: string, @Body() dto: RevokeConsentDto) {
@@ -69,7 +84,8 @@ export class ConsentsController {
   @RequirePermission('patients.view')
   @ApiOperation({
     summary: "May I read this kind of the patient's Part 2 records?",
-    description: 'Permission: `patients.view`. Answers with cl_check_sud_consent (the function RLS policies use) for the caller: allowed or not, and why. Audited (denials included).',
+    description:
+      'Permission: `patients.view`. Answers with cl_check_sud_consent (the function RLS policies use) for the caller: allowed or not, and why. Audited (denials included).',
   })
   @ApiOkResponse({ type: Part2AccessDto })
   @ApiProblemResponses(400, 401, 403, 404, 500)

@@ -7,7 +7,9 @@ import type { ClTx } from '../../cl.tx';
 
 /** cl_check_sud_consent for an explicit subject: true only when it answers true (null, a missing chart, is no). */
 export async function sudConsentAllows(tx: ClTx, chartId: string, recordType: string, subjectUserId: string): Promise<boolean> {
-  const [row] = await tx.$queryRaw<{ allowed: boolean }[]>`SELECT cl_check_sud_consent(${chartId}::uuid, ${recordType}, ${subjectUserId}::uuid) AS allowed`;
+  const [row] = await tx.$queryRaw<
+    { allowed: boolean }[]
+  >`SELECT cl_check_sud_consent(${chartId}::uuid, ${recordType}, ${subjectUserId}::uuid) AS allowed`;
   return row?.allowed === true;
 }
 

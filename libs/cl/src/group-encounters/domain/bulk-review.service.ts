@@ -1,7 +1,7 @@
+import type { ClTx } from '../../cl.tx';
 import { generationsByIds } from '../infrastructure/group-encounter-generation.repository';
 import { GenerationRow, part2AuditScope, toGenerationView } from './group-encounter-generation.view';
 import { OUTCOME_DETAIL, ReviewItemResult, ReviewOutcome } from './review-result.view';
-import type { ClTx } from '../../cl.tx';
 
 type Tx = ClTx;
 
@@ -32,7 +32,12 @@ export interface BulkReview {
  * rows it allows with a conditional UPDATE (a racing reviewer's rows are skipped), re-read the ones lost to
  * that race, and answer per id from the row's committed state.
  */
-export async function bulkReview<D extends string, A extends D>(tx: Tx, organizationId: string, requested: string[], step: BulkReviewStep<D, A>): Promise<BulkReview> {
+export async function bulkReview<D extends string, A extends D>(
+  tx: Tx,
+  organizationId: string,
+  requested: string[],
+  step: BulkReviewStep<D, A>,
+): Promise<BulkReview> {
   const ids = [...new Set(requested)]; // canonical already (@IsId), so a repeat is the same string
   const seen = new Map((await generationsByIds(tx, organizationId, ids)).map((r) => [r.id, r]));
   const candidates = ids.filter((id) => seen.has(id) && step.decide(seen.get(id)!) === step.apply);
@@ -52,7 +57,9 @@ export async function bulkReview<D extends string, A extends D>(tx: Tx, organiza
   const counts = results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.outcome]: (acc[r.outcome] ?? 0) + 1 }), {});
   const already = results.some((r) => r.outcome === 'already_approved' || r.outcome === 'already_rejected');
   return {
-    ids, changed, results,
+    ids,
+    changed,
+    results,
     auditOutcome: changed.size > 0 || already ? 'success' : results.every((r) => r.outcome === 'not_found') ? 'not_found' : 'denied',
     auditScope: { requested: ids.length, outcomes: counts, ...part2AuditScope([...seen.values()]) },
   };

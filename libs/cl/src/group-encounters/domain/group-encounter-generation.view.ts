@@ -1,6 +1,7 @@
+import { isoDate } from '@cairn/platform/kernel';
+
 import { PART2_NOTICE } from '../../consents/domain/part2-notice.constants';
 import type { GenerationStatus, NotBillableReason } from './group-encounter.rules';
-import { isoDate } from '@cairn/platform/kernel';
 
 /** A generation as the review list shows it: grouped information of its session, attendee, proposal and flags. */
 export interface GroupEncounterGenerationView {
@@ -117,7 +118,8 @@ export function part2AuditScope(rows: Pick<GenerationRow, 'id' | 'sud_program' |
   const withheld = rows.filter((r) => !r.consented).map((r) => r.id);
   if (disclosed.length === 0 && withheld.length === 0) return {};
   return {
-    part2: true, part2NoticeApplies: disclosed.length > 0,
+    part2: true,
+    part2NoticeApplies: disclosed.length > 0,
     ...(disclosed.length ? { part2GenerationIds: disclosed } : {}),
     ...(withheld.length ? { consentRequiredIds: withheld } : {}),
   };

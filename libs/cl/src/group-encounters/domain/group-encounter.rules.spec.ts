@@ -1,13 +1,27 @@
+import type { ClGroupSessionDocumentedV1 } from '@cairn/platform/clinical';
 import type { CodeValidity } from '@cairn/platform/code-library';
 import type { JurisdictionProfile } from '@cairn/platform/jurisdiction';
-import type { ClGroupSessionDocumentedV1 } from '@cairn/platform/clinical';
+
 import {
-  approvalDecision, billabilityAfterCodeEdit, GENERATION_STATUSES, GenerationStatus, planGenerations, proposeForSession, rejectionDecision,
+  approvalDecision,
+  billabilityAfterCodeEdit,
+  GENERATION_STATUSES,
+  GenerationStatus,
+  planGenerations,
+  proposeForSession,
+  rejectionDecision,
 } from './group-encounter.rules';
 
 const AZ: JurisdictionProfile = {
-  key: 'us-az-ahcccs', name: 'Arizona (AHCCCS)', stateCode: 'AZ', isDefault: false, payerProgram: null, timedUnitRule: 'midpoint',
-  timedUnitMinutes: 15, groupMinimumMinutes: 30, effectiveFrom: '2024-01-01',
+  key: 'us-az-ahcccs',
+  name: 'Arizona (AHCCCS)',
+  stateCode: 'AZ',
+  isDefault: false,
+  payerProgram: null,
+  timedUnitRule: 'midpoint',
+  timedUnitMinutes: 15,
+  groupMinimumMinutes: 30,
+  effectiveFrom: '2024-01-01',
   groupCodes: {
     psychotherapy_group: { system: 'CPT', code: '90853', modifiers: [] },
     sud_group_counseling: { system: 'HCPCS', code: 'H0005', modifiers: ['HF'] },
@@ -19,9 +33,20 @@ const AZ: JurisdictionProfile = {
 };
 
 const session = (over: Partial<ClGroupSessionDocumentedV1> = {}): ClGroupSessionDocumentedV1 => ({
-  organization_id: 'o', session_id: 's', group_id: 'g', site_id: 'site', group_type: 'psychotherapy_group', sud_program: false,
-  modality: 'in_person', session_date: '2026-11-20', start_time: '10:00', end_time: '11:00', duration_minutes: 60,
-  facilitator_id: 'f', documented_by: 'f', documented_at: '2026-11-20T12:00:00Z',
+  organization_id: 'o',
+  session_id: 's',
+  group_id: 'g',
+  site_id: 'site',
+  group_type: 'psychotherapy_group',
+  sud_program: false,
+  modality: 'in_person',
+  session_date: '2026-11-20',
+  start_time: '10:00',
+  end_time: '11:00',
+  duration_minutes: 60,
+  facilitator_id: 'f',
+  documented_by: 'f',
+  documented_at: '2026-11-20T12:00:00Z',
   attendees: [
     { patient_id: 'p1', chart_id: 'c1', attendance_status: 'present', minutes_attended: 60 },
     { patient_id: 'p2', chart_id: 'c2', attendance_status: 'partial', minutes_attended: 35 },
@@ -33,14 +58,25 @@ const session = (over: Partial<ClGroupSessionDocumentedV1> = {}): ClGroupSession
 
 const VALID: CodeValidity = {
   valid: true,
-  code: { system: 'CPT', code: '90853', shortDescription: 'Group psychotherapy', unitBasis: 'per_session', minimumMinutes: null, maximumMinutes: null, effectiveFrom: '2000-01-01', effectiveTo: null, source: 'national' },
+  code: {
+    system: 'CPT',
+    code: '90853',
+    shortDescription: 'Group psychotherapy',
+    unitBasis: 'per_session',
+    minimumMinutes: null,
+    maximumMinutes: null,
+    effectiveFrom: '2000-01-01',
+    effectiveTo: null,
+    source: 'national',
+  },
 };
 
 describe('proposal rules', () => {
   it('proposes the profile code for the group type, adding the modifiers the circumstances require', () => {
     expect(proposeForSession(AZ, session())).toEqual({ system: 'CPT', code: '90853', modifiers: [] });
-    expect(proposeForSession(AZ, session({ group_type: 'sud_group_counseling', modality: 'telehealth_video', sud_program: true })))
-      .toEqual({ system: 'HCPCS', code: 'H0005', modifiers: ['HF', 'HQ', 'GT'] });
+    expect(proposeForSession(AZ, session({ group_type: 'sud_group_counseling', modality: 'telehealth_video', sud_program: true }))).toEqual(
+      { system: 'HCPCS', code: 'H0005', modifiers: ['HF', 'HQ', 'GT'] },
+    );
   });
 
   it('proposes nothing for a group type the profile does not map, or one it does not know', () => {
@@ -57,7 +93,9 @@ describe('proposal rules', () => {
       ['p3', 'pending_review', false, 'below_minimum_minutes', null],
       ['p4', 'not_generated', false, 'absent', null],
     ]);
-    expect(rows[2]!.notBillableDetail).toBe('20 minutes attended; the Arizona (AHCCCS) profile requires at least 30 for a billable group encounter.');
+    expect(rows[2]!.notBillableDetail).toBe(
+      '20 minutes attended; the Arizona (AHCCCS) profile requires at least 30 for a billable group encounter.',
+    );
   });
 
   it('counts the minimum inclusively (30 of 30 minutes is billable)', () => {
@@ -69,7 +107,13 @@ describe('proposal rules', () => {
     const s = session();
     const ended: CodeValidity = { valid: false, reason: 'ended', message: '90853 ended on 2025-12-31', code: null };
     const [row] = planGenerations(s, AZ, { proposal: proposeForSession(AZ, s), validity: ended });
-    expect(row).toMatchObject({ status: 'pending_review', billable: false, notBillableReason: 'invalid_code', notBillableDetail: '90853 ended on 2025-12-31', proposedCptCode: '90853' });
+    expect(row).toMatchObject({
+      status: 'pending_review',
+      billable: false,
+      notBillableReason: 'invalid_code',
+      notBillableDetail: '90853 ended on 2025-12-31',
+      proposedCptCode: '90853',
+    });
   });
 
   it('flags rows not billable when the profile maps no code to the group type', () => {
@@ -112,7 +156,11 @@ describe('review state machine', () => {
     expect(billabilityAfterCodeEdit('invalid_code')).toEqual({ billable: true, notBillableReason: null, clearDetail: true });
     expect(billabilityAfterCodeEdit('no_code_mapping')).toEqual({ billable: true, notBillableReason: null, clearDetail: true });
     expect(billabilityAfterCodeEdit(null)).toEqual({ billable: true, notBillableReason: null, clearDetail: true });
-    expect(billabilityAfterCodeEdit('below_minimum_minutes')).toEqual({ billable: false, notBillableReason: 'below_minimum_minutes', clearDetail: false });
+    expect(billabilityAfterCodeEdit('below_minimum_minutes')).toEqual({
+      billable: false,
+      notBillableReason: 'below_minimum_minutes',
+      clearDetail: false,
+    });
     expect(billabilityAfterCodeEdit('absent')).toEqual({ billable: false, notBillableReason: 'absent', clearDetail: false });
   });
 });

@@ -1,6 +1,13 @@
-import type { CodeValidity } from '@cairn/platform/code-library';
-import { GROUP_TYPES, GroupType, isBillableGroupAttendance, JurisdictionProfile, proposeGroupCode, ProposedGroupCode } from '@cairn/platform/jurisdiction';
 import type { ClGroupSessionDocumentedV1 } from '@cairn/platform/clinical';
+import type { CodeValidity } from '@cairn/platform/code-library';
+import {
+  GROUP_TYPES,
+  GroupType,
+  isBillableGroupAttendance,
+  JurisdictionProfile,
+  ProposedGroupCode,
+  proposeGroupCode,
+} from '@cairn/platform/jurisdiction';
 
 /** Review states (pending_review -> approved | rejected); absent attendees are tracked as not_generated (terminal). */
 export const GENERATION_STATUSES = ['pending_review', 'approved', 'rejected', 'not_generated'] as const;
@@ -35,9 +42,15 @@ export interface PlannedGeneration {
 export const isGroupType = (value: string): value is GroupType => (GROUP_TYPES as readonly string[]).includes(value);
 
 /** The session's proposal under the profile (advisory: PM-07 has the final say at charge capture). */
-export function proposeForSession(profile: JurisdictionProfile, session: Pick<ClGroupSessionDocumentedV1, 'group_type' | 'modality' | 'sud_program'>): ProposedGroupCode | null {
+export function proposeForSession(
+  profile: JurisdictionProfile,
+  session: Pick<ClGroupSessionDocumentedV1, 'group_type' | 'modality' | 'sud_program'>,
+): ProposedGroupCode | null {
   if (!isGroupType(session.group_type)) return null;
-  return proposeGroupCode(profile, session.group_type, { telehealth: session.modality === 'telehealth_video', sudProgram: session.sud_program });
+  return proposeGroupCode(profile, session.group_type, {
+    telehealth: session.modality === 'telehealth_video',
+    sudProgram: session.sud_program,
+  });
 }
 
 /**
@@ -46,28 +59,59 @@ export function proposeForSession(profile: JurisdictionProfile, session: Pick<Cl
  * otherwise the session's proposal, flagged not billable when the profile maps no code or the code library
  * says the code is not billable on the session date.
  */
-export function planGenerations(session: ClGroupSessionDocumentedV1, profile: JurisdictionProfile, { proposal, validity }: SessionProposal): PlannedGeneration[] {
+export function planGenerations(
+  session: ClGroupSessionDocumentedV1,
+  profile: JurisdictionProfile,
+  { proposal, validity }: SessionProposal,
+): PlannedGeneration[] {
   return session.attendees.map((a): PlannedGeneration => {
-    const base = { patientId: a.patient_id, chartId: a.chart_id, attendanceStatus: a.attendance_status, minutesAttended: a.minutes_attended };
+    const base = {
+      patientId: a.patient_id,
+      chartId: a.chart_id,
+      attendanceStatus: a.attendance_status,
+      minutesAttended: a.minutes_attended,
+    };
     const noCode = { proposedCodeSystem: null, proposedCptCode: null, proposedModifiers: [] as string[] };
     if (a.attendance_status === 'absent') {
-      return { ...base, ...noCode, status: 'not_generated', billable: false, notBillableReason: 'absent', notBillableDetail: 'Absent: no encounter is generated.' };
+      return {
+        ...base,
+        ...noCode,
+        status: 'not_generated',
+        billable: false,
+        notBillableReason: 'absent',
+        notBillableDetail: 'Absent: no encounter is generated.',
+      };
     }
     if (!isBillableGroupAttendance(profile, a.minutes_attended)) {
       return {
-        ...base, ...noCode, status: 'pending_review', billable: false, notBillableReason: 'below_minimum_minutes',
+        ...base,
+        ...noCode,
+        status: 'pending_review',
+        billable: false,
+        notBillableReason: 'below_minimum_minutes',
         notBillableDetail: `${a.minutes_attended} minutes attended; the ${profile.name} profile requires at least ${profile.groupMinimumMinutes} for a billable group encounter.`,
       };
     }
     if (!proposal) {
       return {
-        ...base, ...noCode, status: 'pending_review', billable: false, notBillableReason: 'no_code_mapping',
+        ...base,
+        ...noCode,
+        status: 'pending_review',
+        billable: false,
+        notBillableReason: 'no_code_mapping',
         notBillableDetail: `The ${profile.name} profile maps no code to the group type ${session.group_type}.`,
       };
     }
     const code = { proposedCodeSystem: proposal.system, proposedCptCode: proposal.code, proposedModifiers: [...proposal.modifiers] };
     if (validity && !validity.valid) {
-      return { ...base, ...code, status: 'pending_review', billable: false, notBillableReason: 'invalid_code', notBillableDetail: validity.message };
+      return {
+        ...base,
+        ...code,
+        status: 'pending_review',
+        billable: false,
+        notBillableReason: 'invalid_code',
+        notBillableDetail: validity.message,
+      };
     }
     return { ...base, ...code, status: 'pending_review', billable: true, notBillableReason: null, notBillableDetail: null };
   });
@@ -117,7 +161,11 @@ export function rejectionDecision(row: ReviewableRow): RejectionDecision {
  * After a code edit: a row flagged only for its code (no mapping, invalid code) becomes billable with a valid
  * code; attendance reasons (absent, below the minimum minutes) stay, whatever the code.
  */
-export function billabilityAfterCodeEdit(reason: NotBillableReason | null): { billable: boolean; notBillableReason: NotBillableReason | null; clearDetail: boolean } {
+export function billabilityAfterCodeEdit(reason: NotBillableReason | null): {
+  billable: boolean;
+  notBillableReason: NotBillableReason | null;
+  clearDetail: boolean;
+} {
   if (reason === 'absent' || reason === 'below_minimum_minutes') return { billable: false, notBillableReason: reason, clearDetail: false };
   return { billable: true, notBillableReason: null, clearDetail: true };
 }

@@ -1,7 +1,8 @@
 import type { GroupEncounterGenerationView } from './group-encounter-generation.view';
 
 /** A bulk review's answer for one id. */
-export type ReviewOutcome = 'approved' | 'already_approved' | 'rejected' | 'already_rejected' | 'conflict' | 'not_billable' | 'consent_required' | 'not_found';
+export type ReviewOutcome =
+  'approved' | 'already_approved' | 'rejected' | 'already_rejected' | 'conflict' | 'not_billable' | 'consent_required' | 'not_found';
 
 export interface ReviewItemResult {
   id: string;

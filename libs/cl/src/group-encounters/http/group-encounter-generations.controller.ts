@@ -1,18 +1,26 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
 import { ApiPageResponse, ApiProblemResponses, ParseIdPipe } from '@cairn/platform/http';
 import { assertDateRange, ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
+
 import { ApproveGroupEncountersCommand } from '../commands/approve-group-encounters/approve-group-encounters.command';
 import { EditGroupEncounterCodeCommand } from '../commands/edit-group-encounter-code/edit-group-encounter-code.command';
 import { RejectGroupEncountersCommand } from '../commands/reject-group-encounters/reject-group-encounters.command';
+import type { ReviewItemResult, ReviewResult } from '../domain/review-result.view';
+import { ListGroupEncounterGenerationsQuery } from '../queries/list-group-encounter-generations/list-group-encounter-generations.query';
 import {
-  EditGenerationCodeDto, GroupEncounterGenerationDto, ListGroupEncounterGenerationsDto, RejectGenerationDto, RejectGenerationsDto, ReviewIdsDto, ReviewItemResultDto,
+  EditGenerationCodeDto,
+  GroupEncounterGenerationDto,
+  ListGroupEncounterGenerationsDto,
+  RejectGenerationDto,
+  RejectGenerationsDto,
+  ReviewIdsDto,
+  ReviewItemResultDto,
   ReviewResultDto,
 } from './group-encounter-generations.dto';
-import { ListGroupEncounterGenerationsQuery } from '../queries/list-group-encounter-generations/list-group-encounter-generations.query';
-import type { ReviewItemResult, ReviewResult } from '../domain/review-result.view';
 
 const NOT_FOUND = 'No generation with that id in your scope.';
 const uuidPipe = new ParseIdPipe(() => new NotFoundError(NOT_FOUND));
@@ -51,7 +59,8 @@ export class GroupEncounterGenerationsController {
   @RequirePermission('cl.group-encounter-generation.view')
   @ApiOperation({
     summary: 'The review queue',
-    description: 'Permission: `cl.group-encounter-generation.view` (rows of the sites where it is held). Filters: session, status, date range, site. Part 2 rows without consent hide patient, chart and encounter ids. Audited.',
+    description:
+      'Permission: `cl.group-encounter-generation.view` (rows of the sites where it is held). Filters: session, status, date range, site. Part 2 rows without consent hide patient, chart and encounter ids. Audited.',
   })
   @ApiPageResponse(GroupEncounterGenerationDto)
   @ApiProblemResponses(400, 401, 403)
@@ -66,7 +75,8 @@ export class GroupEncounterGenerationsController {
   @RequirePermission('cl.group-encounter-generation.approve')
   @ApiOperation({
     summary: 'Approve one or many',
-    description: 'Permission: `cl.group-encounter-generation.approve`. Answers per id: approved, already_approved (no new event), conflict (rejected), not_billable, consent_required, not_found. Publishes one `cl_group_encounters_approved.v1` per session with newly approved rows.',
+    description:
+      'Permission: `cl.group-encounter-generation.approve`. Answers per id: approved, already_approved (no new event), conflict (rejected), not_billable, consent_required, not_found. Publishes one `cl_group_encounters_approved.v1` per session with newly approved rows.',
   })
   @ApiOkResponse({ type: ReviewResultDto })
   @ApiProblemResponses(400, 401, 403)
@@ -79,7 +89,8 @@ export class GroupEncounterGenerationsController {
   @RequirePermission('cl.group-encounter-generation.approve')
   @ApiOperation({
     summary: 'Reject one or many, with a reason',
-    description: 'Permission: `cl.group-encounter-generation.approve`. `reason` is required. Answers per id: rejected, already_rejected, conflict (approved or absent), consent_required, not_found.',
+    description:
+      'Permission: `cl.group-encounter-generation.approve`. `reason` is required. Answers per id: rejected, already_rejected, conflict (approved or absent), consent_required, not_found.',
   })
   @ApiOkResponse({ type: ReviewResultDto })
   @ApiProblemResponses(400, 401, 403)
@@ -90,7 +101,11 @@ export class GroupEncounterGenerationsController {
   @Post(':id/approve')
   @HttpCode(200)
   @RequirePermission('cl.group-encounter-generation.approve')
-  @ApiOperation({ summary: 'Approve one', description: 'Permission: `cl.group-encounter-generation.approve`. Approving twice is a no-op (200, already_approved); a rejected row answers 409, a non-billable one 422, a Part 2 row without consent 403.' })
+  @ApiOperation({
+    summary: 'Approve one',
+    description:
+      'Permission: `cl.group-encounter-generation.approve`. Approving twice is a no-op (200, already_approved); a rejected row answers 409, a non-billable one 422, a Part 2 row without consent 403.',
+  })
   @ApiOkResponse({ type: ReviewItemResultDto })
   @ApiProblemResponses(401, 403, 404, 409, 422)
   async approve(@Param('id', uuidPipe) id: string) {
@@ -100,7 +115,11 @@ export class GroupEncounterGenerationsController {
   @Post(':id/reject')
   @HttpCode(200)
   @RequirePermission('cl.group-encounter-generation.approve')
-  @ApiOperation({ summary: 'Reject one', description: 'Permission: `cl.group-encounter-generation.approve`. `reason` is required (400). An approved row answers 409, a Part 2 row without consent 403.' })
+  @ApiOperation({
+    summary: 'Reject one',
+    description:
+      'Permission: `cl.group-encounter-generation.approve`. `reason` is required (400). An approved row answers 409, a Part 2 row without consent 403.',
+  })
   @ApiOkResponse({ type: ReviewItemResultDto })
   @ApiProblemResponses(400, 401, 403, 404, 409)
   async reject(@Param('id', uuidPipe) id: string, @Body() dto: RejectGenerationDto) {
@@ -111,7 +130,8 @@ export class GroupEncounterGenerationsController {
   @RequirePermission('cl.group-encounter-generation.edit')
   @ApiOperation({
     summary: 'Correct the proposed code and modifiers',
-    description: 'Permission: `cl.group-encounter-generation.edit`. The code must be a CPT/HCPCS code and each modifier a MODIFIER code valid on the session date (400 naming the field). Pending review only (409). Audited with before/after.',
+    description:
+      'Permission: `cl.group-encounter-generation.edit`. The code must be a CPT/HCPCS code and each modifier a MODIFIER code valid on the session date (400 naming the field). Pending review only (409). Audited with before/after.',
   })
   @ApiOkResponse({ type: GroupEncounterGenerationDto })
   @ApiProblemResponses(400, 401, 403, 404, 409)

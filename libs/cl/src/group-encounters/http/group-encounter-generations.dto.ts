@@ -1,54 +1,78 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { IsCalendarDate, IsId, PageQueryDto } from '@cairn/platform/http';
-import { GENERATION_STATUSES, NOT_BILLABLE_REASONS } from '../domain/group-encounter.rules';
-import type { ReviewOutcome } from '../domain/review-result.view';
-import type { Assert, SameShape } from '@cairn/platform/http';
+
+import { IsCalendarDate, IsId, PageQueryDto, type Assert, type SameShape } from '@cairn/platform/http';
+
 import type { GroupEncounterGenerationView } from '../domain/group-encounter-generation.view';
-import type { ReviewResult } from '../domain/review-result.view';
+import { GENERATION_STATUSES, NOT_BILLABLE_REASONS } from '../domain/group-encounter.rules';
+import type { ReviewOutcome, ReviewResult } from '../domain/review-result.view';
 
 export const MAX_BULK_IDS = 500;
 
 export class ListGroupEncounterGenerationsDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'One group session' })
-  @IsOptional() @IsId() sessionId?: string;
+  @IsOptional()
+  @IsId()
+  sessionId?: string;
   @ApiPropertyOptional({ enum: GENERATION_STATUSES })
-  @IsOptional() @IsIn(GENERATION_STATUSES, { message: `status must be one of ${GENERATION_STATUSES.join(', ')}` }) status?: string;
+  @IsOptional()
+  @IsIn(GENERATION_STATUSES, { message: `status must be one of ${GENERATION_STATUSES.join(', ')}` })
+  status?: string;
   @ApiPropertyOptional({ format: 'date', description: 'Sessions on or after this date' })
-  @IsOptional() @IsCalendarDate('from') from?: string;
+  @IsOptional()
+  @IsCalendarDate('from')
+  from?: string;
   @ApiPropertyOptional({ format: 'date', description: 'Sessions on or before this date' })
-  @IsOptional() @IsCalendarDate('to') to?: string;
+  @IsOptional()
+  @IsCalendarDate('to')
+  to?: string;
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsId() siteId?: string;
+  @IsOptional()
+  @IsId()
+  siteId?: string;
 }
 
 export class ReviewIdsDto {
   @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: MAX_BULK_IDS, description: 'Generation ids (one or many)' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_BULK_IDS) @IsId({ each: true, message: 'each id must be a UUID' }) ids!: string[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BULK_IDS)
+  @IsId({ each: true, message: 'each id must be a UUID' })
+  ids!: string[];
 }
 
 export class RejectGenerationsDto extends ReviewIdsDto {
   @ApiProperty({ minLength: 1, maxLength: 1000, description: 'Why (kept on the generation)' })
-  @IsString({ message: 'reason must be a string' }) @Length(1, 1000, { message: 'reason must be 1 to 1000 characters' }) reason!: string;
+  @IsString({ message: 'reason must be a string' })
+  @Length(1, 1000, { message: 'reason must be 1 to 1000 characters' })
+  reason!: string;
 }
 
 export class RejectGenerationDto {
   @ApiProperty({ minLength: 1, maxLength: 1000, description: 'Why (kept on the generation)' })
-  @IsString({ message: 'reason must be a string' }) @Length(1, 1000, { message: 'reason must be 1 to 1000 characters' }) reason!: string;
+  @IsString({ message: 'reason must be a string' })
+  @Length(1, 1000, { message: 'reason must be 1 to 1000 characters' })
+  reason!: string;
 }
 
 export class EditGenerationCodeDto {
   @ApiProperty({ example: '90853', description: 'A CPT or HCPCS code billable on the session date' })
-  @IsString({ message: 'proposedCptCode must be a string' }) @Length(2, 7, { message: 'proposedCptCode must be 2 to 7 letters or digits' }) proposedCptCode!: string;
+  @IsString({ message: 'proposedCptCode must be a string' })
+  @Length(2, 7, { message: 'proposedCptCode must be 2 to 7 letters or digits' })
+  proposedCptCode!: string;
   @ApiProperty({ type: [String], example: ['HQ'], maxItems: 4, description: 'MODIFIER codes valid on the session date' })
-  @IsArray({ message: 'modifiers must be an array' }) @ArrayMaxSize(4) @IsString({ each: true, message: 'each modifier must be a string' }) modifiers!: string[];
+  @IsArray({ message: 'modifiers must be an array' })
+  @ArrayMaxSize(4)
+  @IsString({ each: true, message: 'each modifier must be a string' })
+  modifiers!: string[];
 }
 
 class GenerationFlagsDto {
   @ApiProperty({ description: 'Partial attendance under the jurisdiction minimum' }) belowMinimum!: boolean;
   @ApiProperty({ enum: NOT_BILLABLE_REASONS, nullable: true, type: String }) notBillableReason!: string | null;
   @ApiProperty({ nullable: true, type: String }) notBillableDetail!: string | null;
-  @ApiProperty({ description: '42 CFR Part 2 consent required: identifiers hidden, cannot be approved or edited' }) consentRequired!: boolean;
+  @ApiProperty({ description: '42 CFR Part 2 consent required: identifiers hidden, cannot be approved or edited' })
+  consentRequired!: boolean;
 }
 
 export class GroupEncounterGenerationDto {
@@ -62,7 +86,13 @@ export class GroupEncounterGenerationDto {
   @ApiProperty() sudProgram!: boolean;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null when consent is required' }) patientId!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) chartId!: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The PM encounter (null for absent attendees or when consent is required)' }) encounterId!: string | null;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The PM encounter (null for absent attendees or when consent is required)',
+  })
+  encounterId!: string | null;
   @ApiProperty({ enum: ['present', 'partial', 'absent'] }) attendanceStatus!: string;
   @ApiProperty() minutesAttended!: number;
   @ApiProperty({ enum: GENERATION_STATUSES }) status!: string;
@@ -74,13 +104,23 @@ export class GroupEncounterGenerationDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) reviewedBy!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) reviewedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) rejectionReason!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The 42 CFR §2.32 notice on a disclosed Part 2 row' }) part2Notice!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The 42 CFR §2.32 notice on a disclosed Part 2 row' }) part2Notice!:
+    string | null;
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
-const OUTCOMES: ReviewOutcome[] = ['approved', 'already_approved', 'rejected', 'already_rejected', 'conflict', 'not_billable', 'consent_required', 'not_found'];
+const OUTCOMES: ReviewOutcome[] = [
+  'approved',
+  'already_approved',
+  'rejected',
+  'already_rejected',
+  'conflict',
+  'not_billable',
+  'consent_required',
+  'not_found',
+];
 
 export class ReviewItemResultDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -91,7 +131,8 @@ export class ReviewItemResultDto {
 
 export class ReviewResultDto {
   @ApiProperty({ type: [ReviewItemResultDto] }) results!: ReviewItemResultDto[];
-  @ApiProperty({ description: 'cl_group_encounters_approved events written (one per session with newly approved rows)' }) eventsPublished!: number;
+  @ApiProperty({ description: 'cl_group_encounters_approved events written (one per session with newly approved rows)' })
+  eventsPublished!: number;
 }
 
 // Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).

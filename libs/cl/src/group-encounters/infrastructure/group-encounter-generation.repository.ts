@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+
 import { Prisma } from '@cairn/platform/db';
-import type { GenerationRow } from '../domain/group-encounter-generation.view';
+
 import type { ClTx } from '../../cl.tx';
+import type { GenerationRow } from '../domain/group-encounter-generation.view';
 
 type Tx = ClTx;
 
@@ -36,7 +38,13 @@ function whereOf(organizationId: string, f: GenerationFilter): Prisma.Sql {
 }
 
 /** One page, newest session first, attendees of a session together (row-level security limits the sites). */
-export async function listGenerations(tx: Tx, organizationId: string, f: GenerationFilter, skip: number, take: number): Promise<{ rows: GenerationRow[]; total: number }> {
+export async function listGenerations(
+  tx: Tx,
+  organizationId: string,
+  f: GenerationFilter,
+  skip: number,
+  take: number,
+): Promise<{ rows: GenerationRow[]; total: number }> {
   const where = whereOf(organizationId, f);
   const rows = await tx.$queryRaw<GenerationRow[]>`
     SELECT ${COLUMNS} FROM cl_group_encounter_generations g WHERE ${where}
@@ -69,7 +77,13 @@ function lockPending(organizationId: string, ids: string[], extra: Prisma.Sql): 
  * The conditional transition: only rows still pending review move, so of two reviewers racing on a row exactly
  * one UPDATE returns it (the other waits for the row lock, re-checks the status and skips it).
  */
-export async function approvePending(tx: Tx, organizationId: string, ids: string[], reviewerId: string, approvalId: string): Promise<GenerationRow[]> {
+export async function approvePending(
+  tx: Tx,
+  organizationId: string,
+  ids: string[],
+  reviewerId: string,
+  approvalId: string,
+): Promise<GenerationRow[]> {
   if (ids.length === 0) return [];
   return tx.$queryRaw<GenerationRow[]>`
     WITH target AS (${lockPending(organizationId, ids, Prisma.sql`AND billable`)})
@@ -81,7 +95,13 @@ export async function approvePending(tx: Tx, organizationId: string, ids: string
     RETURNING ${COLUMNS}`;
 }
 
-export async function rejectPending(tx: Tx, organizationId: string, ids: string[], reviewerId: string, reason: string): Promise<GenerationRow[]> {
+export async function rejectPending(
+  tx: Tx,
+  organizationId: string,
+  ids: string[],
+  reviewerId: string,
+  reason: string,
+): Promise<GenerationRow[]> {
   if (ids.length === 0) return [];
   return tx.$queryRaw<GenerationRow[]>`
     WITH target AS (${lockPending(organizationId, ids, Prisma.empty)})

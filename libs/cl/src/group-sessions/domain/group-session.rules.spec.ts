@@ -1,4 +1,5 @@
 import { ConflictError, InvalidInputError, RuleViolationError } from '@cairn/platform/kernel';
+
 import { assertDocumentable, assertDraft, resolveAttendance, resolveRoster, sessionLength } from './group-session.rules';
 
 const S = { startTime: '10:00', endTime: '11:30' }; // 90 minutes
@@ -28,7 +29,13 @@ describe('sessionLength', () => {
 
 describe('resolveAttendance', () => {
   it('defaults a present attendee to the session length', () => {
-    expect(resolveAttendance({ patientId: P, status: 'present' }, S)).toEqual({ patientId: P, status: 'present', minutesAttended: 90, arrivalTime: null, departureTime: null });
+    expect(resolveAttendance({ patientId: P, status: 'present' }, S)).toEqual({
+      patientId: P,
+      status: 'present',
+      minutesAttended: 90,
+      arrivalTime: null,
+      departureTime: null,
+    });
   });
   it('derives present minutes from arrival and departure', () => {
     expect(resolveAttendance({ patientId: P, status: 'present', arrivalTime: '10:05' }, S).minutesAttended).toBe(85);
@@ -41,7 +48,9 @@ describe('resolveAttendance', () => {
   });
   it('accepts a partial attendance strictly between 0 and the session length', () => {
     expect(resolveAttendance({ patientId: P, status: 'partial', minutesAttended: 25 }, S).minutesAttended).toBe(25);
-    expect(resolveAttendance({ patientId: P, status: 'partial', arrivalTime: '10:30', departureTime: '11:00' }, S).minutesAttended).toBe(30);
+    expect(resolveAttendance({ patientId: P, status: 'partial', arrivalTime: '10:30', departureTime: '11:00' }, S).minutesAttended).toBe(
+      30,
+    );
     expect(fieldOf(() => resolveAttendance({ patientId: P, status: 'partial', minutesAttended: 0 }, S))).toBe('minutesAttended');
     expect(fieldOf(() => resolveAttendance({ patientId: P, status: 'partial', minutesAttended: 90 }, S))).toBe('minutesAttended');
     expect(fieldOf(() => resolveAttendance({ patientId: P, status: 'partial' }, S))).toBe('minutesAttended');
@@ -51,28 +60,62 @@ describe('resolveAttendance', () => {
     expect(fieldOf(() => resolveAttendance({ patientId: P, status: 'present', minutesAttended: 1.5 }, S))).toBe('minutesAttended');
   });
   it('keeps arrival and departure within the session and in order', () => {
-    expect(fieldOf(() => resolveAttendance({ patientId: P, status: 'partial', arrivalTime: '09:55', minutesAttended: 20 }, S))).toBe('arrivalTime');
-    expect(fieldOf(() => resolveAttendance({ patientId: P, status: 'partial', departureTime: '11:45', minutesAttended: 20 }, S))).toBe('departureTime');
-    expect(fieldOf(() => resolveAttendance({ patientId: P, status: 'partial', arrivalTime: '11:00', departureTime: '10:30' }, S))).toBe('departureTime');
+    expect(fieldOf(() => resolveAttendance({ patientId: P, status: 'partial', arrivalTime: '09:55', minutesAttended: 20 }, S))).toBe(
+      'arrivalTime',
+    );
+    expect(fieldOf(() => resolveAttendance({ patientId: P, status: 'partial', departureTime: '11:45', minutesAttended: 20 }, S))).toBe(
+      'departureTime',
+    );
+    expect(fieldOf(() => resolveAttendance({ patientId: P, status: 'partial', arrivalTime: '11:00', departureTime: '10:30' }, S))).toBe(
+      'departureTime',
+    );
     expect(fieldOf(() => resolveAttendance({ patientId: P, status: 'partial', arrivalTime: '10:5' }, S))).toBe('arrivalTime');
   });
   it('requires minutes consistent with arrival and departure', () => {
-    expect(fieldOf(() => resolveAttendance({ patientId: P, status: 'partial', arrivalTime: '10:30', departureTime: '11:00', minutesAttended: 20 }, S))).toBe('minutesAttended');
-    expect(fieldOf(() => resolveAttendance({ patientId: P, status: 'partial', arrivalTime: '11:10', minutesAttended: 40 }, S))).toBe('minutesAttended');
+    expect(
+      fieldOf(() =>
+        resolveAttendance({ patientId: P, status: 'partial', arrivalTime: '10:30', departureTime: '11:00', minutesAttended: 20 }, S),
+      ),
+    ).toBe('minutesAttended');
+    expect(fieldOf(() => resolveAttendance({ patientId: P, status: 'partial', arrivalTime: '11:10', minutesAttended: 40 }, S))).toBe(
+      'minutesAttended',
+    );
     expect(resolveAttendance({ patientId: P, status: 'partial', arrivalTime: '11:00', minutesAttended: 20 }, S).minutesAttended).toBe(20);
   });
   it('prefixes the field with the attendee position', () => {
-    expect(fieldOf(() => resolveAttendance({ patientId: P, status: 'absent', minutesAttended: 5 }, S, 'attendees.3'))).toBe('attendees.3.minutesAttended');
+    expect(fieldOf(() => resolveAttendance({ patientId: P, status: 'absent', minutesAttended: 5 }, S, 'attendees.3'))).toBe(
+      'attendees.3.minutesAttended',
+    );
   });
 });
 
 describe('resolveRoster', () => {
   it('refuses an empty roster and a patient listed twice', () => {
     expect(fieldOf(() => resolveRoster([], S))).toBe('attendees');
-    expect(fieldOf(() => resolveRoster([{ patientId: P, status: 'present' }, { patientId: P, status: 'absent' }], S))).toBe('attendees.1.patientId');
+    expect(
+      fieldOf(() =>
+        resolveRoster(
+          [
+            { patientId: P, status: 'present' },
+            { patientId: P, status: 'absent' },
+          ],
+          S,
+        ),
+      ),
+    ).toBe('attendees.1.patientId');
   });
   it('names the failing attendee', () => {
-    expect(fieldOf(() => resolveRoster([{ patientId: P, status: 'present' }, { patientId: 'x', status: 'present', minutesAttended: 100 }], S))).toBe('attendees.1.minutesAttended');
+    expect(
+      fieldOf(() =>
+        resolveRoster(
+          [
+            { patientId: P, status: 'present' },
+            { patientId: 'x', status: 'present', minutesAttended: 100 },
+          ],
+          S,
+        ),
+      ),
+    ).toBe('attendees.1.minutesAttended');
   });
 });
 

@@ -65,7 +65,8 @@ export function resolveAttendance(a: AttendanceInput, session: { startTime: stri
   }
 
   if (a.status === 'absent') {
-    if (a.minutesAttended !== undefined && a.minutesAttended !== 0) throw invalid(f('minutesAttended'), 'an absent attendee has 0 minutesAttended');
+    if (a.minutesAttended !== undefined && a.minutesAttended !== 0)
+      throw invalid(f('minutesAttended'), 'an absent attendee has 0 minutesAttended');
     if (arrival !== null) throw invalid(f('arrivalTime'), 'an absent attendee has no arrivalTime');
     if (departure !== null) throw invalid(f('departureTime'), 'an absent attendee has no departureTime');
     return { patientId: a.patientId, status: 'absent', minutesAttended: 0, arrivalTime: null, departureTime: null };
@@ -73,8 +74,10 @@ export function resolveAttendance(a: AttendanceInput, session: { startTime: stri
 
   const from = arrival === null ? start : minutesOf(arrival);
   const to = departure === null ? end : minutesOf(departure);
-  if (arrival !== null && (from < start || from >= end)) throw invalid(f('arrivalTime'), `arrivalTime must lie within the session (${session.startTime}–${session.endTime})`);
-  if (departure !== null && (to <= start || to > end)) throw invalid(f('departureTime'), `departureTime must lie within the session (${session.startTime}–${session.endTime})`);
+  if (arrival !== null && (from < start || from >= end))
+    throw invalid(f('arrivalTime'), `arrivalTime must lie within the session (${session.startTime}–${session.endTime})`);
+  if (departure !== null && (to <= start || to > end))
+    throw invalid(f('departureTime'), `departureTime must lie within the session (${session.startTime}–${session.endTime})`);
   if (to <= from) throw invalid(f('departureTime'), 'departureTime must be after arrivalTime');
   const span = to - from;
 
@@ -90,11 +93,13 @@ export function resolveAttendance(a: AttendanceInput, session: { startTime: stri
     if (arrival !== null && departure !== null && minutes !== span) {
       throw invalid(f('minutesAttended'), `minutesAttended must equal departureTime − arrivalTime (${span})`);
     }
-    if (minutes > span) throw invalid(f('minutesAttended'), `minutesAttended cannot exceed the ${span} minutes between arrival and departure`);
+    if (minutes > span)
+      throw invalid(f('minutesAttended'), `minutesAttended cannot exceed the ${span} minutes between arrival and departure`);
   }
   if (a.status === 'partial') {
     if (minutes <= 0) throw invalid(f('minutesAttended'), 'a partial attendance has more than 0 minutesAttended (record absent instead)');
-    if (minutes >= length) throw invalid(f('minutesAttended'), `a partial attendance has fewer than the session's ${length} minutes (record present instead)`);
+    if (minutes >= length)
+      throw invalid(f('minutesAttended'), `a partial attendance has fewer than the session's ${length} minutes (record present instead)`);
   } else if (minutes <= 0) {
     throw invalid(f('minutesAttended'), 'a present attendee has more than 0 minutesAttended');
   }
@@ -102,7 +107,10 @@ export function resolveAttendance(a: AttendanceInput, session: { startTime: stri
 }
 
 /** Checks a whole roster: each attendee once, each valid. */
-export function resolveRoster(attendees: readonly AttendanceInput[], session: { startTime: string; endTime: string }): ResolvedAttendance[] {
+export function resolveRoster(
+  attendees: readonly AttendanceInput[],
+  session: { startTime: string; endTime: string },
+): ResolvedAttendance[] {
   if (attendees.length === 0) throw invalid('attendees', 'attendees must list at least one patient');
   const seen = new Set<string>();
   return attendees.map((a, i) => {

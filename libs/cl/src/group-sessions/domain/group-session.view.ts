@@ -1,8 +1,9 @@
-import type { ClRow } from '../../cl.tx';
 import type { GroupSessionModality } from '@cairn/platform/clinical';
+import { isoDate } from '@cairn/platform/kernel';
+
+import type { ClRow } from '../../cl.tx';
 import { PART2_NOTICE } from '../../consents/domain/part2-notice.constants';
 import { minutesOf, type AttendanceStatus, type GroupSessionStatus } from './group-session.rules';
-import { isoDate } from '@cairn/platform/kernel';
 
 type Group = ClRow<'group'>;
 type GroupAttendance = ClRow<'groupAttendance'>;
@@ -112,7 +113,12 @@ export function toGroupSessionSummary(s: SessionWithGroup): GroupSessionSummaryV
 }
 
 /** `consented`: attendance id -> whether the reader may see that patient (only consulted for SUD groups). */
-export function toGroupSessionView(s: SessionWithGroup, rows: GroupAttendance[], consented: ReadonlyMap<string, boolean>, outsideScope: number): GroupSessionView {
+export function toGroupSessionView(
+  s: SessionWithGroup,
+  rows: GroupAttendance[],
+  consented: ReadonlyMap<string, boolean>,
+  outsideScope: number,
+): GroupSessionView {
   const attendance = rows.map((a): GroupAttendanceView => {
     const hidden = s.group.sudProgram && consented.get(a.id) !== true;
     return {
@@ -129,5 +135,11 @@ export function toGroupSessionView(s: SessionWithGroup, rows: GroupAttendance[],
     };
   });
   const disclosesPart2 = s.group.sudProgram && attendance.some((a) => !a.consentRequired);
-  return { ...toGroupSessionSummary(s), note: s.note, attendance, attendeesOutsideScope: outsideScope, part2Notice: disclosesPart2 ? PART2_NOTICE : null };
+  return {
+    ...toGroupSessionSummary(s),
+    note: s.note,
+    attendance,
+    attendeesOutsideScope: outsideScope,
+    part2Notice: disclosesPart2 ? PART2_NOTICE : null,
+  };
 }

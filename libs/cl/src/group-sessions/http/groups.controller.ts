@@ -1,13 +1,15 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
 import { ApiPageResponse, ApiProblemResponses, ParseIdPipe } from '@cairn/platform/http';
 import { NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
+
 import { CreateGroupCommand } from '../commands/create-group/create-group.command';
-import { CreateGroupDto, GroupResponseDto, ListGroupsQueryDto } from './group-sessions.dto';
 import { GetGroupQuery } from '../queries/get-group/get-group.query';
 import { ListGroupsQuery } from '../queries/list-groups/list-groups.query';
+import { CreateGroupDto, GroupResponseDto, ListGroupsQueryDto } from './group-sessions.dto';
 
 const NOT_FOUND = 'No group with that id at your sites.';
 const uuidPipe = new ParseIdPipe(() => new NotFoundError(NOT_FOUND));
@@ -23,7 +25,11 @@ export class GroupsController {
 
   @Post()
   @RequirePermission('cl.groups.manage')
-  @ApiOperation({ summary: 'Define a group', description: 'Permission: `cl.groups.manage` at the group\'s site. Facilitators must hold a clinician, peer specialist or supervisor role there (422).' })
+  @ApiOperation({
+    summary: 'Define a group',
+    description:
+      "Permission: `cl.groups.manage` at the group's site. Facilitators must hold a clinician, peer specialist or supervisor role there (422).",
+  })
   @ApiCreatedResponse({ type: GroupResponseDto })
   @ApiProblemResponses(400, 401, 403, 422)
   async create(@Body() dto: CreateGroupDto) {

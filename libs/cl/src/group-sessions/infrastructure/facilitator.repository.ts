@@ -1,4 +1,5 @@
 import { RuleViolationError } from '@cairn/platform/kernel';
+
 import type { ClTx } from '../../cl.tx';
 
 type Tx = ClTx;
@@ -20,7 +21,7 @@ export async function assertFacilitators(tx: Tx, organizationId: string, siteId:
   const bad = unique.findIndex((id) => !ok.has(id));
   if (bad >= 0) {
     const field = `facilitatorIds.${ids.indexOf(unique[bad]!)}`;
-    throw new RuleViolationError('Every facilitator must hold a clinician, peer specialist or supervisor role at the group\'s site.', [
+    throw new RuleViolationError("Every facilitator must hold a clinician, peer specialist or supervisor role at the group's site.", [
       { field, message: `${field} is not a clinical staff member at this site` },
     ]);
   }

@@ -1,5 +1,5 @@
-import { SESSION_GROUP_SELECT, SessionWithGroup, toGroupSessionView, type GroupSessionView } from '../domain/group-session.view';
 import type { ClTx } from '../../cl.tx';
+import { SESSION_GROUP_SELECT, SessionWithGroup, toGroupSessionView, type GroupSessionView } from '../domain/group-session.view';
 
 type Tx = ClTx;
 
@@ -39,7 +39,9 @@ export async function loadGroupSession(tx: Tx, organizationId: string, sessionId
   const revealed = view.attendance.filter((a) => a.patientId !== null).map((a) => a.patientId!);
   const hidden = view.attendance.length - revealed.length;
   const auditScope: Record<string, unknown> = {
-    groupId: session.groupId, attendeeCount: view.attendance.length, patientIds: revealed,
+    groupId: session.groupId,
+    attendeeCount: view.attendance.length,
+    patientIds: revealed,
     ...(session.group.sudProgram ? { part2: true, part2NoticeApplies: revealed.length > 0, part2ConsentRequiredCount: hidden } : {}),
   };
   return { view, session, rows, total, auditScope, revealedPatientIds: revealed };

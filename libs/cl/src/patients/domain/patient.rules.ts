@@ -1,10 +1,14 @@
 import { BadRequestException, ForbiddenException, UnprocessableEntityException } from '@nestjs/common';
+
 import type { TenantContext } from '@cairn/platform/db';
 
 /** Writes must name a site the caller holds the permission at. */
 export function assertSitePermitted(ctx: TenantContext, siteId: string): void {
   if (ctx.siteIds !== 'all' && !ctx.siteIds.includes(siteId)) {
-    throw new ForbiddenException({ message: 'You cannot register or move patients at that site.', errors: [{ field: 'siteId', message: 'not a site you hold patients.edit at' }] });
+    throw new ForbiddenException({
+      message: 'You cannot register or move patients at that site.',
+      errors: [{ field: 'siteId', message: 'not a site you hold patients.edit at' }],
+    });
   }
 }
 
@@ -12,14 +16,23 @@ export function assertSitePermitted(ctx: TenantContext, siteId: string): void {
 export function parseDateOfBirth(value: string, field = 'dateOfBirth'): Date {
   const d = new Date(`${value}T00:00:00Z`);
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
-    throw new BadRequestException({ message: `${field} is not a calendar date`, errors: [{ field, message: `${field} is not a calendar date` }] });
+    throw new BadRequestException({
+      message: `${field} is not a calendar date`,
+      errors: [{ field, message: `${field} is not a calendar date` }],
+    });
   }
   const today = new Date();
   if (d.getTime() > today.getTime()) {
-    throw new UnprocessableEntityException({ message: `${field} cannot be in the future`, errors: [{ field, message: `${field} cannot be in the future` }] });
+    throw new UnprocessableEntityException({
+      message: `${field} cannot be in the future`,
+      errors: [{ field, message: `${field} cannot be in the future` }],
+    });
   }
   if (today.getUTCFullYear() - d.getUTCFullYear() > 130) {
-    throw new UnprocessableEntityException({ message: `${field} is more than 130 years ago`, errors: [{ field, message: `${field} is more than 130 years ago` }] });
+    throw new UnprocessableEntityException({
+      message: `${field} is more than 130 years ago`,
+      errors: [{ field, message: `${field} is more than 130 years ago` }],
+    });
   }
   return d;
 }

@@ -51,10 +51,23 @@ export function toPatientView(p: PatientWithRelations): PatientView {
     address: { line1: p.addressLine1, line2: p.addressLine2, city: p.city, state: p.state, postalCode: p.postalCode },
     status: p.status,
     chart: p.chart
-      ? { id: p.chart.id, mrn: p.chart.mrn, isPart2: p.chart.isPart2, part2ProgramName: p.chart.part2ProgramName, status: p.chart.status, openedOn: day(p.chart.openedOn) }
+      ? {
+          id: p.chart.id,
+          mrn: p.chart.mrn,
+          isPart2: p.chart.isPart2,
+          part2ProgramName: p.chart.part2ProgramName,
+          status: p.chart.status,
+          openedOn: day(p.chart.openedOn),
+        }
       : null,
     careTeam: p.careTeam
-      .map((a) => ({ id: a.id, staffUserId: a.staffUserId, role: a.role, startedOn: day(a.startedOn), endedOn: a.endedOn ? day(a.endedOn) : null }))
+      .map((a) => ({
+        id: a.id,
+        staffUserId: a.staffUserId,
+        role: a.role,
+        startedOn: day(a.startedOn),
+        endedOn: a.endedOn ? day(a.endedOn) : null,
+      }))
       .sort((a, b) => a.startedOn.localeCompare(b.startedOn)),
     part2Notice: p.chart?.isPart2 ? PART2_NOTICE : null,
     createdAt: p.createdAt.toISOString(),

@@ -1,8 +1,10 @@
-import type { Assert, SameShape } from '@cairn/platform/http';
 import type { CommandResult } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ChartEncounterPage } from '../domain/chart-encounter.view';
+
+import type { Assert, SameShape } from '@cairn/platform/http';
+
 import type { RegisterPatientCommand } from '../commands/register-patient/register-patient.command';
+import type { ChartEncounterPage } from '../domain/chart-encounter.view';
 import type { PatientView } from '../domain/patient.view';
 import type { PatientPage } from '../queries/search-patients/search-patients.query';
 
@@ -49,7 +51,8 @@ export class PatientResponseDto {
   @ApiProperty() status!: string;
   @ApiPropertyOptional({ type: ChartViewDto, nullable: true }) chart!: ChartViewDto | null;
   @ApiProperty({ type: [CareTeamViewDto] }) careTeam!: CareTeamViewDto[];
-  @ApiProperty({ nullable: true, type: String, description: 'The 42 CFR §2.32 notice, present when the chart is a Part 2 record' }) part2Notice!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The 42 CFR §2.32 notice, present when the chart is a Part 2 record' })
+  part2Notice!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
@@ -100,10 +103,14 @@ export class ChartEncounterPageDto {
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
   @ApiProperty({ description: 'Encounters of the patient in the period, including withheld ones' }) total!: number;
-  @ApiProperty({ description: '42 CFR Part 2: SUD-program group encounters and peer encounters of a Part 2 chart on this page withheld for want of consent (counted, never described)' })
+  @ApiProperty({
+    description:
+      '42 CFR Part 2: SUD-program group encounters and peer encounters of a Part 2 chart on this page withheld for want of consent (counted, never described)',
+  })
   withheld!: number;
   @ApiProperty({ nullable: true, type: String, example: 'no_consent' }) withheldReason!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The 42 CFR §2.32 notice, when Part 2 records are shown' }) part2Notice!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The 42 CFR §2.32 notice, when Part 2 records are shown' }) part2Notice!:
+    string | null;
 }
 
 // Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+
 import { queryAsTenant, TenantContext, tenantSettingsSql } from '@cairn/platform/db';
 
 /**
@@ -70,25 +71,34 @@ async function inOneTransaction(who: Who, statements: [string, unknown[]][]): Pr
 
 const RLS = /new row violates row-level security policy/;
 
-const insertChart = (patientId: string): [string, unknown[]] =>
-  [`INSERT INTO cl_charts (organization_id, id, patient_id, mrn) VALUES ($1, $2, $3, $4)`, [org, id(), patientId, `W-${id().slice(0, 12)}`]];
-const insertAssignment = (patientId: string, staff: string, role = 'case_manager'): [string, unknown[]] =>
-  [`INSERT INTO cl_care_team_assignments (organization_id, id, patient_id, staff_user_id, role, started_on) VALUES ($1, $2, $3, $4, $5, current_date)`,
-    [org, id(), patientId, staff, role]];
-const insertConsent = (patientId: string, chartId: string): [string, unknown[]] =>
-  [`INSERT INTO cl_part2_consents (organization_id, id, patient_id, chart_id, consent_type, disclosing_party, information_description, record_types,
+const insertChart = (patientId: string): [string, unknown[]] => [
+  `INSERT INTO cl_charts (organization_id, id, patient_id, mrn) VALUES ($1, $2, $3, $4)`,
+  [org, id(), patientId, `W-${id().slice(0, 12)}`],
+];
+const insertAssignment = (patientId: string, staff: string, role = 'case_manager'): [string, unknown[]] => [
+  `INSERT INTO cl_care_team_assignments (organization_id, id, patient_id, staff_user_id, role, started_on) VALUES ($1, $2, $3, $4, $5, current_date)`,
+  [org, id(), patientId, staff, role],
+];
+const insertConsent = (patientId: string, chartId: string): [string, unknown[]] => [
+  `INSERT INTO cl_part2_consents (organization_id, id, patient_id, chart_id, consent_type, disclosing_party, information_description, record_types,
       recipients, purposes, effective_on, expiration_event, signed_by, signed_on, statements)
     VALUES ($1, $2, $3, $4, 'specific_disclosure', 'OTP', 'notes', '{progress_note}', $5::jsonb, '{treatment}', current_date, 'end of treatment',
       'patient', current_date, '{right_to_revoke,redisclosure,treatment_not_conditioned}')`,
-    [org, id(), patientId, chartId, JSON.stringify([{ type: 'organization', organizationId: org }])]];
-const insertNote = (patientId: string, siteId: string, author: string): [string, unknown[]] =>
-  [`INSERT INTO cl_progress_notes (organization_id, id, site_id, patient_id, author_id, session_start, session_end, body)
-    VALUES ($1, $2, $3, $4, $5, '2026-03-10T09:00:00Z', '2026-03-10T09:50:00Z', 'note')`, [org, id(), siteId, patientId, author]];
-const insertAddendum = (noteId: string, author: string): [string, unknown[]] =>
-  [`INSERT INTO cl_progress_note_addenda (organization_id, id, note_id, author_id, body) VALUES ($1, $2, $3, $4, 'addendum')`, [org, id(), noteId, author]];
-const insertPatient = (patientId: string, siteId: string, createdBy: string): [string, unknown[]] =>
-  [`INSERT INTO cl_patients (organization_id, id, site_id, first_name, last_name, date_of_birth, created_by) VALUES ($1, $2, $3, 'New', 'Patient', '1990-01-01', $4)`,
-    [org, patientId, siteId, createdBy]];
+  [org, id(), patientId, chartId, JSON.stringify([{ type: 'organization', organizationId: org }])],
+];
+const insertNote = (patientId: string, siteId: string, author: string): [string, unknown[]] => [
+  `INSERT INTO cl_progress_notes (organization_id, id, site_id, patient_id, author_id, session_start, session_end, body)
+    VALUES ($1, $2, $3, $4, $5, '2026-03-10T09:00:00Z', '2026-03-10T09:50:00Z', 'note')`,
+  [org, id(), siteId, patientId, author],
+];
+const insertAddendum = (noteId: string, author: string): [string, unknown[]] => [
+  `INSERT INTO cl_progress_note_addenda (organization_id, id, note_id, author_id, body) VALUES ($1, $2, $3, $4, 'addendum')`,
+  [org, id(), noteId, author],
+];
+const insertPatient = (patientId: string, siteId: string, createdBy: string): [string, unknown[]] => [
+  `INSERT INTO cl_patients (organization_id, id, site_id, first_name, last_name, date_of_birth, created_by) VALUES ($1, $2, $3, 'New', 'Patient', '1990-01-01', $4)`,
+  [org, patientId, siteId, createdBy],
+];
 
 const run = (who: Who, [sql, params]: [string, unknown[]]) => as(who, sql, params);
 
@@ -97,7 +107,10 @@ beforeAll(async () => {
   await q(`INSERT INTO pf_organizations (id, name, slug) VALUES ($1::uuid, 'Write RLS', 'write-rls-' || $1::text)`, [org]);
   await q(`INSERT INTO pf_sites (organization_id, id, code, name) VALUES ($1, $2, 'A', 'A'), ($1, $3, 'B', 'B')`, [org, siteA, siteB]);
   for (const u of [supervisor, frontDesk, clinician, colleague, solo]) {
-    await q(`INSERT INTO pf_staff_users (id, email, display_name, password_hash) VALUES ($1::uuid, $1::text || '@write-rls.test', 'U', 'x')`, [u]);
+    await q(
+      `INSERT INTO pf_staff_users (id, email, display_name, password_hash) VALUES ($1::uuid, $1::text || '@write-rls.test', 'U', 'x')`,
+      [u],
+    );
   }
   await q(
     `INSERT INTO pf_role_bindings (organization_id, id, staff_user_id, role_key, all_sites, site_ids) VALUES
@@ -107,27 +120,44 @@ beforeAll(async () => {
     [org, supervisor, frontDesk, clinician, colleague, siteA, solo],
   );
   for (const [k, [site, assigned, hasChart, part2]] of Object.entries(patientSpec) as [P, (typeof patientSpec)[P]][]) {
-    await q(`INSERT INTO cl_patients (organization_id, id, site_id, first_name, last_name, date_of_birth) VALUES ($1, $2, $3, 'P', $4, '1990-01-01')`, [org, patient[k], site, k]);
+    await q(
+      `INSERT INTO cl_patients (organization_id, id, site_id, first_name, last_name, date_of_birth) VALUES ($1, $2, $3, 'P', $4, '1990-01-01')`,
+      [org, patient[k], site, k],
+    );
     if (hasChart) {
-      await q(`INSERT INTO cl_charts (organization_id, id, patient_id, mrn, is_part2, part2_program_name) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [org, chart[k], patient[k], `W-${chart[k].slice(0, 12)}`, part2, part2 ? 'OTP' : null]);
+      await q(
+        `INSERT INTO cl_charts (organization_id, id, patient_id, mrn, is_part2, part2_program_name) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [org, chart[k], patient[k], `W-${chart[k].slice(0, 12)}`, part2, part2 ? 'OTP' : null],
+      );
     }
     if (assigned) {
-      await q(`INSERT INTO cl_care_team_assignments (organization_id, id, patient_id, staff_user_id, role, started_on) VALUES ($1, $2, $3, $4, 'primary_therapist', current_date - 30)`,
-        [org, assignment[k as keyof typeof assignment] ?? id(), patient[k], clinician]);
+      await q(
+        `INSERT INTO cl_care_team_assignments (organization_id, id, patient_id, staff_user_id, role, started_on) VALUES ($1, $2, $3, $4, 'primary_therapist', current_date - 30)`,
+        [org, assignment[k as keyof typeof assignment] ?? id(), patient[k], clinician],
+      );
     }
   }
   for (const [k, noteId] of Object.entries(signedNote) as [keyof typeof signedNote, string][]) {
-    await q(`INSERT INTO cl_progress_notes (organization_id, id, site_id, patient_id, author_id, session_start, session_end, status, body, signed_at, signed_by)
+    await q(
+      `INSERT INTO cl_progress_notes (organization_id, id, site_id, patient_id, author_id, session_start, session_end, status, body, signed_at, signed_by)
              VALUES ($1, $2, $3, $4, $5, '2026-03-01T09:00:00Z', '2026-03-01T09:50:00Z', 'signed', 'signed note', now(), $5)`,
-    [org, noteId, patientSpec[k][0], patient[k], clinician]);
+      [org, noteId, patientSpec[k][0], patient[k], clinician],
+    );
   }
-  await q(`INSERT INTO cl_progress_notes (organization_id, id, site_id, patient_id, author_id, session_start, session_end, body)
-           VALUES ($1, $2, $3, $4, $5, '2026-03-02T09:00:00Z', '2026-03-02T09:50:00Z', 'draft')`, [org, draftNote, siteA, patient.mine, clinician]);
-  await q(`INSERT INTO cl_care_team_assignments (organization_id, id, patient_id, staff_user_id, role, started_on) VALUES ($1, gen_random_uuid(), $2, $3, 'primary_therapist', current_date - 30)`,
-    [org, patient.solo, solo]);
-  await q(`INSERT INTO cl_progress_notes (organization_id, id, site_id, patient_id, author_id, session_start, session_end, body)
-           VALUES ($1, $2, $3, $4, $5, '2026-03-02T09:00:00Z', '2026-03-02T09:50:00Z', 'draft')`, [org, soloDraftNote, siteA, patient.solo, solo]);
+  await q(
+    `INSERT INTO cl_progress_notes (organization_id, id, site_id, patient_id, author_id, session_start, session_end, body)
+           VALUES ($1, $2, $3, $4, $5, '2026-03-02T09:00:00Z', '2026-03-02T09:50:00Z', 'draft')`,
+    [org, draftNote, siteA, patient.mine, clinician],
+  );
+  await q(
+    `INSERT INTO cl_care_team_assignments (organization_id, id, patient_id, staff_user_id, role, started_on) VALUES ($1, gen_random_uuid(), $2, $3, 'primary_therapist', current_date - 30)`,
+    [org, patient.solo, solo],
+  );
+  await q(
+    `INSERT INTO cl_progress_notes (organization_id, id, site_id, patient_id, author_id, session_start, session_end, body)
+           VALUES ($1, $2, $3, $4, $5, '2026-03-02T09:00:00Z', '2026-03-02T09:50:00Z', 'draft')`,
+    [org, soloDraftNote, siteA, patient.solo, solo],
+  );
 });
 
 afterAll(async () => {
@@ -135,11 +165,11 @@ afterAll(async () => {
 });
 
 describe('charts: written only for a patient the caller can see', () => {
-  it('refuses a chart for a patient at a permitted site but not on the assigned-only caller\'s care team', async () => {
+  it("refuses a chart for a patient at a permitted site but not on the assigned-only caller's care team", async () => {
     await expect(run('clinician', insertChart(patient.chartless))).rejects.toThrow(RLS);
   });
 
-  it('refuses a chart for a patient at a site outside the caller\'s sites', async () => {
+  it("refuses a chart for a patient at a site outside the caller's sites", async () => {
     await expect(run('frontDesk', insertChart(patient.chartlessFar))).rejects.toThrow(RLS);
   });
 
@@ -151,7 +181,9 @@ describe('charts: written only for a patient the caller can see', () => {
 
   it('lets a caller who sees the patient insert and update their chart', async () => {
     await run('supervisor', insertChart(patient.chartlessOk));
-    expect(await as('clinician', `UPDATE cl_charts SET part2_program_name = 'n/a' WHERE id = $1 RETURNING id`, [chart.mine])).toEqual([{ id: chart.mine }]);
+    expect(await as('clinician', `UPDATE cl_charts SET part2_program_name = 'n/a' WHERE id = $1 RETURNING id`, [chart.mine])).toEqual([
+      { id: chart.mine },
+    ]);
   });
 });
 
@@ -161,25 +193,33 @@ describe('care-team assignments: written only for a patient the caller can see',
     expect(await as('clinician', 'SELECT id FROM cl_patients WHERE id = $1', [patient.other])).toEqual([]);
   });
 
-  it('refuses an assignment for a patient at a site outside the caller\'s sites', async () => {
+  it("refuses an assignment for a patient at a site outside the caller's sites", async () => {
     await expect(run('frontDesk', insertAssignment(patient.far, colleague))).rejects.toThrow(RLS);
   });
 
-  it('refuses an UPDATE that moves one\'s own assignment to a patient one cannot see', async () => {
+  it("refuses an UPDATE that moves one's own assignment to a patient one cannot see", async () => {
     await expect(as('solo', 'UPDATE cl_care_team_assignments SET patient_id = $1', [patient.other])).rejects.toThrow(RLS);
   });
 
   it('lets a caller who sees the patient assign and change assignments', async () => {
     await run('supervisor', insertAssignment(patient.far, colleague));
-    const changed = await as('supervisor', `UPDATE cl_care_team_assignments SET role = 'peer_support' WHERE patient_id = $1 AND staff_user_id = $2 RETURNING id`,
-      [patient.far, colleague]);
+    const changed = await as(
+      'supervisor',
+      `UPDATE cl_care_team_assignments SET role = 'peer_support' WHERE patient_id = $1 AND staff_user_id = $2 RETURNING id`,
+      [patient.far, colleague],
+    );
     expect(changed).toHaveLength(1);
   });
 
   it('lets a primary therapist hand the patient over when the new assignment is written before their own ends', async () => {
-    const endOwn: [string, unknown[]] = [`UPDATE cl_care_team_assignments SET ended_on = current_date - 1 WHERE id = $1`, [assignment.handoff]];
+    const endOwn: [string, unknown[]] = [
+      `UPDATE cl_care_team_assignments SET ended_on = current_date - 1 WHERE id = $1`,
+      [assignment.handoff],
+    ];
     // Ending one's own assignment first leaves the patient out of sight for the next statement.
-    await expect(inOneTransaction('clinician', [endOwn, insertAssignment(patient.handoff, colleague, 'primary_therapist')])).rejects.toThrow(RLS);
+    await expect(
+      inOneTransaction('clinician', [endOwn, insertAssignment(patient.handoff, colleague, 'primary_therapist')]),
+    ).rejects.toThrow(RLS);
     await inOneTransaction('clinician', [insertAssignment(patient.handoff, colleague, 'primary_therapist'), endOwn]);
     expect(await as('clinician', 'SELECT id FROM cl_patients WHERE id = $1', [patient.handoff])).toEqual([]);
   });
@@ -188,7 +228,11 @@ describe('care-team assignments: written only for a patient the caller can see',
 describe('registering a patient: the chart and care team of a patient the caller created in the same transaction', () => {
   it('lets an assigned-only caller open the chart and name the care team of the patient they just registered', async () => {
     const p = id();
-    await inOneTransaction('clinician', [insertPatient(p, siteA, clinician), insertChart(p), insertAssignment(p, colleague, 'primary_therapist')]);
+    await inOneTransaction('clinician', [
+      insertPatient(p, siteA, clinician),
+      insertChart(p),
+      insertAssignment(p, colleague, 'primary_therapist'),
+    ]);
     expect((await owner.query('SELECT count(*)::int AS n FROM cl_charts WHERE patient_id = $1', [p])).rows[0].n).toBe(1);
   });
 
@@ -210,11 +254,11 @@ describe('Part 2 consents: written only on the chart of a patient the caller can
     await expect(run('clinician', insertConsent(patient.other, chart.other))).rejects.toThrow(RLS);
   });
 
-  it('refuses a consent for a patient at a site outside the caller\'s sites', async () => {
+  it("refuses a consent for a patient at a site outside the caller's sites", async () => {
     await expect(run('frontDesk', insertConsent(patient.farPart2, chart.farPart2))).rejects.toThrow(RLS);
   });
 
-  it('refuses a consent naming a visible patient but another patient\'s chart (the chart is what grants access)', async () => {
+  it("refuses a consent naming a visible patient but another patient's chart (the chart is what grants access)", async () => {
     await expect(run('clinician', insertConsent(patient.mine, chart.other))).rejects.toThrow(RLS);
     await expect(run('clinician', insertConsent(patient.mine, chart.part2))).rejects.toThrow(RLS);
   });
@@ -222,8 +266,11 @@ describe('Part 2 consents: written only on the chart of a patient the caller can
   it('lets a caller who sees the patient record and revoke a consent on their chart', async () => {
     const [sql, params] = insertConsent(patient.farPart2, chart.farPart2);
     await as('supervisor', sql, params);
-    const revoked = await as('supervisor', `UPDATE cl_part2_consents SET revoked_at = now(), revoked_by = $2, revocation_method = 'written' WHERE id = $1 RETURNING id`,
-      [params[1], supervisor]);
+    const revoked = await as(
+      'supervisor',
+      `UPDATE cl_part2_consents SET revoked_at = now(), revoked_by = $2, revocation_method = 'written' WHERE id = $1 RETURNING id`,
+      [params[1], supervisor],
+    );
     expect(revoked).toHaveLength(1);
   });
 });
@@ -243,7 +290,9 @@ describe('progress notes: written only for a patient the caller can see', () => 
 
   it('lets the treating clinician write and edit notes of their patient', async () => {
     await run('clinician', insertNote(patient.mine, siteA, clinician));
-    expect(await as('clinician', `UPDATE cl_progress_notes SET body = 'edited' WHERE id = $1 RETURNING id`, [draftNote])).toEqual([{ id: draftNote }]);
+    expect(await as('clinician', `UPDATE cl_progress_notes SET body = 'edited' WHERE id = $1 RETURNING id`, [draftNote])).toEqual([
+      { id: draftNote },
+    ]);
   });
 });
 
@@ -252,7 +301,7 @@ describe('progress note addenda: written only on a note the caller can see', () 
     await expect(run('clinician', insertAddendum(signedNote.other, clinician))).rejects.toThrow(RLS);
   });
 
-  it('refuses an addendum on the note of a patient at a site outside the caller\'s sites', async () => {
+  it("refuses an addendum on the note of a patient at a site outside the caller's sites", async () => {
     await expect(run('frontDesk', insertAddendum(signedNote.far, frontDesk))).rejects.toThrow(RLS);
   });
 
@@ -263,7 +312,9 @@ describe('progress note addenda: written only on a note the caller can see', () 
   it('lets a caller who sees the note add to it', async () => {
     await run('clinician', insertAddendum(signedNote.mine, clinician));
     await run('supervisor', insertAddendum(signedNote.far, supervisor));
-    const n = await owner.query('SELECT count(*)::int AS n FROM cl_progress_note_addenda WHERE note_id = ANY($1::uuid[])', [[signedNote.mine, signedNote.far]]);
+    const n = await owner.query('SELECT count(*)::int AS n FROM cl_progress_note_addenda WHERE note_id = ANY($1::uuid[])', [
+      [signedNote.mine, signedNote.far],
+    ]);
     expect(n.rows[0].n).toBe(2);
   });
 });

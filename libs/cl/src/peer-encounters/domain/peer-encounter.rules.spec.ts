@@ -1,10 +1,19 @@
 import type { CodeValidity, CodeView } from '@cairn/platform/code-library';
 import { ConflictError, InvalidInputError } from '@cairn/platform/kernel';
+
 import { assertPeerAmendable, assertPeerDraft, peerCodeUnitBasis, peerDuration, peerUnits } from './peer-encounter.rules';
 
 const code = (over: Partial<CodeView> = {}): CodeView => ({
-  system: 'HCPCS', code: 'H0038', shortDescription: 'Peer support', unitBasis: 'per_15_minutes', minimumMinutes: null, maximumMinutes: null,
-  effectiveFrom: '2003-01-01', effectiveTo: null, source: 'national', ...over,
+  system: 'HCPCS',
+  code: 'H0038',
+  shortDescription: 'Peer support',
+  unitBasis: 'per_15_minutes',
+  minimumMinutes: null,
+  maximumMinutes: null,
+  effectiveFrom: '2003-01-01',
+  effectiveTo: null,
+  source: 'national',
+  ...over,
 });
 const valid = (over: Partial<CodeView> = {}): CodeValidity => ({ valid: true, code: code(over) });
 

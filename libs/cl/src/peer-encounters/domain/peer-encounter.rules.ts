@@ -1,6 +1,6 @@
 import type { CodeValidity, UnitBasis } from '@cairn/platform/code-library';
-import { ConflictError, InvalidInputError } from '@cairn/platform/kernel';
 import { timedUnits, type JurisdictionProfile } from '@cairn/platform/jurisdiction';
+import { ConflictError, InvalidInputError } from '@cairn/platform/kernel';
 
 /** CL-19 peer encounter rules: times and duration, the HCPCS code, units, the draft/finalized lifecycle. Pure. */
 
@@ -52,7 +52,11 @@ export function peerCodeUnitBasis(code: string, validity: CodeValidity): UnitBas
  * encounter's minutes (the charge counts the same way), any other unit basis one unit. Minutes of several
  * encounters of a day are not pooled here (see the README).
  */
-export function peerUnits(unitBasis: UnitBasis, minutes: number, profile: Pick<JurisdictionProfile, 'timedUnitRule' | 'timedUnitMinutes'>): number {
+export function peerUnits(
+  unitBasis: UnitBasis,
+  minutes: number,
+  profile: Pick<JurisdictionProfile, 'timedUnitRule' | 'timedUnitMinutes'>,
+): number {
   if (unitBasis === 'per_15_minutes') return timedUnits(profile.timedUnitRule, minutes, profile.timedUnitMinutes);
   return 1;
 }

@@ -1,5 +1,6 @@
-import type { ClRow } from '../../cl.tx';
 import { isoDate } from '@cairn/platform/kernel';
+
+import type { ClRow } from '../../cl.tx';
 import { PART2_NOTICE } from '../../consents/domain/part2-notice.constants';
 
 type PeerEncounter = ClRow<'peerEncounter'>;

@@ -1,17 +1,25 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
 import { ApiPageResponse, ApiProblemResponses, ParseIdPipe } from '@cairn/platform/http';
 import { assertDateRange, NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
+
 import { AddPeerEncounterAddendumCommand } from '../commands/add-peer-encounter-addendum/add-peer-encounter-addendum.command';
 import { CreatePeerEncounterDraftCommand } from '../commands/create-peer-encounter-draft/create-peer-encounter-draft.command';
 import { EditPeerEncounterCommand } from '../commands/edit-peer-encounter/edit-peer-encounter.command';
 import { FinalizePeerEncounterCommand } from '../commands/finalize-peer-encounter/finalize-peer-encounter.command';
 import type { PeerEncounterView } from '../domain/peer-encounter.view';
-import { AddPeerEncounterAddendumDto, CreatePeerEncounterDto, EditPeerEncounterDto, ListPeerEncountersQueryDto, PeerEncounterResponseDto } from './peer-encounters.dto';
 import { GetPeerEncounterQuery } from '../queries/get-peer-encounter/get-peer-encounter.query';
 import { ListPatientPeerEncountersQuery } from '../queries/list-patient-peer-encounters/list-patient-peer-encounters.query';
+import {
+  AddPeerEncounterAddendumDto,
+  CreatePeerEncounterDto,
+  EditPeerEncounterDto,
+  ListPeerEncountersQueryDto,
+  PeerEncounterResponseDto,
+} from './peer-encounters.dto';
 
 const NOT_FOUND = 'No peer encounter (or patient) with that id in your scope.';
 const uuidPipe = new ParseIdPipe(() => new NotFoundError(NOT_FOUND));
@@ -39,7 +47,8 @@ export class PeerEncountersController {
   @RequirePermission('cl.peer-encounters.write')
   @ApiOperation({
     summary: 'Document a peer encounter (draft)',
-    description: 'Permission: `cl.peer-encounters.write` at the encounter\'s site (the patient\'s unless `siteId` names another permitted one; 403). The patient must be in scope (404); on a Part 2 chart a consent must cover peer encounters for you (403). endTime after startTime and durationMinutes equal to the difference (400); serviceType from the vocabulary in force (400); hcpcsCode H0038, H2017 or an organization code valid on serviceDate (400); peerProviderId a peer specialist at the site (422).',
+    description:
+      "Permission: `cl.peer-encounters.write` at the encounter's site (the patient's unless `siteId` names another permitted one; 403). The patient must be in scope (404); on a Part 2 chart a consent must cover peer encounters for you (403). endTime after startTime and durationMinutes equal to the difference (400); serviceType from the vocabulary in force (400); hcpcsCode H0038, H2017 or an organization code valid on serviceDate (400); peerProviderId a peer specialist at the site (422).",
   })
   @ApiCreatedResponse({ type: PeerEncounterResponseDto })
   @ApiProblemResponses(400, 401, 403, 404, 422)
@@ -49,7 +58,10 @@ export class PeerEncountersController {
 
   @Get(':id')
   @RequirePermission('cl.peer-encounters.view')
-  @ApiOperation({ summary: 'A peer encounter with its addenda', description: 'Permission: `cl.peer-encounters.view`. Audited; Part 2 reads carry the §2.32 notice.' })
+  @ApiOperation({
+    summary: 'A peer encounter with its addenda',
+    description: 'Permission: `cl.peer-encounters.view`. Audited; Part 2 reads carry the §2.32 notice.',
+  })
   @ApiOkResponse({ type: PeerEncounterResponseDto })
   @ApiProblemResponses(401, 403, 404)
   async get(@Param('id', uuidPipe) id: string) {
@@ -58,7 +70,11 @@ export class PeerEncountersController {
 
   @Patch(':id')
   @RequirePermission('cl.peer-encounters.write')
-  @ApiOperation({ summary: 'Edit a draft', description: 'Permission: `cl.peer-encounters.write`; the peer provider only (403). A finalized encounter answers 409 (add an addendum).' })
+  @ApiOperation({
+    summary: 'Edit a draft',
+    description:
+      'Permission: `cl.peer-encounters.write`; the peer provider only (403). A finalized encounter answers 409 (add an addendum).',
+  })
   @ApiOkResponse({ type: PeerEncounterResponseDto })
   @ApiProblemResponses(400, 401, 403, 404, 409)
   async edit(@Param('id', uuidPipe) id: string, @Body() dto: EditPeerEncounterDto) {
@@ -70,7 +86,8 @@ export class PeerEncountersController {
   @RequirePermission('cl.peer-encounters.finalize')
   @ApiOperation({
     summary: 'Finalize (lock) and send to billing',
-    description: 'Permission: `cl.peer-encounters.finalize`; the peer provider only (403). Not before the service date (422). Creates the PM encounter and publishes `peer_encounter_finalized.v1` in the same transaction; a second finalize answers 409 and publishes nothing.',
+    description:
+      'Permission: `cl.peer-encounters.finalize`; the peer provider only (403). Not before the service date (422). Creates the PM encounter and publishes `peer_encounter_finalized.v1` in the same transaction; a second finalize answers 409 and publishes nothing.',
   })
   @ApiOkResponse({ type: PeerEncounterResponseDto })
   @ApiProblemResponses(400, 401, 403, 404, 409, 422)
@@ -80,7 +97,10 @@ export class PeerEncountersController {
 
   @Post(':id/addenda')
   @RequirePermission('cl.peer-encounters.write')
-  @ApiOperation({ summary: 'Add an addendum to a finalized encounter', description: 'Permission: `cl.peer-encounters.write`. A draft answers 409 (edit it instead).' })
+  @ApiOperation({
+    summary: 'Add an addendum to a finalized encounter',
+    description: 'Permission: `cl.peer-encounters.write`. A draft answers 409 (edit it instead).',
+  })
   @ApiCreatedResponse({ type: PeerEncounterResponseDto })
   @ApiProblemResponses(400, 401, 403, 404, 409)
   async addendum(@Param('id', uuidPipe) id: string, @Body() dto: AddPeerEncounterAddendumDto) {
@@ -97,8 +117,9 @@ export class PatientPeerEncountersController {
   @Get(':id/peer-encounters')
   @RequirePermission('cl.peer-encounters.view')
   @ApiOperation({
-    summary: 'A patient\'s peer encounters, newest first (paginated)',
-    description: 'Permission: `cl.peer-encounters.view`, for a patient in scope (404). Filters: date range (inclusive), status. On a Part 2 chart the list is empty unless a consent covers peer encounters for you. Audited.',
+    summary: "A patient's peer encounters, newest first (paginated)",
+    description:
+      'Permission: `cl.peer-encounters.view`, for a patient in scope (404). Filters: date range (inclusive), status. On a Part 2 chart the list is empty unless a consent covers peer encounters for you. Audited.',
   })
   @ApiPageResponse(PeerEncounterResponseDto)
   @ApiProblemResponses(400, 401, 403, 404)

@@ -1,15 +1,23 @@
 import type { QueryBus } from '@nestjs/cqrs';
+
 import { ValidateCodeQuery, type UnitBasis } from '@cairn/platform/code-library';
-import { InvalidInputError, RuleViolationError } from '@cairn/platform/kernel';
 import { GetJurisdictionProfileQuery } from '@cairn/platform/jurisdiction';
+import { InvalidInputError, RuleViolationError } from '@cairn/platform/kernel';
+
+import type { ClTx } from '../../cl.tx';
 import { loadPeerVocabulary } from '../../peer-service-types/infrastructure/peer-vocabulary.repository';
 import { peerCodeUnitBasis, peerUnits } from '../domain/peer-encounter.rules';
-import type { ClTx } from '../../cl.tx';
 
 type Tx = ClTx;
 
 /** The code's unit basis on the service date and the units of `minutes` under the site's jurisdiction rule. */
-export async function priceablePeerCode(queries: QueryBus, code: string, serviceDate: string, siteId: string, minutes: number): Promise<{ unitBasis: UnitBasis; units: number; profileKey: string }> {
+export async function priceablePeerCode(
+  queries: QueryBus,
+  code: string,
+  serviceDate: string,
+  siteId: string,
+  minutes: number,
+): Promise<{ unitBasis: UnitBasis; units: number; profileKey: string }> {
   const validity = await queries.execute(new ValidateCodeQuery(code, serviceDate));
   const unitBasis = peerCodeUnitBasis(code, validity);
   const { profile } = await queries.execute(new GetJurisdictionProfileQuery({ siteId }));
@@ -21,7 +29,9 @@ export async function serviceTypeInForce(tx: Tx, organizationId: string, key: st
   const vocabulary = await loadPeerVocabulary(tx, organizationId);
   if (!vocabulary.inForce.some((t) => t.key === key)) {
     const allowed = vocabulary.inForce.map((t) => t.key).join(', ');
-    throw new InvalidInputError('The service type is not one your organization uses.', [{ field: 'serviceType', message: `serviceType must be one of: ${allowed}` }]);
+    throw new InvalidInputError('The service type is not one your organization uses.', [
+      { field: 'serviceType', message: `serviceType must be one of: ${allowed}` },
+    ]);
   }
   return vocabulary.source;
 }
@@ -33,14 +43,18 @@ export async function assertPeerProvider(tx: Tx, organizationId: string, siteId:
     select: { allSites: true, siteIds: true },
   });
   if (!bindings.some((b) => b.allSites || b.siteIds.includes(siteId))) {
-    throw new RuleViolationError('The peer provider must hold the peer specialist role at the encounter\'s site.', [
+    throw new RuleViolationError("The peer provider must hold the peer specialist role at the encounter's site.", [
       { field: 'peerProviderId', message: 'peerProviderId is not a peer specialist at this site' },
     ]);
   }
 }
 
 /** Locks an encounter row for the rest of the transaction (row-level security: null when not visible). */
-export async function lockPeerEncounter(tx: Tx, organizationId: string, id: string): Promise<{ status: string; peer_provider_id: string } | null> {
+export async function lockPeerEncounter(
+  tx: Tx,
+  organizationId: string,
+  id: string,
+): Promise<{ status: string; peer_provider_id: string } | null> {
   const rows = await tx.$queryRaw<{ status: string; peer_provider_id: string }[]>`
     SELECT status, peer_provider_id::text FROM cl_peer_encounters WHERE organization_id = ${organizationId}::uuid AND id = ${id}::uuid FOR UPDATE`;
   return rows[0] ?? null;

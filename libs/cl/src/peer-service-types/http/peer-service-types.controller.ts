@@ -1,14 +1,22 @@
 import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
 import { ApiProblemResponses, ParseIdPipe } from '@cairn/platform/http';
 import { NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
+
 import { CreatePeerServiceTypeCommand } from '../commands/create-peer-service-type/create-peer-service-type.command';
 import { SetPeerSettingsCommand } from '../commands/set-peer-settings/set-peer-settings.command';
 import { UpdatePeerServiceTypeCommand } from '../commands/update-peer-service-type/update-peer-service-type.command';
-import { CreatePeerServiceTypeDto, PeerServiceTypeDto, PeerVocabularyDto, SetPeerSettingsDto, UpdatePeerServiceTypeDto } from './peer-service-types.dto';
 import { GetPeerVocabularyQuery } from '../queries/get-peer-vocabulary/get-peer-vocabulary.query';
+import {
+  CreatePeerServiceTypeDto,
+  PeerServiceTypeDto,
+  PeerVocabularyDto,
+  SetPeerSettingsDto,
+  UpdatePeerServiceTypeDto,
+} from './peer-service-types.dto';
 
 const NOT_FOUND = 'No peer service type with that id in your organization.';
 const uuidPipe = new ParseIdPipe(() => new NotFoundError(NOT_FOUND));
@@ -27,7 +35,11 @@ export class PeerServiceTypesController {
 
   @Get()
   @RequirePermission('cl.peer-encounters.view')
-  @ApiOperation({ summary: 'The peer service types in force', description: 'Permission: `cl.peer-encounters.view`. The use_pf15 setting, the types a new encounter may use, and the organization\'s own list.' })
+  @ApiOperation({
+    summary: 'The peer service types in force',
+    description:
+      "Permission: `cl.peer-encounters.view`. The use_pf15 setting, the types a new encounter may use, and the organization's own list.",
+  })
   @ApiOkResponse({ type: PeerVocabularyDto })
   @ApiProblemResponses(401, 403)
   async list() {
@@ -36,7 +48,10 @@ export class PeerServiceTypesController {
 
   @Post()
   @RequirePermission('cl.peer-service-types.manage')
-  @ApiOperation({ summary: 'Add an organization peer service type', description: 'Permission: `cl.peer-service-types.manage`. A taken key answers 409.' })
+  @ApiOperation({
+    summary: 'Add an organization peer service type',
+    description: 'Permission: `cl.peer-service-types.manage`. A taken key answers 409.',
+  })
   @ApiCreatedResponse({ type: PeerServiceTypeDto })
   @ApiProblemResponses(400, 401, 403, 409)
   async create(@Body() dto: CreatePeerServiceTypeDto) {
@@ -45,7 +60,10 @@ export class PeerServiceTypesController {
 
   @Patch(':id')
   @RequirePermission('cl.peer-service-types.manage')
-  @ApiOperation({ summary: 'Relabel or retire an organization peer service type', description: 'Permission: `cl.peer-service-types.manage`. Retiring the last type in force answers 422.' })
+  @ApiOperation({
+    summary: 'Relabel or retire an organization peer service type',
+    description: 'Permission: `cl.peer-service-types.manage`. Retiring the last type in force answers 422.',
+  })
   @ApiOkResponse({ type: PeerServiceTypeDto })
   @ApiProblemResponses(400, 401, 403, 404, 422)
   async update(@Param('id', uuidPipe) id: string, @Body() dto: UpdatePeerServiceTypeDto) {
@@ -76,8 +94,9 @@ export class PeerSettingsController {
   @Put()
   @RequirePermission('cl.peer-settings.manage')
   @ApiOperation({
-    summary: 'Choose PF-15 or the organization\'s own peer service types',
-    description: 'Permission: `cl.peer-settings.manage`. Switching to the organization\'s own types needs at least one active one (422). Existing encounters keep their type; new ones and draft edits must use a type in force.',
+    summary: "Choose PF-15 or the organization's own peer service types",
+    description:
+      "Permission: `cl.peer-settings.manage`. Switching to the organization's own types needs at least one active one (422). Existing encounters keep their type; new ones and draft edits must use a type in force.",
   })
   @ApiOkResponse({ type: PeerVocabularyDto })
   @ApiProblemResponses(400, 401, 403, 422)

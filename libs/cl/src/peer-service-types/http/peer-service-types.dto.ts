@@ -1,25 +1,37 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
+
 import type { Assert, SameShape } from '@cairn/platform/http';
+
 import type { PeerServiceTypeView, PeerVocabularyView } from '../infrastructure/peer-vocabulary.repository';
 
 export class CreatePeerServiceTypeDto {
-  @ApiProperty({ example: 'housing_navigation', description: 'Lower-case letters, digits and underscores, 2 to 48 characters, unique in the organization' })
-  @IsString() @Matches(/^[a-z][a-z0-9_]{1,47}$/, { message: 'key must be 2 to 48 lower-case letters, digits or underscores, starting with a letter' })
+  @ApiProperty({
+    example: 'housing_navigation',
+    description: 'Lower-case letters, digits and underscores, 2 to 48 characters, unique in the organization',
+  })
+  @IsString()
+  @Matches(/^[a-z][a-z0-9_]{1,47}$/, { message: 'key must be 2 to 48 lower-case letters, digits or underscores, starting with a letter' })
   key!: string;
 
   @ApiProperty({ maxLength: 100, example: 'Housing navigation' })
-  @IsString() @Length(1, 100, { message: 'label must be 1 to 100 characters' }) @Matches(/\S/, { message: 'label must not be blank' })
+  @IsString()
+  @Length(1, 100, { message: 'label must be 1 to 100 characters' })
+  @Matches(/\S/, { message: 'label must not be blank' })
   label!: string;
 }
 
 export class UpdatePeerServiceTypeDto {
   @ApiPropertyOptional({ maxLength: 100 })
-  @IsOptional() @IsString() @Length(1, 100, { message: 'label must be 1 to 100 characters' }) @Matches(/\S/, { message: 'label must not be blank' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100, { message: 'label must be 1 to 100 characters' })
+  @Matches(/\S/, { message: 'label must not be blank' })
   label?: string;
 
   @ApiPropertyOptional({ description: 'false retires the type: existing encounters keep it, new ones cannot use it' })
-  @IsOptional() @IsBoolean({ message: 'active must be true or false' })
+  @IsOptional()
+  @IsBoolean({ message: 'active must be true or false' })
   active?: boolean;
 }
 

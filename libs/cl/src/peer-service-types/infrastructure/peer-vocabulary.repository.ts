@@ -1,4 +1,5 @@
 import { PF15_PEER_ENCOUNTER_TYPES } from '@cairn/platform/clinical';
+
 import type { ClTx } from '../../cl.tx';
 
 type Tx = ClTx;
@@ -27,8 +28,20 @@ export async function loadPeerVocabulary(tx: Tx, organizationId: string): Promis
   const settings = await tx.peerSettings.findUnique({ where: { organizationId } });
   const own = await tx.peerServiceType.findMany({ where: { organizationId }, orderBy: [{ label: 'asc' }, { key: 'asc' }] });
   const usePf15 = settings?.usePf15 ?? true;
-  const organizationTypes: PeerServiceTypeView[] = own.map((t) => ({ id: t.id, key: t.key, label: t.label, source: 'organization', active: t.active }));
-  const pf15: PeerServiceTypeView[] = PF15_PEER_ENCOUNTER_TYPES.map((t) => ({ id: null, key: t.key, label: t.label, source: 'pf15', active: true }));
+  const organizationTypes: PeerServiceTypeView[] = own.map((t) => ({
+    id: t.id,
+    key: t.key,
+    label: t.label,
+    source: 'organization',
+    active: t.active,
+  }));
+  const pf15: PeerServiceTypeView[] = PF15_PEER_ENCOUNTER_TYPES.map((t) => ({
+    id: null,
+    key: t.key,
+    label: t.label,
+    source: 'pf15',
+    active: true,
+  }));
   return {
     usePf15,
     source: usePf15 ? 'pf15' : 'organization',

@@ -1,6 +1,14 @@
 import { ConflictError, InvalidInputError, RuleViolationError } from '@cairn/platform/kernel';
+
 import {
-  assertEditable, assertSupervisionDate, assertNotSelfSupervision, buildSupervisionReport, hoursOf, monthBounds, monthsBetween, todayIn,
+  assertEditable,
+  assertNotSelfSupervision,
+  assertSupervisionDate,
+  buildSupervisionReport,
+  hoursOf,
+  monthBounds,
+  monthsBetween,
+  todayIn,
 } from './peer-supervision.rules';
 
 const fieldOf = (fn: () => unknown) => {
@@ -42,9 +50,15 @@ describe('peer supervision rules', () => {
     expect(todayIn('America/Phoenix', at)).toBe('2026-02-28');
     expect(todayIn('UTC', at)).toBe('2026-03-01');
     expect(() => assertSupervisionDate('2026-02-28', '2026-02-28')).not.toThrow();
-    expect(fieldOf(() => assertSupervisionDate('2026-03-01', '2026-02-28'))).toEqual({ type: RuleViolationError.name, fields: ['supervisionDate'] });
+    expect(fieldOf(() => assertSupervisionDate('2026-03-01', '2026-02-28'))).toEqual({
+      type: RuleViolationError.name,
+      fields: ['supervisionDate'],
+    });
     // A typo-old date (1025 for 2025) is refused too.
-    expect(fieldOf(() => assertSupervisionDate('1025-03-01', '2026-02-28'))).toEqual({ type: RuleViolationError.name, fields: ['supervisionDate'] });
+    expect(fieldOf(() => assertSupervisionDate('1025-03-01', '2026-02-28'))).toEqual({
+      type: RuleViolationError.name,
+      fields: ['supervisionDate'],
+    });
     expect(() => assertSupervisionDate('1990-01-01', '2026-02-28')).not.toThrow();
   });
 
@@ -60,25 +74,49 @@ describe('peer supervision rules', () => {
   });
 
   it('reports every peer for every month, zero rows for gaps, hours per modality, peers by name', () => {
-    const report = buildSupervisionReport('2025-01', '2025-03', [{ id: 'p2', name: 'Zoe' }, { id: 'p1', name: 'Ann' }], [
-      { peerProviderId: 'p1', month: '2025-01', modality: 'individual', sessionCount: 2, minutes: 90 },
-      { peerProviderId: 'p1', month: '2025-01', modality: 'phone', sessionCount: 1, minutes: 20 },
-      { peerProviderId: 'p1', month: '2025-03', modality: 'group', sessionCount: 1, minutes: 60 },
-      { peerProviderId: 'p3', month: '2025-02', modality: 'telehealth', sessionCount: 1, minutes: 45 },
-    ]);
+    const report = buildSupervisionReport(
+      '2025-01',
+      '2025-03',
+      [
+        { id: 'p2', name: 'Zoe' },
+        { id: 'p1', name: 'Ann' },
+      ],
+      [
+        { peerProviderId: 'p1', month: '2025-01', modality: 'individual', sessionCount: 2, minutes: 90 },
+        { peerProviderId: 'p1', month: '2025-01', modality: 'phone', sessionCount: 1, minutes: 20 },
+        { peerProviderId: 'p1', month: '2025-03', modality: 'group', sessionCount: 1, minutes: 60 },
+        { peerProviderId: 'p3', month: '2025-02', modality: 'telehealth', sessionCount: 1, minutes: 45 },
+      ],
+    );
     expect(report.months).toEqual(['2025-01', '2025-02', '2025-03']);
     expect(report.items.map((r) => [r.peerProviderId, r.month, r.sessionCount, r.hours])).toEqual([
-      ['p1', '2025-01', 3, 1.83], ['p1', '2025-02', 0, 0], ['p1', '2025-03', 1, 1],
-      ['p2', '2025-01', 0, 0], ['p2', '2025-02', 0, 0], ['p2', '2025-03', 0, 0],
+      ['p1', '2025-01', 3, 1.83],
+      ['p1', '2025-02', 0, 0],
+      ['p1', '2025-03', 1, 1],
+      ['p2', '2025-01', 0, 0],
+      ['p2', '2025-02', 0, 0],
+      ['p2', '2025-03', 0, 0],
       // A peer only the sums name (no longer an active peer specialist) comes last, without a name.
-      ['p3', '2025-01', 0, 0], ['p3', '2025-02', 1, 0.75], ['p3', '2025-03', 0, 0],
+      ['p3', '2025-01', 0, 0],
+      ['p3', '2025-02', 1, 0.75],
+      ['p3', '2025-03', 0, 0],
     ]);
     expect(report.items[0]!.byModality).toEqual({
-      individual: { sessionCount: 2, hours: 1.5 }, group: { sessionCount: 0, hours: 0 }, telehealth: { sessionCount: 0, hours: 0 }, phone: { sessionCount: 1, hours: 0.33 },
+      individual: { sessionCount: 2, hours: 1.5 },
+      group: { sessionCount: 0, hours: 0 },
+      telehealth: { sessionCount: 0, hours: 0 },
+      phone: { sessionCount: 1, hours: 0.33 },
     });
     expect(report.peers).toEqual([
       { peerProviderId: 'p1', peerName: 'Ann', sessionCount: 4, minutes: 170, hours: 2.83, monthsWithoutSupervision: ['2025-02'] },
-      { peerProviderId: 'p2', peerName: 'Zoe', sessionCount: 0, minutes: 0, hours: 0, monthsWithoutSupervision: ['2025-01', '2025-02', '2025-03'] },
+      {
+        peerProviderId: 'p2',
+        peerName: 'Zoe',
+        sessionCount: 0,
+        minutes: 0,
+        hours: 0,
+        monthsWithoutSupervision: ['2025-01', '2025-02', '2025-03'],
+      },
       { peerProviderId: 'p3', peerName: null, sessionCount: 1, minutes: 45, hours: 0.75, monthsWithoutSupervision: ['2025-01', '2025-03'] },
     ]);
   });

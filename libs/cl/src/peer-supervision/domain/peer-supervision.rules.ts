@@ -33,13 +33,15 @@ export const EARLIEST_SUPERVISION_DATE = '1990-01-01';
 
 /** Supervision is documented after it happened: a date after today (the organization's) is refused, and so is a typo-old one. */
 export function assertSupervisionDate(date: string, today: string): void {
-  if (date > today) throw rule('supervisionDate', `supervisionDate must not be in the future (today is ${today} in the organization's time zone)`);
+  if (date > today)
+    throw rule('supervisionDate', `supervisionDate must not be in the future (today is ${today} in the organization's time zone)`);
   if (date < EARLIEST_SUPERVISION_DATE) throw rule('supervisionDate', `supervisionDate must not be before ${EARLIEST_SUPERVISION_DATE}`);
 }
 
 /** The supervisee is not the supervisor. */
 export function assertNotSelfSupervision(peerProviderId: string, supervisorId: string): void {
-  if (peerProviderId === supervisorId) throw rule('supervisorId', 'supervisorId must not be the supervised peer: nobody supervises themselves');
+  if (peerProviderId === supervisorId)
+    throw rule('supervisorId', 'supervisorId must not be the supervised peer: nobody supervises themselves');
 }
 
 /** Only within EDIT_WINDOW_DAYS of recording. */
@@ -57,15 +59,22 @@ export const hoursOf = (minutes: number): number => Math.round((minutes / 60) * 
  * period that ends before it starts or spans more than MAX_REPORT_MONTHS (400 naming `to`).
  */
 export function monthsBetween(from: string, to: string): string[] {
-  for (const [field, value] of [['from', from], ['to', to]] as const) {
-    if (!YEAR_MONTH.test(value)) throw new InvalidInputError('A month is written YYYY-MM.', [{ field, message: `${field} must be a month (YYYY-MM)` }]);
+  for (const [field, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (!YEAR_MONTH.test(value))
+      throw new InvalidInputError('A month is written YYYY-MM.', [{ field, message: `${field} must be a month (YYYY-MM)` }]);
   }
   const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
   const first = index(from);
   const last = index(to);
-  if (last < first) throw new InvalidInputError('The period ends before it starts.', [{ field: 'to', message: 'to must not be before from' }]);
+  if (last < first)
+    throw new InvalidInputError('The period ends before it starts.', [{ field: 'to', message: 'to must not be before from' }]);
   if (last - first + 1 > MAX_REPORT_MONTHS) {
-    throw new InvalidInputError(`A report covers at most ${MAX_REPORT_MONTHS} months.`, [{ field: 'to', message: `to must be at most ${MAX_REPORT_MONTHS} months after from (inclusive)` }]);
+    throw new InvalidInputError(`A report covers at most ${MAX_REPORT_MONTHS} months.`, [
+      { field: 'to', message: `to must be at most ${MAX_REPORT_MONTHS} months after from (inclusive)` },
+    ]);
   }
   const months: string[] = [];
   for (let i = first; i <= last; i++) months.push(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
@@ -130,18 +139,31 @@ const emptyModalities = (): Record<SupervisionModality, ModalityHours> =>
  * found only in the aggregates is listed too. Hours are summed from minutes, then rounded once.
  */
 export function buildSupervisionReport(
-  from: string, to: string, peers: readonly { id: string; name: string | null }[], aggregates: readonly SupervisionAggregate[],
+  from: string,
+  to: string,
+  peers: readonly { id: string; name: string | null }[],
+  aggregates: readonly SupervisionAggregate[],
 ): SupervisionReport {
   const months = monthsBetween(from, to);
   const names = new Map<string, string | null>(peers.map((p) => [p.id, p.name]));
   for (const a of aggregates) if (!names.has(a.peerProviderId)) names.set(a.peerProviderId, null);
   const ordered = [...names.entries()].sort(([ia, na], [ib, nb]) => (na ?? '\uffff').localeCompare(nb ?? '\uffff') || ia.localeCompare(ib));
-  const cell = new Map<string, { sessionCount: number; minutes: number; byModality: Record<SupervisionModality, { sessionCount: number; minutes: number }> }>();
+  const cell = new Map<
+    string,
+    { sessionCount: number; minutes: number; byModality: Record<SupervisionModality, { sessionCount: number; minutes: number }> }
+  >();
   for (const a of aggregates) {
     const key = `${a.peerProviderId}|${a.month}`;
     let c = cell.get(key);
     if (!c) {
-      c = { sessionCount: 0, minutes: 0, byModality: Object.fromEntries(SUPERVISION_MODALITIES.map((m) => [m, { sessionCount: 0, minutes: 0 }])) as Record<SupervisionModality, { sessionCount: number; minutes: number }> };
+      c = {
+        sessionCount: 0,
+        minutes: 0,
+        byModality: Object.fromEntries(SUPERVISION_MODALITIES.map((m) => [m, { sessionCount: 0, minutes: 0 }])) as Record<
+          SupervisionModality,
+          { sessionCount: number; minutes: number }
+        >,
+      };
       cell.set(key, c);
     }
     c.sessionCount += a.sessionCount;
@@ -156,7 +178,9 @@ export function buildSupervisionReport(
     for (const month of months) {
       const c = cell.get(`${peerProviderId}|${month}`);
       const byModality = emptyModalities();
-      if (c) for (const m of SUPERVISION_MODALITIES) byModality[m] = { sessionCount: c.byModality[m].sessionCount, hours: hoursOf(c.byModality[m].minutes) };
+      if (c)
+        for (const m of SUPERVISION_MODALITIES)
+          byModality[m] = { sessionCount: c.byModality[m].sessionCount, hours: hoursOf(c.byModality[m].minutes) };
       const sessionCount = c?.sessionCount ?? 0;
       const minutes = c?.minutes ?? 0;
       items.push({ peerProviderId, peerName, month, sessionCount, minutes, hours: hoursOf(minutes), byModality });

@@ -1,4 +1,5 @@
 import { isoDate } from '@cairn/platform/kernel';
+
 import { EDIT_WINDOW_DAYS, hoursOf, type SupervisionModality } from './peer-supervision.rules';
 
 /** A supervision record as lists show it: no notes (read one record for them). */
@@ -38,9 +39,17 @@ export interface PeerSupervisionRow {
 
 export function toPeerSupervisionSummary(r: PeerSupervisionRow): PeerSupervisionSummaryView {
   return {
-    id: r.id, organizationId: r.organizationId, peerProviderId: r.peerProviderId, supervisorId: r.supervisorId,
-    supervisionDate: isoDate(r.supervisionDate), durationMinutes: r.durationMinutes, hours: hoursOf(r.durationMinutes),
-    modality: r.modality as SupervisionModality, createdBy: r.createdBy, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
+    id: r.id,
+    organizationId: r.organizationId,
+    peerProviderId: r.peerProviderId,
+    supervisorId: r.supervisorId,
+    supervisionDate: isoDate(r.supervisionDate),
+    durationMinutes: r.durationMinutes,
+    hours: hoursOf(r.durationMinutes),
+    modality: r.modality as SupervisionModality,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
     editableUntil: new Date(r.createdAt.getTime() + EDIT_WINDOW_DAYS * 86_400_000).toISOString(),
   };
 }

@@ -2,7 +2,12 @@ import { SUPERVISION_MODALITIES, SupervisionReportRow } from '../domain/peer-sup
 
 /** CSV columns of the hours report: one line per peer per month, hours per modality at the end. */
 export const SUPERVISION_CSV_COLUMNS = [
-  'peerProviderId', 'peerName', 'month', 'sessionCount', 'hours', ...SUPERVISION_MODALITIES.map((m) => `hours: ${m}`),
+  'peerProviderId',
+  'peerName',
+  'month',
+  'sessionCount',
+  'hours',
+  ...SUPERVISION_MODALITIES.map((m) => `hours: ${m}`),
 ] as const;
 
 /** A report row's cells, in `SUPERVISION_CSV_COLUMNS` order. */

@@ -1,9 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate, IsId, PageQueryDto } from '@cairn/platform/http';
-import { MAX_DURATION_MINUTES, MAX_REPORT_MONTHS, MIN_DURATION_MINUTES, SUPERVISION_MODALITIES, SupervisionModality, YEAR_MONTH } from '../domain/peer-supervision.rules';
-import type { Assert, SameShape } from '@cairn/platform/http';
-import type { SupervisionReport } from '../domain/peer-supervision.rules';
+
+import { IsCalendarDate, IsId, PageQueryDto, type Assert, type SameShape } from '@cairn/platform/http';
+
+import {
+  MAX_DURATION_MINUTES,
+  MAX_REPORT_MONTHS,
+  MIN_DURATION_MINUTES,
+  SUPERVISION_MODALITIES,
+  SupervisionModality,
+  YEAR_MONTH,
+  type SupervisionReport,
+} from '../domain/peer-supervision.rules';
 import type { PeerSupervisionSummaryView, PeerSupervisionView } from '../domain/peer-supervision.view';
 
 const MODALITIES = SUPERVISION_MODALITIES as unknown as string[];
@@ -12,18 +20,32 @@ const DURATION = `${MIN_DURATION_MINUTES} to ${MAX_DURATION_MINUTES}`;
 
 export class RecordPeerSupervisionDto {
   @ApiProperty({ format: 'uuid', description: 'The supervised peer specialist (an active peer_specialist of the organization, not you)' })
-  @IsId() peerProviderId!: string;
+  @IsId()
+  peerProviderId!: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'A staff member with a supervising role; defaults to you when you hold one' })
-  @IsOptional() @IsId() supervisorId?: string;
-  @ApiProperty({ format: 'date', example: '2025-11-04', description: 'The day of the supervision; not after today in the organization\'s time zone, not before 1990-01-01' })
-  @IsCalendarDate('supervisionDate') supervisionDate!: string;
+  @IsOptional()
+  @IsId()
+  supervisorId?: string;
+  @ApiProperty({
+    format: 'date',
+    example: '2025-11-04',
+    description: "The day of the supervision; not after today in the organization's time zone, not before 1990-01-01",
+  })
+  @IsCalendarDate('supervisionDate')
+  supervisionDate!: string;
   @ApiProperty({ minimum: MIN_DURATION_MINUTES, maximum: MAX_DURATION_MINUTES, example: 60 })
   @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
-  @Min(MIN_DURATION_MINUTES, { message: `durationMinutes must be ${DURATION}` }) @Max(MAX_DURATION_MINUTES, { message: `durationMinutes must be ${DURATION}` })
+  @Min(MIN_DURATION_MINUTES, { message: `durationMinutes must be ${DURATION}` })
+  @Max(MAX_DURATION_MINUTES, { message: `durationMinutes must be ${DURATION}` })
   durationMinutes!: number;
-  @ApiProperty({ enum: SUPERVISION_MODALITIES }) @IsIn(MODALITIES, { message: MODALITY_MESSAGE('modality') }) modality!: SupervisionModality;
+  @ApiProperty({ enum: SUPERVISION_MODALITIES })
+  @IsIn(MODALITIES, { message: MODALITY_MESSAGE('modality') })
+  modality!: SupervisionModality;
   @ApiPropertyOptional({ maxLength: 20000, description: 'Supervision notes (PHI: audited on read, never logged)' })
-  @IsOptional() @IsString({ message: 'notes must be text' }) @MaxLength(20000, { message: 'notes must be at most 20000 characters' }) notes?: string;
+  @IsOptional()
+  @IsString({ message: 'notes must be text' })
+  @MaxLength(20000, { message: 'notes must be at most 20000 characters' })
+  notes?: string;
 }
 
 export class EditPeerSupervisionDto {
@@ -31,12 +53,20 @@ export class EditPeerSupervisionDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsId() supervisorId?: string;
   @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsCalendarDate('supervisionDate') supervisionDate?: string;
   @ApiPropertyOptional({ minimum: MIN_DURATION_MINUTES, maximum: MAX_DURATION_MINUTES })
-  @IsOptional() @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
-  @Min(MIN_DURATION_MINUTES, { message: `durationMinutes must be ${DURATION}` }) @Max(MAX_DURATION_MINUTES, { message: `durationMinutes must be ${DURATION}` })
+  @IsOptional()
+  @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
+  @Min(MIN_DURATION_MINUTES, { message: `durationMinutes must be ${DURATION}` })
+  @Max(MAX_DURATION_MINUTES, { message: `durationMinutes must be ${DURATION}` })
   durationMinutes?: number;
-  @ApiPropertyOptional({ enum: SUPERVISION_MODALITIES }) @IsOptional() @IsIn(MODALITIES, { message: MODALITY_MESSAGE('modality') }) modality?: SupervisionModality;
+  @ApiPropertyOptional({ enum: SUPERVISION_MODALITIES })
+  @IsOptional()
+  @IsIn(MODALITIES, { message: MODALITY_MESSAGE('modality') })
+  modality?: SupervisionModality;
   @ApiPropertyOptional({ maxLength: 20000 })
-  @IsOptional() @IsString({ message: 'notes must be text' }) @MaxLength(20000, { message: 'notes must be at most 20000 characters' }) notes?: string;
+  @IsOptional()
+  @IsString({ message: 'notes must be text' })
+  @MaxLength(20000, { message: 'notes must be at most 20000 characters' })
+  notes?: string;
 }
 
 export class ListPeerSupervisionQueryDto extends PageQueryDto {
@@ -44,18 +74,32 @@ export class ListPeerSupervisionQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsId() supervisorId?: string;
   @ApiPropertyOptional({ format: 'date', description: 'On or after this date' }) @IsOptional() @IsCalendarDate('from') from?: string;
   @ApiPropertyOptional({ format: 'date', description: 'On or before this date' }) @IsOptional() @IsCalendarDate('to') to?: string;
-  @ApiPropertyOptional({ enum: SUPERVISION_MODALITIES }) @IsOptional() @IsIn(MODALITIES, { message: MODALITY_MESSAGE('modality') }) modality?: SupervisionModality;
+  @ApiPropertyOptional({ enum: SUPERVISION_MODALITIES })
+  @IsOptional()
+  @IsIn(MODALITIES, { message: MODALITY_MESSAGE('modality') })
+  modality?: SupervisionModality;
 }
 
 export class PeerSupervisionReportQueryDto {
   @ApiProperty({ example: '2025-01', description: 'First month (YYYY-MM, inclusive)' })
-  @IsString({ message: 'from must be a month (YYYY-MM)' }) @Matches(YEAR_MONTH, { message: 'from must be a month (YYYY-MM)' }) from!: string;
-  @ApiProperty({ example: '2025-12', description: `Last month (YYYY-MM, inclusive), not before from, at most ${MAX_REPORT_MONTHS} months in all` })
-  @IsString({ message: 'to must be a month (YYYY-MM)' }) @Matches(YEAR_MONTH, { message: 'to must be a month (YYYY-MM)' }) to!: string;
+  @IsString({ message: 'from must be a month (YYYY-MM)' })
+  @Matches(YEAR_MONTH, { message: 'from must be a month (YYYY-MM)' })
+  from!: string;
+  @ApiProperty({
+    example: '2025-12',
+    description: `Last month (YYYY-MM, inclusive), not before from, at most ${MAX_REPORT_MONTHS} months in all`,
+  })
+  @IsString({ message: 'to must be a month (YYYY-MM)' })
+  @Matches(YEAR_MONTH, { message: 'to must be a month (YYYY-MM)' })
+  to!: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this peer specialist' })
-  @IsOptional() @IsId() peerProviderId?: string;
+  @IsOptional()
+  @IsId()
+  peerProviderId?: string;
   @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv streams the rows as text/csv (so does Accept: text/csv)' })
-  @IsOptional() @IsIn(['json', 'csv'], { message: 'format must be json or csv' }) format?: 'json' | 'csv';
+  @IsOptional()
+  @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
+  format?: 'json' | 'csv';
 }
 
 export class PeerSupervisionSummaryDto {
@@ -105,14 +149,16 @@ export class SupervisionPeerTotalDto {
   @ApiProperty() sessionCount!: number;
   @ApiProperty() minutes!: number;
   @ApiProperty() hours!: number;
-  @ApiProperty({ type: [String], example: ['2025-03'], description: 'Months of the period with no supervision' }) monthsWithoutSupervision!: string[];
+  @ApiProperty({ type: [String], example: ['2025-03'], description: 'Months of the period with no supervision' })
+  monthsWithoutSupervision!: string[];
 }
 
 export class PeerSupervisionReportDto {
   @ApiProperty({ example: '2025-01' }) from!: string;
   @ApiProperty({ example: '2025-12' }) to!: string;
   @ApiProperty({ type: [String] }) months!: string[];
-  @ApiProperty({ type: [SupervisionReportRowDto], description: 'One row per peer per month, by peer name then month' }) items!: SupervisionReportRowDto[];
+  @ApiProperty({ type: [SupervisionReportRowDto], description: 'One row per peer per month, by peer name then month' })
+  items!: SupervisionReportRowDto[];
   @ApiProperty({ type: [SupervisionPeerTotalDto], description: 'Per peer totals for the period' }) peers!: SupervisionPeerTotalDto[];
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+
 import { queryAsTenant } from '@cairn/platform/db';
 
 /**
@@ -27,17 +28,37 @@ const asApp = <T>(org: string, user: string, sql: string, params: unknown[] = []
 const visible = async (org: string, user: string) =>
   (await asApp<{ id: string }>(org, user, 'SELECT id FROM cl_peer_supervision ORDER BY id')).map((r) => r.id);
 
-const insertAs = (org: string, user: string, values: { org?: string; peer?: string; supervisor?: string; createdBy?: string; duration?: number; modality?: string }) =>
-  asApp(org, user,
+const insertAs = (
+  org: string,
+  user: string,
+  values: { org?: string; peer?: string; supervisor?: string; createdBy?: string; duration?: number; modality?: string },
+) =>
+  asApp(
+    org,
+    user,
     `INSERT INTO cl_peer_supervision (organization_id, id, peer_provider_id, supervisor_id, supervision_date, duration_minutes, modality, created_by)
      VALUES ($1, $2, $3, $4, '2026-01-05', $5, $6, $7)`,
-    [values.org ?? org, randomUUID(), values.peer ?? peer, values.supervisor ?? sup, values.duration ?? 60, values.modality ?? 'individual', values.createdBy ?? user]);
+    [
+      values.org ?? org,
+      randomUUID(),
+      values.peer ?? peer,
+      values.supervisor ?? sup,
+      values.duration ?? 60,
+      values.modality ?? 'individual',
+      values.createdBy ?? user,
+    ],
+  );
 
 beforeAll(async () => {
   const q = (sql: string, params: unknown[] = []) => owner.query(sql, params);
-  await q(`INSERT INTO pf_organizations (id, name, slug) VALUES ($1::uuid, 'Sup A', 'supa-' || $1::text), ($2::uuid, 'Sup B', 'supb-' || $2::text)`, [orgA, orgB]);
+  await q(
+    `INSERT INTO pf_organizations (id, name, slug) VALUES ($1::uuid, 'Sup A', 'supa-' || $1::text), ($2::uuid, 'Sup B', 'supb-' || $2::text)`,
+    [orgA, orgB],
+  );
   for (const u of [peer, peer2, sup, clinician, formerSup, supB]) {
-    await q(`INSERT INTO pf_staff_users (id, email, display_name, password_hash) VALUES ($1::uuid, $1::text || '@sup.test', 'U', 'x')`, [u]);
+    await q(`INSERT INTO pf_staff_users (id, email, display_name, password_hash) VALUES ($1::uuid, $1::text || '@sup.test', 'U', 'x')`, [
+      u,
+    ]);
   }
   await q(
     `INSERT INTO pf_role_bindings (organization_id, id, staff_user_id, role_key, revoked_at) VALUES
@@ -67,13 +88,13 @@ describe('cl_peer_supervision row-level security', () => {
     expect(await visible(orgA, formerSup)).toEqual([]);
   });
 
-  it('never shows another organization\'s rows, even to a query without an organization filter', async () => {
+  it("never shows another organization's rows, even to a query without an organization filter", async () => {
     expect(await visible(orgB, supB)).toEqual([row.other]);
     expect(await visible(orgA, supB)).toEqual([]); // no binding in A
     expect(await visible(orgB, sup)).toEqual([]); // no binding in B
   });
 
-  it('accepts an insert by the recorder in the organization, and refuses another organization, another recorder and one\'s own supervision', async () => {
+  it("accepts an insert by the recorder in the organization, and refuses another organization, another recorder and one's own supervision", async () => {
     await expect(insertAs(orgA, sup, {})).resolves.toEqual([]);
     await expect(insertAs(orgA, sup, { org: orgB })).rejects.toThrow(/row-level security/);
     await expect(insertAs(orgA, sup, { createdBy: clinician })).rejects.toThrow(/row-level security/);
@@ -82,23 +103,37 @@ describe('cl_peer_supervision row-level security', () => {
   });
 
   it('refuses moving a row to another organization (WITH CHECK) and lets only its recorder update it', async () => {
-    await expect(asApp(orgA, sup, 'UPDATE cl_peer_supervision SET organization_id = $1 WHERE id = $2', [orgB, row.peer])).rejects.toThrow(/row-level security/);
+    await expect(asApp(orgA, sup, 'UPDATE cl_peer_supervision SET organization_id = $1 WHERE id = $2', [orgB, row.peer])).rejects.toThrow(
+      /row-level security/,
+    );
     // Nor turned into the recorder's own supervision (a row sup recorded for another supervisor, so only the policy refuses it).
     const recordedForOther = randomUUID();
     await owner.query(
       `INSERT INTO cl_peer_supervision (organization_id, id, peer_provider_id, supervisor_id, supervision_date, duration_minutes, modality, created_by)
-       VALUES ($1, $2, $3, $4, '2026-01-06', 60, 'individual', $5)`, [orgA, recordedForOther, peer2, formerSup, sup]);
-    await expect(asApp(orgA, sup, 'UPDATE cl_peer_supervision SET peer_provider_id = $1 WHERE id = $2', [sup, recordedForOther])).rejects.toThrow(/row-level security/);
+       VALUES ($1, $2, $3, $4, '2026-01-06', 60, 'individual', $5)`,
+      [orgA, recordedForOther, peer2, formerSup, sup],
+    );
+    await expect(
+      asApp(orgA, sup, 'UPDATE cl_peer_supervision SET peer_provider_id = $1 WHERE id = $2', [sup, recordedForOther]),
+    ).rejects.toThrow(/row-level security/);
     // The peer sees the row but did not record it: nothing is updated.
     await asApp(orgA, peer, 'UPDATE cl_peer_supervision SET duration_minutes = 1 WHERE id = $1', [row.peer]);
-    expect((await owner.query('SELECT duration_minutes, organization_id FROM cl_peer_supervision WHERE id = $1', [row.peer])).rows[0]).toEqual({ duration_minutes: 60, organization_id: orgA });
+    expect(
+      (await owner.query('SELECT duration_minutes, organization_id FROM cl_peer_supervision WHERE id = $1', [row.peer])).rows[0],
+    ).toEqual({ duration_minutes: 60, organization_id: orgA });
     await asApp(orgA, sup, 'UPDATE cl_peer_supervision SET duration_minutes = 90 WHERE id = $1', [row.peer]);
-    expect((await owner.query('SELECT duration_minutes FROM cl_peer_supervision WHERE id = $1', [row.peer])).rows[0].duration_minutes).toBe(90);
+    expect((await owner.query('SELECT duration_minutes FROM cl_peer_supervision WHERE id = $1', [row.peer])).rows[0].duration_minutes).toBe(
+      90,
+    );
   });
 
   it('keeps who recorded a row and when, even for the owner, and grants no DELETE', async () => {
-    await expect(owner.query('UPDATE cl_peer_supervision SET created_by = $1 WHERE id = $2', [clinician, row.peer])).rejects.toThrow(/cannot change/);
-    await expect(owner.query(`UPDATE cl_peer_supervision SET created_at = now() - interval '1 year' WHERE id = $1`, [row.peer])).rejects.toThrow(/cannot change/);
+    await expect(owner.query('UPDATE cl_peer_supervision SET created_by = $1 WHERE id = $2', [clinician, row.peer])).rejects.toThrow(
+      /cannot change/,
+    );
+    await expect(
+      owner.query(`UPDATE cl_peer_supervision SET created_at = now() - interval '1 year' WHERE id = $1`, [row.peer]),
+    ).rejects.toThrow(/cannot change/);
     await expect(asApp(orgA, sup, 'DELETE FROM cl_peer_supervision WHERE id = $1', [row.peer])).rejects.toThrow(/permission denied/);
   });
 

@@ -1,6 +1,7 @@
 import { RuleViolationError } from '@cairn/platform/kernel';
-import { PEER_ROLE, SUPERVISING_ROLES, todayIn } from '../domain/peer-supervision.rules';
+
 import type { ClTx } from '../../cl.tx';
+import { PEER_ROLE, SUPERVISING_ROLES, todayIn } from '../domain/peer-supervision.rules';
 
 type Tx = ClTx;
 

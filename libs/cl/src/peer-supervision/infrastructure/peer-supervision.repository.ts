@@ -1,4 +1,5 @@
 import { Prisma } from '@cairn/platform/db';
+
 import type { ClTx } from '../../cl.tx';
 import type { SupervisionAggregate } from '../domain/peer-supervision.rules';
 
@@ -12,7 +13,11 @@ export async function lockPeerSupervision(tx: ClTx, organizationId: string, id: 
  * to the rows the caller may see); one peer's only when `peer` is given.
  */
 export async function supervisionAggregates(
-  tx: ClTx, organizationId: string, start: string, endExclusive: string, peer: string | undefined,
+  tx: ClTx,
+  organizationId: string,
+  start: string,
+  endExclusive: string,
+  peer: string | undefined,
 ): Promise<SupervisionAggregate[]> {
   return tx.$queryRaw<SupervisionAggregate[]>`
       SELECT peer_provider_id::text AS "peerProviderId", to_char(supervision_date, 'YYYY-MM') AS month, modality,

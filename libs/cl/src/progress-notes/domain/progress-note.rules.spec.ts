@@ -1,4 +1,5 @@
 import { ConflictError, ForbiddenError, InvalidInputError, RuleViolationError } from '@cairn/platform/kernel';
+
 import { assertAmendable, assertEditableDraft, assertSignable, checkSession } from './progress-note.rules';
 
 describe('progress note rules', () => {

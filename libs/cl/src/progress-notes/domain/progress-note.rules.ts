@@ -3,10 +3,14 @@ import { ConflictError, ForbiddenError, InvalidInputError, RuleViolationError } 
 /** A session lasts more than nothing and at most 12 hours. */
 export function checkSession(start: Date, end: Date): void {
   if (end.getTime() <= start.getTime()) {
-    throw new InvalidInputError('sessionEnd must be after sessionStart', [{ field: 'sessionEnd', message: 'sessionEnd must be after sessionStart' }]);
+    throw new InvalidInputError('sessionEnd must be after sessionStart', [
+      { field: 'sessionEnd', message: 'sessionEnd must be after sessionStart' },
+    ]);
   }
   if (end.getTime() - start.getTime() > 12 * 3600_000) {
-    throw new InvalidInputError('a session lasts at most 12 hours', [{ field: 'sessionEnd', message: 'sessionEnd must be at most 12 hours after sessionStart' }]);
+    throw new InvalidInputError('a session lasts at most 12 hours', [
+      { field: 'sessionEnd', message: 'sessionEnd must be at most 12 hours after sessionStart' },
+    ]);
   }
 }
 
@@ -19,7 +23,9 @@ export function assertEditableDraft(note: { status: string; authorId: string }, 
 /** A note is signed once the session has ended. */
 export function assertSignable(note: { sessionEnd: Date }, now: Date): void {
   if (note.sessionEnd.getTime() > now.getTime()) {
-    throw new RuleViolationError('A note cannot be signed before its session has ended.', [{ field: 'sessionEnd', message: 'the session has not ended yet' }]);
+    throw new RuleViolationError('A note cannot be signed before its session has ended.', [
+      { field: 'sessionEnd', message: 'the session has not ended yet' },
+    ]);
   }
 }
 

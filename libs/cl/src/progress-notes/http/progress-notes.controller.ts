@@ -1,16 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
 import { ApiProblemResponses, ParseIdPipe } from '@cairn/platform/http';
 import { NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
+
 import { AddProgressNoteAddendumCommand } from '../commands/add-progress-note-addendum/add-progress-note-addendum.command';
 import { CreateProgressNoteCommand } from '../commands/create-progress-note/create-progress-note.command';
 import { EditProgressNoteCommand } from '../commands/edit-progress-note/edit-progress-note.command';
 import { SignProgressNoteCommand } from '../commands/sign-progress-note/sign-progress-note.command';
 import type { ProgressNoteView } from '../domain/progress-note.view';
-import { AddAddendumDto, CreateProgressNoteDto, EditProgressNoteDto, ProgressNoteResponseDto } from './progress-notes.dto';
 import { GetProgressNoteQuery } from '../queries/get-progress-note/get-progress-note.query';
+import { AddAddendumDto, CreateProgressNoteDto, EditProgressNoteDto, ProgressNoteResponseDto } from './progress-notes.dto';
 
 const NOT_FOUND = 'No progress note (or patient) with that id in your scope.';
 const uuidPipe = new ParseIdPipe(() => new NotFoundError(NOT_FOUND));
@@ -34,7 +36,10 @@ export class ProgressNotesController {
 
   @Post()
   @RequirePermission('cl.progress-notes.write')
-  @ApiOperation({ summary: 'Start a draft note for a session', description: 'Permission: `cl.progress-notes.write`; the patient must be in scope. One note per appointment (409).' })
+  @ApiOperation({
+    summary: 'Start a draft note for a session',
+    description: 'Permission: `cl.progress-notes.write`; the patient must be in scope. One note per appointment (409).',
+  })
   @ApiCreatedResponse({ type: ProgressNoteResponseDto })
   @ApiProblemResponses(400, 401, 403, 404, 409)
   async create(@Body() dto: CreateProgressNoteDto) {
@@ -52,7 +57,10 @@ export class ProgressNotesController {
 
   @Patch(':id')
   @RequirePermission('cl.progress-notes.write')
-  @ApiOperation({ summary: 'Edit a draft', description: 'Permission: `cl.progress-notes.write`; the author only. A signed note answers 409.' })
+  @ApiOperation({
+    summary: 'Edit a draft',
+    description: 'Permission: `cl.progress-notes.write`; the author only. A signed note answers 409.',
+  })
   @ApiOkResponse({ type: ProgressNoteResponseDto })
   @ApiProblemResponses(400, 401, 403, 404, 409)
   async edit(@Param('id', uuidPipe) id: string, @Body() dto: EditProgressNoteDto) {
@@ -62,7 +70,10 @@ export class ProgressNotesController {
   @Post(':id/sign')
   @HttpCode(200)
   @RequirePermission('cl.progress-notes.write')
-  @ApiOperation({ summary: 'Sign and lock a draft', description: 'Permission: `cl.progress-notes.write`; the author only, once the session has ended (422 before).' })
+  @ApiOperation({
+    summary: 'Sign and lock a draft',
+    description: 'Permission: `cl.progress-notes.write`; the author only, once the session has ended (422 before).',
+  })
   @ApiOkResponse({ type: ProgressNoteResponseDto })
   @ApiProblemResponses(401, 403, 404, 409, 422)
   async sign(@Param('id', uuidPipe) id: string) {
@@ -71,7 +82,10 @@ export class ProgressNotesController {
 
   @Post(':id/addenda')
   @RequirePermission('cl.progress-notes.write')
-  @ApiOperation({ summary: 'Add an addendum to a signed note', description: 'Permission: `cl.progress-notes.write`. A draft answers 409 (edit it instead).' })
+  @ApiOperation({
+    summary: 'Add an addendum to a signed note',
+    description: 'Permission: `cl.progress-notes.write`. A draft answers 409 (edit it instead).',
+  })
   @ApiCreatedResponse({ type: ProgressNoteResponseDto })
   @ApiProblemResponses(400, 401, 403, 404, 409)
   async addendum(@Param('id', uuidPipe) id: string, @Body() dto: AddAddendumDto) {

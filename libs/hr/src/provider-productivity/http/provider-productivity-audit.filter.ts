@@ -1,11 +1,13 @@
 import { ArgumentsHost, Catch, HttpException, Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
+
 import { AuditService } from '@cairn/platform/audit';
 import { ProblemDetailsFilter } from '@cairn/platform/http';
 import { idKey } from '@cairn/platform/kernel';
 import { organizationsOf, RequestContextService } from '@cairn/platform/tenancy';
-import { PRODUCTIVITY_AUDIT_ACTION } from '../queries/get-provider-productivity/get-provider-productivity.handler';
+
 import { auditParameters } from '../infrastructure/productivity.errors';
+import { PRODUCTIVITY_AUDIT_ACTION } from '../queries/get-provider-productivity/get-provider-productivity.handler';
 
 /**
  * Audits the calls of the productivity route that end before the handler runs (a missing token, a permission
@@ -48,8 +50,9 @@ export class ProviderProductivityAuditFilter extends ProblemDetailsFilter {
     const named = typeof header === 'string' ? idKey(header) : undefined;
     const memberOrgs = principal ? organizationsOf(principal).map((o) => o.id) : [];
     // The organization's own log only for one of its members; an outsider's attempt goes to the organization-less chain.
-    const organizationId = this.requestContext.tenant?.organizationId
-      ?? (named && memberOrgs.includes(named) ? named : !named && memberOrgs.length === 1 ? memberOrgs[0]! : null);
+    const organizationId =
+      this.requestContext.tenant?.organizationId ??
+      (named && memberOrgs.includes(named) ? named : !named && memberOrgs.length === 1 ? memberOrgs[0]! : null);
     await this.audit.recordDetached({
       organizationId,
       actorUserId: principal?.userId ?? null,

@@ -2,12 +2,14 @@ import { Controller, Get, Headers, Query, Res, UseFilters } from '@nestjs/common
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+
 import { ApiProblemResponses, streamCsv, wantsCsv } from '@cairn/platform/http';
 import { RequestContextService, RequirePermission } from '@cairn/platform/tenancy';
 import { getProviderProductivity } from '@cairn/platform/workforce';
+
+import { ProviderProductivityAuditFilter } from './provider-productivity-audit.filter';
 import { PRODUCTIVITY_CSV_COLUMNS, productivityCsvRow } from './provider-productivity.csv';
 import { ProviderProductivityQueryDto, ProviderProductivityResponseDto } from './provider-productivity.dto';
-import { ProviderProductivityAuditFilter } from './provider-productivity-audit.filter';
 
 /**
  * Provider productivity for HR (provider-productivity-analytics seed). HR reads only the platform contract
@@ -37,10 +39,17 @@ export class ProviderProductivityController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: ProviderProductivityResponseDto, description: 'JSON, or CSV with a header row when asked for' })
   @ApiProblemResponses(400, 401, 403, 500)
-  async get(@Query() dto: ProviderProductivityQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response): Promise<ProviderProductivityResponseDto | void> {
+  async get(
+    @Query() dto: ProviderProductivityQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ProviderProductivityResponseDto | void> {
     const { organizationId } = this.requestContext.requireTenant();
     const rows = await getProviderProductivity(this.queries, organizationId, {
-      periodStart: dto.periodStart, periodEnd: dto.periodEnd, siteId: dto.siteId, providerId: dto.providerId,
+      periodStart: dto.periodStart,
+      periodEnd: dto.periodEnd,
+      siteId: dto.siteId,
+      providerId: dto.providerId,
     });
     if (!wantsCsv(dto.format, accept)) return { items: rows };
     // The call is audited and committed by now; streamed with the export trailers (streamCsv).

@@ -1,11 +1,24 @@
-import type { ProviderProductivitySummary } from '@cairn/platform/workforce';
 import { csvLine } from '@cairn/platform/http';
+import type { ProviderProductivitySummary } from '@cairn/platform/workforce';
+
 import { PRODUCTIVITY_CSV_COLUMNS, productivityCsvRow } from './provider-productivity.csv';
 
 const row: ProviderProductivitySummary = {
-  providerId: null, siteId: null, organizationId: 'org', periodStart: '2025-01-01', periodEnd: '2025-03-31', suppressed: true, providerCount: 3,
-  notesCompletedCount: 12, avgDocumentationLagHours: null, documentationLagBins: null, activeCaseloadCount: 9, noShowCount: 1, noShowRate: 0.05,
-  lateCancelCount: 0, sessionCountByCategory: { 'Peer Support': 7 },
+  providerId: null,
+  siteId: null,
+  organizationId: 'org',
+  periodStart: '2025-01-01',
+  periodEnd: '2025-03-31',
+  suppressed: true,
+  providerCount: 3,
+  notesCompletedCount: 12,
+  avgDocumentationLagHours: null,
+  documentationLagBins: null,
+  activeCaseloadCount: 9,
+  noShowCount: 1,
+  noShowRate: 0.05,
+  lateCancelCount: 0,
+  sessionCountByCategory: { 'Peer Support': 7 },
 };
 
 describe('provider productivity CSV', () => {

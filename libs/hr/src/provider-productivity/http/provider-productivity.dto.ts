@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
-import { IsId } from '@cairn/platform/http';
+
+import { IsId, type Assert, type SameShape } from '@cairn/platform/http';
 import { SESSION_CATEGORIES, type ProviderProductivitySummary } from '@cairn/platform/workforce';
-import type { Assert, SameShape } from '@cairn/platform/http';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -13,21 +13,28 @@ export class ProviderProductivityQueryDto {
   @IsISO8601({ strict: true }, { message: 'periodStart must be a date (YYYY-MM-DD)' })
   periodStart!: string;
 
-  @ApiProperty({ format: 'date', example: '2025-12-31', description: 'Last day of the period (inclusive); after periodStart, at most 366 days later' })
+  @ApiProperty({
+    format: 'date',
+    example: '2025-12-31',
+    description: 'Last day of the period (inclusive); after periodStart, at most 366 days later',
+  })
   @Matches(DATE, { message: 'periodEnd must be a date (YYYY-MM-DD)' })
   @IsISO8601({ strict: true }, { message: 'periodEnd must be a date (YYYY-MM-DD)' })
   periodEnd!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this site (the caller must hold hr.productivity.view there)' })
-  @IsOptional() @IsId()
+  @IsOptional()
+  @IsId()
   siteId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this provider (staff user id)' })
-  @IsOptional() @IsId()
+  @IsOptional()
+  @IsId()
   providerId?: string;
 
   @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv streams a CSV export (as does Accept: text/csv)' })
-  @IsOptional() @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
+  @IsOptional()
+  @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
   format?: 'json' | 'csv';
 }
 
@@ -39,21 +46,28 @@ export class DocumentationLagBinsDto {
 
 export class ProviderProductivityDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null on the suppressed row' }) providerId!: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The site filter; null for every site' }) siteId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The site filter; null for every site' }) siteId!:
+    string | null;
   @ApiProperty({ format: 'uuid' }) organizationId!: string;
   @ApiProperty({ format: 'date' }) periodStart!: string;
   @ApiProperty({ format: 'date' }) periodEnd!: string;
   @ApiProperty({ description: 'True on the one row folding every provider with fewer than 5 patients in the period' }) suppressed!: boolean;
   @ApiProperty({ description: 'Providers the row covers (1 unless suppressed)' }) providerCount!: number;
   @ApiProperty({ description: 'Notes signed in the period' }) notesCompletedCount!: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'Session end to signature, whole hours; null with fewer than 5 notes' }) avgDocumentationLagHours!: number | null;
-  @ApiProperty({ nullable: true, type: DocumentationLagBinsDto, description: 'Null unless every non-empty bin holds at least 5 notes' }) documentationLagBins!: DocumentationLagBinsDto | null;
-  @ApiProperty({ description: 'Distinct patients with a completed or checked-in session or a signed note in the period' }) activeCaseloadCount!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Session end to signature, whole hours; null with fewer than 5 notes' })
+  avgDocumentationLagHours!: number | null;
+  @ApiProperty({ nullable: true, type: DocumentationLagBinsDto, description: 'Null unless every non-empty bin holds at least 5 notes' })
+  documentationLagBins!: DocumentationLagBinsDto | null;
+  @ApiProperty({ description: 'Distinct patients with a completed or checked-in session or a signed note in the period' })
+  activeCaseloadCount!: number;
   @ApiProperty() noShowCount!: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'no-shows / (completed + checked in + no-shows), 3 decimals' }) noShowRate!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'no-shows / (completed + checked in + no-shows), 3 decimals' }) noShowRate!:
+    number | null;
   @ApiProperty({ description: 'Late cancellations (counted apart from no-shows)' }) lateCancelCount!: number;
   @ApiProperty({
-    type: 'object', additionalProperties: { type: 'integer' }, example: { 'Individual Therapy': 42, 'Group Services': 12 },
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { 'Individual Therapy': 42, 'Group Services': 12 },
     description: `Completed sessions per non-clinical category (${SESSION_CATEGORIES.join(', ')}); a category appears only with at least 5`,
   })
   sessionCountByCategory!: Record<string, number>;

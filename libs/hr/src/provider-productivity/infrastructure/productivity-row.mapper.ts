@@ -22,9 +22,10 @@ export interface ProductivityRow {
 }
 
 export function toSummary(r: ProductivityRow): ProviderProductivitySummary {
-  const bins = r.lag_under_24h === null || r.lag_24_to_48h === null || r.lag_over_48h === null
-    ? null
-    : { under24h: r.lag_under_24h, from24To48h: r.lag_24_to_48h, over48h: r.lag_over_48h };
+  const bins =
+    r.lag_under_24h === null || r.lag_24_to_48h === null || r.lag_over_48h === null
+      ? null
+      : { under24h: r.lag_under_24h, from24To48h: r.lag_24_to_48h, over48h: r.lag_over_48h };
   return {
     providerId: r.provider_id,
     siteId: r.site_id,

@@ -21,11 +21,15 @@ export function productivityError(e: unknown): DomainError | undefined {
   if (sql.code === '22023') {
     const m = /invalid parameter ([a-z_]+): ([^\n"]+)/.exec(sql.message);
     const field = m ? (PARAMETER_FIELDS[m[1]!] ?? m[1]!) : 'parameters';
-    const why = m ? m[2]!.trim().replace(/\b(period_start|period_end|org_id|site_id|provider_id)\b/g, (p) => PARAMETER_FIELDS[p] ?? p) : 'is not valid';
+    const why = m
+      ? m[2]!.trim().replace(/\b(period_start|period_end|org_id|site_id|provider_id)\b/g, (p) => PARAMETER_FIELDS[p] ?? p)
+      : 'is not valid';
     return new InvalidInputError(`${field} ${why}`, [{ field, message: `${field} ${why}` }]);
   }
   if (sql.code.startsWith('22')) {
-    return new InvalidInputError('A parameter holds a value the database cannot read.', [{ field: 'parameters', message: 'a parameter holds characters that are not allowed' }]);
+    return new InvalidInputError('A parameter holds a value the database cannot read.', [
+      { field: 'parameters', message: 'a parameter holds characters that are not allowed' },
+    ]);
   }
   if (sql.code === '42501') {
     return new ForbiddenError('You do not have permission "hr.productivity.view" for this organization or site.');
@@ -42,7 +46,7 @@ export function auditParameters(raw: Record<string, unknown>): Record<string, st
   for (const key of ['organizationId', 'periodStart', 'periodEnd', 'siteId', 'providerId', 'format']) {
     const v = raw[key];
     if (v === undefined) continue;
-    const s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+    const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
     // eslint-disable-next-line no-control-regex
     out[key] = v === null ? null : s.slice(0, 64).replace(/[\u0000-\u001f\u007f\ud800-\udfff]/g, '?');
   }

@@ -1,4 +1,5 @@
 import type { ProviderProductivityOptions } from '@cairn/platform/workforce';
+
 import type { HrTx } from '../../hr.tx';
 import type { ProductivityRow } from './productivity-row.mapper';
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { checkAccessTokenClaims, CLOCK_SKEW_SECONDS } from './access-token-claims';
 
 const NOW = 1_800_000_000;
@@ -24,7 +25,10 @@ describe('checkAccessTokenClaims', () => {
   });
 
   it('returns the ids in lower case, as the session cache and its invalidations name them', () => {
-    expect(check({ ...issued, sub: sub.toUpperCase(), sid: sid.toUpperCase() })).toEqual({ ok: true, user: { userId: sub, sessionId: sid } });
+    expect(check({ ...issued, sub: sub.toUpperCase(), sid: sid.toUpperCase() })).toEqual({
+      ok: true,
+      user: { userId: sub, sessionId: sid },
+    });
   });
 
   it.each([
@@ -44,10 +48,22 @@ describe('checkAccessTokenClaims', () => {
     ['a string exp', { ...issued, exp: String(NOW + 60) }, 'no expiry time (exp)'],
     ['no iat', { ...issued, iat: undefined }, 'no issue time (iat)'],
     ['an exp in the past', { ...issued, iat: NOW - TTL - 1, exp: NOW - 1 }, 'expired'],
-    ['an iat in the future', { ...issued, iat: NOW + CLOCK_SKEW_SECONDS + 1, exp: NOW + CLOCK_SKEW_SECONDS + 1 + TTL }, 'issued in the future'],
-    ['a lifetime beyond the TTL', { ...issued, iat: NOW - 60, exp: NOW - 60 + TTL + 1 }, 'lifetime (exp - iat) longer than JWT_ACCESS_TTL_SECONDS (900)'],
+    [
+      'an iat in the future',
+      { ...issued, iat: NOW + CLOCK_SKEW_SECONDS + 1, exp: NOW + CLOCK_SKEW_SECONDS + 1 + TTL },
+      'issued in the future',
+    ],
+    [
+      'a lifetime beyond the TTL',
+      { ...issued, iat: NOW - 60, exp: NOW - 60 + TTL + 1 },
+      'lifetime (exp - iat) longer than JWT_ACCESS_TTL_SECONDS (900)',
+    ],
     ['a year-long lifetime', { ...issued, exp: NOW + 365 * 86400 }, 'lifetime (exp - iat) longer than JWT_ACCESS_TTL_SECONDS (900)'],
-    ['an old iat with an exp far ahead', { ...issued, iat: NOW - 86400, exp: NOW + 86400 }, 'lifetime (exp - iat) longer than JWT_ACCESS_TTL_SECONDS (900)'],
+    [
+      'an old iat with an exp far ahead',
+      { ...issued, iat: NOW - 86400, exp: NOW + 86400 },
+      'lifetime (exp - iat) longer than JWT_ACCESS_TTL_SECONDS (900)',
+    ],
   ])('refuses %s', (_what, payload, reason) => {
     expect(reasonFor(payload)).toBe(reason);
   });

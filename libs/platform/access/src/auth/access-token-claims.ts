@@ -1,4 +1,5 @@
 import { idKey } from '@cairn/platform/kernel';
+
 import { JWT_AUDIENCE, JWT_ISSUER } from './token.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

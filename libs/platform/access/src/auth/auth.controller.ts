@@ -1,9 +1,17 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
-import { RequestContextService } from '@cairn/platform/tenancy';
-import { Authenticated, Public } from '@cairn/platform/tenancy';
+
+import { Authenticated, Public, RequestContextService } from '@cairn/platform/tenancy';
+
 import { LoginCommand } from '../commands/login/login.command';
 import { LoginDto, SessionDto } from '../commands/login/login.dto';
 import { LogoutCommand } from '../commands/logout/logout.command';
@@ -23,7 +31,10 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Sign in with email and password', description: 'Throttled per account and per IP; every failure is audited. Permission: public.' })
+  @ApiOperation({
+    summary: 'Sign in with email and password',
+    description: 'Throttled per account and per IP; every failure is audited. Permission: public.',
+  })
   @ApiOkResponse({ type: SessionDto })
   @ApiUnauthorizedResponse({ description: 'Invalid email or password (the same answer whether or not the email exists)' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed attempts for this account or IP' })
@@ -34,7 +45,10 @@ export class AuthController {
   @Post('refresh')
   @Public()
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Exchange a refresh token for a new session', description: 'Rotates the refresh token; reuse of a spent token revokes its whole family. Permission: public.' })
+  @ApiOperation({
+    summary: 'Exchange a refresh token for a new session',
+    description: 'Rotates the refresh token; reuse of a spent token revokes its whole family. Permission: public.',
+  })
   @ApiOkResponse({ type: SessionDto })
   @ApiUnauthorizedResponse({ description: 'Invalid, expired, revoked or already-used refresh token' })
   refresh(@Body() dto: RefreshSessionDto): Promise<SessionDto> {
@@ -44,7 +58,10 @@ export class AuthController {
   @Post('logout')
   @Authenticated()
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'End the current session', description: 'Revokes the refresh-token family; access tokens of the session stop working at once. Permission: any signed-in user.' })
+  @ApiOperation({
+    summary: 'End the current session',
+    description: 'Revokes the refresh-token family; access tokens of the session stop working at once. Permission: any signed-in user.',
+  })
   @ApiNoContentResponse()
   async logout(): Promise<void> {
     const p = this.requestContext.principal!;

@@ -2,7 +2,9 @@ import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
+
 import { AppConfig, CONFIG } from '@cairn/platform/config';
+
 import { AuthenticatedUser, checkAccessTokenClaims } from './access-token-claims';
 import { JWT_AUDIENCE, JWT_ISSUER } from './token.service';
 

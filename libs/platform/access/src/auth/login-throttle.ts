@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+
 import { AppConfig, CONFIG } from '@cairn/platform/config';
+
 import { AccessRedis } from './redis.provider';
 
 export interface ThrottleState {
@@ -28,13 +30,11 @@ export class LoginThrottle {
     const [acct, ipKey] = this.keys(email, ip);
     try {
       const redis = await this.redis.ready();
-      const [[, a], [, i], [, ttlA], [, ttlI]] = (await redis
-        .multi()
-        .get(acct)
-        .get(ipKey)
-        .ttl(acct)
-        .ttl(ipKey)
-        .exec()) as [unknown, string | null][] & [unknown, number][];
+      const [[, a], [, i], [, ttlA], [, ttlI]] = (await redis.multi().get(acct).get(ipKey).ttl(acct).ttl(ipKey).exec()) as [
+        unknown,
+        string | null,
+      ][] &
+        [unknown, number][];
       const overAcct = Number(a ?? 0) >= this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT;
       const overIp = Number(i ?? 0) >= this.config.LOGIN_MAX_FAILURES_PER_IP;
       const retry = Math.max(overAcct ? Number(ttlA) : 0, overIp ? Number(ttlI) : 0, 1);
@@ -49,7 +49,14 @@ export class LoginThrottle {
     const [acct, ipKey] = this.keys(email, ip);
     const redis = await this.redis.ready().catch(() => null);
     if (!redis) return;
-    await redis.multi().incr(acct).expire(acct, window, 'NX').incr(ipKey).expire(ipKey, window, 'NX').exec().catch(() => undefined);
+    await redis
+      .multi()
+      .incr(acct)
+      .expire(acct, window, 'NX')
+      .incr(ipKey)
+      .expire(ipKey, window, 'NX')
+      .exec()
+      .catch(() => undefined);
   }
 
   async recordSuccess(email: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import Redis from 'ioredis';
+
 import { AppConfig, CONFIG } from '@cairn/platform/config';
 
 /**

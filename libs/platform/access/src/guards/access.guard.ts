@@ -2,10 +2,11 @@ import { BadRequestException, ExecutionContext, ForbiddenException, Injectable, 
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
+
 import { AuditService } from '@cairn/platform/audit';
 import { idKey } from '@cairn/platform/kernel';
-import { buildTenantContext, organizationsOf, Principal, RequestContextService } from '@cairn/platform/tenancy';
-import { ACCESS_RULE, AccessRule } from '@cairn/platform/tenancy';
+import { ACCESS_RULE, AccessRule, buildTenantContext, organizationsOf, Principal, RequestContextService } from '@cairn/platform/tenancy';
+
 import { AccessTokenRefused, AuthenticatedUser } from '../auth/jwt.strategy';
 import { PrincipalLoader } from '../principal/principal-loader';
 
@@ -48,7 +49,11 @@ export class AccessGuard extends AuthGuard('jwt') {
     try {
       await (super.canActivate(context) as Promise<boolean>);
     } catch (e) {
-      await this.auditUnauthenticated(req, null, e instanceof AccessTokenRefused ? `no valid bearer token (${e.reason})` : 'no valid bearer token');
+      await this.auditUnauthenticated(
+        req,
+        null,
+        e instanceof AccessTokenRefused ? `no valid bearer token (${e.reason})` : 'no valid bearer token',
+      );
       throw e;
     }
     const user = req.user as AuthenticatedUser;
@@ -87,7 +92,13 @@ export class AccessGuard extends AuthGuard('jwt') {
     // An all-sites binding accepts any site id above; only a site of this organization the caller is bound at may
     // narrow the request (else a foreign or made-up id would give an empty 2xx instead of a refusal).
     if (siteId && !(await this.principals.sitesIn(principal.userId, organizationId)).includes(siteId)) {
-      return this.deny(req, principal, organizationId, ruleName, 'X-Site-Id names no site of the organization at which the caller is bound');
+      return this.deny(
+        req,
+        principal,
+        organizationId,
+        ruleName,
+        'X-Site-Id names no site of the organization at which the caller is bound',
+      );
     }
     this.requestContext.setTenant(ctx);
     return true;
@@ -137,7 +148,10 @@ export class AccessGuard extends AuthGuard('jwt') {
       await this.audit.recordDetached({ ...event, organizationId });
     } else {
       await this.audit.recordDetached({ ...event, organizationId: null });
-      await this.audit.recordDetachedInOrganization(organizationId, { ...event, reason: `${event.reason} (no binding in this organization)` });
+      await this.audit.recordDetachedInOrganization(organizationId, {
+        ...event,
+        reason: `${event.reason} (no binding in this organization)`,
+      });
     }
     throw new ForbiddenException(`You do not have permission "${permission}" here.`);
   }
@@ -150,5 +164,8 @@ function headerValue(req: Request, name: string): string | undefined {
 }
 
 function headerError(field: string, message: string): BadRequestException {
-  return new BadRequestException({ message: `${field} ${message}`, errors: [{ field: `header.${field}`, message: `${field} ${message}` }] });
+  return new BadRequestException({
+    message: `${field} ${message}`,
+    errors: [{ field: `header.${field}`, message: `${field} ${message}` }],
+  });
 }

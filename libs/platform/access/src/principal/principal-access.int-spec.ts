@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+
 import { hashRefreshToken } from '../auth/token.service';
 
 /**
@@ -25,13 +26,23 @@ async function session(token: { expiresInSeconds?: number; revoked?: boolean } =
   await owner.query(
     `INSERT INTO pf_refresh_tokens (id, staff_user_id, family_id, token_hash, expires_at, revoked_at)
      VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5), CASE WHEN $6 THEN now() END)`,
-    [randomUUID(), userId, familyId, hashRefreshToken(randomBytes(32).toString('base64url')), token.expiresInSeconds ?? 3600, token.revoked ?? false],
+    [
+      randomUUID(),
+      userId,
+      familyId,
+      hashRefreshToken(randomBytes(32).toString('base64url')),
+      token.expiresInSeconds ?? 3600,
+      token.revoked ?? false,
+    ],
   );
   return familyId;
 }
 
 async function grants(sessionId: string | null): Promise<string[]> {
-  const { rows } = await app.query<{ role_key: string }>('SELECT role_key FROM pf_principal_access($1::uuid, $2::uuid)', [userId, sessionId]);
+  const { rows } = await app.query<{ role_key: string }>('SELECT role_key FROM pf_principal_access($1::uuid, $2::uuid)', [
+    userId,
+    sessionId,
+  ]);
   return rows.map((r) => r.role_key);
 }
 
@@ -52,7 +63,10 @@ describe('pf_principal_access', () => {
 
   it("returns nothing for another user's session", async () => {
     const familyId = await session();
-    const { rows } = await app.query(`SELECT * FROM pf_principal_access((SELECT id FROM pf_staff_users WHERE email = 'clinician@sonoran.cairn.test'), $1::uuid)`, [familyId]);
+    const { rows } = await app.query(
+      `SELECT * FROM pf_principal_access((SELECT id FROM pf_staff_users WHERE email = 'clinician@sonoran.cairn.test'), $1::uuid)`,
+      [familyId],
+    );
     expect(rows).toEqual([]);
   });
 });

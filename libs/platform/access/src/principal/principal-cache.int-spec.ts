@@ -1,15 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
+
 import { AppConfig, loadConfig } from '@cairn/platform/config';
 import type { RoleGrant } from '@cairn/platform/tenancy';
+
 import { AccessRedis } from '../auth/redis.provider';
 import { PrincipalCache } from './principal-cache';
 
 const grants: RoleGrant[] = [
   {
-    organizationId: randomUUID(), organizationName: 'Org', organizationSlug: 'org', roleKey: 'clinician',
-    allSites: true, siteIds: [], permissionKeys: ['patients.view'],
+    organizationId: randomUUID(),
+    organizationName: 'Org',
+    organizationSlug: 'org',
+    roleKey: 'clinician',
+    allSites: true,
+    siteIds: [],
+    permissionKeys: ['patients.view'],
   },
 ];
 

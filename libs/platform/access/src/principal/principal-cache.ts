@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import Redis from 'ioredis';
+
 import { AppConfig, CONFIG } from '@cairn/platform/config';
 import type { RoleGrant } from '@cairn/platform/tenancy';
+
 import { AccessRedis } from '../auth/redis.provider';
 
 /** Redis channel on which every API process announces ended sessions. */

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+
 import { PrismaService } from '@cairn/platform/db';
 import type { RoleGrant } from '@cairn/platform/tenancy';
+
 import { PrincipalCache } from './principal-cache';
 
 interface AccessRow {

@@ -1,11 +1,19 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { KeyObject } from 'node:crypto';
+
 import { AppConfig, CONFIG } from '@cairn/platform/config';
 import { PrismaService } from '@cairn/platform/db';
+
 import {
-  appendCheckpoint, AuditCheckpoint, ChainHead, checkpointProblem, loadPrivateKey, readCheckpointLines, sameHeads, signCheckpoint,
+  appendCheckpoint,
+  AuditCheckpoint,
+  ChainHead,
+  checkpointProblem,
+  loadPrivateKey,
+  readCheckpointLines,
+  sameHeads,
+  signCheckpoint,
 } from './audit-checkpoint';
-import { createPublicKey } from 'node:crypto';
 
 export type PublishOutcome = { published: true; checkpoint: AuditCheckpoint; file: string } | { published: false; reason: string };
 
@@ -29,7 +37,9 @@ export class AuditCheckpointPublisher {
   }
 
   async heads(): Promise<ChainHead[]> {
-    const rows = await this.prisma.$queryRaw<{ chain_key: string; seq: bigint; last_hash: string }[]>`SELECT chain_key::text, seq, last_hash FROM pf_audit_current_heads()`;
+    const rows = await this.prisma.$queryRaw<
+      { chain_key: string; seq: bigint; last_hash: string }[]
+    >`SELECT chain_key::text, seq, last_hash FROM pf_audit_current_heads()`;
     return rows.map((r) => ({ chainKey: r.chain_key, seq: r.seq.toString(), hash: r.last_hash }));
   }
 

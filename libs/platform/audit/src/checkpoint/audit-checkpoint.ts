@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, sign, verify } from 'node:crypto';
-import { appendFileSync, existsSync, fsyncSync, mkdirSync, openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -42,11 +42,19 @@ export function signedBytes(c: Omit<AuditCheckpoint, 'signature'>): Buffer {
 }
 
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function signCheckpoint(heads: ChainHead[], privateKey: KeyObject, createdAt = new Date()): AuditCheckpoint {
-  const body: Omit<AuditCheckpoint, 'signature'> = { v: CHECKPOINT_VERSION, createdAt: createdAt.toISOString(), keyId: keyIdOf(createPublicKey(privateKey)), heads: sortedHeads(heads) };
+  const body: Omit<AuditCheckpoint, 'signature'> = {
+    v: CHECKPOINT_VERSION,
+    createdAt: createdAt.toISOString(),
+    keyId: keyIdOf(createPublicKey(privateKey)),
+    heads: sortedHeads(heads),
+  };
   return { ...body, signature: sign(null, signedBytes(body), privateKey).toString('base64') };
 }
 
@@ -87,13 +95,16 @@ export function appendCheckpoint(dir: string, c: AuditCheckpoint): string {
 export function readCheckpointLines(dir: string): unknown[] {
   const file = join(dir, CHECKPOINT_FILE);
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => {
-    try {
-      return JSON.parse(l) as unknown;
-    } catch {
-      return l;
-    }
-  });
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => {
+      try {
+        return JSON.parse(l) as unknown;
+      } catch {
+        return l;
+      }
+    });
 }
 
 /** True when the heads are the same as the checkpoint's (nothing new to anchor). */

@@ -1,4 +1,5 @@
 import type { Job } from 'bullmq';
+
 import type { EventType, IntegrationEvent } from '../event-types';
 import type { QueueName } from '../job-map';
 

@@ -1,8 +1,10 @@
 import { Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
 import { ApiPageResponse, ApiProblemResponses, ParseIdPipe } from '@cairn/platform/http';
 import { RequirePermission } from '@cairn/platform/tenancy';
+
 import { RetryFailedEventCommand } from './commands/retry-failed-event/retry-failed-event.command';
 import { FailedEventDto, ListFailedEventsDto, RetriedEventDto } from './failed-events.dto';
 import { ListFailedEventsQuery } from './queries/list-failed-events/list-failed-events.query';
@@ -38,7 +40,8 @@ export class FailedEventsController {
   @RequirePermission('platform.events.manage')
   @ApiOperation({
     summary: 'Send a failed event through its consumer again',
-    description: 'Permission: `platform.events.manage`. Moves the job back to waiting with a fresh set of attempts; the consumer\'s ' +
+    description:
+      "Permission: `platform.events.manage`. Moves the job back to waiting with a fresh set of attempts; the consumer's " +
       'processed-events record keeps an effect that was already applied from applying twice. Audited (also when refused).',
   })
   @ApiAcceptedResponse({ type: RetriedEventDto, description: 'The job is waiting to be processed again' })

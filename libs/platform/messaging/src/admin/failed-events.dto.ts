@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PageQueryDto } from '@cairn/platform/http';
+
+import { PageQueryDto, type Assert, type Page, type SameShape } from '@cairn/platform/http';
+
 import { EVENT_TYPES } from '../event-types';
 import { QUEUE_NAMES } from '../job-map';
-import type { Assert, Page, SameShape } from '@cairn/platform/http';
 import type { RetriedEvent } from './commands/retry-failed-event/retry-failed-event.command';
 import type { FailedEventView } from './failed-event.view';
 import type { FailedEventPage } from './queries/list-failed-events/list-failed-events.query';
@@ -17,7 +18,8 @@ export class FailedEventDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) failedAt!: string | null;
   @ApiProperty({ description: 'Attempts made before the job was moved to the failed set' }) attemptsMade!: number;
   @ApiProperty({ description: 'Message of the last error' }) failedReason!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event payload: ids and facts, never entities' }) payload!: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event payload: ids and facts, never entities' })
+  payload!: unknown;
 }
 
 export class RetriedEventDto {

@@ -1,10 +1,12 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import type Redis from 'ioredis';
 import { ClsService } from 'nestjs-cls';
+
 import { AppConfig, CONFIG } from '@cairn/platform/config';
 import { CLS_REQUEST_ID, TENANT_CONTEXT, TenantContext, TenantTx } from '@cairn/platform/db';
+
 import { JOB_MAP, QueueEvent, QueueName } from '../job-map';
 import { MessagingConnections } from '../redis/redis-connections';
 import { MessagingMetrics } from './messaging-metrics';
@@ -142,7 +144,8 @@ export abstract class EventConsumer<Q extends QueueName> implements OnApplicatio
     });
     stop();
     metrics.completed.inc({ queue: this.queue, outcome });
-    if (outcome === 'processed') metrics.delivery.observe({ queue: this.queue }, Math.max(0, Date.now() - Date.parse(event.occurredAt)) / 1000);
+    if (outcome === 'processed')
+      metrics.delivery.observe({ queue: this.queue }, Math.max(0, Date.now() - Date.parse(event.occurredAt)) / 1000);
     return outcome;
   }
 

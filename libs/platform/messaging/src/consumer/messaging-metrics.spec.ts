@@ -1,5 +1,6 @@
-import { PM_APPOINTMENT_STATUS_CHANGED_V1 } from '@cairn/platform/scheduling';
 import { CL_GROUP_SESSION_DOCUMENTED_V1, PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/clinical';
+import { PM_APPOINTMENT_STATUS_CHANGED_V1 } from '@cairn/platform/scheduling';
+
 import { EVENTS_WITHOUT_CONSUMER } from '../job-map';
 import { summarizeOutbox } from './messaging-metrics';
 
@@ -14,12 +15,17 @@ describe('summarizeOutbox', () => {
     ]);
     expect(summary.unsent).toBe(4);
     expect(summary.lagSeconds).toBe(40);
-    expect([...summary.waiting]).toEqual([[PM_APPOINTMENT_STATUS_CHANGED_V1, 900], ['retired_event.v0', 2]]);
+    expect([...summary.waiting]).toEqual([
+      [PM_APPOINTMENT_STATUS_CHANGED_V1, 900],
+      ['retired_event.v0', 2],
+    ]);
   });
 
   it('reports no lag when only events without a consumer are unsent', () => {
     expect(summarizeOutbox([{ type: PM_APPOINTMENT_STATUS_CHANGED_V1, unsent: 5, oldestAgeSeconds: 7200 }])).toEqual({
-      unsent: 0, lagSeconds: 0, waiting: new Map([[PM_APPOINTMENT_STATUS_CHANGED_V1, 5]]),
+      unsent: 0,
+      lagSeconds: 0,
+      waiting: new Map([[PM_APPOINTMENT_STATUS_CHANGED_V1, 5]]),
     });
   });
 });

@@ -1,6 +1,8 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
+
 import { AppConfig, CONFIG } from '@cairn/platform/config';
+
 import type { IntegrationEvent } from '../event-types';
 import { QUEUE_NAMES, QueueName } from '../job-map';
 import { MessagingConnections } from '../redis/redis-connections';
@@ -72,13 +74,19 @@ export class MessagingQueues implements OnModuleDestroy {
   async addEvents(name: QueueName, events: IntegrationEvent[]): Promise<{ replaced: number }> {
     if (events.length === 0) return { replaced: 0 };
     const queue = this.get(name);
-    return withRedisTimeout((async () => {
-      const finished = await this.finishedJobIds(queue, events.map((e) => e.id));
-      // 0 = locked: the job is running again (e.g. retried a moment ago) and will reach the consumer anyway.
-      for (const id of finished) await queue.remove(id);
-      await queue.addBulk(events.map((e) => ({ name: e.type, data: e, opts: { ...this.jobOptions, jobId: e.id } })));
-      return { replaced: finished.length };
-    })(), `adding ${events.length} job(s) to ${name}`);
+    return withRedisTimeout(
+      (async () => {
+        const finished = await this.finishedJobIds(
+          queue,
+          events.map((e) => e.id),
+        );
+        // 0 = locked: the job is running again (e.g. retried a moment ago) and will reach the consumer anyway.
+        for (const id of finished) await queue.remove(id);
+        await queue.addBulk(events.map((e) => ({ name: e.type, data: e, opts: { ...this.jobOptions, jobId: e.id } })));
+        return { replaced: finished.length };
+      })(),
+      `adding ${events.length} job(s) to ${name}`,
+    );
   }
 
   /** The ids among `ids` whose job is in the queue's completed or failed set (one round trip). */

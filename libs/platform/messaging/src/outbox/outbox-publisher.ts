@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
+import { Injectable } from '@nestjs/common';
+
 import type { Prisma, TenantTx } from '@cairn/platform/db';
+
 import { EVENT_TYPES, EventPayloads, EventType, IntegrationEvent } from '../event-types';
 
 /**
@@ -20,7 +22,12 @@ export interface PublishOptions {
 export class OutboxPublishError extends Error {}
 
 /** Builds and checks an envelope: known type, and a payload of the same organization as the event. */
-export function buildEvent<T extends EventType>(type: T, organizationId: string, payload: EventPayloads[T], opts: PublishOptions = {}): IntegrationEvent<T> {
+export function buildEvent<T extends EventType>(
+  type: T,
+  organizationId: string,
+  payload: EventPayloads[T],
+  opts: PublishOptions = {},
+): IntegrationEvent<T> {
   if (!EVENT_TYPES.includes(type)) throw new OutboxPublishError(`Unknown event type ${String(type)}`);
   if (payload.organization_id !== organizationId) {
     throw new OutboxPublishError(`The ${type} payload names organization ${payload.organization_id}, the event ${organizationId}`);
@@ -49,14 +56,27 @@ export async function writeOutboxEvent(tx: OutboxTx, event: IntegrationEvent): P
 export class OutboxPublisher {
   constructor(private readonly txHost: TransactionHost<TenantTx>) {}
 
-  async publish<T extends EventType>(type: T, organizationId: string, payload: EventPayloads[T], opts?: PublishOptions): Promise<IntegrationEvent<T>> {
+  async publish<T extends EventType>(
+    type: T,
+    organizationId: string,
+    payload: EventPayloads[T],
+    opts?: PublishOptions,
+  ): Promise<IntegrationEvent<T>> {
     if (!this.txHost.isTransactionActive()) {
-      throw new OutboxPublishError('OutboxPublisher.publish must run inside the transaction of the state change (TransactionHost.withTransaction)');
+      throw new OutboxPublishError(
+        'OutboxPublisher.publish must run inside the transaction of the state change (TransactionHost.withTransaction)',
+      );
     }
     return this.publishIn(this.txHost.tx, type, organizationId, payload, opts);
   }
 
-  async publishIn<T extends EventType>(tx: OutboxTx, type: T, organizationId: string, payload: EventPayloads[T], opts?: PublishOptions): Promise<IntegrationEvent<T>> {
+  async publishIn<T extends EventType>(
+    tx: OutboxTx,
+    type: T,
+    organizationId: string,
+    payload: EventPayloads[T],
+    opts?: PublishOptions,
+  ): Promise<IntegrationEvent<T>> {
     const event = buildEvent(type, organizationId, payload, opts);
     await writeOutboxEvent(tx, event);
     return event;

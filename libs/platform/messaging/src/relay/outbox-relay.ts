@@ -1,7 +1,9 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Client } from 'pg';
+
 import { AppConfig, CONFIG } from '@cairn/platform/config';
 import { PrismaService } from '@cairn/platform/db';
+
 import { MessagingMetrics } from '../consumer/messaging-metrics';
 import type { IntegrationEvent } from '../event-types';
 import { JOB_MAP, QUEUE_NAMES, QueueName, queuesFor } from '../job-map';
@@ -107,11 +109,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     } catch {
       return 0;
     }
-    const [clock] = await this.prisma.$queryRaw<{ position: bigint; resent: number }[]>`SELECT * FROM pf_outbox_relay_tick(${seen}::bigint)`;
+    const [clock] = await this.prisma.$queryRaw<
+      { position: bigint; resent: number }[]
+    >`SELECT * FROM pf_outbox_relay_tick(${seen}::bigint)`;
     if (!clock) throw new Error('pf_outbox_relay_tick returned no row');
     if (clock.resent > 0) {
-      this.logger.error(`This database is behind Redis (restored from a backup?): Redis saw relay position ${seen}, the database is at ${Number(clock.position) - 1}. ` +
-        `${clock.resent} sent event(s) are sent again; consumers skip those they have applied (pf_processed_events)`);
+      this.logger.error(
+        `This database is behind Redis (restored from a backup?): Redis saw relay position ${seen}, the database is at ${Number(clock.position) - 1}. ` +
+          `${clock.resent} sent event(s) are sent again; consumers skip those they have applied (pf_processed_events)`,
+      );
     }
     await this.queues.recordRelayPosition(installation, Number(clock.position)).catch(() => undefined);
     return clock.resent;
@@ -132,46 +138,56 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
     const resent = await this.tick();
     const batchSize = this.config.OUTBOX_BATCH_SIZE;
-    return this.prisma.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<ClaimedRow[]>`SELECT * FROM pf_outbox_claim(${batchSize}::int)`;
-      if (rows.length === 0) return { claimed: 0, sent: 0, unroutable: 0, replaced: 0, resent };
-      const byQueue = new Map<QueueName, IntegrationEvent[]>();
-      const routed: ClaimedRow[] = [];
-      const unroutable: ClaimedRow[] = [];
-      for (const row of rows) {
-        const targets = queuesFor(row.event_type);
-        if (targets.length === 0) {
-          unroutable.push(row);
-          continue;
+    return this.prisma.$transaction(
+      async (tx) => {
+        const rows = await tx.$queryRaw<ClaimedRow[]>`SELECT * FROM pf_outbox_claim(${batchSize}::int)`;
+        if (rows.length === 0) return { claimed: 0, sent: 0, unroutable: 0, replaced: 0, resent };
+        const byQueue = new Map<QueueName, IntegrationEvent[]>();
+        const routed: ClaimedRow[] = [];
+        const unroutable: ClaimedRow[] = [];
+        for (const row of rows) {
+          const targets = queuesFor(row.event_type);
+          if (targets.length === 0) {
+            unroutable.push(row);
+            continue;
+          }
+          routed.push(row);
+          const event = {
+            id: row.id,
+            type: row.event_type,
+            organizationId: row.organization_id,
+            occurredAt: row.occurred_at.toISOString(),
+            payload: row.payload,
+          } as IntegrationEvent;
+          for (const q of targets) byQueue.set(q, [...(byQueue.get(q) ?? []), event]);
         }
-        routed.push(row);
-        const event = {
-          id: row.id, type: row.event_type, organizationId: row.organization_id, occurredAt: row.occurred_at.toISOString(), payload: row.payload,
-        } as IntegrationEvent;
-        for (const q of targets) byQueue.set(q, [...(byQueue.get(q) ?? []), event]);
-      }
-      if (unroutable.length) {
-        await tx.$queryRaw`SELECT pf_outbox_park(${unroutable.map((r) => r.organization_id)}::uuid[], ${unroutable.map((r) => r.id)}::uuid[],
+        if (unroutable.length) {
+          await tx.$queryRaw`SELECT pf_outbox_park(${unroutable.map((r) => r.organization_id)}::uuid[], ${unroutable.map((r) => r.id)}::uuid[],
           'no queue takes this event type')`;
-        const types = [...new Set(unroutable.map((r) => r.event_type))].join(', ');
-        this.logger.log(`${unroutable.length} outbox event(s) of a type no queue takes (${types}) kept until a consumer exists`);
-      }
-      let replaced = 0;
-      try {
-        const added = await Promise.all([...byQueue].map(([q, events]) => this.queues.addEvents(q, events)));
-        replaced = added.reduce((n, a) => n + a.replaced, 0);
-      } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        await tx.$queryRaw`SELECT pf_outbox_defer(${routed.map((r) => r.organization_id)}::uuid[], ${routed.map((r) => r.id)}::uuid[],
+          const types = [...new Set(unroutable.map((r) => r.event_type))].join(', ');
+          this.logger.log(`${unroutable.length} outbox event(s) of a type no queue takes (${types}) kept until a consumer exists`);
+        }
+        let replaced = 0;
+        try {
+          const added = await Promise.all([...byQueue].map(([q, events]) => this.queues.addEvents(q, events)));
+          replaced = added.reduce((n, a) => n + a.replaced, 0);
+        } catch (e) {
+          const message = e instanceof Error ? e.message : String(e);
+          await tx.$queryRaw`SELECT pf_outbox_defer(${routed.map((r) => r.organization_id)}::uuid[], ${routed.map((r) => r.id)}::uuid[],
           ${`redis: ${message}`}, 0)`;
-        return { claimed: rows.length, sent: 0, unroutable: unroutable.length, error: message, replaced: 0, resent };
-      }
-      // Redis acknowledged every add: only now are the rows sent.
-      await tx.$queryRaw`SELECT pf_outbox_mark_sent(${routed.map((r) => r.organization_id)}::uuid[], ${routed.map((r) => r.id)}::uuid[])`;
-      for (const [q, events] of byQueue) this.metrics.relayed.inc({ queue: q }, events.length);
-      if (replaced) this.logger.warn(`${replaced} job(s) Redis held as finished under these events' ids were added again, so the consumers run for this database`);
-      return { claimed: rows.length, sent: routed.length, unroutable: unroutable.length, replaced, resent };
-    }, { timeout: 30_000, maxWait: 10_000 });
+          return { claimed: rows.length, sent: 0, unroutable: unroutable.length, error: message, replaced: 0, resent };
+        }
+        // Redis acknowledged every add: only now are the rows sent.
+        await tx.$queryRaw`SELECT pf_outbox_mark_sent(${routed.map((r) => r.organization_id)}::uuid[], ${routed.map((r) => r.id)}::uuid[])`;
+        for (const [q, events] of byQueue) this.metrics.relayed.inc({ queue: q }, events.length);
+        if (replaced)
+          this.logger.warn(
+            `${replaced} job(s) Redis held as finished under these events' ids were added again, so the consumers run for this database`,
+          );
+        return { claimed: rows.length, sent: routed.length, unroutable: unroutable.length, replaced, resent };
+      },
+      { timeout: 30_000, maxWait: 10_000 },
+    );
   }
 
   private async run(): Promise<void> {
@@ -203,7 +219,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async purge(): Promise<void> {
     if (Date.now() - this.lastPurge < PURGE_EVERY_MS) return;
     this.lastPurge = Date.now();
-    const [row] = await this.prisma.$queryRaw<{ n: number }[]>`SELECT pf_outbox_purge_sent(${this.config.OUTBOX_RETENTION_HOURS}::int) AS n`;
+    const [row] = await this.prisma.$queryRaw<
+      { n: number }[]
+    >`SELECT pf_outbox_purge_sent(${this.config.OUTBOX_RETENTION_HOURS}::int) AS n`;
     if (row?.n) this.logger.log(`Purged ${row.n} sent outbox event(s) older than ${this.config.OUTBOX_RETENTION_HOURS} h`);
   }
 

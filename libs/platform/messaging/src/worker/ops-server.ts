@@ -1,8 +1,19 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { HttpException } from '@nestjs/common';
 import type { HealthCheckService } from '@nestjs/terminus';
+
 import type { AppConfig } from '@cairn/platform/config';
-import { DependencyHealth, mapException, metricsAccess, MetricsRegistry, pathOf, PROBLEM_CONTENT_TYPE, problemType, Readiness, SHUTTING_DOWN } from '@cairn/platform/http';
+import {
+  DependencyHealth,
+  mapException,
+  metricsAccess,
+  MetricsRegistry,
+  pathOf,
+  PROBLEM_CONTENT_TYPE,
+  problemType,
+  Readiness,
+  SHUTTING_DOWN,
+} from '@cairn/platform/http';
 
 export interface OpsServerDeps {
   health: HealthCheckService;
@@ -14,7 +25,13 @@ export interface OpsServerDeps {
   metricsConfig?: Pick<AppConfig, 'METRICS_ENABLED' | 'METRICS_TOKEN'>;
 }
 
-function problem(res: ServerResponse, req: IncomingMessage, status: number, detail: string, extensions: Record<string, unknown> = {}): void {
+function problem(
+  res: ServerResponse,
+  req: IncomingMessage,
+  status: number,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+): void {
   const body = { ...problemType(status), status, detail, instance: pathOf(req.url), ...extensions };
   res.writeHead(status, { 'Content-Type': PROBLEM_CONTENT_TYPE, 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
 }
@@ -38,7 +55,9 @@ async function handle(deps: OpsServerDeps, req: IncomingMessage, res: ServerResp
       return problem(res, req, 401, '/metrics needs the metrics bearer token.');
     }
     const text = await deps.metrics.text();
-    res.writeHead(200, { 'Content-Type': deps.metrics.contentType(), 'Cache-Control': 'no-store' }).end(req.method === 'HEAD' ? undefined : text);
+    res
+      .writeHead(200, { 'Content-Type': deps.metrics.contentType(), 'Cache-Control': 'no-store' })
+      .end(req.method === 'HEAD' ? undefined : text);
     return;
   }
   if (path === '/health/live') {

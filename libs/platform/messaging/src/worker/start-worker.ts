@@ -4,8 +4,10 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { HealthCheckService } from '@nestjs/terminus';
 import { Logger } from 'nestjs-pino';
+
 import type { AppConfig } from '@cairn/platform/config';
 import { DependencyHealth, MetricsRegistry, Readiness } from '@cairn/platform/http';
+
 import { createOpsServer } from './ops-server';
 import { WorkerDrain } from './worker-drain';
 import { WorkerHostModule, WorkerHostOptions } from './worker-host.module';
@@ -28,9 +30,18 @@ export interface StartWorkerOptions {
 
 /** Boots the worker's Nest context and its /health + /metrics server on WORKER_PORT. */
 export async function startWorker(config: AppConfig, options: StartWorkerOptions = {}): Promise<RunningWorker> {
-  const app = await NestFactory.createApplicationContext(WorkerHostModule.register({ config, logDestination: options.logDestination, consumers: options.consumers }), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(
+    WorkerHostModule.register({ config, logDestination: options.logDestination, consumers: options.consumers }),
+    { bufferLogs: true },
+  );
   app.useLogger(app.get(Logger));
-  const server = createOpsServer({ health: app.get(HealthCheckService), dependencies: app.get(DependencyHealth), metrics: app.get(MetricsRegistry), readiness: app.get(Readiness), metricsConfig: config });
+  const server = createOpsServer({
+    health: app.get(HealthCheckService),
+    dependencies: app.get(DependencyHealth),
+    metrics: app.get(MetricsRegistry),
+    readiness: app.get(Readiness),
+    metricsConfig: config,
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, Optional } from '@nestjs/common';
+
 import { EventConsumerRegistry } from '../consumer/event-consumer';
 import { OutboxRelay } from '../relay/outbox-relay';
 

@@ -1,10 +1,12 @@
 import { DynamicModule, Global, Module, ModuleMetadata } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
+
 import { AppConfig, ConfigModule } from '@cairn/platform/config';
 import { DbModule } from '@cairn/platform/db';
 import { HealthChecksModule, loggerParams, MetricsModule } from '@cairn/platform/http';
 import { TenancyModule } from '@cairn/platform/tenancy';
+
 import { MessagingModule, MessagingWorkerModule } from '../messaging.module';
 import { OutboxRelay } from '../relay/outbox-relay';
 import { WorkerDrain } from './worker-drain';

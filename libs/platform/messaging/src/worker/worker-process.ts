@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
+
 import { loadConfigOrExit } from '@cairn/platform/config';
+
 import { RunningWorker, startWorker, StartWorkerOptions } from './start-worker';
 
 /** Longer than any job should take to reach a safe point; after it the process gives up and exits 1. */
@@ -50,4 +52,3 @@ export async function runWorkerProcess(consumers: StartWorkerOptions['consumers'
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
 }
-

@@ -1,16 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { IsId } from '@cairn/platform/http';
+
+import { IsId, type Assert, type SameShape } from '@cairn/platform/http';
 import { GROUP_TYPES, SERVICE_CIRCUMSTANCES, TIMED_UNIT_RULES, type ResolvedJurisdictionProfile } from '@cairn/platform/jurisdiction';
-import type { Assert, SameShape } from '@cairn/platform/http';
 
 export class GetJurisdictionProfileDto {
   @ApiPropertyOptional({ format: 'uuid', description: "A site of the organization: its jurisdiction, else the organization's" })
-  @IsOptional() @IsId()
+  @IsOptional()
+  @IsId()
   siteId?: string;
 
   @ApiPropertyOptional({ example: 'AZ', description: "A state's profile directly, ignoring the organization's setting" })
-  @IsOptional() @Matches(/^[A-Z]{2}$/, { message: 'stateCode must be a two-letter state code (e.g. AZ)' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'stateCode must be a two-letter state code (e.g. AZ)' })
   stateCode?: string;
 }
 
@@ -36,7 +38,8 @@ class JurisdictionProfileDto {
   @ApiProperty({ example: 15 }) timedUnitMinutes!: number;
   @ApiProperty({ description: 'Fewest minutes of attendance for a billable group encounter' }) groupMinimumMinutes!: number;
   @ApiProperty({
-    type: 'object', additionalProperties: { $ref: '#/components/schemas/GroupCodeMappingDto' },
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/GroupCodeMappingDto' },
     description: `Code by group type (${GROUP_TYPES.join(', ')})`,
   })
   groupCodes!: Record<string, GroupCodeMappingDto>;

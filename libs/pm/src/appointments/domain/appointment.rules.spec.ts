@@ -1,4 +1,5 @@
 import { ConflictError, InvalidInputError, RuleViolationError } from '@cairn/platform/kernel';
+
 import { applyStatusChange, checkPeriod } from './appointment.rules';
 
 const now = new Date('2026-03-10T12:00:00Z');
@@ -7,9 +8,17 @@ const future = { status: 'scheduled', startAt: new Date('2026-03-11T09:00:00Z') 
 
 describe('applyStatusChange', () => {
   it('records who cancelled and when, defaulting to now', () => {
-    expect(applyStatusChange(future, { status: 'cancelled', cancelledBy: 'clinic' }, now)).toEqual({ status: 'cancelled', cancelledBy: 'clinic', cancelledAt: now });
+    expect(applyStatusChange(future, { status: 'cancelled', cancelledBy: 'clinic' }, now)).toEqual({
+      status: 'cancelled',
+      cancelledBy: 'clinic',
+      cancelledAt: now,
+    });
     const at = new Date('2026-03-09T08:00:00Z');
-    expect(applyStatusChange(future, { status: 'late_cancelled', cancelledBy: 'patient', cancelledAt: at }, now)).toEqual({ status: 'late_cancelled', cancelledBy: 'patient', cancelledAt: at });
+    expect(applyStatusChange(future, { status: 'late_cancelled', cancelledBy: 'patient', cancelledAt: at }, now)).toEqual({
+      status: 'late_cancelled',
+      cancelledBy: 'patient',
+      cancelledAt: at,
+    });
   });
 
   it('requires cancelledBy for cancellations and refuses it for anything else', () => {
@@ -18,7 +27,9 @@ describe('applyStatusChange', () => {
   });
 
   it('refuses a cancellation time in the future', () => {
-    expect(() => applyStatusChange(future, { status: 'cancelled', cancelledBy: 'patient', cancelledAt: new Date('2026-03-10T13:00:00Z') }, now)).toThrow(RuleViolationError);
+    expect(() =>
+      applyStatusChange(future, { status: 'cancelled', cancelledBy: 'patient', cancelledAt: new Date('2026-03-10T13:00:00Z') }, now),
+    ).toThrow(RuleViolationError);
   });
 
   it('allows a no-show only once the appointment has started, and clears cancellation fields', () => {

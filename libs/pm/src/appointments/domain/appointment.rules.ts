@@ -1,4 +1,5 @@
 import { ConflictError, InvalidInputError, RuleViolationError } from '@cairn/platform/kernel';
+
 import type { AppointmentStatus, CancelledBy } from './appointment.view';
 
 /** Which status may follow which. Completed, cancelled, late-cancelled and no-show are final. */
@@ -28,7 +29,9 @@ export function applyStatusChange(current: { status: string; startAt: Date }, ch
   }
   const cancelling = change.status === 'cancelled' || change.status === 'late_cancelled';
   if (cancelling && !change.cancelledBy) {
-    throw new InvalidInputError('cancelledBy is required when cancelling', [{ field: 'cancelledBy', message: 'cancelledBy is required (patient or clinic) when cancelling' }]);
+    throw new InvalidInputError('cancelledBy is required when cancelling', [
+      { field: 'cancelledBy', message: 'cancelledBy is required (patient or clinic) when cancelling' },
+    ]);
   }
   if (!cancelling && (change.cancelledBy || change.cancelledAt)) {
     throw new InvalidInputError('cancelledBy and cancelledAt apply to cancellations only', [
@@ -37,10 +40,14 @@ export function applyStatusChange(current: { status: string; startAt: Date }, ch
   }
   const cancelledAt = cancelling ? (change.cancelledAt ?? now) : null;
   if (cancelledAt && cancelledAt.getTime() > now.getTime() + 60_000) {
-    throw new RuleViolationError('cancelledAt cannot be in the future.', [{ field: 'cancelledAt', message: 'cancelledAt cannot be in the future' }]);
+    throw new RuleViolationError('cancelledAt cannot be in the future.', [
+      { field: 'cancelledAt', message: 'cancelledAt cannot be in the future' },
+    ]);
   }
   if (change.status === 'no_show' && current.startAt.getTime() > now.getTime()) {
-    throw new RuleViolationError('An appointment that has not started cannot be a no-show.', [{ field: 'status', message: 'no_show is only possible once the appointment has started' }]);
+    throw new RuleViolationError('An appointment that has not started cannot be a no-show.', [
+      { field: 'status', message: 'no_show is only possible once the appointment has started' },
+    ]);
   }
   return { status: change.status, cancelledBy: cancelling ? change.cancelledBy! : null, cancelledAt };
 }
@@ -51,6 +58,8 @@ export function checkPeriod(startAt: Date, endAt: Date): void {
     throw new InvalidInputError('endAt must be after startAt', [{ field: 'endAt', message: 'endAt must be after startAt' }]);
   }
   if (endAt.getTime() - startAt.getTime() > 12 * 3600_000) {
-    throw new InvalidInputError('an appointment lasts at most 12 hours', [{ field: 'endAt', message: 'endAt must be at most 12 hours after startAt' }]);
+    throw new InvalidInputError('an appointment lasts at most 12 hours', [
+      { field: 'endAt', message: 'endAt must be at most 12 hours after startAt' },
+    ]);
   }
 }

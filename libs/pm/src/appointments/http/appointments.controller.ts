@@ -1,15 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
 import { ApiProblemResponses, ParseIdPipe } from '@cairn/platform/http';
 import { NotFoundError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
-import type { AppointmentView } from '../domain/appointment.view';
-import { AppointmentResponseDto, BookAppointmentDto, RescheduleAppointmentDto, SetAppointmentStatusDto } from './appointments.dto';
+
 import { BookAppointmentCommand } from '../commands/book-appointment/book-appointment.command';
 import { RescheduleAppointmentCommand } from '../commands/reschedule-appointment/reschedule-appointment.command';
 import { SetAppointmentStatusCommand } from '../commands/set-appointment-status/set-appointment-status.command';
+import type { AppointmentView } from '../domain/appointment.view';
 import { GetAppointmentQuery } from '../queries/get-appointment/get-appointment.query';
+import { AppointmentResponseDto, BookAppointmentDto, RescheduleAppointmentDto, SetAppointmentStatusDto } from './appointments.dto';
 
 const NOT_FOUND = 'No appointment with that id in your scope.';
 const uuidPipe = new ParseIdPipe(() => new NotFoundError(NOT_FOUND));
@@ -34,7 +36,10 @@ export class AppointmentsController {
 
   @Post()
   @RequirePermission('pm.appointments.manage')
-  @ApiOperation({ summary: 'Book an appointment', description: 'Permission: `pm.appointments.manage` at the site. The patient must be in the caller\'s scope.' })
+  @ApiOperation({
+    summary: 'Book an appointment',
+    description: "Permission: `pm.appointments.manage` at the site. The patient must be in the caller's scope.",
+  })
   @ApiCreatedResponse({ type: AppointmentResponseDto })
   @ApiProblemResponses(400, 401, 403, 422)
   book(@Body() dto: BookAppointmentDto) {
@@ -53,7 +58,10 @@ export class AppointmentsController {
   @Post(':id/reschedule')
   @HttpCode(200)
   @RequirePermission('pm.appointments.manage')
-  @ApiOperation({ summary: 'Reschedule a scheduled appointment', description: 'Permission: `pm.appointments.manage`. 409 unless the appointment is scheduled.' })
+  @ApiOperation({
+    summary: 'Reschedule a scheduled appointment',
+    description: 'Permission: `pm.appointments.manage`. 409 unless the appointment is scheduled.',
+  })
   @ApiOkResponse({ type: AppointmentResponseDto })
   @ApiProblemResponses(400, 401, 403, 404, 409, 422)
   async reschedule(@Param('id', uuidPipe) id: string, @Body() dto: RescheduleAppointmentDto) {
@@ -65,7 +73,8 @@ export class AppointmentsController {
   @RequirePermission('pm.appointments.manage')
   @ApiOperation({
     summary: 'Set the status: checked_in, completed, cancelled, late_cancelled or no_show',
-    description: 'Permission: `pm.appointments.manage`. Cancellations need `cancelledBy` (patient or clinic); no_show only once the appointment has started; final statuses answer 409.',
+    description:
+      'Permission: `pm.appointments.manage`. Cancellations need `cancelledBy` (patient or clinic); no_show only once the appointment has started; final statuses answer 409.',
   })
   @ApiOkResponse({ type: AppointmentResponseDto })
   @ApiProblemResponses(400, 401, 403, 404, 409, 422)

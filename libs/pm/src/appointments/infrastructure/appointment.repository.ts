@@ -1,22 +1,34 @@
 import type { TenantContext } from '@cairn/platform/db';
 import { ForbiddenError, RuleViolationError } from '@cairn/platform/kernel';
+
 import type { PmTx } from '../../pm.tx';
 
 type Tx = PmTx;
 
 export function assertSiteManaged(ctx: TenantContext, siteId: string): void {
   if (ctx.siteIds !== 'all' && !ctx.siteIds.includes(siteId)) {
-    throw new ForbiddenError('You do not manage appointments at that site.', [{ field: 'siteId', message: 'not a site you hold pm.appointments.manage at' }]);
+    throw new ForbiddenError('You do not manage appointments at that site.', [
+      { field: 'siteId', message: 'not a site you hold pm.appointments.manage at' },
+    ]);
   }
 }
 
 /** The provider must hold an active clinical role binding in the organization. */
 export async function assertProvider(tx: Tx, organizationId: string, providerId: string): Promise<void> {
-  const binding = await tx.roleBinding.findFirst({ where: { organizationId, staffUserId: providerId, revokedAt: null }, select: { id: true } });
-  if (!binding) throw new RuleViolationError('providerId is not a staff member of this organization.', [{ field: 'providerId', message: 'providerId is not a staff member of this organization' }]);
+  const binding = await tx.roleBinding.findFirst({
+    where: { organizationId, staffUserId: providerId, revokedAt: null },
+    select: { id: true },
+  });
+  if (!binding)
+    throw new RuleViolationError('providerId is not a staff member of this organization.', [
+      { field: 'providerId', message: 'providerId is not a staff member of this organization' },
+    ]);
 }
 
 export async function assertServiceType(tx: Tx, organizationId: string, code: string): Promise<void> {
   const st = await tx.serviceType.findUnique({ where: { organizationId_code: { organizationId, code } }, select: { active: true } });
-  if (!st?.active) throw new RuleViolationError('serviceType is not an active service type of this organization.', [{ field: 'serviceType', message: 'serviceType is not an active service type of this organization' }]);
+  if (!st?.active)
+    throw new RuleViolationError('serviceType is not an active service type of this organization.', [
+      { field: 'serviceType', message: 'serviceType is not an active service type of this organization' },
+    ]);
 }

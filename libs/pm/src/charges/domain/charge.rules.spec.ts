@@ -1,9 +1,20 @@
 import type { JurisdictionProfile } from '@cairn/platform/jurisdiction';
+
 import { applyCrosswalk, decideCharge, FeeEntry, matchFeeEntry, normalizeModifiers, periodsOverlap, unitsFor } from './charge.rules';
 
 const entry = (over: Partial<FeeEntry>): FeeEntry => ({
-  id: 'e', code: 'H0005', modifierMatch: 'any', modifiers: [], effectiveFrom: '2025-01-01', effectiveTo: null, rateCents: 2500,
-  unitBasis: 'per_15_minutes', crosswalkCode: null, crosswalkModifierMode: null, crosswalkModifiers: [], ...over,
+  id: 'e',
+  code: 'H0005',
+  modifierMatch: 'any',
+  modifiers: [],
+  effectiveFrom: '2025-01-01',
+  effectiveTo: null,
+  rateCents: 2500,
+  unitBasis: 'per_15_minutes',
+  crosswalkCode: null,
+  crosswalkModifierMode: null,
+  crosswalkModifiers: [],
+  ...over,
 });
 // The two seeded unit rules, as GetJurisdictionProfileQuery returns them.
 const cms: Pick<JurisdictionProfile, 'timedUnitRule' | 'timedUnitMinutes'> = { timedUnitRule: 'cms_8_minute', timedUnitMinutes: 15 };
@@ -57,9 +68,15 @@ describe('matchFeeEntry: the most specific entry in effect wins', () => {
 
 describe('periodsOverlap', () => {
   it('counts a shared first or last day and open ends as overlap', () => {
-    expect(periodsOverlap({ effectiveFrom: '2025-01-01', effectiveTo: '2025-06-30' }, { effectiveFrom: '2025-06-30', effectiveTo: null })).toBe(true);
-    expect(periodsOverlap({ effectiveFrom: '2025-01-01', effectiveTo: '2025-06-29' }, { effectiveFrom: '2025-06-30', effectiveTo: null })).toBe(false);
-    expect(periodsOverlap({ effectiveFrom: '2025-01-01', effectiveTo: null }, { effectiveFrom: '2030-01-01', effectiveTo: '2030-01-02' })).toBe(true);
+    expect(
+      periodsOverlap({ effectiveFrom: '2025-01-01', effectiveTo: '2025-06-30' }, { effectiveFrom: '2025-06-30', effectiveTo: null }),
+    ).toBe(true);
+    expect(
+      periodsOverlap({ effectiveFrom: '2025-01-01', effectiveTo: '2025-06-29' }, { effectiveFrom: '2025-06-30', effectiveTo: null }),
+    ).toBe(false);
+    expect(
+      periodsOverlap({ effectiveFrom: '2025-01-01', effectiveTo: null }, { effectiveFrom: '2030-01-01', effectiveTo: '2030-01-02' }),
+    ).toBe(true);
   });
 });
 
@@ -69,7 +86,10 @@ describe('applyCrosswalk', () => {
   });
 
   it('adds a payer-required modifier (H0005 HF billed as H0005 HF HQ)', () => {
-    expect(applyCrosswalk(entry({ crosswalkModifierMode: 'add', crosswalkModifiers: ['HQ'] }), 'H0005', ['HF'])).toEqual({ code: 'H0005', modifiers: ['HF', 'HQ'] });
+    expect(applyCrosswalk(entry({ crosswalkModifierMode: 'add', crosswalkModifiers: ['HQ'] }), 'H0005', ['HF'])).toEqual({
+      code: 'H0005',
+      modifiers: ['HF', 'HQ'],
+    });
   });
 
   it('bills another code with exactly the crosswalk modifiers when told to replace', () => {
@@ -104,30 +124,63 @@ describe('decideCharge', () => {
   it('prices a timed code: units by the rule times the rate, with the crosswalked code', () => {
     const e = entry({ id: 'e1', modifierMatch: 'exact', modifiers: ['HF', 'HQ'], rateCents: 1875 });
     expect(decideCharge(proposal, [e], azMidpoint)).toEqual({
-      status: 'ready', holdReason: null, finalCode: 'H0005', finalModifiers: ['HF', 'HQ'], units: 4, unitBasis: 'per_15_minutes',
-      rateCents: 1875, amountCents: 7500, feeScheduleEntryId: 'e1',
+      status: 'ready',
+      holdReason: null,
+      finalCode: 'H0005',
+      finalModifiers: ['HF', 'HQ'],
+      units: 4,
+      unitBasis: 'per_15_minutes',
+      rateCents: 1875,
+      amountCents: 7500,
+      feeScheduleEntryId: 'e1',
     });
   });
 
   it('bills a per-session code once', () => {
     const e = entry({ code: '90853', unitBasis: 'per_session', rateCents: 4200 });
-    expect(decideCharge({ ...proposal, code: '90853', modifiers: [] }, [e], cms)).toMatchObject({ status: 'ready', units: 1, amountCents: 4200 });
+    expect(decideCharge({ ...proposal, code: '90853', modifiers: [] }, [e], cms)).toMatchObject({
+      status: 'ready',
+      units: 1,
+      amountCents: 4200,
+    });
   });
 
   it('holds a code with no fee schedule entry, with the reason, keeping no final code', () => {
     expect(decideCharge({ ...proposal, code: 'H0038' }, [entry({})], cms)).toEqual({
-      status: 'on_hold', holdReason: 'no_fee_schedule_entry', finalCode: null, finalModifiers: [], units: 0, unitBasis: null,
-      rateCents: null, amountCents: null, feeScheduleEntryId: null,
+      status: 'on_hold',
+      holdReason: 'no_fee_schedule_entry',
+      finalCode: null,
+      finalModifiers: [],
+      units: 0,
+      unitBasis: null,
+      rateCents: null,
+      amountCents: null,
+      feeScheduleEntryId: null,
     });
   });
 
   it('holds a timed service the rule gives zero units (7 minutes), and bills 8 minutes', () => {
-    expect(decideCharge({ ...proposal, durationMinutes: 7 }, [entry({})], cms)).toMatchObject({ status: 'on_hold', holdReason: 'zero_units', units: 0, finalCode: 'H0005' });
-    expect(decideCharge({ ...proposal, durationMinutes: 8 }, [entry({})], cms)).toMatchObject({ status: 'ready', units: 1, amountCents: 2500 });
+    expect(decideCharge({ ...proposal, durationMinutes: 7 }, [entry({})], cms)).toMatchObject({
+      status: 'on_hold',
+      holdReason: 'zero_units',
+      units: 0,
+      finalCode: 'H0005',
+    });
+    expect(decideCharge({ ...proposal, durationMinutes: 8 }, [entry({})], cms)).toMatchObject({
+      status: 'ready',
+      units: 1,
+      amountCents: 2500,
+    });
   });
 
   it('holds a service whose minutes are not a whole number of 0 or more instead of throwing', () => {
-    expect(decideCharge({ ...proposal, durationMinutes: -3 }, [entry({})], cms)).toMatchObject({ status: 'on_hold', holdReason: 'invalid_duration' });
-    expect(decideCharge({ ...proposal, durationMinutes: 7.5 }, [entry({})], cms)).toMatchObject({ status: 'on_hold', holdReason: 'invalid_duration' });
+    expect(decideCharge({ ...proposal, durationMinutes: -3 }, [entry({})], cms)).toMatchObject({
+      status: 'on_hold',
+      holdReason: 'invalid_duration',
+    });
+    expect(decideCharge({ ...proposal, durationMinutes: 7.5 }, [entry({})], cms)).toMatchObject({
+      status: 'on_hold',
+      holdReason: 'invalid_duration',
+    });
   });
 });

@@ -47,7 +47,10 @@ export function isEffectiveOn(entry: Pick<FeeEntry, 'effectiveFrom' | 'effective
 }
 
 /** Whether two periods (inclusive, null = open end) share a day. */
-export function periodsOverlap(a: Pick<FeeEntry, 'effectiveFrom' | 'effectiveTo'>, b: Pick<FeeEntry, 'effectiveFrom' | 'effectiveTo'>): boolean {
+export function periodsOverlap(
+  a: Pick<FeeEntry, 'effectiveFrom' | 'effectiveTo'>,
+  b: Pick<FeeEntry, 'effectiveFrom' | 'effectiveTo'>,
+): boolean {
   return (a.effectiveTo === null || a.effectiveTo >= b.effectiveFrom) && (b.effectiveTo === null || b.effectiveTo >= a.effectiveFrom);
 }
 
@@ -59,7 +62,11 @@ export function periodsOverlap(a: Pick<FeeEntry, 'effectiveFrom' | 'effectiveTo'
 export function matchFeeEntry(entries: readonly FeeEntry[], code: string, modifiers: readonly string[], on: string): FeeEntry | null {
   const wanted = normalizeModifiers(modifiers);
   const inEffect = entries.filter((e) => e.code === code && isEffectiveOn(e, on));
-  return inEffect.find((e) => e.modifierMatch === 'exact' && sameList(e.modifiers, wanted)) ?? inEffect.find((e) => e.modifierMatch === 'any') ?? null;
+  return (
+    inEffect.find((e) => e.modifierMatch === 'exact' && sameList(e.modifiers, wanted)) ??
+    inEffect.find((e) => e.modifierMatch === 'any') ??
+    null
+  );
 }
 
 /** The code and modifiers billed after the entry's crosswalk (PM-07's final say over CL's proposal). */
@@ -80,7 +87,11 @@ export function applyCrosswalk(entry: FeeEntry, code: string, modifiers: readonl
  * Units by the entry's unit basis: a timed code (per 15 minutes) by the jurisdiction's timed-code rule for the
  * minutes of this one service; a session, a day or an encounter is one unit.
  */
-export function unitsFor(unitBasis: UnitBasis, minutes: number, profile: Pick<JurisdictionProfile, 'timedUnitRule' | 'timedUnitMinutes'>): number {
+export function unitsFor(
+  unitBasis: UnitBasis,
+  minutes: number,
+  profile: Pick<JurisdictionProfile, 'timedUnitRule' | 'timedUnitMinutes'>,
+): number {
   if (unitBasis === 'per_15_minutes') return timedUnits(profile.timedUnitRule, minutes, profile.timedUnitMinutes);
   return 1;
 }
@@ -110,16 +121,33 @@ export interface ChargeDecision {
  * Prices one proposed service: find its fee schedule entry, apply the crosswalk, count units, multiply. A
  * service that cannot be priced is still a charge, on hold with the reason: never a silent drop.
  */
-export function decideCharge(proposal: ChargeProposal, entries: readonly FeeEntry[], profile: Pick<JurisdictionProfile, 'timedUnitRule' | 'timedUnitMinutes'>): ChargeDecision {
+export function decideCharge(
+  proposal: ChargeProposal,
+  entries: readonly FeeEntry[],
+  profile: Pick<JurisdictionProfile, 'timedUnitRule' | 'timedUnitMinutes'>,
+): ChargeDecision {
   const entry = matchFeeEntry(entries, proposal.code, proposal.modifiers, proposal.serviceDate);
   if (!entry) {
     return {
-      status: 'on_hold', holdReason: 'no_fee_schedule_entry', finalCode: null, finalModifiers: [], units: 0,
-      unitBasis: null, rateCents: null, amountCents: null, feeScheduleEntryId: null,
+      status: 'on_hold',
+      holdReason: 'no_fee_schedule_entry',
+      finalCode: null,
+      finalModifiers: [],
+      units: 0,
+      unitBasis: null,
+      rateCents: null,
+      amountCents: null,
+      feeScheduleEntryId: null,
     };
   }
   const billed = applyCrosswalk(entry, proposal.code, proposal.modifiers);
-  const base = { finalCode: billed.code, finalModifiers: billed.modifiers, unitBasis: entry.unitBasis, rateCents: entry.rateCents, feeScheduleEntryId: entry.id };
+  const base = {
+    finalCode: billed.code,
+    finalModifiers: billed.modifiers,
+    unitBasis: entry.unitBasis,
+    rateCents: entry.rateCents,
+    feeScheduleEntryId: entry.id,
+  };
   if (!Number.isInteger(proposal.durationMinutes) || proposal.durationMinutes < 0) {
     return { ...base, status: 'on_hold', holdReason: 'invalid_duration', units: 0, amountCents: 0 };
   }

@@ -1,6 +1,7 @@
+import { isoDate } from '@cairn/platform/kernel';
+
 import type { PmRow } from '../../pm.tx';
 import type { ChargeSourceType, ChargeStatus, HoldReason } from './charge.rules';
-import { isoDate } from '@cairn/platform/kernel';
 
 type Charge = PmRow<'charge'>;
 
@@ -35,13 +36,27 @@ export interface ChargeView {
 
 export function toChargeView(c: Charge): ChargeView {
   return {
-    id: c.id, status: c.status as ChargeStatus, holdReason: c.holdReason as HoldReason | null,
+    id: c.id,
+    status: c.status as ChargeStatus,
+    holdReason: c.holdReason as HoldReason | null,
     source: { type: c.sourceType as ChargeSourceType, id: c.sourceId, sessionId: c.groupSessionId },
-    encounterId: c.encounterId, patientId: c.patientId, chartId: c.chartId, siteId: c.siteId, serviceDate: isoDate(c.serviceDate),
-    renderingProviderId: c.renderingProviderId, durationMinutes: c.durationMinutes,
-    proposed: { code: c.proposedCode, modifiers: c.proposedModifiers }, final: { code: c.finalCode, modifiers: c.finalModifiers },
-    units: c.units, unitBasis: c.unitBasis, rateCents: c.rateCents, amountCents: c.amountCents, feeScheduleEntryId: c.feeScheduleEntryId,
-    jurisdictionProfileKey: c.jurisdictionProfileKey, consentRequired: false, createdAt: c.createdAt.toISOString(),
+    encounterId: c.encounterId,
+    patientId: c.patientId,
+    chartId: c.chartId,
+    siteId: c.siteId,
+    serviceDate: isoDate(c.serviceDate),
+    renderingProviderId: c.renderingProviderId,
+    durationMinutes: c.durationMinutes,
+    proposed: { code: c.proposedCode, modifiers: c.proposedModifiers },
+    final: { code: c.finalCode, modifiers: c.finalModifiers },
+    units: c.units,
+    unitBasis: c.unitBasis,
+    rateCents: c.rateCents,
+    amountCents: c.amountCents,
+    feeScheduleEntryId: c.feeScheduleEntryId,
+    jurisdictionProfileKey: c.jurisdictionProfileKey,
+    consentRequired: false,
+    createdAt: c.createdAt.toISOString(),
   };
 }
 

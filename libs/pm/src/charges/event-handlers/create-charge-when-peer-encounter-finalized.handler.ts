@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+
 import { AuditService } from '@cairn/platform/audit';
 import { idKey } from '@cairn/platform/kernel';
 import type { IntegrationEvent } from '@cairn/platform/messaging';
+
+import { EncountersRepository } from '../../encounters/infrastructure/encounters.repository';
+import type { PmTx } from '../../pm.tx';
 import { decideCharge, storedMinutes } from '../domain/charge.rules';
 import { ChargesRepository } from '../infrastructure/charges.repository';
 import { profilesBySite } from '../infrastructure/jurisdiction-profiles.gateway';
-import type { PmTx } from '../../pm.tx';
-import { EncountersRepository } from '../../encounters/infrastructure/encounters.repository';
 
 /**
  * PM-07 charge capture for `peer_encounter_finalized.v1` (CL-19): one charge per peer encounter, idempotent on the
@@ -36,17 +38,43 @@ export class CreateChargeWhenPeerEncounterFinalizedHandler {
     const siteId = encounter?.siteId ?? null;
     const entries = await this.charges.feeEntries(tx, org, [p.hcpcs_code], serviceDate, serviceDate);
     const profile = (await profilesBySite(this.queries, [siteId])).get(siteId)!;
-    const decision = decideCharge({ code: p.hcpcs_code, modifiers: [], durationMinutes: p.duration_minutes, serviceDate }, entries, profile);
-    const created = await this.charges.insert(tx, org, [{
-      ...decision, sourceType: 'peer_encounter', sourceId: p.peer_encounter_id, encounterId: encounter?.id ?? null,
-      patientId: encounter?.patientId ?? null, chartId: encounter?.chartId ?? p.chart_id, siteId, serviceDate,
-      renderingProviderId: encounter?.renderingProviderId ?? p.peer_provider_id, groupSessionId: null,
-      durationMinutes: storedMinutes(p.duration_minutes), proposedCode: p.hcpcs_code, proposedModifiers: [], jurisdictionProfileKey: profile.key,
-    }]);
+    const decision = decideCharge(
+      { code: p.hcpcs_code, modifiers: [], durationMinutes: p.duration_minutes, serviceDate },
+      entries,
+      profile,
+    );
+    const created = await this.charges.insert(tx, org, [
+      {
+        ...decision,
+        sourceType: 'peer_encounter',
+        sourceId: p.peer_encounter_id,
+        encounterId: encounter?.id ?? null,
+        patientId: encounter?.patientId ?? null,
+        chartId: encounter?.chartId ?? p.chart_id,
+        siteId,
+        serviceDate,
+        renderingProviderId: encounter?.renderingProviderId ?? p.peer_provider_id,
+        groupSessionId: null,
+        durationMinutes: storedMinutes(p.duration_minutes),
+        proposedCode: p.hcpcs_code,
+        proposedModifiers: [],
+        jurisdictionProfileKey: profile.key,
+      },
+    ]);
     await this.audit.record({
-      action: 'charge.create', resourceType: 'peer_encounter', resourceId: p.peer_encounter_id, patientId: encounter?.patientId ?? null,
-      outcome: 'success', actorType: 'system',
-      scope: { eventId: event.id, sourceType: 'peer_encounter', chargeIds: created.map((c) => c.id), onHold: created.filter((c) => c.status === 'on_hold').length, alreadyCharged: 1 - created.length },
+      action: 'charge.create',
+      resourceType: 'peer_encounter',
+      resourceId: p.peer_encounter_id,
+      patientId: encounter?.patientId ?? null,
+      outcome: 'success',
+      actorType: 'system',
+      scope: {
+        eventId: event.id,
+        sourceType: 'peer_encounter',
+        chargeIds: created.map((c) => c.id),
+        onHold: created.filter((c) => c.status === 'on_hold').length,
+        alreadyCharged: 1 - created.length,
+      },
     });
   }
 }

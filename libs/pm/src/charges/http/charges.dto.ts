@@ -1,19 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { IsCalendarDate, IsId, PageQueryDto } from '@cairn/platform/http';
+
+import { IsCalendarDate, IsId, PageQueryDto, type Assert, type SameShape } from '@cairn/platform/http';
+
 import { CHARGE_SOURCE_TYPES, CHARGE_STATUSES, HOLD_REASONS } from '../domain/charge.rules';
-import type { Assert, SameShape } from '@cairn/platform/http';
 import type { ChargeView } from '../domain/charge.view';
 
-
 export class ListChargesDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: CHARGE_STATUSES }) @IsOptional()
-  @IsIn(CHARGE_STATUSES as unknown as string[], { message: `status must be one of ${CHARGE_STATUSES.join(', ')}` }) status?: (typeof CHARGE_STATUSES)[number];
+  @ApiPropertyOptional({ enum: CHARGE_STATUSES })
+  @IsOptional()
+  @IsIn(CHARGE_STATUSES as unknown as string[], { message: `status must be one of ${CHARGE_STATUSES.join(', ')}` })
+  status?: (typeof CHARGE_STATUSES)[number];
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsId() siteId?: string;
-  @ApiPropertyOptional({ format: 'date', description: 'Service date from (inclusive)' }) @IsOptional() @IsCalendarDate('from') from?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'Service date from (inclusive)' })
+  @IsOptional()
+  @IsCalendarDate('from')
+  from?: string;
   @ApiPropertyOptional({ format: 'date', description: 'Service date to (inclusive)' }) @IsOptional() @IsCalendarDate('to') to?: string;
-  @ApiPropertyOptional({ enum: CHARGE_SOURCE_TYPES }) @IsOptional()
-  @IsIn(CHARGE_SOURCE_TYPES as unknown as string[], { message: `sourceType must be one of ${CHARGE_SOURCE_TYPES.join(', ')}` }) sourceType?: (typeof CHARGE_SOURCE_TYPES)[number];
+  @ApiPropertyOptional({ enum: CHARGE_SOURCE_TYPES })
+  @IsOptional()
+  @IsIn(CHARGE_SOURCE_TYPES as unknown as string[], { message: `sourceType must be one of ${CHARGE_SOURCE_TYPES.join(', ')}` })
+  sourceType?: (typeof CHARGE_SOURCE_TYPES)[number];
   @ApiPropertyOptional({ format: 'uuid', description: 'The CL group session' }) @IsOptional() @IsId() sessionId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsId() patientId?: string;
 }
@@ -21,7 +28,8 @@ export class ListChargesDto extends PageQueryDto {
 export class ChargeSourceDto {
   @ApiProperty({ enum: CHARGE_SOURCE_TYPES }) type!: string;
   @ApiProperty({ format: 'uuid', description: 'The CL generation id, or the CL peer encounter id' }) id!: string;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The CL group session, for a group charge' }) sessionId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The CL group session, for a group charge' }) sessionId!:
+    string | null;
 }
 
 export class ProposedCodeDto {
@@ -30,7 +38,8 @@ export class ProposedCodeDto {
 }
 
 export class FinalCodeDto {
-  @ApiProperty({ example: 'H0005', nullable: true, type: String, description: 'Null while on hold for a missing fee schedule entry' }) code!: string | null;
+  @ApiProperty({ example: 'H0005', nullable: true, type: String, description: 'Null while on hold for a missing fee schedule entry' })
+  code!: string | null;
   @ApiProperty({ type: [String], example: ['HF', 'HQ'] }) modifiers!: string[];
 }
 
@@ -40,11 +49,16 @@ export class ChargeResponseDto {
   @ApiProperty({ enum: HOLD_REASONS, nullable: true, type: String }) holdReason!: string | null;
   @ApiProperty({ type: ChargeSourceDto }) source!: ChargeSourceDto;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) encounterId!: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null for a peer encounter charged without a PM encounter' }) patientId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null for a peer encounter charged without a PM encounter' })
+  patientId!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) chartId!: string | null;
-  @ApiProperty({ description: '42 CFR Part 2: a Part 2 chart\'s charge with no consent covering billing records for the caller; patient, chart and encounter ids are withheld' })
+  @ApiProperty({
+    description:
+      "42 CFR Part 2: a Part 2 chart's charge with no consent covering billing records for the caller; patient, chart and encounter ids are withheld",
+  })
   consentRequired!: boolean;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null for a peer encounter charged without a PM encounter' }) siteId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null for a peer encounter charged without a PM encounter' })
+  siteId!: string | null;
   @ApiProperty({ format: 'date' }) serviceDate!: string;
   @ApiProperty({ format: 'uuid' }) renderingProviderId!: string;
   @ApiProperty() durationMinutes!: number;

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+
 import type { UnitBasis } from '@cairn/platform/code-library';
-import type { ChargeDecision, ChargeSourceType, CrosswalkModifierMode, FeeEntry, ModifierMatch } from '../domain/charge.rules';
+
 import type { PmTx } from '../../pm.tx';
+import type { ChargeDecision, ChargeSourceType, CrosswalkModifierMode, FeeEntry, ModifierMatch } from '../domain/charge.rules';
 
 export interface NewCharge extends ChargeDecision {
   sourceType: ChargeSourceType;
@@ -29,19 +31,38 @@ export class ChargesRepository {
   /** Every fee schedule entry for the codes that is in effect on some day of [from, to]. */
   async feeEntries(tx: PmTx, organizationId: string, codes: readonly string[], from: string, to: string): Promise<FeeEntry[]> {
     if (codes.length === 0) return [];
-    const rows = await tx.$queryRaw<{
-      id: string; code: string; modifier_match: string; modifiers: string[]; effective_from: string; effective_to: string | null; rate_cents: number;
-      unit_basis: string; crosswalk_code: string | null; crosswalk_modifier_mode: string | null; crosswalk_modifiers: string[];
-    }[]>`
+    const rows = await tx.$queryRaw<
+      {
+        id: string;
+        code: string;
+        modifier_match: string;
+        modifiers: string[];
+        effective_from: string;
+        effective_to: string | null;
+        rate_cents: number;
+        unit_basis: string;
+        crosswalk_code: string | null;
+        crosswalk_modifier_mode: string | null;
+        crosswalk_modifiers: string[];
+      }[]
+    >`
       SELECT id, code, modifier_match, modifiers, effective_from::text AS effective_from, effective_to::text AS effective_to, rate_cents,
              unit_basis, crosswalk_code, crosswalk_modifier_mode, crosswalk_modifiers
       FROM pm_fee_schedule_entries
       WHERE organization_id = ${organizationId}::uuid AND code = ANY (${[...new Set(codes)]}::text[])
         AND effective_from <= ${to}::date AND (effective_to IS NULL OR effective_to >= ${from}::date)`;
     return rows.map((r) => ({
-      id: r.id, code: r.code, modifierMatch: r.modifier_match as ModifierMatch, modifiers: r.modifiers, effectiveFrom: r.effective_from,
-      effectiveTo: r.effective_to, rateCents: r.rate_cents, unitBasis: r.unit_basis as UnitBasis, crosswalkCode: r.crosswalk_code,
-      crosswalkModifierMode: r.crosswalk_modifier_mode as CrosswalkModifierMode | null, crosswalkModifiers: r.crosswalk_modifiers,
+      id: r.id,
+      code: r.code,
+      modifierMatch: r.modifier_match as ModifierMatch,
+      modifiers: r.modifiers,
+      effectiveFrom: r.effective_from,
+      effectiveTo: r.effective_to,
+      rateCents: r.rate_cents,
+      unitBasis: r.unit_basis as UnitBasis,
+      crosswalkCode: r.crosswalk_code,
+      crosswalkModifierMode: r.crosswalk_modifier_mode as CrosswalkModifierMode | null,
+      crosswalkModifiers: r.crosswalk_modifiers,
     }));
   }
 
@@ -49,15 +70,36 @@ export class ChargesRepository {
    * One multi-row INSERT, insert-once on (organization, source type, source id): a charge that exists already (a
    * replayed or re-published event) is left as it is. Returns the charges actually created.
    */
-  async insert(tx: PmTx, organizationId: string, charges: readonly NewCharge[]): Promise<{ id: string; source_id: string; status: string }[]> {
+  async insert(
+    tx: PmTx,
+    organizationId: string,
+    charges: readonly NewCharge[],
+  ): Promise<{ id: string; source_id: string; status: string }[]> {
     if (charges.length === 0) return [];
     const rows = charges.map((c) => ({
-      id: randomUUID(), source_type: c.sourceType, source_id: c.sourceId, encounter_id: c.encounterId, patient_id: c.patientId,
-      chart_id: c.chartId, site_id: c.siteId, service_date: c.serviceDate, rendering_provider_id: c.renderingProviderId,
-      group_session_id: c.groupSessionId, duration_minutes: c.durationMinutes, proposed_code: c.proposedCode,
-      proposed_modifiers: c.proposedModifiers, final_code: c.finalCode, final_modifiers: c.finalModifiers, units: c.units,
-      unit_basis: c.unitBasis, rate_cents: c.rateCents, amount_cents: c.amountCents, status: c.status, hold_reason: c.holdReason,
-      fee_schedule_entry_id: c.feeScheduleEntryId, jurisdiction_profile_key: c.jurisdictionProfileKey,
+      id: randomUUID(),
+      source_type: c.sourceType,
+      source_id: c.sourceId,
+      encounter_id: c.encounterId,
+      patient_id: c.patientId,
+      chart_id: c.chartId,
+      site_id: c.siteId,
+      service_date: c.serviceDate,
+      rendering_provider_id: c.renderingProviderId,
+      group_session_id: c.groupSessionId,
+      duration_minutes: c.durationMinutes,
+      proposed_code: c.proposedCode,
+      proposed_modifiers: c.proposedModifiers,
+      final_code: c.finalCode,
+      final_modifiers: c.finalModifiers,
+      units: c.units,
+      unit_basis: c.unitBasis,
+      rate_cents: c.rateCents,
+      amount_cents: c.amountCents,
+      status: c.status,
+      hold_reason: c.holdReason,
+      fee_schedule_entry_id: c.feeScheduleEntryId,
+      jurisdiction_profile_key: c.jurisdictionProfileKey,
     }));
     return tx.$queryRaw`
       INSERT INTO pm_charges (organization_id, id, source_type, source_id, encounter_id, patient_id, chart_id, site_id, service_date,

@@ -1,5 +1,6 @@
-import type { PmRow } from '../../pm.tx';
 import type { EncounterSourceType, EncounterType, EncounterView } from '@cairn/platform/scheduling';
+
+import type { PmRow } from '../../pm.tx';
 
 type Encounter = PmRow<'encounter'>;
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+
 import type { PmTx } from '../../pm.tx';
 
 /** One group attendee's encounter to create. */
@@ -73,7 +74,12 @@ export class EncountersRepository {
   }
 
   /** The existing group encounters of these patients of the session. */
-  async groupEncountersOf(tx: PmTx, organizationId: string, groupSessionId: string, patientIds: readonly string[]): Promise<EncounterOfPatient[]> {
+  async groupEncountersOf(
+    tx: PmTx,
+    organizationId: string,
+    groupSessionId: string,
+    patientIds: readonly string[],
+  ): Promise<EncounterOfPatient[]> {
     if (patientIds.length === 0) return [];
     return tx.$queryRaw<EncounterOfPatient[]>`
       SELECT id, patient_id FROM pm_encounters
@@ -104,12 +110,32 @@ export class EncountersRepository {
   /** The facts charge capture copies from encounters, by id (absent ids are simply missing from the map). */
   async factsByIds(tx: PmTx, organizationId: string, ids: readonly string[]): Promise<Map<string, EncounterFacts>> {
     if (ids.length === 0) return new Map();
-    const rows = await tx.$queryRaw<{ id: string; patient_id: string; chart_id: string; site_id: string; service_date: string; rendering_provider_id: string; source_id: string }[]>`
+    const rows = await tx.$queryRaw<
+      {
+        id: string;
+        patient_id: string;
+        chart_id: string;
+        site_id: string;
+        service_date: string;
+        rendering_provider_id: string;
+        source_id: string;
+      }[]
+    >`
       SELECT id, patient_id, chart_id, site_id, service_date::text AS service_date, rendering_provider_id, source_id
       FROM pm_encounters WHERE organization_id = ${organizationId}::uuid AND id = ANY (${[...ids]}::uuid[])`;
-    return new Map(rows.map((r) => [r.id, {
-      id: r.id, patientId: r.patient_id, chartId: r.chart_id, siteId: r.site_id, serviceDate: r.service_date,
-      renderingProviderId: r.rendering_provider_id, sourceId: r.source_id,
-    }]));
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          id: r.id,
+          patientId: r.patient_id,
+          chartId: r.chart_id,
+          siteId: r.site_id,
+          serviceDate: r.service_date,
+          renderingProviderId: r.rendering_provider_id,
+          sourceId: r.source_id,
+        },
+      ]),
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { ConflictError, isoDate } from '@cairn/platform/kernel';
+
 import { periodsOverlap } from '../../charges/domain/charge.rules';
 import type { PmTx } from '../../pm.tx';
 
@@ -11,16 +12,26 @@ type Tx = PmTx;
  * text key for the array; the lock keeps it portable, Citus included.)
  */
 export async function assertNoOverlap(
-  tx: Tx, organizationId: string,
+  tx: Tx,
+  organizationId: string,
   key: { code: string; modifierMatch: string; modifiers: string[] },
-  period: { effectiveFrom: string; effectiveTo: string | null }, exceptId?: string,
+  period: { effectiveFrom: string; effectiveTo: string | null },
+  exceptId?: string,
 ): Promise<void> {
   const lockKey = `pm_fee_schedule:${organizationId}:${key.code}:${key.modifierMatch}:${key.modifiers.join('+')}`;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`;
   const sameKey = await tx.feeScheduleEntry.findMany({
-    where: { organizationId, code: key.code, modifierMatch: key.modifierMatch, modifiers: { equals: key.modifiers }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    where: {
+      organizationId,
+      code: key.code,
+      modifierMatch: key.modifierMatch,
+      modifiers: { equals: key.modifiers },
+      ...(exceptId ? { NOT: { id: exceptId } } : {}),
+    },
   });
-  const clash = sameKey.find((e) => periodsOverlap({ effectiveFrom: isoDate(e.effectiveFrom), effectiveTo: e.effectiveTo ? isoDate(e.effectiveTo) : null }, period));
+  const clash = sameKey.find((e) =>
+    periodsOverlap({ effectiveFrom: isoDate(e.effectiveFrom), effectiveTo: e.effectiveTo ? isoDate(e.effectiveTo) : null }, period),
+  );
   if (clash) {
     const until = clash.effectiveTo ? isoDate(clash.effectiveTo) : 'open-ended';
     throw new ConflictError(

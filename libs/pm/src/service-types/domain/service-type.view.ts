@@ -11,5 +11,9 @@ export interface ServiceTypeView {
 }
 
 export const toServiceTypeView = (s: ServiceType): ServiceTypeView => ({
-  code: s.code, name: s.name, category: s.category, active: s.active, updatedAt: s.updatedAt.toISOString(),
+  code: s.code,
+  name: s.name,
+  category: s.category,
+  active: s.active,
+  updatedAt: s.updatedAt.toISOString(),
 });

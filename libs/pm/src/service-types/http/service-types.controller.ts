@@ -1,8 +1,10 @@
 import { BadRequestException, Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
 import { ApiProblemResponses } from '@cairn/platform/http';
 import { RequirePermission } from '@cairn/platform/tenancy';
+
 import { SetServiceTypeCategoryCommand } from '../commands/set-service-type-category/set-service-type-category.command';
 import { ListServiceTypesQuery } from '../queries/list-service-types/list-service-types.query';
 import { ServiceTypeDto, SetServiceTypeDto } from './service-type.dto';
@@ -33,7 +35,10 @@ export class ServiceTypesController {
   @ApiProblemResponses(400, 401, 403)
   set(@Param('code') code: string, @Body() dto: SetServiceTypeDto) {
     if (!CODE.test(code)) {
-      throw new BadRequestException({ message: 'code must be lower-case letters, digits and hyphens', errors: [{ field: 'code', message: 'code must be lower-case letters, digits and hyphens (at most 64)' }] });
+      throw new BadRequestException({
+        message: 'code must be lower-case letters, digits and hyphens',
+        errors: [{ field: 'code', message: 'code must be lower-case letters, digits and hyphens (at most 64)' }],
+      });
     }
     return this.commands.execute(new SetServiceTypeCategoryCommand(code, dto.category, dto.name, dto.active));
   }

@@ -41,14 +41,32 @@ export function generation(over: Over = {}): Generation {
 
 /** A Part 2 row withheld from a reviewer without consent: no patient, chart or encounter id. */
 export function withheld(over: Over = {}): Generation {
-  return generation({ sudProgram: true, patientId: null, chartId: null, encounterId: null, proposedCptCode: 'H0005', proposedCodeSystem: 'HCPCS', proposedModifiers: ['HF', 'HQ'], flags: { consentRequired: true }, ...over });
+  return generation({
+    sudProgram: true,
+    patientId: null,
+    chartId: null,
+    encounterId: null,
+    proposedCptCode: 'H0005',
+    proposedCodeSystem: 'HCPCS',
+    proposedModifiers: ['HF', 'HQ'],
+    flags: { consentRequired: true },
+    ...over,
+  });
 }
 
 /** A partial attendee under the profile's minimum minutes: pending, not billable. */
 export function belowMinimum(over: Over = {}): Generation {
   return generation({
-    attendanceStatus: 'partial', minutesAttended: 25, billable: false, proposedCptCode: null, proposedCodeSystem: null,
-    flags: { belowMinimum: true, notBillableReason: 'below_minimum_minutes', notBillableDetail: '25 minutes attended; the Arizona profile requires at least 30 for a billable group encounter.' },
+    attendanceStatus: 'partial',
+    minutesAttended: 25,
+    billable: false,
+    proposedCptCode: null,
+    proposedCodeSystem: null,
+    flags: {
+      belowMinimum: true,
+      notBillableReason: 'below_minimum_minutes',
+      notBillableDetail: '25 minutes attended; the Arizona profile requires at least 30 for a billable group encounter.',
+    },
     ...over,
   });
 }

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import type { Generation } from '../../../api/client';
 import { AuthProvider } from '../../../shared/auth';
 import { belowMinimum, generation, withheld } from './generation-fixture';
@@ -12,7 +13,8 @@ const VIEW = 'cl.group-encounter-generation.view';
 const APPROVE = 'cl.group-encounter-generation.approve';
 const EDIT = 'cl.group-encounter-generation.edit';
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 /**
  * The API as this page sees it, in memory: /me with the given permissions, the review queue (filtered by
@@ -24,7 +26,19 @@ function fakeApi(rows: Generation[], permissions: string[]) {
     const url = new URL(req.url);
     requests.push(`${req.method} ${url.pathname}${url.search}`);
     if (url.pathname === '/api/v1/me') {
-      return json({ user: { id: 'u1', email: 'supervisor@example.test', displayName: 'Dr. Samuel Okafor' }, organizations: [{ id: ORG, name: 'Sonoran', slug: 'sonoran', roles: ['supervisor'], permissions: [...permissions, 'patients.view', 'cl.groups.view'], sites: [] }] });
+      return json({
+        user: { id: 'u1', email: 'supervisor@example.test', displayName: 'Dr. Samuel Okafor' },
+        organizations: [
+          {
+            id: ORG,
+            name: 'Sonoran',
+            slug: 'sonoran',
+            roles: ['supervisor'],
+            permissions: [...permissions, 'patients.view', 'cl.groups.view'],
+            sites: [],
+          },
+        ],
+      });
     }
     if (url.pathname === '/api/v1/group-encounter-generations' && req.method === 'GET') {
       const status = url.searchParams.get('status');
@@ -36,7 +50,13 @@ function fakeApi(rows: Generation[], permissions: string[]) {
       const results = ids.map((id) => {
         const r = rows.find((x) => x.id === id);
         if (!r) return { id, outcome: 'not_found', detail: 'No generation with that id in your scope.', generation: null };
-        if (!r.billable) return { id, outcome: 'not_billable', detail: 'The generation is not billable (see its notBillableReason) and cannot be approved; reject it or fix its code.', generation: r };
+        if (!r.billable)
+          return {
+            id,
+            outcome: 'not_billable',
+            detail: 'The generation is not billable (see its notBillableReason) and cannot be approved; reject it or fix its code.',
+            generation: r,
+          };
         r.status = 'approved';
         return { id, outcome: 'approved', detail: null, generation: r };
       });
@@ -44,10 +64,16 @@ function fakeApi(rows: Generation[], permissions: string[]) {
     }
     if (url.pathname === '/api/v1/patients') {
       const ids = (url.searchParams.get('ids') ?? '').split(',').filter(Boolean);
-      return json({ items: ids.map((id) => ({ id, firstName: 'Renée', lastName: `Tootsie-${id.slice(-2)}` })), page: 1, pageSize: 200, total: ids.length });
+      return json({
+        items: ids.map((id) => ({ id, firstName: 'Renée', lastName: `Tootsie-${id.slice(-2)}` })),
+        page: 1,
+        pageSize: 200,
+        total: ids.length,
+      });
     }
     if (url.pathname === '/api/v1/staff-directory') return json({ items: [], page: 1, pageSize: 200, total: 0 });
-    if (url.pathname === '/api/v1/groups') return json({ items: [{ id: rows[0]?.groupId, name: 'Family Recovery Group' }], page: 1, pageSize: 200, total: 1 });
+    if (url.pathname === '/api/v1/groups')
+      return json({ items: [{ id: rows[0]?.groupId, name: 'Family Recovery Group' }], page: 1, pageSize: 200, total: 1 });
     return json({ status: 404, title: 'Not Found' }, 404);
   });
   vi.stubGlobal('fetch', fetchMock);
@@ -98,7 +124,10 @@ describe('GroupReviewPage', () => {
     await screen.findByRole('heading', { name: 'Result of approving 2 encounters' });
     expect(screen.getByTestId('results-summary').textContent).toBe('1 approved, 1 not billable.');
     const items = screen.getAllByRole('listitem').filter((li) => li.hasAttribute('data-outcome'));
-    expect(items.map((li) => [li.getAttribute('data-generation-id'), li.getAttribute('data-outcome')])).toEqual([[billable.id, 'approved'], [short.id, 'not_billable']]);
+    expect(items.map((li) => [li.getAttribute('data-generation-id'), li.getAttribute('data-outcome')])).toEqual([
+      [billable.id, 'approved'],
+      [short.id, 'not_billable'],
+    ]);
     expect(items[0]!.textContent).toMatch(/^✓ Tootsie-\d\d, Renée \(2025-12-02\): Approved$/);
     expect(requests).toContain('POST /api/v1/group-encounter-generations/approve');
 

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
+
 import type { Generation } from '../../../api/client';
 import { belowMinimum, generation, withheld } from './generation-fixture';
 import { groupBySession, WITHHELD_ATTENDEE } from './group-review';
@@ -9,8 +10,18 @@ import { SessionTable } from './group-review-page';
 
 const noNames = { names: new Map<string, string>(), isPending: false };
 
-function Table({ rows, canApprove = true, canEdit = true, onEdit = () => undefined, named = new Map<string, string>() }: {
-  rows: Generation[]; canApprove?: boolean; canEdit?: boolean; onEdit?(row: Generation): void; named?: Map<string, string>;
+function Table({
+  rows,
+  canApprove = true,
+  canEdit = true,
+  onEdit = () => undefined,
+  named = new Map<string, string>(),
+}: {
+  rows: Generation[];
+  canApprove?: boolean;
+  canEdit?: boolean;
+  onEdit?(row: Generation): void;
+  named?: Map<string, string>;
 }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   return (

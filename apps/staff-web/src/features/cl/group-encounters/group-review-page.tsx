@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
+
 import { api, call, Generation } from '../../../api/client';
 import { useAddressFilters } from '../../../shared/address-filters';
 import { useAuth } from '../../../shared/auth';
@@ -12,8 +13,20 @@ import { PatientName, PatientNames, usePatientNames } from '../../../shared/pati
 import { StaffName, useStaffNames } from '../../../shared/staff-names';
 import { TableWrap } from '../../../shared/table-wrap';
 import {
-  allState, attendanceWords, flagsOf, groupBySession, groupTypeWords, isEditable, isSelectable, modalityWords, SessionGroup, statusWords,
-  toggled, withAll, WITHHELD_ATTENDEE, WITHHELD_EXPLANATION,
+  allState,
+  attendanceWords,
+  flagsOf,
+  groupBySession,
+  groupTypeWords,
+  isEditable,
+  isSelectable,
+  modalityWords,
+  SessionGroup,
+  statusWords,
+  toggled,
+  withAll,
+  WITHHELD_ATTENDEE,
+  WITHHELD_EXPLANATION,
 } from './group-review';
 import { CodeEditDialog, RejectDialog } from './review-dialogs';
 import { BulkOutcome, ReviewResults } from './review-results';
@@ -28,12 +41,31 @@ const STATUS_FILTERS = [
 ];
 
 /** A "select all" checkbox that shows the mixed state when some, not all, are selected. */
-function SelectAll({ state, label, onChange, disabled }: { state: 'all' | 'some' | 'none'; label?: string; onChange(on: boolean): void; disabled: boolean }) {
+function SelectAll({
+  state,
+  label,
+  onChange,
+  disabled,
+}: {
+  state: 'all' | 'some' | 'none';
+  label?: string;
+  onChange(on: boolean): void;
+  disabled: boolean;
+}) {
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (ref.current) ref.current.indeterminate = state === 'some';
   }, [state]);
-  return <input ref={ref} type="checkbox" aria-label={label} checked={state === 'all'} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />;
+  return (
+    <input
+      ref={ref}
+      type="checkbox"
+      aria-label={label}
+      checked={state === 'all'}
+      disabled={disabled}
+      onChange={(e) => onChange(e.target.checked)}
+    />
+  );
 }
 
 export function StatusBadge({ status }: { status: string }) {
@@ -97,7 +129,17 @@ interface SessionTableProps {
   onEdit(row: Generation): void;
 }
 
-export function SessionTable({ group, groupName, selected, setSelected, canApprove, canEdit, patients, reviewers, onEdit }: SessionTableProps) {
+export function SessionTable({
+  group,
+  groupName,
+  selected,
+  setSelected,
+  canApprove,
+  canEdit,
+  patients,
+  reviewers,
+  onEdit,
+}: SessionTableProps) {
   const title = `${groupName ?? groupTypeWords(group.groupType)}, ${group.sessionDate}`;
   const headingId = `session-${group.sessionId}`;
   const selectable = group.rows.filter(isSelectable);
@@ -113,7 +155,8 @@ export function SessionTable({ group, groupName, selected, setSelected, canAppro
           </>
         )}
         {' · '}
-        {group.rows.length} attendee{group.rows.length === 1 ? '' : 's'} listed · <Link to={`/group-sessions/${group.sessionId}`}>Session details</Link>
+        {group.rows.length} attendee{group.rows.length === 1 ? '' : 's'} listed ·{' '}
+        <Link to={`/group-sessions/${group.sessionId}`}>Session details</Link>
       </p>
       <TableWrap label={`Encounters of ${title}`}>
         <table className="review">
@@ -143,15 +186,30 @@ export function SessionTable({ group, groupName, selected, setSelected, canAppro
             {group.rows.map((r) => {
               const who = attendeeText(r, patients);
               return (
-                <tr key={r.id} data-generation-id={r.id} data-status={r.status} data-billable={String(r.billable)} data-selectable={String(isSelectable(r))}>
+                <tr
+                  key={r.id}
+                  data-generation-id={r.id}
+                  data-status={r.status}
+                  data-billable={String(r.billable)}
+                  data-selectable={String(isSelectable(r))}
+                >
                   {canApprove && (
                     <td className="select">
                       {isSelectable(r) ? (
-                        <input type="checkbox" aria-label={`Select ${who}`} checked={selected.has(r.id)} onChange={() => setSelected(toggled(selected, r.id))} />
+                        <input
+                          type="checkbox"
+                          aria-label={`Select ${who}`}
+                          checked={selected.has(r.id)}
+                          onChange={() => setSelected(toggled(selected, r.id))}
+                        />
                       ) : (
                         <span className="muted">
                           <span aria-hidden="true">—</span>
-                          <span className="visually-hidden">{r.flags.consentRequired ? 'Cannot be selected: Part 2 consent required' : 'Cannot be selected: already decided'}</span>
+                          <span className="visually-hidden">
+                            {r.flags.consentRequired
+                              ? 'Cannot be selected: Part 2 consent required'
+                              : 'Cannot be selected: already decided'}
+                          </span>
                         </span>
                       )}
                     </td>
@@ -249,8 +307,15 @@ export function GroupReviewPage() {
   const groupNames = useMemo(() => new Map((groupsList.data?.items ?? []).map((g) => [g.id, g.name])), [groupsList.data]);
   const rows = useMemo(() => result.data?.items ?? [], [result.data]);
   const groups = useMemo(() => groupBySession(rows), [rows]);
-  const patients = usePatientNames(rows.map((r) => r.patientId), scope.organizationId, permissions.has('patients.view'));
-  const reviewers = useStaffNames(rows.map((r) => r.reviewedBy), scope.organizationId);
+  const patients = usePatientNames(
+    rows.map((r) => r.patientId),
+    scope.organizationId,
+    permissions.has('patients.view'),
+  );
+  const reviewers = useStaffNames(
+    rows.map((r) => r.reviewedBy),
+    scope.organizationId,
+  );
 
   // The selection belongs to one query (filters, page, scope): another query starts with nothing selected.
   const queryKey = JSON.stringify([scope, query]);
@@ -301,7 +366,12 @@ export function GroupReviewPage() {
     await refresh();
   };
   const saveCode = async (row: Generation, code: string, modifiers: string[]) => {
-    await call(api.PATCH('/api/v1/group-encounter-generations/{id}', { params: { path: { id: row.id } }, body: { proposedCptCode: code, modifiers } }));
+    await call(
+      api.PATCH('/api/v1/group-encounter-generations/{id}', {
+        params: { path: { id: row.id } },
+        body: { proposedCptCode: code, modifiers },
+      }),
+    );
     setEditing(undefined);
     setNotice(`The code for ${attendeeText(row, patients)} (${row.sessionDate}) is now ${codeWords(code, modifiers)}.`);
     await refresh();
@@ -314,12 +384,17 @@ export function GroupReviewPage() {
     <>
       <h1>Group encounter review</h1>
       <p className="muted">
-        Encounters generated from documented group sessions, one per attendee. Approving one sends it to billing as a charge; a rejected one is never billed.
+        Encounters generated from documented group sessions, one per attendee. Approving one sends it to billing as a charge; a rejected one
+        is never billed.
       </p>
       <form className="filters inline-form" onSubmit={(e) => e.preventDefault()} aria-label="Filters">
         <span className="field">
           <label htmlFor="filter-status">Status</label>
-          <select id="filter-status" value={status} onChange={(e) => setFilter('status', e.target.value === 'pending_review' ? '' : e.target.value)}>
+          <select
+            id="filter-status"
+            value={status}
+            onChange={(e) => setFilter('status', e.target.value === 'pending_review' ? '' : e.target.value)}
+          >
             {STATUS_FILTERS.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
@@ -369,7 +444,11 @@ export function GroupReviewPage() {
         </p>
       )}
       {outcome && (
-        <ReviewResults outcome={outcome} describe={(id) => outcome.describe.get(id) ?? `Encounter ${id.slice(0, 8)}`} onDismiss={() => setOutcome(undefined)} />
+        <ReviewResults
+          outcome={outcome}
+          describe={(id) => outcome.describe.get(id) ?? `Encounter ${id.slice(0, 8)}`}
+          onDismiss={() => setOutcome(undefined)}
+        />
       )}
       <div aria-live="polite" className="notice">
         {notice && (
@@ -394,7 +473,11 @@ export function GroupReviewPage() {
           {canApprove && rows.length > 0 && (
             <div className="toolbar" role="group" aria-label="Bulk actions">
               <label className="check">
-                <SelectAll state={pageState} disabled={selectableOnPage.length === 0} onChange={(on) => setSelected(withAll(selected, rows, on))} />
+                <SelectAll
+                  state={pageState}
+                  disabled={selectableOnPage.length === 0}
+                  onChange={(on) => setSelected(withAll(selected, rows, on))}
+                />
                 Select all {selectableOnPage.length} selectable on this page
               </label>
               <span aria-live="polite" className="selected-count">

@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
+
 import { belowMinimum, generation, withheld } from './generation-fixture';
 import {
-  allState, codeEditErrors, flagsOf, groupBySession, isEditable, isSelectable, outcomeWords, parseModifiers, statusWords, summarize, toggled, withAll,
+  allState,
+  codeEditErrors,
+  flagsOf,
+  groupBySession,
+  isEditable,
+  isSelectable,
+  outcomeWords,
+  parseModifiers,
+  statusWords,
+  summarize,
+  toggled,
+  withAll,
 } from './group-review';
 
 const S1 = '11111111-0000-4000-8000-000000000001';
 const S2 = '11111111-0000-4000-8000-000000000002';
 
 describe('groupBySession', () => {
-  it('keeps the API order of sessions and collects each session\'s rows under it', () => {
+  it("keeps the API order of sessions and collects each session's rows under it", () => {
     const a = generation({ groupSessionId: S1, sessionDate: '2025-12-02' });
     const b = generation({ groupSessionId: S2, sessionDate: '2025-11-25', groupType: 'sud_group_counseling', sudProgram: true });
     const c = generation({ groupSessionId: S1, sessionDate: '2025-12-02' });
@@ -76,18 +88,29 @@ describe('status and flags in words', () => {
     expect(below[0]).toMatchObject({ key: 'below-minimum', text: 'Below minimum minutes' });
     expect(below[0]!.detail).toContain('requires at least 30');
     expect(flagsOf(withheld()).map((f) => f.text)).toEqual(['Part 2 consent required']);
-    expect(flagsOf(generation({ billable: false, flags: { notBillableReason: 'invalid_code', notBillableDetail: 'Code ended' } }))[0]).toMatchObject({
-      text: 'Not billable: Code not billable on this date', detail: 'Code ended',
+    expect(
+      flagsOf(generation({ billable: false, flags: { notBillableReason: 'invalid_code', notBillableDetail: 'Code ended' } }))[0],
+    ).toMatchObject({
+      text: 'Not billable: Code not billable on this date',
+      detail: 'Code ended',
     });
-    expect(flagsOf(generation({ billable: false, flags: { notBillableReason: 'no_code_mapping' } }))[0]!.text).toBe('Not billable: No code for this group type');
+    expect(flagsOf(generation({ billable: false, flags: { notBillableReason: 'no_code_mapping' } }))[0]!.text).toBe(
+      'Not billable: No code for this group type',
+    );
   });
 });
 
 describe('bulk results', () => {
   it('summarizes the outcomes present, in a fixed order', () => {
-    expect(summarize([{ outcome: 'not_billable' }, { outcome: 'approved' }, { outcome: 'approved' }, { outcome: 'already_approved' }, { outcome: 'consent_required' }])).toBe(
-      '2 approved, 1 already approved, 1 not billable, 1 need Part 2 consent',
-    );
+    expect(
+      summarize([
+        { outcome: 'not_billable' },
+        { outcome: 'approved' },
+        { outcome: 'approved' },
+        { outcome: 'already_approved' },
+        { outcome: 'consent_required' },
+      ]),
+    ).toBe('2 approved, 1 already approved, 1 not billable, 1 need Part 2 consent');
     expect(summarize([{ outcome: 'conflict' }, { outcome: 'not_found' }])).toBe('1 no longer pending, 1 not found');
     expect(summarize([{ outcome: 'rejected' }])).toBe('1 rejected');
     expect(summarize([])).toBe('Nothing was changed');

@@ -22,7 +22,15 @@ export function groupBySession(rows: readonly Generation[]): SessionGroup[] {
   for (const r of rows) {
     let g = byId.get(r.groupSessionId);
     if (!g) {
-      g = { sessionId: r.groupSessionId, groupId: r.groupId, sessionDate: r.sessionDate, groupType: r.groupType, modality: r.modality, sudProgram: r.sudProgram, rows: [] };
+      g = {
+        sessionId: r.groupSessionId,
+        groupId: r.groupId,
+        sessionDate: r.sessionDate,
+        groupType: r.groupType,
+        modality: r.modality,
+        sudProgram: r.sudProgram,
+        rows: [],
+      };
       byId.set(r.groupSessionId, g);
       groups.push(g);
     }
@@ -77,7 +85,12 @@ export function flagsOf(g: Pick<Generation, 'flags' | 'billable'>): Flag[] {
   if (g.flags.belowMinimum || reason === 'below_minimum_minutes') {
     out.push({ key: 'below-minimum', icon: '⚠', text: 'Below minimum minutes', detail: g.flags.notBillableDetail ?? undefined });
   } else if (reason) {
-    out.push({ key: 'not-billable', icon: '⚠', text: `Not billable: ${NOT_BILLABLE[reason] ?? reason.replace(/_/g, ' ')}`, detail: g.flags.notBillableDetail ?? undefined });
+    out.push({
+      key: 'not-billable',
+      icon: '⚠',
+      text: `Not billable: ${NOT_BILLABLE[reason] ?? reason.replace(/_/g, ' ')}`,
+      detail: g.flags.notBillableDetail ?? undefined,
+    });
   } else if (!g.billable) {
     out.push({ key: 'not-billable', icon: '⚠', text: 'Not billable', detail: g.flags.notBillableDetail ?? undefined });
   }
@@ -128,7 +141,9 @@ export function summarize(results: readonly Pick<ReviewItem, 'outcome'>[]): stri
   const counts = new Map<string, number>();
   for (const r of results) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
   const known = OUTCOMES.filter((o) => counts.has(o.key)).map((o) => `${counts.get(o.key)} ${o.summary}`);
-  const unknown = [...counts.keys()].filter((k) => !OUTCOMES.some((o) => o.key === k)).map((k) => `${counts.get(k)} ${k.replace(/_/g, ' ')}`);
+  const unknown = [...counts.keys()]
+    .filter((k) => !OUTCOMES.some((o) => o.key === k))
+    .map((k) => `${counts.get(k)} ${k.replace(/_/g, ' ')}`);
   const parts = [...known, ...unknown];
   return parts.length ? parts.join(', ') : 'Nothing was changed';
 }
@@ -161,7 +176,14 @@ export function allState(selected: ReadonlySet<string>, rows: readonly Generatio
 
 /** Parses "HQ, GT" or "HQ GT" into modifiers (upper-case, no repeats); the API validates them against the code library. */
 export function parseModifiers(text: string): string[] {
-  return [...new Set(text.split(/[\s,]+/).map((m) => m.trim().toUpperCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,]+/)
+        .map((m) => m.trim().toUpperCase())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** Client-side checks of a code edit before the API's own (which names the field on a 400). */

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+
 import { ApiError } from '../../../api/problem';
 import { generation } from './generation-fixture';
 import { CodeEditDialog, REASON_REQUIRED, RejectDialog } from './review-dialogs';
@@ -42,7 +43,11 @@ describe('RejectDialog', () => {
 
   it('shows the API refusal in plain words and stays open', async () => {
     const onReject = vi.fn(async () => {
-      throw new ApiError({ status: 400, title: 'Bad Request', fieldErrors: [{ field: 'reason', message: 'reason must be 1 to 1000 characters' }] });
+      throw new ApiError({
+        status: 400,
+        title: 'Bad Request',
+        fieldErrors: [{ field: 'reason', message: 'reason must be 1 to 1000 characters' }],
+      });
     });
     render(<RejectDialog count={1} onCancel={() => undefined} onReject={onReject} />);
     fireEvent.change(screen.getByLabelText('Reason for rejecting (required)'), { target: { value: 'x' } });
@@ -84,8 +89,17 @@ describe('RejectDialog', () => {
 describe('CodeEditDialog', () => {
   it('checks the code and modifiers before saving, then saves them upper-cased', async () => {
     const onSave = vi.fn(async () => undefined);
-    render(<CodeEditDialog row={generation({ proposedModifiers: ['HQ'] })} attendee="Tootsie, Renée" onCancel={() => undefined} onSave={onSave} />);
-    expect(screen.getByRole('dialog', { name: 'Edit the proposed code' }).textContent).toContain('Tootsie, Renée, session of 2025-12-02. Now 90853-HQ.');
+    render(
+      <CodeEditDialog
+        row={generation({ proposedModifiers: ['HQ'] })}
+        attendee="Tootsie, Renée"
+        onCancel={() => undefined}
+        onSave={onSave}
+      />,
+    );
+    expect(screen.getByRole('dialog', { name: 'Edit the proposed code' }).textContent).toContain(
+      'Tootsie, Renée, session of 2025-12-02. Now 90853-HQ.',
+    );
     const code = screen.getByLabelText('Code (CPT or HCPCS)');
     fireEvent.change(code, { target: { value: '' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save code' }));

@@ -1,4 +1,5 @@
 import { FormEvent, useRef, useState } from 'react';
+
 import type { Generation } from '../../../api/client';
 import { codeWords } from '../../../shared/code-words';
 import { ErrorMessage } from '../../../shared/error-message';
@@ -68,7 +69,17 @@ export function RejectDialog({ count, onCancel, onReject }: { count: number; onC
 }
 
 /** Correct a pending generation's proposed code and modifiers (PATCH; the API checks them against the code library). */
-export function CodeEditDialog({ row, attendee, onCancel, onSave }: { row: Generation; attendee: string; onCancel(): void; onSave(code: string, modifiers: string[]): Promise<void> }) {
+export function CodeEditDialog({
+  row,
+  attendee,
+  onCancel,
+  onSave,
+}: {
+  row: Generation;
+  attendee: string;
+  onCancel(): void;
+  onSave(code: string, modifiers: string[]): Promise<void>;
+}) {
   const [code, setCode] = useState(row.proposedCptCode ?? '');
   const [modifiers, setModifiers] = useState(row.proposedModifiers.join(', '));
   const [errors, setErrors] = useState<{ code?: string; modifiers?: string }>({});
@@ -96,7 +107,8 @@ export function CodeEditDialog({ row, attendee, onCancel, onSave }: { row: Gener
       title="Edit the proposed code"
       description={
         <p>
-          {attendee}, session of {row.sessionDate}. Now {codeWords(row.proposedCptCode, row.proposedModifiers)}. The code is advisory: billing's fee schedule decides the final code.
+          {attendee}, session of {row.sessionDate}. Now {codeWords(row.proposedCptCode, row.proposedModifiers)}. The code is advisory:
+          billing's fee schedule decides the final code.
         </p>
       }
       onClose={onCancel}

@@ -1,12 +1,19 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+
 import { ReviewResults } from './review-results';
 
 const ids = ['a1', 'a2', 'a3', 'a4', 'a5'];
-const names: Record<string, string> = { a1: 'Tootsie, Renée (2025-12-02)', a2: 'Hall, Isabella (2025-12-02)', a3: 'Adams, Caleb (2025-12-02)', a4: 'Withheld – Part 2 consent required (2025-12-02)', a5: 'Olson, Malik (2025-12-02)' };
+const names: Record<string, string> = {
+  a1: 'Tootsie, Renée (2025-12-02)',
+  a2: 'Hall, Isabella (2025-12-02)',
+  a3: 'Adams, Caleb (2025-12-02)',
+  a4: 'Withheld – Part 2 consent required (2025-12-02)',
+  a5: 'Olson, Malik (2025-12-02)',
+};
 
 describe('ReviewResults', () => {
-  it('summarizes a bulk approval and states each item\'s outcome in words, with the API\'s reason when it did not apply', () => {
+  it("summarizes a bulk approval and states each item's outcome in words, with the API's reason when it did not apply", () => {
     render(
       <ReviewResults
         outcome={{
@@ -14,9 +21,24 @@ describe('ReviewResults', () => {
           results: [
             { id: 'a1', outcome: 'approved', detail: null, generation: null },
             { id: 'a2', outcome: 'approved', detail: null, generation: null },
-            { id: 'a3', outcome: 'not_billable', detail: 'The generation is not billable (see its notBillableReason) and cannot be approved; reject it or fix its code.', generation: null },
-            { id: 'a4', outcome: 'consent_required', detail: 'A 42 CFR Part 2 consent covering you is required for this SUD-program record.', generation: null },
-            { id: 'a5', outcome: 'already_approved', detail: 'Already approved: nothing changed and nothing was published again.', generation: null },
+            {
+              id: 'a3',
+              outcome: 'not_billable',
+              detail: 'The generation is not billable (see its notBillableReason) and cannot be approved; reject it or fix its code.',
+              generation: null,
+            },
+            {
+              id: 'a4',
+              outcome: 'consent_required',
+              detail: 'A 42 CFR Part 2 consent covering you is required for this SUD-program record.',
+              generation: null,
+            },
+            {
+              id: 'a5',
+              outcome: 'already_approved',
+              detail: 'Already approved: nothing changed and nothing was published again.',
+              generation: null,
+            },
           ],
         }}
         describe={(id) => names[id]!}
@@ -25,9 +47,17 @@ describe('ReviewResults', () => {
     );
     const heading = screen.getByRole('heading', { name: 'Result of approving 5 encounters' });
     expect(document.activeElement).toBe(heading);
-    expect(screen.getByTestId('results-summary').textContent).toBe('2 approved, 1 already approved, 1 not billable, 1 need Part 2 consent.');
+    expect(screen.getByTestId('results-summary').textContent).toBe(
+      '2 approved, 1 already approved, 1 not billable, 1 need Part 2 consent.',
+    );
     const items = screen.getAllByRole('listitem');
-    expect(items.map((li) => li.getAttribute('data-outcome'))).toEqual(['approved', 'approved', 'not_billable', 'consent_required', 'already_approved']);
+    expect(items.map((li) => li.getAttribute('data-outcome'))).toEqual([
+      'approved',
+      'approved',
+      'not_billable',
+      'consent_required',
+      'already_approved',
+    ]);
     expect(items[0]!.textContent).toBe('✓ Tootsie, Renée (2025-12-02): Approved');
     expect(items[2]!.textContent).toContain('Adams, Caleb (2025-12-02): Not approved: not billable (The generation is not billable');
     expect(items[3]!.textContent).toContain('Not changed: Part 2 consent required (A 42 CFR Part 2 consent covering you');
@@ -38,7 +68,13 @@ describe('ReviewResults', () => {
 
   it('words a rejection and can be dismissed', () => {
     const onDismiss = vi.fn();
-    render(<ReviewResults outcome={{ action: 'reject', results: [{ id: 'a1', outcome: 'rejected', detail: null, generation: null }] }} describe={(id) => names[id]!} onDismiss={onDismiss} />);
+    render(
+      <ReviewResults
+        outcome={{ action: 'reject', results: [{ id: 'a1', outcome: 'rejected', detail: null, generation: null }] }}
+        describe={(id) => names[id]!}
+        onDismiss={onDismiss}
+      />,
+    );
     expect(screen.getByRole('heading', { name: 'Result of rejecting 1 encounter' })).toBeTruthy();
     expect(screen.getByTestId('results-summary').textContent).toBe('1 rejected.');
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss the result' }));

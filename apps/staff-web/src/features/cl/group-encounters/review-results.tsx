@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+
 import type { ReviewItem } from '../../../api/client';
 import { outcomeWords, summarize } from './group-review';
 

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+
 import { api, call, Schemas } from '../../../api/client';
 import { useAuth } from '../../../shared/auth';
 import { ErrorMessage } from '../../../shared/error-message';
@@ -39,7 +40,13 @@ export function SessionStatus({ status }: { status: GroupSession['status'] }) {
  * an SUD-program group; the API gives no reason) is shown as withheld, with no patient or chart id; others by name (from `patientNames`,
  * their chart linked), the id meanwhile.
  */
-export function AttendanceRoster({ attendance, patientNames }: { attendance: GroupAttendance[]; patientNames: ReadonlyMap<string, string> }) {
+export function AttendanceRoster({
+  attendance,
+  patientNames,
+}: {
+  attendance: GroupAttendance[];
+  patientNames: ReadonlyMap<string, string>;
+}) {
   return (
     <TableWrap label="Attendance table">
       <table className="roster">
@@ -204,10 +211,15 @@ export function GroupSessionPage() {
           )}
           <section aria-labelledby="roster-heading">
             <h2 id="roster-heading">Attendance</h2>
-            {s.attendance.length === 0 ? <p>No attendance recorded yet.</p> : <AttendanceRoster attendance={s.attendance} patientNames={patientNames} />}
+            {s.attendance.length === 0 ? (
+              <p>No attendance recorded yet.</p>
+            ) : (
+              <AttendanceRoster attendance={s.attendance} patientNames={patientNames} />
+            )}
             {s.attendeesOutsideScope > 0 && (
               <p className="muted">
-                {s.attendeesOutsideScope} attendee{s.attendeesOutsideScope === 1 ? ' is' : 's are'} outside the patients you may see and not listed.
+                {s.attendeesOutsideScope} attendee{s.attendeesOutsideScope === 1 ? ' is' : 's are'} outside the patients you may see and not
+                listed.
               </p>
             )}
           </section>

@@ -1,7 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { AttendanceStatus, ChartEncounter, EncounterTable, WithheldNotice, withheldMessage } from './chart-encounters';
+
+import { AttendanceStatus, ChartEncounter, EncounterTable, withheldMessage, WithheldNotice } from './chart-encounters';
 
 const PROVIDER = '33333333-3333-4333-8333-333333333333';
 const SITE = '44444444-4444-4444-8444-444444444444';
@@ -10,15 +11,35 @@ const staff = { names: new Map([[PROVIDER, 'Lucía Moreno, LCSW']]), isPending: 
 const siteName = (id: string) => (id === SITE ? 'Tucson' : id);
 
 const individual: ChartEncounter = {
-  id: '66666666-6666-4666-8666-666666666661', encounterType: 'individual', serviceDate: '2025-11-03', siteId: SITE,
-  renderingProviderId: PROVIDER, durationMinutes: 53, sourceType: 'appointment', sourceId: '77777777-7777-4777-8777-777777777777', groupSession: null,
+  id: '66666666-6666-4666-8666-666666666661',
+  encounterType: 'individual',
+  serviceDate: '2025-11-03',
+  siteId: SITE,
+  renderingProviderId: PROVIDER,
+  durationMinutes: 53,
+  sourceType: 'appointment',
+  sourceId: '77777777-7777-4777-8777-777777777777',
+  groupSession: null,
 };
 const group: ChartEncounter = {
-  id: '66666666-6666-4666-8666-666666666662', encounterType: 'group', serviceDate: '2025-12-02', siteId: SITE,
-  renderingProviderId: PROVIDER, durationMinutes: 25, sourceType: 'group_session', sourceId: SESSION,
+  id: '66666666-6666-4666-8666-666666666662',
+  encounterType: 'group',
+  serviceDate: '2025-12-02',
+  siteId: SITE,
+  renderingProviderId: PROVIDER,
+  durationMinutes: 25,
+  sourceType: 'group_session',
+  sourceId: SESSION,
   groupSession: {
-    sessionId: SESSION, attendanceStatus: 'partial', minutesAttended: 25, groupId: '88888888-8888-4888-8888-888888888888',
-    groupName: 'DBT Skills', groupType: 'psychotherapy_group', sudProgram: false, startTime: '10:00', endTime: '11:30',
+    sessionId: SESSION,
+    attendanceStatus: 'partial',
+    minutesAttended: 25,
+    groupId: '88888888-8888-4888-8888-888888888888',
+    groupName: 'DBT Skills',
+    groupType: 'psychotherapy_group',
+    sudProgram: false,
+    startTime: '10:00',
+    endTime: '11:30',
   },
 };
 
@@ -34,7 +55,9 @@ describe('EncounterTable', () => {
   it('shows a group encounter with its group linked to the session, times, attendance and minutes', () => {
     renderTable([group]);
     const row = screen.getAllByRole('row')[1]!;
-    const cells = within(row).getAllByRole('cell').map((c) => c.textContent);
+    const cells = within(row)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
     expect(cells).toEqual(['2025-12-02', 'Group', 'DBT Skills 10:00–11:30', '◐ Partial', '25', 'Lucía Moreno, LCSW', 'Tucson']);
     expect(within(row).getByRole('link', { name: 'DBT Skills' }).getAttribute('href')).toBe(`/group-sessions/${SESSION}`);
   });
@@ -42,7 +65,9 @@ describe('EncounterTable', () => {
   it('shows an individual encounter without group or attendance, its own minutes and the provider by name', () => {
     renderTable([individual]);
     const row = screen.getAllByRole('row')[1]!;
-    const cells = within(row).getAllByRole('cell').map((c) => c.textContent);
+    const cells = within(row)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
     expect(cells).toEqual(['2025-11-03', 'Individual', '—', '—', '53', 'Lucía Moreno, LCSW', 'Tucson']);
     expect(within(row).queryByRole('link')).toBeNull();
   });
@@ -70,7 +95,9 @@ describe('withheld encounters', () => {
   it('counts them with the reason in plain words', () => {
     expect(withheldMessage(3, 'no_consent')).toBe('3 group encounters withheld: no Part 2 consent covering group encounters');
     expect(withheldMessage(1, 'revoked')).toBe('1 group encounter withheld: the patient revoked their Part 2 consent');
-    expect(withheldMessage(2, 'something_new')).toBe('2 group encounters withheld: a Part 2 consent covering group encounters could not be confirmed');
+    expect(withheldMessage(2, 'something_new')).toBe(
+      '2 group encounters withheld: a Part 2 consent covering group encounters could not be confirmed',
+    );
   });
 
   it('shows the count and nothing when there is none', () => {

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+
 import { api, call, Schemas } from '../../../api/client';
 import { useAuth } from '../../../shared/auth';
 import { ErrorMessage } from '../../../shared/error-message';
@@ -109,7 +110,15 @@ export function EncounterTable({
  * The withheld count of a Part 2 chart's page (the API counts per page): how many and why, nothing that identifies
  * them. `onThisPage` when there are other pages.
  */
-export function WithheldNotice({ count, reason, onThisPage = false }: { count: number; reason: string | null | undefined; onThisPage?: boolean }) {
+export function WithheldNotice({
+  count,
+  reason,
+  onThisPage = false,
+}: {
+  count: number;
+  reason: string | null | undefined;
+  onThisPage?: boolean;
+}) {
   if (count <= 0) return null;
   return (
     <p className="withheld" data-testid="withheld">
@@ -151,7 +160,10 @@ export function ChartEncounters({ patientId, chartNotice }: { patientId: string;
 
   const go = (next: { from?: string; to?: string; page?: number }) => {
     const p = new URLSearchParams(params);
-    for (const [k, v] of [['from', next.from ?? from], ['to', next.to ?? to]] as const) {
+    for (const [k, v] of [
+      ['from', next.from ?? from],
+      ['to', next.to ?? to],
+    ] as const) {
       if (v) p.set(k, v);
       else p.delete(k);
     }
@@ -201,11 +213,24 @@ export function ChartEncounters({ patientId, chartNotice }: { patientId: string;
             </p>
           )}
           {data.items.length === 0 ? (
-            <p>{data.withheld > 0 ? 'No other encounters on this page.' : from || to ? 'No encounters in these dates.' : 'No encounters yet.'}</p>
+            <p>
+              {data.withheld > 0
+                ? 'No other encounters on this page.'
+                : from || to
+                  ? 'No encounters in these dates.'
+                  : 'No encounters yet.'}
+            </p>
           ) : (
             <EncounterTable items={data.items} staff={staff} siteName={siteName} canOpenSessions={permissions.has('cl.groups.view')} />
           )}
-          <Pager page={page} pages={pages} onPage={(p) => go({ page: p })} label="Encounter pages" previous="Previous encounters" next="More encounters" />
+          <Pager
+            page={page}
+            pages={pages}
+            onPage={(p) => go({ page: p })}
+            label="Encounter pages"
+            previous="Previous encounters"
+            next="More encounters"
+          />
         </>
       )}
     </section>

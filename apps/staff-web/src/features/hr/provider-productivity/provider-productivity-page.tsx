@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+
 import { api, authFetch, call, ProductivityRow } from '../../../api/client';
 import { ApiError, toProblem } from '../../../api/problem';
 import { API_BASE_URL } from '../../../api/runtime-config';
@@ -48,10 +49,14 @@ export function ProviderProductivityPage() {
     setDownload({ message: 'Preparing the CSV…' });
     const qs = new URLSearchParams({ periodStart: period.start, periodEnd: period.end, format: 'csv', ...(siteId ? { siteId } : {}) });
     try {
-      const res = await authFetch(new Request(`${API_BASE_URL}/api/v1/hr/provider-productivity?${qs}`, { headers: { Accept: 'text/csv' } }));
+      const res = await authFetch(
+        new Request(`${API_BASE_URL}/api/v1/hr/provider-productivity?${qs}`, { headers: { Accept: 'text/csv' } }),
+      );
       if (!res.ok) throw new ApiError(toProblem(res.status, await res.json().catch(() => undefined)));
       const blob = await res.blob();
-      const name = /filename="?([^";]+)"?/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? `provider-productivity-${period.start}-${period.end}.csv`;
+      const name =
+        /filename="?([^";]+)"?/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ??
+        `provider-productivity-${period.start}-${period.end}.csv`;
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
@@ -68,7 +73,10 @@ export function ProviderProductivityPage() {
 
   const rows = result.data?.items ?? [];
   const suppressed = rows.find((r) => r.suppressed);
-  const staff = useStaffNames(rows.map((r) => r.providerId), scope.organizationId);
+  const staff = useStaffNames(
+    rows.map((r) => r.providerId),
+    scope.organizationId,
+  );
   return (
     <>
       <h1>Provider productivity</h1>
@@ -76,11 +84,11 @@ export function ProviderProductivityPage() {
         <span className="field">
           <label htmlFor="period">Period</label>
           <select id="period" value={period.label} onChange={(e) => setPeriodLabel(e.target.value)} aria-describedby="period-hint">
-          {periods.map((p) => (
-            <option key={p.label} value={p.label}>
-              {p.label} ({p.start} to {p.end})
-            </option>
-          ))}
+            {periods.map((p) => (
+              <option key={p.label} value={p.label}>
+                {p.label} ({p.start} to {p.end})
+              </option>
+            ))}
           </select>
         </span>
         <span id="period-hint" className="muted">
@@ -89,12 +97,12 @@ export function ProviderProductivityPage() {
         <span className="field">
           <label htmlFor="site">Site</label>
           <select id="site" value={siteId} onChange={(e) => setSiteId(e.target.value)}>
-          <option value="">All sites</option>
-          {org?.sites.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+            <option value="">All sites</option>
+            {org?.sites.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </span>
         <button type="button" onClick={() => void downloadCsv()}>
@@ -108,7 +116,9 @@ export function ProviderProductivityPage() {
       {result.data && (
         <>
           <p role="status">
-            {rows.length === 0 ? 'No provider activity in this period.' : `${rows.length} row${rows.length === 1 ? '' : 's'} for ${period.label}.`}
+            {rows.length === 0
+              ? 'No provider activity in this period.'
+              : `${rows.length} row${rows.length === 1 ? '' : 's'} for ${period.label}.`}
           </p>
           {rows.length > 0 && (
             <TableWrap label="Provider productivity table">
@@ -153,7 +163,10 @@ export function ProviderProductivityPage() {
               protect those patients' privacy their figures are added together into one row and no provider is named.
             </p>
           )}
-          <p className="muted">A dash or “Not shown” means the API withholds the figure: averages need at least 5 notes, and lag bins are shown only when every non-empty bin holds at least 5 notes.</p>
+          <p className="muted">
+            A dash or “Not shown” means the API withholds the figure: averages need at least 5 notes, and lag bins are shown only when every
+            non-empty bin holds at least 5 notes.
+          </p>
         </>
       )}
     </>

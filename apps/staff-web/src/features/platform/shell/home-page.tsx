@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+
 import { useAuth } from '../../../shared/auth';
 import { NAV } from './nav';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import type { Me } from '../../../api/client';
 import { permissionsFor } from '../../../shared/auth';
 import { NAV } from './nav';

@@ -19,7 +19,11 @@ export function ScopeSwitcher() {
       </span>
       <span className="field">
         <label htmlFor="scope-site">Work at site</label>
-        <select id="scope-site" value={scope.siteId ?? ''} onChange={(e) => choose({ organizationId: org?.id, siteId: e.target.value || undefined })}>
+        <select
+          id="scope-site"
+          value={scope.siteId ?? ''}
+          onChange={(e) => choose({ organizationId: org?.id, siteId: e.target.value || undefined })}
+        >
           <option value="">All my sites</option>
           {org?.sites.map((s) => (
             <option key={s.id} value={s.id}>

@@ -1,5 +1,6 @@
 import { ReactNode } from 'react';
 import { Navigate, NavLink, useLocation } from 'react-router';
+
 import { useAuth } from '../../../shared/auth';
 import { ErrorMessage } from '../../../shared/error-message';
 import { NAV } from './nav';

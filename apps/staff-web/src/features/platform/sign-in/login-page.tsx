@@ -1,10 +1,13 @@
 import { FormEvent, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
+
 import { useAuth } from '../../../shared/auth';
 import { ErrorMessage } from '../../../shared/error-message';
 
 /** The demo data's logins (tools/seed), all with the password demo-password-1. */
-export const DEMO_LOGINS = ['admin', 'supervisor', 'billing', 'hr', 'clinician', 'frontdesk', 'manager'].map((r) => `${r}@sonoran.cairn.test`).concat('admin@cascade.cairn.test');
+export const DEMO_LOGINS = ['admin', 'supervisor', 'billing', 'hr', 'clinician', 'frontdesk', 'manager']
+  .map((r) => `${r}@sonoran.cairn.test`)
+  .concat('admin@cascade.cairn.test');
 
 export function LoginPage() {
   const { signedIn, signIn } = useAuth();
@@ -36,7 +39,14 @@ export function LoginPage() {
         <label htmlFor="email">Email</label>
         <input id="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
         <label htmlFor="password">Password</label>
-        <input id="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         <button type="submit" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
+
 import { amountWords, ChargeCode, ChargePatient, ChargeSource, ChargeStatus, WITHHELD_PATIENT } from './charges-page';
 
 const PATIENT = 'dddddddd-0000-4000-8000-000000000001';
@@ -8,12 +9,23 @@ const SESSION = 'aaaaaaaa-0000-4000-8000-000000000001';
 
 describe('charges in words', () => {
   it('a Part 2 charge without consent shows the patient as withheld, never an id', () => {
-    const { container } = render(<MemoryRouter><ChargePatient charge={{ consentRequired: true, patientId: null }} patients={{ names: new Map(), isPending: false }} /></MemoryRouter>);
+    const { container } = render(
+      <MemoryRouter>
+        <ChargePatient charge={{ consentRequired: true, patientId: null }} patients={{ names: new Map(), isPending: false }} />
+      </MemoryRouter>,
+    );
     expect(container.textContent).toBe(`§ ${WITHHELD_PATIENT}`);
   });
 
   it('names the patient the user may read, linked to the chart', () => {
-    render(<MemoryRouter><ChargePatient charge={{ consentRequired: false, patientId: PATIENT }} patients={{ names: new Map([[PATIENT, 'Hall, Isabella']]), isPending: false }} /></MemoryRouter>);
+    render(
+      <MemoryRouter>
+        <ChargePatient
+          charge={{ consentRequired: false, patientId: PATIENT }}
+          patients={{ names: new Map([[PATIENT, 'Hall, Isabella']]), isPending: false }}
+        />
+      </MemoryRouter>,
+    );
     expect(screen.getByRole('link', { name: 'Hall, Isabella' }).getAttribute('href')).toBe(`/patients/${PATIENT}`);
   });
 
@@ -27,7 +39,9 @@ describe('charges in words', () => {
   });
 
   it('shows the final code with its modifiers, and the proposal when billing changed it', () => {
-    const { container, rerender } = render(<ChargeCode charge={{ final: { code: '90853', modifiers: ['HQ'] }, proposed: { code: '90853', modifiers: ['HQ'] } }} />);
+    const { container, rerender } = render(
+      <ChargeCode charge={{ final: { code: '90853', modifiers: ['HQ'] }, proposed: { code: '90853', modifiers: ['HQ'] } }} />,
+    );
     expect(container.textContent).toBe('90853-HQ');
     rerender(<ChargeCode charge={{ final: { code: 'H0005', modifiers: ['HQ'] }, proposed: { code: '90853', modifiers: [] } }} />);
     expect(container.textContent).toBe('H0005-HQproposed 90853');
@@ -36,10 +50,18 @@ describe('charges in words', () => {
   });
 
   it('names the source, linking a group charge to its session', () => {
-    const { container, rerender } = render(<MemoryRouter><ChargeSource source={{ type: 'group_encounter_generation', id: 'g1', sessionId: SESSION }} /></MemoryRouter>);
+    const { container, rerender } = render(
+      <MemoryRouter>
+        <ChargeSource source={{ type: 'group_encounter_generation', id: 'g1', sessionId: SESSION }} />
+      </MemoryRouter>,
+    );
     expect(container.textContent).toBe('Group session (details)');
     expect(screen.getByRole('link', { name: 'details' }).getAttribute('href')).toBe(`/group-sessions/${SESSION}`);
-    rerender(<MemoryRouter><ChargeSource source={{ type: 'peer_encounter', id: 'p1', sessionId: null }} /></MemoryRouter>);
+    rerender(
+      <MemoryRouter>
+        <ChargeSource source={{ type: 'peer_encounter', id: 'p1', sessionId: null }} />
+      </MemoryRouter>,
+    );
     expect(container.textContent).toBe('Peer encounter');
   });
 

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+
 import { api, call, Charge } from '../../../api/client';
 import { useAddressFilters } from '../../../shared/address-filters';
 import { useAuth } from '../../../shared/auth';
@@ -89,7 +90,12 @@ export function ChargeCode({ charge }: { charge: Pick<Charge, 'final' | 'propose
   return (
     <>
       <span className="code">{final ?? 'No final code yet'}</span>
-      {final !== proposed && <span className="muted small"><br />proposed {proposed}</span>}
+      {final !== proposed && (
+        <span className="muted small">
+          <br />
+          proposed {proposed}
+        </span>
+      )}
     </>
   );
 }
@@ -120,7 +126,11 @@ export function ChargesPage() {
     queryFn: () => call(api.GET('/api/v1/charges', { params: { query } })),
   });
   const rows = result.data?.items ?? [];
-  const patients = usePatientNames(rows.map((c) => (c.consentRequired ? null : c.patientId)), scope.organizationId, permissions.has('patients.view'));
+  const patients = usePatientNames(
+    rows.map((c) => (c.consentRequired ? null : c.patientId)),
+    scope.organizationId,
+    permissions.has('patients.view'),
+  );
   const data = result.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   return (

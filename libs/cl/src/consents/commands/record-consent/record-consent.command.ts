@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+
 import type { Part2ConsentInput } from '../../domain/part2-consent.rules';
 import type { Part2ConsentView } from '../../domain/part2-consent.view';
 

@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+
 import type { Part2ConsentView } from '../../domain/part2-consent.view';
 
 /** Revokes a consent at once. Null when the consent (of that patient) is not in the caller's scope. */

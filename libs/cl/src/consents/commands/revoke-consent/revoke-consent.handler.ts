@@ -1,9 +1,11 @@
 import { CommandHandler } from '@nestjs/cqrs';
+
 import { ConflictError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
+
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { Part2ConsentView, toConsentView } from '../../domain/part2-consent.view';
 import { RevokeConsentCommand } from './revoke-consent.command';
-import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(RevokeConsentCommand)
 @TenantUseCase(RevokeConsentCommand, {
@@ -20,10 +22,15 @@ export class RevokeConsentHandler implements ClUseCaseHandler<RevokeConsentComma
       data: { revokedAt: new Date(), revokedBy: ctx.userId, revocationMethod: method },
     });
     if (count === 0) {
-      throw audit.refuse('already_revoked', new ConflictError('The consent was already revoked.'), 'failure', { chartId: existing.chartId, part2: true });
+      throw audit.refuse('already_revoked', new ConflictError('The consent was already revoked.'), 'failure', {
+        chartId: existing.chartId,
+        part2: true,
+      });
     }
     audit.scope({ chartId: existing.chartId, method, part2: true, part2NoticeApplies: true });
-    const revoked = await tx.part2Consent.findUniqueOrThrow({ where: { organizationId_id: { organizationId: ctx.organizationId, id: consentId } } });
+    const revoked = await tx.part2Consent.findUniqueOrThrow({
+      where: { organizationId_id: { organizationId: ctx.organizationId, id: consentId } },
+    });
     return toConsentView(revoked);
   }
 }

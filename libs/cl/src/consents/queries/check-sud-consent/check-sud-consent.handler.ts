@@ -1,8 +1,10 @@
 import { QueryHandler } from '@nestjs/cqrs';
+
 import { CheckSudConsentQuery, SudConsentDecision, SudConsentReason } from '@cairn/platform/clinical';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { consentStatus, denialReason } from '../../domain/part2-consent.view';
+
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
+import { consentStatus, denialReason } from '../../domain/part2-consent.view';
 import { sudConsentAllows } from '../../infrastructure/part2-consent.repository';
 
 /**
@@ -28,10 +30,15 @@ export class CheckSudConsentHandler implements ClUseCaseHandler<CheckSudConsentQ
       const today = new Date().toISOString().slice(0, 10);
       reason = denialReason(consents.map((c) => consentStatus(c, today)));
     }
-    audit.outcome(allowed ? 'success' : 'denied', reason).set({ resourceId: chart.id }).scope({
-      recordType, part2: chart.isPart2, part2NoticeApplies: chart.isPart2 && allowed,
-      ...(subject !== ctx.userId ? { subjectUserId: subject } : {}),
-    });
+    audit
+      .outcome(allowed ? 'success' : 'denied', reason)
+      .set({ resourceId: chart.id })
+      .scope({
+        recordType,
+        part2: chart.isPart2,
+        part2NoticeApplies: chart.isPart2 && allowed,
+        ...(subject !== ctx.userId ? { subjectUserId: subject } : {}),
+      });
     return { allowed, reason, part2: chart.isPart2, chartId: chart.id };
   }
 }

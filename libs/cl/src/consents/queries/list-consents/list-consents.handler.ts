@@ -1,9 +1,11 @@
 import { QueryHandler } from '@nestjs/cqrs';
+
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { PART2_NOTICE } from '../../domain/part2-notice.constants';
-import { toConsentView } from '../../domain/part2-consent.view';
-import { ConsentPage, ListConsentsQuery } from './list-consents.query';
+
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
+import { toConsentView } from '../../domain/part2-consent.view';
+import { PART2_NOTICE } from '../../domain/part2-notice.constants';
+import { ConsentPage, ListConsentsQuery } from './list-consents.query';
 
 /** The row names the chart (resource id) on success; not found names only the patient id asked for, in its scope. */
 @QueryHandler(ListConsentsQuery)
@@ -21,7 +23,11 @@ export class ListConsentsHandler implements ClUseCaseHandler<ListConsentsQuery, 
       tx.part2Consent.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: (page - 1) * pageSize, take: pageSize }),
     ]);
     audit.set({ resourceId: chart.id }).scope({
-      chartId: chart.id, consentIds: rows.map((r) => r.id), total, part2: chart.isPart2, part2NoticeApplies: chart.isPart2,
+      chartId: chart.id,
+      consentIds: rows.map((r) => r.id),
+      total,
+      part2: chart.isPart2,
+      part2NoticeApplies: chart.isPart2,
     });
     const today = new Date().toISOString().slice(0, 10);
     return { items: rows.map((r) => toConsentView(r, today)), page, pageSize, total, part2Notice: chart.isPart2 ? PART2_NOTICE : null };

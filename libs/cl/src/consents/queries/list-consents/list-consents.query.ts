@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+
 import type { Part2ConsentView } from '../../domain/part2-consent.view';
 
 export interface ConsentPage {

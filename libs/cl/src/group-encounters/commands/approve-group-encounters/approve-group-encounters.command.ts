@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+
 import type { ReviewResult } from '../../domain/review-result.view';
 
 /** Approves generations pending review (one or many); answers per id. */

@@ -1,18 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
+
 import { CL_GROUP_ENCOUNTERS_APPROVED_V1, ClGroupEncountersApprovedV1 } from '@cairn/platform/clinical';
 import { OutboxPublisher } from '@cairn/platform/messaging';
 import { TenantUseCase } from '@cairn/platform/use-case';
+
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { bulkReview, singlePatient } from '../../domain/bulk-review.service';
-import { approvePending } from '../../infrastructure/group-encounter-generation.repository';
 import { GenerationRow } from '../../domain/group-encounter-generation.view';
 import { approvalDecision, ApprovalDecision } from '../../domain/group-encounter.rules';
 import { ReviewOutcome, ReviewResult } from '../../domain/review-result.view';
+import { approvePending } from '../../infrastructure/group-encounter-generation.repository';
 import { ApproveGroupEncountersCommand } from './approve-group-encounters.command';
-import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 const OUTCOME: Record<Exclude<ApprovalDecision, 'approve'>, ReviewOutcome> = {
-  already_approved: 'already_approved', conflict: 'conflict', not_billable: 'not_billable', consent_required: 'consent_required',
+  already_approved: 'already_approved',
+  conflict: 'conflict',
+  not_billable: 'not_billable',
+  consent_required: 'consent_required',
 };
 
 /** One cl_group_encounters_approved payload per session, exactly the seed's fields, in the seed's order. */
@@ -40,7 +45,9 @@ export function approvalPayloads(organizationId: string, approved: GenerationRow
  * already_approved and publish nothing; rejected ones conflict; Part 2 rows without consent are refused.
  */
 @CommandHandler(ApproveGroupEncountersCommand)
-@TenantUseCase(ApproveGroupEncountersCommand, { audit: { action: 'group-encounter-generation.approve', resource: 'group_encounter_generation' } })
+@TenantUseCase(ApproveGroupEncountersCommand, {
+  audit: { action: 'group-encounter-generation.approve', resource: 'group_encounter_generation' },
+})
 export class ApproveGroupEncountersHandler implements ClUseCaseHandler<ApproveGroupEncountersCommand, ReviewResult> {
   constructor(private readonly outbox: OutboxPublisher) {}
 
@@ -48,17 +55,25 @@ export class ApproveGroupEncountersHandler implements ClUseCaseHandler<ApproveGr
     const org = ctx.organizationId;
     const approvalId = randomUUID();
     const review = await bulkReview(tx, org, ids, {
-      decide: approvalDecision, apply: 'approve' as const, done: 'approved', outcomes: OUTCOME,
+      decide: approvalDecision,
+      apply: 'approve' as const,
+      done: 'approved',
+      outcomes: OUTCOME,
       change: (candidates) => approvePending(tx, org, candidates, ctx.userId, approvalId),
     });
     const payloads = approvalPayloads(org, [...review.changed.values()]);
     for (const payload of payloads) await this.outbox.publish(CL_GROUP_ENCOUNTERS_APPROVED_V1, org, payload);
     // The action answers per id; its one row carries the whole action's outcome (refused rows change nothing, so
     // the row commits with the transaction even when it says denied or not_found).
-    audit.outcome(review.auditOutcome).set({ resourceId: review.ids.length === 1 ? review.ids[0] : null, patientId: singlePatient(review) }).scope({
-      ...review.auditScope, approvalId: review.changed.size ? approvalId : null,
-      approvedIds: [...review.changed.keys()], sessionIds: payloads.map((p) => p.session_id),
-    });
+    audit
+      .outcome(review.auditOutcome)
+      .set({ resourceId: review.ids.length === 1 ? review.ids[0] : null, patientId: singlePatient(review) })
+      .scope({
+        ...review.auditScope,
+        approvalId: review.changed.size ? approvalId : null,
+        approvedIds: [...review.changed.keys()],
+        sessionIds: payloads.map((p) => p.session_id),
+      });
     return { results: review.results, eventsPublished: payloads.length };
   }
 }

@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+
 import type { GroupEncounterGenerationView } from '../../domain/group-encounter-generation.view';
 
 export interface EditGroupEncounterCodeInput {

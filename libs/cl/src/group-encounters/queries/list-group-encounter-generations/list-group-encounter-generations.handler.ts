@@ -1,10 +1,12 @@
 import { QueryHandler } from '@nestjs/cqrs';
+
 import { Page, pageOf, pageWindow } from '@cairn/platform/http';
 import { setFilterNames, TenantUseCase } from '@cairn/platform/use-case';
-import { listGenerations } from '../../infrastructure/group-encounter-generation.repository';
-import { GroupEncounterGenerationView, part2AuditScope, toGenerationView } from '../../domain/group-encounter-generation.view';
-import { ListGroupEncounterGenerationsQuery } from './list-group-encounter-generations.query';
+
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
+import { GroupEncounterGenerationView, part2AuditScope, toGenerationView } from '../../domain/group-encounter-generation.view';
+import { listGenerations } from '../../infrastructure/group-encounter-generation.repository';
+import { ListGroupEncounterGenerationsQuery } from './list-group-encounter-generations.query';
 
 /**
  * One page of the review queue (row-level security keeps it to the caller's organization and permitted sites).
@@ -13,9 +15,17 @@ import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
  * for Part 2 rows, which were disclosed (§2.32 notice) and which withheld.
  */
 @QueryHandler(ListGroupEncounterGenerationsQuery)
-@TenantUseCase(ListGroupEncounterGenerationsQuery, { audit: { action: 'group-encounter-generation.list', resource: 'group_encounter_generation' } })
-export class ListGroupEncounterGenerationsHandler implements ClUseCaseHandler<ListGroupEncounterGenerationsQuery, Page<GroupEncounterGenerationView>> {
-  async execute({ filter, page }: ListGroupEncounterGenerationsQuery, { ctx, tx, audit }: ClUseCase): Promise<Page<GroupEncounterGenerationView>> {
+@TenantUseCase(ListGroupEncounterGenerationsQuery, {
+  audit: { action: 'group-encounter-generation.list', resource: 'group_encounter_generation' },
+})
+export class ListGroupEncounterGenerationsHandler implements ClUseCaseHandler<
+  ListGroupEncounterGenerationsQuery,
+  Page<GroupEncounterGenerationView>
+> {
+  async execute(
+    { filter, page }: ListGroupEncounterGenerationsQuery,
+    { ctx, tx, audit }: ClUseCase,
+  ): Promise<Page<GroupEncounterGenerationView>> {
     const { skip, take } = pageWindow(page);
     // The repository reads the page and its count together (listGenerations), hence no pagedAuditedList.
     const { rows, total } = await listGenerations(tx, ctx.organizationId, filter, skip, take);

@@ -1,7 +1,9 @@
 import { Query } from '@nestjs/cqrs';
+
 import type { Page } from '@cairn/platform/http';
-import type { GenerationFilter } from '../../infrastructure/group-encounter-generation.repository';
+
 import type { GroupEncounterGenerationView } from '../../domain/group-encounter-generation.view';
+import type { GenerationFilter } from '../../infrastructure/group-encounter-generation.repository';
 
 /** The review queue: generations by session, status, date range and site, newest session first, paginated. */
 export class ListGroupEncounterGenerationsQuery extends Query<Page<GroupEncounterGenerationView>> {

@@ -1,5 +1,7 @@
 import { Command } from '@nestjs/cqrs';
+
 import type { GroupSessionModality } from '@cairn/platform/clinical';
+
 import type { GroupSessionView } from '../../domain/group-session.view';
 
 export interface CreateGroupSessionInput {

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
+
 import { RuleViolationError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { loadGroupSession } from '../../infrastructure/group-session.repository';
+
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { sessionLength } from '../../domain/group-session.rules';
 import type { GroupSessionView } from '../../domain/group-session.view';
+import { loadGroupSession } from '../../infrastructure/group-session.repository';
 import { CreateGroupSessionCommand } from './create-group-session.command';
-import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 const rule = (field: string, message: string) => new RuleViolationError(message, [{ field, message }]);
 
@@ -30,9 +32,17 @@ export class CreateGroupSessionHandler implements ClUseCaseHandler<CreateGroupSe
     const id = randomUUID();
     await tx.groupSession.create({
       data: {
-        organizationId: ctx.organizationId, id, groupId: group.id, siteId: group.siteId, sessionDate: new Date(`${input.sessionDate}T00:00:00Z`),
-        startTime: input.startTime, endTime: input.endTime, facilitatorId, modality: input.modality ?? group.defaultModality,
-        note: input.note ?? '', createdBy: ctx.userId,
+        organizationId: ctx.organizationId,
+        id,
+        groupId: group.id,
+        siteId: group.siteId,
+        sessionDate: new Date(`${input.sessionDate}T00:00:00Z`),
+        startTime: input.startTime,
+        endTime: input.endTime,
+        facilitatorId,
+        modality: input.modality ?? group.defaultModality,
+        note: input.note ?? '',
+        createdBy: ctx.userId,
       },
     });
     audit.set({ resourceId: id }).scope({ groupId: group.id, siteId: group.siteId, ...(group.sudProgram ? { part2: true } : {}) });

@@ -1,5 +1,7 @@
 import { Command } from '@nestjs/cqrs';
+
 import type { GroupSessionModality } from '@cairn/platform/clinical';
+
 import type { GroupView } from '../../domain/group-session.view';
 
 export interface CreateGroupInput {

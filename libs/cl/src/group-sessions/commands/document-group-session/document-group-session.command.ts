@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+
 import type { GroupSessionView } from '../../domain/group-session.view';
 
 /**

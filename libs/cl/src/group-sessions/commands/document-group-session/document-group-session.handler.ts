@@ -1,17 +1,20 @@
 import { CommandHandler } from '@nestjs/cqrs';
+
+import { CL_GROUP_SESSION_DOCUMENTED_V1, type ClGroupSessionDocumentedV1, type GroupSessionModality } from '@cairn/platform/clinical';
 import { ConflictError, ForbiddenError, isoDate } from '@cairn/platform/http';
-import { CL_GROUP_SESSION_DOCUMENTED_V1 } from '@cairn/platform/clinical';
 import { OutboxPublisher } from '@cairn/platform/messaging';
-import type { ClGroupSessionDocumentedV1, GroupSessionModality } from '@cairn/platform/clinical';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { loadGroupSession } from '../../infrastructure/group-session.repository';
+
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { assertDocumentable, assertDraft, minutesOf } from '../../domain/group-session.rules';
 import type { GroupSessionView } from '../../domain/group-session.view';
+import { loadGroupSession } from '../../infrastructure/group-session.repository';
 import { DocumentGroupSessionCommand } from './document-group-session.command';
-import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(DocumentGroupSessionCommand)
-@TenantUseCase(DocumentGroupSessionCommand, { audit: { action: 'group-session.document', resource: 'group_session', id: (c) => c.sessionId } })
+@TenantUseCase(DocumentGroupSessionCommand, {
+  audit: { action: 'group-session.document', resource: 'group_session', id: (c) => c.sessionId },
+})
 export class DocumentGroupSessionHandler implements ClUseCaseHandler<DocumentGroupSessionCommand, GroupSessionView | null> {
   constructor(private readonly outbox: OutboxPublisher) {}
 
@@ -38,7 +41,10 @@ export class DocumentGroupSessionHandler implements ClUseCaseHandler<DocumentGro
     }
     assertDocumentable(total);
     // The event lists the whole roster; a signer who cannot see every attendee would publish a partial one.
-    if (rows.length !== total) throw new ForbiddenError('Some attendees of this session are outside your patient scope; a colleague who sees them all must document it.');
+    if (rows.length !== total)
+      throw new ForbiddenError(
+        'Some attendees of this session are outside your patient scope; a colleague who sees them all must document it.',
+      );
 
     const payload: ClGroupSessionDocumentedV1 = {
       organization_id: org,

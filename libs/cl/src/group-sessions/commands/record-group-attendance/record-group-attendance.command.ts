@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+
 import type { AttendanceInput } from '../../domain/group-session.rules';
 import type { GroupSessionView } from '../../domain/group-session.view';
 

@@ -1,9 +1,11 @@
 import { QueryHandler } from '@nestjs/cqrs';
+
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { loadGroupSession } from '../../infrastructure/group-session.repository';
-import type { GroupSessionView } from '../../domain/group-session.view';
-import { GetGroupSessionQuery } from './get-group-session.query';
+
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
+import type { GroupSessionView } from '../../domain/group-session.view';
+import { loadGroupSession } from '../../infrastructure/group-session.repository';
+import { GetGroupSessionQuery } from './get-group-session.query';
 
 @QueryHandler(GetGroupSessionQuery)
 @TenantUseCase(GetGroupSessionQuery, { audit: { action: 'group-session.read', resource: 'group_session', id: (q) => q.sessionId } })

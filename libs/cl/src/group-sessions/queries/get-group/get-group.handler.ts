@@ -1,8 +1,10 @@
 import { QueryHandler } from '@nestjs/cqrs';
+
 import { TenantUseCase } from '@cairn/platform/use-case';
+
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { GroupView, toGroupView } from '../../domain/group-session.view';
 import { GetGroupQuery } from './get-group.query';
-import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @QueryHandler(GetGroupQuery)
 @TenantUseCase(GetGroupQuery, { audit: { action: 'group.read', resource: 'group', id: (q) => q.groupId } })

@@ -1,9 +1,11 @@
 import { QueryHandler } from '@nestjs/cqrs';
+
 import { assertDateRange, dateRange, Page } from '@cairn/platform/http';
 import { pagedAuditedList, setFilterNames, TenantUseCase } from '@cairn/platform/use-case';
+
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { GroupSessionSummaryView, SESSION_GROUP_SELECT, toGroupSessionSummary } from '../../domain/group-session.view';
 import { ListGroupSessionsQuery } from './list-group-sessions.query';
-import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @QueryHandler(ListGroupSessionsQuery)
 @TenantUseCase(ListGroupSessionsQuery, { audit: { action: 'group-session.list', resource: 'group_session' } })
@@ -24,9 +26,14 @@ export class ListGroupSessionsHandler implements ClUseCaseHandler<ListGroupSessi
       filters: setFilterNames(filter),
       sequential: true,
       count: () => tx.groupSession.count({ where }),
-      rows: ({ skip, take }) => tx.groupSession.findMany({
-        where, include: SESSION_GROUP_SELECT, orderBy: [{ sessionDate: 'desc' }, { startTime: 'desc' }, { id: 'asc' }], skip, take,
-      }),
+      rows: ({ skip, take }) =>
+        tx.groupSession.findMany({
+          where,
+          include: SESSION_GROUP_SELECT,
+          orderBy: [{ sessionDate: 'desc' }, { startTime: 'desc' }, { id: 'asc' }],
+          skip,
+          take,
+        }),
       toItems: (rows) => rows.map(toGroupSessionSummary),
       scope: ({ rows }) => ({ resultCount: rows.length }),
     });

@@ -1,5 +1,7 @@
 import { Query } from '@nestjs/cqrs';
+
 import type { Page } from '@cairn/platform/http';
+
 import type { GroupSessionStatus } from '../../domain/group-session.rules';
 import type { GroupSessionSummaryView } from '../../domain/group-session.view';
 

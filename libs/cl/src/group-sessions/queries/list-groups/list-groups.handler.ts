@@ -1,9 +1,11 @@
 import { QueryHandler } from '@nestjs/cqrs';
+
 import { Page } from '@cairn/platform/http';
 import { pagedAuditedList, setFilterNames, TenantUseCase } from '@cairn/platform/use-case';
+
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { GroupView, toGroupView } from '../../domain/group-session.view';
 import { ListGroupsQuery } from './list-groups.query';
-import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @QueryHandler(ListGroupsQuery)
 @TenantUseCase(ListGroupsQuery, { audit: { action: 'group.list', resource: 'group' } })

@@ -1,5 +1,7 @@
 import { Query } from '@nestjs/cqrs';
+
 import type { Page } from '@cairn/platform/http';
+
 import type { GroupView } from '../../domain/group-session.view';
 
 export interface ListGroupsFilter {

@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+
 import type { PatientView } from '../../domain/patient.view';
 
 export class AssignCareTeamMemberCommand extends Command<PatientView | null> {

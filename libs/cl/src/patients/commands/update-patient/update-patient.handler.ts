@@ -1,18 +1,34 @@
 import { CommandHandler } from '@nestjs/cqrs';
+
 import { Prisma } from '@cairn/platform/db';
 import { TenantUseCase } from '@cairn/platform/use-case';
+
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { assertSitePermitted, parseDateOfBirth } from '../../domain/patient.rules';
 import { PATIENT_INCLUDE, PatientView, toPatientView } from '../../domain/patient.view';
 import { UpdatePatientCommand } from './update-patient.command';
-import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(UpdatePatientCommand)
-@TenantUseCase(UpdatePatientCommand, { audit: { action: 'patient.update', resource: 'patient', id: (c) => c.patientId, patient: (c) => c.patientId } })
+@TenantUseCase(UpdatePatientCommand, {
+  audit: { action: 'patient.update', resource: 'patient', id: (c) => c.patientId, patient: (c) => c.patientId },
+})
 export class UpdatePatientHandler implements ClUseCaseHandler<UpdatePatientCommand, PatientView | null> {
   async execute({ patientId, changes }: UpdatePatientCommand, { ctx, tx, audit }: ClUseCase): Promise<PatientView | null> {
     if (changes.siteId) assertSitePermitted(ctx, changes.siteId);
     const data: Prisma.PatientUpdateManyMutationInput = {};
-    const copy = ['firstName', 'middleName', 'lastName', 'preferredName', 'sexAtBirth', 'genderIdentity', 'pronouns', 'phone', 'email', 'status', 'siteId'] as const;
+    const copy = [
+      'firstName',
+      'middleName',
+      'lastName',
+      'preferredName',
+      'sexAtBirth',
+      'genderIdentity',
+      'pronouns',
+      'phone',
+      'email',
+      'status',
+      'siteId',
+    ] as const;
     for (const k of copy) if (changes[k] !== undefined) (data as Record<string, unknown>)[k] = changes[k];
     if (changes.dateOfBirth) data.dateOfBirth = parseDateOfBirth(changes.dateOfBirth);
     if (changes.address) {
@@ -29,12 +45,18 @@ export class UpdatePatientHandler implements ClUseCaseHandler<UpdatePatientComma
     // updateMany: a row outside the caller's scope is simply not matched (no exception), so the not-found
     // outcome is audited in this same transaction.
     const { count } = changed.length
-      ? await tx.patient.updateMany({ where: { organizationId: ctx.organizationId, id: patientId }, data: { ...data, updatedAt: new Date() } })
+      ? await tx.patient.updateMany({
+          where: { organizationId: ctx.organizationId, id: patientId },
+          data: { ...data, updatedAt: new Date() },
+        })
       : { count: await tx.patient.count({ where: { organizationId: ctx.organizationId, id: patientId } }) };
     if (!count) return null;
     // The change is made: its row says success even if the patient were no longer readable afterwards.
     audit.outcome('success');
-    const p = await tx.patient.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: patientId } }, include: PATIENT_INCLUDE });
+    const p = await tx.patient.findUnique({
+      where: { organizationId_id: { organizationId: ctx.organizationId, id: patientId } },
+      include: PATIENT_INCLUDE,
+    });
     // The response carries the chart: a Part 2 one goes out with the §2.32 notice (CL-11).
     if (p?.chart?.isPart2) audit.scope({ part2: true, part2NoticeApplies: true });
     return p ? toPatientView(p) : null;

@@ -1,6 +1,8 @@
 import { QueryHandler } from '@nestjs/cqrs';
+
 import { GetPatientReferenceQuery, PatientReference } from '@cairn/platform/clinical';
 import { TenantUseCase } from '@cairn/platform/use-case';
+
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 /**
@@ -8,7 +10,9 @@ import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
  * through the bus inside another use case, it joins that transaction, so its audit row commits with the caller's work.
  */
 @QueryHandler(GetPatientReferenceQuery)
-@TenantUseCase(GetPatientReferenceQuery, { audit: { action: 'patient.reference', resource: 'patient', id: (q) => q.patientId, patient: (q) => q.patientId } })
+@TenantUseCase(GetPatientReferenceQuery, {
+  audit: { action: 'patient.reference', resource: 'patient', id: (q) => q.patientId, patient: (q) => q.patientId },
+})
 export class GetPatientReferenceHandler implements ClUseCaseHandler<GetPatientReferenceQuery, PatientReference | null> {
   async execute({ patientId }: GetPatientReferenceQuery, { ctx, tx }: ClUseCase): Promise<PatientReference | null> {
     const p = await tx.patient.findUnique({

@@ -1,11 +1,15 @@
 import { QueryHandler } from '@nestjs/cqrs';
+
 import { TenantUseCase } from '@cairn/platform/use-case';
+
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { PATIENT_INCLUDE, PatientView, toPatientView } from '../../domain/patient.view';
 import { GetPatientQuery } from './get-patient.query';
-import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @QueryHandler(GetPatientQuery)
-@TenantUseCase(GetPatientQuery, { audit: { action: 'patient.read', resource: 'patient', id: (q) => q.patientId, patient: (q) => q.patientId } })
+@TenantUseCase(GetPatientQuery, {
+  audit: { action: 'patient.read', resource: 'patient', id: (q) => q.patientId, patient: (q) => q.patientId },
+})
 export class GetPatientHandler implements ClUseCaseHandler<GetPatientQuery, PatientView | null> {
   async execute({ patientId }: GetPatientQuery, { ctx, tx, audit }: ClUseCase): Promise<PatientView | null> {
     // The organization filter is explicit; row-level security adds site and care-team scope on top.

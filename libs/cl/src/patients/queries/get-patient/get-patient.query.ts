@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+
 import type { PatientView } from '../../domain/patient.view';
 
 /** Null when the patient does not exist or is outside the caller's scope (the API answers 404 either way). */

@@ -1,11 +1,13 @@
 import { QueryBus, QueryHandler } from '@nestjs/cqrs';
+
 import { CheckSudConsentQuery } from '@cairn/platform/clinical';
 import { EncounterPage, EncounterView, ListPatientEncountersQuery } from '@cairn/platform/scheduling';
 import { TenantUseCase } from '@cairn/platform/use-case';
+
+import type { ClTx, ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { PART2_NOTICE } from '../../../consents/domain/part2-notice.constants';
 import type { ChartEncounterPage, ChartEncounterView, ChartGroupSessionView } from '../../domain/chart-encounter.view';
 import { ListChartEncountersQuery } from './list-chart-encounters.query';
-import type { ClTx, ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 type GroupFacts = Pick<ChartGroupSessionView, 'groupId' | 'groupName' | 'groupType' | 'sudProgram' | 'startTime' | 'endTime'>;
 
@@ -51,19 +53,24 @@ export class ListChartEncountersHandler implements ClUseCaseHandler<ListChartEnc
       peerConsent = { allowed: decision.allowed, reason: decision.reason };
     }
     const isPart2Record = (e: EncounterView) => isProtected(e) || (chart?.isPart2 === true && isPeer(e));
-    const denied = (e: EncounterView) => (isProtected(e) && !consent.allowed) || (chart?.isPart2 === true && isPeer(e) && !peerConsent.allowed);
+    const denied = (e: EncounterView) =>
+      (isProtected(e) && !consent.allowed) || (chart?.isPart2 === true && isPeer(e) && !peerConsent.allowed);
     const shown = page.items.filter((e) => !denied(e));
     const withheld = page.items.length - shown.length;
     const part2Shown = chart?.isPart2 === true && shown.some(isPart2Record);
     const withheldReason = !consent.allowed && page.items.some(isProtected) ? consent.reason : peerConsent.reason;
     audit.scope({
-      shown: shown.length, ...(withheld > 0 ? { withheld, part2Denied: true } : {}),
+      shown: shown.length,
+      ...(withheld > 0 ? { withheld, part2Denied: true } : {}),
       ...(chart?.isPart2 ? { part2: true, part2NoticeApplies: part2Shown } : {}),
     });
     return {
       items: shown.map((e) => toChartEncounter(e, facts.get(e.sourceId))),
-      page: page.page, pageSize: page.pageSize, total: page.total,
-      withheld, withheldReason: withheld > 0 ? withheldReason : null,
+      page: page.page,
+      pageSize: page.pageSize,
+      total: page.total,
+      withheld,
+      withheldReason: withheld > 0 ? withheldReason : null,
       part2Notice: part2Shown ? PART2_NOTICE : null,
     };
   }
@@ -76,10 +83,19 @@ export class ListChartEncountersHandler implements ClUseCaseHandler<ListChartEnc
              s.start_time::text AS start_time, s.end_time::text AS end_time
       FROM cl_group_sessions s JOIN cl_groups g ON g.organization_id = s.organization_id AND g.id = s.group_id
       WHERE s.organization_id = ${organizationId}::uuid AND s.id = ANY (${sessionIds}::uuid[])`;
-    return new Map(rows.map((r) => [r.session_id, {
-      groupId: r.group_id, groupName: r.group_name, groupType: r.group_type, sudProgram: r.sud_program,
-      startTime: r.start_time?.slice(0, 5) ?? null, endTime: r.end_time?.slice(0, 5) ?? null,
-    }]));
+    return new Map(
+      rows.map((r) => [
+        r.session_id,
+        {
+          groupId: r.group_id,
+          groupName: r.group_name,
+          groupType: r.group_type,
+          sudProgram: r.sud_program,
+          startTime: r.start_time?.slice(0, 5) ?? null,
+          endTime: r.end_time?.slice(0, 5) ?? null,
+        },
+      ]),
+    );
   }
 }
 
@@ -94,14 +110,27 @@ interface GroupFactsRow {
 
 function toChartEncounter(e: EncounterView, facts: GroupFacts | undefined): ChartEncounterView {
   return {
-    id: e.id, encounterType: e.encounterType, serviceDate: e.serviceDate, siteId: e.siteId, renderingProviderId: e.renderingProviderId,
-    durationMinutes: e.durationMinutes, sourceType: e.sourceType, sourceId: e.sourceId,
-    groupSession: e.sourceType === 'group_session'
-      ? {
-          sessionId: e.sourceId, attendanceStatus: e.attendanceStatus ?? 'present', minutesAttended: e.durationMinutes,
-          groupId: facts?.groupId ?? null, groupName: facts?.groupName ?? null, groupType: facts?.groupType ?? null,
-          sudProgram: facts?.sudProgram ?? null, startTime: facts?.startTime ?? null, endTime: facts?.endTime ?? null,
-        }
-      : null,
+    id: e.id,
+    encounterType: e.encounterType,
+    serviceDate: e.serviceDate,
+    siteId: e.siteId,
+    renderingProviderId: e.renderingProviderId,
+    durationMinutes: e.durationMinutes,
+    sourceType: e.sourceType,
+    sourceId: e.sourceId,
+    groupSession:
+      e.sourceType === 'group_session'
+        ? {
+            sessionId: e.sourceId,
+            attendanceStatus: e.attendanceStatus ?? 'present',
+            minutesAttended: e.durationMinutes,
+            groupId: facts?.groupId ?? null,
+            groupName: facts?.groupName ?? null,
+            groupType: facts?.groupType ?? null,
+            sudProgram: facts?.sudProgram ?? null,
+            startTime: facts?.startTime ?? null,
+            endTime: facts?.endTime ?? null,
+          }
+        : null,
   };
 }

@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+
 import type { ChartEncounterPage } from '../../domain/chart-encounter.view';
 
 export interface ListChartEncountersFilter {

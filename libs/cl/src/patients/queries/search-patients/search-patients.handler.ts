@@ -1,9 +1,11 @@
 import { QueryHandler } from '@nestjs/cqrs';
+
 import { Prisma } from '@cairn/platform/db';
 import { pagedAuditedList, setFilterNames, TenantUseCase } from '@cairn/platform/use-case';
+
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { PATIENT_INCLUDE, toPatientView } from '../../domain/patient.view';
 import { PatientPage, PatientSearch, SearchPatientsQuery } from './search-patients.query';
-import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 /** Builds the name condition: "last, first", "first last" or a single term matching either name. */
 export function nameFilter(q: string): Prisma.PatientWhereInput {
@@ -17,7 +19,9 @@ export function nameFilter(q: string): Prisma.PatientWhereInput {
   if (parts.length >= 2) {
     const [first, ...rest] = parts;
     const last = rest.join(' ');
-    return { OR: [{ AND: [{ firstName: ci(first!) }, { lastName: ci(last) }] }, { AND: [{ lastName: ci(first!) }, { firstName: ci(last) }] }] };
+    return {
+      OR: [{ AND: [{ firstName: ci(first!) }, { lastName: ci(last) }] }, { AND: [{ lastName: ci(first!) }, { firstName: ci(last) }] }],
+    };
   }
   return { OR: [{ lastName: ci(text) }, { firstName: ci(text) }, { preferredName: ci(text) }] };
 }
@@ -33,19 +37,23 @@ export class SearchPatientsHandler implements ClUseCaseHandler<SearchPatientsQue
       page: search,
       filters: setFilterNames(search, ['q', 'dateOfBirth', 'mrn', 'siteId', 'ids']),
       count: () => tx.patient.count({ where }),
-      rows: ({ skip, take }) => tx.patient.findMany({
-        where,
-        include: PATIENT_INCLUDE,
-        relationLoadStrategy: 'join',
-        orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
-        skip,
-        take,
-      }),
+      rows: ({ skip, take }) =>
+        tx.patient.findMany({
+          where,
+          include: PATIENT_INCLUDE,
+          relationLoadStrategy: 'join',
+          orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
+          skip,
+          take,
+        }),
       toItems: (rows) => rows.map(toPatientView),
       scope: ({ rows }) => {
         const part2PatientIds = rows.filter((r) => r.chart?.isPart2).map((r) => r.id);
         return {
-          siteId: search.siteId ?? null, page: search.page, pageSize: search.pageSize, resultPatientIds: rows.map((r) => r.id),
+          siteId: search.siteId ?? null,
+          page: search.page,
+          pageSize: search.pageSize,
+          resultPatientIds: rows.map((r) => r.id),
           ...(part2PatientIds.length ? { part2PatientIds, part2NoticeApplies: true } : {}),
         };
       },

@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+
 import type { PatientView } from '../../domain/patient.view';
 
 export interface PatientSearch {

@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+
 import type { PeerEncounterView } from '../../domain/peer-encounter.view';
 
 export interface CreatePeerEncounterInput {

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, QueryBus } from '@nestjs/cqrs';
+
 import { ForbiddenError, InvalidInputError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { assertPeerProvider, priceablePeerCode, serviceTypeInForce } from '../../infrastructure/peer-encounter.repository';
-import { peerDuration } from '../../domain/peer-encounter.rules';
-import { PEER_ENCOUNTER_INCLUDE, peerPart2Scope, PeerEncounterView, toPeerEncounterView } from '../../domain/peer-encounter.view';
-import { CreatePeerEncounterDraftCommand } from './create-peer-encounter-draft.command';
+
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { sudConsentAllowsCurrentUser } from '../../../consents/infrastructure/part2-consent.repository';
+import { peerDuration } from '../../domain/peer-encounter.rules';
+import { PEER_ENCOUNTER_INCLUDE, PeerEncounterView, peerPart2Scope, toPeerEncounterView } from '../../domain/peer-encounter.view';
+import { assertPeerProvider, priceablePeerCode, serviceTypeInForce } from '../../infrastructure/peer-encounter.repository';
+import { CreatePeerEncounterDraftCommand } from './create-peer-encounter-draft.command';
 
 @CommandHandler(CreatePeerEncounterDraftCommand)
 @TenantUseCase(CreatePeerEncounterDraftCommand, {
@@ -21,22 +23,36 @@ export class CreatePeerEncounterDraftHandler implements ClUseCaseHandler<CreateP
     const org = ctx.organizationId;
     const minutes = peerDuration(input.startTime, input.endTime, input.durationMinutes);
     // Row-level security limits this to patients in the caller's scope (care team or site-wide).
-    const patient = await tx.patient.findUnique({ where: { organizationId_id: { organizationId: org, id: input.patientId } }, select: { siteId: true, chart: { select: { id: true } } } });
+    const patient = await tx.patient.findUnique({
+      where: { organizationId_id: { organizationId: org, id: input.patientId } },
+      select: { siteId: true, chart: { select: { id: true } } },
+    });
     if (!patient || !patient.chart) {
       audit.scope({ patientIdGiven: true });
       return null;
     }
     const siteId = input.siteId ?? patient.siteId;
-    if (input.siteId && input.siteId !== patient.siteId && !(await tx.site.findUnique({ where: { organizationId_id: { organizationId: org, id: input.siteId } }, select: { id: true } }))) {
-      throw new InvalidInputError('The site is not one of your organization\'s.', [{ field: 'siteId', message: 'siteId is not a site of the organization' }]);
+    if (
+      input.siteId &&
+      input.siteId !== patient.siteId &&
+      !(await tx.site.findUnique({ where: { organizationId_id: { organizationId: org, id: input.siteId } }, select: { id: true } }))
+    ) {
+      throw new InvalidInputError("The site is not one of your organization's.", [
+        { field: 'siteId', message: 'siteId is not a site of the organization' },
+      ]);
     }
-    if (ctx.siteIds !== 'all' && !ctx.siteIds.includes(siteId)) throw new ForbiddenError('You do not document peer encounters at this site.');
+    if (ctx.siteIds !== 'all' && !ctx.siteIds.includes(siteId))
+      throw new ForbiddenError('You do not document peer encounters at this site.');
     const chartId = patient.chart.id;
     // A peer encounter of a Part 2 chart is a Part 2 record: only a user a consent covers may write (and read) it.
     const consented = await sudConsentAllowsCurrentUser(tx, chartId, 'peer_encounter');
     if (!consented) {
-      throw audit.refuse('part2: no consent covers peer encounters of this chart for you',
-        new ForbiddenError('This is a 42 CFR Part 2 record and no consent on file covers peer encounters for you.'), 'denied', { part2: true });
+      throw audit.refuse(
+        'part2: no consent covers peer encounters of this chart for you',
+        new ForbiddenError('This is a 42 CFR Part 2 record and no consent on file covers peer encounters for you.'),
+        'denied',
+        { part2: true },
+      );
     }
     const peerProviderId = input.peerProviderId ?? ctx.userId;
     await assertPeerProvider(tx, org, siteId, peerProviderId);
@@ -45,12 +61,29 @@ export class CreatePeerEncounterDraftHandler implements ClUseCaseHandler<CreateP
     const id = randomUUID();
     await tx.peerEncounter.create({
       data: {
-        organizationId: org, id, siteId, patientId: input.patientId, chartId, peerProviderId, serviceDate: new Date(`${input.serviceDate}T00:00:00Z`),
-        startTime: input.startTime, endTime: input.endTime, durationMinutes: minutes, serviceType: input.serviceType, serviceTypeSource,
-        hcpcsCode: input.hcpcsCode, unitBasis, units, focusNotes: input.focusNotes ?? '', createdBy: ctx.userId,
+        organizationId: org,
+        id,
+        siteId,
+        patientId: input.patientId,
+        chartId,
+        peerProviderId,
+        serviceDate: new Date(`${input.serviceDate}T00:00:00Z`),
+        startTime: input.startTime,
+        endTime: input.endTime,
+        durationMinutes: minutes,
+        serviceType: input.serviceType,
+        serviceTypeSource,
+        hcpcsCode: input.hcpcsCode,
+        unitBasis,
+        units,
+        focusNotes: input.focusNotes ?? '',
+        createdBy: ctx.userId,
       },
     });
-    const row = await tx.peerEncounter.findUniqueOrThrow({ where: { organizationId_id: { organizationId: org, id } }, include: PEER_ENCOUNTER_INCLUDE });
+    const row = await tx.peerEncounter.findUniqueOrThrow({
+      where: { organizationId_id: { organizationId: org, id } },
+      include: PEER_ENCOUNTER_INCLUDE,
+    });
     audit.set({ resourceId: id }).scope({ siteId, peerProviderId, hcpcsCode: input.hcpcsCode, units, ...peerPart2Scope(row) });
     return toPeerEncounterView(row);
   }

@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+
 import type { PeerEncounterView } from '../../domain/peer-encounter.view';
 
 export interface EditPeerEncounterInput {
@@ -13,7 +14,10 @@ export interface EditPeerEncounterInput {
 
 /** Changes a draft (the peer provider only). Null when the encounter is not in scope. */
 export class EditPeerEncounterCommand extends Command<PeerEncounterView | null> {
-  constructor(readonly id: string, readonly input: EditPeerEncounterInput) {
+  constructor(
+    readonly id: string,
+    readonly input: EditPeerEncounterInput,
+  ) {
     super();
   }
 }

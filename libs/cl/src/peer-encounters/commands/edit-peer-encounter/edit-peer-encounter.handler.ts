@@ -1,11 +1,13 @@
 import { CommandHandler, QueryBus } from '@nestjs/cqrs';
+
 import { ForbiddenError, isoDate } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { lockPeerEncounter, priceablePeerCode, serviceTypeInForce } from '../../infrastructure/peer-encounter.repository';
-import { assertPeerDraft, peerDuration } from '../../domain/peer-encounter.rules';
-import { PEER_ENCOUNTER_INCLUDE, peerPart2Scope, PeerEncounterView, toPeerEncounterView } from '../../domain/peer-encounter.view';
-import { EditPeerEncounterCommand } from './edit-peer-encounter.command';
+
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
+import { assertPeerDraft, peerDuration } from '../../domain/peer-encounter.rules';
+import { PEER_ENCOUNTER_INCLUDE, PeerEncounterView, peerPart2Scope, toPeerEncounterView } from '../../domain/peer-encounter.view';
+import { lockPeerEncounter, priceablePeerCode, serviceTypeInForce } from '../../infrastructure/peer-encounter.repository';
+import { EditPeerEncounterCommand } from './edit-peer-encounter.command';
 
 @CommandHandler(EditPeerEncounterCommand)
 @TenantUseCase(EditPeerEncounterCommand, { audit: { action: 'peer-encounter.update', resource: 'peer_encounter', id: (c) => c.id } })
@@ -27,18 +29,33 @@ export class EditPeerEncounterHandler implements ClUseCaseHandler<EditPeerEncoun
     const serviceDate = input.serviceDate ?? isoDate(before.serviceDate);
     const hcpcsCode = input.hcpcsCode ?? before.hcpcsCode;
     const minutes = peerDuration(startTime, endTime, input.durationMinutes);
-    const serviceTypeSource = input.serviceType !== undefined && input.serviceType !== before.serviceType
-      ? await serviceTypeInForce(tx, org, input.serviceType) : before.serviceTypeSource;
+    const serviceTypeSource =
+      input.serviceType !== undefined && input.serviceType !== before.serviceType
+        ? await serviceTypeInForce(tx, org, input.serviceType)
+        : before.serviceTypeSource;
     const { unitBasis, units } = await priceablePeerCode(this.queries, hcpcsCode, serviceDate, before.siteId, minutes);
     await tx.peerEncounter.update({
       where,
       data: {
-        serviceDate: new Date(`${serviceDate}T00:00:00Z`), startTime, endTime, durationMinutes: minutes, serviceType: input.serviceType ?? before.serviceType,
-        serviceTypeSource, hcpcsCode, unitBasis, units, ...(input.focusNotes !== undefined ? { focusNotes: input.focusNotes } : {}),
+        serviceDate: new Date(`${serviceDate}T00:00:00Z`),
+        startTime,
+        endTime,
+        durationMinutes: minutes,
+        serviceType: input.serviceType ?? before.serviceType,
+        serviceTypeSource,
+        hcpcsCode,
+        unitBasis,
+        units,
+        ...(input.focusNotes !== undefined ? { focusNotes: input.focusNotes } : {}),
       },
     });
     const row = await tx.peerEncounter.findUniqueOrThrow({ where, include: PEER_ENCOUNTER_INCLUDE });
-    audit.set({ patientId: row.patientId }).scope({ fields: Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined).sort(), ...peerPart2Scope(row) });
+    audit.set({ patientId: row.patientId }).scope({
+      fields: Object.keys(input)
+        .filter((k) => input[k as keyof typeof input] !== undefined)
+        .sort(),
+      ...peerPart2Scope(row),
+    });
     return toPeerEncounterView(row);
   }
 }

@@ -1,14 +1,15 @@
 import { CommandBus, CommandHandler, QueryBus } from '@nestjs/cqrs';
+
+import { PEER_ENCOUNTER_FINALIZED_V1, type PeerEncounterFinalizedV1 } from '@cairn/platform/clinical';
 import { ConflictError, ForbiddenError, isoDate, RuleViolationError } from '@cairn/platform/http';
-import { PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/clinical';
 import { OutboxPublisher } from '@cairn/platform/messaging';
-import type { PeerEncounterFinalizedV1 } from '@cairn/platform/clinical';
 import { CreatePeerEncounterCommand } from '@cairn/platform/scheduling';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { lockPeerEncounter, priceablePeerCode } from '../../infrastructure/peer-encounter.repository';
-import { PEER_ENCOUNTER_INCLUDE, peerPart2Scope, PeerEncounterView, toPeerEncounterView } from '../../domain/peer-encounter.view';
-import { FinalizePeerEncounterCommand } from './finalize-peer-encounter.command';
+
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
+import { PEER_ENCOUNTER_INCLUDE, PeerEncounterView, peerPart2Scope, toPeerEncounterView } from '../../domain/peer-encounter.view';
+import { lockPeerEncounter, priceablePeerCode } from '../../infrastructure/peer-encounter.repository';
+import { FinalizePeerEncounterCommand } from './finalize-peer-encounter.command';
 
 @CommandHandler(FinalizePeerEncounterCommand)
 @TenantUseCase(FinalizePeerEncounterCommand, { audit: { action: 'peer-encounter.finalize', resource: 'peer_encounter', id: (c) => c.id } })
@@ -26,21 +27,37 @@ export class FinalizePeerEncounterHandler implements ClUseCaseHandler<FinalizePe
     // first to commit, then reads 'finalized' and answers 409: one PM encounter, one event.
     const locked = await lockPeerEncounter(tx, org, id);
     if (!locked) return null;
-    if (locked.peer_provider_id !== ctx.userId) throw audit.refuse('not_peer_provider', new ForbiddenError('Only the peer provider finalizes a peer encounter.'));
+    if (locked.peer_provider_id !== ctx.userId)
+      throw audit.refuse('not_peer_provider', new ForbiddenError('Only the peer provider finalizes a peer encounter.'));
     if (locked.status !== 'draft') throw audit.refuse('already_finalized', new ConflictError('The peer encounter is already finalized.'));
     const e = await tx.peerEncounter.findUniqueOrThrow({ where });
     const serviceDate = isoDate(e.serviceDate);
     if (serviceDate > isoDate(new Date())) {
-      throw audit.refuse('future_service_date', new RuleViolationError('A peer encounter is finalized once it has happened.', [{ field: 'serviceDate', message: 'serviceDate is in the future' }]));
+      throw audit.refuse(
+        'future_service_date',
+        new RuleViolationError('A peer encounter is finalized once it has happened.', [
+          { field: 'serviceDate', message: 'serviceDate is in the future' },
+        ]),
+      );
     }
     // The code is checked again on the service date (the library may have changed since the draft was saved).
     const { unitBasis, units } = await priceablePeerCode(this.queries, e.hcpcsCode, serviceDate, e.siteId, e.durationMinutes);
-    const pm = await this.commands.execute(new CreatePeerEncounterCommand({
-      peerEncounterId: id, patientId: e.patientId, chartId: e.chartId, siteId: e.siteId, serviceDate,
-      renderingProviderId: e.peerProviderId, durationMinutes: e.durationMinutes,
-    }));
+    const pm = await this.commands.execute(
+      new CreatePeerEncounterCommand({
+        peerEncounterId: id,
+        patientId: e.patientId,
+        chartId: e.chartId,
+        siteId: e.siteId,
+        serviceDate,
+        renderingProviderId: e.peerProviderId,
+        durationMinutes: e.durationMinutes,
+      }),
+    );
     const finalizedAt = new Date();
-    await tx.peerEncounter.update({ where, data: { status: 'finalized', finalizedAt, finalizedBy: ctx.userId, encounterId: pm.encounterId, unitBasis, units } });
+    await tx.peerEncounter.update({
+      where,
+      data: { status: 'finalized', finalizedAt, finalizedBy: ctx.userId, encounterId: pm.encounterId, unitBasis, units },
+    });
     const payload: PeerEncounterFinalizedV1 = {
       organization_id: org,
       peer_encounter_id: id,
@@ -53,7 +70,9 @@ export class FinalizePeerEncounterHandler implements ClUseCaseHandler<FinalizePe
     };
     const event = await this.outbox.publish(PEER_ENCOUNTER_FINALIZED_V1, org, payload);
     const row = await tx.peerEncounter.findUniqueOrThrow({ where, include: PEER_ENCOUNTER_INCLUDE });
-    audit.set({ patientId: e.patientId }).scope({ eventId: event.id, encounterId: pm.encounterId, hcpcsCode: e.hcpcsCode, units, ...peerPart2Scope(row) });
+    audit
+      .set({ patientId: e.patientId })
+      .scope({ eventId: event.id, encounterId: pm.encounterId, hcpcsCode: e.hcpcsCode, units, ...peerPart2Scope(row) });
     return toPeerEncounterView(row);
   }
 }

@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+
 import type { PeerEncounterView } from '../../domain/peer-encounter.view';
 
 /** A peer encounter with its addenda; null when not in scope (including when no consent covers it). */

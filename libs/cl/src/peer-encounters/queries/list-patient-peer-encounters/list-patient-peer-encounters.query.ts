@@ -1,5 +1,7 @@
 import { Query } from '@nestjs/cqrs';
+
 import type { Page } from '@cairn/platform/http';
+
 import type { PeerEncounterView } from '../../domain/peer-encounter.view';
 
 export interface ListPatientPeerEncountersFilter {

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
+
 import { ConflictError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import type { PeerServiceTypeView } from '../../infrastructure/peer-vocabulary.repository';
-import { CreatePeerServiceTypeCommand } from './create-peer-service-type.command';
+
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { insertPeerServiceTypeOnce } from '../../infrastructure/peer-service-type.repository';
+import type { PeerServiceTypeView } from '../../infrastructure/peer-vocabulary.repository';
+import { CreatePeerServiceTypeCommand } from './create-peer-service-type.command';
 
 @CommandHandler(CreatePeerServiceTypeCommand)
 @TenantUseCase(CreatePeerServiceTypeCommand, { audit: { action: 'peer-service-type.create', resource: 'peer_service_type' } })

@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+
 import type { PeerVocabularyView } from '../../infrastructure/peer-vocabulary.repository';
 
 /** Sets use_pf15 for the context's organization; answers the vocabulary now in force. */

@@ -1,9 +1,11 @@
 import { CommandHandler } from '@nestjs/cqrs';
+
 import { RuleViolationError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
+
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { loadPeerVocabulary, PeerVocabularyView } from '../../infrastructure/peer-vocabulary.repository';
 import { SetPeerSettingsCommand } from './set-peer-settings.command';
-import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(SetPeerSettingsCommand)
 @TenantUseCase(SetPeerSettingsCommand, { audit: { action: 'peer-settings.update', resource: 'peer_settings' } })
@@ -17,7 +19,11 @@ export class SetPeerSettingsHandler implements ClUseCaseHandler<SetPeerSettingsC
         { field: 'usePf15', message: 'the organization has no active peer service type of its own' },
       ]);
     }
-    await tx.peerSettings.upsert({ where: { organizationId: org }, create: { organizationId: org, usePf15, updatedBy: ctx.userId }, update: { usePf15, updatedBy: ctx.userId } });
+    await tx.peerSettings.upsert({
+      where: { organizationId: org },
+      create: { organizationId: org, usePf15, updatedBy: ctx.userId },
+      update: { usePf15, updatedBy: ctx.userId },
+    });
     // The setting is the organization's: its id is the row's resource id.
     audit.set({ resourceId: org }).scope({ before: { usePf15: before.usePf15 }, after: { usePf15 } });
     return loadPeerVocabulary(tx, org);

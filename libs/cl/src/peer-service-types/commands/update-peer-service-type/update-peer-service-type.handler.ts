@@ -1,12 +1,16 @@
 import { CommandHandler } from '@nestjs/cqrs';
+
 import { RuleViolationError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
+
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { loadPeerVocabulary, type PeerServiceTypeView } from '../../infrastructure/peer-vocabulary.repository';
 import { UpdatePeerServiceTypeCommand } from './update-peer-service-type.command';
-import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(UpdatePeerServiceTypeCommand)
-@TenantUseCase(UpdatePeerServiceTypeCommand, { audit: { action: 'peer-service-type.update', resource: 'peer_service_type', id: (c) => c.id } })
+@TenantUseCase(UpdatePeerServiceTypeCommand, {
+  audit: { action: 'peer-service-type.update', resource: 'peer_service_type', id: (c) => c.id },
+})
 export class UpdatePeerServiceTypeHandler implements ClUseCaseHandler<UpdatePeerServiceTypeCommand, PeerServiceTypeView | null> {
   async execute({ id, changes }: UpdatePeerServiceTypeCommand, { ctx, tx, audit }: ClUseCase): Promise<PeerServiceTypeView | null> {
     const org = ctx.organizationId;
@@ -25,7 +29,13 @@ export class UpdatePeerServiceTypeHandler implements ClUseCaseHandler<UpdatePeer
         ]);
       }
     }
-    const t = await tx.peerServiceType.update({ where, data: { ...(changes.label !== undefined ? { label: changes.label.trim() } : {}), ...(changes.active !== undefined ? { active: changes.active } : {}) } });
+    const t = await tx.peerServiceType.update({
+      where,
+      data: {
+        ...(changes.label !== undefined ? { label: changes.label.trim() } : {}),
+        ...(changes.active !== undefined ? { active: changes.active } : {}),
+      },
+    });
     audit.scope({ key: t.key, before: { label: before.label, active: before.active }, after: { label: t.label, active: t.active } });
     return { id: t.id, key: t.key, label: t.label, source: 'organization', active: t.active };
   }

@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+
 import type { SupervisionModality } from '../../domain/peer-supervision.rules';
 import type { PeerSupervisionView } from '../../domain/peer-supervision.view';
 

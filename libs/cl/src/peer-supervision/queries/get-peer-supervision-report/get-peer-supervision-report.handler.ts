@@ -1,13 +1,13 @@
 import { QueryHandler } from '@nestjs/cqrs';
+
 import { ForbiddenError, RuleViolationError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { seesOrganization } from '../../infrastructure/peer-supervision-staff.repository';
-import {
-  buildSupervisionReport, monthBounds, monthsBetween, PEER_ROLE, SupervisionReport,
-} from '../../domain/peer-supervision.rules';
-import { GetPeerSupervisionReportQuery } from './get-peer-supervision-report.query';
+
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
+import { buildSupervisionReport, monthBounds, monthsBetween, PEER_ROLE, SupervisionReport } from '../../domain/peer-supervision.rules';
+import { seesOrganization } from '../../infrastructure/peer-supervision-staff.repository';
 import { supervisionAggregates } from '../../infrastructure/peer-supervision.repository';
+import { GetPeerSupervisionReportQuery } from './get-peer-supervision-report.query';
 
 @QueryHandler(GetPeerSupervisionReportQuery)
 @TenantUseCase(GetPeerSupervisionReportQuery, { audit: { action: 'peer-supervision.report', resource: 'peer_supervision' } })
@@ -18,14 +18,23 @@ export class GetPeerSupervisionReportHandler implements ClUseCaseHandler<GetPeer
     const orgWide = await seesOrganization(tx);
     const peer = filter.peerProviderId;
     if (peer && !orgWide && peer !== ctx.userId) {
-      throw audit.refuse('other_peer', new ForbiddenError('You may report only your own supervision.'), 'denied', { from: filter.from, to: filter.to, peerProviderId: peer });
+      throw audit.refuse('other_peer', new ForbiddenError('You may report only your own supervision.'), 'denied', {
+        from: filter.from,
+        to: filter.to,
+        peerProviderId: peer,
+      });
     }
     // The peers to list, with or without supervision in the period: one named peer (current or former), every
     // active peer specialist of the organization (org-wide), or the caller when they are one.
     const bindings = await tx.roleBinding.findMany({
       where: {
-        organizationId: ctx.organizationId, roleKey: PEER_ROLE,
-        ...(peer ? { staffUserId: peer } : orgWide ? { revokedAt: null, staffUser: { status: 'active' } } : { staffUserId: ctx.userId, revokedAt: null }),
+        organizationId: ctx.organizationId,
+        roleKey: PEER_ROLE,
+        ...(peer
+          ? { staffUserId: peer }
+          : orgWide
+            ? { revokedAt: null, staffUser: { status: 'active' } }
+            : { staffUserId: ctx.userId, revokedAt: null }),
       },
       select: { staffUserId: true },
     });
@@ -40,9 +49,18 @@ export class GetPeerSupervisionReportHandler implements ClUseCaseHandler<GetPeer
     // Staff names are not PHI (the staff directory shows them to every role).
     const staff = ids.length ? await tx.staffUser.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } }) : [];
     const names = new Map(staff.map((s) => [s.id, s.displayName]));
-    const report = buildSupervisionReport(filter.from, filter.to, ids.map((id) => ({ id, name: names.get(id) ?? null })), aggregates);
+    const report = buildSupervisionReport(
+      filter.from,
+      filter.to,
+      ids.map((id) => ({ id, name: names.get(id) ?? null })),
+      aggregates,
+    );
     audit.scope({
-      from: filter.from, to: filter.to, format: filter.format, orgWide, peerCount: report.peers.length,
+      from: filter.from,
+      to: filter.to,
+      format: filter.format,
+      orgWide,
+      peerCount: report.peers.length,
       ...(peer ? { peerProviderId: peer } : {}),
     });
     return report;

@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+
 import type { SupervisionReport } from '../../domain/peer-supervision.rules';
 
 export interface PeerSupervisionReportFilter {

@@ -1,8 +1,10 @@
 import { QueryHandler } from '@nestjs/cqrs';
+
 import { TenantUseCase } from '@cairn/platform/use-case';
+
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { PeerSupervisionView, toPeerSupervisionView } from '../../domain/peer-supervision.view';
 import { GetPeerSupervisionQuery } from './get-peer-supervision.query';
-import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 /** The notes are PHI: every read is audited, found or not, never with the text. */
 @QueryHandler(GetPeerSupervisionQuery)

@@ -1,9 +1,11 @@
 import { QueryHandler } from '@nestjs/cqrs';
+
 import { assertDateRange, dateRange, Page } from '@cairn/platform/http';
 import { pagedAuditedList, setFilterNames, TenantUseCase } from '@cairn/platform/use-case';
+
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { PeerSupervisionSummaryView, toPeerSupervisionSummary } from '../../domain/peer-supervision.view';
 import { ListPeerSupervisionQuery } from './list-peer-supervision.query';
-import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @QueryHandler(ListPeerSupervisionQuery)
 @TenantUseCase(ListPeerSupervisionQuery, { audit: { action: 'peer-supervision.list', resource: 'peer_supervision' } })
@@ -24,7 +26,8 @@ export class ListPeerSupervisionHandler implements ClUseCaseHandler<ListPeerSupe
       filters: setFilterNames(filter),
       sequential: true,
       count: () => tx.peerSupervision.count({ where }),
-      rows: ({ skip, take }) => tx.peerSupervision.findMany({ where, orderBy: [{ supervisionDate: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }], skip, take }),
+      rows: ({ skip, take }) =>
+        tx.peerSupervision.findMany({ where, orderBy: [{ supervisionDate: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }], skip, take }),
       toItems: (rows) => rows.map(toPeerSupervisionSummary),
       scope: ({ rows }) => ({ resultCount: rows.length, ids: rows.map((r) => r.id) }),
     });

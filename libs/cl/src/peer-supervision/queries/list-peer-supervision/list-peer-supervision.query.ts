@@ -1,5 +1,7 @@
 import { Query } from '@nestjs/cqrs';
+
 import type { Page } from '@cairn/platform/http';
+
 import type { SupervisionModality } from '../../domain/peer-supervision.rules';
 import type { PeerSupervisionSummaryView } from '../../domain/peer-supervision.view';
 

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
+
 import { TenantUseCase } from '@cairn/platform/use-case';
+
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { assertAmendable } from '../../domain/progress-note.rules';
 import { NOTE_INCLUDE, part2Scope, ProgressNoteView, toProgressNoteView } from '../../domain/progress-note.view';
 import { AddProgressNoteAddendumCommand } from './add-progress-note-addendum.command';
-import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(AddProgressNoteAddendumCommand)
-@TenantUseCase(AddProgressNoteAddendumCommand, { audit: { action: 'progress-note.addendum', resource: 'progress_note', id: (c) => c.noteId } })
+@TenantUseCase(AddProgressNoteAddendumCommand, {
+  audit: { action: 'progress-note.addendum', resource: 'progress_note', id: (c) => c.noteId },
+})
 export class AddProgressNoteAddendumHandler implements ClUseCaseHandler<AddProgressNoteAddendumCommand, ProgressNoteView | null> {
   async execute({ noteId, body }: AddProgressNoteAddendumCommand, { ctx, tx, audit }: ClUseCase): Promise<ProgressNoteView | null> {
     const where = { organizationId_id: { organizationId: ctx.organizationId, id: noteId } };

@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+
 import type { ProgressNoteView } from '../../domain/progress-note.view';
 
 export interface CreateProgressNoteInput {

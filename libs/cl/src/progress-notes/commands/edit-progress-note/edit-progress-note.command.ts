@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+
 import type { ProgressNoteView } from '../../domain/progress-note.view';
 
 /** Changes a draft (its author only). Null when the note is not in scope. */

@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+
 import type { ProgressNoteView } from '../../domain/progress-note.view';
 
 /** Signs and locks a draft (its author only, once the session has ended). Null when not in scope. */

@@ -1,9 +1,11 @@
 import { CommandHandler } from '@nestjs/cqrs';
+
 import { TenantUseCase } from '@cairn/platform/use-case';
+
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { assertEditableDraft, assertSignable } from '../../domain/progress-note.rules';
 import { NOTE_INCLUDE, part2Scope, ProgressNoteView, toProgressNoteView } from '../../domain/progress-note.view';
 import { SignProgressNoteCommand } from './sign-progress-note.command';
-import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 
 @CommandHandler(SignProgressNoteCommand)
 @TenantUseCase(SignProgressNoteCommand, { audit: { action: 'progress-note.sign', resource: 'progress_note', id: (c) => c.noteId } })
@@ -15,7 +17,11 @@ export class SignProgressNoteHandler implements ClUseCaseHandler<SignProgressNot
     if (!note) return null;
     assertEditableDraft(note, ctx.userId, 'sign');
     assertSignable(note, now);
-    const signed = await tx.progressNote.update({ where, data: { status: 'signed', signedAt: now, signedBy: ctx.userId }, include: NOTE_INCLUDE });
+    const signed = await tx.progressNote.update({
+      where,
+      data: { status: 'signed', signedAt: now, signedBy: ctx.userId },
+      include: NOTE_INCLUDE,
+    });
     audit.set({ patientId: note.patientId }).scope(part2Scope(note));
     return toProgressNoteView(signed);
   }

@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+
 import type { ProgressNoteView } from '../../domain/progress-note.view';
 
 /** A note with its addenda; null when it does not exist or its patient is outside the caller's scope. */

@@ -1,9 +1,11 @@
 import { QueryHandler } from '@nestjs/cqrs';
+
 import { TenantUseCase } from '@cairn/platform/use-case';
 import { GetProviderProductivityQuery, ProviderProductivitySummary } from '@cairn/platform/workforce';
-import { auditParameters, productivityError } from '../../infrastructure/productivity.errors';
-import { toSummary } from '../../infrastructure/productivity-row.mapper';
+
 import type { HrUseCase, HrUseCaseHandler } from '../../../hr.tx';
+import { toSummary } from '../../infrastructure/productivity-row.mapper';
+import { auditParameters, productivityError } from '../../infrastructure/productivity.errors';
 import { productivityRows } from '../../infrastructure/provider-productivity.repository';
 
 export const PRODUCTIVITY_AUDIT_ACTION = 'hr.provider-productivity.read';
@@ -22,7 +24,10 @@ export const PRODUCTIVITY_AUDIT_ACTION = 'hr.provider-productivity.read';
   tenant: 'optional',
 })
 export class GetProviderProductivityHandler implements HrUseCaseHandler<GetProviderProductivityQuery, ProviderProductivitySummary[]> {
-  async execute({ organizationId, options }: GetProviderProductivityQuery, { tx, audit }: HrUseCase): Promise<ProviderProductivitySummary[]> {
+  async execute(
+    { organizationId, options }: GetProviderProductivityQuery,
+    { tx, audit }: HrUseCase,
+  ): Promise<ProviderProductivitySummary[]> {
     const parameters = auditParameters({ ...options, organizationId });
     audit.scope({ parameters });
     try {
@@ -32,7 +37,11 @@ export class GetProviderProductivityHandler implements HrUseCaseHandler<GetProvi
     } catch (e) {
       // The function's refusals and failures are audited too: committed on their own, the transaction rolls back.
       const mapped = productivityError(e);
-      throw audit.refuse(mapped ? `${mapped.kind}: ${mapped.message}` : 'error', mapped ?? e, mapped?.kind === 'forbidden' ? 'denied' : 'failure');
+      throw audit.refuse(
+        mapped ? `${mapped.kind}: ${mapped.message}` : 'error',
+        mapped ?? e,
+        mapped?.kind === 'forbidden' ? 'denied' : 'failure',
+      );
     }
   }
 }

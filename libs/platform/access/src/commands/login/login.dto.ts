@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
 import type { Assert, SameShape } from '@cairn/platform/http';
+
 import type { IssuedSession } from '../../auth/token.service';
 
 export class LoginDto {

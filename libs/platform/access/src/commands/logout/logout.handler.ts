@@ -1,9 +1,11 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { AuditService } from '@cairn/platform/audit';
 import { PrismaService } from '@cairn/platform/db';
+import { OutsideUseCasePipeline } from '@cairn/platform/use-case';
+
 import { PrincipalCache } from '../../principal/principal-cache';
 import { LogoutCommand } from './logout.command';
-import { OutsideUseCasePipeline } from '@cairn/platform/use-case';
 
 /** Revokes the session: every refresh token of its family, and with it every access token naming it. */
 @CommandHandler(LogoutCommand)
@@ -17,10 +19,17 @@ export class LogoutHandler implements ICommandHandler<LogoutCommand> {
 
   async execute({ userId, sessionId }: LogoutCommand): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
-      await tx.refreshToken.updateMany({ where: { familyId: sessionId, staffUserId: userId, revokedAt: null }, data: { revokedAt: new Date() } });
+      await tx.refreshToken.updateMany({
+        where: { familyId: sessionId, staffUserId: userId, revokedAt: null },
+        data: { revokedAt: new Date() },
+      });
       // Recorded in the request's organization when it has one (the transaction carries that context).
       await this.audit.recordIn(tx, {
-        actorUserId: userId, action: 'auth.logout', resourceType: 'session', resourceId: sessionId, outcome: 'success',
+        actorUserId: userId,
+        action: 'auth.logout',
+        resourceType: 'session',
+        resourceId: sessionId,
+        outcome: 'success',
       });
     });
     await this.principals.invalidateSession(sessionId);

@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+
 import type { IssuedSession } from '../../auth/token.service';
 
 export class RefreshSessionCommand extends Command<IssuedSession> {

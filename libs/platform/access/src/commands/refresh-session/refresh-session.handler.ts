@@ -1,11 +1,13 @@
 import { UnauthorizedException } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
 import { AuditService } from '@cairn/platform/audit';
 import { PrismaService } from '@cairn/platform/db';
-import { PrincipalCache } from '../../principal/principal-cache';
-import { hashRefreshToken, IssuedSession, TokenService } from '../../auth/token.service';
-import { RefreshSessionCommand } from './refresh-session.command';
 import { OutsideUseCasePipeline } from '@cairn/platform/use-case';
+
+import { hashRefreshToken, IssuedSession, TokenService } from '../../auth/token.service';
+import { PrincipalCache } from '../../principal/principal-cache';
+import { RefreshSessionCommand } from './refresh-session.command';
 
 const INVALID_REFRESH = 'The refresh token is invalid, expired or already used. Sign in again.';
 
@@ -34,8 +36,12 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
       if (spent.count === 1 && token) {
         const session = await this.tokens.issue(tx, token.staffUserId, token.familyId);
         await this.audit.recordIn(tx, {
-          organizationId: null, actorUserId: token.staffUserId, action: 'auth.refresh', resourceType: 'session',
-          resourceId: token.familyId, outcome: 'success',
+          organizationId: null,
+          actorUserId: token.staffUserId,
+          action: 'auth.refresh',
+          resourceType: 'session',
+          resourceId: token.familyId,
+          outcome: 'success',
         });
         return { session };
       }
@@ -49,9 +55,20 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
       await this.principals.invalidateSession(token.familyId);
     }
     await this.audit.recordDetached({
-      organizationId: null, actorUserId: token?.staffUserId ?? null, actorType: token ? 'staff' : 'anonymous',
-      action: 'auth.refresh', resourceType: 'session', resourceId: token?.familyId ?? null, outcome: 'denied',
-      reason: !token ? 'unknown_token' : token.usedAt && !token.revokedAt ? 'reuse_detected_family_revoked' : token.revokedAt ? 'revoked' : 'expired',
+      organizationId: null,
+      actorUserId: token?.staffUserId ?? null,
+      actorType: token ? 'staff' : 'anonymous',
+      action: 'auth.refresh',
+      resourceType: 'session',
+      resourceId: token?.familyId ?? null,
+      outcome: 'denied',
+      reason: !token
+        ? 'unknown_token'
+        : token.usedAt && !token.revokedAt
+          ? 'reuse_detected_family_revoked'
+          : token.revokedAt
+            ? 'revoked'
+            : 'expired',
     });
     throw new UnauthorizedException(INVALID_REFRESH);
   }

@@ -1,8 +1,10 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+
 import { PrismaService } from '@cairn/platform/db';
 import { organizationsOf } from '@cairn/platform/tenancy';
-import { GetMeQuery, MeView } from './get-me.query';
 import { OutsideUseCasePipeline } from '@cairn/platform/use-case';
+
+import { GetMeQuery, MeView } from './get-me.query';
 
 interface SiteRow {
   organization_id: string;
@@ -35,7 +37,9 @@ export class GetMeHandler implements IQueryHandler<GetMeQuery> {
               id: s.site_id,
               code: s.code,
               name: s.name,
-              permissions: [...new Set(grants.filter((g) => g.allSites || g.siteIds.includes(s.site_id)).flatMap((g) => g.permissionKeys))].sort(),
+              permissions: [
+                ...new Set(grants.filter((g) => g.allSites || g.siteIds.includes(s.site_id)).flatMap((g) => g.permissionKeys)),
+              ].sort(),
             })),
         };
       }),

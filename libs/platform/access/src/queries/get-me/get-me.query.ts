@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+
 import type { Principal } from '@cairn/platform/tenancy';
 
 export interface MeView {

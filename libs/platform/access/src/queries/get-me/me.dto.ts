@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+
 import type { Assert, SameShape } from '@cairn/platform/http';
+
 import type { MeView } from './get-me.query';
 
 class MeUserDto {

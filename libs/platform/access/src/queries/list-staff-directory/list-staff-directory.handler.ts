@@ -1,7 +1,9 @@
 import { QueryHandler } from '@nestjs/cqrs';
+
 import { Prisma } from '@cairn/platform/db';
 import type { Page } from '@cairn/platform/http';
 import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+
 import { ListStaffDirectoryQuery, StaffDirectoryEntry } from './list-staff-directory.query';
 
 interface DirectoryRow {
@@ -39,11 +41,15 @@ export class ListStaffDirectoryHandler implements TenantUseCaseHandler<ListStaff
       ORDER BY u.display_name, u.id
       LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`;
     // Past the last page the window count has no row to ride on: count on its own.
-    const total = rows[0]?.total ?? (filter.page > 1
-      ? (await tx.$queryRaw<{ n: number }[]>`
+    const total =
+      rows[0]?.total ??
+      (filter.page > 1
+        ? (
+            await tx.$queryRaw<{ n: number }[]>`
           SELECT count(DISTINCT u.id)::int AS n FROM pf_role_bindings b JOIN pf_staff_users u ON u.id = b.staff_user_id
-          WHERE ${where}`)[0]!.n
-      : 0);
+          WHERE ${where}`
+          )[0]!.n
+        : 0);
     return {
       items: rows.map((r) => ({ id: r.id, displayName: r.display_name, roles: r.roles })),
       page: filter.page,

@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+
 import type { Page } from '@cairn/platform/http';
 
 /** One staff member of the organization: no email, nothing but what a screen needs to name them. */

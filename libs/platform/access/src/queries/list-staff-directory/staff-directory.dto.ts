@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+
 import { IsIdList, PageQueryDto, type Assert, type SameShape } from '@cairn/platform/http';
+
 import type { StaffDirectoryEntry } from './list-staff-directory.query';
 
 export const MAX_DIRECTORY_IDS = 200;
@@ -26,7 +28,8 @@ export class ListStaffDirectoryDto extends PageQueryDto {
 export class StaffDirectoryEntryDto {
   @ApiProperty({ format: 'uuid', description: 'Staff-user id' }) id!: string;
   @ApiProperty({ example: 'Dana Rivera' }) displayName!: string;
-  @ApiProperty({ type: [String], example: ['clinician'], description: 'Role keys of the active bindings in the organization, sorted' }) roles!: string[];
+  @ApiProperty({ type: [String], example: ['clinician'], description: 'Role keys of the active bindings in the organization, sorted' })
+  roles!: string[];
 }
 
 // Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).

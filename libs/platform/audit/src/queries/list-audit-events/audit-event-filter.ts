@@ -1,4 +1,5 @@
 import type { ModelRow, Prisma } from '@cairn/platform/db';
+
 import type { AuditEventFilter, AuditEventView } from './list-audit-events.query';
 
 type AuditEvent = ModelRow<'auditEvent'>;
@@ -33,7 +34,20 @@ export function toAuditEventView(e: AuditEvent): AuditEventView {
 }
 
 export const AUDIT_CSV_COLUMNS = [
-  'seq', 'occurredAt', 'actorUserId', 'actorType', 'action', 'resourceType', 'resourceId', 'patientId', 'scope', 'outcome', 'reason', 'requestId', 'ip', 'hash',
+  'seq',
+  'occurredAt',
+  'actorUserId',
+  'actorType',
+  'action',
+  'resourceType',
+  'resourceId',
+  'patientId',
+  'scope',
+  'outcome',
+  'reason',
+  'requestId',
+  'ip',
+  'hash',
 ] as const;
 
 /** An event's cells, in `AUDIT_CSV_COLUMNS` order. */

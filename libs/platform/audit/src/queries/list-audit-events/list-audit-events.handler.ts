@@ -1,6 +1,8 @@
 import { QueryHandler } from '@nestjs/cqrs';
+
 import { Page } from '@cairn/platform/http';
 import { pagedAuditedList, TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+
 import { auditWhere, toAuditEventView } from './audit-event-filter';
 import { AuditEventView, ListAuditEventsQuery } from './list-audit-events.query';
 

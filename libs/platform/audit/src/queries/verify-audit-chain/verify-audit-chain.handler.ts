@@ -1,5 +1,7 @@
 import { QueryHandler } from '@nestjs/cqrs';
+
 import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+
 import { ChainVerification, VerifyAuditChainQuery } from './verify-audit-chain.query';
 
 export interface VerifyRow {
@@ -26,7 +28,9 @@ export class VerifyAuditChainHandler implements TenantUseCaseHandler<VerifyAudit
   async execute(_query: VerifyAuditChainQuery, { tx, audit }: UseCase): Promise<ChainVerification> {
     const [row] = await tx.$queryRaw<VerifyRow[]>`SELECT * FROM pf_audit_verify_current()`;
     const result = toVerification(row!);
-    audit.set({ resourceId: result.chainKey }).scope({ intact: result.intact, eventsChecked: result.eventsChecked, firstBrokenSeq: result.firstBrokenSeq });
+    audit
+      .set({ resourceId: result.chainKey })
+      .scope({ intact: result.intact, eventsChecked: result.eventsChecked, firstBrokenSeq: result.firstBrokenSeq });
     return result;
   }
 }

@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+
 import type { AppointmentView } from '../../domain/appointment.view';
 
 export interface BookAppointmentInput {

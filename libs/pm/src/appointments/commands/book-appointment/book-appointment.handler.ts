@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, QueryBus } from '@nestjs/cqrs';
+
 import { GetPatientReferenceQuery } from '@cairn/platform/clinical';
 import { RuleViolationError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { assertProvider, assertServiceType, assertSiteManaged } from '../../infrastructure/appointment.repository';
+
+import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 import { checkPeriod } from '../../domain/appointment.rules';
 import { AppointmentView, toAppointmentView } from '../../domain/appointment.view';
+import { assertProvider, assertServiceType, assertSiteManaged } from '../../infrastructure/appointment.repository';
 import { BookAppointmentCommand } from './book-appointment.command';
-import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 
 @CommandHandler(BookAppointmentCommand)
 @TenantUseCase(BookAppointmentCommand, { audit: { action: 'appointment.create', resource: 'appointment' } })
@@ -19,20 +21,40 @@ export class BookAppointmentHandler implements PmUseCaseHandler<BookAppointmentC
     const startAt = new Date(input.startAt);
     const endAt = new Date(input.endAt);
     checkPeriod(startAt, endAt);
-    const site = await tx.site.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: input.siteId } }, select: { id: true } });
-    if (!site) throw new RuleViolationError('siteId is not a site of this organization.', [{ field: 'siteId', message: 'siteId is not a site of this organization' }]);
+    const site = await tx.site.findUnique({
+      where: { organizationId_id: { organizationId: ctx.organizationId, id: input.siteId } },
+      select: { id: true },
+    });
+    if (!site)
+      throw new RuleViolationError('siteId is not a site of this organization.', [
+        { field: 'siteId', message: 'siteId is not a site of this organization' },
+      ]);
     // CL resolves the patient (under the caller's scope, audited): PM never reads CL's tables.
     const patient = await this.queries.execute(new GetPatientReferenceQuery(input.patientId));
-    if (!patient) throw new RuleViolationError('patientId is not a patient in your scope.', [{ field: 'patientId', message: 'patientId is not a patient in your scope' }]);
+    if (!patient)
+      throw new RuleViolationError('patientId is not a patient in your scope.', [
+        { field: 'patientId', message: 'patientId is not a patient in your scope' },
+      ]);
     await assertProvider(tx, ctx.organizationId, input.providerId);
     await assertServiceType(tx, ctx.organizationId, input.serviceType);
     const created = await tx.appointment.create({
       data: {
-        organizationId: ctx.organizationId, id: randomUUID(), siteId: input.siteId, providerId: input.providerId, patientId: input.patientId,
-        serviceType: input.serviceType, startAt, endAt, status: 'scheduled', statusChangedBy: ctx.userId, createdBy: ctx.userId,
+        organizationId: ctx.organizationId,
+        id: randomUUID(),
+        siteId: input.siteId,
+        providerId: input.providerId,
+        patientId: input.patientId,
+        serviceType: input.serviceType,
+        startAt,
+        endAt,
+        status: 'scheduled',
+        statusChangedBy: ctx.userId,
+        createdBy: ctx.userId,
       },
     });
-    audit.set({ resourceId: created.id, patientId: created.patientId }).scope({ siteId: created.siteId, providerId: created.providerId, serviceType: created.serviceType });
+    audit
+      .set({ resourceId: created.id, patientId: created.patientId })
+      .scope({ siteId: created.siteId, providerId: created.providerId, serviceType: created.serviceType });
     return toAppointmentView(created);
   }
 }

@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+
 import type { AppointmentView } from '../../domain/appointment.view';
 
 /** Moves a scheduled appointment (and optionally to another provider). Null when it is not in scope. */

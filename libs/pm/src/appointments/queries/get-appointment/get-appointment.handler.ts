@@ -1,8 +1,10 @@
 import { QueryHandler } from '@nestjs/cqrs';
+
 import { TenantUseCase } from '@cairn/platform/use-case';
+
+import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 import { AppointmentView, toAppointmentView } from '../../domain/appointment.view';
 import { GetAppointmentQuery } from './get-appointment.query';
-import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 
 @QueryHandler(GetAppointmentQuery)
 @TenantUseCase(GetAppointmentQuery, { audit: { action: 'appointment.read', resource: 'appointment', id: (q) => q.appointmentId } })

@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+
 import type { AppointmentView } from '../../domain/appointment.view';
 
 /** Null when the appointment does not exist or is at a site outside the caller's scope. */

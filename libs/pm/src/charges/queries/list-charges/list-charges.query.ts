@@ -1,5 +1,7 @@
 import { Query } from '@nestjs/cqrs';
+
 import type { Page } from '@cairn/platform/http';
+
 import type { ChargeSourceType, ChargeStatus } from '../../domain/charge.rules';
 import type { ChargeView } from '../../domain/charge.view';
 

@@ -1,11 +1,13 @@
 import { CommandHandler } from '@nestjs/cqrs';
+
 import { InvalidInputError } from '@cairn/platform/http';
 import { idKey } from '@cairn/platform/kernel';
-import { CreateGroupEncountersCommand, CreatedGroupEncounter, GroupEncountersCreated } from '@cairn/platform/scheduling';
+import { CreatedGroupEncounter, CreateGroupEncountersCommand, GroupEncountersCreated } from '@cairn/platform/scheduling';
 import { TenantUseCase } from '@cairn/platform/use-case';
+
+import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 import { groupEncounterInputProblems } from '../../domain/encounter.rules';
 import { EncountersRepository } from '../../infrastructure/encounters.repository';
-import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 
 /**
  * One `group` encounter per present or partial attendee of a CL-14 group session, for CL's encounter generation.
@@ -25,9 +27,17 @@ export class CreateGroupEncountersHandler implements PmUseCaseHandler<CreateGrou
     if (problems.length > 0) throw new InvalidInputError('The group encounters cannot be created.', problems);
     const org = ctx.organizationId;
     const a = input.attendees;
-    const inserted = await this.encounters.insertGroupOnce(tx, {
-      organizationId: org, groupSessionId: input.groupSessionId, siteId: input.siteId, serviceDate: input.serviceDate, renderingProviderId: input.renderingProviderId,
-    }, a);
+    const inserted = await this.encounters.insertGroupOnce(
+      tx,
+      {
+        organizationId: org,
+        groupSessionId: input.groupSessionId,
+        siteId: input.siteId,
+        serviceDate: input.serviceDate,
+        renderingProviderId: input.renderingProviderId,
+      },
+      a,
+    );
     const created = new Map(inserted.map((r) => [r.patient_id, r.id]));
     const missing = a.filter((x) => !created.has(idKey(x.patientId))).map((x) => x.patientId);
     const existing = await this.encounters.groupEncountersOf(tx, org, input.groupSessionId, missing);

@@ -4,13 +4,20 @@ import { CommandBus, CqrsModule, QueryBus } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
 import { ClsService } from 'nestjs-cls';
 import { Pool } from 'pg';
+
 import { ConfigModule, loadConfig } from '@cairn/platform/config';
 import { DbModule, TenantContext } from '@cairn/platform/db';
-import { InvalidInputError } from '@cairn/platform/kernel';
 import { GetJurisdictionProfileQuery } from '@cairn/platform/jurisdiction';
+import { InvalidInputError } from '@cairn/platform/kernel';
 import { ReferenceDataModule } from '@cairn/platform/reference-data';
-import { CreateGroupEncountersCommand, CreateGroupEncountersInput, GroupEncountersCreated, ListPatientEncountersQuery } from '@cairn/platform/scheduling';
+import {
+  CreateGroupEncountersCommand,
+  CreateGroupEncountersInput,
+  GroupEncountersCreated,
+  ListPatientEncountersQuery,
+} from '@cairn/platform/scheduling';
 import { RequestContextService, TenancyModule } from '@cairn/platform/tenancy';
+
 import { PmContractHandlersModule } from '../../../pm.module';
 
 /**
@@ -24,7 +31,14 @@ let cascadeOrg: string;
 
 beforeAll(async () => {
   const moduleRef = await Test.createTestingModule({
-    imports: [ConfigModule.forRoot(loadConfig({ ...process.env, LOG_LEVEL: 'silent' })), DbModule, CqrsModule.forRoot(), TenancyModule, ReferenceDataModule, PmContractHandlersModule],
+    imports: [
+      ConfigModule.forRoot(loadConfig({ ...process.env, LOG_LEVEL: 'silent' })),
+      DbModule,
+      CqrsModule.forRoot(),
+      TenancyModule,
+      ReferenceDataModule,
+      PmContractHandlersModule,
+    ],
   }).compile();
   ctx = await moduleRef.init();
   const q = async (sql: string) => (await owner.query<Record<string, string>>(sql)).rows;
@@ -49,19 +63,32 @@ function as<T>(tenant: TenantContext, fn: () => Promise<T>): Promise<T> {
   });
 }
 const send = (tenant: TenantContext, input: CreateGroupEncountersInput) =>
-  as(tenant, () => ctx.get(CommandBus).execute<CreateGroupEncountersCommand, GroupEncountersCreated>(new CreateGroupEncountersCommand(input)));
+  as(tenant, () =>
+    ctx.get(CommandBus).execute<CreateGroupEncountersCommand, GroupEncountersCreated>(new CreateGroupEncountersCommand(input)),
+  );
 
 function session(attendees: number): CreateGroupEncountersInput {
   return {
-    groupSessionId: randomUUID(), siteId: sonoran.site, serviceDate: '2025-06-03', renderingProviderId: sonoran.clinician,
+    groupSessionId: randomUUID(),
+    siteId: sonoran.site,
+    serviceDate: '2025-06-03',
+    renderingProviderId: sonoran.clinician,
     attendees: Array.from({ length: attendees }, (_, i) => ({
-      patientId: randomUUID(), chartId: randomUUID(), attendanceStatus: i === 0 ? 'partial' : 'present', minutesAttended: i === 0 ? 40 : 90,
+      patientId: randomUUID(),
+      chartId: randomUUID(),
+      attendanceStatus: i === 0 ? 'partial' : 'present',
+      minutesAttended: i === 0 ? 40 : 90,
     })),
   };
 }
 
 async function encounterRows(sessionId: string) {
-  return (await owner.query(`SELECT patient_id, encounter_type, attendance_status, duration_minutes, site_id FROM pm_encounters WHERE source_id = $1 ORDER BY patient_id`, [sessionId])).rows;
+  return (
+    await owner.query(
+      `SELECT patient_id, encounter_type, attendance_status, duration_minutes, site_id FROM pm_encounters WHERE source_id = $1 ORDER BY patient_id`,
+      [sessionId],
+    )
+  ).rows;
 }
 
 describe('CreateGroupEncountersCommand in the system context', () => {
@@ -80,7 +107,13 @@ describe('CreateGroupEncountersCommand in the system context', () => {
     const first = await send(system(sonoran.org), input);
     const again = await send(system(sonoran.org), input);
     expect(again.encounters).toEqual(first.encounters.map((e) => ({ ...e, created: false })));
-    const grown = { ...input, attendees: [...input.attendees, { patientId: randomUUID(), chartId: randomUUID(), attendanceStatus: 'present' as const, minutesAttended: 60 }] };
+    const grown = {
+      ...input,
+      attendees: [
+        ...input.attendees,
+        { patientId: randomUUID(), chartId: randomUUID(), attendanceStatus: 'present' as const, minutesAttended: 60 },
+      ],
+    };
     const third = await send(system(sonoran.org), grown);
     expect(third.encounters.map((e) => e.created)).toEqual([false, false, true]);
     expect(await encounterRows(input.groupSessionId)).toHaveLength(3);
@@ -88,7 +121,11 @@ describe('CreateGroupEncountersCommand in the system context', () => {
 
   it('yields one encounter per attendee when the same session is sent concurrently', async () => {
     const input = session(5);
-    const results = await Promise.allSettled([send(system(sonoran.org), input), send(system(sonoran.org), input), send(system(sonoran.org), input)]);
+    const results = await Promise.allSettled([
+      send(system(sonoran.org), input),
+      send(system(sonoran.org), input),
+      send(system(sonoran.org), input),
+    ]);
     // A concurrent duplicate waits on the unique index and then skips the row; none may fail or double a row.
     expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
     expect(await encounterRows(input.groupSessionId)).toHaveLength(5);
@@ -109,14 +146,26 @@ describe('CreateGroupEncountersCommand in the system context', () => {
     const patientId = input.attendees[0]!.patientId;
     const list = (tenant: TenantContext) =>
       as(tenant, () => ctx.get(QueryBus).execute(new ListPatientEncountersQuery({ patientId, page: 1, pageSize: 10 })));
-    const staff: TenantContext = { organizationId: sonoran.org, userId: sonoran.clinician, siteIds: [sonoran.site], patientScope: 'assigned' };
-    expect(await list(staff)).toMatchObject({ total: 1, items: [{ patientId, encounterType: 'group', sourceType: 'group_session', sourceId: input.groupSessionId, serviceDate: '2025-06-03' }] });
+    const staff: TenantContext = {
+      organizationId: sonoran.org,
+      userId: sonoran.clinician,
+      siteIds: [sonoran.site],
+      patientScope: 'assigned',
+    };
+    expect(await list(staff)).toMatchObject({
+      total: 1,
+      items: [
+        { patientId, encounterType: 'group', sourceType: 'group_session', sourceId: input.groupSessionId, serviceDate: '2025-06-03' },
+      ],
+    });
     expect(await list({ ...staff, siteIds: [sonoran.otherSite] })).toMatchObject({ total: 0, items: [] });
     expect(await list(system(cascadeOrg))).toMatchObject({ total: 0 });
   });
 
   it("resolves the session site's jurisdiction profile in the system context (consumers propose codes with it)", async () => {
-    const resolved = await as(system(sonoran.org), () => ctx.get(QueryBus).execute(new GetJurisdictionProfileQuery({ siteId: sonoran.site })));
+    const resolved = await as(system(sonoran.org), () =>
+      ctx.get(QueryBus).execute(new GetJurisdictionProfileQuery({ siteId: sonoran.site })),
+    );
     expect(resolved).toMatchObject({ profile: { key: 'us-az-ahcccs' } });
   });
 });

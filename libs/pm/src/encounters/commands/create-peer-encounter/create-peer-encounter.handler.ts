@@ -1,10 +1,12 @@
 import { CommandHandler } from '@nestjs/cqrs';
+
 import { InvalidInputError } from '@cairn/platform/http';
 import { CreatePeerEncounterCommand, PeerEncounterCreated } from '@cairn/platform/scheduling';
 import { TenantUseCase } from '@cairn/platform/use-case';
+
+import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 import { peerEncounterInputProblems } from '../../domain/encounter.rules';
 import { EncountersRepository } from '../../infrastructure/encounters.repository';
-import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 
 /**
  * The `peer` encounter of a finalized CL-19 peer encounter. INSERT ... ON CONFLICT DO NOTHING on (organization,
@@ -14,7 +16,10 @@ import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 @CommandHandler(CreatePeerEncounterCommand)
 @TenantUseCase(CreatePeerEncounterCommand, {
   audit: {
-    action: 'encounter.create_peer', resource: 'peer_encounter', id: (c) => c.input.peerEncounterId, patient: (c) => c.input.patientId,
+    action: 'encounter.create_peer',
+    resource: 'peer_encounter',
+    id: (c) => c.input.peerEncounterId,
+    patient: (c) => c.input.patientId,
     actor: 'derived-from-context',
   },
 })
@@ -26,8 +31,14 @@ export class CreatePeerEncounterHandler implements PmUseCaseHandler<CreatePeerEn
     if (problems.length > 0) throw new InvalidInputError('The peer encounter cannot be created.', problems);
     const org = ctx.organizationId;
     const insertedId = await this.encounters.insertPeerOnce(tx, {
-      organizationId: org, peerEncounterId: input.peerEncounterId, patientId: input.patientId, chartId: input.chartId, siteId: input.siteId,
-      serviceDate: input.serviceDate, renderingProviderId: input.renderingProviderId, durationMinutes: input.durationMinutes,
+      organizationId: org,
+      peerEncounterId: input.peerEncounterId,
+      patientId: input.patientId,
+      chartId: input.chartId,
+      siteId: input.siteId,
+      serviceDate: input.serviceDate,
+      renderingProviderId: input.renderingProviderId,
+      durationMinutes: input.durationMinutes,
     });
     if (insertedId) {
       audit.scope({ encounterId: insertedId, siteId: input.siteId });

@@ -1,5 +1,7 @@
 import { Command } from '@nestjs/cqrs';
+
 import type { UnitBasis } from '@cairn/platform/code-library';
+
 import type { CrosswalkModifierMode, ModifierMatch } from '../../../charges/domain/charge.rules';
 import type { FeeScheduleEntryView } from '../../domain/fee-schedule-entry.view';
 

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, QueryBus } from '@nestjs/cqrs';
+
 import { CodeSystem, CodeValidity, ValidateCodeQuery } from '@cairn/platform/code-library';
 import { calendarDay, FieldError, InvalidInputError } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
+
 import { normalizeModifiers } from '../../../charges/domain/charge.rules';
+import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 import { FeeScheduleEntryView, toFeeScheduleEntryView } from '../../domain/fee-schedule-entry.view';
 import { assertNoOverlap } from '../../infrastructure/fee-schedule.repository';
 import { CreateFeeScheduleEntryCommand, CreateFeeScheduleEntryInput } from './create-fee-schedule-entry.command';
-import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 
 @CommandHandler(CreateFeeScheduleEntryCommand)
 @TenantUseCase(CreateFeeScheduleEntryCommand, { audit: { action: 'fee-schedule.create', resource: 'fee_schedule_entry' } })
@@ -20,30 +22,58 @@ export class CreateFeeScheduleEntryHandler implements PmUseCaseHandler<CreateFee
     const problems = shapeProblems(input, modifiers, crosswalkModifiers);
     if (problems.length) throw new InvalidInputError('The fee schedule entry is not valid.', problems);
     const codeProblems = await this.codeLibraryProblems(input, modifiers, crosswalkModifiers);
-    if (codeProblems.length) throw new InvalidInputError('The fee schedule entry names codes the code library does not have on its first day.', codeProblems);
-    await assertNoOverlap(tx, ctx.organizationId, { code: input.code, modifierMatch: input.modifierMatch, modifiers }, { effectiveFrom: input.effectiveFrom, effectiveTo: input.effectiveTo ?? null });
+    if (codeProblems.length)
+      throw new InvalidInputError('The fee schedule entry names codes the code library does not have on its first day.', codeProblems);
+    await assertNoOverlap(
+      tx,
+      ctx.organizationId,
+      { code: input.code, modifierMatch: input.modifierMatch, modifiers },
+      { effectiveFrom: input.effectiveFrom, effectiveTo: input.effectiveTo ?? null },
+    );
     const created = await tx.feeScheduleEntry.create({
       data: {
-        organizationId: ctx.organizationId, id: randomUUID(), codeSystem: input.codeSystem, code: input.code, modifierMatch: input.modifierMatch,
-        modifiers, effectiveFrom: calendarDay(input.effectiveFrom), effectiveTo: input.effectiveTo ? calendarDay(input.effectiveTo) : null, rateCents: input.rateCents,
-        unitBasis: input.unitBasis, crosswalkCode: input.crosswalkCode ?? null, crosswalkModifierMode: input.crosswalkModifierMode ?? null,
-        crosswalkModifiers, createdBy: ctx.userId,
+        organizationId: ctx.organizationId,
+        id: randomUUID(),
+        codeSystem: input.codeSystem,
+        code: input.code,
+        modifierMatch: input.modifierMatch,
+        modifiers,
+        effectiveFrom: calendarDay(input.effectiveFrom),
+        effectiveTo: input.effectiveTo ? calendarDay(input.effectiveTo) : null,
+        rateCents: input.rateCents,
+        unitBasis: input.unitBasis,
+        crosswalkCode: input.crosswalkCode ?? null,
+        crosswalkModifierMode: input.crosswalkModifierMode ?? null,
+        crosswalkModifiers,
+        createdBy: ctx.userId,
       },
     });
     audit.set({ resourceId: created.id }).scope({
-      code: created.code, modifierMatch: created.modifierMatch, modifiers, effectiveFrom: input.effectiveFrom, effectiveTo: input.effectiveTo ?? null,
+      code: created.code,
+      modifierMatch: created.modifierMatch,
+      modifiers,
+      effectiveFrom: input.effectiveFrom,
+      effectiveTo: input.effectiveTo ?? null,
     });
     return toFeeScheduleEntryView(created);
   }
 
   /** Each code and modifier must be billable on the entry's first day, in its system. */
-  private async codeLibraryProblems(input: CreateFeeScheduleEntryInput, modifiers: string[], crosswalkModifiers: string[]): Promise<FieldError[]> {
+  private async codeLibraryProblems(
+    input: CreateFeeScheduleEntryInput,
+    modifiers: string[],
+    crosswalkModifiers: string[],
+  ): Promise<FieldError[]> {
     const on = input.effectiveFrom;
-    const check = (code: string, system?: CodeSystem) => this.queries.execute<ValidateCodeQuery, CodeValidity>(new ValidateCodeQuery(code, on, system));
+    const check = (code: string, system?: CodeSystem) =>
+      this.queries.execute<ValidateCodeQuery, CodeValidity>(new ValidateCodeQuery(code, on, system));
     const problems: FieldError[] = [];
     const code = await check(input.code, input.codeSystem);
     if (!code.valid) problems.push({ field: 'code', message: code.message });
-    for (const [field, list] of [['modifiers', modifiers], ['crosswalkModifiers', crosswalkModifiers]] as const) {
+    for (const [field, list] of [
+      ['modifiers', modifiers],
+      ['crosswalkModifiers', crosswalkModifiers],
+    ] as const) {
       for (const m of list) {
         const v = await check(m, 'MODIFIER');
         if (!v.valid) problems.push({ field, message: v.message });
@@ -52,7 +82,8 @@ export class CreateFeeScheduleEntryHandler implements PmUseCaseHandler<CreateFee
     if (input.crosswalkCode) {
       const v = await check(input.crosswalkCode);
       if (!v.valid) problems.push({ field: 'crosswalkCode', message: v.message });
-      else if (v.code.system === 'MODIFIER') problems.push({ field: 'crosswalkCode', message: `${input.crosswalkCode} is a modifier, not a billing code` });
+      else if (v.code.system === 'MODIFIER')
+        problems.push({ field: 'crosswalkCode', message: `${input.crosswalkCode} is a modifier, not a billing code` });
     }
     return problems;
   }
@@ -61,10 +92,17 @@ export class CreateFeeScheduleEntryHandler implements PmUseCaseHandler<CreateFee
 /** Rules between fields the DTO cannot express. */
 function shapeProblems(input: CreateFeeScheduleEntryInput, modifiers: string[], crosswalkModifiers: string[]): FieldError[] {
   const problems: FieldError[] = [];
-  if (input.modifierMatch === 'any' && modifiers.length > 0) problems.push({ field: 'modifiers', message: "modifiers must be empty when modifierMatch is 'any'" });
-  if (input.effectiveTo && input.effectiveTo < input.effectiveFrom) problems.push({ field: 'effectiveTo', message: 'effectiveTo must be on or after effectiveFrom' });
-  if (!input.crosswalkModifierMode && crosswalkModifiers.length > 0) problems.push({ field: 'crosswalkModifierMode', message: 'crosswalkModifierMode (add or replace) is required with crosswalkModifiers' });
-  if (input.crosswalkModifierMode === 'add' && crosswalkModifiers.length === 0) problems.push({ field: 'crosswalkModifiers', message: "crosswalkModifiers must name at least one modifier to add" });
+  if (input.modifierMatch === 'any' && modifiers.length > 0)
+    problems.push({ field: 'modifiers', message: "modifiers must be empty when modifierMatch is 'any'" });
+  if (input.effectiveTo && input.effectiveTo < input.effectiveFrom)
+    problems.push({ field: 'effectiveTo', message: 'effectiveTo must be on or after effectiveFrom' });
+  if (!input.crosswalkModifierMode && crosswalkModifiers.length > 0)
+    problems.push({
+      field: 'crosswalkModifierMode',
+      message: 'crosswalkModifierMode (add or replace) is required with crosswalkModifiers',
+    });
+  if (input.crosswalkModifierMode === 'add' && crosswalkModifiers.length === 0)
+    problems.push({ field: 'crosswalkModifiers', message: 'crosswalkModifiers must name at least one modifier to add' });
   if (input.crosswalkCode === input.code) problems.push({ field: 'crosswalkCode', message: 'crosswalkCode must differ from code' });
   return problems;
 }

@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+
 import type { FeeScheduleEntryView } from '../../domain/fee-schedule-entry.view';
 
 /**

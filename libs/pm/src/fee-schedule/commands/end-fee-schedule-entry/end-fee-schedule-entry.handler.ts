@@ -1,11 +1,12 @@
 import { CommandHandler } from '@nestjs/cqrs';
+
 import { InvalidInputError, isoDate } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
+import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 import { FeeScheduleEntryView, toFeeScheduleEntryView } from '../../domain/fee-schedule-entry.view';
 import { assertNoOverlap } from '../../infrastructure/fee-schedule.repository';
 import { EndFeeScheduleEntryCommand } from './end-fee-schedule-entry.command';
-import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 
 @CommandHandler(EndFeeScheduleEntryCommand)
 @TenantUseCase(EndFeeScheduleEntryCommand, { audit: { action: 'fee-schedule.end', resource: 'fee_schedule_entry', id: (c) => c.entryId } })
@@ -19,10 +20,16 @@ export class EndFeeScheduleEntryHandler implements PmUseCaseHandler<EndFeeSchedu
       return null;
     }
     const from = isoDate(current.effectiveFrom);
-    if (effectiveTo < from) throw new InvalidInputError('effectiveTo is before the entry starts', [{ field: 'effectiveTo', message: `effectiveTo must be on or after ${from}` }]);
+    if (effectiveTo < from)
+      throw new InvalidInputError('effectiveTo is before the entry starts', [
+        { field: 'effectiveTo', message: `effectiveTo must be on or after ${from}` },
+      ]);
     // Moving the end later may run into the next entry of the key.
     await assertNoOverlap(tx, ctx.organizationId, current, { effectiveFrom: from, effectiveTo }, current.id);
-    const saved = await tx.feeScheduleEntry.update({ where: key, data: { effectiveTo: new Date(`${effectiveTo}T00:00:00Z`), endedAt: new Date(), endedBy: ctx.userId } });
+    const saved = await tx.feeScheduleEntry.update({
+      where: key,
+      data: { effectiveTo: new Date(`${effectiveTo}T00:00:00Z`), endedAt: new Date(), endedBy: ctx.userId },
+    });
     audit.scope({ from: current.effectiveTo ? isoDate(current.effectiveTo) : null, to: effectiveTo });
     return toFeeScheduleEntryView(saved);
   }

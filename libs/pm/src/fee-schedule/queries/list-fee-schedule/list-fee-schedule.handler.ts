@@ -1,11 +1,12 @@
 import { QueryHandler } from '@nestjs/cqrs';
+
 import { Prisma } from '@cairn/platform/db';
-import type { Page } from '@cairn/platform/http';
+import { pageOf, pageWindow, type Page } from '@cairn/platform/http';
+import { TenantUseCase } from '@cairn/platform/use-case';
+
+import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 import { FeeScheduleEntryView, toFeeScheduleEntryView } from '../../domain/fee-schedule-entry.view';
 import { ListFeeScheduleQuery } from './list-fee-schedule.query';
-import { pageOf, pageWindow } from '@cairn/platform/http';
-import { TenantUseCase } from '@cairn/platform/use-case';
-import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 
 /** Not audited: the fee schedule holds prices, no patient data. */
 @QueryHandler(ListFeeScheduleQuery)
@@ -22,7 +23,12 @@ export class ListFeeScheduleHandler implements PmUseCaseHandler<ListFeeScheduleQ
     const { skip, take } = pageWindow(filter);
     const [total, rows] = await Promise.all([
       tx.feeScheduleEntry.count({ where }),
-      tx.feeScheduleEntry.findMany({ where, orderBy: [{ code: 'asc' }, { modifierMatch: 'asc' }, { effectiveFrom: 'asc' }, { id: 'asc' }], skip, take }),
+      tx.feeScheduleEntry.findMany({
+        where,
+        orderBy: [{ code: 'asc' }, { modifierMatch: 'asc' }, { effectiveFrom: 'asc' }, { id: 'asc' }],
+        skip,
+        take,
+      }),
     ]);
     return pageOf(rows.map(toFeeScheduleEntryView), total, filter);
   }

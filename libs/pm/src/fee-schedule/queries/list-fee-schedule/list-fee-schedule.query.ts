@@ -1,5 +1,7 @@
 import { Query } from '@nestjs/cqrs';
+
 import type { Page } from '@cairn/platform/http';
+
 import type { FeeScheduleEntryView } from '../../domain/fee-schedule-entry.view';
 
 export interface FeeScheduleFilter {

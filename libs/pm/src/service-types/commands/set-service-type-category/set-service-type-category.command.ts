@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+
 import type { ServiceTypeView } from '../../domain/service-type.view';
 
 /** Creates a service type or changes its category (and name, active flag): the mapping is data, not code. */

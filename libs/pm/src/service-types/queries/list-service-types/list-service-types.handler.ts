@@ -1,8 +1,10 @@
 import { QueryHandler } from '@nestjs/cqrs';
+
 import { TenantUseCase } from '@cairn/platform/use-case';
+
+import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 import { ServiceTypeView, toServiceTypeView } from '../../domain/service-type.view';
 import { ListServiceTypesQuery } from './list-service-types.query';
-import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 
 /** The organization's service types and their categories (no patient data, so not audited). */
 @QueryHandler(ListServiceTypesQuery)

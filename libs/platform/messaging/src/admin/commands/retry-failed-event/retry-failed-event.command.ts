@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+
 import type { QueueName } from '../../../job-map';
 
 export interface RetriedEvent {

@@ -1,7 +1,9 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import type { Job } from 'bullmq';
+
 import { ConflictError, NotFoundError } from '@cairn/platform/http';
 import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+
 import type { IntegrationEvent } from '../../../event-types';
 import type { QueueName } from '../../../job-map';
 import { MessagingQueues, withRedisTimeout } from '../../../outbox/messaging-queues';
@@ -27,7 +29,8 @@ export class RetryFailedEventHandler implements TenantUseCaseHandler<RetryFailed
     try {
       for (const [name, queue] of this.queues.all()) {
         const job = (await withRedisTimeout(queue.getJob(eventId), `looking up a job in ${name}`)) as Job<IntegrationEvent> | undefined;
-        if (job && job.data?.organizationId === ctx.organizationId) found.push({ queue: name, job, state: await withRedisTimeout(job.getState(), 'reading a job state') });
+        if (job && job.data?.organizationId === ctx.organizationId)
+          found.push({ queue: name, job, state: await withRedisTimeout(job.getState(), 'reading a job state') });
       }
     } catch {
       throw redisUnavailable();
@@ -35,15 +38,22 @@ export class RetryFailedEventHandler implements TenantUseCaseHandler<RetryFailed
     if (found.length === 0) throw new NotFoundError('No event with that id in the queues of this organization.');
     const failed = found.filter((f) => f.state === 'failed');
     if (failed.length === 0) {
-      throw audit.refuse('not_failed', new ConflictError(`The event is not in a failed set (it is ${found.map((f) => f.state).join(', ')}).`), 'failure', {
-        states: found.map((f) => `${f.queue}:${f.state}`),
-      });
+      throw audit.refuse(
+        'not_failed',
+        new ConflictError(`The event is not in a failed set (it is ${found.map((f) => f.state).join(', ')}).`),
+        'failure',
+        {
+          states: found.map((f) => `${f.queue}:${f.state}`),
+        },
+      );
     }
     try {
-      for (const f of failed) await withRedisTimeout(f.job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true }), 'retrying a job');
+      for (const f of failed)
+        await withRedisTimeout(f.job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true }), 'retrying a job');
     } catch (e) {
       // Another admin retried it a moment ago: the job is no longer in the failed set.
-      if (e instanceof Error && /not in the failed state|is not in the failed/i.test(e.message)) throw new ConflictError('The event was retried already.');
+      if (e instanceof Error && /not in the failed state|is not in the failed/i.test(e.message))
+        throw new ConflictError('The event was retried already.');
       throw redisUnavailable();
     }
     const queues = failed.map((f) => f.queue);

@@ -1,8 +1,10 @@
 import { ServiceUnavailableException } from '@nestjs/common';
 import { QueryHandler } from '@nestjs/cqrs';
 import type { Job } from 'bullmq';
+
 import type { Page } from '@cairn/platform/http';
 import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+
 import type { IntegrationEvent } from '../../../event-types';
 import { MessagingQueues, withRedisTimeout } from '../../../outbox/messaging-queues';
 import { FailedEventView, toFailedEventView } from '../../failed-event.view';

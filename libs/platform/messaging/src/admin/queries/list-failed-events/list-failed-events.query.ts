@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+
 import type { FailedEventView } from '../../failed-event.view';
 
 export interface FailedEventPage {

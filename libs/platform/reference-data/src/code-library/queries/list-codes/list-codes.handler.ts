@@ -1,11 +1,18 @@
 import { QueryHandler } from '@nestjs/cqrs';
+
 import { CodePage, ListCodesQuery } from '@cairn/platform/code-library';
 import { Prisma } from '@cairn/platform/db';
 import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+
 import { CodeRow, likeLiteral, NO_ORGANIZATION, toCodeView } from '../../code-row';
 
 @QueryHandler(ListCodesQuery)
-@TenantUseCase(ListCodesQuery, { audit: false, reason: 'reference data (codes, jurisdiction rules): no PHI, no tenant resource', tenant: 'optional', transaction: 'audit-only' })
+@TenantUseCase(ListCodesQuery, {
+  audit: false,
+  reason: 'reference data (codes, jurisdiction rules): no PHI, no tenant resource',
+  tenant: 'optional',
+  transaction: 'audit-only',
+})
 export class ListCodesHandler implements TenantUseCaseHandler<ListCodesQuery, CodePage> {
   async execute({ search }: ListCodesQuery, { tenant, inTransaction }: UseCase): Promise<CodePage> {
     const organizationId = tenant?.organizationId ?? NO_ORGANIZATION;

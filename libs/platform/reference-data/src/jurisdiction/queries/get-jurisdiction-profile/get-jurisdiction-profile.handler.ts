@@ -1,12 +1,19 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler } from '@nestjs/cqrs';
+
 import { AppConfig, CONFIG } from '@cairn/platform/config';
 import type { ModelRow } from '@cairn/platform/db';
 import { InvalidInputError, NotFoundError } from '@cairn/platform/http';
 import {
-  GetJurisdictionProfileQuery, GroupCodeMapping, JurisdictionProfile, RequiredModifierRule, ResolvedJurisdictionProfile, TimedUnitRule,
+  GetJurisdictionProfileQuery,
+  GroupCodeMapping,
+  JurisdictionProfile,
+  RequiredModifierRule,
+  ResolvedJurisdictionProfile,
+  TimedUnitRule,
 } from '@cairn/platform/jurisdiction';
 import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+
 import { TtlCache } from '../../../ttl-cache';
 
 type ProfileRow = ModelRow<'jurisdictionProfile'>;
@@ -31,7 +38,12 @@ export function toJurisdictionProfile(row: ProfileRow): JurisdictionProfile {
 }
 
 @QueryHandler(GetJurisdictionProfileQuery)
-@TenantUseCase(GetJurisdictionProfileQuery, { audit: false, reason: 'reference data (codes, jurisdiction rules): no PHI, no tenant resource', tenant: 'optional', transaction: 'audit-only' })
+@TenantUseCase(GetJurisdictionProfileQuery, {
+  audit: false,
+  reason: 'reference data (codes, jurisdiction rules): no PHI, no tenant resource',
+  tenant: 'optional',
+  transaction: 'audit-only',
+})
 export class GetJurisdictionProfileHandler implements TenantUseCaseHandler<GetJurisdictionProfileQuery, ResolvedJurisdictionProfile> {
   /** (organization, site, state) -> the resolved profile. */
   private readonly resolved: TtlCache<ResolvedJurisdictionProfile>;
@@ -43,7 +55,9 @@ export class GetJurisdictionProfileHandler implements TenantUseCaseHandler<GetJu
   async execute({ selector }: GetJurisdictionProfileQuery, uc: UseCase): Promise<ResolvedJurisdictionProfile> {
     const stateCode = selector.stateCode?.trim().toUpperCase();
     if (stateCode !== undefined && !STATE.test(stateCode)) {
-      throw new InvalidInputError('stateCode is not a state code', [{ field: 'stateCode', message: 'stateCode must be a two-letter state code' }]);
+      throw new InvalidInputError('stateCode is not a state code', [
+        { field: 'stateCode', message: 'stateCode must be a two-letter state code' },
+      ]);
     }
     const ctx = stateCode ? undefined : uc.ctx;
     const key = `${ctx?.organizationId ?? '-'}|${stateCode ? '' : (selector.siteId ?? '')}|${stateCode ?? ''}`;
@@ -51,14 +65,19 @@ export class GetJurisdictionProfileHandler implements TenantUseCaseHandler<GetJu
   }
 
   private load(
-    uc: UseCase, ctx: { organizationId: string } | undefined, selector: GetJurisdictionProfileQuery['selector'], stateCode: string | undefined,
+    uc: UseCase,
+    ctx: { organizationId: string } | undefined,
+    selector: GetJurisdictionProfileQuery['selector'],
+    stateCode: string | undefined,
   ): Promise<ResolvedJurisdictionProfile> {
     return uc.inTransaction(async (tx) => {
       let jurisdiction: string | null = stateCode ?? null;
       let via: 'site' | 'organization' | 'state' = 'state';
       if (ctx) {
         if (selector.siteId) {
-          const site = await tx.site.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: selector.siteId } } });
+          const site = await tx.site.findUnique({
+            where: { organizationId_id: { organizationId: ctx.organizationId, id: selector.siteId } },
+          });
           if (!site) throw new NotFoundError('No site with that id in this organization.');
           if (site.jurisdiction) [jurisdiction, via] = [site.jurisdiction, 'site'];
         }
