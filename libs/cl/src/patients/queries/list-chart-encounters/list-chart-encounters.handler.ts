@@ -4,12 +4,11 @@ import { CheckSudConsentQuery } from '@cairn/platform/clinical';
 import { EncounterPage, EncounterView, ListPatientEncountersQuery } from '@cairn/platform/scheduling';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
-import type { ClTx, ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
+import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { PART2_NOTICE } from '../../../consents/domain/part2-notice.constants';
-import type { ChartEncounterPage, ChartEncounterView, ChartGroupSessionView } from '../../domain/chart-encounter.view';
+import type { ChartEncounterPage, ChartEncounterView } from '../../domain/chart-encounter.view';
+import { type GroupFacts, groupFactsOfSessions } from '../../infrastructure/chart-group-facts.repository';
 import { ListChartEncountersQuery } from './list-chart-encounters.query';
-
-type GroupFacts = Pick<ChartGroupSessionView, 'groupId' | 'groupName' | 'groupType' | 'sudProgram' | 'startTime' | 'endTime'>;
 
 /**
  * The chart's encounter list. CL checks the patient is in the caller's scope (row-level security on cl_patients),
@@ -34,7 +33,7 @@ export class ListChartEncountersHandler implements ClUseCaseHandler<ListChartEnc
     // Joins this transaction (a use case called through the bus), so PM's rows are read under the same context and snapshot.
     const page: EncounterPage = await this.queries.execute(new ListPatientEncountersQuery({ patientId, ...filter }));
     const sessionIds = [...new Set(page.items.filter((e) => e.sourceType === 'group_session').map((e) => e.sourceId))];
-    const facts = await this.groupFacts(tx, ctx.organizationId, sessionIds);
+    const facts = await groupFactsOfSessions(tx, ctx.organizationId, sessionIds);
 
     const chart = patient.chart;
     // Part 2 records among a Part 2 chart's encounters: an SUD-program group's (record type group_encounter) and
@@ -76,36 +75,6 @@ export class ListChartEncountersHandler implements ClUseCaseHandler<ListChartEnc
   }
 
   /** The group behind each session (CL's own tables), for the encounters of this page. */
-  private async groupFacts(tx: ClTx, organizationId: string, sessionIds: string[]): Promise<Map<string, GroupFacts>> {
-    if (sessionIds.length === 0) return new Map();
-    const rows = await tx.$queryRaw<Array<{ session_id: string } & GroupFactsRow>>`
-      SELECT s.id AS session_id, g.id AS group_id, g.name AS group_name, g.group_type, g.sud_program,
-             s.start_time::text AS start_time, s.end_time::text AS end_time
-      FROM cl_group_sessions s JOIN cl_groups g ON g.organization_id = s.organization_id AND g.id = s.group_id
-      WHERE s.organization_id = ${organizationId}::uuid AND s.id = ANY (${sessionIds}::uuid[])`;
-    return new Map(
-      rows.map((r) => [
-        r.session_id,
-        {
-          groupId: r.group_id,
-          groupName: r.group_name,
-          groupType: r.group_type,
-          sudProgram: r.sud_program,
-          startTime: r.start_time?.slice(0, 5) ?? null,
-          endTime: r.end_time?.slice(0, 5) ?? null,
-        },
-      ]),
-    );
-  }
-}
-
-interface GroupFactsRow {
-  group_id: string;
-  group_name: string;
-  group_type: string;
-  sud_program: boolean;
-  start_time: string | null;
-  end_time: string | null;
 }
 
 function toChartEncounter(e: EncounterView, facts: GroupFacts | undefined): ChartEncounterView {
