@@ -7,7 +7,7 @@ import { TenantUseCase } from '@cairn/platform/use-case';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { PART2_NOTICE } from '../../../consents/domain/part2-notice.constants';
 import type { ChartEncounterPage, ChartEncounterView } from '../../domain/chart-encounter.view';
-import { type GroupFacts, groupFactsOfSessions } from '../../infrastructure/chart-group-facts.repository';
+import { groupFactsOfSessions, type GroupFacts } from '../../infrastructure/chart-group-facts.repository';
 import { ListChartEncountersQuery } from './list-chart-encounters.query';
 
 /**
