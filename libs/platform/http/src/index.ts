@@ -49,3 +49,4 @@ export {
   WHOLE_BODY,
 } from './hostile-input';
 export type { Assert, SameShape, ShapeDrift } from './view-shape';
+export { SHUTDOWN_TIMEOUT_MS, stopOnSignals } from './stop-on-signals';

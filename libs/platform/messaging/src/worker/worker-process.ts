@@ -1,11 +1,9 @@
 import { Logger } from '@nestjs/common';
 
 import { loadConfigOrExit } from '@cairn/platform/config';
+import { stopOnSignals } from '@cairn/platform/http';
 
 import { RunningWorker, startWorker, StartWorkerOptions } from './start-worker';
-
-/** Longer than any job should take to reach a safe point; after it the process gives up and exits 1. */
-const SHUTDOWN_TIMEOUT_MS = 25_000;
 
 /**
  * The worker process's life: read the configuration, start, and drain on SIGTERM/SIGINT. main.ts runs it with
@@ -24,31 +22,5 @@ export async function runWorkerProcess(consumers: StartWorkerOptions['consumers'
   }
   logger.log(`Cairn worker up; health and metrics on http://localhost:${worker.port}/health and /metrics`);
 
-  // Our own signal handling rather than enableShutdownHooks(): Nest's re-raises the signal after closing,
-  // so the exit status would say "killed" instead of 0 after a clean drain.
-  let shuttingDown = false;
-  const shutdown = (signal: NodeJS.Signals) => {
-    if (shuttingDown) {
-      logger.warn(`${signal} again during shutdown: exiting now`);
-      process.exit(1);
-    }
-    shuttingDown = true;
-    logger.log(`${signal}: draining`);
-    setTimeout(() => {
-      logger.error(`Shutdown did not finish within ${SHUTDOWN_TIMEOUT_MS / 1000} s: exiting`);
-      process.exit(1);
-    }, SHUTDOWN_TIMEOUT_MS).unref();
-    worker.stop().then(
-      () => {
-        logger.log('Stopped cleanly');
-        process.exit(0);
-      },
-      (e: unknown) => {
-        logger.error({ err: e }, 'Shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', shutdown);
-  process.on('SIGINT', shutdown);
+  stopOnSignals({ logger, stopping: 'draining', stop: () => worker.stop() });
 }
