@@ -12,4 +12,4 @@ export { freePort, httpStatus, waitUntil } from '../dev/probes';
 export { probeRedis } from '../dev/local-redis';
 export { seedDemoData } from '../seed/seed-demo-data';
 export { createScratchDatabase, ScratchDatabase, uniqueDatabaseName } from './test-db';
-export { adminUrlFromEnv, DEFAULT_REDIS_URL } from './test-env';
+export { adminUrlFromEnv, childProcessEnv, DEFAULT_REDIS_URL, testOwnerUrl, testRedisUrl } from './test-env';

@@ -32,3 +32,20 @@ export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 export function adminUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   return env['TEST_DATABASE_ADMIN_URL'] || env['DATABASE_URL'] || DEFAULT_ADMIN_URL;
 }
+
+/**
+ * The int tier's own connections, as tools/testing/setup-env.ts set them for this worker: test support reads them
+ * here, in one place, instead of each helper reaching into process.env.
+ */
+export function testOwnerUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env['DATABASE_OWNER_URL'];
+}
+
+export function testRedisUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env['REDIS_URL'] || DEFAULT_REDIS_URL;
+}
+
+/** The environment a child process of a test starts with: this worker's, with `overrides` on top. */
+export function childProcessEnv(overrides: NodeJS.ProcessEnv, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...env, ...overrides };
+}

@@ -1,5 +1,7 @@
 import { Pool } from 'pg';
 
+import { testOwnerUrl } from '@cairn/testing';
+
 /**
  * Looks up the demo organizations, sites and users that the demo seed creates (by slug, code and email),
  * so tests do not depend on how the seed derives its ids.
@@ -8,7 +10,7 @@ export class DemoFixture {
   readonly owner: Pool;
 
   /** On this run's database, or on another one (a suite with a scratch database of its own). */
-  constructor(ownerUrl: string | undefined = process.env['DATABASE_OWNER_URL']) {
+  constructor(ownerUrl: string | undefined = testOwnerUrl()) {
     this.owner = new Pool({ connectionString: ownerUrl, max: 2 });
   }
 

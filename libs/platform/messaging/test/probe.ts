@@ -10,7 +10,7 @@ import { Pool } from 'pg';
 
 import { PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/clinical';
 import { PrismaClient, withTenant } from '@cairn/platform/db';
-import { createScratchDatabase, probeRedis, seedDemoData } from '@cairn/testing';
+import { childProcessEnv, createScratchDatabase, probeRedis, seedDemoData } from '@cairn/testing';
 
 import { buildEvent, ConsumerDeps, ConsumerTx, EventConsumer, QUEUE_NAMES, QueueEvent, writeOutboxEvent } from '../src';
 
@@ -271,7 +271,7 @@ export const PROBE_WORKER_ENTRY = 'libs/platform/messaging/test/probe-worker.mai
 export function spawnEntry(entry: string, env: NodeJS.ProcessEnv, onStderr: (chunk: string) => void = () => undefined): ChildProcess {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
+    env: childProcessEnv(env),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   child.stderr!.on('data', (d: Buffer) => onStderr(d.toString()));

@@ -5,7 +5,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 
 import { withTenant, type PrismaClient } from '@cairn/platform/db';
-import { freePort } from '@cairn/testing';
+import { freePort, testRedisUrl } from '@cairn/testing';
 
 import { writeOutboxEvent, type IntegrationEvent } from '../src';
 import { appPrisma, createMessagingTestDb, MessagingTestDb, obliterateQueues, spawnEntry, uniqueQueuePrefix, waitFor } from './probe';
@@ -83,7 +83,7 @@ export function workerScenario(name: string): WorkerScenario {
       );
     },
     replay: async (queueName, consumer, first, republished) => {
-      const connection = new Redis(process.env['REDIS_URL']!, { maxRetriesPerRequest: 1 });
+      const connection = new Redis(testRedisUrl(), { maxRetriesPerRequest: 1 });
       const queue = new Queue(queueName, { connection, prefix });
       try {
         for (const n of [1, 2]) await queue.add(first.type, first, { jobId: `${first.id}-redelivered-${n}` });
@@ -118,7 +118,7 @@ export function workerScenario(name: string): WorkerScenario {
   }, 90_000);
   afterAll(async () => {
     await worker?.stop();
-    await obliterateQueues(process.env['REDIS_URL']!, prefix);
+    await obliterateQueues(testRedisUrl(), prefix);
     await prisma?.$disconnect();
     await scenario.db?.drop();
   });
