@@ -30,6 +30,22 @@ export function permissionsFor(me: Me | undefined, scope: Scope): Set<string> {
   return new Set(site ? site.permissions : org.permissions);
 }
 
+/** The organization a user last worked in, kept across tabs and sign-ins (an id, never PHI). */
+const lastOrganizationKey = (userId: string) => `cairn.staff.last-organization.${userId}`;
+
+/**
+ * The scope to send from the first request: the chosen organization when it is still one of the user's, else the
+ * one they last worked in, else their first. Written to the session before any page asks for data, so a user of
+ * several organizations never sends a request without X-Organization-Id.
+ */
+export function settleScope(me: Me): void {
+  const scope = session.scope;
+  if (me.organizations.some((o) => o.id === scope.organizationId)) return;
+  const remembered = localStorage.getItem(lastOrganizationKey(me.user.id));
+  const org = me.organizations.find((o) => o.id === remembered) ?? me.organizations[0];
+  if (org) session.setScope({ organizationId: org.id });
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
   const tokens = useSyncExternalStore(session.subscribe, () => sessionStorage.getItem('cairn.staff.tokens'));
@@ -38,7 +54,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const meQuery = useQuery({
     queryKey: ['me', signedIn],
     enabled: signedIn,
-    queryFn: () => call(api.GET('/api/v1/me')),
+    queryFn: async () => {
+      const me = await call(api.GET('/api/v1/me'));
+      settleScope(me);
+      return me;
+    },
   });
   const value = useMemo<AuthState>(() => {
     const scope: Scope = scopeRaw ? (JSON.parse(scopeRaw) as Scope) : {};
@@ -63,6 +83,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       },
       choose(next) {
         session.setScope(next);
+        if (me && next.organizationId) localStorage.setItem(lastOrganizationKey(me.user.id), next.organizationId);
         // Everything cached was read in the previous organization or site.
         void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
       },

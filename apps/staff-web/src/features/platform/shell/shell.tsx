@@ -39,7 +39,14 @@ function Shell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {meError ? <ErrorMessage error={meError} /> : children}
+        {meError ? (
+          <ErrorMessage error={meError} />
+        ) : me ? (
+          children
+        ) : (
+          // Pages wait for the user's organizations: their first request must already carry the organization.
+          <p role="status">Loading your organizations…</p>
+        )}
       </main>
     </>
   );
