@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 
 import { api, call, Generation } from '../../../api/client';
 import { useAddressFilters } from '../../../shared/address-filters';
+import { DateFilter } from '../../../shared/date-filter';
 import { useAuth } from '../../../shared/auth';
 import { codeWords } from '../../../shared/code-words';
 import { ErrorMessage } from '../../../shared/error-message';
@@ -404,11 +405,11 @@ export function GroupReviewPage() {
         </span>
         <span className="field">
           <label htmlFor="filter-from">Sessions from</label>
-          <input id="filter-from" type="date" value={from} onChange={(e) => setFilter('from', e.target.value)} />
+          <DateFilter id="filter-from" value={from} onApply={(v) => setFilter('from', v)} />
         </span>
         <span className="field">
           <label htmlFor="filter-to">to</label>
-          <input id="filter-to" type="date" value={to} onChange={(e) => setFilter('to', e.target.value)} />
+          <DateFilter id="filter-to" value={to} onApply={(v) => setFilter('to', v)} />
         </span>
         <span className="field">
           <label htmlFor="filter-site">Site</label>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 
 import { api, call, Charge } from '../../../api/client';
 import { useAddressFilters } from '../../../shared/address-filters';
+import { DateFilter } from '../../../shared/date-filter';
 import { useAuth } from '../../../shared/auth';
 import { codeWords } from '../../../shared/code-words';
 import { ErrorMessage } from '../../../shared/error-message';
@@ -140,11 +141,11 @@ export function ChargesPage() {
       <form className="filters inline-form" onSubmit={(e) => e.preventDefault()} aria-label="Filters">
         <span className="field">
           <label htmlFor="charges-from">Service date from</label>
-          <input id="charges-from" type="date" value={from} onChange={(e) => setFilter('from', e.target.value)} />
+          <DateFilter id="charges-from" value={from} onApply={(v) => setFilter('from', v)} />
         </span>
         <span className="field">
           <label htmlFor="charges-to">to</label>
-          <input id="charges-to" type="date" value={to} onChange={(e) => setFilter('to', e.target.value)} />
+          <DateFilter id="charges-to" value={to} onApply={(v) => setFilter('to', v)} />
         </span>
         <span className="field">
           <label htmlFor="charges-status">Status</label>
