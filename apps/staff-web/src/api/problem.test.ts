@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 
-import { plainWords, toProblem } from './problem';
+import { ApiError, fieldErrorOf, fieldSentence, plainWords, toProblem } from './problem';
 
 describe('problem+json in plain words', () => {
-  it('explains a 403 as missing permission, with the API detail after it', () => {
+  it('explains a 403 as missing permission in words, never with the permission key', () => {
     const p = toProblem(403, { type: 'about:blank', title: 'Forbidden', status: 403, detail: 'Requires patients.view', instance: '/x' });
-    expect(plainWords(p)).toBe('You do not have permission to see this. Ask an administrator if you need access. Requires patients.view');
+    expect(plainWords(p)).toBe(
+      'You do not have permission to see this. Ask an administrator if you need access. Your role does not let you read patient charts here.',
+    );
+    const guard = toProblem(403, { title: 'Forbidden', status: 403, detail: 'You do not have permission "hr.productivity.view" here.' });
+    expect(plainWords(guard)).toContain('Your role does not let you see provider productivity here.');
+    const unknown = toProblem(403, { title: 'Forbidden', status: 403, detail: 'You do not have permission "x.y.z" here.' });
+    expect(plainWords(unknown)).not.toContain('x.y.z');
+    const sentence = toProblem(403, { title: 'Forbidden', status: 403, detail: 'Only the author signs a note.' });
+    expect(plainWords(sentence)).toContain('Only the author signs a note.');
   });
 
   it('lists each invalid field of a validation failure', () => {
@@ -16,7 +24,18 @@ describe('problem+json in plain words', () => {
       errors: [{ field: 'periodStart', message: 'must be a date' }, { field: 'x' }],
     });
     expect(p.fieldErrors).toEqual([{ field: 'periodStart', message: 'must be a date' }]);
-    expect(plainWords(p)).toBe('Some of what was entered is not valid. periodStart: must be a date');
+    expect(plainWords(p)).toBe('Some of what was entered is not valid. Period start must be a date.');
+  });
+
+  it("words a field refusal for the person who typed it, without the API's field key", () => {
+    const e = { field: 'proposedCptCode', message: 'proposedCptCode: 99999 is not in the code library' };
+    expect(fieldSentence(e)).toBe('99999 is not a code in the code library: check it, or pick one from the list.');
+    expect(fieldSentence({ field: 'sessionDate', message: 'sessionDate must be on or before today' })).toBe(
+      'Session date must be on or before today.',
+    );
+    const err = new ApiError(toProblem(400, { status: 400, title: 'Bad Request', errors: [e] }));
+    expect(fieldErrorOf(err, 'proposedCptCode')).toMatch(/^99999 is not a code/);
+    expect(fieldErrorOf(err, 'proposedModifiers')).toBeUndefined();
   });
 
   it('says the credentials were refused, not that a session ended, while signing in', () => {

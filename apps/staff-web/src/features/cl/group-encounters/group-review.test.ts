@@ -118,7 +118,11 @@ describe('bulk results', () => {
   it('says each outcome in words and whether it did what was asked', () => {
     expect(outcomeWords('approved')).toEqual({ item: 'Approved', ok: true });
     expect(outcomeWords('already_approved').ok).toBe(true);
-    expect(outcomeWords('not_billable')).toEqual({ item: 'Not approved: not billable', ok: false });
+    expect(outcomeWords('not_billable')).toEqual({
+      item: 'Not approved: not billable',
+      ok: false,
+      advice: 'Its row says why it cannot be billed. Change its code, or reject it.',
+    });
     expect(outcomeWords('consent_required').item).toBe('Not changed: Part 2 consent required');
     expect(outcomeWords('conflict').item).toBe('Not changed: it is no longer pending review');
     expect(outcomeWords('brand_new')).toEqual({ item: 'brand new', ok: false });

@@ -120,20 +120,44 @@ const ATTENDANCE: Record<string, string> = { present: 'Present', partial: 'Parti
 export const attendanceWords = (a: string) => ATTENDANCE[a] ?? a;
 
 /** Each outcome of a bulk action: a word for the summary (counted) and a sentence for the item. */
-export const OUTCOMES: { key: string; summary: string; item: string; ok: boolean }[] = [
+export const OUTCOMES: { key: string; summary: string; item: string; ok: boolean; advice?: string }[] = [
   { key: 'approved', summary: 'approved', item: 'Approved', ok: true },
   { key: 'already_approved', summary: 'already approved', item: 'Already approved: nothing changed', ok: true },
   { key: 'rejected', summary: 'rejected', item: 'Rejected', ok: true },
   { key: 'already_rejected', summary: 'already rejected', item: 'Already rejected: nothing changed', ok: true },
-  { key: 'conflict', summary: 'no longer pending', item: 'Not changed: it is no longer pending review', ok: false },
-  { key: 'not_billable', summary: 'not billable', item: 'Not approved: not billable', ok: false },
-  { key: 'consent_required', summary: 'need Part 2 consent', item: 'Not changed: Part 2 consent required', ok: false },
-  { key: 'not_found', summary: 'not found', item: 'Not found in your organization or sites', ok: false },
+  {
+    key: 'conflict',
+    summary: 'no longer pending',
+    item: 'Not changed: it is no longer pending review',
+    ok: false,
+    advice: 'Someone decided it before you; the list now shows its current state.',
+  },
+  {
+    key: 'not_billable',
+    summary: 'not billable',
+    item: 'Not approved: not billable',
+    ok: false,
+    advice: 'Its row says why it cannot be billed. Change its code, or reject it.',
+  },
+  {
+    key: 'consent_required',
+    summary: 'need Part 2 consent',
+    item: 'Not changed: Part 2 consent required',
+    ok: false,
+    advice: 'A Part 2 consent that covers you is needed before you can act on it.',
+  },
+  {
+    key: 'not_found',
+    summary: 'not found',
+    item: 'Not found in your organization or sites',
+    ok: false,
+    advice: 'It may have been removed, or it is outside the organization or site you are working in.',
+  },
 ];
 
-export function outcomeWords(outcome: string): { item: string; ok: boolean } {
+export function outcomeWords(outcome: string): { item: string; ok: boolean; advice?: string } {
   const o = OUTCOMES.find((x) => x.key === outcome);
-  return o ? { item: o.item, ok: o.ok } : { item: outcome.replace(/_/g, ' '), ok: false };
+  return o ? { item: o.item, ok: o.ok, advice: o.advice } : { item: outcome.replace(/_/g, ' '), ok: false };
 }
 
 /** "2 approved, 1 already approved, 1 not billable": the outcomes present, in a fixed order. */

@@ -53,7 +53,8 @@ describe('RejectDialog', () => {
     fireEvent.change(screen.getByLabelText('Reason for rejecting (required)'), { target: { value: 'x' } });
     fireEvent.click(screen.getByRole('button', { name: 'Reject 1 encounter' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('reason: reason must be 1 to 1000 characters');
+    expect(alert.textContent).toContain('Reason must be 1 to 1000 characters.');
+    expect(alert.textContent).not.toContain('reason:');
     expect(screen.getByRole('dialog')).toBeTruthy();
   });
 
@@ -87,6 +88,25 @@ describe('RejectDialog', () => {
 });
 
 describe('CodeEditDialog', () => {
+  it("puts the API's refusal of the code under the code field, in a biller's words", async () => {
+    const onSave = vi.fn(async () => {
+      throw new ApiError({
+        status: 400,
+        title: 'Bad Request',
+        fieldErrors: [{ field: 'proposedCptCode', message: 'proposedCptCode: 99999 is not in the code library' }],
+      });
+    });
+    render(<CodeEditDialog row={generation()} attendee="Tootsie, Renée" onCancel={() => undefined} onSave={onSave} />);
+    fireEvent.change(screen.getByLabelText('Code (CPT or HCPCS)'), { target: { value: '99999' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save code' }));
+    const under = await screen.findByText('99999 is not a code in the code library: check it, or pick one from the list.');
+    expect(under.id).toBe('edit-code-error');
+    const field = screen.getByLabelText('Code (CPT or HCPCS)');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(field);
+    expect(screen.getByRole('dialog').textContent).not.toContain('proposedCptCode');
+  });
+
   it('checks the code and modifiers before saving, then saves them upper-cased', async () => {
     const onSave = vi.fn(async () => undefined);
     render(

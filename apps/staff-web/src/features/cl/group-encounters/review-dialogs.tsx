@@ -2,6 +2,7 @@ import { FormEvent, useRef, useState } from 'react';
 
 import type { Generation } from '../../../api/client';
 import { codeWords } from '../../../shared/code-words';
+import { fieldErrorOf } from '../../../api/problem';
 import { ErrorMessage } from '../../../shared/error-message';
 import { Modal } from '../../../shared/modal';
 import { codeEditErrors, parseModifiers } from './group-review';
@@ -98,7 +99,12 @@ export function CodeEditDialog({
     try {
       await onSave(code.trim().toUpperCase(), parseModifiers(modifiers));
     } catch (err) {
-      setError(err);
+      // A refusal of one field goes under that field, in words; anything else above the buttons.
+      const onField = { code: fieldErrorOf(err, 'proposedCptCode'), modifiers: fieldErrorOf(err, 'proposedModifiers') };
+      if (onField.code || onField.modifiers) {
+        setErrors(onField);
+        document.getElementById(onField.code ? 'edit-code' : 'edit-modifiers')?.focus();
+      } else setError(err);
       setBusy(false);
     }
   };

@@ -13,7 +13,7 @@ const names: Record<string, string> = {
 };
 
 describe('ReviewResults', () => {
-  it("summarizes a bulk approval and states each item's outcome in words, with the API's reason when it did not apply", () => {
+  it("summarizes a bulk approval and states each item's outcome in words, with what to do when it did not apply", () => {
     render(
       <ReviewResults
         outcome={{
@@ -59,8 +59,12 @@ describe('ReviewResults', () => {
       'already_approved',
     ]);
     expect(items[0]!.textContent).toBe('✓ Tootsie, Renée (2025-12-02): Approved');
-    expect(items[2]!.textContent).toContain('Adams, Caleb (2025-12-02): Not approved: not billable (The generation is not billable');
-    expect(items[3]!.textContent).toContain('Not changed: Part 2 consent required (A 42 CFR Part 2 consent covering you');
+    expect(items[2]!.textContent).toBe(
+      '⚠ Adams, Caleb (2025-12-02): Not approved: not billable Its row says why it cannot be billed. Change its code, or reject it.',
+    );
+    expect(items[3]!.textContent).toContain('Not changed: Part 2 consent required A Part 2 consent that covers you is needed');
+    // The API's developer-facing detail (field names such as notBillableReason) is never shown.
+    for (const item of items) expect(item.textContent).not.toMatch(/notBillableReason|see its/);
     // A no-op that did what was asked does not repeat the API's sentence.
     expect(items[4]!.textContent).toBe('✓ Olson, Malik (2025-12-02): Already approved: nothing changed');
     expect(ids.length).toBe(items.length);

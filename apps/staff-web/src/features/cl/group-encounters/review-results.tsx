@@ -10,7 +10,7 @@ export interface BulkOutcome {
 
 /**
  * What a bulk approve or reject did: a summary ("2 approved, 1 not billable") and every item's outcome in
- * words, with the API's own sentence when the action did not apply. The heading takes focus when it appears, so
+ * words, with what to do when the action did not apply (never the API's developer-facing detail). The heading takes focus when it appears, so
  * keyboard and screen-reader users land on the result.
  */
 export function ReviewResults({ outcome, describe, onDismiss }: { outcome: BulkOutcome; describe(id: string): string; onDismiss(): void }) {
@@ -32,7 +32,7 @@ export function ReviewResults({ outcome, describe, onDismiss }: { outcome: BulkO
             <li key={r.id} data-generation-id={r.id} data-outcome={r.outcome}>
               <span aria-hidden="true">{w.ok ? '✓ ' : '⚠ '}</span>
               <strong>{describe(r.id)}:</strong> {w.item}
-              {r.detail && !w.ok && <span className="muted"> ({r.detail})</span>}
+              {w.advice && <span className="muted"> {w.advice}</span>}
             </li>
           );
         })}
