@@ -8,6 +8,7 @@ import { DateFilter } from '../../../shared/date-filter';
 import { useAuth } from '../../../shared/auth';
 import { codeWords } from '../../../shared/code-words';
 import { ErrorMessage } from '../../../shared/error-message';
+import { isRefusal, RefusedPage } from '../../../shared/refusal';
 import { Pager } from '../../../shared/pager';
 import { Part2Badge } from '../../../shared/part2-badge';
 import { PatientName, PatientNames, usePatientNames } from '../../../shared/patient-names';
@@ -381,6 +382,7 @@ export function GroupReviewPage() {
   const data = result.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const pageState = allState(selected, rows);
+  if (isRefusal(result.error)) return <RefusedPage title="Group encounter review" error={result.error} />;
   return (
     <>
       <h1>Group encounter review</h1>

@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../../../api/client';
 import { useAuth } from '../../../shared/auth';
 import { ErrorMessage } from '../../../shared/error-message';
+import { isRefusal, RefusedPage } from '../../../shared/refusal';
 import { Pager } from '../../../shared/pager';
 import { Part2Badge } from '../../../shared/part2-badge';
 import { TableWrap } from '../../../shared/table-wrap';
@@ -28,6 +29,7 @@ export function PatientsPage() {
   };
   const data = result.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  if (isRefusal(result.error)) return <RefusedPage title="Patients" error={result.error} />;
   return (
     <>
       <h1>Patients</h1>

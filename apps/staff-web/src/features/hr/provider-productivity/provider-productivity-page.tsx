@@ -6,6 +6,7 @@ import { ApiError, toProblem } from '../../../api/problem';
 import { API_BASE_URL } from '../../../api/runtime-config';
 import { useAuth } from '../../../shared/auth';
 import { ErrorMessage } from '../../../shared/error-message';
+import { isRefusal, RefusedPage } from '../../../shared/refusal';
 import { StaffName, StaffNames, useStaffNames } from '../../../shared/staff-names';
 import { TableWrap } from '../../../shared/table-wrap';
 import { LagBinsChart } from './lag-bins-chart';
@@ -77,6 +78,7 @@ export function ProviderProductivityPage() {
     rows.map((r) => r.providerId),
     scope.organizationId,
   );
+  if (isRefusal(result.error)) return <RefusedPage title="Provider productivity" error={result.error} />;
   return (
     <>
       <h1>Provider productivity</h1>

@@ -7,6 +7,7 @@ import { DateFilter } from '../../../shared/date-filter';
 import { useAuth } from '../../../shared/auth';
 import { codeWords } from '../../../shared/code-words';
 import { ErrorMessage } from '../../../shared/error-message';
+import { isRefusal, RefusedPage } from '../../../shared/refusal';
 import { Pager } from '../../../shared/pager';
 import { PatientName, PatientNames, usePatientNames } from '../../../shared/patient-names';
 import { TableWrap } from '../../../shared/table-wrap';
@@ -134,6 +135,7 @@ export function ChargesPage() {
   );
   const data = result.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  if (isRefusal(result.error)) return <RefusedPage title="Charges" error={result.error} />;
   return (
     <>
       <h1>Charges</h1>

@@ -1,0 +1,20 @@
+import { ApiError } from '../api/problem';
+import { ErrorMessage } from './error-message';
+
+/** A 403: the user may not open this page at all (as opposed to a problem with what they asked for). */
+export function isRefusal(error: unknown): boolean {
+  return error instanceof ApiError && error.problem.status === 403;
+}
+
+/**
+ * A page the API refused: its title and the refusal only. Search, filters and downloads would only invite
+ * actions that are refused as well.
+ */
+export function RefusedPage({ title, error }: { title: string; error: unknown }) {
+  return (
+    <>
+      <h1>{title}</h1>
+      <ErrorMessage error={error} />
+    </>
+  );
+}
