@@ -1,11 +1,12 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { api, call } from '../../../api/client';
 import { AuthProvider } from '../../../shared/auth';
+import { pathAfterOrganizationChange } from './scope-switcher';
 import { RequireSignIn } from './shell';
 
 const SONORAN = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
@@ -91,5 +92,29 @@ describe('the organization of a user of two organizations', () => {
     renderPage();
     expect(await screen.findByText('patients loaded')).toBeTruthy();
     expect(asked).toEqual([MESA]);
+  });
+});
+
+describe('switching organization on a record page', () => {
+  it('goes back to the list instead of saying the record was not found', async () => {
+    answer();
+    function Where() {
+      return <output aria-label="where">{useLocation().pathname + useLocation().search}</output>;
+    }
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={['/patients/99999999-9999-4999-8999-999999999999']}>
+          <AuthProvider>
+            <RequireSignIn>
+              <Where />
+            </RequireSignIn>
+          </AuthProvider>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    await userEvent.setup().selectOptions(await screen.findByLabelText('Work in organization'), MESA);
+    expect(screen.getByLabelText('where').textContent).toBe('/patients');
+    expect(pathAfterOrganizationChange('/group-sessions/abc')).toBe('/review/group-encounters');
+    expect(pathAfterOrganizationChange('/billing/charges')).toBe('/billing/charges');
   });
 });
