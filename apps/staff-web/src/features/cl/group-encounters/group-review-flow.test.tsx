@@ -136,6 +136,10 @@ describe('GroupReviewPage', () => {
     expect(requests.filter((r) => r.startsWith('GET /api/v1/group-encounter-generations')).length).toBeGreaterThan(listed);
     expect(rowOf(short)).not.toBeNull();
     expect(screen.getByText('0 selected')).toBeTruthy();
+
+    // A new filter is a new list: the result of the earlier action leaves with the old one.
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'approved' } });
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Result of approving 2 encounters' })).toBeNull());
   });
 
   it('opens the reject dialog for the selection; a user without approve sees no selection or actions', async () => {

@@ -325,6 +325,8 @@ export function GroupReviewPage() {
   const selected = selection.key === queryKey ? selection.ids : new Set<string>();
   const setSelected = (ids: Set<string>) => setSelection({ key: queryKey, ids });
   const [outcome, setOutcome] = useState<(BulkOutcome & { describe: Map<string, string> }) | undefined>();
+  // The result of a bulk action describes the list it was taken on: a new filter is a new list.
+  useEffect(() => setOutcome(undefined), [status, from, to, siteId, sessionId]);
   const [actionError, setActionError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [rejecting, setRejecting] = useState(false);
