@@ -7,6 +7,7 @@ import { DateFilter } from '../../../shared/date-filter';
 import { useAuth } from '../../../shared/auth';
 import { codeWords } from '../../../shared/code-words';
 import { ErrorMessage } from '../../../shared/error-message';
+import { PauseIcon } from '../../../shared/icons';
 import { isRefusal, RefusedPage } from '../../../shared/refusal';
 import { Pager } from '../../../shared/pager';
 import { PatientName, PatientNames, usePatientNames } from '../../../shared/patient-names';
@@ -52,7 +53,7 @@ export function ChargeStatus({ charge }: { charge: Pick<Charge, 'status' | 'hold
   if (charge.status === 'on_hold') {
     return (
       <span className="status status-on_hold">
-        <span aria-hidden="true">⏸ </span>On hold: {holdReasonWords(charge.holdReason)}
+        <PauseIcon /> On hold: {holdReasonWords(charge.holdReason)}
       </span>
     );
   }
@@ -200,7 +201,7 @@ export function ChargesPage() {
                 <tbody>
                   {rows.map((c) => (
                     <tr key={c.id} data-charge-id={c.id} data-source-id={c.source.id} data-status={c.status}>
-                      <td>{c.serviceDate}</td>
+                      <td className="nowrap">{c.serviceDate}</td>
                       <th scope="row">
                         <ChargePatient charge={c} patients={patients} />
                       </th>
