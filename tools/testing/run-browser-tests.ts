@@ -145,11 +145,14 @@ async function main(): Promise<number> {
     const { browser, close } = await launchChromium(executable);
     cleanups.push(close);
     const servers = { web, api, outDir: OUT, workerRunning: () => workerProc.running };
+    // `--only <words>` runs the tests whose names contain them (while working on one screen); CI runs all.
+    const onlyAt = process.argv.indexOf('--only');
+    const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
     for (const [name, fn] of [
       ...staffWebTests(servers, audit),
       ...chartEncounterTests(servers, audit),
       ...batchReviewTests(servers, audit),
-    ]) {
+    ].filter(([name]) => !only || name.includes(only))) {
       const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
       outcomes.push(await runTest(name, () => fn(ctx), 90_000));
       await ctx.close().catch(() => undefined);

@@ -38,7 +38,7 @@ export class DemoApi {
 }
 
 /** Fails unless the page fits the viewport's width; names what sticks out, so a failure says where to look. */
-export async function noSidewaysScroll(page: Page, what: string): Promise<void> {
+export async function noSidewaysScroll(page: Page, what: string, width = 'tablet width'): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (overflow <= 0) return;
   const wide = await page.evaluate(() =>
@@ -48,5 +48,5 @@ export async function noSidewaysScroll(page: Page, what: string): Promise<void> 
       .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
       .join(', '),
   );
-  assert(false, `no sideways scrolling of ${what} at tablet width (${overflow}px too wide: ${wide})`);
+  assert(false, `no sideways scrolling of ${what} at ${width} (${overflow}px too wide: ${wide})`);
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 
-import { DemoApi, signIn } from './demo-session';
+import { DemoApi, noSidewaysScroll, signIn } from './demo-session';
 import { assert, PageAuditor } from './harness';
 
 /**
@@ -209,6 +209,50 @@ export function staffWebTests(s: Servers, audit: PageAuditor): [string, (ctx: Br
         ]);
         assert(report.status() === 200, `the report for one site answers 200 (got ${report.status()})`);
         await page.getByText(/for 2025 Q3\.|No provider activity in this period\./).waitFor();
+      },
+    ],
+    [
+      'every screen is usable on a phone (390 px): the header folds into a menu, nothing scrolls sideways, wide tables say so',
+      async (ctx) => {
+        const page = await ctx.newPage();
+        await page.setViewportSize({ width: 390, height: 844 });
+        await signIn(page, s.web, 'admin@sonoran.cairn.test');
+        const headerHeight = () => page.locator('header.app-header').evaluate((h) => h.getBoundingClientRect().height);
+        const menu = page.getByRole('button', { name: 'Menu' });
+        const visit = async (link: string, heading: string | RegExp, shot: string) => {
+          await menu.click();
+          assert((await menu.getAttribute('aria-expanded')) === 'true', 'the Menu button says it is open');
+          await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
+          await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+          await page.waitForLoadState('networkidle');
+          assert((await menu.getAttribute('aria-expanded')) === 'false', 'a new page closes the menu');
+          const h = await headerHeight();
+          assert(h <= 80, `the folded header of ${shot} takes ${h}px, not most of the screen`);
+          await noSidewaysScroll(page, shot, 'phone width');
+          const wraps = page.locator('.table-wrap');
+          for (let i = 0; i < (await wraps.count()); i++) {
+            const overflows = await wraps.nth(i).evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+            if (overflows)
+              assert(
+                await page.getByText('More columns: scroll the table sideways.').first().isVisible(),
+                `${shot}: a table wider than the screen says so`,
+              );
+          }
+          await audit.check(page, `${shot}-phone`);
+        };
+        await visit('Patients', 'Patients', 'patients');
+        await page.locator('tbody tr a').first().click();
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.waitForLoadState('networkidle');
+        await noSidewaysScroll(page, 'the chart', 'phone width');
+        await audit.check(page, 'chart-phone');
+        await visit('Group encounter review', 'Group encounter review', 'review');
+        await visit('Charges', 'Charges', 'charges');
+        // The scope pickers live in the menu and fit it.
+        await menu.click();
+        await page.getByLabel('Work in organization').waitFor();
+        await noSidewaysScroll(page, 'the open menu', 'phone width');
+        await audit.check(page, 'menu-open-phone');
       },
     ],
     [
