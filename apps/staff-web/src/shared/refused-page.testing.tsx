@@ -27,7 +27,10 @@ export async function expectOnlyTheRefusal(page: React.ReactNode, path: string, 
     'fetch',
     vi.fn(async (req: Request) => {
       if (new URL(req.url).pathname === '/api/v1/me') return json(ME);
-      return json({ type: 'about:blank', title: 'Forbidden', status: 403, detail: 'You do not have permission "pm.charges.view" here.' }, 403);
+      return json(
+        { type: 'about:blank', title: 'Forbidden', status: 403, detail: 'You do not have permission "pm.charges.view" here.' },
+        403,
+      );
     }),
   );
   try {

@@ -4,14 +4,14 @@ import { Link } from 'react-router';
 
 import { api, call, Generation } from '../../../api/client';
 import { useAddressFilters } from '../../../shared/address-filters';
-import { DateFilter } from '../../../shared/date-filter';
 import { useAuth } from '../../../shared/auth';
 import { codeWords } from '../../../shared/code-words';
+import { DateFilter } from '../../../shared/date-filter';
 import { ErrorMessage } from '../../../shared/error-message';
-import { isRefusal, RefusedPage } from '../../../shared/refusal';
 import { Pager } from '../../../shared/pager';
 import { Part2Badge } from '../../../shared/part2-badge';
 import { PatientName, PatientNames, usePatientNames } from '../../../shared/patient-names';
+import { isRefusal, RefusedPage } from '../../../shared/refusal';
 import { StaffName, useStaffNames } from '../../../shared/staff-names';
 import { TableWrap } from '../../../shared/table-wrap';
 import {

@@ -1,8 +1,8 @@
 import { FormEvent, useRef, useState } from 'react';
 
 import type { Generation } from '../../../api/client';
-import { codeWords } from '../../../shared/code-words';
 import { fieldErrorOf } from '../../../api/problem';
+import { codeWords } from '../../../shared/code-words';
 import { ErrorMessage } from '../../../shared/error-message';
 import { Modal } from '../../../shared/modal';
 import { codeEditErrors, parseModifiers } from './group-review';

@@ -5,9 +5,9 @@ import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../../../api/client';
 import { useAuth } from '../../../shared/auth';
 import { ErrorMessage } from '../../../shared/error-message';
-import { isRefusal, RefusedPage } from '../../../shared/refusal';
 import { Pager } from '../../../shared/pager';
 import { Part2Badge } from '../../../shared/part2-badge';
+import { isRefusal, RefusedPage } from '../../../shared/refusal';
 import { TableWrap } from '../../../shared/table-wrap';
 
 const PAGE_SIZE = 25;

@@ -24,10 +24,14 @@ export function ScopeSwitcher() {
     <div className="scope">
       <span className="field">
         <label htmlFor="scope-org">Work in organization</label>
-        <select id="scope-org" value={org?.id ?? ''} onChange={(e) => {
+        <select
+          id="scope-org"
+          value={org?.id ?? ''}
+          onChange={(e) => {
             choose({ organizationId: e.target.value });
             navigate(pathAfterOrganizationChange(pathname));
-          }}>
+          }}
+        >
           {me.organizations.map((o) => (
             <option key={o.id} value={o.id}>
               {o.name}

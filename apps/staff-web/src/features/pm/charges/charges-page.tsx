@@ -3,14 +3,14 @@ import { Link } from 'react-router';
 
 import { api, call, Charge } from '../../../api/client';
 import { useAddressFilters } from '../../../shared/address-filters';
-import { DateFilter } from '../../../shared/date-filter';
 import { useAuth } from '../../../shared/auth';
 import { codeWords } from '../../../shared/code-words';
+import { DateFilter } from '../../../shared/date-filter';
 import { ErrorMessage } from '../../../shared/error-message';
 import { PauseIcon } from '../../../shared/icons';
-import { isRefusal, RefusedPage } from '../../../shared/refusal';
 import { Pager } from '../../../shared/pager';
 import { PatientName, PatientNames, usePatientNames } from '../../../shared/patient-names';
+import { isRefusal, RefusedPage } from '../../../shared/refusal';
 import { TableWrap } from '../../../shared/table-wrap';
 
 const PAGE_SIZE = 50;
