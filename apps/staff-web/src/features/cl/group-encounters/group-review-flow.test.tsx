@@ -100,6 +100,21 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('GroupReviewPage', () => {
+  it('approves one row from its own Approve button, without selecting it first', async () => {
+    const billable = generation();
+    const short = belowMinimum();
+    const { requests } = fakeApi([billable, short], [VIEW, APPROVE]);
+    renderPage();
+    await screen.findByRole('heading', { name: 'Family Recovery Group, 2025-12-02' });
+    const rowOf = (g: Generation) => document.querySelector(`tr[data-generation-id="${g.id}"]`) as HTMLElement;
+    // Only a billable pending row offers Approve; a not-billable one cannot be approved from its row.
+    expect(within(rowOf(short)).queryByRole('button', { name: /^Approve / })).toBeNull();
+    fireEvent.click(within(rowOf(billable)).getByRole('button', { name: /^Approve / }));
+    await screen.findByRole('heading', { name: 'Result of approving 1 encounter' });
+    expect(requests).toContain('POST /api/v1/group-encounter-generations/approve');
+    await waitFor(() => expect(rowOf(billable)).toBeNull());
+  });
+
   it('approves the selected rows, shows each outcome, and fetches the queue again', async () => {
     const billable = generation();
     const short = belowMinimum();

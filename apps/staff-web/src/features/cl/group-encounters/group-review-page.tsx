@@ -129,6 +129,9 @@ interface SessionTableProps {
   patients: PatientNames;
   reviewers: { names: ReadonlyMap<string, string>; isPending: boolean };
   onEdit(row: Generation): void;
+  /** Approve one row on its own (no selecting first); absent when the user may not approve. */
+  onApproveOne?(row: Generation): void;
+  busy?: boolean;
 }
 
 export function SessionTable({
@@ -141,7 +144,10 @@ export function SessionTable({
   patients,
   reviewers,
   onEdit,
+  onApproveOne,
+  busy = false,
 }: SessionTableProps) {
+  const hasActions = canEdit || canApprove;
   const title = `${groupName ?? groupTypeWords(group.groupType)}, ${group.sessionDate}`;
   const headingId = `session-${group.sessionId}`;
   const selectable = group.rows.filter(isSelectable);
@@ -181,7 +187,7 @@ export function SessionTable({
               <th scope="col">Status</th>
               <th scope="col">Proposed code</th>
               <th scope="col">Flags</th>
-              {canEdit && <th scope="col">Actions</th>}
+              {hasActions && <th scope="col">Actions</th>}
             </tr>
           </thead>
           <tbody>
@@ -243,13 +249,19 @@ export function SessionTable({
                   <td>
                     <Flags row={r} />
                   </td>
-                  {canEdit && (
+                  {hasActions && (
                     <td>
-                      {isEditable(r) ? (
+                      {canApprove && onApproveOne && isSelectable(r) && r.billable && (
+                        <button type="button" disabled={busy} onClick={() => onApproveOne(r)} aria-label={`Approve ${who}`}>
+                          Approve
+                        </button>
+                      )}{' '}
+                      {canEdit && isEditable(r) && (
                         <button type="button" className="secondary" onClick={() => onEdit(r)} aria-label={`Edit code for ${who}`}>
                           Edit code
                         </button>
-                      ) : (
+                      )}
+                      {!(canApprove && onApproveOne && isSelectable(r) && r.billable) && !(canEdit && isEditable(r)) && (
                         <span className="muted">
                           <span aria-hidden="true">—</span>
                           <span className="visually-hidden">No actions</span>
@@ -343,14 +355,14 @@ export function GroupReviewPage() {
     ]);
   const describeAll = (items: Generation[]) => new Map(items.map((r) => [r.id, `${attendeeText(r, patients)} (${r.sessionDate})`]));
 
-  const approve = async () => {
-    if (chosen.length === 0) return;
+  const approve = async (items: Generation[] = chosen) => {
+    if (items.length === 0) return;
     setBusy(true);
     setActionError(undefined);
     setNotice('');
     try {
-      const res = await call(api.POST('/api/v1/group-encounter-generations/approve', { body: { ids: chosen.map((r) => r.id) } }));
-      setOutcome({ action: 'approve', results: res.results, describe: describeAll(chosen) });
+      const res = await call(api.POST('/api/v1/group-encounter-generations/approve', { body: { ids: items.map((r) => r.id) } }));
+      setOutcome({ action: 'approve', results: res.results, describe: describeAll(items) });
       setSelected(new Set());
       await refresh();
     } catch (e) {
@@ -508,6 +520,8 @@ export function GroupReviewPage() {
               patients={patients}
               reviewers={reviewers}
               onEdit={setEditing}
+              onApproveOne={(row) => void approve([row])}
+              busy={busy}
             />
           ))}
           <Pager page={page} pages={pages} onPage={setPage} />
