@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { FormEvent, useState } from 'react';
+import { FormEvent, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 
 import { api, call } from '../../../api/client';
@@ -18,6 +18,8 @@ export function PatientsPage() {
   const q = params.get('q') ?? '';
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const [text, setText] = useState(q);
+  // A search started elsewhere (the header's patient search) lands here with a new q: show it in the field.
+  useEffect(() => setText(q), [q]);
   const result = useQuery({
     queryKey: ['patients', scope, q, page],
     placeholderData: keepPreviousData,
@@ -33,7 +35,7 @@ export function PatientsPage() {
   return (
     <>
       <h1>Patients</h1>
-      <form role="search" onSubmit={search} className="inline-form">
+      <form role="search" aria-label="Search patients" onSubmit={search} className="inline-form">
         <label htmlFor="patient-search">Search by name or MRN</label>
         <input id="patient-search" type="search" value={text} onChange={(e) => setText(e.target.value)} />
         <button type="submit">Search</button>

@@ -118,3 +118,27 @@ describe('switching organization on a record page', () => {
     expect(pathAfterOrganizationChange('/billing/charges')).toBe('/billing/charges');
   });
 });
+
+describe('the header patient search', () => {
+  it('opens the patient list searched by what was typed, from any page', async () => {
+    answer();
+    function Where() {
+      const l = useLocation();
+      return <output aria-label="where">{l.pathname + l.search}</output>;
+    }
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MemoryRouter initialEntries={['/billing/charges']}>
+          <AuthProvider>
+            <RequireSignIn>
+              <Where />
+            </RequireSignIn>
+          </AuthProvider>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    const user = userEvent.setup();
+    await user.type(await screen.findByRole('searchbox', { name: 'Find a patient by name or MRN' }), 'Hall{Enter}');
+    expect(screen.getByLabelText('where').textContent).toBe('/patients?q=Hall');
+  });
+});

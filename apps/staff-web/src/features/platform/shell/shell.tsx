@@ -1,10 +1,41 @@
-import { ReactNode, useEffect, useState } from 'react';
-import { Navigate, NavLink, useLocation } from 'react-router';
+import { FormEvent, ReactNode, useEffect, useState } from 'react';
+import { Navigate, NavLink, useLocation, useNavigate } from 'react-router';
 
 import { useAuth } from '../../../shared/auth';
 import { ErrorMessage } from '../../../shared/error-message';
 import { NAV } from './nav';
 import { ScopeSwitcher } from './scope-switcher';
+
+/** Find a patient from any page: the patient list, searched by name or MRN. */
+function HeaderPatientSearch() {
+  const [text, setText] = useState('');
+  const navigate = useNavigate();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const q = text.trim();
+    if (!q) return;
+    navigate(`/patients?q=${encodeURIComponent(q)}`);
+    setText('');
+  };
+  return (
+    <form role="search" aria-label="Find a patient" className="header-search" onSubmit={submit}>
+      <label htmlFor="header-patient-search" className="visually-hidden">
+        Find a patient by name or MRN
+      </label>
+      <input
+        id="header-patient-search"
+        type="search"
+        placeholder="Find a patient"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        autoComplete="off"
+      />
+      <button type="submit" className="secondary">
+        Find
+      </button>
+    </form>
+  );
+}
 
 /** The layout around every signed-in page: skip link, navigation by permission, scope pickers, sign out. */
 function Shell({ children }: { children: ReactNode }) {
@@ -46,6 +77,7 @@ function Shell({ children }: { children: ReactNode }) {
               ))}
             </ul>
           </nav>
+          {permissions.has('patients.view') && <HeaderPatientSearch />}
           <ScopeSwitcher />
           <div className="user">
             {me && <span>{me.user.displayName}</span>}
