@@ -1,9 +1,20 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, render as renderBare, screen, waitFor } from '@testing-library/react';
+import type { ReactElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 
 import { ApiError } from '../../../api/problem';
+import { AuthProvider } from '../../../shared/auth';
 import { generation } from './generation-fixture';
 import { CodeEditDialog, REASON_REQUIRED, RejectDialog } from './review-dialogs';
+
+/** The dialogs inside the providers the app gives them (signed out here: the code field is plain text). */
+const render = (ui: ReactElement) =>
+  renderBare(
+    <QueryClientProvider client={new QueryClient()}>
+      <AuthProvider>{ui}</AuthProvider>
+    </QueryClientProvider>,
+  );
 
 describe('RejectDialog', () => {
   it('is a labelled modal dialog with focus in the reason field', () => {

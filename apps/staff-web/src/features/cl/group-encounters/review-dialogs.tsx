@@ -2,6 +2,7 @@ import { FormEvent, useRef, useState } from 'react';
 
 import type { Generation } from '../../../api/client';
 import { fieldErrorOf } from '../../../api/problem';
+import { CodePicker } from '../../../shared/code-picker';
 import { codeWords } from '../../../shared/code-words';
 import { ErrorMessage } from '../../../shared/error-message';
 import { Modal } from '../../../shared/modal';
@@ -121,14 +122,13 @@ export function CodeEditDialog({
     >
       <form onSubmit={(e) => void submit(e)} noValidate className="dialog-form">
         <label htmlFor="edit-code">Code (CPT or HCPCS)</label>
-        <input
+        <CodePicker
           id="edit-code"
           value={code}
-          maxLength={7}
-          autoComplete="off"
-          aria-invalid={errors.code ? true : undefined}
-          aria-describedby={errors.code ? 'edit-code-error' : undefined}
-          onChange={(e) => setCode(e.target.value)}
+          on={row.sessionDate}
+          invalid={Boolean(errors.code)}
+          describedBy={errors.code ? 'edit-code-error' : undefined}
+          onChange={setCode}
         />
         <FieldError id="edit-code-error" message={errors.code} />
         <label htmlFor="edit-modifiers">Modifiers (separated by commas, up to 4)</label>
