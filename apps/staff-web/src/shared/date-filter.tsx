@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 /**
  * A whole calendar date a person means: YYYY-MM-DD, a real day, year 1900 or later. A date input typed with the
@@ -22,7 +22,12 @@ export function isWholeDate(value: string): boolean {
 export function DateFilter(props: { id: string; value: string; onApply(value: string): void; min?: string; max?: string }) {
   const { id, value, onApply, min, max } = props;
   const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
+  // When the address changes from elsewhere (a cleared filter, the back button), show its value.
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    setText(value);
+  }
   return (
     <input
       id={id}

@@ -338,7 +338,12 @@ export function GroupReviewPage() {
   const setSelected = (ids: Set<string>) => setSelection({ key: queryKey, ids });
   const [outcome, setOutcome] = useState<(BulkOutcome & { describe: Map<string, string> }) | undefined>();
   // The result of a bulk action describes the list it was taken on: a new filter is a new list.
-  useEffect(() => setOutcome(undefined), [status, from, to, siteId, sessionId]);
+  const filterKey = [status, from, to, siteId, sessionId].join('|');
+  const [outcomeFilters, setOutcomeFilters] = useState(filterKey);
+  if (filterKey !== outcomeFilters) {
+    setOutcomeFilters(filterKey);
+    setOutcome(undefined);
+  }
   const [actionError, setActionError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [rejecting, setRejecting] = useState(false);

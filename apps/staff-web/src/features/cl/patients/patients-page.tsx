@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { FormEvent, useEffect, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 
 import { api, call } from '../../../api/client';
@@ -19,7 +19,11 @@ export function PatientsPage() {
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const [text, setText] = useState(q);
   // A search started elsewhere (the header's patient search) lands here with a new q: show it in the field.
-  useEffect(() => setText(q), [q]);
+  const [shownQ, setShownQ] = useState(q);
+  if (q !== shownQ) {
+    setShownQ(q);
+    setText(q);
+  }
   const result = useQuery({
     queryKey: ['patients', scope, q, page],
     placeholderData: keepPreviousData,

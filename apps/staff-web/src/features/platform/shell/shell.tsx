@@ -1,4 +1,4 @@
-import { FormEvent, ReactNode, useEffect, useState } from 'react';
+import { FormEvent, ReactNode, useState } from 'react';
 import { Navigate, NavLink, useLocation, useNavigate } from 'react-router';
 
 import { useAuth } from '../../../shared/auth';
@@ -43,7 +43,11 @@ function Shell({ children }: { children: ReactNode }) {
   // On a phone the navigation, scope pickers and sign-out fold behind one Menu button; a new page closes it.
   const [menuOpen, setMenuOpen] = useState(false);
   const { pathname } = useLocation();
-  useEffect(() => setMenuOpen(false), [pathname]);
+  const [menuPath, setMenuPath] = useState(pathname);
+  if (pathname !== menuPath) {
+    setMenuPath(pathname);
+    setMenuOpen(false);
+  }
   return (
     <>
       <a className="skip-link" href="#main">
