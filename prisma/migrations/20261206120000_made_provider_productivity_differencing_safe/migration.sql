@@ -311,7 +311,8 @@ CREATE FUNCTION get_provider_productivity(period_start text, period_end text, or
     -- months with them (fewest first, then the earliest) until the withheld months hold at least 5 patients.
     q_row_cand AS (
       SELECT q.provider_id, q.mask, k.k, k.k << q.shift AS s,
-             COALESCE(bit_or(m.mask) FILTER (WHERE m.patients < 5), 0) AS unrel
+             COALESCE(bit_or(m.mask) FILTER (WHERE m.patients < 5), 0) AS unrel,
+             COALESCE(sum(m.sessions + m.no_shows + m.late_cancels + m.notes) FILTER (WHERE m.mask & (k.k << q.shift) <> 0), 0) AS activity
       FROM pv q CROSS JOIN generate_series(0, 7) AS k(k)
       JOIN pv m ON m.provider_id = q.provider_id AND m.kind = 'month' AND m.mask & q.mask <> 0
       WHERE q.kind = 'quarter' AND q.patients >= 5
@@ -322,8 +323,9 @@ CREATE FUNCTION get_provider_productivity(period_start text, period_end text, or
       FROM q_row_cand c
       LEFT JOIN pp ON pp.provider_id = c.provider_id AND pp.pm & c.s <> 0
       WHERE c.s & c.unrel = c.unrel
-      GROUP BY c.provider_id, c.mask, c.s, c.k
-      HAVING c.s = 0 OR count(pp.patient_id) >= 5
+      GROUP BY c.provider_id, c.mask, c.s, c.k, c.activity
+      -- Withheld months that hold nothing at all reveal nothing: no patient, no appointment, no note.
+      HAVING c.s = 0 OR count(pp.patient_id) >= 5 OR c.activity = 0
       ORDER BY c.provider_id, c.mask, (c.k & 1) + ((c.k >> 1) & 1) + ((c.k >> 2) & 1), c.k
     ),
     rel_mq AS (
@@ -341,14 +343,16 @@ CREATE FUNCTION get_provider_productivity(period_start text, period_end text, or
       WHERE y.kind = 'year' GROUP BY y.provider_id
     ),
     y_uncovered_patients AS (
-      SELECT u.provider_id, u.u, count(pp.patient_id) AS patients
+      SELECT u.provider_id, u.u, count(pp.patient_id) AS patients,
+             (SELECT COALESCE(sum(m.sessions + m.no_shows + m.late_cancels + m.notes), 0) FROM rel_mq m
+              WHERE m.provider_id = u.provider_id AND m.kind = 'month' AND m.mask & u.u <> 0) AS activity
       FROM y_uncovered u LEFT JOIN pp ON pp.provider_id = u.provider_id AND pp.pm & u.u <> 0
       GROUP BY u.provider_id, u.u
     ),
     rel AS (
       SELECT r.provider_id, r.kind, r.mask, r.shift, r.patients, r.sessions, r.no_shows, r.late_cancels, r.cats,
              r.notes, r.lag_sum, r.b1, r.b2,
-             CASE WHEN r.kind <> 'year' THEN r.rel ELSE r.patients >= 5 AND (u.u = 0 OR u.patients >= 5) END AS rel
+             CASE WHEN r.kind <> 'year' THEN r.rel ELSE r.patients >= 5 AND (u.u = 0 OR u.patients >= 5 OR u.activity = 0) END AS rel
       FROM rel_mq r LEFT JOIN y_uncovered_patients u ON u.provider_id = r.provider_id
     ),
     -- Blocks inside a row: sessions by category, lag bins, notes behind the average lag. The same rule per cell.
