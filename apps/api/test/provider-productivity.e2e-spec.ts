@@ -405,6 +405,42 @@ describe('GET /api/v1/hr/provider-productivity', () => {
     }
   });
 
+  it('gives clinical supervisors the rows of the providers they supervise (GET .../supervised), and only them', async () => {
+    const Q4 = { periodStart: '2025-10-01', periodEnd: '2025-12-31' };
+    const sonoran = await demo.orgId('sonoran');
+    const [north, hr, nurseless] = await Promise.all([
+      login(app, 'supervisor.north@sonoran.cairn.test'),
+      login(app, 'hr@sonoran.cairn.test'),
+      login(app, 'clinician@sonoran.cairn.test'),
+    ]);
+    const supervised = await as(app, north, sonoran).get(`${URL}/supervised`).query(Q4);
+    expect(supervised.status).toBe(200);
+    const orgWide = (await as(app, hr, sonoran).get(URL).query(Q4)).body.items as Record<string, any>[];
+    // Supervisor (north) holds the role at Phoenix and Flagstaff and supervises the Flagstaff peer specialist (CL-19).
+    const sites = new Set((await demo.bindingSites('supervisor.north@sonoran.cairn.test', 'sonoran')).siteIds);
+    const peer = await demo.userId('peer.flagstaff@sonoran.cairn.test');
+    expect(supervised.body.items.length).toBeGreaterThan(0);
+    for (const row of supervised.body.items) {
+      expect(orgWide).toContainEqual(row);
+      expect(sites.has(row.siteId) || row.providerId === peer).toBe(true);
+    }
+    const expected = orgWide.filter((r) => sites.has(r['siteId']) || r['providerId'] === peer).map((r) => r['providerId']);
+    expect(supervised.body.items.map((r: { providerId: string }) => r.providerId).sort()).toEqual(expected.sort());
+    const csv = await as(app, north, sonoran).get(`${URL}/supervised`).query({ ...Q4, format: 'csv' });
+    expect(csv.status).toBe(200);
+    expect(csv.text.trim().split('\r\n')).toHaveLength(supervised.body.items.length + 1);
+    // The supervisor cannot read the organization-wide report; HR and a clinician cannot read the supervised one.
+    expectProblem(await as(app, north, sonoran).get(URL).query(Q4), 403);
+    expectProblem(await as(app, hr, sonoran).get(`${URL}/supervised`).query(Q4), 403);
+    expectProblem(await as(app, nurseless, sonoran).get(`${URL}/supervised`).query(Q4), 403);
+    expectProblem(await as(app, north, sonoran).get(`${URL}/supervised`).query({ periodStart: '2025-10-01', periodEnd: '2025-10-15' }), 400);
+    const requestId = randomUUID();
+    await as(app, north, sonoran).get(`${URL}/supervised`).query(Q4).set('X-Request-Id', requestId);
+    const audit = await demo.auditEvents(`action = 'hr.provider-productivity.read' AND request_id = $1`, [requestId]);
+    expect(audit).toHaveLength(1);
+    expect((audit[0]!['scope'] as { parameters: Record<string, string> }).parameters['scope']).toBe('supervised');
+  });
+
   it('keeps the rollups exact when appointments are rescheduled or change status and notes are signed through the API', async () => {
     const admin = await login(app, fx.emails.admin);
     const api = as(app, admin, fx.orgId);
