@@ -164,7 +164,12 @@ describe('GET /api/v1/hr/provider-productivity', () => {
     const e = expectedMarch();
     const q1 = await get(hrAll, { periodStart: '2025-01-01', periodEnd: '2025-03-31' });
     expect(q1.status).toBe(200);
-    const withPeriod = (r: object, notesCompletedPerWeek: number) => ({ ...r, periodStart: '2025-01-01', periodEnd: '2025-03-31', notesCompletedPerWeek });
+    const withPeriod = (r: object, notesCompletedPerWeek: number) => ({
+      ...r,
+      periodStart: '2025-01-01',
+      periodEnd: '2025-03-31',
+      notesCompletedPerWeek,
+    });
     expect(byProvider(q1.body.items)).toEqual(byProvider([withPeriod(e.P1, 0.6), withPeriod(e.P5, 0.8)]));
     for (const [periodStart, periodEnd, field] of [
       ['2025-02-15', '2025-04-01', 'periodStart'],
@@ -426,14 +431,19 @@ describe('GET /api/v1/hr/provider-productivity', () => {
     }
     const expected = orgWide.filter((r) => sites.has(r['siteId']) || r['providerId'] === peer).map((r) => r['providerId']);
     expect(supervised.body.items.map((r: { providerId: string }) => r.providerId).sort()).toEqual(expected.sort());
-    const csv = await as(app, north, sonoran).get(`${URL}/supervised`).query({ ...Q4, format: 'csv' });
+    const csv = await as(app, north, sonoran)
+      .get(`${URL}/supervised`)
+      .query({ ...Q4, format: 'csv' });
     expect(csv.status).toBe(200);
     expect(csv.text.trim().split('\r\n')).toHaveLength(supervised.body.items.length + 1);
     // The supervisor cannot read the organization-wide report; HR and a clinician cannot read the supervised one.
     expectProblem(await as(app, north, sonoran).get(URL).query(Q4), 403);
     expectProblem(await as(app, hr, sonoran).get(`${URL}/supervised`).query(Q4), 403);
     expectProblem(await as(app, nurseless, sonoran).get(`${URL}/supervised`).query(Q4), 403);
-    expectProblem(await as(app, north, sonoran).get(`${URL}/supervised`).query({ periodStart: '2025-10-01', periodEnd: '2025-10-15' }), 400);
+    expectProblem(
+      await as(app, north, sonoran).get(`${URL}/supervised`).query({ periodStart: '2025-10-01', periodEnd: '2025-10-15' }),
+      400,
+    );
     const requestId = randomUUID();
     await as(app, north, sonoran).get(`${URL}/supervised`).query(Q4).set('X-Request-Id', requestId);
     const audit = await demo.auditEvents(`action = 'hr.provider-productivity.read' AND request_id = $1`, [requestId]);

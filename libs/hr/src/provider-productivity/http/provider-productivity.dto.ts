@@ -23,7 +23,8 @@ export class ProviderProductivityQueryDto {
   @ApiProperty({
     format: 'date',
     example: '2025-12-31',
-    description: 'Last day of the calendar month, quarter or year that begins at periodStart (inclusive); any other span is refused with 400',
+    description:
+      'Last day of the calendar month, quarter or year that begins at periodStart (inclusive); any other span is refused with 400',
   })
   @Matches(DATE, { message: 'periodEnd must be a date (YYYY-MM-DD)' })
   @IsISO8601({ strict: true }, { message: 'periodEnd must be a date (YYYY-MM-DD)' })
@@ -31,7 +32,8 @@ export class ProviderProductivityQueryDto {
 
   @ApiPropertyOptional({
     format: 'uuid',
-    description: "Only the providers whose home site this is (the caller must hold hr.productivity.view there); their figures stay the providers' at every site",
+    description:
+      "Only the providers whose home site this is (the caller must hold hr.productivity.view there); their figures stay the providers' at every site",
   })
   @IsOptional()
   @IsId()
@@ -61,7 +63,11 @@ export class ProviderProductivityDto {
   @ApiProperty({ format: 'date' }) periodEnd!: string;
   @ApiProperty({ description: 'Notes signed in the period' }) notesCompletedCount!: number;
   @ApiProperty({ description: 'Notes signed per 7-day week of the period, one decimal' }) notesCompletedPerWeek!: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'Session end to signature, whole hours; null when withheld (fewer than 5 notes)' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Session end to signature, whole hours; null when withheld (fewer than 5 notes)',
+  })
   avgDocumentationLagHours!: number | null;
   @ApiProperty({ nullable: true, type: DocumentationLagBinsDto, description: 'Null unless every non-empty bin holds at least 5 notes' })
   documentationLagBins!: DocumentationLagBinsDto | null;
@@ -81,7 +87,10 @@ export class ProviderProductivityDto {
 }
 
 export class ProviderProductivityResponseDto {
-  @ApiProperty({ type: [ProviderProductivityDto], description: 'Providers with at least 5 patients in the period (and not withheld by ADR 0012)' })
+  @ApiProperty({
+    type: [ProviderProductivityDto],
+    description: 'Providers with at least 5 patients in the period (and not withheld by ADR 0012)',
+  })
   items!: ProviderProductivityDto[];
   @ApiProperty({ description: 'Providers with activity in the period whose figures are withheld; nothing else about them is returned' })
   suppressedProviderCount!: number;

@@ -23,8 +23,7 @@ export interface ProductivityRow {
 }
 
 function toSummary(r: ProductivityRow): ProviderProductivitySummary {
-  const bins =
-    r.lag_under_24h === null || r.lag_24h_or_more === null ? null : { under24h: r.lag_under_24h, atLeast24h: r.lag_24h_or_more };
+  const bins = r.lag_under_24h === null || r.lag_24h_or_more === null ? null : { under24h: r.lag_under_24h, atLeast24h: r.lag_24h_or_more };
   return {
     providerId: r.provider_id!,
     siteId: r.site_id!,

@@ -64,7 +64,9 @@ beforeAll(async () => {
     [peer, 'peer_specialist', true, []],
   ];
   for (const [u, role, all, sites] of people) {
-    await q(`INSERT INTO pf_staff_users (id, email, display_name, password_hash) VALUES ($1::uuid, $1::text || '@prodfn.test', 'U', 'x')`, [u]);
+    await q(`INSERT INTO pf_staff_users (id, email, display_name, password_hash) VALUES ($1::uuid, $1::text || '@prodfn.test', 'U', 'x')`, [
+      u,
+    ]);
     await q(
       `INSERT INTO pf_role_bindings (organization_id, id, staff_user_id, role_key, all_sites, site_ids) VALUES ($1, $2, $3, $4, $5, $6::uuid[])`,
       [org, randomUUID(), u, role, all, sites],
@@ -127,7 +129,9 @@ describe('get_provider_productivity (ADR 0012)', () => {
     expect(await shown('2025-01-01', '2025-01-31', X)).toBeUndefined();
     expect(await shown('2025-02-01', '2025-02-28', X)).toMatchObject({ active_caseload_count: 6 });
     expect(await shown('2025-03-01', '2025-03-31', X)).toBeUndefined();
-    expect(await call(hr, '2025-01-01', '2025-01-31', { provider: X })).toEqual([expect.objectContaining({ suppressed: true, provider_count: 1 })]);
+    expect(await call(hr, '2025-01-01', '2025-01-31', { provider: X })).toEqual([
+      expect.objectContaining({ suppressed: true, provider_count: 1 }),
+    ]);
   });
 
   it('withholds nothing more when the withheld months are empty, and shows a year whose other quarters are empty', async () => {
@@ -162,7 +166,12 @@ describe('get_provider_productivity (ADR 0012)', () => {
     const hrRows = await call(hr, '2025-01-01', '2025-01-31');
     const supRows = await call(supA, '2025-01-01', '2025-01-31', { scope: 'supervised' });
     // Site A's providers (home site A: X is withheld in January, Y and Z shown) and the peer they supervise (home site B).
-    expect(supRows.filter((r) => !r.suppressed).map((r) => r.provider_id).sort()).toEqual([Y, Z, peer].sort());
+    expect(
+      supRows
+        .filter((r) => !r.suppressed)
+        .map((r) => r.provider_id)
+        .sort(),
+    ).toEqual([Y, Z, peer].sort());
     for (const r of supRows.filter((x) => !x.suppressed)) expect(hrRows).toContainEqual(r);
     expect(supRows.find((r) => r.suppressed)).toMatchObject({ provider_count: 1 });
     expect(await sqlError(call(supA, '2025-01-01', '2025-01-31'))).toMatch(/^42501: hr.productivity.view is not held/);

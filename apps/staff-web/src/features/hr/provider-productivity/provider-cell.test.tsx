@@ -5,8 +5,7 @@ import type { ProductivityRow } from '../../../api/client';
 import { ProviderCell } from './provider-productivity-page';
 
 const PROVIDER = '33333333-3333-4333-8333-333333333333';
-const row = (extra: Partial<ProductivityRow>): ProductivityRow =>
-  ({ providerId: PROVIDER, ...extra }) as ProductivityRow;
+const row = (extra: Partial<ProductivityRow>): ProductivityRow => ({ providerId: PROVIDER, ...extra }) as ProductivityRow;
 
 describe('ProviderCell', () => {
   it('names the provider from the staff directory, the id kept as the title', () => {

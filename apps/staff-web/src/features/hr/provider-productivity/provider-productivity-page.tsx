@@ -52,9 +52,7 @@ export function ProviderProductivityPage({ scope = 'organization' }: { scope?: '
     setDownload({ message: 'Preparing the CSV…' });
     const qs = new URLSearchParams({ periodStart: period.start, periodEnd: period.end, format: 'csv', ...(siteId ? { siteId } : {}) });
     try {
-      const res = await authFetch(
-        new Request(`${API_BASE_URL}${path}?${qs}`, { headers: { Accept: 'text/csv' } }),
-      );
+      const res = await authFetch(new Request(`${API_BASE_URL}${path}?${qs}`, { headers: { Accept: 'text/csv' } }));
       if (!res.ok) throw new ApiError(toProblem(res.status, await res.json().catch(() => undefined)));
       const blob = await res.blob();
       const name =
@@ -166,15 +164,15 @@ export function ProviderProductivityPage({ scope = 'organization' }: { scope?: '
           )}
           {suppressedCount > 0 && (
             <p className="note" id="suppressed-note">
-              <strong>Not shown:</strong> {suppressedCount} provider{suppressedCount === 1 ? '' : 's'} with activity in this period.
-              To protect patients' privacy a provider appears only with at least 5 patients in the period, and some figures are
-              withheld so that they cannot be worked out by comparing months, quarters and years.
+              <strong>Not shown:</strong> {suppressedCount} provider{suppressedCount === 1 ? '' : 's'} with activity in this period. To
+              protect patients' privacy a provider appears only with at least 5 patients in the period, and some figures are withheld so
+              that they cannot be worked out by comparing months, quarters and years.
             </p>
           )}
           <p className="muted">
-            A dash or “Not shown” means the API withholds the figure: averages need at least 5 notes, lag bins and session categories
-            are shown only when every non-empty one holds at least 5. Each row counts the provider’s work at every site; the site picker
-            selects providers by their home site.
+            A dash or “Not shown” means the API withholds the figure: averages need at least 5 notes, lag bins and session categories are
+            shown only when every non-empty one holds at least 5. Each row counts the provider’s work at every site; the site picker selects
+            providers by their home site.
           </p>
         </>
       )}

@@ -24,10 +24,7 @@ export const PRODUCTIVITY_AUDIT_ACTION = 'hr.provider-productivity.read';
   tenant: 'optional',
 })
 export class GetProviderProductivityHandler implements HrUseCaseHandler<GetProviderProductivityQuery, ProviderProductivityReport> {
-  async execute(
-    { organizationId, options }: GetProviderProductivityQuery,
-    { tx, audit }: HrUseCase,
-  ): Promise<ProviderProductivityReport> {
+  async execute({ organizationId, options }: GetProviderProductivityQuery, { tx, audit }: HrUseCase): Promise<ProviderProductivityReport> {
     const parameters = auditParameters({ ...options, organizationId });
     audit.scope({ parameters });
     try {
