@@ -201,7 +201,8 @@ CREATE FUNCTION get_provider_productivity(period_start text, period_end text, or
     FOR m IN 1..12 LOOP
       v_d0 := extract(doy FROM make_date(v_year, m, 1))::int;
       v_d1 := extract(doy FROM (make_date(v_year, m, 1) + interval '1 month')::date - 1)::int;
-      v_mm := v_mm || (repeat('0', v_d0 - 1) || repeat('1', v_d1 - v_d0 + 1) || repeat('0', 366 - v_d1))::bit(366);
+      v_mm := v_mm || CASE WHEN (1 << (m - 1)) & v_family = 0 THEN v_zero
+                           ELSE (repeat('0', v_d0 - 1) || repeat('1', v_d1 - v_d0 + 1) || repeat('0', 366 - v_d1))::bit(366) END;
     END LOOP;
 
     RETURN QUERY
@@ -277,8 +278,14 @@ CREATE FUNCTION get_provider_productivity(period_start text, period_end text, or
     -- Each (provider, patient) pair's months with activity, as a 12-bit mask, from the yearly activity bits.
     pp AS (
       SELECT z.provider_id, z.patient_id,
-             (SELECT COALESCE(sum(1 << (m - 1)), 0)::int FROM generate_series(1, 12) m
-              WHERE (1 << (m - 1)) & v_family <> 0 AND (z.days & v_mm[m]) <> v_zero) AS pm
+             -- Twelve bit tests inline (a subquery per row was the costliest step); months outside the family
+             -- have an empty mask (v_mm), so their tests are false.
+             (CASE WHEN (z.days & v_mm[1]) <> v_zero THEN 1 ELSE 0 END | CASE WHEN (z.days & v_mm[2]) <> v_zero THEN 2 ELSE 0 END
+              | CASE WHEN (z.days & v_mm[3]) <> v_zero THEN 4 ELSE 0 END | CASE WHEN (z.days & v_mm[4]) <> v_zero THEN 8 ELSE 0 END
+              | CASE WHEN (z.days & v_mm[5]) <> v_zero THEN 16 ELSE 0 END | CASE WHEN (z.days & v_mm[6]) <> v_zero THEN 32 ELSE 0 END
+              | CASE WHEN (z.days & v_mm[7]) <> v_zero THEN 64 ELSE 0 END | CASE WHEN (z.days & v_mm[8]) <> v_zero THEN 128 ELSE 0 END
+              | CASE WHEN (z.days & v_mm[9]) <> v_zero THEN 256 ELSE 0 END | CASE WHEN (z.days & v_mm[10]) <> v_zero THEN 512 ELSE 0 END
+              | CASE WHEN (z.days & v_mm[11]) <> v_zero THEN 1024 ELSE 0 END | CASE WHEN (z.days & v_mm[12]) <> v_zero THEN 2048 ELSE 0 END) AS pm
       FROM wf_provider_patient_activity z
       JOIN scope_p sp ON sp.provider_id = z.provider_id
       WHERE z.organization_id = v_org AND z.site_id = wf_all_sites() AND z.year = v_year
