@@ -241,12 +241,16 @@ CREATE FUNCTION get_provider_productivity(period_start text, period_end text, or
       WHERE (v_site IS NULL OR h.site_id = v_site) AND (v_provider IS NULL OR h.provider_id = v_provider)
         AND (v_scope = 'organization' OR (h.provider_id IN (SELECT s.provider_id FROM supervised s) AND h.provider_id <> pf_ctx_user()))
     ),
+    -- The family's periods as month masks; qmask is the quarter a month or quarter lies in (shift: its first bit).
+    -- Every join between the derived sets below is an equality on (provider, quarter, ...): they hash, where a
+    -- mask test would force nested loops over whole sets.
     periods AS (
-      SELECT 'month'::text AS kind, 1 << (m - 1) AS mask, 0 AS shift FROM generate_series(1, 12) m WHERE (1 << (m - 1)) & v_family <> 0
+      SELECT 'month'::text AS kind, 1 << (m - 1) AS mask, 3 * ((m - 1) / 3) AS shift, 7 << (3 * ((m - 1) / 3)) AS qmask
+      FROM generate_series(1, 12) m WHERE (1 << (m - 1)) & v_family <> 0
       UNION ALL
-      SELECT 'quarter', 7 << (3 * (q - 1)), 3 * (q - 1) FROM generate_series(1, 4) q WHERE (7 << (3 * (q - 1))) & v_family <> 0
+      SELECT 'quarter', 7 << (3 * (q - 1)), 3 * (q - 1), 7 << (3 * (q - 1)) FROM generate_series(1, 4) q WHERE (7 << (3 * (q - 1))) & v_family <> 0
       UNION ALL
-      SELECT 'year', 4095, 0 WHERE v_family = 4095
+      SELECT 'year', 4095, 0, 4095 WHERE v_family = 4095
     ),
     -- Per provider and month of the family, from the month grain of the rollups, every site.
     appt_m AS (
@@ -304,7 +308,7 @@ CREATE FUNCTION get_provider_productivity(period_start text, period_end text, or
     ),
     -- Every figure per provider and period of the family.
     pv AS (
-      SELECT sp.provider_id, pr.kind, pr.mask, pr.shift,
+      SELECT sp.provider_id, pr.kind, pr.mask, pr.shift, pr.qmask,
              COALESCE(c.patients, 0) AS patients,
              COALESCE(a.sessions, 0) AS sessions, COALESCE(a.no_shows, 0) AS no_shows, COALESCE(a.late_cancels, 0) AS late_cancels,
              COALESCE(a.cats, ARRAY[0, 0, 0, 0, 0, 0]) AS cats,
@@ -316,23 +320,34 @@ CREATE FUNCTION get_provider_productivity(period_start text, period_end text, or
     ),
     -- Rows. A quarter with at least 5 patients is shown; its months with fewer than 5 are withheld, and more
     -- months with them (fewest first, then the earliest) until the withheld months hold at least 5 patients.
+    -- (Candidates for a quarter under 5 patients are harmless: its months are all under 5 and withheld anyway.)
     q_row_cand AS (
-      SELECT q.provider_id, q.mask, k.k, k.k << q.shift AS s,
+      SELECT m.provider_id, m.qmask AS mask, m.shift, k.k, k.k << m.shift AS s,
              COALESCE(bit_or(m.mask) FILTER (WHERE m.patients < 5), 0) AS unrel,
-             COALESCE(sum(m.sessions + m.no_shows + m.late_cancels + m.notes) FILTER (WHERE m.mask & (k.k << q.shift) <> 0), 0) AS activity
-      FROM pv q CROSS JOIN generate_series(0, 7) AS k(k)
-      JOIN pv m ON m.provider_id = q.provider_id AND m.kind = 'month' AND m.mask & q.mask <> 0
-      WHERE q.kind = 'quarter' AND q.patients >= 5
-      GROUP BY q.provider_id, q.mask, k.k, q.shift
+             COALESCE(sum(m.sessions + m.no_shows + m.late_cancels + m.notes) FILTER (WHERE m.mask & (k.k << m.shift) <> 0), 0) AS activity
+      FROM pv m CROSS JOIN generate_series(0, 7) AS k(k)
+      WHERE m.kind = 'month'
+      GROUP BY m.provider_id, m.qmask, m.shift, k.k
+    ),
+    -- Patients per provider, quarter and pattern of active months within it (at most 7 patterns a quarter):
+    -- the distinct patients of any set of the quarter's months is a sum over the patterns that meet it.
+    q_patterns AS (
+      SELECT pp.provider_id, pr.mask AS qmask, pr.shift, pp.pm & pr.mask AS pat, count(*)::int AS n
+      FROM pp JOIN periods pr ON pr.kind = 'quarter' AND pp.pm & pr.mask <> 0
+      GROUP BY pp.provider_id, pr.mask, pr.shift, pp.pm & pr.mask
+    ),
+    q_subset_patients AS MATERIALIZED (
+      SELECT t.provider_id, t.qmask, k.k, COALESCE(sum(t.n) FILTER (WHERE t.pat & (k.k << t.shift) <> 0), 0)::int AS patients
+      FROM q_patterns t CROSS JOIN generate_series(0, 7) AS k(k)
+      GROUP BY t.provider_id, t.qmask, k.k
     ),
     q_row_pick AS (
       SELECT DISTINCT ON (c.provider_id, c.mask) c.provider_id, c.mask, c.s
       FROM q_row_cand c
-      LEFT JOIN pp ON pp.provider_id = c.provider_id AND pp.pm & c.s <> 0
+      LEFT JOIN q_subset_patients t ON t.provider_id = c.provider_id AND t.qmask = c.mask AND t.k = c.k
       WHERE c.s & c.unrel = c.unrel
-      GROUP BY c.provider_id, c.mask, c.s, c.k, c.activity
-      -- Withheld months that hold nothing at all reveal nothing: no patient, no appointment, no note.
-      HAVING c.s = 0 OR count(pp.patient_id) >= 5 OR c.activity = 0
+        -- Withheld months that hold nothing at all reveal nothing: no patient, no appointment, no note.
+        AND (c.s = 0 OR COALESCE(t.patients, 0) >= 5 OR c.activity = 0)
       ORDER BY c.provider_id, c.mask, (c.k & 1) + ((c.k >> 1) & 1) + ((c.k >> 2) & 1), c.k
     ),
     rel_mq AS (
@@ -340,7 +355,7 @@ CREATE FUNCTION get_provider_productivity(period_start text, period_end text, or
                WHEN 'month' THEN p.patients >= 5 AND COALESCE(k.s & p.mask = 0, true)
                WHEN 'quarter' THEN p.patients >= 5
                ELSE NULL END AS rel
-      FROM pv p LEFT JOIN q_row_pick k ON p.kind = 'month' AND k.provider_id = p.provider_id AND k.mask & p.mask <> 0
+      FROM pv p LEFT JOIN q_row_pick k ON p.kind = 'month' AND k.provider_id = p.provider_id AND k.mask = p.qmask
     ),
     -- A year is shown with at least 5 patients when the months its shown quarters and months leave uncovered
     -- hold none or at least 5 patients.
@@ -357,24 +372,28 @@ CREATE FUNCTION get_provider_productivity(period_start text, period_end text, or
       GROUP BY u.provider_id, u.u
     ),
     rel AS (
-      SELECT r.provider_id, r.kind, r.mask, r.shift, r.patients, r.sessions, r.no_shows, r.late_cancels, r.cats,
+      SELECT r.provider_id, r.kind, r.mask, r.shift, r.qmask, r.patients, r.sessions, r.no_shows, r.late_cancels, r.cats,
              r.notes, r.lag_sum, r.b1, r.b2,
              CASE WHEN r.kind <> 'year' THEN r.rel ELSE r.patients >= 5 AND (u.u = 0 OR u.patients >= 5 OR u.activity = 0) END AS rel
       FROM rel_mq r LEFT JOIN y_uncovered_patients u ON u.provider_id = r.provider_id
     ),
     -- Blocks inside a row: sessions by category, lag bins, notes behind the average lag. The same rule per cell.
     blocks AS (
-      SELECT r.provider_id, r.kind, r.mask, r.shift, r.rel, b.block, b.v, (r.rel AND wf_cells_ok(b.v)) AS own
+      SELECT r.provider_id, r.kind, r.mask, r.shift, r.qmask, r.rel, b.block, b.v, (r.rel AND wf_cells_ok(b.v)) AS own
       FROM rel r CROSS JOIN LATERAL (VALUES ('cats'::text, r.cats), ('bins', ARRAY[r.b1, r.b2]), ('avg', ARRAY[r.notes])) AS b(block, v)
     ),
+    -- Each month row carries its quarter's block (a window over the quarter instead of a join).
+    blocks_q AS (
+      SELECT b.*, max(b.v) FILTER (WHERE b.kind = 'quarter') OVER w AS qv, bool_or(b.own) FILTER (WHERE b.kind = 'quarter') OVER w AS qown
+      FROM blocks b WINDOW w AS (PARTITION BY b.provider_id, b.block, b.qmask)
+    ),
     q_blk_cand AS (
-      SELECT q.provider_id, q.block, q.mask, q.v, k.k, k.k << q.shift AS s,
-             wf_cells_sum(m.v) FILTER (WHERE m.own AND m.mask & (k.k << q.shift) = 0) AS covered,
+      SELECT m.provider_id, m.block, m.qmask AS mask, m.qv AS v, k.k, k.k << m.shift AS s,
+             wf_cells_sum(m.v) FILTER (WHERE m.own AND m.mask & (k.k << m.shift) = 0) AS covered,
              COALESCE(bit_or(m.mask) FILTER (WHERE NOT m.own), 0) AS unshown
-      FROM blocks q CROSS JOIN generate_series(0, 7) AS k(k)
-      JOIN blocks m ON m.provider_id = q.provider_id AND m.block = q.block AND m.kind = 'month' AND m.mask & q.mask <> 0
-      WHERE q.kind = 'quarter' AND q.own
-      GROUP BY q.provider_id, q.block, q.mask, q.v, k.k, q.shift
+      FROM blocks_q m CROSS JOIN generate_series(0, 7) AS k(k)
+      WHERE m.kind = 'month' AND m.qown
+      GROUP BY m.provider_id, m.block, m.qmask, m.qv, m.shift, k.k
     ),
     q_blk_pick AS (
       SELECT DISTINCT ON (c.provider_id, c.block, c.mask) c.provider_id, c.block, c.mask, c.s
@@ -387,20 +406,20 @@ CREATE FUNCTION get_provider_productivity(period_start text, period_end text, or
                WHEN 'month' THEN b.own AND COALESCE(k.s & b.mask = 0, true)
                WHEN 'quarter' THEN b.own
                ELSE NULL END AS shown
-      FROM blocks b LEFT JOIN q_blk_pick k ON b.kind = 'month' AND k.provider_id = b.provider_id AND k.block = b.block AND k.mask & b.mask <> 0
+      FROM blocks b LEFT JOIN q_blk_pick k ON b.kind = 'month' AND k.provider_id = b.provider_id AND k.block = b.block AND k.mask = b.qmask
     ),
     -- A year's block: what its shown quarters, or else the shown months of a quarter, leave over must pass too.
     shown_q AS (
       SELECT b.provider_id, b.block, COALESCE(bit_or(b.mask) FILTER (WHERE b.kind = 'quarter' AND b.shown), 0) AS qmask
       FROM shown_mq b GROUP BY b.provider_id, b.block
     ),
-    y_cover AS (
+    y_cover AS MATERIALIZED (
       SELECT c.provider_id, c.block, wf_cells_sum(c.v) AS v
       FROM shown_mq c JOIN shown_q q ON q.provider_id = c.provider_id AND q.block = c.block
       WHERE v_family = 4095 AND c.shown AND (c.kind = 'quarter' OR c.mask & q.qmask = 0)
       GROUP BY c.provider_id, c.block
     ),
-    block_state AS (
+    block_state AS MATERIALIZED (
       SELECT b.provider_id, b.kind, b.mask, b.block, b.shown FROM shown_mq b WHERE b.kind <> 'year'
       UNION ALL
       SELECT y.provider_id, y.kind, y.mask, y.block, y.own AND wf_cells_ok(wf_cells_sub(y.v, c.v))
@@ -414,7 +433,7 @@ CREATE FUNCTION get_provider_productivity(period_start text, period_end text, or
              COALESCE(bool_or(s.shown) FILTER (WHERE s.block = 'avg'), false) AS avg_shown
       FROM rel r JOIN block_state s ON s.provider_id = r.provider_id AND s.kind = r.kind AND s.mask = r.mask
       WHERE r.mask = v_pmask AND r.kind = v_kind
-      GROUP BY r.provider_id, r.kind, r.mask, r.shift, r.patients, r.sessions, r.no_shows, r.late_cancels, r.cats, r.notes,
+      GROUP BY r.provider_id, r.kind, r.mask, r.shift, r.qmask, r.patients, r.sessions, r.no_shows, r.late_cancels, r.cats, r.notes,
                r.lag_sum, r.b1, r.b2, r.rel
     ),
     active AS (
