@@ -166,6 +166,38 @@ describe('provider productivity survives differencing', () => {
     expect(providerRow(quarter, fx.providers.P4)).toMatchObject({ activeCaseloadCount: 7 });
   });
 
+  it('a year minus its quarters does not reveal the quarters it withholds', async () => {
+    // P1: Q1 with 6 patients, and one session with a seventh patient in April (Q2, withheld). Before ADR 0012 the
+    // year was shown, so the year minus Q1 was that one April session.
+    const year = await ask({ periodStart: '2025-01-01', periodEnd: '2025-12-31' });
+    const quarters = await Promise.all(
+      [
+        ['2025-01-01', '2025-03-31'],
+        ['2025-04-01', '2025-06-30'],
+        ['2025-07-01', '2025-09-30'],
+        ['2025-10-01', '2025-12-31'],
+      ].map(([s, e]) => ask({ periodStart: s!, periodEnd: e! })),
+    );
+    const recovered: Record<string, unknown>[] = [];
+    for (const y of year ?? []) {
+      const known = quarters.map((q) => providerRow(q, y['providerId'])).filter((r): r is Row => r !== undefined);
+      if (known.length === 4) continue;
+      const rest = (k: string) => known.reduce((t, r) => t - r[k], y[k] as number);
+      const categories: Record<string, number> = {};
+      for (const [c, n] of Object.entries(cats(y))) categories[c] = known.reduce((t, r) => t - (cats(r)[c] ?? 0), n);
+      const residue = {
+        notes: rest('notesCompletedCount'),
+        noShows: rest('noShowCount'),
+        lateCancels: rest('lateCancelCount'),
+        categories,
+      };
+      if (residue.notes || residue.noShows || residue.lateCancels || Object.values(categories).some((n) => n !== 0))
+        recovered.push({ providerId: y['providerId'], ...residue });
+    }
+    // Before ADR 0012: P1's April, { categories: { 'Individual Therapy': 1 } } (and P4's March, withheld in March).
+    expect(recovered).toEqual([]);
+  });
+
   it('a provider withheld for a period is not in any answer for that period, nor in a sum the attacker can isolate', async () => {
     // P2, P3 and P6 saw fewer than 5 patients in March: no answer about March names them or carries their figures
     // apart from the others'. Before ADR 0012 the site A answer folded P2, P3 and P4 and the organization-wide one
