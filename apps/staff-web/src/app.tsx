@@ -72,6 +72,14 @@ export function App() {
         }
       />
       <Route
+        path="/hr/productivity/supervised"
+        element={
+          <RequireSignIn>
+            <ProviderProductivityPage scope="supervised" />
+          </RequireSignIn>
+        }
+      />
+      <Route
         path="*"
         element={
           <RequireSignIn>

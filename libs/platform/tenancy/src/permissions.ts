@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   'pm.fee-schedule.manage': 'Add fee schedule entries and end them',
   'cl.progress-notes.write': 'Write, edit, sign and amend progress notes for patients in scope',
   'hr.productivity.view': 'View de-identified provider productivity analytics',
+  'hr.productivity.supervised': 'View de-identified productivity of the providers one supervises',
   'dashboards.export': 'Export dashboard data',
   'dashboards.cross-site': 'View dashboards across all sites of the organization',
   'code-library.view': 'Look up billing codes and modifiers (PF-70)',

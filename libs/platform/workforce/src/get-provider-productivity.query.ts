@@ -1,14 +1,15 @@
 import { Query } from '@nestjs/cqrs';
 
-import type { ProviderProductivityOptions, ProviderProductivitySummary } from './provider-productivity-summary';
+import type { ProviderProductivityOptions, ProviderProductivityReport } from './provider-productivity-summary';
 
 /**
  * The seed's getProviderProductivity(organizationId, { siteId, providerId, periodStart, periodEnd }) as a
  * query on the CQRS bus. The handler (HR's, libs/hr) calls the SECURITY DEFINER function
- * get_provider_productivity(...), which validates the parameters and checks hr.productivity.view from the
- * transaction context; every call, allowed or refused, is audited.
+ * get_provider_productivity(...), which validates the parameters (one calendar month, quarter or year) and checks
+ * hr.productivity.view (or hr.productivity.supervised for scope 'supervised') from the transaction context; every
+ * call, allowed or refused, is audited.
  */
-export class GetProviderProductivityQuery extends Query<ProviderProductivitySummary[]> {
+export class GetProviderProductivityQuery extends Query<ProviderProductivityReport> {
   constructor(
     readonly organizationId: string,
     readonly options: ProviderProductivityOptions,
@@ -27,6 +28,6 @@ export function getProviderProductivity(
   bus: QueryExecutor,
   organizationId: string,
   options: ProviderProductivityOptions,
-): Promise<ProviderProductivitySummary[]> {
+): Promise<ProviderProductivityReport> {
   return bus.execute(new GetProviderProductivityQuery(organizationId, options));
 }

@@ -4,6 +4,7 @@ export { SESSION_CATEGORIES } from './provider-productivity-summary';
 export type {
   DocumentationLagBins,
   ProviderProductivityOptions,
+  ProviderProductivityReport,
   ProviderProductivitySummary,
   SessionCategory,
 } from './provider-productivity-summary';

@@ -1240,10 +1240,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Productivity per provider for a period (aggregates only, small cells suppressed)
-         * @description Permission: `hr.productivity.view` in the organization (at every site, or at `siteId`). JSON by default; CSV (streamed) with `Accept: text/csv` or `format=csv` (a complete CSV ends with the trailers `X-Export-Status: complete` and `X-Export-Rows`; a failed one is cut without them). Providers with fewer than 5 patients are folded into one row with `suppressed: true`. Every call, allowed or refused, is audited with the caller and the parameters.
+         * Productivity per provider for a calendar month, quarter or year (aggregates only, small cells suppressed)
+         * @description Permission: `hr.productivity.view` in the organization (at every site, or at `siteId`). JSON by default; CSV (streamed) with `Accept: text/csv` or `format=csv` (a complete CSV ends with the trailers `X-Export-Status: complete` and `X-Export-Rows`; a failed one is cut without them). The period must be one calendar month, quarter or year. Providers with fewer than 5 patients have no row (`suppressedProviderCount` counts them), and figures that could be computed back from other periods are withheld (ADR 0012). Every call, allowed or refused, is audited with the caller and the parameters.
          */
         get: operations["ProviderProductivityController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hr/provider-productivity/supervised": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same report for the providers the caller supervises (clinical supervisors)
+         * @description Permission: `hr.productivity.supervised`. The rows of the organization-wide report, limited to the providers the caller supervises: peer specialists whose supervision they recorded in the calendar year (CL-19), and providers whose home site is a site where they hold the permission. The same parameters, CSV and audit as `GET /hr/provider-productivity`.
+         */
+        get: operations["ProviderProductivityController_getSupervised_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2767,35 +2787,28 @@ export interface components {
         DocumentationLagBinsDto: {
             /** @description Notes signed less than 24 h after the session ended */
             under24h: number;
-            /** @description Notes signed 24 to 48 h after the session ended */
-            from24To48h: number;
-            /** @description Notes signed more than 48 h after the session ended */
-            over48h: number;
+            /** @description Notes signed 24 h or more after the session ended */
+            atLeast24h: number;
         };
         ProviderProductivityDto: {
+            /** Format: uuid */
+            providerId: string;
             /**
              * Format: uuid
-             * @description Null on the suppressed row
+             * @description The provider's home site in the calendar year (most sessions and notes)
              */
-            providerId: string | null;
-            /**
-             * Format: uuid
-             * @description The site filter; null for every site
-             */
-            siteId: string | null;
+            siteId: string;
             /** Format: uuid */
             organizationId: string;
             /** Format: date */
             periodStart: string;
             /** Format: date */
             periodEnd: string;
-            /** @description True on the one row folding every provider with fewer than 5 patients in the period */
-            suppressed: boolean;
-            /** @description Providers the row covers (1 unless suppressed) */
-            providerCount: number;
             /** @description Notes signed in the period */
             notesCompletedCount: number;
-            /** @description Session end to signature, whole hours; null with fewer than 5 notes */
+            /** @description Notes signed per 7-day week of the period, one decimal */
+            notesCompletedPerWeek: number;
+            /** @description Session end to signature, whole hours; null when withheld (fewer than 5 notes) */
             avgDocumentationLagHours: number | null;
             /** @description Null unless every non-empty bin holds at least 5 notes */
             documentationLagBins: components["schemas"]["DocumentationLagBinsDto"] | null;
@@ -2807,7 +2820,7 @@ export interface components {
             /** @description Late cancellations (counted apart from no-shows) */
             lateCancelCount: number;
             /**
-             * @description Completed sessions per non-clinical category (Individual Therapy, Group Services, Case Management, Assessment, Peer Support, Other); a category appears only with at least 5
+             * @description Completed sessions per non-clinical category (Individual Therapy, Group Services, Case Management, Assessment, Peer Support, Other): every non-empty one (each at least 5), or none
              * @example {
              *       "Individual Therapy": 42,
              *       "Group Services": 12
@@ -2818,7 +2831,10 @@ export interface components {
             };
         };
         ProviderProductivityResponseDto: {
+            /** @description Providers with at least 5 patients in the period (and not withheld by ADR 0012) */
             items: components["schemas"]["ProviderProductivityDto"][];
+            /** @description Providers with activity in the period whose figures are withheld; nothing else about them is returned */
+            suppressedProviderCount: number;
         };
     };
     responses: never;
@@ -10418,11 +10434,11 @@ export interface operations {
     ProviderProductivityController_get_v1: {
         parameters: {
             query: {
-                /** @description First day of the period (inclusive, organization time zone) */
+                /** @description First day of a calendar month, quarter or year (inclusive, organization time zone) */
                 periodStart: string;
-                /** @description Last day of the period (inclusive); after periodStart, at most 366 days later */
+                /** @description Last day of the calendar month, quarter or year that begins at periodStart (inclusive); any other span is refused with 400 */
                 periodEnd: string;
-                /** @description Only this site (the caller must hold hr.productivity.view there) */
+                /** @description Only the providers whose home site this is (the caller must hold hr.productivity.view there); their figures stay the providers' at every site */
                 siteId?: string;
                 /** @description Only this provider (staff user id) */
                 providerId?: string;
@@ -10502,6 +10518,133 @@ export interface operations {
              * @description The caller lacks the permission (or the site) this needs (application/problem+json)
              *
              *     Requires permission `hr.productivity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing about the cause is disclosed (quote requestId) (application/problem+json) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/internal-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "An unexpected error occurred.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProviderProductivityController_getSupervised_v1: {
+        parameters: {
+            query: {
+                /** @description First day of a calendar month, quarter or year (inclusive, organization time zone) */
+                periodStart: string;
+                /** @description Last day of the calendar month, quarter or year that begins at periodStart (inclusive); any other span is refused with 400 */
+                periodEnd: string;
+                /** @description Only the providers whose home site this is (the caller must hold hr.productivity.view there); their figures stay the providers' at every site */
+                siteId?: string;
+                /** @description Only this provider (staff user id) */
+                providerId?: string;
+                /** @description csv streams a CSV export (as does Accept: text/csv) */
+                format?: "json" | "csv";
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or CSV with a header row when asked for */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderProductivityResponseDto"];
+                    "text/csv": components["schemas"]["ProviderProductivityResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `hr.productivity.supervised` (problem+json)
              */
             403: {
                 headers: {

@@ -29,11 +29,12 @@ export class ProviderProductivityController {
   @Get()
   @RequirePermission('hr.productivity.view')
   @ApiOperation({
-    summary: 'Productivity per provider for a period (aggregates only, small cells suppressed)',
+    summary: 'Productivity per provider for a calendar month, quarter or year (aggregates only, small cells suppressed)',
     description:
       'Permission: `hr.productivity.view` in the organization (at every site, or at `siteId`). JSON by default; CSV (streamed) with ' +
       '`Accept: text/csv` or `format=csv` (a complete CSV ends with the trailers `X-Export-Status: complete` and `X-Export-Rows`; a failed one is cut ' +
-      'without them). Providers with fewer than 5 patients are folded into one row with `suppressed: true`. ' +
+      'without them). The period must be one calendar month, quarter or year. Providers with fewer than 5 patients have no row ' +
+      '(`suppressedProviderCount` counts them), and figures that could be computed back from other periods are withheld (ADR 0012). ' +
       'Every call, allowed or refused, is audited with the caller and the parameters.',
   })
   @ApiProduces('application/json', 'text/csv')
@@ -44,19 +45,49 @@ export class ProviderProductivityController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ProviderProductivityResponseDto | void> {
+    return this.report(dto, 'organization', accept, res);
+  }
+
+  @Get('supervised')
+  @RequirePermission('hr.productivity.supervised')
+  @ApiOperation({
+    summary: 'The same report for the providers the caller supervises (clinical supervisors)',
+    description:
+      'Permission: `hr.productivity.supervised`. The rows of the organization-wide report, limited to the providers the caller ' +
+      'supervises: peer specialists whose supervision they recorded in the calendar year (CL-19), and providers whose home site is a ' +
+      'site where they hold the permission. The same parameters, CSV and audit as `GET /hr/provider-productivity`.',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: ProviderProductivityResponseDto, description: 'JSON, or CSV with a header row when asked for' })
+  @ApiProblemResponses(400, 401, 403, 500)
+  async getSupervised(
+    @Query() dto: ProviderProductivityQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ProviderProductivityResponseDto | void> {
+    return this.report(dto, 'supervised', accept, res);
+  }
+
+  private async report(
+    dto: ProviderProductivityQueryDto,
+    scope: 'organization' | 'supervised',
+    accept: string | undefined,
+    res: Response,
+  ): Promise<ProviderProductivityResponseDto | void> {
     const { organizationId } = this.requestContext.requireTenant();
-    const rows = await getProviderProductivity(this.queries, organizationId, {
+    const report = await getProviderProductivity(this.queries, organizationId, {
       periodStart: dto.periodStart,
       periodEnd: dto.periodEnd,
       siteId: dto.siteId,
       providerId: dto.providerId,
+      scope,
     });
-    if (!wantsCsv(dto.format, accept)) return { items: rows };
+    if (!wantsCsv(dto.format, accept)) return report;
     // The call is audited and committed by now; streamed with the export trailers (streamCsv).
     await streamCsv(res, {
-      filename: `provider-productivity-${dto.periodStart}-${dto.periodEnd}.csv`,
+      filename: `provider-productivity${scope === 'supervised' ? '-supervised' : ''}-${dto.periodStart}-${dto.periodEnd}.csv`,
       columns: PRODUCTIVITY_CSV_COLUMNS,
-      rows: [rows.map(productivityCsvRow)],
+      rows: [report.items.map(productivityCsvRow)],
     });
   }
 }

@@ -4,14 +4,13 @@ import type { ProviderProductivitySummary } from '@cairn/platform/workforce';
 import { PRODUCTIVITY_CSV_COLUMNS, productivityCsvRow } from './provider-productivity.csv';
 
 const row: ProviderProductivitySummary = {
-  providerId: null,
-  siteId: null,
+  providerId: 'provider',
+  siteId: 'site',
   organizationId: 'org',
   periodStart: '2025-01-01',
   periodEnd: '2025-03-31',
-  suppressed: true,
-  providerCount: 3,
   notesCompletedCount: 12,
+  notesCompletedPerWeek: 0.9,
   avgDocumentationLagHours: null,
   documentationLagBins: null,
   activeCaseloadCount: 9,
@@ -24,7 +23,10 @@ const row: ProviderProductivitySummary = {
 describe('provider productivity CSV', () => {
   it('has one column per field, bin and category, and leaves hidden cells empty', () => {
     expect(csvLine(PRODUCTIVITY_CSV_COLUMNS).trim().split(',')).toHaveLength(PRODUCTIVITY_CSV_COLUMNS.length);
-    expect(csvLine(productivityCsvRow(row))).toBe(',,org,2025-01-01,2025-03-31,true,3,12,,,,,9,1,0.05,0,,,,,7,\r\n');
+    expect(csvLine(productivityCsvRow(row))).toBe('provider,site,org,2025-01-01,2025-03-31,12,0.9,,,,9,1,0.05,0,,,,,7,\r\n');
+    expect(
+      csvLine(productivityCsvRow({ ...row, documentationLagBins: { under24h: 7, atLeast24h: 5 }, avgDocumentationLagHours: 20 })),
+    ).toContain(',12,0.9,20,7,5,9,');
   });
 
   it('neutralises values a spreadsheet would run as formulas', () => {

@@ -1,19 +1,20 @@
 import { ProviderProductivitySummary, SESSION_CATEGORIES } from '@cairn/platform/workforce';
 
-/** CSV columns: the JSON fields, the lag bins and one column per session category (empty when hidden). */
+/**
+ * CSV columns: the JSON fields of a provider row, the lag bins and one column per session category (empty when
+ * withheld). One line per provider shown; withheld providers have no line (the JSON's suppressedProviderCount).
+ */
 export const PRODUCTIVITY_CSV_COLUMNS = [
   'providerId',
   'siteId',
   'organizationId',
   'periodStart',
   'periodEnd',
-  'suppressed',
-  'providerCount',
   'notesCompletedCount',
+  'notesCompletedPerWeek',
   'avgDocumentationLagHours',
   'lagUnder24h',
-  'lag24To48h',
-  'lagOver48h',
+  'lagAtLeast24h',
   'activeCaseloadCount',
   'noShowCount',
   'noShowRate',
@@ -30,13 +31,11 @@ export function productivityCsvRow(r: ProviderProductivitySummary): (string | nu
     r.organizationId,
     r.periodStart,
     r.periodEnd,
-    r.suppressed,
-    r.providerCount,
     r.notesCompletedCount,
+    r.notesCompletedPerWeek,
     r.avgDocumentationLagHours,
     r.documentationLagBins?.under24h,
-    r.documentationLagBins?.from24To48h,
-    r.documentationLagBins?.over48h,
+    r.documentationLagBins?.atLeast24h,
     r.activeCaseloadCount,
     r.noShowCount,
     r.noShowRate,

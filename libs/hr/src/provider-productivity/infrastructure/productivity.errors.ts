@@ -8,6 +8,7 @@ const PARAMETER_FIELDS: Record<string, string> = {
   org_id: 'organizationId',
   site_id: 'siteId',
   provider_id: 'providerId',
+  scope: 'scope',
 };
 
 /**
@@ -22,7 +23,7 @@ export function productivityError(e: unknown): DomainError | undefined {
     const m = /invalid parameter ([a-z_]+): ([^\n"]+)/.exec(sql.message);
     const field = m ? (PARAMETER_FIELDS[m[1]!] ?? m[1]!) : 'parameters';
     const why = m
-      ? m[2]!.trim().replace(/\b(period_start|period_end|org_id|site_id|provider_id)\b/g, (p) => PARAMETER_FIELDS[p] ?? p)
+      ? m[2]!.trim().replace(/\b(period_start|period_end|org_id|site_id|provider_id|scope)\b/g, (p) => PARAMETER_FIELDS[p] ?? p)
       : 'is not valid';
     return new InvalidInputError(`${field} ${why}`, [{ field, message: `${field} ${why}` }]);
   }
@@ -32,7 +33,8 @@ export function productivityError(e: unknown): DomainError | undefined {
     ]);
   }
   if (sql.code === '42501') {
-    return new ForbiddenError('You do not have permission "hr.productivity.view" for this organization or site.');
+    const permission = /hr\.productivity\.supervised/.test(sql.message) ? 'hr.productivity.supervised' : 'hr.productivity.view';
+    return new ForbiddenError(`You do not have permission "${permission}" for this organization or site.`);
   }
   return undefined;
 }
@@ -43,7 +45,7 @@ export function productivityError(e: unknown): DomainError | undefined {
  */
 export function auditParameters(raw: Record<string, unknown>): Record<string, string | null> {
   const out: Record<string, string | null> = {};
-  for (const key of ['organizationId', 'periodStart', 'periodEnd', 'siteId', 'providerId', 'format']) {
+  for (const key of ['organizationId', 'periodStart', 'periodEnd', 'siteId', 'providerId', 'scope', 'format']) {
     const v = raw[key];
     if (v === undefined) continue;
     const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));

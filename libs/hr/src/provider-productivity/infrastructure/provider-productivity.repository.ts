@@ -15,11 +15,13 @@ export async function productivityRows(tx: HrTx, organizationId: string, options
                'provider_id', r.provider_id, 'site_id', r.site_id, 'organization_id', r.organization_id,
                'period_start', r.period_start, 'period_end', r.period_end, 'suppressed', r.suppressed,
                'provider_count', r.provider_count, 'notes_completed_count', r.notes_completed_count,
+               'notes_completed_per_week', r.notes_completed_per_week::float8,
                'avg_documentation_lag_hours', r.avg_documentation_lag_hours, 'lag_under_24h', r.lag_under_24h,
-               'lag_24_to_48h', r.lag_24_to_48h, 'lag_over_48h', r.lag_over_48h, 'active_caseload_count', r.active_caseload_count,
+               'lag_24h_or_more', r.lag_24h_or_more, 'active_caseload_count', r.active_caseload_count,
                'no_show_count', r.no_show_count, 'no_show_rate', r.no_show_rate::float8, 'late_cancel_count', r.late_cancel_count,
                'session_count_by_category', r.session_count_by_category) ORDER BY r.ordinality), '[]'::json) AS rows
       FROM get_provider_productivity(${options.periodStart}::text, ${options.periodEnd}::text, ${organizationId}::text,
-                                     ${options.siteId ?? null}::text, ${options.providerId ?? null}::text) WITH ORDINALITY AS r`;
+                                     ${options.siteId ?? null}::text, ${options.providerId ?? null}::text,
+                                     ${options.scope ?? 'organization'}::text) WITH ORDINALITY AS r`;
   return rows;
 }

@@ -5,11 +5,11 @@ import { LagBinsChart } from './lag-bins-chart';
 
 describe('LagBinsChart', () => {
   it('gives the bins one text alternative and draws bars relative to the largest bin', () => {
-    const { container } = render(<LagBinsChart bins={{ under24h: 10, from24To48h: 5, over48h: 0 }} />);
+    const { container } = render(<LagBinsChart bins={{ under24h: 10, atLeast24h: 5 }} />);
     const img = screen.getByRole('img');
-    expect(img.getAttribute('aria-label')).toBe('Notes signed: 10 under 24 h, 5 24–48 h, 0 over 48 h');
+    expect(img.getAttribute('aria-label')).toBe('Notes signed: 10 under 24 h, 5 24 h or more');
     const widths = [...container.querySelectorAll<HTMLElement>('.lag-bar')].map((b) => b.style.width);
-    expect(widths).toEqual(['100%', '50%', '0%']);
+    expect(widths).toEqual(['100%', '50%']);
     // The counts are printed as text too: nothing relies on the bar colours.
     expect(container.textContent).toContain('under 24 h10');
   });

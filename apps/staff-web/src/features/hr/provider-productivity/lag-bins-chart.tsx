@@ -4,17 +4,16 @@ type Bins = Schemas['DocumentationLagBinsDto'];
 
 const BINS: { key: keyof Bins; label: string; className: string }[] = [
   { key: 'under24h', label: 'under 24 h', className: 'bin-fast' },
-  { key: 'from24To48h', label: '24–48 h', className: 'bin-mid' },
-  { key: 'over48h', label: 'over 48 h', className: 'bin-slow' },
+  { key: 'atLeast24h', label: '24 h or more', className: 'bin-slow' },
 ];
 
 /**
- * Documentation lag as three small bars. Each bar carries its label and count as text, so the chart never
+ * Documentation lag as two small bars. Each bar carries its label and count as text, so the chart never
  * relies on colour; screen readers get one sentence (role="img" with a label) instead of the drawing.
  */
 export function LagBinsChart({ bins }: { bins: Bins | null }) {
   if (!bins) return <span className="muted">Not shown (fewer than 5 notes in a bin)</span>;
-  const max = Math.max(1, bins.under24h, bins.from24To48h, bins.over48h);
+  const max = Math.max(1, bins.under24h, bins.atLeast24h);
   const summary = BINS.map((b) => `${bins[b.key]} ${b.label}`).join(', ');
   return (
     <div role="img" aria-label={`Notes signed: ${summary}`} className="lag-chart">

@@ -20,39 +20,40 @@ function pct(rate: number | null): string {
 }
 
 export function ProviderCell({ row, staff }: { row: ProductivityRow; staff: StaffNames }) {
-  if (row.suppressed) {
-    return (
-      <>
-        <strong>{row.providerCount} providers combined</strong>
-        <br />
-        <span className="muted">each with fewer than 5 patients; see the note below</span>
-      </>
-    );
-  }
-  return row.providerId ? <StaffName id={row.providerId} names={staff.names} isPending={staff.isPending} /> : <>—</>;
+  return <StaffName id={row.providerId} names={staff.names} isPending={staff.isPending} />;
 }
 
-export function ProviderProductivityPage() {
-  const { me, scope } = useAuth();
+/**
+ * The report of GET /hr/provider-productivity (HR: every provider, or those of one home site) or of
+ * /hr/provider-productivity/supervised (a clinical supervisor: the providers they supervise). Periods are calendar
+ * quarters, as the API only answers for calendar months, quarters and years (ADR 0012).
+ */
+export function ProviderProductivityPage({ scope = 'organization' }: { scope?: 'organization' | 'supervised' }) {
+  const reportScope = scope;
+  const path = reportScope === 'supervised' ? '/api/v1/hr/provider-productivity/supervised' : '/api/v1/hr/provider-productivity';
+  const { me, scope: authScope } = useAuth();
   const periods = useMemo(() => quarters(new Date(), FIRST_YEAR), []);
   const [periodLabel, setPeriodLabel] = useState(periods[0]?.label ?? '');
   const [siteId, setSiteId] = useState('');
   const [download, setDownload] = useState<{ error?: unknown; message?: string }>({});
   const period = periods.find((p) => p.label === periodLabel) ?? periods[0]!;
-  const org = me?.organizations.find((o) => o.id === scope.organizationId);
+  const org = me?.organizations.find((o) => o.id === authScope.organizationId);
   const query = { periodStart: period.start, periodEnd: period.end, siteId: siteId || undefined };
   const result = useQuery({
-    queryKey: ['productivity', scope, query],
-    queryFn: () => call(api.GET('/api/v1/hr/provider-productivity', { params: { query } })),
+    queryKey: ['productivity', reportScope, authScope, query],
+    queryFn: () =>
+      call(
+        reportScope === 'supervised'
+          ? api.GET('/api/v1/hr/provider-productivity/supervised', { params: { query } })
+          : api.GET('/api/v1/hr/provider-productivity', { params: { query } }),
+      ),
   });
 
   const downloadCsv = async () => {
     setDownload({ message: 'Preparing the CSV…' });
     const qs = new URLSearchParams({ periodStart: period.start, periodEnd: period.end, format: 'csv', ...(siteId ? { siteId } : {}) });
     try {
-      const res = await authFetch(
-        new Request(`${API_BASE_URL}/api/v1/hr/provider-productivity?${qs}`, { headers: { Accept: 'text/csv' } }),
-      );
+      const res = await authFetch(new Request(`${API_BASE_URL}${path}?${qs}`, { headers: { Accept: 'text/csv' } }));
       if (!res.ok) throw new ApiError(toProblem(res.status, await res.json().catch(() => undefined)));
       const blob = await res.blob();
       const name =
@@ -73,15 +74,15 @@ export function ProviderProductivityPage() {
   };
 
   const rows = result.data?.items ?? [];
-  const suppressed = rows.find((r) => r.suppressed);
+  const suppressedCount = result.data?.suppressedProviderCount ?? 0;
   const staff = useStaffNames(
     rows.map((r) => r.providerId),
-    scope.organizationId,
+    authScope.organizationId,
   );
   if (isRefusal(result.error)) return <RefusedPage title="Provider productivity" error={result.error} />;
   return (
     <>
-      <h1>Provider productivity</h1>
+      <h1>{reportScope === 'supervised' ? 'Productivity of the providers I supervise' : 'Provider productivity'}</h1>
       <form className="inline-form" onSubmit={(e) => e.preventDefault()}>
         <span className="field">
           <label htmlFor="period">Period</label>
@@ -97,9 +98,9 @@ export function ProviderProductivityPage() {
           Demo data covers 2024 and 2025.
         </span>
         <span className="field">
-          <label htmlFor="site">Site</label>
+          <label htmlFor="site">Home site</label>
           <select id="site" value={siteId} onChange={(e) => setSiteId(e.target.value)}>
-            <option value="">All sites</option>
+            <option value="">All home sites</option>
             {org?.sites.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -119,7 +120,9 @@ export function ProviderProductivityPage() {
         <>
           <p role="status">
             {rows.length === 0
-              ? 'No provider activity in this period.'
+              ? suppressedCount > 0
+                ? `No provider can be shown for ${period.label}.`
+                : 'No provider activity in this period.'
               : `${rows.length} row${rows.length === 1 ? '' : 's'} for ${period.label}.`}
           </p>
           {rows.length > 0 && (
@@ -131,6 +134,7 @@ export function ProviderProductivityPage() {
                     <th scope="col">Provider</th>
                     <th scope="col">Active caseload</th>
                     <th scope="col">Notes signed</th>
+                    <th scope="col">Notes per week</th>
                     <th scope="col">Average lag (hours)</th>
                     <th scope="col">Documentation lag</th>
                     <th scope="col">No-shows (rate)</th>
@@ -138,13 +142,14 @@ export function ProviderProductivityPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {rows.map((r, i) => (
-                    <tr key={r.providerId ?? `suppressed-${i}`} className={r.suppressed ? 'suppressed' : undefined}>
+                  {rows.map((r) => (
+                    <tr key={r.providerId}>
                       <th scope="row">
                         <ProviderCell row={r} staff={staff} />
                       </th>
                       <td>{r.activeCaseloadCount}</td>
                       <td>{r.notesCompletedCount}</td>
+                      <td>{r.notesCompletedPerWeek}</td>
                       <td>{r.avgDocumentationLagHours ?? '—'}</td>
                       <td>
                         <LagBinsChart bins={r.documentationLagBins} />
@@ -159,15 +164,17 @@ export function ProviderProductivityPage() {
               </table>
             </TableWrap>
           )}
-          {suppressed && (
+          {suppressedCount > 0 && (
             <p className="note" id="suppressed-note">
-              <strong>About the combined row:</strong> {suppressed.providerCount} providers saw fewer than 5 patients in this period. To
-              protect those patients' privacy their figures are added together into one row and no provider is named.
+              <strong>Not shown:</strong> {suppressedCount} provider{suppressedCount === 1 ? '' : 's'} with activity in this period. To
+              protect patients' privacy a provider appears only with at least 5 patients in the period, and some figures are withheld so
+              that they cannot be worked out by comparing months, quarters and years.
             </p>
           )}
           <p className="muted">
-            A dash or “Not shown” means the API withholds the figure: averages need at least 5 notes, and lag bins are shown only when every
-            non-empty bin holds at least 5 notes.
+            A dash or “Not shown” means the API withholds the figure: averages need at least 5 notes, lag bins and session categories are
+            shown only when every non-empty one holds at least 5. Each row counts the provider’s work at every site; the site picker selects
+            providers by their home site.
           </p>
         </>
       )}

@@ -28,6 +28,22 @@ describe('navigation by permission', () => {
     expect(visible(permissionsFor(me, { organizationId: 'o1', siteId: 's1' }))).toEqual([]);
     expect(visible(permissionsFor(me, { organizationId: 'o2' }))).toEqual(['Patients', 'Provider productivity']);
   });
+  it('shows a clinical supervisor the report of their supervisees, not the organization-wide one', () => {
+    const supervisor: Me = {
+      ...me,
+      organizations: [
+        {
+          id: 'o3',
+          name: 'Three',
+          slug: 'three',
+          roles: ['supervisor'],
+          permissions: ['patients.view', 'hr.productivity.supervised'],
+          sites: [],
+        },
+      ],
+    };
+    expect(visible(permissionsFor(supervisor, { organizationId: 'o3' }))).toEqual(['Patients', 'My supervisees’ productivity']);
+  });
   it('uses the first organization when none is chosen, and nothing before /me arrives', () => {
     expect(visible(permissionsFor(me, {}))).toEqual(['Provider productivity']);
     expect(permissionsFor(undefined, {}).size).toBe(0);

@@ -4,4 +4,5 @@ export const NAV = [
   { to: '/review/group-encounters', label: 'Group encounter review', permission: 'cl.group-encounter-generation.view' },
   { to: '/billing/charges', label: 'Charges', permission: 'pm.charges.view' },
   { to: '/hr/productivity', label: 'Provider productivity', permission: 'hr.productivity.view' },
+  { to: '/hr/productivity/supervised', label: 'My supervisees’ productivity', permission: 'hr.productivity.supervised' },
 ] as const;

@@ -1,10 +1,10 @@
 import { QueryHandler } from '@nestjs/cqrs';
 
 import { TenantUseCase } from '@cairn/platform/use-case';
-import { GetProviderProductivityQuery, ProviderProductivitySummary } from '@cairn/platform/workforce';
+import { GetProviderProductivityQuery, ProviderProductivityReport } from '@cairn/platform/workforce';
 
 import type { HrUseCase, HrUseCaseHandler } from '../../../hr.tx';
-import { toSummary } from '../../infrastructure/productivity-row.mapper';
+import { toReport } from '../../infrastructure/productivity-row.mapper';
 import { auditParameters, productivityError } from '../../infrastructure/productivity.errors';
 import { productivityRows } from '../../infrastructure/provider-productivity.repository';
 
@@ -23,17 +23,14 @@ export const PRODUCTIVITY_AUDIT_ACTION = 'hr.provider-productivity.read';
   // The query names its organization; the function checks the permission against the transaction's context.
   tenant: 'optional',
 })
-export class GetProviderProductivityHandler implements HrUseCaseHandler<GetProviderProductivityQuery, ProviderProductivitySummary[]> {
-  async execute(
-    { organizationId, options }: GetProviderProductivityQuery,
-    { tx, audit }: HrUseCase,
-  ): Promise<ProviderProductivitySummary[]> {
+export class GetProviderProductivityHandler implements HrUseCaseHandler<GetProviderProductivityQuery, ProviderProductivityReport> {
+  async execute({ organizationId, options }: GetProviderProductivityQuery, { tx, audit }: HrUseCase): Promise<ProviderProductivityReport> {
     const parameters = auditParameters({ ...options, organizationId });
     audit.scope({ parameters });
     try {
-      const rows = await productivityRows(tx, organizationId, options);
-      audit.scope({ rows: rows.length, suppressedRows: rows.filter((r) => r.suppressed).length });
-      return rows.map(toSummary);
+      const report = toReport(await productivityRows(tx, organizationId, options));
+      audit.scope({ rows: report.items.length, suppressedProviders: report.suppressedProviderCount });
+      return report;
     } catch (e) {
       // The function's refusals and failures are audited too: committed on their own, the transaction rolls back.
       const mapped = productivityError(e);
