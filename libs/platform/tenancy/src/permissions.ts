@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   'pm.appointments.manage': 'Book and reschedule appointments and set their status',
   'pm.service-types.manage': 'Change the non-clinical category each service type is reported under',
   'pm.charges.view': 'List charges and their sources',
+  'pm.charges.void': 'Void a charge, or void it and record its correction',
+  'pm.charges.bill': 'Mark ready charges as billed',
   'pm.fee-schedule.view': 'Read the fee schedule',
   'pm.fee-schedule.manage': 'Add fee schedule entries and end them',
   'cl.progress-notes.write': 'Write, edit, sign and amend progress notes for patients in scope',

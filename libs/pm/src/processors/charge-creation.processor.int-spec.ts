@@ -181,7 +181,10 @@ describe('cl_group_encounters_approved.v1 -> charges', () => {
       proposed_code: 'H0038',
       proposed_modifiers: ['HQ'],
       final_code: null,
-      units: 0,
+      // Held, but with the service's units (H0038 is per 15 minutes in the code library: 60 minutes -> 4).
+      units: 4,
+      unit_basis: 'per_15_minutes',
+      amount_cents: null,
       status: 'on_hold',
       hold_reason: 'no_fee_schedule_entry',
     });
@@ -258,6 +261,26 @@ describe('cl_group_encounters_approved.v1 -> charges', () => {
     expect(processed.rowCount).toBe(0); // rolled back with the effect, so a retry applies it
   });
 
+  it('never makes a ready charge for a service date in the future: held future_service_date, priced, whatever the replay', async () => {
+    const session = randomUUID();
+    // Tomorrow at the site (America/Phoenix) and a date far ahead; a fee entry prices both.
+    const tomorrow = new Date(Date.now() + 24 * 3600_000 - 7 * 3600_000).toISOString().slice(0, 10);
+    const [soon] = await insertGroupEncounters(owner, t, session, 1, tomorrow);
+    const [far] = await insertGroupEncounters(owner, t, session, 1, '2027-01-04');
+    const event = approvedEvent(session, [generation(soon!, 'H0005', ['HF', 'HQ'], 60), generation(far!, '90853', [], 90)]);
+    expect(await deliver(event)).toBe('processed');
+    expect(await deliver(buildEvent(CL_GROUP_ENCOUNTERS_APPROVED_V1, t.org, event.payload))).toBe('processed');
+    const rows = await chargesOfSession(session);
+    expect(rows).toHaveLength(2);
+    for (const r of rows) expect(r).toMatchObject({ status: 'on_hold', hold_reason: 'future_service_date' });
+    expect(rows.map((r) => r.units).sort()).toEqual([1, 4]);
+    const ready = await owner.query(`SELECT count(*)::int AS n FROM pm_charges WHERE organization_id = $1 AND group_session_id = $2 AND status = 'ready'`, [
+      t.org,
+      session,
+    ]);
+    expect(ready.rows[0].n).toBe(0);
+  });
+
   it("never writes a charge into another organization than the event's", async () => {
     const other = await createChargeTestOrg(owner, 'AZ');
     const session = randomUUID();
@@ -325,6 +348,18 @@ describe('peer_encounter_finalized.v1 -> a charge', () => {
       service_date: '2025-10-01',
       rendering_provider_id: t.provider,
       jurisdiction_profile_key: 'cms-default',
+      units: 3,
+    });
+  });
+
+  it('holds a peer charge dated after today even without a site (judged at the latest time zone on Earth)', async () => {
+    const event = peerEvent({ service_date: '2099-06-01' });
+    await insertFeeEntry(owner, t.org, { code: 'H0038', unitBasis: 'per_15_minutes', rateCents: 900, effectiveFrom: '2099-01-01' });
+    await deliver(event);
+    expect((await chargeOf(event.payload.peer_encounter_id))[0]).toMatchObject({
+      status: 'on_hold',
+      hold_reason: 'future_service_date',
+      final_code: 'H0038',
       units: 3,
     });
   });

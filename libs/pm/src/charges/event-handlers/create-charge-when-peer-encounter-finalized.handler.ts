@@ -9,6 +9,7 @@ import { EncountersRepository } from '../../encounters/infrastructure/encounters
 import type { PmTx } from '../../pm.tx';
 import { decideCharge, storedMinutes } from '../domain/charge.rules';
 import { ChargesRepository } from '../infrastructure/charges.repository';
+import { codeUnitBases, todayBySite } from '../infrastructure/charge-facts.gateway';
 import { profilesBySite } from '../infrastructure/jurisdiction-profiles.gateway';
 
 /**
@@ -38,8 +39,17 @@ export class CreateChargeWhenPeerEncounterFinalizedHandler {
     const siteId = encounter?.siteId ?? null;
     const entries = await this.charges.feeEntries(tx, org, [p.hcpcs_code], serviceDate, serviceDate);
     const profile = (await profilesBySite(this.queries, [siteId])).get(siteId)!;
+    const today = (await todayBySite(tx, org, [siteId])).get(siteId)!;
+    const bases = await codeUnitBases(this.queries, [{ code: p.hcpcs_code, on: serviceDate }]);
     const decision = decideCharge(
-      { code: p.hcpcs_code, modifiers: [], durationMinutes: p.duration_minutes, serviceDate },
+      {
+        code: p.hcpcs_code,
+        modifiers: [],
+        durationMinutes: p.duration_minutes,
+        serviceDate,
+        codeUnitBasis: bases.get(`${p.hcpcs_code}|${serviceDate}`) ?? null,
+        today,
+      },
       entries,
       profile,
     );

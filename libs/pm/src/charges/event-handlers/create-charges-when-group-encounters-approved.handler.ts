@@ -9,6 +9,7 @@ import { EncountersRepository } from '../../encounters/infrastructure/encounters
 import type { PmTx } from '../../pm.tx';
 import { decideCharge, normalizeModifiers, storedMinutes } from '../domain/charge.rules';
 import { ChargesRepository, NewCharge } from '../infrastructure/charges.repository';
+import { codeUnitBases, todayBySite } from '../infrastructure/charge-facts.gateway';
 import { profilesBySite } from '../infrastructure/jurisdiction-profiles.gateway';
 
 /**
@@ -56,10 +57,26 @@ export class CreateChargesWhenGroupEncountersApprovedHandler {
       this.queries,
       facts.map((f) => f.e.siteId),
     );
+    const today = await todayBySite(
+      tx,
+      org,
+      facts.map((f) => f.e.siteId),
+    );
+    const bases = await codeUnitBases(
+      this.queries,
+      facts.map(({ g, e }) => ({ code: g.proposed_cpt_code, on: e.serviceDate })),
+    );
     const rows: NewCharge[] = facts.map(({ g, e }) => {
       const profile = profiles.get(e.siteId)!;
       const decision = decideCharge(
-        { code: g.proposed_cpt_code, modifiers: g.modifiers ?? [], durationMinutes: g.duration_minutes, serviceDate: e.serviceDate },
+        {
+          code: g.proposed_cpt_code,
+          modifiers: g.modifiers ?? [],
+          durationMinutes: g.duration_minutes,
+          serviceDate: e.serviceDate,
+          codeUnitBasis: bases.get(`${g.proposed_cpt_code}|${e.serviceDate}`) ?? null,
+          today: today.get(e.siteId)!,
+        },
         entries,
         profile,
       );

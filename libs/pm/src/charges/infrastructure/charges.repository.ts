@@ -67,8 +67,9 @@ export class ChargesRepository {
   }
 
   /**
-   * One multi-row INSERT, insert-once on (organization, source type, source id): a charge that exists already (a
-   * replayed or re-published event) is left as it is. Returns the charges actually created.
+   * One multi-row INSERT of first charges (lineage step 0), insert-once on (organization, source type, source id,
+   * step): a charge that exists already (a replayed or re-published event), even voided since, is left as it is.
+   * Returns the charges actually created.
    */
   async insert(
     tx: PmTx,
@@ -114,7 +115,7 @@ export class ChargesRepository {
         duration_minutes int, proposed_code text, proposed_modifiers text[], final_code text, final_modifiers text[], units int,
         unit_basis text, rate_cents int, amount_cents int, status text, hold_reason text, fee_schedule_entry_id uuid,
         jurisdiction_profile_key text)
-      ON CONFLICT (organization_id, source_type, source_id) DO NOTHING
+      ON CONFLICT (organization_id, source_type, source_id, lineage_seq) DO NOTHING
       RETURNING id, source_id, status`;
   }
 
