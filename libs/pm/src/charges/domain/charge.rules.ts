@@ -22,6 +22,34 @@ export const HOLD_REASONS = ['no_fee_schedule_entry', 'zero_units', 'invalid_dur
 /** Why a charge was voided: by hand, as the first half of a correction, replaced by a re-priced one, or its review reopened. */
 export const VOID_REASONS = ['voided', 'corrected', 'repriced', 'reopened'] as const;
 export type VoidReason = (typeof VOID_REASONS)[number];
+/** Why a biller voids or corrects a charge: a kind for the audit log (free text could carry PHI). */
+export const CHARGE_CHANGE_REASONS = ['duplicate', 'wrong_patient', 'wrong_code', 'wrong_units', 'service_not_rendered', 'other'] as const;
+export type ChargeChangeReason = (typeof CHARGE_CHANGE_REASONS)[number];
+
+/**
+ * Prices a correction: the biller's units (and code and modifiers) against the fee schedule entry in effect on the
+ * service date, crosswalk applied. Null when no entry prices it (the correction is refused: a correction is billable).
+ */
+export function priceCorrection(
+  entries: readonly FeeEntry[],
+  code: string,
+  modifiers: readonly string[],
+  serviceDate: string,
+  units: number,
+): Pick<ChargeDecision, 'finalCode' | 'finalModifiers' | 'units' | 'unitBasis' | 'rateCents' | 'amountCents' | 'feeScheduleEntryId'> | null {
+  const entry = matchFeeEntry(entries, code, modifiers, serviceDate);
+  if (!entry) return null;
+  const billed = applyCrosswalk(entry, code, modifiers);
+  return {
+    finalCode: billed.code,
+    finalModifiers: billed.modifiers,
+    units,
+    unitBasis: entry.unitBasis,
+    rateCents: entry.rateCents,
+    amountCents: units * entry.rateCents,
+    feeScheduleEntryId: entry.id,
+  };
+}
 export type HoldReason = (typeof HOLD_REASONS)[number];
 
 export interface FeeEntry {

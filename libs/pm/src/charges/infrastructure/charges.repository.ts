@@ -3,8 +3,10 @@ import { Injectable } from '@nestjs/common';
 
 import type { UnitBasis } from '@cairn/platform/code-library';
 
-import type { PmTx } from '../../pm.tx';
-import type { ChargeDecision, ChargeSourceType, CrosswalkModifierMode, FeeEntry, ModifierMatch } from '../domain/charge.rules';
+import type { PmRow, PmTx } from '../../pm.tx';
+import type { ChargeDecision, ChargeSourceType, CrosswalkModifierMode, FeeEntry, ModifierMatch, VoidReason } from '../domain/charge.rules';
+
+type Charge = PmRow<'charge'>;
 
 export interface NewCharge extends ChargeDecision {
   sourceType: ChargeSourceType;
@@ -131,5 +133,94 @@ export class ChargesRepository {
       SELECT c::text AS chart_id, COALESCE(cl_check_sud_consent(c, 'billing', pf_ctx_user()), false) AS ok FROM unnest(${[...chartIds]}::uuid[]) AS c`;
     for (const c of checks) consented.set(c.chart_id, c.ok);
     return consented;
+  }
+
+  /**
+   * The one guard of every lifecycle transition: a conditional UPDATE of the status (and the columns recording the
+   * transition) from the states it may leave. Of two concurrent calls the second waits for the first's row lock,
+   * then finds the status changed and updates nothing. Returns the charge after the transition, or null when none
+   * happened (the caller reads the charge to say why). The trigger pm_charges_guard backs it in the database.
+   */
+  async transition(
+    tx: PmTx,
+    organizationId: string,
+    id: string,
+    to: { status: 'voided'; reason: VoidReason; by: string | null } | { status: 'billed'; by: string },
+  ): Promise<Charge | null> {
+    const from = to.status === 'voided' ? ['ready', 'on_hold'] : ['ready'];
+    const data =
+      to.status === 'voided'
+        ? { status: 'voided', voidedAt: new Date(), voidedBy: to.by, voidReason: to.reason }
+        : { status: 'billed', billedAt: new Date(), billedBy: to.by };
+    const { count } = await tx.charge.updateMany({ where: { organizationId, id, status: { in: from } }, data });
+    if (count !== 1) return null;
+    return tx.charge.findUnique({ where: { organizationId_id: { organizationId, id } } });
+  }
+
+  find(tx: PmTx, organizationId: string, id: string): Promise<Charge | null> {
+    return tx.charge.findUnique({ where: { organizationId_id: { organizationId, id } } });
+  }
+
+  /**
+   * The charge that replaces a voided one: the same source and service facts, the new pricing, one lineage step on.
+   * Unique on (organization, corrects_charge_id) and on the lineage step: a second correction of one charge fails.
+   */
+  insertCorrection(
+    tx: PmTx,
+    voided: Charge,
+    decision: ChargeDecision,
+    over: { reason: 'corrected' | 'repriced'; by: string | null; proposedCode?: string; proposedModifiers?: string[] },
+  ): Promise<Charge> {
+    return tx.charge.create({
+      data: {
+        organizationId: voided.organizationId,
+        id: randomUUID(),
+        sourceType: voided.sourceType,
+        sourceId: voided.sourceId,
+        encounterId: voided.encounterId,
+        patientId: voided.patientId,
+        chartId: voided.chartId,
+        siteId: voided.siteId,
+        serviceDate: voided.serviceDate,
+        renderingProviderId: voided.renderingProviderId,
+        groupSessionId: voided.groupSessionId,
+        durationMinutes: voided.durationMinutes,
+        proposedCode: over.proposedCode ?? voided.proposedCode,
+        proposedModifiers: over.proposedModifiers ?? voided.proposedModifiers,
+        finalCode: decision.finalCode,
+        finalModifiers: decision.finalModifiers,
+        units: decision.units,
+        unitBasis: decision.unitBasis,
+        rateCents: decision.rateCents,
+        amountCents: decision.amountCents,
+        status: decision.status,
+        holdReason: decision.holdReason,
+        feeScheduleEntryId: decision.feeScheduleEntryId,
+        jurisdictionProfileKey: voided.jurisdictionProfileKey,
+        lineageSeq: voided.lineageSeq + 1,
+        correctsChargeId: voided.id,
+        correctionReason: over.reason,
+        createdBy: over.by,
+      },
+    });
+  }
+
+  /**
+   * Held charges a new fee schedule entry may now price: on hold for no fee schedule entry, for its code, with a
+   * service date in its period. Locked (FOR UPDATE, in id order) so a concurrent void or re-pricing waits.
+   */
+  async heldForEntry(
+    tx: PmTx,
+    organizationId: string,
+    entry: { code: string; effectiveFrom: string; effectiveTo: string | null },
+  ): Promise<Charge[]> {
+    const ids = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM pm_charges
+      WHERE organization_id = ${organizationId}::uuid AND status = 'on_hold' AND hold_reason = 'no_fee_schedule_entry'
+        AND proposed_code = ${entry.code} AND service_date >= ${entry.effectiveFrom}::date
+        AND (${entry.effectiveTo}::date IS NULL OR service_date <= ${entry.effectiveTo}::date)
+      ORDER BY id FOR UPDATE`;
+    if (ids.length === 0) return [];
+    return tx.charge.findMany({ where: { organizationId, id: { in: ids.map((r) => r.id) } }, orderBy: { id: 'asc' } });
   }
 }
