@@ -274,10 +274,10 @@ describe('cl_group_encounters_approved.v1 -> charges', () => {
     expect(rows).toHaveLength(2);
     for (const r of rows) expect(r).toMatchObject({ status: 'on_hold', hold_reason: 'future_service_date' });
     expect(rows.map((r) => r.units).sort()).toEqual([1, 4]);
-    const ready = await owner.query(`SELECT count(*)::int AS n FROM pm_charges WHERE organization_id = $1 AND group_session_id = $2 AND status = 'ready'`, [
-      t.org,
-      session,
-    ]);
+    const ready = await owner.query(
+      `SELECT count(*)::int AS n FROM pm_charges WHERE organization_id = $1 AND group_session_id = $2 AND status = 'ready'`,
+      [t.org, session],
+    );
     expect(ready.rows[0].n).toBe(0);
   });
 

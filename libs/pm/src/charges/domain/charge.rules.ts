@@ -36,7 +36,10 @@ export function priceCorrection(
   modifiers: readonly string[],
   serviceDate: string,
   units: number,
-): Pick<ChargeDecision, 'finalCode' | 'finalModifiers' | 'units' | 'unitBasis' | 'rateCents' | 'amountCents' | 'feeScheduleEntryId'> | null {
+): Pick<
+  ChargeDecision,
+  'finalCode' | 'finalModifiers' | 'units' | 'unitBasis' | 'rateCents' | 'amountCents' | 'feeScheduleEntryId'
+> | null {
   const entry = matchFeeEntry(entries, code, modifiers, serviceDate);
   if (!entry) return null;
   const billed = applyCrosswalk(entry, code, modifiers);

@@ -8,8 +8,8 @@ import type { IntegrationEvent } from '@cairn/platform/messaging';
 import { EncountersRepository } from '../../encounters/infrastructure/encounters.repository';
 import type { PmTx } from '../../pm.tx';
 import { decideCharge, storedMinutes } from '../domain/charge.rules';
-import { ChargesRepository } from '../infrastructure/charges.repository';
 import { codeUnitBases, todayBySite } from '../infrastructure/charge-facts.gateway';
+import { ChargesRepository } from '../infrastructure/charges.repository';
 import { profilesBySite } from '../infrastructure/jurisdiction-profiles.gateway';
 
 /**

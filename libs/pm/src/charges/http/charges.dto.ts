@@ -51,7 +51,8 @@ export class FinalCodeDto {
 }
 
 export class ChargeLifecycleDto {
-  @ApiProperty({ description: '0 for the source\'s first charge; a correction is one step after the charge it corrects' }) lineageSeq!: number;
+  @ApiProperty({ description: "0 for the source's first charge; a correction is one step after the charge it corrects" })
+  lineageSeq!: number;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The voided charge this one corrects or re-prices' })
   correctsChargeId!: string | null;
   @ApiProperty({ enum: ['corrected', 'repriced'], nullable: true, type: String }) correctionReason!: string | null;
@@ -98,12 +99,12 @@ export class CorrectChargeDto {
   @Min(1, { message: 'units must be at least 1' })
   @Max(96, { message: 'units must be at most 96' })
   units!: number;
-  @ApiPropertyOptional({ example: 'H0005', description: 'Defaults to the charge\'s proposed code' })
+  @ApiPropertyOptional({ example: 'H0005', description: "Defaults to the charge's proposed code" })
   @IsOptional()
   @IsString()
   @Matches(/^[A-Z0-9]{2,7}$/, { message: 'code must be 2 to 7 upper-case letters or digits' })
   code?: string;
-  @ApiPropertyOptional({ type: [String], example: ['HQ'], description: 'Defaults to the charge\'s proposed modifiers' })
+  @ApiPropertyOptional({ type: [String], example: ['HQ'], description: "Defaults to the charge's proposed modifiers" })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(4)

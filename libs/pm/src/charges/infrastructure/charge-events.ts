@@ -1,5 +1,5 @@
-import { PM_CHARGE_STATUS_CHANGED_V1 } from '@cairn/platform/scheduling';
 import type { OutboxPublisher } from '@cairn/platform/messaging';
+import { PM_CHARGE_STATUS_CHANGED_V1 } from '@cairn/platform/scheduling';
 
 import type { PmRow } from '../../pm.tx';
 

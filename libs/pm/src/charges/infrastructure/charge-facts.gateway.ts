@@ -1,6 +1,6 @@
 import type { QueryBus } from '@nestjs/cqrs';
 
-import { type UnitBasis, ValidateCodeQuery } from '@cairn/platform/code-library';
+import { ValidateCodeQuery, type UnitBasis } from '@cairn/platform/code-library';
 import { wallClockIn } from '@cairn/platform/kernel';
 
 import type { PmTx } from '../../pm.tx';

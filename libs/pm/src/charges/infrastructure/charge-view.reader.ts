@@ -6,5 +6,7 @@ import type { ChargesRepository } from './charges.repository';
 export async function chargeViewsFor(tx: PmTx, charges: ChargesRepository, rows: readonly PmRow<'charge'>[]): Promise<ChargeView[]> {
   const charts = [...new Set(rows.map((r) => r.chartId).filter((c): c is string => c !== null))];
   const consented = await charges.billingConsentOfCharts(tx, charts);
-  return rows.map((r) => (r.chartId !== null && consented.get(r.chartId) === false ? withheldChargeView(toChargeView(r)) : toChargeView(r)));
+  return rows.map((r) =>
+    r.chartId !== null && consented.get(r.chartId) === false ? withheldChargeView(toChargeView(r)) : toChargeView(r),
+  );
 }

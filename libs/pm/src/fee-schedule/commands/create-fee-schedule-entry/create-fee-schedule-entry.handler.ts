@@ -12,8 +12,7 @@ import { publishChargeStatusChanged } from '../../../charges/infrastructure/char
 import { codeUnitBases, todayBySite } from '../../../charges/infrastructure/charge-facts.gateway';
 import { ChargesRepository } from '../../../charges/infrastructure/charges.repository';
 import { profilesBySite } from '../../../charges/infrastructure/jurisdiction-profiles.gateway';
-import type { PmTx } from '../../../pm.tx';
-import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
+import type { PmTx, PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 import { FeeScheduleEntryView, toFeeScheduleEntryView } from '../../domain/fee-schedule-entry.view';
 import { assertNoOverlap } from '../../infrastructure/fee-schedule.repository';
 import { CreateFeeScheduleEntryCommand, CreateFeeScheduleEntryInput } from './create-fee-schedule-entry.command';
