@@ -3,6 +3,7 @@
 -- exists) is a NEW charge of the same source, one step further along its lineage, pointing at the voided one.
 
 ALTER TABLE "pm_charges"
+  ADD COLUMN "source_round" INTEGER NOT NULL DEFAULT 1,
   ADD COLUMN "lineage_seq" INTEGER NOT NULL DEFAULT 0,
   ADD COLUMN "corrects_charge_id" UUID,
   ADD COLUMN "correction_reason" TEXT,
@@ -13,11 +14,13 @@ ALTER TABLE "pm_charges"
   ADD COLUMN "billed_at" TIMESTAMPTZ(6),
   ADD COLUMN "billed_by" UUID;
 
--- Insert-once now keys on the lineage step too: the original charge of a source is step 0 (a replayed event
--- still finds it, voided or not, and adds nothing); a correction is the step after the charge it corrects, so
--- two concurrent corrections of one charge collide here and only one is written.
+-- Insert-once now keys on the review round and the lineage step too. A source's review round starts at 1 and grows
+-- each time its review is reopened (CL's generation row says which round an approval belongs to), so a re-approval
+-- is charged again while a replayed approval of an earlier round finds its charge, voided or not, and adds nothing.
+-- The first charge of a round is step 0; a correction is the step after the charge it corrects, so two concurrent
+-- corrections of one charge collide here and only one is written.
 DROP INDEX "pm_charges_source_key";
-CREATE UNIQUE INDEX "pm_charges_source_key" ON "pm_charges"("organization_id", "source_type", "source_id", "lineage_seq");
+CREATE UNIQUE INDEX "pm_charges_source_key" ON "pm_charges"("organization_id", "source_type", "source_id", "source_round", "lineage_seq");
 CREATE UNIQUE INDEX "pm_charges_corrects_key" ON "pm_charges"("organization_id", "corrects_charge_id");
 
 -- ---------------------------------------------------------------------------------------------------------
@@ -34,6 +37,7 @@ ALTER TABLE pm_charges
     AND (void_reason IS NULL OR void_reason IN ('voided', 'corrected', 'repriced', 'reopened'))),
   ADD CONSTRAINT pm_charges_billed_check CHECK ((billed_at IS NULL) = (billed_by IS NULL)
     AND (status <> 'billed' OR billed_at IS NOT NULL)),
+  ADD CONSTRAINT pm_charges_round_check CHECK (source_round >= 1),
   ADD CONSTRAINT pm_charges_correction_check CHECK (
     (corrects_charge_id IS NULL AND correction_reason IS NULL AND lineage_seq = 0)
     OR (corrects_charge_id IS NOT NULL AND correction_reason IN ('corrected', 'repriced') AND lineage_seq > 0));
@@ -54,7 +58,8 @@ BEGIN
     IF NEW.corrects_charge_id IS NOT NULL THEN
       SELECT * INTO corrected FROM pm_charges WHERE organization_id = NEW.organization_id AND id = NEW.corrects_charge_id;
       IF NOT FOUND OR corrected.status <> 'voided' OR corrected.source_type <> NEW.source_type
-         OR corrected.source_id <> NEW.source_id OR NEW.lineage_seq <> corrected.lineage_seq + 1 THEN
+         OR corrected.source_id <> NEW.source_id OR corrected.source_round <> NEW.source_round
+         OR NEW.lineage_seq <> corrected.lineage_seq + 1 THEN
         RAISE EXCEPTION 'a correcting charge follows a voided charge of the same source, one lineage step later'
           USING ERRCODE = 'check_violation';
       END IF;

@@ -1,6 +1,8 @@
 import {
+  CL_GROUP_ENCOUNTER_GENERATION_REOPENED_V1,
   CL_GROUP_ENCOUNTERS_APPROVED_V1,
   CL_GROUP_SESSION_DOCUMENTED_V1,
+  ClGroupEncounterGenerationReopenedV1,
   ClGroupEncountersApprovedV1,
   ClGroupSessionDocumentedV1,
   PEER_ENCOUNTER_FINALIZED_V1,
@@ -24,6 +26,7 @@ export interface EventPayloads {
   [PEER_ENCOUNTER_FINALIZED_V1]: PeerEncounterFinalizedV1;
   [PM_APPOINTMENT_STATUS_CHANGED_V1]: PmAppointmentStatusChangedV1;
   [PM_CHARGE_STATUS_CHANGED_V1]: PmChargeStatusChangedV1;
+  [CL_GROUP_ENCOUNTER_GENERATION_REOPENED_V1]: ClGroupEncounterGenerationReopenedV1;
 }
 
 export type EventType = keyof EventPayloads;
@@ -34,6 +37,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   PEER_ENCOUNTER_FINALIZED_V1,
   PM_APPOINTMENT_STATUS_CHANGED_V1,
   PM_CHARGE_STATUS_CHANGED_V1,
+  CL_GROUP_ENCOUNTER_GENERATION_REOPENED_V1,
 ];
 
 /** What travels through the outbox and BullMQ (the job's data): an envelope around the payload. */

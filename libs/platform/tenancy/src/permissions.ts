@@ -11,6 +11,7 @@ export const PERMISSIONS = {
   'cl.group-encounter-generation.view': 'View generated group encounters awaiting review',
   'cl.group-encounter-generation.approve': 'Approve or reject generated group encounters',
   'cl.group-encounter-generation.edit': 'Edit the proposed codes and modifiers of generated group encounters',
+  'cl.group-encounter-generation.reopen': 'Reopen an approved or rejected group encounter generation (voiding its unbilled charge)',
   'pm.appointments.view': 'View appointments of the permitted sites',
   'pm.appointments.manage': 'Book and reschedule appointments and set their status',
   'pm.service-types.manage': 'Change the non-clinical category each service type is reported under',

@@ -6,6 +6,7 @@ import { AuditModule } from '@cairn/platform/audit';
 import { BillChargeHandler } from './commands/bill-charge/bill-charge.handler';
 import { CorrectChargeHandler } from './commands/correct-charge/correct-charge.handler';
 import { VoidChargeHandler } from './commands/void-charge/void-charge.handler';
+import { VoidChargeOfSourceHandler } from './commands/void-charge-of-source/void-charge-of-source.handler';
 import { ChargesController } from './http/charges.controller';
 import { ChargesRepository } from './infrastructure/charges.repository';
 import { ListChargesHandler } from './queries/list-charges/list-charges.handler';
@@ -17,6 +18,6 @@ import { ListChargesHandler } from './queries/list-charges/list-charges.handler'
 @Module({
   imports: [CqrsModule, AuditModule],
   controllers: [ChargesController],
-  providers: [ChargesRepository, ListChargesHandler, VoidChargeHandler, CorrectChargeHandler, BillChargeHandler],
+  providers: [ChargesRepository, ListChargesHandler, VoidChargeHandler, CorrectChargeHandler, BillChargeHandler, VoidChargeOfSourceHandler],
 })
 export class ChargesModule {}

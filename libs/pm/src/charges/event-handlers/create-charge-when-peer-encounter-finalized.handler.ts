@@ -58,6 +58,7 @@ export class CreateChargeWhenPeerEncounterFinalizedHandler {
         ...decision,
         sourceType: 'peer_encounter',
         sourceId: p.peer_encounter_id,
+        sourceRound: 1,
         encounterId: encounter?.id ?? null,
         patientId: encounter?.patientId ?? null,
         chartId: encounter?.chartId ?? p.chart_id,

@@ -84,6 +84,8 @@ export class CreateChargesWhenGroupEncountersApprovedHandler {
         ...decision,
         sourceType: 'group_encounter_generation',
         sourceId: g.generation_id,
+        // A re-approval after a reopened review is charged again under its round; a replay of a round adds nothing.
+        sourceRound: g.review_round ?? 1,
         encounterId: e.id,
         patientId: e.patientId,
         chartId: e.chartId,

@@ -11,6 +11,8 @@ type Charge = PmRow<'charge'>;
 export interface NewCharge extends ChargeDecision {
   sourceType: ChargeSourceType;
   sourceId: string;
+  /** The source's review round (1 unless its review was reopened and approved again). */
+  sourceRound: number;
   encounterId: string | null;
   patientId: string | null;
   chartId: string | null;
@@ -83,6 +85,7 @@ export class ChargesRepository {
       id: randomUUID(),
       source_type: c.sourceType,
       source_id: c.sourceId,
+      source_round: c.sourceRound,
       encounter_id: c.encounterId,
       patient_id: c.patientId,
       chart_id: c.chartId,
@@ -105,19 +108,19 @@ export class ChargesRepository {
       jurisdiction_profile_key: c.jurisdictionProfileKey,
     }));
     return tx.$queryRaw`
-      INSERT INTO pm_charges (organization_id, id, source_type, source_id, encounter_id, patient_id, chart_id, site_id, service_date,
+      INSERT INTO pm_charges (organization_id, id, source_type, source_id, source_round, encounter_id, patient_id, chart_id, site_id, service_date,
         rendering_provider_id, group_session_id, duration_minutes, proposed_code, proposed_modifiers, final_code, final_modifiers,
         units, unit_basis, rate_cents, amount_cents, status, hold_reason, fee_schedule_entry_id, jurisdiction_profile_key)
-      SELECT ${organizationId}::uuid, r.id, r.source_type, r.source_id, r.encounter_id, r.patient_id, r.chart_id, r.site_id, r.service_date,
+      SELECT ${organizationId}::uuid, r.id, r.source_type, r.source_id, r.source_round, r.encounter_id, r.patient_id, r.chart_id, r.site_id, r.service_date,
         r.rendering_provider_id, r.group_session_id, r.duration_minutes, r.proposed_code, r.proposed_modifiers, r.final_code,
         r.final_modifiers, r.units, r.unit_basis, r.rate_cents, r.amount_cents, r.status, r.hold_reason, r.fee_schedule_entry_id,
         r.jurisdiction_profile_key
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, source_type text, source_id uuid, encounter_id uuid,
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, source_type text, source_id uuid, source_round int, encounter_id uuid,
         patient_id uuid, chart_id uuid, site_id uuid, service_date date, rendering_provider_id uuid, group_session_id uuid,
         duration_minutes int, proposed_code text, proposed_modifiers text[], final_code text, final_modifiers text[], units int,
         unit_basis text, rate_cents int, amount_cents int, status text, hold_reason text, fee_schedule_entry_id uuid,
         jurisdiction_profile_key text)
-      ON CONFLICT (organization_id, source_type, source_id, lineage_seq) DO NOTHING
+      ON CONFLICT (organization_id, source_type, source_id, source_round, lineage_seq) DO NOTHING
       RETURNING id, source_id, status`;
   }
 
@@ -177,6 +180,7 @@ export class ChargesRepository {
         id: randomUUID(),
         sourceType: voided.sourceType,
         sourceId: voided.sourceId,
+        sourceRound: voided.sourceRound,
         encounterId: voided.encounterId,
         patientId: voided.patientId,
         chartId: voided.chartId,
@@ -222,5 +226,26 @@ export class ChargesRepository {
       ORDER BY id FOR UPDATE`;
     if (ids.length === 0) return [];
     return tx.charge.findMany({ where: { organizationId, id: { in: ids.map((r) => r.id) } }, orderBy: { id: 'asc' } });
+  }
+
+  /**
+   * Locks the current charge of a source's review round: its latest lineage step. A correction committed while we
+   * waited for the lock adds a later step, so the lock is taken again until the locked row is the latest.
+   */
+  async lockCurrentOfRound(tx: PmTx, organizationId: string, sourceType: string, sourceId: string, round: number): Promise<Charge | null> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const [latest] = await tx.$queryRaw<{ id: string; lineage_seq: number }[]>`
+        SELECT id, lineage_seq FROM pm_charges
+        WHERE organization_id = ${organizationId}::uuid AND source_type = ${sourceType} AND source_id = ${sourceId}::uuid
+          AND source_round = ${round}
+        ORDER BY lineage_seq DESC LIMIT 1 FOR UPDATE`;
+      if (!latest) return null;
+      const [newer] = await tx.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM pm_charges
+        WHERE organization_id = ${organizationId}::uuid AND source_type = ${sourceType} AND source_id = ${sourceId}::uuid
+          AND source_round = ${round} AND lineage_seq > ${latest.lineage_seq}`;
+      if (newer!.n === 0) return this.find(tx, organizationId, latest.id);
+    }
+    throw new Error(`the charge of ${sourceType} ${sourceId} kept changing while it was being locked`);
   }
 }
