@@ -5,8 +5,8 @@ import { AuditModule } from '@cairn/platform/audit';
 
 import { BillChargeHandler } from './commands/bill-charge/bill-charge.handler';
 import { CorrectChargeHandler } from './commands/correct-charge/correct-charge.handler';
-import { VoidChargeHandler } from './commands/void-charge/void-charge.handler';
 import { VoidChargeOfSourceHandler } from './commands/void-charge-of-source/void-charge-of-source.handler';
+import { VoidChargeHandler } from './commands/void-charge/void-charge.handler';
 import { ChargesController } from './http/charges.controller';
 import { ChargesRepository } from './infrastructure/charges.repository';
 import { ListChargesHandler } from './queries/list-charges/list-charges.handler';

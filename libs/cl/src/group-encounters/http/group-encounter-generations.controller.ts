@@ -148,7 +148,7 @@ export class GroupEncounterGenerationsController {
   @ApiOperation({
     summary: 'Reopen an approved or rejected decision',
     description:
-      'Permission: `cl.group-encounter-generation.reopen`. The row goes back to pending review (its review round one more) and, for an approval, PM voids its charge in the same transaction; a re-approval is charged again under the new round. 409 when the charge is billed, when the approval has not been charged yet, when the row is not decided, or when two reopens race (one wins). Part 2 rows need the reviewer\'s consent (403). Publishes `cl_group_encounter_generation_reopened.v1`; audited.',
+      "Permission: `cl.group-encounter-generation.reopen`. The row goes back to pending review (its review round one more) and, for an approval, PM voids its charge in the same transaction; a re-approval is charged again under the new round. 409 when the charge is billed, when the approval has not been charged yet, when the row is not decided, or when two reopens race (one wins). Part 2 rows need the reviewer's consent (403). Publishes `cl_group_encounter_generation_reopened.v1`; audited.",
   })
   @ApiOkResponse({ type: GroupEncounterGenerationDto })
   @ApiProblemResponses(401, 403, 404, 409)

@@ -23,9 +23,10 @@ import { ReopenGroupEncounterGenerationCommand } from './reopen-group-encounter-
 @TenantUseCase(ReopenGroupEncounterGenerationCommand, {
   audit: { action: 'group-encounter-generation.reopen', resource: 'group_encounter_generation', id: (c) => c.generationId },
 })
-export class ReopenGroupEncounterGenerationHandler
-  implements ClUseCaseHandler<ReopenGroupEncounterGenerationCommand, GroupEncounterGenerationView | null>
-{
+export class ReopenGroupEncounterGenerationHandler implements ClUseCaseHandler<
+  ReopenGroupEncounterGenerationCommand,
+  GroupEncounterGenerationView | null
+> {
   constructor(
     private readonly commands: CommandBus,
     private readonly outbox: OutboxPublisher,

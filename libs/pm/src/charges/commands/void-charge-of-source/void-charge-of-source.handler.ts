@@ -44,7 +44,13 @@ export class VoidChargeOfSourceHandler implements PmUseCaseHandler<VoidChargeOfS
     const voided = await this.charges.transition(tx, org, current.id, { status: 'voided', reason: 'reopened', by: ctx.userId });
     if (!voided) throw new Error(`charge ${current.id} was locked ${current.status} but could not be voided`);
     const event = await publishChargeStatusChanged(this.outbox, voided, current.status, ctx.userId);
-    audit.scope({ eventId: event.id, previousStatus: current.status, reason: 'reopened', sourceId: input.sourceId, round: input.sourceRound });
+    audit.scope({
+      eventId: event.id,
+      previousStatus: current.status,
+      reason: 'reopened',
+      sourceId: input.sourceId,
+      round: input.sourceRound,
+    });
     return { voidedChargeId: voided.id };
   }
 }
