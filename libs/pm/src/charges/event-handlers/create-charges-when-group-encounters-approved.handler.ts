@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 
 import { AuditService } from '@cairn/platform/audit';
 import { idKey } from '@cairn/platform/kernel';
-import type { IntegrationEvent } from '@cairn/platform/messaging';
+import { OutboxPublisher, type IntegrationEvent } from '@cairn/platform/messaging';
 
 import { EncountersRepository } from '../../encounters/infrastructure/encounters.repository';
 import type { PmTx } from '../../pm.tx';
@@ -11,6 +11,7 @@ import { decideCharge, normalizeModifiers, storedMinutes } from '../domain/charg
 import { codeUnitBases, todayBySite } from '../infrastructure/charge-facts.gateway';
 import { ChargesRepository, NewCharge } from '../infrastructure/charges.repository';
 import { profilesBySite } from '../infrastructure/jurisdiction-profiles.gateway';
+import { poolTimedChargesOfDays } from '../infrastructure/timed-day-pooling';
 
 /**
  * PM-07 charge capture for `cl_group_encounters_approved.v1`: one charge per approved generation, idempotent on
@@ -25,6 +26,7 @@ export class CreateChargesWhenGroupEncountersApprovedHandler {
     private readonly encounters: EncountersRepository,
     private readonly audit: AuditService,
     private readonly queries: QueryBus,
+    private readonly outbox: OutboxPublisher,
   ) {}
 
   async handle(event: IntegrationEvent<'cl_group_encounters_approved.v1'>, tx: PmTx): Promise<void> {
@@ -99,6 +101,16 @@ export class CreateChargesWhenGroupEncountersApprovedHandler {
         jurisdictionProfileKey: profile.key,
       };
     });
+    // CMS 8-minute rule: timed minutes pooled per patient and day (other profiles count each service on its own).
+    const repriced = await poolTimedChargesOfDays(
+      tx,
+      this.charges,
+      this.outbox,
+      org,
+      rows,
+      (site) => profiles.get(site)!,
+      (site) => today.get(site)!,
+    );
     const created = await this.charges.insert(tx, org, rows);
     // One audit row per event (ids only), cheap at pipeline rates; generations already charged are counted.
     await this.audit.record({
@@ -113,6 +125,7 @@ export class CreateChargesWhenGroupEncountersApprovedHandler {
         chargeIds: created.map((c) => c.id),
         onHold: created.filter((c) => c.status === 'on_hold').length,
         alreadyCharged: rows.length - created.length,
+        ...(repriced.length ? { pooledRepriced: repriced } : {}),
         patientIds: [...new Set(rows.map((r) => r.patientId))],
       },
     });

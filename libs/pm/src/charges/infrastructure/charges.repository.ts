@@ -248,4 +248,34 @@ export class ChargesRepository {
     }
     throw new Error(`the charge of ${sourceType} ${sourceId} kept changing while it was being locked`);
   }
+
+  /**
+   * Serialises charge capture for one patient and day (a transaction-level advisory lock): two events pooling the
+   * same day's timed minutes (a group approval and a peer encounter, in two consumers) take turns, so neither
+   * allocates units without seeing the other's charge.
+   */
+  async lockPatientDay(tx: PmTx, organizationId: string, patientId: string, serviceDate: string): Promise<void> {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`pm_charges_day|${organizationId}|${patientId}|${serviceDate}`}, 0))`;
+  }
+
+  /**
+   * The patient's current timed charges of a day under one jurisdiction profile that a pool counts: priced by a
+   * fee schedule entry per 15 minutes, not voided (billed ones included: they are final but their minutes and
+   * units count), oldest first.
+   */
+  timedChargesOfDay(tx: PmTx, organizationId: string, patientId: string, serviceDate: string, profileKey: string): Promise<Charge[]> {
+    return tx.charge.findMany({
+      where: {
+        organizationId,
+        patientId,
+        serviceDate: new Date(`${serviceDate}T00:00:00Z`),
+        jurisdictionProfileKey: profileKey,
+        unitBasis: 'per_15_minutes',
+        feeScheduleEntryId: { not: null },
+        status: { in: ['ready', 'on_hold', 'billed'] },
+        OR: [{ holdReason: null }, { holdReason: { in: ['zero_units', 'future_service_date'] } }],
+      },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+  }
 }
