@@ -11,7 +11,7 @@ import { decideCharge, storedMinutes } from '../domain/charge.rules';
 import { codeUnitBases, todayBySite } from '../infrastructure/charge-facts.gateway';
 import { ChargesRepository, NewCharge } from '../infrastructure/charges.repository';
 import { profilesBySite } from '../infrastructure/jurisdiction-profiles.gateway';
-import { poolTimedChargesOfDays } from '../infrastructure/timed-day-pooling';
+import { poolTimedChargesOfDays } from '../infrastructure/timed-day-pooling.service';
 
 /**
  * PM-07 charge capture for `peer_encounter_finalized.v1` (CL-19): one charge per peer encounter, idempotent on the

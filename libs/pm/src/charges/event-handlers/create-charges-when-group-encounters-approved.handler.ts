@@ -11,7 +11,7 @@ import { decideCharge, normalizeModifiers, storedMinutes } from '../domain/charg
 import { codeUnitBases, todayBySite } from '../infrastructure/charge-facts.gateway';
 import { ChargesRepository, NewCharge } from '../infrastructure/charges.repository';
 import { profilesBySite } from '../infrastructure/jurisdiction-profiles.gateway';
-import { poolTimedChargesOfDays } from '../infrastructure/timed-day-pooling';
+import { poolTimedChargesOfDays } from '../infrastructure/timed-day-pooling.service';
 
 /**
  * PM-07 charge capture for `cl_group_encounters_approved.v1`: one charge per approved generation, idempotent on

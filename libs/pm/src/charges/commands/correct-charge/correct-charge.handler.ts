@@ -7,9 +7,9 @@ import { TenantUseCase } from '@cairn/platform/use-case';
 import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 import { transitionConflict } from '../../domain/charge-transition.rules';
 import { normalizeModifiers, priceCorrection } from '../../domain/charge.rules';
-import { publishChargeStatusChanged } from '../../infrastructure/charge-events';
+import { publishChargeStatusChanged } from '../../infrastructure/charge-events.gateway';
 import { todayBySite } from '../../infrastructure/charge-facts.gateway';
-import { chargeViewsFor } from '../../infrastructure/charge-view.reader';
+import { chargeViewsFor } from '../../infrastructure/charge-view.mapper';
 import { ChargesRepository } from '../../infrastructure/charges.repository';
 import { ChargeCorrection, CorrectChargeCommand } from './correct-charge.command';
 

@@ -6,7 +6,7 @@ import { ChargeOfSourceVoided, VoidChargeOfSourceCommand } from '@cairn/platform
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
-import { publishChargeStatusChanged } from '../../infrastructure/charge-events';
+import { publishChargeStatusChanged } from '../../infrastructure/charge-events.gateway';
 import { ChargesRepository } from '../../infrastructure/charges.repository';
 
 /**

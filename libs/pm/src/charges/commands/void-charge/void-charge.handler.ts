@@ -6,8 +6,8 @@ import { TenantUseCase } from '@cairn/platform/use-case';
 import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 import { transitionConflict } from '../../domain/charge-transition.rules';
 import type { ChargeView } from '../../domain/charge.view';
-import { publishChargeStatusChanged } from '../../infrastructure/charge-events';
-import { chargeViewsFor } from '../../infrastructure/charge-view.reader';
+import { publishChargeStatusChanged } from '../../infrastructure/charge-events.gateway';
+import { chargeViewsFor } from '../../infrastructure/charge-view.mapper';
 import { ChargesRepository } from '../../infrastructure/charges.repository';
 import { VoidChargeCommand } from './void-charge.command';
 

@@ -8,7 +8,7 @@ import { OutboxPublisher } from '@cairn/platform/messaging';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import { decideCharge, normalizeModifiers } from '../../../charges/domain/charge.rules';
-import { publishChargeStatusChanged } from '../../../charges/infrastructure/charge-events';
+import { publishChargeStatusChanged } from '../../../charges/infrastructure/charge-events.gateway';
 import { codeUnitBases, todayBySite } from '../../../charges/infrastructure/charge-facts.gateway';
 import { ChargesRepository } from '../../../charges/infrastructure/charges.repository';
 import { profilesBySite } from '../../../charges/infrastructure/jurisdiction-profiles.gateway';

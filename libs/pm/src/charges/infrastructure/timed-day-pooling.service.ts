@@ -4,7 +4,7 @@ import type { OutboxPublisher } from '@cairn/platform/messaging';
 import type { PmRow, PmTx } from '../../pm.tx';
 import type { ChargeDecision } from '../domain/charge.rules';
 import { poolTimedUnits, type PoolLine } from '../domain/timed-pooling.rules';
-import { publishChargeStatusChanged } from './charge-events';
+import { publishChargeStatusChanged } from './charge-events.gateway';
 import type { ChargesRepository, NewCharge } from './charges.repository';
 
 type Charge = PmRow<'charge'>;
