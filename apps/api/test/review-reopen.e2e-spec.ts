@@ -181,6 +181,24 @@ describe('POST /api/v1/group-encounter-generations/:id/reopen', () => {
     expect(events).toHaveLength(1);
   });
 
+  it('never leaves a live charge behind when a reopen races a correction of the same charge', async () => {
+    for (let i = 0; i < 3; i++) {
+      const { sessionId, ids } = await generations();
+      const id = ids[0]!;
+      await approveAndCharge(sessionId, id);
+      const [charge] = await chargesOf(id);
+      const [reopen, correct] = await Promise.all([
+        as(app, supervisor).post(`${URL}/${id}/reopen`),
+        as(app, billing).post(`/api/v1/charges/${charge.id}/correct`).send({ units: 2, reason: 'wrong_units' }),
+      ]);
+      expect(reopen.status).toBe(200); // whichever commits first, the reopen voids the round's latest charge
+      expect([200, 409]).toContain(correct.status);
+      const rows = await chargesOf(id);
+      expect(rows.filter((r) => r.status !== 'voided')).toEqual([]);
+      expect(rows.at(-1)).toMatchObject({ void_reason: 'reopened' });
+    }
+  });
+
   it('reopens a rejection without touching PM, and refuses a row with no decision (409) and callers without the permission (403)', async () => {
     const { ids } = await generations();
     expect(
