@@ -208,6 +208,44 @@ describe('group sessions and attendance (CL-14)', () => {
     expect((await as(app, supervisor).get(`/api/v1/group-sessions/${session['id']}`)).body.status).toBe('draft');
   });
 
+  it('refuses to document a session that has not ended (future date, or today before its end time in the site time zone) with 422 naming sessionDate', async () => {
+    const group = await newGroup();
+    // Today's wall clock at Tucson Central (America/Phoenix, no daylight saving): a session ending in an hour.
+    const now = new Date();
+    const local = new Date(now.getTime() - 7 * 3600_000);
+    const today = local.toISOString().slice(0, 10);
+    const hhmm = (d: Date) => d.toISOString().slice(11, 16);
+    const later = new Date(local.getTime() + 60 * 60_000);
+    const cases: Array<Record<string, unknown>> = [{ sessionDate: '2027-01-04', startTime: '10:00', endTime: '11:00' }];
+    // Only when the hour after now is still today in Phoenix can a same-day session end later today.
+    if (later.toISOString().slice(0, 10) === today && hhmm(local) < hhmm(later)) {
+      cases.push({ sessionDate: today, startTime: hhmm(local), endTime: hhmm(later) });
+    }
+    for (const when of cases) {
+      const session = await newSession(group['id'], when);
+      await as(app, supervisor)
+        .put(`/api/v1/group-sessions/${session['id']}/attendance`)
+        .send({ attendees: [{ patientId: await newPatient(), status: 'present' }] });
+      const refused = await as(app, supervisor).post(`/api/v1/group-sessions/${session['id']}/document`);
+      expectProblem(refused, 422);
+      expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['sessionDate']);
+      // Nothing written: still a draft, no event (so no generation, approval or charge can follow), a denied audit row.
+      expect((await as(app, supervisor).get(`/api/v1/group-sessions/${session['id']}`)).body.status).toBe('draft');
+      expect(await outboxRows(session['id'])).toHaveLength(0);
+      const refusals = await demo.auditEvents(`action = 'group-session.document' AND resource_id = $1`, [session['id']]);
+      expect(refusals.map((r) => [r['outcome'], r['reason']])).toEqual([['denied', 'session_not_ended']]);
+    }
+    // A session of today that ended an hour ago (when that is still today in Phoenix) documents.
+    const earlier = new Date(local.getTime() - 60 * 60_000);
+    if (earlier.toISOString().slice(0, 10) === today && hhmm(earlier) < hhmm(local)) {
+      const past = await newSession(group['id'], { sessionDate: today, startTime: hhmm(earlier), endTime: hhmm(local) });
+      await as(app, supervisor)
+        .put(`/api/v1/group-sessions/${past['id']}/attendance`)
+        .send({ attendees: [{ patientId: await newPatient(), status: 'present' }] });
+      expect((await as(app, supervisor).post(`/api/v1/group-sessions/${past['id']}/document`)).status).toBe(200);
+    }
+  });
+
   it('answers 400 naming the field for bad input, and writes nothing', async () => {
     const group = await newGroup();
     const field = (res: { body: { errors?: { field: string }[] } }) => res.body.errors?.map((e) => e.field);

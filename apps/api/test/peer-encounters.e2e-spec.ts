@@ -319,6 +319,21 @@ describe('finalizing', () => {
     const future = await draft(patientId, { serviceDate: '2099-01-05' });
     expectProblem(await as(app, peer).post(`/api/v1/peer-encounters/${future['id']}/finalize`), 422);
     expect(await events(future['id'])).toHaveLength(0);
+    // Later today at the site (America/Phoenix): refused too, until its end time has passed.
+    const local = new Date(Date.now() - 7 * 3600_000);
+    const later = new Date(local.getTime() + 60 * 60_000);
+    const hhmm = (d: Date) => d.toISOString().slice(11, 16);
+    if (later.toISOString().slice(0, 10) === local.toISOString().slice(0, 10) && hhmm(local) < hhmm(later)) {
+      const tonight = await draft(patientId, {
+        serviceDate: local.toISOString().slice(0, 10),
+        startTime: hhmm(local),
+        endTime: hhmm(later),
+      });
+      const refused = await as(app, peer).post(`/api/v1/peer-encounters/${tonight['id']}/finalize`);
+      expectProblem(refused, 422);
+      expect(refused.body.errors.map((x: { field: string }) => x.field)).toEqual(['serviceDate']);
+      expect(await events(tonight['id'])).toHaveLength(0);
+    }
     expectProblem(await as(app, peer).post('/api/v1/peer-encounters/00000000-0000-4000-8000-000000000000/finalize'), 404);
     // Each refusal leaves one row, committed although its transaction rolled back; ids only, no patient named.
     const refusals = await demo.auditEvents(`action = 'peer-encounter.finalize' AND resource_id = ANY($1)`, [[e['id'], future['id']]]);

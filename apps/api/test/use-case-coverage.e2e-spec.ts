@@ -45,6 +45,14 @@ const PROBES: Record<string, Probe> = {
   RescheduleAppointmentCommand: { args: () => [randomUUID(), '2031-01-06T10:00:00Z', '2031-01-06T11:00:00Z'], outcome: 'not_found' },
   SetAppointmentStatusCommand: { args: () => [randomUUID(), 'checked_in'], outcome: 'not_found' },
   ListChargesQuery: { args: () => [{ page: 1, pageSize: 5 }], outcome: 'success' },
+  VoidChargeCommand: { args: () => [randomUUID(), 'duplicate'], outcome: 'not_found' },
+  CorrectChargeCommand: { args: () => [randomUUID(), { units: 1, reason: 'wrong_units' }], outcome: 'not_found' },
+  BillChargeCommand: { args: () => [randomUUID()], outcome: 'not_found' },
+  // No charge for the source yet: the refusal (409), committed after the rollback, is the one row.
+  VoidChargeOfSourceCommand: {
+    args: () => [{ sourceType: 'group_encounter_generation', sourceId: randomUUID(), sourceRound: 1 }],
+    outcome: 'denied',
+  },
   // The function refuses these parameters: the refusal, committed after the rollback, is the one row.
   GetProviderProductivityQuery: { args: (f) => [f.organizationId, { periodStart: '2025-01', periodEnd: '2025-03' }], outcome: 'failure' },
   BookAppointmentCommand: { assertedBy: 'apps/api/test/appointments.e2e-spec.ts' },
@@ -105,6 +113,7 @@ const PROBES: Record<string, Probe> = {
   DocumentGroupSessionCommand: { args: () => [randomUUID()], outcome: 'not_found' },
   ListGroupEncounterGenerationsQuery: { args: () => [{}, { page: 1, pageSize: 5 }], outcome: 'success' },
   EditGroupEncounterCodeCommand: { args: () => [randomUUID(), { proposedCptCode: '90853', modifiers: [] }], outcome: 'not_found' },
+  ReopenGroupEncounterGenerationCommand: { args: () => [randomUUID()], outcome: 'not_found' },
   ApproveGroupEncountersCommand: { args: () => [[randomUUID()]], outcome: 'not_found' },
   RejectGroupEncountersCommand: { args: () => [[randomUUID()], 'duplicate of another session'], outcome: 'not_found' },
   // CL peer encounters, peer service types, peer supervision.

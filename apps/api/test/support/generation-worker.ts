@@ -5,7 +5,9 @@ import { NestFactory } from '@nestjs/core';
 import { ClWorkerModule } from '@cairn/cl';
 import { EncounterGenerationProcessor } from '@cairn/cl/testing';
 import {
+  CL_GROUP_ENCOUNTERS_APPROVED_V1,
   CL_GROUP_SESSION_DOCUMENTED_V1,
+  ClGroupEncountersApprovedV1,
   ClGroupSessionDocumentedV1,
   PEER_ENCOUNTER_FINALIZED_V1,
   PeerEncounterFinalizedV1,
@@ -56,6 +58,12 @@ export class GenerationWorker {
   /** Delivers a peer encounter's finalized event (a new event id unless given) to the charge-creation consumer. */
   async chargePeer(payload: PeerEncounterFinalizedV1, eventId?: string) {
     const event = buildEvent(PEER_ENCOUNTER_FINALIZED_V1, payload.organization_id, payload, { id: eventId });
+    return this.charges.process({ data: event, name: event.type });
+  }
+
+  /** Delivers an approval (e.g. an outbox row's payload and id) to the charge-creation consumer. */
+  async chargeApproval(payload: ClGroupEncountersApprovedV1, eventId?: string) {
+    const event = buildEvent(CL_GROUP_ENCOUNTERS_APPROVED_V1, payload.organization_id, payload, { id: eventId });
     return this.charges.process({ data: event, name: event.type });
   }
 

@@ -6,6 +6,7 @@ import { AuditModule } from '@cairn/platform/audit';
 import { ApproveGroupEncountersHandler } from './commands/approve-group-encounters/approve-group-encounters.handler';
 import { EditGroupEncounterCodeHandler } from './commands/edit-group-encounter-code/edit-group-encounter-code.handler';
 import { RejectGroupEncountersHandler } from './commands/reject-group-encounters/reject-group-encounters.handler';
+import { ReopenGroupEncounterGenerationHandler } from './commands/reopen-group-encounter-generation/reopen-group-encounter-generation.handler';
 import { GroupEncounterGenerationsController } from './http/group-encounter-generations.controller';
 import { GroupEncounterGenerationRepository } from './infrastructure/group-encounter-generation.repository';
 import { ListGroupEncounterGenerationsHandler } from './queries/list-group-encounter-generations/list-group-encounter-generations.handler';
@@ -18,6 +19,7 @@ import { ListGroupEncounterGenerationsHandler } from './queries/list-group-encou
     ApproveGroupEncountersHandler,
     EditGroupEncounterCodeHandler,
     RejectGroupEncountersHandler,
+    ReopenGroupEncounterGenerationHandler,
     GroupEncounterGenerationRepository,
     ListGroupEncounterGenerationsHandler,
   ],

@@ -8,6 +8,8 @@ export type { Pf15PeerEncounterType } from './peer-encounter-types';
 // Integration events CL publishes (the payloads; platform/messaging routes them by name).
 export { CL_GROUP_ENCOUNTERS_APPROVED_V1 } from './events/cl-group-encounters-approved.event';
 export type { ClGroupEncountersApprovedV1 } from './events/cl-group-encounters-approved.event';
+export { CL_GROUP_ENCOUNTER_GENERATION_REOPENED_V1 } from './events/cl-group-encounter-generation-reopened.event';
+export type { ClGroupEncounterGenerationReopenedV1 } from './events/cl-group-encounter-generation-reopened.event';
 export { CL_GROUP_SESSION_DOCUMENTED_V1, GROUP_SESSION_MODALITIES } from './events/cl-group-session-documented.event';
 export type { ClGroupSessionDocumentedV1, GroupSessionModality } from './events/cl-group-session-documented.event';
 export { PEER_ENCOUNTER_FINALIZED_V1 } from './events/peer-encounter-finalized.event';

@@ -1,4 +1,4 @@
-import { assertDateRange, calendarDay, dateRange, isoDate } from './calendar-date';
+import { assertDateRange, calendarDay, dateRange, isoDate, serviceHasEnded, wallClockIn } from './calendar-date';
 import { InvalidInputError } from './domain-errors';
 
 describe('assertDateRange', () => {
@@ -30,5 +30,31 @@ describe('dateRange', () => {
 describe('isoDate and calendarDay', () => {
   it('round-trip a DATE column value', () => {
     expect(isoDate(calendarDay('2024-02-29'))).toBe('2024-02-29');
+  });
+});
+
+describe('wallClockIn and serviceHasEnded', () => {
+  // 2026-03-01T03:30Z is still 2026-02-28 20:30 in Phoenix (UTC-7, no daylight saving).
+  const at = new Date('2026-03-01T03:30:00Z');
+
+  it('gives the local date and time of an instant', () => {
+    expect(wallClockIn('America/Phoenix', at)).toEqual({ date: '2026-02-28', time: '20:30' });
+    expect(wallClockIn('UTC', at)).toEqual({ date: '2026-03-01', time: '03:30' });
+  });
+
+  it('counts a service as ended only once its end time has passed in the site time zone', () => {
+    expect(serviceHasEnded('2026-02-28', '20:30', 'America/Phoenix', at)).toBe(true);
+    expect(serviceHasEnded('2026-02-28', '20:29', 'America/Phoenix', at)).toBe(true);
+    expect(serviceHasEnded('2026-02-28', '20:31', 'America/Phoenix', at)).toBe(false);
+    // UTC already says March 1st, but in Phoenix the session of March 1st has not even begun.
+    expect(serviceHasEnded('2026-03-01', '01:00', 'America/Phoenix', at)).toBe(false);
+    expect(serviceHasEnded('2026-03-01', '01:00', 'UTC', at)).toBe(true);
+    expect(serviceHasEnded('2027-01-04', '10:00', 'America/Phoenix', at)).toBe(false);
+  });
+
+  it('without an end time, judges by the local day alone', () => {
+    expect(serviceHasEnded('2026-02-28', null, 'America/Phoenix', at)).toBe(true);
+    expect(serviceHasEnded('2026-03-01', null, 'America/Phoenix', at)).toBe(false);
+    expect(serviceHasEnded('2026-03-01', null, 'UTC', at)).toBe(true);
   });
 });

@@ -18,3 +18,30 @@ export function dateRange(from: string | undefined, to: string | undefined): { g
   if (!from && !to) return undefined;
   return { ...(from ? { gte: calendarDay(from) } : {}), ...(to ? { lte: calendarDay(to) } : {}) };
 }
+
+/** The wall-clock date and time (YYYY-MM-DD, HH:MM) of an instant in an IANA time zone. */
+export function wallClockIn(timeZone: string, now: Date = new Date()): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return { date: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}` };
+}
+
+/**
+ * Whether a service held on `date` (YYYY-MM-DD) until `endTime` (HH:MM, the site's local time) is over at `now` in
+ * the site's time zone. A service is documented and billed only once it has happened: group sessions, peer
+ * encounters and PM's charge step share this rule. Without an end time, the service is over once its day has begun
+ * and is not in the future (a day-granular check for callers that only know the date).
+ */
+export function serviceHasEnded(date: string, endTime: string | null, timeZone: string, now: Date = new Date()): boolean {
+  const local = wallClockIn(timeZone, now);
+  if (endTime === null) return date <= local.date;
+  return `${date}T${endTime}` <= `${local.date}T${local.time}`;
+}

@@ -1,5 +1,10 @@
-import { CL_GROUP_ENCOUNTERS_APPROVED_V1, CL_GROUP_SESSION_DOCUMENTED_V1, PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/clinical';
-import { PM_APPOINTMENT_STATUS_CHANGED_V1 } from '@cairn/platform/scheduling';
+import {
+  CL_GROUP_ENCOUNTER_GENERATION_REOPENED_V1,
+  CL_GROUP_ENCOUNTERS_APPROVED_V1,
+  CL_GROUP_SESSION_DOCUMENTED_V1,
+  PEER_ENCOUNTER_FINALIZED_V1,
+} from '@cairn/platform/clinical';
+import { PM_APPOINTMENT_STATUS_CHANGED_V1, PM_CHARGE_STATUS_CHANGED_V1 } from '@cairn/platform/scheduling';
 
 import type { EventPayloads, EventType, IntegrationEvent } from './event-types';
 
@@ -27,6 +32,10 @@ export const JOB_MAP = {
 export const EVENTS_WITHOUT_CONSUMER = [
   // PM-03 appointment status changes; dashboards and reminders are the expected readers (not built yet).
   PM_APPOINTMENT_STATUS_CHANGED_V1,
+  // PM-07 charge lifecycle transitions (ADR 0011); claims and dashboards are the expected readers.
+  PM_CHARGE_STATUS_CHANGED_V1,
+  // CL-14-EN-01 reopened review decisions (ADR 0011); audit dashboards are the expected readers.
+  CL_GROUP_ENCOUNTER_GENERATION_REOPENED_V1,
 ] as const satisfies readonly EventType[];
 
 export type QueueName = keyof typeof JOB_MAP;

@@ -10,7 +10,11 @@ export type {
 export { ListPatientEncountersQuery } from './list-patient-encounters.query';
 export type { ListPatientEncountersFilter } from './list-patient-encounters.query';
 export { CreatePeerEncounterCommand } from './create-peer-encounter.command';
+export { VoidChargeOfSourceCommand } from './void-charge-of-source.command';
+export type { ChargeOfSourceVoided, VoidChargeOfSourceInput } from './void-charge-of-source.command';
 export type { CreatePeerEncounterInput, PeerEncounterCreated } from './create-peer-encounter.command';
 // Integration events PM publishes (the payloads; platform/messaging routes them by name).
 export { PM_APPOINTMENT_STATUS_CHANGED_V1 } from './events/pm-appointment-status-changed.event';
 export type { PmAppointmentStatusChangedV1 } from './events/pm-appointment-status-changed.event';
+export { PM_CHARGE_STATUS_CHANGED_V1 } from './events/pm-charge-status-changed.event';
+export type { PmChargeStatusChangedV1 } from './events/pm-charge-status-changed.event';

@@ -3,14 +3,21 @@ import { CqrsModule } from '@nestjs/cqrs';
 
 import { AuditModule } from '@cairn/platform/audit';
 
+import { BillChargeHandler } from './commands/bill-charge/bill-charge.handler';
+import { CorrectChargeHandler } from './commands/correct-charge/correct-charge.handler';
+import { VoidChargeOfSourceHandler } from './commands/void-charge-of-source/void-charge-of-source.handler';
+import { VoidChargeHandler } from './commands/void-charge/void-charge.handler';
 import { ChargesController } from './http/charges.controller';
 import { ChargesRepository } from './infrastructure/charges.repository';
 import { ListChargesHandler } from './queries/list-charges/list-charges.handler';
 
-/** PM charges (PM-07): the charge list. Charge creation is a worker event handler (PmWorkerModule). */
+/**
+ * PM charges (PM-07): the charge list and the lifecycle (void, correct, bill; ADR 0011). Charge creation is a
+ * worker event handler (PmWorkerModule).
+ */
 @Module({
   imports: [CqrsModule, AuditModule],
   controllers: [ChargesController],
-  providers: [ChargesRepository, ListChargesHandler],
+  providers: [ChargesRepository, ListChargesHandler, VoidChargeHandler, CorrectChargeHandler, BillChargeHandler, VoidChargeOfSourceHandler],
 })
 export class ChargesModule {}

@@ -19,6 +19,7 @@ import { TenancyModule } from '@cairn/platform/tenancy';
 import {
   ChargeTestOrg,
   createChargeTestOrg,
+  insertEncounterOf,
   insertFeeEntry,
   insertGroupEncounters,
   TestEncounter,
@@ -181,7 +182,10 @@ describe('cl_group_encounters_approved.v1 -> charges', () => {
       proposed_code: 'H0038',
       proposed_modifiers: ['HQ'],
       final_code: null,
-      units: 0,
+      // Held, but with the service's units (H0038 is per 15 minutes in the code library: 60 minutes -> 4).
+      units: 4,
+      unit_basis: 'per_15_minutes',
+      amount_cents: null,
       status: 'on_hold',
       hold_reason: 'no_fee_schedule_entry',
     });
@@ -258,12 +262,133 @@ describe('cl_group_encounters_approved.v1 -> charges', () => {
     expect(processed.rowCount).toBe(0); // rolled back with the effect, so a retry applies it
   });
 
+  it('never makes a ready charge for a service date in the future: held future_service_date, priced, whatever the replay', async () => {
+    const session = randomUUID();
+    // Tomorrow at the site (America/Phoenix) and a date far ahead; a fee entry prices both.
+    const tomorrow = new Date(Date.now() + 24 * 3600_000 - 7 * 3600_000).toISOString().slice(0, 10);
+    const [soon] = await insertGroupEncounters(owner, t, session, 1, tomorrow);
+    const [far] = await insertGroupEncounters(owner, t, session, 1, '2027-01-04');
+    const event = approvedEvent(session, [generation(soon!, 'H0005', ['HF', 'HQ'], 60), generation(far!, '90853', [], 90)]);
+    expect(await deliver(event)).toBe('processed');
+    expect(await deliver(buildEvent(CL_GROUP_ENCOUNTERS_APPROVED_V1, t.org, event.payload))).toBe('processed');
+    const rows = await chargesOfSession(session);
+    expect(rows).toHaveLength(2);
+    for (const r of rows) expect(r).toMatchObject({ status: 'on_hold', hold_reason: 'future_service_date' });
+    expect(rows.map((r) => r.units).sort()).toEqual([1, 4]);
+    const ready = await owner.query(
+      `SELECT count(*)::int AS n FROM pm_charges WHERE organization_id = $1 AND group_session_id = $2 AND status = 'ready'`,
+      [t.org, session],
+    );
+    expect(ready.rows[0].n).toBe(0);
+  });
+
   it("never writes a charge into another organization than the event's", async () => {
     const other = await createChargeTestOrg(owner, 'AZ');
     const session = randomUUID();
     const [e] = await insertGroupEncounters(owner, t, session, 1); // t's encounter, named in other's event
     await expect(deliver(approvedEvent(session, [generation(e!, '90853', [], 60)], other.org))).rejects.toThrow(/unknown encounters/);
     expect((await owner.query('SELECT 1 FROM pm_charges WHERE organization_id = $1', [other.org])).rowCount).toBe(0);
+  });
+});
+
+describe('the CMS 8-minute rule pooled per patient and day', () => {
+  /** Delivers one approval per session for one patient on one day at a site, `minutes` each, in order. */
+  async function sessionsOfOneDay(site: string, minutes: number[], serviceDate = '2026-03-11') {
+    const patient = { patientId: randomUUID(), chartId: randomUUID() };
+    const events = [];
+    for (const m of minutes) {
+      const session = randomUUID();
+      const e = await insertEncounterOf(owner, t, site, patient, session, serviceDate);
+      const event = approvedEvent(session, [generation(e, 'H0005', [], m)]);
+      expect(await deliver(event)).toBe('processed');
+      events.push(event);
+    }
+    return { patient, events };
+  }
+  const dayCharges = async (patientId: string) =>
+    (
+      await owner.query(
+        `SELECT id, status, hold_reason, units, amount_cents, duration_minutes, lineage_seq, corrects_charge_id, correction_reason, void_reason
+         FROM pm_charges WHERE organization_id = $1 AND patient_id = $2 ORDER BY created_at, lineage_seq`,
+        [t.org, patientId],
+      )
+    ).rows;
+  const unitsOfDay = (rows: { status: string; units: number }[]) =>
+    rows.filter((r) => r.status !== 'voided').reduce((n, r) => n + r.units, 0);
+
+  it('under the CMS profile, two 20-minute services bill 3 units pooled (2 alone), re-pricing the earlier charge once', async () => {
+    const { patient, events } = await sessionsOfOneDay(t.oregonSite, [20, 20]);
+    const rows = await dayCharges(patient.patientId);
+    // The first charge (1 unit alone) is voided and replaced by 2 units; the second bills 1: 3 for 40 minutes.
+    expect(rows.map((r) => [r.status, r.units, r.lineage_seq, r.void_reason ?? r.correction_reason])).toEqual([
+      ['voided', 1, 0, 'repriced'],
+      ['ready', 1, 0, null],
+      ['ready', 2, 1, 'repriced'],
+    ]);
+    expect(rows[2].corrects_charge_id).toBe(rows[0].id);
+    expect(rows[2].amount_cents).toBe(3000); // H0005, any modifiers: $15 a unit
+    expect(unitsOfDay(rows)).toBe(3);
+    // Replayed, redelivered or re-published: nothing moves again.
+    expect(await deliver(events[1]!)).toBe('duplicate');
+    expect(await deliver(buildEvent(CL_GROUP_ENCOUNTERS_APPROVED_V1, t.org, events[1]!.payload))).toBe('processed');
+    expect(await deliver(buildEvent(CL_GROUP_ENCOUNTERS_APPROVED_V1, t.org, events[0]!.payload))).toBe('processed');
+    expect(await dayCharges(patient.patientId)).toEqual(rows);
+  });
+
+  it('under the CMS profile, two 10-minute services bill 1 unit pooled (2 alone): the later one holds with zero units', async () => {
+    const { patient } = await sessionsOfOneDay(t.oregonSite, [10, 10]);
+    const rows = await dayCharges(patient.patientId);
+    expect(rows.map((r) => [r.status, r.hold_reason, r.units])).toEqual([
+      ['ready', null, 1],
+      ['on_hold', 'zero_units', 0],
+    ]);
+  });
+
+  it('under the CMS profile, 7 then 8 minutes: the held 7-minute charge stays at 0 and the 8-minute one bills the unit', async () => {
+    const { patient } = await sessionsOfOneDay(t.oregonSite, [7, 8]);
+    expect(unitsOfDay(await dayCharges(patient.patientId))).toBe(1);
+  });
+
+  it('leaves the midpoint profile (Arizona) unchanged: 20 + 20 minutes bill 1 + 1, nothing re-priced', async () => {
+    const { patient } = await sessionsOfOneDay(t.site, [20, 20]);
+    const rows = await dayCharges(patient.patientId);
+    expect(rows.map((r) => [r.status, r.units, r.lineage_seq])).toEqual([
+      ['ready', 1, 0],
+      ['ready', 1, 0],
+    ]);
+  });
+
+  it('keeps a billed charge as billed and pools the day against it (10 billed + 10 -> the new one bills 0)', async () => {
+    const { patient } = await sessionsOfOneDay(t.oregonSite, [10]);
+    const [first] = await dayCharges(patient.patientId);
+    await owner.query(`UPDATE pm_charges SET status = 'billed', billed_at = now(), billed_by = $2 WHERE id = $1`, [first.id, t.provider]);
+    const session = randomUUID();
+    const e = await insertEncounterOf(owner, t, t.oregonSite, patient, session, '2026-03-11');
+    await deliver(approvedEvent(session, [generation(e, 'H0005', [], 10)]));
+    expect((await dayCharges(patient.patientId)).map((r) => [r.status, r.units])).toEqual([
+      ['billed', 1],
+      ['on_hold', 0],
+    ]);
+  });
+
+  it('pools two days apart separately, and two events of one day delivered concurrently still pool (3 units for 20 + 20)', async () => {
+    const patient = { patientId: randomUUID(), chartId: randomUUID() };
+    const events = [];
+    for (const day of ['2026-03-12', '2026-03-12', '2026-03-13']) {
+      const session = randomUUID();
+      const e = await insertEncounterOf(owner, t, t.oregonSite, patient, session, day);
+      events.push(approvedEvent(session, [generation(e, 'H0005', [], 20)]));
+    }
+    expect(await Promise.all(events.map((e) => deliver(e)))).toEqual(['processed', 'processed', 'processed']);
+    const rows = (
+      await owner.query(
+        `SELECT service_date::text AS day, status, units FROM pm_charges WHERE organization_id = $1 AND patient_id = $2 AND status <> 'voided'`,
+        [t.org, patient.patientId],
+      )
+    ).rows;
+    const units = (day: string) => rows.filter((r) => r.day === day).reduce((n, r) => n + r.units, 0);
+    expect(units('2026-03-12')).toBe(3);
+    expect(units('2026-03-13')).toBe(1);
   });
 });
 
@@ -325,6 +450,18 @@ describe('peer_encounter_finalized.v1 -> a charge', () => {
       service_date: '2025-10-01',
       rendering_provider_id: t.provider,
       jurisdiction_profile_key: 'cms-default',
+      units: 3,
+    });
+  });
+
+  it('holds a peer charge dated after today even without a site (judged at the latest time zone on Earth)', async () => {
+    const event = peerEvent({ service_date: '2099-06-01' });
+    await insertFeeEntry(owner, t.org, { code: 'H0038', unitBasis: 'per_15_minutes', rateCents: 900, effectiveFrom: '2099-01-01' });
+    await deliver(event);
+    expect((await chargeOf(event.payload.peer_encounter_id))[0]).toMatchObject({
+      status: 'on_hold',
+      hold_reason: 'future_service_date',
+      final_code: 'H0038',
       units: 3,
     });
   });

@@ -70,6 +70,8 @@ export interface GenerationRow {
   rejection_reason: string | null;
   approval_id: string | null;
   version: number;
+  /** 1, plus one per reopened decision (ADR 0011). */
+  review_round: number;
   created_at: Date;
   updated_at: Date;
   consented: boolean;

@@ -9,6 +9,7 @@ import { RequirePermission } from '@cairn/platform/tenancy';
 import { ApproveGroupEncountersCommand } from '../commands/approve-group-encounters/approve-group-encounters.command';
 import { EditGroupEncounterCodeCommand } from '../commands/edit-group-encounter-code/edit-group-encounter-code.command';
 import { RejectGroupEncountersCommand } from '../commands/reject-group-encounters/reject-group-encounters.command';
+import { ReopenGroupEncounterGenerationCommand } from '../commands/reopen-group-encounter-generation/reopen-group-encounter-generation.command';
 import type { ReviewItemResult, ReviewResult } from '../domain/review-result.view';
 import { ListGroupEncounterGenerationsQuery } from '../queries/list-group-encounter-generations/list-group-encounter-generations.query';
 import {
@@ -137,6 +138,22 @@ export class GroupEncounterGenerationsController {
   @ApiProblemResponses(400, 401, 403, 404, 409)
   async edit(@Param('id', uuidPipe) id: string, @Body() dto: EditGenerationCodeDto) {
     const view = await this.commands.execute(new EditGroupEncounterCodeCommand(id, dto));
+    if (!view) throw new NotFoundError(NOT_FOUND);
+    return view;
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @RequirePermission('cl.group-encounter-generation.reopen')
+  @ApiOperation({
+    summary: 'Reopen an approved or rejected decision',
+    description:
+      "Permission: `cl.group-encounter-generation.reopen`. The row goes back to pending review (its review round one more) and, for an approval, PM voids its charge in the same transaction; a re-approval is charged again under the new round. 409 when the charge is billed, when the approval has not been charged yet, when the row is not decided, or when two reopens race (one wins). Part 2 rows need the reviewer's consent (403). Publishes `cl_group_encounter_generation_reopened.v1`; audited.",
+  })
+  @ApiOkResponse({ type: GroupEncounterGenerationDto })
+  @ApiProblemResponses(401, 403, 404, 409)
+  async reopen(@Param('id', uuidPipe) id: string) {
+    const view = await this.commands.execute(new ReopenGroupEncounterGenerationCommand(id));
     if (!view) throw new NotFoundError(NOT_FOUND);
     return view;
   }

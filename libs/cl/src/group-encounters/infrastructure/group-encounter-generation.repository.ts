@@ -16,7 +16,7 @@ const COLUMNS = Prisma.sql`
   g.organization_id, g.id, g.group_session_id, g.group_id, g.site_id, g.session_date, g.group_type, g.modality, g.sud_program,
   g.patient_id, g.chart_id, g.encounter_id, g.attendance_status, g.minutes_attended, g.status,
   g.proposed_code_system, g.proposed_cpt_code, g.proposed_modifiers, g.billable, g.not_billable_reason, g.not_billable_detail,
-  g.reviewed_by, g.reviewed_at, g.rejection_reason, g.approval_id, g.version, g.created_at, g.updated_at,
+  g.reviewed_by, g.reviewed_at, g.rejection_reason, g.approval_id, g.version, g.review_round, g.created_at, g.updated_at,
   (NOT g.sud_program OR cl_check_sud_consent(g.chart_id, 'group_encounter', pf_ctx_user())) AS consented`;
 
 export interface GenerationFilter {
@@ -111,6 +111,31 @@ export async function rejectPending(
     FROM target
     WHERE g.organization_id = ${organizationId}::uuid AND g.id = target.id AND g.status = 'pending_review'
     RETURNING ${COLUMNS}`;
+}
+
+/**
+ * Reopens a decision: approved or rejected -> pending_review, the decision cleared and the review round one more
+ * (the trigger allows exactly this change). A conditional UPDATE on a locked row, so of two concurrent reopens one
+ * changes the row and the other finds it pending. Returns the row with the status and round it had before.
+ */
+export async function reopenDecided(
+  tx: Tx,
+  organizationId: string,
+  id: string,
+  userId: string,
+): Promise<(GenerationRow & { previous_status: 'approved' | 'rejected'; previous_round: number }) | null> {
+  const [row] = await tx.$queryRaw<(GenerationRow & { previous_status: 'approved' | 'rejected'; previous_round: number })[]>`
+    WITH target AS (
+      SELECT id, status, review_round FROM cl_group_encounter_generations
+      WHERE organization_id = ${organizationId}::uuid AND id = ${id}::uuid AND status IN ('approved', 'rejected')
+      FOR UPDATE)
+    UPDATE cl_group_encounter_generations g
+    SET status = 'pending_review', reviewed_by = NULL, reviewed_at = NULL, rejection_reason = NULL, approval_id = NULL,
+        review_round = g.review_round + 1, reopened_at = now(), reopened_by = ${userId}::uuid, version = g.version + 1, updated_at = now()
+    FROM target
+    WHERE g.organization_id = ${organizationId}::uuid AND g.id = target.id AND g.status IN ('approved', 'rejected')
+    RETURNING ${COLUMNS}, target.status AS previous_status, target.review_round AS previous_round`;
+  return row ?? null;
 }
 
 export interface CodeEdit {

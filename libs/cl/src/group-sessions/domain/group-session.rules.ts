@@ -133,3 +133,12 @@ export function assertDocumentable(attendeeCount: number): void {
     ]);
   }
 }
+
+/** A session is documented once it has ended (its date and end time have passed in the site's time zone). */
+export function assertSessionEnded(ended: boolean): void {
+  if (!ended) {
+    throw new RuleViolationError('A group session is documented once it has ended.', [
+      { field: 'sessionDate', message: 'the session has not ended yet (its date and endTime are not past in the site time zone)' },
+    ]);
+  }
+}

@@ -112,7 +112,7 @@ export class GroupSessionsController {
   @ApiOperation({
     summary: 'Document (sign) the session',
     description:
-      'Permission: `cl.group-sessions.document`; a facilitator of the group who sees every attendee (403). Needs attendance for at least one patient (422). Locks the note and attendance and publishes `cl_group_session_documented.v1` in the same transaction; a second sign answers 409 and publishes nothing.',
+      'Permission: `cl.group-sessions.document`; a facilitator of the group who sees every attendee (403). Needs attendance for at least one patient (422) and a session that has ended: its date and endTime past in the site time zone (422 naming sessionDate: no billing before the service). Locks the note and attendance and publishes `cl_group_session_documented.v1` in the same transaction; a second sign answers 409 and publishes nothing.',
   })
   @ApiOkResponse({ type: GroupSessionResponseDto })
   @ApiProblemResponses(401, 403, 404, 409, 422)

@@ -16,5 +16,11 @@ export interface ClGroupEncountersApprovedV1 {
     proposed_cpt_code: string;
     duration_minutes: number;
     modifiers: string[];
+    /**
+     * Cairn's extension (ADR 0011): the generation's review round when its decision was reopened and approved again
+     * (2, 3, ...); absent for a first approval (round 1), so a first approval carries exactly the seed's fields. PM
+     * charges each round once.
+     */
+    review_round?: number;
   }>;
 }

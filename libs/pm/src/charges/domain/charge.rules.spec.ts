@@ -119,7 +119,7 @@ describe('unitsFor: timed codes follow the profile rule; other bases bill one un
 });
 
 describe('decideCharge', () => {
-  const proposal = { code: 'H0005', modifiers: ['HQ', 'HF'], durationMinutes: 60, serviceDate: '2026-02-10' };
+  const proposal = { code: 'H0005', modifiers: ['HQ', 'HF'], durationMinutes: 60, serviceDate: '2026-02-10', today: '2026-02-10' };
 
   it('prices a timed code: units by the rule times the rate, with the crosswalked code', () => {
     const e = entry({ id: 'e1', modifierMatch: 'exact', modifiers: ['HF', 'HQ'], rateCents: 1875 });
@@ -157,6 +157,29 @@ describe('decideCharge', () => {
       amountCents: null,
       feeScheduleEntryId: null,
     });
+  });
+
+  it('holds a code with no fee schedule entry with the units the code library basis gives (H2017, 60 minutes -> 4)', () => {
+    expect(
+      decideCharge({ ...proposal, code: 'H2017', modifiers: [], codeUnitBasis: 'per_15_minutes' }, [entry({})], azMidpoint),
+    ).toMatchObject({ status: 'on_hold', holdReason: 'no_fee_schedule_entry', units: 4, unitBasis: 'per_15_minutes', finalCode: null });
+    expect(decideCharge({ ...proposal, code: 'H2017', durationMinutes: -1, codeUnitBasis: 'per_15_minutes' }, [], cms)).toMatchObject({
+      holdReason: 'no_fee_schedule_entry',
+      units: 0,
+    });
+  });
+
+  it('never makes a charge ready for a service date after today (held future_service_date, priced for the record)', () => {
+    const e = entry({ id: 'e1', modifierMatch: 'exact', modifiers: ['HF', 'HQ'], rateCents: 1875 });
+    expect(decideCharge({ ...proposal, serviceDate: '2026-02-11' }, [e], azMidpoint)).toMatchObject({
+      status: 'on_hold',
+      holdReason: 'future_service_date',
+      units: 4,
+      amountCents: 7500,
+    });
+    expect(decideCharge({ ...proposal, serviceDate: '2027-01-04' }, [e], azMidpoint).status).toBe('on_hold');
+    // Today itself bills (the session has ended: CL documents only then).
+    expect(decideCharge(proposal, [e], azMidpoint).status).toBe('ready');
   });
 
   it('holds a timed service the rule gives zero units (7 minutes), and bills 8 minutes', () => {

@@ -7,15 +7,52 @@ export const MODIFIER_MATCHES = ['exact', 'any'] as const;
 export type ModifierMatch = (typeof MODIFIER_MATCHES)[number];
 export const CROSSWALK_MODIFIER_MODES = ['add', 'replace'] as const;
 export type CrosswalkModifierMode = (typeof CROSSWALK_MODIFIER_MODES)[number];
-export const CHARGE_STATUSES = ['ready', 'on_hold'] as const;
+/** ADR 0011: on_hold -> voided; ready -> voided | billed; billed and voided are final (the database enforces it). */
+export const CHARGE_STATUSES = ['ready', 'on_hold', 'billed', 'voided'] as const;
 export type ChargeStatus = (typeof CHARGE_STATUSES)[number];
 export const CHARGE_SOURCE_TYPES = ['group_encounter_generation', 'peer_encounter'] as const;
 export type ChargeSourceType = (typeof CHARGE_SOURCE_TYPES)[number];
 /**
  * Why a charge is on hold: no fee schedule entry for the code (and modifiers) on the service date; the unit
- * rule gave zero units (e.g. 7 minutes of a timed code); the minutes were not a whole number of 0 or more.
+ * rule gave zero units (e.g. 7 minutes of a timed code); the minutes were not a whole number of 0 or more; the
+ * service date is after today at the service's site (no billing before the service: CL refuses to document or
+ * finalize it first, this is the defence in depth).
  */
-export const HOLD_REASONS = ['no_fee_schedule_entry', 'zero_units', 'invalid_duration'] as const;
+export const HOLD_REASONS = ['no_fee_schedule_entry', 'zero_units', 'invalid_duration', 'future_service_date'] as const;
+/** Why a charge was voided: by hand, as the first half of a correction, replaced by a re-priced one, or its review reopened. */
+export const VOID_REASONS = ['voided', 'corrected', 'repriced', 'reopened'] as const;
+export type VoidReason = (typeof VOID_REASONS)[number];
+/** Why a biller voids or corrects a charge: a kind for the audit log (free text could carry PHI). */
+export const CHARGE_CHANGE_REASONS = ['duplicate', 'wrong_patient', 'wrong_code', 'wrong_units', 'service_not_rendered', 'other'] as const;
+export type ChargeChangeReason = (typeof CHARGE_CHANGE_REASONS)[number];
+
+/**
+ * Prices a correction: the biller's units (and code and modifiers) against the fee schedule entry in effect on the
+ * service date, crosswalk applied. Null when no entry prices it (the correction is refused: a correction is billable).
+ */
+export function priceCorrection(
+  entries: readonly FeeEntry[],
+  code: string,
+  modifiers: readonly string[],
+  serviceDate: string,
+  units: number,
+): Pick<
+  ChargeDecision,
+  'finalCode' | 'finalModifiers' | 'units' | 'unitBasis' | 'rateCents' | 'amountCents' | 'feeScheduleEntryId'
+> | null {
+  const entry = matchFeeEntry(entries, code, modifiers, serviceDate);
+  if (!entry) return null;
+  const billed = applyCrosswalk(entry, code, modifiers);
+  return {
+    finalCode: billed.code,
+    finalModifiers: billed.modifiers,
+    units,
+    unitBasis: entry.unitBasis,
+    rateCents: entry.rateCents,
+    amountCents: units * entry.rateCents,
+    feeScheduleEntryId: entry.id,
+  };
+}
 export type HoldReason = (typeof HOLD_REASONS)[number];
 
 export interface FeeEntry {
@@ -102,6 +139,13 @@ export interface ChargeProposal {
   durationMinutes: number;
   /** YYYY-MM-DD */
   serviceDate: string;
+  /**
+   * The code library's unit basis for the code on the service date (null when the library does not know it): it
+   * counts the units of a charge no fee schedule entry prices yet, so a held charge carries the service's units.
+   */
+  codeUnitBasis?: UnitBasis | null;
+  /** Today (YYYY-MM-DD) where the service was given; a later service date holds the charge. */
+  today: string;
 }
 
 export interface ChargeDecision {
@@ -126,15 +170,31 @@ export function decideCharge(
   entries: readonly FeeEntry[],
   profile: Pick<JurisdictionProfile, 'timedUnitRule' | 'timedUnitMinutes'>,
 ): ChargeDecision {
+  const decision = priceCharge(proposal, entries, profile);
+  // No billing before the service: whatever the price, a future service date is never ready.
+  if (proposal.serviceDate > proposal.today && decision.status === 'ready') {
+    return { ...decision, status: 'on_hold', holdReason: 'future_service_date' };
+  }
+  return decision;
+}
+
+function priceCharge(
+  proposal: ChargeProposal,
+  entries: readonly FeeEntry[],
+  profile: Pick<JurisdictionProfile, 'timedUnitRule' | 'timedUnitMinutes'>,
+): ChargeDecision {
   const entry = matchFeeEntry(entries, proposal.code, proposal.modifiers, proposal.serviceDate);
   if (!entry) {
+    // Held, but with the service's units (by the code library's unit basis), so the hold shows what is owed.
+    const basis = proposal.codeUnitBasis ?? null;
+    const validMinutes = Number.isInteger(proposal.durationMinutes) && proposal.durationMinutes >= 0;
     return {
       status: 'on_hold',
       holdReason: 'no_fee_schedule_entry',
       finalCode: null,
       finalModifiers: [],
-      units: 0,
-      unitBasis: null,
+      units: basis && validMinutes ? unitsFor(basis, proposal.durationMinutes, profile) : 0,
+      unitBasis: basis,
       rateCents: null,
       amountCents: null,
       feeScheduleEntryId: null,

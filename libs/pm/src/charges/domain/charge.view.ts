@@ -32,6 +32,18 @@ export interface ChargeView {
    */
   consentRequired: boolean;
   createdAt: string;
+  /** Where the charge stands in its source's lineage (ADR 0011). */
+  lifecycle: ChargeLifecycleView;
+}
+
+/** A charge's lifecycle: which voided charge it corrects or re-prices, and when it was voided or billed. */
+export interface ChargeLifecycleView {
+  lineageSeq: number;
+  correctsChargeId: string | null;
+  correctionReason: string | null;
+  voidedAt: string | null;
+  voidReason: string | null;
+  billedAt: string | null;
 }
 
 export function toChargeView(c: Charge): ChargeView {
@@ -57,6 +69,14 @@ export function toChargeView(c: Charge): ChargeView {
     jurisdictionProfileKey: c.jurisdictionProfileKey,
     consentRequired: false,
     createdAt: c.createdAt.toISOString(),
+    lifecycle: {
+      lineageSeq: c.lineageSeq,
+      correctsChargeId: c.correctsChargeId,
+      correctionReason: c.correctionReason,
+      voidedAt: c.voidedAt?.toISOString() ?? null,
+      voidReason: c.voidReason,
+      billedAt: c.billedAt?.toISOString() ?? null,
+    },
   };
 }
 

@@ -3,13 +3,15 @@ import { QueryBus } from '@nestjs/cqrs';
 
 import { AuditService } from '@cairn/platform/audit';
 import { idKey } from '@cairn/platform/kernel';
-import type { IntegrationEvent } from '@cairn/platform/messaging';
+import { OutboxPublisher, type IntegrationEvent } from '@cairn/platform/messaging';
 
 import { EncountersRepository } from '../../encounters/infrastructure/encounters.repository';
 import type { PmTx } from '../../pm.tx';
 import { decideCharge, storedMinutes } from '../domain/charge.rules';
-import { ChargesRepository } from '../infrastructure/charges.repository';
+import { codeUnitBases, todayBySite } from '../infrastructure/charge-facts.gateway';
+import { ChargesRepository, NewCharge } from '../infrastructure/charges.repository';
 import { profilesBySite } from '../infrastructure/jurisdiction-profiles.gateway';
+import { poolTimedChargesOfDays } from '../infrastructure/timed-day-pooling.service';
 
 /**
  * PM-07 charge capture for `peer_encounter_finalized.v1` (CL-19): one charge per peer encounter, idempotent on the
@@ -24,6 +26,7 @@ export class CreateChargeWhenPeerEncounterFinalizedHandler {
     private readonly encounters: EncountersRepository,
     private readonly audit: AuditService,
     private readonly queries: QueryBus,
+    private readonly outbox: OutboxPublisher,
   ) {}
 
   async handle(event: IntegrationEvent<'peer_encounter_finalized.v1'>, tx: PmTx): Promise<void> {
@@ -38,29 +41,48 @@ export class CreateChargeWhenPeerEncounterFinalizedHandler {
     const siteId = encounter?.siteId ?? null;
     const entries = await this.charges.feeEntries(tx, org, [p.hcpcs_code], serviceDate, serviceDate);
     const profile = (await profilesBySite(this.queries, [siteId])).get(siteId)!;
+    const today = (await todayBySite(tx, org, [siteId])).get(siteId)!;
+    const bases = await codeUnitBases(this.queries, [{ code: p.hcpcs_code, on: serviceDate }]);
     const decision = decideCharge(
-      { code: p.hcpcs_code, modifiers: [], durationMinutes: p.duration_minutes, serviceDate },
+      {
+        code: p.hcpcs_code,
+        modifiers: [],
+        durationMinutes: p.duration_minutes,
+        serviceDate,
+        codeUnitBasis: bases.get(`${p.hcpcs_code}|${serviceDate}`) ?? null,
+        today,
+      },
       entries,
       profile,
     );
-    const created = await this.charges.insert(tx, org, [
-      {
-        ...decision,
-        sourceType: 'peer_encounter',
-        sourceId: p.peer_encounter_id,
-        encounterId: encounter?.id ?? null,
-        patientId: encounter?.patientId ?? null,
-        chartId: encounter?.chartId ?? p.chart_id,
-        siteId,
-        serviceDate,
-        renderingProviderId: encounter?.renderingProviderId ?? p.peer_provider_id,
-        groupSessionId: null,
-        durationMinutes: storedMinutes(p.duration_minutes),
-        proposedCode: p.hcpcs_code,
-        proposedModifiers: [],
-        jurisdictionProfileKey: profile.key,
-      },
-    ]);
+    const row: NewCharge = {
+      ...decision,
+      sourceType: 'peer_encounter',
+      sourceId: p.peer_encounter_id,
+      sourceRound: 1,
+      encounterId: encounter?.id ?? null,
+      patientId: encounter?.patientId ?? null,
+      chartId: encounter?.chartId ?? p.chart_id,
+      siteId,
+      serviceDate,
+      renderingProviderId: encounter?.renderingProviderId ?? p.peer_provider_id,
+      groupSessionId: null,
+      durationMinutes: storedMinutes(p.duration_minutes),
+      proposedCode: p.hcpcs_code,
+      proposedModifiers: [],
+      jurisdictionProfileKey: profile.key,
+    };
+    // CMS 8-minute rule: timed minutes pooled per patient and day (other profiles count each service on its own).
+    const repriced = await poolTimedChargesOfDays(
+      tx,
+      this.charges,
+      this.outbox,
+      org,
+      [row],
+      () => profile,
+      () => today,
+    );
+    const created = await this.charges.insert(tx, org, [row]);
     await this.audit.record({
       action: 'charge.create',
       resourceType: 'peer_encounter',
@@ -74,6 +96,7 @@ export class CreateChargeWhenPeerEncounterFinalizedHandler {
         chargeIds: created.map((c) => c.id),
         onHold: created.filter((c) => c.status === 'on_hold').length,
         alreadyCharged: 1 - created.length,
+        ...(repriced.length ? { pooledRepriced: repriced } : {}),
       },
     });
   }

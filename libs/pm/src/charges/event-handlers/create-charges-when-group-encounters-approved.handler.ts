@@ -3,13 +3,15 @@ import { QueryBus } from '@nestjs/cqrs';
 
 import { AuditService } from '@cairn/platform/audit';
 import { idKey } from '@cairn/platform/kernel';
-import type { IntegrationEvent } from '@cairn/platform/messaging';
+import { OutboxPublisher, type IntegrationEvent } from '@cairn/platform/messaging';
 
 import { EncountersRepository } from '../../encounters/infrastructure/encounters.repository';
 import type { PmTx } from '../../pm.tx';
 import { decideCharge, normalizeModifiers, storedMinutes } from '../domain/charge.rules';
+import { codeUnitBases, todayBySite } from '../infrastructure/charge-facts.gateway';
 import { ChargesRepository, NewCharge } from '../infrastructure/charges.repository';
 import { profilesBySite } from '../infrastructure/jurisdiction-profiles.gateway';
+import { poolTimedChargesOfDays } from '../infrastructure/timed-day-pooling.service';
 
 /**
  * PM-07 charge capture for `cl_group_encounters_approved.v1`: one charge per approved generation, idempotent on
@@ -24,6 +26,7 @@ export class CreateChargesWhenGroupEncountersApprovedHandler {
     private readonly encounters: EncountersRepository,
     private readonly audit: AuditService,
     private readonly queries: QueryBus,
+    private readonly outbox: OutboxPublisher,
   ) {}
 
   async handle(event: IntegrationEvent<'cl_group_encounters_approved.v1'>, tx: PmTx): Promise<void> {
@@ -56,10 +59,26 @@ export class CreateChargesWhenGroupEncountersApprovedHandler {
       this.queries,
       facts.map((f) => f.e.siteId),
     );
+    const today = await todayBySite(
+      tx,
+      org,
+      facts.map((f) => f.e.siteId),
+    );
+    const bases = await codeUnitBases(
+      this.queries,
+      facts.map(({ g, e }) => ({ code: g.proposed_cpt_code, on: e.serviceDate })),
+    );
     const rows: NewCharge[] = facts.map(({ g, e }) => {
       const profile = profiles.get(e.siteId)!;
       const decision = decideCharge(
-        { code: g.proposed_cpt_code, modifiers: g.modifiers ?? [], durationMinutes: g.duration_minutes, serviceDate: e.serviceDate },
+        {
+          code: g.proposed_cpt_code,
+          modifiers: g.modifiers ?? [],
+          durationMinutes: g.duration_minutes,
+          serviceDate: e.serviceDate,
+          codeUnitBasis: bases.get(`${g.proposed_cpt_code}|${e.serviceDate}`) ?? null,
+          today: today.get(e.siteId)!,
+        },
         entries,
         profile,
       );
@@ -67,6 +86,8 @@ export class CreateChargesWhenGroupEncountersApprovedHandler {
         ...decision,
         sourceType: 'group_encounter_generation',
         sourceId: g.generation_id,
+        // A re-approval after a reopened review is charged again under its round; a replay of a round adds nothing.
+        sourceRound: g.review_round ?? 1,
         encounterId: e.id,
         patientId: e.patientId,
         chartId: e.chartId,
@@ -80,6 +101,16 @@ export class CreateChargesWhenGroupEncountersApprovedHandler {
         jurisdictionProfileKey: profile.key,
       };
     });
+    // CMS 8-minute rule: timed minutes pooled per patient and day (other profiles count each service on its own).
+    const repriced = await poolTimedChargesOfDays(
+      tx,
+      this.charges,
+      this.outbox,
+      org,
+      rows,
+      (site) => profiles.get(site)!,
+      (site) => today.get(site)!,
+    );
     const created = await this.charges.insert(tx, org, rows);
     // One audit row per event (ids only), cheap at pipeline rates; generations already charged are counted.
     await this.audit.record({
@@ -94,6 +125,7 @@ export class CreateChargesWhenGroupEncountersApprovedHandler {
         chargeIds: created.map((c) => c.id),
         onHold: created.filter((c) => c.status === 'on_hold').length,
         alreadyCharged: rows.length - created.length,
+        ...(repriced.length ? { pooledRepriced: repriced } : {}),
         patientIds: [...new Set(rows.map((r) => r.patientId))],
       },
     });

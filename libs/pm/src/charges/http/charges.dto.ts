@@ -1,10 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 import { IsCalendarDate, IsId, PageQueryDto, type Assert, type SameShape } from '@cairn/platform/http';
 
-import { CHARGE_SOURCE_TYPES, CHARGE_STATUSES, HOLD_REASONS } from '../domain/charge.rules';
-import type { ChargeView } from '../domain/charge.view';
+import {
+  CHARGE_CHANGE_REASONS,
+  CHARGE_SOURCE_TYPES,
+  CHARGE_STATUSES,
+  HOLD_REASONS,
+  VOID_REASONS,
+  type ChargeChangeReason,
+} from '../domain/charge.rules';
+import type { ChargeLifecycleView, ChargeView } from '../domain/charge.view';
 
 export class ListChargesDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: CHARGE_STATUSES })
@@ -43,6 +50,17 @@ export class FinalCodeDto {
   @ApiProperty({ type: [String], example: ['HF', 'HQ'] }) modifiers!: string[];
 }
 
+export class ChargeLifecycleDto {
+  @ApiProperty({ description: "0 for the source's first charge; a correction is one step after the charge it corrects" })
+  lineageSeq!: number;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The voided charge this one corrects or re-prices' })
+  correctsChargeId!: string | null;
+  @ApiProperty({ enum: ['corrected', 'repriced'], nullable: true, type: String }) correctionReason!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) voidedAt!: string | null;
+  @ApiProperty({ enum: VOID_REASONS, nullable: true, type: String }) voidReason!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) billedAt!: string | null;
+}
+
 export class ChargeResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: CHARGE_STATUSES }) status!: string;
@@ -71,7 +89,44 @@ export class ChargeResponseDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) feeScheduleEntryId!: string | null;
   @ApiProperty({ example: 'us-az-ahcccs' }) jurisdictionProfileKey!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: ChargeLifecycleDto }) lifecycle!: ChargeLifecycleDto;
+}
+
+/** A correction: the units (and, when they change, the code and modifiers) to bill instead; PM prices it again. */
+export class CorrectChargeDto {
+  @ApiProperty({ minimum: 1, maximum: 96, description: 'Units to bill (a day holds at most 96 quarter hours)' })
+  @IsInt({ message: 'units must be a whole number' })
+  @Min(1, { message: 'units must be at least 1' })
+  @Max(96, { message: 'units must be at most 96' })
+  units!: number;
+  @ApiPropertyOptional({ example: 'H0005', description: "Defaults to the charge's proposed code" })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z0-9]{2,7}$/, { message: 'code must be 2 to 7 upper-case letters or digits' })
+  code?: string;
+  @ApiPropertyOptional({ type: [String], example: ['HQ'], description: "Defaults to the charge's proposed modifiers" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(4)
+  @Matches(/^[A-Z0-9]{2}$/, { each: true, message: 'each modifier is 2 upper-case letters or digits' })
+  modifiers?: string[];
+  @ApiProperty({ enum: CHARGE_CHANGE_REASONS, description: 'Why (a kind, kept in the audit log; never free text, which could hold PHI)' })
+  @IsIn(CHARGE_CHANGE_REASONS as unknown as string[], { message: `reason must be one of ${CHARGE_CHANGE_REASONS.join(', ')}` })
+  reason!: ChargeChangeReason;
+}
+
+export class VoidChargeDto {
+  @ApiProperty({ enum: CHARGE_CHANGE_REASONS, description: 'Why (a kind, kept in the audit log; never free text, which could hold PHI)' })
+  @IsIn(CHARGE_CHANGE_REASONS as unknown as string[], { message: `reason must be one of ${CHARGE_CHANGE_REASONS.join(', ')}` })
+  reason!: ChargeChangeReason;
+}
+
+/** The outcome of a correction: the voided charge and the new one that replaces it. */
+export class ChargeCorrectionResponseDto {
+  @ApiProperty({ type: ChargeResponseDto }) voided!: ChargeResponseDto;
+  @ApiProperty({ type: ChargeResponseDto }) correction!: ChargeResponseDto;
 }
 
 // Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
 type _Charge = Assert<SameShape<ChargeView, ChargeResponseDto>>;
+type _Lifecycle = Assert<SameShape<ChargeLifecycleView, ChargeLifecycleDto>>;

@@ -84,3 +84,23 @@ export async function insertFeeEntry(owner: Pool, org: string, e: Partial<FeeEnt
   );
   return id;
 }
+
+/** One group encounter of a given patient (several sessions of one patient's day). */
+export async function insertEncounterOf(
+  owner: Pool,
+  t: { org: string; provider: string },
+  site: string,
+  patient: { patientId: string; chartId: string },
+  sessionId: string,
+  serviceDate: string,
+): Promise<TestEncounter> {
+  const id = randomUUID();
+  await owner.query(
+    `
+    INSERT INTO pm_encounters (organization_id, id, patient_id, chart_id, site_id, encounter_type, service_date, rendering_provider_id,
+                               duration_minutes, attendance_status, source_type, source_id)
+    VALUES ($1, $2, $3, $4, $5, 'group', $6::date, $7, 60, 'present', 'group_session', $8)`,
+    [t.org, id, patient.patientId, patient.chartId, site, serviceDate, t.provider, sessionId],
+  );
+  return { id, ...patient };
+}

@@ -33,6 +33,8 @@ export function approvalPayloads(organizationId: string, approved: GenerationRow
       proposed_cpt_code: r.proposed_cpt_code!,
       duration_minutes: r.minutes_attended,
       modifiers: r.proposed_modifiers,
+      // A re-approval after a reopen names its round, so PM charges it again (a first approval is exactly the seed's).
+      ...(r.review_round > 1 ? { review_round: r.review_round } : {}),
     })),
     organization_id: organizationId,
   }));

@@ -2,11 +2,12 @@ import { CommandHandler } from '@nestjs/cqrs';
 
 import { CL_GROUP_SESSION_DOCUMENTED_V1, type ClGroupSessionDocumentedV1, type GroupSessionModality } from '@cairn/platform/clinical';
 import { ConflictError, ForbiddenError, isoDate } from '@cairn/platform/http';
+import { serviceHasEnded } from '@cairn/platform/kernel';
 import { OutboxPublisher } from '@cairn/platform/messaging';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
-import { assertDocumentable, assertDraft, minutesOf } from '../../domain/group-session.rules';
+import { assertDocumentable, assertDraft, assertSessionEnded, minutesOf } from '../../domain/group-session.rules';
 import type { GroupSessionView } from '../../domain/group-session.view';
 import { loadGroupSession } from '../../infrastructure/group-session.repository';
 import { DocumentGroupSessionCommand } from './document-group-session.command';
@@ -40,6 +41,17 @@ export class DocumentGroupSessionHandler implements ClUseCaseHandler<DocumentGro
       throw new ForbiddenError('Only a facilitator of the group documents its sessions.');
     }
     assertDocumentable(total);
+    // No billing before the service: a session is signed (and so generated, approved and charged) only once it
+    // has ended at its site, by the site's clock.
+    const site = await tx.site.findUnique({
+      where: { organizationId_id: { organizationId: org, id: before.siteId } },
+      select: { timezone: true },
+    });
+    try {
+      assertSessionEnded(serviceHasEnded(isoDate(before.sessionDate), before.endTime, site?.timezone ?? 'UTC', documentedAt));
+    } catch (e) {
+      throw audit.refuse('session_not_ended', e as Error);
+    }
     // The event lists the whole roster; a signer who cannot see every attendee would publish a partial one.
     if (rows.length !== total)
       throw new ForbiddenError(

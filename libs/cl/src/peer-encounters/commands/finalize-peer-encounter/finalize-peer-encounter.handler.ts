@@ -2,6 +2,7 @@ import { CommandBus, CommandHandler, QueryBus } from '@nestjs/cqrs';
 
 import { PEER_ENCOUNTER_FINALIZED_V1, type PeerEncounterFinalizedV1 } from '@cairn/platform/clinical';
 import { ConflictError, ForbiddenError, isoDate, RuleViolationError } from '@cairn/platform/http';
+import { serviceHasEnded } from '@cairn/platform/kernel';
 import { OutboxPublisher } from '@cairn/platform/messaging';
 import { CreatePeerEncounterCommand } from '@cairn/platform/scheduling';
 import { TenantUseCase } from '@cairn/platform/use-case';
@@ -32,11 +33,17 @@ export class FinalizePeerEncounterHandler implements ClUseCaseHandler<FinalizePe
     if (locked.status !== 'draft') throw audit.refuse('already_finalized', new ConflictError('The peer encounter is already finalized.'));
     const e = await tx.peerEncounter.findUniqueOrThrow({ where });
     const serviceDate = isoDate(e.serviceDate);
-    if (serviceDate > isoDate(new Date())) {
+    // No billing before the service: finalized once it has ended (date and end time past in the site's time zone),
+    // the rule group sessions follow too (serviceHasEnded).
+    const site = await tx.site.findUnique({
+      where: { organizationId_id: { organizationId: org, id: e.siteId } },
+      select: { timezone: true },
+    });
+    if (!serviceHasEnded(serviceDate, e.endTime, site?.timezone ?? 'UTC')) {
       throw audit.refuse(
         'future_service_date',
         new RuleViolationError('A peer encounter is finalized once it has happened.', [
-          { field: 'serviceDate', message: 'serviceDate is in the future' },
+          { field: 'serviceDate', message: 'the service has not ended yet (serviceDate and endTime are not past in the site time zone)' },
         ]),
       );
     }

@@ -3,10 +3,16 @@ import { CommandHandler, QueryBus } from '@nestjs/cqrs';
 
 import { CodeSystem, CodeValidity, ValidateCodeQuery } from '@cairn/platform/code-library';
 import { calendarDay, FieldError, InvalidInputError } from '@cairn/platform/http';
+import { isoDate } from '@cairn/platform/kernel';
+import { OutboxPublisher } from '@cairn/platform/messaging';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
-import { normalizeModifiers } from '../../../charges/domain/charge.rules';
-import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
+import { decideCharge, normalizeModifiers } from '../../../charges/domain/charge.rules';
+import { publishChargeStatusChanged } from '../../../charges/infrastructure/charge-events.gateway';
+import { codeUnitBases, todayBySite } from '../../../charges/infrastructure/charge-facts.gateway';
+import { ChargesRepository } from '../../../charges/infrastructure/charges.repository';
+import { profilesBySite } from '../../../charges/infrastructure/jurisdiction-profiles.gateway';
+import type { PmTx, PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
 import { FeeScheduleEntryView, toFeeScheduleEntryView } from '../../domain/fee-schedule-entry.view';
 import { assertNoOverlap } from '../../infrastructure/fee-schedule.repository';
 import { CreateFeeScheduleEntryCommand, CreateFeeScheduleEntryInput } from './create-fee-schedule-entry.command';
@@ -14,7 +20,11 @@ import { CreateFeeScheduleEntryCommand, CreateFeeScheduleEntryInput } from './cr
 @CommandHandler(CreateFeeScheduleEntryCommand)
 @TenantUseCase(CreateFeeScheduleEntryCommand, { audit: { action: 'fee-schedule.create', resource: 'fee_schedule_entry' } })
 export class CreateFeeScheduleEntryHandler implements PmUseCaseHandler<CreateFeeScheduleEntryCommand, FeeScheduleEntryView> {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly charges: ChargesRepository,
+    private readonly outbox: OutboxPublisher,
+  ) {}
 
   async execute({ input }: CreateFeeScheduleEntryCommand, { ctx, tx, audit }: PmUseCase): Promise<FeeScheduleEntryView> {
     const modifiers = normalizeModifiers(input.modifiers ?? []);
@@ -48,14 +58,67 @@ export class CreateFeeScheduleEntryHandler implements PmUseCaseHandler<CreateFee
         createdBy: ctx.userId,
       },
     });
+    const repriced = await this.repriceHeld(tx, ctx.organizationId, ctx.userId, input.code, input.effectiveFrom, input.effectiveTo ?? null);
     audit.set({ resourceId: created.id }).scope({
       code: created.code,
       modifierMatch: created.modifierMatch,
       modifiers,
       effectiveFrom: input.effectiveFrom,
       effectiveTo: input.effectiveTo ?? null,
+      repricedChargeIds: repriced.map((r) => r.voided),
+      repricingChargeIds: repriced.map((r) => r.correction),
     });
     return toFeeScheduleEntryView(created);
+  }
+
+  /**
+   * Re-prices the charges held for want of a fee schedule entry that the new entry now prices (ADR 0011): each held
+   * charge is voided (`repriced`) and replaced by a new charge one lineage step on, priced as the charge step would
+   * price it today (the service's minutes, the site's timed-unit rule), in this transaction. A held charge the
+   * entry does not match (other modifiers) stays held. The rows are locked, so a concurrent void or re-pricing of
+   * the same charge waits and then finds it voided: it is replaced exactly once.
+   */
+  private async repriceHeld(tx: PmTx, org: string, userId: string, code: string, from: string, to: string | null) {
+    const held = await this.charges.heldForEntry(tx, org, { code, effectiveFrom: from, effectiveTo: to });
+    if (held.length === 0) return [];
+    const dates = held.map((c) => isoDate(c.serviceDate)).sort();
+    const entries = await this.charges.feeEntries(tx, org, [code], dates[0]!, dates[dates.length - 1]!);
+    const profiles = await profilesBySite(
+      this.queries,
+      held.map((c) => c.siteId),
+    );
+    const today = await todayBySite(
+      tx,
+      org,
+      held.map((c) => c.siteId),
+    );
+    const bases = await codeUnitBases(
+      this.queries,
+      held.map((c) => ({ code, on: isoDate(c.serviceDate) })),
+    );
+    const out: { voided: string; correction: string }[] = [];
+    for (const charge of held) {
+      const serviceDate = isoDate(charge.serviceDate);
+      const decision = decideCharge(
+        {
+          code: charge.proposedCode,
+          modifiers: charge.proposedModifiers,
+          durationMinutes: charge.durationMinutes,
+          serviceDate,
+          codeUnitBasis: bases.get(`${code}|${serviceDate}`) ?? null,
+          today: today.get(charge.siteId)!,
+        },
+        entries,
+        profiles.get(charge.siteId)!,
+      );
+      if (decision.feeScheduleEntryId === null) continue;
+      const voided = await this.charges.transition(tx, org, charge.id, { status: 'voided', reason: 'repriced', by: userId });
+      if (!voided) continue;
+      const correction = await this.charges.insertCorrection(tx, voided, decision, { reason: 'repriced', by: userId });
+      await publishChargeStatusChanged(this.outbox, voided, charge.status, userId, correction.id);
+      out.push({ voided: voided.id, correction: correction.id });
+    }
+    return out;
   }
 
   /** Each code and modifier must be billable on the entry's first day, in its system. */
