@@ -117,18 +117,4 @@ export class ChargesRepository {
       ON CONFLICT (organization_id, source_type, source_id) DO NOTHING
       RETURNING id, source_id, status`;
   }
-
-  /**
-   * 42 CFR Part 2: may the transaction's user see billing records of each chart? Asked of cl_check_sud_consent (the
-   * SQL helper CL shares with every context's policies), one statement for all the charts; a chart not under Part 2
-   * always passes. Keyed by the chart id as PostgreSQL prints it (lower case).
-   */
-  async billingConsentOfCharts(tx: PmTx, chartIds: readonly string[]): Promise<Map<string, boolean>> {
-    const consented = new Map<string, boolean>();
-    if (chartIds.length === 0) return consented;
-    const checks = await tx.$queryRaw<{ chart_id: string; ok: boolean }[]>`
-      SELECT c::text AS chart_id, COALESCE(cl_check_sud_consent(c, 'billing', pf_ctx_user()), false) AS ok FROM unnest(${[...chartIds]}::uuid[]) AS c`;
-    for (const c of checks) consented.set(c.chart_id, c.ok);
-    return consented;
-  }
 }
