@@ -7,6 +7,6 @@ describe('RemoveGroupAttendeeHandler', () => {
   it('is a tenant use case of RemoveGroupAttendeeCommand that audits group-attendee.remove', () => {
     const declaration = useCaseDeclarationOf(RemoveGroupAttendeeHandler);
     expect(declaration?.message).toBe(RemoveGroupAttendeeCommand);
-    expect(declaration?.audit && declaration.audit.action).toBe('group-attendee.remove');
+    expect(declaration?.audit && declaration.audit.action).toBe('group-session.attendance.remove');
   });
 });

@@ -1,21 +1,38 @@
 import { CommandHandler } from '@nestjs/cqrs';
 
+import { NotFoundError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
+import { assertDraft } from '../../domain/group-session.rules';
+import type { GroupSessionView } from '../../domain/group-session.view';
+import { loadGroupSession } from '../../infrastructure/group-session.repository';
+import { lockSession } from '../../infrastructure/session-lock.repository';
 import { RemoveGroupAttendeeCommand } from './remove-group-attendee.command';
 
 /**
- * Runs in the tenant use-case pipeline (libs/platform/use-case): `uc` carries the tenant context (`ctx`), the
- * transaction (`tx`) and the audit scope (`audit`); returning null audits not_found. Rules belong in
- * ../../domain/<subject>.rules.ts, SQL in ../../infrastructure/<aggregate>.repository.ts.
+ * Attendance correction: removes a patient recorded on a draft session by mistake, so documenting publishes a roster
+ * without them and no encounter, generation or charge is ever made for them. Drafts only (409 once documented; a
+ * trigger refuses the DELETE then too). The session row is locked first, like every draft write, so a concurrent
+ * document either sees the removal or makes it a 409. A patient not on the roster, or outside the caller's patient
+ * scope (row-level security hides the row), answers 404 alike. Audited with the patient and the removed status.
  */
 @CommandHandler(RemoveGroupAttendeeCommand)
 @TenantUseCase(RemoveGroupAttendeeCommand, {
-  audit: { action: 'group-attendee.remove', resource: 'group_attendee', id: (m) => m.groupAttendeeId },
+  audit: { action: 'group-session.attendance.remove', resource: 'group_session', id: (c) => c.sessionId, patient: (c) => c.patientId },
 })
-export class RemoveGroupAttendeeHandler implements ClUseCaseHandler<RemoveGroupAttendeeCommand, null> {
-  async execute(message: RemoveGroupAttendeeCommand, _uc: ClUseCase): Promise<null> {
-    throw new Error(`remove-group-attendee is not written yet (${message.groupAttendeeId})`);
+export class RemoveGroupAttendeeHandler implements ClUseCaseHandler<RemoveGroupAttendeeCommand, GroupSessionView | null> {
+  async execute({ sessionId, patientId }: RemoveGroupAttendeeCommand, { ctx, tx, audit }: ClUseCase): Promise<GroupSessionView | null> {
+    const org = ctx.organizationId;
+    const locked = await lockSession(tx, org, sessionId);
+    if (!locked) return null;
+    assertDraft(locked);
+    const key = { organizationId_sessionId_patientId: { organizationId: org, sessionId, patientId } };
+    const row = await tx.groupAttendance.findUnique({ where: key, select: { status: true } });
+    if (!row) throw new NotFoundError('That patient is not on the roster of this session in your scope.');
+    await tx.groupAttendance.delete({ where: key });
+    const loaded = (await loadGroupSession(tx, org, sessionId))!;
+    audit.scope({ removedStatus: row.status, ...(loaded.auditScope['part2'] === true ? { part2: true } : {}) });
+    return loaded.view;
   }
 }
