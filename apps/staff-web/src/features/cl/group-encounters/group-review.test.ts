@@ -6,6 +6,7 @@ import {
   codeEditErrors,
   flagsOf,
   groupBySession,
+  withheldRows,
   isEditable,
   isSelectable,
   outcomeWords,
@@ -29,6 +30,13 @@ describe('groupBySession', () => {
     expect(groups[0]!.rows.map((r) => r.id)).toEqual([a.id, c.id]);
     expect(groups[1]).toMatchObject({ sessionDate: '2025-11-25', groupType: 'sud_group_counseling', sudProgram: true });
     expect(groupBySession([])).toEqual([]);
+  });
+
+  it('leaves withheld rows (no session to show) out of the sessions, and lists them apart', () => {
+    const a = generation({ groupSessionId: S1, groupName: 'Relapse Prevention' });
+    const w = withheld();
+    expect(groupBySession([a, w]).map((g) => [g.sessionId, g.groupName, g.rows.length])).toEqual([[S1, 'Relapse Prevention', 1]]);
+    expect(withheldRows([a, w]).map((r) => r.id)).toEqual([w.id]);
   });
 });
 

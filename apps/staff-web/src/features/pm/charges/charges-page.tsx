@@ -40,6 +40,7 @@ export function amountWords(cents: number | null): string {
 
 /** A charge's status with a symbol and words (never colour alone); on hold says why. */
 export function ChargeStatus({ charge }: { charge: Pick<Charge, 'status' | 'holdReason'> }) {
+  if (charge.status === null) return <span className="muted">Withheld</span>;
   if (charge.status === 'ready') {
     return (
       <span className="status status-ready">
@@ -71,6 +72,7 @@ export function ChargePatient({ charge, patients }: { charge: Pick<Charge, 'cons
 }
 
 export function ChargeSource({ source }: { source: Charge['source'] }) {
+  if (!source) return <span className="muted">Withheld</span>;
   if (source.type === 'group_encounter_generation') {
     return source.sessionId ? (
       <>
@@ -85,6 +87,8 @@ export function ChargeSource({ source }: { source: Charge['source'] }) {
 }
 
 export function ChargeCode({ charge }: { charge: Pick<Charge, 'final' | 'proposed'> }) {
+  // A withheld charge (42 CFR Part 2) has neither: its code would say what the patient was treated for.
+  if (!charge.final || !charge.proposed) return <span className="muted">Withheld</span>;
   const final = charge.final.code ? codeWords(charge.final.code, charge.final.modifiers) : null;
   const proposed = codeWords(charge.proposed.code, charge.proposed.modifiers);
   return (
@@ -196,8 +200,8 @@ export function ChargesPage() {
                 </thead>
                 <tbody>
                   {rows.map((c) => (
-                    <tr key={c.id} data-charge-id={c.id} data-source-id={c.source.id} data-status={c.status}>
-                      <td>{c.serviceDate}</td>
+                    <tr key={c.id} data-charge-id={c.id} data-source-id={c.source?.id ?? ''} data-status={c.status ?? 'withheld'}>
+                      <td>{c.serviceDate ?? '—'}</td>
                       <th scope="row">
                         <ChargePatient charge={c} patients={patients} />
                       </th>
@@ -205,7 +209,7 @@ export function ChargesPage() {
                         <ChargeCode charge={c} />
                       </td>
                       <td>
-                        {c.units}
+                        {c.units ?? '—'}
                         {c.unitBasis && <span className="muted small"> ({unitBasisWords(c.unitBasis)})</span>}
                       </td>
                       <td>{amountWords(c.amountCents)}</td>
@@ -220,6 +224,20 @@ export function ChargesPage() {
                 </tbody>
               </table>
             </TableWrap>
+          )}
+          {rows.some((c) => c.part2Notice) && (
+            <p className="note part2-note">
+              <strong>
+                <span aria-hidden="true">§ </span>Part 2 records:
+              </strong>{' '}
+              {rows.find((c) => c.part2Notice)!.part2Notice}
+            </p>
+          )}
+          {rows.some((c) => c.consentRequired) && (
+            <p className="note part2-note">
+              <span aria-hidden="true">§ </span>A withheld charge belongs to a 42 CFR Part 2 (substance use disorder) record that no consent
+              covers you for: only that it exists is shown, not its code, amount, date or patient.
+            </p>
           )}
           <Pager page={page} pages={pages} onPage={setPage} />
         </>
