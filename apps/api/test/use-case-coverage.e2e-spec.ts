@@ -45,6 +45,7 @@ const PROBES: Record<string, Probe> = {
   RescheduleAppointmentCommand: { args: () => [randomUUID(), '2031-01-06T10:00:00Z', '2031-01-06T11:00:00Z'], outcome: 'not_found' },
   SetAppointmentStatusCommand: { args: () => [randomUUID(), 'checked_in'], outcome: 'not_found' },
   ListChargesQuery: { args: () => [{ page: 1, pageSize: 5 }], outcome: 'success' },
+  ExportChargesQuery: { args: () => [{ from: '2031-01-01', to: '2031-01-31' }], outcome: 'success' },
   // The function refuses these parameters: the refusal, committed after the rollback, is the one row.
   GetProviderProductivityQuery: { args: (f) => [f.organizationId, { periodStart: '2025-01', periodEnd: '2025-03' }], outcome: 'failure' },
   BookAppointmentCommand: { assertedBy: 'apps/api/test/appointments.e2e-spec.ts' },
@@ -103,7 +104,10 @@ const PROBES: Record<string, Probe> = {
   EditGroupSessionNoteCommand: { args: () => [randomUUID(), 'note'], outcome: 'not_found' },
   RecordGroupAttendanceCommand: { args: () => [randomUUID(), [{ patientId: randomUUID(), status: 'present' }]], outcome: 'not_found' },
   DocumentGroupSessionCommand: { args: () => [randomUUID()], outcome: 'not_found' },
+  RemoveGroupAttendeeCommand: { args: () => [randomUUID(), randomUUID()], outcome: 'not_found' },
   ListGroupEncounterGenerationsQuery: { args: () => [{}, { page: 1, pageSize: 5 }], outcome: 'success' },
+  GetGroupEncounterGenerationQuery: { args: () => [randomUUID()], outcome: 'not_found' },
+  ListConsentWorklistQuery: { args: () => [{ page: 1, pageSize: 5 }], outcome: 'success' },
   EditGroupEncounterCodeCommand: { args: () => [randomUUID(), { proposedCptCode: '90853', modifiers: [] }], outcome: 'not_found' },
   ApproveGroupEncountersCommand: { args: () => [[randomUUID()]], outcome: 'not_found' },
   RejectGroupEncountersCommand: { args: () => [[randomUUID()], 'duplicate of another session'], outcome: 'not_found' },
