@@ -12,8 +12,8 @@ import { RemoveGroupAttendeeCommand } from './remove-group-attendee.command';
 
 /**
  * Attendance correction: removes a patient recorded on a draft session by mistake, so documenting publishes a roster
- * without them and no encounter, generation or charge is ever made for them. Drafts only (409 once documented; a
- * trigger refuses the DELETE then too). The session row is locked first, like every draft write, so a concurrent
+ * without them and no encounter, generation or charge is ever made for them. Drafts only (409 once documented, audited as
+ * denied; a trigger refuses the DELETE then too). The session row is locked first, like every draft write, so a concurrent
  * document either sees the removal or makes it a 409. A patient not on the roster, or outside the caller's patient
  * scope (row-level security hides the row), answers 404 alike. Audited with the patient and the removed status.
  */
@@ -26,7 +26,12 @@ export class RemoveGroupAttendeeHandler implements ClUseCaseHandler<RemoveGroupA
     const org = ctx.organizationId;
     const locked = await lockSession(tx, org, sessionId);
     if (!locked) return null;
-    assertDraft(locked);
+    // An attempt to change a signed roster is audited as denied (the row says which session and patient).
+    try {
+      assertDraft(locked);
+    } catch (e) {
+      throw audit.refuse('session documented: attendance is locked', e, 'denied');
+    }
     const key = { organizationId_sessionId_patientId: { organizationId: org, sessionId, patientId } };
     const row = await tx.groupAttendance.findUnique({ where: key, select: { status: true } });
     if (!row) throw new NotFoundError('That patient is not on the roster of this session in your scope.');
