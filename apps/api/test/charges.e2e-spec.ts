@@ -195,7 +195,13 @@ describe('GET /api/v1/charges', () => {
     expect(byId.get(hidden.id)).toStrictEqual(withheldCharge(hidden.id));
     // Nowhere in a body holding it alone: the code, its modifiers, the date, amount, source, patient or chart.
     const aloneSession = randomUUID();
-    const alone = await insertCharge({ sessionId: aloneSession, patientId: closed.patient_id, chartId: closed.chart_id, site: closed.site_id, ...sud });
+    const alone = await insertCharge({
+      sessionId: aloneSession,
+      patientId: closed.patient_id,
+      chartId: closed.chart_id,
+      site: closed.site_id,
+      ...sud,
+    });
     const aloneRes = await charges(billing, `?sessionId=${aloneSession}`);
     expect(aloneRes.body.items).toStrictEqual([withheldCharge(alone.id)]);
     expectNothingOf(aloneRes.text, alone, closed);
@@ -228,7 +234,13 @@ describe('GET /api/v1/charges', () => {
   it('never matches a withheld charge by its own facts: a patient filter does not tell that the chart is under Part 2', async () => {
     const closed = (await part2ChartsForBilling()).find((c) => !c.ok)!;
     const sessionId = randomUUID();
-    const hidden = await insertCharge({ sessionId, patientId: closed.patient_id, chartId: closed.chart_id, site: closed.site_id, code: 'H0005' });
+    const hidden = await insertCharge({
+      sessionId,
+      patientId: closed.patient_id,
+      chartId: closed.chart_id,
+      site: closed.site_id,
+      code: 'H0005',
+    });
     const plain = await insertCharge({ sessionId });
     const ids = async (q: string) => {
       const res = await charges(billing, `?sessionId=${sessionId}${q}`);
@@ -248,7 +260,14 @@ describe('GET /api/v1/charges', () => {
     const closed = charts.find((c) => !c.ok)!;
     const open = charts.find((c) => c.ok)!;
     const sessionId = randomUUID();
-    const hidden = await insertCharge({ sessionId, patientId: closed.patient_id, chartId: closed.chart_id, site: closed.site_id, code: 'H0005', modifiers: ['HF', 'HQ'] });
+    const hidden = await insertCharge({
+      sessionId,
+      patientId: closed.patient_id,
+      chartId: closed.chart_id,
+      site: closed.site_id,
+      code: 'H0005',
+      modifiers: ['HF', 'HQ'],
+    });
     const shown = await insertCharge({ sessionId, patientId: open.patient_id, chartId: open.chart_id, site: open.site_id, code: 'H0038' });
     const plain = await insertCharge({ sessionId, status: 'on_hold' });
     for (const res of [

@@ -720,13 +720,21 @@ describe('42 CFR Part 2: a withheld row read field by field', () => {
     expect(res.body).toStrictEqual(withheldShape(withheldId));
     expectNothingRevealed(res.text);
     const [event] = await demo.auditEvents(`action = 'group-encounter-generation.read' AND request_id = $1`, [res.headers['x-request-id']]);
-    expect(event).toMatchObject({ outcome: 'success', patient_id: null, scope: expect.objectContaining({ consentRequiredIds: [withheldId] }) });
+    expect(event).toMatchObject({
+      outcome: 'success',
+      patient_id: null,
+      scope: expect.objectContaining({ consentRequiredIds: [withheldId] }),
+    });
   });
 
   it('answers review actions on it without revealing it either', async () => {
     for (const res of [
-      await as(app, supervisor).post(`${URL}/approve`).send({ ids: [withheldId] }),
-      await as(app, supervisor).post(`${URL}/reject`).send({ ids: [withheldId], reason: 'x' }),
+      await as(app, supervisor)
+        .post(`${URL}/approve`)
+        .send({ ids: [withheldId] }),
+      await as(app, supervisor)
+        .post(`${URL}/reject`)
+        .send({ ids: [withheldId], reason: 'x' }),
       await as(app, supervisor).post(`${URL}/${withheldId}/approve`),
       await as(app, supervisor).patch(`${URL}/${withheldId}`).send({ proposedCptCode: 'H0005', modifiers: [] }),
     ]) {
@@ -740,7 +748,13 @@ describe('GET /api/v1/group-encounter-generations/:id', () => {
   it('answers one row as the queue shows it, with the patient and group names, and audits the read with the patient', async () => {
     const group = await as(app, supervisor)
       .post('/api/v1/groups')
-      .send({ siteId: tucson, name: `Anger Management ${letters()}`, groupType: 'psychotherapy_group', sudProgram: false, facilitatorIds: [facilitator] });
+      .send({
+        siteId: tucson,
+        name: `Anger Management ${letters()}`,
+        groupType: 'psychotherapy_group',
+        sudProgram: false,
+        facilitatorIds: [facilitator],
+      });
     expect(group.status).toBe(201);
     const s = session([present(patients[2]!)], { group_id: group.body.id, session_date: '2026-06-01' });
     const listed = (await documented(s)).rows[0]!;
@@ -764,7 +778,9 @@ describe('GET /api/v1/group-encounter-generations/:id', () => {
     expectProblem(await as(app, northSupervisor).get(`${URL}/${id}`), 404);
     expectProblem(await as(app, hr).get(`${URL}/${id}`), 403);
     const unknown = await as(app, supervisor).get(`${URL}/${randomUUID()}`);
-    const [event] = await demo.auditEvents(`action = 'group-encounter-generation.read' AND request_id = $1`, [unknown.headers['x-request-id']]);
+    const [event] = await demo.auditEvents(`action = 'group-encounter-generation.read' AND request_id = $1`, [
+      unknown.headers['x-request-id'],
+    ]);
     expect(event).toMatchObject({ outcome: 'not_found' });
   });
 });
@@ -803,7 +819,7 @@ describe('review queue filters: billable, needs consent, not generated', () => {
     expect(await ids('&needsConsent=false&billable=true')).toEqual(of(patients[0]!, part2Consented));
   });
 
-  it("never matches a withheld row by its own facts, so subtracting filtered answers tells nothing about it", async () => {
+  it('never matches a withheld row by its own facts, so subtracting filtered answers tells nothing about it', async () => {
     const all = await ids('');
     const byFact: string[] = [];
     for (const q of ['&billable=true', '&billable=false', '&notGenerated=true', '&notGenerated=false']) byFact.push(...(await ids(q)));
@@ -819,7 +835,9 @@ describe('review queue filters: billable, needs consent, not generated', () => {
   it('answers 400 naming each malformed boolean', async () => {
     const bad = await as(app, supervisor).get(`${URL}?billable=maybe&needsConsent=1&notGenerated=yes`);
     expectProblem(bad, 400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['billable', 'needsConsent', 'notGenerated']));
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['billable', 'needsConsent', 'notGenerated']),
+    );
   });
 });
 

@@ -520,7 +520,9 @@ describe('attendance corrections: removing a patient recorded on a draft by mist
       patient_id: b,
       scope: expect.objectContaining({ removedStatus: 'present' }),
     });
-    expect((await demo.owner.query('SELECT 1 FROM cl_group_attendance WHERE session_id = $1 AND patient_id = $2', [sessionId, b])).rowCount).toBe(0);
+    expect(
+      (await demo.owner.query('SELECT 1 FROM cl_group_attendance WHERE session_id = $1 AND patient_id = $2', [sessionId, b])).rowCount,
+    ).toBe(0);
 
     expect((await as(app, supervisor).post(`/api/v1/group-sessions/${sessionId}/document`)).status).toBe(200);
     const [row] = await outboxRows(sessionId);

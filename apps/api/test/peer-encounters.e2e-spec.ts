@@ -551,7 +551,9 @@ describe('overlapping peer encounters of one patient', () => {
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ startTime: '09:45', endTime: '10:45', durationMinutes: 60 });
     // Saved over a confirmed overlap: editing its notes alone needs no new confirmation.
-    expect((await as(app, peer).patch(`/api/v1/peer-encounters/${b['id']}`).send({ focusNotes: 'Follow-up call planned.' })).status).toBe(200);
+    expect((await as(app, peer).patch(`/api/v1/peer-encounters/${b['id']}`).send({ focusNotes: 'Follow-up call planned.' })).status).toBe(
+      200,
+    );
   });
 
   it('answers 400 naming confirmOverlap when it is not a boolean', async () => {

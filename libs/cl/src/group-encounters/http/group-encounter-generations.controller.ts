@@ -64,7 +64,7 @@ export class GroupEncounterGenerationsController {
     summary: 'The review queue',
     description:
       'Permission: `cl.group-encounter-generation.view` (rows of the sites where it is held). Filters: session, status, date range, site, ' +
-      '`billable`, `needsConsent`, `notGenerated`. Rows carry the patient\'s and the group\'s names when you may see them. A Part 2 row without ' +
+      "`billable`, `needsConsent`, `notGenerated`. Rows carry the patient's and the group's names when you may see them. A Part 2 row without " +
       'your consent is withheld: only its id, `sudProgram` and `withheldReason` (no code, attendance, minutes, session or names); filters on a ' +
       "row's own facts (status, billable, notGenerated) never match it. Audited.",
   })

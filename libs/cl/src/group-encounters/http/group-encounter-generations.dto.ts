@@ -37,17 +37,26 @@ export class ListGroupEncounterGenerationsDto extends PageQueryDto {
   @IsOptional()
   @IsId()
   siteId?: string;
-  @ApiPropertyOptional({ type: Boolean, description: 'Only billable rows (true) or only not billable ones (false); never matches a withheld row' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Only billable rows (true) or only not billable ones (false); never matches a withheld row',
+  })
   @IsOptional()
   @Transform(booleanQuery)
   @IsBoolean({ message: 'billable must be true or false' })
   billable?: boolean;
-  @ApiPropertyOptional({ type: Boolean, description: 'Only rows withheld for lack of a Part 2 consent (true), or only rows shown in full (false)' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Only rows withheld for lack of a Part 2 consent (true), or only rows shown in full (false)',
+  })
   @IsOptional()
   @Transform(booleanQuery)
   @IsBoolean({ message: 'needsConsent must be true or false' })
   needsConsent?: boolean;
-  @ApiPropertyOptional({ type: Boolean, description: 'Only absent attendees (true: no encounter generated) or only generated rows (false); never matches a withheld row' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Only absent attendees (true: no encounter generated) or only generated rows (false); never matches a withheld row',
+  })
   @IsOptional()
   @Transform(booleanQuery)
   @IsBoolean({ message: 'notGenerated must be true or false' })

@@ -53,7 +53,8 @@ function whereOf(organizationId: string, f: GenerationFilter): Prisma.Sql {
   const facts: Prisma.Sql[] = [];
   if (f.status) facts.push(Prisma.sql`g.status = ${f.status}`);
   if (f.billable !== undefined) facts.push(Prisma.sql`g.billable = ${f.billable}`);
-  if (f.notGenerated !== undefined) facts.push(f.notGenerated ? Prisma.sql`g.status = 'not_generated'` : Prisma.sql`g.status <> 'not_generated'`);
+  if (f.notGenerated !== undefined)
+    facts.push(f.notGenerated ? Prisma.sql`g.status = 'not_generated'` : Prisma.sql`g.status <> 'not_generated'`);
   if (facts.length > 0) parts.push(CONSENTED, ...facts);
   if (f.needsConsent !== undefined) parts.push(f.needsConsent ? Prisma.sql`NOT ${CONSENTED}` : CONSENTED);
   return Prisma.join(parts, ' AND ');

@@ -113,7 +113,7 @@ export class GroupSessionsController {
   @ApiOperation({
     summary: 'Remove a patient recorded by mistake (drafts only)',
     description:
-      'Permission: `cl.group-sessions.document`. Removes the patient\'s attendance row from a draft session, so the documented roster, its ' +
+      "Permission: `cl.group-sessions.document`. Removes the patient's attendance row from a draft session, so the documented roster, its " +
       'encounters and charges never include them. A documented session answers 409; a patient not on the roster (or outside your scope) 404. ' +
       'Answers the session as it is now. Audited with the patient.',
   })

@@ -46,7 +46,8 @@ export class CreatePeerEncounterDto {
   @Length(0, 20000, { message: 'focusNotes must be at most 20000 characters' })
   focusNotes?: string;
   @ApiPropertyOptional({
-    description: 'Save even though another peer encounter of the same patient overlaps these times on that day (without it: 409 naming them)',
+    description:
+      'Save even though another peer encounter of the same patient overlaps these times on that day (without it: 409 naming them)',
   })
   @IsOptional()
   @IsBoolean({ message: 'confirmOverlap must be true or false' })
@@ -82,7 +83,8 @@ export class EditPeerEncounterDto {
   @Length(0, 20000, { message: 'focusNotes must be at most 20000 characters' })
   focusNotes?: string;
   @ApiPropertyOptional({
-    description: 'Save even though another peer encounter of the same patient overlaps these times on that day (without it: 409 naming them)',
+    description:
+      'Save even though another peer encounter of the same patient overlaps these times on that day (without it: 409 naming them)',
   })
   @IsOptional()
   @IsBoolean({ message: 'confirmOverlap must be true or false' })

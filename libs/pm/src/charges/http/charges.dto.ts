@@ -22,7 +22,10 @@ export class ListChargesDto extends PageQueryDto {
   @IsIn(CHARGE_SOURCE_TYPES as unknown as string[], { message: `sourceType must be one of ${CHARGE_SOURCE_TYPES.join(', ')}` })
   sourceType?: (typeof CHARGE_SOURCE_TYPES)[number];
   @ApiPropertyOptional({ format: 'uuid', description: 'The CL group session' }) @IsOptional() @IsId() sessionId?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: "Never matches a withheld charge (it would tell that the patient's chart is under Part 2)" })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Never matches a withheld charge (it would tell that the patient's chart is under Part 2)",
+  })
   @IsOptional()
   @IsId()
   patientId?: string;
@@ -82,7 +85,8 @@ export class ChargeResponseDto {
   @ApiProperty({ format: 'date', nullable: true, type: String, description: WITHHELD }) serviceDate!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: WITHHELD }) renderingProviderId!: string | null;
   @ApiProperty({ nullable: true, type: Number, description: WITHHELD }) durationMinutes!: number | null;
-  @ApiProperty({ type: ProposedCodeDto, nullable: true, description: "CL's advisory proposal. " + WITHHELD }) proposed!: ProposedCodeDto | null;
+  @ApiProperty({ type: ProposedCodeDto, nullable: true, description: "CL's advisory proposal. " + WITHHELD })
+  proposed!: ProposedCodeDto | null;
   @ApiProperty({ type: FinalCodeDto, nullable: true, description: 'What PM bills (fee schedule and crosswalk). ' + WITHHELD })
   final!: FinalCodeDto | null;
   @ApiProperty({ nullable: true, type: Number, description: WITHHELD }) units!: number | null;

@@ -93,7 +93,10 @@ export class ChargeListRepository {
         distinct: ['chartId'],
         select: { chartId: true },
       });
-      const decisions = await this.part2OfCharts(tx, charts.map((c) => c.chartId!));
+      const decisions = await this.part2OfCharts(
+        tx,
+        charts.map((c) => c.chartId!),
+      );
       const denied = [...decisions].filter(([, d]) => !d.consented).map(([chart]) => chart);
       and.push(...facts);
       if (denied.length > 0) and.push({ OR: [{ chartId: null }, { chartId: { notIn: denied } }] });

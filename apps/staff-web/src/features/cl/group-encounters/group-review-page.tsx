@@ -516,9 +516,9 @@ export function GroupReviewPage() {
                 <span aria-hidden="true">§ </span>Withheld (42 CFR Part 2)
               </h2>
               <p>
-                {withheld.length} encounter{withheld.length === 1 ? '' : 's'} on this page {withheld.length === 1 ? 'is' : 'are'} withheld: no
-                consent covers you for {withheld.length === 1 ? 'its' : 'their'} SUD-program record, so neither the attendee nor the session,
-                code or attendance is shown, and you cannot approve, reject or edit {withheld.length === 1 ? 'it' : 'them'}.
+                {withheld.length} encounter{withheld.length === 1 ? '' : 's'} on this page {withheld.length === 1 ? 'is' : 'are'} withheld:
+                no consent covers you for {withheld.length === 1 ? 'its' : 'their'} SUD-program record, so neither the attendee nor the
+                session, code or attendance is shown, and you cannot approve, reject or edit {withheld.length === 1 ? 'it' : 'them'}.
               </p>
             </section>
           )}

@@ -6,7 +6,6 @@ import {
   codeEditErrors,
   flagsOf,
   groupBySession,
-  withheldRows,
   isEditable,
   isSelectable,
   outcomeWords,
@@ -15,6 +14,7 @@ import {
   summarize,
   toggled,
   withAll,
+  withheldRows,
 } from './group-review';
 
 const S1 = '11111111-0000-4000-8000-000000000001';

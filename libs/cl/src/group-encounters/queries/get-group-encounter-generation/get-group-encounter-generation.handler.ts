@@ -21,7 +21,10 @@ export class GetGroupEncounterGenerationHandler implements ClUseCaseHandler<
   GetGroupEncounterGenerationQuery,
   GroupEncounterGenerationView | null
 > {
-  async execute({ generationId }: GetGroupEncounterGenerationQuery, { ctx, tx, audit }: ClUseCase): Promise<GroupEncounterGenerationView | null> {
+  async execute(
+    { generationId }: GetGroupEncounterGenerationQuery,
+    { ctx, tx, audit }: ClUseCase,
+  ): Promise<GroupEncounterGenerationView | null> {
     const [row] = await generationsByIds(tx, ctx.organizationId, [generationId]);
     if (!row) return null;
     if (row.consented) audit.set({ patientId: row.patient_id });

@@ -32,7 +32,12 @@ export class ExportChargesHandler implements PmUseCaseHandler<ExportChargesQuery
       ]);
     }
     const items = rows.map(viewOfListedCharge);
-    audit.scope({ filters: setFilterNames(filter, [...CHARGE_FILTER_NAMES]), format: 'csv', rows: items.length, ...chargeListAuditScope(items) });
+    audit.scope({
+      filters: setFilterNames(filter, [...CHARGE_FILTER_NAMES]),
+      format: 'csv',
+      rows: items.length,
+      ...chargeListAuditScope(items),
+    });
     return items;
   }
 }
