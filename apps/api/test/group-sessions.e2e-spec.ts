@@ -520,9 +520,14 @@ describe('attendance corrections: removing a patient recorded on a draft by mist
       patient_id: b,
       scope: expect.objectContaining({ removedStatus: 'present' }),
     });
-    expect(
-      (await demo.owner.query('SELECT 1 FROM cl_group_attendance WHERE session_id = $1 AND patient_id = $2', [sessionId, b])).rowCount,
-    ).toBe(0);
+    // Marked, never deleted: the row stays as the trace of the correction, with who removed it, on no roster.
+    const kept = await demo.owner.query(
+      'SELECT removed_at, removed_by FROM cl_group_attendance WHERE session_id = $1 AND patient_id = $2',
+      [sessionId, b],
+    );
+    expect(kept.rows).toEqual([{ removed_at: expect.any(Date), removed_by: supervisorId }]);
+    const read = await as(app, supervisor).get(`/api/v1/group-sessions/${sessionId}`);
+    expect(read.body.attendance.map((r: { patientId: string }) => r.patientId)).toEqual([a, c]);
 
     expect((await as(app, supervisor).post(`/api/v1/group-sessions/${sessionId}/document`)).status).toBe(200);
     const [row] = await outboxRows(sessionId);
@@ -544,8 +549,14 @@ describe('attendance corrections: removing a patient recorded on a draft by mist
     expectProblem(res, 409);
     const [event] = await demo.auditEvents(`action = 'group-session.attendance.remove' AND request_id = $1`, [res.headers['x-request-id']]);
     expect(event).toMatchObject({ outcome: 'denied' });
-    expect((await demo.owner.query('SELECT 1 FROM cl_group_attendance WHERE session_id = $1', [sessionId])).rowCount).toBe(1);
-    await expect(demo.owner.query('DELETE FROM cl_group_attendance WHERE session_id = $1', [sessionId])).rejects.toThrow(/locked/);
+    const active = 'SELECT 1 FROM cl_group_attendance WHERE session_id = $1 AND removed_at IS NULL';
+    expect((await demo.owner.query(active, [sessionId])).rowCount).toBe(1);
+    await expect(
+      demo.owner.query('UPDATE cl_group_attendance SET removed_at = now(), removed_by = $2 WHERE session_id = $1', [
+        sessionId,
+        supervisorId,
+      ]),
+    ).rejects.toThrow(/locked/);
   });
 
   it('answers 404 for a patient not on the roster (or removed already), a malformed id, an unknown session or one of another organization; 403 without the permission', async () => {
@@ -560,9 +571,24 @@ describe('attendance corrections: removing a patient recorded on a draft by mist
     expectProblem(await remove(sessionId, ids[0]!, await login(app, 'hr@sonoran.cairn.test')), 403);
     expect((await remove(sessionId, ids[0]!)).status).toBe(200);
     expectProblem(await remove(sessionId, ids[0]!), 404);
-    expect((await demo.owner.query('SELECT patient_id FROM cl_group_attendance WHERE session_id = $1', [sessionId])).rows).toEqual([
-      { patient_id: ids[1] },
+    const onRoster = 'SELECT patient_id FROM cl_group_attendance WHERE session_id = $1 AND removed_at IS NULL';
+    expect((await demo.owner.query(onRoster, [sessionId])).rows).toEqual([{ patient_id: ids[1] }]);
+  });
+
+  it('puts a removed patient back on the roster when their attendance is recorded again', async () => {
+    const { sessionId, ids } = await draftWith(['present', 'present']);
+    expect((await remove(sessionId, ids[0]!)).status).toBe(200);
+    const again = await as(app, supervisor)
+      .put(`/api/v1/group-sessions/${sessionId}/attendance`)
+      .send({ attendees: [{ patientId: ids[0], status: 'absent' }] });
+    expect(again.status).toBe(200);
+    const roster = again.body.attendance.map((r: { patientId: string; status: string }) => `${r.patientId}:${r.status}`).sort();
+    expect(roster).toEqual([`${ids[0]}:absent`, `${ids[1]}:present`].sort());
+    const row = await demo.owner.query('SELECT removed_at, removed_by FROM cl_group_attendance WHERE session_id = $1 AND patient_id = $2', [
+      sessionId,
+      ids[0],
     ]);
+    expect(row.rows).toEqual([{ removed_at: null, removed_by: null }]);
   });
 
   it('orders a removal racing the signature: either the roster lost the patient before signing, or the removal answers 409', async () => {

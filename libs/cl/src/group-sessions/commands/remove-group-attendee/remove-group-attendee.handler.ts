@@ -11,9 +11,10 @@ import { lockSession } from '../../infrastructure/session-lock.repository';
 import { RemoveGroupAttendeeCommand } from './remove-group-attendee.command';
 
 /**
- * Attendance correction: removes a patient recorded on a draft session by mistake, so documenting publishes a roster
+ * Attendance correction: removes a patient recorded on a draft session by mistake (the row is marked removed, kept
+ * as the trace of the correction, and read by nothing that builds a roster), so documenting publishes a roster
  * without them and no encounter, generation or charge is ever made for them. Drafts only (409 once documented, audited as
- * denied; a trigger refuses the DELETE then too). The session row is locked first, like every draft write, so a concurrent
+ * denied; the lock trigger refuses the UPDATE then too). The session row is locked first, like every draft write, so a concurrent
  * document either sees the removal or makes it a 409. A patient not on the roster, or outside the caller's patient
  * scope (row-level security hides the row), answers 404 alike. Audited with the patient and the removed status.
  */
@@ -33,9 +34,10 @@ export class RemoveGroupAttendeeHandler implements ClUseCaseHandler<RemoveGroupA
       throw audit.refuse('session documented: attendance is locked', e, 'denied');
     }
     const key = { organizationId_sessionId_patientId: { organizationId: org, sessionId, patientId } };
-    const row = await tx.groupAttendance.findUnique({ where: key, select: { status: true } });
-    if (!row) throw new NotFoundError('That patient is not on the roster of this session in your scope.');
-    await tx.groupAttendance.delete({ where: key });
+    const row = await tx.groupAttendance.findUnique({ where: key, select: { status: true, removedAt: true } });
+    if (!row || row.removedAt) throw new NotFoundError('That patient is not on the roster of this session in your scope.');
+    // Marked, never deleted (the app role has no DELETE): the row stays as the trace of the correction, on no roster.
+    await tx.groupAttendance.update({ where: key, data: { removedAt: new Date(), removedBy: ctx.userId } });
     const loaded = (await loadGroupSession(tx, org, sessionId))!;
     audit.scope({ removedStatus: row.status, ...(loaded.auditScope['part2'] === true ? { part2: true } : {}) });
     return loaded.view;
