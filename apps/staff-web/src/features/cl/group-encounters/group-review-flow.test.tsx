@@ -13,6 +13,9 @@ const VIEW = 'cl.group-encounter-generation.view';
 const APPROVE = 'cl.group-encounter-generation.approve';
 const EDIT = 'cl.group-encounter-generation.edit';
 
+/** The queue and the group names are two queries; on a loaded machine both take longer than findBy's 1 s default. */
+const LOADED = { timeout: 10_000 };
+
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
@@ -111,7 +114,7 @@ describe('GroupReviewPage', () => {
     const hidden = withheld();
     const { requests } = fakeApi([billable, short, other, hidden], [VIEW, APPROVE, EDIT]);
     renderPage();
-    await screen.findByRole('heading', { name: 'Family Recovery Group, 2025-12-02' });
+    await screen.findByRole('heading', { name: 'Family Recovery Group, 2025-12-02' }, LOADED);
     // Pending review (the default filter) never lists a withheld row: it has no status to match.
     expect(screen.getByText(/3 encounters in 1 session on this page/)).toBeTruthy();
     expect(document.querySelector(`tr[data-generation-id="${hidden.id}"]`)).toBeNull();
@@ -146,7 +149,7 @@ describe('GroupReviewPage', () => {
     const hidden = [withheld(), withheld()];
     const { requests } = fakeApi([generation(), ...hidden], [VIEW, APPROVE, EDIT]);
     renderPage();
-    await screen.findByRole('heading', { name: 'Family Recovery Group, 2025-12-02' });
+    await screen.findByRole('heading', { name: 'Family Recovery Group, 2025-12-02' }, LOADED);
     fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'needs_consent' } });
     const section = await screen.findByRole('region', { name: /Withheld \(42 CFR Part 2\)/ });
     expect(requests.some((r) => r.includes('needsConsent=true'))).toBe(true);
@@ -162,7 +165,7 @@ describe('GroupReviewPage', () => {
     const rows = [generation(), generation()];
     fakeApi(rows, [VIEW, APPROVE]);
     const { unmount } = renderPage();
-    await screen.findByRole('heading', { name: 'Family Recovery Group, 2025-12-02' });
+    await screen.findByRole('heading', { name: 'Family Recovery Group, 2025-12-02' }, LOADED);
     expect(screen.queryByRole('button', { name: /^Edit code/ })).toBeNull();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select all 2 selectable on this page' }));
     fireEvent.click(screen.getByRole('button', { name: 'Reject selected (2)…' }));
@@ -172,7 +175,7 @@ describe('GroupReviewPage', () => {
 
     fakeApi([generation()], [VIEW]);
     renderPage();
-    await screen.findByRole('heading', { name: 'Family Recovery Group, 2025-12-02' });
+    await screen.findByRole('heading', { name: 'Family Recovery Group, 2025-12-02' }, LOADED);
     expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
     expect(screen.queryByRole('button', { name: /Approve selected|Reject selected|Edit code/ })).toBeNull();
   });
