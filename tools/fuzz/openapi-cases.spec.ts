@@ -85,5 +85,6 @@ describe('openapi-cases', () => {
     expect(encodeLoose('é 1')).toBe('%C3%A9%201');
     expect(poolForPathParam('/api/v1/patients/{id}/consents/{consentId}/revoke', 'consentId')).toBe('consents');
     expect(poolForPathParam('/api/v1/pm/service-types/{code}', 'code')).toBe('serviceTypes');
+    expect(poolForPathParam('/api/v1/group-sessions/{id}/attendance/{patientId}', 'patientId')).toBe('patients');
   });
 });

@@ -190,6 +190,8 @@ export function poolForPathParam(path: string, param: string): string | undefine
   const collection = at > 0 ? segments[at - 1] : undefined;
   const byCollection: Record<string, string> = {
     patients: 'patients',
+    // DELETE /group-sessions/{id}/attendance/{patientId}: an attendee is a patient.
+    attendance: 'patients',
     consents: 'consents',
     'progress-notes': 'progressNotes',
     groups: 'groups',

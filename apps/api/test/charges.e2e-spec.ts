@@ -48,6 +48,9 @@ interface ChargeRow {
   status?: 'ready' | 'on_hold';
   serviceDate?: string;
   sourceType?: string;
+  /** The proposed and final code (default: 90849 proposed, 90853 billed) and their modifiers. */
+  code?: string;
+  modifiers?: string[];
 }
 async function insertCharge(c: ChargeRow = {}): Promise<{ id: string; sourceId: string; patientId: string }> {
   const id = randomUUID();
@@ -60,7 +63,7 @@ async function insertCharge(c: ChargeRow = {}): Promise<{ id: string; sourceId: 
     INSERT INTO pm_charges (organization_id, id, source_type, source_id, encounter_id, patient_id, chart_id, site_id, service_date,
       rendering_provider_id, group_session_id, duration_minutes, proposed_code, proposed_modifiers, final_code, final_modifiers, units,
       unit_basis, rate_cents, amount_cents, status, hold_reason, fee_schedule_entry_id, jurisdiction_profile_key)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 60, '90849', '{}', $12, '{}', $13, $14, $15, $16, $17, $18, NULL, 'us-az-ahcccs')`,
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 60, $19, $20, $12, $20, $13, $14, $15, $16, $17, $18, NULL, 'us-az-ahcccs')`,
     [
       c.org ?? sonoran,
       id,
@@ -73,19 +76,87 @@ async function insertCharge(c: ChargeRow = {}): Promise<{ id: string; sourceId: 
       c.serviceDate ?? '2026-05-04',
       provider,
       sourceType === 'peer_encounter' ? null : c.sessionId === undefined ? randomUUID() : c.sessionId,
-      onHold ? null : '90853',
+      onHold ? null : (c.code ?? '90853'),
       onHold ? 0 : 1,
       onHold ? null : 'per_session',
       onHold ? null : 4200,
       onHold ? null : 4200,
       onHold ? 'on_hold' : 'ready',
       onHold ? 'no_fee_schedule_entry' : null,
+      c.code ?? '90849',
+      c.modifiers ?? [],
     ],
   );
   return { id, sourceId, patientId };
 }
 
 const charges = (session: StaffSession, query: string, org?: string) => as(app, session, org).get(`/api/v1/charges${query}`);
+
+/** A charge withheld for want of a Part 2 consent, exactly: its id and why, every other field null. */
+function withheldCharge(id: string) {
+  return {
+    id,
+    status: null,
+    holdReason: null,
+    source: null,
+    encounterId: null,
+    patientId: null,
+    chartId: null,
+    siteId: null,
+    serviceDate: null,
+    renderingProviderId: null,
+    durationMinutes: null,
+    proposed: null,
+    final: null,
+    units: null,
+    unitBasis: null,
+    rateCents: null,
+    amountCents: null,
+    feeScheduleEntryId: null,
+    jurisdictionProfileKey: null,
+    consentRequired: true,
+    withheldReason: 'part2_consent_required',
+    part2Notice: null,
+    createdAt: null,
+  };
+}
+
+/** A body holding only a withheld charge must not contain its code, modifiers, date, source, patient or chart. */
+function expectNothingOf(text: string, c: { sourceId: string }, chart: { patient_id: string; chart_id: string }) {
+  for (const secret of ['H0005', '"HF"', '"HQ"', '2026-05-04', c.sourceId, chart.patient_id, chart.chart_id, '4200']) {
+    expect(text).not.toContain(secret);
+  }
+}
+
+const CSV_COLUMNS = [
+  'id',
+  'consentRequired',
+  'withheldReason',
+  'status',
+  'holdReason',
+  'sourceType',
+  'sourceId',
+  'sessionId',
+  'encounterId',
+  'patientId',
+  'chartId',
+  'siteId',
+  'serviceDate',
+  'renderingProviderId',
+  'durationMinutes',
+  'proposedCode',
+  'proposedModifiers',
+  'finalCode',
+  'finalModifiers',
+  'units',
+  'unitBasis',
+  'rateCents',
+  'amountCents',
+  'feeScheduleEntryId',
+  'jurisdictionProfileKey',
+  'part2Notice',
+  'createdAt',
+];
 
 /** Sonoran's Part 2 demo charts with cl_check_sud_consent's answer for the billing coordinator's billing records. */
 async function part2ChartsForBilling(): Promise<{ chart_id: string; patient_id: string; site_id: string; ok: boolean }[]> {
@@ -108,31 +179,148 @@ async function part2ChartsForBilling(): Promise<{ chart_id: string; patient_id: 
 }
 
 describe('GET /api/v1/charges', () => {
-  it("withholds a Part 2 chart's patient, chart and encounter ids from billing without a consent covering billing records", async () => {
+  it("withholds a Part 2 chart's charge from billing without a consent covering billing records: its id and why, nothing else", async () => {
     const charts = await part2ChartsForBilling();
     const closed = charts.find((c) => !c.ok)!;
     const open = charts.find((c) => c.ok)!;
     expect([closed, open].every(Boolean)).toBe(true);
     const sessionId = randomUUID();
-    const hidden = await insertCharge({ sessionId, patientId: closed.patient_id, chartId: closed.chart_id, site: closed.site_id });
-    const shown = await insertCharge({ sessionId, patientId: open.patient_id, chartId: open.chart_id, site: open.site_id });
+    const sud = { code: 'H0005', modifiers: ['HF', 'HQ'] };
+    const hidden = await insertCharge({ sessionId, patientId: closed.patient_id, chartId: closed.chart_id, site: closed.site_id, ...sud });
+    const shown = await insertCharge({ sessionId, patientId: open.patient_id, chartId: open.chart_id, site: open.site_id, ...sud });
     const plain = await insertCharge({ sessionId });
     const res = await charges(billing, `?sessionId=${sessionId}`);
     expect(res.status).toBe(200);
     const byId = new Map(res.body.items.map((i: any) => [i.id, i]));
-    expect(byId.get(hidden.id)).toMatchObject({
-      consentRequired: true,
-      patientId: null,
-      chartId: null,
-      encounterId: null,
-      amountCents: 4200,
-      final: { code: '90853' },
+    expect(byId.get(hidden.id)).toStrictEqual(withheldCharge(hidden.id));
+    // Nowhere in a body holding it alone: the code, its modifiers, the date, amount, source, patient or chart.
+    const aloneSession = randomUUID();
+    const alone = await insertCharge({
+      sessionId: aloneSession,
+      patientId: closed.patient_id,
+      chartId: closed.chart_id,
+      site: closed.site_id,
+      ...sud,
     });
-    expect(byId.get(shown.id)).toMatchObject({ consentRequired: false, patientId: open.patient_id, chartId: open.chart_id });
-    expect(byId.get(plain.id)).toMatchObject({ consentRequired: false, patientId: plain.patientId });
+    const aloneRes = await charges(billing, `?sessionId=${aloneSession}`);
+    expect(aloneRes.body.items).toStrictEqual([withheldCharge(alone.id)]);
+    expectNothingOf(aloneRes.text, alone, closed);
+    expect(res.text).not.toContain(hidden.sourceId);
+    expect(res.text).not.toContain(closed.patient_id);
+    expect(res.text).not.toContain(closed.chart_id);
+    // A shown charge of a Part 2 chart carries the §2.32 notice; a charge of another chart does not.
+    expect(byId.get(shown.id)).toMatchObject({
+      consentRequired: false,
+      withheldReason: null,
+      patientId: open.patient_id,
+      chartId: open.chart_id,
+      final: { code: 'H0005', modifiers: ['HF', 'HQ'] },
+      part2Notice: expect.stringContaining('42 CFR part 2'),
+    });
+    expect(byId.get(plain.id)).toMatchObject({ consentRequired: false, patientId: plain.patientId, part2Notice: null });
     const [row] = await demo.auditEvents(`action = 'charge.list' AND scope->'resultChargeIds' ? $1`, [hidden.id]);
-    expect(row).toMatchObject({ scope: expect.objectContaining({ part2Withheld: 1, part2Denied: true }) });
+    expect(row).toMatchObject({
+      scope: expect.objectContaining({
+        part2Withheld: 1,
+        part2Denied: true,
+        part2WithheldChargeIds: [hidden.id],
+        part2NoticeApplies: true,
+        part2ChargeIds: [shown.id],
+      }),
+    });
     expect((row!['scope'] as { resultPatientIds: string[] }).resultPatientIds).not.toContain(closed.patient_id);
+  });
+
+  it('never matches a withheld charge by its own facts: a patient filter does not tell that the chart is under Part 2', async () => {
+    const closed = (await part2ChartsForBilling()).find((c) => !c.ok)!;
+    const sessionId = randomUUID();
+    const hidden = await insertCharge({
+      sessionId,
+      patientId: closed.patient_id,
+      chartId: closed.chart_id,
+      site: closed.site_id,
+      code: 'H0005',
+    });
+    const plain = await insertCharge({ sessionId });
+    const ids = async (q: string) => {
+      const res = await charges(billing, `?sessionId=${sessionId}${q}`);
+      expect(res.status).toBe(200);
+      return (res.body.items as { id: string }[]).map((i) => i.id).sort();
+    };
+    expect(await ids('')).toEqual([hidden.id, plain.id].sort());
+    expect(await ids(`&patientId=${closed.patient_id}`)).toEqual([]);
+    expect((await charges(billing, `?patientId=${closed.patient_id}`)).body.total).toBe(0);
+    expect(await ids('&status=ready')).toEqual([plain.id]);
+    expect(await ids('&status=on_hold')).toEqual([]);
+    expect(await ids('&sourceType=group_encounter_generation')).toEqual([plain.id]);
+  });
+
+  it('exports the filtered charges as CSV, masked the same way, and audits the export', async () => {
+    const charts = await part2ChartsForBilling();
+    const closed = charts.find((c) => !c.ok)!;
+    const open = charts.find((c) => c.ok)!;
+    const sessionId = randomUUID();
+    const hidden = await insertCharge({
+      sessionId,
+      patientId: closed.patient_id,
+      chartId: closed.chart_id,
+      site: closed.site_id,
+      code: 'H0005',
+      modifiers: ['HF', 'HQ'],
+    });
+    const shown = await insertCharge({ sessionId, patientId: open.patient_id, chartId: open.chart_id, site: open.site_id, code: 'H0038' });
+    const plain = await insertCharge({ sessionId, status: 'on_hold' });
+    for (const res of [
+      await charges(billing, `?sessionId=${sessionId}&format=csv`),
+      await as(app, billing).get(`/api/v1/charges?sessionId=${sessionId}`).set('Accept', 'text/csv'),
+    ]) {
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/csv/);
+      const lines = res.text.trim().split('\r\n');
+      expect(lines[0]).toBe(CSV_COLUMNS.join(','));
+      expect(lines).toHaveLength(4);
+      const cells = new Map(lines.slice(1).map((l) => [l.split(',')[0], l.split(',')]));
+      // The withheld line: its id, true, the reason, and empty cells; no SUD code anywhere in the file.
+      expect(cells.get(hidden.id)).toEqual([hidden.id, 'true', 'part2_consent_required', ...Array(CSV_COLUMNS.length - 3).fill('')]);
+      expect(res.text).not.toContain('H0005');
+      expect(res.text).not.toContain(hidden.sourceId);
+      expect(res.text).not.toContain(closed.patient_id);
+      expect(res.text).not.toContain(closed.chart_id);
+      const shownLine = cells.get(shown.id)!;
+      expect(shownLine[CSV_COLUMNS.indexOf('finalCode')]).toBe('H0038');
+      expect(shownLine[CSV_COLUMNS.indexOf('patientId')]).toBe(open.patient_id);
+      expect(shownLine[CSV_COLUMNS.indexOf('part2Notice')]).toContain('42 CFR part 2');
+      expect(cells.get(plain.id)![CSV_COLUMNS.indexOf('status')]).toBe('on_hold');
+      const [event] = await demo.auditEvents(`action = 'charge.export' AND request_id = $1`, [res.headers['x-request-id']]);
+      expect(event).toMatchObject({
+        outcome: 'success',
+        scope: expect.objectContaining({ format: 'csv', rows: 3, part2Withheld: 1, part2WithheldChargeIds: [hidden.id] }),
+      });
+    }
+  });
+
+  it('answers 400 naming format for an unknown format, 403 without the permission, and 422 past the export limit', async () => {
+    const bad = await charges(billing, '?format=xml');
+    expectProblem(bad, 400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toContain('format');
+    const inverted = await charges(billing, '?format=csv&from=2026-05-02&to=2026-05-01');
+    expectProblem(inverted, 400);
+    expect(inverted.body.errors[0].field).toBe('to');
+    expectProblem(await charges(hr, '?format=csv'), 403);
+    // 10,001 charges on one day of 1991 (no other test uses it): more than one export may hold.
+    await demo.owner.query(
+      `INSERT INTO pm_charges (organization_id, id, source_type, source_id, encounter_id, patient_id, chart_id, site_id, service_date,
+         rendering_provider_id, group_session_id, duration_minutes, proposed_code, proposed_modifiers, final_code, final_modifiers, units,
+         unit_basis, rate_cents, amount_cents, status, hold_reason, fee_schedule_entry_id, jurisdiction_profile_key)
+       SELECT $1, gen_random_uuid(), 'group_encounter_generation', gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), $2, $3, '1991-03-04', $4,
+         gen_random_uuid(), 60, '90853', '{}', '90853', '{}', 1, 'per_session', 100, 100, 'ready', NULL, NULL, 'us-az-ahcccs'
+       FROM generate_series(1, 10001)`,
+      [sonoran, plainChart, sites[0]!.id, provider],
+    );
+    const tooMany = await charges(billing, '?format=csv&from=1991-03-04&to=1991-03-04');
+    expectProblem(tooMany, 422);
+    expect(tooMany.body.errors[0].field).toBe('from');
+    await demo.owner.query(`DELETE FROM pm_charges WHERE organization_id = $1 AND service_date = '1991-03-04'`, [sonoran]);
   });
 
   it("lists a session's charges with their source and proposed vs final code, and audits the read", async () => {

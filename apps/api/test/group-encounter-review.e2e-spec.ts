@@ -84,6 +84,41 @@ async function approvalEvents(sessionId: string): Promise<Array<{ id: string; pa
   return rows;
 }
 
+/** A review row withheld for want of a Part 2 consent, exactly: its id and why, every other field null. */
+function withheldShape(id: string) {
+  return {
+    id,
+    withheldReason: 'part2_consent_required',
+    groupSessionId: null,
+    groupId: null,
+    groupName: null,
+    siteId: null,
+    sessionDate: null,
+    groupType: null,
+    modality: null,
+    sudProgram: true,
+    patientId: null,
+    patientName: null,
+    chartId: null,
+    encounterId: null,
+    attendanceStatus: null,
+    minutesAttended: null,
+    status: null,
+    proposedCodeSystem: null,
+    proposedCptCode: null,
+    proposedModifiers: null,
+    billable: null,
+    flags: { belowMinimum: null, notBillableReason: null, notBillableDetail: null, consentRequired: true },
+    reviewedBy: null,
+    reviewedAt: null,
+    rejectionReason: null,
+    part2Notice: null,
+    version: null,
+    createdAt: null,
+    updatedAt: null,
+  };
+}
+
 async function newPart2Patient(withConsent: boolean) {
   const res = await as(app, supervisor)
     .post('/api/v1/patients')
@@ -576,14 +611,8 @@ describe('42 CFR Part 2', () => {
     const rows = res.body.items as Array<Record<string, any>>;
     const hidden = rows.filter((r) => r['flags'].consentRequired);
     expect(hidden).toHaveLength(1);
-    expect(hidden[0]).toMatchObject({
-      patientId: null,
-      chartId: null,
-      encounterId: null,
-      part2Notice: null,
-      proposedCptCode: 'H0005',
-      proposedModifiers: ['HF', 'HQ'],
-    });
+    // Withheld: the row exists and says why, nothing else (field by field: every other value is null).
+    expect(hidden[0]).toStrictEqual(withheldShape(hidden[0]!['id']));
     expect(JSON.stringify(res.body)).not.toContain(part2Unconsented.patient_id);
     expect(JSON.stringify(res.body)).not.toContain(part2Unconsented.chart_id);
     const shown = rows.find((r) => r['patientId'] === part2Consented.patient_id)!;
@@ -605,7 +634,7 @@ describe('42 CFR Part 2', () => {
       .post(`${URL}/approve`)
       .send({ ids: [hidden[0]!['id'], shown['id']] });
     expect(bulk.body.results.map((r: { outcome: string }) => r.outcome)).toEqual(['consent_required', 'approved']);
-    expect(bulk.body.results[0].generation).toMatchObject({ patientId: null, chartId: null });
+    expect(bulk.body.results[0].generation).toStrictEqual(withheldShape(hidden[0]!['id']));
     expectProblem(await as(app, supervisor).post(`${URL}/${hidden[0]!['id']}/approve`), 403);
     expectProblem(await as(app, supervisor).patch(`${URL}/${hidden[0]!['id']}`).send({ proposedCptCode: 'H0005', modifiers: [] }), 403);
     expect(
@@ -619,6 +648,260 @@ describe('42 CFR Part 2', () => {
     expect(event!.payload.approved_generations.map((g: { patient_id: string }) => g.patient_id)).toEqual([part2Consented.patient_id]);
     const status = await demo.owner.query('SELECT status FROM cl_group_encounter_generations WHERE id = $1', [hidden[0]!['id']]);
     expect(status.rows[0].status).toBe('pending_review');
+  });
+});
+
+describe('42 CFR Part 2: a withheld row read field by field', () => {
+  let s: ClGroupSessionDocumentedV1;
+  let withheldId: string;
+  let encounterId: string;
+  const groupName = `Opioid Recovery Circle ${letters()}`;
+  beforeAll(async () => {
+    const group = await as(app, supervisor)
+      .post('/api/v1/groups')
+      .send({ siteId: tucson, name: groupName, groupType: 'sud_group_counseling', sudProgram: true, facilitatorIds: [facilitator] });
+    expect(group.status).toBe(201);
+    s = session([partial(part2Unconsented, 47), present(part2Consented)], {
+      group_id: group.body.id,
+      group_type: 'sud_group_counseling',
+      sud_program: true,
+      session_date: '2026-10-26',
+    });
+    expect(await worker.document(s)).toBe('processed');
+    const { rows } = await demo.owner.query(
+      'SELECT id, encounter_id FROM cl_group_encounter_generations WHERE group_session_id = $1 AND patient_id = $2',
+      [s.session_id, part2Unconsented.patient_id],
+    );
+    withheldId = rows[0].id;
+    encounterId = rows[0].encounter_id;
+  });
+
+  /** Nothing in the raw body may tell the code, the attendance, the session, the group or the patient. */
+  function expectNothingRevealed(text: string) {
+    for (const secret of [
+      'H0005',
+      '"HF"',
+      '"HQ"',
+      'sud_group_counseling',
+      'partial',
+      groupName,
+      s.session_id,
+      s.group_id,
+      '2026-10-26',
+      part2Unconsented.patient_id,
+      part2Unconsented.chart_id,
+      encounterId,
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+  }
+
+  it('lists it with its id and why only, and no SUD code, attendance, minutes, session or names anywhere in the body', async () => {
+    const res = await as(app, supervisor).get(`${URL}?sessionId=${s.session_id}&needsConsent=true`);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toStrictEqual([withheldShape(withheldId)]);
+    expectNothingRevealed(res.text);
+    // The other attendee of the same session, whose consent covers the reviewer, is shown with its names and the notice.
+    const shown = await as(app, supervisor).get(`${URL}?sessionId=${s.session_id}&needsConsent=false`);
+    expect(shown.body.items).toHaveLength(1);
+    expect(shown.body.items[0]).toMatchObject({
+      patientId: part2Consented.patient_id,
+      patientName: expect.stringMatching(/^Iris Group[a-z]{8}$/),
+      groupName,
+      proposedCptCode: 'H0005',
+      withheldReason: null,
+      part2Notice: expect.stringContaining('42 CFR part 2'),
+    });
+  });
+
+  it('reads it alone the same way (GET /:id), audited without the patient', async () => {
+    const res = await as(app, supervisor).get(`${URL}/${withheldId}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toStrictEqual(withheldShape(withheldId));
+    expectNothingRevealed(res.text);
+    const [event] = await demo.auditEvents(`action = 'group-encounter-generation.read' AND request_id = $1`, [res.headers['x-request-id']]);
+    expect(event).toMatchObject({
+      outcome: 'success',
+      patient_id: null,
+      scope: expect.objectContaining({ consentRequiredIds: [withheldId] }),
+    });
+  });
+
+  it('answers review actions on it without revealing it either', async () => {
+    for (const res of [
+      await as(app, supervisor)
+        .post(`${URL}/approve`)
+        .send({ ids: [withheldId] }),
+      await as(app, supervisor)
+        .post(`${URL}/reject`)
+        .send({ ids: [withheldId], reason: 'x' }),
+      await as(app, supervisor).post(`${URL}/${withheldId}/approve`),
+      await as(app, supervisor).patch(`${URL}/${withheldId}`).send({ proposedCptCode: 'H0005', modifiers: [] }),
+    ]) {
+      expect([200, 403]).toContain(res.status);
+      expectNothingRevealed(res.text);
+    }
+  });
+});
+
+describe('GET /api/v1/group-encounter-generations/:id', () => {
+  it('answers one row as the queue shows it, with the patient and group names, and audits the read with the patient', async () => {
+    const group = await as(app, supervisor)
+      .post('/api/v1/groups')
+      .send({
+        siteId: tucson,
+        name: `Anger Management ${letters()}`,
+        groupType: 'psychotherapy_group',
+        sudProgram: false,
+        facilitatorIds: [facilitator],
+      });
+    expect(group.status).toBe(201);
+    const s = session([present(patients[2]!)], { group_id: group.body.id, session_date: '2026-06-01' });
+    const listed = (await documented(s)).rows[0]!;
+    const { rows } = await demo.owner.query(`SELECT first_name || ' ' || last_name AS name FROM cl_patients WHERE id = $1`, [
+      patients[2]!.patient_id,
+    ]);
+    expect(listed).toMatchObject({ patientName: rows[0].name, groupName: group.body.name, withheldReason: null });
+    const res = await as(app, supervisor).get(`${URL}/${listed['id']}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toStrictEqual(listed);
+    const [event] = await demo.auditEvents(`action = 'group-encounter-generation.read' AND request_id = $1`, [res.headers['x-request-id']]);
+    expect(event).toMatchObject({ outcome: 'success', patient_id: patients[2]!.patient_id, resource_id: listed['id'] });
+  });
+
+  it('answers 404 for an unknown id, a malformed id, and a row of another organization or site; 403 without the permission', async () => {
+    const s = session([present(patients[3]!)], { session_date: '2026-06-02' });
+    const id = (await documented(s)).rows[0]!['id'] as string;
+    expectProblem(await as(app, supervisor).get(`${URL}/${randomUUID()}`), 404);
+    expectProblem(await as(app, supervisor).get(`${URL}/not-a-uuid`), 404);
+    expectProblem(await as(app, cascadeSupervisor).get(`${URL}/${id}`), 404);
+    expectProblem(await as(app, northSupervisor).get(`${URL}/${id}`), 404);
+    expectProblem(await as(app, hr).get(`${URL}/${id}`), 403);
+    const unknown = await as(app, supervisor).get(`${URL}/${randomUUID()}`);
+    const [event] = await demo.auditEvents(`action = 'group-encounter-generation.read' AND request_id = $1`, [
+      unknown.headers['x-request-id'],
+    ]);
+    expect(event).toMatchObject({ outcome: 'not_found' });
+  });
+});
+
+describe('review queue filters: billable, needs consent, not generated', () => {
+  let s: ClGroupSessionDocumentedV1;
+  let byPatient: Map<string, string>;
+  let withheldId: string;
+  beforeAll(async () => {
+    s = session(
+      [present(patients[0]!), partial(patients[1]!, 10), absent(patients[2]!), present(part2Consented), present(part2Unconsented)],
+      { group_type: 'sud_group_counseling', sud_program: true, session_date: '2026-06-10' },
+    );
+    expect(await worker.document(s)).toBe('processed');
+    const { rows } = await demo.owner.query('SELECT id, patient_id FROM cl_group_encounter_generations WHERE group_session_id = $1', [
+      s.session_id,
+    ]);
+    byPatient = new Map(rows.map((r: { id: string; patient_id: string }) => [r.patient_id, r.id]));
+    withheldId = byPatient.get(part2Unconsented.patient_id)!;
+  });
+  const ids = async (q: string) => {
+    const res = await as(app, supervisor).get(`${URL}?sessionId=${s.session_id}&pageSize=200${q}`);
+    expect(res.status).toBe(200);
+    return (res.body.items as { id: string }[]).map((r) => r.id).sort();
+  };
+  const of = (...ps: { patient_id: string }[]) => ps.map((p) => byPatient.get(p.patient_id)!).sort();
+
+  it('selects billable and not billable rows, absent (not generated) and generated ones, and the rows that need a consent', async () => {
+    expect(await ids('')).toHaveLength(5);
+    expect(await ids('&billable=true')).toEqual(of(patients[0]!, part2Consented));
+    expect(await ids('&billable=false')).toEqual(of(patients[1]!, patients[2]!));
+    expect(await ids('&notGenerated=true')).toEqual(of(patients[2]!));
+    expect(await ids('&notGenerated=false')).toEqual(of(patients[0]!, patients[1]!, part2Consented));
+    expect(await ids('&needsConsent=true')).toEqual([withheldId]);
+    expect(await ids('&needsConsent=false')).toEqual(of(patients[0]!, patients[1]!, patients[2]!, part2Consented));
+    expect(await ids('&needsConsent=false&billable=true')).toEqual(of(patients[0]!, part2Consented));
+  });
+
+  it('never matches a withheld row by its own facts, so subtracting filtered answers tells nothing about it', async () => {
+    const all = await ids('');
+    const byFact: string[] = [];
+    for (const q of ['&billable=true', '&billable=false', '&notGenerated=true', '&notGenerated=false']) byFact.push(...(await ids(q)));
+    for (const st of ['pending_review', 'approved', 'rejected', 'not_generated']) {
+      const got = await ids(`&status=${st}`);
+      expect(got).not.toContain(withheldId);
+    }
+    expect(byFact).not.toContain(withheldId);
+    // billable=true and billable=false together are every row but the withheld one: the difference is only "it exists".
+    expect([...(await ids('&billable=true')), ...(await ids('&billable=false'))].sort()).toEqual(all.filter((i) => i !== withheldId));
+  });
+
+  it('answers 400 naming each malformed boolean', async () => {
+    const bad = await as(app, supervisor).get(`${URL}?billable=maybe&needsConsent=1&notGenerated=yes`);
+    expectProblem(bad, 400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['billable', 'needsConsent', 'notGenerated']),
+    );
+  });
+});
+
+describe('GET /api/v1/group-encounter-generations/consent-worklist', () => {
+  it('lists the patients whose SUD rows no approver may see, with how many wait, until a consent lets them be reviewed', async () => {
+    const waiting = await newPart2Patient(false);
+    const s = session([present(waiting), present(part2Consented), present(patients[4]!)], {
+      group_type: 'sud_group_counseling',
+      sud_program: true,
+      session_date: '2026-06-20',
+    });
+    expect(await worker.document(s)).toBe('processed');
+    const res = await as(app, supervisor).get(`${URL}/consent-worklist?pageSize=200`);
+    expect(res.status).toBe(200);
+    const items = res.body.items as Array<Record<string, unknown>>;
+    const entry = items.find((i) => i['patientId'] === waiting.patient_id);
+    expect(entry).toStrictEqual({
+      patientId: waiting.patient_id,
+      chartId: waiting.chart_id,
+      patientName: expect.stringMatching(/^Iris Group[a-z]{8}$/),
+      waitingCount: 1,
+      recordType: 'group_encounter',
+      part2Notice: expect.stringContaining('42 CFR part 2'),
+    });
+    // No session, date, group or code: the entry names the chart a consent is needed on, not the records.
+    expect(res.text).not.toContain(s.session_id);
+    expect(res.text).not.toContain('H0005');
+    // A patient whose consent covers the reviewers, and a chart not under Part 2, wait for nothing.
+    expect(items.map((i) => i['patientId'])).not.toContain(part2Consented.patient_id);
+    expect(items.map((i) => i['patientId'])).not.toContain(patients[4]!.patient_id);
+    const [event] = await demo.auditEvents(`action = 'group-encounter-generation.consent-worklist' AND request_id = $1`, [
+      res.headers['x-request-id'],
+    ]);
+    expect(event).toMatchObject({
+      outcome: 'success',
+      scope: expect.objectContaining({ part2: true, part2NoticeApplies: true, patientIds: expect.arrayContaining([waiting.patient_id]) }),
+    });
+
+    const consent = await as(app, supervisor)
+      .post(`/api/v1/patients/${waiting.patient_id}/consents`)
+      .send({
+        consentType: 'tpo',
+        disclosingParty: 'Sonoran Behavioral Health, Opioid Treatment Program',
+        informationDescription: 'Group counseling records',
+        recordTypes: ['group_encounter'],
+        recipients: [{ type: 'organization', organizationId: org, name: 'Sonoran Behavioral Health' }],
+        purposes: ['treatment', 'payment', 'health_care_operations'],
+        expirationEvent: 'none',
+        signedBy: 'patient',
+        signedOn: today,
+        statements: ['right_to_revoke', 'redisclosure', 'treatment_not_conditioned'],
+      });
+    expect(consent.status).toBe(201);
+    const after = await as(app, supervisor).get(`${URL}/consent-worklist?pageSize=200`);
+    expect((after.body.items as Array<{ patientId: string }>).map((i) => i.patientId)).not.toContain(waiting.patient_id);
+  });
+
+  it('is only for those who record consents (403), and answers 400 for a bad page', async () => {
+    expectProblem(await as(app, billing).get(`${URL}/consent-worklist`), 403);
+    expectProblem(await as(app, hr).get(`${URL}/consent-worklist`), 403);
+    expectProblem(await as(app, manager).get(`${URL}/consent-worklist`), 403);
+    const bad = await as(app, supervisor).get(`${URL}/consent-worklist?pageSize=0`);
+    expectProblem(bad, 400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toContain('pageSize');
   });
 });
 

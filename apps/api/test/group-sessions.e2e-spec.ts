@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 
 import { bootApi } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
+import { GenerationWorker } from './support/generation-worker';
 import { as, expectProblem, login, StaffSession } from './support/staff-api';
 
 let app: INestApplication;
@@ -517,5 +519,129 @@ describe('group sessions and attendance (CL-14)', () => {
     }
     expect(read.body.attendance.some((r: { consentRequired: boolean }) => r.consentRequired)).toBe(true);
     expect(await outboxRows(read.body.id)).toHaveLength(1);
+  });
+});
+
+describe('attendance corrections: removing a patient recorded on a draft by mistake', () => {
+  let worker: GenerationWorker;
+  beforeAll(async () => {
+    worker = await GenerationWorker.start();
+  });
+  afterAll(async () => {
+    await worker?.close();
+  });
+
+  const remove = (sessionId: string, patientId: string, who: StaffSession = supervisor) =>
+    as(app, who).delete(`/api/v1/group-sessions/${sessionId}/attendance/${patientId}`);
+
+  async function draftWith(statuses: Array<'present' | 'absent'>) {
+    const session = await newSession((await newGroup())['id']);
+    const ids: string[] = [];
+    for (const _ of statuses) ids.push(await newPatient());
+    const res = await as(app, supervisor)
+      .put(`/api/v1/group-sessions/${session['id']}/attendance`)
+      .send({ attendees: ids.map((patientId, i) => ({ patientId, status: statuses[i] })) });
+    expect(res.status).toBe(200);
+    return { sessionId: session['id'] as string, ids };
+  }
+
+  it('removes the attendee from the draft, audited; the documented roster, its generations and encounters never include them', async () => {
+    const { sessionId, ids } = await draftWith(['present', 'present', 'absent']);
+    const [a, b, c] = ids as [string, string, string];
+    const res = await remove(sessionId, b);
+    expect(res.status).toBe(200);
+    expect(res.body.attendance.map((r: { patientId: string }) => r.patientId)).toEqual([a, c]);
+    const [event] = await demo.auditEvents(`action = 'group-session.attendance.remove' AND request_id = $1`, [res.headers['x-request-id']]);
+    expect(event).toMatchObject({
+      outcome: 'success',
+      resource_id: sessionId,
+      patient_id: b,
+      scope: expect.objectContaining({ removedStatus: 'present' }),
+    });
+    // Marked, never deleted: the row stays as the trace of the correction, with who removed it, on no roster.
+    const kept = await demo.owner.query(
+      'SELECT removed_at, removed_by FROM cl_group_attendance WHERE session_id = $1 AND patient_id = $2',
+      [sessionId, b],
+    );
+    expect(kept.rows).toEqual([{ removed_at: expect.any(Date), removed_by: supervisorId }]);
+    const read = await as(app, supervisor).get(`/api/v1/group-sessions/${sessionId}`);
+    expect(read.body.attendance.map((r: { patientId: string }) => r.patientId)).toEqual([a, c]);
+
+    expect((await as(app, supervisor).post(`/api/v1/group-sessions/${sessionId}/document`)).status).toBe(200);
+    const [row] = await outboxRows(sessionId);
+    expect(row.payload.attendees.map((x: { patient_id: string }) => x.patient_id)).toEqual([a, c]);
+    // The real generation consumer and PM's encounter handler, from the published payload.
+    expect(await worker.document(row.payload, row.id)).toBe('processed');
+    const generated = await demo.owner.query('SELECT patient_id, status FROM cl_group_encounter_generations WHERE group_session_id = $1', [
+      sessionId,
+    ]);
+    expect(generated.rows.map((g: { patient_id: string }) => g.patient_id).sort()).toEqual([a, c].sort());
+    const encounters = await demo.owner.query('SELECT patient_id FROM pm_encounters WHERE source_id = $1', [sessionId]);
+    expect(encounters.rows.map((e: { patient_id: string }) => e.patient_id)).toEqual([a]);
+  });
+
+  it('answers 409 once the session is documented, and the database refuses the removal too', async () => {
+    const { sessionId, ids } = await draftWith(['present']);
+    expect((await as(app, supervisor).post(`/api/v1/group-sessions/${sessionId}/document`)).status).toBe(200);
+    const res = await remove(sessionId, ids[0]!);
+    expectProblem(res, 409);
+    const [event] = await demo.auditEvents(`action = 'group-session.attendance.remove' AND request_id = $1`, [res.headers['x-request-id']]);
+    expect(event).toMatchObject({ outcome: 'denied' });
+    const active = 'SELECT 1 FROM cl_group_attendance WHERE session_id = $1 AND removed_at IS NULL';
+    expect((await demo.owner.query(active, [sessionId])).rowCount).toBe(1);
+    await expect(
+      demo.owner.query('UPDATE cl_group_attendance SET removed_at = now(), removed_by = $2 WHERE session_id = $1', [
+        sessionId,
+        supervisorId,
+      ]),
+    ).rejects.toThrow(/locked/);
+  });
+
+  it('answers 404 for a patient not on the roster (or removed already), a malformed id, an unknown session or one of another organization; 403 without the permission', async () => {
+    const { sessionId, ids } = await draftWith(['present', 'present']);
+    const other = await newPatient();
+    expectProblem(await remove(sessionId, other), 404);
+    expectProblem(await remove(sessionId, 'not-a-uuid'), 404);
+    expectProblem(await remove('not-a-uuid', ids[0]!), 404);
+    expectProblem(await remove(randomUUID(), ids[0]!), 404);
+    expectProblem(await remove(sessionId, ids[0]!, await login(app, 'supervisor@cascade.cairn.test')), 404);
+    expectProblem(await remove(sessionId, ids[0]!, await login(app, 'supervisor.north@sonoran.cairn.test')), 404);
+    expectProblem(await remove(sessionId, ids[0]!, await login(app, 'hr@sonoran.cairn.test')), 403);
+    expect((await remove(sessionId, ids[0]!)).status).toBe(200);
+    expectProblem(await remove(sessionId, ids[0]!), 404);
+    const onRoster = 'SELECT patient_id FROM cl_group_attendance WHERE session_id = $1 AND removed_at IS NULL';
+    expect((await demo.owner.query(onRoster, [sessionId])).rows).toEqual([{ patient_id: ids[1] }]);
+  });
+
+  it('puts a removed patient back on the roster when their attendance is recorded again', async () => {
+    const { sessionId, ids } = await draftWith(['present', 'present']);
+    expect((await remove(sessionId, ids[0]!)).status).toBe(200);
+    const again = await as(app, supervisor)
+      .put(`/api/v1/group-sessions/${sessionId}/attendance`)
+      .send({ attendees: [{ patientId: ids[0], status: 'absent' }] });
+    expect(again.status).toBe(200);
+    const roster = again.body.attendance.map((r: { patientId: string; status: string }) => `${r.patientId}:${r.status}`).sort();
+    expect(roster).toEqual([`${ids[0]}:absent`, `${ids[1]}:present`].sort());
+    const row = await demo.owner.query('SELECT removed_at, removed_by FROM cl_group_attendance WHERE session_id = $1 AND patient_id = $2', [
+      sessionId,
+      ids[0],
+    ]);
+    expect(row.rows).toEqual([{ removed_at: null, removed_by: null }]);
+  });
+
+  it('orders a removal racing the signature: either the roster lost the patient before signing, or the removal answers 409', async () => {
+    const { sessionId, ids } = await draftWith(['present', 'present']);
+    const [removed, signed] = await Promise.all([
+      remove(sessionId, ids[1]!),
+      as(app, supervisor).post(`/api/v1/group-sessions/${sessionId}/document`),
+    ]);
+    expect(signed.status).toBe(200);
+    const [row] = await outboxRows(sessionId);
+    const roster = row.payload.attendees.map((x: { patient_id: string }) => x.patient_id);
+    if (removed.status === 200) expect(roster).toEqual([ids[0]]);
+    else {
+      expectProblem(removed, 409);
+      expect(roster).toEqual(ids);
+    }
   });
 });

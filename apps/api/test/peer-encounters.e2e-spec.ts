@@ -519,3 +519,69 @@ describe('peer service types and the use_pf15 setting', () => {
     }
   });
 });
+
+describe('overlapping peer encounters of one patient', () => {
+  const post = (body: Record<string, unknown>) => as(app, peer).post('/api/v1/peer-encounters').send(body);
+  const count = async (patientId: string) =>
+    Number((await demo.owner.query('SELECT count(*) FROM cl_peer_encounters WHERE patient_id = $1', [patientId])).rows[0].count);
+
+  it('answers 409 problem+json naming the overlapping encounter, writes nothing, and saves it once confirmed (audited)', async () => {
+    const patientId = await newPatient();
+    const first = await draft(patientId, { startTime: '09:00', endTime: '10:00' });
+    const res = await post(draftBody(patientId, { startTime: '09:30', endTime: '10:30' }));
+    expectProblem(res, 409);
+    expect(res.body.detail).toContain(first['id']);
+    expect(res.body.detail).toContain('09:00-10:00');
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'confirmOverlap' })]);
+    expect(JSON.stringify(res.body)).not.toContain('recovery capital'); // names the encounter, never its notes
+    expect(await count(patientId)).toBe(1);
+
+    const confirmed = await post(draftBody(patientId, { startTime: '09:30', endTime: '10:30', confirmOverlap: true }));
+    expect(confirmed.status).toBe(201);
+    const [event] = await demo.auditEvents(`action = 'peer-encounter.create' AND resource_id = $1`, [confirmed.body.id]);
+    expect(event!['scope']).toMatchObject({ overlapConfirmedWith: [first['id']] });
+    expect(await count(patientId)).toBe(2);
+  });
+
+  it('lets touching times, another day and another patient through without confirming', async () => {
+    const patientId = await newPatient();
+    await draft(patientId, { startTime: '09:00', endTime: '10:00' });
+    expect((await post(draftBody(patientId, { startTime: '10:00', endTime: '10:45' }))).status).toBe(201);
+    expect((await post(draftBody(patientId, { startTime: '08:15', endTime: '09:00' }))).status).toBe(201);
+    expect((await post(draftBody(patientId, { serviceDate: '2026-03-11', startTime: '09:00', endTime: '10:00' }))).status).toBe(201);
+    expect((await post(draftBody(await newPatient(), { startTime: '09:00', endTime: '10:00' }))).status).toBe(201);
+  });
+
+  it('checks a draft moved onto another encounter (PATCH), but not an edit that keeps its times', async () => {
+    const patientId = await newPatient();
+    const a = await draft(patientId, { startTime: '09:00', endTime: '10:00' });
+    const b = await draft(patientId, { startTime: '11:00', endTime: '12:00' });
+    const moved = await as(app, peer).patch(`/api/v1/peer-encounters/${b['id']}`).send({ startTime: '09:45', endTime: '10:45' });
+    expectProblem(moved, 409);
+    expect(moved.body.detail).toContain(a['id']);
+    expect((await as(app, peer).get(`/api/v1/peer-encounters/${b['id']}`)).body).toMatchObject({ startTime: '11:00', endTime: '12:00' });
+    const ok = await as(app, peer)
+      .patch(`/api/v1/peer-encounters/${b['id']}`)
+      .send({ startTime: '09:45', endTime: '10:45', confirmOverlap: true });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ startTime: '09:45', endTime: '10:45', durationMinutes: 60 });
+    // Saved over a confirmed overlap: editing its notes alone needs no new confirmation.
+    expect((await as(app, peer).patch(`/api/v1/peer-encounters/${b['id']}`).send({ focusNotes: 'Follow-up call planned.' })).status).toBe(
+      200,
+    );
+  });
+
+  it('answers 400 naming confirmOverlap when it is not a boolean', async () => {
+    const patientId = await newPatient();
+    for (const value of ['yes', 1]) {
+      const res = await post(draftBody(patientId, { confirmOverlap: value }));
+      expectProblem(res, 400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('confirmOverlap');
+    }
+    const e = await draft(patientId);
+    const res = await as(app, peer).patch(`/api/v1/peer-encounters/${e['id']}`).send({ confirmOverlap: 'true' });
+    expectProblem(res, 400);
+    expect(res.body.errors.map((x: { field: string }) => x.field)).toContain('confirmOverlap');
+    expect(await count(patientId)).toBe(1);
+  });
+});

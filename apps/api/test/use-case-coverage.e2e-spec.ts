@@ -53,6 +53,7 @@ const PROBES: Record<string, Probe> = {
     args: () => [{ sourceType: 'group_encounter_generation', sourceId: randomUUID(), sourceRound: 1 }],
     outcome: 'denied',
   },
+  ExportChargesQuery: { args: () => [{ from: '2031-01-01', to: '2031-01-31' }], outcome: 'success' },
   // The function refuses these parameters: the refusal, committed after the rollback, is the one row.
   GetProviderProductivityQuery: { args: (f) => [f.organizationId, { periodStart: '2025-01', periodEnd: '2025-03' }], outcome: 'failure' },
   BookAppointmentCommand: { assertedBy: 'apps/api/test/appointments.e2e-spec.ts' },
@@ -111,7 +112,10 @@ const PROBES: Record<string, Probe> = {
   EditGroupSessionNoteCommand: { args: () => [randomUUID(), 'note'], outcome: 'not_found' },
   RecordGroupAttendanceCommand: { args: () => [randomUUID(), [{ patientId: randomUUID(), status: 'present' }]], outcome: 'not_found' },
   DocumentGroupSessionCommand: { args: () => [randomUUID()], outcome: 'not_found' },
+  RemoveGroupAttendeeCommand: { args: () => [randomUUID(), randomUUID()], outcome: 'not_found' },
   ListGroupEncounterGenerationsQuery: { args: () => [{}, { page: 1, pageSize: 5 }], outcome: 'success' },
+  GetGroupEncounterGenerationQuery: { args: () => [randomUUID()], outcome: 'not_found' },
+  ListConsentWorklistQuery: { args: () => [{ page: 1, pageSize: 5 }], outcome: 'success' },
   EditGroupEncounterCodeCommand: { args: () => [randomUUID(), { proposedCptCode: '90853', modifiers: [] }], outcome: 'not_found' },
   ReopenGroupEncounterGenerationCommand: { args: () => [randomUUID()], outcome: 'not_found' },
   ApproveGroupEncountersCommand: { args: () => [[randomUUID()]], outcome: 'not_found' },

@@ -24,10 +24,11 @@ export type ClModel =
 /**
  * Platform data CL reads, never writes (the shared kernel every context builds on): the organization (its
  * timezone), its sites (a patient's or group's site must exist), staff users (names on the supervision report)
- * and role bindings (a care-team member, facilitator or supervisor must be active in the organization).
+ * and role bindings (a care-team member, facilitator or supervisor must be active in the organization), and the
+ * roles' permission keys (who may approve generations, for the consent worklist).
  * Nothing of PM or HR: CL reaches those only through the contracts (platform/scheduling, platform/workforce).
  */
-export type ClPlatformRead = 'organization' | 'site' | 'staffUser' | 'roleBinding';
+export type ClPlatformRead = 'organization' | 'site' | 'staffUser' | 'roleBinding' | 'rolePermission';
 
 /** CL's tenant transaction: `tx.charge` does not compile here, nor `tx.site.update`. */
 export type ClTx = ContextTx<ClModel, ClPlatformRead>;

@@ -28,6 +28,7 @@ export function as(app: INestApplication, session: StaffSession, organizationId?
     post: (url: string) => withAuth(request(server).post(url)),
     patch: (url: string) => withAuth(request(server).patch(url)),
     put: (url: string) => withAuth(request(server).put(url)),
+    delete: (url: string) => withAuth(request(server).delete(url)),
   };
 }
 

@@ -9,6 +9,8 @@ import { RejectGroupEncountersHandler } from './commands/reject-group-encounters
 import { ReopenGroupEncounterGenerationHandler } from './commands/reopen-group-encounter-generation/reopen-group-encounter-generation.handler';
 import { GroupEncounterGenerationsController } from './http/group-encounter-generations.controller';
 import { GroupEncounterGenerationRepository } from './infrastructure/group-encounter-generation.repository';
+import { GetGroupEncounterGenerationHandler } from './queries/get-group-encounter-generation/get-group-encounter-generation.handler';
+import { ListConsentWorklistHandler } from './queries/list-consent-worklist/list-consent-worklist.handler';
 import { ListGroupEncounterGenerationsHandler } from './queries/list-group-encounter-generations/list-group-encounter-generations.handler';
 
 /** CL's batch review of generated group encounters (list, approve, reject, edit code). The generation itself is a worker event handler (ClWorkerModule). */
@@ -16,6 +18,8 @@ import { ListGroupEncounterGenerationsHandler } from './queries/list-group-encou
   imports: [CqrsModule, AuditModule],
   controllers: [GroupEncounterGenerationsController],
   providers: [
+    ListConsentWorklistHandler,
+    GetGroupEncounterGenerationHandler,
     ApproveGroupEncountersHandler,
     EditGroupEncounterCodeHandler,
     RejectGroupEncountersHandler,

@@ -8,6 +8,7 @@ import { CreateGroupHandler } from './commands/create-group/create-group.handler
 import { DocumentGroupSessionHandler } from './commands/document-group-session/document-group-session.handler';
 import { EditGroupSessionNoteHandler } from './commands/edit-group-session-note/edit-group-session-note.handler';
 import { RecordGroupAttendanceHandler } from './commands/record-group-attendance/record-group-attendance.handler';
+import { RemoveGroupAttendeeHandler } from './commands/remove-group-attendee/remove-group-attendee.handler';
 import { GroupSessionsController } from './http/group-sessions.controller';
 import { GroupsController } from './http/groups.controller';
 import { GetGroupSessionHandler } from './queries/get-group-session/get-group-session.handler';
@@ -20,6 +21,7 @@ import { ListGroupsHandler } from './queries/list-groups/list-groups.handler';
   imports: [CqrsModule, AuditModule],
   controllers: [GroupsController, GroupSessionsController],
   providers: [
+    RemoveGroupAttendeeHandler,
     CreateGroupSessionHandler,
     CreateGroupHandler,
     DocumentGroupSessionHandler,

@@ -1,4 +1,4 @@
-export { PART2_RECORD_TYPES } from './part2-consent';
+export { PART2_RECORD_TYPES, PART2_REDISCLOSURE_NOTICE } from './part2-consent';
 export type { Part2RecordType, SudConsentDecision, SudConsentReason } from './part2-consent';
 export { CheckSudConsentQuery } from './check-sud-consent.query';
 export { GetPatientReferenceQuery } from './get-patient-reference.query';

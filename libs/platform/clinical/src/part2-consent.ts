@@ -1,4 +1,4 @@
-/** CL-11 vocabulary shared with other contexts. Plain types, no runtime. */
+/** CL-11 vocabulary shared with other contexts: types and constants, nothing that runs. */
 
 /**
  * Kinds of record a Part 2 consent can cover, as `cl_check_sud_consent(chart_id, record_type, user_id)`
@@ -33,3 +33,10 @@ export interface SudConsentDecision {
   part2: boolean;
   chartId: string | null;
 }
+
+/**
+ * The notice that must accompany each disclosure of a Part 2 record (42 CFR §2.32(a)(2), the short form the rule
+ * allows). Every context that shows a Part 2 record (CL's notes and encounters, PM's charges of Part 2 charts)
+ * returns this one text beside it.
+ */
+export const PART2_REDISCLOSURE_NOTICE = '42 CFR part 2 prohibits unauthorized use or disclosure of these records.';

@@ -8,16 +8,27 @@ import { CorrectChargeHandler } from './commands/correct-charge/correct-charge.h
 import { VoidChargeOfSourceHandler } from './commands/void-charge-of-source/void-charge-of-source.handler';
 import { VoidChargeHandler } from './commands/void-charge/void-charge.handler';
 import { ChargesController } from './http/charges.controller';
+import { ChargeListRepository } from './infrastructure/charge-list.repository';
 import { ChargesRepository } from './infrastructure/charges.repository';
+import { ExportChargesHandler } from './queries/export-charges/export-charges.handler';
 import { ListChargesHandler } from './queries/list-charges/list-charges.handler';
 
 /**
- * PM charges (PM-07): the charge list and the lifecycle (void, correct, bill; ADR 0011). Charge creation is a
- * worker event handler (PmWorkerModule).
+ * PM charges (PM-07): the charge list and its CSV export, and the lifecycle (void, correct, bill; ADR 0011).
+ * Charge creation is a worker event handler (PmWorkerModule).
  */
 @Module({
   imports: [CqrsModule, AuditModule],
   controllers: [ChargesController],
-  providers: [ChargesRepository, ListChargesHandler, VoidChargeHandler, CorrectChargeHandler, BillChargeHandler, VoidChargeOfSourceHandler],
+  providers: [
+    ChargesRepository,
+    ChargeListRepository,
+    ListChargesHandler,
+    ExportChargesHandler,
+    VoidChargeHandler,
+    CorrectChargeHandler,
+    BillChargeHandler,
+    VoidChargeOfSourceHandler,
+  ],
 })
 export class ChargesModule {}

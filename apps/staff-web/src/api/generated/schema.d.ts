@@ -668,6 +668,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/group-sessions/{id}/attendance/{patientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a patient recorded by mistake (drafts only)
+         * @description Permission: `cl.group-sessions.document`. Removes the patient's attendance row from a draft session, so the documented roster, its encounters and charges never include them. A documented session answers 409; a patient not on the roster (or outside your scope) 404. Answers the session as it is now. Audited with the patient.
+         */
+        delete: operations["GroupSessionsController_removeAttendee_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/group-sessions/{id}/document": {
         parameters: {
             query?: never;
@@ -697,7 +717,7 @@ export interface paths {
         };
         /**
          * The review queue
-         * @description Permission: `cl.group-encounter-generation.view` (rows of the sites where it is held). Filters: session, status, date range, site. Part 2 rows without consent hide patient, chart and encounter ids. Audited.
+         * @description Permission: `cl.group-encounter-generation.view` (rows of the sites where it is held). Filters: session, status, date range, site, `billable`, `needsConsent`, `notGenerated`. Rows carry the patient's and the group's names when you may see them. A Part 2 row without your consent is withheld: only its id, `sudProgram` and `withheldReason` (no code, attendance, minutes, session or names); filters on a row's own facts (status, billable, notGenerated) never match it. Audited.
          */
         get: operations["GroupEncounterGenerationsController_list_v1"];
         put?: never;
@@ -706,6 +726,50 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-encounter-generations/consent-worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Patients whose generations wait for a Part 2 consent
+         * @description Permission: `cl.consents.manage` (who records consents). Each patient in your scope with SUD-program generations pending review that no approver of their site may see (no consent covers `group_encounter` for them), with how many wait; no dates, groups or codes. Carries the §2.32 notice. Audited.
+         */
+        get: operations["GroupEncounterGenerationsController_consentWorklist_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-encounter-generations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One generation
+         * @description Permission: `cl.group-encounter-generation.view`. As the queue shows it: withheld (id and reason only) when it is a Part 2 row without your consent, with the §2.32 notice when a Part 2 row is shown. 404 outside your organization or sites. Audited.
+         */
+        get: operations["GroupEncounterGenerationsController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct the proposed code and modifiers
+         * @description Permission: `cl.group-encounter-generation.edit`. The code must be a CPT/HCPCS code and each modifier a MODIFIER code valid on the session date (400 naming the field). Pending review only (409). Audited with before/after.
+         */
+        patch: operations["GroupEncounterGenerationsController_edit_v1"];
         trace?: never;
     };
     "/api/v1/group-encounter-generations/approve": {
@@ -788,26 +852,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/group-encounter-generations/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Correct the proposed code and modifiers
-         * @description Permission: `cl.group-encounter-generation.edit`. The code must be a CPT/HCPCS code and each modifier a MODIFIER code valid on the session date (400 naming the field). Pending review only (409). Audited with before/after.
-         */
-        patch: operations["GroupEncounterGenerationsController_edit_v1"];
-        trace?: never;
-    };
     "/api/v1/group-encounter-generations/{id}/reopen": {
         parameters: {
             query?: never;
@@ -839,7 +883,7 @@ export interface paths {
         put?: never;
         /**
          * Document a peer encounter (draft)
-         * @description Permission: `cl.peer-encounters.write` at the encounter's site (the patient's unless `siteId` names another permitted one; 403). The patient must be in scope (404); on a Part 2 chart a consent must cover peer encounters for you (403). endTime after startTime and durationMinutes equal to the difference (400); serviceType from the vocabulary in force (400); hcpcsCode H0038, H2017 or an organization code valid on serviceDate (400); peerProviderId a peer specialist at the site (422).
+         * @description Permission: `cl.peer-encounters.write` at the encounter's site (the patient's unless `siteId` names another permitted one; 403). The patient must be in scope (404); on a Part 2 chart a consent must cover peer encounters for you (403). endTime after startTime and durationMinutes equal to the difference (400); serviceType from the vocabulary in force (400); hcpcsCode H0038, H2017 or an organization code valid on serviceDate (400); peerProviderId a peer specialist at the site (422). Times overlapping another peer encounter of the patient that day answer 409 naming it, unless `confirmOverlap: true`.
          */
         post: operations["PeerEncountersController_create_v1"];
         delete?: never;
@@ -867,7 +911,7 @@ export interface paths {
         head?: never;
         /**
          * Edit a draft
-         * @description Permission: `cl.peer-encounters.write`; the peer provider only (403). A finalized encounter answers 409 (add an addendum).
+         * @description Permission: `cl.peer-encounters.write`; the peer provider only (403). A finalized encounter answers 409 (add an addendum). New day or times overlapping another peer encounter of the patient answer 409 naming it, unless `confirmOverlap: true`.
          */
         patch: operations["PeerEncountersController_edit_v1"];
         trace?: never;
@@ -1197,7 +1241,7 @@ export interface paths {
         };
         /**
          * List charges with their source and proposed vs final code
-         * @description Permission: `pm.charges.view`. Filters: status, site, service date range, source type, group session, patient. Paginated, newest service date first; only the caller's sites. Audited.
+         * @description Permission: `pm.charges.view`. Filters: status, site, service date range, source type, group session, patient. Paginated, newest service date first; only the caller's sites. 42 CFR Part 2: a charge of a Part 2 chart without your consent for its billing records is withheld (only its id, `consentRequired` and `withheldReason`: no code, amount, date, source or patient), and filters on a charge's own facts (status, source type, patient) never match it; a shown Part 2 charge carries the §2.32 `part2Notice`. CSV with `format=csv` or `Accept: text/csv`: every matching charge (at most 10,000, else 422), masked the same way, chunked with the export trailers. Audited (`charge.list`, `charge.export`).
          */
         get: operations["ChargesController_list_v1"];
         put?: never;
@@ -2207,34 +2251,56 @@ export interface components {
             attendees: components["schemas"]["AttendanceEntryDto"][];
         };
         GenerationFlagsDto: {
-            /** @description Partial attendance under the jurisdiction minimum */
-            belowMinimum: boolean;
+            /** @description Partial attendance under the jurisdiction minimum. Null when the row is withheld (42 CFR Part 2) */
+            belowMinimum: boolean | null;
             /** @enum {string|null} */
             notBillableReason: "absent" | "below_minimum_minutes" | "no_code_mapping" | "invalid_code" | null;
             notBillableDetail: string | null;
-            /** @description 42 CFR Part 2 consent required: identifiers hidden, cannot be approved or edited */
+            /** @description 42 CFR Part 2 consent required: the row is withheld, cannot be approved, rejected or edited */
             consentRequired: boolean;
         };
         GroupEncounterGenerationDto: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            groupSessionId: string;
-            /** Format: uuid */
-            groupId: string;
-            /** Format: uuid */
-            siteId: string;
-            /** Format: date */
-            sessionDate: string;
-            groupType: string;
-            /** @enum {string} */
-            modality: "in_person" | "telehealth_video";
+            /**
+             * @description Set when the row is withheld: it then shows only its id, sudProgram and this reason; every other field is null
+             * @enum {string|null}
+             */
+            withheldReason: "part2_consent_required" | null;
+            /**
+             * Format: uuid
+             * @description Null when the row is withheld (42 CFR Part 2)
+             */
+            groupSessionId: string | null;
+            /**
+             * Format: uuid
+             * @description Null when the row is withheld (42 CFR Part 2)
+             */
+            groupId: string | null;
+            /** @description Null when the row is withheld (42 CFR Part 2), or when the caller cannot see the group */
+            groupName: string | null;
+            /**
+             * Format: uuid
+             * @description Null when the row is withheld (42 CFR Part 2)
+             */
+            siteId: string | null;
+            /**
+             * Format: date
+             * @description Null when the row is withheld (42 CFR Part 2)
+             */
+            sessionDate: string | null;
+            /** @description Null when the row is withheld (42 CFR Part 2) */
+            groupType: string | null;
+            /** @enum {string|null} */
+            modality: "in_person" | "telehealth_video" | null;
             sudProgram: boolean;
             /**
              * Format: uuid
              * @description Null when consent is required
              */
             patientId: string | null;
+            /** @description "First Last". Null when the row is withheld (42 CFR Part 2), or when the patient is outside your scope */
+            patientName: string | null;
             /** Format: uuid */
             chartId: string | null;
             /**
@@ -2242,17 +2308,23 @@ export interface components {
              * @description The PM encounter (null for absent attendees or when consent is required)
              */
             encounterId: string | null;
-            /** @enum {string} */
-            attendanceStatus: "present" | "partial" | "absent";
-            minutesAttended: number;
-            /** @enum {string} */
-            status: "pending_review" | "approved" | "rejected" | "not_generated";
+            /** @enum {string|null} */
+            attendanceStatus: "present" | "partial" | "absent" | null;
+            /** @description Null when the row is withheld (42 CFR Part 2) */
+            minutesAttended: number | null;
+            /**
+             * @description Null when the row is withheld (42 CFR Part 2)
+             * @enum {string|null}
+             */
+            status: "pending_review" | "approved" | "rejected" | "not_generated" | null;
             /** @enum {string|null} */
             proposedCodeSystem: "CPT" | "HCPCS" | null;
             /** @description Advisory: PM-07 decides the final code */
             proposedCptCode: string | null;
-            proposedModifiers: string[];
-            billable: boolean;
+            /** @description Null when the row is withheld (42 CFR Part 2) */
+            proposedModifiers: string[] | null;
+            /** @description Null when the row is withheld (42 CFR Part 2) */
+            billable: boolean | null;
             flags: components["schemas"]["GenerationFlagsDto"];
             /** Format: uuid */
             reviewedBy: string | null;
@@ -2261,11 +2333,35 @@ export interface components {
             rejectionReason: string | null;
             /** @description The 42 CFR §2.32 notice on a disclosed Part 2 row */
             part2Notice: string | null;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
+            /** @description Null when the row is withheld (42 CFR Part 2) */
+            version: number | null;
+            /**
+             * Format: date-time
+             * @description Null when the row is withheld (42 CFR Part 2)
+             */
+            createdAt: string | null;
+            /**
+             * Format: date-time
+             * @description Null when the row is withheld (42 CFR Part 2)
+             */
+            updatedAt: string | null;
+        };
+        ConsentWorklistItemDto: {
+            /** Format: uuid */
+            patientId: string;
+            /** Format: uuid */
+            chartId: string;
+            /** @description "First Last" */
+            patientName: string;
+            /** @description Generations pending review that no approver of their site may see yet */
+            waitingCount: number;
+            /**
+             * @description The record type the missing consent must cover
+             * @enum {string}
+             */
+            recordType: "group_encounter";
+            /** @description The 42 CFR §2.32 notice */
+            part2Notice: string;
         };
         ReviewIdsDto: {
             /** @description Generation ids (one or many) */
@@ -2347,6 +2443,8 @@ export interface components {
             hcpcsCode: string;
             /** @description What the encounter focused on (PHI) */
             focusNotes?: string;
+            /** @description Save even though another peer encounter of the same patient overlaps these times on that day (without it: 409 naming them) */
+            confirmOverlap?: boolean;
         };
         PeerEncounterAddendumDto: {
             /** Format: uuid */
@@ -2418,6 +2516,8 @@ export interface components {
             serviceType?: string;
             hcpcsCode?: string;
             focusNotes?: string;
+            /** @description Save even though another peer encounter of the same patient overlaps these times on that day (without it: 409 naming them) */
+            confirmOverlap?: boolean;
         };
         AddPeerEncounterAddendumDto: {
             body: string;
@@ -2755,11 +2855,15 @@ export interface components {
         ChargeResponseDto: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            status: "ready" | "on_hold" | "billed" | "voided";
+            /**
+             * @description Null when the charge is withheld (42 CFR Part 2)
+             * @enum {string|null}
+             */
+            status: "ready" | "on_hold" | "billed" | "voided" | null;
             /** @enum {string|null} */
             holdReason: "no_fee_schedule_entry" | "zero_units" | "invalid_duration" | "future_service_date" | null;
-            source: components["schemas"]["ChargeSourceDto"];
+            /** @description Null when the charge is withheld (42 CFR Part 2) */
+            source: components["schemas"]["ChargeSourceDto"] | null;
             /** Format: uuid */
             encounterId: string | null;
             /**
@@ -2769,23 +2873,38 @@ export interface components {
             patientId: string | null;
             /** Format: uuid */
             chartId: string | null;
-            /** @description 42 CFR Part 2: a Part 2 chart's charge with no consent covering billing records for the caller; patient, chart and encounter ids are withheld */
+            /** @description 42 CFR Part 2: a Part 2 chart's charge with no consent covering billing records for the caller: the charge is withheld */
             consentRequired: boolean;
+            /**
+             * @description Set when the charge is withheld: it then shows only its id, consentRequired and this reason; every other field is null
+             * @enum {string|null}
+             */
+            withheldReason: "part2_consent_required" | null;
+            /** @description The 42 CFR §2.32 notice, on a shown charge of a Part 2 chart */
+            part2Notice: string | null;
             /**
              * Format: uuid
              * @description Null for a peer encounter charged without a PM encounter
              */
             siteId: string | null;
-            /** Format: date */
-            serviceDate: string;
-            /** Format: uuid */
-            renderingProviderId: string;
-            durationMinutes: number;
-            /** @description CL's advisory proposal */
-            proposed: components["schemas"]["ProposedCodeDto"];
-            /** @description What PM bills (fee schedule and crosswalk) */
-            final: components["schemas"]["FinalCodeDto"];
-            units: number;
+            /**
+             * Format: date
+             * @description Null when the charge is withheld (42 CFR Part 2)
+             */
+            serviceDate: string | null;
+            /**
+             * Format: uuid
+             * @description Null when the charge is withheld (42 CFR Part 2)
+             */
+            renderingProviderId: string | null;
+            /** @description Null when the charge is withheld (42 CFR Part 2) */
+            durationMinutes: number | null;
+            /** @description CL's advisory proposal. Null when the charge is withheld (42 CFR Part 2) */
+            proposed: components["schemas"]["ProposedCodeDto"] | null;
+            /** @description What PM bills (fee schedule and crosswalk). Null when the charge is withheld (42 CFR Part 2) */
+            final: components["schemas"]["FinalCodeDto"] | null;
+            /** @description Null when the charge is withheld (42 CFR Part 2) */
+            units: number | null;
             /** @example per_15_minutes */
             unitBasis: string | null;
             /** @description Rate per unit in cents */
@@ -2794,11 +2913,18 @@ export interface components {
             amountCents: number | null;
             /** Format: uuid */
             feeScheduleEntryId: string | null;
-            /** @example us-az-ahcccs */
-            jurisdictionProfileKey: string;
-            /** Format: date-time */
-            createdAt: string;
-            lifecycle: components["schemas"]["ChargeLifecycleDto"];
+            /**
+             * @description Null when the charge is withheld (42 CFR Part 2)
+             * @example us-az-ahcccs
+             */
+            jurisdictionProfileKey: string | null;
+            /**
+             * Format: date-time
+             * @description Null when the charge is withheld (42 CFR Part 2)
+             */
+            createdAt: string | null;
+            /** @description Null when the charge is withheld (42 CFR Part 2) */
+            lifecycle: components["schemas"]["ChargeLifecycleDto"] | null;
         };
         VoidChargeDto: {
             /**
@@ -6666,6 +6792,117 @@ export interface operations {
             };
         };
     };
+    GroupSessionsController_removeAttendee_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupSessionResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `cl.group-sessions.document` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     GroupSessionsController_document_v1: {
         parameters: {
             query?: never;
@@ -6810,6 +7047,12 @@ export interface operations {
                 /** @description Sessions on or before this date */
                 to?: string;
                 siteId?: string;
+                /** @description Only billable rows (true) or only not billable ones (false); never matches a withheld row */
+                billable?: boolean;
+                /** @description Only rows withheld for lack of a Part 2 consent (true), or only rows shown in full (false) */
+                needsConsent?: boolean;
+                /** @description Only absent attendees (true: no encounter generated) or only generated rows (false); never matches a withheld row */
+                notGenerated?: boolean;
             };
             header?: {
                 /** @description The organization the request acts in. Required when the caller belongs to more than one. */
@@ -6897,6 +7140,339 @@ export interface operations {
                      *       "title": "Forbidden",
                      *       "status": 403,
                      *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    GroupEncounterGenerationsController_consentWorklist_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["ConsentWorklistItemDto"][];
+                    };
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `cl.consents.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    GroupEncounterGenerationsController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupEncounterGenerationDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `cl.group-encounter-generation.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    GroupEncounterGenerationsController_edit_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditGenerationCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupEncounterGenerationDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `cl.group-encounter-generation.edit` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }
@@ -7372,145 +7948,6 @@ export interface operations {
             };
         };
     };
-    GroupEncounterGenerationsController_edit_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EditGenerationCodeDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GroupEncounterGenerationDto"];
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `cl.group-encounter-generation.edit` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/conflict",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "A record with the same unique value already exists.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
     GroupEncounterGenerationsController_reopen_v1: {
         parameters: {
             query?: never;
@@ -7730,6 +8167,25 @@ export interface operations {
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }
@@ -10211,7 +10667,10 @@ export interface operations {
                 sourceType?: "group_encounter_generation" | "peer_encounter";
                 /** @description The CL group session */
                 sessionId?: string;
+                /** @description Never matches a withheld charge (it would tell that the patient's chart is under Part 2) */
                 patientId?: string;
+                /** @description csv: every matching charge (not one page) as CSV, masked like the list; `Accept: text/csv` asks the same */
+                format?: "json" | "csv";
             };
             header?: {
                 /** @description The organization the request acts in. Required when the caller belongs to more than one. */
@@ -10231,6 +10690,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["ChargeResponseDto"][];
+                    };
+                    "text/csv": components["schemas"]["PageMetaDto"] & {
                         items: components["schemas"]["ChargeResponseDto"][];
                     };
                 };
@@ -10299,6 +10761,25 @@ export interface operations {
                      *       "title": "Forbidden",
                      *       "status": 403,
                      *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { ApiPageResponse, ApiProblemResponses, ParseIdPipe } from '@cairn/platform/http';
+import { ApiPageResponse, ApiProblemResponses, PageQueryDto, ParseIdPipe } from '@cairn/platform/http';
 import { assertDateRange, ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
 
@@ -11,8 +11,11 @@ import { EditGroupEncounterCodeCommand } from '../commands/edit-group-encounter-
 import { RejectGroupEncountersCommand } from '../commands/reject-group-encounters/reject-group-encounters.command';
 import { ReopenGroupEncounterGenerationCommand } from '../commands/reopen-group-encounter-generation/reopen-group-encounter-generation.command';
 import type { ReviewItemResult, ReviewResult } from '../domain/review-result.view';
+import { GetGroupEncounterGenerationQuery } from '../queries/get-group-encounter-generation/get-group-encounter-generation.query';
+import { ListConsentWorklistQuery } from '../queries/list-consent-worklist/list-consent-worklist.query';
 import { ListGroupEncounterGenerationsQuery } from '../queries/list-group-encounter-generations/list-group-encounter-generations.query';
 import {
+  ConsentWorklistItemDto,
   EditGenerationCodeDto,
   GroupEncounterGenerationDto,
   ListGroupEncounterGenerationsDto,
@@ -61,7 +64,10 @@ export class GroupEncounterGenerationsController {
   @ApiOperation({
     summary: 'The review queue',
     description:
-      'Permission: `cl.group-encounter-generation.view` (rows of the sites where it is held). Filters: session, status, date range, site. Part 2 rows without consent hide patient, chart and encounter ids. Audited.',
+      'Permission: `cl.group-encounter-generation.view` (rows of the sites where it is held). Filters: session, status, date range, site, ' +
+      "`billable`, `needsConsent`, `notGenerated`. Rows carry the patient's and the group's names when you may see them. A Part 2 row without " +
+      'your consent is withheld: only its id, `sudProgram` and `withheldReason` (no code, attendance, minutes, session or names); filters on a ' +
+      "row's own facts (status, billable, notGenerated) never match it. Audited.",
   })
   @ApiPageResponse(GroupEncounterGenerationDto)
   @ApiProblemResponses(400, 401, 403)
@@ -69,6 +75,37 @@ export class GroupEncounterGenerationsController {
     assertDateRange(dto.from, dto.to);
     const { page, pageSize, ...filter } = dto;
     return this.queries.execute(new ListGroupEncounterGenerationsQuery(filter, { page, pageSize }));
+  }
+
+  @Get('consent-worklist')
+  @RequirePermission('cl.consents.manage')
+  @ApiOperation({
+    summary: 'Patients whose generations wait for a Part 2 consent',
+    description:
+      'Permission: `cl.consents.manage` (who records consents). Each patient in your scope with SUD-program generations pending review that ' +
+      'no approver of their site may see (no consent covers `group_encounter` for them), with how many wait; no dates, groups or codes. ' +
+      'Carries the §2.32 notice. Audited.',
+  })
+  @ApiPageResponse(ConsentWorklistItemDto)
+  @ApiProblemResponses(400, 401, 403)
+  async consentWorklist(@Query() dto: PageQueryDto) {
+    return this.queries.execute(new ListConsentWorklistQuery({ page: dto.page, pageSize: dto.pageSize }));
+  }
+
+  @Get(':id')
+  @RequirePermission('cl.group-encounter-generation.view')
+  @ApiOperation({
+    summary: 'One generation',
+    description:
+      'Permission: `cl.group-encounter-generation.view`. As the queue shows it: withheld (id and reason only) when it is a Part 2 row without ' +
+      'your consent, with the §2.32 notice when a Part 2 row is shown. 404 outside your organization or sites. Audited.',
+  })
+  @ApiOkResponse({ type: GroupEncounterGenerationDto })
+  @ApiProblemResponses(401, 403, 404)
+  async get(@Param('id', uuidPipe) id: string) {
+    const view = await this.queries.execute(new GetGroupEncounterGenerationQuery(id));
+    if (!view) throw new NotFoundError(NOT_FOUND);
+    return view;
   }
 
   @Post('approve')

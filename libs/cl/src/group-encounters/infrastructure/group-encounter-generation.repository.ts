@@ -7,17 +7,24 @@ import type { GenerationRow } from '../domain/group-encounter-generation.view';
 
 type Tx = ClTx;
 
+/** The caller's Part 2 decision for a row g: an SUD-program row needs cl_check_sud_consent for the request's user. */
+const CONSENTED = Prisma.sql`(NOT g.sud_program OR cl_check_sud_consent(g.chart_id, 'group_encounter', pf_ctx_user()))`;
+
 /**
  * Every column plus the caller's Part 2 decision, computed in the same statement (one query per page or
  * batch, never one per row): a row of an SUD-program group is disclosed only when cl_check_sud_consent allows
- * the request's user (pf_ctx_user()) that patient's 'group_encounter' records.
+ * the request's user (pf_ctx_user()) that patient's 'group_encounter' records. The patient's and the group's
+ * names come through their own tables' row-level security: null for a patient outside the caller's scope (the
+ * view also drops them from a withheld row). Scalar subqueries rather than joins, so RETURNING can use them too.
  */
 const COLUMNS = Prisma.sql`
   g.organization_id, g.id, g.group_session_id, g.group_id, g.site_id, g.session_date, g.group_type, g.modality, g.sud_program,
   g.patient_id, g.chart_id, g.encounter_id, g.attendance_status, g.minutes_attended, g.status,
   g.proposed_code_system, g.proposed_cpt_code, g.proposed_modifiers, g.billable, g.not_billable_reason, g.not_billable_detail,
   g.reviewed_by, g.reviewed_at, g.rejection_reason, g.approval_id, g.version, g.review_round, g.created_at, g.updated_at,
-  (NOT g.sud_program OR cl_check_sud_consent(g.chart_id, 'group_encounter', pf_ctx_user())) AS consented`;
+  (SELECT p.first_name || ' ' || p.last_name FROM cl_patients p WHERE p.organization_id = g.organization_id AND p.id = g.patient_id) AS patient_name,
+  (SELECT gr.name FROM cl_groups gr WHERE gr.organization_id = g.organization_id AND gr.id = g.group_id) AS group_name,
+  ${CONSENTED} AS consented`;
 
 export interface GenerationFilter {
   sessionId?: string;
@@ -25,15 +32,31 @@ export interface GenerationFilter {
   from?: string;
   to?: string;
   siteId?: string;
+  billable?: boolean;
+  /** true: only rows withheld from the caller for lack of a Part 2 consent; false: only rows shown in full. */
+  needsConsent?: boolean;
+  /** true: only absent attendees' rows (status not_generated, no encounter); false: only generated ones. */
+  notGenerated?: boolean;
 }
 
+/**
+ * Session-level filters (session, dates, site) select withheld rows too: the session's roster shows that an
+ * unnamed attendee was there. Filters on a row's own facts (status, billable, not generated) match only rows the
+ * caller may see, so subtracting two filtered answers never tells anything about a withheld row.
+ */
 function whereOf(organizationId: string, f: GenerationFilter): Prisma.Sql {
   const parts = [Prisma.sql`g.organization_id = ${organizationId}::uuid`];
   if (f.sessionId) parts.push(Prisma.sql`g.group_session_id = ${f.sessionId}::uuid`);
-  if (f.status) parts.push(Prisma.sql`g.status = ${f.status}`);
   if (f.from) parts.push(Prisma.sql`g.session_date >= ${f.from}::date`);
   if (f.to) parts.push(Prisma.sql`g.session_date <= ${f.to}::date`);
   if (f.siteId) parts.push(Prisma.sql`g.site_id = ${f.siteId}::uuid`);
+  const facts: Prisma.Sql[] = [];
+  if (f.status) facts.push(Prisma.sql`g.status = ${f.status}`);
+  if (f.billable !== undefined) facts.push(Prisma.sql`g.billable = ${f.billable}`);
+  if (f.notGenerated !== undefined)
+    facts.push(f.notGenerated ? Prisma.sql`g.status = 'not_generated'` : Prisma.sql`g.status <> 'not_generated'`);
+  if (facts.length > 0) parts.push(CONSENTED, ...facts);
+  if (f.needsConsent !== undefined) parts.push(f.needsConsent ? Prisma.sql`NOT ${CONSENTED}` : CONSENTED);
   return Prisma.join(parts, ' AND ');
 }
 
@@ -217,4 +240,48 @@ export class GroupEncounterGenerationRepository {
       ON CONFLICT (organization_id, group_session_id, patient_id) DO NOTHING
       RETURNING id`;
   }
+}
+
+/** A staff member who may approve generations, and where (a role binding holding the approve permission). */
+export interface Approver {
+  user_id: string;
+  all_sites: boolean;
+  site_ids: string[];
+}
+
+export interface ConsentWorklistRow {
+  patient_id: string;
+  chart_id: string;
+  patient_name: string;
+  waiting: number;
+}
+
+/**
+ * The consent worklist: per patient the caller may see (cl_patients' row-level security: their patient scope), the
+ * generations of SUD-program groups still pending review that *no approver* of the row's site may see, because
+ * cl_check_sud_consent refuses each of them the patient's 'group_encounter' records. The function stays the one
+ * place the consent rule lives (ADR 0004); this only asks it for each approver. Oldest patient id order is stable.
+ */
+export async function consentWorklist(
+  tx: Tx,
+  organizationId: string,
+  approvers: readonly Approver[],
+  skip: number,
+  take: number,
+): Promise<{ rows: ConsentWorklistRow[]; total: number }> {
+  const waiting = Prisma.sql`
+    FROM cl_group_encounter_generations g
+    JOIN cl_patients p ON p.organization_id = g.organization_id AND p.id = g.patient_id
+    WHERE g.organization_id = ${organizationId}::uuid AND g.status = 'pending_review' AND g.sud_program
+      AND NOT EXISTS (
+        SELECT 1 FROM jsonb_to_recordset(${JSON.stringify(approvers)}::jsonb) AS a(user_id uuid, all_sites boolean, site_ids uuid[])
+        WHERE (a.all_sites OR g.site_id = ANY (a.site_ids)) AND cl_check_sud_consent(g.chart_id, 'group_encounter', a.user_id))`;
+  const rows = await tx.$queryRaw<ConsentWorklistRow[]>`
+    SELECT g.patient_id, g.chart_id, p.first_name || ' ' || p.last_name AS patient_name, count(*)::int AS waiting
+    ${waiting}
+    GROUP BY g.patient_id, g.chart_id, p.first_name, p.last_name
+    ORDER BY p.last_name, p.first_name, g.patient_id
+    LIMIT ${take} OFFSET ${skip}`;
+  const [{ n }] = await tx.$queryRaw<{ n: number }[]>`SELECT count(DISTINCT g.patient_id)::int AS n ${waiting}`;
+  return { rows, total: n };
 }

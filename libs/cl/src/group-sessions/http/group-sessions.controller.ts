@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
@@ -10,6 +10,7 @@ import { CreateGroupSessionCommand } from '../commands/create-group-session/crea
 import { DocumentGroupSessionCommand } from '../commands/document-group-session/document-group-session.command';
 import { EditGroupSessionNoteCommand } from '../commands/edit-group-session-note/edit-group-session-note.command';
 import { RecordGroupAttendanceCommand } from '../commands/record-group-attendance/record-group-attendance.command';
+import { RemoveGroupAttendeeCommand } from '../commands/remove-group-attendee/remove-group-attendee.command';
 import type { GroupSessionView } from '../domain/group-session.view';
 import { GetGroupSessionQuery } from '../queries/get-group-session/get-group-session.query';
 import { ListGroupSessionsQuery } from '../queries/list-group-sessions/list-group-sessions.query';
@@ -24,6 +25,7 @@ import {
 
 const NOT_FOUND = 'No group session (or group) with that id at your sites.';
 const uuidPipe = new ParseIdPipe(() => new NotFoundError(NOT_FOUND));
+const attendeePipe = new ParseIdPipe(() => new NotFoundError('That patient is not on the roster of this session in your scope.'));
 
 function found(s: GroupSessionView | null): GroupSessionView {
   if (!s) throw new NotFoundError(NOT_FOUND);
@@ -104,6 +106,21 @@ export class GroupSessionsController {
   @ApiProblemResponses(400, 401, 403, 404, 409)
   async attendance(@Param('id', uuidPipe) id: string, @Body() dto: RecordAttendanceDto) {
     return found(await this.commands.execute(new RecordGroupAttendanceCommand(id, dto.attendees)));
+  }
+
+  @Delete(':id/attendance/:patientId')
+  @RequirePermission('cl.group-sessions.document')
+  @ApiOperation({
+    summary: 'Remove a patient recorded by mistake (drafts only)',
+    description:
+      "Permission: `cl.group-sessions.document`. Removes the patient's attendance row from a draft session, so the documented roster, its " +
+      'encounters and charges never include them. A documented session answers 409; a patient not on the roster (or outside your scope) 404. ' +
+      'Answers the session as it is now. Audited with the patient.',
+  })
+  @ApiOkResponse({ type: GroupSessionResponseDto })
+  @ApiProblemResponses(401, 403, 404, 409)
+  async removeAttendee(@Param('id', uuidPipe) id: string, @Param('patientId', attendeePipe) patientId: string) {
+    return found(await this.commands.execute(new RemoveGroupAttendeeCommand(id, patientId)));
   }
 
   @Post(':id/document')

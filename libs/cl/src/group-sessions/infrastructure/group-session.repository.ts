@@ -26,13 +26,18 @@ export async function loadGroupSession(tx: Tx, organizationId: string, sessionId
     include: SESSION_GROUP_SELECT,
   });
   if (!session) return null;
-  const rows = await tx.groupAttendance.findMany({ where: { organizationId, sessionId }, orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }] });
+  // A row removed from the draft by mistake is on no roster (and the count below leaves it out too).
+  const rows = await tx.groupAttendance.findMany({
+    where: { organizationId, sessionId, removedAt: null },
+    orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }],
+  });
   const [{ total }] = await tx.$queryRaw<{ total: number }[]>`SELECT cl_group_session_attendee_count(${sessionId}::uuid) AS total`;
   const consented = new Map<string, boolean>();
   if (session.group.sudProgram && rows.length > 0) {
     const checks = await tx.$queryRaw<{ id: string; ok: boolean }[]>`
       SELECT a.id::text AS id, COALESCE(cl_check_sud_consent(a.chart_id, 'group_encounter', pf_ctx_user()), false) AS ok
-        FROM cl_group_attendance a WHERE a.organization_id = ${organizationId}::uuid AND a.session_id = ${sessionId}::uuid`;
+        FROM cl_group_attendance a
+        WHERE a.organization_id = ${organizationId}::uuid AND a.session_id = ${sessionId}::uuid AND a.removed_at IS NULL`;
     checks.forEach((c) => consented.set(c.id, c.ok));
   }
   const view = toGroupSessionView(session, rows, consented, Math.max(0, total - rows.length));

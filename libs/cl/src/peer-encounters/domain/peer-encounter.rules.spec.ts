@@ -1,7 +1,14 @@
 import type { CodeValidity, CodeView } from '@cairn/platform/code-library';
 import { ConflictError, InvalidInputError } from '@cairn/platform/kernel';
 
-import { assertPeerAmendable, assertPeerDraft, peerCodeUnitBasis, peerDuration, peerUnits } from './peer-encounter.rules';
+import {
+  assertNoUnconfirmedOverlap,
+  assertPeerAmendable,
+  assertPeerDraft,
+  peerCodeUnitBasis,
+  peerDuration,
+  peerUnits,
+} from './peer-encounter.rules';
 
 const code = (over: Partial<CodeView> = {}): CodeView => ({
   system: 'HCPCS',
@@ -87,5 +94,26 @@ describe('peer encounter lifecycle', () => {
     expect(() => assertPeerDraft({ status: 'finalized' })).toThrow(ConflictError);
     expect(() => assertPeerAmendable({ status: 'finalized' })).not.toThrow();
     expect(() => assertPeerAmendable({ status: 'draft' })).toThrow(ConflictError);
+  });
+});
+
+describe('overlapping peer encounters', () => {
+  const other = { id: '0b1c7f5e-0000-4000-8000-000000000001', startTime: '09:00', endTime: '10:00', status: 'finalized' };
+  it('passes with no overlap, or with one the request confirms', () => {
+    expect(() => assertNoUnconfirmedOverlap([], false)).not.toThrow();
+    expect(() => assertNoUnconfirmedOverlap([other], true)).not.toThrow();
+  });
+  it('refuses an unconfirmed overlap with a conflict naming each encounter and the confirmOverlap field', () => {
+    let thrown: unknown;
+    try {
+      assertNoUnconfirmedOverlap([other, { ...other, id: 'second', startTime: '09:30', status: 'draft' }], false);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(ConflictError);
+    const err = thrown as ConflictError;
+    expect(err.message).toContain(`${other.id} (09:00-10:00, finalized)`);
+    expect(err.message).toContain('second (09:30-10:00, draft)');
+    expect(err.errors).toEqual([{ field: 'confirmOverlap', message: expect.stringContaining(other.id) }]);
   });
 });

@@ -70,3 +70,22 @@ export function assertPeerDraft(e: { status: string }): void {
 export function assertPeerAmendable(e: { status: string }): void {
   if (e.status !== 'finalized') throw new ConflictError('The peer encounter is a draft; edit it instead of adding an addendum.');
 }
+
+/**
+ * A patient is in one peer service at a time: saving an encounter whose times overlap another of the same patient
+ * and day is refused (409) until the request confirms it (`confirmOverlap: true`), e.g. two peers who did share a
+ * session, or a crisis contact during a scheduled one. The answer names each overlapping encounter (id and times,
+ * no notes) so the peer can correct the times instead.
+ */
+export function assertNoUnconfirmedOverlap(
+  overlaps: readonly { id: string; startTime: string; endTime: string; status: string }[],
+  confirmed: boolean,
+): void {
+  if (overlaps.length === 0 || confirmed) return;
+  const list = overlaps.map((o) => `${o.id} (${o.startTime}-${o.endTime}, ${o.status})`).join('; ');
+  throw new ConflictError(
+    `This peer encounter overlaps ${overlaps.length} other peer encounter(s) of the same patient on that day: ${list}. ` +
+      'Correct the times, or send confirmOverlap: true to save it anyway.',
+    [{ field: 'confirmOverlap', message: `overlaps ${list}; set confirmOverlap to true to save anyway` }],
+  );
+}

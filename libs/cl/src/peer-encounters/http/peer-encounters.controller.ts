@@ -48,10 +48,10 @@ export class PeerEncountersController {
   @ApiOperation({
     summary: 'Document a peer encounter (draft)',
     description:
-      "Permission: `cl.peer-encounters.write` at the encounter's site (the patient's unless `siteId` names another permitted one; 403). The patient must be in scope (404); on a Part 2 chart a consent must cover peer encounters for you (403). endTime after startTime and durationMinutes equal to the difference (400); serviceType from the vocabulary in force (400); hcpcsCode H0038, H2017 or an organization code valid on serviceDate (400); peerProviderId a peer specialist at the site (422).",
+      "Permission: `cl.peer-encounters.write` at the encounter's site (the patient's unless `siteId` names another permitted one; 403). The patient must be in scope (404); on a Part 2 chart a consent must cover peer encounters for you (403). endTime after startTime and durationMinutes equal to the difference (400); serviceType from the vocabulary in force (400); hcpcsCode H0038, H2017 or an organization code valid on serviceDate (400); peerProviderId a peer specialist at the site (422). Times overlapping another peer encounter of the patient that day answer 409 naming it, unless `confirmOverlap: true`.",
   })
   @ApiCreatedResponse({ type: PeerEncounterResponseDto })
-  @ApiProblemResponses(400, 401, 403, 404, 422)
+  @ApiProblemResponses(400, 401, 403, 404, 409, 422)
   async create(@Body() dto: CreatePeerEncounterDto) {
     return found(await this.commands.execute(new CreatePeerEncounterDraftCommand(dto)));
   }
@@ -73,12 +73,14 @@ export class PeerEncountersController {
   @ApiOperation({
     summary: 'Edit a draft',
     description:
-      'Permission: `cl.peer-encounters.write`; the peer provider only (403). A finalized encounter answers 409 (add an addendum).',
+      'Permission: `cl.peer-encounters.write`; the peer provider only (403). A finalized encounter answers 409 (add an addendum). New day or times ' +
+      'overlapping another peer encounter of the patient answer 409 naming it, unless `confirmOverlap: true`.',
   })
   @ApiOkResponse({ type: PeerEncounterResponseDto })
   @ApiProblemResponses(400, 401, 403, 404, 409)
   async edit(@Param('id', uuidPipe) id: string, @Body() dto: EditPeerEncounterDto) {
-    return found(await this.commands.execute(new EditPeerEncounterCommand(id, dto)));
+    const { confirmOverlap, ...input } = dto;
+    return found(await this.commands.execute(new EditPeerEncounterCommand(id, input, confirmOverlap === true)));
   }
 
   @Post(':id/finalize')

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 import { IsCalendarDate, IsId, PageQueryDto, type Assert, type SameShape } from '@cairn/platform/http';
 
@@ -45,6 +45,13 @@ export class CreatePeerEncounterDto {
   @IsString()
   @Length(0, 20000, { message: 'focusNotes must be at most 20000 characters' })
   focusNotes?: string;
+  @ApiPropertyOptional({
+    description:
+      'Save even though another peer encounter of the same patient overlaps these times on that day (without it: 409 naming them)',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'confirmOverlap must be true or false' })
+  confirmOverlap?: boolean;
 }
 
 export class EditPeerEncounterDto {
@@ -75,6 +82,13 @@ export class EditPeerEncounterDto {
   @IsString()
   @Length(0, 20000, { message: 'focusNotes must be at most 20000 characters' })
   focusNotes?: string;
+  @ApiPropertyOptional({
+    description:
+      'Save even though another peer encounter of the same patient overlaps these times on that day (without it: 409 naming them)',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'confirmOverlap must be true or false' })
+  confirmOverlap?: boolean;
 }
 
 export class AddPeerEncounterAddendumDto {

@@ -59,3 +59,38 @@ export async function lockPeerEncounter(
     SELECT status, peer_provider_id::text FROM cl_peer_encounters WHERE organization_id = ${organizationId}::uuid AND id = ${id}::uuid FOR UPDATE`;
   return rows[0] ?? null;
 }
+
+/** Another peer encounter of the patient whose time overlaps the one being saved. */
+export interface OverlappingPeerEncounter {
+  id: string;
+  startTime: string;
+  endTime: string;
+  status: string;
+}
+
+/**
+ * The patient's other peer encounters (drafts and finalized) on the same service date whose times overlap
+ * [startTime, endTime): touching ends (09:00-10:00 and 10:00-11:00) do not overlap. HH:MM strings compare in time order.
+ */
+export async function overlappingPeerEncounters(
+  tx: Tx,
+  organizationId: string,
+  patientId: string,
+  serviceDate: string,
+  startTime: string,
+  endTime: string,
+  exceptId?: string,
+): Promise<OverlappingPeerEncounter[]> {
+  return tx.peerEncounter.findMany({
+    where: {
+      organizationId,
+      patientId,
+      serviceDate: new Date(`${serviceDate}T00:00:00Z`),
+      startTime: { lt: endTime },
+      endTime: { gt: startTime },
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+    },
+    select: { id: true, startTime: true, endTime: true, status: true },
+    orderBy: [{ startTime: 'asc' }, { id: 'asc' }],
+  });
+}

@@ -11,7 +11,7 @@ import {
   VOID_REASONS,
   type ChargeChangeReason,
 } from '../domain/charge.rules';
-import type { ChargeLifecycleView, ChargeView } from '../domain/charge.view';
+import { CHARGE_WITHHELD_REASONS, type ChargeLifecycleView, type ChargeView } from '../domain/charge.view';
 
 export class ListChargesDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: CHARGE_STATUSES })
@@ -29,7 +29,20 @@ export class ListChargesDto extends PageQueryDto {
   @IsIn(CHARGE_SOURCE_TYPES as unknown as string[], { message: `sourceType must be one of ${CHARGE_SOURCE_TYPES.join(', ')}` })
   sourceType?: (typeof CHARGE_SOURCE_TYPES)[number];
   @ApiPropertyOptional({ format: 'uuid', description: 'The CL group session' }) @IsOptional() @IsId() sessionId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsId() patientId?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Never matches a withheld charge (it would tell that the patient's chart is under Part 2)",
+  })
+  @IsOptional()
+  @IsId()
+  patientId?: string;
+  @ApiPropertyOptional({
+    enum: ['json', 'csv'],
+    description: 'csv: every matching charge (not one page) as CSV, masked like the list; `Accept: text/csv` asks the same',
+  })
+  @IsOptional()
+  @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
+  format?: 'json' | 'csv';
 }
 
 export class ChargeSourceDto {
@@ -61,35 +74,47 @@ export class ChargeLifecycleDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) billedAt!: string | null;
 }
 
+const WITHHELD = 'Null when the charge is withheld (42 CFR Part 2)';
+
 export class ChargeResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: CHARGE_STATUSES }) status!: string;
+  @ApiProperty({ enum: CHARGE_STATUSES, nullable: true, type: String, description: WITHHELD }) status!: string | null;
   @ApiProperty({ enum: HOLD_REASONS, nullable: true, type: String }) holdReason!: string | null;
-  @ApiProperty({ type: ChargeSourceDto }) source!: ChargeSourceDto;
+  @ApiProperty({ type: ChargeSourceDto, nullable: true, description: WITHHELD }) source!: ChargeSourceDto | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) encounterId!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null for a peer encounter charged without a PM encounter' })
   patientId!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) chartId!: string | null;
   @ApiProperty({
-    description:
-      "42 CFR Part 2: a Part 2 chart's charge with no consent covering billing records for the caller; patient, chart and encounter ids are withheld",
+    description: "42 CFR Part 2: a Part 2 chart's charge with no consent covering billing records for the caller: the charge is withheld",
   })
   consentRequired!: boolean;
+  @ApiProperty({
+    enum: CHARGE_WITHHELD_REASONS,
+    nullable: true,
+    type: String,
+    description: 'Set when the charge is withheld: it then shows only its id, consentRequired and this reason; every other field is null',
+  })
+  withheldReason!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The 42 CFR §2.32 notice, on a shown charge of a Part 2 chart' })
+  part2Notice!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null for a peer encounter charged without a PM encounter' })
   siteId!: string | null;
-  @ApiProperty({ format: 'date' }) serviceDate!: string;
-  @ApiProperty({ format: 'uuid' }) renderingProviderId!: string;
-  @ApiProperty() durationMinutes!: number;
-  @ApiProperty({ type: ProposedCodeDto, description: "CL's advisory proposal" }) proposed!: ProposedCodeDto;
-  @ApiProperty({ type: FinalCodeDto, description: 'What PM bills (fee schedule and crosswalk)' }) final!: FinalCodeDto;
-  @ApiProperty() units!: number;
+  @ApiProperty({ format: 'date', nullable: true, type: String, description: WITHHELD }) serviceDate!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: WITHHELD }) renderingProviderId!: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: WITHHELD }) durationMinutes!: number | null;
+  @ApiProperty({ type: ProposedCodeDto, nullable: true, description: "CL's advisory proposal. " + WITHHELD })
+  proposed!: ProposedCodeDto | null;
+  @ApiProperty({ type: FinalCodeDto, nullable: true, description: 'What PM bills (fee schedule and crosswalk). ' + WITHHELD })
+  final!: FinalCodeDto | null;
+  @ApiProperty({ nullable: true, type: Number, description: WITHHELD }) units!: number | null;
   @ApiProperty({ nullable: true, type: String, example: 'per_15_minutes' }) unitBasis!: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Rate per unit in cents' }) rateCents!: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Units x rate, in cents' }) amountCents!: number | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) feeScheduleEntryId!: string | null;
-  @ApiProperty({ example: 'us-az-ahcccs' }) jurisdictionProfileKey!: string;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ type: ChargeLifecycleDto }) lifecycle!: ChargeLifecycleDto;
+  @ApiProperty({ example: 'us-az-ahcccs', nullable: true, type: String, description: WITHHELD }) jurisdictionProfileKey!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: WITHHELD }) createdAt!: string | null;
+  @ApiProperty({ type: ChargeLifecycleDto, nullable: true, description: WITHHELD }) lifecycle!: ChargeLifecycleDto | null;
 }
 
 /** A correction: the units (and, when they change, the code and modifiers) to bill instead; PM prices it again. */

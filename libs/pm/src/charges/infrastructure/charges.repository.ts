@@ -125,17 +125,21 @@ export class ChargesRepository {
   }
 
   /**
-   * 42 CFR Part 2: may the transaction's user see billing records of each chart? Asked of cl_check_sud_consent (the
-   * SQL helper CL shares with every context's policies), one statement for all the charts; a chart not under Part 2
-   * always passes. Keyed by the chart id as PostgreSQL prints it (lower case).
+   * 42 CFR Part 2: may the transaction's user see billing records of each chart, and is the chart a Part 2 record
+   * at all (then a shown charge carries the §2.32 notice)? Both asked of cl_check_sud_consent (the SQL helper CL
+   * shares with every context's policies; with no user its documented answer is true only for a chart not under
+   * Part 2), one statement for all the charts. Keyed by the chart id as PostgreSQL prints it (lower case).
    */
-  async billingConsentOfCharts(tx: PmTx, chartIds: readonly string[]): Promise<Map<string, boolean>> {
-    const consented = new Map<string, boolean>();
-    if (chartIds.length === 0) return consented;
-    const checks = await tx.$queryRaw<{ chart_id: string; ok: boolean }[]>`
-      SELECT c::text AS chart_id, COALESCE(cl_check_sud_consent(c, 'billing', pf_ctx_user()), false) AS ok FROM unnest(${[...chartIds]}::uuid[]) AS c`;
-    for (const c of checks) consented.set(c.chart_id, c.ok);
-    return consented;
+  async billingConsentOfCharts(tx: PmTx, chartIds: readonly string[]): Promise<Map<string, { consented: boolean; part2: boolean }>> {
+    const decisions = new Map<string, { consented: boolean; part2: boolean }>();
+    if (chartIds.length === 0) return decisions;
+    const checks = await tx.$queryRaw<{ chart_id: string; consented: boolean; part2: boolean }[]>`
+      SELECT c::text AS chart_id,
+             COALESCE(cl_check_sud_consent(c, 'billing', pf_ctx_user()), false) AS consented,
+             NOT COALESCE(cl_check_sud_consent(c, 'billing', NULL), false) AS part2
+        FROM unnest(${[...chartIds]}::uuid[]) AS c`;
+    for (const c of checks) decisions.set(c.chart_id, { consented: c.consented, part2: c.part2 });
+    return decisions;
   }
 
   /**

@@ -10,6 +10,9 @@ export function generation(over: Over = {}): Generation {
   const { flags, ...rest } = over;
   return {
     id,
+    withheldReason: null,
+    groupName: null,
+    patientName: null,
     groupSessionId: 'aaaaaaaa-0000-4000-8000-000000000001',
     groupId: 'bbbbbbbb-0000-4000-8000-000000000001',
     siteId: 'cccccccc-0000-4000-8000-000000000001',
@@ -39,17 +42,32 @@ export function generation(over: Over = {}): Generation {
   } as Generation;
 }
 
-/** A Part 2 row withheld from a reviewer without consent: no patient, chart or encounter id. */
+/** A Part 2 row withheld from a reviewer without consent, as the API answers it: its id and why, nothing else. */
 export function withheld(over: Over = {}): Generation {
   return generation({
+    withheldReason: 'part2_consent_required',
+    groupSessionId: null,
+    groupId: null,
+    siteId: null,
+    sessionDate: null,
+    groupType: null,
+    modality: null,
     sudProgram: true,
     patientId: null,
     chartId: null,
     encounterId: null,
-    proposedCptCode: 'H0005',
-    proposedCodeSystem: 'HCPCS',
-    proposedModifiers: ['HF', 'HQ'],
-    flags: { consentRequired: true },
+    attendanceStatus: null,
+    minutesAttended: null,
+    status: null,
+    proposedCptCode: null,
+    proposedCodeSystem: null,
+    proposedModifiers: null,
+    billable: null,
+    flags: { belowMinimum: null, consentRequired: true },
+    reviewedAt: null,
+    version: null,
+    createdAt: null,
+    updatedAt: null,
     ...over,
   });
 }

@@ -13,6 +13,9 @@ const VIEW = 'cl.group-encounter-generation.view';
 const APPROVE = 'cl.group-encounter-generation.approve';
 const EDIT = 'cl.group-encounter-generation.edit';
 
+/** The queue and the group names are two queries; on a loaded machine both take longer than findBy's 1 s default. */
+const LOADED = { timeout: 10_000 };
+
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
@@ -41,8 +44,12 @@ function fakeApi(rows: Generation[], permissions: string[]) {
       });
     }
     if (url.pathname === '/api/v1/group-encounter-generations' && req.method === 'GET') {
+      // As the API filters: a status never matches a withheld row (it has none); needsConsent selects exactly those.
       const status = url.searchParams.get('status');
-      const items = rows.filter((r) => !status || r.status === status);
+      const needsConsent = url.searchParams.get('needsConsent');
+      const items = rows.filter(
+        (r) => (!status || r.status === status) && (needsConsent === null || (needsConsent === 'true') === (r.withheldReason !== null)),
+      );
       return json({ items, page: 1, pageSize: 50, total: items.length });
     }
     if (url.pathname === '/api/v1/group-encounter-generations/approve' && req.method === 'POST') {
@@ -122,10 +129,10 @@ describe('GroupReviewPage', () => {
     const hidden = withheld();
     const { requests } = fakeApi([billable, short, other, hidden], [VIEW, APPROVE, EDIT]);
     renderPage();
-    await screen.findByRole('heading', { name: 'Family Recovery Group, 2025-12-02' });
-    expect(screen.getByText(/4 encounters in 1 session on this page/)).toBeTruthy();
-    // The withheld row is explained once, in words.
-    expect(screen.getByText(/About withheld rows:/).closest('p')?.textContent).toContain('42 CFR Part 2');
+    await screen.findByRole('heading', { name: 'Family Recovery Group, 2025-12-02' }, LOADED);
+    // Pending review (the default filter) never lists a withheld row: it has no status to match.
+    expect(screen.getByText(/3 encounters in 1 session on this page/)).toBeTruthy();
+    expect(document.querySelector(`tr[data-generation-id="${hidden.id}"]`)).toBeNull();
     const approve = screen.getByRole('button', { name: 'Approve selected (0)' }) as HTMLButtonElement;
     expect(approve.disabled).toBe(true);
 
@@ -157,11 +164,27 @@ describe('GroupReviewPage', () => {
     await waitFor(() => expect(screen.queryByRole('heading', { name: 'Result of approving 2 encounters' })).toBeNull());
   });
 
+  it('shows rows withheld for want of a Part 2 consent apart, saying only that they exist and why', async () => {
+    const hidden = [withheld(), withheld()];
+    const { requests } = fakeApi([generation(), ...hidden], [VIEW, APPROVE, EDIT]);
+    renderPage();
+    await screen.findByRole('heading', { name: 'Family Recovery Group, 2025-12-02' }, LOADED);
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'needs_consent' } });
+    const section = await screen.findByRole('region', { name: /Withheld \(42 CFR Part 2\)/ });
+    expect(requests.some((r) => r.includes('needsConsent=true'))).toBe(true);
+    expect(section.getAttribute('data-withheld-count')).toBe('2');
+    expect(section.textContent).toContain('2 encounters on this page are withheld');
+    expect(screen.getByText(/About withheld rows:/).closest('p')?.textContent).toContain('42 CFR Part 2');
+    // Nothing of them is selectable or shown as a row: no session, code or attendance to show.
+    for (const h of hidden) expect(document.querySelector(`tr[data-generation-id="${h.id}"]`)).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Family Recovery Group, 2025-12-02' })).toBeNull();
+  });
+
   it('opens the reject dialog for the selection; a user without approve sees no selection or actions', async () => {
     const rows = [generation(), generation()];
     fakeApi(rows, [VIEW, APPROVE]);
     const { unmount } = renderPage();
-    await screen.findByRole('heading', { name: 'Family Recovery Group, 2025-12-02' });
+    await screen.findByRole('heading', { name: 'Family Recovery Group, 2025-12-02' }, LOADED);
     expect(screen.queryByRole('button', { name: /^Edit code/ })).toBeNull();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select all 2 selectable on this page' }));
     fireEvent.click(screen.getByRole('button', { name: 'Reject selected (2)…' }));
@@ -171,7 +194,7 @@ describe('GroupReviewPage', () => {
 
     fakeApi([generation()], [VIEW]);
     renderPage();
-    await screen.findByRole('heading', { name: 'Family Recovery Group, 2025-12-02' });
+    await screen.findByRole('heading', { name: 'Family Recovery Group, 2025-12-02' }, LOADED);
     expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
     expect(screen.queryByRole('button', { name: /Approve selected|Reject selected|Edit code/ })).toBeNull();
   });

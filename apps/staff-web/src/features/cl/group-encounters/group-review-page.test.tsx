@@ -71,8 +71,9 @@ describe('SessionTable', () => {
     expect(rowOf(c).textContent).toContain('Reason: Left before the group began');
   });
 
-  it('shows a Part 2 row without consent as withheld, flagged, and not selectable or editable', () => {
-    const w = withheld();
+  it('shows a Part 2 row without consent (as the API gives it, identity hidden) as withheld, flagged, and not selectable or editable', () => {
+    // A row with the consent flag but still carrying its session (e.g. a review action's answer): never selectable.
+    const w = generation({ sudProgram: true, patientId: null, chartId: null, encounterId: null, flags: { consentRequired: true } });
     render(<Table rows={[generation(), w]} />);
     const row = rowOf(w);
     expect(row.textContent).toContain(WITHHELD_ATTENDEE);
@@ -81,6 +82,12 @@ describe('SessionTable', () => {
     expect(within(row).getByText('Cannot be selected: Part 2 consent required')).toBeTruthy();
     expect(within(row).queryByRole('button')).toBeNull();
     expect(row.getAttribute('data-selectable')).toBe('false');
+  });
+
+  it('leaves a withheld row (id and reason only) out of every session table', () => {
+    const w = withheld();
+    render(<Table rows={[generation(), w]} />);
+    expect(rowOf(w)).toBeNull();
   });
 
   it('selects some rows one by one, and all selectable rows with the session box (mixed state in between)', () => {

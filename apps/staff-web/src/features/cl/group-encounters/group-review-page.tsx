@@ -29,6 +29,7 @@ import {
   withAll,
   WITHHELD_ATTENDEE,
   WITHHELD_EXPLANATION,
+  withheldRows,
 } from './group-review';
 import { CodeEditDialog, RejectDialog } from './review-dialogs';
 import { BulkOutcome, ReviewResults } from './review-results';
@@ -39,6 +40,7 @@ const STATUS_FILTERS = [
   { value: 'approved', label: 'Approved' },
   { value: 'rejected', label: 'Rejected' },
   { value: 'not_generated', label: 'Not generated (absent)' },
+  { value: 'needs_consent', label: 'Withheld: Part 2 consent needed' },
   { value: 'all', label: 'Any status' },
 ];
 
@@ -70,10 +72,10 @@ function SelectAll({
   );
 }
 
-export function StatusBadge({ status }: { status: string }) {
+export function StatusBadge({ status }: { status: string | null }) {
   const w = statusWords(status);
   return (
-    <span className={`status status-${status}`}>
+    <span className={`status status-${status ?? 'withheld'}`}>
       <span aria-hidden="true">{w.icon} </span>
       {w.text}
     </span>
@@ -226,7 +228,7 @@ export function SessionTable({
                     <Attendee row={r} patients={patients} />
                   </th>
                   <td>{attendanceWords(r.attendanceStatus)}</td>
-                  <td>{r.minutesAttended}</td>
+                  <td>{r.minutesAttended ?? '—'}</td>
                   <td>
                     <StatusBadge status={r.status} />
                     {r.reviewedBy && (
@@ -243,7 +245,7 @@ export function SessionTable({
                     )}
                   </td>
                   <td>
-                    <span className="code">{codeWords(r.proposedCptCode, r.proposedModifiers)}</span>
+                    <span className="code">{codeWords(r.proposedCptCode, r.proposedModifiers ?? [])}</span>
                     {r.proposedCodeSystem && <span className="muted small"> ({r.proposedCodeSystem})</span>}
                   </td>
                   <td>
@@ -298,7 +300,9 @@ export function GroupReviewPage() {
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const org = me?.organizations.find((o) => o.id === scope.organizationId);
   const query = {
-    status: status === 'all' ? undefined : (status as 'pending_review'),
+    // Withheld rows have no status to filter on (the API never matches them by one): they have a filter of their own.
+    status: status === 'all' || status === 'needs_consent' ? undefined : (status as 'pending_review'),
+    needsConsent: status === 'needs_consent' ? true : undefined,
     from: from || undefined,
     to: to || undefined,
     siteId: siteId || undefined,
@@ -321,6 +325,7 @@ export function GroupReviewPage() {
   const groupNames = useMemo(() => new Map((groupsList.data?.items ?? []).map((g) => [g.id, g.name])), [groupsList.data]);
   const rows = useMemo(() => result.data?.items ?? [], [result.data]);
   const groups = useMemo(() => groupBySession(rows), [rows]);
+  const withheld = useMemo(() => withheldRows(rows), [rows]);
   const patients = usePatientNames(
     rows.map((r) => r.patientId),
     scope.organizationId,
@@ -517,7 +522,7 @@ export function GroupReviewPage() {
             <SessionTable
               key={g.sessionId}
               group={g}
-              groupName={groupNames.get(g.groupId)}
+              groupName={g.groupName ?? groupNames.get(g.groupId)}
               selected={selected}
               setSelected={setSelected}
               canApprove={canApprove}
@@ -529,6 +534,18 @@ export function GroupReviewPage() {
               busy={busy}
             />
           ))}
+          {withheld.length > 0 && (
+            <section className="session withheld-rows" aria-labelledby="withheld-rows" data-withheld-count={withheld.length}>
+              <h2 id="withheld-rows">
+                <span aria-hidden="true">§ </span>Withheld (42 CFR Part 2)
+              </h2>
+              <p>
+                {withheld.length} encounter{withheld.length === 1 ? '' : 's'} on this page {withheld.length === 1 ? 'is' : 'are'} withheld:
+                no consent covers you for {withheld.length === 1 ? 'its' : 'their'} SUD-program record, so neither the attendee nor the
+                session, code or attendance is shown, and you cannot approve, reject or edit {withheld.length === 1 ? 'it' : 'them'}.
+              </p>
+            </section>
+          )}
           <Pager page={page} pages={pages} onPage={setPage} />
         </>
       )}

@@ -14,6 +14,7 @@ import {
   summarize,
   toggled,
   withAll,
+  withheldRows,
 } from './group-review';
 
 const S1 = '11111111-0000-4000-8000-000000000001';
@@ -29,6 +30,13 @@ describe('groupBySession', () => {
     expect(groups[0]!.rows.map((r) => r.id)).toEqual([a.id, c.id]);
     expect(groups[1]).toMatchObject({ sessionDate: '2025-11-25', groupType: 'sud_group_counseling', sudProgram: true });
     expect(groupBySession([])).toEqual([]);
+  });
+
+  it('leaves withheld rows (no session to show) out of the sessions, and lists them apart', () => {
+    const a = generation({ groupSessionId: S1, groupName: 'Relapse Prevention' });
+    const w = withheld();
+    expect(groupBySession([a, w]).map((g) => [g.sessionId, g.groupName, g.rows.length])).toEqual([[S1, 'Relapse Prevention', 1]]);
+    expect(withheldRows([a, w]).map((r) => r.id)).toEqual([w.id]);
   });
 });
 

@@ -8,6 +8,8 @@ import type { Generation, ReviewItem } from '../../../api/client';
 export interface SessionGroup {
   sessionId: string;
   groupId: string;
+  /** The group's name as the API gives it (null when the reviewer cannot see the group). */
+  groupName: string | null;
   sessionDate: string;
   groupType: string;
   modality: string;
@@ -15,19 +17,27 @@ export interface SessionGroup {
   rows: Generation[];
 }
 
-/** Consecutive rows of one session, in the API's order (newest session first). */
+/** A row withheld for want of a Part 2 consent: the API shows only its id and why (no session, code or attendance). */
+export const isWithheld = (r: Pick<Generation, 'withheldReason'>): boolean => r.withheldReason !== null;
+
+/**
+ * Consecutive rows of one session, in the API's order (newest session first). Withheld rows belong to no session
+ * the reviewer may know of: they are left out here and shown apart (`withheldRows`).
+ */
 export function groupBySession(rows: readonly Generation[]): SessionGroup[] {
   const groups: SessionGroup[] = [];
   const byId = new Map<string, SessionGroup>();
   for (const r of rows) {
+    if (isWithheld(r) || r.groupSessionId === null) continue;
     let g = byId.get(r.groupSessionId);
     if (!g) {
       g = {
         sessionId: r.groupSessionId,
-        groupId: r.groupId,
-        sessionDate: r.sessionDate,
-        groupType: r.groupType,
-        modality: r.modality,
+        groupId: r.groupId ?? '',
+        groupName: r.groupName,
+        sessionDate: r.sessionDate ?? '',
+        groupType: r.groupType ?? '',
+        modality: r.modality ?? '',
         sudProgram: r.sudProgram,
         rows: [],
       };
@@ -38,6 +48,9 @@ export function groupBySession(rows: readonly Generation[]): SessionGroup[] {
   }
   return groups;
 }
+
+/** The rows of a page that are withheld (42 CFR Part 2). */
+export const withheldRows = (rows: readonly Generation[]): Generation[] => rows.filter(isWithheld);
 
 /**
  * A row can be picked for a bulk approve or reject while it is pending review and the reviewer may see it: a
@@ -60,7 +73,8 @@ export const STATUS: Record<string, { icon: string; text: string }> = {
   not_generated: { icon: '–', text: 'Not generated (absent)' },
 };
 
-export function statusWords(status: string): { icon: string; text: string } {
+export function statusWords(status: string | null): { icon: string; text: string } {
+  if (status === null) return { icon: '§', text: 'Withheld' };
   return STATUS[status] ?? { icon: '?', text: status.replace(/_/g, ' ') };
 }
 
@@ -95,7 +109,8 @@ export function flagsOf(g: Pick<Generation, 'flags' | 'billable'>): Flag[] {
     out.push({ key: 'not-billable', icon: '⚠', text: 'Not billable', detail: g.flags.notBillableDetail ?? undefined });
   }
   if (g.flags.consentRequired) {
-    out.push({ key: 'consent-required', icon: '§', text: 'Part 2 consent required' });
+    // A withheld row's billability is not shown to this reviewer: the consent is its only flag.
+    return [{ key: 'consent-required', icon: '§', text: 'Part 2 consent required' }];
   }
   return out;
 }
@@ -117,7 +132,7 @@ const GROUP_TYPE: Record<string, string> = {
 export const groupTypeWords = (t: string) => GROUP_TYPE[t] ?? t.replace(/_/g, ' ');
 
 const ATTENDANCE: Record<string, string> = { present: 'Present', partial: 'Partial', absent: 'Absent' };
-export const attendanceWords = (a: string) => ATTENDANCE[a] ?? a;
+export const attendanceWords = (a: string | null) => (a === null ? 'Withheld' : (ATTENDANCE[a] ?? a));
 
 /** Each outcome of a bulk action: a word for the summary (counted) and a sentence for the item. */
 export const OUTCOMES: { key: string; summary: string; item: string; ok: boolean; advice?: string }[] = [

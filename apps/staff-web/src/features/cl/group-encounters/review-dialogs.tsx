@@ -83,7 +83,7 @@ export function CodeEditDialog({
   onSave(code: string, modifiers: string[]): Promise<void>;
 }) {
   const [code, setCode] = useState(row.proposedCptCode ?? '');
-  const [modifiers, setModifiers] = useState(row.proposedModifiers.join(', '));
+  const [modifiers, setModifiers] = useState((row.proposedModifiers ?? []).join(', '));
   const [errors, setErrors] = useState<{ code?: string; modifiers?: string }>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -114,7 +114,7 @@ export function CodeEditDialog({
       title="Edit the proposed code"
       description={
         <p>
-          {attendee}, session of {row.sessionDate}. Now {codeWords(row.proposedCptCode, row.proposedModifiers)}. The code is advisory:
+          {attendee}, session of {row.sessionDate}. Now {codeWords(row.proposedCptCode, row.proposedModifiers ?? [])}. The code is advisory:
           billing's fee schedule decides the final code.
         </p>
       }
@@ -125,7 +125,7 @@ export function CodeEditDialog({
         <CodePicker
           id="edit-code"
           value={code}
-          on={row.sessionDate}
+          on={row.sessionDate ?? undefined}
           invalid={Boolean(errors.code)}
           describedBy={errors.code ? 'edit-code-error' : undefined}
           onChange={setCode}

@@ -21,6 +21,7 @@ const HOLD_REASON: Record<string, string> = {
   no_fee_schedule_entry: 'no fee schedule entry for this code on the service date',
   zero_units: 'the minutes give zero billable units',
   invalid_duration: 'the minutes are not a whole number of 0 or more',
+  future_service_date: 'the service date is still to come; it cannot be billed before the service is given',
 };
 
 export function holdReasonWords(reason: string | null): string {
@@ -43,6 +44,7 @@ export function amountWords(cents: number | null): string {
 
 /** A charge's status with a symbol and words (never colour alone); on hold says why. */
 export function ChargeStatus({ charge }: { charge: Pick<Charge, 'status' | 'holdReason'> }) {
+  if (charge.status === null) return <span className="muted">Withheld</span>;
   if (charge.status === 'ready') {
     return (
       <span className="status status-ready">
@@ -57,6 +59,21 @@ export function ChargeStatus({ charge }: { charge: Pick<Charge, 'status' | 'hold
       </span>
     );
   }
+  if (charge.status === 'billed') {
+    return (
+      <span className="status status-billed">
+        <span aria-hidden="true">✓ </span>Billed
+      </span>
+    );
+  }
+  if (charge.status === 'voided') {
+    return (
+      <span className="status status-voided">
+        <span aria-hidden="true">✕ </span>Voided
+      </span>
+    );
+  }
+  if (charge.status === null) return <span className="status muted">Withheld</span>;
   return <span className="status">{String(charge.status).replace(/_/g, ' ')}</span>;
 }
 
@@ -74,6 +91,7 @@ export function ChargePatient({ charge, patients }: { charge: Pick<Charge, 'cons
 }
 
 export function ChargeSource({ source }: { source: Charge['source'] }) {
+  if (!source) return <span className="muted">Withheld</span>;
   if (source.type === 'group_encounter_generation') {
     return source.sessionId ? (
       <>
@@ -88,6 +106,8 @@ export function ChargeSource({ source }: { source: Charge['source'] }) {
 }
 
 export function ChargeCode({ charge }: { charge: Pick<Charge, 'final' | 'proposed'> }) {
+  // A withheld charge (42 CFR Part 2) has neither: its code would say what the patient was treated for.
+  if (!charge.final || !charge.proposed) return <span className="muted">Withheld</span>;
   const final = charge.final.code ? codeWords(charge.final.code, charge.final.modifiers) : null;
   const proposed = codeWords(charge.proposed.code, charge.proposed.modifiers);
   return (
@@ -116,7 +136,7 @@ export function ChargesPage() {
   const sessionId = params.get('session') ?? '';
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const query = {
-    status: (status || undefined) as 'ready' | 'on_hold' | undefined,
+    status: (status || undefined) as 'ready' | 'on_hold' | 'billed' | 'voided' | undefined,
     from: from || undefined,
     to: to || undefined,
     sessionId: sessionId || undefined,
@@ -156,6 +176,8 @@ export function ChargesPage() {
             <option value="">Any status</option>
             <option value="ready">Ready to bill</option>
             <option value="on_hold">On hold</option>
+            <option value="billed">Billed</option>
+            <option value="voided">Voided</option>
           </select>
         </span>
         {(from || to || status || sessionId) && (
@@ -200,8 +222,8 @@ export function ChargesPage() {
                 </thead>
                 <tbody>
                   {rows.map((c) => (
-                    <tr key={c.id} data-charge-id={c.id} data-source-id={c.source.id} data-status={c.status}>
-                      <td className="nowrap">{c.serviceDate}</td>
+                    <tr key={c.id} data-charge-id={c.id} data-source-id={c.source?.id ?? ''} data-status={c.status ?? 'withheld'}>
+                      <td className="nowrap">{c.serviceDate ?? '—'}</td>
                       <th scope="row">
                         <ChargePatient charge={c} patients={patients} />
                       </th>
@@ -209,7 +231,7 @@ export function ChargesPage() {
                         <ChargeCode charge={c} />
                       </td>
                       <td>
-                        {c.units}
+                        {c.units ?? '—'}
                         {c.unitBasis && <span className="muted small"> ({unitBasisWords(c.unitBasis)})</span>}
                       </td>
                       <td>{amountWords(c.amountCents)}</td>
@@ -224,6 +246,20 @@ export function ChargesPage() {
                 </tbody>
               </table>
             </TableWrap>
+          )}
+          {rows.some((c) => c.part2Notice) && (
+            <p className="note part2-note">
+              <strong>
+                <span aria-hidden="true">§ </span>Part 2 records:
+              </strong>{' '}
+              {rows.find((c) => c.part2Notice)!.part2Notice}
+            </p>
+          )}
+          {rows.some((c) => c.consentRequired) && (
+            <p className="note part2-note">
+              <span aria-hidden="true">§ </span>A withheld charge belongs to a 42 CFR Part 2 (substance use disorder) record that no consent
+              covers you for: only that it exists is shown, not its code, amount, date or patient.
+            </p>
           )}
           <Pager page={page} pages={pages} onPage={setPage} />
         </>

@@ -63,7 +63,8 @@ export class RecordGroupAttendanceHandler implements ClUseCaseHandler<RecordGrou
           chartId: chartOf.get(r.patientId)!,
           ...values,
         },
-        update: values,
+        // Recording a removed patient again puts them back on the roster.
+        update: { ...values, removedAt: null, removedBy: null },
       });
     }
     const loaded = (await loadGroupSession(tx, org, sessionId))!;

@@ -16,6 +16,8 @@ export interface CreatePeerEncounterInput {
   serviceType: string;
   hcpcsCode: string;
   focusNotes?: string;
+  /** Save even though another peer encounter of the patient overlaps these times (else 409). */
+  confirmOverlap?: boolean;
 }
 
 /** Opens a draft peer encounter. Null when the patient is not in scope. */

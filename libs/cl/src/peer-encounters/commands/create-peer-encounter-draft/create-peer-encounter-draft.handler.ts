@@ -6,9 +6,14 @@ import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { sudConsentAllowsCurrentUser } from '../../../consents/infrastructure/part2-consent.repository';
-import { peerDuration } from '../../domain/peer-encounter.rules';
+import { assertNoUnconfirmedOverlap, peerDuration } from '../../domain/peer-encounter.rules';
 import { PEER_ENCOUNTER_INCLUDE, PeerEncounterView, peerPart2Scope, toPeerEncounterView } from '../../domain/peer-encounter.view';
-import { assertPeerProvider, priceablePeerCode, serviceTypeInForce } from '../../infrastructure/peer-encounter.repository';
+import {
+  assertPeerProvider,
+  overlappingPeerEncounters,
+  priceablePeerCode,
+  serviceTypeInForce,
+} from '../../infrastructure/peer-encounter.repository';
 import { CreatePeerEncounterDraftCommand } from './create-peer-encounter-draft.command';
 
 @CommandHandler(CreatePeerEncounterDraftCommand)
@@ -58,6 +63,8 @@ export class CreatePeerEncounterDraftHandler implements ClUseCaseHandler<CreateP
     await assertPeerProvider(tx, org, siteId, peerProviderId);
     const serviceTypeSource = await serviceTypeInForce(tx, org, input.serviceType);
     const { unitBasis, units } = await priceablePeerCode(this.queries, input.hcpcsCode, input.serviceDate, siteId, minutes);
+    const overlaps = await overlappingPeerEncounters(tx, org, input.patientId, input.serviceDate, input.startTime, input.endTime);
+    assertNoUnconfirmedOverlap(overlaps, input.confirmOverlap === true);
     const id = randomUUID();
     await tx.peerEncounter.create({
       data: {
@@ -84,7 +91,14 @@ export class CreatePeerEncounterDraftHandler implements ClUseCaseHandler<CreateP
       where: { organizationId_id: { organizationId: org, id } },
       include: PEER_ENCOUNTER_INCLUDE,
     });
-    audit.set({ resourceId: id }).scope({ siteId, peerProviderId, hcpcsCode: input.hcpcsCode, units, ...peerPart2Scope(row) });
+    audit.set({ resourceId: id }).scope({
+      siteId,
+      peerProviderId,
+      hcpcsCode: input.hcpcsCode,
+      units,
+      ...(overlaps.length > 0 ? { overlapConfirmedWith: overlaps.map((o) => o.id) } : {}),
+      ...peerPart2Scope(row),
+    });
     return toPeerEncounterView(row);
   }
 }

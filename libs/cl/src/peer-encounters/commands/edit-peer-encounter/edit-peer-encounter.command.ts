@@ -17,6 +17,8 @@ export class EditPeerEncounterCommand extends Command<PeerEncounterView | null> 
   constructor(
     readonly id: string,
     readonly input: EditPeerEncounterInput,
+    /** Save even though the new times overlap another peer encounter of the patient (else 409). */
+    readonly confirmOverlap = false,
   ) {
     super();
   }

@@ -4,9 +4,14 @@ import { ForbiddenError, isoDate } from '@cairn/platform/http';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
-import { assertPeerDraft, peerDuration } from '../../domain/peer-encounter.rules';
+import { assertNoUnconfirmedOverlap, assertPeerDraft, peerDuration } from '../../domain/peer-encounter.rules';
 import { PEER_ENCOUNTER_INCLUDE, PeerEncounterView, peerPart2Scope, toPeerEncounterView } from '../../domain/peer-encounter.view';
-import { lockPeerEncounter, priceablePeerCode, serviceTypeInForce } from '../../infrastructure/peer-encounter.repository';
+import {
+  lockPeerEncounter,
+  overlappingPeerEncounters,
+  priceablePeerCode,
+  serviceTypeInForce,
+} from '../../infrastructure/peer-encounter.repository';
 import { EditPeerEncounterCommand } from './edit-peer-encounter.command';
 
 @CommandHandler(EditPeerEncounterCommand)
@@ -14,7 +19,7 @@ import { EditPeerEncounterCommand } from './edit-peer-encounter.command';
 export class EditPeerEncounterHandler implements ClUseCaseHandler<EditPeerEncounterCommand, PeerEncounterView | null> {
   constructor(private readonly queries: QueryBus) {}
 
-  async execute({ id, input }: EditPeerEncounterCommand, { ctx, tx, audit }: ClUseCase): Promise<PeerEncounterView | null> {
+  async execute({ id, input, confirmOverlap }: EditPeerEncounterCommand, { ctx, tx, audit }: ClUseCase): Promise<PeerEncounterView | null> {
     const org = ctx.organizationId;
     const where = { organizationId_id: { organizationId: org, id } };
     // The row lock orders this edit against a concurrent finalize of the same encounter.
@@ -34,6 +39,10 @@ export class EditPeerEncounterHandler implements ClUseCaseHandler<EditPeerEncoun
         ? await serviceTypeInForce(tx, org, input.serviceType)
         : before.serviceTypeSource;
     const { unitBasis, units } = await priceablePeerCode(this.queries, hcpcsCode, serviceDate, before.siteId, minutes);
+    // Only a change of day or times is checked: an encounter saved over a confirmed overlap keeps its notes editable.
+    const moved = serviceDate !== isoDate(before.serviceDate) || startTime !== before.startTime || endTime !== before.endTime;
+    const overlaps = moved ? await overlappingPeerEncounters(tx, org, before.patientId, serviceDate, startTime, endTime, id) : [];
+    assertNoUnconfirmedOverlap(overlaps, confirmOverlap);
     await tx.peerEncounter.update({
       where,
       data: {
@@ -54,6 +63,7 @@ export class EditPeerEncounterHandler implements ClUseCaseHandler<EditPeerEncoun
       fields: Object.keys(input)
         .filter((k) => input[k as keyof typeof input] !== undefined)
         .sort(),
+      ...(overlaps.length > 0 ? { overlapConfirmedWith: overlaps.map((o) => o.id) } : {}),
       ...peerPart2Scope(row),
     });
     return toPeerEncounterView(row);

@@ -2,18 +2,10 @@ import { Query } from '@nestjs/cqrs';
 
 import type { Page } from '@cairn/platform/http';
 
-import type { ChargeSourceType, ChargeStatus } from '../../domain/charge.rules';
 import type { ChargeView } from '../../domain/charge.view';
+import type { ChargeListFilter } from '../../infrastructure/charge-list.repository';
 
-export interface ChargeFilter {
-  status?: ChargeStatus;
-  siteId?: string;
-  /** Service dates, YYYY-MM-DD, inclusive. */
-  from?: string;
-  to?: string;
-  sourceType?: ChargeSourceType;
-  sessionId?: string;
-  patientId?: string;
+export interface ChargeFilter extends ChargeListFilter {
   page: number;
   pageSize: number;
 }
