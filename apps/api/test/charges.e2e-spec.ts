@@ -118,6 +118,7 @@ function withheldCharge(id: string) {
     withheldReason: 'part2_consent_required',
     part2Notice: null,
     createdAt: null,
+    lifecycle: null,
   };
 }
 
@@ -320,7 +321,18 @@ describe('GET /api/v1/charges', () => {
     const tooMany = await charges(billing, '?format=csv&from=1991-03-04&to=1991-03-04');
     expectProblem(tooMany, 422);
     expect(tooMany.body.errors[0].field).toBe('from');
-    await demo.owner.query(`DELETE FROM pm_charges WHERE organization_id = $1 AND service_date = '1991-03-04'`, [sonoran]);
+    // Charges are never deleted (pm_charges_guard, ADR 0011): the test's own scaffolding is removed by the table's owner
+    // with the guard off for that one statement, in one transaction, so no other session ever runs unguarded.
+    const c = await demo.owner.connect();
+    try {
+      await c.query(`BEGIN`);
+      await c.query(`ALTER TABLE pm_charges DISABLE TRIGGER pm_charges_guard`);
+      await c.query(`DELETE FROM pm_charges WHERE organization_id = $1 AND service_date = '1991-03-04'`, [sonoran]);
+      await c.query(`ALTER TABLE pm_charges ENABLE TRIGGER pm_charges_guard`);
+      await c.query(`COMMIT`);
+    } finally {
+      c.release();
+    }
   });
 
   it("lists a session's charges with their source and proposed vs final code, and audits the read", async () => {
