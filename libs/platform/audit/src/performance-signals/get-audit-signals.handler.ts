@@ -1,15 +1,10 @@
 import { QueryHandler } from '@nestjs/cqrs';
 
-import { ForbiddenError, isoDate } from '@cairn/platform/kernel';
+import { ForbiddenError } from '@cairn/platform/kernel';
 import { assertSignalRange, GetAuditSignalsQuery, SignalBucket } from '@cairn/platform/performance-signals';
 import { TenantUseCase, TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 
-interface BucketRow {
-  metric_key: string;
-  day: Date;
-  value: number;
-  breakdown: Record<string, number> | null;
-}
+import { auditSignals } from './audit-signals.repository';
 
 /**
  * platform.audit signals: `audit.chain-verified`, 1 when the organization's hash chain verifies end to end now
@@ -24,16 +19,6 @@ export class GetAuditSignalsHandler implements TenantUseCaseHandler<GetAuditSign
   async execute(query: GetAuditSignalsQuery, { ctx, tx }: UseCase): Promise<SignalBucket[]> {
     assertSignalRange(query.from, query.to);
     if (query.organizationId !== ctx.organizationId) throw new ForbiddenError('Signals of another organization.');
-    const rows = await tx.$queryRaw<BucketRow[]>`
-      SELECT metric_key, day, value::float8 AS value, breakdown
-      FROM pf_audit_signals(${query.organizationId}::uuid, ${query.from}::date, ${query.to}::date)`;
-    return rows.map((r) => ({
-      metricKey: r.metric_key,
-      siteId: null,
-      providerId: null,
-      day: isoDate(r.day),
-      value: Number(r.value),
-      ...(r.breakdown ? { breakdown: r.breakdown } : {}),
-    }));
+    return auditSignals(tx, query);
   }
 }
