@@ -6,6 +6,8 @@ import type { SignalSourceKey } from '@cairn/platform/performance-signals';
  * (which is permission-filtered and audited like any read).
  */
 export interface DashboardChange {
+  /** The id of the change in the organization's change log (a Redis stream id), set when published: the SSE event id. */
+  id?: string;
   organizationId: string;
   /** What recomputed it: an integration event (real-time), the near-real-time or the nightly schedule, an inbound feed. */
   trigger: 'event' | 'near-real-time' | 'batch' | 'feed';
@@ -27,6 +29,15 @@ export interface DashboardChange {
 /** The Redis pub/sub channel of dashboard changes under a queue prefix. */
 export const dashboardChangesChannel = (prefix: string): string => `${prefix}:dashboards:changes`;
 
+/** The organization's recent changes (a capped Redis stream), replayed to a stream that reconnects with Last-Event-ID. */
+export const dashboardChangeLogKey = (prefix: string, organizationId: string): string => `${prefix}:dashboards:changes:${organizationId}`;
+
+/** How many changes an organization's log keeps (about; Redis trims in whole nodes). */
+export const CHANGE_LOG_LENGTH = 1000;
+
+/** A Redis stream id as Last-Event-ID may carry it. */
+export const CHANGE_ID = /^\d{1,15}-\d{1,10}$/;
+
 /** Parses a published message; null for anything that is not a change (a foreign publisher on the channel). */
 export function parseDashboardChange(raw: string): DashboardChange | null {
   try {
@@ -34,6 +45,7 @@ export function parseDashboardChange(raw: string): DashboardChange | null {
     if (typeof v.organizationId !== 'string' || !Array.isArray(v.signals) || !Array.isArray(v.sources) || typeof v.computedAt !== 'string')
       return null;
     return {
+      ...(typeof v.id === 'string' ? { id: v.id } : {}),
       organizationId: v.organizationId,
       trigger: v.trigger ?? 'event',
       cause: v.cause ?? null,

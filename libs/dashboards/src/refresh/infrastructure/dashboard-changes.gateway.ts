@@ -3,7 +3,14 @@ import type Redis from 'ioredis';
 
 import { MessagingConnections } from '@cairn/platform/messaging';
 
-import { dashboardChangesChannel, parseDashboardChange, type DashboardChange } from '../domain/dashboard-change.rules';
+import {
+  CHANGE_ID,
+  CHANGE_LOG_LENGTH,
+  dashboardChangeLogKey,
+  dashboardChangesChannel,
+  parseDashboardChange,
+  type DashboardChange,
+} from '../domain/dashboard-change.rules';
 
 /**
  * Dashboard change notifications over Redis pub/sub (ADR 0017): the worker publishes after a recompute committed,
@@ -23,10 +30,16 @@ export class DashboardChangesGateway implements OnModuleDestroy {
     return dashboardChangesChannel(this.connections.prefix);
   }
 
-  /** Publishes a change; a Redis outage is logged, never thrown (the values are committed; browsers catch up on reload). */
+  /**
+   * Appends a change to its organization's log (a capped Redis stream, for Last-Event-ID replays) and publishes it
+   * with that id. A Redis outage is logged, never thrown: the values are committed, browsers catch up on reload.
+   */
   async publish(change: DashboardChange): Promise<boolean> {
+    const redis = this.connections.producer;
     try {
-      await this.connections.producer.publish(this.channel, JSON.stringify(change));
+      const key = dashboardChangeLogKey(this.connections.prefix, change.organizationId);
+      const id = await redis.xadd(key, 'MAXLEN', '~', String(CHANGE_LOG_LENGTH), '*', 'change', JSON.stringify(change));
+      await redis.publish(this.channel, JSON.stringify({ ...change, id }));
       return true;
     } catch (e) {
       this.logger.warn(`could not publish a dashboard change of ${change.organizationId}: ${e instanceof Error ? e.message : String(e)}`);
@@ -39,6 +52,18 @@ export class DashboardChangesGateway implements OnModuleDestroy {
     this.listeners.add(listener);
     await this.ensureSubscribed();
     return () => this.listeners.delete(listener);
+  }
+
+  /** The organization's changes after `lastId` (exclusive), oldest first; [] for an id that is not a change id. */
+  async since(organizationId: string, lastId: string): Promise<DashboardChange[]> {
+    if (!CHANGE_ID.test(lastId)) return [];
+    const key = dashboardChangeLogKey(this.connections.prefix, organizationId);
+    const entries = await this.connections.producer.xrange(key, `(${lastId}`, '+', 'COUNT', CHANGE_LOG_LENGTH);
+    return entries.flatMap(([id, fields]) => {
+      const raw = fields[fields.indexOf('change') + 1];
+      const change = raw === undefined ? null : parseDashboardChange(raw);
+      return change && change.organizationId === organizationId ? [{ ...change, id }] : [];
+    });
   }
 
   private ensureSubscribed(): Promise<void> {
