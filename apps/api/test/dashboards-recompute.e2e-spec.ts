@@ -60,6 +60,9 @@ describe('Metrics update according to their declared update model (on-demand rec
     );
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(SIGNAL_METRICS.find((m) => m.key === r.signal_key)?.source).toBe(r.source);
+    // The recompute itself is audited once, with the sources and their outcome.
+    const audit = await demo.auditEvents(`organization_id = $1 AND action = 'dashboards.metrics.recompute'`, [org]);
+    expect(audit.at(-1)).toMatchObject({ outcome: 'success', scope: expect.objectContaining({ from, to: today }) });
     const { rows: statuses } = await demo.owner.query('SELECT source, status FROM ds_source_status WHERE organization_id = $1', [org]);
     expect(statuses.map((s) => s.status)).toEqual(SIGNAL_SOURCES.map(() => 'ok'));
   });

@@ -592,3 +592,44 @@ describe('Per-user layout where the practice enables it; the core metric set of 
     expect(keys).toContain('appointments.booked-minutes');
   });
 });
+
+describe('Drill-through navigation maps correctly to source records in the originating module and does not mutate any source data', () => {
+  beforeAll(seedToday);
+  const drill = (who: Who, key: string, query: Record<string, string> = {}) => get(who, `/api/v1/dashboards/drill/${key}`, query);
+
+  it('returns the no-show appointments of the range from the owning context, each linking to its workflow, audited, with no source change', async () => {
+    const { rows } = await demo.owner.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pm_appointments a JOIN pf_organizations o ON o.id = a.organization_id
+       WHERE a.organization_id = $1 AND a.status = 'no_show' AND (a.start_at AT TIME ZONE o.timezone)::date BETWEEN $2::date - 30 AND $2::date`,
+      [org, today],
+    );
+    const from = new Date(Date.parse(`${today}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
+    const before = await sourceFingerprint();
+    const eventsBefore = (await store.auditEvents(org, ids['manager']!)).length;
+    const res = await drill('manager', 'appointments.no-show', { from, to: today, pageSize: '100' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ drillKey: 'appointments.no-show', metricKey: 'appointments.no-show', filters: { from, to: today } });
+    expect(res.body.records.total).toBe(rows[0]!.n);
+    for (const r of res.body.records.rows) expect(r.link).toMatch(/^\//);
+    const events = (await store.auditEvents(org, ids['manager']!)).slice(eventsBefore);
+    expect(events.map((e) => e.event_type)).toEqual(['drilled-into']);
+    expect(events[0]!.scope_context).toMatchObject({ drillKey: 'appointments.no-show', total: rows[0]!.n });
+    expect(await sourceFingerprint()).toEqual(before);
+  });
+
+  it("a clinician drills into their own records only, never another provider's (403)", async () => {
+    const res = await drill('clinician', 'appointments.today');
+    expect(res.status).toBe(200);
+    expect(res.body.filters.providerId).toBe(ids['clinician']);
+    expectProblem(await drill('clinician', 'appointments.today', { providerId: ids['clinician2']! }), 403);
+  });
+
+  it('a drill-through behind a metric the role may not see is refused (403) and audited; an unknown one is 404', async () => {
+    const res = await drill('frontdesk', 'charges.on-hold');
+    expect([403, 404]).toContain(res.status);
+    expectProblem(await drill('clinician', 'charges.on-hold'), res.status === 403 ? 403 : 404);
+    expectProblem(await drill('manager', 'no.such-drill'), 404);
+    const bad = await drill('manager', 'appointments.no-show', { pageSize: '1000' });
+    expectProblem(bad, 400);
+  });
+});
