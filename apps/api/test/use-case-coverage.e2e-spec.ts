@@ -140,6 +140,13 @@ const PROBES: Record<string, Probe> = {
   ListPeerSupervisionQuery: { args: () => [{ page: 1, pageSize: 5 }], outcome: 'success' },
   GetPeerSupervisionReportQuery: { args: () => [{ from: '2026-01', to: '2026-03', format: 'json' }], outcome: 'success' },
   // (end of CL peer encounters, peer service types, peer supervision)
+  // Dashboards: rendered for a signed-in staff user only; the probe's context has none, so the refusal is the row.
+  GetDashboardQuery: { args: () => [{ kind: 'me' }, {}], outcome: 'denied' },
+  DrillIntoMetricQuery: { args: () => ['appointments.no-show', undefined, {}, { page: 1, pageSize: 5 }], outcome: 'denied' },
+  RecomputeMetricsCommand: { assertedBy: 'apps/api/test/dashboards-recompute.e2e-spec.ts' },
+  UpdateMetricDefinitionCommand: { args: () => ['no.such-metric', { target: 1 }], outcome: 'not_found' },
+  UpdateViewDefinitionCommand: { args: () => ['no-such-view', { userLayoutEnabled: true }], outcome: 'not_found' },
+  SetExportPermissionCommand: { args: () => ['janitor', true], outcome: 'no row', because: 'an unknown role is bad input' },
 };
 
 interface RegisteredHandler {

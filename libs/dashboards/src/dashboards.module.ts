@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 
+import { DefinitionsModule } from './definitions/definitions.module';
+import { DrillThroughModule } from './drill-through/drill-through.module';
 import { MetricStoreModule } from './metric-store/metric-store.module';
 import { StreamModule } from './stream/stream.module';
 import { ViewsModule } from './views/views.module';
 
 /** The dashboards bounded context (issue 16; README.md). */
-@Module({ imports: [CqrsModule, MetricStoreModule, ViewsModule, StreamModule] })
+@Module({ imports: [CqrsModule, DefinitionsModule, DrillThroughModule, MetricStoreModule, ViewsModule, StreamModule] })
 export class DashboardsModule {}

@@ -1,5 +1,10 @@
-import { CL_GROUP_ENCOUNTERS_APPROVED_V1, CL_GROUP_SESSION_DOCUMENTED_V1, PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/clinical';
-import { PM_APPOINTMENT_STATUS_CHANGED_V1 } from '@cairn/platform/scheduling';
+import {
+  CL_GROUP_ENCOUNTERS_APPROVED_V1,
+  CL_GROUP_SESSION_DOCUMENTED_V1,
+  CL_PROGRESS_NOTE_SIGNED_V1,
+  PEER_ENCOUNTER_FINALIZED_V1,
+} from '@cairn/platform/clinical';
+import { PM_APPOINTMENT_BOOKED_V1, PM_APPOINTMENT_RESCHEDULED_V1, PM_APPOINTMENT_STATUS_CHANGED_V1 } from '@cairn/platform/scheduling';
 
 import type { EventPayloads, EventType, IntegrationEvent } from './event-types';
 
@@ -17,7 +22,10 @@ export const JOB_MAP = {
   'charge-creation': [CL_GROUP_ENCOUNTERS_APPROVED_V1, PEER_ENCOUNTER_FINALIZED_V1],
   // Dashboards' real-time update model (ADR 0017): every event a SIGNAL_METRICS entry names in `events`.
   'dashboards-metrics': [
+    PM_APPOINTMENT_BOOKED_V1,
+    PM_APPOINTMENT_RESCHEDULED_V1,
     PM_APPOINTMENT_STATUS_CHANGED_V1,
+    CL_PROGRESS_NOTE_SIGNED_V1,
     CL_GROUP_SESSION_DOCUMENTED_V1,
     CL_GROUP_ENCOUNTERS_APPROVED_V1,
     PEER_ENCOUNTER_FINALIZED_V1,

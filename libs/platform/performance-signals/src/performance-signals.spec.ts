@@ -1,4 +1,11 @@
+import {
+  CL_GROUP_ENCOUNTERS_APPROVED_V1,
+  CL_GROUP_SESSION_DOCUMENTED_V1,
+  CL_PROGRESS_NOTE_SIGNED_V1,
+  PEER_ENCOUNTER_FINALIZED_V1,
+} from '@cairn/platform/clinical';
 import { InvalidInputError } from '@cairn/platform/kernel';
+import { PM_APPOINTMENT_BOOKED_V1, PM_APPOINTMENT_RESCHEDULED_V1, PM_APPOINTMENT_STATUS_CHANGED_V1 } from '@cairn/platform/scheduling';
 
 import {
   assertSignalRange,
@@ -8,6 +15,7 @@ import {
   GetPerformanceSignalsQuery,
   ListNoteSignalRecordsQuery,
   ListSignalRecordsQuery,
+  SIGNAL_EVENT_TYPES,
   SIGNAL_METRICS,
   SIGNAL_SOURCES,
   signalMetricsOf,
@@ -88,5 +96,27 @@ describe('the performance signals contract', () => {
     expect(fail('2026-01-01', 'tomorrow')).toEqual(['to']);
     expect(fail('2026-01-02', '2026-01-01')).toEqual(['to']);
     expect(fail('2024-01-01', '2026-01-05')).toEqual(['to']);
+  });
+});
+
+// Not published yet: charge creation (PM-07's consumer) is the next publisher to add (see README).
+const PM_CHARGE_CREATED_NAME = 'pm_charge_created.v1';
+
+describe('the events the catalogue names', () => {
+  it('are the publishers’ own event names', () => {
+    expect(Object.values(SIGNAL_EVENT_TYPES).sort()).toEqual(
+      [
+        PM_APPOINTMENT_BOOKED_V1,
+        PM_APPOINTMENT_RESCHEDULED_V1,
+        PM_APPOINTMENT_STATUS_CHANGED_V1,
+        PM_CHARGE_CREATED_NAME,
+        CL_PROGRESS_NOTE_SIGNED_V1,
+        CL_GROUP_SESSION_DOCUMENTED_V1,
+        CL_GROUP_ENCOUNTERS_APPROVED_V1,
+        PEER_ENCOUNTER_FINALIZED_V1,
+      ].sort(),
+    );
+    const named = new Set(SIGNAL_METRICS.flatMap((m) => m.events));
+    for (const e of named) expect(Object.values(SIGNAL_EVENT_TYPES)).toContain(e);
   });
 });

@@ -1,5 +1,5 @@
-import { applyDecorators, Controller, Get, Param, Query, SetMetadata } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { applyDecorators, Body, Controller, Get, Param, Put, Query, SetMetadata } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
   ApiExtension,
@@ -15,9 +15,10 @@ import { ApiProblemResponses } from '@cairn/platform/http';
 import { ForbiddenError, InvalidInputError } from '@cairn/platform/kernel';
 import { ACCESS_RULE, RequirePermission, type AccessRule } from '@cairn/platform/tenancy';
 
+import { SaveLayoutCommand, type LayoutView } from '../commands/save-layout/save-layout.command';
 import type { DashboardView } from '../domain/dashboard.view';
 import { GetDashboardQuery, type DashboardResult, type DashboardTarget } from '../queries/get-dashboard/get-dashboard.query';
-import { DashboardFiltersDto, DashboardViewResponseDto } from './dashboards.dto';
+import { DashboardFiltersDto, DashboardViewResponseDto, LayoutResponseDto, SaveLayoutDto } from './dashboards.dto';
 
 /**
  * The comparison view's access rule. The guard lets any holder of `dashboards.view` through, and the handler checks
@@ -43,7 +44,10 @@ const VIEW_KEY = /^[a-z][a-z-]{1,40}$/;
 @ApiTags('dashboards')
 @Controller({ path: 'dashboards', version: '1' })
 export class DashboardsController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly commands: CommandBus,
+  ) {}
 
   @Get('me')
   @RequirePermission('dashboards.view')
@@ -89,6 +93,23 @@ export class DashboardsController {
     if (!VIEW_KEY.test(viewId))
       throw new InvalidInputError('Not a view key.', [{ field: 'viewId', message: 'a view key such as manager' }]);
     return this.render({ kind: 'view', viewKey: viewId }, filters);
+  }
+
+  @Put('views/:viewId/layout')
+  @RequirePermission('dashboards.view')
+  @ApiOperation({
+    summary: 'Save your own layout of a view (order, hidden tiles)',
+    description:
+      'Permission: `dashboards.view`, a view bound to one of your roles whose practice enables personal layouts (else 422). The core metrics ' +
+      'of the role cannot be hidden (400).',
+  })
+  @ApiParam({ name: 'viewId', description: 'The view key', example: 'manager' })
+  @ApiOkResponse({ type: LayoutResponseDto })
+  @ApiProblemResponses(400, 401, 403, 404, 422)
+  async saveLayout(@Param('viewId') viewId: string, @Body() dto: SaveLayoutDto): Promise<LayoutResponseDto> {
+    if (!VIEW_KEY.test(viewId))
+      throw new InvalidInputError('Not a view key.', [{ field: 'viewId', message: 'a view key such as manager' }]);
+    return this.commands.execute<SaveLayoutCommand, LayoutView>(new SaveLayoutCommand(viewId, dto.metricOrder, dto.hiddenMetrics));
   }
 
   private async render(target: DashboardTarget, filters: DashboardFiltersDto): Promise<DashboardView> {

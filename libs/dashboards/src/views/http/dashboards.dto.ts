@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches } from 'class-validator';
 
 import { IsId, type Assert, type SameShape } from '@cairn/platform/http';
 
+import type { LayoutView } from '../commands/save-layout/save-layout.command';
 import type { AttentionIndicator } from '../domain/attention.rules';
 import type { DashboardView, MetricTile, SiteValue } from '../domain/dashboard.view';
 import { DATE_RANGES } from '../domain/filters.rules';
@@ -132,3 +133,25 @@ type _Attention = Assert<SameShape<AttentionIndicator, AttentionIndicatorDto>>;
 type _SiteValue = Assert<SameShape<SiteValue, SiteValueDto>>;
 type _Tile = Assert<SameShape<MetricTile, MetricTileDto>>;
 type _View = Assert<SameShape<DashboardView, DashboardViewResponseDto>>;
+
+export class SaveLayoutDto {
+  @ApiProperty({ type: [String], description: "The view's metric keys in the order wanted (others keep the view's order after them)" })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  metricOrder!: string[];
+
+  @ApiProperty({ type: [String], description: 'Tiles to hide (never a core metric of the role: 400)' })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  hiddenMetrics!: string[];
+}
+
+export class LayoutResponseDto {
+  @ApiProperty() viewKey!: string;
+  @ApiProperty({ type: [String] }) metricOrder!: string[];
+  @ApiProperty({ type: [String] }) hiddenMetrics!: string[];
+}
+
+type _Layout = Assert<SameShape<LayoutView, LayoutResponseDto>>;
