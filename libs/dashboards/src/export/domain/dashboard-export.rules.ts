@@ -80,6 +80,9 @@ export function drillRow(page: SignalRecordPage, row: SignalRecordPage['rows'][n
   return [row.id, ...page.columns.map((c) => (row.withheld ? null : (row.cells[c.key] ?? null))), row.withheld?.reason ?? null, row.link];
 }
 
+export const EXPORT_FORMATS = ['csv', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 /** A file name of the export: letters, digits and dashes only. */
 export function exportFileName(kind: string, from: string, to: string, format: string): string {
   return `${`dashboard-${kind}-${from}-${to}`.replace(/[^A-Za-z0-9-]+/g, '-')}.${format}`;

@@ -5,14 +5,16 @@ import { ForbiddenError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { DsUseCase, DsUseCaseHandler } from '../../../dashboards.tx';
+import {
+  CheckExportPermissionQuery,
+  type ExportPermissionCheck,
+} from '../../../definitions/queries/check-export-permission/check-export-permission.query';
 import { transition } from '../../../views/domain/view-interaction.rules';
 import { appendDashboardAuditEvents } from '../../../views/infrastructure/dashboard-audit.repository';
 import { GetDashboardQuery, type DashboardResult } from '../../../views/queries/get-dashboard/get-dashboard.query';
 import { DASHBOARD_CSV_COLUMNS, exportFileName, freshnessSummary, tileRow, viewMeta } from '../../domain/dashboard-export.rules';
-import { exportingRole } from '../../domain/export-permission.rules';
 import { DashboardsMetrics } from '../../../observability/infrastructure/dashboards-metrics.service';
 import { ExportPdfService } from '../../infrastructure/export-pdf.service';
-import { exportOverrides } from '../../infrastructure/export-permissions.repository';
 import { ExportDashboardQuery, type ExportResult } from './export-dashboard.query';
 
 export const DASHBOARD_EXPORT_AUDIT_ACTION = 'dashboards.view.export';
@@ -30,16 +32,16 @@ export class ExportDashboardHandler implements DsUseCaseHandler<ExportDashboardQ
     if (!principal) throw audit.refuse('no_staff_user', new ForbiddenError('Dashboards are exported by a signed-in staff user.'));
     const org = ctx.organizationId;
     const target = { target: q.target.kind, ...(q.target.kind === 'view' ? { viewKey: q.target.viewKey } : {}), format: q.format };
-    const role = exportingRole(principal, org, await exportOverrides(tx, org));
-    if (!role) {
+    const check = await this.queries.execute<CheckExportPermissionQuery, ExportPermissionCheck>(new CheckExportPermissionQuery());
+    if (!check.allowed) {
       const events = await appendDashboardAuditEvents(tx, org, [
-        { eventType: 'denied', actorId: principal.userId, scopeContext: { ...target, ...q.filters, reason: 'export not permitted for the role' } },
+        { eventType: 'denied', actorId: principal.userId, scopeContext: { ...target, ...q.filters, reason: `export: ${check.reason}` } },
       ]);
       audit.outcome('denied', 'export not permitted').scope({ dashboardEvents: events, ...target });
       this.metrics.denied(q.format);
       return {
         outcome: 'denied',
-        message: "Exporting dashboards is not permitted for your role in this organization (dashboards.export or the organization's export setting).",
+        message: `Exporting dashboards is not permitted: ${check.reason}.`,
         errors: [{ field: 'permission', message: 'dashboards.export' }],
       };
     }
@@ -66,7 +68,7 @@ export class ExportDashboardHandler implements DsUseCaseHandler<ExportDashboardQ
         eventType: 'exported',
         actorId: principal.userId,
         viewId: view.view.id,
-        scopeContext: { ...target, ...view.filters, role, metrics: view.tiles.map((t) => t.metricKey), bytes: body.length },
+        scopeContext: { ...target, ...view.filters, roles: check.roles, metrics: view.tiles.map((t) => t.metricKey), bytes: body.length },
       },
     ]);
     audit.scope({ dashboardEvents: events, ...target, view: view.view.key, rows: rows.length });
