@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import { PDFParse } from 'pdf-parse';
+import { SpanStatusCode, trace } from '@opentelemetry/api';
+import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+import { execFile } from 'node:child_process';
 import request from 'supertest';
 
 import { bootApi } from './support/boot-api';
@@ -13,6 +15,9 @@ import { as, expectProblem, login, StaffSession } from './support/staff-api';
  * denied dashboard audit event), the §3.4 state machine, and the dashboards' metrics on /metrics.
  */
 let app: INestApplication;
+// The process's tracer provider, with an in-memory exporter, as OTLP would be registered when configured.
+const spans = new InMemorySpanExporter();
+trace.setGlobalTracerProvider(new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter: spans })] }));
 const demo = new DemoFixture();
 const store = new DashboardStore(demo.owner);
 let org: string;
@@ -34,6 +39,21 @@ const binary = (t: request.Test) =>
     res.on('data', (c: Buffer) => chunks.push(c));
     res.on('end', () => cb(null, Buffer.concat(chunks)));
   });
+
+/**
+ * The text of a PDF, extracted by pdf-parse (pdf.js) in a child node process: pdf.js loads its worker with a dynamic
+ * import, which Jest's module sandbox refuses.
+ */
+function pdfText(pdf: Buffer): Promise<string> {
+  const script =
+    "const { PDFParse } = require('pdf-parse'); const chunks = []; process.stdin.on('data', (c) => chunks.push(c)); " +
+    "process.stdin.on('end', async () => { const p = new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) }); " +
+    'const r = await p.getText(); await p.destroy(); process.stdout.write(r.text); });';
+  return new Promise((resolve, reject) => {
+    const child = execFile(process.execPath, ['-e', script], { maxBuffer: 10_000_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+    child.stdin!.end(pdf);
+  });
+}
 
 /** Splits RFC 4180 CSV (quoted fields with commas, quotes and newlines). */
 function parseCsv(text: string): string[][] {
@@ -80,6 +100,18 @@ beforeAll(async () => {
     { signal: 'appointments.no-show', day: today, siteId: tucson, providerId: clinician, value: 2 },
   ]);
   await store.status(org, 'pm.appointments', { status: 'ok', lastSuccessAt: new Date() });
+  // One appointment today (the drill-down reads the owning context's records, not the store).
+  const booked = await as(app, sessions['frontdesk']!, org)
+    .post('/api/v1/pm/appointments')
+    .send({
+      siteId: tucson,
+      providerId: await demo.userId('clinician.tucson@sonoran.cairn.test'),
+      patientId: await demo.patientAtSite(tucson),
+      serviceType: 'psychotherapy-45',
+      startAt: new Date(Date.now() + 360_000).toISOString(),
+      endAt: new Date(Date.now() + 360_000 + 2_700_000).toISOString(),
+    });
+  expect(booked.status).toBe(201);
 });
 afterAll(async () => {
   await as(app, sessions['admin']!, org).put('/api/v1/dashboards/export-permissions/practice_manager').send({ allowed: true });
@@ -138,9 +170,7 @@ describe('PDF export: a real PDF with title, scope, filters, freshness and gener
     expect(res.headers['content-type']).toBe('application/pdf');
     const pdf = res.body as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const parser = new PDFParse({ data: new Uint8Array(pdf) });
-    const { text } = await parser.getText();
-    await parser.destroy();
+    const text = await pdfText(pdf);
     expect(text).toMatch(/Manager.*dashboard/i);
     expect(text).toMatch(/Scope: .*view manager/);
     expect(text).toMatch(new RegExp(`Filters: today ${today} to ${today}`));
@@ -192,6 +222,7 @@ describe('drill-down export', () => {
     expect(header![0]).toBe('id');
     expect(header!.slice(-2)).toEqual(['withheld_reason', 'link']);
     expect(Number(res.headers['x-export-rows'])).toBe(rows.length);
+    expect(rows.length).toBeGreaterThanOrEqual(1);
     for (const r of rows) expect(r[r.length - 1]).toMatch(/^\//);
     expect(await dashboardEvents('drilled-into', since)).not.toHaveLength(0);
     expect(await dashboardEvents('exported', since)).toEqual([
@@ -202,10 +233,9 @@ describe('drill-down export', () => {
   it('exports it as a PDF too', async () => {
     const res = await binary(get('manager', `/api/v1/dashboards/drill/appointments.today/export?format=pdf`));
     expect(res.status).toBe(200);
-    const parser = new PDFParse({ data: new Uint8Array(res.body as Buffer) });
-    const { text } = await parser.getText();
-    await parser.destroy();
-    expect(text).toMatch(/Drill-down: appointments\.today/);
+    const text = await pdfText(res.body as Buffer);
+    expect(text).toMatch(/Drill-down: [a-z.-]+\s+\(appointments\.today\)/);
+    expect(text).toMatch(/[1-9]\d* of [1-9]\d* record\(s\)/);
     expect(text).toMatch(/Generated at: /);
   });
 });
@@ -221,5 +251,29 @@ describe('Prometheus metrics of dashboards (issue 16 item 11)', () => {
     expect(text).toMatch(/^cairn_dashboard_audit_writes_total\{outcome="success"\} [1-9]/m);
     expect(text).toMatch(/^cairn_dashboard_audit_writes_total\{outcome="failure"\} 0/m);
     expect(text).toMatch(/^cairn_dashboard_feeds\{source="pm.appointments",state="ok"\} [1-9]/m);
+  });
+});
+
+describe('OpenTelemetry: a span per cross-context feed call (issue 16 item 11)', () => {
+  it('traces each GetPerformanceSignalsQuery of a recompute with its source, days and buckets, and a failing one as an error', async () => {
+    spans.reset();
+    await demo.owner.query(`REVOKE EXECUTE ON FUNCTION cl_consent_signals(uuid, date, date) FROM cairn_app`);
+    try {
+      const res = await as(app, sessions['admin']!, org)
+        .post('/api/v1/dashboards/recompute')
+        .send({ sources: ['pm.appointments', 'cl.consents'], from: today, to: today });
+      expect(res.status).toBe(200);
+    } finally {
+      await demo.owner.query(`GRANT EXECUTE ON FUNCTION cl_consent_signals(uuid, date, date) TO cairn_app`);
+    }
+    const finished = spans.getFinishedSpans().filter((s) => s.name.startsWith('performance-signals '));
+    expect(finished.map((s) => s.name).sort()).toEqual(['performance-signals cl.consents', 'performance-signals pm.appointments']);
+    const ok = finished.find((s) => s.name === 'performance-signals pm.appointments')!;
+    expect(ok.attributes).toMatchObject({ 'cairn.signal.source': 'pm.appointments', 'cairn.signal.from': today, 'cairn.signal.to': today });
+    expect(ok.attributes['cairn.signal.buckets']).toBeGreaterThanOrEqual(1);
+    expect(ok.status.code).toBe(SpanStatusCode.OK);
+    const failed = finished.find((s) => s.name === 'performance-signals cl.consents')!;
+    expect(failed.status).toEqual({ code: SpanStatusCode.ERROR, message: expect.stringMatching(/permission denied/i) });
+    expect(failed.events.map((e) => e.name)).toContain('exception');
   });
 });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 
 import { MetricStoreWorkerModule } from './metric-store/metric-store.module';
+import { DashboardsTracing } from './observability/infrastructure/tracing.service';
 import { DashboardsMetricsProcessor } from './processors/dashboards-metrics.processor';
 import { RecomputeWhenSignalEventHandler } from './refresh/event-handlers/recompute-when-signal-event.handler';
 import { DashboardChangesGateway } from './refresh/infrastructure/dashboard-changes.gateway';
@@ -14,6 +15,6 @@ import { DashboardRefreshService } from './refresh/infrastructure/dashboard-refr
  */
 @Module({
   imports: [CqrsModule, MetricStoreWorkerModule],
-  providers: [DashboardChangesGateway, RecomputeWhenSignalEventHandler, DashboardsMetricsProcessor, DashboardRefreshService],
+  providers: [DashboardsTracing, DashboardChangesGateway, RecomputeWhenSignalEventHandler, DashboardsMetricsProcessor, DashboardRefreshService],
 })
 export class DashboardsWorkerModule {}

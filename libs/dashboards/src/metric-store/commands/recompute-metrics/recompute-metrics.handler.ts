@@ -11,6 +11,7 @@ import {
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { DsUseCase, DsUseCaseHandler } from '../../../dashboards.tx';
+import { withSignalSpan } from '../../../observability/infrastructure/tracing.service';
 import { errorText, EXPECTED_INTERVAL_SECONDS } from '../../domain/source-status.rules';
 import {
   lockSource,
@@ -50,8 +51,11 @@ export class RecomputeMetricsHandler implements DsUseCaseHandler<RecomputeMetric
       const at = new Date();
       try {
         const buckets = await withSavepoint(tx, source, async () => {
-          const rows = await this.queries.execute<GetPerformanceSignalsQuery, SignalBucket[]>(
-            new GetPerformanceSignalsQuery(cmd.organizationId, source, cmd.from, cmd.to),
+          // A span per cross-context feed call (OpenTelemetry; exported over OTLP when configured).
+          const rows = await withSignalSpan(source, cmd, () =>
+            this.queries.execute<GetPerformanceSignalsQuery, SignalBucket[]>(
+              new GetPerformanceSignalsQuery(cmd.organizationId, source, cmd.from, cmd.to),
+            ),
           );
           return replaceSourceValues(tx, cmd.organizationId, source, cmd.from, cmd.to, rows, at);
         });
