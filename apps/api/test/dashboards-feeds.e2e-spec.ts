@@ -21,14 +21,20 @@ let today: string;
 let credential: string;
 const INTERVAL = 3;
 const sessions: Record<string, StaffSession> = {};
-const EMAILS = { admin: 'admin@sonoran.cairn.test', frontdesk: 'frontdesk@sonoran.cairn.test', cascadeAdmin: 'admin@cascade.cairn.test' } as const;
+const EMAILS = {
+  admin: 'admin@sonoran.cairn.test',
+  manager: 'manager@sonoran.cairn.test',
+  frontdesk: 'frontdesk@sonoran.cairn.test',
+  cascadeAdmin: 'admin@cascade.cairn.test',
+} as const;
 
 const post = (body: unknown, token: string | null = credential, feedKey = 'portal') => {
   const t = request(app.getHttpServer()).post(`/api/v1/dashboards/feeds/${feedKey}/signals`).send(body as object);
   return token ? t.set('Authorization', `Bearer ${token}`) : t;
 };
+/** The manager's tile (all sites: the feed's values are organization-wide, not per site). */
 const tile = async (key: string) => {
-  const me = await as(app, sessions['frontdesk']!, org).get('/api/v1/dashboards/me');
+  const me = await as(app, sessions['manager']!, org).get('/api/v1/dashboards/me');
   expect(me.status).toBe(200);
   return (me.body.tiles as any[]).find((t) => t.metricKey === key);
 };

@@ -14,7 +14,13 @@ import { RegisterFeedCommand, type FeedView, type RegisteredFeed } from '../comm
 import { FEED_CREDENTIAL, FEED_KEY, feedSource, hashFeedCredential } from '../domain/feed.rules';
 import { authenticateFeed } from '../infrastructure/feeds.repository';
 import { ListFeedsQuery } from '../queries/list-feeds/list-feeds.query';
-import { FeedDto, FeedPostResultDto, PostFeedSignalsDto, RegisteredFeedDto, RegisterFeedDto } from './feeds.dto';
+import {
+  InboundFeedDto,
+  InboundFeedPostResultDto,
+  PostInboundFeedSignalsDto,
+  RegisteredInboundFeedDto,
+  RegisterInboundFeedDto,
+} from './feeds.dto';
 
 /** The inbound feed API (issue 16 item 10, ADR 0017). */
 @ApiTags('dashboards')
@@ -37,18 +43,18 @@ export class FeedsController {
       'for the signals metric definitions read from that source (e.g. `portal` supplies the Engagement tiles until the portal exists). ' +
       'Only the credential\'s SHA-256 is stored. 409 when the key is taken.',
   })
-  @ApiCreatedResponse({ type: RegisteredFeedDto })
+  @ApiCreatedResponse({ type: RegisteredInboundFeedDto })
   @ApiProblemResponses(400, 401, 403, 409)
-  async register(@Body() dto: RegisterFeedDto): Promise<RegisteredFeedDto> {
+  async register(@Body() dto: RegisterInboundFeedDto): Promise<RegisteredInboundFeedDto> {
     return this.commands.execute<RegisterFeedCommand, RegisteredFeed>(new RegisterFeedCommand({ ...dto }));
   }
 
   @Get()
   @RequirePermission('dashboards.metrics.manage')
   @ApiOperation({ summary: "The organization's inbound feeds and their state", description: 'Permission: `dashboards.metrics.manage`. Never a credential.' })
-  @ApiOkResponse({ type: [FeedDto] })
+  @ApiOkResponse({ type: [InboundFeedDto] })
   @ApiProblemResponses(401, 403)
-  async list(): Promise<FeedDto[]> {
+  async list(): Promise<InboundFeedDto[]> {
     return this.queries.execute<ListFeedsQuery, FeedView[]>(new ListFeedsQuery());
   }
 
@@ -65,13 +71,13 @@ export class FeedsController {
       'its expected interval is shown stale (silent) on every tile it feeds.',
   })
   @ApiParam({ name: 'feedKey', example: 'portal' })
-  @ApiOkResponse({ type: FeedPostResultDto })
+  @ApiOkResponse({ type: InboundFeedPostResultDto })
   @ApiProblemResponses(400, 401, 404, 422)
   async post(
     @Param('feedKey') feedKey: string,
     @Headers('authorization') authorization: string | undefined,
-    @Body() dto: PostFeedSignalsDto,
-  ): Promise<FeedPostResultDto> {
+    @Body() dto: PostInboundFeedSignalsDto,
+  ): Promise<InboundFeedPostResultDto> {
     if (!FEED_KEY.test(feedKey)) throw new InvalidInputError('Not a feed key.', [{ field: 'feedKey', message: 'a feed key such as portal' }]);
     const credential = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     const feed = credential && FEED_CREDENTIAL.test(credential) ? await authenticateFeed(this.prisma, feedKey, hashFeedCredential(credential)) : null;

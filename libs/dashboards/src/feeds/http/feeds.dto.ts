@@ -9,7 +9,7 @@ import type { FeedView, RegisteredFeed } from '../commands/register-feed/registe
 import type { FeedPostResult } from '../commands/post-feed-signals/post-feed-signals.command';
 import { MAX_FEED_VALUES } from '../domain/feed.rules';
 
-export class RegisterFeedDto {
+export class RegisterInboundFeedDto {
   @ApiProperty({ example: 'portal', description: 'The feed key (lower-case, digits, dashes); its values are source feed:<key>' })
   @Matches(/^[a-z][a-z0-9-]{1,40}$/, { message: 'feedKey must be lower-case letters, digits and dashes (2-41)' })
   feedKey!: string;
@@ -29,7 +29,7 @@ export class RegisterFeedDto {
   expectedIntervalSeconds!: number;
 }
 
-export class FeedDto implements FeedView {
+export class InboundFeedDto implements FeedView {
   @ApiProperty() feedKey!: string;
   @ApiProperty({ example: 'feed:portal' }) source!: string;
   @ApiProperty({ enum: DOMAINS }) domain!: string;
@@ -41,15 +41,15 @@ export class FeedDto implements FeedView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastPostAt!: string | null;
   @ApiProperty({ type: [String], description: 'The signal keys this feed may post (read by metric definitions)' }) signals!: string[];
 }
-export type FeedShape = Assert<SameShape<FeedView, FeedDto>>;
+export type FeedShape = Assert<SameShape<FeedView, InboundFeedDto>>;
 
-export class RegisteredFeedDto implements RegisteredFeed {
-  @ApiProperty({ type: FeedDto }) feed!: FeedDto;
+export class RegisteredInboundFeedDto implements RegisteredFeed {
+  @ApiProperty({ type: InboundFeedDto }) feed!: InboundFeedDto;
   @ApiProperty({ description: 'Shown once (only its SHA-256 is stored): send as `Authorization: Bearer <credential>`' }) credential!: string;
 }
-export type RegisteredFeedShape = Assert<SameShape<RegisteredFeed, RegisteredFeedDto>>;
+export type RegisteredFeedShape = Assert<SameShape<RegisteredFeed, RegisteredInboundFeedDto>>;
 
-export class FeedValueDto {
+export class InboundFeedValueDto {
   @ApiProperty({ example: 'engagement.portal-adoption', description: 'A signal key a metric definition reads from this feed' })
   @IsString()
   metricKey!: string;
@@ -69,24 +69,24 @@ export class FeedValueDto {
   breakdown?: Record<string, number> | null;
 }
 
-export class PostFeedSignalsDto {
+export class PostInboundFeedSignalsDto {
   @ApiProperty({ description: "The sender's id of this submission: a repeated id is answered as a duplicate and stores nothing" })
   @Matches(/^[A-Za-z0-9._:-]{1,100}$/, { message: 'senderId must be 1-100 letters, digits, . _ : -' })
   senderId!: string;
 
-  @ApiProperty({ type: [FeedValueDto], maxItems: MAX_FEED_VALUES })
+  @ApiProperty({ type: [InboundFeedValueDto], maxItems: MAX_FEED_VALUES })
   @IsArray()
   @ArrayMaxSize(MAX_FEED_VALUES)
   @ValidateNested({ each: true })
-  @Type(() => FeedValueDto)
-  values!: FeedValueDto[];
+  @Type(() => InboundFeedValueDto)
+  values!: InboundFeedValueDto[];
 }
 
-export class FeedPostResultDto implements FeedPostResult {
+export class InboundFeedPostResultDto implements FeedPostResult {
   @ApiProperty() feedKey!: string;
   @ApiProperty() senderId!: string;
   @ApiProperty({ enum: ['accepted', 'duplicate'] }) outcome!: FeedPostResult['outcome'];
   @ApiProperty() values!: number;
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
 }
-export type FeedPostResultShape = Assert<SameShape<FeedPostResult, FeedPostResultDto>>;
+export type FeedPostResultShape = Assert<SameShape<FeedPostResult, InboundFeedPostResultDto>>;
