@@ -81,7 +81,8 @@ async function eventToBrowser(): Promise<number[]> {
     await fetch(`${base}/api/v1/dashboards/drill/appointments.today?range=this-week&pageSize=100`, { headers }),
   );
   const scheduled = drill.records.rows.filter((r) => r.cells['status'] === 'scheduled').map((r) => r.id);
-  if (scheduled.length < EVENTS) throw new Error(`only ${scheduled.length} scheduled appointments this week to cancel; load the demo data (npm start)`);
+  if (scheduled.length < EVENTS)
+    throw new Error(`only ${scheduled.length} scheduled appointments this week to cancel; load the demo data (npm start)`);
   const stream = await SseClient.open(`${base}/api/v1/dashboards/stream`, { authorization: `Bearer ${frontdesk}` });
   if (stream.status !== 200) throw new Error(`the stream answered ${stream.status}`);
   await stream.next((e) => e.event === 'ready');
@@ -114,7 +115,9 @@ async function main(): Promise<void> {
   console.log(`dashboards: ${USERS} concurrent users across ${ROLES.length} role views, ${SECONDS} s (plus 3 s warm-up), against ${base}`);
   const { latencies, errors } = await renderLoad(tokens);
   const render = summary(latencies);
-  console.log(`render ms        p50 ${render.p50.toFixed(1)}  p95 ${render.p95.toFixed(1)}  p99 ${render.p99.toFixed(1)}  (${render.n} renders, ${errors} errors)`);
+  console.log(
+    `render ms        p50 ${render.p50.toFixed(1)}  p95 ${render.p95.toFixed(1)}  p99 ${render.p99.toFixed(1)}  (${render.n} renders, ${errors} errors)`,
+  );
   const rt = summary(await eventToBrowser());
   console.log(`event-to-browser p50 ${rt.p50} ms  p95 ${rt.p95} ms  p99 ${rt.p99} ms  (${rt.n} appointment cancellations)`);
   const ok = render.p95 <= 100 && errors === 0 && rt.p95 <= 1000;

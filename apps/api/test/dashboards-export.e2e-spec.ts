@@ -1,7 +1,7 @@
+import { execFile } from 'node:child_process';
 import type { INestApplication } from '@nestjs/common';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
-import { execFile } from 'node:child_process';
 import request from 'supertest';
 
 import { bootApi } from './support/boot-api';
@@ -50,7 +50,9 @@ function pdfText(pdf: Buffer): Promise<string> {
     "process.stdin.on('end', async () => { const p = new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) }); " +
     'const r = await p.getText(); await p.destroy(); process.stdout.write(r.text); });';
   return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, ['-e', script], { maxBuffer: 10_000_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+    const child = execFile(process.execPath, ['-e', script], { maxBuffer: 10_000_000 }, (err, stdout) =>
+      err ? reject(err) : resolve(stdout),
+    );
     child.stdin!.end(pdf);
   });
 }
@@ -64,15 +66,15 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n') row.push(field.replace(/\r$/, '')), rows.push(row), (row = []), (field = '');
+    else if (c === ',') (row.push(field), (field = ''));
+    else if (c === '\n') (row.push(field.replace(/\r$/, '')), rows.push(row), (row = []), (field = ''));
     else field += c;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) (row.push(field), rows.push(row));
   return rows;
 }
 
@@ -127,7 +129,9 @@ describe('CSV export of the current view (with its filters)', () => {
     const res = await get('manager', '/api/v1/dashboards/me/export?format=csv&range=this-week');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="dashboard-manager-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="dashboard-manager-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const [header, ...rows] = parseCsv(res.text);
     expect(header).toEqual([
       'metric_key',
@@ -190,13 +194,18 @@ describe('export permission checked at export time (§13.2 rule 5)', () => {
     expectProblem(res, 403);
     const denied = await dashboardEvents('denied', since);
     expect(denied).toEqual([
-      expect.objectContaining({ actor_id: ids['frontdesk'], scope_context: expect.objectContaining({ format: 'csv', reason: expect.stringMatching(/^export: /) }) }),
+      expect.objectContaining({
+        actor_id: ids['frontdesk'],
+        scope_context: expect.objectContaining({ format: 'csv', reason: expect.stringMatching(/^export: /) }),
+      }),
     ]);
     expect(await dashboardEvents('exported', since)).toEqual([]);
   });
 
-  it("refuses the manager once an admin switches export off for the role, at the next export (not only at render)", async () => {
-    const off = await as(app, sessions['admin']!, org).put('/api/v1/dashboards/export-permissions/practice_manager').send({ allowed: false });
+  it('refuses the manager once an admin switches export off for the role, at the next export (not only at render)', async () => {
+    const off = await as(app, sessions['admin']!, org)
+      .put('/api/v1/dashboards/export-permissions/practice_manager')
+      .send({ allowed: false });
     expect(off.status).toBe(200);
     const since = new Date();
     expectProblem(await get('manager', '/api/v1/dashboards/me/export?format=pdf'), 403);
@@ -226,7 +235,9 @@ describe('drill-down export', () => {
     for (const r of rows) expect(r[r.length - 1]).toMatch(/^\//);
     expect(await dashboardEvents('drilled-into', since)).not.toHaveLength(0);
     expect(await dashboardEvents('exported', since)).toEqual([
-      expect.objectContaining({ scope_context: expect.objectContaining({ target: 'drill', drillKey: 'appointments.today', format: 'csv' }) }),
+      expect.objectContaining({
+        scope_context: expect.objectContaining({ target: 'drill', drillKey: 'appointments.today', format: 'csv' }),
+      }),
     ]);
   });
 

@@ -29,7 +29,9 @@ const EMAILS = {
 } as const;
 
 const post = (body: unknown, token: string | null = credential, feedKey = 'portal') => {
-  const t = request(app.getHttpServer()).post(`/api/v1/dashboards/feeds/${feedKey}/signals`).send(body as object);
+  const t = request(app.getHttpServer())
+    .post(`/api/v1/dashboards/feeds/${feedKey}/signals`)
+    .send(body as object);
   return token ? t.set('Authorization', `Bearer ${token}`) : t;
 };
 /** The manager's tile (all sites: the feed's values are organization-wide, not per site). */
@@ -71,7 +73,10 @@ describe('registering a feed', () => {
       state: 'never-posted',
       signals: ['engagement.portal-activity', 'engagement.portal-adoption'],
     });
-    const { rows } = await demo.owner.query(`SELECT credential_hash FROM ds_inbound_feeds WHERE organization_id = $1 AND feed_key = 'portal'`, [org]);
+    const { rows } = await demo.owner.query(
+      `SELECT credential_hash FROM ds_inbound_feeds WHERE organization_id = $1 AND feed_key = 'portal'`,
+      [org],
+    );
     expect(rows).toEqual([{ credential_hash: createHash('sha256').update(credential).digest('hex') }]);
     const list = await as(app, sessions['admin']!, org).get('/api/v1/dashboards/feeds');
     expect(list.status).toBe(200);
@@ -116,12 +121,18 @@ describe('posting signals', () => {
   it('refuses a signal the feed does not supply, a bad day or value, naming the field, and stores nothing', async () => {
     const res = await post({
       senderId: 'bad-1',
-      values: [{ metricKey: 'appointments.no-show', day: today, value: 3 }, { metricKey: 'engagement.portal-activity', day: '2026-02-30', value: 1 }],
+      values: [
+        { metricKey: 'appointments.no-show', day: today, value: 3 },
+        { metricKey: 'engagement.portal-activity', day: '2026-02-30', value: 1 },
+      ],
     });
     expectProblem(res, 400);
     const fields = (res.body.errors as { field: string }[]).map((e) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['values[0].metricKey', 'values[1].day']));
-    const { rows } = await demo.owner.query(`SELECT count(*)::int AS n FROM ds_metric_values WHERE organization_id = $1 AND source = 'feed:portal'`, [org]);
+    const { rows } = await demo.owner.query(
+      `SELECT count(*)::int AS n FROM ds_metric_values WHERE organization_id = $1 AND source = 'feed:portal'`,
+      [org],
+    );
     expect(rows[0].n).toBe(0);
     expect((await tile('engagement.portal-activity')).value).toBeNull();
   });
@@ -132,7 +143,10 @@ describe('posting signals', () => {
     expect(res.body).toMatchObject({ feedKey: 'portal', outcome: 'accepted', values: 2 });
     const adoption = await tile('engagement.portal-adoption');
     expect(adoption).toMatchObject({ value: 0.42, feed: { source: 'feed:portal', state: 'ok', available: true }, stale: null });
-    const again = await post({ senderId: 'portal-2026-12-05T10:00', values: [{ metricKey: 'engagement.portal-activity', day: today, value: 999 }] });
+    const again = await post({
+      senderId: 'portal-2026-12-05T10:00',
+      values: [{ metricKey: 'engagement.portal-activity', day: today, value: 999 }],
+    });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ outcome: 'duplicate', values: 0 });
     expect((await tile('engagement.portal-activity')).value).toBe(17);
@@ -148,7 +162,10 @@ describe('posting signals', () => {
 
 describe('a feed that goes silent past its declared interval (§13.6 item 4)', () => {
   it('keeps the last value, stale since the interval passed, the feed unavailable; the feed list says silent', async () => {
-    const { rows } = await demo.owner.query(`SELECT last_success_at FROM ds_source_status WHERE organization_id = $1 AND source = 'feed:portal'`, [org]);
+    const { rows } = await demo.owner.query(
+      `SELECT last_success_at FROM ds_source_status WHERE organization_id = $1 AND source = 'feed:portal'`,
+      [org],
+    );
     const last = rows[0].last_success_at as Date;
     await new Promise((r) => setTimeout(r, INTERVAL * 1000 + 1000));
     const adoption = await tile('engagement.portal-adoption');

@@ -196,7 +196,7 @@ describe('real-time update model: an appointment status change reaches the brows
     expect(tile.freshness.label).toBe('Live');
   });
 
-  it("tells the provider the change concerns; another practitioner (own figures only) hears nothing of it", async () => {
+  it('tells the provider the change concerns; another practitioner (own figures only) hears nothing of it', async () => {
     await clinician2.next((x) => changed('appointments.cancelled')(x) && x.receivedAt >= changeAt, 20_000);
     await frontdesk.next((x) => changed('appointments.cancelled')(x) && x.receivedAt >= changeAt, 20_000);
     await new Promise((r) => setTimeout(r, 1000));
@@ -204,7 +204,10 @@ describe('real-time update model: an appointment status change reaches the brows
   });
 
   it("gives a role only the metrics it may see (hr: utilisation, never cancellations); another organization's user hears nothing", async () => {
-    const e = await hr.next((x) => x.event === 'metrics-changed' && x.receivedAt >= changeAt && JSON.parse(x.data).trigger === 'event', 20_000);
+    const e = await hr.next(
+      (x) => x.event === 'metrics-changed' && x.receivedAt >= changeAt && JSON.parse(x.data).trigger === 'event',
+      20_000,
+    );
     const metrics = JSON.parse(e.data).metrics as string[];
     expect(metrics).toContain('appointments.utilisation');
     expect(metrics).not.toContain('appointments.cancelled');
@@ -231,7 +234,9 @@ describe('graceful degradation with real faults (§13.6 item 4)', () => {
     await owner.query(`REVOKE EXECUTE ON FUNCTION pm_appointment_signals(uuid, date, date) FROM cairn_app`);
     try {
       const at = Date.now();
-      const res = await as(app, sessions['frontdesk']!, org).post(`/api/v1/pm/appointments/${id}/status`).send({ status: 'cancelled', cancelledBy: 'clinic' });
+      const res = await as(app, sessions['frontdesk']!, org)
+        .post(`/api/v1/pm/appointments/${id}/status`)
+        .send({ status: 'cancelled', cancelledBy: 'clinic' });
       expect(res.status).toBe(200);
       const status = await waitFor('the source to fail', async () => {
         const s = await sourceStatus('pm.appointments');

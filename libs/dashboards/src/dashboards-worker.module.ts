@@ -15,6 +15,12 @@ import { DashboardRefreshService } from './refresh/infrastructure/dashboard-refr
  */
 @Module({
   imports: [CqrsModule, MetricStoreWorkerModule],
-  providers: [DashboardsTracing, DashboardChangesGateway, RecomputeWhenSignalEventHandler, DashboardsMetricsProcessor, DashboardRefreshService],
+  providers: [
+    DashboardsTracing,
+    DashboardChangesGateway,
+    RecomputeWhenSignalEventHandler,
+    DashboardsMetricsProcessor,
+    DashboardRefreshService,
+  ],
 })
 export class DashboardsWorkerModule {}

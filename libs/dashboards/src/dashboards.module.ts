@@ -11,5 +11,17 @@ import { StreamModule } from './stream/stream.module';
 import { ViewsModule } from './views/views.module';
 
 /** The dashboards bounded context (issue 16; README.md). */
-@Module({ imports: [CqrsModule, DefinitionsModule, DrillThroughModule, MetricStoreModule, ViewsModule, StreamModule, ExportModule, FeedsModule, ObservabilityModule] })
+@Module({
+  imports: [
+    CqrsModule,
+    DefinitionsModule,
+    DrillThroughModule,
+    MetricStoreModule,
+    ViewsModule,
+    StreamModule,
+    ExportModule,
+    FeedsModule,
+    ObservabilityModule,
+  ],
+})
 export class DashboardsModule {}

@@ -11,7 +11,12 @@ import { DashboardsTracing } from './infrastructure/tracing.service';
 /** Dashboards' Prometheus metrics in the API (issue 16 item 11). */
 @Module({
   imports: [MetricsModule],
-  providers: [DashboardsMetrics, FeedAvailabilitySampler, DashboardsTracing, { provide: APP_INTERCEPTOR, useClass: RenderLatencyInterceptor }],
+  providers: [
+    DashboardsMetrics,
+    FeedAvailabilitySampler,
+    DashboardsTracing,
+    { provide: APP_INTERCEPTOR, useClass: RenderLatencyInterceptor },
+  ],
   exports: [DashboardsMetrics],
 })
 export class ObservabilityModule {}

@@ -33,7 +33,8 @@ describe('the job map', () => {
 
   it('routes every event a performance signal names (SIGNAL_METRICS[].events) that is published today to the dashboards queue', () => {
     const named = new Set(SIGNAL_METRICS.flatMap((m) => m.events));
-    for (const type of EVENT_TYPES) expect({ type, routed: queuesFor(type).includes('dashboards-metrics') }).toEqual({ type, routed: named.has(type) });
+    for (const type of EVENT_TYPES)
+      expect({ type, routed: queuesFor(type).includes('dashboards-metrics') }).toEqual({ type, routed: named.has(type) });
   });
 });
 

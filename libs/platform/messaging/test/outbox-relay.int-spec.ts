@@ -6,9 +6,9 @@ import { CL_GROUP_SESSION_DOCUMENTED_V1 } from '@cairn/platform/clinical';
 import { loadConfig } from '@cairn/platform/config';
 
 import { EVENTS_WITHOUT_CONSUMER, queuesFor, RunningWorker, startWorker } from '../src';
+import { createMessagingTestDb, MessagingTestDb, obliterateQueues, uniqueQueuePrefix, waitFor } from './probe';
 
 const AWAITING = 'pm_appointment_reminder_sent.v1';
-import { createMessagingTestDb, MessagingTestDb, obliterateQueues, uniqueQueuePrefix, waitFor } from './probe';
 
 // Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
 jest.setTimeout(120_000);

@@ -64,10 +64,17 @@ export function viewMeta(view: DashboardView, organizationName: string, who: str
 
 /** The freshness summary of a view: the oldest computed value and every source that is not ok, with since-when. */
 export function freshnessSummary(view: DashboardView): string[] {
-  const computed = view.tiles.map((t) => t.freshness.computedAt).filter((c): c is string => c !== null).sort();
-  const lines = [computed.length ? `Values computed between ${computed[0]} and ${computed[computed.length - 1]}` : 'No values computed yet'];
+  const computed = view.tiles
+    .map((t) => t.freshness.computedAt)
+    .filter((c): c is string => c !== null)
+    .sort();
+  const lines = [
+    computed.length ? `Values computed between ${computed[0]} and ${computed[computed.length - 1]}` : 'No values computed yet',
+  ];
   const bad = new Map<string, string>();
-  for (const t of view.tiles) if (t.feed.state !== 'ok' && !bad.has(t.feed.source)) bad.set(t.feed.source, `${t.feed.source}: ${t.feed.state}${t.stale ? ` since ${t.stale.since}` : ''}`);
+  for (const t of view.tiles)
+    if (t.feed.state !== 'ok' && !bad.has(t.feed.source))
+      bad.set(t.feed.source, `${t.feed.source}: ${t.feed.state}${t.stale ? ` since ${t.stale.since}` : ''}`);
   return [...lines, ...[...bad.values()].map((b) => `Stale or unavailable: ${b}`)];
 }
 

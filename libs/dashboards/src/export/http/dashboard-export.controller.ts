@@ -14,9 +14,12 @@ import { ExportDrillQuery, MAX_DRILL_EXPORT_ROWS } from '../queries/export-drill
 import { DashboardExportQueryDto, DrillExportQueryDto } from './dashboard-export.dto';
 
 const VIEW_KEY = /^[a-z][a-z-]{1,40}$/;
-const FILE = { description: 'The export file', content: { 'text/csv': { schema: { type: 'string' } }, 'application/pdf': { schema: { type: 'string', format: 'binary' } } } };
+const FILE = {
+  description: 'The export file',
+  content: { 'text/csv': { schema: { type: 'string' } }, 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+};
 const PERMISSION_TEXT =
-  'Guard: `dashboards.view`; at export time the handler also requires `dashboards.export` on one of the caller\'s roles, not switched off ' +
+  "Guard: `dashboards.view`; at export time the handler also requires `dashboards.export` on one of the caller's roles, not switched off " +
   'for that role by the organization (PUT /dashboards/export-permissions/:roleKey); without it 403 and a `denied` dashboard audit event. ';
 
 /** CSV and PDF exports of a view and of a drill-down (issue 16 item 8). */
@@ -43,13 +46,17 @@ export class DashboardExportController {
 
   @Get('views/:viewId/export')
   @RequirePermission('dashboards.view')
-  @ApiOperation({ summary: 'Export a dashboard view the caller is bound to (CSV or PDF)', description: PERMISSION_TEXT + 'As /me/export for the view.' })
+  @ApiOperation({
+    summary: 'Export a dashboard view the caller is bound to (CSV or PDF)',
+    description: PERMISSION_TEXT + 'As /me/export for the view.',
+  })
   @ApiParam({ name: 'viewId', description: 'The view key', example: 'manager' })
   @ApiProduces('text/csv', 'application/pdf')
   @ApiOkResponse(FILE)
   @ApiProblemResponses(400, 401, 403, 404, 422)
   async viewExport(@Param('viewId') viewId: string, @Query() dto: DashboardExportQueryDto, @Res() res: Response): Promise<void> {
-    if (!VIEW_KEY.test(viewId)) throw new InvalidInputError('Not a view key.', [{ field: 'viewId', message: 'a view key such as manager' }]);
+    if (!VIEW_KEY.test(viewId))
+      throw new InvalidInputError('Not a view key.', [{ field: 'viewId', message: 'a view key such as manager' }]);
     const { format, ...filters } = dto;
     await this.view({ kind: 'view', viewKey: viewId }, filters, format, res);
   }
@@ -71,7 +78,12 @@ export class DashboardExportController {
     send(res, await this.queries.execute<ExportDrillQuery, ExportResult>(new ExportDrillQuery(drillKey, metric, filters, format)));
   }
 
-  private async view(target: DashboardTarget, filters: Omit<DashboardExportQueryDto, 'format'>, format: DashboardExportQueryDto['format'], res: Response) {
+  private async view(
+    target: DashboardTarget,
+    filters: Omit<DashboardExportQueryDto, 'format'>,
+    format: DashboardExportQueryDto['format'],
+    res: Response,
+  ) {
     send(res, await this.queries.execute<ExportDashboardQuery, ExportResult>(new ExportDashboardQuery(target, { ...filters }, format)));
   }
 }

@@ -11,7 +11,10 @@ export class DashboardExportQueryDto extends DashboardFiltersDto {
 }
 
 export class DrillExportQueryDto extends DashboardExportQueryDto {
-  @ApiPropertyOptional({ description: 'The metric drilled from (when several metrics share the drill key)', example: 'appointments.no-show' })
+  @ApiPropertyOptional({
+    description: 'The metric drilled from (when several metrics share the drill key)',
+    example: 'appointments.no-show',
+  })
   @IsOptional()
   @Matches(/^[a-z][a-z0-9.-]{1,80}$/, { message: 'metric must be a metric key' })
   metric?: string;

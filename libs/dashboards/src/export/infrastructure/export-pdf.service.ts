@@ -34,9 +34,7 @@ export class ExportPdfService {
       doc.font('Helvetica').fontSize(10);
       doc.text(`Scope: ${meta.scope}`);
       const f = meta.filters;
-      doc.text(
-        `Filters: ${f.range} ${f.from} to ${f.to}; site ${f.siteId ?? 'all in scope'}; provider ${f.providerId ?? 'all in scope'}`,
-      );
+      doc.text(`Filters: ${f.range} ${f.from} to ${f.to}; site ${f.siteId ?? 'all in scope'}; provider ${f.providerId ?? 'all in scope'}`);
       doc.text(`Generated at: ${meta.generatedAt} by ${meta.generatedBy}`);
       doc.moveDown(0.5);
       doc.font('Helvetica-Bold').text('Freshness');

@@ -41,7 +41,7 @@ export class FeedsController {
     description:
       'Permission: `dashboards.metrics.manage`. The feed posts pre-aggregated values for this organization only, as source `feed:<feedKey>`, ' +
       'for the signals metric definitions read from that source (e.g. `portal` supplies the Engagement tiles until the portal exists). ' +
-      'Only the credential\'s SHA-256 is stored. 409 when the key is taken.',
+      "Only the credential's SHA-256 is stored. 409 when the key is taken.",
   })
   @ApiCreatedResponse({ type: RegisteredInboundFeedDto })
   @ApiProblemResponses(400, 401, 403, 409)
@@ -51,7 +51,10 @@ export class FeedsController {
 
   @Get()
   @RequirePermission('dashboards.metrics.manage')
-  @ApiOperation({ summary: "The organization's inbound feeds and their state", description: 'Permission: `dashboards.metrics.manage`. Never a credential.' })
+  @ApiOperation({
+    summary: "The organization's inbound feeds and their state",
+    description: 'Permission: `dashboards.metrics.manage`. Never a credential.',
+  })
   @ApiOkResponse({ type: [InboundFeedDto] })
   @ApiProblemResponses(401, 403)
   async list(): Promise<InboundFeedDto[]> {
@@ -78,9 +81,11 @@ export class FeedsController {
     @Headers('authorization') authorization: string | undefined,
     @Body() dto: PostInboundFeedSignalsDto,
   ): Promise<InboundFeedPostResultDto> {
-    if (!FEED_KEY.test(feedKey)) throw new InvalidInputError('Not a feed key.', [{ field: 'feedKey', message: 'a feed key such as portal' }]);
+    if (!FEED_KEY.test(feedKey))
+      throw new InvalidInputError('Not a feed key.', [{ field: 'feedKey', message: 'a feed key such as portal' }]);
     const credential = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-    const feed = credential && FEED_CREDENTIAL.test(credential) ? await authenticateFeed(this.prisma, feedKey, hashFeedCredential(credential)) : null;
+    const feed =
+      credential && FEED_CREDENTIAL.test(credential) ? await authenticateFeed(this.prisma, feedKey, hashFeedCredential(credential)) : null;
     if (!feed) throw new UnauthorizedError('A valid credential of this feed is required.');
     // The credential's organization, as the system: the use case runs under that tenant (row-level security applies).
     this.requestContext.setTenant(systemContext(feed.organizationId));

@@ -1,12 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 import { IsId, type Assert, type SameShape } from '@cairn/platform/http';
 
 import { DOMAINS, UPDATE_MODELS } from '../../definitions/domain/metric-definition.rules';
-import type { FeedView, RegisteredFeed } from '../commands/register-feed/register-feed.command';
 import type { FeedPostResult } from '../commands/post-feed-signals/post-feed-signals.command';
+import type { FeedView, RegisteredFeed } from '../commands/register-feed/register-feed.command';
 import { MAX_FEED_VALUES } from '../domain/feed.rules';
 
 export class RegisterInboundFeedDto {
@@ -45,7 +58,8 @@ export type FeedShape = Assert<SameShape<FeedView, InboundFeedDto>>;
 
 export class RegisteredInboundFeedDto implements RegisteredFeed {
   @ApiProperty({ type: InboundFeedDto }) feed!: InboundFeedDto;
-  @ApiProperty({ description: 'Shown once (only its SHA-256 is stored): send as `Authorization: Bearer <credential>`' }) credential!: string;
+  @ApiProperty({ description: 'Shown once (only its SHA-256 is stored): send as `Authorization: Bearer <credential>`' })
+  credential!: string;
 }
 export type RegisteredFeedShape = Assert<SameShape<RegisteredFeed, RegisteredInboundFeedDto>>;
 

@@ -1,6 +1,5 @@
+import type { Prisma, PrismaService } from '@cairn/platform/db';
 import { calendarDay } from '@cairn/platform/kernel';
-import type { PrismaService } from '@cairn/platform/db';
-import type { Prisma } from '@cairn/platform/db';
 
 import type { DsTx } from '../../dashboards.tx';
 import { scopeKey } from '../../metric-store/domain/source-status.rules';
@@ -15,7 +14,9 @@ export async function authenticateFeed(
   const rows = await prisma.$queryRaw<Array<{ organization_id: string; update_model: string; expected_interval_seconds: number }>>`
     SELECT organization_id, update_model, expected_interval_seconds FROM ds_feed_authenticate(${feedKey}, ${credentialHash})`;
   const r = rows[0];
-  return r ? { organizationId: r.organization_id, updateModel: r.update_model, expectedIntervalSeconds: r.expected_interval_seconds } : null;
+  return r
+    ? { organizationId: r.organization_id, updateModel: r.update_model, expectedIntervalSeconds: r.expected_interval_seconds }
+    : null;
 }
 
 export async function insertFeed(tx: DsTx, organizationId: string, r: FeedRegistration, credentialHash: string, actorId: string) {
@@ -43,7 +44,13 @@ export async function listFeeds(tx: DsTx, organizationId: string) {
 }
 
 /** Records the sender's submission id; false when it was recorded before (a duplicate: apply nothing). */
-export async function recordSubmission(tx: DsTx, organizationId: string, feedKey: string, senderId: string, count: number): Promise<boolean> {
+export async function recordSubmission(
+  tx: DsTx,
+  organizationId: string,
+  feedKey: string,
+  senderId: string,
+  count: number,
+): Promise<boolean> {
   const inserted = await tx.$executeRaw`
     INSERT INTO ds_feed_submissions (organization_id, feed_key, sender_id, values_count)
     VALUES (${organizationId}::uuid, ${feedKey}, ${senderId}, ${count})
@@ -52,7 +59,13 @@ export async function recordSubmission(tx: DsTx, organizationId: string, feedKey
 }
 
 /** Stores a feed's values: each replaces the cell of its signal, day, site and provider. */
-export async function upsertFeedValues(tx: DsTx, organizationId: string, source: string, values: readonly FeedValue[], at: Date): Promise<void> {
+export async function upsertFeedValues(
+  tx: DsTx,
+  organizationId: string,
+  source: string,
+  values: readonly FeedValue[],
+  at: Date,
+): Promise<void> {
   for (const v of values) {
     const siteId = v.siteId ?? null;
     const providerId = v.providerId ?? null;

@@ -110,7 +110,12 @@ export class DashboardRefreshService implements OnApplicationBootstrap {
   }
 
   /** One organization, in its system context and one transaction (the recompute records each source's status). */
-  async refreshOrganization(organizationId: string, timezone: string, model: RefreshModel, now = new Date()): Promise<DashboardChange | null> {
+  async refreshOrganization(
+    organizationId: string,
+    timezone: string,
+    model: RefreshModel,
+    now = new Date(),
+  ): Promise<DashboardChange | null> {
     return this.cls.run(async () => {
       this.cls.set(TENANT_CONTEXT, systemContext(organizationId));
       this.cls.set(CLS_REQUEST_ID, `dashboards-refresh:${model}:${organizationId}`);

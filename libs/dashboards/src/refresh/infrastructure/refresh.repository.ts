@@ -13,6 +13,8 @@ export async function organizationTimezone(tx: DsTx, organizationId: string): Pr
  * SECURITY DEFINER function answering ids and time zones only).
  */
 export async function refreshOrganizations(prisma: PrismaService): Promise<Array<{ organizationId: string; timezone: string }>> {
-  const rows = await prisma.$queryRaw<Array<{ organization_id: string; timezone: string }>>`SELECT organization_id, timezone FROM ds_refresh_organizations()`;
+  const rows = await prisma.$queryRaw<
+    Array<{ organization_id: string; timezone: string }>
+  >`SELECT organization_id, timezone FROM ds_refresh_organizations()`;
   return rows.map((r) => ({ organizationId: r.organization_id, timezone: r.timezone }));
 }

@@ -1,8 +1,8 @@
 import { signalsOf, type MetricDefinition } from '../../definitions/domain/metric-definition.rules';
+import type { DashboardChange } from '../../refresh/domain/dashboard-change.rules';
 import { providerBound } from '../../views/domain/dashboard.view';
 import type { Caller } from '../../views/domain/filters.rules';
 import { metricAccess } from '../../views/domain/metric-access.rules';
-import type { DashboardChange } from '../../refresh/domain/dashboard-change.rules';
 
 /** What one SSE connection may hear of: resolved once, when the stream opens, from the caller's roles. */
 export interface StreamSubscription {

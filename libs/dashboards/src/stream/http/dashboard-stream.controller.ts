@@ -8,8 +8,7 @@ import { ApiProblemResponses } from '@cairn/platform/http';
 import { InvalidInputError } from '@cairn/platform/kernel';
 import { RequestContextService, RequirePermission } from '@cairn/platform/tenancy';
 
-import type { DashboardChange } from '../../refresh/domain/dashboard-change.rules';
-import { CHANGE_ID } from '../../refresh/domain/dashboard-change.rules';
+import { CHANGE_ID, type DashboardChange } from '../../refresh/domain/dashboard-change.rules';
 import { DashboardChangesGateway } from '../../refresh/infrastructure/dashboard-changes.gateway';
 import { messageFor, type StreamSubscription } from '../domain/stream-subscription.rules';
 import { STREAM_TICKET_TTL_SECONDS, StreamTicketsGateway } from '../infrastructure/stream-tickets.gateway';
@@ -69,7 +68,11 @@ export class DashboardStreamController {
   @ApiProduces('text/event-stream')
   @ApiQuery({ name: 'ticket', required: false, description: 'A stream ticket, instead of the Authorization header' })
   @ApiQuery({ name: 'lastEventId', required: false, description: 'Replay changes after this id (as the Last-Event-ID header)' })
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The id of the last change received (EventSource sends it on reconnect)' })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'The id of the last change received (EventSource sends it on reconnect)',
+  })
   @ApiOkResponse({ description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } })
   @ApiProblemResponses(400, 401, 403)
   async stream(
@@ -80,7 +83,9 @@ export class DashboardStreamController {
   ): Promise<void> {
     const lastEventId = lastEventHeader ?? lastEventQuery;
     if (lastEventId !== undefined && !CHANGE_ID.test(lastEventId))
-      throw new InvalidInputError('Last-Event-ID is not a change id.', [{ field: 'lastEventId', message: 'an id such as 1764950000000-0' }]);
+      throw new InvalidInputError('Last-Event-ID is not a change id.', [
+        { field: 'lastEventId', message: 'an id such as 1764950000000-0' },
+      ]);
     const sub = await this.queries.execute<OpenDashboardStreamQuery, StreamSubscription>(new OpenDashboardStreamQuery());
 
     res.status(200);

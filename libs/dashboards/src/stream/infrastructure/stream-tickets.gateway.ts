@@ -25,7 +25,13 @@ export class StreamTicketsGateway {
 
   async issue(accessToken: string, organizationId: string): Promise<string> {
     const ticket = randomBytes(32).toString('base64url');
-    await this.connections.producer.set(this.key(ticket), JSON.stringify({ accessToken, organizationId }), 'EX', STREAM_TICKET_TTL_SECONDS, 'NX');
+    await this.connections.producer.set(
+      this.key(ticket),
+      JSON.stringify({ accessToken, organizationId }),
+      'EX',
+      STREAM_TICKET_TTL_SECONDS,
+      'NX',
+    );
     return ticket;
   }
 

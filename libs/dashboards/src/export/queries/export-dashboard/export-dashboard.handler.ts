@@ -9,11 +9,11 @@ import {
   CheckExportPermissionQuery,
   type ExportPermissionCheck,
 } from '../../../definitions/queries/check-export-permission/check-export-permission.query';
+import { DashboardsMetrics } from '../../../observability/infrastructure/dashboards-metrics.service';
 import { transition } from '../../../views/domain/view-interaction.rules';
 import { appendDashboardAuditEvents } from '../../../views/infrastructure/dashboard-audit.repository';
 import { GetDashboardQuery, type DashboardResult } from '../../../views/queries/get-dashboard/get-dashboard.query';
 import { DASHBOARD_CSV_COLUMNS, exportFileName, freshnessSummary, tileRow, viewMeta } from '../../domain/dashboard-export.rules';
-import { DashboardsMetrics } from '../../../observability/infrastructure/dashboards-metrics.service';
 import { ExportPdfService } from '../../infrastructure/export-pdf.service';
 import { ExportDashboardQuery, type ExportResult } from './export-dashboard.query';
 
@@ -73,6 +73,12 @@ export class ExportDashboardHandler implements DsUseCaseHandler<ExportDashboardQ
     ]);
     audit.scope({ dashboardEvents: events, ...target, view: view.view.key, rows: rows.length });
     this.metrics.exported(q.format);
-    return { outcome: 'ok', filename, contentType: q.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/pdf', body, rows: rows.length };
+    return {
+      outcome: 'ok',
+      filename,
+      contentType: q.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/pdf',
+      body,
+      rows: rows.length,
+    };
   }
 }

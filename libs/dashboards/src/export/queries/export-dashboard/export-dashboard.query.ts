@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
 
-import type { DashboardTarget } from '../../../views/queries/get-dashboard/get-dashboard.query';
 import type { FilterInput } from '../../../views/domain/filters.rules';
+import type { DashboardTarget } from '../../../views/queries/get-dashboard/get-dashboard.query';
 import type { ExportFormat } from '../../domain/dashboard-export.rules';
 
 /** A finished export file, or a refusal the handler audited before the answer. */

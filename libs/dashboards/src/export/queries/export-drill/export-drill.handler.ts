@@ -86,7 +86,14 @@ export class ExportDrillHandler implements DsUseCaseHandler<ExportDrillQuery, Ex
       {
         eventType: 'exported',
         actorId: principal.userId,
-        scopeContext: { ...target, ...result.filters, roles: check.roles, rows: rows.length, total: result.records.total, bytes: body.length },
+        scopeContext: {
+          ...target,
+          ...result.filters,
+          roles: check.roles,
+          rows: rows.length,
+          total: result.records.total,
+          bytes: body.length,
+        },
       },
     ]);
     audit.scope({ dashboardEvents: events, ...target, rows: rows.length });

@@ -29,7 +29,9 @@ export class PostFeedSignalsHandler implements DsUseCaseHandler<PostFeedSignalsC
     if (!feed || feed.revokedAt) throw new NotFoundError('No such feed.');
     const source = feedSource(cmd.feedKey);
     const allowed = new Set(
-      (await loadMetricDefinitions(tx, ctx.organizationId)).filter((d) => d.calculationSource === source).flatMap((d) => signalsOf(d.calculation)),
+      (await loadMetricDefinitions(tx, ctx.organizationId))
+        .filter((d) => d.calculationSource === source)
+        .flatMap((d) => signalsOf(d.calculation)),
     );
     const sites = new Set((await organizationSites(tx, ctx.organizationId)).map((s) => s.id));
     validateFeedValues(cmd.values, allowed, sites);
@@ -41,6 +43,12 @@ export class PostFeedSignalsHandler implements DsUseCaseHandler<PostFeedSignalsC
     }
     await upsertFeedValues(tx, ctx.organizationId, source, cmd.values, receivedAt);
     await recordSourceSuccess(tx, ctx.organizationId, source as SignalSourceKey, receivedAt, feed.expectedIntervalSeconds);
-    return { feedKey: cmd.feedKey, senderId: cmd.senderId, outcome: 'accepted', values: cmd.values.length, receivedAt: receivedAt.toISOString() };
+    return {
+      feedKey: cmd.feedKey,
+      senderId: cmd.senderId,
+      outcome: 'accepted',
+      values: cmd.values.length,
+      receivedAt: receivedAt.toISOString(),
+    };
   }
 }
