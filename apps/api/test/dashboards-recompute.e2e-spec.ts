@@ -82,6 +82,18 @@ describe('Metrics update according to their declared update model (on-demand rec
     expect(tile(res.body, 'caseload.active').freshness.label).toMatch(/^As of \d{2}:\d{2} (today|yesterday)$/);
   });
 
+  it('replaces the asked days whole: a stored cell the source no longer reports becomes 0 (the app role deletes nothing)', async () => {
+    const ghost = '00000000-0000-4000-8000-00000000beef';
+    await store.put(org, 'pm.appointments', [{ signal: 'appointments.no-show', day: today, siteId: null, providerId: ghost, value: 99 }]);
+    const res = await recompute({ from: today, to: today, sources: ['pm.appointments'] });
+    expect(res.body.results[0]).toMatchObject({ status: 'ok' });
+    const { rows } = await demo.owner.query<{ value: number }>(
+      'SELECT value FROM ds_metric_values WHERE organization_id = $1 AND provider_id = $2 AND day = $3::date',
+      [org, ghost, today],
+    );
+    expect(rows).toEqual([{ value: 0 }]);
+  });
+
   it('is refused without dashboards.metrics.manage, and refuses a bad range naming the field', async () => {
     expectProblem(await recompute({ from: today, to: today }, frontdesk), 403);
     const bad = await recompute({ from: today, to: '2000-01-01' });
