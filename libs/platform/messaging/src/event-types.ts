@@ -12,9 +12,11 @@ import {
   PM_APPOINTMENT_BOOKED_V1,
   PM_APPOINTMENT_RESCHEDULED_V1,
   PM_APPOINTMENT_STATUS_CHANGED_V1,
+  PM_CHARGE_CREATED_V1,
   PmAppointmentBookedV1,
   PmAppointmentRescheduledV1,
   PmAppointmentStatusChangedV1,
+  PmChargeCreatedV1,
 } from '@cairn/platform/scheduling';
 
 /**
@@ -30,6 +32,7 @@ export interface EventPayloads {
   [PM_APPOINTMENT_BOOKED_V1]: PmAppointmentBookedV1;
   [PM_APPOINTMENT_RESCHEDULED_V1]: PmAppointmentRescheduledV1;
   [CL_PROGRESS_NOTE_SIGNED_V1]: ClProgressNoteSignedV1;
+  [PM_CHARGE_CREATED_V1]: PmChargeCreatedV1;
 }
 
 export type EventType = keyof EventPayloads;
@@ -42,6 +45,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   PM_APPOINTMENT_BOOKED_V1,
   PM_APPOINTMENT_RESCHEDULED_V1,
   CL_PROGRESS_NOTE_SIGNED_V1,
+  PM_CHARGE_CREATED_V1,
 ];
 
 /** What travels through the outbox and BullMQ (the job's data): an envelope around the payload. */

@@ -4,7 +4,12 @@ import {
   CL_PROGRESS_NOTE_SIGNED_V1,
   PEER_ENCOUNTER_FINALIZED_V1,
 } from '@cairn/platform/clinical';
-import { PM_APPOINTMENT_BOOKED_V1, PM_APPOINTMENT_RESCHEDULED_V1, PM_APPOINTMENT_STATUS_CHANGED_V1 } from '@cairn/platform/scheduling';
+import {
+  PM_APPOINTMENT_BOOKED_V1,
+  PM_APPOINTMENT_RESCHEDULED_V1,
+  PM_APPOINTMENT_STATUS_CHANGED_V1,
+  PM_CHARGE_CREATED_V1,
+} from '@cairn/platform/scheduling';
 
 import type { EventPayloads, EventType, IntegrationEvent } from './event-types';
 
@@ -36,6 +41,7 @@ export const EVENTS_WITHOUT_CONSUMER = [
   PM_APPOINTMENT_BOOKED_V1,
   PM_APPOINTMENT_RESCHEDULED_V1,
   CL_PROGRESS_NOTE_SIGNED_V1,
+  PM_CHARGE_CREATED_V1,
 ] as const satisfies readonly EventType[];
 
 export type QueueName = keyof typeof JOB_MAP;

@@ -3,7 +3,7 @@ export type { SignalBucket, SignalSourceKey } from './signal-sources';
 export { SIGNAL_METRICS, signalMetric, signalMetricsOf } from './signal-metrics';
 export type { SignalMetric } from './signal-metrics';
 export { SIGNAL_EVENT_TYPES } from './signal-events';
-export { MAX_SIGNAL_RANGE_DAYS, assertSignalRange } from './signal-range';
+export { MAX_SIGNAL_RANGE_DAYS, assertSignalRange, assertSignalRecordRequest } from './signal-range';
 export {
   GetAppointmentSignalsQuery,
   GetAuditSignalsQuery,

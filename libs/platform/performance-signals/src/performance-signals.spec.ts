@@ -5,7 +5,12 @@ import {
   PEER_ENCOUNTER_FINALIZED_V1,
 } from '@cairn/platform/clinical';
 import { InvalidInputError } from '@cairn/platform/kernel';
-import { PM_APPOINTMENT_BOOKED_V1, PM_APPOINTMENT_RESCHEDULED_V1, PM_APPOINTMENT_STATUS_CHANGED_V1 } from '@cairn/platform/scheduling';
+import {
+  PM_APPOINTMENT_BOOKED_V1,
+  PM_APPOINTMENT_RESCHEDULED_V1,
+  PM_APPOINTMENT_STATUS_CHANGED_V1,
+  PM_CHARGE_CREATED_V1,
+} from '@cairn/platform/scheduling';
 
 import {
   assertSignalRange,
@@ -99,9 +104,6 @@ describe('the performance signals contract', () => {
   });
 });
 
-// Not published yet: charge creation (PM-07's consumer) is the next publisher to add (see README).
-const PM_CHARGE_CREATED_NAME = 'pm_charge_created.v1';
-
 describe('the events the catalogue names', () => {
   it('are the publishers’ own event names', () => {
     expect(Object.values(SIGNAL_EVENT_TYPES).sort()).toEqual(
@@ -109,7 +111,7 @@ describe('the events the catalogue names', () => {
         PM_APPOINTMENT_BOOKED_V1,
         PM_APPOINTMENT_RESCHEDULED_V1,
         PM_APPOINTMENT_STATUS_CHANGED_V1,
-        PM_CHARGE_CREATED_NAME,
+        PM_CHARGE_CREATED_V1,
         CL_PROGRESS_NOTE_SIGNED_V1,
         CL_GROUP_SESSION_DOCUMENTED_V1,
         CL_GROUP_ENCOUNTERS_APPROVED_V1,

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '@cairn/platform/kernel';
+import { InvalidInputError, isUuid } from '@cairn/platform/kernel';
 
 /** The longest range one call may ask (a source reads only the asked days; two years and a day of leap). */
 export const MAX_SIGNAL_RANGE_DAYS = 732;
@@ -30,4 +30,26 @@ export function assertSignalRange(from: string, to: string): void {
       { field: 'to', message: `the range may cover at most ${MAX_SIGNAL_RANGE_DAYS} days` },
     ]);
   }
+}
+
+/**
+ * Refuses a drill-through request a source must not run: the range as assertSignalRange, a site or provider that
+ * is not a UUID, a page below 1 or a page size outside 1..100 (InvalidInputError naming each field).
+ */
+export function assertSignalRecordRequest(
+  filters: { from: string; to: string; siteId?: string; providerId?: string },
+  page: { page: number; pageSize: number },
+): void {
+  const errors = [
+    ...(filters.siteId !== undefined && !isUuid(filters.siteId) ? [{ field: 'siteId', message: 'siteId must be a UUID' }] : []),
+    ...(filters.providerId !== undefined && !isUuid(filters.providerId)
+      ? [{ field: 'providerId', message: 'providerId must be a UUID' }]
+      : []),
+    ...(Number.isInteger(page.page) && page.page >= 1 ? [] : [{ field: 'page', message: 'page must be an integer of at least 1' }]),
+    ...(Number.isInteger(page.pageSize) && page.pageSize >= 1 && page.pageSize <= 100
+      ? []
+      : [{ field: 'pageSize', message: 'pageSize must be an integer from 1 to 100' }]),
+  ];
+  if (errors.length > 0) throw new InvalidInputError('The drill-through request is not valid.', errors);
+  assertSignalRange(filters.from, filters.to);
 }

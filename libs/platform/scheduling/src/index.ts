@@ -18,3 +18,5 @@ export { PM_APPOINTMENT_BOOKED_V1 } from './events/pm-appointment-booked.event';
 export type { PmAppointmentBookedV1 } from './events/pm-appointment-booked.event';
 export { PM_APPOINTMENT_RESCHEDULED_V1 } from './events/pm-appointment-rescheduled.event';
 export type { PmAppointmentRescheduledV1 } from './events/pm-appointment-rescheduled.event';
+export { PM_CHARGE_CREATED_V1 } from './events/pm-charge-created.event';
+export type { PmChargeCreatedV1 } from './events/pm-charge-created.event';
