@@ -636,9 +636,16 @@ describe('Drill-through navigation maps correctly to source records in the origi
   });
 
   it('a drill-through behind a metric the role may not see is refused (403) and audited; an unknown one is 404', async () => {
-    const res = await drill('frontdesk', 'charges.on-hold');
-    expect([403, 404]).toContain(res.status);
-    expectProblem(await drill('clinician', 'charges.on-hold'), res.status === 403 ? 403 : 404);
+    const before = await sourceFingerprint();
+    for (const who of ['frontdesk', 'clinician'] as const) {
+      expectProblem(await drill(who, 'charges.on-hold'), 403);
+      const events = await store.auditEvents(org, ids[who]!);
+      expect(events.at(-1)).toMatchObject({
+        event_type: 'denied',
+        scope_context: expect.objectContaining({ drillKey: 'charges.on-hold', reason: 'metric_not_visible' }),
+      });
+    }
+    expect(await sourceFingerprint()).toEqual(before);
     expectProblem(await drill('manager', 'no.such-drill'), 404);
     const bad = await drill('manager', 'appointments.no-show', { pageSize: '1000' });
     expectProblem(bad, 400);
