@@ -651,3 +651,26 @@ describe('Drill-through navigation maps correctly to source records in the origi
     expectProblem(bad, 400);
   });
 });
+
+describe("Multi-tenant: a practice never sees another practice's stored values", () => {
+  beforeAll(seedToday);
+
+  it("the other organization's manager sees none of Sonoran's figures, and cannot ask for Sonoran's dashboard", async () => {
+    const cascade = await demo.orgId('cascade');
+    await store.clear(cascade);
+    const session = await login(app, 'manager@cascade.cairn.test');
+    const res = await as(app, session, cascade).get('/api/v1/dashboards/me');
+    expect(res.status).toBe(200);
+    expect(tile(res.body, 'appointments.today').value).toBeNull();
+    expect(tile(res.body, 'notes.unsigned').value).toBeNull();
+    const other = await as(app, session, org).get('/api/v1/dashboards/me');
+    expect(other.status).toBe(403);
+    // A Sonoran site named as a filter from Cascade is not one of Cascade's sites.
+    expectProblem(
+      await as(app, session, cascade)
+        .get('/api/v1/dashboards/me')
+        .query({ siteId: site('TUC') }),
+      422,
+    );
+  });
+});
