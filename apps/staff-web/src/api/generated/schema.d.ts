@@ -1423,7 +1423,7 @@ export interface components {
              * @description Versioned event name (the job name)
              * @enum {string}
              */
-            eventType: "cl_group_session_documented.v1" | "cl_group_encounters_approved.v1" | "peer_encounter_finalized.v1" | "pm_appointment_status_changed.v1";
+            eventType: "cl_group_session_documented.v1" | "cl_group_encounters_approved.v1" | "peer_encounter_finalized.v1" | "pm_appointment_status_changed.v1" | "pm_appointment_booked.v1" | "pm_appointment_rescheduled.v1" | "cl_progress_note_signed.v1" | "pm_charge_created.v1";
             /** Format: date-time */
             occurredAt: string;
             /** Format: date-time */
