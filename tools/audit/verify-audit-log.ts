@@ -147,7 +147,8 @@ async function main(): Promise<void> {
   console.log(reports.length === 0 ? 'No audit events yet.' : `${reports.length} chain(s) checked, ${broken} broken.`);
 
   const dashboards = await verifyDashboardAudit(url);
-  for (const p of dashboards.problems) console.log(`TAMPERED dashboard audit event ${p.eventId} (organization ${p.organizationId}): ${p.problem}`);
+  for (const p of dashboards.problems)
+    console.log(`TAMPERED dashboard audit event ${p.eventId} (organization ${p.organizationId}): ${p.problem}`);
   if (dashboards.problems.length === 0) console.log(`ok      ${dashboards.checked} dashboard audit event(s) match their chained hashes`);
 
   const { dir, publicKeyFile } = checkpointSettings(process.env);

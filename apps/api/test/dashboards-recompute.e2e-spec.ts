@@ -1,6 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ClsService } from 'nestjs-cls';
 import { Pool } from 'pg';
 
+import { RecomputeMetricsCommand, type RecomputeResult } from '@cairn/dashboards/testing';
+import { CLS_REQUEST_ID, TENANT_CONTEXT, type TenantContext } from '@cairn/platform/db';
 import { SIGNAL_METRICS, SIGNAL_SOURCES } from '@cairn/platform/performance-signals';
 
 import { bootApi } from './support/boot-api';
@@ -82,6 +87,18 @@ describe('Metrics update according to their declared update model (on-demand rec
     expect(tile(res.body, 'caseload.active').freshness.label).toMatch(/^As of \d{2}:\d{2} (today|yesterday)$/);
   });
 
+  it('replaces the asked days whole: a stored cell the source no longer reports becomes 0 (the app role deletes nothing)', async () => {
+    const ghost = '00000000-0000-4000-8000-00000000beef';
+    await store.put(org, 'pm.appointments', [{ signal: 'appointments.no-show', day: today, siteId: null, providerId: ghost, value: 99 }]);
+    const res = await recompute({ from: today, to: today, sources: ['pm.appointments'] });
+    expect(res.body.results[0]).toMatchObject({ status: 'ok' });
+    const { rows } = await demo.owner.query<{ value: number }>(
+      'SELECT value FROM ds_metric_values WHERE organization_id = $1 AND provider_id = $2 AND day = $3::date',
+      [org, ghost, today],
+    );
+    expect(rows).toEqual([{ value: 0 }]);
+  });
+
   it('is refused without dashboards.metrics.manage, and refuses a bad range naming the field', async () => {
     expectProblem(await recompute({ from: today, to: today }, frontdesk), 403);
     const bad = await recompute({ from: today, to: '2000-01-01' });
@@ -89,6 +106,45 @@ describe('Metrics update according to their declared update model (on-demand rec
     expect(bad.body.errors.map((e: any) => e.field)).toContain('to');
     const unknown = await recompute({ from: today, to: today, sources: ['pm.nothing'] });
     expectProblem(unknown, 400);
+  });
+});
+
+describe('RecomputeMetricsCommand from the worker (a system context for one organization, no staff user)', () => {
+  const asSystem = async (organizationId: string, cmd: RecomputeMetricsCommand): Promise<RecomputeResult> => {
+    const cls = app.get(ClsService);
+    const system: TenantContext = { organizationId, userId: '', siteIds: 'all', patientScope: 'system' };
+    return cls.run(async () => {
+      cls.set(TENANT_CONTEXT, system);
+      cls.set(CLS_REQUEST_ID, randomUUID());
+      return app.get(CommandBus).execute<RecomputeMetricsCommand, RecomputeResult>(cmd);
+    });
+  };
+
+  it('recomputes through the bus and records the source status with the interval the caller runs at', async () => {
+    const res = await asSystem(org, new RecomputeMetricsCommand(org, ['pm.appointments', 'cl.documentation'], today, today, 60));
+    expect(res.results.map((r) => [r.source, r.status])).toEqual([
+      ['pm.appointments', 'ok'],
+      ['cl.documentation', 'ok'],
+    ]);
+    const { rows } = await demo.owner.query(
+      `SELECT source, expected_interval_seconds FROM ds_source_status WHERE organization_id = $1 AND source IN ('pm.appointments', 'cl.documentation') ORDER BY source`,
+      [org],
+    );
+    expect(rows).toEqual([
+      { source: 'cl.documentation', expected_interval_seconds: 60 },
+      { source: 'pm.appointments', expected_interval_seconds: 60 },
+    ]);
+    const audit = await demo.auditEvents(`organization_id = $1 AND action = 'dashboards.metrics.recompute' AND actor_type = 'system'`, [
+      org,
+    ]);
+    expect(audit.length).toBeGreaterThan(0);
+  });
+
+  it("refuses a command for another organization than the context's", async () => {
+    const cascade = await demo.orgId('cascade');
+    await expect(asSystem(org, new RecomputeMetricsCommand(cascade, ['pm.appointments'], today, today))).rejects.toThrow(
+      /organization of the request/,
+    );
   });
 });
 

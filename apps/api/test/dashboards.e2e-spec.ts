@@ -1,5 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Pool } from 'pg';
+
+import { SIGNAL_METRICS } from '@cairn/platform/performance-signals';
+import { childProcessEnv, testOwnerUrl } from '@cairn/testing';
 
 import { bootApi } from './support/boot-api';
 import { DashboardStore } from './support/dashboard-store';
@@ -343,9 +348,8 @@ describe('Audit log entries are immutable; no UPDATE or DELETE path exists in ap
   });
 
   it('npm run audit:verify detects a dashboard audit event changed behind the triggers, and one no chained row vouches for', async () => {
-    const { verifyDashboardAudit } = await import('../../../tools/audit/verify-audit-log');
-    const ownerUrl = process.env['DATABASE_OWNER_URL']!;
-    expect((await verifyDashboardAudit(ownerUrl)).problems).toEqual([]);
+    const problems = async () => (await demo.owner.query<{ event_id: string; problem: string }>('SELECT * FROM ds_audit_verify()')).rows;
+    expect(await problems()).toEqual([]);
     const [event] = (await store.auditEvents(org, ids['manager']!)).slice(-1);
     const pool = adminPool();
     try {
@@ -359,21 +363,29 @@ describe('Audit log entries are immutable; no UPDATE or DELETE path exists in ap
          VALUES ($1, gen_random_uuid(), 'accessed', $2, '{}', 'forged', now())`,
         [org, ids['manager']],
       );
-      const report = await verifyDashboardAudit(ownerUrl);
-      expect(report.problems).toEqual(
+      const found = await problems();
+      expect(found).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ eventId: event!.event_id, problem: 'content does not match its hash' }),
+          expect.objectContaining({ event_id: event!.event_id, problem: 'content does not match its hash' }),
           expect.objectContaining({ problem: 'content does not match its hash' }),
         ]),
       );
-      expect(report.problems).toHaveLength(2);
+      expect(found).toHaveLength(2);
+      // The CLI an operator runs reports it and fails.
+      const cli = spawnSync(process.execPath, ['-r', '@swc-node/register', 'tools/audit/verify-audit-log.ts'], {
+        cwd: join(__dirname, '../../..'),
+        env: childProcessEnv({ DATABASE_OWNER_URL: testOwnerUrl(), CAIRN_DATA_DIR: join(__dirname, '../../../tmp/no-audit-data') }),
+        encoding: 'utf8',
+      });
+      expect(cli.status).toBe(1);
+      expect(cli.stdout).toContain(`TAMPERED dashboard audit event ${event!.event_id}`);
     } finally {
       await pool.query(`DELETE FROM ds_audit_events WHERE content_hash = 'forged'`);
       await pool.query(`UPDATE ds_audit_events SET scope_context = $2 WHERE event_id = $1`, [event!.event_id, event!.scope_context]);
       await pool.query('ALTER TABLE ds_audit_events ENABLE TRIGGER USER');
       await pool.end();
     }
-    expect((await verifyDashboardAudit(ownerUrl)).problems).toEqual([]);
+    expect(await problems()).toEqual([]);
   });
 });
 
@@ -457,7 +469,6 @@ describe('Definitions as data: a practice admin changes targets, thresholds and 
       .send(body as object);
 
   it('the platform metric set covers every signal of the contract, in the five domains, each with exactly one update model', async () => {
-    const { SIGNAL_METRICS } = await import('@cairn/platform/performance-signals');
     const res = await get('admin', '/api/v1/dashboards/definitions');
     expect(res.status).toBe(200);
     const read = new Set((res.body.metrics as any[]).flatMap((m) => [m.calculation.signal, m.calculation.denominator].filter(Boolean)));
@@ -625,11 +636,41 @@ describe('Drill-through navigation maps correctly to source records in the origi
   });
 
   it('a drill-through behind a metric the role may not see is refused (403) and audited; an unknown one is 404', async () => {
-    const res = await drill('frontdesk', 'charges.on-hold');
-    expect([403, 404]).toContain(res.status);
-    expectProblem(await drill('clinician', 'charges.on-hold'), res.status === 403 ? 403 : 404);
+    const before = await sourceFingerprint();
+    for (const who of ['frontdesk', 'clinician'] as const) {
+      expectProblem(await drill(who, 'charges.on-hold'), 403);
+      const events = await store.auditEvents(org, ids[who]!);
+      expect(events.at(-1)).toMatchObject({
+        event_type: 'denied',
+        scope_context: expect.objectContaining({ drillKey: 'charges.on-hold', reason: 'metric_not_visible' }),
+      });
+    }
+    expect(await sourceFingerprint()).toEqual(before);
     expectProblem(await drill('manager', 'no.such-drill'), 404);
     const bad = await drill('manager', 'appointments.no-show', { pageSize: '1000' });
     expectProblem(bad, 400);
+  });
+});
+
+describe("Multi-tenant: a practice never sees another practice's stored values", () => {
+  beforeAll(seedToday);
+
+  it("the other organization's manager sees none of Sonoran's figures, and cannot ask for Sonoran's dashboard", async () => {
+    const cascade = await demo.orgId('cascade');
+    await store.clear(cascade);
+    const session = await login(app, 'manager@cascade.cairn.test');
+    const res = await as(app, session, cascade).get('/api/v1/dashboards/me');
+    expect(res.status).toBe(200);
+    expect(tile(res.body, 'appointments.today').value).toBeNull();
+    expect(tile(res.body, 'notes.unsigned').value).toBeNull();
+    const other = await as(app, session, org).get('/api/v1/dashboards/me');
+    expect(other.status).toBe(403);
+    // A Sonoran site named as a filter from Cascade is not one of Cascade's sites.
+    expectProblem(
+      await as(app, session, cascade)
+        .get('/api/v1/dashboards/me')
+        .query({ siteId: site('TUC') }),
+      422,
+    );
   });
 });

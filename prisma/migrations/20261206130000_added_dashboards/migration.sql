@@ -232,12 +232,13 @@ CREATE FUNCTION ds_audit_verify()
 REVOKE EXECUTE ON FUNCTION ds_audit_verify() FROM PUBLIC;
 
 -- The value store and the source status: written by the recompute command in a user's request (an admin's
--- on-demand recompute) or in the worker's system context for one organization.
+-- on-demand recompute) or in the worker's system context for one organization. No DELETE (the app role deletes
+-- nothing anywhere): a cell a source no longer reports is set to 0 by the recompute.
 ALTER TABLE ds_metric_values ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_scope ON ds_metric_values FOR ALL
   USING (organization_id = pf_ctx_org() AND ((SELECT pf_has_org_access(pf_ctx_org())) OR pf_ctx_is_system()))
   WITH CHECK (organization_id = pf_ctx_org() AND ((SELECT pf_has_org_access(pf_ctx_org())) OR pf_ctx_is_system()));
-GRANT SELECT, INSERT, UPDATE, DELETE ON ds_metric_values TO cairn_app;
+GRANT SELECT, INSERT, UPDATE ON ds_metric_values TO cairn_app;
 
 ALTER TABLE ds_source_status ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_scope ON ds_source_status FOR ALL
@@ -250,7 +251,7 @@ ALTER TABLE ds_user_layouts ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_scope ON ds_user_layouts FOR ALL
   USING (organization_id = pf_ctx_org() AND (SELECT pf_has_org_access(pf_ctx_org())) AND staff_user_id = pf_ctx_user())
   WITH CHECK (organization_id = pf_ctx_org() AND (SELECT pf_has_org_access(pf_ctx_org())) AND staff_user_id = pf_ctx_user());
-GRANT SELECT, INSERT, UPDATE, DELETE ON ds_user_layouts TO cairn_app;
+GRANT SELECT, INSERT, UPDATE ON ds_user_layouts TO cairn_app;
 
 ALTER TABLE ds_export_permissions ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_scope ON ds_export_permissions FOR ALL

@@ -1,5 +1,4 @@
 import { Prisma } from '@cairn/platform/db';
-import { calendarDay } from '@cairn/platform/kernel';
 import type { SignalBucket, SignalSourceKey } from '@cairn/platform/performance-signals';
 
 import type { DsTx } from '../../dashboards.tx';
@@ -18,8 +17,6 @@ export async function replaceSourceValues(
   buckets: readonly SignalBucket[],
   computedAt: Date,
 ): Promise<number> {
-  // The days asked are replaced whole: a cell that is gone from the source (a no-show set back) must go here too.
-  await tx.dsMetricValue.deleteMany({ where: { organizationId, source, day: { gte: calendarDay(from), lte: calendarDay(to) } } });
   // Buckets of one cell (same signal, day, site, provider) are added, so a source may split a figure.
   const cells = new Map<
     string,
@@ -52,22 +49,29 @@ export async function replaceSourceValues(
       for (const [k, v] of Object.entries(b.breakdown)) cell.breakdown[k] = (cell.breakdown[k] ?? 0) + v;
     }
   }
-  if (cells.size === 0) return 0;
-  await tx.dsMetricValue.createMany({
-    data: [...cells.values()].map((c) => ({
-      organizationId,
-      source,
-      signalKey: c.signalKey,
-      scopeKey: scopeKey(c.siteId, c.providerId),
-      siteId: c.siteId,
-      providerId: c.providerId,
-      day: calendarDay(c.day),
-      value: c.value,
-      breakdown: c.breakdown ?? undefined,
-      computedAt,
-    })),
-  });
-  return cells.size;
+  const list = [...cells.values()];
+  // The days asked are replaced whole: a stored cell the source no longer reports (a no-show set back) becomes 0.
+  // (No DELETE: the app role deletes nothing.)
+  await tx.$executeRaw`
+    UPDATE ds_metric_values v SET value = 0, breakdown = NULL, computed_at = ${computedAt}
+    WHERE v.organization_id = ${organizationId}::uuid AND v.source = ${source} AND v.day BETWEEN ${from}::date AND ${to}::date
+      AND (v.value <> 0 OR v.breakdown IS NOT NULL)
+      AND (v.signal_key, v.day, v.scope_key) NOT IN (
+        SELECT k.signal_key, k.day, k.scope_key
+        FROM unnest(${list.map((c) => c.signalKey)}::text[], ${list.map((c) => c.day)}::date[], ${list.map((c) => scopeKey(c.siteId, c.providerId))}::text[])
+             AS k(signal_key, day, scope_key))`;
+  if (list.length === 0) return 0;
+  await tx.$executeRaw`
+    INSERT INTO ds_metric_values (organization_id, source, signal_key, scope_key, site_id, provider_id, day, value, breakdown, computed_at)
+    SELECT ${organizationId}::uuid, ${source}, k.signal_key, k.scope_key, k.site_id, k.provider_id, k.day, k.value, k.breakdown, ${computedAt}
+    FROM unnest(${list.map((c) => c.signalKey)}::text[], ${list.map((c) => scopeKey(c.siteId, c.providerId))}::text[],
+                ${list.map((c) => c.siteId)}::uuid[], ${list.map((c) => c.providerId)}::uuid[], ${list.map((c) => c.day)}::date[],
+                ${list.map((c) => c.value)}::float8[], ${list.map((c) => (c.breakdown ? JSON.stringify(c.breakdown) : null))}::jsonb[])
+         AS k(signal_key, scope_key, site_id, provider_id, day, value, breakdown)
+    ON CONFLICT (organization_id, signal_key, day, scope_key)
+    DO UPDATE SET source = EXCLUDED.source, site_id = EXCLUDED.site_id, provider_id = EXCLUDED.provider_id, value = EXCLUDED.value,
+                  breakdown = EXCLUDED.breakdown, computed_at = EXCLUDED.computed_at`;
+  return list.length;
 }
 
 export async function recordSourceSuccess(

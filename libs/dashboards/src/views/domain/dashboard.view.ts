@@ -1,7 +1,6 @@
 import { signalMetric } from '@cairn/platform/performance-signals';
 
 import { signalsOf, type MetricDefinition, type UpdateModel } from '../../definitions/domain/metric-definition.rules';
-import type { ViewDefinition } from '../../definitions/domain/view-definition.rules';
 import { evaluateAttention, type AttentionIndicator } from './attention.rules';
 import type { ResolvedFilters } from './filters.rules';
 import { feedState, freshnessLabel, type FeedState, type SourceStatusRow, type Staleness } from './freshness.rules';
