@@ -2,16 +2,24 @@ import {
   CL_GROUP_ENCOUNTER_GENERATION_REOPENED_V1,
   CL_GROUP_ENCOUNTERS_APPROVED_V1,
   CL_GROUP_SESSION_DOCUMENTED_V1,
+  CL_PROGRESS_NOTE_SIGNED_V1,
   ClGroupEncounterGenerationReopenedV1,
   ClGroupEncountersApprovedV1,
   ClGroupSessionDocumentedV1,
+  ClProgressNoteSignedV1,
   PEER_ENCOUNTER_FINALIZED_V1,
   PeerEncounterFinalizedV1,
 } from '@cairn/platform/clinical';
 import {
+  PM_APPOINTMENT_BOOKED_V1,
+  PM_APPOINTMENT_RESCHEDULED_V1,
   PM_APPOINTMENT_STATUS_CHANGED_V1,
+  PM_CHARGE_CREATED_V1,
   PM_CHARGE_STATUS_CHANGED_V1,
+  PmAppointmentBookedV1,
+  PmAppointmentRescheduledV1,
   PmAppointmentStatusChangedV1,
+  PmChargeCreatedV1,
   PmChargeStatusChangedV1,
 } from '@cairn/platform/scheduling';
 
@@ -27,6 +35,10 @@ export interface EventPayloads {
   [PM_APPOINTMENT_STATUS_CHANGED_V1]: PmAppointmentStatusChangedV1;
   [PM_CHARGE_STATUS_CHANGED_V1]: PmChargeStatusChangedV1;
   [CL_GROUP_ENCOUNTER_GENERATION_REOPENED_V1]: ClGroupEncounterGenerationReopenedV1;
+  [PM_APPOINTMENT_BOOKED_V1]: PmAppointmentBookedV1;
+  [PM_APPOINTMENT_RESCHEDULED_V1]: PmAppointmentRescheduledV1;
+  [CL_PROGRESS_NOTE_SIGNED_V1]: ClProgressNoteSignedV1;
+  [PM_CHARGE_CREATED_V1]: PmChargeCreatedV1;
 }
 
 export type EventType = keyof EventPayloads;
@@ -38,6 +50,10 @@ export const EVENT_TYPES: readonly EventType[] = [
   PM_APPOINTMENT_STATUS_CHANGED_V1,
   PM_CHARGE_STATUS_CHANGED_V1,
   CL_GROUP_ENCOUNTER_GENERATION_REOPENED_V1,
+  PM_APPOINTMENT_BOOKED_V1,
+  PM_APPOINTMENT_RESCHEDULED_V1,
+  CL_PROGRESS_NOTE_SIGNED_V1,
+  PM_CHARGE_CREATED_V1,
 ];
 
 /** What travels through the outbox and BullMQ (the job's data): an envelope around the payload. */

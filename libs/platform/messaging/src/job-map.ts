@@ -2,9 +2,16 @@ import {
   CL_GROUP_ENCOUNTER_GENERATION_REOPENED_V1,
   CL_GROUP_ENCOUNTERS_APPROVED_V1,
   CL_GROUP_SESSION_DOCUMENTED_V1,
+  CL_PROGRESS_NOTE_SIGNED_V1,
   PEER_ENCOUNTER_FINALIZED_V1,
 } from '@cairn/platform/clinical';
-import { PM_APPOINTMENT_STATUS_CHANGED_V1, PM_CHARGE_STATUS_CHANGED_V1 } from '@cairn/platform/scheduling';
+import {
+  PM_APPOINTMENT_BOOKED_V1,
+  PM_APPOINTMENT_RESCHEDULED_V1,
+  PM_APPOINTMENT_STATUS_CHANGED_V1,
+  PM_CHARGE_CREATED_V1,
+  PM_CHARGE_STATUS_CHANGED_V1,
+} from '@cairn/platform/scheduling';
 
 import type { EventPayloads, EventType, IntegrationEvent } from './event-types';
 
@@ -20,6 +27,17 @@ import type { EventPayloads, EventType, IntegrationEvent } from './event-types';
 export const JOB_MAP = {
   'encounter-generation': [CL_GROUP_SESSION_DOCUMENTED_V1],
   'charge-creation': [CL_GROUP_ENCOUNTERS_APPROVED_V1, PEER_ENCOUNTER_FINALIZED_V1],
+  // Dashboards' real-time update model (ADR 0017): every event a SIGNAL_METRICS entry names in `events`.
+  'dashboards-metrics': [
+    PM_APPOINTMENT_BOOKED_V1,
+    PM_APPOINTMENT_RESCHEDULED_V1,
+    PM_APPOINTMENT_STATUS_CHANGED_V1,
+    PM_CHARGE_CREATED_V1,
+    CL_PROGRESS_NOTE_SIGNED_V1,
+    CL_GROUP_SESSION_DOCUMENTED_V1,
+    CL_GROUP_ENCOUNTERS_APPROVED_V1,
+    PEER_ENCOUNTER_FINALIZED_V1,
+  ],
 } as const satisfies Record<string, readonly EventType[]>;
 
 /**
@@ -30,9 +48,7 @@ export const JOB_MAP = {
  * event into a queue of JOB_MAP; its relay makes the parked rows due again at start and sends them, oldest first.
  */
 export const EVENTS_WITHOUT_CONSUMER = [
-  // PM-03 appointment status changes; dashboards and reminders are the expected readers (not built yet).
-  PM_APPOINTMENT_STATUS_CHANGED_V1,
-  // PM-07 charge lifecycle transitions (ADR 0011); claims and dashboards are the expected readers.
+  // PM-07 charge lifecycle transitions (ADR 0011); claims are the expected readers.
   PM_CHARGE_STATUS_CHANGED_V1,
   // CL-14-EN-01 reopened review decisions (ADR 0011); audit dashboards are the expected readers.
   CL_GROUP_ENCOUNTER_GENERATION_REOPENED_V1,
@@ -67,6 +83,8 @@ export function isQueueName(name: string): name is QueueName {
 export interface ScheduledJobMap {
   /** Appends a signed checkpoint of every audit chain's head (platform/audit, ADR 0009). */
   'audit-checkpoint': { 'audit-checkpoint.publish': Record<string, never> };
+  /** Recomputes dashboards' near-real-time sources (every DASHBOARDS_NEAR_REAL_TIME_SECONDS) and every source nightly (ADR 0017). */
+  'dashboards-refresh': { 'dashboards-refresh.run': { model: 'near-real-time' | 'batch' } };
 }
 export type ScheduledQueueName = keyof ScheduledJobMap;
 export type ScheduledJobName<Q extends ScheduledQueueName> = keyof ScheduledJobMap[Q] & string;
@@ -74,5 +92,6 @@ export type ScheduledJobName<Q extends ScheduledQueueName> = keyof ScheduledJobM
 /** The one job name of each scheduled queue. */
 export const SCHEDULED_JOBS: { [Q in ScheduledQueueName]: ScheduledJobName<Q> } = {
   'audit-checkpoint': 'audit-checkpoint.publish',
+  'dashboards-refresh': 'dashboards-refresh.run',
 };
 export const SCHEDULED_QUEUE_NAMES = Object.keys(SCHEDULED_JOBS) as ScheduledQueueName[];

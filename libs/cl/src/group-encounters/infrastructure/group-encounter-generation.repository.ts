@@ -37,6 +37,10 @@ export interface GenerationFilter {
   needsConsent?: boolean;
   /** true: only absent attendees' rows (status not_generated, no encounter); false: only generated ones. */
   notGenerated?: boolean;
+  /** The facilitator (dashboards' provider filter). */
+  facilitatorId?: string;
+  /** Only these sites (the sites where the caller holds the permission the list needs). */
+  siteIds?: string[];
 }
 
 /**
@@ -57,6 +61,8 @@ function whereOf(organizationId: string, f: GenerationFilter): Prisma.Sql {
     facts.push(f.notGenerated ? Prisma.sql`g.status = 'not_generated'` : Prisma.sql`g.status <> 'not_generated'`);
   if (facts.length > 0) parts.push(CONSENTED, ...facts);
   if (f.needsConsent !== undefined) parts.push(f.needsConsent ? Prisma.sql`NOT ${CONSENTED}` : CONSENTED);
+  if (f.siteIds) parts.push(Prisma.sql`g.site_id = ANY (${f.siteIds}::uuid[])`);
+  if (f.facilitatorId) parts.push(Prisma.sql`g.facilitator_id = ${f.facilitatorId}::uuid`);
   return Prisma.join(parts, ' AND ');
 }
 

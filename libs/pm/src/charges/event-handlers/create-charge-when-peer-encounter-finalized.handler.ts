@@ -4,9 +4,11 @@ import { QueryBus } from '@nestjs/cqrs';
 import { AuditService } from '@cairn/platform/audit';
 import { idKey } from '@cairn/platform/kernel';
 import { OutboxPublisher, type IntegrationEvent } from '@cairn/platform/messaging';
+import { PM_CHARGE_CREATED_V1 } from '@cairn/platform/scheduling';
 
 import { EncountersRepository } from '../../encounters/infrastructure/encounters.repository';
 import type { PmTx } from '../../pm.tx';
+import { chargeCreatedPayload } from '../domain/charge-created-event.mapper';
 import { decideCharge, storedMinutes } from '../domain/charge.rules';
 import { codeUnitBases, todayBySite } from '../infrastructure/charge-facts.gateway';
 import { ChargesRepository, NewCharge } from '../infrastructure/charges.repository';
@@ -83,6 +85,8 @@ export class CreateChargeWhenPeerEncounterFinalizedHandler {
       () => today,
     );
     const created = await this.charges.insert(tx, org, [row]);
+    // Real-time charge metrics (issue 16): in this transaction, only for charges this delivery created.
+    if (created.length > 0) await this.outbox.publish(PM_CHARGE_CREATED_V1, org, chargeCreatedPayload(org, 'peer_encounter', created));
     await this.audit.record({
       action: 'charge.create',
       resourceType: 'peer_encounter',

@@ -4,9 +4,11 @@ import { QueryBus } from '@nestjs/cqrs';
 import { AuditService } from '@cairn/platform/audit';
 import { idKey } from '@cairn/platform/kernel';
 import { OutboxPublisher, type IntegrationEvent } from '@cairn/platform/messaging';
+import { PM_CHARGE_CREATED_V1 } from '@cairn/platform/scheduling';
 
 import { EncountersRepository } from '../../encounters/infrastructure/encounters.repository';
 import type { PmTx } from '../../pm.tx';
+import { chargeCreatedPayload } from '../domain/charge-created-event.mapper';
 import { decideCharge, normalizeModifiers, storedMinutes } from '../domain/charge.rules';
 import { codeUnitBases, todayBySite } from '../infrastructure/charge-facts.gateway';
 import { ChargesRepository, NewCharge } from '../infrastructure/charges.repository';
@@ -112,6 +114,9 @@ export class CreateChargesWhenGroupEncountersApprovedHandler {
       (site) => today.get(site)!,
     );
     const created = await this.charges.insert(tx, org, rows);
+    // Real-time charge metrics (issue 16): in this transaction, only for charges this delivery created.
+    if (created.length > 0)
+      await this.outbox.publish(PM_CHARGE_CREATED_V1, org, chargeCreatedPayload(org, 'group_encounter_generation', created));
     // One audit row per event (ids only), cheap at pipeline rates; generations already charged are counted.
     await this.audit.record({
       action: 'charge.create',
