@@ -390,6 +390,47 @@ describe('caseload, consents and supervision signals', () => {
   });
 });
 
+describe('pm.charges signals', () => {
+  it('counts charges by creation day with code and source breakdowns, sums amounts, and snapshots the on-hold ones', async () => {
+    const o = await organization(`signals-d-${randomUUID().slice(0, 8)}`);
+    const charge = (c: { code: string; status: 'ready' | 'on_hold'; amount: number | null; createdAt: string }) =>
+      owner.query(
+        `INSERT INTO pm_charges (organization_id, id, source_type, source_id, site_id, service_date, rendering_provider_id, duration_minutes,
+           proposed_code, final_code, units, rate_cents, amount_cents, status, hold_reason, jurisdiction_profile_key, created_at)
+         VALUES ($1, $2, 'peer_encounter', $3, $4, '2026-03-09', $5, 60, $6, $7, $8, $9, $9, $10, $11, 'cms', $12)`,
+        [
+          o.id,
+          randomUUID(),
+          randomUUID(),
+          o.site,
+          o.peer,
+          c.code,
+          c.status === 'ready' ? c.code : null,
+          c.status === 'ready' ? 4 : 0,
+          c.amount,
+          c.status,
+          c.status === 'on_hold' ? 'no_fee_schedule_entry' : null,
+          c.createdAt,
+        ],
+      );
+    await charge({ code: 'H0038', status: 'ready', amount: 4400, createdAt: local(D, '09:00') });
+    await charge({ code: 'H0038', status: 'ready', amount: 4400, createdAt: local(D, '15:00') });
+    await charge({ code: 'H2017', status: 'on_hold', amount: null, createdAt: local(D, '16:00') });
+    await charge({ code: 'H2017', status: 'on_hold', amount: null, createdAt: local('2026-03-12', '10:00') }); // after D
+    const at = { siteId: o.site, providerId: o.peer, day: D };
+    expect(await signals(o, 'pm.charges', D, D)).toEqual(
+      expect.arrayContaining([
+        { metricKey: 'charges.created', ...at, value: 3, breakdown: { 'code:H0038': 2, 'code:H2017': 1, 'source:peer_encounter': 3 } },
+        { metricKey: 'charges.amount-cents', ...at, value: 8800 },
+        // Created by the end of the 10th and on hold: the later one is not yet.
+        { metricKey: 'charges.on-hold', ...at, value: 1, breakdown: { no_fee_schedule_entry: 1 } },
+      ]),
+    );
+    expect(await signals(o, 'pm.charges', D, D)).toHaveLength(3);
+    expect(pick(await signals(o, 'pm.charges', '2026-03-12', '2026-03-12'), 'charges.on-hold').map((x) => x.value)).toEqual([2]);
+  });
+});
+
 describe('the router and the rules every source applies', () => {
   it('refuses a range that ends before it starts, naming to, and an unknown source, naming source', async () => {
     const e1 = await signals(a, 'pm.appointments', '2026-03-10', '2026-03-01').catch((e: unknown) => e);
