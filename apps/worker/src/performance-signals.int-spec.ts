@@ -296,6 +296,141 @@ describe('cl.documentation signals', () => {
   });
 });
 
+describe('caseload, consents and supervision signals', () => {
+  let c: Org;
+  beforeAll(async () => {
+    c = await organization(`signals-c-${randomUUID().slice(0, 8)}`);
+    const second = randomUUID();
+    await owner.query(
+      `INSERT INTO cl_patients (organization_id, id, site_id, first_name, last_name, date_of_birth) VALUES ($1, $2, $3, 'Sam', 'Signal', '1985-01-01')`,
+      [c.id, second, c.site],
+    );
+    // Care team: the first patient open since January, the second ended on the 5th (counted on its last day).
+    await owner.query(
+      `INSERT INTO cl_care_team_assignments (organization_id, id, patient_id, staff_user_id, role, started_on, ended_on)
+       VALUES ($1, $2, $3, $4, 'primary_therapist', '2026-01-01', NULL), ($1, $5, $6, $4, 'primary_therapist', '2026-01-01', '2026-03-05')`,
+      [c.id, randomUUID(), c.patient, c.clinician, randomUUID(), second],
+    );
+    const chart = randomUUID();
+    await owner.query(`INSERT INTO cl_charts (organization_id, id, patient_id, mrn, is_part2) VALUES ($1, $2, $3, $4, true)`, [
+      c.id,
+      chart,
+      c.patient,
+      `SIG-${randomUUID().slice(0, 8)}`,
+    ]);
+    const consent = (expiresOn: string, revokedAt: string | null) =>
+      owner.query(
+        `INSERT INTO cl_part2_consents (organization_id, id, patient_id, chart_id, consent_type, disclosing_party, information_description,
+           record_types, recipients, purposes, effective_on, expires_on, signed_by, signed_on, statements, revoked_at, revoked_by)
+         VALUES ($1, $2, $3, $4, 'tpo', 'Site one', 'All SUD records', ARRAY['progress_note'], '[{"type":"organization"}]'::jsonb,
+                 ARRAY['treatment'], '2026-01-01', $5, 'patient', '2026-01-01', ARRAY['s'], $6, $7)`,
+        [c.id, randomUUID(), c.patient, chart, expiresOn, revokedAt, revokedAt ? c.clinician : null],
+      );
+    await consent('2026-03-25', null); // expires within 30 days of the 10th
+    await consent('2026-05-01', null); // later
+    await consent('2026-03-20', '2026-03-01T00:00:00Z'); // revoked before: not in effect
+    // Supervision of the peer specialist: 60 min on the 2nd, 90 on the 10th; the organization requires 240 a month.
+    for (const [day, minutes] of [
+      ['2026-03-02', 60],
+      ['2026-03-10', 90],
+    ] as const) {
+      await owner.query(
+        `INSERT INTO cl_peer_supervision (organization_id, id, peer_provider_id, supervisor_id, supervision_date, duration_minutes, modality, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, 'individual', $4)`,
+        [c.id, randomUUID(), c.peer, c.clinician, day, minutes],
+      );
+    }
+  });
+
+  it('counts the care team on the last day of the range, an assignment ending that day included', async () => {
+    expect(await signals(c, 'cl.caseload', D, D)).toEqual([
+      { metricKey: 'caseload.active', siteId: null, providerId: c.clinician, day: D, value: 1 },
+    ]);
+    expect((await signals(c, 'cl.caseload', '2026-03-01', '2026-03-05')).map((x) => x.value)).toEqual([2]);
+  });
+
+  it('counts consents in effect that expire within 30 days, not the revoked or the later one', async () => {
+    expect(await signals(c, 'cl.consents', D, D)).toEqual([
+      { metricKey: 'consents.expiring-30d', siteId: null, providerId: null, day: D, value: 1 },
+    ]);
+    // As of 1 April only the consent expiring on 1 May is within the next 30 days.
+    expect(await signals(c, 'cl.consents', '2026-04-01', '2026-04-01')).toEqual([
+      { metricKey: 'consents.expiring-30d', siteId: null, providerId: null, day: '2026-04-01', value: 1 },
+    ]);
+  });
+
+  it('sums supervision hours by day and peer, and reports peers short only once a requirement is recorded', async () => {
+    const before = await signals(c, 'cl.supervision', '2026-03-01', D);
+    expect(before).toEqual([
+      { metricKey: 'supervision.hours', siteId: null, providerId: c.peer, day: '2026-03-02', value: 1 },
+      { metricKey: 'supervision.hours', siteId: null, providerId: c.peer, day: D, value: 1.5 },
+    ]);
+    await owner.query(
+      `INSERT INTO cl_peer_settings (organization_id, use_pf15, updated_by, monthly_supervision_minutes) VALUES ($1, true, $2, 240)`,
+      [c.id, c.clinician],
+    );
+    const after = await signals(c, 'cl.supervision', D, D);
+    // 150 of 240 minutes so far in March: one peer short.
+    expect(pick(after, 'supervision.peers-short')).toEqual([
+      {
+        metricKey: 'supervision.peers-short',
+        siteId: null,
+        providerId: null,
+        day: D,
+        value: 1,
+        breakdown: { requiredMinutes: 240, peers: 1 },
+      },
+    ]);
+    await owner.query(
+      `INSERT INTO cl_peer_supervision (organization_id, id, peer_provider_id, supervisor_id, supervision_date, duration_minutes, modality, created_by)
+       VALUES ($1, $2, $3, $4, '2026-03-09', 90, 'group', $4)`,
+      [c.id, randomUUID(), c.peer, c.clinician],
+    );
+    expect(pick(await signals(c, 'cl.supervision', D, D), 'supervision.peers-short')).toEqual([]);
+  });
+});
+
+describe('pm.charges signals', () => {
+  it('counts charges by creation day with code and source breakdowns, sums amounts, and snapshots the on-hold ones', async () => {
+    const o = await organization(`signals-d-${randomUUID().slice(0, 8)}`);
+    const charge = (c: { code: string; status: 'ready' | 'on_hold'; amount: number | null; createdAt: string }) =>
+      owner.query(
+        `INSERT INTO pm_charges (organization_id, id, source_type, source_id, site_id, service_date, rendering_provider_id, duration_minutes,
+           proposed_code, final_code, units, rate_cents, amount_cents, status, hold_reason, jurisdiction_profile_key, created_at)
+         VALUES ($1, $2, 'peer_encounter', $3, $4, '2026-03-09', $5, 60, $6, $7, $8, $9, $9, $10, $11, 'cms', $12)`,
+        [
+          o.id,
+          randomUUID(),
+          randomUUID(),
+          o.site,
+          o.peer,
+          c.code,
+          c.status === 'ready' ? c.code : null,
+          c.status === 'ready' ? 4 : 0,
+          c.amount,
+          c.status,
+          c.status === 'on_hold' ? 'no_fee_schedule_entry' : null,
+          c.createdAt,
+        ],
+      );
+    await charge({ code: 'H0038', status: 'ready', amount: 4400, createdAt: local(D, '09:00') });
+    await charge({ code: 'H0038', status: 'ready', amount: 4400, createdAt: local(D, '15:00') });
+    await charge({ code: 'H2017', status: 'on_hold', amount: null, createdAt: local(D, '16:00') });
+    await charge({ code: 'H2017', status: 'on_hold', amount: null, createdAt: local('2026-03-12', '10:00') }); // after D
+    const at = { siteId: o.site, providerId: o.peer, day: D };
+    expect(await signals(o, 'pm.charges', D, D)).toEqual(
+      expect.arrayContaining([
+        { metricKey: 'charges.created', ...at, value: 3, breakdown: { 'code:H0038': 2, 'code:H2017': 1, 'source:peer_encounter': 3 } },
+        { metricKey: 'charges.amount-cents', ...at, value: 8800 },
+        // Created by the end of the 10th and on hold: the later one is not yet.
+        { metricKey: 'charges.on-hold', ...at, value: 1, breakdown: { no_fee_schedule_entry: 1 } },
+      ]),
+    );
+    expect(await signals(o, 'pm.charges', D, D)).toHaveLength(3);
+    expect(pick(await signals(o, 'pm.charges', '2026-03-12', '2026-03-12'), 'charges.on-hold').map((x) => x.value)).toEqual([2]);
+  });
+});
+
 describe('the router and the rules every source applies', () => {
   it('refuses a range that ends before it starts, naming to, and an unknown source, naming source', async () => {
     const e1 = await signals(a, 'pm.appointments', '2026-03-10', '2026-03-01').catch((e: unknown) => e);
