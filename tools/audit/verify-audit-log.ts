@@ -37,6 +37,32 @@ export async function verifyAuditLog(ownerUrl: string): Promise<ChainReport[]> {
   }
 }
 
+export interface DashboardAuditProblem {
+  organizationId: string;
+  eventId: string;
+  problem: string;
+}
+
+/**
+ * The dashboard audit trail (ds_audit_events, ADR 0013): every row must still hash to its content_hash, and a
+ * platform audit row (hash-chained, checked above) must vouch for that hash. ds_audit_verify() lists the rows
+ * that fail either, as the owner role.
+ */
+export async function verifyDashboardAudit(ownerUrl: string): Promise<{ checked: number; problems: DashboardAuditProblem[] }> {
+  const client = new Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ organization_id: string; event_id: string; problem: string }>('SELECT * FROM ds_audit_verify()');
+    const { rows: count } = await client.query<{ n: string }>('SELECT count(*)::text AS n FROM ds_audit_events');
+    return {
+      checked: Number(count[0]?.n ?? 0),
+      problems: rows.map((r) => ({ organizationId: r.organization_id, eventId: r.event_id, problem: r.problem })),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
 export interface CheckpointReport {
   /** Lines in the checkpoint file. */
   checkpoints: number;
@@ -120,6 +146,11 @@ async function main(): Promise<void> {
   }
   console.log(reports.length === 0 ? 'No audit events yet.' : `${reports.length} chain(s) checked, ${broken} broken.`);
 
+  const dashboards = await verifyDashboardAudit(url);
+  for (const p of dashboards.problems)
+    console.log(`TAMPERED dashboard audit event ${p.eventId} (organization ${p.organizationId}): ${p.problem}`);
+  if (dashboards.problems.length === 0) console.log(`ok      ${dashboards.checked} dashboard audit event(s) match their chained hashes`);
+
   const { dir, publicKeyFile } = checkpointSettings(process.env);
   let anchored = 0;
   if (!publicKeyFile) {
@@ -142,7 +173,7 @@ async function main(): Promise<void> {
       );
     anchored = cp.problems.length;
   }
-  process.exit(broken || anchored ? 1 : 0);
+  process.exit(broken || anchored || dashboards.problems.length ? 1 : 0);
 }
 
 if (require.main === module) {

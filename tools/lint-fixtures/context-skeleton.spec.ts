@@ -16,7 +16,7 @@ import { join, relative, sep } from 'node:path';
  *
  * The checks are functions of a path, so the not-ok cases below prove each rule fails a file that breaks it.
  */
-export const CONTEXTS = ['cl', 'pm', 'hr'] as const;
+export const CONTEXTS = ['cl', 'pm', 'hr', 'dashboards'] as const;
 
 const FEATURE_ENTRIES = new Set(['commands', 'queries', 'event-handlers', 'domain', 'infrastructure', 'http', 'README.md']);
 /** `<kebab-subject>.<role>.ts`, a spec of one, or a non-TS file the role folder keeps (SQL documentation). */

@@ -17,13 +17,13 @@ const workspaceRoot = resolve(__dirname, '../..');
 
 // --- what each library owns, and what it may name besides -------------------------------------------------
 
-/** The table prefix of each library: its own tables. Portal and dashboards own none yet. */
+/** The table prefix of each library: its own tables. Portal owns none yet. */
 function ownPrefixesOf(file: string): string[] | null {
   const path = relative(workspaceRoot, file).split(sep).join('/');
   if (path.startsWith('libs/platform/')) return ['pf', 'wf'];
   const lib = /^libs\/([^/]+)\//.exec(path)?.[1];
   if (!lib) return null;
-  return { cl: ['cl'], pm: ['pm'], hr: ['hr'] }[lib] ?? [];
+  return { cl: ['cl'], pm: ['pm'], hr: ['hr'], dashboards: ['ds'] }[lib] ?? [];
 }
 
 /** Functions any library's SQL may call: they decide for the caller, behind their own boundary. */

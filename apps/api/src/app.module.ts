@@ -6,7 +6,7 @@ import { ClModule } from '@cairn/cl';
 import { DashboardsModule } from '@cairn/dashboards';
 import { HrModule } from '@cairn/hr';
 import { AccessModule } from '@cairn/platform/access';
-import { AuditApiModule } from '@cairn/platform/audit';
+import { AuditApiModule, PerformanceSignalsRouterModule } from '@cairn/platform/audit';
 import { AppConfig, ConfigModule } from '@cairn/platform/config';
 import { DbModule } from '@cairn/platform/db';
 import { HealthModule, HttpMetricsModule, loggerParams } from '@cairn/platform/http';
@@ -42,6 +42,7 @@ export class AppModule {
         TenancyModule,
         AccessModule,
         AuditApiModule,
+        PerformanceSignalsRouterModule,
         MessagingAdminModule,
         ReferenceDataApiModule,
         // Bounded contexts.

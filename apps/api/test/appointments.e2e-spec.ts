@@ -134,7 +134,12 @@ describe('appointments (PM-03)', () => {
   it('publishes each status change through the outbox in the same transaction, ids and facts only; a refused change publishes nothing', async () => {
     const a = (await book()).body;
     const outbox = async () =>
-      (await demo.owner.query(`SELECT * FROM pf_outbox_events WHERE payload->>'appointment_id' = $1 ORDER BY created_at`, [a.id])).rows;
+      (
+        await demo.owner.query(
+          `SELECT * FROM pf_outbox_events WHERE payload->>'appointment_id' = $1 AND event_type = 'pm_appointment_status_changed.v1' ORDER BY created_at`,
+          [a.id],
+        )
+      ).rows;
     const done = await as(app, frontDesk).post(`/api/v1/pm/appointments/${a.id}/status`).send({ status: 'completed' });
     expect(done.status).toBe(200);
     const rows = await outbox();
@@ -156,5 +161,51 @@ describe('appointments (PM-03)', () => {
     expect((audit!['scope'] as { eventId: string }).eventId).toBe(rows[0].id);
     expectProblem(await as(app, frontDesk).post(`/api/v1/pm/appointments/${a.id}/status`).send({ status: 'no_show' }), 409);
     expect(await outbox()).toHaveLength(1);
+  });
+
+  it('publishes the booking and each reschedule through the outbox in their transaction (dashboards); a refused reschedule publishes nothing', async () => {
+    const a = (await book({ startAt: hoursFromNow(50), endAt: hoursFromNow(51) })).body;
+    const outbox = async (type: string) =>
+      (
+        await demo.owner.query(
+          `SELECT * FROM pf_outbox_events WHERE payload->>'appointment_id' = $1 AND event_type = $2 ORDER BY created_at`,
+          [a.id, type],
+        )
+      ).rows;
+    const [booked] = await outbox('pm_appointment_booked.v1');
+    expect(booked).toMatchObject({ organization_id: a.organizationId, sent_at: null });
+    expect(booked.payload).toEqual({
+      organization_id: a.organizationId,
+      appointment_id: a.id,
+      site_id: tucson,
+      provider_id: provider,
+      service_type: 'psychotherapy-45',
+      start_at: a.startAt,
+      end_at: a.endAt,
+      booked_by: await demo.userId('frontdesk@sonoran.cairn.test'),
+      booked_at: expect.any(String),
+    });
+    expect(booked.payload).not.toHaveProperty('patient_id');
+    const moved = await as(app, frontDesk)
+      .post(`/api/v1/pm/appointments/${a.id}/reschedule`)
+      .send({ startAt: hoursFromNow(52), endAt: hoursFromNow(53) });
+    expect(moved.status).toBe(200);
+    const rescheduled = await outbox('pm_appointment_rescheduled.v1');
+    expect(rescheduled).toHaveLength(1);
+    expect(rescheduled[0].payload).toMatchObject({
+      appointment_id: a.id,
+      previous_provider_id: provider,
+      provider_id: provider,
+      previous_start_at: a.startAt,
+      start_at: moved.body.startAt,
+      end_at: moved.body.endAt,
+    });
+    expectProblem(
+      await as(app, frontDesk)
+        .post(`/api/v1/pm/appointments/${a.id}/reschedule`)
+        .send({ startAt: hoursFromNow(54), endAt: hoursFromNow(53) }),
+      400,
+    );
+    expect(await outbox('pm_appointment_rescheduled.v1')).toHaveLength(1);
   });
 });

@@ -82,6 +82,21 @@ describe('progress notes (CL-04)', () => {
     ]);
     expect(events[1]!['scope']).toMatchObject({ changedFields: ['body'] });
     expect(events[3]!['scope']).toMatchObject({ addendumId: addendum.body.addenda[0].id });
+    // The signature is published through the outbox in its transaction (dashboards), ids and times only; the
+    // refused second signature (409) published nothing.
+    const { rows } = await demo.owner.query(
+      `SELECT * FROM pf_outbox_events WHERE event_type = 'cl_progress_note_signed.v1' AND payload->>'note_id' = $1`,
+      [id],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].payload).toEqual({
+      organization_id: created.body.organizationId,
+      note_id: id,
+      site_id: created.body.siteId,
+      author_id: signed.body.authorId,
+      session_end: created.body.sessionEnd,
+      signed_at: signed.body.signedAt,
+    });
   });
 
   it('is locked in the database too: a signed note cannot be updated even by the owner role', async () => {

@@ -36,6 +36,9 @@ interface Fixture {
   organizationId: string;
 }
 
+const DRILL_RANGE = { from: '2025-01-01', to: '2025-01-31' };
+const DRILL_PAGE = { page: 1, pageSize: 5 };
+
 const PROBES: Record<string, Probe> = {
   VerifyAuditChainQuery: { args: () => [], outcome: 'success' },
   ListAuditEventsQuery: { args: () => [{}, 1, 5], outcome: 'success' },
@@ -45,6 +48,22 @@ const PROBES: Record<string, Probe> = {
   RescheduleAppointmentCommand: { args: () => [randomUUID(), '2031-01-06T10:00:00Z', '2031-01-06T11:00:00Z'], outcome: 'not_found' },
   SetAppointmentStatusCommand: { args: () => [randomUUID(), 'checked_in'], outcome: 'not_found' },
   ListChargesQuery: { args: () => [{ page: 1, pageSize: 5 }], outcome: 'success' },
+  // Drill-through (performance signals): a call without a signed-in staff user is refused, and the refusal is the row.
+  ListAppointmentSignalRecordsQuery: {
+    args: (f) => [f.organizationId, 'appointments.no-show', DRILL_RANGE, DRILL_PAGE],
+    outcome: 'denied',
+  },
+  ListChargeSignalRecordsQuery: { args: (f) => [f.organizationId, 'charges.on-hold', DRILL_RANGE, DRILL_PAGE], outcome: 'denied' },
+  ListNoteSignalRecordsQuery: { args: (f) => [f.organizationId, 'notes.unsigned', DRILL_RANGE, DRILL_PAGE], outcome: 'denied' },
+  ListGroupEncounterSignalRecordsQuery: {
+    args: (f) => [f.organizationId, 'group-encounters.pending', DRILL_RANGE, DRILL_PAGE],
+    outcome: 'denied',
+  },
+  ListPeerEncounterSignalRecordsQuery: {
+    args: (f) => [f.organizationId, 'peer-encounters.draft', DRILL_RANGE, DRILL_PAGE],
+    outcome: 'denied',
+  },
+  ListConsentSignalRecordsQuery: { args: (f) => [f.organizationId, 'consents.expiring', DRILL_RANGE, DRILL_PAGE], outcome: 'denied' },
   // The function refuses these parameters: the refusal, committed after the rollback, is the one row.
   GetProviderProductivityQuery: { args: (f) => [f.organizationId, { periodStart: '2025-01', periodEnd: '2025-03' }], outcome: 'failure' },
   BookAppointmentCommand: { assertedBy: 'apps/api/test/appointments.e2e-spec.ts' },
@@ -140,6 +159,13 @@ const PROBES: Record<string, Probe> = {
   ListPeerSupervisionQuery: { args: () => [{ page: 1, pageSize: 5 }], outcome: 'success' },
   GetPeerSupervisionReportQuery: { args: () => [{ from: '2026-01', to: '2026-03', format: 'json' }], outcome: 'success' },
   // (end of CL peer encounters, peer service types, peer supervision)
+  // Dashboards: rendered for a signed-in staff user only; the probe's context has none, so the refusal is the row.
+  GetDashboardQuery: { args: () => [{ kind: 'me' }, {}], outcome: 'denied' },
+  DrillIntoMetricQuery: { args: () => ['appointments.no-show', undefined, {}, { page: 1, pageSize: 5 }], outcome: 'denied' },
+  RecomputeMetricsCommand: { assertedBy: 'apps/api/test/dashboards-recompute.e2e-spec.ts' },
+  UpdateMetricDefinitionCommand: { args: () => ['no.such-metric', { target: 1 }], outcome: 'not_found' },
+  UpdateViewDefinitionCommand: { args: () => ['no-such-view', { userLayoutEnabled: true }], outcome: 'not_found' },
+  SetExportPermissionCommand: { args: () => ['janitor', true], outcome: 'no row', because: 'an unknown role is bad input' },
 };
 
 interface RegisteredHandler {

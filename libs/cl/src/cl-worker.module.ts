@@ -5,6 +5,7 @@ import { AuditModule } from '@cairn/platform/audit';
 
 import { GenerateEncountersWhenGroupSessionDocumentedHandler } from './group-encounters/event-handlers/generate-encounters-when-group-session-documented.handler';
 import { GroupEncounterGenerationRepository } from './group-encounters/infrastructure/group-encounter-generation.repository';
+import { ClPerformanceSignalsModule } from './performance-signals/performance-signals.module';
 import { EncounterGenerationProcessor } from './processors/encounter-generation.processor';
 
 /**
@@ -14,7 +15,7 @@ import { EncounterGenerationProcessor } from './processors/encounter-generation.
  * imports beside this module.
  */
 @Module({
-  imports: [CqrsModule, AuditModule],
+  imports: [CqrsModule, AuditModule, ClPerformanceSignalsModule],
   providers: [GroupEncounterGenerationRepository, GenerateEncountersWhenGroupSessionDocumentedHandler, EncounterGenerationProcessor],
 })
 export class ClWorkerModule {}

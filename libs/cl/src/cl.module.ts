@@ -7,6 +7,7 @@ import { PatientsModule } from './patients/patients.module';
 import { PeerEncountersModule } from './peer-encounters/peer-encounters.module';
 import { PeerServiceTypesModule } from './peer-service-types/peer-service-types.module';
 import { PeerSupervisionModule } from './peer-supervision/peer-supervision.module';
+import { ClPerformanceSignalsModule } from './performance-signals/performance-signals.module';
 import { ProgressNotesModule } from './progress-notes/progress-notes.module';
 
 /**
@@ -25,6 +26,7 @@ import { ProgressNotesModule } from './progress-notes/progress-notes.module';
     PeerEncountersModule,
     PeerServiceTypesModule,
     PeerSupervisionModule,
+    ClPerformanceSignalsModule,
   ],
 })
 export class ClModule {}

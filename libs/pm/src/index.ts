@@ -1,2 +1,3 @@
 export { PmContractHandlersModule, PmModule } from './pm.module';
 export { PmWorkerModule } from './pm-worker.module';
+export { PmPerformanceSignalsModule } from './performance-signals/performance-signals.module';

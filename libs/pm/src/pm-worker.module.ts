@@ -7,6 +7,7 @@ import { CreateChargeWhenPeerEncounterFinalizedHandler } from './charges/event-h
 import { CreateChargesWhenGroupEncountersApprovedHandler } from './charges/event-handlers/create-charges-when-group-encounters-approved.handler';
 import { ChargesRepository } from './charges/infrastructure/charges.repository';
 import { EncountersRepository } from './encounters/infrastructure/encounters.repository';
+import { PmPerformanceSignalsModule } from './performance-signals/performance-signals.module';
 import { ChargeCreationProcessor } from './processors/charge-creation.processor';
 
 /**
@@ -15,7 +16,7 @@ import { ChargeCreationProcessor } from './processors/charge-creation.processor'
  * handlers (ReferenceDataModule), which the worker module imports.
  */
 @Module({
-  imports: [CqrsModule, AuditModule],
+  imports: [CqrsModule, AuditModule, PmPerformanceSignalsModule],
   providers: [
     ChargesRepository,
     EncountersRepository,

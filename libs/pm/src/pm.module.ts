@@ -4,6 +4,7 @@ import { AppointmentsModule } from './appointments/appointments.module';
 import { ChargesModule } from './charges/charges.module';
 import { EncountersModule } from './encounters/encounters.module';
 import { FeeScheduleModule } from './fee-schedule/fee-schedule.module';
+import { PmPerformanceSignalsModule } from './performance-signals/performance-signals.module';
 import { ServiceTypesModule } from './service-types/service-types.module';
 
 /**
@@ -17,6 +18,6 @@ export class PmContractHandlersModule {}
 /** The practice-management context (PM) in the API, one module per feature: appointments (PM-03), service types,
  * encounters, charges and the fee schedule (PM-07). */
 @Module({
-  imports: [PmContractHandlersModule, AppointmentsModule, ServiceTypesModule, ChargesModule, FeeScheduleModule],
+  imports: [PmContractHandlersModule, AppointmentsModule, ServiceTypesModule, ChargesModule, FeeScheduleModule, PmPerformanceSignalsModule],
 })
 export class PmModule {}

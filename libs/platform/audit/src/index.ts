@@ -1,4 +1,4 @@
-export { AuditApiModule, AuditCheckpointModule, AuditModule } from './audit.module';
+export { AuditApiModule, AuditCheckpointModule, AuditModule, PerformanceSignalsRouterModule } from './audit.module';
 export { AuditService } from './audit.service';
 export { AUDIT_EXPORT_BATCH } from './audit-export.service';
 export type { AuditEventInput, AuditOutcome } from './audit-event';

@@ -12,3 +12,5 @@ export { CL_GROUP_SESSION_DOCUMENTED_V1, GROUP_SESSION_MODALITIES } from './even
 export type { ClGroupSessionDocumentedV1, GroupSessionModality } from './events/cl-group-session-documented.event';
 export { PEER_ENCOUNTER_FINALIZED_V1 } from './events/peer-encounter-finalized.event';
 export type { PeerEncounterFinalizedV1 } from './events/peer-encounter-finalized.event';
+export { CL_PROGRESS_NOTE_SIGNED_V1 } from './events/cl-progress-note-signed.event';
+export type { ClProgressNoteSignedV1 } from './events/cl-progress-note-signed.event';

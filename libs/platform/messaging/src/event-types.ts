@@ -1,12 +1,23 @@
 import {
   CL_GROUP_ENCOUNTERS_APPROVED_V1,
   CL_GROUP_SESSION_DOCUMENTED_V1,
+  CL_PROGRESS_NOTE_SIGNED_V1,
   ClGroupEncountersApprovedV1,
   ClGroupSessionDocumentedV1,
+  ClProgressNoteSignedV1,
   PEER_ENCOUNTER_FINALIZED_V1,
   PeerEncounterFinalizedV1,
 } from '@cairn/platform/clinical';
-import { PM_APPOINTMENT_STATUS_CHANGED_V1, PmAppointmentStatusChangedV1 } from '@cairn/platform/scheduling';
+import {
+  PM_APPOINTMENT_BOOKED_V1,
+  PM_APPOINTMENT_RESCHEDULED_V1,
+  PM_APPOINTMENT_STATUS_CHANGED_V1,
+  PM_CHARGE_CREATED_V1,
+  PmAppointmentBookedV1,
+  PmAppointmentRescheduledV1,
+  PmAppointmentStatusChangedV1,
+  PmChargeCreatedV1,
+} from '@cairn/platform/scheduling';
 
 /**
  * Every integration event: versioned name -> payload. The payloads and names belong to the publishing context's
@@ -18,6 +29,10 @@ export interface EventPayloads {
   [CL_GROUP_ENCOUNTERS_APPROVED_V1]: ClGroupEncountersApprovedV1;
   [PEER_ENCOUNTER_FINALIZED_V1]: PeerEncounterFinalizedV1;
   [PM_APPOINTMENT_STATUS_CHANGED_V1]: PmAppointmentStatusChangedV1;
+  [PM_APPOINTMENT_BOOKED_V1]: PmAppointmentBookedV1;
+  [PM_APPOINTMENT_RESCHEDULED_V1]: PmAppointmentRescheduledV1;
+  [CL_PROGRESS_NOTE_SIGNED_V1]: ClProgressNoteSignedV1;
+  [PM_CHARGE_CREATED_V1]: PmChargeCreatedV1;
 }
 
 export type EventType = keyof EventPayloads;
@@ -27,6 +42,10 @@ export const EVENT_TYPES: readonly EventType[] = [
   CL_GROUP_ENCOUNTERS_APPROVED_V1,
   PEER_ENCOUNTER_FINALIZED_V1,
   PM_APPOINTMENT_STATUS_CHANGED_V1,
+  PM_APPOINTMENT_BOOKED_V1,
+  PM_APPOINTMENT_RESCHEDULED_V1,
+  CL_PROGRESS_NOTE_SIGNED_V1,
+  PM_CHARGE_CREATED_V1,
 ];
 
 /** What travels through the outbox and BullMQ (the job's data): an envelope around the payload. */

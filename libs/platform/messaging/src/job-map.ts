@@ -1,5 +1,15 @@
-import { CL_GROUP_ENCOUNTERS_APPROVED_V1, CL_GROUP_SESSION_DOCUMENTED_V1, PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/clinical';
-import { PM_APPOINTMENT_STATUS_CHANGED_V1 } from '@cairn/platform/scheduling';
+import {
+  CL_GROUP_ENCOUNTERS_APPROVED_V1,
+  CL_GROUP_SESSION_DOCUMENTED_V1,
+  CL_PROGRESS_NOTE_SIGNED_V1,
+  PEER_ENCOUNTER_FINALIZED_V1,
+} from '@cairn/platform/clinical';
+import {
+  PM_APPOINTMENT_BOOKED_V1,
+  PM_APPOINTMENT_RESCHEDULED_V1,
+  PM_APPOINTMENT_STATUS_CHANGED_V1,
+  PM_CHARGE_CREATED_V1,
+} from '@cairn/platform/scheduling';
 
 import type { EventPayloads, EventType, IntegrationEvent } from './event-types';
 
@@ -27,6 +37,11 @@ export const JOB_MAP = {
 export const EVENTS_WITHOUT_CONSUMER = [
   // PM-03 appointment status changes; dashboards and reminders are the expected readers (not built yet).
   PM_APPOINTMENT_STATUS_CHANGED_V1,
+  // Issue 16: real-time dashboard metrics (b16-runtime adds their consumer and moves them into a queue).
+  PM_APPOINTMENT_BOOKED_V1,
+  PM_APPOINTMENT_RESCHEDULED_V1,
+  CL_PROGRESS_NOTE_SIGNED_V1,
+  PM_CHARGE_CREATED_V1,
 ] as const satisfies readonly EventType[];
 
 export type QueueName = keyof typeof JOB_MAP;

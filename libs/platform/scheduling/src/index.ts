@@ -14,3 +14,9 @@ export type { CreatePeerEncounterInput, PeerEncounterCreated } from './create-pe
 // Integration events PM publishes (the payloads; platform/messaging routes them by name).
 export { PM_APPOINTMENT_STATUS_CHANGED_V1 } from './events/pm-appointment-status-changed.event';
 export type { PmAppointmentStatusChangedV1 } from './events/pm-appointment-status-changed.event';
+export { PM_APPOINTMENT_BOOKED_V1 } from './events/pm-appointment-booked.event';
+export type { PmAppointmentBookedV1 } from './events/pm-appointment-booked.event';
+export { PM_APPOINTMENT_RESCHEDULED_V1 } from './events/pm-appointment-rescheduled.event';
+export type { PmAppointmentRescheduledV1 } from './events/pm-appointment-rescheduled.event';
+export { PM_CHARGE_CREATED_V1 } from './events/pm-charge-created.event';
+export type { PmChargeCreatedV1 } from './events/pm-charge-created.event';

@@ -20,8 +20,11 @@ export const PERMISSIONS = {
   'cl.progress-notes.write': 'Write, edit, sign and amend progress notes for patients in scope',
   'hr.productivity.view': 'View de-identified provider productivity analytics',
   'hr.productivity.supervised': 'View de-identified productivity of the providers one supervises',
+  'dashboards.view': "View, filter and drill into the dashboard bound to one's role, within one's scope",
   'dashboards.export': 'Export dashboard data',
-  'dashboards.cross-site': 'View dashboards across all sites of the organization',
+  'dashboards.cross-site.view': 'View the group / multi-site comparison dashboard (audited on every use)',
+  'dashboards.metrics.manage':
+    'Change dashboard targets, thresholds, visibility and view modules, recompute metrics, and set which roles may export',
   'code-library.view': 'Look up billing codes and modifiers (PF-70)',
   'jurisdiction.view': 'Read the jurisdiction profile (billing rules) that applies to the organization or a site',
   'cl.consents.view': "Read a patient's 42 CFR Part 2 consents",

@@ -234,6 +234,31 @@ describe('cl_group_encounters_approved.v1 -> charges', () => {
       [5, 0],
       [0, 5],
     ]);
+    // pm_charge_created.v1 (dashboards) once, in the transaction that created the five: the re-published
+    // approval created none and published nothing.
+    const ids = (
+      await owner.query<{ id: string }>(`SELECT id FROM pm_charges WHERE organization_id = $1 AND group_session_id = $2`, [t.org, session])
+    ).rows.map((r) => r.id);
+    const created = await owner.query(
+      `SELECT payload FROM pf_outbox_events WHERE organization_id = $1 AND event_type = 'pm_charge_created.v1'
+         AND payload->'charges'->0->>'charge_id' = ANY ($2::text[])`,
+      [t.org, ids],
+    );
+    expect(created.rows).toHaveLength(1);
+    const payload = created.rows[0].payload as { source_type: string; charges: Array<Record<string, unknown>> };
+    expect(payload.source_type).toBe('group_encounter_generation');
+    expect(new Set(payload.charges.map((c) => c['charge_id']))).toEqual(new Set(ids));
+    expect(payload.charges[0]).toEqual({
+      charge_id: expect.any(String),
+      site_id: expect.any(String),
+      rendering_provider_id: expect.any(String),
+      service_date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      status: expect.stringMatching(/^(ready|on_hold)$/),
+      code: '90853',
+      amount_cents: expect.anything(),
+      created_at: expect.any(String),
+    });
+    expect(JSON.stringify(payload)).not.toMatch(/patient|chart/);
   });
 
   it('charges only the new generations of a later approval of the same session', async () => {

@@ -1240,8 +1240,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Productivity per provider for a calendar month, quarter or year (aggregates only, small cells suppressed)
-         * @description Permission: `hr.productivity.view` in the organization (at every site, or at `siteId`). JSON by default; CSV (streamed) with `Accept: text/csv` or `format=csv` (a complete CSV ends with the trailers `X-Export-Status: complete` and `X-Export-Rows`; a failed one is cut without them). The period must be one calendar month, quarter or year. Providers with fewer than 5 patients have no row (`suppressedProviderCount` counts them), and figures that could be computed back from other periods are withheld (ADR 0012). Every call, allowed or refused, is audited with the caller and the parameters.
+         * Productivity per provider for a period (aggregates only, small cells suppressed)
+         * @description Permission: `hr.productivity.view` in the organization (at every site, or at `siteId`). JSON by default; CSV (streamed) with `Accept: text/csv` or `format=csv` (a complete CSV ends with the trailers `X-Export-Status: complete` and `X-Export-Rows`; a failed one is cut without them). Providers with fewer than 5 patients are folded into one row with `suppressed: true`. Every call, allowed or refused, is audited with the caller and the parameters.
          */
         get: operations["ProviderProductivityController_get_v1"];
         put?: never;
@@ -1252,7 +1252,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/hr/provider-productivity/supervised": {
+    "/api/v1/dashboards/definitions": {
         parameters: {
             query?: never;
             header?: never;
@@ -1260,11 +1260,191 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The same report for the providers the caller supervises (clinical supervisors)
-         * @description Permission: `hr.productivity.supervised`. The rows of the organization-wide report, limited to the providers the caller supervises: peer specialists whose supervision they recorded in the calendar year (CL-19), and providers whose home site is a site where they hold the permission. The same parameters, CSV and audit as `GET /hr/provider-productivity`.
+         * Metric and view definitions of the organization, and its export switches
+         * @description Permission: `dashboards.metrics.manage`.
          */
-        get: operations["ProviderProductivityController_getSupervised_v1"];
+        get: operations["DefinitionsController_list_v1"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/definitions/metrics/{metricKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a metric's target, thresholds, visibility or attention rules for this practice
+         * @description Permission: `dashboards.metrics.manage`. Never a calculation: calculation, calculationSource, updateModel, unit, name, domain, freshnessLabel and drillKey are refused with 400 naming the field. The change is appended to the definition audit trail.
+         */
+        patch: operations["DefinitionsController_updateMetric_v1"];
+        trace?: never;
+    };
+    "/api/v1/dashboards/definitions/views/{viewKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change which modules a view includes, or whether users keep their own layout, for this practice
+         * @description Permission: `dashboards.metrics.manage`. Role binding, scope and the core metric set are the platform's (400).
+         */
+        patch: operations["DefinitionsController_updateView_v1"];
+        trace?: never;
+    };
+    "/api/v1/dashboards/export-permissions/{roleKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Switch dashboard export on or off for a role in this organization
+         * @description Permission: `dashboards.metrics.manage`. Export also needs `dashboards.export` on the role; both are checked at export time.
+         */
+        put: operations["DefinitionsController_setExport_v1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/drill/{drillKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The source records behind a metric (drill-through)
+         * @description Permission: `dashboards.view`, a metric with this drill key visible to the caller, and the owning context's own permission (its Part 2 rules: withheld rows show only that they exist and why; its PHI audit). Practitioners see their own records only. Each row links to its source workflow in the staff web. Read-only: nothing is written to a source. Audited as a drilled-into event.
+         */
+        get: operations["DrillThroughController_drill_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recompute stored metric values now (on demand)
+         * @description Permission: `dashboards.metrics.manage`. Asks each source (GetPerformanceSignalsQuery) for the days and replaces the stored values; a failing source keeps its last known values and is recorded as failing (the views show it stale). Answers per source.
+         */
+        post: operations["MetricStoreController_recompute_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's role-bound dashboard view
+         * @description Permission: `dashboards.view`. The view bound to the caller's role (Manager/Owner, Treatment Coordinator, Front-of-House, Practitioner), only the metrics their roles may see; practitioners see their own figures only. Each value carries its update model, freshness label, feed state, staleness and attention indicators. A site or provider filter outside the caller's scope is 403 (and audited).
+         */
+        get: operations["DashboardsController_me_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/cross-site": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The group / multi-site comparison view
+         * @description Permission: `dashboards.cross-site.view` (an explicit grant). Without it the answer is 403 and the attempt is written to the dashboard audit trail (a denied event) before the answer. Every use is audited with the sites in scope.
+         */
+        get: operations["DashboardsController_crossSite_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/views/{viewId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Another dashboard view the caller is bound to
+         * @description Permission: `dashboards.view`, and one of the caller's roles must be bound to the view (else 403, audited). `viewId` is the view's key: practitioner, front-of-house, treatment-coordinator, manager (group: the comparison, as /cross-site).
+         */
+        get: operations["DashboardsController_view_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/views/{viewId}/layout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save your own layout of a view (order, hidden tiles)
+         * @description Permission: `dashboards.view`, a view bound to one of your roles whose practice enables personal layouts (else 422). The core metrics of the role cannot be hidden (400).
+         */
+        put: operations["DashboardsController_saveLayout_v1"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1443,7 +1623,7 @@ export interface components {
              * @description Versioned event name (the job name)
              * @enum {string}
              */
-            eventType: "cl_group_session_documented.v1" | "cl_group_encounters_approved.v1" | "peer_encounter_finalized.v1" | "pm_appointment_status_changed.v1";
+            eventType: "cl_group_session_documented.v1" | "cl_group_encounters_approved.v1" | "peer_encounter_finalized.v1" | "pm_appointment_status_changed.v1" | "pm_appointment_booked.v1" | "pm_appointment_rescheduled.v1" | "cl_progress_note_signed.v1" | "pm_charge_created.v1";
             /** Format: date-time */
             occurredAt: string;
             /** Format: date-time */
@@ -2787,28 +2967,35 @@ export interface components {
         DocumentationLagBinsDto: {
             /** @description Notes signed less than 24 h after the session ended */
             under24h: number;
-            /** @description Notes signed 24 h or more after the session ended */
-            atLeast24h: number;
+            /** @description Notes signed 24 to 48 h after the session ended */
+            from24To48h: number;
+            /** @description Notes signed more than 48 h after the session ended */
+            over48h: number;
         };
         ProviderProductivityDto: {
-            /** Format: uuid */
-            providerId: string;
             /**
              * Format: uuid
-             * @description The provider's home site in the calendar year (most sessions and notes)
+             * @description Null on the suppressed row
              */
-            siteId: string;
+            providerId: string | null;
+            /**
+             * Format: uuid
+             * @description The site filter; null for every site
+             */
+            siteId: string | null;
             /** Format: uuid */
             organizationId: string;
             /** Format: date */
             periodStart: string;
             /** Format: date */
             periodEnd: string;
+            /** @description True on the one row folding every provider with fewer than 5 patients in the period */
+            suppressed: boolean;
+            /** @description Providers the row covers (1 unless suppressed) */
+            providerCount: number;
             /** @description Notes signed in the period */
             notesCompletedCount: number;
-            /** @description Notes signed per 7-day week of the period, one decimal */
-            notesCompletedPerWeek: number;
-            /** @description Session end to signature, whole hours; null when withheld (fewer than 5 notes) */
+            /** @description Session end to signature, whole hours; null with fewer than 5 notes */
             avgDocumentationLagHours: number | null;
             /** @description Null unless every non-empty bin holds at least 5 notes */
             documentationLagBins: components["schemas"]["DocumentationLagBinsDto"] | null;
@@ -2820,7 +3007,7 @@ export interface components {
             /** @description Late cancellations (counted apart from no-shows) */
             lateCancelCount: number;
             /**
-             * @description Completed sessions per non-clinical category (Individual Therapy, Group Services, Case Management, Assessment, Peer Support, Other): every non-empty one (each at least 5), or none
+             * @description Completed sessions per non-clinical category (Individual Therapy, Group Services, Case Management, Assessment, Peer Support, Other); a category appears only with at least 5
              * @example {
              *       "Individual Therapy": 42,
              *       "Group Services": 12
@@ -2831,10 +3018,323 @@ export interface components {
             };
         };
         ProviderProductivityResponseDto: {
-            /** @description Providers with at least 5 patients in the period (and not withheld by ADR 0012) */
             items: components["schemas"]["ProviderProductivityDto"][];
-            /** @description Providers with activity in the period whose figures are withheld; nothing else about them is returned */
-            suppressedProviderCount: number;
+        };
+        CalculationDto: {
+            /** @enum {string} */
+            op: "sum" | "latest" | "ratio";
+            signal: string;
+            denominator?: string;
+        };
+        VisibilityRulesDto: {
+            roles: string[];
+            /** @enum {string} */
+            scope: "own" | "site" | "organization";
+        };
+        ThresholdsDto: {
+            /** @enum {string} */
+            direction?: "above" | "below";
+            warn?: number;
+            alert?: number;
+        };
+        AttentionRuleDto: {
+            /** @enum {string} */
+            kind: "threshold" | "drift" | "unusual-change" | "overdue";
+            tolerance?: number;
+            sigma?: number;
+            minDelta?: number;
+            above?: number;
+        };
+        MetricDefinitionDto: {
+            /** Format: uuid */
+            id: string;
+            metricKey: string;
+            name: string;
+            /** @enum {string} */
+            domain: "Operational" | "Clinical" | "Financial" | "Compliance" | "Engagement";
+            calculationSource: string;
+            calculation: components["schemas"]["CalculationDto"];
+            unit: string;
+            /** @enum {string} */
+            updateModel: "real-time" | "near-real-time" | "batch";
+            /** @enum {string} */
+            freshnessLabel: "live" | "updated-ago" | "as-of";
+            visibilityRules: components["schemas"]["VisibilityRulesDto"];
+            target: number | null;
+            thresholds: components["schemas"]["ThresholdsDto"];
+            attentionRules: components["schemas"]["AttentionRuleDto"][];
+            drillKey: string | null;
+            /** @description The practice overrides the platform default */
+            overridden: boolean;
+        };
+        ViewDefinitionDto: {
+            /** Format: uuid */
+            id: string;
+            viewKey: string;
+            name: string;
+            roleBinding: string[];
+            enabledModules: ("Operational" | "Clinical" | "Financial" | "Compliance" | "Engagement")[];
+            /** @enum {string} */
+            permissionScope: "site" | "group" | "individual-panel";
+            metricKeys: string[];
+            coreMetricKeys: string[];
+            layoutVersion: number;
+            userLayoutEnabled: boolean;
+            overridden: boolean;
+        };
+        ExportPermissionDto: {
+            roleKey: string;
+            allowed: boolean;
+        };
+        DefinitionsResponseDto: {
+            metrics: components["schemas"]["MetricDefinitionDto"][];
+            views: components["schemas"]["ViewDefinitionDto"][];
+            exportPermissions: components["schemas"]["ExportPermissionDto"][];
+        };
+        UpdateMetricDefinitionDto: {
+            /** @description The target the drift rule compares with */
+            target?: number | null;
+            /**
+             * @description { direction: above|below, warn?, alert? }
+             * @example {
+             *       "direction": "above",
+             *       "warn": 3,
+             *       "alert": 6
+             *     }
+             */
+            thresholds?: Record<string, never>;
+            /**
+             * @description { roles: role keys, scope: own|site|organization }
+             * @example {
+             *       "roles": [
+             *         "practice_manager"
+             *       ],
+             *       "scope": "organization"
+             *     }
+             */
+            visibilityRules?: Record<string, never>;
+            /** @description threshold | drift{tolerance} | unusual-change{sigma,minDelta} | overdue{above} */
+            attentionRules?: Record<string, never>[];
+        };
+        UpdateViewDefinitionDto: {
+            /** @description The modules (domains) whose metrics the view includes */
+            enabledModules?: ("Operational" | "Clinical" | "Financial" | "Compliance" | "Engagement")[];
+            /** @description Whether users may keep their own layout of this view */
+            userLayoutEnabled?: boolean;
+        };
+        SetExportPermissionDto: {
+            /** @description Whether the role may export dashboards in this organization (it must also hold dashboards.export) */
+            allowed: boolean;
+        };
+        DrillFiltersDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            siteId: string | null;
+            /** Format: uuid */
+            providerId: string | null;
+        };
+        DrillColumnDto: {
+            key: string;
+            label: string;
+        };
+        WithheldDto: {
+            /** @description Why the record is withheld (e.g. a 42 CFR Part 2 record without consent) */
+            reason: string;
+        };
+        DrillRowDto: {
+            /** Format: uuid */
+            id: string;
+            cells: {
+                [key: string]: (string | number) | null;
+            };
+            withheld: components["schemas"]["WithheldDto"] | null;
+            /** @description The staff-web path of the record (its source workflow) */
+            link: string;
+        };
+        DrillRecordsDto: {
+            columns: components["schemas"]["DrillColumnDto"][];
+            rows: components["schemas"]["DrillRowDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        DrillResponseDto: {
+            drillKey: string;
+            metricKey: string;
+            filters: components["schemas"]["DrillFiltersDto"];
+            records: components["schemas"]["DrillRecordsDto"];
+        };
+        RecomputeMetricsRequestDto: {
+            /** @description The sources to recompute (default: every source) */
+            sources?: ("pm.appointments" | "pm.charges" | "cl.documentation" | "cl.group-encounters" | "cl.peer" | "cl.caseload" | "cl.consents" | "cl.supervision" | "platform.audit")[];
+            /**
+             * Format: date
+             * @description First day (organization calendar)
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day (inclusive)
+             */
+            to: string;
+        };
+        SourceRecomputeResultDto: {
+            /** @enum {string} */
+            source: "pm.appointments" | "pm.charges" | "cl.documentation" | "cl.group-encounters" | "cl.peer" | "cl.caseload" | "cl.consents" | "cl.supervision" | "platform.audit";
+            /** @enum {string} */
+            status: "ok" | "failing";
+            buckets: number;
+            error: string | null;
+        };
+        RecomputeMetricsResponseDto: {
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: date-time */
+            computedAt: string;
+            results: components["schemas"]["SourceRecomputeResultDto"][];
+        };
+        DashboardViewInfoDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example manager */
+            key: string;
+            name: string;
+            /** @enum {string} */
+            permissionScope: "site" | "group" | "individual-panel";
+            layoutVersion: number;
+            userLayoutEnabled: boolean;
+        };
+        DashboardFiltersInEffectDto: {
+            /** @enum {string} */
+            range: "today" | "this-week" | "custom";
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            siteId: string | null;
+            /** Format: uuid */
+            providerId: string | null;
+        };
+        FreshnessDto: {
+            /**
+             * @description "Live", "Updated N min ago", "As of 02:00 today", "Feed not connected", "Not yet computed"
+             * @example Updated 2 min ago
+             */
+            label: string;
+            /** Format: date-time */
+            computedAt: string | null;
+            /**
+             * Format: date
+             * @description The as-of day of a snapshot metric
+             */
+            asOf: string | null;
+        };
+        FeedDto: {
+            /** @description The calculation source (a performance-signals source or feed:<key>) */
+            source: string;
+            /** @enum {string} */
+            state: "ok" | "failing" | "silent" | "never-computed" | "not-connected";
+            /** @description false: the feed is unavailable; the value (if any) is the last known one */
+            available: boolean;
+        };
+        StalenessDto: {
+            /** Format: date-time */
+            since: string;
+            reason: string;
+        };
+        AttentionIndicatorDto: {
+            /**
+             * @description The declared rule that fired
+             * @enum {string}
+             */
+            rule: "threshold" | "drift" | "unusual-change" | "overdue";
+            /** @enum {string} */
+            level: "warn" | "alert";
+            /** @description The declared trigger condition, in words */
+            condition: string;
+            /** @description Text label (never colour alone) */
+            label: string;
+            /**
+             * @description Icon name
+             * @enum {string}
+             */
+            icon: "alert-triangle" | "target" | "trending-up" | "trending-down" | "clock";
+            /** @description The values compared */
+            compared: {
+                [key: string]: number | null;
+            };
+            /** @description Drill-through route of the records behind the metric */
+            drill: string | null;
+        };
+        SiteValueDto: {
+            /** Format: uuid */
+            siteId: string;
+            siteName: string;
+            value: number | null;
+        };
+        MetricTileDto: {
+            metricKey: string;
+            /** Format: uuid */
+            metricId: string;
+            name: string;
+            /** @enum {string} */
+            domain: "Operational" | "Clinical" | "Financial" | "Compliance" | "Engagement";
+            /** @enum {string} */
+            unit: "count" | "minutes" | "hours" | "cents" | "ratio" | "boolean";
+            calculationSource: string;
+            /** @enum {string} */
+            updateModel: "real-time" | "near-real-time" | "batch";
+            /**
+             * @description own: the caller's own figures only
+             * @enum {string}
+             */
+            scope: "own" | "scoped";
+            value: number | null;
+            /** @description Headline breakdown (by status, payer, code) */
+            breakdown: {
+                [key: string]: number;
+            } | null;
+            target: number | null;
+            freshness: components["schemas"]["FreshnessDto"];
+            feed: components["schemas"]["FeedDto"];
+            stale: components["schemas"]["StalenessDto"] | null;
+            attention: components["schemas"]["AttentionIndicatorDto"][];
+            drill: string | null;
+            /** @description A core metric of the role (a layout cannot hide it) */
+            core: boolean;
+            /** @description Group view only: the value per site in scope */
+            bySite: components["schemas"]["SiteValueDto"][] | null;
+        };
+        DashboardViewResponseDto: {
+            view: components["schemas"]["DashboardViewInfoDto"];
+            filters: components["schemas"]["DashboardFiltersInEffectDto"];
+            /**
+             * @description The interaction state (§3.4) this answer puts the view in
+             * @enum {string}
+             */
+            state: "Viewed" | "Filtered";
+            /** Format: date-time */
+            generatedAt: string;
+            tiles: components["schemas"]["MetricTileDto"][];
+        };
+        SaveLayoutDto: {
+            /** @description The view's metric keys in the order wanted (others keep the view's order after them) */
+            metricOrder: string[];
+            /** @description Tiles to hide (never a core metric of the role: 400) */
+            hiddenMetrics: string[];
+        };
+        LayoutResponseDto: {
+            viewKey: string;
+            metricOrder: string[];
+            hiddenMetrics: string[];
         };
     };
     responses: never;
@@ -10434,11 +10934,11 @@ export interface operations {
     ProviderProductivityController_get_v1: {
         parameters: {
             query: {
-                /** @description First day of a calendar month, quarter or year (inclusive, organization time zone) */
+                /** @description First day of the period (inclusive, organization time zone) */
                 periodStart: string;
-                /** @description Last day of the calendar month, quarter or year that begins at periodStart (inclusive); any other span is refused with 400 */
+                /** @description Last day of the period (inclusive); after periodStart, at most 366 days later */
                 periodEnd: string;
-                /** @description Only the providers whose home site this is (the caller must hold hr.productivity.view there); their figures stay the providers' at every site */
+                /** @description Only this site (the caller must hold hr.productivity.view there) */
                 siteId?: string;
                 /** @description Only this provider (staff user id) */
                 providerId?: string;
@@ -10558,20 +11058,9 @@ export interface operations {
             };
         };
     };
-    ProviderProductivityController_getSupervised_v1: {
+    DefinitionsController_list_v1: {
         parameters: {
-            query: {
-                /** @description First day of a calendar month, quarter or year (inclusive, organization time zone) */
-                periodStart: string;
-                /** @description Last day of the calendar month, quarter or year that begins at periodStart (inclusive); any other span is refused with 400 */
-                periodEnd: string;
-                /** @description Only the providers whose home site this is (the caller must hold hr.productivity.view there); their figures stay the providers' at every site */
-                siteId?: string;
-                /** @description Only this provider (staff user id) */
-                providerId?: string;
-                /** @description csv streams a CSV export (as does Accept: text/csv) */
-                format?: "json" | "csv";
-            };
+            query?: never;
             header?: {
                 /** @description The organization the request acts in. Required when the caller belongs to more than one. */
                 "X-Organization-Id"?: string;
@@ -10583,14 +11072,88 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description JSON, or CSV with a header row when asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProviderProductivityResponseDto"];
-                    "text/csv": components["schemas"]["ProviderProductivityResponseDto"];
+                    "application/json": components["schemas"]["DefinitionsResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.metrics.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DefinitionsController_updateMetric_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                metricKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMetricDefinitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricDefinitionDto"];
                 };
             };
             /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
@@ -10644,7 +11207,7 @@ export interface operations {
             /**
              * @description The caller lacks the permission (or the site) this needs (application/problem+json)
              *
-             *     Requires permission `hr.productivity.supervised` (problem+json)
+             *     Requires permission `dashboards.metrics.manage` (problem+json)
              */
             403: {
                 headers: {
@@ -10664,18 +11227,1020 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Unexpected error; nothing about the cause is disclosed (quote requestId) (application/problem+json) */
-            500: {
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://cairn.dev/problems/internal-error",
-                     *       "title": "Internal server error",
-                     *       "status": 500,
-                     *       "detail": "An unexpected error occurred.",
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DefinitionsController_updateView_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                viewKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateViewDefinitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewDefinitionDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.metrics.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DefinitionsController_setExport_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                roleKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetExportPermissionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportPermissionDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.metrics.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DrillThroughController_drill_v1: {
+        parameters: {
+            query?: {
+                /** @description today (default), this-week (Monday to Sunday), or custom with from and to */
+                range?: "today" | "this-week" | "custom";
+                /** @description First day of a custom range (organization calendar) */
+                from?: string;
+                /** @description Last day of a custom range (inclusive; at most 366 days) */
+                to?: string;
+                /** @description One site (must be one the caller may view dashboards of: else 403) */
+                siteId?: string;
+                /** @description One provider (practitioners: only themselves, else 403) */
+                providerId?: string;
+                /** @description The metric drilled from (when several metrics share the drill key) */
+                metric?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                drillKey: "appointments.today" | "appointments.no-show" | "appointments.cancelled" | "notes.unsigned" | "notes.overdue" | "group-encounters.pending" | "peer-encounters.draft" | "charges.on-hold" | "consents.expiring";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MetricStoreController_recompute_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecomputeMetricsRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecomputeMetricsResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.metrics.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DashboardsController_me_v1: {
+        parameters: {
+            query?: {
+                /** @description today (default), this-week (Monday to Sunday), or custom with from and to */
+                range?: "today" | "this-week" | "custom";
+                /** @description First day of a custom range (organization calendar) */
+                from?: string;
+                /** @description Last day of a custom range (inclusive; at most 366 days) */
+                to?: string;
+                /** @description One site (must be one the caller may view dashboards of: else 403) */
+                siteId?: string;
+                /** @description One provider (practitioners: only themselves, else 403) */
+                providerId?: string;
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardViewResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DashboardsController_crossSite_v1: {
+        parameters: {
+            query?: {
+                /** @description today (default), this-week (Monday to Sunday), or custom with from and to */
+                range?: "today" | "this-week" | "custom";
+                /** @description First day of a custom range (organization calendar) */
+                from?: string;
+                /** @description Last day of a custom range (inclusive; at most 366 days) */
+                to?: string;
+                /** @description One site (must be one the caller may view dashboards of: else 403) */
+                siteId?: string;
+                /** @description One provider (practitioners: only themselves, else 403) */
+                providerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardViewResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires `dashboards.cross-site.view` (problem+json); the attempt is audited
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DashboardsController_view_v1: {
+        parameters: {
+            query?: {
+                /** @description today (default), this-week (Monday to Sunday), or custom with from and to */
+                range?: "today" | "this-week" | "custom";
+                /** @description First day of a custom range (organization calendar) */
+                from?: string;
+                /** @description Last day of a custom range (inclusive; at most 366 days) */
+                to?: string;
+                /** @description One site (must be one the caller may view dashboards of: else 403) */
+                siteId?: string;
+                /** @description One provider (practitioners: only themselves, else 403) */
+                providerId?: string;
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                /** @description The view key */
+                viewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardViewResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DashboardsController_saveLayout_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                /** @description The view key */
+                viewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveLayoutDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LayoutResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }

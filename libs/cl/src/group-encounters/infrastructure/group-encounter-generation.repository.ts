@@ -25,6 +25,10 @@ export interface GenerationFilter {
   from?: string;
   to?: string;
   siteId?: string;
+  /** The facilitator (dashboards' provider filter). */
+  facilitatorId?: string;
+  /** Only these sites (the sites where the caller holds the permission the list needs). */
+  siteIds?: string[];
 }
 
 function whereOf(organizationId: string, f: GenerationFilter): Prisma.Sql {
@@ -34,6 +38,8 @@ function whereOf(organizationId: string, f: GenerationFilter): Prisma.Sql {
   if (f.from) parts.push(Prisma.sql`g.session_date >= ${f.from}::date`);
   if (f.to) parts.push(Prisma.sql`g.session_date <= ${f.to}::date`);
   if (f.siteId) parts.push(Prisma.sql`g.site_id = ${f.siteId}::uuid`);
+  if (f.siteIds) parts.push(Prisma.sql`g.site_id = ANY (${f.siteIds}::uuid[])`);
+  if (f.facilitatorId) parts.push(Prisma.sql`g.facilitator_id = ${f.facilitatorId}::uuid`);
   return Prisma.join(parts, ' AND ');
 }
 

@@ -3,10 +3,12 @@ import { QueryBus } from '@nestjs/cqrs';
 
 import { AuditService } from '@cairn/platform/audit';
 import { idKey } from '@cairn/platform/kernel';
-import type { IntegrationEvent } from '@cairn/platform/messaging';
+import { IntegrationEvent, OutboxPublisher } from '@cairn/platform/messaging';
+import { PM_CHARGE_CREATED_V1 } from '@cairn/platform/scheduling';
 
 import { EncountersRepository } from '../../encounters/infrastructure/encounters.repository';
 import type { PmTx } from '../../pm.tx';
+import { chargeCreatedPayload } from '../domain/charge-created.payload';
 import { decideCharge, normalizeModifiers, storedMinutes } from '../domain/charge.rules';
 import { ChargesRepository, NewCharge } from '../infrastructure/charges.repository';
 import { profilesBySite } from '../infrastructure/jurisdiction-profiles.gateway';
@@ -24,6 +26,7 @@ export class CreateChargesWhenGroupEncountersApprovedHandler {
     private readonly encounters: EncountersRepository,
     private readonly audit: AuditService,
     private readonly queries: QueryBus,
+    private readonly outbox: OutboxPublisher,
   ) {}
 
   async handle(event: IntegrationEvent<'cl_group_encounters_approved.v1'>, tx: PmTx): Promise<void> {
@@ -81,6 +84,9 @@ export class CreateChargesWhenGroupEncountersApprovedHandler {
       };
     });
     const created = await this.charges.insert(tx, org, rows);
+    // Real-time charge metrics (issue 16): in this transaction, only for charges this delivery created.
+    if (created.length > 0)
+      await this.outbox.publish(PM_CHARGE_CREATED_V1, org, chargeCreatedPayload(org, 'group_encounter_generation', created));
     // One audit row per event (ids only), cheap at pipeline rates; generations already charged are counted.
     await this.audit.record({
       action: 'charge.create',

@@ -26,6 +26,19 @@ export interface NewCharge extends ChargeDecision {
  * Reads and writes of charge capture, in the consumer's transaction, one statement each whatever the batch size
  * (an approval event carries up to dozens of generations; the pipeline target is 1,000+ attendances/s).
  */
+/** A charge the INSERT actually created (a replay creates none). */
+export interface CreatedCharge {
+  id: string;
+  source_id: string;
+  status: string;
+  site_id: string | null;
+  rendering_provider_id: string;
+  service_date: Date;
+  code: string;
+  amount_cents: number | null;
+  created_at: Date;
+}
+
 @Injectable()
 export class ChargesRepository {
   /** Every fee schedule entry for the codes that is in effect on some day of [from, to]. */
@@ -70,11 +83,7 @@ export class ChargesRepository {
    * One multi-row INSERT, insert-once on (organization, source type, source id): a charge that exists already (a
    * replayed or re-published event) is left as it is. Returns the charges actually created.
    */
-  async insert(
-    tx: PmTx,
-    organizationId: string,
-    charges: readonly NewCharge[],
-  ): Promise<{ id: string; source_id: string; status: string }[]> {
+  async insert(tx: PmTx, organizationId: string, charges: readonly NewCharge[]): Promise<CreatedCharge[]> {
     if (charges.length === 0) return [];
     const rows = charges.map((c) => ({
       id: randomUUID(),
@@ -115,7 +124,8 @@ export class ChargesRepository {
         unit_basis text, rate_cents int, amount_cents int, status text, hold_reason text, fee_schedule_entry_id uuid,
         jurisdiction_profile_key text)
       ON CONFLICT (organization_id, source_type, source_id) DO NOTHING
-      RETURNING id, source_id, status`;
+      RETURNING id, source_id, status, site_id, rendering_provider_id, service_date, COALESCE(final_code, proposed_code) AS code,
+        amount_cents, created_at`;
   }
 
   /**

@@ -3,6 +3,8 @@ import { CommandHandler, QueryBus } from '@nestjs/cqrs';
 
 import { GetPatientReferenceQuery } from '@cairn/platform/clinical';
 import { RuleViolationError } from '@cairn/platform/http';
+import { OutboxPublisher } from '@cairn/platform/messaging';
+import { PM_APPOINTMENT_BOOKED_V1 } from '@cairn/platform/scheduling';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
@@ -14,7 +16,10 @@ import { BookAppointmentCommand } from './book-appointment.command';
 @CommandHandler(BookAppointmentCommand)
 @TenantUseCase(BookAppointmentCommand, { audit: { action: 'appointment.create', resource: 'appointment' } })
 export class BookAppointmentHandler implements PmUseCaseHandler<BookAppointmentCommand, AppointmentView> {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly outbox: OutboxPublisher,
+  ) {}
 
   async execute({ input }: BookAppointmentCommand, { ctx, tx, audit }: PmUseCase): Promise<AppointmentView> {
     assertSiteManaged(ctx, input.siteId);
@@ -55,6 +60,18 @@ export class BookAppointmentHandler implements PmUseCaseHandler<BookAppointmentC
     audit
       .set({ resourceId: created.id, patientId: created.patientId })
       .scope({ siteId: created.siteId, providerId: created.providerId, serviceType: created.serviceType });
+    // The integration event commits with the booking or not at all (transactional outbox); ids and facts only.
+    await this.outbox.publish(PM_APPOINTMENT_BOOKED_V1, ctx.organizationId, {
+      organization_id: created.organizationId,
+      appointment_id: created.id,
+      site_id: created.siteId,
+      provider_id: created.providerId,
+      service_type: created.serviceType,
+      start_at: created.startAt.toISOString(),
+      end_at: created.endAt.toISOString(),
+      booked_by: ctx.userId,
+      booked_at: created.createdAt.toISOString(),
+    });
     return toAppointmentView(created);
   }
 }

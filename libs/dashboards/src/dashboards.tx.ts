@@ -1,0 +1,32 @@
+import type { ContextTx, ModelRow } from '@cairn/platform/db';
+import type { TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
+
+/** The models dashboards owns (its ds_* tables): the only ones a dashboards transaction may write. */
+export type DsModel =
+  | 'dsMetricDefinition'
+  | 'dsViewDefinition'
+  | 'dsDefinitionChange'
+  | 'dsMetricValue'
+  | 'dsSourceStatus'
+  | 'dsAuditEvent'
+  | 'dsUserLayout'
+  | 'dsExportPermission';
+
+/**
+ * Platform data dashboards reads, never writes: the organization (its timezone, for "today" and the freshness
+ * labels) and its sites (the site filter and the cross-site comparison). Nothing of CL, PM or HR: their figures
+ * arrive only through @cairn/platform/performance-signals.
+ */
+export type DsPlatformRead = 'organization' | 'site';
+
+/** The dashboards tenant transaction. */
+export type DsTx = ContextTx<DsModel, DsPlatformRead>;
+
+/** What the use-case pipeline hands a dashboards handler. */
+export type DsUseCase = UseCase<DsTx>;
+
+/** A dashboards use-case handler. */
+export type DsUseCaseHandler<M, R> = TenantUseCaseHandler<M, R, DsTx>;
+
+/** The row type of a dashboards model. */
+export type DsRow<M extends DsModel> = ModelRow<M>;
