@@ -13,3 +13,5 @@ export { probeRedis } from '../dev/local-redis';
 export { seedDemoData } from '../seed/seed-demo-data';
 export { createScratchDatabase, ScratchDatabase, uniqueDatabaseName } from './test-db';
 export { adminUrlFromEnv, childProcessEnv, DEFAULT_REDIS_URL, testOwnerUrl, testRedisUrl } from './test-env';
+export { SseClient } from './sse-client';
+export type { SseEvent } from './sse-client';

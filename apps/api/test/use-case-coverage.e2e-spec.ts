@@ -163,6 +163,16 @@ const PROBES: Record<string, Probe> = {
   GetDashboardQuery: { args: () => [{ kind: 'me' }, {}], outcome: 'denied' },
   DrillIntoMetricQuery: { args: () => ['appointments.no-show', undefined, {}, { page: 1, pageSize: 5 }], outcome: 'denied' },
   RecomputeMetricsCommand: { assertedBy: 'apps/api/test/dashboards-recompute.e2e-spec.ts' },
+  // Dashboards runtime (b16-runtime): the stream and the exports are for a signed-in staff user only (the refusal is the row).
+  OpenDashboardStreamQuery: { args: () => [], outcome: 'denied' },
+  ExportDashboardQuery: { args: () => [{ kind: 'me' }, {}, 'csv'], outcome: 'denied' },
+  ExportDrillQuery: { args: () => ['appointments.today', undefined, {}, 'pdf'], outcome: 'denied' },
+  RegisterFeedCommand: {
+    args: () => [{ feedKey: 'probe', domain: 'Engagement', updateModel: 'batch', expectedIntervalSeconds: 60 }],
+    outcome: 'denied',
+  },
+  ListFeedsQuery: { args: () => [], outcome: 'success' },
+  PostFeedSignalsCommand: { args: (f) => [f.organizationId, 'no-such-feed', 'probe-1', []], outcome: 'not_found' },
   UpdateMetricDefinitionCommand: { args: () => ['no.such-metric', { target: 1 }], outcome: 'not_found' },
   UpdateViewDefinitionCommand: { args: () => ['no-such-view', { userLayoutEnabled: true }], outcome: 'not_found' },
   SetExportPermissionCommand: { args: () => ['janitor', true], outcome: 'no row', because: 'an unknown role is bad input' },

@@ -10,7 +10,9 @@ export type DsModel =
   | 'dsSourceStatus'
   | 'dsAuditEvent'
   | 'dsUserLayout'
-  | 'dsExportPermission';
+  | 'dsExportPermission'
+  | 'dsInboundFeed'
+  | 'dsFeedSubmission';
 
 /**
  * Platform data dashboards reads, never writes: the organization (its timezone, for "today" and the freshness

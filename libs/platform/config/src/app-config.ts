@@ -201,6 +201,41 @@ export class AppConfig {
   @Max(86_400)
   AUDIT_CHECKPOINT_INTERVAL_SECONDS = 300;
 
+  /**
+   * Dashboards update models (ADR 0017): the worker recomputes the sources of near-real-time metrics for today every
+   * DASHBOARDS_NEAR_REAL_TIME_SECONDS (0: never), and every source for yesterday and today at
+   * DASHBOARDS_BATCH_CRON (a cron pattern, in DASHBOARDS_BATCH_TIMEZONE; `off`: never). Real-time metrics follow
+   * integration events and need no setting.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  DASHBOARDS_NEAR_REAL_TIME_SECONDS = 60;
+
+  @IsString()
+  @Matches(/^off$|^\S+( \S+){4,5}$/, { message: 'DASHBOARDS_BATCH_CRON must be a cron pattern of 5 or 6 fields, or off' })
+  DASHBOARDS_BATCH_CRON = '0 2 * * *';
+
+  @IsString()
+  @MinLength(1)
+  DASHBOARDS_BATCH_TIMEZONE = 'UTC';
+
+  /** Seconds between heartbeat comments on GET /api/v1/dashboards/stream (proxies drop idle connections). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  DASHBOARDS_STREAM_HEARTBEAT_SECONDS = 15;
+
+  /**
+   * OpenTelemetry: when set (e.g. http://collector:4318), the API and the worker export their traces (a span per
+   * cross-context performance-signal call) over OTLP/HTTP to `<endpoint>/v1/traces`. Unset: no exporter.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string = undefined;
+
   /** GET /metrics on the API and the worker (false: answered 404, as if absent). */
   @IsIn(['true', 'false'])
   METRICS_ENABLED: 'true' | 'false' = 'true';

@@ -1,13 +1,15 @@
+import { SIGNAL_METRICS } from '@cairn/platform/performance-signals';
+
 import { EVENT_TYPES } from './event-types';
 import { EVENTS_WITHOUT_CONSUMER, isQueueName, JOB_MAP, QUEUE_NAMES, queuesFor, SCHEDULED_QUEUE_NAMES } from './job-map';
 import { buildEvent, OutboxPublishError } from './outbox/outbox-publisher';
 
 describe('the job map', () => {
   it('routes each seed event to the queue the design names', () => {
-    expect(queuesFor('cl_group_session_documented.v1')).toEqual(['encounter-generation']);
-    expect(queuesFor('cl_group_encounters_approved.v1')).toEqual(['charge-creation']);
-    expect(queuesFor('peer_encounter_finalized.v1')).toEqual(['charge-creation']);
-    expect(queuesFor('pm_appointment_status_changed.v1')).toEqual([]); // no consumer yet: kept in the outbox
+    expect(queuesFor('cl_group_session_documented.v1')).toEqual(['encounter-generation', 'dashboards-metrics']);
+    expect(queuesFor('cl_group_encounters_approved.v1')).toEqual(['charge-creation', 'dashboards-metrics']);
+    expect(queuesFor('peer_encounter_finalized.v1')).toEqual(['charge-creation', 'dashboards-metrics']);
+    expect(queuesFor('pm_appointment_status_changed.v1')).toEqual(['dashboards-metrics']); // dashboards' real-time metrics (ADR 0017)
     expect(queuesFor('cl_group_session_documented')).toEqual([]); // unversioned names are not events
   });
 
@@ -25,8 +27,14 @@ describe('the job map', () => {
   });
 
   it('keeps scheduled queues apart from the event queues (the relay and the failed-events API never see them)', () => {
-    expect(SCHEDULED_QUEUE_NAMES).toEqual(['audit-checkpoint']);
+    expect(SCHEDULED_QUEUE_NAMES).toEqual(['audit-checkpoint', 'dashboards-refresh']);
     for (const q of SCHEDULED_QUEUE_NAMES) expect(isQueueName(q)).toBe(false);
+  });
+
+  it('routes every event a performance signal names (SIGNAL_METRICS[].events) that is published today to the dashboards queue', () => {
+    const named = new Set(SIGNAL_METRICS.flatMap((m) => m.events));
+    for (const type of EVENT_TYPES)
+      expect({ type, routed: queuesFor(type).includes('dashboards-metrics') }).toEqual({ type, routed: named.has(type) });
   });
 });
 

@@ -25,6 +25,17 @@ import type { EventPayloads, EventType, IntegrationEvent } from './event-types';
 export const JOB_MAP = {
   'encounter-generation': [CL_GROUP_SESSION_DOCUMENTED_V1],
   'charge-creation': [CL_GROUP_ENCOUNTERS_APPROVED_V1, PEER_ENCOUNTER_FINALIZED_V1],
+  // Dashboards' real-time update model (ADR 0017): every event a SIGNAL_METRICS entry names in `events`.
+  'dashboards-metrics': [
+    PM_APPOINTMENT_BOOKED_V1,
+    PM_APPOINTMENT_RESCHEDULED_V1,
+    PM_APPOINTMENT_STATUS_CHANGED_V1,
+    PM_CHARGE_CREATED_V1,
+    CL_PROGRESS_NOTE_SIGNED_V1,
+    CL_GROUP_SESSION_DOCUMENTED_V1,
+    CL_GROUP_ENCOUNTERS_APPROVED_V1,
+    PEER_ENCOUNTER_FINALIZED_V1,
+  ],
 } as const satisfies Record<string, readonly EventType[]>;
 
 /**
@@ -34,15 +45,7 @@ export const JOB_MAP = {
  * `cairn_outbox_waiting_events{type}`, not in the outbox lag. The deploy that adds the first consumer moves the
  * event into a queue of JOB_MAP; its relay makes the parked rows due again at start and sends them, oldest first.
  */
-export const EVENTS_WITHOUT_CONSUMER = [
-  // PM-03 appointment status changes; dashboards and reminders are the expected readers (not built yet).
-  PM_APPOINTMENT_STATUS_CHANGED_V1,
-  // Issue 16: real-time dashboard metrics (b16-runtime adds their consumer and moves them into a queue).
-  PM_APPOINTMENT_BOOKED_V1,
-  PM_APPOINTMENT_RESCHEDULED_V1,
-  CL_PROGRESS_NOTE_SIGNED_V1,
-  PM_CHARGE_CREATED_V1,
-] as const satisfies readonly EventType[];
+export const EVENTS_WITHOUT_CONSUMER = [] as const satisfies readonly EventType[];
 
 export type QueueName = keyof typeof JOB_MAP;
 export const QUEUE_NAMES = Object.keys(JOB_MAP) as QueueName[];
@@ -73,6 +76,8 @@ export function isQueueName(name: string): name is QueueName {
 export interface ScheduledJobMap {
   /** Appends a signed checkpoint of every audit chain's head (platform/audit, ADR 0009). */
   'audit-checkpoint': { 'audit-checkpoint.publish': Record<string, never> };
+  /** Recomputes dashboards' near-real-time sources (every DASHBOARDS_NEAR_REAL_TIME_SECONDS) and every source nightly (ADR 0017). */
+  'dashboards-refresh': { 'dashboards-refresh.run': { model: 'near-real-time' | 'batch' } };
 }
 export type ScheduledQueueName = keyof ScheduledJobMap;
 export type ScheduledJobName<Q extends ScheduledQueueName> = keyof ScheduledJobMap[Q] & string;
@@ -80,5 +85,6 @@ export type ScheduledJobName<Q extends ScheduledQueueName> = keyof ScheduledJobM
 /** The one job name of each scheduled queue. */
 export const SCHEDULED_JOBS: { [Q in ScheduledQueueName]: ScheduledJobName<Q> } = {
   'audit-checkpoint': 'audit-checkpoint.publish',
+  'dashboards-refresh': 'dashboards-refresh.run',
 };
 export const SCHEDULED_QUEUE_NAMES = Object.keys(SCHEDULED_JOBS) as ScheduledQueueName[];

@@ -115,6 +115,15 @@ export async function recordSourceFailure(
 }
 
 /**
+ * Serializes recomputes of one organization's source until the transaction ends (a consumer of an event and the
+ * near-real-time scheduler may recompute the same days at once: each replaces the days' cells, and two replacing
+ * at once would collide on the cells' key). Callers take sources in SIGNAL_SOURCES order, so two never deadlock.
+ */
+export async function lockSource(tx: DsTx, organizationId: string, source: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`ds_metric_values:${organizationId}:${source}`}, 0))`;
+}
+
+/**
  * A savepoint around one source's work, so a source whose SQL fails (an aborted statement aborts the whole
  * PostgreSQL transaction) is rolled back alone and the others, and its failure status, still commit.
  */

@@ -1,6 +1,7 @@
 import type { Prisma } from '@cairn/platform/db';
 
 import type { DsTx } from '../../dashboards.tx';
+import { observeAuditWrite } from '../../observability/infrastructure/dashboards-metrics.service';
 
 export const DASHBOARD_AUDIT_EVENT_TYPES = ['accessed', 'filtered', 'drilled-into', 'exported', 'cross-site-accessed', 'denied'] as const;
 export type DashboardAuditEventType = (typeof DASHBOARD_AUDIT_EVENT_TYPES)[number];
@@ -26,6 +27,23 @@ export async function appendDashboardAuditEvents(
 ): Promise<{ id: string; hash: string }[]> {
   const out: { id: string; hash: string }[] = [];
   const occurredAt = new Date();
+  try {
+    await writeEntries(tx, organizationId, entries, occurredAt, out);
+  } catch (e) {
+    observeAuditWrite(false, entries.length - out.length);
+    throw e;
+  }
+  observeAuditWrite(true, out.length);
+  return out;
+}
+
+async function writeEntries(
+  tx: DsTx,
+  organizationId: string,
+  entries: readonly DashboardAuditEntry[],
+  occurredAt: Date,
+  out: { id: string; hash: string }[],
+): Promise<void> {
   for (const e of entries) {
     const row = await tx.dsAuditEvent.create({
       data: {
@@ -43,5 +61,4 @@ export async function appendDashboardAuditEvents(
     });
     out.push({ id: row.eventId, hash: row.contentHash });
   }
-  return out;
 }

@@ -1,8 +1,7 @@
 /**
  * `pm_appointment_status_changed.v1` — published by PM-03 when an appointment's status changes (checked in,
- * completed, cancelled, late-cancelled, no-show), in the transaction of the change. No context consumes it yet
- * (dashboards and reminders are its expected readers), so no queue carries it: it waits in the outbox
- * (EVENTS_WITHOUT_CONSUMER of platform/messaging) until the first consumer's queue lists it.
+ * completed, cancelled, late-cancelled, no-show), in the transaction of the change. Consumed by dashboards'
+ * real-time metrics (queue `dashboards-metrics`, ADR 0017); reminders are an expected later reader.
  * Ids and facts only: no patient name, no note.
  */
 export const PM_APPOINTMENT_STATUS_CHANGED_V1 = 'pm_appointment_status_changed.v1';

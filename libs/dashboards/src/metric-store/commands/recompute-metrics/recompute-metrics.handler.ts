@@ -1,12 +1,20 @@
 import { CommandHandler, QueryBus } from '@nestjs/cqrs';
 
 import { ForbiddenError, InvalidInputError } from '@cairn/platform/kernel';
-import { assertSignalRange, GetPerformanceSignalsQuery, isSignalSource, type SignalBucket } from '@cairn/platform/performance-signals';
+import {
+  assertSignalRange,
+  GetPerformanceSignalsQuery,
+  isSignalSource,
+  SIGNAL_SOURCES,
+  type SignalBucket,
+} from '@cairn/platform/performance-signals';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { DsUseCase, DsUseCaseHandler } from '../../../dashboards.tx';
+import { withSignalSpan } from '../../../observability/infrastructure/tracing.service';
 import { errorText, EXPECTED_INTERVAL_SECONDS } from '../../domain/source-status.rules';
 import {
+  lockSource,
   recordSourceFailure,
   recordSourceSuccess,
   replaceSourceValues,
@@ -36,13 +44,18 @@ export class RecomputeMetricsHandler implements DsUseCaseHandler<RecomputeMetric
       ]);
 
     const results: SourceRecomputeResult[] = [];
-    for (const source of [...new Set(cmd.sources)]) {
+    // In catalogue order: the per-source locks below are then always taken in one order.
+    for (const source of SIGNAL_SOURCES.filter((s) => cmd.sources.includes(s))) {
       const interval = cmd.expectedIntervalSeconds ?? EXPECTED_INTERVAL_SECONDS[source];
+      await lockSource(tx, cmd.organizationId, source);
       const at = new Date();
       try {
         const buckets = await withSavepoint(tx, source, async () => {
-          const rows = await this.queries.execute<GetPerformanceSignalsQuery, SignalBucket[]>(
-            new GetPerformanceSignalsQuery(cmd.organizationId, source, cmd.from, cmd.to),
+          // A span per cross-context feed call (OpenTelemetry; exported over OTLP when configured).
+          const rows = await withSignalSpan(source, cmd, () =>
+            this.queries.execute<GetPerformanceSignalsQuery, SignalBucket[]>(
+              new GetPerformanceSignalsQuery(cmd.organizationId, source, cmd.from, cmd.to),
+            ),
           );
           return replaceSourceValues(tx, cmd.organizationId, source, cmd.from, cmd.to, rows, at);
         });
