@@ -1240,10 +1240,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Productivity per provider for a period (aggregates only, small cells suppressed)
-         * @description Permission: `hr.productivity.view` in the organization (at every site, or at `siteId`). JSON by default; CSV (streamed) with `Accept: text/csv` or `format=csv` (a complete CSV ends with the trailers `X-Export-Status: complete` and `X-Export-Rows`; a failed one is cut without them). Providers with fewer than 5 patients are folded into one row with `suppressed: true`. Every call, allowed or refused, is audited with the caller and the parameters.
+         * Productivity per provider for a calendar month, quarter or year (aggregates only, small cells suppressed)
+         * @description Permission: `hr.productivity.view` in the organization (at every site, or at `siteId`). JSON by default; CSV (streamed) with `Accept: text/csv` or `format=csv` (a complete CSV ends with the trailers `X-Export-Status: complete` and `X-Export-Rows`; a failed one is cut without them). The period must be one calendar month, quarter or year. Providers with fewer than 5 patients have no row (`suppressedProviderCount` counts them), and figures that could be computed back from other periods are withheld (ADR 0012). Every call, allowed or refused, is audited with the caller and the parameters.
          */
         get: operations["ProviderProductivityController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hr/provider-productivity/supervised": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same report for the providers the caller supervises (clinical supervisors)
+         * @description Permission: `hr.productivity.supervised`. The rows of the organization-wide report, limited to the providers the caller supervises: peer specialists whose supervision they recorded in the calendar year (CL-19), and providers whose home site is a site where they hold the permission. The same parameters, CSV and audit as `GET /hr/provider-productivity`.
+         */
+        get: operations["ProviderProductivityController_getSupervised_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1452,6 +1472,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboards/stream/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A single-use ticket to open the change stream from an EventSource
+         * @description Permission: `dashboards.view`. `EventSource` cannot send an Authorization header: this exchanges the bearer token of the request for a random ticket valid once within 60 s; `GET /api/v1/dashboards/stream?ticket=...` redeems it, and the stream is then checked like any request made with that token (live session, organization, permission).
+         */
+        post: operations["DashboardStreamController_ticket_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-Sent Events: which metrics the caller may see just changed
+         * @description Permission: `dashboards.view`. Authenticate with the bearer token, or (EventSource) with `?ticket=` from POST /dashboards/stream/tickets. Events: `ready` (the metric keys the stream covers), `metrics-changed` (`{ metrics, days, trigger, computedAt, occurredAt, feeds }`: only metrics the caller's roles may see, of their organization; own-figures metrics only for changes concerning the caller), and a comment heartbeat every DASHBOARDS_STREAM_HEARTBEAT_SECONDS. Each change has an id; reconnecting with `Last-Event-ID` (or `?lastEventId=`) replays the changes missed since, from the last 1000 of the organization.
+         */
+        get: operations["DashboardStreamController_stream_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the caller's dashboard view (CSV or PDF) with its filters
+         * @description Guard: `dashboards.view`; at export time the handler also requires `dashboards.export` on one of the caller's roles, not switched off for that role by the organization (PUT /dashboards/export-permissions/:roleKey); without it 403 and a `denied` dashboard audit event. Exactly the tiles the caller would see with these filters; the PDF states title, scope, filters, freshness and generated-at. Audited (exported).
+         */
+        get: operations["DashboardExportController_me_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/views/{viewId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a dashboard view the caller is bound to (CSV or PDF)
+         * @description Guard: `dashboards.view`; at export time the handler also requires `dashboards.export` on one of the caller's roles, not switched off for that role by the organization (PUT /dashboards/export-permissions/:roleKey); without it 403 and a `denied` dashboard audit event. As /me/export for the view.
+         */
+        get: operations["DashboardExportController_viewExport_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/drill/{drillKey}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a drill-down: the source records behind a metric (CSV or PDF)
+         * @description Guard: `dashboards.view`; at export time the handler also requires `dashboards.export` on one of the caller's roles, not switched off for that role by the organization (PUT /dashboards/export-permissions/:roleKey); without it 403 and a `denied` dashboard audit event. The records come from the owning context as in GET /dashboards/drill/:drillKey (its permissions, Part 2 withholding, PHI audit), at most 2000.
+         */
+        get: operations["DashboardExportController_drill_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's inbound feeds and their state
+         * @description Permission: `dashboards.metrics.manage`. Never a credential.
+         */
+        get: operations["FeedsController_list_v1"];
+        put?: never;
+        /**
+         * Register an inbound feed and receive its credential (shown once)
+         * @description Permission: `dashboards.metrics.manage`. The feed posts pre-aggregated values for this organization only, as source `feed:<feedKey>`, for the signals metric definitions read from that source (e.g. `portal` supplies the Engagement tiles until the portal exists). Only the credential's SHA-256 is stored. 409 when the key is taken.
+         */
+        post: operations["FeedsController_register_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/feeds/{feedKey}/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A connected system posts pre-aggregated values (feed credential)
+         * @description Authentication: the feed's credential as `Authorization: Bearer cfd_...` (not a staff token); it names the organization. Values are validated (only the signals the feed supplies, calendar days, finite numbers, known sites; errors name the field) and stored whole or not at all; a repeated `senderId` answers `duplicate` and stores nothing. A feed that stops posting for longer than its expected interval is shown stale (silent) on every tile it feeds.
+         */
+        post: operations["FeedsController_post_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1618,7 +1782,7 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            queue: "encounter-generation" | "charge-creation";
+            queue: "encounter-generation" | "charge-creation" | "dashboards-metrics";
             /**
              * @description Versioned event name (the job name)
              * @enum {string}
@@ -1641,7 +1805,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @description Queues whose failed job went back to waiting */
-            queues: ("encounter-generation" | "charge-creation")[];
+            queues: ("encounter-generation" | "charge-creation" | "dashboards-metrics")[];
             /** @enum {string} */
             state: "waiting";
         };
@@ -2967,35 +3131,28 @@ export interface components {
         DocumentationLagBinsDto: {
             /** @description Notes signed less than 24 h after the session ended */
             under24h: number;
-            /** @description Notes signed 24 to 48 h after the session ended */
-            from24To48h: number;
-            /** @description Notes signed more than 48 h after the session ended */
-            over48h: number;
+            /** @description Notes signed 24 h or more after the session ended */
+            atLeast24h: number;
         };
         ProviderProductivityDto: {
+            /** Format: uuid */
+            providerId: string;
             /**
              * Format: uuid
-             * @description Null on the suppressed row
+             * @description The provider's home site in the calendar year (most sessions and notes)
              */
-            providerId: string | null;
-            /**
-             * Format: uuid
-             * @description The site filter; null for every site
-             */
-            siteId: string | null;
+            siteId: string;
             /** Format: uuid */
             organizationId: string;
             /** Format: date */
             periodStart: string;
             /** Format: date */
             periodEnd: string;
-            /** @description True on the one row folding every provider with fewer than 5 patients in the period */
-            suppressed: boolean;
-            /** @description Providers the row covers (1 unless suppressed) */
-            providerCount: number;
             /** @description Notes signed in the period */
             notesCompletedCount: number;
-            /** @description Session end to signature, whole hours; null with fewer than 5 notes */
+            /** @description Notes signed per 7-day week of the period, one decimal */
+            notesCompletedPerWeek: number;
+            /** @description Session end to signature, whole hours; null when withheld (fewer than 5 notes) */
             avgDocumentationLagHours: number | null;
             /** @description Null unless every non-empty bin holds at least 5 notes */
             documentationLagBins: components["schemas"]["DocumentationLagBinsDto"] | null;
@@ -3007,7 +3164,7 @@ export interface components {
             /** @description Late cancellations (counted apart from no-shows) */
             lateCancelCount: number;
             /**
-             * @description Completed sessions per non-clinical category (Individual Therapy, Group Services, Case Management, Assessment, Peer Support, Other); a category appears only with at least 5
+             * @description Completed sessions per non-clinical category (Individual Therapy, Group Services, Case Management, Assessment, Peer Support, Other): every non-empty one (each at least 5), or none
              * @example {
              *       "Individual Therapy": 42,
              *       "Group Services": 12
@@ -3018,7 +3175,10 @@ export interface components {
             };
         };
         ProviderProductivityResponseDto: {
+            /** @description Providers with at least 5 patients in the period (and not withheld by ADR 0012) */
             items: components["schemas"]["ProviderProductivityDto"][];
+            /** @description Providers with activity in the period whose figures are withheld; nothing else about them is returned */
+            suppressedProviderCount: number;
         };
         CalculationDto: {
             /** @enum {string} */
@@ -3335,6 +3495,87 @@ export interface components {
             viewKey: string;
             metricOrder: string[];
             hiddenMetrics: string[];
+        };
+        StreamTicketResponseDto: {
+            /** @description Random single-use ticket (43 base64url characters) */
+            ticket: string;
+            /** @example 60 */
+            expiresInSeconds: number;
+            /** @example /api/v1/dashboards/stream?ticket=... */
+            url: string;
+        };
+        RegisterInboundFeedDto: {
+            /**
+             * @description The feed key (lower-case, digits, dashes); its values are source feed:<key>
+             * @example portal
+             */
+            feedKey: string;
+            /** @enum {string} */
+            domain: "Operational" | "Clinical" | "Financial" | "Compliance" | "Engagement";
+            /** @enum {string} */
+            updateModel: "real-time" | "near-real-time" | "batch";
+            /** @description How often the sender posts; silent (stale) after this long without a post */
+            expectedIntervalSeconds: number;
+        };
+        InboundFeedDto: {
+            feedKey: string;
+            /** @example feed:portal */
+            source: string;
+            /** @enum {string} */
+            domain: "Operational" | "Clinical" | "Financial" | "Compliance" | "Engagement";
+            /** @enum {string} */
+            updateModel: "real-time" | "near-real-time" | "batch";
+            expectedIntervalSeconds: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            state: "ok" | "failing" | "silent" | "never-posted" | "revoked";
+            /** Format: date-time */
+            lastPostAt: string | null;
+            /** @description The signal keys this feed may post (read by metric definitions) */
+            signals: string[];
+        };
+        RegisteredInboundFeedDto: {
+            feed: components["schemas"]["InboundFeedDto"];
+            /** @description Shown once (only its SHA-256 is stored): send as `Authorization: Bearer <credential>` */
+            credential: string;
+        };
+        InboundFeedValueDto: {
+            /**
+             * @description A signal key a metric definition reads from this feed
+             * @example engagement.portal-adoption
+             */
+            metricKey: string;
+            /**
+             * Format: date
+             * @description The organization's calendar day the value is for
+             */
+            day: string;
+            value: number;
+            /** Format: uuid */
+            siteId?: string | null;
+            /** Format: uuid */
+            providerId?: string | null;
+            /** @description Headline aggregates only */
+            breakdown?: {
+                [key: string]: number;
+            };
+        };
+        PostInboundFeedSignalsDto: {
+            /** @description The sender's id of this submission: a repeated id is answered as a duplicate and stores nothing */
+            senderId: string;
+            values: components["schemas"]["InboundFeedValueDto"][];
+        };
+        InboundFeedPostResultDto: {
+            feedKey: string;
+            senderId: string;
+            /** @enum {string} */
+            outcome: "accepted" | "duplicate";
+            values: number;
+            /** Format: date-time */
+            receivedAt: string;
         };
     };
     responses: never;
@@ -10934,11 +11175,11 @@ export interface operations {
     ProviderProductivityController_get_v1: {
         parameters: {
             query: {
-                /** @description First day of the period (inclusive, organization time zone) */
+                /** @description First day of a calendar month, quarter or year (inclusive, organization time zone) */
                 periodStart: string;
-                /** @description Last day of the period (inclusive); after periodStart, at most 366 days later */
+                /** @description Last day of the calendar month, quarter or year that begins at periodStart (inclusive); any other span is refused with 400 */
                 periodEnd: string;
-                /** @description Only this site (the caller must hold hr.productivity.view there) */
+                /** @description Only the providers whose home site this is (the caller must hold hr.productivity.view there); their figures stay the providers' at every site */
                 siteId?: string;
                 /** @description Only this provider (staff user id) */
                 providerId?: string;
@@ -11018,6 +11259,133 @@ export interface operations {
              * @description The caller lacks the permission (or the site) this needs (application/problem+json)
              *
              *     Requires permission `hr.productivity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing about the cause is disclosed (quote requestId) (application/problem+json) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/internal-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "An unexpected error occurred.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProviderProductivityController_getSupervised_v1: {
+        parameters: {
+            query: {
+                /** @description First day of a calendar month, quarter or year (inclusive, organization time zone) */
+                periodStart: string;
+                /** @description Last day of the calendar month, quarter or year that begins at periodStart (inclusive); any other span is refused with 400 */
+                periodEnd: string;
+                /** @description Only the providers whose home site this is (the caller must hold hr.productivity.view there); their figures stay the providers' at every site */
+                siteId?: string;
+                /** @description Only this provider (staff user id) */
+                providerId?: string;
+                /** @description csv streams a CSV export (as does Accept: text/csv) */
+                format?: "json" | "csv";
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or CSV with a header row when asked for */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderProductivityResponseDto"];
+                    "text/csv": components["schemas"]["ProviderProductivityResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `hr.productivity.supervised` (problem+json)
              */
             403: {
                 headers: {
@@ -12203,6 +12571,908 @@ export interface operations {
                      *       "title": "Forbidden",
                      *       "status": 403,
                      *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DashboardStreamController_ticket_v1: {
+        parameters: {
+            query?: never;
+            header: {
+                authorization: string;
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StreamTicketResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DashboardStreamController_stream_v1: {
+        parameters: {
+            query?: {
+                /** @description Replay changes after this id (as the Last-Event-ID header) */
+                lastEventId?: string;
+                /** @description A stream ticket, instead of the Authorization header */
+                ticket?: unknown;
+            };
+            header: {
+                "last-event-id": string;
+                /** @description The id of the last change received (EventSource sends it on reconnect) */
+                "Last-Event-ID"?: string;
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DashboardExportController_me_v1: {
+        parameters: {
+            query: {
+                /** @description today (default), this-week (Monday to Sunday), or custom with from and to */
+                range?: "today" | "this-week" | "custom";
+                /** @description First day of a custom range (organization calendar) */
+                from?: string;
+                /** @description Last day of a custom range (inclusive; at most 366 days) */
+                to?: string;
+                /** @description One site (must be one the caller may view dashboards of: else 403) */
+                siteId?: string;
+                /** @description One provider (practitioners: only themselves, else 403) */
+                providerId?: string;
+                /** @description csv or pdf */
+                format: "csv" | "pdf";
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DashboardExportController_viewExport_v1: {
+        parameters: {
+            query: {
+                /** @description today (default), this-week (Monday to Sunday), or custom with from and to */
+                range?: "today" | "this-week" | "custom";
+                /** @description First day of a custom range (organization calendar) */
+                from?: string;
+                /** @description Last day of a custom range (inclusive; at most 366 days) */
+                to?: string;
+                /** @description One site (must be one the caller may view dashboards of: else 403) */
+                siteId?: string;
+                /** @description One provider (practitioners: only themselves, else 403) */
+                providerId?: string;
+                /** @description csv or pdf */
+                format: "csv" | "pdf";
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                /** @description The view key */
+                viewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DashboardExportController_drill_v1: {
+        parameters: {
+            query: {
+                /** @description today (default), this-week (Monday to Sunday), or custom with from and to */
+                range?: "today" | "this-week" | "custom";
+                /** @description First day of a custom range (organization calendar) */
+                from?: string;
+                /** @description Last day of a custom range (inclusive; at most 366 days) */
+                to?: string;
+                /** @description One site (must be one the caller may view dashboards of: else 403) */
+                siteId?: string;
+                /** @description One provider (practitioners: only themselves, else 403) */
+                providerId?: string;
+                /** @description csv or pdf */
+                format: "csv" | "pdf";
+                /** @description The metric drilled from (when several metrics share the drill key) */
+                metric?: string;
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                drillKey: "appointments.today" | "appointments.no-show" | "appointments.cancelled" | "notes.unsigned" | "notes.overdue" | "group-encounters.pending" | "peer-encounters.draft" | "charges.on-hold" | "consents.expiring";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    FeedsController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundFeedDto"][];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.metrics.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    FeedsController_register_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterInboundFeedDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredInboundFeedDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.metrics.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    FeedsController_post_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                feedKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostInboundFeedSignalsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundFeedPostResultDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }
