@@ -16,7 +16,7 @@ import { useAuth } from './shared/auth';
 /** Home: the caller's role dashboard; a role without dashboards keeps the list of the pages it may open. */
 function Home() {
   const { permissions } = useAuth();
-  return permissions.has('dashboards.view') ? <DashboardPage /> : <HomePage />;
+  return permissions.has('dashboards.view') ? <DashboardPage noView={<HomePage />} /> : <HomePage />;
 }
 
 /** The composition root: every page's route. The only module that imports features of more than one context. */

@@ -87,7 +87,8 @@ describe('Home: the role dashboard', () => {
     expect(within(onHold).getByRole('link', { name: /See the records/ }).getAttribute('href')).toBe(
       '/dashboards/drill/charges.on-hold?range=today',
     );
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Manager / Owner');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Welcome, Maria Manager');
+    expect(screen.getByText('Your Manager / Owner dashboard')).toBeTruthy();
   });
 
   it('draws a breakdown as a chart with the same figures in a text alternative table', async () => {
@@ -129,7 +130,26 @@ describe('Home: the role dashboard', () => {
   }, 20_000);
 
   it('a filter the API refuses (a site outside scope) shows only the refusal', async () => {
-    await expectOnlyTheRefusal(<DashboardPage />, '/', 'Dashboard');
+    await expectOnlyTheRefusal(<DashboardPage noView={<p>Pages list</p>} />, '/', 'Welcome, Front Desk');
+  });
+
+  it('a role no view is bound to (HR, an administrator) keeps its home page', async () => {
+    stubApi(meWith(VIEW), (_req, url) => {
+      if (url.pathname === '/api/v1/dashboards/me')
+        return json(
+          {
+            type: 'about:blank',
+            title: 'Forbidden',
+            status: 403,
+            detail: 'No dashboard view is bound to your role.',
+            errors: [{ field: 'role', message: 'No dashboard view is bound to your role.' }],
+          },
+          403,
+        );
+    });
+    renderAt('/', [{ path: '/', element: <DashboardPage noView={<p>The pages your role opens</p>} /> }]);
+    expect(await screen.findByText('The pages your role opens')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('shows no export buttons without dashboards.export', async () => {

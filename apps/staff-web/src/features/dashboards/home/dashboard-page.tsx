@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 
 import { api, authFetch, call } from '../../../api/client';
@@ -27,11 +27,11 @@ async function fetchView(which: Which, f: DashboardFilters): Promise<DashboardVi
  * The caller's role dashboard (Home), or the Group / Multi-Site comparison (`which="group"`, only with
  * `dashboards.cross-site.view`): tiles, filters kept in the address, live updates, exports where the role may.
  */
-export function DashboardPage({ which = 'me' }: { which?: Which }) {
-  const { permissions, scope } = useAuth();
+export function DashboardPage({ which = 'me', noView }: { which?: Which; noView?: ReactNode }) {
+  const { me, permissions, scope } = useAuth();
   const { params, setFilter } = useAddressFilters();
   const filters = filtersOf(params);
-  const title = which === 'group' ? 'Group / Multi-Site' : 'Dashboard';
+  const title = which === 'group' ? 'Group / Multi-Site' : `Welcome${me ? `, ${me.user.displayName}` : ''}`;
   const mayGroup = permissions.has('dashboards.cross-site.view');
   const mayExport = permissions.has('dashboards.export');
   const q = useQuery({
@@ -53,14 +53,18 @@ export function DashboardPage({ which = 'me' }: { which?: Which }) {
       </>
     );
   }
+  // A role no dashboard view is bound to (HR, an administrator) keeps the home it had: what `noView` shows.
+  if (noView && q.error instanceof ApiError && q.error.problem.status === 403 && q.error.problem.fieldErrors.some((e) => e.field === 'role'))
+    return <>{noView}</>;
   if (q.error && isRefusal(q.error)) return <RefusedPage title={title} error={q.error} />;
   const view = q.data;
   return (
     <>
       <div className="page-head">
-        <h1>{view && which === 'me' ? view.view.name : title}</h1>
+        <h1>{title}</h1>
         {which === 'me' && q.isSuccess && <LiveBadge state={live} />}
       </div>
+      {view && which === 'me' && <p className="muted">Your {view.view.name} dashboard</p>}
       <nav aria-label="Dashboards" className="small">
         {which === 'group' ? <Link to="/">My dashboard</Link> : mayGroup && <Link to="/dashboards/group">Group / Multi-Site view</Link>}
       </nav>
