@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { obliterateQueues, uniqueQueuePrefix } from '@cairn/platform/messaging/testing';
 
 import { batchReviewTests } from '../../apps/staff-web/e2e/batch-review.e2e';
+import { dashboardTests } from '../../apps/staff-web/e2e/dashboards.e2e';
 import { findChromium, launchChromium } from '../../apps/staff-web/e2e/browser';
 import { chartEncounterTests } from '../../apps/staff-web/e2e/chart-encounters.e2e';
 import { PageAuditor, runTest, TestOutcome } from '../../apps/staff-web/e2e/harness';
@@ -152,6 +153,7 @@ async function main(): Promise<number> {
       ...staffWebTests(servers, audit),
       ...chartEncounterTests(servers, audit),
       ...batchReviewTests(servers, audit),
+      ...dashboardTests(servers, audit),
     ].filter(([name]) => !only || name.includes(only))) {
       const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
       outcomes.push(await runTest(name, () => fn(ctx), 90_000));
