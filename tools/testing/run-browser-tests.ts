@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { obliterateQueues, uniqueQueuePrefix } from '@cairn/platform/messaging/testing';
 
 import { batchReviewTests } from '../../apps/staff-web/e2e/batch-review.e2e';
-import { dashboardTests } from '../../apps/staff-web/e2e/dashboards.e2e';
 import { findChromium, launchChromium } from '../../apps/staff-web/e2e/browser';
 import { chartEncounterTests } from '../../apps/staff-web/e2e/chart-encounters.e2e';
+import { dashboardTests } from '../../apps/staff-web/e2e/dashboards.e2e';
 import { PageAuditor, runTest, TestOutcome } from '../../apps/staff-web/e2e/harness';
 import { staffWebTests } from '../../apps/staff-web/e2e/staff-web.e2e';
 import { DEFAULT_REDIS_URL } from '../dev/local-redis';

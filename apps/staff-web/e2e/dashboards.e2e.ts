@@ -18,13 +18,19 @@ const LOGINS: [email: string, shot: string][] = [
 
 async function landsOnDashboard(page: Page, who: string): Promise<void> {
   await page.getByText(/^Your .+ dashboard$/).waitFor({ timeout: 20_000 });
-  await page.getByRole('status').filter({ hasText: /Live|Connecting|Reconnecting|Not live/ }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /Live|Connecting|Reconnecting|Not live/ })
+    .waitFor();
   const tiles = page.locator('section.tile');
   const count = await tiles.count();
   assert(count > 0, `${who}: the dashboard shows tiles`);
   for (let i = 0; i < count; i++) {
     const meta = (await tiles.nth(i).locator('.tile-meta').innerText()).trim();
-    assert(/^(Real-time|Near real-time|Batch \(nightly\)) · \S/.test(meta), `${who}: tile ${i} states its update model and freshness ("${meta}")`);
+    assert(
+      /^(Real-time|Near real-time|Batch \(nightly\)) · \S/.test(meta),
+      `${who}: tile ${i} states its update model and freshness ("${meta}")`,
+    );
   }
 }
 
@@ -56,7 +62,9 @@ export function dashboardTests(s: Servers, audit: PageAuditor): [string, (ctx: B
         await signIn(page, s.web, 'manager@sonoran.cairn.test');
         await landsOnDashboard(page, 'manager');
         const [res] = await Promise.all([
-          page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/dashboards/me' && new URL(r.url()).searchParams.get('range') === 'this-week'),
+          page.waitForResponse(
+            (r) => new URL(r.url()).pathname === '/api/v1/dashboards/me' && new URL(r.url()).searchParams.get('range') === 'this-week',
+          ),
           page.getByLabel('Dates').selectOption('this-week'),
         ]);
         assert(res.status() === 200, `the week's dashboard answers 200 (got ${res.status()})`);
@@ -66,7 +74,10 @@ export function dashboardTests(s: Servers, audit: PageAuditor): [string, (ctx: B
         if ((await drill.count()) > 0) {
           await drill.click();
           await page.getByRole('heading', { name: 'Records behind the figure', level: 1 }).waitFor();
-          await page.getByText(/records?[,.]|No records for these filters\./).first().waitFor();
+          await page
+            .getByText(/records?[,.]|No records for these filters\./)
+            .first()
+            .waitFor();
           await audit.check(page, 'dashboard-drill');
           await page.getByRole('link', { name: 'Back to the dashboard' }).click();
           await landsOnDashboard(page, 'manager');

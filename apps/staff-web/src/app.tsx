@@ -1,11 +1,11 @@
 import { Route, Routes } from 'react-router';
 
 import { GroupReviewPage } from './features/cl/group-encounters/group-review-page';
-import { DashboardPage } from './features/dashboards/home/dashboard-page';
-import { DrillPage } from './features/dashboards/home/drill-page';
 import { GroupSessionPage } from './features/cl/group-sessions/group-session-page';
 import { PatientChartPage } from './features/cl/patients/patient-chart-page';
 import { PatientsPage } from './features/cl/patients/patients-page';
+import { DashboardPage } from './features/dashboards/home/dashboard-page';
+import { DrillPage } from './features/dashboards/home/drill-page';
 import { ProviderProductivityPage } from './features/hr/provider-productivity/provider-productivity-page';
 import { HomePage } from './features/platform/shell/home-page';
 import { RequireSignIn } from './features/platform/shell/shell';

@@ -10,7 +10,14 @@ export function BreakdownChart(props: { caption: string; rows: { label: string; 
   return (
     <figure className="tile-chart">
       <div aria-hidden="true">
-        <BarChart width={260} height={Math.max(90, rows.length * 26)} data={rows} layout="vertical" margin={{ left: 8, right: 8 }}>
+        <BarChart
+          accessibilityLayer={false}
+          width={260}
+          height={Math.max(90, rows.length * 26)}
+          data={rows}
+          layout="vertical"
+          margin={{ left: 8, right: 8 }}
+        >
           <CartesianGrid horizontal={false} stroke="#d0d7de" />
           <XAxis type="number" hide />
           <YAxis type="category" dataKey="label" width={110} tick={{ fontSize: 12, fill: '#333333' }} />

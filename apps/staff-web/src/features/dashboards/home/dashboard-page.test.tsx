@@ -65,7 +65,7 @@ describe('Home: the role dashboard', () => {
               updateModel: 'batch',
               freshness: { label: 'As of 02:00 today', computedAt: '2026-12-05T02:00:00Z', asOf: '2026-12-05' },
               stale: { since: '2026-12-04T02:00:00Z', reason: 'the billing source is failing' },
-              drill: 'charges.on-hold',
+              drill: '/api/v1/dashboards/drill/charges.on-hold?from=2026-12-05&to=2026-12-05&metric=charges.on-hold',
               attention: [],
             }),
           ]),
@@ -84,9 +84,11 @@ describe('Home: the role dashboard', () => {
     expect(onHold.textContent).toContain('Batch (nightly)');
     expect(onHold.textContent).toContain('As of 02:00 today');
     expect(within(onHold).getByRole('note').textContent).toMatch(/Not current since Dec 4, .*: the billing source is failing/);
-    expect(within(onHold).getByRole('link', { name: /See the records/ }).getAttribute('href')).toBe(
-      '/dashboards/drill/charges.on-hold?range=today',
-    );
+    expect(
+      within(onHold)
+        .getByRole('link', { name: /See the records/ })
+        .getAttribute('href'),
+    ).toBe('/dashboards/drill/charges.on-hold?range=today&metric=charges.on-hold');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Welcome, Maria Manager');
     expect(screen.getByText('Your Manager / Owner dashboard')).toBeTruthy();
   });
@@ -98,7 +100,9 @@ describe('Home: the role dashboard', () => {
     });
     renderAt('/', home);
     const table = await screen.findByRole('table', { name: 'No-show rate: breakdown' });
-    const rows = within(table).getAllByRole('row').map((r) => r.textContent);
+    const rows = within(table)
+      .getAllByRole('row')
+      .map((r) => r.textContent);
     expect(rows).toEqual(['attended6', 'no show2', 'cancelled1']);
     expect(document.querySelector('.tile-chart [aria-hidden="true"] svg')).not.toBeNull();
   });
@@ -223,7 +227,11 @@ describe('Home: the role dashboard', () => {
     renderAt('/', home);
     fireEvent.click(await screen.findByRole('link', { name: 'Group / Multi-Site view' }));
     const table = await screen.findByRole('table', { name: 'No-show rate: by site' });
-    expect(within(table).getAllByRole('row').map((r) => r.textContent)).toEqual(['Phoenix Central5', 'Tucson East2']);
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual(['Phoenix Central5', 'Tucson East2']);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Group / Multi-Site');
   });
 

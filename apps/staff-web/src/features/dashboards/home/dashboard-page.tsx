@@ -47,14 +47,18 @@ export function DashboardPage({ which = 'me', noView }: { which?: Which; noView?
       <>
         <h1>{title}</h1>
         <p className="error" role="alert">
-          Not allowed. The group comparison needs an explicit grant to view dashboards across sites, which your role does not
-          have here.
+          Not allowed. The group comparison needs an explicit grant to view dashboards across sites, which your role does not have here.
         </p>
       </>
     );
   }
   // A role no dashboard view is bound to (HR, an administrator) keeps the home it had: what `noView` shows.
-  if (noView && q.error instanceof ApiError && q.error.problem.status === 403 && q.error.problem.fieldErrors.some((e) => e.field === 'role'))
+  if (
+    noView &&
+    q.error instanceof ApiError &&
+    q.error.problem.status === 403 &&
+    q.error.problem.fieldErrors.some((e) => e.field === 'role')
+  )
     return <>{noView}</>;
   if (q.error && isRefusal(q.error)) return <RefusedPage title={title} error={q.error} />;
   const view = q.data;

@@ -37,10 +37,11 @@ describe('Drill-through: the records behind a figure', () => {
     const seen = stubApi(meWith(['dashboards.view']), (_req, url) => {
       if (url.pathname === '/api/v1/dashboards/drill/appointments.no-show') return json(drill(Number(url.searchParams.get('page'))));
     });
-    renderAt('/dashboards/drill/appointments.no-show?range=this-week', routes);
+    renderAt('/dashboards/drill/appointments.no-show?range=this-week&metric=appointments.no-show-rate', routes);
     const table = await screen.findByRole('table');
     const req = seen.find((r) => new URL(r.url).pathname.startsWith('/api/v1/dashboards/drill/'))!;
     expect(new URL(req.url).searchParams.get('range')).toBe('this-week');
+    expect(new URL(req.url).searchParams.get('metric')).toBe('appointments.no-show-rate');
     expect(screen.getByText(/60 records, 2026-12-01 to 2026-12-07/)).toBeTruthy();
     const rows = within(table).getAllByRole('row');
     expect(rows.map((r) => r.textContent)).toEqual([

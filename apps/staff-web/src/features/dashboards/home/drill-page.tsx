@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 
-import type { paths } from '../../../api/generated/schema';
 import { api, call, Schemas } from '../../../api/client';
+import type { paths } from '../../../api/generated/schema';
 import { useAddressFilters } from '../../../shared/address-filters';
 import { ErrorMessage } from '../../../shared/error-message';
 import { Pager } from '../../../shared/pager';
@@ -29,12 +29,13 @@ export function DrillPage() {
   const { params, setPage } = useAddressFilters();
   const filters = filtersOf(params);
   const page = Number(params.get('page') ?? '1') || 1;
+  const metric = params.get('metric') ?? undefined;
   const q = useQuery({
-    queryKey: ['dashboards', 'drill', drillKey, filters, page],
+    queryKey: ['dashboards', 'drill', drillKey, metric, filters, page],
     queryFn: () =>
       call(
         api.GET('/api/v1/dashboards/drill/{drillKey}', {
-          params: { path: { drillKey: drillKey as DrillKey }, query: { ...filters, page } as never },
+          params: { path: { drillKey: drillKey as DrillKey }, query: { ...filters, ...(metric ? { metric } : {}), page } as never },
         }),
       ),
     enabled: filtersReady(filters),
@@ -55,8 +56,8 @@ export function DrillPage() {
         <>
           <p className="muted small">
             {r.total} record{r.total === 1 ? '' : 's'}
-            {q.data.filters.from && q.data.filters.to && `, ${q.data.filters.from} to ${q.data.filters.to}`}. Read-only: open a
-            record to work on it.
+            {q.data.filters.from && q.data.filters.to && `, ${q.data.filters.from} to ${q.data.filters.to}`}. Read-only: open a record to
+            work on it.
           </p>
           {r.rows.length === 0 ? (
             <p>No records for these filters.</p>

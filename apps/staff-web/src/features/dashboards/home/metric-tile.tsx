@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 
 import { BreakdownChart } from './breakdown-chart';
-import { Attention, breakdownEntries, figureWords, Tile, updateModelWords, whenWords } from './tile-words';
+import { Attention, breakdownEntries, drillAddress, figureWords, Tile, updateModelWords, whenWords } from './tile-words';
 
 const ICON: Record<Attention['icon'], string> = {
   'alert-triangle': '⚠',
@@ -59,7 +59,7 @@ export function MetricTile({ tile, drillSearch }: { tile: Tile; drillSearch: str
       <BreakdownChart caption={`${tile.name}: ${tile.bySite?.length ? 'by site' : 'breakdown'}`} rows={rows} format={format} />
       {tile.drill && (
         <p className="small">
-          <Link to={`/dashboards/drill/${encodeURIComponent(tile.drill)}${drillSearch}`}>
+          <Link to={drillAddress(tile.drill, drillSearch)}>
             See the records<span className="visually-hidden"> behind {tile.name}</span>
           </Link>
         </p>

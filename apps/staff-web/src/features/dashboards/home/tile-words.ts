@@ -50,3 +50,18 @@ export function breakdownEntries(breakdown: unknown): { label: string; value: nu
     .filter((e): e is [string, number] => typeof e[1] === 'number')
     .map(([k, v]) => ({ label: k.replace(/[-_]/g, ' '), value: v }));
 }
+
+/**
+ * The staff-web address of a tile's drill-through. The API gives the drill as its own route
+ * ("/api/v1/dashboards/drill/appointments.today?from=...&to=...&metric=..."), or a bare drill key: the page
+ * keeps the dashboard's filters and the metric the records are behind.
+ */
+export function drillAddress(drill: string, search: string): string {
+  const [path = '', query = ''] = drill.split('?');
+  const key = path.split('/').filter(Boolean).pop() ?? '';
+  const q = new URLSearchParams(search.replace(/^\?/, ''));
+  const metric = new URLSearchParams(query).get('metric');
+  if (metric) q.set('metric', metric);
+  const s = q.toString();
+  return `/dashboards/drill/${encodeURIComponent(key)}${s ? `?${s}` : ''}`;
+}
