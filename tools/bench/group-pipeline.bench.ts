@@ -11,7 +11,7 @@ import { socketUrl } from '../dev/local-postgres';
 import { DEFAULT_REDIS_URL } from '../dev/local-redis';
 import { freePort, httpStatus } from '../dev/probes';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_SITES, demoStaff } from '../seed/demo-catalogue';
-import { seedDemoData } from '../seed/seed-demo-data';
+import { DEMO_TEST_TODAY, seedDemoData } from '../seed/seed-demo-data';
 import { createScratchDatabase } from '../testing/test-db';
 
 /**
@@ -161,7 +161,7 @@ async function main(): Promise<void> {
   let api: ChildProcess | undefined;
   let worker: ChildProcess | undefined;
   try {
-    await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1 });
+    await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1, today: DEMO_TEST_TODAY });
     const supervisor = demoStaff('supervisor@sonoran.cairn.test');
     const { sessionIds } = await buildFixtures(owner, supervisor.id);
 

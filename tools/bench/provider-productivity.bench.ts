@@ -11,7 +11,7 @@ import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { applyMigrations, migrationStatus } from '../db/migrations';
 import { dropDatabase, provisionDatabase, ProvisionedDatabase } from '../db/provision';
-import { seedDemoData } from '../seed/seed-demo-data';
+import { DEMO_TEST_TODAY, seedDemoData } from '../seed/seed-demo-data';
 import { adminUrlFromEnv, DEFAULT_REDIS_URL } from '../testing/test-env';
 
 /**
@@ -78,7 +78,13 @@ async function locateDatabase(): Promise<ProvisionedDatabase> {
     await dropDatabase(adminUrl, DATABASE);
     db = await provisionDatabase({ adminUrl, database: DATABASE });
     await applyMigrations(db.ownerUrl);
-    const s = await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'large', seed: 1, onProgress: (m) => log(`  ${m}`) });
+    const s = await seedDemoData({
+      ownerUrl: db.ownerUrl,
+      scale: 'large',
+      seed: 1,
+      today: DEMO_TEST_TODAY,
+      onProgress: (m) => log(`  ${m}`),
+    });
     log(
       `  seeded in ${(s.elapsedMs / 1000).toFixed(0)} s: ${s.totals.appointments.toLocaleString('en-US')} appointments, ${s.totals.progressNotes.toLocaleString('en-US')} notes`,
     );

@@ -8,7 +8,7 @@ import { obliterateQueues, uniqueQueuePrefix } from '@cairn/platform/messaging/t
 
 import { withCredentials } from '../db/provision';
 import { freePort, httpStatus } from '../dev/probes';
-import { seedDemoData } from '../seed/seed-demo-data';
+import { DEMO_TEST_TODAY, seedDemoData } from '../seed/seed-demo-data';
 import { createScratchDatabase, ScratchDatabase } from '../testing/test-db';
 
 // The production path end to end: `npm run build`'s artefacts, the compiled migration CLI on an empty database,
@@ -115,7 +115,7 @@ describe('npm run start:prod', () => {
   });
 
   it('serves the API, the worker and the staff web from compiled code, signs in a demo user, and stops with exit 0 on SIGTERM', async () => {
-    await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1 });
+    await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1, today: DEMO_TEST_TODAY });
     const [apiPort, workerPort] = [await freePort(), await freePort()];
     launcher = spawn(process.execPath, [join(OUT, 'tools', 'prod', 'start.js')], {
       cwd: ROOT,

@@ -26,7 +26,9 @@ describe('docs/message-map.md', () => {
     expect(generated).toMatch(
       /\| `peer_encounter_finalized.v1` \| [^|]+ \| `charge-creation` \| `ChargeCreationProcessor` [^|]+<br>→ `CreateChargeWhenPeerEncounterFinalizedHandler`/,
     );
-    expect(generated).toMatch(/\| `pm_appointment_status_changed.v1` \| `libs\/pm\/[^|]+ \| none \(EVENTS_WITHOUT_CONSUMER/);
+    expect(generated).toMatch(
+      /\| `pm_appointment_status_changed.v1` \| `libs\/pm\/[^|]+ \| `dashboards-metrics` \| `DashboardsMetricsProcessor` \(`dashboards.metrics`\)<br>`libs\/dashboards\/src\/processors\//,
+    );
     expect(generated).not.toContain('**none**');
   });
 });

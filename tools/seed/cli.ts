@@ -2,7 +2,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from './demo-catalogue';
 import { ownerUrlFromEnv, parseSeedArgs, SEED_USAGE } from './seed-args';
 import { seedDemoData } from './seed-demo-data';
 
-/** npm run seed -- --scale small|medium|large [--seed N]: exit 0 done, 1 failed, 2 bad usage. */
+/** npm run seed -- --scale small|medium|large [--seed N] [--today YYYY-MM-DD]: exit 0 done, 1 failed, 2 bad usage. */
 async function main(): Promise<number> {
   const args = parseSeedArgs(process.argv.slice(2));
   if (args.kind === 'help') {
@@ -18,8 +18,9 @@ async function main(): Promise<number> {
     console.error('seed: set DATABASE_OWNER_URL (or DATABASE_URL) to the database to seed. `npm start` does this for you.');
     return 2;
   }
-  console.log(`Seeding demo data (scale ${args.scale}, seed ${args.seed})`);
-  const s = await seedDemoData({ ownerUrl, scale: args.scale, seed: args.seed, onProgress: (m) => console.log(`  ${m}`) });
+  const today = args.today ?? new Date().toISOString().slice(0, 10);
+  console.log(`Seeding demo data (scale ${args.scale}, seed ${args.seed}, anchored on ${today})`);
+  const s = await seedDemoData({ ownerUrl, scale: args.scale, seed: args.seed, today, onProgress: (m) => console.log(`  ${m}`) });
   const row = (label: string, key: keyof typeof s.inserted) =>
     `  ${label.padEnd(24)}${String(s.inserted[key]).padStart(8)} new${String(s.totals[key]).padStart(9)} in all`;
   console.log(

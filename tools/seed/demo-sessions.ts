@@ -30,9 +30,20 @@ export const APPOINTMENTS_PER_ORG: Record<SeedScale, Record<OrgSlug, number>> = 
   large: { sonoran: 1_250_000, cascade: 60_000 },
 };
 
-/** The two years the generated sessions span, ending at the demo REFERENCE_DATE (2026-01-01). */
-export const SESSIONS_FROM = '2024-01-01';
+/** The days the generated history spans: the 731 days before the demo's day ("today"), today excluded. */
 export const SESSION_DAYS = 731;
+
+/** The first day of the history for a demo anchored on `today` (YYYY-MM-DD): 731 days earlier. */
+export function sessionsFrom(today: string): string {
+  return new Date(Date.parse(`${today}T00:00:00Z`) - SESSION_DAYS * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The demo's notional "now": noon of `today` in the organization's time zone. Today's appointments before it have
+ * an outcome, those after it are still booked; a note whose signature would fall after it is still a draft. A
+ * function of the date only, so a seed and a date give the same rows whenever the seed runs.
+ */
+export const DEMO_NOW_HOUR = 12;
 
 const BATCH = 100_000;
 
@@ -58,6 +69,7 @@ async function insertAppointments(
   seed: number,
   from: number,
   to: number,
+  today: string,
 ): Promise<{ appointments: number; notes: number }> {
   const therapy = DEMO_SERVICE_TYPES.filter((s) => !s.peer);
   const peer = DEMO_SERVICE_TYPES.filter((s) => s.peer);
@@ -116,12 +128,15 @@ async function insertAppointments(
        INSERT INTO cl_progress_notes (organization_id, id, site_id, patient_id, appointment_id, author_id, session_start, session_end,
                                       status, body, signed_at, signed_by, created_at, updated_at)
        SELECT organization_id, md5($1::text || ':' || $2::text || ':note:' || id)::uuid, site_id, patient_id, id, provider_id, start_at, end_at,
-              CASE WHEN roll < 2 THEN 'draft' ELSE 'signed' END,
+              CASE WHEN unsigned THEN 'draft' ELSE 'signed' END,
               'Synthetic demo note: no real person or session.',
-              CASE WHEN roll < 2 THEN NULL ELSE end_at + make_interval(mins => lag_minutes::int) END,
-              CASE WHEN roll < 2 THEN NULL ELSE provider_id END,
-              end_at, COALESCE(CASE WHEN roll < 2 THEN NULL ELSE end_at + make_interval(mins => lag_minutes::int) END, end_at)
-       FROM lagged
+              CASE WHEN unsigned THEN NULL ELSE end_at + make_interval(mins => lag_minutes::int) END,
+              CASE WHEN unsigned THEN NULL ELSE provider_id END,
+              end_at, COALESCE(CASE WHEN unsigned THEN NULL ELSE end_at + make_interval(mins => lag_minutes::int) END, end_at)
+       FROM (SELECT lagged.*,
+                    -- 2% never signed; and a signature that would fall after the demo's now has not happened yet.
+                    roll < 2 OR end_at + make_interval(mins => lag_minutes::int) > (($11::date + make_interval(hours => ${DEMO_NOW_HOUR})) AT TIME ZONE $10) AS unsigned
+             FROM lagged) lagged
        ON CONFLICT DO NOTHING
        RETURNING 1
      )
@@ -131,12 +146,13 @@ async function insertAppointments(
       seed,
       from,
       to,
-      SESSIONS_FROM,
+      sessionsFrom(today),
       peer.map((s) => s.code),
       therapy.map((s) => s.code),
       peer.map((s) => s.minutes),
       therapy.map((s) => s.minutes),
       org.timezone,
+      today,
     ],
   );
   return r.rows[0]!;
@@ -148,6 +164,7 @@ export async function insertSessions(
   org: DemoOrg,
   scale: SeedScale,
   seed: number,
+  today: string,
   inTransaction: (work: () => Promise<void>) => Promise<void>,
   progress: (message: string) => void,
 ): Promise<{ serviceTypes: number; appointments: number; progressNotes: number }> {
@@ -159,7 +176,7 @@ export async function insertSessions(
   for (let from = 0; from < total; from += BATCH) {
     const to = Math.min(total, from + BATCH);
     await inTransaction(async () => {
-      const added = await insertAppointments(client, org, seed, from, to);
+      const added = await insertAppointments(client, org, seed, from, to, today);
       out.appointments += added.appointments;
       out.progressNotes += added.notes;
     });

@@ -10,6 +10,11 @@ describe('parseSeedArgs', () => {
     expect(parseSeedArgs(['--scale=medium', '--seed=0'])).toEqual({ kind: 'run', scale: 'medium', seed: 0 });
   });
 
+  it('reads --today, the day the demo is anchored on (absent: the real date, decided by the seed)', () => {
+    expect(parseSeedArgs(['--today', '2026-03-10'])).toEqual({ kind: 'run', scale: 'small', seed: 1, today: '2026-03-10' });
+    expect(parseSeedArgs(['--today=2024-02-29', '--seed', '3'])).toEqual({ kind: 'run', scale: 'small', seed: 3, today: '2024-02-29' });
+  });
+
   it('asks for help on --help', () => {
     expect(parseSeedArgs(['--help'])).toEqual({ kind: 'help' });
   });
@@ -22,6 +27,9 @@ describe('parseSeedArgs', () => {
     [['--seed', '99999999999'], '--seed must be a whole number from 0 to 2147483647 (got "99999999999")'],
     [['--size', 'small'], 'unknown argument "--size"'],
     [['small'], 'unknown argument "small"'],
+    [['--today', '2026-02-30'], '--today must be a calendar date YYYY-MM-DD (got "2026-02-30")'],
+    [['--today', 'yesterday'], '--today must be a calendar date YYYY-MM-DD (got "yesterday")'],
+    [['--today'], '--today needs a value'],
   ])('rejects %j with a message naming the problem', (argv, message) => {
     expect(parseSeedArgs(argv)).toEqual({ kind: 'error', message });
   });

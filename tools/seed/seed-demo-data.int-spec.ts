@@ -11,13 +11,14 @@ import {
   DEMO_CONSULTANT_EMAIL,
   DEMO_LOGINS,
   DEMO_ORG_LIST,
+  DEMO_ORGS,
   DEMO_PASSWORD,
   DEMO_SITES,
   DEMO_STAFF,
   ROLE_KEYS,
 } from './demo-catalogue';
 import { DEMO_FEE_SCHEDULE } from './demo-fee-schedule';
-import { PATIENTS_PER_ORG, seedDemoData, SeedTableCounts } from './seed-demo-data';
+import { DEMO_TEST_TODAY, PATIENTS_PER_ORG, seedDemoData, SeedTableCounts } from './seed-demo-data';
 
 /**
  * The seed against real scratch databases (created here, dropped afterwards): the shared test database is
@@ -73,7 +74,7 @@ beforeAll(async () => {
   await applyMigrations(urls.a);
   await applyMigrations(urls.b);
   a = await connect(urls.a);
-  await seedDemoData({ ownerUrl: urls.a, scale: 'small', seed: 1 });
+  await seedDemoData({ ownerUrl: urls.a, scale: 'small', seed: 1, today: DEMO_TEST_TODAY });
 });
 
 afterAll(async () => {
@@ -94,7 +95,7 @@ describe('seedDemoData', () => {
   it('adds nothing when run again with the same scale and seed', async () => {
     const before = await tableCounts(a);
     const patientsBefore = (await a.query(patientsQuery)).rows;
-    const again = await seedDemoData({ ownerUrl: urls.a, scale: 'small', seed: 1 });
+    const again = await seedDemoData({ ownerUrl: urls.a, scale: 'small', seed: 1, today: DEMO_TEST_TODAY });
     const zero: SeedTableCounts = {
       organizations: 0,
       sites: 0,
@@ -123,8 +124,51 @@ describe('seedDemoData', () => {
     expect(before['cl_patients']).toBe(2 * PATIENTS_PER_ORG.small);
   });
 
+  it('is anchored on its day: two years of history before it, its schedule in every status, the next week booked', async () => {
+    // DEMO_TEST_TODAY is 2026-01-01; Sonoran's time zone is America/Phoenix (UTC-7, no DST); the demo's now is noon.
+    const sonoran = DEMO_ORGS.sonoran.id;
+    const { rows: days } = await a.query(
+      `SELECT (start_at AT TIME ZONE 'America/Phoenix')::date::text AS day, start_at < '2026-01-01T12:00:00-07:00' AS before_noon,
+              array_agg(DISTINCT status ORDER BY status) AS statuses, count(*)::int AS n
+       FROM pm_appointments WHERE organization_id = $1 AND start_at >= '2025-12-31T00:00:00-07:00'
+       GROUP BY 1, 2 ORDER BY 1, 2`,
+      [sonoran],
+    );
+    const at = (day: string, beforeNoon: boolean) => days.find((d) => d.day === day && d.before_noon === beforeNoon);
+    // The history ends the day before; today's morning has outcomes, its afternoon and the next week are booked.
+    expect(
+      at('2026-01-01', true)!.statuses.every((s: string) =>
+        ['completed', 'checked_in', 'no_show', 'late_cancelled', 'cancelled'].includes(s),
+      ),
+    ).toBe(true);
+    expect(at('2026-01-01', true)!.statuses).toEqual(expect.arrayContaining(['completed', 'checked_in']));
+    const later = days.filter((d) => d.day > '2026-01-01' || (d.day === '2026-01-01' && !d.before_noon));
+    expect(later.map((d) => d.day)).toEqual(expect.arrayContaining(['2026-01-02', '2026-01-08']));
+    expect(later.every((d) => d.statuses.every((s: string) => ['scheduled', 'cancelled'].includes(s)))).toBe(true);
+    expect(days.some((d) => d.day > '2026-01-08')).toBe(false);
+    const { rows: range } = await a.query(
+      `SELECT min(start_at AT TIME ZONE 'America/Phoenix')::date::text AS first FROM pm_appointments WHERE organization_id = $1`,
+      [sonoran],
+    );
+    expect(range[0].first).toBe('2024-01-01');
+    // Nothing was signed after the demo's now, and today's completed sessions have a draft note.
+    const { rows: notes } = await a.query(
+      `SELECT count(*) FILTER (WHERE signed_at > '2026-01-01T12:00:00-07:00')::int AS signed_later,
+              count(*) FILTER (WHERE status = 'draft' AND session_end >= '2026-01-01T00:00:00-07:00')::int AS drafts_today
+       FROM cl_progress_notes WHERE organization_id = $1`,
+      [sonoran],
+    );
+    expect(notes[0]).toEqual({ signed_later: 0, drafts_today: expect.any(Number) });
+    expect(notes[0].drafts_today).toBeGreaterThan(0);
+    // Utilisation has working hours to measure against; supervision a monthly requirement.
+    const { rows: hours } = await a.query(`SELECT count(DISTINCT site_id)::int AS sites FROM pm_site_working_hours`);
+    expect(hours[0].sites).toBe(5);
+    const { rows: settings } = await a.query(`SELECT monthly_supervision_minutes FROM cl_peer_settings ORDER BY organization_id`);
+    expect(settings.map((r) => r.monthly_supervision_minutes)).toEqual([240, 240]);
+  });
+
   it('loads identical patients, names and MRNs for the same seed into another database', async () => {
-    const summary = await seedDemoData({ ownerUrl: urls.b, scale: 'small', seed: 1 });
+    const summary = await seedDemoData({ ownerUrl: urls.b, scale: 'small', seed: 1, today: DEMO_TEST_TODAY });
     expect(summary.inserted.patients).toBe(2 * PATIENTS_PER_ORG.small);
     const b = await connect(urls.b);
     expect((await b.query(patientsQuery)).rows).toEqual((await a.query(patientsQuery)).rows);
@@ -133,14 +177,18 @@ describe('seedDemoData', () => {
   it('adds other patients for another seed (through the CLI) to the same organizations, sites and staff, continuing the MRNs', async () => {
     const b = await connect(urls.b);
     const seed1 = new Set((await b.query<{ id: string }>('SELECT id FROM cl_patients')).rows.map((r) => r.id));
-    const cli = spawnSync(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'cli.ts'), '--scale', 'small', '--seed', '2'], {
-      env: { ...process.env, DATABASE_OWNER_URL: urls.b },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const cli = spawnSync(
+      process.execPath,
+      ['-r', '@swc-node/register', join(__dirname, 'cli.ts'), '--scale', 'small', '--seed', '2', '--today', DEMO_TEST_TODAY],
+      {
+        env: { ...process.env, DATABASE_OWNER_URL: urls.b },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(cli.stderr).toBe('');
     expect(cli.status).toBe(0);
-    expect(cli.stdout).toContain('Seeding demo data (scale small, seed 2)');
+    expect(cli.stdout).toContain(`Seeding demo data (scale small, seed 2, anchored on ${DEMO_TEST_TODAY})`);
     expect(cli.stdout).toContain(`clinician@sonoran.cairn.test`);
 
     const all = (await b.query<{ id: string }>('SELECT id FROM cl_patients')).rows.map((r) => r.id);

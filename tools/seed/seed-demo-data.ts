@@ -19,10 +19,18 @@ import { DemoPatientRecord, generatePatients, PATIENTS_PER_ORG } from './demo-pa
 import { DEMO_PEER_EVENT_TYPE, generatePeerEncounters } from './demo-peer-encounters';
 import { insertSessions } from './demo-sessions';
 import { generateSupervision } from './demo-supervision';
+import { insertTodaySchedule, insertWorkingHoursAndRequirements } from './demo-today';
 import { stableUuid } from './deterministic';
+import { isCalendarDate } from './seed-args';
 
 export type { SeedScale } from './demo-catalogue';
 export { PATIENTS_PER_ORG } from './demo-patients';
+
+/**
+ * The day tests anchor the demo on: its history is then 2024-01-01 to 2025-12-31, the dates the API and seed specs
+ * were written against (and today's schedule is 2026-01-01's). Tests that rely on the demo's dates pass it.
+ */
+export const DEMO_TEST_TODAY = '2026-01-01';
 
 export interface SeedOptions {
   /** A connection as the owner role: it bypasses RLS, which a seed spanning organizations needs. */
@@ -30,6 +38,12 @@ export interface SeedOptions {
   scale: SeedScale;
   /** Varies the synthetic patients only; organizations, sites and staff are the same for every seed. */
   seed?: number;
+  /**
+   * The day the demo is anchored on (YYYY-MM-DD; default: the real date, UTC): the generated appointments and notes
+   * cover the two years up to it, plus its schedule and the next week's (demo-today.ts). An input, so a seed and a
+   * date always give the same rows: tests pin it (tools/testing/global-setup.ts pins DEMO_TEST_TODAY).
+   */
+  today?: string;
   onProgress?: (message: string) => void;
 }
 
@@ -109,6 +123,8 @@ export async function seedDemoData(opts: SeedOptions): Promise<SeedSummary> {
   if (!SEED_SCALES.includes(opts.scale)) throw new RangeError(`unknown scale "${String(opts.scale)}": use ${SEED_SCALES.join(', ')}`);
   if (!Number.isInteger(seed) || seed < 0 || seed > 2_147_483_647)
     throw new RangeError(`seed must be a whole number from 0 to 2147483647 (got ${seed})`);
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  if (!isCalendarDate(today)) throw new RangeError(`today must be a calendar date YYYY-MM-DD (got ${today})`);
   const progress = opts.onProgress ?? (() => undefined);
   const staff = demoStaffForScale(opts.scale);
   const inserted = zeroCounts();
@@ -141,11 +157,21 @@ export async function seedDemoData(opts: SeedOptions): Promise<SeedSummary> {
     }
     // Appointments and notes are generated inside PostgreSQL (INSERT ... SELECT generate_series), in batches.
     for (const org of DEMO_ORG_LIST) {
-      const added = await insertSessions(client, org, opts.scale, seed, (work) => inTransaction(client, work), progress);
+      const added = await insertSessions(client, org, opts.scale, seed, today, (work) => inTransaction(client, work), progress);
       inserted.serviceTypes += added.serviceTypes;
       inserted.appointments += added.appointments;
       inserted.progressNotes += added.progressNotes;
       progress(`${org.name}: appointments and progress notes (seed ${seed}) ready`);
+    }
+    // The demo's present: today's schedule and the next week's, and the working hours utilisation is measured against.
+    for (const org of DEMO_ORG_LIST) {
+      await inTransaction(client, async () => {
+        await insertWorkingHoursAndRequirements(client, org);
+        const added = await insertTodaySchedule(client, org, opts.scale, seed, today);
+        inserted.appointments += added.appointments;
+        inserted.progressNotes += added.notes;
+      });
+      progress(`${org.name}: the schedule of ${today} and the next seven days ready`);
     }
     // Groups and their sessions draw attendees from the seed's first patients (at most one batch).
     for (const org of DEMO_ORG_LIST) {

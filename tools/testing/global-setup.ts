@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-import { seedDemoData } from '../seed/seed-demo-data';
+import { DEMO_TEST_TODAY, seedDemoData } from '../seed/seed-demo-data';
 import { createScratchDatabase } from './test-db';
 import { adminUrlFromEnv, DEFAULT_REDIS_URL, TEST_ENV_FILE_VAR, TestEnv, testEnvFileFor } from './test-env';
 
@@ -15,7 +15,7 @@ export default async function globalSetup(): Promise<void> {
   const serverAdminUrl = adminUrlFromEnv();
   const db = await createScratchDatabase({ prefix: 'cairn_test', migrate: true, serverAdminUrl });
   try {
-    await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1 });
+    await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1, today: DEMO_TEST_TODAY });
     const env: TestEnv = {
       adminUrl: db.adminUrl,
       serverAdminUrl,

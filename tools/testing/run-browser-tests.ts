@@ -15,7 +15,7 @@ import { DEFAULT_REDIS_URL } from '../dev/local-redis';
 import { ManagedProcess } from '../dev/managed-process';
 import { freePort, httpStatus, waitUntil } from '../dev/probes';
 import { runDemoReview } from '../seed/demo-review';
-import { seedDemoData } from '../seed/seed-demo-data';
+import { DEMO_TEST_TODAY, seedDemoData } from '../seed/seed-demo-data';
 import { createScratchDatabase, ScratchDatabase } from './test-db';
 import { adminUrlFromEnv } from './test-env';
 
@@ -73,7 +73,7 @@ async function main(): Promise<number> {
     say('creating a database with the demo data...');
     const db: ScratchDatabase = await createScratchDatabase({ prefix: 'cairn_browser', migrate: true, serverAdminUrl: adminUrlFromEnv() });
     cleanups.push(() => db.drop());
-    await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1 });
+    await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1, today: DEMO_TEST_TODAY });
 
     const [apiPort, workerPort, webPort] = [await freePort(), await freePort(), await freePort()];
     const redisUrl = process.env['REDIS_URL'] || DEFAULT_REDIS_URL;

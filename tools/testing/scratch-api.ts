@@ -11,7 +11,7 @@ import { AppConfig, loadConfig } from '@cairn/platform/config';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { DEFAULT_REDIS_URL } from '../dev/local-redis';
-import { seedDemoData } from '../seed/seed-demo-data';
+import { DEMO_TEST_TODAY, seedDemoData } from '../seed/seed-demo-data';
 import { createScratchDatabase, ScratchDatabase } from './test-db';
 import { adminUrlFromEnv } from './test-env';
 
@@ -53,7 +53,7 @@ export async function startScratchApi(opts: ScratchApiOptions): Promise<ScratchA
   const redis = new URL(opts.redisUrl ?? (env['REDIS_URL'] || DEFAULT_REDIS_URL));
   if (opts.redisDb !== undefined) redis.pathname = `/${opts.redisDb}`;
   try {
-    await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1 });
+    await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1, today: DEMO_TEST_TODAY });
     const config = loadConfig({
       ...env,
       NODE_ENV: 'test',

@@ -4,6 +4,8 @@ import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import request from 'supertest';
 
+import { SseClient } from '@cairn/testing';
+
 import { bootApi } from './support/boot-api';
 import { DashboardStore } from './support/dashboard-store';
 import { DemoFixture } from './support/demo-fixture';
@@ -66,15 +68,26 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(field), (field = ''));
-    else if (c === '\n') (row.push(field.replace(/\r$/, '')), rows.push(row), (row = []), (field = ''));
-    else field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field.replace(/\r$/, ''));
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
   }
-  if (field || row.length) (row.push(field), rows.push(row));
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -286,5 +299,42 @@ describe('OpenTelemetry: a span per cross-context feed call (issue 16 item 11)',
     const failed = finished.find((s) => s.name === 'performance-signals cl.consents')!;
     expect(failed.status).toEqual({ code: SpanStatusCode.ERROR, message: expect.stringMatching(/permission denied/i) });
     expect(failed.events.map((e) => e.name)).toContain('exception');
+  });
+});
+
+describe("the admin's on-demand recompute reaches connected browsers; no payload is shared between roles", () => {
+  it('announces an on-demand recompute on the stream of a role that may see its metrics', async () => {
+    await app.listen(0, '127.0.0.1');
+    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const stream = await SseClient.open(`${base}/api/v1/dashboards/stream`, {
+      authorization: `Bearer ${sessions['manager']!.accessToken}`,
+    });
+    try {
+      expect(stream.status).toBe(200);
+      await stream.next((e) => e.event === 'ready');
+      const res = await as(app, sessions['admin']!, org)
+        .post('/api/v1/dashboards/recompute')
+        .send({ sources: ['pm.appointments'], from: today, to: today });
+      expect(res.status).toBe(200);
+      const e = await stream.next((x) => x.event === 'metrics-changed' && JSON.parse(x.data).trigger === 'batch', 10_000);
+      expect(JSON.parse(e.data)).toMatchObject({ days: [today], feeds: { 'pm.appointments': 'ok' } });
+      expect(JSON.parse(e.data).metrics).toContain('appointments.today');
+    } finally {
+      await stream.close();
+    }
+  });
+
+  it('answers two roles of one practice, asking alternately with the same filters, each with its own view (no cache shares a payload)', async () => {
+    const bodies = [] as Array<{ who: Who; body: any }>;
+    for (let i = 0; i < 3; i++)
+      for (const who of ['manager', 'frontdesk'] as const)
+        bodies.push({ who, body: (await get(who, '/api/v1/dashboards/me?range=today')).body });
+    const keys = (who: Who) =>
+      new Set(bodies.filter((b) => b.who === who).map((b) => JSON.stringify((b.body.tiles as any[]).map((t) => t.metricKey))));
+    expect(keys('manager').size).toBe(1);
+    expect(keys('frontdesk').size).toBe(1);
+    expect([...keys('manager')][0]).not.toEqual([...keys('frontdesk')][0]);
+    expect(bodies.filter((b) => b.who === 'frontdesk').every((b) => b.body.view.key === 'front-of-house')).toBe(true);
+    expect(bodies.filter((b) => b.who === 'manager').every((b) => b.body.view.key === 'manager')).toBe(true);
   });
 });

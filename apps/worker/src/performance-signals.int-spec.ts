@@ -65,6 +65,17 @@ async function organization(slug: string): Promise<Org> {
       [o.id, randomUUID(), user, role],
     );
   }
+  // A clinician whose binding was revoked before the fixture's days: not a provider of the site any more.
+  const former = randomUUID();
+  await owner.query(`INSERT INTO pf_staff_users (id, email, display_name, password_hash) VALUES ($1, $2, 'former', 'x')`, [
+    former,
+    `former.${slug}@signals.test`,
+  ]);
+  await owner.query(
+    `INSERT INTO pf_role_bindings (organization_id, id, staff_user_id, role_key, all_sites, created_at, revoked_at)
+     VALUES ($1, $2, $3, 'clinician', true, '2026-01-01T00:00:00Z', '2026-03-01T00:00:00Z')`,
+    [o.id, randomUUID(), former],
+  );
   await owner.query(
     `INSERT INTO pm_service_types (organization_id, code, name, category) VALUES ($1, '90834', 'Psychotherapy 45', 'Individual Therapy')`,
     [o.id],
@@ -220,7 +231,7 @@ describe('pm.appointments signals', () => {
     // 60 completed + 60 no-show + 45 rebooked + 60 checked in; cancelled slots hold nothing.
     expect(pick(buckets, 'appointments.booked-minutes')).toEqual([{ metricKey: 'appointments.booked-minutes', ...at, value: 225 }]);
     const byProvider = (key: string) => Object.fromEntries(pick(buckets, key).map((x) => [x.providerId, x.value]));
-    // Both providers of the site, 09:00-17:00; the front desk is not a provider.
+    // Both providers of the site, 09:00-17:00; the front desk is not a provider, nor the clinician revoked on the 1st.
     expect(byProvider('appointments.available-minutes')).toEqual({ [a.clinician]: 480, [a.peer]: 480 });
     // 480 - (60 + 60 + 45 + 30 inside the hours) = 285 for the clinician; the peer specialist's day is all gap.
     expect(byProvider('appointments.gap-minutes')).toEqual({ [a.clinician]: 285, [a.peer]: 480 });

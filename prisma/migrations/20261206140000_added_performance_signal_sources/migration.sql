@@ -47,8 +47,8 @@ GRANT EXECUTE ON FUNCTION pf_signals_caller_ok(uuid), pf_signals_zone(uuid, date
 
 -- ---------------------------------------------------------------------------------------------------------
 -- PM: a site's working hours per ISO weekday (1 = Monday .. 7 = Sunday), in the site's own time zone. No row for a
--- weekday: the site is closed that day. The providers of a site are the staff holding an active clinician or
--- peer_specialist role binding that covers it (all sites, or the site listed). Written by migrations and the
+-- weekday: the site is closed that day. The providers of a site are the staff holding a clinician or
+-- peer_specialist role binding that covers it (all sites, or the site listed) not revoked before the day. Written by migrations and the
 -- demo seed; a practice admin API for it is not built yet.
 CREATE TABLE pm_site_working_hours (
   organization_id uuid NOT NULL,
@@ -138,7 +138,8 @@ CREATE FUNCTION pm_appointment_signals(org_id uuid, from_day date, to_day date)
       JOIN pf_sites s ON s.organization_id = org_id AND s.id = h.site_id
       JOIN pf_role_bindings b ON b.organization_id = org_id AND b.role_key IN ('clinician', 'peer_specialist')
         AND (b.all_sites OR h.site_id = ANY (b.site_ids))
-        AND b.created_at < (days.day + h.closes_at) AT TIME ZONE s.timezone
+        -- A binding's created_at is when access was granted in Cairn, not when the provider started: only a
+        -- revocation before the day's opening takes a provider off that day.
         AND (b.revoked_at IS NULL OR b.revoked_at > (days.day + h.opens_at) AT TIME ZONE s.timezone)
       GROUP BY 1, 2, 3, 4, 5
     ),
@@ -384,7 +385,7 @@ CREATE FUNCTION cl_supervision_signals(org_id uuid, from_day date, to_day date)
                    WHERE s.organization_id = org_id AND s.peer_provider_id = b.staff_user_id
                      AND s.supervision_date BETWEEN v_month AND to_day) AS minutes
           FROM pf_role_bindings b
-          WHERE b.organization_id = org_id AND b.role_key = 'peer_specialist' AND b.created_at < v_asof
+          WHERE b.organization_id = org_id AND b.role_key = 'peer_specialist'
             AND (b.revoked_at IS NULL OR b.revoked_at >= v_asof)
         ) p
         WHERE p.minutes < v_required

@@ -27,7 +27,7 @@ CREATE TABLE "ds_feed_submissions" (
     "received_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "values_count" INTEGER NOT NULL,
     CONSTRAINT "ds_feed_submissions_pkey" PRIMARY KEY ("organization_id", "feed_key", "sender_id"),
-    CONSTRAINT "ds_feed_submissions_feed_fkey" FOREIGN KEY ("organization_id", "feed_key") REFERENCES "ds_inbound_feeds"("organization_id", "feed_key") ON DELETE RESTRICT
+    CONSTRAINT "ds_feed_submissions_feed_fkey" FOREIGN KEY ("organization_id", "feed_key") REFERENCES "ds_inbound_feeds"("organization_id", "feed_key") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- Admins register feeds in their request (a user); a feed's posts run in the system context of its organization.

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 
-import { ConsumerDeps, EventConsumer, type ConsumerTx, type DeliveryOutcome, type QueueEvent } from '@cairn/platform/messaging';
+import { ConsumerDeps, EventConsumer, type DeliveryOutcome, type QueueEvent } from '@cairn/platform/messaging';
 
 import type { DsTx } from '../dashboards.tx';
 import type { DashboardChange } from '../refresh/domain/dashboard-change.rules';
@@ -28,8 +28,8 @@ export class DashboardsMetricsProcessor extends EventConsumer<'dashboards-metric
     super(deps);
   }
 
-  protected async handle(event: QueueEvent<'dashboards-metrics'>, tx: ConsumerTx): Promise<void> {
-    const change = await this.recompute.handle(event, tx as unknown as DsTx);
+  protected async handle(event: QueueEvent<'dashboards-metrics'>, tx: DsTx): Promise<void> {
+    const change = await this.recompute.handle(event, tx);
     if (change) this.pending.set(event.id, change);
   }
 

@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 
 import { loadConfig } from '@cairn/platform/config';
-import { adminUrlFromEnv, createScratchDatabase, dropDatabase, seedDemoData, uniqueDatabaseName } from '@cairn/testing';
+import { adminUrlFromEnv, createScratchDatabase, DEMO_TEST_TODAY, dropDatabase, seedDemoData, uniqueDatabaseName } from '@cairn/testing';
 
 import { startWorker } from '../src';
 import { obliterateQueues, uniqueQueuePrefix, waitFor } from './probe';
@@ -40,7 +40,7 @@ const stderr: string[] = [];
 async function demoDatabase(label: string): Promise<Db> {
   const db = await createScratchDatabase({ prefix: `cairn_msg_${label}`, migrate: true });
   databases.push(db.database);
-  await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1 });
+  await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1, today: DEMO_TEST_TODAY });
   return { name: db.database, ownerUrl: db.ownerUrl, appUrl: db.appUrl };
 }
 

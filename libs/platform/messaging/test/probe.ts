@@ -10,7 +10,7 @@ import { Pool } from 'pg';
 
 import { PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/clinical';
 import { PrismaClient, withTenant } from '@cairn/platform/db';
-import { childProcessEnv, createScratchDatabase, probeRedis, seedDemoData } from '@cairn/testing';
+import { childProcessEnv, createScratchDatabase, DEMO_TEST_TODAY, probeRedis, seedDemoData } from '@cairn/testing';
 
 import { buildEvent, ConsumerDeps, ConsumerTx, EventConsumer, QUEUE_NAMES, QueueEvent, writeOutboxEvent } from '../src';
 
@@ -240,7 +240,7 @@ export async function createMessagingTestDb(label: string, opts: { demoData?: bo
   const db = await createScratchDatabase({ prefix: `cairn_msg_${label}`, migrate: true });
   try {
     await ensureProbeTables(db.ownerUrl);
-    if (opts.demoData) await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1 });
+    if (opts.demoData) await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1, today: DEMO_TEST_TODAY });
   } catch (e) {
     await db.drop();
     throw e;

@@ -1,13 +1,13 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 
-import { PrismaService } from '@cairn/platform/db';
 import { ApiProblemResponses } from '@cairn/platform/http';
 import { InvalidInputError, UnauthorizedError } from '@cairn/platform/kernel';
 import { systemContext } from '@cairn/platform/messaging';
 import { Public, RequestContextService, RequirePermission } from '@cairn/platform/tenancy';
 
+import { DS_SYSTEM_DB, type DsSystemDb } from '../../dashboards.tx';
 import { DashboardChangesGateway } from '../../refresh/infrastructure/dashboard-changes.gateway';
 import { PostFeedSignalsCommand, type FeedPostResult } from '../commands/post-feed-signals/post-feed-signals.command';
 import { RegisterFeedCommand, type FeedView, type RegisteredFeed } from '../commands/register-feed/register-feed.command';
@@ -29,7 +29,7 @@ export class FeedsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly prisma: PrismaService,
+    @Inject(DS_SYSTEM_DB) private readonly prisma: DsSystemDb,
     private readonly requestContext: RequestContextService,
     private readonly changes: DashboardChangesGateway,
   ) {}

@@ -1,13 +1,13 @@
-import type { Prisma, PrismaService } from '@cairn/platform/db';
+import type { Prisma } from '@cairn/platform/db';
 import { calendarDay } from '@cairn/platform/kernel';
 
-import type { DsTx } from '../../dashboards.tx';
+import type { DsSystemDb, DsTx } from '../../dashboards.tx';
 import { scopeKey } from '../../metric-store/domain/source-status.rules';
 import type { FeedRegistration, FeedValue } from '../domain/feed.rules';
 
 /** The organization a feed credential posts for (ds_feed_authenticate: outside any tenant); null when refused. */
 export async function authenticateFeed(
-  prisma: PrismaService,
+  prisma: DsSystemDb,
   feedKey: string,
   credentialHash: string,
 ): Promise<{ organizationId: string; updateModel: string; expectedIntervalSeconds: number } | null> {

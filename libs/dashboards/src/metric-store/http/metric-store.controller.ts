@@ -6,6 +6,8 @@ import { ApiProblemResponses } from '@cairn/platform/http';
 import { SIGNAL_SOURCES } from '@cairn/platform/performance-signals';
 import { RequestContextService, RequirePermission } from '@cairn/platform/tenancy';
 
+import { signalsOfSources } from '../../refresh/domain/affected-days.rules';
+import { DashboardChangesGateway } from '../../refresh/infrastructure/dashboard-changes.gateway';
 import { RecomputeMetricsCommand, type RecomputeResult } from '../commands/recompute-metrics/recompute-metrics.command';
 import { RecomputeMetricsRequestDto, RecomputeMetricsResponseDto } from './metric-store.dto';
 
@@ -15,6 +17,7 @@ export class MetricStoreController {
   constructor(
     private readonly commands: CommandBus,
     private readonly requestContext: RequestContextService,
+    private readonly changes: DashboardChangesGateway,
   ) {}
 
   @Post('recompute')
@@ -30,8 +33,23 @@ export class MetricStoreController {
   @ApiProblemResponses(400, 401, 403)
   async recompute(@Body() dto: RecomputeMetricsRequestDto): Promise<RecomputeMetricsResponseDto> {
     const { organizationId } = this.requestContext.requireTenant();
-    return this.commands.execute<RecomputeMetricsCommand, RecomputeResult>(
+    const result = await this.commands.execute<RecomputeMetricsCommand, RecomputeResult>(
       new RecomputeMetricsCommand(organizationId, dto.sources ?? [...SIGNAL_SOURCES], dto.from, dto.to),
     );
+    // Committed: connected browsers hear of it like any update model's change (ADR 0017).
+    const sources = result.results.map((r) => r.source);
+    await this.changes.publish({
+      organizationId,
+      trigger: 'batch',
+      cause: 'on-demand',
+      sources,
+      signals: signalsOfSources(sources),
+      days: dto.from === dto.to ? [dto.from] : [dto.from, dto.to],
+      providerIds: [],
+      status: Object.fromEntries(result.results.map((r) => [r.source, r.status])),
+      computedAt: result.computedAt,
+      occurredAt: null,
+    });
+    return result;
   }
 }

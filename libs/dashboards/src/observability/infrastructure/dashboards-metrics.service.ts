@@ -42,17 +42,18 @@ export class DashboardsMetrics {
       labelNames: ['outcome'],
       registers,
     });
-    const self = this;
+    const sampler = () => this.feedSampler;
     this.feeds = new Gauge({
       name: 'cairn_dashboard_feeds',
       help: 'Organizations whose dashboard source (or inbound feed) is in each state: ok, failing, silent',
       labelNames: ['source', 'state'],
       registers,
       async collect() {
-        if (!self.feedSampler) return;
+        const sample = sampler();
+        if (!sample) return;
         try {
           this.reset();
-          for (const r of await self.feedSampler()) this.set({ source: r.source, state: r.state }, r.organizations);
+          for (const r of await sample()) this.set({ source: r.source, state: r.state }, r.organizations);
         } catch {
           // database down: no sample rather than a failed scrape
         }

@@ -1,14 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 
-import { PrismaService } from '@cairn/platform/db';
-
+import { DS_SYSTEM_DB, type DsSystemDb } from '../../dashboards.tx';
 import { DashboardsMetrics } from './dashboards-metrics.service';
 import { feedAvailability } from './feed-availability.repository';
 
 /** Feeds cairn_dashboard_feeds{source,state} from the database on each scrape. */
 @Injectable()
 export class FeedAvailabilitySampler {
-  constructor(metrics: DashboardsMetrics, prisma: PrismaService) {
+  constructor(metrics: DashboardsMetrics, @Inject(DS_SYSTEM_DB) prisma: DsSystemDb) {
     metrics.sampleFeedsWith(() => feedAvailability(prisma));
   }
 }

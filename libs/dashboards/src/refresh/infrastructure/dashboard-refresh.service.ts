@@ -6,11 +6,11 @@ import type Redis from 'ioredis';
 import { ClsService } from 'nestjs-cls';
 
 import { AppConfig, CONFIG } from '@cairn/platform/config';
-import { CLS_REQUEST_ID, PrismaService, TENANT_CONTEXT, type TenantTx } from '@cairn/platform/db';
+import { CLS_REQUEST_ID, TENANT_CONTEXT } from '@cairn/platform/db';
 import { MessagingConnections, SCHEDULED_JOBS, systemContext, WorkerDrain, type ScheduledJobMap } from '@cairn/platform/messaging';
 import { SIGNAL_SOURCES, type SignalSourceKey } from '@cairn/platform/performance-signals';
 
-import type { DsTx } from '../../dashboards.tx';
+import { DS_SYSTEM_DB, type DsSystemDb, type DsTx, type DsTxHost } from '../../dashboards.tx';
 import { loadMetricDefinitions } from '../../definitions/infrastructure/definitions.repository';
 import { RecomputeMetricsCommand, type RecomputeResult } from '../../metric-store/commands/recompute-metrics/recompute-metrics.command';
 import { dayIn, previousDay, signalsOfSources } from '../domain/affected-days.rules';
@@ -41,9 +41,9 @@ export class DashboardRefreshService implements OnApplicationBootstrap {
   private connection?: Redis;
 
   constructor(
-    private readonly prisma: PrismaService,
+    @Inject(DS_SYSTEM_DB) private readonly prisma: DsSystemDb,
     private readonly cls: ClsService,
-    private readonly txHost: TransactionHost<TenantTx>,
+    @Inject(TransactionHost) private readonly txHost: DsTxHost,
     private readonly commands: CommandBus,
     private readonly changes: DashboardChangesGateway,
     private readonly connections: MessagingConnections,

@@ -1,6 +1,4 @@
-import type { PrismaService } from '@cairn/platform/db';
-
-import type { DsTx } from '../../dashboards.tx';
+import type { DsSystemDb, DsTx } from '../../dashboards.tx';
 
 /** The organization's time zone (its calendar days are the metrics' days). */
 export async function organizationTimezone(tx: DsTx, organizationId: string): Promise<string> {
@@ -12,7 +10,7 @@ export async function organizationTimezone(tx: DsTx, organizationId: string): Pr
  * Every organization with its time zone, for the schedulers (outside any tenant: ds_refresh_organizations(), a
  * SECURITY DEFINER function answering ids and time zones only).
  */
-export async function refreshOrganizations(prisma: PrismaService): Promise<Array<{ organizationId: string; timezone: string }>> {
+export async function refreshOrganizations(prisma: DsSystemDb): Promise<Array<{ organizationId: string; timezone: string }>> {
   const rows = await prisma.$queryRaw<
     Array<{ organization_id: string; timezone: string }>
   >`SELECT organization_id, timezone FROM ds_refresh_organizations()`;

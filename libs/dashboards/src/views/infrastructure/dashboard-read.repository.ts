@@ -85,6 +85,10 @@ export async function readLayout(
 }
 
 export async function touchViewRendered(tx: DsTx, organizationId: string, viewKey: string, at: Date): Promise<void> {
-  // Only the practice's own row (platform defaults are not written at run time): last_rendered_at of an override.
-  await tx.dsViewDefinition.updateMany({ where: { organizationId, viewKey }, data: { lastRenderedAt: at } });
+  // Only the practice's own row (platform defaults are not written at run time): last_rendered_at of an override,
+  // at most once a minute, so concurrent renders of one view do not queue on its row lock.
+  await tx.dsViewDefinition.updateMany({
+    where: { organizationId, viewKey, OR: [{ lastRenderedAt: null }, { lastRenderedAt: { lt: new Date(at.getTime() - 60_000) } }] },
+    data: { lastRenderedAt: at },
+  });
 }

@@ -8,7 +8,7 @@ import { PM_CHARGE_CREATED_V1 } from '@cairn/platform/scheduling';
 
 import { EncountersRepository } from '../../encounters/infrastructure/encounters.repository';
 import type { PmTx } from '../../pm.tx';
-import { chargeCreatedPayload } from '../domain/charge-created.payload';
+import { chargeCreatedPayload } from '../domain/charge-created-event.mapper';
 import { decideCharge, normalizeModifiers, storedMinutes } from '../domain/charge.rules';
 import { ChargesRepository, NewCharge } from '../infrastructure/charges.repository';
 import { profilesBySite } from '../infrastructure/jurisdiction-profiles.gateway';

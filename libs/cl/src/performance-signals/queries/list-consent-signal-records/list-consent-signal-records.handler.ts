@@ -5,7 +5,7 @@ import { assertSignalRecordRequest, ListConsentSignalRecordsQuery, SignalRecordP
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
-import { drillSites, filterNames, pageOfRows } from '../../domain/drill-through';
+import { drillSites, filterNames, pageOfRows } from '../../domain/drill-through.rules';
 
 const COLUMNS = [
   { key: 'expiresOn', label: 'Expires on' },

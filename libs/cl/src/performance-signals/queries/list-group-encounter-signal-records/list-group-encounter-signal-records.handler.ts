@@ -12,7 +12,7 @@ import { TenantUseCase } from '@cairn/platform/use-case';
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
 import { part2AuditScope } from '../../../group-encounters/domain/group-encounter-generation.view';
 import { listGenerations } from '../../../group-encounters/infrastructure/group-encounter-generation.repository';
-import { drillSites, filterNames, pageOfRows, PART2_WITHHELD_REASON } from '../../domain/drill-through';
+import { drillSites, filterNames, pageOfRows, PART2_WITHHELD_REASON } from '../../domain/drill-through.rules';
 
 const COLUMNS = [
   { key: 'sessionDate', label: 'Session date' },

@@ -5,7 +5,7 @@ import { assertSignalRecordRequest, ListNoteSignalRecordsQuery, SignalRecordPage
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
-import { drillSites, filterNames, pageOfRows } from '../../domain/drill-through';
+import { drillSites, filterNames, pageOfRows } from '../../domain/drill-through.rules';
 import { unsignedNoteRecords } from '../../infrastructure/performance-signals.repository';
 
 const COLUMNS = [

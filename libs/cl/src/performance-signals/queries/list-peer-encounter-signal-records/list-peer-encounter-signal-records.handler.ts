@@ -6,7 +6,7 @@ import { assertSignalRecordRequest, ListPeerEncounterSignalRecordsQuery, SignalR
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
-import { drillSites, filterNames, pageOfRows } from '../../domain/drill-through';
+import { drillSites, filterNames, pageOfRows } from '../../domain/drill-through.rules';
 
 const COLUMNS = [
   { key: 'serviceDate', label: 'Service date' },

@@ -24,7 +24,7 @@ export class DrillIntoMetricHandler implements DsUseCaseHandler<DrillIntoMetricQ
     if (!principal) throw audit.refuse('no_staff_user', new ForbiddenError('Drill-through is for a signed-in staff user.'));
     if (!isDrillKey(q.drillKey)) throw new NotFoundError('No such drill-through.');
     const org = ctx.organizationId;
-    const caller = callerOf(principal, org);
+    const caller = callerOf(principal, org, ctx.siteIds);
     const filters = resolveFilters(q.filters, new Date(), await organizationTimeZone(tx, org));
     const scopeContext = { drillKey: q.drillKey, metricKey: q.metricKey ?? null, ...filters, page: q.page.page, pageSize: q.page.pageSize };
     const deny = async (reason: string, message: string, field: string, metricId: string | null): Promise<DrillOutcome> => {

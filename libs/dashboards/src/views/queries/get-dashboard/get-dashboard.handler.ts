@@ -31,7 +31,7 @@ export class GetDashboardHandler implements DsUseCaseHandler<GetDashboardQuery, 
   async execute(q: GetDashboardQuery, { ctx, tx, audit, principal }: DsUseCase): Promise<DashboardResult> {
     if (!principal) throw audit.refuse('no_staff_user', new ForbiddenError('Dashboards are rendered for a signed-in staff user.'));
     const org = ctx.organizationId;
-    const caller = callerOf(principal, org);
+    const caller = callerOf(principal, org, ctx.siteIds);
     const now = new Date();
     const timeZone = await organizationTimeZone(tx, org);
     const filters = resolveFilters(q.filters, now, timeZone);

@@ -10,7 +10,7 @@ import {
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
-import { drillSites, pageOfRows } from '../../domain/drill-through';
+import { drillSites, pageOfRows } from '../../domain/drill-through.rules';
 import { appointmentRecordCount, appointmentRecords } from '../../infrastructure/performance-signals.repository';
 
 const STATUSES: Record<string, string[] | null> = {

@@ -12,7 +12,7 @@ import { TenantUseCase } from '@cairn/platform/use-case';
 
 import { ChargesRepository } from '../../../charges/infrastructure/charges.repository';
 import type { PmUseCase, PmUseCaseHandler } from '../../../pm.tx';
-import { drillSites, pageOfRows } from '../../domain/drill-through';
+import { drillSites, pageOfRows } from '../../domain/drill-through.rules';
 
 const COLUMNS = [
   { key: 'serviceDate', label: 'Service date' },
