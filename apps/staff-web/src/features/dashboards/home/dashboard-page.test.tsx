@@ -107,6 +107,34 @@ describe('Home: the role dashboard', () => {
     expect(document.querySelector('.tile-chart [aria-hidden="true"] svg')).not.toBeNull();
   });
 
+  it('charts each dimension of a breakdown apart (by code, by source)', async () => {
+    stubApi(meWith(VIEW), (_req, url) => {
+      if (url.pathname === '/api/v1/dashboards/me')
+        return json(
+          view([
+            tile({
+              unit: 'count',
+              value: 9,
+              breakdown: { 'code:90853': 5, 'code:H0005': 2, 'source:peer-encounter': 2, 'source:group': 7 },
+            }),
+          ]),
+        );
+    });
+    renderAt('/', home);
+    const byCode = await screen.findByRole('table', { name: 'No-show rate: by code' });
+    expect(
+      within(byCode)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual(['908535', 'H00052']);
+    const bySource = screen.getByRole('table', { name: 'No-show rate: by source' });
+    expect(
+      within(bySource)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual(['peer encounter2', 'group7']);
+  });
+
   it('keeps the filters in the address and asks the API with them', async () => {
     const seen = stubApi(meWith(VIEW), (_req, url) => {
       if (url.pathname === '/api/v1/dashboards/me') return json(view([tile()]));

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 
 import { BreakdownChart } from './breakdown-chart';
-import { Attention, breakdownEntries, drillAddress, figureWords, Tile, updateModelWords, whenWords } from './tile-words';
+import { Attention, breakdownGroups, drillAddress, figureWords, Tile, updateModelWords, whenWords } from './tile-words';
 
 const ICON: Record<Attention['icon'], string> = {
   'alert-triangle': '⚠',
@@ -29,9 +29,12 @@ export function AttentionBadge({ a }: { a: Attention }) {
  */
 export function MetricTile({ tile, drillSearch }: { tile: Tile; drillSearch: string }) {
   const titleId = `tile-${tile.metricKey.replace(/[^a-z0-9-]/gi, '-')}`;
-  const rows = tile.bySite?.length
-    ? tile.bySite.map((s) => ({ label: s.siteName, value: s.value ?? 0 }))
-    : breakdownEntries(tile.breakdown);
+  const charts = tile.bySite?.length
+    ? [{ caption: `${tile.name}: by site`, rows: tile.bySite.map((s) => ({ label: s.siteName, value: s.value ?? 0 })) }]
+    : breakdownGroups(tile.breakdown).map((g) => ({
+        caption: `${tile.name}: ${g.dimension ? `by ${g.dimension}` : 'breakdown'}`,
+        rows: g.rows,
+      }));
   const format = (v: number) => figureWords(v, tile.unit);
   return (
     <section className={`tile${tile.stale ? ' tile-stale' : ''}`} aria-labelledby={titleId}>
@@ -56,7 +59,9 @@ export function MetricTile({ tile, drillSearch }: { tile: Tile; drillSearch: str
           ))}
         </ul>
       )}
-      <BreakdownChart caption={`${tile.name}: ${tile.bySite?.length ? 'by site' : 'breakdown'}`} rows={rows} format={format} />
+      {charts.map((c) => (
+        <BreakdownChart key={c.caption} caption={c.caption} rows={c.rows} format={format} />
+      ))}
       {tile.drill && (
         <p className="small">
           <Link to={drillAddress(tile.drill, drillSearch)}>

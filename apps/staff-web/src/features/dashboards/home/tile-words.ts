@@ -43,6 +43,20 @@ export function whenWords(iso: string): string {
   return d.toLocaleString('en-US', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false });
 }
 
+/**
+ * The headline breakdown per dimension: keys "code:90853" and "source:peer-encounter" are two dimensions (by code,
+ * by source), each its own chart, so bars of different kinds are never compared; keys without a prefix are one.
+ */
+export function breakdownGroups(breakdown: unknown): { dimension: string; rows: { label: string; value: number }[] }[] {
+  const groups = new Map<string, { label: string; value: number }[]>();
+  for (const { label, value } of breakdownEntries(breakdown)) {
+    const at = label.indexOf(':');
+    const dimension = at > 0 ? label.slice(0, at) : '';
+    groups.set(dimension, [...(groups.get(dimension) ?? []), { label: at > 0 ? label.slice(at + 1) : label, value }]);
+  }
+  return [...groups].map(([dimension, rows]) => ({ dimension, rows }));
+}
+
 /** The headline breakdown as label/value pairs a chart and its text alternative both read. */
 export function breakdownEntries(breakdown: unknown): { label: string; value: number }[] {
   if (!breakdown || typeof breakdown !== 'object') return [];
