@@ -8,6 +8,7 @@ import { obliterateQueues, uniqueQueuePrefix } from '@cairn/platform/messaging/t
 import { batchReviewTests } from '../../apps/staff-web/e2e/batch-review.e2e';
 import { findChromium, launchChromium } from '../../apps/staff-web/e2e/browser';
 import { chartEncounterTests } from '../../apps/staff-web/e2e/chart-encounters.e2e';
+import { dashboardTests } from '../../apps/staff-web/e2e/dashboards.e2e';
 import { PageAuditor, runTest, TestOutcome } from '../../apps/staff-web/e2e/harness';
 import { staffWebTests } from '../../apps/staff-web/e2e/staff-web.e2e';
 import { DEFAULT_REDIS_URL } from '../dev/local-redis';
@@ -152,6 +153,7 @@ async function main(): Promise<number> {
       ...staffWebTests(servers, audit),
       ...chartEncounterTests(servers, audit),
       ...batchReviewTests(servers, audit),
+      ...dashboardTests(servers, audit),
     ].filter(([name]) => !only || name.includes(only))) {
       const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
       outcomes.push(await runTest(name, () => fn(ctx), 90_000));

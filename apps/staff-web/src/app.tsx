@@ -4,11 +4,20 @@ import { GroupReviewPage } from './features/cl/group-encounters/group-review-pag
 import { GroupSessionPage } from './features/cl/group-sessions/group-session-page';
 import { PatientChartPage } from './features/cl/patients/patient-chart-page';
 import { PatientsPage } from './features/cl/patients/patients-page';
+import { DashboardPage } from './features/dashboards/home/dashboard-page';
+import { DrillPage } from './features/dashboards/home/drill-page';
 import { ProviderProductivityPage } from './features/hr/provider-productivity/provider-productivity-page';
 import { HomePage } from './features/platform/shell/home-page';
 import { RequireSignIn } from './features/platform/shell/shell';
 import { LoginPage } from './features/platform/sign-in/login-page';
 import { ChargesPage } from './features/pm/charges/charges-page';
+import { useAuth } from './shared/auth';
+
+/** Home: the caller's role dashboard; a role without dashboards keeps the list of the pages it may open. */
+function Home() {
+  const { permissions } = useAuth();
+  return permissions.has('dashboards.view') ? <DashboardPage noView={<HomePage />} /> : <HomePage />;
+}
 
 /** The composition root: every page's route. The only module that imports features of more than one context. */
 export function App() {
@@ -19,7 +28,23 @@ export function App() {
         path="/"
         element={
           <RequireSignIn>
-            <HomePage />
+            <Home />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/dashboards/group"
+        element={
+          <RequireSignIn>
+            <DashboardPage which="group" />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/dashboards/drill/:drillKey"
+        element={
+          <RequireSignIn>
+            <DrillPage />
           </RequireSignIn>
         }
       />
