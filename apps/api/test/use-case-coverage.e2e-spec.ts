@@ -21,8 +21,19 @@ import { DemoFixture } from './support/demo-fixture';
 const COMMAND_HANDLER = '__commandHandler__';
 const QUERY_HANDLER = '__queryHandler__';
 
-/** Handlers that run before a tenant exists (sign-in and session). Nothing else may stay outside the pipeline. */
-const OUTSIDE_PIPELINE = ['GetMeHandler', 'LoginHandler', 'LogoutHandler', 'RefreshSessionHandler'];
+/**
+ * Handlers that run before a tenant exists (sign-in and session; the portal's sign-in finds its account through
+ * SECURITY DEFINER functions before it has one, ADR 0015). Nothing else may stay outside the pipeline.
+ */
+const OUTSIDE_PIPELINE = [
+  'AcceptPortalInvitationHandler',
+  'GetMeHandler',
+  'LoginHandler',
+  'LogoutHandler',
+  'PortalLoginHandler',
+  'RefreshPortalSessionHandler',
+  'RefreshSessionHandler',
+];
 
 type Probe =
   /** Constructor arguments of a call that must leave exactly one row with this outcome. */
@@ -69,6 +80,11 @@ const PROBES: Record<string, Probe> = {
     outcome: 'no row',
     because: 'input problems; its success row is part of encounter generation',
   },
+  // Portal: accounts.
+  InvitePortalClientCommand: { assertedBy: 'apps/api/test/portal-auth.e2e-spec.ts' },
+  DisablePortalAccountCommand: { args: () => [randomUUID()], outcome: 'not_found' },
+  GetPortalAccountQuery: { args: () => [randomUUID()], outcome: 'not_found' },
+  PortalLogoutCommand: { args: () => [randomUUID()], outcome: 'success' },
   // CL: patients, consents, progress-notes.
   RegisterPatientCommand: { assertedBy: 'apps/api/test/patients.e2e-spec.ts' },
   UpdatePatientCommand: { args: () => [randomUUID(), {}], outcome: 'not_found' },

@@ -6,6 +6,7 @@ import {
   PEER_ENCOUNTER_FINALIZED_V1,
   PeerEncounterFinalizedV1,
 } from '@cairn/platform/clinical';
+import { PORTAL_INVITATION_CREATED_V1, PortalInvitationCreatedV1 } from '@cairn/platform/portal';
 import { PM_APPOINTMENT_STATUS_CHANGED_V1, PmAppointmentStatusChangedV1 } from '@cairn/platform/scheduling';
 
 /**
@@ -18,6 +19,7 @@ export interface EventPayloads {
   [CL_GROUP_ENCOUNTERS_APPROVED_V1]: ClGroupEncountersApprovedV1;
   [PEER_ENCOUNTER_FINALIZED_V1]: PeerEncounterFinalizedV1;
   [PM_APPOINTMENT_STATUS_CHANGED_V1]: PmAppointmentStatusChangedV1;
+  [PORTAL_INVITATION_CREATED_V1]: PortalInvitationCreatedV1;
 }
 
 export type EventType = keyof EventPayloads;
@@ -27,6 +29,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   CL_GROUP_ENCOUNTERS_APPROVED_V1,
   PEER_ENCOUNTER_FINALIZED_V1,
   PM_APPOINTMENT_STATUS_CHANGED_V1,
+  PORTAL_INVITATION_CREATED_V1,
 ];
 
 /** What travels through the outbox and BullMQ (the job's data): an envelope around the payload. */

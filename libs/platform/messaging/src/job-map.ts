@@ -1,4 +1,5 @@
 import { CL_GROUP_ENCOUNTERS_APPROVED_V1, CL_GROUP_SESSION_DOCUMENTED_V1, PEER_ENCOUNTER_FINALIZED_V1 } from '@cairn/platform/clinical';
+import { PORTAL_INVITATION_CREATED_V1 } from '@cairn/platform/portal';
 import { PM_APPOINTMENT_STATUS_CHANGED_V1 } from '@cairn/platform/scheduling';
 
 import type { EventPayloads, EventType, IntegrationEvent } from './event-types';
@@ -27,6 +28,8 @@ export const JOB_MAP = {
 export const EVENTS_WITHOUT_CONSUMER = [
   // PM-03 appointment status changes; dashboards and reminders are the expected readers (not built yet).
   PM_APPOINTMENT_STATUS_CHANGED_V1,
+  // Portal invitations; a mailer is the expected reader (not built yet: staff hand the returned link over meanwhile).
+  PORTAL_INVITATION_CREATED_V1,
 ] as const satisfies readonly EventType[];
 
 export type QueueName = keyof typeof JOB_MAP;

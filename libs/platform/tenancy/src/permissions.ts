@@ -39,6 +39,10 @@ export const PERMISSIONS = {
   'cl.peer-service-types.manage': "Define the organization's own peer service types",
   'cl.peer-settings.manage': "Choose between the PF-15 peer service types and the organization's own (use_pf15)",
   'staff-directory.view': 'Look up the names and roles of the staff of the organization',
+  'portal.accounts.manage': 'Invite patients to the client portal, and disable their portal accounts',
+  'portal.admin': 'See every portal record of the organization, including what clients did not share',
+  'portal.activity.view': 'Read the portal activity, mood trends and portal notifications of the clients one may see',
+  'portal.prompts.manage': "Send daily prompts and scheduled check-ins to one's clients through the portal",
 } as const;
 
 export type PermissionKey = keyof typeof PERMISSIONS;
