@@ -13,7 +13,14 @@ export type PortalModel =
   | 'moodEntry'
   | 'journalEntry'
   | 'dailyPrompt'
-  | 'promptResponse';
+  | 'promptResponse'
+  | 'therapeuticGoal'
+  | 'goalProgressUpdate'
+  | 'homeworkAssignment'
+  | 'portalResource'
+  | 'crisisToolkit'
+  | 'crisisToolkitOpen'
+  | 'crisisAlert';
 
 /**
  * Platform data the portal reads, never writes: the organization (its timezone, for the client's calendar day).

@@ -43,6 +43,10 @@ export const PERMISSIONS = {
   'portal.admin': 'See every portal record of the organization, including what clients did not share',
   'portal.activity.view': 'Read the portal activity, mood trends and portal notifications of the clients one may see',
   'portal.prompts.manage': "Send daily prompts and scheduled check-ins to one's clients through the portal",
+  'portal.homework.manage': "Assign homework to one's clients through the portal, review it and give feedback",
+  'portal.goals.manage': "Create therapeutic goals with one's clients and record their progress",
+  'portal.resources.manage': "Upload or link resources and recommend them to one's clients",
+  'portal.crisis-toolkit.manage': "Customise a client's crisis toolkit and acknowledge crisis-toolkit alerts",
 } as const;
 
 export type PermissionKey = keyof typeof PERMISSIONS;
