@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+
+import { CreateGoalHandler } from './commands/create-goal/create-goal.handler';
+import { RecordGoalProgressHandler } from './commands/record-goal-progress/record-goal-progress.handler';
+import { GoalsController } from './http/goals.controller';
+import { GoalsRepository } from './infrastructure/goals.repository';
+import { GetGoalHandler } from './queries/get-goal/get-goal.handler';
+import { ListGoalsHandler } from './queries/list-goals/list-goals.handler';
+
+/** Therapeutic goals created together, with progress history. */
+@Module({
+  imports: [CqrsModule],
+  controllers: [GoalsController],
+  providers: [GoalsRepository, CreateGoalHandler, RecordGoalProgressHandler, ListGoalsHandler, GetGoalHandler],
+})
+export class GoalsModule {}

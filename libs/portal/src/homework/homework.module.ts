@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+
+import { AssignHomeworkHandler } from './commands/assign-homework/assign-homework.handler';
+import { CancelHomeworkHandler } from './commands/cancel-homework/cancel-homework.handler';
+import { CompleteHomeworkHandler } from './commands/complete-homework/complete-homework.handler';
+import { ReviewHomeworkHandler } from './commands/review-homework/review-homework.handler';
+import { HomeworkController } from './http/homework.controller';
+import { HomeworkRepository } from './infrastructure/homework.repository';
+import { ListHomeworkHandler } from './queries/list-homework/list-homework.handler';
+
+/** Homework (seed scenario 2). */
+@Module({
+  imports: [CqrsModule],
+  controllers: [HomeworkController],
+  providers: [HomeworkRepository, AssignHomeworkHandler, CompleteHomeworkHandler, ReviewHomeworkHandler, CancelHomeworkHandler, ListHomeworkHandler],
+})
+export class HomeworkModule {}
