@@ -207,7 +207,10 @@ GRANT SELECT, INSERT, UPDATE ON po_crisis_toolkits TO cairn_app;
 ALTER TABLE po_crisis_toolkit_opens ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 CREATE POLICY portal_read ON po_crisis_toolkit_opens FOR SELECT USING (po_row_visible(organization_id, patient_id, true));
 CREATE POLICY portal_write ON po_crisis_toolkit_opens FOR INSERT WITH CHECK (po_row_writable(organization_id, patient_id, 'client'));
-GRANT SELECT, INSERT ON po_crisis_toolkit_opens TO cairn_app;
+-- The open that raises an alert links the window's earlier opens to it (in the client's transaction).
+CREATE POLICY portal_update ON po_crisis_toolkit_opens FOR UPDATE
+  USING (po_row_writable(organization_id, patient_id, 'client')) WITH CHECK (po_row_writable(organization_id, patient_id, 'client'));
+GRANT SELECT, INSERT, UPDATE ON po_crisis_toolkit_opens TO cairn_app;
 
 ALTER TABLE po_crisis_alerts ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 CREATE POLICY portal_read ON po_crisis_alerts FOR SELECT USING (po_row_visible(organization_id, patient_id, true));

@@ -19,8 +19,11 @@ export class CrisisToolkitRepository {
    * portal admin, under the chart's consent check)? The row policy's own rule, asked before writing so that a
    * patient out of scope is a 404 and not a refused statement.
    */
+  // The patient must also be an active patient of the organization: the row rule alone would let a portal admin
+  // write rows for an id that names no patient here.
   async staffMayWrite(tx: PortalTx, organizationId: string, patientId: string): Promise<boolean> {
-    const rows = await tx.$queryRaw<{ ok: boolean }[]>`SELECT po_row_writable(${organizationId}::uuid, ${patientId}::uuid, 'staff') AS ok`;
+    const rows = await tx.$queryRaw<{ ok: boolean }[]>`SELECT po_row_writable(${organizationId}::uuid, ${patientId}::uuid, 'staff')
+      AND cl_patient_is_active(${organizationId}::uuid, ${patientId}::uuid) AS ok`;
     return rows[0]?.ok === true;
   }
 

@@ -6,8 +6,11 @@ import type { PortalTx } from '../../portal.tx';
 @Injectable()
 export class ResourcesRepository {
   /** The row policy's staff write rule (current primary therapist or portal admin), asked first for a clean 404. */
+  // The patient must also be an active patient of the organization: the row rule alone would let a portal admin
+  // write rows for an id that names no patient here.
   async staffMayWrite(tx: PortalTx, organizationId: string, patientId: string): Promise<boolean> {
-    const rows = await tx.$queryRaw<{ ok: boolean }[]>`SELECT po_row_writable(${organizationId}::uuid, ${patientId}::uuid, 'staff') AS ok`;
+    const rows = await tx.$queryRaw<{ ok: boolean }[]>`SELECT po_row_writable(${organizationId}::uuid, ${patientId}::uuid, 'staff')
+      AND cl_patient_is_active(${organizationId}::uuid, ${patientId}::uuid) AS ok`;
     return rows[0]?.ok === true;
   }
 
