@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 
 import { AccountsModule } from './accounts/accounts.module';
+import { FilesModule } from './files/files.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { RelationshipsModule } from './relationships/relationships.module';
 
 /**
  * The client portal context (issue 18; README.md maps the seed's features to routes and tables), one module per
  * feature. It reads CL and PM facts only through platform contracts and the helpers its row policies name.
  */
-@Module({ imports: [AccountsModule] })
+@Module({ imports: [AccountsModule, RelationshipsModule, FilesModule, NotificationsModule] })
 export class PortalModule {}
