@@ -34,8 +34,8 @@ const SHARED_HELPERS: Array<{ name: RegExp; why: string }> = [
   },
   { name: /^pf_ctx_\w+$/, why: "the transaction's tenant context (organization, user, sites, system flag), set by platform/db" },
   {
-    name: /^cl_(?:is_primary_therapist|patient_chart_consented|patient_is_active)$/,
-    why: "SECURITY DEFINER: CL's answers the portal's row policies need (the current primary therapist, the chart's Part 2 consent, an active patient; ADR 0015)",
+    name: /^cl_(?:is_primary_therapist|patient_chart_consented|patient_is_active|patient_in_scope)$/,
+    why: "SECURITY DEFINER: CL's answers the portal's row policies need (the current primary therapist, the chart's Part 2 consent, an active patient, a patient in the caller's scope; ADR 0015)",
   },
 ];
 

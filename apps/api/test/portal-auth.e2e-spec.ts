@@ -177,7 +177,7 @@ describe('the portal audience', () => {
     const staffRoutes = ['/api/v1/me', `/api/v1/patients/${client.patientId}`, '/api/v1/pm/appointments/' + randomUUID()];
     for (const url of staffRoutes) expectProblem(await asClient(app, client.session).get(url), 401);
     // Every route the OpenAPI document marks as a portal client's (x-permission: portal-client).
-    const doc = buildOpenApiDocument(app) as { paths: Record<string, Record<string, { 'x-permission'?: string }>> };
+    const doc = buildOpenApiDocument(app) as unknown as { paths: Record<string, Record<string, { 'x-permission'?: string }>> };
     const portalRoutes = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.entries(ops)
         .filter(([, op]) => op['x-permission'] === 'portal-client')

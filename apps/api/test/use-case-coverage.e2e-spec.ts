@@ -85,6 +85,10 @@ const PROBES: Record<string, Probe> = {
   DisablePortalAccountCommand: { args: () => [randomUUID()], outcome: 'not_found' },
   GetPortalAccountQuery: { args: () => [randomUUID()], outcome: 'not_found' },
   PortalLogoutCommand: { args: () => [randomUUID()], outcome: 'success' },
+  UploadPortalFileCommand: { args: () => [randomUUID(), 'w.pdf', Buffer.from('%PDF-1.4'), true], outcome: 'not_found' },
+  DownloadPortalFileQuery: { args: () => [randomUUID()], outcome: 'not_found' },
+  MarkPortalNotificationReadCommand: { args: () => [randomUUID(), true], outcome: 'not_found' },
+  ListPortalNotificationsQuery: { args: () => [{}], outcome: 'success' },
   // CL: patients, consents, progress-notes.
   RegisterPatientCommand: { assertedBy: 'apps/api/test/patients.e2e-spec.ts' },
   UpdatePatientCommand: { args: () => [randomUUID(), {}], outcome: 'not_found' },

@@ -235,6 +235,16 @@ CREATE FUNCTION cl_patient_is_active(p_org uuid, p_patient uuid) RETURNS boolean
     SELECT EXISTS (SELECT 1 FROM cl_patients p WHERE p.organization_id = p_org AND p.id = p_patient AND p.status = 'active')
   $$;
 
+-- is the patient in the context's staff scope, as cl_patients' own policy decides it (site-wide scope over a
+-- permitted site, or the current care team)?
+CREATE FUNCTION cl_patient_in_scope(p_patient uuid) RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+  AS $$
+    SELECT EXISTS (SELECT 1 FROM cl_patients p
+                   WHERE p.organization_id = pf_ctx_org() AND p.id = p_patient AND pf_has_org_access(pf_ctx_org())
+                     AND ((pf_ctx_patient_scope() = 'site' AND pf_ctx_site_allowed(p.site_id)) OR p.id = ANY (cl_assigned_patient_ids())))
+  $$;
+
 -- The patient of the portal transaction's client: the active account named by app.user_id, in the context's
 -- organization, whose patient is active. NULL in every staff or system transaction (their scope is not 'portal').
 -- SECURITY DEFINER so that po_accounts' own policy (which calls it) does not recurse.
@@ -246,12 +256,12 @@ CREATE FUNCTION po_ctx_client_patient() RETURNS uuid
       AND a.status = 'active' AND cl_patient_is_active(a.organization_id, a.patient_id)
   $$;
 
--- Is the context a staff member who may see this patient's portal rows at all: bound to the organization and
--- allowed by the chart's consent check.
+-- Is the context a staff member who may see this patient's portal rows at all: the patient exists and is in the
+-- caller's CL scope (so portal access is never wider than the chart's), and the chart's consent check allows it.
 CREATE FUNCTION po_staff_may_see_patient(p_patient uuid) RETURNS boolean
   LANGUAGE sql STABLE
   AS $$ SELECT pf_ctx_patient_scope() IS DISTINCT FROM 'portal' AND (SELECT pf_has_org_access(pf_ctx_org()))
-               AND cl_patient_chart_consented(p_patient, pf_ctx_user()) $$;
+               AND cl_patient_in_scope(p_patient) AND cl_patient_chart_consented(p_patient, pf_ctx_user()) $$;
 
 -- Read rule of a portal row: the client's own; staff: portal.admin everything, the current primary therapist
 -- the shared rows.
@@ -276,20 +286,33 @@ CREATE FUNCTION po_row_writable(p_org uuid, p_patient uuid, p_writer text) RETUR
   $$;
 
 -- Account rule (accounts, invitations, refresh tokens): the client's own; staff who manage portal accounts or
--- administer the portal, organization-wide (whoever registers patients invites them).
+-- administer the portal, for the patients in their CL scope (whoever may see the patient invites them).
 CREATE FUNCTION po_account_row_visible(p_org uuid, p_patient uuid) RETURNS boolean
   LANGUAGE sql STABLE
   AS $$
     SELECT p_org = pf_ctx_org() AND (
       p_patient = (SELECT po_ctx_client_patient())
-      OR (pf_ctx_patient_scope() IS DISTINCT FROM 'portal' AND (SELECT pf_has_org_access(pf_ctx_org()))
-          AND ((SELECT pf_ctx_has_permission('portal.accounts.manage')) OR (SELECT pf_ctx_has_permission('portal.admin')))))
+      OR (pf_ctx_patient_scope() IS DISTINCT FROM 'portal' AND (SELECT pf_has_org_access(pf_ctx_org())) AND cl_patient_in_scope(p_patient)
+          AND ((SELECT pf_ctx_has_permission('portal.admin')) OR (SELECT pf_ctx_has_permission('portal.accounts.manage')))))
+  $$;
+
+-- Who the context is to a patient, for the portal: 'client', 'admin' (portal.admin), 'primary_therapist', or NULL.
+-- Handlers ask it to answer 404 before a write the policies would refuse; the policies above decide regardless.
+CREATE FUNCTION po_relationship(p_patient uuid) RETURNS text
+  LANGUAGE sql STABLE
+  AS $$
+    SELECT CASE
+      WHEN p_patient = (SELECT po_ctx_client_patient()) THEN 'client'
+      WHEN NOT po_staff_may_see_patient(p_patient) THEN NULL
+      WHEN (SELECT pf_ctx_has_permission('portal.admin')) THEN 'admin'
+      WHEN cl_is_primary_therapist(p_patient, pf_ctx_user()) THEN 'primary_therapist'
+    END
   $$;
 
 REVOKE EXECUTE ON FUNCTION pf_ctx_has_permission(text), cl_is_primary_therapist(uuid, uuid), cl_patient_chart_consented(uuid, uuid),
-  cl_patient_is_active(uuid, uuid), po_ctx_client_patient() FROM PUBLIC;
+  cl_patient_is_active(uuid, uuid), cl_patient_in_scope(uuid), po_ctx_client_patient() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION pf_ctx_has_permission(text), cl_is_primary_therapist(uuid, uuid), cl_patient_chart_consented(uuid, uuid),
-  cl_patient_is_active(uuid, uuid), po_ctx_client_patient() TO cairn_app;
+  cl_patient_is_active(uuid, uuid), cl_patient_in_scope(uuid), po_ctx_client_patient() TO cairn_app;
 
 -- Account tables.
 ALTER TABLE po_accounts ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
@@ -307,7 +330,11 @@ GRANT SELECT, INSERT, UPDATE ON po_accounts, po_invitations, po_refresh_tokens T
 ALTER TABLE po_files ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 CREATE POLICY portal_read ON po_files FOR SELECT USING (po_row_visible(organization_id, patient_id, shared_with_clinician));
 CREATE POLICY portal_write ON po_files FOR INSERT WITH CHECK (po_row_writable(organization_id, patient_id, 'both'));
+-- Attaching a file to the record that uses it; its bytes, type and size never change (column grants).
+CREATE POLICY portal_attach ON po_files FOR UPDATE
+  USING (po_row_writable(organization_id, patient_id, 'both')) WITH CHECK (po_row_writable(organization_id, patient_id, 'both'));
 GRANT SELECT, INSERT ON po_files TO cairn_app;
+GRANT UPDATE (owner_kind, owner_id, shared_with_clinician) ON po_files TO cairn_app;
 
 -- Notifications: written by the client's activity, read and marked read by the therapist (always shared: they
 -- exist to be seen; what they point at keeps its own rule).
@@ -317,6 +344,12 @@ CREATE POLICY portal_write ON po_notifications FOR INSERT WITH CHECK (po_row_wri
 CREATE POLICY portal_mark_read ON po_notifications FOR UPDATE
   USING (po_row_visible(organization_id, patient_id, true)) WITH CHECK (po_row_writable(organization_id, patient_id, 'staff'));
 GRANT SELECT, INSERT, UPDATE ON po_notifications TO cairn_app;
+
+-- Wakes the live notification streams (LISTEN po_notifications in the API): the organization only, at commit.
+-- Each stream then reads under its own user's context, so the policy decides what it gets.
+CREATE FUNCTION po_notifications_notify() RETURNS trigger LANGUAGE plpgsql
+  AS $$ BEGIN PERFORM pg_notify('po_notifications', NEW.organization_id::text); RETURN NULL; END $$;
+CREATE TRIGGER po_notifications_notify AFTER INSERT ON po_notifications FOR EACH ROW EXECUTE FUNCTION po_notifications_notify();
 
 -- Mood and journal entries: the client's own records; the therapist reads what was shared.
 ALTER TABLE po_mood_entries ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
@@ -400,14 +433,16 @@ INSERT INTO pf_permissions (key, description) VALUES
   ('portal.accounts.manage', 'Invite patients to the client portal, and disable their portal accounts'),
   ('portal.admin', 'See every portal record of the organization, including what clients did not share'),
   ('portal.activity.view', 'Read the portal activity, mood trends and portal notifications of the clients one may see'),
-  ('portal.prompts.manage', 'Send daily prompts and scheduled check-ins to one''s clients through the portal');
+  ('portal.prompts.manage', 'Send daily prompts and scheduled check-ins to one''s clients through the portal'),
+  ('portal.files.upload', 'Upload files (worksheets, handouts) for one''s clients to the portal');
 
 INSERT INTO pf_role_permissions (role_key, permission_key) VALUES
   ('front_desk', 'portal.accounts.manage'), ('clinician', 'portal.accounts.manage'), ('treatment_coordinator', 'portal.accounts.manage'),
   ('practice_manager', 'portal.accounts.manage'), ('owner', 'portal.accounts.manage'), ('admin', 'portal.accounts.manage'),
   ('owner', 'portal.admin'), ('admin', 'portal.admin'),
   ('clinician', 'portal.activity.view'), ('supervisor', 'portal.activity.view'), ('owner', 'portal.activity.view'), ('admin', 'portal.activity.view'),
-  ('clinician', 'portal.prompts.manage'), ('supervisor', 'portal.prompts.manage'), ('owner', 'portal.prompts.manage'), ('admin', 'portal.prompts.manage');
+  ('clinician', 'portal.prompts.manage'), ('supervisor', 'portal.prompts.manage'), ('owner', 'portal.prompts.manage'), ('admin', 'portal.prompts.manage'),
+  ('clinician', 'portal.files.upload'), ('supervisor', 'portal.files.upload'), ('owner', 'portal.files.upload'), ('admin', 'portal.files.upload');
 
 -- The seed's mood scale is 1 to 10; the database refuses anything else whatever the caller.
 ALTER TABLE po_mood_entries ADD CONSTRAINT po_mood_entries_score_range CHECK (score BETWEEN 1 AND 10);

@@ -43,6 +43,7 @@ export const PERMISSIONS = {
   'portal.admin': 'See every portal record of the organization, including what clients did not share',
   'portal.activity.view': 'Read the portal activity, mood trends and portal notifications of the clients one may see',
   'portal.prompts.manage': "Send daily prompts and scheduled check-ins to one's clients through the portal",
+  'portal.files.upload': "Upload files (worksheets, handouts) for one's clients to the portal",
   'portal.homework.manage': "Assign homework to one's clients through the portal, review it and give feedback",
   'portal.goals.manage': "Create therapeutic goals with one's clients and record their progress",
   'portal.resources.manage': "Upload or link resources and recommend them to one's clients",
