@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Pool } from 'pg';
+import request from 'supertest';
 
 import { bootApi, redisFlushLoginCounters } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
@@ -15,7 +16,8 @@ const demo = new DemoFixture();
 let therapist: StaffSession;
 let otherTherapist: StaffSession;
 let clients: OnboardedClient[];
-const THERAPIST = 'clinician@sonoran.cairn.test';
+// Cascade's therapists: Sonoran's few primary patients are left to the other portal test files.
+const THERAPIST = 'clinician.salem@cascade.cairn.test';
 
 const inDays = (n: number) => new Date(Date.now() + n * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 const count = async (sql: string, params: unknown[]) => Number((await demo.owner.query<{ n: string }>(sql, params)).rows[0]!.n);
@@ -27,11 +29,21 @@ async function assign(patientId: string, body: object = { ...homework, dueOn: in
   return res.body as { homeworkId: string; status: string };
 }
 
+const WORKSHEET = Buffer.from('%PDF-1.4\n% a thought record\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+function uploadAsClient(client: OnboardedClient, content: Buffer, name: string, shared = 'true') {
+  return request(app.getHttpServer())
+    .post('/api/v1/portal/files')
+    .set('Authorization', `Bearer ${client.session.accessToken}`)
+    .field('sharedWithClinician', shared)
+    .attach('file', content, name);
+}
+
 beforeAll(async () => {
   app = await bootApi();
   await redisFlushLoginCounters();
   therapist = await login(app, THERAPIST);
-  otherTherapist = await login(app, 'clinician.tucson@sonoran.cairn.test');
+  otherTherapist = await login(app, 'clinician@cascade.cairn.test');
   const patients = await demo.primaryPatientsOf(THERAPIST, 3, { withoutPortalAccount: true });
   expect(patients).toHaveLength(3);
   clients = [];
@@ -58,10 +70,19 @@ describe('scenario 2: homework assignment flow', () => {
     expect(mine.status).toBe(200);
     expect(mine.body.items).toEqual([expect.objectContaining({ homeworkId: id, dueOn, status: 'assigned' })]);
 
-    // 4-5: the client completes it; the therapist gets a notification in the same transaction.
-    const done = await asClient(app, client.session).post(`/api/v1/portal/homework/${id}/complete`).send({ note: 'Did two of three' });
+    // 4: the client uploads the worksheet (private at upload) and completes the homework with it.
+    const upload = await uploadAsClient(client, WORKSHEET, 'worksheet.pdf', 'false');
+    expect(upload.status).toBe(201);
+    const fileId = upload.body.fileId as string;
+    const done = await asClient(app, client.session).post(`/api/v1/portal/homework/${id}/complete`).send({ note: 'Did two of three', fileId });
     expect(done.status).toBe(200);
-    expect(done.body).toMatchObject({ status: 'completed', completionNote: 'Did two of three', completedAt: expect.any(String) });
+    expect(done.body).toMatchObject({ status: 'completed', completionNote: 'Did two of three', completedAt: expect.any(String), submissionFileId: fileId });
+    // 5: the therapist gets a notification (same transaction), and may download the worksheet: handing it in shared it.
+    const file = await demo.owner.query('SELECT owner_kind, owner_id, shared_with_clinician FROM po_files WHERE id = $1', [fileId]);
+    expect(file.rows[0]).toEqual({ owner_kind: 'homework_submission', owner_id: id, shared_with_clinician: true });
+    const download = await as(app, therapist).get(`/api/v1/patients/${p}/portal-files/${fileId}`).buffer(true);
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toMatch(/application\/pdf/);
     expect(
       await count(`SELECT count(*) AS n FROM po_notifications WHERE patient_id = $1 AND kind = 'homework.completed' AND record_id = $2`, [p, id]),
     ).toBe(1);
@@ -178,6 +199,31 @@ describe('bad input and scope', () => {
     expectProblem(badFeedback, 400);
     expect(await count('SELECT count(*) AS n FROM po_homework WHERE patient_id = $1', [p])).toBe(before + 1);
     expect((await demo.owner.query('SELECT status FROM po_homework WHERE id = $1', [id])).rows[0].status).toBe('assigned');
+  });
+
+  it("refuses a worksheet that is another client's file, one already handed in, or a disguised executable, and completes nothing", async () => {
+    const [a, b] = [clients[0]!, clients[2]!];
+    const { homeworkId: id } = await assign(a.patientId);
+    const ofB = (await uploadAsClient(b, WORKSHEET, 'b.pdf')).body.fileId as string;
+    const res = await asClient(app, a.session).post(`/api/v1/portal/homework/${id}/complete`).send({ fileId: ofB });
+    expectProblem(res, 400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['fileId']);
+    const mine = (await uploadAsClient(a, WORKSHEET, 'a.pdf')).body.fileId as string;
+    const { homeworkId: first } = await assign(a.patientId);
+    expect((await asClient(app, a.session).post(`/api/v1/portal/homework/${first}/complete`).send({ fileId: mine })).status).toBe(200);
+    const reused = await asClient(app, a.session).post(`/api/v1/portal/homework/${id}/complete`).send({ fileId: mine });
+    expectProblem(reused, 400);
+    expectProblem(await asClient(app, a.session).post(`/api/v1/portal/homework/${id}/complete`).send({ fileId: 'worksheet.pdf' }), 400);
+    // An executable named like a PDF never becomes a file to hand in.
+    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
+    const disguised = await uploadAsClient(a, exe, 'worksheet.pdf');
+    expect(disguised.status).toBeGreaterThanOrEqual(400);
+    expect(disguised.status).toBeLessThan(500);
+    expect((await demo.owner.query('SELECT status, submission_file_id FROM po_homework WHERE id = $1', [id])).rows[0]).toEqual({
+      status: 'assigned',
+      submission_file_id: null,
+    });
+    expect((await demo.owner.query('SELECT owner_kind FROM po_files WHERE id = $1', [ofB])).rows[0].owner_kind).toBe('unattached');
   });
 
   it("answers 404 for another client's homework and for another therapist's client, and writes nothing", async () => {

@@ -4,7 +4,6 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { CreateGoalHandler } from './commands/create-goal/create-goal.handler';
 import { RecordGoalProgressHandler } from './commands/record-goal-progress/record-goal-progress.handler';
 import { GoalsController } from './http/goals.controller';
-import { GoalsRepository } from './infrastructure/goals.repository';
 import { GetGoalHandler } from './queries/get-goal/get-goal.handler';
 import { ListGoalsHandler } from './queries/list-goals/list-goals.handler';
 
@@ -12,6 +11,6 @@ import { ListGoalsHandler } from './queries/list-goals/list-goals.handler';
 @Module({
   imports: [CqrsModule],
   controllers: [GoalsController],
-  providers: [GoalsRepository, CreateGoalHandler, RecordGoalProgressHandler, ListGoalsHandler, GetGoalHandler],
+  providers: [CreateGoalHandler, RecordGoalProgressHandler, ListGoalsHandler, GetGoalHandler],
 })
 export class GoalsModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 
+import { FilesModule } from '../files/files.module';
 import { AssignHomeworkHandler } from './commands/assign-homework/assign-homework.handler';
 import { CancelHomeworkHandler } from './commands/cancel-homework/cancel-homework.handler';
 import { CompleteHomeworkHandler } from './commands/complete-homework/complete-homework.handler';
@@ -11,7 +12,7 @@ import { ListHomeworkHandler } from './queries/list-homework/list-homework.handl
 
 /** Homework (seed scenario 2). */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, FilesModule],
   controllers: [HomeworkController],
   providers: [HomeworkRepository, AssignHomeworkHandler, CompleteHomeworkHandler, ReviewHomeworkHandler, CancelHomeworkHandler, ListHomeworkHandler],
 })

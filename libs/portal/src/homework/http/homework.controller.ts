@@ -97,12 +97,13 @@ export class HomeworkController {
   @PortalClient()
   @ApiOperation({
     summary: 'The client completes homework',
-    description: 'Permission: a signed-in portal client. Only assigned homework (409 otherwise); the therapist is notified. Audited.',
+    description:
+      'Permission: a signed-in portal client. Only assigned homework (409 otherwise); an optional worksheet is a file uploaded first (`POST /api/v1/portal/files`), referenced by `fileId`. The therapist is notified. Audited.',
   })
   @ApiOkResponse({ type: HomeworkResponseDto })
   @ApiProblemResponses(400, 401, 404, 409)
   async complete(@Param('homeworkId', homeworkId) hw: string, @Body() dto: CompleteHomeworkDto) {
     const patient = this.requestContext.portalClient!.patientId;
-    return found(await this.commands.execute(new CompleteHomeworkCommand(patient, hw, dto.note ?? null)), NO_HOMEWORK);
+    return found(await this.commands.execute(new CompleteHomeworkCommand(patient, hw, dto.note ?? null, dto.fileId ?? null)), NO_HOMEWORK);
   }
 }

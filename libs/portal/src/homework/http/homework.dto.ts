@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
-import { IsCalendarDate, PageQueryDto, type Assert, type SameShape } from '@cairn/platform/http';
+import { IsCalendarDate, IsId, PageQueryDto, type Assert, type SameShape } from '@cairn/platform/http';
 
 import { HOMEWORK_STATUSES, HOMEWORK_TYPES, type HomeworkType } from '../domain/homework.rules';
 import type { HomeworkView } from '../domain/homework.view';
@@ -34,6 +34,16 @@ export class CompleteHomeworkDto {
   @IsString({ message: 'note must be a string' })
   @MaxLength(4000, { message: 'note must be at most 4000 characters' })
   note?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'A worksheet uploaded first through `POST /api/v1/portal/files` (content type checked by its bytes); handing it in shares it with the therapist',
+  })
+  @IsOptional()
+  @IsId()
+  fileId?: string | null;
 }
 
 export class ReviewHomeworkDto {

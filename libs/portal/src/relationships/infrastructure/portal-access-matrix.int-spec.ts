@@ -20,6 +20,10 @@ const id = () => randomUUID();
 const FIXTURE_VALUES: Record<string, Record<string, unknown>> = {
   po_mood_entries: { score: 5, symptoms: [] },
   po_accounts: { status: 'active' },
+  po_goals: { created_by_kind: 'staff' },
+  po_goal_progress: { status: 'active', author_kind: 'staff' },
+  po_resources: { kind: 'link', url: 'https://example.org/handout' },
+  po_crisis_alerts: { open_count: 3 },
 };
 /** Tables whose staff read rule is the account rule (portal.accounts.manage over the CL scope), not the clinical one. */
 const ACCOUNT_TABLES = ['po_accounts', 'po_invitations', 'po_refresh_tokens'];

@@ -7,14 +7,14 @@ import { NotFoundError } from '@cairn/platform/kernel';
 import { PortalClient, RequestContextService, RequirePermission } from '@cairn/platform/tenancy';
 
 import { AssignExistingResourceCommand } from '../commands/assign-existing-resource/assign-existing-resource.command';
-import { RecommendLinkResourceCommand } from '../commands/recommend-link-resource/recommend-link-resource.command';
+import { RecommendResourceCommand } from '../commands/recommend-resource/recommend-resource.command';
 import { WithdrawResourceCommand } from '../commands/withdraw-resource/withdraw-resource.command';
 import type { PortalResourcesView, ResourceView } from '../domain/resource.view';
 import { ListResourcesQuery } from '../queries/list-resources/list-resources.query';
 import {
   ListResourcesQueryDto,
   PortalResourcesResponseDto,
-  RecommendLinkResourceDto,
+  RecommendResourceDto,
   ResourceListResponseDto,
   ResourceResponseDto,
 } from './resources.dto';
@@ -42,13 +42,14 @@ export class ResourcesController {
   @Post('patients/:id/resources')
   @RequirePermission('portal.resources.manage')
   @ApiOperation({
-    summary: 'Recommend a link to a client',
-    description: 'Permission: `portal.resources.manage` (the current primary therapist or a portal admin). https only. Audited.',
+    summary: 'Recommend a link or an uploaded file to a client',
+    description:
+      'Permission: `portal.resources.manage` (the current primary therapist or a portal admin). A link is https only; a file is uploaded first for this client (`POST /api/v1/patients/:id/portal-files`) and referenced by `fileId`. Audited.',
   })
   @ApiCreatedResponse({ type: ResourceResponseDto })
   @ApiProblemResponses(400, 401, 403, 404)
-  recommend(@Param('id', patientId) id: string, @Body() dto: RecommendLinkResourceDto) {
-    return this.commands.execute(new RecommendLinkResourceCommand(id, dto.title, dto.description ?? null, dto.url));
+  recommend(@Param('id', patientId) id: string, @Body() dto: RecommendResourceDto) {
+    return this.commands.execute(new RecommendResourceCommand(id, dto.title, dto.description ?? null, dto.url ?? null, dto.fileId ?? null));
   }
 
   @Post('patients/:id/resources/:resourceId')

@@ -2,12 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
-import type { Assert, SameShape } from '@cairn/platform/http';
+import { IsId, type Assert, type SameShape } from '@cairn/platform/http';
 
 import { RESOURCE_KINDS } from '../domain/resource.rules';
 import type { PortalResourcesView, ResourceView } from '../domain/resource.view';
 
-export class RecommendLinkResourceDto {
+export class RecommendResourceDto {
   @ApiProperty({ example: 'Sleep hygiene tips', maxLength: 200 })
   @IsString({ message: 'title must be a string' })
   @MinLength(1, { message: 'title must not be empty' })
@@ -20,10 +20,26 @@ export class RecommendLinkResourceDto {
   @MaxLength(2000, { message: 'description must be at most 2000 characters' })
   description?: string | null;
 
-  @ApiProperty({ example: 'https://www.sleepfoundation.org/sleep-hygiene', description: 'An absolute https URL (no credentials)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'https://www.sleepfoundation.org/sleep-hygiene',
+    description: 'A link: an absolute https URL (no credentials). Exactly one of url and fileId.',
+  })
+  @IsOptional()
   @IsString({ message: 'url must be a string' })
   @MaxLength(2000, { message: 'url must be at most 2000 characters' })
-  url!: string;
+  url?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'A file uploaded first for this client (`POST /api/v1/patients/:id/portal-files`). Exactly one of url and fileId.',
+  })
+  @IsOptional()
+  @IsId()
+  fileId?: string | null;
 }
 
 export class ListResourcesQueryDto {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
+import { RecordPortalNotificationCommand } from '../../../notifications/commands/record-portal-notification/record-portal-notification.command';
 import { crisisWindowStart, decideCrisisOpen } from '../../domain/crisis-episode.rules';
 import { OpenedCrisisToolkitView, toCrisisToolkitView } from '../../domain/crisis-toolkit.view';
 import { CrisisToolkitRepository } from '../../infrastructure/crisis-toolkit.repository';
@@ -20,7 +21,10 @@ import { OpenCrisisToolkitCommand } from './open-crisis-toolkit.command';
   audit: { action: 'portal.crisis-toolkit.open', resource: 'crisis_toolkit', patient: (c) => c.patientId },
 })
 export class OpenCrisisToolkitHandler implements PortalUseCaseHandler<OpenCrisisToolkitCommand, OpenedCrisisToolkitView> {
-  constructor(private readonly repo: CrisisToolkitRepository) {}
+  constructor(
+    private readonly repo: CrisisToolkitRepository,
+    private readonly commands: CommandBus,
+  ) {}
 
   async execute({ patientId }: OpenCrisisToolkitCommand, { ctx, tx, audit }: PortalUseCase): Promise<OpenedCrisisToolkitView> {
     const organizationId = ctx.organizationId;
@@ -64,17 +68,7 @@ export class OpenCrisisToolkitHandler implements PortalUseCaseHandler<OpenCrisis
         where: { organizationId, patientId, alertId: null, openedAt: { gt: crisisWindowStart(now) } },
         data: { alertId },
       });
-      await tx.portalNotification.create({
-        data: {
-          organizationId,
-          id: randomUUID(),
-          patientId,
-          kind: 'crisis_toolkit.alert',
-          recordKind: 'crisis_alert',
-          recordId: alertId,
-          createdAt: now,
-        },
-      });
+      await this.commands.execute(new RecordPortalNotificationCommand(patientId, 'crisis_toolkit.alert', 'crisis_alert', alertId));
     }
     await tx.crisisToolkitOpen.create({ data: { organizationId, id: openId, patientId, openedAt: now, alertId } });
     audit.set({ resourceId: openId }).scope({ episode: decision.kind, ...(alertId ? { alertId } : {}) });

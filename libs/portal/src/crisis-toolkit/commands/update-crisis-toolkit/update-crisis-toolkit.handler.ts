@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, QueryBus } from '@nestjs/cqrs';
 
 import { NotFoundError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
+import { GetPortalRelationshipQuery, staffWrites } from '../../../relationships/queries/get-portal-relationship/get-portal-relationship.query';
 import { CrisisToolkitView, toCrisisToolkitView } from '../../domain/crisis-toolkit.view';
-import { CrisisToolkitRepository } from '../../infrastructure/crisis-toolkit.repository';
 import { UpdateCrisisToolkitCommand } from './update-crisis-toolkit.command';
 
 @CommandHandler(UpdateCrisisToolkitCommand)
@@ -14,11 +14,13 @@ import { UpdateCrisisToolkitCommand } from './update-crisis-toolkit.command';
   audit: { action: 'portal.crisis-toolkit.update', resource: 'crisis_toolkit', patient: (c) => c.patientId },
 })
 export class UpdateCrisisToolkitHandler implements PortalUseCaseHandler<UpdateCrisisToolkitCommand, CrisisToolkitView> {
-  constructor(private readonly repo: CrisisToolkitRepository) {}
+  constructor(
+    private readonly queries: QueryBus,
+  ) {}
 
   async execute(cmd: UpdateCrisisToolkitCommand, { ctx, tx, audit }: PortalUseCase): Promise<CrisisToolkitView> {
     const organizationId = ctx.organizationId;
-    if (!(await this.repo.staffMayWrite(tx, organizationId, cmd.patientId)))
+    if (!(staffWrites(await this.queries.execute(new GetPortalRelationshipQuery(cmd.patientId)))))
       throw new NotFoundError('No patient with that id in your scope.');
     const contacts = cmd.contacts.map((c) => ({ name: c.name, phone: c.phone, relationship: c.relationship ?? null }));
     const row = await tx.crisisToolkit.upsert({

@@ -1,10 +1,10 @@
-import { QueryHandler } from '@nestjs/cqrs';
+import { QueryBus, QueryHandler } from '@nestjs/cqrs';
 
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
+import { GetPortalRelationshipQuery } from '../../../relationships/queries/get-portal-relationship/get-portal-relationship.query';
 import { CrisisToolkitUsageView, toCrisisAlertView } from '../../domain/crisis-toolkit.view';
-import { CrisisToolkitRepository } from '../../infrastructure/crisis-toolkit.repository';
 import { ListCrisisToolkitUsageQuery } from './list-crisis-toolkit-usage.query';
 
 const USAGE_DAYS = 90;
@@ -15,11 +15,13 @@ const MAX_OPENS = 500;
   audit: { action: 'portal.crisis-toolkit.usage.read', resource: 'crisis_toolkit_open', patient: (q) => q.patientId },
 })
 export class ListCrisisToolkitUsageHandler implements PortalUseCaseHandler<ListCrisisToolkitUsageQuery, CrisisToolkitUsageView | null> {
-  constructor(private readonly repo: CrisisToolkitRepository) {}
+  constructor(
+    private readonly queries: QueryBus,
+  ) {}
 
   async execute({ patientId }: ListCrisisToolkitUsageQuery, { ctx, tx, audit }: PortalUseCase): Promise<CrisisToolkitUsageView | null> {
     const organizationId = ctx.organizationId;
-    if (!(await this.repo.staffMaySee(tx, organizationId, patientId))) return null;
+    if (!((await this.queries.execute(new GetPortalRelationshipQuery(patientId))) !== null)) return null;
     const now = new Date();
     const since = new Date(now.getTime() - USAGE_DAYS * 24 * 60 * 60 * 1000);
     const [opens, alerts] = await Promise.all([

@@ -1,24 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, QueryBus } from '@nestjs/cqrs';
 
 import { calendarDay, NotFoundError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
+import { RecordPortalNotificationCommand } from '../../../notifications/commands/record-portal-notification/record-portal-notification.command';
+import { GetPortalRelationshipQuery } from '../../../relationships/queries/get-portal-relationship/get-portal-relationship.query';
 import { authorKindOf } from '../../domain/goal.rules';
 import { GoalDetailView, toGoalDetailView } from '../../domain/goal.view';
-import { GoalsRepository } from '../../infrastructure/goals.repository';
 import { CreateGoalCommand } from './create-goal.command';
 
 /** The goal starts at 0 % with its first history entry; a goal the client creates notifies the therapist. */
 @CommandHandler(CreateGoalCommand)
 @TenantUseCase(CreateGoalCommand, { audit: { action: 'portal.goal.create', resource: 'therapeutic_goal', patient: (c) => c.patientId } })
 export class CreateGoalHandler implements PortalUseCaseHandler<CreateGoalCommand, GoalDetailView> {
-  constructor(private readonly repo: GoalsRepository) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   async execute(cmd: CreateGoalCommand, { ctx, tx, audit }: PortalUseCase): Promise<GoalDetailView> {
     const organizationId = ctx.organizationId;
-    if (!(await this.repo.mayWrite(tx, organizationId, cmd.patientId))) throw new NotFoundError('No patient with that id in your scope.');
+    if (!((await this.queries.execute(new GetPortalRelationshipQuery(cmd.patientId))) !== null)) throw new NotFoundError('No patient with that id in your scope.');
     const author = authorKindOf(ctx.patientScope);
     const now = new Date();
     const goal = await tx.therapeuticGoal.create({
@@ -49,9 +53,7 @@ export class CreateGoalHandler implements PortalUseCaseHandler<CreateGoalCommand
       },
     });
     if (author === 'client')
-      await tx.portalNotification.create({
-        data: { organizationId, id: randomUUID(), patientId: cmd.patientId, kind: 'goal.created', recordKind: 'therapeutic_goal', recordId: goal.id, createdAt: now },
-      });
+      await this.commands.execute(new RecordPortalNotificationCommand(cmd.patientId, 'goal.created', 'therapeutic_goal', goal.id));
     audit.set({ resourceId: goal.id }).scope({ author });
     return toGoalDetailView(goal, [first]);
   }

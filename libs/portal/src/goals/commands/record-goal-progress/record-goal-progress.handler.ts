@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, QueryBus } from '@nestjs/cqrs';
 
 import { ConflictError, InvalidInputError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
+import { RecordPortalNotificationCommand } from '../../../notifications/commands/record-portal-notification/record-portal-notification.command';
+import { GetPortalRelationshipQuery } from '../../../relationships/queries/get-portal-relationship/get-portal-relationship.query';
 import { authorKindOf, goalProgressProblem } from '../../domain/goal.rules';
 import { GoalDetailView, toGoalDetailView } from '../../domain/goal.view';
-import { GoalsRepository } from '../../infrastructure/goals.repository';
 import { RecordGoalProgressCommand } from './record-goal-progress.command';
 
 @CommandHandler(RecordGoalProgressCommand)
@@ -15,12 +16,15 @@ import { RecordGoalProgressCommand } from './record-goal-progress.command';
   audit: { action: 'portal.goal.progress', resource: 'therapeutic_goal', id: (c) => c.goalId, patient: (c) => c.patientId },
 })
 export class RecordGoalProgressHandler implements PortalUseCaseHandler<RecordGoalProgressCommand, GoalDetailView | null> {
-  constructor(private readonly repo: GoalsRepository) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   async execute(cmd: RecordGoalProgressCommand, { ctx, tx, audit }: PortalUseCase): Promise<GoalDetailView | null> {
     const organizationId = ctx.organizationId;
     const goal = await tx.therapeuticGoal.findFirst({ where: { organizationId, id: cmd.goalId, patientId: cmd.patientId } });
-    if (!goal || !(await this.repo.mayWrite(tx, organizationId, cmd.patientId))) return null;
+    if (!goal || !((await this.queries.execute(new GetPortalRelationshipQuery(cmd.patientId))) !== null)) return null;
     const problem = goalProgressProblem(goal.status, cmd.progress, cmd.status);
     if (problem === 'closed')
       throw audit.refuse(`status:${goal.status}`, new ConflictError(`The goal is ${goal.status}: create a new goal instead.`));
@@ -46,9 +50,7 @@ export class RecordGoalProgressHandler implements PortalUseCaseHandler<RecordGoa
       },
     });
     if (author === 'client')
-      await tx.portalNotification.create({
-        data: { organizationId, id: randomUUID(), patientId: cmd.patientId, kind: 'goal.progress', recordKind: 'therapeutic_goal', recordId: goal.id, createdAt: now },
-      });
+      await this.commands.execute(new RecordPortalNotificationCommand(cmd.patientId, 'goal.progress', 'therapeutic_goal', goal.id));
     const history = await tx.goalProgressUpdate.findMany({
       where: { organizationId, goalId: goal.id },
       orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],

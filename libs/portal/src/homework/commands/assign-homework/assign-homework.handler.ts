@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, QueryBus } from '@nestjs/cqrs';
 
 import { calendarDay, InvalidInputError, NotFoundError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
+import { GetPortalRelationshipQuery, staffWrites } from '../../../relationships/queries/get-portal-relationship/get-portal-relationship.query';
 import { HomeworkView, toHomeworkView } from '../../domain/homework.view';
 import { HomeworkRepository } from '../../infrastructure/homework.repository';
 import { AssignHomeworkCommand } from './assign-homework.command';
@@ -14,11 +15,14 @@ import { AssignHomeworkCommand } from './assign-homework.command';
   audit: { action: 'portal.homework.assign', resource: 'homework', patient: (c) => c.patientId },
 })
 export class AssignHomeworkHandler implements PortalUseCaseHandler<AssignHomeworkCommand, HomeworkView> {
-  constructor(private readonly repo: HomeworkRepository) {}
+  constructor(
+    private readonly repo: HomeworkRepository,
+    private readonly queries: QueryBus,
+  ) {}
 
   async execute(cmd: AssignHomeworkCommand, { ctx, tx, audit }: PortalUseCase): Promise<HomeworkView> {
     const organizationId = ctx.organizationId;
-    if (!(await this.repo.staffMayWrite(tx, organizationId, cmd.patientId))) throw new NotFoundError('No patient with that id in your scope.');
+    if (!(staffWrites(await this.queries.execute(new GetPortalRelationshipQuery(cmd.patientId))))) throw new NotFoundError('No patient with that id in your scope.');
     const today = await this.repo.today(tx, organizationId);
     if (cmd.dueOn < today)
       throw new InvalidInputError('The due date is in the past.', [{ field: 'dueOn', message: 'dueOn must be today or later' }]);

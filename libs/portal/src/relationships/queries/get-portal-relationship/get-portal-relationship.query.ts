@@ -12,3 +12,8 @@ export class GetPortalRelationshipQuery extends Query<PortalRelationship | null>
     super();
   }
 }
+
+/** May this relationship write what staff give a client (homework, resources, goals, the crisis toolkit)? */
+export function staffWrites(relationship: PortalRelationship | null): boolean {
+  return relationship === 'admin' || relationship === 'primary_therapist';
+}

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, QueryBus } from '@nestjs/cqrs';
 
 import { NotFoundError, RuleViolationError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
+import { GetPortalRelationshipQuery, staffWrites } from '../../../relationships/queries/get-portal-relationship/get-portal-relationship.query';
 import { ResourceView, toResourceView } from '../../domain/resource.view';
-import { ResourcesRepository } from '../../infrastructure/resources.repository';
 import { AssignExistingResourceCommand } from './assign-existing-resource.command';
 
 @CommandHandler(AssignExistingResourceCommand)
@@ -14,11 +14,13 @@ import { AssignExistingResourceCommand } from './assign-existing-resource.comman
   audit: { action: 'portal.resource.assign', resource: 'portal_resource', patient: (c) => c.patientId },
 })
 export class AssignExistingResourceHandler implements PortalUseCaseHandler<AssignExistingResourceCommand, ResourceView | null> {
-  constructor(private readonly repo: ResourcesRepository) {}
+  constructor(
+    private readonly queries: QueryBus,
+  ) {}
 
   async execute(cmd: AssignExistingResourceCommand, { ctx, tx, audit }: PortalUseCase): Promise<ResourceView | null> {
     const organizationId = ctx.organizationId;
-    if (!(await this.repo.staffMayWrite(tx, organizationId, cmd.patientId))) throw new NotFoundError('No patient with that id in your scope.');
+    if (!(staffWrites(await this.queries.execute(new GetPortalRelationshipQuery(cmd.patientId))))) throw new NotFoundError('No patient with that id in your scope.');
     // Row-level security: only a resource of a client the caller may see (their own clients, or any for an admin).
     const source = await tx.portalResource.findFirst({ where: { organizationId, id: cmd.resourceId } });
     if (!source) return null;
