@@ -136,7 +136,7 @@ CREATE INDEX "po_resources_organization_id_patient_id_idx" ON "po_resources"("or
 CREATE UNIQUE INDEX "po_crisis_toolkits_organization_id_patient_id_key" ON "po_crisis_toolkits"("organization_id", "patient_id");
 
 -- CreateIndex
-CREATE INDEX "po_crisis_toolkit_opens_organization_id_patient_id_opened_at_idx" ON "po_crisis_toolkit_opens"("organization_id", "patient_id", "opened_at");
+CREATE INDEX "po_crisis_toolkit_opens_organization_id_patient_id_opened_a_idx" ON "po_crisis_toolkit_opens"("organization_id", "patient_id", "opened_at");
 
 -- CreateIndex
 CREATE INDEX "po_crisis_alerts_organization_id_patient_id_raised_at_idx" ON "po_crisis_alerts"("organization_id", "patient_id", "raised_at");
