@@ -30,7 +30,10 @@ describe('demo portal care data', () => {
   it('has one crisis-alert episode that follows the rule: raised by the third open within 7 days, with one notification', () => {
     expect(care.alerts).toHaveLength(1);
     const alert = care.alerts[0]!;
-    const opens = care.toolkitOpens.filter((o) => o['alert_id'] === alert['id']).map((o) => Date.parse(String(o['opened_at']))).sort();
+    const opens = care.toolkitOpens
+      .filter((o) => o['alert_id'] === alert['id'])
+      .map((o) => Date.parse(String(o['opened_at'])))
+      .sort();
     expect(opens).toHaveLength(alert['open_count'] as number);
     expect(new Date(opens[2]!).toISOString()).toBe(new Date(String(alert['raised_at'])).toISOString());
     expect(opens[2]! - opens[0]!).toBeLessThan(7 * DAY);

@@ -51,7 +51,10 @@ describe('scenario 3: crisis toolkit alert flow', () => {
     // The therapist customises the toolkit.
     const custom = await as(app, therapist)
       .put(`/api/v1/patients/${p}/crisis-toolkit`)
-      .send({ copingSteps: ['Breathe in for 4, out for 6', 'Call Sam'], contacts: [{ name: 'Sam', phone: '+1 520 555 0100', relationship: 'sister' }] });
+      .send({
+        copingSteps: ['Breathe in for 4, out for 6', 'Call Sam'],
+        contacts: [{ name: 'Sam', phone: '+1 520 555 0100', relationship: 'sister' }],
+      });
     expect(custom.status).toBe(200);
     expect(custom.body.crisisLines[0]).toMatchObject({ name: '988 Suicide & Crisis Lifeline', phone: '988' });
 
@@ -76,7 +79,9 @@ describe('scenario 3: crisis toolkit alert flow', () => {
     const [alert] = (await alertsOf(p)).rows;
     expect(alert).toMatchObject({ open_count: 3, acknowledged_at: null });
     expect(await alertNotifications(p)).toBe(1);
-    expect(await count('SELECT count(*) AS n FROM po_crisis_toolkit_opens WHERE patient_id = $1 AND alert_id = $2', [p, alert!.id])).toBe(3);
+    expect(await count('SELECT count(*) AS n FROM po_crisis_toolkit_opens WHERE patient_id = $1 AND alert_id = $2', [p, alert!.id])).toBe(
+      3,
+    );
 
     // 4: a later open of the same episode extends it: no second alert, no second notification.
     expect((await asClient(app, client.session).post('/api/v1/portal/crisis-toolkit/opens')).status).toBe(201);
@@ -164,7 +169,9 @@ describe('the toolkit content', () => {
     const empty = await as(app, therapist).put(`/api/v1/patients/${p}/crisis-toolkit`).send({ copingSteps: [], contacts: [] });
     expect(empty.status).toBe(200);
     expect(empty.body.crisisLines).toEqual([expect.objectContaining({ phone: '988' })]);
-    const tamper = await as(app, therapist).put(`/api/v1/patients/${p}/crisis-toolkit`).send({ copingSteps: [], contacts: [], crisisLines: [] });
+    const tamper = await as(app, therapist)
+      .put(`/api/v1/patients/${p}/crisis-toolkit`)
+      .send({ copingSteps: [], contacts: [], crisisLines: [] });
     expectProblem(tamper, 400);
     const opened = await asClient(app, clients[3]!.session).post('/api/v1/portal/crisis-toolkit/opens');
     expect(opened.body.crisisLines[0].phone).toBe('988');
@@ -182,7 +189,9 @@ describe('the toolkit content', () => {
       [{ copingSteps: [], contacts: 'Sam' }, 'contacts'],
     ];
     for (const [body, field] of cases) {
-      const res = await as(app, therapist).put(`/api/v1/patients/${p}/crisis-toolkit`).send(body as object);
+      const res = await as(app, therapist)
+        .put(`/api/v1/patients/${p}/crisis-toolkit`)
+        .send(body as object);
       expectProblem(res, 400);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
@@ -204,7 +213,9 @@ describe('the toolkit content', () => {
   it('keeps the audiences apart: a staff token cannot open a client toolkit, a portal token cannot customise one', async () => {
     expectProblem(await as(app, therapist).post('/api/v1/portal/crisis-toolkit/opens'), 401);
     const client = clients[4]!;
-    const res = await asClient(app, client.session).put(`/api/v1/patients/${client.patientId}/crisis-toolkit`).send({ copingSteps: [], contacts: [] });
+    const res = await asClient(app, client.session)
+      .put(`/api/v1/patients/${client.patientId}/crisis-toolkit`)
+      .send({ copingSteps: [], contacts: [] });
     expectProblem(res, 401);
   });
 });

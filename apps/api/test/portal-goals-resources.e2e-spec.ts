@@ -42,14 +42,30 @@ describe('therapeutic goals, created together', () => {
   it('the therapist and the client each create goals, both see them, and both record progress kept as history', async () => {
     const client = clients[0]!;
     const p = client.patientId;
-    const byTherapist = await as(app, therapist).post(`/api/v1/patients/${p}/goals`).send({ title: 'Sleep 7 hours on most nights', targetDate: '2027-03-01' });
+    const byTherapist = await as(app, therapist)
+      .post(`/api/v1/patients/${p}/goals`)
+      .send({ title: 'Sleep 7 hours on most nights', targetDate: '2027-03-01' });
     expect(byTherapist.status).toBe(201);
-    expect(byTherapist.body).toMatchObject({ title: 'Sleep 7 hours on most nights', targetDate: '2027-03-01', status: 'active', progress: 0, createdByKind: 'staff' });
-    const byClient = await asClient(app, client.session).post('/api/v1/portal/goals').send({ title: 'Walk after lunch', description: 'Three times a week' });
+    expect(byTherapist.body).toMatchObject({
+      title: 'Sleep 7 hours on most nights',
+      targetDate: '2027-03-01',
+      status: 'active',
+      progress: 0,
+      createdByKind: 'staff',
+    });
+    const byClient = await asClient(app, client.session)
+      .post('/api/v1/portal/goals')
+      .send({ title: 'Walk after lunch', description: 'Three times a week' });
     expect(byClient.status).toBe(201);
-    expect(byClient.body).toMatchObject({ createdByKind: 'client', createdBy: client.accountId, history: [expect.objectContaining({ progress: 0, authorKind: 'client' })] });
+    expect(byClient.body).toMatchObject({
+      createdByKind: 'client',
+      createdBy: client.accountId,
+      history: [expect.objectContaining({ progress: 0, authorKind: 'client' })],
+    });
     // A goal the client creates tells the therapist.
-    expect(await count(`SELECT count(*) AS n FROM po_notifications WHERE record_id = $1 AND kind = 'goal.created'`, [byClient.body.goalId])).toBe(1);
+    expect(
+      await count(`SELECT count(*) AS n FROM po_notifications WHERE record_id = $1 AND kind = 'goal.created'`, [byClient.body.goalId]),
+    ).toBe(1);
 
     // Both see both.
     const staffList = await as(app, therapist).get(`/api/v1/patients/${p}/goals`);
@@ -60,8 +76,13 @@ describe('therapeutic goals, created together', () => {
 
     // Progress from both sides, kept as history.
     const g = byTherapist.body.goalId as string;
-    expect((await asClient(app, client.session).post(`/api/v1/portal/goals/${g}/progress`).send({ progress: 40, note: 'Five nights this week' })).status).toBe(201);
-    const achieved = await as(app, therapist).post(`/api/v1/patients/${p}/goals/${g}/progress`).send({ progress: 100, status: 'achieved', note: 'Well done' });
+    expect(
+      (await asClient(app, client.session).post(`/api/v1/portal/goals/${g}/progress`).send({ progress: 40, note: 'Five nights this week' }))
+        .status,
+    ).toBe(201);
+    const achieved = await as(app, therapist)
+      .post(`/api/v1/patients/${p}/goals/${g}/progress`)
+      .send({ progress: 100, status: 'achieved', note: 'Well done' });
     expect(achieved.status).toBe(201);
     expect(achieved.body).toMatchObject({ status: 'achieved', progress: 100 });
     expect(achieved.body.history.map((h: { progress: number; authorKind: string }) => [h.progress, h.authorKind])).toEqual([
@@ -112,7 +133,10 @@ describe('therapeutic goals, created together', () => {
     const { body: goalOfB } = await as(app, therapist).post(`/api/v1/patients/${b.patientId}/goals`).send({ title: 'B only' });
     expectProblem(await asClient(app, a.session).get(`/api/v1/portal/goals/${goalOfB.goalId}`), 404);
     expectProblem(await asClient(app, a.session).post(`/api/v1/portal/goals/${goalOfB.goalId}/progress`).send({ progress: 10 }), 404);
-    expectProblem(await as(app, therapist).post(`/api/v1/patients/${a.patientId}/goals/${goalOfB.goalId}/progress`).send({ progress: 10 }), 404);
+    expectProblem(
+      await as(app, therapist).post(`/api/v1/patients/${a.patientId}/goals/${goalOfB.goalId}/progress`).send({ progress: 10 }),
+      404,
+    );
     expectProblem(await as(app, otherTherapist).post(`/api/v1/patients/${b.patientId}/goals`).send({ title: 'x' }), 404);
     expectProblem(await as(app, otherTherapist).get(`/api/v1/patients/${b.patientId}/goals`), 404);
     const [otherOrgPatient] = await demo.activePatients('sonoran', 1);
@@ -165,18 +189,22 @@ describe('resources: "Recommended by your therapist"', () => {
 
   it('assigns a link already recommended to another client (seed "assign resource"), once, but never another client\'s file', async () => {
     const [a, b] = [clients[0]!, clients[1]!];
-    const link = await as(app, therapist).post(`/api/v1/patients/${a.patientId}/resources`).send({ title: 'Grounding', url: 'https://example.org/grounding' });
+    const link = await as(app, therapist)
+      .post(`/api/v1/patients/${a.patientId}/resources`)
+      .send({ title: 'Grounding', url: 'https://example.org/grounding' });
     const assigned = await as(app, therapist).post(`/api/v1/patients/${b.patientId}/resources/${link.body.resourceId}`);
     expect(assigned.status).toBe(201);
     expect(assigned.body).toMatchObject({ patientId: b.patientId, kind: 'link', url: 'https://example.org/grounding' });
     const again = await as(app, therapist).post(`/api/v1/patients/${b.patientId}/resources/${link.body.resourceId}`);
     expect(again.body.resourceId).toBe(assigned.body.resourceId);
     const uploaded = await uploadFor(a.patientId, HANDOUT, 'a.pdf');
-    const fileRes = await as(app, therapist).post(`/api/v1/patients/${a.patientId}/resources`).send({ title: 'A file', fileId: uploaded.body.fileId });
+    const fileRes = await as(app, therapist)
+      .post(`/api/v1/patients/${a.patientId}/resources`)
+      .send({ title: 'A file', fileId: uploaded.body.fileId });
     expectProblem(await as(app, therapist).post(`/api/v1/patients/${b.patientId}/resources/${fileRes.body.resourceId}`), 422);
   });
 
-  it('refuses non-https links, both or neither of url and fileId, and another client\'s file with 400 naming the field, writing nothing', async () => {
+  it("refuses non-https links, both or neither of url and fileId, and another client's file with 400 naming the field, writing nothing", async () => {
     const [a, b] = [clients[0]!, clients[1]!];
     const ofB = (await uploadFor(b.patientId, HANDOUT, 'b.pdf')).body.fileId as string;
     const before = await count('SELECT count(*) AS n FROM po_resources WHERE patient_id = $1', [a.patientId]);
@@ -202,9 +230,15 @@ describe('resources: "Recommended by your therapist"', () => {
 
   it("answers 404 for another therapist's client and a random resource, and 401 for a client on staff routes", async () => {
     const a = clients[0]!;
-    expectProblem(await as(app, otherTherapist).post(`/api/v1/patients/${a.patientId}/resources`).send({ title: 'x', url: 'https://example.org/' }), 404);
+    expectProblem(
+      await as(app, otherTherapist).post(`/api/v1/patients/${a.patientId}/resources`).send({ title: 'x', url: 'https://example.org/' }),
+      404,
+    );
     expectProblem(await as(app, otherTherapist).get(`/api/v1/patients/${a.patientId}/resources`), 404);
     expectProblem(await as(app, therapist).post(`/api/v1/patients/${a.patientId}/resources/${randomUUID()}/withdraw`), 404);
-    expectProblem(await asClient(app, a.session).post(`/api/v1/patients/${a.patientId}/resources`).send({ title: 'x', url: 'https://example.org/' }), 401);
+    expectProblem(
+      await asClient(app, a.session).post(`/api/v1/patients/${a.patientId}/resources`).send({ title: 'x', url: 'https://example.org/' }),
+      401,
+    );
   });
 });

@@ -21,7 +21,11 @@ const THERAPIST = 'clinician.salem@cascade.cairn.test';
 
 const inDays = (n: number) => new Date(Date.now() + n * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 const count = async (sql: string, params: unknown[]) => Number((await demo.owner.query<{ n: string }>(sql, params)).rows[0]!.n);
-const homework = { title: 'Thought Record Exercise', description: 'Complete a thought record for 3 situations this week', homeworkType: 'thought_record' };
+const homework = {
+  title: 'Thought Record Exercise',
+  description: 'Complete a thought record for 3 situations this week',
+  homeworkType: 'thought_record',
+};
 
 async function assign(patientId: string, body: object = { ...homework, dueOn: inDays(7) }) {
   const res = await as(app, therapist).post(`/api/v1/patients/${patientId}/homework`).send(body);
@@ -60,7 +64,9 @@ describe('scenario 2: homework assignment flow', () => {
     const p = client.patientId;
     // 1-2: the therapist assigns homework.
     const dueOn = inDays(7);
-    const assigned = await as(app, therapist).post(`/api/v1/patients/${p}/homework`).send({ ...homework, dueOn });
+    const assigned = await as(app, therapist)
+      .post(`/api/v1/patients/${p}/homework`)
+      .send({ ...homework, dueOn });
     expect(assigned.status).toBe(201);
     expect(assigned.body).toMatchObject({ ...homework, patientId: p, dueOn, status: 'assigned', overdue: false, feedback: null });
     const id = assigned.body.homeworkId as string;
@@ -74,9 +80,16 @@ describe('scenario 2: homework assignment flow', () => {
     const upload = await uploadAsClient(client, WORKSHEET, 'worksheet.pdf', 'false');
     expect(upload.status).toBe(201);
     const fileId = upload.body.fileId as string;
-    const done = await asClient(app, client.session).post(`/api/v1/portal/homework/${id}/complete`).send({ note: 'Did two of three', fileId });
+    const done = await asClient(app, client.session)
+      .post(`/api/v1/portal/homework/${id}/complete`)
+      .send({ note: 'Did two of three', fileId });
     expect(done.status).toBe(200);
-    expect(done.body).toMatchObject({ status: 'completed', completionNote: 'Did two of three', completedAt: expect.any(String), submissionFileId: fileId });
+    expect(done.body).toMatchObject({
+      status: 'completed',
+      completionNote: 'Did two of three',
+      completedAt: expect.any(String),
+      submissionFileId: fileId,
+    });
     // 5: the therapist gets a notification (same transaction), and may download the worksheet: handing it in shared it.
     const file = await demo.owner.query('SELECT owner_kind, owner_id, shared_with_clinician FROM po_files WHERE id = $1', [fileId]);
     expect(file.rows[0]).toEqual({ owner_kind: 'homework_submission', owner_id: id, shared_with_clinician: true });
@@ -84,13 +97,18 @@ describe('scenario 2: homework assignment flow', () => {
     expect(download.status).toBe(200);
     expect(download.headers['content-type']).toMatch(/application\/pdf/);
     expect(
-      await count(`SELECT count(*) AS n FROM po_notifications WHERE patient_id = $1 AND kind = 'homework.completed' AND record_id = $2`, [p, id]),
+      await count(`SELECT count(*) AS n FROM po_notifications WHERE patient_id = $1 AND kind = 'homework.completed' AND record_id = $2`, [
+        p,
+        id,
+      ]),
     ).toBe(1);
 
     // 6-7: the therapist reviews it in the chart and adds feedback.
     const list = await as(app, therapist).get(`/api/v1/patients/${p}/homework?status=completed`);
     expect(list.body.items.map((h: { homeworkId: string }) => h.homeworkId)).toEqual([id]);
-    const reviewed = await as(app, therapist).post(`/api/v1/patients/${p}/homework/${id}/review`).send({ feedback: 'Great noticing of the pattern.' });
+    const reviewed = await as(app, therapist)
+      .post(`/api/v1/patients/${p}/homework/${id}/review`)
+      .send({ feedback: 'Great noticing of the pattern.' });
     expect(reviewed.status).toBe(200);
     expect(reviewed.body).toMatchObject({ status: 'reviewed', feedback: 'Great noticing of the pattern.', reviewedAt: expect.any(String) });
 
@@ -193,7 +211,9 @@ describe('bad input and scope', () => {
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
     const { homeworkId: id } = await assign(p);
-    const badNote = await asClient(app, clients[2]!.session).post(`/api/v1/portal/homework/${id}/complete`).send({ note: ['x'] });
+    const badNote = await asClient(app, clients[2]!.session)
+      .post(`/api/v1/portal/homework/${id}/complete`)
+      .send({ note: ['x'] });
     expectProblem(badNote, 400);
     const badFeedback = await as(app, therapist).post(`/api/v1/patients/${p}/homework/${id}/review`).send({ feedback: 7 });
     expectProblem(badFeedback, 400);
@@ -235,10 +255,23 @@ describe('bad input and scope', () => {
     expectProblem(await as(app, therapist).post(`/api/v1/patients/${a.patientId}/homework/${ofB}/cancel`), 404);
     // Another therapist neither assigns to nor reads this therapist's client.
     const before = await count('SELECT count(*) AS n FROM po_homework WHERE patient_id = $1', [b.patientId]);
-    expectProblem(await as(app, otherTherapist).post(`/api/v1/patients/${b.patientId}/homework`).send({ ...homework, dueOn: inDays(3) }), 404);
+    expectProblem(
+      await as(app, otherTherapist)
+        .post(`/api/v1/patients/${b.patientId}/homework`)
+        .send({ ...homework, dueOn: inDays(3) }),
+      404,
+    );
     expectProblem(await as(app, otherTherapist).get(`/api/v1/patients/${b.patientId}/homework`), 404);
-    expectProblem(await as(app, otherTherapist).post(`/api/v1/patients/${b.patientId}/homework/${ofB}/review`).send({ feedback: 'x' }), 404);
-    expectProblem(await as(app, therapist).post(`/api/v1/patients/${randomUUID()}/homework`).send({ ...homework, dueOn: inDays(3) }), 404);
+    expectProblem(
+      await as(app, otherTherapist).post(`/api/v1/patients/${b.patientId}/homework/${ofB}/review`).send({ feedback: 'x' }),
+      404,
+    );
+    expectProblem(
+      await as(app, therapist)
+        .post(`/api/v1/patients/${randomUUID()}/homework`)
+        .send({ ...homework, dueOn: inDays(3) }),
+      404,
+    );
     expect(await count('SELECT count(*) AS n FROM po_homework WHERE patient_id = $1', [b.patientId])).toBe(before);
     expect((await demo.owner.query('SELECT status FROM po_homework WHERE id = $1', [ofB])).rows[0].status).toBe('assigned');
   });

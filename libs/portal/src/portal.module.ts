@@ -14,6 +14,15 @@ import { ResourcesModule } from './resources/resources.module';
  * feature. It reads CL and PM facts only through platform contracts and the helpers its row policies name.
  */
 @Module({
-  imports: [AccountsModule, RelationshipsModule, FilesModule, NotificationsModule, CrisisToolkitModule, GoalsModule, HomeworkModule, ResourcesModule],
+  imports: [
+    AccountsModule,
+    RelationshipsModule,
+    FilesModule,
+    NotificationsModule,
+    CrisisToolkitModule,
+    GoalsModule,
+    HomeworkModule,
+    ResourcesModule,
+  ],
 })
 export class PortalModule {}

@@ -14,6 +14,13 @@ import { ListHomeworkHandler } from './queries/list-homework/list-homework.handl
 @Module({
   imports: [CqrsModule, FilesModule],
   controllers: [HomeworkController],
-  providers: [HomeworkRepository, AssignHomeworkHandler, CompleteHomeworkHandler, ReviewHomeworkHandler, CancelHomeworkHandler, ListHomeworkHandler],
+  providers: [
+    HomeworkRepository,
+    AssignHomeworkHandler,
+    CompleteHomeworkHandler,
+    ReviewHomeworkHandler,
+    CancelHomeworkHandler,
+    ListHomeworkHandler,
+  ],
 })
 export class HomeworkModule {}

@@ -34,7 +34,10 @@ export class UpdateCrisisToolkitDto {
   @MaxLength(500, { each: true, message: 'copingSteps must be at most 500 characters each' })
   copingSteps!: string[];
 
-  @ApiProperty({ type: [CrisisContactDto], description: 'Personal contacts (the 988 Lifeline is always shown first and is not one of them)' })
+  @ApiProperty({
+    type: [CrisisContactDto],
+    description: 'Personal contacts (the 988 Lifeline is always shown first and is not one of them)',
+  })
   @IsArray({ message: 'contacts must be an array' })
   @ArrayMaxSize(10, { message: 'contacts must have at most 10 entries' })
   @IsJsonObject({ each: true })

@@ -13,5 +13,4 @@ export class CrisisToolkitRepository {
     const key = `po_crisis_toolkit_opens:${organizationId}:${patientId}`;
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
   }
-
 }

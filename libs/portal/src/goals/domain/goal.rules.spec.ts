@@ -19,6 +19,9 @@ describe('goal rules', () => {
   });
 
   it('refuses an achieved goal below 100', () => {
-    expect(goalProgressProblem('active', 90, 'achieved')).toEqual({ field: 'progress', message: 'progress must be 100 for an achieved goal' });
+    expect(goalProgressProblem('active', 90, 'achieved')).toEqual({
+      field: 'progress',
+      message: 'progress must be 100 for an achieved goal',
+    });
   });
 });

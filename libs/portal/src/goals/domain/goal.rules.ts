@@ -13,7 +13,11 @@ export function authorKindOf(patientScope: string): GoalAuthorKind {
  * A progress update: a percentage and a status. Only an active goal moves; an achieved or discontinued goal is
  * closed (a new goal is created instead). Achieved means 100.
  */
-export function goalProgressProblem(currentStatus: string, progress: number, status: GoalStatus): { field: string; message: string } | 'closed' | null {
+export function goalProgressProblem(
+  currentStatus: string,
+  progress: number,
+  status: GoalStatus,
+): { field: string; message: string } | 'closed' | null {
   if (currentStatus !== 'active') return 'closed';
   if (status === 'achieved' && progress !== 100) return { field: 'progress', message: 'progress must be 100 for an achieved goal' };
   return null;

@@ -39,7 +39,10 @@ export class GoalsController {
 
   @Post('patients/:id/goals')
   @RequirePermission('portal.goals.manage')
-  @ApiOperation({ summary: 'Create a therapeutic goal for a client', description: 'Permission: `portal.goals.manage` (the current primary therapist or a portal admin). Audited.' })
+  @ApiOperation({
+    summary: 'Create a therapeutic goal for a client',
+    description: 'Permission: `portal.goals.manage` (the current primary therapist or a portal admin). Audited.',
+  })
   @ApiCreatedResponse({ type: GoalDetailResponseDto })
   @ApiProblemResponses(400, 401, 403, 404)
   create(@Param('id', patientId) id: string, @Body() dto: CreateGoalDto) {
@@ -48,7 +51,10 @@ export class GoalsController {
 
   @Get('patients/:id/goals')
   @RequirePermission('portal.activity.view')
-  @ApiOperation({ summary: "A client's therapeutic goals", description: 'Permission: `portal.activity.view` (the current primary therapist or a portal admin). Audited.' })
+  @ApiOperation({
+    summary: "A client's therapeutic goals",
+    description: 'Permission: `portal.activity.view` (the current primary therapist or a portal admin). Audited.',
+  })
   @ApiOkResponse({ type: GoalListResponseDto })
   @ApiProblemResponses(401, 403, 404)
   async list(@Param('id', patientId) id: string): Promise<{ items: GoalView[] }> {
@@ -81,7 +87,10 @@ export class GoalsController {
 
   @Post('portal/goals')
   @PortalClient()
-  @ApiOperation({ summary: 'The client creates a goal', description: 'Permission: a signed-in portal client. The therapist is notified. Audited.' })
+  @ApiOperation({
+    summary: 'The client creates a goal',
+    description: 'Permission: a signed-in portal client. The therapist is notified. Audited.',
+  })
   @ApiCreatedResponse({ type: GoalDetailResponseDto })
   @ApiProblemResponses(400, 401)
   createMine(@Body() dto: CreateGoalDto) {

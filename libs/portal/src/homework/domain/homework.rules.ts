@@ -27,10 +27,16 @@ const FROM: Record<HomeworkAction, { from: HomeworkStatus; to: HomeworkStatus }>
 /**
  * assigned -> completed -> reviewed, or assigned -> cancelled; nothing else. A refused move says why, for the 409.
  */
-export function homeworkTransition(current: string, action: HomeworkAction): { ok: true; status: HomeworkStatus } | { ok: false; reason: string } {
+export function homeworkTransition(
+  current: string,
+  action: HomeworkAction,
+): { ok: true; status: HomeworkStatus } | { ok: false; reason: string } {
   const rule = FROM[action];
   if (current === rule.from) return { ok: true, status: rule.to };
-  return { ok: false, reason: `Homework that is ${current} cannot be ${action === 'complete' ? 'completed' : action === 'review' ? 'reviewed' : 'cancelled'}; only ${rule.from} homework can.` };
+  return {
+    ok: false,
+    reason: `Homework that is ${current} cannot be ${action === 'complete' ? 'completed' : action === 'review' ? 'reviewed' : 'cancelled'}; only ${rule.from} homework can.`,
+  };
 }
 
 /** Assigned homework whose due day has passed (in the organization's calendar, `today` as YYYY-MM-DD). */

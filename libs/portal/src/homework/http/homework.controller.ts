@@ -85,7 +85,10 @@ export class HomeworkController {
 
   @Get('portal/homework')
   @PortalClient()
-  @ApiOperation({ summary: "The client's homework, with the therapist's feedback (paginated)", description: 'Permission: a signed-in portal client. Audited.' })
+  @ApiOperation({
+    summary: "The client's homework, with the therapist's feedback (paginated)",
+    description: 'Permission: a signed-in portal client. Audited.',
+  })
   @ApiPageResponse(HomeworkResponseDto)
   @ApiProblemResponses(400, 401)
   async mine(@Query() q: ListHomeworkQueryDto) {

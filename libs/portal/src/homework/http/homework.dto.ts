@@ -39,7 +39,8 @@ export class CompleteHomeworkDto {
     type: String,
     format: 'uuid',
     nullable: true,
-    description: 'A worksheet uploaded first through `POST /api/v1/portal/files` (content type checked by its bytes); handing it in shares it with the therapist',
+    description:
+      'A worksheet uploaded first through `POST /api/v1/portal/files` (content type checked by its bytes); handing it in shares it with the therapist',
   })
   @IsOptional()
   @IsId()

@@ -86,7 +86,10 @@ export class ResourcesController {
 
   @Get('portal/resources')
   @PortalClient()
-  @ApiOperation({ summary: "The resources the client's therapist recommends", description: 'Permission: a signed-in portal client. Audited.' })
+  @ApiOperation({
+    summary: "The resources the client's therapist recommends",
+    description: 'Permission: a signed-in portal client. Audited.',
+  })
   @ApiOkResponse({ type: PortalResourcesResponseDto })
   @ApiProblemResponses(401)
   async mine(): Promise<PortalResourcesView> {

@@ -3,8 +3,8 @@ import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 
 import { TenantUseCase } from '@cairn/platform/use-case';
 
-import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
 import { RecordPortalNotificationCommand } from '../../../notifications/commands/record-portal-notification/record-portal-notification.command';
+import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
 import { crisisWindowStart, decideCrisisOpen } from '../../domain/crisis-episode.rules';
 import { OpenedCrisisToolkitView, toCrisisToolkitView } from '../../domain/crisis-toolkit.view';
 import { CrisisToolkitRepository } from '../../infrastructure/crisis-toolkit.repository';

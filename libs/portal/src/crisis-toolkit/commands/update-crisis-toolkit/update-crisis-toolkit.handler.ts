@@ -5,7 +5,10 @@ import { NotFoundError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
-import { GetPortalRelationshipQuery, staffWrites } from '../../../relationships/queries/get-portal-relationship/get-portal-relationship.query';
+import {
+  GetPortalRelationshipQuery,
+  staffWrites,
+} from '../../../relationships/queries/get-portal-relationship/get-portal-relationship.query';
 import { CrisisToolkitView, toCrisisToolkitView } from '../../domain/crisis-toolkit.view';
 import { UpdateCrisisToolkitCommand } from './update-crisis-toolkit.command';
 
@@ -14,13 +17,11 @@ import { UpdateCrisisToolkitCommand } from './update-crisis-toolkit.command';
   audit: { action: 'portal.crisis-toolkit.update', resource: 'crisis_toolkit', patient: (c) => c.patientId },
 })
 export class UpdateCrisisToolkitHandler implements PortalUseCaseHandler<UpdateCrisisToolkitCommand, CrisisToolkitView> {
-  constructor(
-    private readonly queries: QueryBus,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   async execute(cmd: UpdateCrisisToolkitCommand, { ctx, tx, audit }: PortalUseCase): Promise<CrisisToolkitView> {
     const organizationId = ctx.organizationId;
-    if (!(staffWrites(await this.queries.execute(new GetPortalRelationshipQuery(cmd.patientId)))))
+    if (!staffWrites(await this.queries.execute(new GetPortalRelationshipQuery(cmd.patientId))))
       throw new NotFoundError('No patient with that id in your scope.');
     const contacts = cmd.contacts.map((c) => ({ name: c.name, phone: c.phone, relationship: c.relationship ?? null }));
     const row = await tx.crisisToolkit.upsert({

@@ -12,9 +12,7 @@ import { GetCrisisToolkitQuery } from './get-crisis-toolkit.query';
   audit: { action: 'portal.crisis-toolkit.read', resource: 'crisis_toolkit', patient: (q) => q.patientId },
 })
 export class GetCrisisToolkitHandler implements PortalUseCaseHandler<GetCrisisToolkitQuery, CrisisToolkitView | null> {
-  constructor(
-    private readonly queries: QueryBus,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   async execute({ patientId }: GetCrisisToolkitQuery, { ctx, tx, audit }: PortalUseCase): Promise<CrisisToolkitView | null> {
     const organizationId = ctx.organizationId;

@@ -15,9 +15,7 @@ const MAX_OPENS = 500;
   audit: { action: 'portal.crisis-toolkit.usage.read', resource: 'crisis_toolkit_open', patient: (q) => q.patientId },
 })
 export class ListCrisisToolkitUsageHandler implements PortalUseCaseHandler<ListCrisisToolkitUsageQuery, CrisisToolkitUsageView | null> {
-  constructor(
-    private readonly queries: QueryBus,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   async execute({ patientId }: ListCrisisToolkitUsageQuery, { ctx, tx, audit }: PortalUseCase): Promise<CrisisToolkitUsageView | null> {
     const organizationId = ctx.organizationId;

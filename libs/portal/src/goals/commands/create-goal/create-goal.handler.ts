@@ -4,8 +4,8 @@ import { CommandBus, CommandHandler, QueryBus } from '@nestjs/cqrs';
 import { calendarDay, NotFoundError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
-import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
 import { RecordPortalNotificationCommand } from '../../../notifications/commands/record-portal-notification/record-portal-notification.command';
+import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
 import { GetPortalRelationshipQuery } from '../../../relationships/queries/get-portal-relationship/get-portal-relationship.query';
 import { authorKindOf } from '../../domain/goal.rules';
 import { GoalDetailView, toGoalDetailView } from '../../domain/goal.view';
@@ -22,7 +22,8 @@ export class CreateGoalHandler implements PortalUseCaseHandler<CreateGoalCommand
 
   async execute(cmd: CreateGoalCommand, { ctx, tx, audit }: PortalUseCase): Promise<GoalDetailView> {
     const organizationId = ctx.organizationId;
-    if (!((await this.queries.execute(new GetPortalRelationshipQuery(cmd.patientId))) !== null)) throw new NotFoundError('No patient with that id in your scope.');
+    if (!((await this.queries.execute(new GetPortalRelationshipQuery(cmd.patientId))) !== null))
+      throw new NotFoundError('No patient with that id in your scope.');
     const author = authorKindOf(ctx.patientScope);
     const now = new Date();
     const goal = await tx.therapeuticGoal.create({

@@ -4,8 +4,8 @@ import { CommandBus, CommandHandler, QueryBus } from '@nestjs/cqrs';
 import { ConflictError, InvalidInputError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
-import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
 import { RecordPortalNotificationCommand } from '../../../notifications/commands/record-portal-notification/record-portal-notification.command';
+import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
 import { GetPortalRelationshipQuery } from '../../../relationships/queries/get-portal-relationship/get-portal-relationship.query';
 import { authorKindOf, goalProgressProblem } from '../../domain/goal.rules';
 import { GoalDetailView, toGoalDetailView } from '../../domain/goal.view';

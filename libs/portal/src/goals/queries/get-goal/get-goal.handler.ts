@@ -16,7 +16,10 @@ export class GetGoalHandler implements PortalUseCaseHandler<GetGoalQuery, GoalDe
     // Row-level security: the client's own, the current primary therapist's clients, or a portal admin.
     const goal = await tx.therapeuticGoal.findFirst({ where: { organizationId, id: goalId, patientId } });
     if (!goal) return null;
-    const history = await tx.goalProgressUpdate.findMany({ where: { organizationId, goalId }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] });
+    const history = await tx.goalProgressUpdate.findMany({
+      where: { organizationId, goalId },
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    });
     return toGoalDetailView(goal, history);
   }
 }

@@ -12,9 +12,7 @@ const MAX_GOALS = 200;
 @QueryHandler(ListGoalsQuery)
 @TenantUseCase(ListGoalsQuery, { audit: { action: 'portal.goal.list', resource: 'therapeutic_goal', patient: (q) => q.patientId } })
 export class ListGoalsHandler implements PortalUseCaseHandler<ListGoalsQuery, GoalView[] | null> {
-  constructor(
-    private readonly queries: QueryBus,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   async execute({ patientId }: ListGoalsQuery, { ctx, tx, audit }: PortalUseCase): Promise<GoalView[] | null> {
     const organizationId = ctx.organizationId;

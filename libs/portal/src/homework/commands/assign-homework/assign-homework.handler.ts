@@ -5,7 +5,10 @@ import { calendarDay, InvalidInputError, NotFoundError } from '@cairn/platform/k
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
-import { GetPortalRelationshipQuery, staffWrites } from '../../../relationships/queries/get-portal-relationship/get-portal-relationship.query';
+import {
+  GetPortalRelationshipQuery,
+  staffWrites,
+} from '../../../relationships/queries/get-portal-relationship/get-portal-relationship.query';
 import { HomeworkView, toHomeworkView } from '../../domain/homework.view';
 import { HomeworkRepository } from '../../infrastructure/homework.repository';
 import { AssignHomeworkCommand } from './assign-homework.command';
@@ -22,7 +25,8 @@ export class AssignHomeworkHandler implements PortalUseCaseHandler<AssignHomewor
 
   async execute(cmd: AssignHomeworkCommand, { ctx, tx, audit }: PortalUseCase): Promise<HomeworkView> {
     const organizationId = ctx.organizationId;
-    if (!(staffWrites(await this.queries.execute(new GetPortalRelationshipQuery(cmd.patientId))))) throw new NotFoundError('No patient with that id in your scope.');
+    if (!staffWrites(await this.queries.execute(new GetPortalRelationshipQuery(cmd.patientId))))
+      throw new NotFoundError('No patient with that id in your scope.');
     const today = await this.repo.today(tx, organizationId);
     if (cmd.dueOn < today)
       throw new InvalidInputError('The due date is in the past.', [{ field: 'dueOn', message: 'dueOn must be today or later' }]);

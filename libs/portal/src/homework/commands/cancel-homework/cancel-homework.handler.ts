@@ -4,7 +4,10 @@ import { ConflictError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
-import { GetPortalRelationshipQuery, staffWrites } from '../../../relationships/queries/get-portal-relationship/get-portal-relationship.query';
+import {
+  GetPortalRelationshipQuery,
+  staffWrites,
+} from '../../../relationships/queries/get-portal-relationship/get-portal-relationship.query';
 import { homeworkTransition } from '../../domain/homework.rules';
 import { HomeworkView, toHomeworkView } from '../../domain/homework.view';
 import { HomeworkRepository } from '../../infrastructure/homework.repository';
@@ -23,7 +26,7 @@ export class CancelHomeworkHandler implements PortalUseCaseHandler<CancelHomewor
   async execute(cmd: CancelHomeworkCommand, { ctx, tx, audit }: PortalUseCase): Promise<HomeworkView | null> {
     const organizationId = ctx.organizationId;
     const row = await tx.homeworkAssignment.findFirst({ where: { organizationId, id: cmd.homeworkId, patientId: cmd.patientId } });
-    if (!row || !(staffWrites(await this.queries.execute(new GetPortalRelationshipQuery(cmd.patientId))))) return null;
+    if (!row || !staffWrites(await this.queries.execute(new GetPortalRelationshipQuery(cmd.patientId)))) return null;
     const move = homeworkTransition(row.status, 'cancel');
     if (!move.ok) throw audit.refuse(`status:${row.status}`, new ConflictError(move.reason));
     const done = await tx.homeworkAssignment.update({

@@ -3,9 +3,9 @@ import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ConflictError, InvalidInputError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
-import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
 import { FileStorage } from '../../../files/domain/file-storage.port';
 import { RecordPortalNotificationCommand } from '../../../notifications/commands/record-portal-notification/record-portal-notification.command';
+import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
 import { homeworkTransition } from '../../domain/homework.rules';
 import { HomeworkView, toHomeworkView } from '../../domain/homework.view';
 import { HomeworkRepository } from '../../infrastructure/homework.repository';
@@ -36,7 +36,14 @@ export class CompleteHomeworkHandler implements PortalUseCaseHandler<CompleteHom
       data: { status: move.status, completedAt: now, completionNote: cmd.note, submissionFileId: cmd.submissionFileId },
     });
     // Handing in a worksheet shares it with the therapist, whatever the upload said.
-    if (cmd.submissionFileId && !(await this.storage.attach(tx, organizationId, cmd.submissionFileId, { kind: 'homework_submission', id: row.id, sharedWithClinician: true })))
+    if (
+      cmd.submissionFileId &&
+      !(await this.storage.attach(tx, organizationId, cmd.submissionFileId, {
+        kind: 'homework_submission',
+        id: row.id,
+        sharedWithClinician: true,
+      }))
+    )
       throw new ConflictError('The file was attached to another record meanwhile.');
     await this.commands.execute(new RecordPortalNotificationCommand(cmd.patientId, 'homework.completed', 'homework', row.id));
     audit.scope({ withFile: cmd.submissionFileId !== null, withNote: cmd.note !== null });
@@ -46,7 +53,12 @@ export class CompleteHomeworkHandler implements PortalUseCaseHandler<CompleteHom
   /** The worksheet must be a file the client uploaded for themselves and has not attached to anything yet. */
   private async checkUpload(cmd: CompleteHomeworkCommand, organizationId: string, tx: PortalUseCase['tx']): Promise<void> {
     const opened = await this.storage.open(tx, organizationId, cmd.submissionFileId!);
-    const problem = !opened || opened.file.patientId !== cmd.patientId ? 'fileId must name a file you uploaded' : opened.file.ownerId !== null ? 'fileId names a file already attached to another record' : null;
+    const problem =
+      !opened || opened.file.patientId !== cmd.patientId
+        ? 'fileId must name a file you uploaded'
+        : opened.file.ownerId !== null
+          ? 'fileId names a file already attached to another record'
+          : null;
     if (problem) throw new InvalidInputError(problem, [{ field: 'fileId', message: problem }]);
   }
 }

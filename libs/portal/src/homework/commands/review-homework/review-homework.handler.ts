@@ -4,7 +4,10 @@ import { ConflictError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
-import { GetPortalRelationshipQuery, staffWrites } from '../../../relationships/queries/get-portal-relationship/get-portal-relationship.query';
+import {
+  GetPortalRelationshipQuery,
+  staffWrites,
+} from '../../../relationships/queries/get-portal-relationship/get-portal-relationship.query';
 import { homeworkTransition } from '../../domain/homework.rules';
 import { HomeworkView, toHomeworkView } from '../../domain/homework.view';
 import { HomeworkRepository } from '../../infrastructure/homework.repository';
@@ -24,7 +27,7 @@ export class ReviewHomeworkHandler implements PortalUseCaseHandler<ReviewHomewor
     const organizationId = ctx.organizationId;
     const row = await tx.homeworkAssignment.findFirst({ where: { organizationId, id: cmd.homeworkId, patientId: cmd.patientId } });
     // Visible is not enough: only the current primary therapist or a portal admin writes it.
-    if (!row || !(staffWrites(await this.queries.execute(new GetPortalRelationshipQuery(cmd.patientId))))) return null;
+    if (!row || !staffWrites(await this.queries.execute(new GetPortalRelationshipQuery(cmd.patientId)))) return null;
     const move = homeworkTransition(row.status, 'review');
     if (!move.ok) throw audit.refuse(`status:${row.status}`, new ConflictError(move.reason));
     const done = await tx.homeworkAssignment.update({

@@ -5,7 +5,10 @@ import { NotFoundError, RuleViolationError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
-import { GetPortalRelationshipQuery, staffWrites } from '../../../relationships/queries/get-portal-relationship/get-portal-relationship.query';
+import {
+  GetPortalRelationshipQuery,
+  staffWrites,
+} from '../../../relationships/queries/get-portal-relationship/get-portal-relationship.query';
 import { ResourceView, toResourceView } from '../../domain/resource.view';
 import { AssignExistingResourceCommand } from './assign-existing-resource.command';
 
@@ -14,13 +17,12 @@ import { AssignExistingResourceCommand } from './assign-existing-resource.comman
   audit: { action: 'portal.resource.assign', resource: 'portal_resource', patient: (c) => c.patientId },
 })
 export class AssignExistingResourceHandler implements PortalUseCaseHandler<AssignExistingResourceCommand, ResourceView | null> {
-  constructor(
-    private readonly queries: QueryBus,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   async execute(cmd: AssignExistingResourceCommand, { ctx, tx, audit }: PortalUseCase): Promise<ResourceView | null> {
     const organizationId = ctx.organizationId;
-    if (!(staffWrites(await this.queries.execute(new GetPortalRelationshipQuery(cmd.patientId))))) throw new NotFoundError('No patient with that id in your scope.');
+    if (!staffWrites(await this.queries.execute(new GetPortalRelationshipQuery(cmd.patientId))))
+      throw new NotFoundError('No patient with that id in your scope.');
     // Row-level security: only a resource of a client the caller may see (their own clients, or any for an admin).
     const source = await tx.portalResource.findFirst({ where: { organizationId, id: cmd.resourceId } });
     if (!source) return null;

@@ -6,7 +6,10 @@ import { TenantUseCase } from '@cairn/platform/use-case';
 
 import { FileStorage } from '../../../files/domain/file-storage.port';
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
-import { GetPortalRelationshipQuery, staffWrites } from '../../../relationships/queries/get-portal-relationship/get-portal-relationship.query';
+import {
+  GetPortalRelationshipQuery,
+  staffWrites,
+} from '../../../relationships/queries/get-portal-relationship/get-portal-relationship.query';
 import { checkResourceUrl } from '../../domain/resource.rules';
 import { ResourceView, toResourceView } from '../../domain/resource.view';
 import { RecommendResourceCommand } from './recommend-resource.command';

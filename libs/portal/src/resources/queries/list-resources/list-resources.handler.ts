@@ -12,9 +12,7 @@ const MAX_RESOURCES = 200;
 @QueryHandler(ListResourcesQuery)
 @TenantUseCase(ListResourcesQuery, { audit: { action: 'portal.resource.list', resource: 'portal_resource', patient: (q) => q.patientId } })
 export class ListResourcesHandler implements PortalUseCaseHandler<ListResourcesQuery, ResourceView[] | null> {
-  constructor(
-    private readonly queries: QueryBus,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   async execute({ patientId, includeWithdrawn }: ListResourcesQuery, { ctx, tx, audit }: PortalUseCase): Promise<ResourceView[] | null> {
     const organizationId = ctx.organizationId;
