@@ -4,6 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { bootApi, redisFlushLoginCounters } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 import { asClient, onboardClient, OnboardedClient } from './support/portal-api';
+import { executeQueryAs } from './support/portal-bus';
 import { as, expectProblem, login, StaffSession } from './support/staff-api';
 
 // Seed scenario 3 (crisis toolkit alert flow) and the toolkit's rules: the 988 Lifeline always first, every open
@@ -99,6 +100,24 @@ describe('scenario 3: crisis toolkit alert flow', () => {
     expect(list.status).toBe(200);
     expect(list.body.items.map((a: { alertId: string }) => a.alertId)).toContain(alert!.id);
     expectProblem(await as(app, therapist).get('/api/v1/admin/portal/crisis-alerts'), 403);
+
+    // The therapist's portal activity has the live episode; the client's own context gets nothing of it.
+    const organizationId = await demo.orgId('cascade');
+    const section = await executeQueryAs<{ live: { alertId: string } | null; opensLast7Days: number }>(
+      app,
+      { organizationId, userId: await demo.userId(THERAPIST), siteIds: 'all', patientScope: 'assigned' },
+      'GetCrisisAlertsSectionQuery',
+      p,
+    );
+    expect(section).toMatchObject({ live: { alertId: alert!.id }, opensLast7Days: 4 });
+    expect(
+      await executeQueryAs(
+        app,
+        { organizationId, userId: client.accountId, siteIds: [], patientScope: 'portal' },
+        'GetCrisisAlertsSectionQuery',
+        p,
+      ),
+    ).toBeNull();
 
     // 7: the therapist acknowledges (and reaches out, outside the system); acknowledging twice keeps the first.
     const ack = await as(app, therapist).post(`/api/v1/patients/${p}/crisis-alerts/${alert!.id}/acknowledge`);

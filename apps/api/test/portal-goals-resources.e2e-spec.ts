@@ -5,6 +5,7 @@ import request from 'supertest';
 import { bootApi, redisFlushLoginCounters } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 import { asClient, onboardClient, OnboardedClient } from './support/portal-api';
+import { executeQueryAs } from './support/portal-bus';
 import { as, expectProblem, login, StaffSession } from './support/staff-api';
 
 // Therapeutic goals created together (either side creates, both see, progress kept as history) and resources the
@@ -92,6 +93,16 @@ describe('therapeutic goals, created together', () => {
     ]);
     const seenByClient = await asClient(app, client.session).get(`/api/v1/portal/goals/${g}`);
     expect(seenByClient.body.history).toHaveLength(3);
+
+    // The goals section of a portal overview: the active goal, the achieved one counted; the same for the client.
+    const organizationId = await demo.orgId('cascade');
+    for (const tenant of [
+      { organizationId, userId: await demo.userId(THERAPIST), siteIds: 'all' as const, patientScope: 'assigned' as const },
+      { organizationId, userId: client.accountId, siteIds: [], patientScope: 'portal' as const },
+    ]) {
+      const section = await executeQueryAs<{ active: { goalId: string }[]; achieved: number }>(app, tenant, 'GetGoalsSectionQuery', p);
+      expect(section).toMatchObject({ active: [expect.objectContaining({ goalId: byClient.body.goalId })], achieved: 1, discontinued: 0 });
+    }
 
     // A closed goal takes no more progress (409), and nothing is written.
     const closed = await asClient(app, client.session).post(`/api/v1/portal/goals/${g}/progress`).send({ progress: 50 });

@@ -6,6 +6,7 @@ import request from 'supertest';
 import { bootApi, redisFlushLoginCounters } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 import { asClient, onboardClient, OnboardedClient } from './support/portal-api';
+import { executeQueryAs } from './support/portal-bus';
 import { as, expectProblem, login, StaffSession } from './support/staff-api';
 
 // Seed scenario 2 (homework assignment flow) and the homework state machine: assigned -> completed -> reviewed, or
@@ -188,6 +189,43 @@ describe('homework states', () => {
       db.release();
       await appPool.end();
     }
+  });
+});
+
+describe('the homework section of a portal overview', () => {
+  it('counts each state, lists what is due soonest first, and answers null to another therapist', async () => {
+    const client = clients[0]!;
+    const p = client.patientId;
+    const organizationId = await demo.orgId('cascade');
+    const tenantOf = async (email: string) =>
+      ({ organizationId, userId: await demo.userId(email), siteIds: 'all', patientScope: 'assigned' }) as const;
+    const before = await executeQueryAs<{ assigned: number; awaitingReview: number }>(
+      app,
+      await tenantOf(THERAPIST),
+      'GetHomeworkSectionQuery',
+      p,
+    );
+    const late = await assign(p, { ...homework, dueOn: inDays(1) });
+    const soon = await assign(p, { ...homework, dueOn: inDays(0) });
+    await demo.owner.query(`UPDATE po_homework SET due_on = current_date - 2 WHERE id = $1`, [late.homeworkId]);
+    const done = await assign(p);
+    expect((await asClient(app, client.session).post(`/api/v1/portal/homework/${done.homeworkId}/complete`).send({})).status).toBe(200);
+    const section = await executeQueryAs<{
+      assigned: number;
+      overdue: number;
+      awaitingReview: number;
+      due: { homeworkId: string }[];
+      recentlyCompleted: { homeworkId: string }[];
+    }>(app, await tenantOf(THERAPIST), 'GetHomeworkSectionQuery', p);
+    expect(section.assigned).toBe(before.assigned + 2);
+    expect(section.awaitingReview).toBe(before.awaitingReview + 1);
+    expect(section.overdue).toBeGreaterThanOrEqual(1);
+    expect(section.due.slice(0, 2).map((h) => h.homeworkId)).toEqual(expect.arrayContaining([late.homeworkId]));
+    expect(section.due.findIndex((h) => h.homeworkId === late.homeworkId)).toBeLessThan(
+      section.due.findIndex((h) => h.homeworkId === soon.homeworkId),
+    );
+    expect(section.recentlyCompleted[0]!.homeworkId).toBe(done.homeworkId);
+    expect(await executeQueryAs(app, await tenantOf('clinician@cascade.cairn.test'), 'GetHomeworkSectionQuery', p)).toBeNull();
   });
 });
 

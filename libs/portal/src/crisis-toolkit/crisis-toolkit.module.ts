@@ -6,6 +6,7 @@ import { OpenCrisisToolkitHandler } from './commands/open-crisis-toolkit/open-cr
 import { UpdateCrisisToolkitHandler } from './commands/update-crisis-toolkit/update-crisis-toolkit.handler';
 import { CrisisToolkitController } from './http/crisis-toolkit.controller';
 import { CrisisToolkitRepository } from './infrastructure/crisis-toolkit.repository';
+import { GetCrisisAlertsSectionHandler } from './queries/get-crisis-alerts-section/get-crisis-alerts-section.handler';
 import { GetCrisisToolkitHandler } from './queries/get-crisis-toolkit/get-crisis-toolkit.handler';
 import { ListCrisisAlertsHandler } from './queries/list-crisis-alerts/list-crisis-alerts.handler';
 import { ListCrisisToolkitUsageHandler } from './queries/list-crisis-toolkit-usage/list-crisis-toolkit-usage.handler';
@@ -15,6 +16,7 @@ import { ListCrisisToolkitUsageHandler } from './queries/list-crisis-toolkit-usa
   imports: [CqrsModule],
   controllers: [CrisisToolkitController],
   providers: [
+    GetCrisisAlertsSectionHandler,
     CrisisToolkitRepository,
     OpenCrisisToolkitHandler,
     UpdateCrisisToolkitHandler,

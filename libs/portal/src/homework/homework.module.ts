@@ -8,6 +8,7 @@ import { CompleteHomeworkHandler } from './commands/complete-homework/complete-h
 import { ReviewHomeworkHandler } from './commands/review-homework/review-homework.handler';
 import { HomeworkController } from './http/homework.controller';
 import { HomeworkRepository } from './infrastructure/homework.repository';
+import { GetHomeworkSectionHandler } from './queries/get-homework-section/get-homework-section.handler';
 import { ListHomeworkHandler } from './queries/list-homework/list-homework.handler';
 
 /** Homework (seed scenario 2). */
@@ -15,6 +16,7 @@ import { ListHomeworkHandler } from './queries/list-homework/list-homework.handl
   imports: [CqrsModule, FilesModule],
   controllers: [HomeworkController],
   providers: [
+    GetHomeworkSectionHandler,
     HomeworkRepository,
     AssignHomeworkHandler,
     CompleteHomeworkHandler,
