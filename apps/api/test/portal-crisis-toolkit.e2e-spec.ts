@@ -89,7 +89,19 @@ describe('scenario 3: crisis toolkit alert flow', () => {
     expect((await alertsOf(p)).rows).toEqual([expect.objectContaining({ id: alert!.id, open_count: 4 })]);
     expect(await alertNotifications(p)).toBe(1);
 
-    // 5-6: the therapist sees the alert and reviews the usage log.
+    // 5: the therapist sees the alert among their portal notifications (the dashboard's feed).
+    const feed = await as(app, therapist).get('/api/v1/therapist/portal-notifications?unread=true&pageSize=100');
+    expect(feed.status).toBe(200);
+    expect(feed.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ patientId: p, kind: 'crisis_toolkit.alert', recordKind: 'crisis_alert', recordId: alert!.id }),
+      ]),
+    );
+    // Another therapist's feed does not have it.
+    const otherFeed = await as(app, otherTherapist).get('/api/v1/therapist/portal-notifications?pageSize=100');
+    expect(otherFeed.body.items.some((n: { recordId: string }) => n.recordId === alert!.id)).toBe(false);
+
+    // 6: the therapist reviews the usage log.
     const usage = await as(app, therapist).get(`/api/v1/patients/${p}/crisis-toolkit/usage`);
     expect(usage.status).toBe(200);
     expect(usage.body.opens).toHaveLength(4);

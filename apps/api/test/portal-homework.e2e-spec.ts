@@ -104,6 +104,11 @@ describe('scenario 2: homework assignment flow', () => {
       ]),
     ).toBe(1);
 
+    const feed = await as(app, therapist).get('/api/v1/therapist/portal-notifications?unread=true&pageSize=100');
+    expect(feed.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ patientId: p, kind: 'homework.completed', recordKind: 'homework', recordId: id })]),
+    );
+
     // 6-7: the therapist reviews it in the chart and adds feedback.
     const list = await as(app, therapist).get(`/api/v1/patients/${p}/homework?status=completed`);
     expect(list.body.items.map((h: { homeworkId: string }) => h.homeworkId)).toEqual([id]);
