@@ -2,12 +2,15 @@ import { Module } from '@nestjs/common';
 
 import { AccountsModule } from './accounts/accounts.module';
 import { FilesModule } from './files/files.module';
+import { JournalModule } from './journal/journal.module';
+import { MoodModule } from './mood/mood.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PromptsModule } from './prompts/prompts.module';
 import { RelationshipsModule } from './relationships/relationships.module';
 
 /**
  * The client portal context (issue 18; README.md maps the seed's features to routes and tables), one module per
  * feature. It reads CL and PM facts only through platform contracts and the helpers its row policies name.
  */
-@Module({ imports: [AccountsModule, RelationshipsModule, FilesModule, NotificationsModule] })
+@Module({ imports: [AccountsModule, RelationshipsModule, FilesModule, NotificationsModule, MoodModule, JournalModule, PromptsModule] })
 export class PortalModule {}
