@@ -89,6 +89,22 @@ const PROBES: Record<string, Probe> = {
   DownloadPortalFileQuery: { args: () => [randomUUID()], outcome: 'not_found' },
   MarkPortalNotificationReadCommand: { args: () => [randomUUID(), true], outcome: 'not_found' },
   ListPortalNotificationsQuery: { args: () => [{}], outcome: 'success' },
+  LogMoodEntryCommand: { assertedBy: 'apps/api/test/portal-daily-loop.e2e-spec.ts' },
+  SetMoodEntrySharingCommand: { args: () => [randomUUID(), randomUUID(), true], outcome: 'not_found' },
+  ListMoodEntriesQuery: { args: () => [randomUUID(), {}], outcome: 'not_found' },
+  GetMoodTrendQuery: { args: () => [randomUUID()], outcome: 'not_found' },
+  WriteJournalEntryCommand: {
+    args: () => [randomUUID(), 't', 'b', false],
+    outcome: 'no row',
+    because:
+      "a staff context cannot write a client's journal (the row policy refuses it); the client's row is asserted by the daily-loop API test",
+  },
+  SetJournalEntrySharingCommand: { args: () => [randomUUID(), randomUUID(), true], outcome: 'not_found' },
+  ListJournalEntriesQuery: { args: () => [randomUUID(), {}], outcome: 'not_found' },
+  CreatePortalPromptCommand: { args: () => [randomUUID(), { kind: 'check_in', question: 'Q?' }], outcome: 'not_found' },
+  AnswerPortalPromptCommand: { args: () => [randomUUID(), randomUUID(), 'x'], outcome: 'not_found' },
+  ListPortalPromptsQuery: { args: () => [randomUUID(), true], outcome: 'not_found' },
+  ListPatientAppointmentsQuery: { args: () => [randomUUID(), new Date('2031-01-01'), new Date('2031-02-01')], outcome: 'success' },
   // Portal: crisis toolkit, homework, goals, resources (a random patient is in nobody's portal scope).
   OpenCrisisToolkitCommand: { assertedBy: 'apps/api/test/portal-crisis-toolkit.e2e-spec.ts' },
   UpdateCrisisToolkitCommand: { args: () => [randomUUID(), [], []], outcome: 'not_found' },

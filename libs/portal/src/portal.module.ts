@@ -5,7 +5,10 @@ import { CrisisToolkitModule } from './crisis-toolkit/crisis-toolkit.module';
 import { FilesModule } from './files/files.module';
 import { GoalsModule } from './goals/goals.module';
 import { HomeworkModule } from './homework/homework.module';
+import { JournalModule } from './journal/journal.module';
+import { MoodModule } from './mood/mood.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PromptsModule } from './prompts/prompts.module';
 import { RelationshipsModule } from './relationships/relationships.module';
 import { ResourcesModule } from './resources/resources.module';
 
@@ -19,6 +22,9 @@ import { ResourcesModule } from './resources/resources.module';
     RelationshipsModule,
     FilesModule,
     NotificationsModule,
+    MoodModule,
+    JournalModule,
+    PromptsModule,
     CrisisToolkitModule,
     GoalsModule,
     HomeworkModule,

@@ -14,3 +14,5 @@ export type { CreatePeerEncounterInput, PeerEncounterCreated } from './create-pe
 // Integration events PM publishes (the payloads; platform/messaging routes them by name).
 export { PM_APPOINTMENT_STATUS_CHANGED_V1 } from './events/pm-appointment-status-changed.event';
 export type { PmAppointmentStatusChangedV1 } from './events/pm-appointment-status-changed.event';
+export { ListPatientAppointmentsQuery } from './list-patient-appointments.query';
+export type { PatientAppointment } from './list-patient-appointments.query';

@@ -64,15 +64,11 @@ export class PortalNotificationsController {
   @ApiOkResponse({ content: { 'text/event-stream': { schema: { type: 'string' } } } })
   @ApiProblemResponses(401, 403)
   live(): Observable<StreamEvent> {
-    const context = {
-      tenant: this.requestContext.requireTenant(),
-      principal: this.requestContext.principal,
-      requestId: this.requestContext.requestId,
-    };
+    const organizationId = this.requestContext.requireTenant().organizationId;
     return new Observable<StreamEvent>((subscriber) => {
       let since = new Date(Date.now() - LATE_COMMIT_MS);
       const sent = new Map<string, number>();
-      const unsubscribe = this.stream.subscribe(context, async () => {
+      const unsubscribe = this.stream.subscribe(organizationId, async () => {
         const page = await this.queries.execute(new ListPortalNotificationsQuery({ since, page: 1, pageSize: 100 }));
         for (const n of [...page.items].reverse()) {
           if (sent.has(n.notificationId)) continue;

@@ -1,20 +1,11 @@
+import { AsyncResource } from 'node:async_hooks';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { ClsService } from 'nestjs-cls';
 import { Client } from 'pg';
 
 import { AppConfig, CONFIG } from '@cairn/platform/config';
-import { CLS_REQUEST_ID, TENANT_CONTEXT, TenantContext } from '@cairn/platform/db';
-import { CLS_PRINCIPAL, Principal } from '@cairn/platform/tenancy';
 
 /** What a subscriber runs again, in its own request's context, each time its organization has new notifications. */
 export type Wake = () => Promise<void>;
-
-/** The request context a stream re-enters for each read (the tenant its policy reads, the principal, the request id). */
-export interface StreamContext {
-  tenant: TenantContext;
-  principal: Principal | undefined;
-  requestId: string | undefined;
-}
 
 /**
  * Fans `po_notifications` NOTIFYs (a trigger, at commit; the payload is the organization id only) out to the live
@@ -29,27 +20,22 @@ export class PortalNotificationStream implements OnModuleDestroy {
   private listener: Promise<Client | undefined> | undefined;
   private stopped = false;
 
-  constructor(
-    @Inject(CONFIG) private readonly config: AppConfig,
-    private readonly cls: ClsService,
-  ) {}
+  constructor(@Inject(CONFIG) private readonly config: AppConfig) {}
 
-  /** Runs `wake` (serialised, in the stream's context) now and on each NOTIFY of the organization; returns the unsubscribe. */
-  subscribe(context: StreamContext, wake: Wake): () => void {
+  /**
+   * Runs `wake` (serialised) now and on each NOTIFY of the organization; returns the unsubscribe. Call it inside the
+   * stream's request: `wake` stays bound to that request's async context (its tenant, principal and request id, as
+   * the access guard set them), wherever the NOTIFY arrives.
+   */
+  subscribe(organizationId: string, wake: Wake): () => void {
     let chain = Promise.resolve();
+    const inRequest = AsyncResource.bind(() => wake());
     const run = () => {
       chain = chain
-        .then(() =>
-          this.cls.run(async () => {
-            this.cls.set(TENANT_CONTEXT, context.tenant);
-            this.cls.set(CLS_PRINCIPAL, context.principal);
-            this.cls.set(CLS_REQUEST_ID, context.requestId);
-            await wake();
-          }),
-        )
+        .then(() => inRequest())
         .catch((e: unknown) => this.logger.warn(`portal notification stream read failed: ${e instanceof Error ? e.message : String(e)}`));
     };
-    const org = context.tenant.organizationId;
+    const org = organizationId;
     const set = this.subscribers.get(org) ?? new Set();
     set.add(run);
     this.subscribers.set(org, set);

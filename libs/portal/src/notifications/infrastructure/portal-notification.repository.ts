@@ -15,7 +15,7 @@ export class PortalNotificationRepository {
       SELECT count(*)::int AS n FROM po_notifications n
       WHERE n.organization_id = pf_ctx_org() AND cl_is_primary_therapist(n.patient_id, pf_ctx_user())
         AND (${f.unreadOnly === true} = false OR n.read_at IS NULL)
-        AND (${f.since ?? null}::timestamptz IS NULL OR n.created_at > ${f.since ?? null}::timestamptz)`;
+        AND (${f.since?.getTime() ?? null}::float8 IS NULL OR n.created_at > to_timestamp(${f.since?.getTime() ?? null}::float8 / 1000))`;
     return rows[0]?.n ?? 0;
   }
 
@@ -37,7 +37,7 @@ export class PortalNotificationRepository {
       FROM po_notifications n
       WHERE n.organization_id = pf_ctx_org() AND cl_is_primary_therapist(n.patient_id, pf_ctx_user())
         AND (${f.unreadOnly === true} = false OR n.read_at IS NULL)
-        AND (${f.since ?? null}::timestamptz IS NULL OR n.created_at > ${f.since ?? null}::timestamptz)
+        AND (${f.since?.getTime() ?? null}::float8 IS NULL OR n.created_at > to_timestamp(${f.since?.getTime() ?? null}::float8 / 1000))
       ORDER BY n.created_at DESC, n.id
       OFFSET ${w.skip} LIMIT ${w.take}`;
     return rows.map((r) => ({
