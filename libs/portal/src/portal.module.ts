@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
 import { AccountsModule } from './accounts/accounts.module';
+import { ActivityModule } from './activity/activity.module';
 import { FilesModule } from './files/files.module';
 import { JournalModule } from './journal/journal.module';
 import { MoodModule } from './mood/mood.module';
@@ -12,5 +13,16 @@ import { RelationshipsModule } from './relationships/relationships.module';
  * The client portal context (issue 18; README.md maps the seed's features to routes and tables), one module per
  * feature. It reads CL and PM facts only through platform contracts and the helpers its row policies name.
  */
-@Module({ imports: [AccountsModule, RelationshipsModule, FilesModule, NotificationsModule, MoodModule, JournalModule, PromptsModule] })
+@Module({
+  imports: [
+    AccountsModule,
+    ActivityModule,
+    RelationshipsModule,
+    FilesModule,
+    NotificationsModule,
+    MoodModule,
+    JournalModule,
+    PromptsModule,
+  ],
+})
 export class PortalModule {}
