@@ -131,6 +131,15 @@ describe('scenario 3: crisis toolkit alert flow', () => {
       ),
     ).toBeNull();
 
+    // The same on the portal-activity tab; the client's dashboard has no crisis section at all.
+    const activity = await as(app, therapist).get(`/api/v1/patients/${p}/portal-activity`);
+    expect(activity.status).toBe(200);
+    expect(activity.body.sections.crisisAlerts).toMatchObject({ live: { alertId: alert!.id, openCount: 4 } });
+    const dashboard = await asClient(app, client.session).get('/api/v1/portal/dashboard');
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.body.sections).not.toHaveProperty('crisisAlerts');
+    expect(JSON.stringify(dashboard.body)).not.toContain(alert!.id);
+
     // 7: the therapist acknowledges (and reaches out, outside the system); acknowledging twice keeps the first.
     const ack = await as(app, therapist).post(`/api/v1/patients/${p}/crisis-alerts/${alert!.id}/acknowledge`);
     expect(ack.status).toBe(200);

@@ -285,3 +285,29 @@ describe('live notifications (Server-Sent Events)', () => {
 
 void randomUUID;
 void request;
+
+describe('dashboard, upcoming appointments and the portal-activity tab', () => {
+  it("shows the client its dashboard and PM's upcoming appointments, and the therapist the activity tab; others get 404", async () => {
+    const dash = await asClient(app, client.session).get('/api/v1/portal/dashboard');
+    expect(dash.status).toBe(200);
+    expect(dash.body.sections).toEqual(
+      expect.objectContaining({ mood: expect.any(Object), journal: expect.any(Object), prompts: expect.any(Object) }),
+    );
+    expect(dash.body.sections.notifications).toBeUndefined();
+    const upcoming = await asClient(app, client.session).get('/api/v1/portal/appointments/upcoming');
+    expect(upcoming.status).toBe(200);
+    const own = await demo.owner.query<{ n: string }>(
+      `SELECT count(*) AS n FROM pm_appointments WHERE patient_id = $1 AND status IN ('scheduled', 'checked_in') AND end_at > now() AND start_at < now() + interval '90 days'`,
+      [client.patientId],
+    );
+    expect(upcoming.body).toHaveLength(Math.min(Number(own.rows[0]!.n), 10));
+    for (const a of upcoming.body as { appointmentId: string }[]) {
+      const row = await demo.owner.query('SELECT patient_id FROM pm_appointments WHERE id = $1', [a.appointmentId]);
+      expect(row.rows[0].patient_id).toBe(client.patientId);
+    }
+    const tab = await as(app, therapist).get(`/api/v1/patients/${client.patientId}/portal-activity`);
+    expect(tab.status).toBe(200);
+    expect(tab.body.sections).toEqual(expect.objectContaining({ mood: expect.any(Object), notifications: { unread: expect.any(Number) } }));
+    expectProblem(await as(app, otherTherapist).get(`/api/v1/patients/${client.patientId}/portal-activity`), 404);
+  });
+});

@@ -72,7 +72,10 @@ describe('scenario 2: homework assignment flow', () => {
     expect(assigned.body).toMatchObject({ ...homework, patientId: p, dueOn, status: 'assigned', overdue: false, feedback: null });
     const id = assigned.body.homeworkId as string;
 
-    // 3: the client sees it with its due date.
+    // 3: the client sees it on the dashboard and in the homework list, with its due date.
+    const dashboard = await asClient(app, client.session).get('/api/v1/portal/dashboard');
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.body.sections.homework.due).toEqual([expect.objectContaining({ homeworkId: id, dueOn, status: 'assigned' })]);
     const mine = await asClient(app, client.session).get('/api/v1/portal/homework');
     expect(mine.status).toBe(200);
     expect(mine.body.items).toEqual([expect.objectContaining({ homeworkId: id, dueOn, status: 'assigned' })]);
@@ -108,6 +111,13 @@ describe('scenario 2: homework assignment flow', () => {
     expect(feed.body.items).toEqual(
       expect.arrayContaining([expect.objectContaining({ patientId: p, kind: 'homework.completed', recordKind: 'homework', recordId: id })]),
     );
+
+    // The therapist's portal-activity tab shows it awaiting review.
+    const activity = await as(app, therapist).get(`/api/v1/patients/${p}/portal-activity`);
+    expect(activity.body.sections.homework).toMatchObject({
+      awaitingReview: 1,
+      recentlyCompleted: [expect.objectContaining({ homeworkId: id })],
+    });
 
     // 6-7: the therapist reviews it in the chart and adds feedback.
     const list = await as(app, therapist).get(`/api/v1/patients/${p}/homework?status=completed`);

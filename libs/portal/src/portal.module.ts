@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
 import { AccountsModule } from './accounts/accounts.module';
+import { ActivityModule } from './activity/activity.module';
 import { CrisisToolkitModule } from './crisis-toolkit/crisis-toolkit.module';
 import { FilesModule } from './files/files.module';
 import { GoalsModule } from './goals/goals.module';
@@ -19,6 +20,7 @@ import { ResourcesModule } from './resources/resources.module';
 @Module({
   imports: [
     AccountsModule,
+    ActivityModule,
     RelationshipsModule,
     FilesModule,
     NotificationsModule,

@@ -1,6 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 
+import { PortalActivitySections } from '../activity/domain/portal-activity-sections.service';
 import { AcknowledgeCrisisAlertHandler } from './commands/acknowledge-crisis-alert/acknowledge-crisis-alert.handler';
 import { OpenCrisisToolkitHandler } from './commands/open-crisis-toolkit/open-crisis-toolkit.handler';
 import { UpdateCrisisToolkitHandler } from './commands/update-crisis-toolkit/update-crisis-toolkit.handler';
@@ -26,4 +27,18 @@ import { ListCrisisToolkitUsageHandler } from './queries/list-crisis-toolkit-usa
     ListCrisisAlertsHandler,
   ],
 })
-export class CrisisToolkitModule {}
+export class CrisisToolkitModule implements OnModuleInit {
+  constructor(
+    private readonly sections: PortalActivitySections,
+    private readonly repo: CrisisToolkitRepository,
+  ) {}
+
+  /** "Crisis toolkit usage alerts" on the therapist's portal-activity tab; never on the client's dashboard. */
+  onModuleInit(): void {
+    this.sections.register({
+      key: 'crisisAlerts',
+      audiences: ['staff'],
+      read: ({ tx, organizationId, patientId }) => this.repo.alertsSection(tx, organizationId, patientId),
+    });
+  }
+}

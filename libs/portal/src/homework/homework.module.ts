@@ -1,6 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 
+import { PortalActivitySections } from '../activity/domain/portal-activity-sections.service';
 import { FilesModule } from '../files/files.module';
 import { AssignHomeworkHandler } from './commands/assign-homework/assign-homework.handler';
 import { CancelHomeworkHandler } from './commands/cancel-homework/cancel-homework.handler';
@@ -25,4 +26,18 @@ import { ListHomeworkHandler } from './queries/list-homework/list-homework.handl
     ListHomeworkHandler,
   ],
 })
-export class HomeworkModule {}
+export class HomeworkModule implements OnModuleInit {
+  constructor(
+    private readonly sections: PortalActivitySections,
+    private readonly repo: HomeworkRepository,
+  ) {}
+
+  /** "Homework completion status" on the therapist's portal-activity tab, and the homework due on the client's dashboard. */
+  onModuleInit(): void {
+    this.sections.register({
+      key: 'homework',
+      audiences: ['staff', 'client'],
+      read: ({ tx, organizationId, patientId, today }) => this.repo.section(tx, organizationId, patientId, today),
+    });
+  }
+}
