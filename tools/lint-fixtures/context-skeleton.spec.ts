@@ -16,7 +16,7 @@ import { join, relative, sep } from 'node:path';
  *
  * The checks are functions of a path, so the not-ok cases below prove each rule fails a file that breaks it.
  */
-export const CONTEXTS = ['cl', 'pm', 'hr', 'dashboards'] as const;
+export const CONTEXTS = ['cl', 'pm', 'hr', 'dashboards', 'portal'] as const;
 
 const FEATURE_ENTRIES = new Set(['commands', 'queries', 'event-handlers', 'domain', 'infrastructure', 'http', 'README.md']);
 /** `<kebab-subject>.<role>.ts`, a spec of one, or a non-TS file the role folder keeps (SQL documentation). */
@@ -39,6 +39,7 @@ const ROLES = [
   'mapper',
   'processor',
   'test-fixture',
+  'port',
 ];
 const FILE = new RegExp(
   `^[a-z0-9]+(-[a-z0-9]+)*\\.(${ROLES.join('|')})(\\.(spec|int-spec))?\\.ts$|^[a-z0-9]+(-[a-z0-9]+)*\\.(spec|int-spec)\\.ts$`,

@@ -17,13 +17,13 @@ const workspaceRoot = resolve(__dirname, '../..');
 
 // --- what each library owns, and what it may name besides -------------------------------------------------
 
-/** The table prefix of each library: its own tables. Portal owns none yet. */
+/** The table prefix of each library: its own tables. */
 function ownPrefixesOf(file: string): string[] | null {
   const path = relative(workspaceRoot, file).split(sep).join('/');
   if (path.startsWith('libs/platform/')) return ['pf', 'wf'];
   const lib = /^libs\/([^/]+)\//.exec(path)?.[1];
   if (!lib) return null;
-  return { cl: ['cl'], pm: ['pm'], hr: ['hr'], dashboards: ['ds'] }[lib] ?? [];
+  return { cl: ['cl'], pm: ['pm'], hr: ['hr'], dashboards: ['ds'], portal: ['po'] }[lib] ?? [];
 }
 
 /** Functions any library's SQL may call: they decide for the caller, behind their own boundary. */
@@ -33,12 +33,16 @@ const SHARED_HELPERS: Array<{ name: RegExp; why: string }> = [
     why: "SECURITY DEFINER: may this user see this kind of record of this chart (42 CFR Part 2); every context's row policies share it",
   },
   { name: /^pf_ctx_\w+$/, why: "the transaction's tenant context (organization, user, sites, system flag), set by platform/db" },
+  {
+    name: /^cl_(?:is_primary_therapist|patient_chart_consented|patient_is_active|patient_in_scope)$/,
+    why: "SECURITY DEFINER: CL's answers the portal's row policies need (the current primary therapist, the chart's Part 2 consent, an active patient, a patient in the caller's scope; ADR 0015)",
+  },
 ];
 
 /** The platform's kernel rows a context may read in SQL (as ClTx/PmTx read them), never write. */
 const KERNEL_READS = ['pf_organizations', 'pf_sites', 'pf_staff_users', 'pf_role_bindings'];
 
-const TABLE_NAME = /\b(?:cl|pm|pf|wf|hr)_\w+/g;
+const TABLE_NAME = /\b(?:cl|pm|pf|wf|hr|po)_\w+/g;
 const WRITE_TARGET = /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?|MERGE\s+INTO)\s+(?:ONLY\s+)?([a-z_]\w*)/gi;
 const LOOKS_LIKE_SQL = /\bSELECT\b[\s\S]*\bFROM\b|\bINSERT\s+INTO\b|\bUPDATE\s+\w+\s+SET\b|\bDELETE\s+FROM\b|\bWITH\s+\w+\s+AS\s*\(/i;
 

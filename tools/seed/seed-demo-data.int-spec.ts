@@ -117,6 +117,7 @@ describe('seedDemoData', () => {
       peerSupervision: 0,
       peerEncounters: 0,
       peerEncounterEvents: 0,
+      portalCareRows: 0,
     };
     expect(again.inserted).toEqual(zero);
     expect(await tableCounts(a)).toEqual(before);

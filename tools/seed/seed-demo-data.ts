@@ -17,6 +17,7 @@ import { DEMO_FEE_SCHEDULE } from './demo-fee-schedule';
 import { DEMO_GROUP_EVENT_TYPE, DemoGroupSession, generateGroups, generateGroupSessions } from './demo-groups';
 import { DemoPatientRecord, generatePatients, PATIENTS_PER_ORG } from './demo-patients';
 import { DEMO_PEER_EVENT_TYPE, generatePeerEncounters } from './demo-peer-encounters';
+import { generatePortalCare, PORTAL_CARE_TABLES } from './demo-portal-care';
 import { insertSessions } from './demo-sessions';
 import { generateSupervision } from './demo-supervision';
 import { insertTodaySchedule, insertWorkingHoursAndRequirements } from './demo-today';
@@ -71,6 +72,8 @@ export interface SeedTableCounts {
   peerEncounters: number;
   /** `peer_encounter_finalized.v1` outbox rows of the finalized demo peer encounters. */
   peerEncounterEvents: number;
+  /** Portal goals, homework, resources, crisis toolkits, opens, alerts and their notifications (demo-portal-care.ts). */
+  portalCareRows: number;
 }
 
 export interface SeedSummary {
@@ -110,6 +113,7 @@ const zeroCounts = (): SeedTableCounts => ({
   peerSupervision: 0,
   peerEncounters: 0,
   peerEncounterEvents: 0,
+  portalCareRows: 0,
 });
 
 /**
@@ -181,6 +185,11 @@ export async function seedDemoData(opts: SeedOptions): Promise<SeedSummary> {
       await inTransaction(client, () => insertPeerEncounters(client, org, staff, patients, inserted));
       progress(`${org.name}: peer encounters ready`);
     }
+    // Last: the portal's care features for the demo patients who have an active portal account by now.
+    await inTransaction(client, async () => {
+      inserted.portalCareRows += await insertPortalCare(client);
+    });
+    progress('portal goals, homework, resources and crisis toolkits ready');
     return { scale: opts.scale, seed, inserted, totals: await countRows(client), elapsedMs: Date.now() - started };
   } finally {
     await client.end();
@@ -842,6 +851,37 @@ const pgArray = (items: readonly string[]) => `{${items.join(',')}}`;
  * One INSERT ... SELECT FROM unnest($1::t1[], $2::t2[], ...) ON CONFLICT DO NOTHING for all rows: one round
  * trip and a fixed number of parameters however many rows. `casts` converts a column after unnest.
  */
+/**
+ * Goals, homework in every state, resources, a crisis toolkit and one crisis-alert episode (demo-portal-care.ts) for
+ * each active portal account, authored by the patient's current primary therapist.
+ */
+export async function insertPortalCare(client: Client): Promise<number> {
+  const { rows } = await client.query<{ organization_id: string; patient_id: string; account_id: string; therapist_id: string }>(
+    `SELECT a.organization_id, a.patient_id, a.id AS account_id, t.staff_user_id AS therapist_id
+     FROM po_accounts a
+     JOIN LATERAL (SELECT x.staff_user_id FROM cl_care_team_assignments x
+                   WHERE x.organization_id = a.organization_id AND x.patient_id = a.patient_id AND x.role = 'primary_therapist'
+                     AND x.started_on <= current_date AND (x.ended_on IS NULL OR x.ended_on >= current_date)
+                   ORDER BY x.started_on DESC LIMIT 1) t ON true
+     WHERE a.status = 'active' ORDER BY a.email`,
+  );
+  const care = generatePortalCare(
+    rows.map((r) => ({ organizationId: r.organization_id, patientId: r.patient_id, accountId: r.account_id, therapistId: r.therapist_id })),
+  );
+  let n = 0;
+  for (const t of PORTAL_CARE_TABLES) {
+    const names = Object.keys(t.columns);
+    n += await insertRows(
+      client,
+      t.table,
+      t.columns,
+      care[t.key].map((row) => names.map((c) => row[c] ?? null)),
+      t.casts,
+    );
+  }
+  return n;
+}
+
 async function insertRows(
   client: Client,
   table: string,
@@ -882,6 +922,11 @@ async function countRows(client: Client): Promise<SeedSummary['totals']> {
     (SELECT count(*)::int FROM pm_fee_schedule_entries) AS "feeScheduleEntries",
     (SELECT count(*)::int FROM cl_peer_supervision) AS "peerSupervision",
     (SELECT count(*)::int FROM cl_peer_encounters) AS "peerEncounters",
-    (SELECT count(*)::int FROM pf_outbox_events WHERE event_type = 'peer_encounter_finalized.v1') AS "peerEncounterEvents"`);
+    (SELECT count(*)::int FROM pf_outbox_events WHERE event_type = 'peer_encounter_finalized.v1') AS "peerEncounterEvents",
+    (SELECT (SELECT count(*) FROM po_goals) + (SELECT count(*) FROM po_goal_progress) + (SELECT count(*) FROM po_homework)
+          + (SELECT count(*) FROM po_resources) + (SELECT count(*) FROM po_crisis_toolkits) + (SELECT count(*) FROM po_crisis_alerts)
+          + (SELECT count(*) FROM po_crisis_toolkit_opens)
+          + (SELECT count(*) FROM po_notifications WHERE kind IN ('homework.completed', 'goal.created', 'crisis_toolkit.alert')))::int
+      AS "portalCareRows"`);
   return rows[0]!;
 }

@@ -118,10 +118,16 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
             'access token as a bearer token. A member of several organizations names the one a request acts in with ' +
             'X-Organization-Id. Each operation states its permission key (x-permission). Errors are RFC 9457 ' +
             'application/problem+json (validation failures list each field in errors[]); every response carries ' +
-            'X-Request-Id (send your own to correlate). Lists take page and pageSize and answer { items, page, pageSize, total }.',
+            'X-Request-Id (send your own to correlate). Lists take page and pageSize and answer { items, page, pageSize, total }. ' +
+            'Client portal routes (x-permission portal-client) take a portal access token from POST /api/v1/portal/auth/login ' +
+            '(security scheme "portal"): staff tokens are refused there, and portal tokens everywhere else.',
         )
         .setVersion('1')
         .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+        .addBearerAuth(
+          { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A portal client access token (audience cairn-portal)' },
+          'portal',
+        )
         .build(),
       { extraModels: [ProblemDetailsDto] },
     ),

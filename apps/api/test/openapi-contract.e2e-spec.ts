@@ -26,8 +26,8 @@ describe('OpenAPI contract', () => {
     expect(Object.values(doc.components.securitySchemes ?? {})).toContainEqual(expect.objectContaining({ type: 'http', scheme: 'bearer' }));
   });
 
-  it('states a known permission key (or public/authenticated) on every route, and tags it', () => {
-    const known = new Set([...Object.keys(PERMISSIONS), 'public', 'authenticated']);
+  it('states a known permission key (or public/authenticated/portal-client) on every route, and tags it', () => {
+    const known = new Set([...Object.keys(PERMISSIONS), 'public', 'authenticated', 'portal-client']);
     const offenders = operations()
       .filter(({ op }) => !known.has(op['x-permission'] as string) || !(op['tags'] as string[] | undefined)?.length)
       .map(({ id }) => id);
@@ -41,7 +41,9 @@ describe('OpenAPI contract', () => {
       .filter(({ op }) => {
         const responses = op['responses'] as Record<string, unknown>;
         const security = op['security'] as unknown[] | undefined;
-        return !security?.length || !responses['401'] || (op['x-permission'] !== 'authenticated' && !responses['403']);
+        // A portal client's route has no permission to lack (its own account's rows or nothing): 401 only.
+        const noPermission = op['x-permission'] === 'authenticated' || op['x-permission'] === 'portal-client';
+        return !security?.length || !responses['401'] || (!noPermission && !responses['403']);
       })
       .map(({ id }) => id);
     expect(offenders).toEqual([]);

@@ -21,8 +21,19 @@ import { DemoFixture } from './support/demo-fixture';
 const COMMAND_HANDLER = '__commandHandler__';
 const QUERY_HANDLER = '__queryHandler__';
 
-/** Handlers that run before a tenant exists (sign-in and session). Nothing else may stay outside the pipeline. */
-const OUTSIDE_PIPELINE = ['GetMeHandler', 'LoginHandler', 'LogoutHandler', 'RefreshSessionHandler'];
+/**
+ * Handlers that run before a tenant exists (sign-in and session; the portal's sign-in finds its account through
+ * SECURITY DEFINER functions before it has one, ADR 0015). Nothing else may stay outside the pipeline.
+ */
+const OUTSIDE_PIPELINE = [
+  'AcceptPortalInvitationHandler',
+  'GetMeHandler',
+  'LoginHandler',
+  'LogoutHandler',
+  'PortalLoginHandler',
+  'RefreshPortalSessionHandler',
+  'RefreshSessionHandler',
+];
 
 type Probe =
   /** Constructor arguments of a call that must leave exactly one row with this outcome. */
@@ -97,6 +108,53 @@ const PROBES: Record<string, Probe> = {
     outcome: 'no row',
     because: 'input problems; its success row is part of encounter generation',
   },
+  // Portal: accounts.
+  InvitePortalClientCommand: { assertedBy: 'apps/api/test/portal-auth.e2e-spec.ts' },
+  DisablePortalAccountCommand: { args: () => [randomUUID()], outcome: 'not_found' },
+  GetPortalAccountQuery: { args: () => [randomUUID()], outcome: 'not_found' },
+  PortalLogoutCommand: { args: () => [randomUUID()], outcome: 'success' },
+  UploadPortalFileCommand: { args: () => [randomUUID(), 'w.pdf', Buffer.from('%PDF-1.4'), true], outcome: 'not_found' },
+  DownloadPortalFileQuery: { args: () => [randomUUID()], outcome: 'not_found' },
+  MarkPortalNotificationReadCommand: { args: () => [randomUUID(), true], outcome: 'not_found' },
+  ListPortalNotificationsQuery: { args: () => [{}], outcome: 'success' },
+  LogMoodEntryCommand: { assertedBy: 'apps/api/test/portal-daily-loop.e2e-spec.ts' },
+  SetMoodEntrySharingCommand: { args: () => [randomUUID(), randomUUID(), true], outcome: 'not_found' },
+  ListMoodEntriesQuery: { args: () => [randomUUID(), {}], outcome: 'not_found' },
+  GetMoodTrendQuery: { args: () => [randomUUID()], outcome: 'not_found' },
+  WriteJournalEntryCommand: {
+    args: () => [randomUUID(), 't', 'b', false],
+    outcome: 'no row',
+    because:
+      "a staff context cannot write a client's journal (the row policy refuses it); the client's row is asserted by the daily-loop API test",
+  },
+  SetJournalEntrySharingCommand: { args: () => [randomUUID(), randomUUID(), true], outcome: 'not_found' },
+  ListJournalEntriesQuery: { args: () => [randomUUID(), {}], outcome: 'not_found' },
+  CreatePortalPromptCommand: { args: () => [randomUUID(), { kind: 'check_in', question: 'Q?' }], outcome: 'not_found' },
+  AnswerPortalPromptCommand: { args: () => [randomUUID(), randomUUID(), 'x'], outcome: 'not_found' },
+  ListPortalPromptsQuery: { args: () => [randomUUID(), true], outcome: 'not_found' },
+  GetPortalActivityQuery: { args: () => [randomUUID(), 'staff'], outcome: 'not_found' },
+  ListUpcomingAppointmentsQuery: { args: () => [randomUUID()], outcome: 'success' },
+  ListPatientAppointmentsQuery: { args: () => [randomUUID(), new Date('2031-01-01'), new Date('2031-02-01')], outcome: 'success' },
+  // Portal: crisis toolkit, homework, goals, resources (a random patient is in nobody's portal scope).
+  OpenCrisisToolkitCommand: { assertedBy: 'apps/api/test/portal-crisis-toolkit.e2e-spec.ts' },
+  UpdateCrisisToolkitCommand: { args: () => [randomUUID(), [], []], outcome: 'not_found' },
+  AcknowledgeCrisisAlertCommand: { args: () => [randomUUID(), randomUUID()], outcome: 'not_found' },
+  GetCrisisToolkitQuery: { args: () => [randomUUID()], outcome: 'not_found' },
+  ListCrisisToolkitUsageQuery: { args: () => [randomUUID()], outcome: 'not_found' },
+  ListCrisisAlertsQuery: { args: () => [{}], outcome: 'success' },
+  AssignHomeworkCommand: { args: () => [randomUUID(), 'Title', 'Description', 'other', '2031-01-06'], outcome: 'not_found' },
+  CompleteHomeworkCommand: { args: () => [randomUUID(), randomUUID(), null], outcome: 'not_found' },
+  ReviewHomeworkCommand: { args: () => [randomUUID(), randomUUID(), 'Feedback'], outcome: 'not_found' },
+  CancelHomeworkCommand: { args: () => [randomUUID(), randomUUID()], outcome: 'not_found' },
+  ListHomeworkQuery: { args: () => [randomUUID(), {}], outcome: 'not_found' },
+  CreateGoalCommand: { args: () => [randomUUID(), 'Goal', null, null], outcome: 'not_found' },
+  RecordGoalProgressCommand: { args: () => [randomUUID(), randomUUID(), 10, 'active', null], outcome: 'not_found' },
+  ListGoalsQuery: { args: () => [randomUUID()], outcome: 'not_found' },
+  GetGoalQuery: { args: () => [randomUUID(), randomUUID()], outcome: 'not_found' },
+  RecommendResourceCommand: { args: () => [randomUUID(), 'Link', null, 'https://example.org/', null], outcome: 'not_found' },
+  AssignExistingResourceCommand: { args: () => [randomUUID(), randomUUID()], outcome: 'not_found' },
+  WithdrawResourceCommand: { args: () => [randomUUID(), randomUUID()], outcome: 'not_found' },
+  ListResourcesQuery: { args: () => [randomUUID(), false], outcome: 'not_found' },
   // CL: patients, consents, progress-notes.
   RegisterPatientCommand: { assertedBy: 'apps/api/test/patients.e2e-spec.ts' },
   UpdatePatientCommand: { args: () => [randomUUID(), {}], outcome: 'not_found' },

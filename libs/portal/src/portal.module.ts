@@ -1,6 +1,36 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 
-/** The portal bounded context. Its use cases arrive with their issues (see README.md). */
-@Module({ imports: [CqrsModule] })
+import { AccountsModule } from './accounts/accounts.module';
+import { ActivityModule } from './activity/activity.module';
+import { CrisisToolkitModule } from './crisis-toolkit/crisis-toolkit.module';
+import { FilesModule } from './files/files.module';
+import { GoalsModule } from './goals/goals.module';
+import { HomeworkModule } from './homework/homework.module';
+import { JournalModule } from './journal/journal.module';
+import { MoodModule } from './mood/mood.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { PromptsModule } from './prompts/prompts.module';
+import { RelationshipsModule } from './relationships/relationships.module';
+import { ResourcesModule } from './resources/resources.module';
+
+/**
+ * The client portal context (issue 18; README.md maps the seed's features to routes and tables), one module per
+ * feature. It reads CL and PM facts only through platform contracts and the helpers its row policies name.
+ */
+@Module({
+  imports: [
+    AccountsModule,
+    ActivityModule,
+    RelationshipsModule,
+    FilesModule,
+    NotificationsModule,
+    MoodModule,
+    JournalModule,
+    PromptsModule,
+    CrisisToolkitModule,
+    GoalsModule,
+    HomeworkModule,
+    ResourcesModule,
+  ],
+})
 export class PortalModule {}

@@ -52,7 +52,7 @@ export async function redisFlushLoginCounters(): Promise<void> {
   const redis = new Redis(testConfig().REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();
-    const keys = await redis.keys('cairn:login-fail:*');
+    const keys = [...(await redis.keys('cairn:login-fail:*')), ...(await redis.keys('cairn:portal-login-fail:*'))];
     if (keys.length) await redis.del(...keys);
   } finally {
     redis.disconnect();

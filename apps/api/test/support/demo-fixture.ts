@@ -57,6 +57,37 @@ export class DemoFixture {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Active patients whose current primary therapist is `email` (charts not under Part 2), in random order so that
+   * test files do not contend for the same ones; `withoutPortalAccount` leaves out patients the portal knows.
+   */
+  async primaryPatientsOf(email: string, limit = 5, opts: { withoutPortalAccount?: boolean } = {}): Promise<string[]> {
+    const userId = await this.userId(email);
+    const { rows } = await this.owner.query<{ id: string }>(
+      `SELECT p.id FROM cl_patients p JOIN cl_charts ch ON ch.organization_id = p.organization_id AND ch.patient_id = p.id AND NOT ch.is_part2
+       WHERE p.status = 'active' AND EXISTS (SELECT 1 FROM cl_care_team_assignments a WHERE a.organization_id = p.organization_id
+               AND a.patient_id = p.id AND a.staff_user_id = $1 AND a.role = 'primary_therapist'
+               AND a.started_on <= current_date AND (a.ended_on IS NULL OR a.ended_on >= current_date))
+         ${opts.withoutPortalAccount ? 'AND NOT EXISTS (SELECT 1 FROM po_accounts x WHERE x.organization_id = p.organization_id AND x.patient_id = p.id)' : ''}
+       ORDER BY random() LIMIT $2`,
+      [userId, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Active patients of an organization (charts not under Part 2), in random order; optionally none the portal knows. */
+  async activePatients(slug: 'sonoran' | 'cascade', limit = 5, opts: { withoutPortalAccount?: boolean } = {}): Promise<string[]> {
+    const { rows } = await this.owner.query<{ id: string }>(
+      `SELECT p.id FROM cl_patients p JOIN pf_organizations o ON o.id = p.organization_id AND o.slug = $1
+       JOIN cl_charts ch ON ch.organization_id = p.organization_id AND ch.patient_id = p.id AND NOT ch.is_part2
+       WHERE p.status = 'active'
+         ${opts.withoutPortalAccount ? 'AND NOT EXISTS (SELECT 1 FROM po_accounts x WHERE x.organization_id = p.organization_id AND x.patient_id = p.id)' : ''}
+       ORDER BY random() LIMIT $2`,
+      [slug, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async patientAtSite(siteId: string): Promise<string> {
     const { rows } = await this.owner.query<{ id: string }>('SELECT id FROM cl_patients WHERE site_id = $1 ORDER BY id LIMIT 1', [siteId]);
     if (!rows[0]) throw new Error(`no demo patient at site ${siteId}`);

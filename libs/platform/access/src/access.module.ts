@@ -48,6 +48,6 @@ import { StaffDirectoryController } from './staff-directory.controller';
     ListStaffDirectoryHandler,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [PasswordHasher],
+  exports: [PasswordHasher, LoginThrottle],
 })
 export class AccessModule {}

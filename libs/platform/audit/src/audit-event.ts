@@ -16,5 +16,6 @@ export interface AuditEventInput {
   /** Overrides: normally taken from the request context. */
   organizationId?: string | null;
   actorUserId?: string | null;
-  actorType?: 'staff' | 'anonymous' | 'system';
+  /** 'client': a portal client (the actor id is the portal account); derived from a portal request's context. */
+  actorType?: 'staff' | 'anonymous' | 'system' | 'client';
 }

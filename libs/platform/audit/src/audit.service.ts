@@ -58,7 +58,7 @@ export class AuditService {
     const principal = this.requestContext.principal;
     const organizationId = event.organizationId !== undefined ? event.organizationId : (tenant?.organizationId ?? null);
     const actorUserId = event.actorUserId !== undefined ? event.actorUserId : (principal?.userId ?? tenant?.userId ?? null);
-    const actorType = event.actorType ?? (actorUserId ? 'staff' : 'anonymous');
+    const actorType = event.actorType ?? (tenant?.patientScope === 'portal' ? 'client' : actorUserId ? 'staff' : 'anonymous');
     const scope = { ...(tenant && event.scope?.['sites'] === undefined ? { sites: tenant.siteIds } : {}), ...(event.scope ?? {}) };
     // chain_key is derived by a trigger; seq, prev_hash and hash are set when the transaction commits.
     await client.$executeRaw`

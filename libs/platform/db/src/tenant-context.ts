@@ -12,8 +12,10 @@ export interface TenantContext {
    * 'site': every patient of the permitted sites; 'assigned': only patients on the caller's care team.
    * 'system': a worker consumer acting for the organization with no staff user (userId ''), e.g. encounter
    * generation; the policies of the tables consumers write accept it through pf_ctx_is_system().
+   * 'portal': a client signed in to the portal (userId is the portal account, never a staff user); only the
+   * portal's policies open rows to it, those of its own patient (po_ctx_client_patient(), ADR 0015).
    */
-  patientScope: 'site' | 'assigned' | 'none' | 'system';
+  patientScope: 'site' | 'assigned' | 'none' | 'system' | 'portal';
 }
 
 /** CLS key of the request id (set from X-Request-Id for every request). */

@@ -55,14 +55,23 @@ export function bodyParserErrorMiddleware(err: unknown, _req: Request, _res: Res
 export const JSON_MEDIA_TYPE = 'application/json';
 
 /**
+ * The upload routes: the only ones that read multipart/form-data (one file, parsed in memory with a size limit by
+ * the route's interceptor, its type then checked by its bytes). A file is uploaded on its own and referenced by id
+ * by the record that uses it (a homework submission, a resource), so this list stays short.
+ */
+export const MULTIPART_UPLOAD_PATHS: readonly RegExp[] = [/^\/api\/v1\/portal\/files$/, /^\/api\/v1\/patients\/[^/]+\/portal-files$/];
+
+/**
  * Express middleware ahead of the body parser: a request that carries a body of any other media type (a form,
- * text, XML, a body without Content-Type) gets 415 instead of reaching a handler with an empty DTO.
+ * text, XML, a body without Content-Type) gets 415 instead of reaching a handler with an empty DTO; multipart
+ * only on a POST to an upload route (MULTIPART_UPLOAD_PATHS).
  */
 export function requireJsonBody(req: Request, _res: Response, next: NextFunction): void {
   const length = req.headers['content-length'];
   const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
   const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (hasBody && mediaType !== JSON_MEDIA_TYPE) {
+  const upload = mediaType === 'multipart/form-data' && req.method === 'POST' && MULTIPART_UPLOAD_PATHS.some((p) => p.test(req.path));
+  if (hasBody && mediaType !== JSON_MEDIA_TYPE && !upload) {
     next(new RequestBodyError(415, 'unsupported-media-type', `The request body must be ${JSON_MEDIA_TYPE}.`));
     return;
   }

@@ -1,4 +1,10 @@
-export { bodyParserErrorMiddleware, JSON_MEDIA_TYPE, RequestBodyError, requireJsonBody } from './body-parser-errors';
+export {
+  bodyParserErrorMiddleware,
+  JSON_MEDIA_TYPE,
+  MULTIPART_UPLOAD_PATHS,
+  RequestBodyError,
+  requireJsonBody,
+} from './body-parser-errors';
 // The domain errors live in @cairn/platform/kernel; re-exported here for one step so handlers can move over.
 export {
   ConflictError,

@@ -10,6 +10,7 @@ import {
   PEER_ENCOUNTER_FINALIZED_V1,
   PeerEncounterFinalizedV1,
 } from '@cairn/platform/clinical';
+import { PORTAL_INVITATION_CREATED_V1, PortalInvitationCreatedV1 } from '@cairn/platform/portal';
 import {
   PM_APPOINTMENT_BOOKED_V1,
   PM_APPOINTMENT_RESCHEDULED_V1,
@@ -39,6 +40,7 @@ export interface EventPayloads {
   [PM_APPOINTMENT_RESCHEDULED_V1]: PmAppointmentRescheduledV1;
   [CL_PROGRESS_NOTE_SIGNED_V1]: ClProgressNoteSignedV1;
   [PM_CHARGE_CREATED_V1]: PmChargeCreatedV1;
+  [PORTAL_INVITATION_CREATED_V1]: PortalInvitationCreatedV1;
 }
 
 export type EventType = keyof EventPayloads;
@@ -54,6 +56,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   PM_APPOINTMENT_RESCHEDULED_V1,
   CL_PROGRESS_NOTE_SIGNED_V1,
   PM_CHARGE_CREATED_V1,
+  PORTAL_INVITATION_CREATED_V1,
 ];
 
 /** What travels through the outbox and BullMQ (the job's data): an envelope around the payload. */

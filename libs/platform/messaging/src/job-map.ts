@@ -12,6 +12,7 @@ import {
   PM_CHARGE_CREATED_V1,
   PM_CHARGE_STATUS_CHANGED_V1,
 } from '@cairn/platform/scheduling';
+import { PORTAL_INVITATION_CREATED_V1 } from '@cairn/platform/portal';
 
 import type { EventPayloads, EventType, IntegrationEvent } from './event-types';
 
@@ -52,6 +53,8 @@ export const EVENTS_WITHOUT_CONSUMER = [
   PM_CHARGE_STATUS_CHANGED_V1,
   // CL-14-EN-01 reopened review decisions (ADR 0011); audit dashboards are the expected readers.
   CL_GROUP_ENCOUNTER_GENERATION_REOPENED_V1,
+  // Portal invitations; a mailer is the expected reader (not built yet: staff hand the returned link over meanwhile).
+  PORTAL_INVITATION_CREATED_V1,
 ] as const satisfies readonly EventType[];
 
 export type QueueName = keyof typeof JOB_MAP;

@@ -24,3 +24,5 @@ export { PM_APPOINTMENT_RESCHEDULED_V1 } from './events/pm-appointment-reschedul
 export type { PmAppointmentRescheduledV1 } from './events/pm-appointment-rescheduled.event';
 export { PM_CHARGE_CREATED_V1 } from './events/pm-charge-created.event';
 export type { PmChargeCreatedV1 } from './events/pm-charge-created.event';
+export { ListPatientAppointmentsQuery } from './list-patient-appointments.query';
+export type { PatientAppointment } from './list-patient-appointments.query';

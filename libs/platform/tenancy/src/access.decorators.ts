@@ -6,7 +6,12 @@ import type { PermissionKey } from './permissions';
 export const ACCESS_RULE = 'cairn.accessRule';
 
 /** How a route is protected. Every route must declare one (a test walks the routes and checks). */
-export type AccessRule = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'permission'; permission: PermissionKey };
+export type AccessRule =
+  | { kind: 'public' }
+  | { kind: 'authenticated' }
+  | { kind: 'permission'; permission: PermissionKey }
+  /** A portal client's route: only a portal access token opens it (PortalAuthenticator), never a staff token. */
+  | { kind: 'portal-client' };
 
 const ORG_HEADER_DOC = ApiHeader({
   name: 'X-Organization-Id',
@@ -48,4 +53,18 @@ export function Authenticated(): MethodDecorator & ClassDecorator {
 /** No authentication (login, refresh, health). */
 export function Public(): MethodDecorator & ClassDecorator {
   return applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule), ApiExtension('x-permission', 'public'));
+}
+
+/**
+ * A route of the client portal: only a signed-in portal client (a portal access token, audience cairn-portal, of a
+ * live session of an active account) may call it; staff tokens are refused. The global guard hands the request to
+ * the PortalAuthenticator the portal context provides, which sets the client's tenant context (ADR 0015).
+ */
+export function PortalClient(): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    SetMetadata(ACCESS_RULE, { kind: 'portal-client' } satisfies AccessRule),
+    ApiBearerAuth('portal'),
+    ApiExtension('x-permission', 'portal-client'),
+    ApiUnauthorizedResponse({ description: 'Missing, expired or revoked portal access token, or a staff token (problem+json)' }),
+  );
 }

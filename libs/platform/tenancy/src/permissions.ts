@@ -46,6 +46,15 @@ export const PERMISSIONS = {
   'cl.peer-service-types.manage': "Define the organization's own peer service types",
   'cl.peer-settings.manage': "Choose between the PF-15 peer service types and the organization's own (use_pf15)",
   'staff-directory.view': 'Look up the names and roles of the staff of the organization',
+  'portal.accounts.manage': 'Invite patients to the client portal, and disable their portal accounts',
+  'portal.admin': 'See every portal record of the organization, including what clients did not share',
+  'portal.activity.view': 'Read the portal activity, mood trends and portal notifications of the clients one may see',
+  'portal.prompts.manage': "Send daily prompts and scheduled check-ins to one's clients through the portal",
+  'portal.files.upload': "Upload files (worksheets, handouts) for one's clients to the portal",
+  'portal.homework.manage': "Assign homework to one's clients through the portal, review it and give feedback",
+  'portal.goals.manage': "Create therapeutic goals with one's clients and record their progress",
+  'portal.resources.manage': "Upload or link resources and recommend them to one's clients",
+  'portal.crisis-toolkit.manage': "Customise a client's crisis toolkit and acknowledge crisis-toolkit alerts",
 } as const;
 
 export type PermissionKey = keyof typeof PERMISSIONS;

@@ -3,7 +3,7 @@ import { ClsService } from 'nestjs-cls';
 
 import { TENANT_CONTEXT, TenantContext } from '@cairn/platform/db';
 
-import { CLS_CLIENT_IP, CLS_PRINCIPAL, CLS_REQUEST_ID, Principal } from './request-context';
+import { CLS_CLIENT_IP, CLS_PORTAL_CLIENT, CLS_PRINCIPAL, CLS_REQUEST_ID, PortalClientPrincipal, Principal } from './request-context';
 
 /** Typed access to the per-request store (AsyncLocalStorage through nestjs-cls). */
 @Injectable()
@@ -31,6 +31,15 @@ export class RequestContextService {
 
   setPrincipal(p: Principal): void {
     this.cls.set(CLS_PRINCIPAL, p);
+  }
+
+  /** The portal client of a portal route (set by the PortalAuthenticator); undefined on staff routes. */
+  get portalClient(): PortalClientPrincipal | undefined {
+    return this.cls.isActive() ? this.cls.get<PortalClientPrincipal | undefined>(CLS_PORTAL_CLIENT) : undefined;
+  }
+
+  setPortalClient(p: PortalClientPrincipal): void {
+    this.cls.set(CLS_PORTAL_CLIENT, p);
   }
 
   get requestId(): string | undefined {

@@ -5,6 +5,15 @@ export { CLS_REQUEST_ID };
 
 export const CLS_CLIENT_IP = 'cairn.clientIp';
 export const CLS_PRINCIPAL = 'cairn.principal';
+export const CLS_PORTAL_CLIENT = 'cairn.portalClient';
+
+/** The signed-in portal client of a request (a portal account of one patient; ADR 0015). */
+export interface PortalClientPrincipal {
+  accountId: string;
+  patientId: string;
+  organizationId: string;
+  sessionId: string;
+}
 
 /** One active role binding of a staff user, as the guard loaded it for this request. */
 export interface RoleGrant {

@@ -4,7 +4,7 @@ import { SetMetadata, Type } from '@nestjs/common';
 export const TENANT_USE_CASE = 'cairn.tenantUseCase';
 
 /** Who the audit row names as the actor when there is no staff user (a worker consumer's system context). */
-export type UseCaseActorType = 'staff' | 'anonymous' | 'system';
+export type UseCaseActorType = 'staff' | 'anonymous' | 'system' | 'client';
 
 /** The audit row a use case writes: action and resource type, and the ids the message already names. */
 export interface UseCaseAuditDeclaration<M> {

@@ -8,11 +8,18 @@ import { RescheduleAppointmentHandler } from './commands/reschedule-appointment/
 import { SetAppointmentStatusHandler } from './commands/set-appointment-status/set-appointment-status.handler';
 import { AppointmentsController } from './http/appointments.controller';
 import { GetAppointmentHandler } from './queries/get-appointment/get-appointment.handler';
+import { ListPatientAppointmentsHandler } from './queries/list-patient-appointments/list-patient-appointments.handler';
 
 /** PM appointments (PM-03): book, reschedule, set status. */
 @Module({
   imports: [CqrsModule, AuditModule],
   controllers: [AppointmentsController],
-  providers: [BookAppointmentHandler, RescheduleAppointmentHandler, SetAppointmentStatusHandler, GetAppointmentHandler],
+  providers: [
+    BookAppointmentHandler,
+    RescheduleAppointmentHandler,
+    SetAppointmentStatusHandler,
+    GetAppointmentHandler,
+    ListPatientAppointmentsHandler,
+  ],
 })
 export class AppointmentsModule {}

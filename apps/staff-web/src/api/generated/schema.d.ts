@@ -668,26 +668,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/group-sessions/{id}/attendance/{patientId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Remove a patient recorded by mistake (drafts only)
-         * @description Permission: `cl.group-sessions.document`. Removes the patient's attendance row from a draft session, so the documented roster, its encounters and charges never include them. A documented session answers 409; a patient not on the roster (or outside your scope) 404. Answers the session as it is now. Audited with the patient.
-         */
-        delete: operations["GroupSessionsController_removeAttendee_v1"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/group-sessions/{id}/document": {
         parameters: {
             query?: never;
@@ -699,7 +679,7 @@ export interface paths {
         put?: never;
         /**
          * Document (sign) the session
-         * @description Permission: `cl.group-sessions.document`; a facilitator of the group who sees every attendee (403). Needs attendance for at least one patient (422) and a session that has ended: its date and endTime past in the site time zone (422 naming sessionDate: no billing before the service). Locks the note and attendance and publishes `cl_group_session_documented.v1` in the same transaction; a second sign answers 409 and publishes nothing.
+         * @description Permission: `cl.group-sessions.document`; a facilitator of the group who sees every attendee (403). Needs attendance for at least one patient (422). Locks the note and attendance and publishes `cl_group_session_documented.v1` in the same transaction; a second sign answers 409 and publishes nothing.
          */
         post: operations["GroupSessionsController_document_v1"];
         delete?: never;
@@ -717,7 +697,7 @@ export interface paths {
         };
         /**
          * The review queue
-         * @description Permission: `cl.group-encounter-generation.view` (rows of the sites where it is held). Filters: session, status, date range, site, `billable`, `needsConsent`, `notGenerated`. Rows carry the patient's and the group's names when you may see them. A Part 2 row without your consent is withheld: only its id, `sudProgram` and `withheldReason` (no code, attendance, minutes, session or names); filters on a row's own facts (status, billable, notGenerated) never match it. Audited.
+         * @description Permission: `cl.group-encounter-generation.view` (rows of the sites where it is held). Filters: session, status, date range, site. Part 2 rows without consent hide patient, chart and encounter ids. Audited.
          */
         get: operations["GroupEncounterGenerationsController_list_v1"];
         put?: never;
@@ -726,50 +706,6 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
-        trace?: never;
-    };
-    "/api/v1/group-encounter-generations/consent-worklist": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Patients whose generations wait for a Part 2 consent
-         * @description Permission: `cl.consents.manage` (who records consents). Each patient in your scope with SUD-program generations pending review that no approver of their site may see (no consent covers `group_encounter` for them), with how many wait; no dates, groups or codes. Carries the §2.32 notice. Audited.
-         */
-        get: operations["GroupEncounterGenerationsController_consentWorklist_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/group-encounter-generations/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One generation
-         * @description Permission: `cl.group-encounter-generation.view`. As the queue shows it: withheld (id and reason only) when it is a Part 2 row without your consent, with the §2.32 notice when a Part 2 row is shown. 404 outside your organization or sites. Audited.
-         */
-        get: operations["GroupEncounterGenerationsController_get_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Correct the proposed code and modifiers
-         * @description Permission: `cl.group-encounter-generation.edit`. The code must be a CPT/HCPCS code and each modifier a MODIFIER code valid on the session date (400 naming the field). Pending review only (409). Audited with before/after.
-         */
-        patch: operations["GroupEncounterGenerationsController_edit_v1"];
         trace?: never;
     };
     "/api/v1/group-encounter-generations/approve": {
@@ -852,7 +788,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/group-encounter-generations/{id}/reopen": {
+    "/api/v1/group-encounter-generations/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -861,15 +797,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Reopen an approved or rejected decision
-         * @description Permission: `cl.group-encounter-generation.reopen`. The row goes back to pending review (its review round one more) and, for an approval, PM voids its charge in the same transaction; a re-approval is charged again under the new round. 409 when the charge is billed, when the approval has not been charged yet, when the row is not decided, or when two reopens race (one wins). Part 2 rows need the reviewer's consent (403). Publishes `cl_group_encounter_generation_reopened.v1`; audited.
-         */
-        post: operations["GroupEncounterGenerationsController_reopen_v1"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Correct the proposed code and modifiers
+         * @description Permission: `cl.group-encounter-generation.edit`. The code must be a CPT/HCPCS code and each modifier a MODIFIER code valid on the session date (400 naming the field). Pending review only (409). Audited with before/after.
+         */
+        patch: operations["GroupEncounterGenerationsController_edit_v1"];
         trace?: never;
     };
     "/api/v1/peer-encounters": {
@@ -883,7 +819,7 @@ export interface paths {
         put?: never;
         /**
          * Document a peer encounter (draft)
-         * @description Permission: `cl.peer-encounters.write` at the encounter's site (the patient's unless `siteId` names another permitted one; 403). The patient must be in scope (404); on a Part 2 chart a consent must cover peer encounters for you (403). endTime after startTime and durationMinutes equal to the difference (400); serviceType from the vocabulary in force (400); hcpcsCode H0038, H2017 or an organization code valid on serviceDate (400); peerProviderId a peer specialist at the site (422). Times overlapping another peer encounter of the patient that day answer 409 naming it, unless `confirmOverlap: true`.
+         * @description Permission: `cl.peer-encounters.write` at the encounter's site (the patient's unless `siteId` names another permitted one; 403). The patient must be in scope (404); on a Part 2 chart a consent must cover peer encounters for you (403). endTime after startTime and durationMinutes equal to the difference (400); serviceType from the vocabulary in force (400); hcpcsCode H0038, H2017 or an organization code valid on serviceDate (400); peerProviderId a peer specialist at the site (422).
          */
         post: operations["PeerEncountersController_create_v1"];
         delete?: never;
@@ -911,7 +847,7 @@ export interface paths {
         head?: never;
         /**
          * Edit a draft
-         * @description Permission: `cl.peer-encounters.write`; the peer provider only (403). A finalized encounter answers 409 (add an addendum). New day or times overlapping another peer encounter of the patient answer 409 naming it, unless `confirmOverlap: true`.
+         * @description Permission: `cl.peer-encounters.write`; the peer provider only (403). A finalized encounter answers 409 (add an addendum).
          */
         patch: operations["PeerEncountersController_edit_v1"];
         trace?: never;
@@ -1241,71 +1177,11 @@ export interface paths {
         };
         /**
          * List charges with their source and proposed vs final code
-         * @description Permission: `pm.charges.view`. Filters: status, site, service date range, source type, group session, patient. Paginated, newest service date first; only the caller's sites. 42 CFR Part 2: a charge of a Part 2 chart without your consent for its billing records is withheld (only its id, `consentRequired` and `withheldReason`: no code, amount, date, source or patient), and filters on a charge's own facts (status, source type, patient) never match it; a shown Part 2 charge carries the §2.32 `part2Notice`. CSV with `format=csv` or `Accept: text/csv`: every matching charge (at most 10,000, else 422), masked the same way, chunked with the export trailers. Audited (`charge.list`, `charge.export`).
+         * @description Permission: `pm.charges.view`. Filters: status, site, service date range, source type, group session, patient. Paginated, newest service date first; only the caller's sites. Audited.
          */
         get: operations["ChargesController_list_v1"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/charges/{id}/void": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Void a ready or held charge
-         * @description Permission: `pm.charges.void`. ready or on_hold -> voided (nothing is deleted or edited: the row keeps its amounts); a billed or already voided charge answers 409. Publishes `pm_charge_status_changed.v1`; audited `charge.void` with the reason kind.
-         */
-        post: operations["ChargesController_void_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/charges/{id}/correct": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Void a charge and record its correction
-         * @description Permission: `pm.charges.void`. In one transaction: the charge (ready or on_hold) is voided (`corrected`) and a NEW charge of the same source, one lineage step on (`lifecycle.correctsChargeId`), bills the given units of the code and modifiers (default: the charge's proposed ones), priced by the fee schedule on the service date (no entry: 422 naming code). Billed or voided: 409; of two concurrent corrections one succeeds. Audited `charge.correct`.
-         */
-        post: operations["ChargesController_correct_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/charges/{id}/bill": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Mark a ready charge billed
-         * @description Permission: `pm.charges.bill`. ready -> billed; from then on the charge cannot be voided or corrected (409), and its review cannot be reopened. A held, voided or billed charge answers 409. Publishes `pm_charge_status_changed.v1`; audited `charge.bill`.
-         */
-        post: operations["ChargesController_bill_v1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1364,8 +1240,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Productivity per provider for a calendar month, quarter or year (aggregates only, small cells suppressed)
-         * @description Permission: `hr.productivity.view` in the organization (at every site, or at `siteId`). JSON by default; CSV (streamed) with `Accept: text/csv` or `format=csv` (a complete CSV ends with the trailers `X-Export-Status: complete` and `X-Export-Rows`; a failed one is cut without them). The period must be one calendar month, quarter or year. Providers with fewer than 5 patients have no row (`suppressedProviderCount` counts them), and figures that could be computed back from other periods are withheld (ADR 0012). Every call, allowed or refused, is audited with the caller and the parameters.
+         * Productivity per provider for a period (aggregates only, small cells suppressed)
+         * @description Permission: `hr.productivity.view` in the organization (at every site, or at `siteId`). JSON by default; CSV (streamed) with `Accept: text/csv` or `format=csv` (a complete CSV ends with the trailers `X-Export-Status: complete` and `X-Export-Rows`; a failed one is cut without them). Providers with fewer than 5 patients are folded into one row with `suppressed: true`. Every call, allowed or refused, is audited with the caller and the parameters.
          */
         get: operations["ProviderProductivityController_get_v1"];
         put?: never;
@@ -1376,7 +1252,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/hr/provider-productivity/supervised": {
+    "/api/v1/portal/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A client signs in to the portal
+         * @description Throttled per account and per IP; the same 401 for an unknown email and a wrong password; audited. Permission: public.
+         */
+        post: operations["PortalAuthController_login_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a portal refresh token for a new session
+         * @description Rotates the refresh token; reuse of a spent token revokes the whole session. Permission: public.
+         */
+        post: operations["PortalAuthController_refresh_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/auth/accept-invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the portal password with an invitation token, and sign in
+         * @description Single use, expiring token; password of 12 to 128 characters, not a common or breached one. Permission: public.
+         */
+        post: operations["PortalAuthController_accept_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End the current portal session
+         * @description Permission: a signed-in portal client.
+         */
+        post: operations["PortalAuthController_logout_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/portal-account/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite a patient to the client portal
+         * @description Permission: `portal.accounts.manage`. Creates the account (one per patient) or supersedes earlier invitations; returns the single-use link once and publishes `portal_invitation_created.v1` for a mailer. 409 for an active account or an email in use.
+         */
+        post: operations["PortalAccountsController_invite_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/portal-account": {
         parameters: {
             query?: never;
             header?: never;
@@ -1384,10 +1360,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The same report for the providers the caller supervises (clinical supervisors)
-         * @description Permission: `hr.productivity.supervised`. The rows of the organization-wide report, limited to the providers the caller supervises: peer specialists whose supervision they recorded in the calendar year (CL-19), and providers whose home site is a site where they hold the permission. The same parameters, CSV and audit as `GET /hr/provider-productivity`.
+         * A patient's portal account
+         * @description Permission: `portal.accounts.manage`. Audited.
          */
-        get: operations["ProviderProductivityController_getSupervised_v1"];
+        get: operations["PortalAccountsController_get_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1396,7 +1372,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/dashboards/definitions": {
+    "/api/v1/patients/{id}/portal-account/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable a patient's portal account
+         * @description Permission: `portal.accounts.manage`. Every session of the account ends at once.
+         */
+        post: operations["PortalAccountsController_disable_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/dashboard": {
         parameters: {
             query?: never;
             header?: never;
@@ -1404,10 +1400,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Metric and view definitions of the organization, and its export switches
-         * @description Permission: `dashboards.metrics.manage`.
+         * The client's dashboard
+         * @description Permission: a signed-in portal client. The sections registered for clients; audited.
          */
-        get: operations["DefinitionsController_list_v1"];
+        get: operations["ClientDashboardController_dashboard_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1416,7 +1412,211 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/dashboards/definitions/metrics/{metricKey}": {
+    "/api/v1/portal/appointments/upcoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's upcoming appointments
+         * @description Permission: a signed-in portal client. From PM; audited.
+         */
+        get: operations["ClientDashboardController_upcoming_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/portal-activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client's portal activity
+         * @description Permission: `portal.activity.view`, as the patient's current primary therapist (what the client shared) or a portal admin (everything); 404 otherwise. Audited.
+         */
+        get: operations["PatientPortalActivityController_activity_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The client uploads a file
+         * @description Permission: a signed-in portal client. Content type checked by the bytes; audited.
+         */
+        post: operations["ClientFilesController_uploadFile_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client downloads one of their files
+         * @description Permission: a signed-in portal client. Audited.
+         */
+        get: operations["ClientFilesController_download_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/portal-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file for a client
+         * @description Permission: `portal.files.upload`, as the patient's current primary therapist or a portal admin. Content type checked by the bytes; audited.
+         */
+        post: operations["PatientPortalFilesController_uploadFile_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/portal-files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a client's portal file
+         * @description Permission: `portal.activity.view`; the current primary therapist sees shared files, portal admins all. Audited.
+         */
+        get: operations["PatientPortalFilesController_download_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/therapist/portal-notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * New portal activity of the caller's clients
+         * @description Permission: `portal.activity.view`. The patients whose current primary therapist the caller is; newest first; audited.
+         */
+        get: operations["PortalNotificationsController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/therapist/portal-notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same notifications as Server-Sent Events
+         * @description Permission: `portal.activity.view`. Events `portal-notification` (data: a notification) as they are committed, and `heartbeat`; each read is audited like the list.
+         */
+        get: operations["PortalNotificationsController_live_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/therapist/portal-notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a portal notification read or unread
+         * @description Permission: `portal.activity.view`. Audited.
+         */
+        post: operations["PortalNotificationsController_mark_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/mood-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's mood entries, newest first
+         * @description Permission: a signed-in portal client.
+         */
+        get: operations["ClientMoodController_list_v1"];
+        put?: never;
+        /**
+         * Log a mood check-in
+         * @description Permission: a signed-in portal client. Score 1-10, symptoms from a fixed vocabulary; shared with the clinician unless `sharedWithClinician: false`.
+         */
+        post: operations["ClientMoodController_log_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/mood-entries/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1430,13 +1630,97 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a metric's target, thresholds, visibility or attention rules for this practice
-         * @description Permission: `dashboards.metrics.manage`. Never a calculation: calculation, calculationSource, updateModel, unit, name, domain, freshnessLabel and drillKey are refused with 400 naming the field. The change is appended to the definition audit trail.
+         * Share a mood entry with the clinician, or stop sharing it
+         * @description Permission: a signed-in portal client.
          */
-        patch: operations["DefinitionsController_updateMetric_v1"];
+        patch: operations["ClientMoodController_share_v1"];
         trace?: never;
     };
-    "/api/v1/dashboards/definitions/views/{viewKey}": {
+    "/api/v1/portal/mood-trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's 30-day mood trend
+         * @description Permission: a signed-in portal client.
+         */
+        get: operations["ClientMoodController_trend_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/mood-trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client's 30-day mood trend and its correlation with session attendance
+         * @description Permission: `portal.activity.view`, as the patient's current primary therapist (the entries the client shared) or a portal admin (all). 404 otherwise. Audited.
+         */
+        get: operations["PatientMoodController_trend_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/mood-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client's shared mood entries
+         * @description Permission: `portal.activity.view`, as above. Audited.
+         */
+        get: operations["PatientMoodController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/journal-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's journal, newest first
+         * @description Permission: a signed-in portal client.
+         */
+        get: operations["ClientJournalController_list_v1"];
+        put?: never;
+        /**
+         * Write a journal entry
+         * @description Permission: a signed-in portal client. Private unless `sharedWithClinician: true`.
+         */
+        post: operations["ClientJournalController_write_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/journal-entries/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1450,33 +1734,13 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change which modules a view includes, or whether users keep their own layout, for this practice
-         * @description Permission: `dashboards.metrics.manage`. Role binding, scope and the core metric set are the platform's (400).
+         * Share a journal entry with the clinician, or make it private again
+         * @description Permission: a signed-in portal client.
          */
-        patch: operations["DefinitionsController_updateView_v1"];
+        patch: operations["ClientJournalController_share_v1"];
         trace?: never;
     };
-    "/api/v1/dashboards/export-permissions/{roleKey}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Switch dashboard export on or off for a role in this organization
-         * @description Permission: `dashboards.metrics.manage`. Export also needs `dashboards.export` on the role; both are checked at export time.
-         */
-        put: operations["DefinitionsController_setExport_v1"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dashboards/drill/{drillKey}": {
+    "/api/v1/patients/{id}/journal-entries": {
         parameters: {
             query?: never;
             header?: never;
@@ -1484,10 +1748,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The source records behind a metric (drill-through)
-         * @description Permission: `dashboards.view`, a metric with this drill key visible to the caller, and the owning context's own permission (its Part 2 rules: withheld rows show only that they exist and why; its PHI audit). Practitioners see their own records only. Each row links to its source workflow in the staff web. Read-only: nothing is written to a source. Audited as a drilled-into event.
+         * The journal entries a client shared
+         * @description Permission: `portal.activity.view`, as the current primary therapist (shared entries only) or a portal admin. Audited.
          */
-        get: operations["DrillThroughController_drill_v1"];
+        get: operations["PatientJournalController_list_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1496,27 +1760,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/dashboards/recompute": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Recompute stored metric values now (on demand)
-         * @description Permission: `dashboards.metrics.manage`. Asks each source (GetPerformanceSignalsQuery) for the days and replaces the stored values; a failing source keeps its last known values and is recorded as failing (the views show it stale). Answers per source.
-         */
-        post: operations["MetricStoreController_recompute_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dashboards/me": {
+    "/api/v1/portal/prompts": {
         parameters: {
             query?: never;
             header?: never;
@@ -1524,10 +1768,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The caller's role-bound dashboard view
-         * @description Permission: `dashboards.view`. The view bound to the caller's role (Manager/Owner, Treatment Coordinator, Front-of-House, Practitioner), only the metrics their roles may see; practitioners see their own figures only. Each value carries its update model, freshness label, feed state, staleness and attention indicators. A site or provider filter outside the caller's scope is 403 (and audited).
+         * Prompts and check-ins the client can answer now
+         * @description Permission: a signed-in portal client.
          */
-        get: operations["DashboardsController_me_v1"];
+        get: operations["ClientPromptsController_open_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1536,67 +1780,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/dashboards/cross-site": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The group / multi-site comparison view
-         * @description Permission: `dashboards.cross-site.view` (an explicit grant). Without it the answer is 403 and the attempt is written to the dashboard audit trail (a denied event) before the answer. Every use is audited with the sites in scope.
-         */
-        get: operations["DashboardsController_crossSite_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dashboards/views/{viewId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Another dashboard view the caller is bound to
-         * @description Permission: `dashboards.view`, and one of the caller's roles must be bound to the view (else 403, audited). `viewId` is the view's key: practitioner, front-of-house, treatment-coordinator, manager (group: the comparison, as /cross-site).
-         */
-        get: operations["DashboardsController_view_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dashboards/views/{viewId}/layout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Save your own layout of a view (order, hidden tiles)
-         * @description Permission: `dashboards.view`, a view bound to one of your roles whose practice enables personal layouts (else 422). The core metrics of the role cannot be hidden (400).
-         */
-        put: operations["DashboardsController_saveLayout_v1"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dashboards/stream/tickets": {
+    "/api/v1/portal/prompts/{id}/responses": {
         parameters: {
             query?: never;
             header?: never;
@@ -1606,17 +1790,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A single-use ticket to open the change stream from an EventSource
-         * @description Permission: `dashboards.view`. `EventSource` cannot send an Authorization header: this exchanges the bearer token of the request for a random ticket valid once within 60 s; `GET /api/v1/dashboards/stream?ticket=...` redeems it, and the stream is then checked like any request made with that token (live session, organization, permission).
+         * Answer a prompt or check-in
+         * @description Permission: a signed-in portal client. A daily prompt once a day, a check-in once (409 otherwise). The clinician is notified.
          */
-        post: operations["DashboardStreamController_ticket_v1"];
+        post: operations["ClientPromptsController_answer_v1"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/dashboards/stream": {
+    "/api/v1/patients/{id}/portal-prompts": {
         parameters: {
             query?: never;
             header?: never;
@@ -1624,103 +1808,23 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Server-Sent Events: which metrics the caller may see just changed
-         * @description Permission: `dashboards.view`. Authenticate with the bearer token, or (EventSource) with `?ticket=` from POST /dashboards/stream/tickets. Events: `ready` (the metric keys the stream covers), `metrics-changed` (`{ metrics, days, trigger, computedAt, occurredAt, feeds }`: only metrics the caller's roles may see, of their organization; own-figures metrics only for changes concerning the caller), and a comment heartbeat every DASHBOARDS_STREAM_HEARTBEAT_SECONDS. Each change has an id; reconnecting with `Last-Event-ID` (or `?lastEventId=`) replays the changes missed since, from the last 1000 of the organization.
+         * A client's prompts and check-ins with the answers
+         * @description Permission: `portal.activity.view`, as above. Audited.
          */
-        get: operations["DashboardStreamController_stream_v1"];
+        get: operations["PatientPromptsController_list_v1"];
         put?: never;
-        post?: never;
+        /**
+         * Send a client a daily prompt or a scheduled check-in
+         * @description Permission: `portal.prompts.manage`, as the patient's current primary therapist or a portal admin (404 otherwise).
+         */
+        post: operations["PatientPromptsController_create_v1"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/dashboards/me/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Export the caller's dashboard view (CSV or PDF) with its filters
-         * @description Guard: `dashboards.view`; at export time the handler also requires `dashboards.export` on one of the caller's roles, not switched off for that role by the organization (PUT /dashboards/export-permissions/:roleKey); without it 403 and a `denied` dashboard audit event. Exactly the tiles the caller would see with these filters; the PDF states title, scope, filters, freshness and generated-at. Audited (exported).
-         */
-        get: operations["DashboardExportController_me_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dashboards/views/{viewId}/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Export a dashboard view the caller is bound to (CSV or PDF)
-         * @description Guard: `dashboards.view`; at export time the handler also requires `dashboards.export` on one of the caller's roles, not switched off for that role by the organization (PUT /dashboards/export-permissions/:roleKey); without it 403 and a `denied` dashboard audit event. As /me/export for the view.
-         */
-        get: operations["DashboardExportController_viewExport_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dashboards/drill/{drillKey}/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Export a drill-down: the source records behind a metric (CSV or PDF)
-         * @description Guard: `dashboards.view`; at export time the handler also requires `dashboards.export` on one of the caller's roles, not switched off for that role by the organization (PUT /dashboards/export-permissions/:roleKey); without it 403 and a `denied` dashboard audit event. The records come from the owning context as in GET /dashboards/drill/:drillKey (its permissions, Part 2 withholding, PHI audit), at most 2000.
-         */
-        get: operations["DashboardExportController_drill_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dashboards/feeds": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The organization's inbound feeds and their state
-         * @description Permission: `dashboards.metrics.manage`. Never a credential.
-         */
-        get: operations["FeedsController_list_v1"];
-        put?: never;
-        /**
-         * Register an inbound feed and receive its credential (shown once)
-         * @description Permission: `dashboards.metrics.manage`. The feed posts pre-aggregated values for this organization only, as source `feed:<feedKey>`, for the signals metric definitions read from that source (e.g. `portal` supplies the Engagement tiles until the portal exists). Only the credential's SHA-256 is stored. 409 when the key is taken.
-         */
-        post: operations["FeedsController_register_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dashboards/feeds/{feedKey}/signals": {
+    "/api/v1/portal/crisis-toolkit/opens": {
         parameters: {
             query?: never;
             header?: never;
@@ -1730,10 +1834,410 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A connected system posts pre-aggregated values (feed credential)
-         * @description Authentication: the feed's credential as `Authorization: Bearer cfd_...` (not a staff token); it names the organization. Values are validated (only the signals the feed supplies, calendar days, finite numbers, known sites; errors name the field) and stored whole or not at all; a repeated `senderId` answers `duplicate` and stores nothing. A feed that stops posting for longer than its expected interval is shown stale (silent) on every tile it feeds.
+         * The client opens their crisis toolkit
+         * @description Permission: a signed-in portal client. Answers the toolkit (the 988 Suicide & Crisis Lifeline first, coping steps, contacts). Every open is logged; the third within 7 days alerts the therapist and the admins, once per episode. Audited.
          */
-        post: operations["FeedsController_post_v1"];
+        post: operations["CrisisToolkitController_open_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/crisis-toolkit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client's crisis toolkit, as the client sees it
+         * @description Permission: `portal.activity.view` (the current primary therapist or a portal admin). Not counted as an open. Audited.
+         */
+        get: operations["CrisisToolkitController_get_v1"];
+        /**
+         * Customise a client's crisis toolkit
+         * @description Permission: `portal.crisis-toolkit.manage` (the current primary therapist or a portal admin). Replaces the coping steps and contacts; the 988 Lifeline stays first whatever is sent. Audited.
+         */
+        put: operations["CrisisToolkitController_update_v1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/crisis-toolkit/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client's crisis-toolkit opens and alert episodes (last 90 days)
+         * @description Permission: `portal.activity.view` (the current primary therapist or a portal admin). Audited.
+         */
+        get: operations["CrisisToolkitController_usage_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/crisis-alerts/{alertId}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge a crisis-toolkit alert
+         * @description Permission: `portal.crisis-toolkit.manage` (the current primary therapist or a portal admin). Notes that the alert was seen; idempotent. Nothing is sent to the client. Audited.
+         */
+        post: operations["CrisisToolkitController_acknowledge_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/portal/crisis-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * High-risk list: crisis-toolkit alert episodes of every client (paginated, newest first)
+         * @description Permission: `portal.admin`. Audited.
+         */
+        get: operations["CrisisToolkitController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client's therapeutic goals
+         * @description Permission: `portal.activity.view` (the current primary therapist or a portal admin). Audited.
+         */
+        get: operations["GoalsController_list_v1"];
+        put?: never;
+        /**
+         * Create a therapeutic goal for a client
+         * @description Permission: `portal.goals.manage` (the current primary therapist or a portal admin). Audited.
+         */
+        post: operations["GoalsController_create_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/goals/{goalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A goal with its progress history
+         * @description Permission: `portal.activity.view`. Audited.
+         */
+        get: operations["GoalsController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/goals/{goalId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record progress on a goal
+         * @description Permission: `portal.goals.manage`. Only an active goal (409 otherwise); kept as history. Audited.
+         */
+        post: operations["GoalsController_progress_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's goals
+         * @description Permission: a signed-in portal client. Audited.
+         */
+        get: operations["GoalsController_listMine_v1"];
+        put?: never;
+        /**
+         * The client creates a goal
+         * @description Permission: a signed-in portal client. The therapist is notified. Audited.
+         */
+        post: operations["GoalsController_createMine_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/goals/{goalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the client's goals, with its history
+         * @description Permission: a signed-in portal client. Audited.
+         */
+        get: operations["GoalsController_getMine_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/goals/{goalId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The client records progress on a goal
+         * @description Permission: a signed-in portal client. Only an active goal (409 otherwise); the therapist is notified. Audited.
+         */
+        post: operations["GoalsController_progressMine_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/homework": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client's homework (paginated, latest due first)
+         * @description Permission: `portal.activity.view` (the current primary therapist or a portal admin). Audited.
+         */
+        get: operations["HomeworkController_list_v1"];
+        put?: never;
+        /**
+         * Assign homework to a client
+         * @description Permission: `portal.homework.manage` (the current primary therapist or a portal admin). Audited.
+         */
+        post: operations["HomeworkController_assign_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/homework/{homeworkId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review completed homework and give feedback
+         * @description Permission: `portal.homework.manage`. Only completed homework (409 otherwise). The client sees the feedback. Audited.
+         */
+        post: operations["HomeworkController_review_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/homework/{homeworkId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw homework the client has not completed
+         * @description Permission: `portal.homework.manage`. Only assigned homework (409 otherwise). Audited.
+         */
+        post: operations["HomeworkController_cancel_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/homework": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's homework, with the therapist's feedback (paginated)
+         * @description Permission: a signed-in portal client. Audited.
+         */
+        get: operations["HomeworkController_mine_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/homework/{homeworkId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The client completes homework
+         * @description Permission: a signed-in portal client. Only assigned homework (409 otherwise); an optional worksheet is a file uploaded first (`POST /api/v1/portal/files`), referenced by `fileId`. The therapist is notified. Audited.
+         */
+        post: operations["HomeworkController_complete_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Resources recommended to a client
+         * @description Permission: `portal.activity.view`. Audited.
+         */
+        get: operations["ResourcesController_list_v1"];
+        put?: never;
+        /**
+         * Recommend a link or an uploaded file to a client
+         * @description Permission: `portal.resources.manage` (the current primary therapist or a portal admin). A link is https only; a file is uploaded first for this client (`POST /api/v1/patients/:id/portal-files`) and referenced by `fileId`. Audited.
+         */
+        post: operations["ResourcesController_recommend_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/resources/{resourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recommend to this client a link already recommended to another of your clients
+         * @description Permission: `portal.resources.manage`. Seed §8 "assign resource". A link only (422 for a file: it belongs to the other client); answers the existing recommendation when the client has it already. Audited.
+         */
+        post: operations["ResourcesController_assign_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/resources/{resourceId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop recommending a resource
+         * @description Permission: `portal.resources.manage`. Idempotent. Audited.
+         */
+        post: operations["ResourcesController_withdraw_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The resources the client's therapist recommends
+         * @description Permission: a signed-in portal client. Audited.
+         */
+        get: operations["ResourcesController_mine_v1"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1906,12 +2410,12 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            queue: "encounter-generation" | "charge-creation" | "dashboards-metrics";
+            queue: "encounter-generation" | "charge-creation";
             /**
              * @description Versioned event name (the job name)
              * @enum {string}
              */
-            eventType: "cl_group_session_documented.v1" | "cl_group_encounters_approved.v1" | "peer_encounter_finalized.v1" | "pm_appointment_status_changed.v1" | "pm_charge_status_changed.v1" | "cl_group_encounter_generation_reopened.v1" | "pm_appointment_booked.v1" | "pm_appointment_rescheduled.v1" | "cl_progress_note_signed.v1" | "pm_charge_created.v1";
+            eventType: "cl_group_session_documented.v1" | "cl_group_encounters_approved.v1" | "peer_encounter_finalized.v1" | "pm_appointment_status_changed.v1" | "portal_invitation_created.v1";
             /** Format: date-time */
             occurredAt: string;
             /** Format: date-time */
@@ -1929,7 +2433,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @description Queues whose failed job went back to waiting */
-            queues: ("encounter-generation" | "charge-creation" | "dashboards-metrics")[];
+            queues: ("encounter-generation" | "charge-creation")[];
             /** @enum {string} */
             state: "waiting";
         };
@@ -2595,56 +3099,34 @@ export interface components {
             attendees: components["schemas"]["AttendanceEntryDto"][];
         };
         GenerationFlagsDto: {
-            /** @description Partial attendance under the jurisdiction minimum. Null when the row is withheld (42 CFR Part 2) */
-            belowMinimum: boolean | null;
+            /** @description Partial attendance under the jurisdiction minimum */
+            belowMinimum: boolean;
             /** @enum {string|null} */
             notBillableReason: "absent" | "below_minimum_minutes" | "no_code_mapping" | "invalid_code" | null;
             notBillableDetail: string | null;
-            /** @description 42 CFR Part 2 consent required: the row is withheld, cannot be approved, rejected or edited */
+            /** @description 42 CFR Part 2 consent required: identifiers hidden, cannot be approved or edited */
             consentRequired: boolean;
         };
         GroupEncounterGenerationDto: {
             /** Format: uuid */
             id: string;
-            /**
-             * @description Set when the row is withheld: it then shows only its id, sudProgram and this reason; every other field is null
-             * @enum {string|null}
-             */
-            withheldReason: "part2_consent_required" | null;
-            /**
-             * Format: uuid
-             * @description Null when the row is withheld (42 CFR Part 2)
-             */
-            groupSessionId: string | null;
-            /**
-             * Format: uuid
-             * @description Null when the row is withheld (42 CFR Part 2)
-             */
-            groupId: string | null;
-            /** @description Null when the row is withheld (42 CFR Part 2), or when the caller cannot see the group */
-            groupName: string | null;
-            /**
-             * Format: uuid
-             * @description Null when the row is withheld (42 CFR Part 2)
-             */
-            siteId: string | null;
-            /**
-             * Format: date
-             * @description Null when the row is withheld (42 CFR Part 2)
-             */
-            sessionDate: string | null;
-            /** @description Null when the row is withheld (42 CFR Part 2) */
-            groupType: string | null;
-            /** @enum {string|null} */
-            modality: "in_person" | "telehealth_video" | null;
+            /** Format: uuid */
+            groupSessionId: string;
+            /** Format: uuid */
+            groupId: string;
+            /** Format: uuid */
+            siteId: string;
+            /** Format: date */
+            sessionDate: string;
+            groupType: string;
+            /** @enum {string} */
+            modality: "in_person" | "telehealth_video";
             sudProgram: boolean;
             /**
              * Format: uuid
              * @description Null when consent is required
              */
             patientId: string | null;
-            /** @description "First Last". Null when the row is withheld (42 CFR Part 2), or when the patient is outside your scope */
-            patientName: string | null;
             /** Format: uuid */
             chartId: string | null;
             /**
@@ -2652,23 +3134,17 @@ export interface components {
              * @description The PM encounter (null for absent attendees or when consent is required)
              */
             encounterId: string | null;
-            /** @enum {string|null} */
-            attendanceStatus: "present" | "partial" | "absent" | null;
-            /** @description Null when the row is withheld (42 CFR Part 2) */
-            minutesAttended: number | null;
-            /**
-             * @description Null when the row is withheld (42 CFR Part 2)
-             * @enum {string|null}
-             */
-            status: "pending_review" | "approved" | "rejected" | "not_generated" | null;
+            /** @enum {string} */
+            attendanceStatus: "present" | "partial" | "absent";
+            minutesAttended: number;
+            /** @enum {string} */
+            status: "pending_review" | "approved" | "rejected" | "not_generated";
             /** @enum {string|null} */
             proposedCodeSystem: "CPT" | "HCPCS" | null;
             /** @description Advisory: PM-07 decides the final code */
             proposedCptCode: string | null;
-            /** @description Null when the row is withheld (42 CFR Part 2) */
-            proposedModifiers: string[] | null;
-            /** @description Null when the row is withheld (42 CFR Part 2) */
-            billable: boolean | null;
+            proposedModifiers: string[];
+            billable: boolean;
             flags: components["schemas"]["GenerationFlagsDto"];
             /** Format: uuid */
             reviewedBy: string | null;
@@ -2677,35 +3153,11 @@ export interface components {
             rejectionReason: string | null;
             /** @description The 42 CFR §2.32 notice on a disclosed Part 2 row */
             part2Notice: string | null;
-            /** @description Null when the row is withheld (42 CFR Part 2) */
-            version: number | null;
-            /**
-             * Format: date-time
-             * @description Null when the row is withheld (42 CFR Part 2)
-             */
-            createdAt: string | null;
-            /**
-             * Format: date-time
-             * @description Null when the row is withheld (42 CFR Part 2)
-             */
-            updatedAt: string | null;
-        };
-        ConsentWorklistItemDto: {
-            /** Format: uuid */
-            patientId: string;
-            /** Format: uuid */
-            chartId: string;
-            /** @description "First Last" */
-            patientName: string;
-            /** @description Generations pending review that no approver of their site may see yet */
-            waitingCount: number;
-            /**
-             * @description The record type the missing consent must cover
-             * @enum {string}
-             */
-            recordType: "group_encounter";
-            /** @description The 42 CFR §2.32 notice */
-            part2Notice: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         ReviewIdsDto: {
             /** @description Generation ids (one or many) */
@@ -2787,8 +3239,6 @@ export interface components {
             hcpcsCode: string;
             /** @description What the encounter focused on (PHI) */
             focusNotes?: string;
-            /** @description Save even though another peer encounter of the same patient overlaps these times on that day (without it: 409 naming them) */
-            confirmOverlap?: boolean;
         };
         PeerEncounterAddendumDto: {
             /** Format: uuid */
@@ -2860,8 +3310,6 @@ export interface components {
             serviceType?: string;
             hcpcsCode?: string;
             focusNotes?: string;
-            /** @description Save even though another peer encounter of the same patient overlaps these times on that day (without it: 409 naming them) */
-            confirmOverlap?: boolean;
         };
         AddPeerEncounterAddendumDto: {
             body: string;
@@ -3179,35 +3627,14 @@ export interface components {
              */
             modifiers: string[];
         };
-        ChargeLifecycleDto: {
-            /** @description 0 for the source's first charge; a correction is one step after the charge it corrects */
-            lineageSeq: number;
-            /**
-             * Format: uuid
-             * @description The voided charge this one corrects or re-prices
-             */
-            correctsChargeId: string | null;
-            /** @enum {string|null} */
-            correctionReason: "corrected" | "repriced" | null;
-            /** Format: date-time */
-            voidedAt: string | null;
-            /** @enum {string|null} */
-            voidReason: "voided" | "corrected" | "repriced" | "reopened" | null;
-            /** Format: date-time */
-            billedAt: string | null;
-        };
         ChargeResponseDto: {
             /** Format: uuid */
             id: string;
-            /**
-             * @description Null when the charge is withheld (42 CFR Part 2)
-             * @enum {string|null}
-             */
-            status: "ready" | "on_hold" | "billed" | "voided" | null;
+            /** @enum {string} */
+            status: "ready" | "on_hold";
             /** @enum {string|null} */
-            holdReason: "no_fee_schedule_entry" | "zero_units" | "invalid_duration" | "future_service_date" | null;
-            /** @description Null when the charge is withheld (42 CFR Part 2) */
-            source: components["schemas"]["ChargeSourceDto"] | null;
+            holdReason: "no_fee_schedule_entry" | "zero_units" | "invalid_duration" | null;
+            source: components["schemas"]["ChargeSourceDto"];
             /** Format: uuid */
             encounterId: string | null;
             /**
@@ -3217,38 +3644,23 @@ export interface components {
             patientId: string | null;
             /** Format: uuid */
             chartId: string | null;
-            /** @description 42 CFR Part 2: a Part 2 chart's charge with no consent covering billing records for the caller: the charge is withheld */
+            /** @description 42 CFR Part 2: a Part 2 chart's charge with no consent covering billing records for the caller; patient, chart and encounter ids are withheld */
             consentRequired: boolean;
-            /**
-             * @description Set when the charge is withheld: it then shows only its id, consentRequired and this reason; every other field is null
-             * @enum {string|null}
-             */
-            withheldReason: "part2_consent_required" | null;
-            /** @description The 42 CFR §2.32 notice, on a shown charge of a Part 2 chart */
-            part2Notice: string | null;
             /**
              * Format: uuid
              * @description Null for a peer encounter charged without a PM encounter
              */
             siteId: string | null;
-            /**
-             * Format: date
-             * @description Null when the charge is withheld (42 CFR Part 2)
-             */
-            serviceDate: string | null;
-            /**
-             * Format: uuid
-             * @description Null when the charge is withheld (42 CFR Part 2)
-             */
-            renderingProviderId: string | null;
-            /** @description Null when the charge is withheld (42 CFR Part 2) */
-            durationMinutes: number | null;
-            /** @description CL's advisory proposal. Null when the charge is withheld (42 CFR Part 2) */
-            proposed: components["schemas"]["ProposedCodeDto"] | null;
-            /** @description What PM bills (fee schedule and crosswalk). Null when the charge is withheld (42 CFR Part 2) */
-            final: components["schemas"]["FinalCodeDto"] | null;
-            /** @description Null when the charge is withheld (42 CFR Part 2) */
-            units: number | null;
+            /** Format: date */
+            serviceDate: string;
+            /** Format: uuid */
+            renderingProviderId: string;
+            durationMinutes: number;
+            /** @description CL's advisory proposal */
+            proposed: components["schemas"]["ProposedCodeDto"];
+            /** @description What PM bills (fee schedule and crosswalk) */
+            final: components["schemas"]["FinalCodeDto"];
+            units: number;
             /** @example per_15_minutes */
             unitBasis: string | null;
             /** @description Rate per unit in cents */
@@ -3257,50 +3669,10 @@ export interface components {
             amountCents: number | null;
             /** Format: uuid */
             feeScheduleEntryId: string | null;
-            /**
-             * @description Null when the charge is withheld (42 CFR Part 2)
-             * @example us-az-ahcccs
-             */
-            jurisdictionProfileKey: string | null;
-            /**
-             * Format: date-time
-             * @description Null when the charge is withheld (42 CFR Part 2)
-             */
-            createdAt: string | null;
-            /** @description Null when the charge is withheld (42 CFR Part 2) */
-            lifecycle: components["schemas"]["ChargeLifecycleDto"] | null;
-        };
-        VoidChargeDto: {
-            /**
-             * @description Why (a kind, kept in the audit log; never free text, which could hold PHI)
-             * @enum {string}
-             */
-            reason: "duplicate" | "wrong_patient" | "wrong_code" | "wrong_units" | "service_not_rendered" | "other";
-        };
-        CorrectChargeDto: {
-            /** @description Units to bill (a day holds at most 96 quarter hours) */
-            units: number;
-            /**
-             * @description Defaults to the charge's proposed code
-             * @example H0005
-             */
-            code?: string;
-            /**
-             * @description Defaults to the charge's proposed modifiers
-             * @example [
-             *       "HQ"
-             *     ]
-             */
-            modifiers?: string[];
-            /**
-             * @description Why (a kind, kept in the audit log; never free text, which could hold PHI)
-             * @enum {string}
-             */
-            reason: "duplicate" | "wrong_patient" | "wrong_code" | "wrong_units" | "service_not_rendered" | "other";
-        };
-        ChargeCorrectionResponseDto: {
-            voided: components["schemas"]["ChargeResponseDto"];
-            correction: components["schemas"]["ChargeResponseDto"];
+            /** @example us-az-ahcccs */
+            jurisdictionProfileKey: string;
+            /** Format: date-time */
+            createdAt: string;
         };
         FeeScheduleEntryResponseDto: {
             /** Format: uuid */
@@ -3387,28 +3759,35 @@ export interface components {
         DocumentationLagBinsDto: {
             /** @description Notes signed less than 24 h after the session ended */
             under24h: number;
-            /** @description Notes signed 24 h or more after the session ended */
-            atLeast24h: number;
+            /** @description Notes signed 24 to 48 h after the session ended */
+            from24To48h: number;
+            /** @description Notes signed more than 48 h after the session ended */
+            over48h: number;
         };
         ProviderProductivityDto: {
-            /** Format: uuid */
-            providerId: string;
             /**
              * Format: uuid
-             * @description The provider's home site in the calendar year (most sessions and notes)
+             * @description Null on the suppressed row
              */
-            siteId: string;
+            providerId: string | null;
+            /**
+             * Format: uuid
+             * @description The site filter; null for every site
+             */
+            siteId: string | null;
             /** Format: uuid */
             organizationId: string;
             /** Format: date */
             periodStart: string;
             /** Format: date */
             periodEnd: string;
+            /** @description True on the one row folding every provider with fewer than 5 patients in the period */
+            suppressed: boolean;
+            /** @description Providers the row covers (1 unless suppressed) */
+            providerCount: number;
             /** @description Notes signed in the period */
             notesCompletedCount: number;
-            /** @description Notes signed per 7-day week of the period, one decimal */
-            notesCompletedPerWeek: number;
-            /** @description Session end to signature, whole hours; null when withheld (fewer than 5 notes) */
+            /** @description Session end to signature, whole hours; null with fewer than 5 notes */
             avgDocumentationLagHours: number | null;
             /** @description Null unless every non-empty bin holds at least 5 notes */
             documentationLagBins: components["schemas"]["DocumentationLagBinsDto"] | null;
@@ -3420,7 +3799,7 @@ export interface components {
             /** @description Late cancellations (counted apart from no-shows) */
             lateCancelCount: number;
             /**
-             * @description Completed sessions per non-clinical category (Individual Therapy, Group Services, Case Management, Assessment, Peer Support, Other): every non-empty one (each at least 5), or none
+             * @description Completed sessions per non-clinical category (Individual Therapy, Group Services, Case Management, Assessment, Peer Support, Other); a category appears only with at least 5
              * @example {
              *       "Individual Therapy": 42,
              *       "Group Services": 12
@@ -3431,407 +3810,589 @@ export interface components {
             };
         };
         ProviderProductivityResponseDto: {
-            /** @description Providers with at least 5 patients in the period (and not withheld by ADR 0012) */
             items: components["schemas"]["ProviderProductivityDto"][];
-            /** @description Providers with activity in the period whose figures are withheld; nothing else about them is returned */
-            suppressedProviderCount: number;
         };
-        CalculationDto: {
-            /** @enum {string} */
-            op: "sum" | "latest" | "ratio";
-            signal: string;
-            denominator?: string;
-        };
-        VisibilityRulesDto: {
-            roles: string[];
-            /** @enum {string} */
-            scope: "own" | "site" | "organization";
-        };
-        ThresholdsDto: {
-            /** @enum {string} */
-            direction?: "above" | "below";
-            warn?: number;
-            alert?: number;
-        };
-        AttentionRuleDto: {
-            /** @enum {string} */
-            kind: "threshold" | "drift" | "unusual-change" | "overdue";
-            tolerance?: number;
-            sigma?: number;
-            minDelta?: number;
-            above?: number;
-        };
-        MetricDefinitionDto: {
-            /** Format: uuid */
-            id: string;
-            metricKey: string;
-            name: string;
-            /** @enum {string} */
-            domain: "Operational" | "Clinical" | "Financial" | "Compliance" | "Engagement";
-            calculationSource: string;
-            calculation: components["schemas"]["CalculationDto"];
-            unit: string;
-            /** @enum {string} */
-            updateModel: "real-time" | "near-real-time" | "batch";
-            /** @enum {string} */
-            freshnessLabel: "live" | "updated-ago" | "as-of";
-            visibilityRules: components["schemas"]["VisibilityRulesDto"];
-            target: number | null;
-            thresholds: components["schemas"]["ThresholdsDto"];
-            attentionRules: components["schemas"]["AttentionRuleDto"][];
-            drillKey: string | null;
-            /** @description The practice overrides the platform default */
-            overridden: boolean;
-        };
-        ViewDefinitionDto: {
-            /** Format: uuid */
-            id: string;
-            viewKey: string;
-            name: string;
-            roleBinding: string[];
-            enabledModules: ("Operational" | "Clinical" | "Financial" | "Compliance" | "Engagement")[];
-            /** @enum {string} */
-            permissionScope: "site" | "group" | "individual-panel";
-            metricKeys: string[];
-            coreMetricKeys: string[];
-            layoutVersion: number;
-            userLayoutEnabled: boolean;
-            overridden: boolean;
-        };
-        ExportPermissionDto: {
-            roleKey: string;
-            allowed: boolean;
-        };
-        DefinitionsResponseDto: {
-            metrics: components["schemas"]["MetricDefinitionDto"][];
-            views: components["schemas"]["ViewDefinitionDto"][];
-            exportPermissions: components["schemas"]["ExportPermissionDto"][];
-        };
-        UpdateMetricDefinitionDto: {
-            /** @description The target the drift rule compares with */
-            target?: number | null;
+        PortalLoginDto: {
+            /** @example client@sonoran.cairn.test */
+            email: string;
             /**
-             * @description { direction: above|below, warn?, alert? }
-             * @example {
-             *       "direction": "above",
-             *       "warn": 3,
-             *       "alert": 6
-             *     }
+             * Format: password
+             * @example demo-password-1
              */
-            thresholds?: Record<string, never>;
-            /**
-             * @description { roles: role keys, scope: own|site|organization }
-             * @example {
-             *       "roles": [
-             *         "practice_manager"
-             *       ],
-             *       "scope": "organization"
-             *     }
-             */
-            visibilityRules?: Record<string, never>;
-            /** @description threshold | drift{tolerance} | unusual-change{sigma,minDelta} | overdue{above} */
-            attentionRules?: Record<string, never>[];
+            password: string;
         };
-        UpdateViewDefinitionDto: {
-            /** @description The modules (domains) whose metrics the view includes */
-            enabledModules?: ("Operational" | "Clinical" | "Financial" | "Compliance" | "Engagement")[];
-            /** @description Whether users may keep their own layout of this view */
-            userLayoutEnabled?: boolean;
-        };
-        SetExportPermissionDto: {
-            /** @description Whether the role may export dashboards in this organization (it must also hold dashboards.export) */
-            allowed: boolean;
-        };
-        DrillFiltersDto: {
-            /** Format: date */
-            from: string;
-            /** Format: date */
-            to: string;
-            /** Format: uuid */
-            siteId: string | null;
-            /** Format: uuid */
-            providerId: string | null;
-        };
-        DrillColumnDto: {
-            key: string;
-            label: string;
-        };
-        WithheldDto: {
-            /** @description Why the record is withheld (e.g. a 42 CFR Part 2 record without consent) */
-            reason: string;
-        };
-        DrillRowDto: {
-            /** Format: uuid */
-            id: string;
-            cells: {
-                [key: string]: (string | number) | null;
-            };
-            withheld: components["schemas"]["WithheldDto"] | null;
-            /** @description The staff-web path of the record (its source workflow) */
-            link: string;
-        };
-        DrillRecordsDto: {
-            columns: components["schemas"]["DrillColumnDto"][];
-            rows: components["schemas"]["DrillRowDto"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
-        DrillResponseDto: {
-            drillKey: string;
-            metricKey: string;
-            filters: components["schemas"]["DrillFiltersDto"];
-            records: components["schemas"]["DrillRecordsDto"];
-        };
-        RecomputeMetricsRequestDto: {
-            /** @description The sources to recompute (default: every source) */
-            sources?: ("pm.appointments" | "pm.charges" | "cl.documentation" | "cl.group-encounters" | "cl.peer" | "cl.caseload" | "cl.consents" | "cl.supervision" | "platform.audit")[];
-            /**
-             * Format: date
-             * @description First day (organization calendar)
-             */
-            from: string;
-            /**
-             * Format: date
-             * @description Last day (inclusive)
-             */
-            to: string;
-        };
-        SourceRecomputeResultDto: {
+        PortalSessionDto: {
+            /** @description JWT access token of the portal audience; send as `Authorization: Bearer <token>` */
+            accessToken: string;
             /** @enum {string} */
-            source: "pm.appointments" | "pm.charges" | "cl.documentation" | "cl.group-encounters" | "cl.peer" | "cl.caseload" | "cl.consents" | "cl.supervision" | "platform.audit";
-            /** @enum {string} */
-            status: "ok" | "failing";
-            buckets: number;
-            error: string | null;
-        };
-        RecomputeMetricsResponseDto: {
-            /** Format: uuid */
-            organizationId: string;
-            /** Format: date */
-            from: string;
-            /** Format: date */
-            to: string;
+            tokenType: "Bearer";
+            /** @example 900 */
+            expiresIn: number;
+            /** @description Opaque refresh token; single use, rotated on every refresh */
+            refreshToken: string;
             /** Format: date-time */
-            computedAt: string;
-            results: components["schemas"]["SourceRecomputeResultDto"][];
+            refreshExpiresAt: string;
         };
-        DashboardViewInfoDto: {
+        PortalRefreshDto: {
+            refreshToken: string;
+        };
+        AcceptPortalInvitationDto: {
+            /** @description The token of the invitation link */
+            token: string;
+            /**
+             * Format: password
+             * @description 12 to 128 characters; common, breached and trivial passwords are refused
+             */
+            password: string;
+        };
+        InvitePortalClientDto: {
+            /** @example jane.doe@example.test */
+            email: string;
+        };
+        PortalAccountResponseDto: {
             /** Format: uuid */
-            id: string;
-            /** @example manager */
-            key: string;
-            name: string;
-            /** @enum {string} */
-            permissionScope: "site" | "group" | "individual-panel";
-            layoutVersion: number;
-            userLayoutEnabled: boolean;
-        };
-        DashboardFiltersInEffectDto: {
-            /** @enum {string} */
-            range: "today" | "this-week" | "custom";
-            /** Format: date */
-            from: string;
-            /** Format: date */
-            to: string;
+            accountId: string;
             /** Format: uuid */
-            siteId: string | null;
-            /** Format: uuid */
-            providerId: string | null;
-        };
-        FreshnessDto: {
-            /**
-             * @description "Live", "Updated N min ago", "As of 02:00 today", "Feed not connected", "Not yet computed"
-             * @example Updated 2 min ago
-             */
-            label: string;
-            /** Format: date-time */
-            computedAt: string | null;
-            /**
-             * Format: date
-             * @description The as-of day of a snapshot metric
-             */
-            asOf: string | null;
-        };
-        FeedDto: {
-            /** @description The calculation source (a performance-signals source or feed:<key>) */
-            source: string;
+            patientId: string;
+            email: string;
             /** @enum {string} */
-            state: "ok" | "failing" | "silent" | "never-computed" | "not-connected";
-            /** @description false: the feed is unavailable; the value (if any) is the last known one */
-            available: boolean;
-        };
-        StalenessDto: {
-            /** Format: date-time */
-            since: string;
-            reason: string;
-        };
-        AttentionIndicatorDto: {
-            /**
-             * @description The declared rule that fired
-             * @enum {string}
-             */
-            rule: "threshold" | "drift" | "unusual-change" | "overdue";
-            /** @enum {string} */
-            level: "warn" | "alert";
-            /** @description The declared trigger condition, in words */
-            condition: string;
-            /** @description Text label (never colour alone) */
-            label: string;
-            /**
-             * @description Icon name
-             * @enum {string}
-             */
-            icon: "alert-triangle" | "target" | "trending-up" | "trending-down" | "clock";
-            /** @description The values compared */
-            compared: {
-                [key: string]: number | null;
-            };
-            /** @description Drill-through route of the records behind the metric */
-            drill: string | null;
-        };
-        SiteValueDto: {
-            /** Format: uuid */
-            siteId: string;
-            siteName: string;
-            value: number | null;
-        };
-        MetricTileDto: {
-            metricKey: string;
-            /** Format: uuid */
-            metricId: string;
-            name: string;
-            /** @enum {string} */
-            domain: "Operational" | "Clinical" | "Financial" | "Compliance" | "Engagement";
-            /** @enum {string} */
-            unit: "count" | "minutes" | "hours" | "cents" | "ratio" | "boolean";
-            calculationSource: string;
-            /** @enum {string} */
-            updateModel: "real-time" | "near-real-time" | "batch";
-            /**
-             * @description own: the caller's own figures only
-             * @enum {string}
-             */
-            scope: "own" | "scoped";
-            value: number | null;
-            /** @description Headline breakdown (by status, payer, code) */
-            breakdown: {
-                [key: string]: number;
-            } | null;
-            target: number | null;
-            freshness: components["schemas"]["FreshnessDto"];
-            feed: components["schemas"]["FeedDto"];
-            stale: components["schemas"]["StalenessDto"] | null;
-            attention: components["schemas"]["AttentionIndicatorDto"][];
-            drill: string | null;
-            /** @description A core metric of the role (a layout cannot hide it) */
-            core: boolean;
-            /** @description Group view only: the value per site in scope */
-            bySite: components["schemas"]["SiteValueDto"][] | null;
-        };
-        DashboardViewResponseDto: {
-            view: components["schemas"]["DashboardViewInfoDto"];
-            filters: components["schemas"]["DashboardFiltersInEffectDto"];
-            /**
-             * @description The interaction state (§3.4) this answer puts the view in
-             * @enum {string}
-             */
-            state: "Viewed" | "Filtered";
-            /** Format: date-time */
-            generatedAt: string;
-            tiles: components["schemas"]["MetricTileDto"][];
-        };
-        SaveLayoutDto: {
-            /** @description The view's metric keys in the order wanted (others keep the view's order after them) */
-            metricOrder: string[];
-            /** @description Tiles to hide (never a core metric of the role: 400) */
-            hiddenMetrics: string[];
-        };
-        LayoutResponseDto: {
-            viewKey: string;
-            metricOrder: string[];
-            hiddenMetrics: string[];
-        };
-        StreamTicketResponseDto: {
-            /** @description Random single-use ticket (43 base64url characters) */
-            ticket: string;
-            /** @example 60 */
-            expiresInSeconds: number;
-            /** @example /api/v1/dashboards/stream?ticket=... */
-            url: string;
-        };
-        RegisterInboundFeedDto: {
-            /**
-             * @description The feed key (lower-case, digits, dashes); its values are source feed:<key>
-             * @example portal
-             */
-            feedKey: string;
-            /** @enum {string} */
-            domain: "Operational" | "Clinical" | "Financial" | "Compliance" | "Engagement";
-            /** @enum {string} */
-            updateModel: "real-time" | "near-real-time" | "batch";
-            /** @description How often the sender posts; silent (stale) after this long without a post */
-            expectedIntervalSeconds: number;
-        };
-        InboundFeedDto: {
-            feedKey: string;
-            /** @example feed:portal */
-            source: string;
-            /** @enum {string} */
-            domain: "Operational" | "Clinical" | "Financial" | "Compliance" | "Engagement";
-            /** @enum {string} */
-            updateModel: "real-time" | "near-real-time" | "batch";
-            expectedIntervalSeconds: number;
+            status: "invited" | "active" | "disabled";
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
-            revokedAt: string | null;
-            /** @enum {string} */
-            state: "ok" | "failing" | "silent" | "never-posted" | "revoked";
+            activatedAt: string | null;
             /** Format: date-time */
-            lastPostAt: string | null;
-            /** @description The signal keys this feed may post (read by metric definitions) */
-            signals: string[];
+            disabledAt: string | null;
         };
-        RegisteredInboundFeedDto: {
-            feed: components["schemas"]["InboundFeedDto"];
-            /** @description Shown once (only its SHA-256 is stored): send as `Authorization: Bearer <credential>` */
-            credential: string;
+        PortalInvitationResponseDto: {
+            account: components["schemas"]["PortalAccountResponseDto"];
+            /** Format: uuid */
+            invitationId: string;
+            /** @description Single use; shown once (only its hash is stored) */
+            invitationToken: string;
+            /**
+             * @description Relative to the portal web app's origin
+             * @example /accept-invitation#token=...
+             */
+            invitationLink: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
-        InboundFeedValueDto: {
-            /**
-             * @description A signal key a metric definition reads from this feed
-             * @example engagement.portal-adoption
-             */
-            metricKey: string;
-            /**
-             * Format: date
-             * @description The organization's calendar day the value is for
-             */
-            day: string;
-            value: number;
+        PatientAppointmentDto: {
             /** Format: uuid */
-            siteId?: string | null;
+            appointmentId: string;
+            /** Format: date-time */
+            startAt: string;
+            /** Format: date-time */
+            endAt: string;
+            status: string;
+            serviceType: string;
             /** Format: uuid */
-            providerId?: string | null;
-            /** @description Headline aggregates only */
-            breakdown?: {
-                [key: string]: number;
+            providerId: string;
+            providerName: string | null;
+            /** Format: uuid */
+            siteId: string;
+            siteName: string;
+        };
+        PortalActivityResponseDto: {
+            /** Format: uuid */
+            patientId: string;
+            /** Format: date */
+            today: string;
+            /** Format: date-time */
+            generatedAt: string;
+            upcomingAppointments: components["schemas"]["PatientAppointmentDto"][];
+            /** @description One object per registered section: mood (30-day trend, recent entries), journal (shared entries), prompts (open, recent answers), notifications (unread; staff only), and the sections other portal features register (homework, goals, crisis alerts, ...). */
+            sections: {
+                [key: string]: unknown;
             };
         };
-        PostInboundFeedSignalsDto: {
-            /** @description The sender's id of this submission: a repeated id is answered as a duplicate and stores nothing */
-            senderId: string;
-            values: components["schemas"]["InboundFeedValueDto"][];
-        };
-        InboundFeedPostResultDto: {
-            feedKey: string;
-            senderId: string;
+        PortalFileResponseDto: {
+            /** Format: uuid */
+            fileId: string;
+            /** Format: uuid */
+            patientId: string;
+            fileName: string;
+            /**
+             * @description Detected from the bytes
+             * @enum {string}
+             */
+            contentType: "application/pdf" | "image/png" | "image/jpeg" | "image/gif" | "image/webp" | "text/plain" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+            byteSize: number;
+            sha256: string;
+            /** @example unattached */
+            ownerKind: string;
+            /** Format: uuid */
+            ownerId: string | null;
+            sharedWithClinician: boolean;
             /** @enum {string} */
-            outcome: "accepted" | "duplicate";
-            values: number;
+            createdByKind: "client" | "staff";
             /** Format: date-time */
-            receivedAt: string;
+            createdAt: string;
+        };
+        PortalNotificationResponseDto: {
+            /** Format: uuid */
+            notificationId: string;
+            /** Format: uuid */
+            patientId: string;
+            /** @example mood_entry.logged */
+            kind: string;
+            /** @example mood_entry */
+            recordKind: string;
+            /** Format: uuid */
+            recordId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        PortalNotificationPageDto: {
+            items: components["schemas"]["PortalNotificationResponseDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            /** @description Unread notifications of the caller's clients */
+            unread: number;
+        };
+        MarkPortalNotificationDto: {
+            /** @description true: read; false: unread again */
+            read: boolean;
+        };
+        LogMoodEntryDto: {
+            /** @example 3 */
+            score: number;
+            /**
+             * @example [
+             *       "ANXIETY",
+             *       "INSOMNIA"
+             *     ]
+             */
+            symptoms: ("ANXIETY" | "INSOMNIA" | "LOW_MOOD" | "IRRITABILITY" | "FATIGUE" | "PANIC" | "CRAVINGS" | "APPETITE_CHANGE" | "ISOLATION" | "RACING_THOUGHTS" | "HOPELESSNESS" | "POOR_CONCENTRATION" | "ANGER" | "PHYSICAL_PAIN")[];
+            note?: string;
+            /** @default true */
+            sharedWithClinician: boolean;
+        };
+        MoodEntryResponseDto: {
+            /** Format: uuid */
+            moodEntryId: string;
+            /** Format: uuid */
+            patientId: string;
+            /** Format: date */
+            entryDate: string;
+            score: number;
+            symptoms: ("ANXIETY" | "INSOMNIA" | "LOW_MOOD" | "IRRITABILITY" | "FATIGUE" | "PANIC" | "CRAVINGS" | "APPETITE_CHANGE" | "ISOLATION" | "RACING_THOUGHTS" | "HOPELESSNESS" | "POOR_CONCENTRATION" | "ANGER" | "PHYSICAL_PAIN")[];
+            note: string | null;
+            sharedWithClinician: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MoodEntryPageDto: {
+            items: components["schemas"]["MoodEntryResponseDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        SetSharingDto: {
+            sharedWithClinician: boolean;
+        };
+        MoodDayDto: {
+            /** Format: date */
+            date: string;
+            averageScore: number;
+            entries: number;
+        };
+        SymptomCountDto: {
+            symptom: string;
+            count: number;
+        };
+        SessionDayDto: {
+            /** Format: date */
+            date: string;
+            attended: boolean;
+            status: string;
+        };
+        AttendanceCorrelationDto: {
+            attendedSessions: number;
+            missedSessions: number;
+            /** @description Mean score on the day of an attended session and the 3 days after */
+            averageAfterAttended: number | null;
+            /** @description The same after a no-show or late cancellation */
+            averageAfterMissed: number | null;
+            averageOtherDays: number | null;
+            sessions: components["schemas"]["SessionDayDto"][];
+        };
+        MoodTrendResponseDto: {
+            /** Format: uuid */
+            patientId: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            entries: number;
+            averageScore: number | null;
+            latestScore: number | null;
+            /** @description Second half's mean minus the first half's (negative: mood dropped) */
+            change: number | null;
+            days: components["schemas"]["MoodDayDto"][];
+            topSymptoms: components["schemas"]["SymptomCountDto"][];
+            /** @description The clinician's route only */
+            attendance: components["schemas"]["AttendanceCorrelationDto"] | null;
+        };
+        WriteJournalEntryDto: {
+            title?: string;
+            body: string;
+            /**
+             * @description Private unless true
+             * @default false
+             */
+            sharedWithClinician: boolean;
+        };
+        JournalEntryResponseDto: {
+            /** Format: uuid */
+            journalEntryId: string;
+            /** Format: uuid */
+            patientId: string;
+            title: string | null;
+            body: string;
+            sharedWithClinician: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        JournalEntryPageDto: {
+            items: components["schemas"]["JournalEntryResponseDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        SetJournalSharingDto: {
+            sharedWithClinician: boolean;
+        };
+        PromptResponseDto: {
+            /** Format: uuid */
+            responseId: string;
+            /** Format: date */
+            responseDate: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PortalPromptResponseDto: {
+            /** Format: uuid */
+            promptId: string;
+            /** Format: uuid */
+            patientId: string;
+            /** @enum {string} */
+            kind: "daily_prompt" | "check_in";
+            question: string;
+            /** Format: date-time */
+            availableFrom: string;
+            /** Format: date */
+            endsOn: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            open: boolean;
+            responses: components["schemas"]["PromptResponseDto"][];
+        };
+        AnswerPortalPromptDto: {
+            body: string;
+        };
+        CreatePortalPromptDto: {
+            /** @enum {string} */
+            kind: "daily_prompt" | "check_in";
+            /** @example How did you sleep since Tuesday? */
+            question: string;
+            /**
+             * Format: date-time
+             * @description When the client sees it (default now)
+             */
+            availableFrom?: string;
+            /**
+             * Format: date
+             * @description A daily prompt's last day
+             */
+            endsOn?: string;
+        };
+        CrisisLineDto: {
+            name: string;
+            phone: string;
+            text: string;
+            url: string;
+            description: string;
+        };
+        CrisisContactResponseDto: {
+            name: string;
+            phone: string;
+            relationship: string | null;
+        };
+        CrisisToolkitResponseDto: {
+            /** Format: uuid */
+            patientId: string;
+            /** @description The 988 Suicide & Crisis Lifeline, always first */
+            crisisLines: components["schemas"]["CrisisLineDto"][];
+            copingSteps: string[];
+            contacts: components["schemas"]["CrisisContactResponseDto"][];
+            /** @description false: the defaults, never customised */
+            customised: boolean;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        CrisisContactDto: {
+            /** @example Sam (sister) */
+            name: string;
+            /** @example +1 520 555 0100 */
+            phone: string;
+            /** @example sister */
+            relationship?: string | null;
+        };
+        UpdateCrisisToolkitDto: {
+            /** @description In order; 1 to 20 steps of at most 500 characters */
+            copingSteps: string[];
+            /** @description Personal contacts (the 988 Lifeline is always shown first and is not one of them) */
+            contacts: components["schemas"]["CrisisContactDto"][];
+        };
+        CrisisToolkitOpenDto: {
+            /** Format: date-time */
+            openedAt: string;
+            /**
+             * Format: uuid
+             * @description The alert episode it counted in
+             */
+            alertId: string | null;
+        };
+        CrisisAlertResponseDto: {
+            /** Format: uuid */
+            alertId: string;
+            /** Format: uuid */
+            patientId: string;
+            /**
+             * Format: date-time
+             * @description The first open of the episode
+             */
+            firstOpenAt: string;
+            /**
+             * Format: date-time
+             * @description The third open within 7 days
+             */
+            raisedAt: string;
+            /** Format: date-time */
+            lastOpenAt: string;
+            openCount: number;
+            /** @description Live until 7 days pass without an open */
+            live: boolean;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            /** Format: uuid */
+            acknowledgedBy: string | null;
+        };
+        CrisisToolkitUsageResponseDto: {
+            /** Format: uuid */
+            patientId: string;
+            /** @description Last 90 days, newest first */
+            opens: components["schemas"]["CrisisToolkitOpenDto"][];
+            alerts: components["schemas"]["CrisisAlertResponseDto"][];
+        };
+        CreateGoalDto: {
+            /** @example Sleep 7 hours on most nights */
+            title: string;
+            description?: string | null;
+            /**
+             * Format: date
+             * @example 2027-03-01
+             */
+            targetDate?: string | null;
+        };
+        GoalProgressResponseDto: {
+            /** Format: uuid */
+            progressId: string;
+            progress: number;
+            /** @enum {string} */
+            status: "active" | "achieved" | "discontinued";
+            note: string | null;
+            /** @enum {string} */
+            authorKind: "client" | "staff";
+            /** Format: uuid */
+            authorId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        GoalDetailResponseDto: {
+            /** Format: uuid */
+            goalId: string;
+            /** Format: uuid */
+            patientId: string;
+            title: string;
+            description: string | null;
+            /** Format: date */
+            targetDate: string | null;
+            /** @enum {string} */
+            status: "active" | "achieved" | "discontinued";
+            progress: number;
+            /** @enum {string} */
+            createdByKind: "client" | "staff";
+            /**
+             * Format: uuid
+             * @description The portal account (client) or the staff user
+             */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Newest first */
+            history: components["schemas"]["GoalProgressResponseDto"][];
+        };
+        GoalResponseDto: {
+            /** Format: uuid */
+            goalId: string;
+            /** Format: uuid */
+            patientId: string;
+            title: string;
+            description: string | null;
+            /** Format: date */
+            targetDate: string | null;
+            /** @enum {string} */
+            status: "active" | "achieved" | "discontinued";
+            progress: number;
+            /** @enum {string} */
+            createdByKind: "client" | "staff";
+            /**
+             * Format: uuid
+             * @description The portal account (client) or the staff user
+             */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        GoalListResponseDto: {
+            /** @description Active goals first, then the newest */
+            items: components["schemas"]["GoalResponseDto"][];
+        };
+        RecordGoalProgressDto: {
+            /** @example 40 */
+            progress: number;
+            /**
+             * @description achieved needs progress 100
+             * @default active
+             * @enum {string}
+             */
+            status: "active" | "achieved" | "discontinued";
+            note?: string | null;
+        };
+        AssignHomeworkDto: {
+            /** @example Thought Record Exercise */
+            title: string;
+            /** @example Complete a thought record for 3 situations this week */
+            description: string;
+            /** @enum {string} */
+            homeworkType: "thought_record" | "behavioral_activation" | "exposure" | "mindfulness" | "journaling" | "worksheet" | "reading" | "skills_practice" | "other";
+            /**
+             * Format: date
+             * @description Today or later, in the organization's calendar
+             * @example 2026-12-13
+             */
+            dueOn: string;
+        };
+        HomeworkResponseDto: {
+            /** Format: uuid */
+            homeworkId: string;
+            /** Format: uuid */
+            patientId: string;
+            title: string;
+            description: string;
+            /** @enum {string} */
+            homeworkType: "thought_record" | "behavioral_activation" | "exposure" | "mindfulness" | "journaling" | "worksheet" | "reading" | "skills_practice" | "other";
+            /** Format: date */
+            dueOn: string;
+            /** @enum {string} */
+            status: "assigned" | "completed" | "reviewed" | "cancelled";
+            /** @description Assigned and past its due day */
+            overdue: boolean;
+            /** Format: uuid */
+            assignedBy: string;
+            /** Format: date-time */
+            assignedAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            completionNote: string | null;
+            /**
+             * Format: uuid
+             * @description The client's uploaded worksheet
+             */
+            submissionFileId: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** Format: uuid */
+            reviewedBy: string | null;
+            feedback: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+        };
+        ReviewHomeworkDto: {
+            /** @description Feedback the client sees in the portal */
+            feedback: string;
+        };
+        CompleteHomeworkDto: {
+            /** @description A note for the therapist */
+            note?: string | null;
+            /**
+             * Format: uuid
+             * @description A worksheet uploaded first through `POST /api/v1/portal/files` (content type checked by its bytes); handing it in shares it with the therapist
+             */
+            fileId?: string | null;
+        };
+        RecommendResourceDto: {
+            /** @example Sleep hygiene tips */
+            title: string;
+            description?: string | null;
+            /**
+             * @description A link: an absolute https URL (no credentials). Exactly one of url and fileId.
+             * @example https://www.sleepfoundation.org/sleep-hygiene
+             */
+            url?: string | null;
+            /**
+             * Format: uuid
+             * @description A file uploaded first for this client (`POST /api/v1/patients/:id/portal-files`). Exactly one of url and fileId.
+             */
+            fileId?: string | null;
+        };
+        ResourceResponseDto: {
+            /** Format: uuid */
+            resourceId: string;
+            /** Format: uuid */
+            patientId: string;
+            /** @enum {string} */
+            kind: "link" | "file";
+            title: string;
+            description: string | null;
+            /** @description The https link (kind link) */
+            url: string | null;
+            /**
+             * Format: uuid
+             * @description The uploaded file (kind file)
+             */
+            fileId: string | null;
+            /** Format: uuid */
+            assignedBy: string;
+            /** Format: date-time */
+            assignedAt: string;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+        };
+        ResourceListResponseDto: {
+            /** @description Newest first */
+            items: components["schemas"]["ResourceResponseDto"][];
+        };
+        PortalResourcesResponseDto: {
+            /** @description "Recommended by your therapist", newest first */
+            recommendedByYourTherapist: components["schemas"]["ResourceResponseDto"][];
         };
     };
     responses: never;
@@ -7533,117 +8094,6 @@ export interface operations {
             };
         };
     };
-    GroupSessionsController_removeAttendee_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                id: string;
-                patientId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GroupSessionResponseDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `cl.group-sessions.document` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/conflict",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "A record with the same unique value already exists.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
     GroupSessionsController_document_v1: {
         parameters: {
             query?: never;
@@ -7788,12 +8238,6 @@ export interface operations {
                 /** @description Sessions on or before this date */
                 to?: string;
                 siteId?: string;
-                /** @description Only billable rows (true) or only not billable ones (false); never matches a withheld row */
-                billable?: boolean;
-                /** @description Only rows withheld for lack of a Part 2 consent (true), or only rows shown in full (false) */
-                needsConsent?: boolean;
-                /** @description Only absent attendees (true: no encounter generated) or only generated rows (false); never matches a withheld row */
-                notGenerated?: boolean;
             };
             header?: {
                 /** @description The organization the request acts in. Required when the caller belongs to more than one. */
@@ -7881,339 +8325,6 @@ export interface operations {
                      *       "title": "Forbidden",
                      *       "status": 403,
                      *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    GroupEncounterGenerationsController_consentWorklist_v1: {
-        parameters: {
-            query?: {
-                /** @description Page number, from 1 */
-                page?: number;
-                /** @description Items per page */
-                pageSize?: number;
-            };
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One page of results */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageMetaDto"] & {
-                        items: components["schemas"]["ConsentWorklistItemDto"][];
-                    };
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `cl.consents.manage` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    GroupEncounterGenerationsController_get_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GroupEncounterGenerationDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `cl.group-encounter-generation.view` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    GroupEncounterGenerationsController_edit_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EditGenerationCodeDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GroupEncounterGenerationDto"];
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `cl.group-encounter-generation.edit` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/conflict",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "A record with the same unique value already exists.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }
@@ -8689,7 +8800,7 @@ export interface operations {
             };
         };
     };
-    GroupEncounterGenerationsController_reopen_v1: {
+    GroupEncounterGenerationsController_edit_v1: {
         parameters: {
             query?: never;
             header?: {
@@ -8703,7 +8814,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditGenerationCodeDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -8711,6 +8826,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GroupEncounterGenerationDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
             /**
@@ -8739,7 +8879,7 @@ export interface operations {
             /**
              * @description The caller lacks the permission (or the site) this needs (application/problem+json)
              *
-             *     Requires permission `cl.group-encounter-generation.reopen` (problem+json)
+             *     Requires permission `cl.group-encounter-generation.edit` (problem+json)
              */
             403: {
                 headers: {
@@ -8908,25 +9048,6 @@ export interface operations {
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The record was not found.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/conflict",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "A record with the same unique value already exists.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }
@@ -11399,7 +11520,7 @@ export interface operations {
                 page?: number;
                 /** @description Items per page */
                 pageSize?: number;
-                status?: "ready" | "on_hold" | "billed" | "voided";
+                status?: "ready" | "on_hold";
                 siteId?: string;
                 /** @description Service date from (inclusive) */
                 from?: string;
@@ -11408,10 +11529,7 @@ export interface operations {
                 sourceType?: "group_encounter_generation" | "peer_encounter";
                 /** @description The CL group session */
                 sessionId?: string;
-                /** @description Never matches a withheld charge (it would tell that the patient's chart is under Part 2) */
                 patientId?: string;
-                /** @description csv: every matching charge (not one page) as CSV, masked like the list; `Accept: text/csv` asks the same */
-                format?: "json" | "csv";
             };
             header?: {
                 /** @description The organization the request acts in. Required when the caller belongs to more than one. */
@@ -11431,9 +11549,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageMetaDto"] & {
-                        items: components["schemas"]["ChargeResponseDto"][];
-                    };
-                    "text/csv": components["schemas"]["PageMetaDto"] & {
                         items: components["schemas"]["ChargeResponseDto"][];
                     };
                 };
@@ -11502,432 +11617,6 @@ export interface operations {
                      *       "title": "Forbidden",
                      *       "status": 403,
                      *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Well-formed but breaks a business rule (application/problem+json) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/rule-violation",
-                     *       "title": "Unprocessable request",
-                     *       "status": 422,
-                     *       "detail": "The site does not belong to this organization.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    ChargesController_void_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["VoidChargeDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChargeResponseDto"];
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `pm.charges.void` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/conflict",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "A record with the same unique value already exists.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    ChargesController_correct_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CorrectChargeDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChargeCorrectionResponseDto"];
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `pm.charges.void` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/conflict",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "A record with the same unique value already exists.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Well-formed but breaks a business rule (application/problem+json) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/rule-violation",
-                     *       "title": "Unprocessable request",
-                     *       "status": 422,
-                     *       "detail": "The site does not belong to this organization.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    ChargesController_bill_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChargeResponseDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `pm.charges.bill` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/conflict",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "A record with the same unique value already exists.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }
@@ -12303,11 +11992,11 @@ export interface operations {
     ProviderProductivityController_get_v1: {
         parameters: {
             query: {
-                /** @description First day of a calendar month, quarter or year (inclusive, organization time zone) */
+                /** @description First day of the period (inclusive, organization time zone) */
                 periodStart: string;
-                /** @description Last day of the calendar month, quarter or year that begins at periodStart (inclusive); any other span is refused with 400 */
+                /** @description Last day of the period (inclusive); after periodStart, at most 366 days later */
                 periodEnd: string;
-                /** @description Only the providers whose home site this is (the caller must hold hr.productivity.view there); their figures stay the providers' at every site */
+                /** @description Only this site (the caller must hold hr.productivity.view there) */
                 siteId?: string;
                 /** @description Only this provider (staff user id) */
                 providerId?: string;
@@ -12427,2132 +12116,16 @@ export interface operations {
             };
         };
     };
-    ProviderProductivityController_getSupervised_v1: {
-        parameters: {
-            query: {
-                /** @description First day of a calendar month, quarter or year (inclusive, organization time zone) */
-                periodStart: string;
-                /** @description Last day of the calendar month, quarter or year that begins at periodStart (inclusive); any other span is refused with 400 */
-                periodEnd: string;
-                /** @description Only the providers whose home site this is (the caller must hold hr.productivity.view there); their figures stay the providers' at every site */
-                siteId?: string;
-                /** @description Only this provider (staff user id) */
-                providerId?: string;
-                /** @description csv streams a CSV export (as does Accept: text/csv) */
-                format?: "json" | "csv";
-            };
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description JSON, or CSV with a header row when asked for */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProviderProductivityResponseDto"];
-                    "text/csv": components["schemas"]["ProviderProductivityResponseDto"];
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `hr.productivity.supervised` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unexpected error; nothing about the cause is disclosed (quote requestId) (application/problem+json) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/internal-error",
-                     *       "title": "Internal server error",
-                     *       "status": 500,
-                     *       "detail": "An unexpected error occurred.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    DefinitionsController_list_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DefinitionsResponseDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `dashboards.metrics.manage` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    DefinitionsController_updateMetric_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                metricKey: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateMetricDefinitionDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MetricDefinitionDto"];
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `dashboards.metrics.manage` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    DefinitionsController_updateView_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                viewKey: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateViewDefinitionDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ViewDefinitionDto"];
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `dashboards.metrics.manage` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    DefinitionsController_setExport_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                roleKey: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SetExportPermissionDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ExportPermissionDto"];
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `dashboards.metrics.manage` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    DrillThroughController_drill_v1: {
-        parameters: {
-            query?: {
-                /** @description today (default), this-week (Monday to Sunday), or custom with from and to */
-                range?: "today" | "this-week" | "custom";
-                /** @description First day of a custom range (organization calendar) */
-                from?: string;
-                /** @description Last day of a custom range (inclusive; at most 366 days) */
-                to?: string;
-                /** @description One site (must be one the caller may view dashboards of: else 403) */
-                siteId?: string;
-                /** @description One provider (practitioners: only themselves, else 403) */
-                providerId?: string;
-                /** @description The metric drilled from (when several metrics share the drill key) */
-                metric?: string;
-                page?: number;
-                pageSize?: number;
-            };
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                drillKey: "appointments.today" | "appointments.no-show" | "appointments.cancelled" | "notes.unsigned" | "notes.overdue" | "group-encounters.pending" | "peer-encounters.draft" | "charges.on-hold" | "consents.expiring";
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DrillResponseDto"];
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `dashboards.view` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Well-formed but breaks a business rule (application/problem+json) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/rule-violation",
-                     *       "title": "Unprocessable request",
-                     *       "status": 422,
-                     *       "detail": "The site does not belong to this organization.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    MetricStoreController_recompute_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RecomputeMetricsRequestDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RecomputeMetricsResponseDto"];
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `dashboards.metrics.manage` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    DashboardsController_me_v1: {
-        parameters: {
-            query?: {
-                /** @description today (default), this-week (Monday to Sunday), or custom with from and to */
-                range?: "today" | "this-week" | "custom";
-                /** @description First day of a custom range (organization calendar) */
-                from?: string;
-                /** @description Last day of a custom range (inclusive; at most 366 days) */
-                to?: string;
-                /** @description One site (must be one the caller may view dashboards of: else 403) */
-                siteId?: string;
-                /** @description One provider (practitioners: only themselves, else 403) */
-                providerId?: string;
-            };
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DashboardViewResponseDto"];
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `dashboards.view` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Well-formed but breaks a business rule (application/problem+json) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/rule-violation",
-                     *       "title": "Unprocessable request",
-                     *       "status": 422,
-                     *       "detail": "The site does not belong to this organization.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    DashboardsController_crossSite_v1: {
-        parameters: {
-            query?: {
-                /** @description today (default), this-week (Monday to Sunday), or custom with from and to */
-                range?: "today" | "this-week" | "custom";
-                /** @description First day of a custom range (organization calendar) */
-                from?: string;
-                /** @description Last day of a custom range (inclusive; at most 366 days) */
-                to?: string;
-                /** @description One site (must be one the caller may view dashboards of: else 403) */
-                siteId?: string;
-                /** @description One provider (practitioners: only themselves, else 403) */
-                providerId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DashboardViewResponseDto"];
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires `dashboards.cross-site.view` (problem+json); the attempt is audited
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Well-formed but breaks a business rule (application/problem+json) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/rule-violation",
-                     *       "title": "Unprocessable request",
-                     *       "status": 422,
-                     *       "detail": "The site does not belong to this organization.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    DashboardsController_view_v1: {
-        parameters: {
-            query?: {
-                /** @description today (default), this-week (Monday to Sunday), or custom with from and to */
-                range?: "today" | "this-week" | "custom";
-                /** @description First day of a custom range (organization calendar) */
-                from?: string;
-                /** @description Last day of a custom range (inclusive; at most 366 days) */
-                to?: string;
-                /** @description One site (must be one the caller may view dashboards of: else 403) */
-                siteId?: string;
-                /** @description One provider (practitioners: only themselves, else 403) */
-                providerId?: string;
-            };
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                /** @description The view key */
-                viewId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DashboardViewResponseDto"];
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `dashboards.view` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Well-formed but breaks a business rule (application/problem+json) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/rule-violation",
-                     *       "title": "Unprocessable request",
-                     *       "status": 422,
-                     *       "detail": "The site does not belong to this organization.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    DashboardsController_saveLayout_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                /** @description The view key */
-                viewId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SaveLayoutDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LayoutResponseDto"];
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `dashboards.view` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Well-formed but breaks a business rule (application/problem+json) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/rule-violation",
-                     *       "title": "Unprocessable request",
-                     *       "status": 422,
-                     *       "detail": "The site does not belong to this organization.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    DashboardStreamController_ticket_v1: {
-        parameters: {
-            query?: never;
-            header: {
-                authorization: string;
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StreamTicketResponseDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `dashboards.view` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    DashboardStreamController_stream_v1: {
-        parameters: {
-            query?: {
-                /** @description Replay changes after this id (as the Last-Event-ID header) */
-                lastEventId?: string;
-                /** @description A stream ticket, instead of the Authorization header */
-                ticket?: unknown;
-            };
-            header: {
-                "last-event-id": string;
-                /** @description The id of the last change received (EventSource sends it on reconnect) */
-                "Last-Event-ID"?: string;
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description text/event-stream */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/event-stream": string;
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `dashboards.view` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    DashboardExportController_me_v1: {
-        parameters: {
-            query: {
-                /** @description today (default), this-week (Monday to Sunday), or custom with from and to */
-                range?: "today" | "this-week" | "custom";
-                /** @description First day of a custom range (organization calendar) */
-                from?: string;
-                /** @description Last day of a custom range (inclusive; at most 366 days) */
-                to?: string;
-                /** @description One site (must be one the caller may view dashboards of: else 403) */
-                siteId?: string;
-                /** @description One provider (practitioners: only themselves, else 403) */
-                providerId?: string;
-                /** @description csv or pdf */
-                format: "csv" | "pdf";
-            };
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The export file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                    "application/pdf": string;
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `dashboards.view` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Well-formed but breaks a business rule (application/problem+json) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/rule-violation",
-                     *       "title": "Unprocessable request",
-                     *       "status": 422,
-                     *       "detail": "The site does not belong to this organization.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    DashboardExportController_viewExport_v1: {
-        parameters: {
-            query: {
-                /** @description today (default), this-week (Monday to Sunday), or custom with from and to */
-                range?: "today" | "this-week" | "custom";
-                /** @description First day of a custom range (organization calendar) */
-                from?: string;
-                /** @description Last day of a custom range (inclusive; at most 366 days) */
-                to?: string;
-                /** @description One site (must be one the caller may view dashboards of: else 403) */
-                siteId?: string;
-                /** @description One provider (practitioners: only themselves, else 403) */
-                providerId?: string;
-                /** @description csv or pdf */
-                format: "csv" | "pdf";
-            };
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                /** @description The view key */
-                viewId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The export file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                    "application/pdf": string;
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `dashboards.view` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Well-formed but breaks a business rule (application/problem+json) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/rule-violation",
-                     *       "title": "Unprocessable request",
-                     *       "status": 422,
-                     *       "detail": "The site does not belong to this organization.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    DashboardExportController_drill_v1: {
-        parameters: {
-            query: {
-                /** @description today (default), this-week (Monday to Sunday), or custom with from and to */
-                range?: "today" | "this-week" | "custom";
-                /** @description First day of a custom range (organization calendar) */
-                from?: string;
-                /** @description Last day of a custom range (inclusive; at most 366 days) */
-                to?: string;
-                /** @description One site (must be one the caller may view dashboards of: else 403) */
-                siteId?: string;
-                /** @description One provider (practitioners: only themselves, else 403) */
-                providerId?: string;
-                /** @description csv or pdf */
-                format: "csv" | "pdf";
-                /** @description The metric drilled from (when several metrics share the drill key) */
-                metric?: string;
-            };
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                drillKey: "appointments.today" | "appointments.no-show" | "appointments.cancelled" | "notes.unsigned" | "notes.overdue" | "group-encounters.pending" | "peer-encounters.draft" | "charges.on-hold" | "consents.expiring";
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The export file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                    "application/pdf": string;
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `dashboards.view` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Well-formed but breaks a business rule (application/problem+json) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/rule-violation",
-                     *       "title": "Unprocessable request",
-                     *       "status": 422,
-                     *       "detail": "The site does not belong to this organization.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    FeedsController_list_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InboundFeedDto"][];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `dashboards.metrics.manage` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    FeedsController_register_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RegisterInboundFeedDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RegisteredInboundFeedDto"];
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `dashboards.metrics.manage` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/conflict",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "A record with the same unique value already exists.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    FeedsController_post_v1: {
+    PortalAuthController_login_v1: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                feedKey: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PostInboundFeedSignalsDto"];
+                "application/json": components["schemas"]["PortalLoginDto"];
             };
         };
         responses: {
@@ -14561,7 +12134,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InboundFeedPostResultDto"];
+                    "application/json": components["schemas"]["PortalSessionDto"];
                 };
             };
             /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
@@ -14608,6 +12181,4920 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Too many requests; Retry-After says when to try again (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests. Try again later.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PortalAuthController_refresh_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalRefreshDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSessionDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PortalAuthController_accept_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptPortalInvitationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSessionDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PortalAuthController_logout_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PortalAccountsController_invite_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitePortalClientDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalInvitationResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.accounts.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PortalAccountsController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalAccountResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.accounts.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PortalAccountsController_disable_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalAccountResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.accounts.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ClientDashboardController_dashboard_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalActivityResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ClientDashboardController_upcoming_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientAppointmentDto"][];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PatientPortalActivityController_activity_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalActivityResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ClientFilesController_uploadFile_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description At most 10485760 bytes: application/pdf, image/png, image/jpeg, image/gif, image/webp, text/plain, application/vnd.openxmlformats-officedocument.wordprocessingml.document, by content
+                     */
+                    file: string;
+                    /**
+                     * @description A client's upload: shown to the therapist (default true)
+                     * @enum {string}
+                     */
+                    sharedWithClinician?: "true" | "false";
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalFileResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Payload too large (application/problem+json) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Error (application/problem+json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Error",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ClientFilesController_download_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/gif": string;
+                    "image/webp": string;
+                    "text/plain": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PatientPortalFilesController_uploadFile_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description At most 10485760 bytes: application/pdf, image/png, image/jpeg, image/gif, image/webp, text/plain, application/vnd.openxmlformats-officedocument.wordprocessingml.document, by content
+                     */
+                    file: string;
+                    /**
+                     * @description A client's upload: shown to the therapist (default true)
+                     * @enum {string}
+                     */
+                    sharedWithClinician?: "true" | "false";
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalFileResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.files.upload` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Payload too large (application/problem+json) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Error (application/problem+json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Error",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PatientPortalFilesController_download_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/gif": string;
+                    "image/webp": string;
+                    "text/plain": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PortalNotificationsController_list_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description Only unread ones */
+                unread?: "true" | "false";
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalNotificationPageDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PortalNotificationsController_live_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PortalNotificationsController_mark_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkPortalNotificationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalNotificationResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ClientMoodController_list_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoodEntryPageDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ClientMoodController_log_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogMoodEntryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoodEntryResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ClientMoodController_share_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetSharingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoodEntryResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ClientMoodController_trend_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoodTrendResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PatientMoodController_trend_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoodTrendResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PatientMoodController_list_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoodEntryPageDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ClientJournalController_list_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalEntryPageDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ClientJournalController_write_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WriteJournalEntryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalEntryResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ClientJournalController_share_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetJournalSharingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalEntryResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PatientJournalController_list_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalEntryPageDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ClientPromptsController_open_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalPromptResponseDto"][];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ClientPromptsController_answer_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerPortalPromptDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalPromptResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PatientPromptsController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalPromptResponseDto"][];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PatientPromptsController_create_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePortalPromptDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalPromptResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.prompts.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    CrisisToolkitController_open_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrisisToolkitResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    CrisisToolkitController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrisisToolkitResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    CrisisToolkitController_update_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCrisisToolkitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrisisToolkitResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.crisis-toolkit.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    CrisisToolkitController_usage_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrisisToolkitUsageResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    CrisisToolkitController_acknowledge_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+                alertId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrisisAlertResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.crisis-toolkit.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    CrisisToolkitController_list_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description Only episodes with an open within the last 7 days */
+                liveOnly?: boolean;
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["CrisisAlertResponseDto"][];
+                    };
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.admin` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    GoalsController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalListResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    GoalsController_create_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGoalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalDetailResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.goals.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    GoalsController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+                goalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalDetailResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    GoalsController_progress_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+                goalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordGoalProgressDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalDetailResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.goals.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    GoalsController_listMine_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalListResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    GoalsController_createMine_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGoalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalDetailResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    GoalsController_getMine_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                goalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalDetailResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    GoalsController_progressMine_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                goalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordGoalProgressDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalDetailResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    HomeworkController_list_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                status?: "assigned" | "completed" | "reviewed" | "cancelled";
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["HomeworkResponseDto"][];
+                    };
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    HomeworkController_assign_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignHomeworkDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeworkResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.homework.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    HomeworkController_review_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+                homeworkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewHomeworkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeworkResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.homework.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    HomeworkController_cancel_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+                homeworkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeworkResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.homework.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    HomeworkController_mine_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                status?: "assigned" | "completed" | "reviewed" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["HomeworkResponseDto"][];
+                    };
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    HomeworkController_complete_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                homeworkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteHomeworkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeworkResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ResourcesController_list_v1: {
+        parameters: {
+            query?: {
+                /** @description Include withdrawn resources */
+                includeWithdrawn?: boolean;
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceListResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ResourcesController_recommend_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecommendResourceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.resources.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ResourcesController_assign_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+                resourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.resources.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Not found, or outside the caller's scope (application/problem+json) */
             404: {
                 headers: {
@@ -14639,6 +17126,140 @@ export interface operations {
                      *       "title": "Unprocessable request",
                      *       "status": 422,
                      *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ResourcesController_withdraw_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+                resourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.resources.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ResourcesController_mine_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalResourcesResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }

@@ -5,6 +5,9 @@ import { AppConfig, CONFIG } from '@cairn/platform/config';
 
 import { AccessRedis } from './redis.provider';
 
+/** Whose sign-in is counted: staff (POST /auth/login) or portal clients (POST /portal/auth/login). */
+export type LoginRealm = 'staff' | 'portal';
+
 export interface ThrottleState {
   blocked: boolean;
   retryAfterSeconds: number;
@@ -21,13 +24,15 @@ export class LoginThrottle {
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private keys(email: string, ip: string): [string, string] {
+  /** Staff and portal sign-ins count apart (a client's failures never lock out a staff member's email, nor back). */
+  private keys(email: string, ip: string, realm: LoginRealm): [string, string] {
     const account = createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
-    return [`cairn:login-fail:acct:${account}`, `cairn:login-fail:ip:${ip}`];
+    const prefix = realm === 'staff' ? 'cairn:login-fail' : 'cairn:portal-login-fail';
+    return [`${prefix}:acct:${account}`, `${prefix}:ip:${ip}`];
   }
 
-  async check(email: string, ip: string): Promise<ThrottleState> {
-    const [acct, ipKey] = this.keys(email, ip);
+  async check(email: string, ip: string, realm: LoginRealm = 'staff'): Promise<ThrottleState> {
+    const [acct, ipKey] = this.keys(email, ip, realm);
     try {
       const redis = await this.redis.ready();
       const [[, a], [, i], [, ttlA], [, ttlI]] = (await redis.multi().get(acct).get(ipKey).ttl(acct).ttl(ipKey).exec()) as [
@@ -44,9 +49,9 @@ export class LoginThrottle {
     }
   }
 
-  async recordFailure(email: string, ip: string): Promise<void> {
+  async recordFailure(email: string, ip: string, realm: LoginRealm = 'staff'): Promise<void> {
     const window = this.config.LOGIN_THROTTLE_WINDOW_SECONDS;
-    const [acct, ipKey] = this.keys(email, ip);
+    const [acct, ipKey] = this.keys(email, ip, realm);
     const redis = await this.redis.ready().catch(() => null);
     if (!redis) return;
     await redis
@@ -59,8 +64,8 @@ export class LoginThrottle {
       .catch(() => undefined);
   }
 
-  async recordSuccess(email: string): Promise<void> {
-    const [acct] = this.keys(email, '-');
+  async recordSuccess(email: string, realm: LoginRealm = 'staff'): Promise<void> {
+    const [acct] = this.keys(email, '-', realm);
     const redis = await this.redis.ready().catch(() => null);
     await redis?.del(acct).catch(() => undefined);
   }

@@ -1,11 +1,19 @@
 import { BadRequestException, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { ModuleRef, Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
 
 import { AuditService } from '@cairn/platform/audit';
 import { idKey } from '@cairn/platform/kernel';
-import { ACCESS_RULE, AccessRule, buildTenantContext, organizationsOf, Principal, RequestContextService } from '@cairn/platform/tenancy';
+import {
+  ACCESS_RULE,
+  AccessRule,
+  buildTenantContext,
+  organizationsOf,
+  PortalAuthenticator,
+  Principal,
+  RequestContextService,
+} from '@cairn/platform/tenancy';
 
 import { AccessTokenRefused, AuthenticatedUser } from '../auth/jwt.strategy';
 import { PrincipalLoader } from '../principal/principal-loader';
@@ -31,6 +39,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     private readonly principals: PrincipalLoader,
     private readonly requestContext: RequestContextService,
     private readonly audit: AuditService,
+    private readonly moduleRef: ModuleRef,
   ) {
     super();
   }
@@ -45,6 +54,18 @@ export class AccessGuard extends AuthGuard('jwt') {
       throw new ForbiddenException('This route declares no access rule.');
     }
     if (rule.kind === 'public') return true;
+    if (rule.kind === 'portal-client') {
+      // A portal client's route: the portal's own audience, never the staff passport strategy (ADR 0015).
+      let portal: PortalAuthenticator | undefined;
+      try {
+        portal = this.moduleRef.get(PortalAuthenticator, { strict: false });
+      } catch {
+        portal = undefined;
+      }
+      if (!portal) throw new ForbiddenException('The client portal is not available in this process.');
+      await portal.authenticate(req);
+      return true;
+    }
 
     try {
       await (super.canActivate(context) as Promise<boolean>);

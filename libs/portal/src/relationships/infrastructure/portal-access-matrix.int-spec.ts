@@ -1,0 +1,338 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+
+import { queryAsTenant, TenantContext } from '@cairn/platform/db';
+
+/**
+ * The portal's access matrix, through row-level security itself (raw SQL as the app role, no handler): every
+ * portal table (discovered: every po_* table with a patient_id, so tables added later are covered without an edit
+ * here) against every subject of ADR 0015 — the client, the current primary therapist, another therapist, the
+ * former therapist after a reassignment, a portal admin, another organization's admin — plus a Part 2 chart
+ * without consent, and a live reassignment that moves access in the next statement.
+ *
+ * A table whose rows need values the generic filler cannot invent declares them in FIXTURE_VALUES.
+ */
+const owner = new Pool({ connectionString: process.env['DATABASE_OWNER_URL'], max: 2 });
+const app = new Pool({ connectionString: process.env['DATABASE_URL'], max: 2 });
+const id = () => randomUUID();
+
+/** Column values a table needs beyond the generic ones (a check constraint, a vocabulary). */
+const FIXTURE_VALUES: Record<string, Record<string, unknown>> = {
+  po_mood_entries: { score: 5, symptoms: [] },
+  po_accounts: { status: 'active' },
+  po_goals: { created_by_kind: 'staff' },
+  po_goal_progress: { status: 'active', author_kind: 'staff' },
+  po_resources: { kind: 'link', url: 'https://example.org/handout' },
+  po_crisis_alerts: { open_count: 3 },
+};
+/** Tables whose staff read rule is the account rule (portal.accounts.manage over the CL scope), not the clinical one. */
+const ACCOUNT_TABLES = ['po_accounts', 'po_invitations', 'po_refresh_tokens'];
+
+const orgA = id();
+const orgB = id();
+const site = id();
+const siteB = id();
+const staff = { now: id(), other: id(), former: id(), admin: id(), adminB: id(), supervisor: id() };
+const patient = { p: id(), q: id(), part2: id(), b: id() };
+const account = { p: id(), q: id(), part2: id(), b: id() };
+
+type Subject = 'client' | 'otherClient' | 'therapist' | 'otherTherapist' | 'formerTherapist' | 'admin' | 'otherOrgAdmin';
+const ctx: Record<Subject, TenantContext> = {
+  client: { organizationId: orgA, userId: account.p, siteIds: [], patientScope: 'portal' },
+  otherClient: { organizationId: orgA, userId: account.q, siteIds: [], patientScope: 'portal' },
+  therapist: { organizationId: orgA, userId: staff.now, siteIds: 'all', patientScope: 'assigned' },
+  otherTherapist: { organizationId: orgA, userId: staff.other, siteIds: 'all', patientScope: 'assigned' },
+  formerTherapist: { organizationId: orgA, userId: staff.former, siteIds: 'all', patientScope: 'assigned' },
+  admin: { organizationId: orgA, userId: staff.admin, siteIds: 'all', patientScope: 'site' },
+  otherOrgAdmin: { organizationId: orgB, userId: staff.adminB, siteIds: 'all', patientScope: 'site' },
+};
+
+interface Column {
+  column_name: string;
+  data_type: string;
+  udt_name: string;
+  is_nullable: 'YES' | 'NO';
+  column_default: string | null;
+}
+
+let tables: { name: string; columns: Column[]; shared: boolean }[] = [];
+/** The fixture rows of each table: [row id, patient key, shared]. */
+const rowsOf = new Map<string, { id: string; patient: keyof typeof patient; shared: boolean }[]>();
+
+function valueFor(table: string, c: Column, org: string, patientId: string, shared: boolean, rowId: string): unknown {
+  const override = FIXTURE_VALUES[table]?.[c.column_name];
+  if (override !== undefined) return override;
+  switch (c.column_name) {
+    case 'organization_id':
+      return org;
+    case 'id':
+      return rowId;
+    case 'patient_id':
+      return patientId;
+    case 'shared_with_clinician':
+      return shared;
+  }
+  if (c.is_nullable === 'YES' || c.column_default !== null) return undefined;
+  switch (c.udt_name) {
+    case 'uuid':
+      return id();
+    case 'text':
+    case 'varchar':
+      return `x-${id()}`;
+    case 'int4':
+    case 'int8':
+    case 'int2':
+    case 'numeric':
+      return 1;
+    case 'bool':
+      return false;
+    case 'date':
+      return '2026-11-02';
+    case 'timestamptz':
+    case 'timestamp':
+      return new Date();
+    case 'bytea':
+      return Buffer.from('%PDF-1.4 fixture');
+    case 'jsonb':
+    case 'json':
+      return {};
+    case '_text':
+    case '_uuid':
+      return [];
+    default:
+      throw new Error(`${table}.${c.column_name}: no generic value for ${c.udt_name}; add it to FIXTURE_VALUES`);
+  }
+}
+
+async function insertRow(
+  table: { name: string; columns: Column[] },
+  org: string,
+  key: keyof typeof patient,
+  shared: boolean,
+): Promise<void> {
+  const rowId = id();
+  const values = table.columns
+    .map((c) => [c.column_name, valueFor(table.name, c, org, patient[key], shared, rowId)] as const)
+    .filter(([, v]) => v !== undefined);
+  const sql = `INSERT INTO ${table.name} (${values.map(([n]) => `"${n}"`).join(', ')}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})`;
+  await owner.query(
+    sql,
+    values.map(([, v]) => v),
+  );
+  rowsOf.set(table.name, [...(rowsOf.get(table.name) ?? []), { id: rowId, patient: key, shared }]);
+}
+
+const visibleIds = async (who: Subject, table: string) =>
+  new Set((await queryAsTenant<{ id: string }>(app, ctx[who], `SELECT id FROM ${table}`)).map((r) => r.id));
+
+beforeAll(async () => {
+  const q = (sql: string, params: unknown[] = []) => owner.query(sql, params);
+  for (const [org, slug, s] of [
+    [orgA, 'matrix-a', site],
+    [orgB, 'matrix-b', siteB],
+  ] as const) {
+    await q(`INSERT INTO pf_organizations (id, name, slug) VALUES ($1::uuid, $2, $2 || '-' || $1::text)`, [org, slug]);
+    await q(`INSERT INTO pf_sites (organization_id, id, code, name) VALUES ($1, $2, 'S', 'S')`, [org, s]);
+  }
+  for (const u of Object.values(staff)) {
+    await q(`INSERT INTO pf_staff_users (id, email, display_name, password_hash) VALUES ($1::uuid, $1::text || '@matrix.test', 'U', 'x')`, [
+      u,
+    ]);
+  }
+  await q(
+    `INSERT INTO pf_role_bindings (organization_id, id, staff_user_id, role_key, all_sites, site_ids) VALUES
+       ($1, gen_random_uuid(), $3, 'clinician', true, '{}'), ($1, gen_random_uuid(), $4, 'clinician', true, '{}'),
+       ($1, gen_random_uuid(), $5, 'clinician', true, '{}'), ($1, gen_random_uuid(), $6, 'admin', true, '{}'),
+       ($2, gen_random_uuid(), $7, 'admin', true, '{}')`,
+    [orgA, orgB, staff.now, staff.other, staff.former, staff.admin, staff.adminB],
+  );
+  const addPatient = async (org: string, s: string, key: keyof typeof patient, part2: boolean) => {
+    await q(
+      `INSERT INTO cl_patients (organization_id, id, site_id, first_name, last_name, date_of_birth) VALUES ($1, $2, $3, 'P', $4, '1990-01-01')`,
+      [org, patient[key], s, key],
+    );
+    await q(`INSERT INTO cl_charts (organization_id, id, patient_id, mrn, is_part2, part2_program_name) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      org,
+      id(),
+      patient[key],
+      `M-${id().slice(0, 12)}`,
+      part2,
+      part2 ? 'OTP' : null,
+    ]);
+  };
+  await addPatient(orgA, site, 'p', false);
+  await addPatient(orgA, site, 'q', false);
+  await addPatient(orgA, site, 'part2', true);
+  await addPatient(orgB, siteB, 'b', false);
+  const assign = (org: string, p: string, u: string, from: string, to: string | null) =>
+    q(
+      `INSERT INTO cl_care_team_assignments (organization_id, id, patient_id, staff_user_id, role, started_on, ended_on)
+       VALUES ($1, gen_random_uuid(), $2, $3, 'primary_therapist', current_date + $4::int, current_date + $5::int)`,
+      [org, p, u, from, to],
+    );
+  // P: the former therapist until yesterday, the current one from today (a reassignment); Q: the other therapist.
+  await assign(orgA, patient.p, staff.former, '-90', '-1');
+  await assign(orgA, patient.p, staff.now, '0', null);
+  await assign(orgA, patient.q, staff.other, '-90', null);
+  await assign(orgA, patient.part2, staff.now, '-90', null);
+  for (const [key, org] of [
+    ['p', orgA],
+    ['q', orgA],
+    ['part2', orgA],
+    ['b', orgB],
+  ] as const) {
+    await q(
+      `INSERT INTO po_accounts (organization_id, id, patient_id, email, status, invited_by, password_hash) VALUES ($1, $2, $3, $4, 'active', $5, 'x')`,
+      [org, account[key], patient[key], `${account[key]}@matrix.test`, staff.admin],
+    );
+    rowsOf.set('po_accounts', [...(rowsOf.get('po_accounts') ?? []), { id: account[key], patient: key, shared: true }]);
+  }
+
+  const { rows } = await q(
+    `SELECT t.table_name FROM information_schema.tables t
+     WHERE t.table_schema = 'public' AND t.table_name LIKE 'po\\_%' AND t.table_type = 'BASE TABLE'
+       AND EXISTS (SELECT 1 FROM information_schema.columns c WHERE c.table_schema = 'public' AND c.table_name = t.table_name AND c.column_name = 'patient_id')
+     ORDER BY 1`,
+  );
+  for (const { table_name: name } of rows as { table_name: string }[]) {
+    const cols = (
+      await q(
+        `SELECT column_name, data_type, udt_name, is_nullable, column_default FROM information_schema.columns
+         WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`,
+        [name],
+      )
+    ).rows as Column[];
+    const table = { name, columns: cols, shared: cols.some((c) => c.column_name === 'shared_with_clinician') };
+    tables.push(table);
+    if (name === 'po_accounts') continue;
+    for (const key of ['p', 'q', 'part2'] as const) {
+      await insertRow(table, orgA, key, true);
+      if (table.shared) await insertRow(table, orgA, key, false);
+    }
+    await insertRow(table, orgB, 'b', true);
+  }
+  tables = tables.sort((a, b) => a.name.localeCompare(b.name));
+});
+
+afterAll(async () => {
+  await Promise.all([owner.end(), app.end()]);
+});
+
+/** What a subject should see of a table: the fixture rows the rule admits. */
+function expected(who: Subject, table: { name: string; shared: boolean }): string[] {
+  const rows = rowsOf.get(table.name) ?? [];
+  const account = ACCOUNT_TABLES.includes(table.name);
+  const admit = (r: { patient: keyof typeof patient; shared: boolean }): boolean => {
+    switch (who) {
+      case 'client':
+        return r.patient === 'p';
+      case 'otherClient':
+        return r.patient === 'q';
+      case 'therapist':
+        // The current primary therapist of P (and of the Part 2 patient, which has no consent): P's shared rows;
+        // for the account tables, the patients in the clinician's CL scope (the care team) with the account rule.
+        return account ? r.patient === 'p' || r.patient === 'part2' : r.patient === 'p' && r.shared;
+      case 'otherTherapist':
+        return account ? r.patient === 'q' : r.patient === 'q' && r.shared;
+      case 'formerTherapist':
+        return false;
+      case 'admin':
+        return account ? r.patient !== 'b' : r.patient === 'p' || r.patient === 'q';
+      case 'otherOrgAdmin':
+        return r.patient === 'b';
+    }
+  };
+  return rows
+    .filter(admit)
+    .map((r) => r.id)
+    .sort();
+}
+
+describe('the portal access matrix, through row-level security', () => {
+  it('covers every portal table (discovered, not listed)', () => {
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['po_accounts', 'po_files', 'po_mood_entries', 'po_journal_entries', 'po_notifications']),
+    );
+    for (const t of tables)
+      expect({ table: t.name, fixtureRows: (rowsOf.get(t.name) ?? []).length > 0 }).toEqual({ table: t.name, fixtureRows: true });
+  });
+
+  const subjects: Subject[] = ['client', 'otherClient', 'therapist', 'otherTherapist', 'formerTherapist', 'admin', 'otherOrgAdmin'];
+  it.each(subjects)('%s sees exactly the rows of its rule in every portal table', async (who) => {
+    const problems: string[] = [];
+    for (const t of tables) {
+      const seen = [...(await visibleIds(who, t.name))].filter((x) => (rowsOf.get(t.name) ?? []).some((r) => r.id === x)).sort();
+      const want = expected(who, t);
+      if (JSON.stringify(seen) !== JSON.stringify(want)) problems.push(`${t.name}: saw ${seen.length}, expected ${want.length}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('moves access with the reassignment, in the next statement, with no code involved', async () => {
+    const mood = tables.find((t) => t.name === 'po_mood_entries')!;
+    const sharedOfP = expected('therapist', mood);
+    expect(sharedOfP.length).toBeGreaterThan(0);
+    const q = (who: Subject) => visibleIds(who, 'po_mood_entries');
+    expect([...(await q('therapist'))].filter((x) => sharedOfP.includes(x))).toHaveLength(sharedOfP.length);
+    await owner.query(
+      `UPDATE cl_care_team_assignments SET ended_on = current_date - 1, started_on = current_date - 2 WHERE patient_id = $1 AND staff_user_id = $2`,
+      [patient.p, staff.now],
+    );
+    await owner.query(
+      `INSERT INTO cl_care_team_assignments (organization_id, id, patient_id, staff_user_id, role, started_on) VALUES ($1, gen_random_uuid(), $2, $3, 'primary_therapist', current_date)`,
+      [orgA, patient.p, staff.other],
+    );
+    try {
+      expect([...(await q('therapist'))].filter((x) => sharedOfP.includes(x))).toEqual([]);
+      expect([...(await q('otherTherapist'))].filter((x) => sharedOfP.includes(x)).sort()).toEqual(sharedOfP);
+    } finally {
+      await owner.query(`DELETE FROM cl_care_team_assignments WHERE patient_id = $1 AND staff_user_id = $2`, [patient.p, staff.other]);
+      await owner.query(
+        `UPDATE cl_care_team_assignments SET ended_on = NULL, started_on = current_date WHERE patient_id = $1 AND staff_user_id = $2`,
+        [patient.p, staff.now],
+      );
+    }
+  });
+
+  it('shows the client nothing once the account is disabled or the patient inactive', async () => {
+    const before = await visibleIds('client', 'po_mood_entries');
+    expect(before.size).toBeGreaterThan(0);
+    await owner.query(`UPDATE po_accounts SET status = 'disabled' WHERE id = $1`, [account.p]);
+    expect((await visibleIds('client', 'po_mood_entries')).size).toBe(0);
+    await owner.query(`UPDATE po_accounts SET status = 'active' WHERE id = $1`, [account.p]);
+    await owner.query(`UPDATE cl_patients SET status = 'inactive' WHERE id = $1`, [patient.p]);
+    expect((await visibleIds('client', 'po_mood_entries')).size).toBe(0);
+    await owner.query(`UPDATE cl_patients SET status = 'active' WHERE id = $1`, [patient.p]);
+    expect((await visibleIds('client', 'po_mood_entries')).size).toBe(before.size);
+  });
+
+  it('refuses writes outside the rule: a client for another patient, a therapist on client records, another therapist on prompts', async () => {
+    const RLS = /row-level security/;
+    const insertMood = (who: Subject, p: string) =>
+      queryAsTenant(
+        app,
+        ctx[who],
+        `INSERT INTO po_mood_entries (organization_id, id, patient_id, entry_date, score, symptoms) VALUES ($1, $2, $3, current_date, 4, '{}')`,
+        [orgA, id(), p],
+      );
+    await expect(insertMood('client', patient.q)).rejects.toThrow(RLS);
+    await expect(insertMood('therapist', patient.p)).rejects.toThrow(RLS);
+    await expect(insertMood('admin', patient.p)).rejects.toThrow(RLS);
+    await expect(insertMood('client', patient.p)).resolves.toEqual([]);
+    const insertPrompt = (who: Subject) =>
+      queryAsTenant(
+        app,
+        ctx[who],
+        `INSERT INTO po_prompts (organization_id, id, patient_id, kind, question, available_from, created_by) VALUES ($1, $2, $3, 'check_in', 'How are you?', now(), $4)`,
+        [orgA, id(), patient.p, ctx[who].userId],
+      );
+    await expect(insertPrompt('otherTherapist')).rejects.toThrow(RLS);
+    await expect(insertPrompt('formerTherapist')).rejects.toThrow(RLS);
+    await expect(insertPrompt('client')).rejects.toThrow(RLS);
+    await expect(insertPrompt('therapist')).resolves.toEqual([]);
+    // Nobody moves a row to another patient or organization.
+    await expect(
+      queryAsTenant(app, ctx.client, `UPDATE po_mood_entries SET patient_id = $1 WHERE patient_id = $2`, [patient.q, patient.p]),
+    ).rejects.toThrow(RLS);
+  });
+});
