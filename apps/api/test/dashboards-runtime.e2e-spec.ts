@@ -2,16 +2,18 @@ import type { INestApplication } from '@nestjs/common';
 import { Pool } from 'pg';
 
 import { startWorkerProcess, type WorkerProcess } from '@cairn/platform/messaging/testing';
-import { SseClient } from '@cairn/testing';
+import { createScratchDatabase, SseClient, type ScratchDatabase } from '@cairn/testing';
 
+import { DEMO_TEST_TODAY, seedDemoData } from '../../../tools/seed/seed-demo-data';
 import { bootApi } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 import { as, expectProblem, login, StaffSession } from './support/staff-api';
 
 /**
  * Issue 16 items 3 and 4 (b16-runtime, ADR 0017): the update models running for real. The API (in this process,
- * listening on a port) and the REAL worker process (apps/worker/src/main.ts) share this run's database and queue
- * prefix; the worker's relay, its dashboards-metrics consumer and its near-real-time scheduler (every 2 s here) fill
+ * listening on a port) and the REAL worker process (apps/worker/src/main.ts) share a database and queue prefix of
+ * this file's own (a scratch database with the demo data: the faults below, a revoked function and a stopped worker,
+ * and the events other files publish, must not reach the suites running beside it); the worker's relay, its dashboards-metrics consumer and its near-real-time scheduler (every 2 s here) fill
  * the value store; the API's SSE stream pushes the changes. The faults are real: a revoked source function, a
  * stopped worker.
  */
@@ -19,8 +21,9 @@ let app: INestApplication;
 let base: string;
 let worker: WorkerProcess | undefined;
 const workerStderr: string[] = [];
-const demo = new DemoFixture();
-const owner = new Pool({ connectionString: process.env['DATABASE_OWNER_URL'], max: 2 });
+let scratch: ScratchDatabase;
+let demo: DemoFixture;
+let owner: Pool;
 const streams: SseClient[] = [];
 let org: string;
 let tucson: string;
@@ -86,9 +89,17 @@ async function book(hoursFromNow: number): Promise<string> {
 }
 
 beforeAll(async () => {
-  // Events published by earlier test files of this run (their outbox rows) are not this scenario's.
-  await owner.query(`UPDATE pf_outbox_events SET sent_at = now() WHERE sent_at IS NULL`);
-  app = await bootApi({ DASHBOARDS_STREAM_HEARTBEAT_SECONDS: '1' });
+  scratch = await createScratchDatabase({ prefix: 'cairn_dash_rt', migrate: true });
+  await seedDemoData({ ownerUrl: scratch.ownerUrl, scale: 'small', seed: 1, today: DEMO_TEST_TODAY });
+  demo = new DemoFixture(scratch.ownerUrl);
+  owner = new Pool({ connectionString: scratch.ownerUrl, max: 2 });
+  const queuePrefix = `cairn-test-${scratch.database}`;
+  app = await bootApi({
+    DASHBOARDS_STREAM_HEARTBEAT_SECONDS: '1',
+    DATABASE_URL: scratch.appUrl,
+    DATABASE_OWNER_URL: scratch.ownerUrl,
+    QUEUE_PREFIX: queuePrefix,
+  });
   await app.listen(0, '127.0.0.1');
   base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   org = await demo.orgId('sonoran');
@@ -98,14 +109,14 @@ beforeAll(async () => {
     ids[who] = await demo.userId(email);
   }
   await owner.query('DELETE FROM ds_source_status WHERE organization_id = $1', [org]);
-  worker = await startWorkerProcess(process.env['DATABASE_URL']!, process.env['QUEUE_PREFIX']!, (c) => workerStderr.push(c), {
+  worker = await startWorkerProcess(scratch.appUrl, queuePrefix, (c) => workerStderr.push(c), {
     DASHBOARDS_NEAR_REAL_TIME_SECONDS: String(NEAR_REAL_TIME_SECONDS),
     DASHBOARDS_BATCH_CRON: 'off',
     AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
   });
   // The worker is up once its near-real-time scheduler has recomputed a source of this organization.
   await waitFor('the near-real-time scheduler', async () => (await sourceStatus('pm.appointments'))?.status === 'ok', 60_000);
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   for (const s of streams) await s.close();
@@ -114,7 +125,8 @@ afterAll(async () => {
   await app.close();
   await owner.end();
   await demo.close();
-});
+  await scratch.drop();
+}, 60_000);
 
 describe('GET /api/v1/dashboards/stream: authentication', () => {
   it('refuses a stream without a bearer token or ticket (401 problem+json)', async () => {

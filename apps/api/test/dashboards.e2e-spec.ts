@@ -352,13 +352,15 @@ describe('Audit log entries are immutable; no UPDATE or DELETE path exists in ap
     expect(await problems()).toEqual([]);
     const [event] = (await store.auditEvents(org, ids['manager']!)).slice(-1);
     const pool = adminPool();
+    // A superuser session with triggers off (session_replication_role: this session only, so the suites running
+    // beside this one keep sealing their rows): what only a direct database attack could do.
+    const attacker = await pool.connect();
+    await attacker.query(`SET session_replication_role = replica`);
     try {
-      // A superuser with the triggers off: what only a direct database attack could do.
-      await pool.query('ALTER TABLE ds_audit_events DISABLE TRIGGER USER');
-      await pool.query(`UPDATE ds_audit_events SET scope_context = scope_context || '{"tampered":true}' WHERE event_id = $1`, [
+      await attacker.query(`UPDATE ds_audit_events SET scope_context = scope_context || '{"tampered":true}' WHERE event_id = $1`, [
         event!.event_id,
       ]);
-      await pool.query(
+      await attacker.query(
         `INSERT INTO ds_audit_events (organization_id, event_id, event_type, actor_id, scope_context, content_hash, occurred_at)
          VALUES ($1, gen_random_uuid(), 'accessed', $2, '{}', 'forged', now())`,
         [org, ids['manager']],
@@ -380,9 +382,9 @@ describe('Audit log entries are immutable; no UPDATE or DELETE path exists in ap
       expect(cli.status).toBe(1);
       expect(cli.stdout).toContain(`TAMPERED dashboard audit event ${event!.event_id}`);
     } finally {
-      await pool.query(`DELETE FROM ds_audit_events WHERE content_hash = 'forged'`);
-      await pool.query(`UPDATE ds_audit_events SET scope_context = $2 WHERE event_id = $1`, [event!.event_id, event!.scope_context]);
-      await pool.query('ALTER TABLE ds_audit_events ENABLE TRIGGER USER');
+      await attacker.query(`DELETE FROM ds_audit_events WHERE content_hash = 'forged'`);
+      await attacker.query(`UPDATE ds_audit_events SET scope_context = $2 WHERE event_id = $1`, [event!.event_id, event!.scope_context]);
+      attacker.release();
       await pool.end();
     }
     expect(await problems()).toEqual([]);

@@ -5,6 +5,7 @@ import {
   CL_PROGRESS_NOTE_SIGNED_V1,
   PEER_ENCOUNTER_FINALIZED_V1,
 } from '@cairn/platform/clinical';
+import { PORTAL_INVITATION_CREATED_V1 } from '@cairn/platform/portal';
 import {
   PM_APPOINTMENT_BOOKED_V1,
   PM_APPOINTMENT_RESCHEDULED_V1,
@@ -12,7 +13,6 @@ import {
   PM_CHARGE_CREATED_V1,
   PM_CHARGE_STATUS_CHANGED_V1,
 } from '@cairn/platform/scheduling';
-import { PORTAL_INVITATION_CREATED_V1 } from '@cairn/platform/portal';
 
 import type { EventPayloads, EventType, IntegrationEvent } from './event-types';
 

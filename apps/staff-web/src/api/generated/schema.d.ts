@@ -668,6 +668,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/group-sessions/{id}/attendance/{patientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a patient recorded by mistake (drafts only)
+         * @description Permission: `cl.group-sessions.document`. Removes the patient's attendance row from a draft session, so the documented roster, its encounters and charges never include them. A documented session answers 409; a patient not on the roster (or outside your scope) 404. Answers the session as it is now. Audited with the patient.
+         */
+        delete: operations["GroupSessionsController_removeAttendee_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/group-sessions/{id}/document": {
         parameters: {
             query?: never;
@@ -679,7 +699,7 @@ export interface paths {
         put?: never;
         /**
          * Document (sign) the session
-         * @description Permission: `cl.group-sessions.document`; a facilitator of the group who sees every attendee (403). Needs attendance for at least one patient (422). Locks the note and attendance and publishes `cl_group_session_documented.v1` in the same transaction; a second sign answers 409 and publishes nothing.
+         * @description Permission: `cl.group-sessions.document`; a facilitator of the group who sees every attendee (403). Needs attendance for at least one patient (422) and a session that has ended: its date and endTime past in the site time zone (422 naming sessionDate: no billing before the service). Locks the note and attendance and publishes `cl_group_session_documented.v1` in the same transaction; a second sign answers 409 and publishes nothing.
          */
         post: operations["GroupSessionsController_document_v1"];
         delete?: never;
@@ -697,7 +717,7 @@ export interface paths {
         };
         /**
          * The review queue
-         * @description Permission: `cl.group-encounter-generation.view` (rows of the sites where it is held). Filters: session, status, date range, site. Part 2 rows without consent hide patient, chart and encounter ids. Audited.
+         * @description Permission: `cl.group-encounter-generation.view` (rows of the sites where it is held). Filters: session, status, date range, site, `billable`, `needsConsent`, `notGenerated`. Rows carry the patient's and the group's names when you may see them. A Part 2 row without your consent is withheld: only its id, `sudProgram` and `withheldReason` (no code, attendance, minutes, session or names); filters on a row's own facts (status, billable, notGenerated) never match it. Audited.
          */
         get: operations["GroupEncounterGenerationsController_list_v1"];
         put?: never;
@@ -706,6 +726,50 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-encounter-generations/consent-worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Patients whose generations wait for a Part 2 consent
+         * @description Permission: `cl.consents.manage` (who records consents). Each patient in your scope with SUD-program generations pending review that no approver of their site may see (no consent covers `group_encounter` for them), with how many wait; no dates, groups or codes. Carries the §2.32 notice. Audited.
+         */
+        get: operations["GroupEncounterGenerationsController_consentWorklist_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-encounter-generations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One generation
+         * @description Permission: `cl.group-encounter-generation.view`. As the queue shows it: withheld (id and reason only) when it is a Part 2 row without your consent, with the §2.32 notice when a Part 2 row is shown. 404 outside your organization or sites. Audited.
+         */
+        get: operations["GroupEncounterGenerationsController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct the proposed code and modifiers
+         * @description Permission: `cl.group-encounter-generation.edit`. The code must be a CPT/HCPCS code and each modifier a MODIFIER code valid on the session date (400 naming the field). Pending review only (409). Audited with before/after.
+         */
+        patch: operations["GroupEncounterGenerationsController_edit_v1"];
         trace?: never;
     };
     "/api/v1/group-encounter-generations/approve": {
@@ -788,7 +852,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/group-encounter-generations/{id}": {
+    "/api/v1/group-encounter-generations/{id}/reopen": {
         parameters: {
             query?: never;
             header?: never;
@@ -797,15 +861,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post?: never;
+        /**
+         * Reopen an approved or rejected decision
+         * @description Permission: `cl.group-encounter-generation.reopen`. The row goes back to pending review (its review round one more) and, for an approval, PM voids its charge in the same transaction; a re-approval is charged again under the new round. 409 when the charge is billed, when the approval has not been charged yet, when the row is not decided, or when two reopens race (one wins). Part 2 rows need the reviewer's consent (403). Publishes `cl_group_encounter_generation_reopened.v1`; audited.
+         */
+        post: operations["GroupEncounterGenerationsController_reopen_v1"];
         delete?: never;
         options?: never;
         head?: never;
-        /**
-         * Correct the proposed code and modifiers
-         * @description Permission: `cl.group-encounter-generation.edit`. The code must be a CPT/HCPCS code and each modifier a MODIFIER code valid on the session date (400 naming the field). Pending review only (409). Audited with before/after.
-         */
-        patch: operations["GroupEncounterGenerationsController_edit_v1"];
+        patch?: never;
         trace?: never;
     };
     "/api/v1/peer-encounters": {
@@ -819,7 +883,7 @@ export interface paths {
         put?: never;
         /**
          * Document a peer encounter (draft)
-         * @description Permission: `cl.peer-encounters.write` at the encounter's site (the patient's unless `siteId` names another permitted one; 403). The patient must be in scope (404); on a Part 2 chart a consent must cover peer encounters for you (403). endTime after startTime and durationMinutes equal to the difference (400); serviceType from the vocabulary in force (400); hcpcsCode H0038, H2017 or an organization code valid on serviceDate (400); peerProviderId a peer specialist at the site (422).
+         * @description Permission: `cl.peer-encounters.write` at the encounter's site (the patient's unless `siteId` names another permitted one; 403). The patient must be in scope (404); on a Part 2 chart a consent must cover peer encounters for you (403). endTime after startTime and durationMinutes equal to the difference (400); serviceType from the vocabulary in force (400); hcpcsCode H0038, H2017 or an organization code valid on serviceDate (400); peerProviderId a peer specialist at the site (422). Times overlapping another peer encounter of the patient that day answer 409 naming it, unless `confirmOverlap: true`.
          */
         post: operations["PeerEncountersController_create_v1"];
         delete?: never;
@@ -847,7 +911,7 @@ export interface paths {
         head?: never;
         /**
          * Edit a draft
-         * @description Permission: `cl.peer-encounters.write`; the peer provider only (403). A finalized encounter answers 409 (add an addendum).
+         * @description Permission: `cl.peer-encounters.write`; the peer provider only (403). A finalized encounter answers 409 (add an addendum). New day or times overlapping another peer encounter of the patient answer 409 naming it, unless `confirmOverlap: true`.
          */
         patch: operations["PeerEncountersController_edit_v1"];
         trace?: never;
@@ -1177,11 +1241,71 @@ export interface paths {
         };
         /**
          * List charges with their source and proposed vs final code
-         * @description Permission: `pm.charges.view`. Filters: status, site, service date range, source type, group session, patient. Paginated, newest service date first; only the caller's sites. Audited.
+         * @description Permission: `pm.charges.view`. Filters: status, site, service date range, source type, group session, patient. Paginated, newest service date first; only the caller's sites. 42 CFR Part 2: a charge of a Part 2 chart without your consent for its billing records is withheld (only its id, `consentRequired` and `withheldReason`: no code, amount, date, source or patient), and filters on a charge's own facts (status, source type, patient) never match it; a shown Part 2 charge carries the §2.32 `part2Notice`. CSV with `format=csv` or `Accept: text/csv`: every matching charge (at most 10,000, else 422), masked the same way, chunked with the export trailers. Audited (`charge.list`, `charge.export`).
          */
         get: operations["ChargesController_list_v1"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charges/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Void a ready or held charge
+         * @description Permission: `pm.charges.void`. ready or on_hold -> voided (nothing is deleted or edited: the row keeps its amounts); a billed or already voided charge answers 409. Publishes `pm_charge_status_changed.v1`; audited `charge.void` with the reason kind.
+         */
+        post: operations["ChargesController_void_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charges/{id}/correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Void a charge and record its correction
+         * @description Permission: `pm.charges.void`. In one transaction: the charge (ready or on_hold) is voided (`corrected`) and a NEW charge of the same source, one lineage step on (`lifecycle.correctsChargeId`), bills the given units of the code and modifiers (default: the charge's proposed ones), priced by the fee schedule on the service date (no entry: 422 naming code). Billed or voided: 409; of two concurrent corrections one succeeds. Audited `charge.correct`.
+         */
+        post: operations["ChargesController_correct_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charges/{id}/bill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a ready charge billed
+         * @description Permission: `pm.charges.bill`. ready -> billed; from then on the charge cannot be voided or corrected (409), and its review cannot be reopened. A held, voided or billed charge answers 409. Publishes `pm_charge_status_changed.v1`; audited `charge.bill`.
+         */
+        post: operations["ChargesController_bill_v1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1240,10 +1364,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Productivity per provider for a period (aggregates only, small cells suppressed)
-         * @description Permission: `hr.productivity.view` in the organization (at every site, or at `siteId`). JSON by default; CSV (streamed) with `Accept: text/csv` or `format=csv` (a complete CSV ends with the trailers `X-Export-Status: complete` and `X-Export-Rows`; a failed one is cut without them). Providers with fewer than 5 patients are folded into one row with `suppressed: true`. Every call, allowed or refused, is audited with the caller and the parameters.
+         * Productivity per provider for a calendar month, quarter or year (aggregates only, small cells suppressed)
+         * @description Permission: `hr.productivity.view` in the organization (at every site, or at `siteId`). JSON by default; CSV (streamed) with `Accept: text/csv` or `format=csv` (a complete CSV ends with the trailers `X-Export-Status: complete` and `X-Export-Rows`; a failed one is cut without them). The period must be one calendar month, quarter or year. Providers with fewer than 5 patients have no row (`suppressedProviderCount` counts them), and figures that could be computed back from other periods are withheld (ADR 0012). Every call, allowed or refused, is audited with the caller and the parameters.
          */
         get: operations["ProviderProductivityController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hr/provider-productivity/supervised": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same report for the providers the caller supervises (clinical supervisors)
+         * @description Permission: `hr.productivity.supervised`. The rows of the organization-wide report, limited to the providers the caller supervises: peer specialists whose supervision they recorded in the calendar year (CL-19), and providers whose home site is a site where they hold the permission. The same parameters, CSV and audit as `GET /hr/provider-productivity`.
+         */
+        get: operations["ProviderProductivityController_getSupervised_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2244,6 +2388,350 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboards/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Metric and view definitions of the organization, and its export switches
+         * @description Permission: `dashboards.metrics.manage`.
+         */
+        get: operations["DefinitionsController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/definitions/metrics/{metricKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a metric's target, thresholds, visibility or attention rules for this practice
+         * @description Permission: `dashboards.metrics.manage`. Never a calculation: calculation, calculationSource, updateModel, unit, name, domain, freshnessLabel and drillKey are refused with 400 naming the field. The change is appended to the definition audit trail.
+         */
+        patch: operations["DefinitionsController_updateMetric_v1"];
+        trace?: never;
+    };
+    "/api/v1/dashboards/definitions/views/{viewKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change which modules a view includes, or whether users keep their own layout, for this practice
+         * @description Permission: `dashboards.metrics.manage`. Role binding, scope and the core metric set are the platform's (400).
+         */
+        patch: operations["DefinitionsController_updateView_v1"];
+        trace?: never;
+    };
+    "/api/v1/dashboards/export-permissions/{roleKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Switch dashboard export on or off for a role in this organization
+         * @description Permission: `dashboards.metrics.manage`. Export also needs `dashboards.export` on the role; both are checked at export time.
+         */
+        put: operations["DefinitionsController_setExport_v1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/drill/{drillKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The source records behind a metric (drill-through)
+         * @description Permission: `dashboards.view`, a metric with this drill key visible to the caller, and the owning context's own permission (its Part 2 rules: withheld rows show only that they exist and why; its PHI audit). Practitioners see their own records only. Each row links to its source workflow in the staff web. Read-only: nothing is written to a source. Audited as a drilled-into event.
+         */
+        get: operations["DrillThroughController_drill_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recompute stored metric values now (on demand)
+         * @description Permission: `dashboards.metrics.manage`. Asks each source (GetPerformanceSignalsQuery) for the days and replaces the stored values; a failing source keeps its last known values and is recorded as failing (the views show it stale). Answers per source.
+         */
+        post: operations["MetricStoreController_recompute_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's role-bound dashboard view
+         * @description Permission: `dashboards.view`. The view bound to the caller's role (Manager/Owner, Treatment Coordinator, Front-of-House, Practitioner), only the metrics their roles may see; practitioners see their own figures only. Each value carries its update model, freshness label, feed state, staleness and attention indicators. A site or provider filter outside the caller's scope is 403 (and audited).
+         */
+        get: operations["DashboardsController_me_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/cross-site": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The group / multi-site comparison view
+         * @description Permission: `dashboards.cross-site.view` (an explicit grant). Without it the answer is 403 and the attempt is written to the dashboard audit trail (a denied event) before the answer. Every use is audited with the sites in scope.
+         */
+        get: operations["DashboardsController_crossSite_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/views/{viewId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Another dashboard view the caller is bound to
+         * @description Permission: `dashboards.view`, and one of the caller's roles must be bound to the view (else 403, audited). `viewId` is the view's key: practitioner, front-of-house, treatment-coordinator, manager (group: the comparison, as /cross-site).
+         */
+        get: operations["DashboardsController_view_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/views/{viewId}/layout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save your own layout of a view (order, hidden tiles)
+         * @description Permission: `dashboards.view`, a view bound to one of your roles whose practice enables personal layouts (else 422). The core metrics of the role cannot be hidden (400).
+         */
+        put: operations["DashboardsController_saveLayout_v1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/stream/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A single-use ticket to open the change stream from an EventSource
+         * @description Permission: `dashboards.view`. `EventSource` cannot send an Authorization header: this exchanges the bearer token of the request for a random ticket valid once within 60 s; `GET /api/v1/dashboards/stream?ticket=...` redeems it, and the stream is then checked like any request made with that token (live session, organization, permission).
+         */
+        post: operations["DashboardStreamController_ticket_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-Sent Events: which metrics the caller may see just changed
+         * @description Permission: `dashboards.view`. Authenticate with the bearer token, or (EventSource) with `?ticket=` from POST /dashboards/stream/tickets. Events: `ready` (the metric keys the stream covers), `metrics-changed` (`{ metrics, days, trigger, computedAt, occurredAt, feeds }`: only metrics the caller's roles may see, of their organization; own-figures metrics only for changes concerning the caller), and a comment heartbeat every DASHBOARDS_STREAM_HEARTBEAT_SECONDS. Each change has an id; reconnecting with `Last-Event-ID` (or `?lastEventId=`) replays the changes missed since, from the last 1000 of the organization.
+         */
+        get: operations["DashboardStreamController_stream_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the caller's dashboard view (CSV or PDF) with its filters
+         * @description Guard: `dashboards.view`; at export time the handler also requires `dashboards.export` on one of the caller's roles, not switched off for that role by the organization (PUT /dashboards/export-permissions/:roleKey); without it 403 and a `denied` dashboard audit event. Exactly the tiles the caller would see with these filters; the PDF states title, scope, filters, freshness and generated-at. Audited (exported).
+         */
+        get: operations["DashboardExportController_me_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/views/{viewId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a dashboard view the caller is bound to (CSV or PDF)
+         * @description Guard: `dashboards.view`; at export time the handler also requires `dashboards.export` on one of the caller's roles, not switched off for that role by the organization (PUT /dashboards/export-permissions/:roleKey); without it 403 and a `denied` dashboard audit event. As /me/export for the view.
+         */
+        get: operations["DashboardExportController_viewExport_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/drill/{drillKey}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a drill-down: the source records behind a metric (CSV or PDF)
+         * @description Guard: `dashboards.view`; at export time the handler also requires `dashboards.export` on one of the caller's roles, not switched off for that role by the organization (PUT /dashboards/export-permissions/:roleKey); without it 403 and a `denied` dashboard audit event. The records come from the owning context as in GET /dashboards/drill/:drillKey (its permissions, Part 2 withholding, PHI audit), at most 2000.
+         */
+        get: operations["DashboardExportController_drill_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's inbound feeds and their state
+         * @description Permission: `dashboards.metrics.manage`. Never a credential.
+         */
+        get: operations["FeedsController_list_v1"];
+        put?: never;
+        /**
+         * Register an inbound feed and receive its credential (shown once)
+         * @description Permission: `dashboards.metrics.manage`. The feed posts pre-aggregated values for this organization only, as source `feed:<feedKey>`, for the signals metric definitions read from that source (e.g. `portal` supplies the Engagement tiles until the portal exists). Only the credential's SHA-256 is stored. 409 when the key is taken.
+         */
+        post: operations["FeedsController_register_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/feeds/{feedKey}/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A connected system posts pre-aggregated values (feed credential)
+         * @description Authentication: the feed's credential as `Authorization: Bearer cfd_...` (not a staff token); it names the organization. Values are validated (only the signals the feed supplies, calendar days, finite numbers, known sites; errors name the field) and stored whole or not at all; a repeated `senderId` answers `duplicate` and stores nothing. A feed that stops posting for longer than its expected interval is shown stale (silent) on every tile it feeds.
+         */
+        post: operations["FeedsController_post_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2410,12 +2898,12 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            queue: "encounter-generation" | "charge-creation";
+            queue: "encounter-generation" | "charge-creation" | "dashboards-metrics";
             /**
              * @description Versioned event name (the job name)
              * @enum {string}
              */
-            eventType: "cl_group_session_documented.v1" | "cl_group_encounters_approved.v1" | "peer_encounter_finalized.v1" | "pm_appointment_status_changed.v1" | "portal_invitation_created.v1";
+            eventType: "cl_group_session_documented.v1" | "cl_group_encounters_approved.v1" | "peer_encounter_finalized.v1" | "pm_appointment_status_changed.v1" | "pm_charge_status_changed.v1" | "cl_group_encounter_generation_reopened.v1" | "pm_appointment_booked.v1" | "pm_appointment_rescheduled.v1" | "cl_progress_note_signed.v1" | "pm_charge_created.v1" | "portal_invitation_created.v1";
             /** Format: date-time */
             occurredAt: string;
             /** Format: date-time */
@@ -2433,7 +2921,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @description Queues whose failed job went back to waiting */
-            queues: ("encounter-generation" | "charge-creation")[];
+            queues: ("encounter-generation" | "charge-creation" | "dashboards-metrics")[];
             /** @enum {string} */
             state: "waiting";
         };
@@ -3099,34 +3587,56 @@ export interface components {
             attendees: components["schemas"]["AttendanceEntryDto"][];
         };
         GenerationFlagsDto: {
-            /** @description Partial attendance under the jurisdiction minimum */
-            belowMinimum: boolean;
+            /** @description Partial attendance under the jurisdiction minimum. Null when the row is withheld (42 CFR Part 2) */
+            belowMinimum: boolean | null;
             /** @enum {string|null} */
             notBillableReason: "absent" | "below_minimum_minutes" | "no_code_mapping" | "invalid_code" | null;
             notBillableDetail: string | null;
-            /** @description 42 CFR Part 2 consent required: identifiers hidden, cannot be approved or edited */
+            /** @description 42 CFR Part 2 consent required: the row is withheld, cannot be approved, rejected or edited */
             consentRequired: boolean;
         };
         GroupEncounterGenerationDto: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            groupSessionId: string;
-            /** Format: uuid */
-            groupId: string;
-            /** Format: uuid */
-            siteId: string;
-            /** Format: date */
-            sessionDate: string;
-            groupType: string;
-            /** @enum {string} */
-            modality: "in_person" | "telehealth_video";
+            /**
+             * @description Set when the row is withheld: it then shows only its id, sudProgram and this reason; every other field is null
+             * @enum {string|null}
+             */
+            withheldReason: "part2_consent_required" | null;
+            /**
+             * Format: uuid
+             * @description Null when the row is withheld (42 CFR Part 2)
+             */
+            groupSessionId: string | null;
+            /**
+             * Format: uuid
+             * @description Null when the row is withheld (42 CFR Part 2)
+             */
+            groupId: string | null;
+            /** @description Null when the row is withheld (42 CFR Part 2), or when the caller cannot see the group */
+            groupName: string | null;
+            /**
+             * Format: uuid
+             * @description Null when the row is withheld (42 CFR Part 2)
+             */
+            siteId: string | null;
+            /**
+             * Format: date
+             * @description Null when the row is withheld (42 CFR Part 2)
+             */
+            sessionDate: string | null;
+            /** @description Null when the row is withheld (42 CFR Part 2) */
+            groupType: string | null;
+            /** @enum {string|null} */
+            modality: "in_person" | "telehealth_video" | null;
             sudProgram: boolean;
             /**
              * Format: uuid
              * @description Null when consent is required
              */
             patientId: string | null;
+            /** @description "First Last". Null when the row is withheld (42 CFR Part 2), or when the patient is outside your scope */
+            patientName: string | null;
             /** Format: uuid */
             chartId: string | null;
             /**
@@ -3134,17 +3644,23 @@ export interface components {
              * @description The PM encounter (null for absent attendees or when consent is required)
              */
             encounterId: string | null;
-            /** @enum {string} */
-            attendanceStatus: "present" | "partial" | "absent";
-            minutesAttended: number;
-            /** @enum {string} */
-            status: "pending_review" | "approved" | "rejected" | "not_generated";
+            /** @enum {string|null} */
+            attendanceStatus: "present" | "partial" | "absent" | null;
+            /** @description Null when the row is withheld (42 CFR Part 2) */
+            minutesAttended: number | null;
+            /**
+             * @description Null when the row is withheld (42 CFR Part 2)
+             * @enum {string|null}
+             */
+            status: "pending_review" | "approved" | "rejected" | "not_generated" | null;
             /** @enum {string|null} */
             proposedCodeSystem: "CPT" | "HCPCS" | null;
             /** @description Advisory: PM-07 decides the final code */
             proposedCptCode: string | null;
-            proposedModifiers: string[];
-            billable: boolean;
+            /** @description Null when the row is withheld (42 CFR Part 2) */
+            proposedModifiers: string[] | null;
+            /** @description Null when the row is withheld (42 CFR Part 2) */
+            billable: boolean | null;
             flags: components["schemas"]["GenerationFlagsDto"];
             /** Format: uuid */
             reviewedBy: string | null;
@@ -3153,11 +3669,35 @@ export interface components {
             rejectionReason: string | null;
             /** @description The 42 CFR §2.32 notice on a disclosed Part 2 row */
             part2Notice: string | null;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
+            /** @description Null when the row is withheld (42 CFR Part 2) */
+            version: number | null;
+            /**
+             * Format: date-time
+             * @description Null when the row is withheld (42 CFR Part 2)
+             */
+            createdAt: string | null;
+            /**
+             * Format: date-time
+             * @description Null when the row is withheld (42 CFR Part 2)
+             */
+            updatedAt: string | null;
+        };
+        ConsentWorklistItemDto: {
+            /** Format: uuid */
+            patientId: string;
+            /** Format: uuid */
+            chartId: string;
+            /** @description "First Last" */
+            patientName: string;
+            /** @description Generations pending review that no approver of their site may see yet */
+            waitingCount: number;
+            /**
+             * @description The record type the missing consent must cover
+             * @enum {string}
+             */
+            recordType: "group_encounter";
+            /** @description The 42 CFR §2.32 notice */
+            part2Notice: string;
         };
         ReviewIdsDto: {
             /** @description Generation ids (one or many) */
@@ -3239,6 +3779,8 @@ export interface components {
             hcpcsCode: string;
             /** @description What the encounter focused on (PHI) */
             focusNotes?: string;
+            /** @description Save even though another peer encounter of the same patient overlaps these times on that day (without it: 409 naming them) */
+            confirmOverlap?: boolean;
         };
         PeerEncounterAddendumDto: {
             /** Format: uuid */
@@ -3310,6 +3852,8 @@ export interface components {
             serviceType?: string;
             hcpcsCode?: string;
             focusNotes?: string;
+            /** @description Save even though another peer encounter of the same patient overlaps these times on that day (without it: 409 naming them) */
+            confirmOverlap?: boolean;
         };
         AddPeerEncounterAddendumDto: {
             body: string;
@@ -3627,14 +4171,35 @@ export interface components {
              */
             modifiers: string[];
         };
+        ChargeLifecycleDto: {
+            /** @description 0 for the source's first charge; a correction is one step after the charge it corrects */
+            lineageSeq: number;
+            /**
+             * Format: uuid
+             * @description The voided charge this one corrects or re-prices
+             */
+            correctsChargeId: string | null;
+            /** @enum {string|null} */
+            correctionReason: "corrected" | "repriced" | null;
+            /** Format: date-time */
+            voidedAt: string | null;
+            /** @enum {string|null} */
+            voidReason: "voided" | "corrected" | "repriced" | "reopened" | null;
+            /** Format: date-time */
+            billedAt: string | null;
+        };
         ChargeResponseDto: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            status: "ready" | "on_hold";
+            /**
+             * @description Null when the charge is withheld (42 CFR Part 2)
+             * @enum {string|null}
+             */
+            status: "ready" | "on_hold" | "billed" | "voided" | null;
             /** @enum {string|null} */
-            holdReason: "no_fee_schedule_entry" | "zero_units" | "invalid_duration" | null;
-            source: components["schemas"]["ChargeSourceDto"];
+            holdReason: "no_fee_schedule_entry" | "zero_units" | "invalid_duration" | "future_service_date" | null;
+            /** @description Null when the charge is withheld (42 CFR Part 2) */
+            source: components["schemas"]["ChargeSourceDto"] | null;
             /** Format: uuid */
             encounterId: string | null;
             /**
@@ -3644,23 +4209,38 @@ export interface components {
             patientId: string | null;
             /** Format: uuid */
             chartId: string | null;
-            /** @description 42 CFR Part 2: a Part 2 chart's charge with no consent covering billing records for the caller; patient, chart and encounter ids are withheld */
+            /** @description 42 CFR Part 2: a Part 2 chart's charge with no consent covering billing records for the caller: the charge is withheld */
             consentRequired: boolean;
+            /**
+             * @description Set when the charge is withheld: it then shows only its id, consentRequired and this reason; every other field is null
+             * @enum {string|null}
+             */
+            withheldReason: "part2_consent_required" | null;
+            /** @description The 42 CFR §2.32 notice, on a shown charge of a Part 2 chart */
+            part2Notice: string | null;
             /**
              * Format: uuid
              * @description Null for a peer encounter charged without a PM encounter
              */
             siteId: string | null;
-            /** Format: date */
-            serviceDate: string;
-            /** Format: uuid */
-            renderingProviderId: string;
-            durationMinutes: number;
-            /** @description CL's advisory proposal */
-            proposed: components["schemas"]["ProposedCodeDto"];
-            /** @description What PM bills (fee schedule and crosswalk) */
-            final: components["schemas"]["FinalCodeDto"];
-            units: number;
+            /**
+             * Format: date
+             * @description Null when the charge is withheld (42 CFR Part 2)
+             */
+            serviceDate: string | null;
+            /**
+             * Format: uuid
+             * @description Null when the charge is withheld (42 CFR Part 2)
+             */
+            renderingProviderId: string | null;
+            /** @description Null when the charge is withheld (42 CFR Part 2) */
+            durationMinutes: number | null;
+            /** @description CL's advisory proposal. Null when the charge is withheld (42 CFR Part 2) */
+            proposed: components["schemas"]["ProposedCodeDto"] | null;
+            /** @description What PM bills (fee schedule and crosswalk). Null when the charge is withheld (42 CFR Part 2) */
+            final: components["schemas"]["FinalCodeDto"] | null;
+            /** @description Null when the charge is withheld (42 CFR Part 2) */
+            units: number | null;
             /** @example per_15_minutes */
             unitBasis: string | null;
             /** @description Rate per unit in cents */
@@ -3669,10 +4249,50 @@ export interface components {
             amountCents: number | null;
             /** Format: uuid */
             feeScheduleEntryId: string | null;
-            /** @example us-az-ahcccs */
-            jurisdictionProfileKey: string;
-            /** Format: date-time */
-            createdAt: string;
+            /**
+             * @description Null when the charge is withheld (42 CFR Part 2)
+             * @example us-az-ahcccs
+             */
+            jurisdictionProfileKey: string | null;
+            /**
+             * Format: date-time
+             * @description Null when the charge is withheld (42 CFR Part 2)
+             */
+            createdAt: string | null;
+            /** @description Null when the charge is withheld (42 CFR Part 2) */
+            lifecycle: components["schemas"]["ChargeLifecycleDto"] | null;
+        };
+        VoidChargeDto: {
+            /**
+             * @description Why (a kind, kept in the audit log; never free text, which could hold PHI)
+             * @enum {string}
+             */
+            reason: "duplicate" | "wrong_patient" | "wrong_code" | "wrong_units" | "service_not_rendered" | "other";
+        };
+        CorrectChargeDto: {
+            /** @description Units to bill (a day holds at most 96 quarter hours) */
+            units: number;
+            /**
+             * @description Defaults to the charge's proposed code
+             * @example H0005
+             */
+            code?: string;
+            /**
+             * @description Defaults to the charge's proposed modifiers
+             * @example [
+             *       "HQ"
+             *     ]
+             */
+            modifiers?: string[];
+            /**
+             * @description Why (a kind, kept in the audit log; never free text, which could hold PHI)
+             * @enum {string}
+             */
+            reason: "duplicate" | "wrong_patient" | "wrong_code" | "wrong_units" | "service_not_rendered" | "other";
+        };
+        ChargeCorrectionResponseDto: {
+            voided: components["schemas"]["ChargeResponseDto"];
+            correction: components["schemas"]["ChargeResponseDto"];
         };
         FeeScheduleEntryResponseDto: {
             /** Format: uuid */
@@ -3759,35 +4379,28 @@ export interface components {
         DocumentationLagBinsDto: {
             /** @description Notes signed less than 24 h after the session ended */
             under24h: number;
-            /** @description Notes signed 24 to 48 h after the session ended */
-            from24To48h: number;
-            /** @description Notes signed more than 48 h after the session ended */
-            over48h: number;
+            /** @description Notes signed 24 h or more after the session ended */
+            atLeast24h: number;
         };
         ProviderProductivityDto: {
+            /** Format: uuid */
+            providerId: string;
             /**
              * Format: uuid
-             * @description Null on the suppressed row
+             * @description The provider's home site in the calendar year (most sessions and notes)
              */
-            providerId: string | null;
-            /**
-             * Format: uuid
-             * @description The site filter; null for every site
-             */
-            siteId: string | null;
+            siteId: string;
             /** Format: uuid */
             organizationId: string;
             /** Format: date */
             periodStart: string;
             /** Format: date */
             periodEnd: string;
-            /** @description True on the one row folding every provider with fewer than 5 patients in the period */
-            suppressed: boolean;
-            /** @description Providers the row covers (1 unless suppressed) */
-            providerCount: number;
             /** @description Notes signed in the period */
             notesCompletedCount: number;
-            /** @description Session end to signature, whole hours; null with fewer than 5 notes */
+            /** @description Notes signed per 7-day week of the period, one decimal */
+            notesCompletedPerWeek: number;
+            /** @description Session end to signature, whole hours; null when withheld (fewer than 5 notes) */
             avgDocumentationLagHours: number | null;
             /** @description Null unless every non-empty bin holds at least 5 notes */
             documentationLagBins: components["schemas"]["DocumentationLagBinsDto"] | null;
@@ -3799,7 +4412,7 @@ export interface components {
             /** @description Late cancellations (counted apart from no-shows) */
             lateCancelCount: number;
             /**
-             * @description Completed sessions per non-clinical category (Individual Therapy, Group Services, Case Management, Assessment, Peer Support, Other); a category appears only with at least 5
+             * @description Completed sessions per non-clinical category (Individual Therapy, Group Services, Case Management, Assessment, Peer Support, Other): every non-empty one (each at least 5), or none
              * @example {
              *       "Individual Therapy": 42,
              *       "Group Services": 12
@@ -3810,7 +4423,10 @@ export interface components {
             };
         };
         ProviderProductivityResponseDto: {
+            /** @description Providers with at least 5 patients in the period (and not withheld by ADR 0012) */
             items: components["schemas"]["ProviderProductivityDto"][];
+            /** @description Providers with activity in the period whose figures are withheld; nothing else about them is returned */
+            suppressedProviderCount: number;
         };
         PortalLoginDto: {
             /** @example client@sonoran.cairn.test */
@@ -4393,6 +5009,403 @@ export interface components {
         PortalResourcesResponseDto: {
             /** @description "Recommended by your therapist", newest first */
             recommendedByYourTherapist: components["schemas"]["ResourceResponseDto"][];
+        };
+        CalculationDto: {
+            /** @enum {string} */
+            op: "sum" | "latest" | "ratio";
+            signal: string;
+            denominator?: string;
+        };
+        VisibilityRulesDto: {
+            roles: string[];
+            /** @enum {string} */
+            scope: "own" | "site" | "organization";
+        };
+        ThresholdsDto: {
+            /** @enum {string} */
+            direction?: "above" | "below";
+            warn?: number;
+            alert?: number;
+        };
+        AttentionRuleDto: {
+            /** @enum {string} */
+            kind: "threshold" | "drift" | "unusual-change" | "overdue";
+            tolerance?: number;
+            sigma?: number;
+            minDelta?: number;
+            above?: number;
+        };
+        MetricDefinitionDto: {
+            /** Format: uuid */
+            id: string;
+            metricKey: string;
+            name: string;
+            /** @enum {string} */
+            domain: "Operational" | "Clinical" | "Financial" | "Compliance" | "Engagement";
+            calculationSource: string;
+            calculation: components["schemas"]["CalculationDto"];
+            unit: string;
+            /** @enum {string} */
+            updateModel: "real-time" | "near-real-time" | "batch";
+            /** @enum {string} */
+            freshnessLabel: "live" | "updated-ago" | "as-of";
+            visibilityRules: components["schemas"]["VisibilityRulesDto"];
+            target: number | null;
+            thresholds: components["schemas"]["ThresholdsDto"];
+            attentionRules: components["schemas"]["AttentionRuleDto"][];
+            drillKey: string | null;
+            /** @description The practice overrides the platform default */
+            overridden: boolean;
+        };
+        ViewDefinitionDto: {
+            /** Format: uuid */
+            id: string;
+            viewKey: string;
+            name: string;
+            roleBinding: string[];
+            enabledModules: ("Operational" | "Clinical" | "Financial" | "Compliance" | "Engagement")[];
+            /** @enum {string} */
+            permissionScope: "site" | "group" | "individual-panel";
+            metricKeys: string[];
+            coreMetricKeys: string[];
+            layoutVersion: number;
+            userLayoutEnabled: boolean;
+            overridden: boolean;
+        };
+        ExportPermissionDto: {
+            roleKey: string;
+            allowed: boolean;
+        };
+        DefinitionsResponseDto: {
+            metrics: components["schemas"]["MetricDefinitionDto"][];
+            views: components["schemas"]["ViewDefinitionDto"][];
+            exportPermissions: components["schemas"]["ExportPermissionDto"][];
+        };
+        UpdateMetricDefinitionDto: {
+            /** @description The target the drift rule compares with */
+            target?: number | null;
+            /**
+             * @description { direction: above|below, warn?, alert? }
+             * @example {
+             *       "direction": "above",
+             *       "warn": 3,
+             *       "alert": 6
+             *     }
+             */
+            thresholds?: Record<string, never>;
+            /**
+             * @description { roles: role keys, scope: own|site|organization }
+             * @example {
+             *       "roles": [
+             *         "practice_manager"
+             *       ],
+             *       "scope": "organization"
+             *     }
+             */
+            visibilityRules?: Record<string, never>;
+            /** @description threshold | drift{tolerance} | unusual-change{sigma,minDelta} | overdue{above} */
+            attentionRules?: Record<string, never>[];
+        };
+        UpdateViewDefinitionDto: {
+            /** @description The modules (domains) whose metrics the view includes */
+            enabledModules?: ("Operational" | "Clinical" | "Financial" | "Compliance" | "Engagement")[];
+            /** @description Whether users may keep their own layout of this view */
+            userLayoutEnabled?: boolean;
+        };
+        SetExportPermissionDto: {
+            /** @description Whether the role may export dashboards in this organization (it must also hold dashboards.export) */
+            allowed: boolean;
+        };
+        DrillFiltersDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            siteId: string | null;
+            /** Format: uuid */
+            providerId: string | null;
+        };
+        DrillColumnDto: {
+            key: string;
+            label: string;
+        };
+        WithheldDto: {
+            /** @description Why the record is withheld (e.g. a 42 CFR Part 2 record without consent) */
+            reason: string;
+        };
+        DrillRowDto: {
+            /** Format: uuid */
+            id: string;
+            cells: {
+                [key: string]: (string | number) | null;
+            };
+            withheld: components["schemas"]["WithheldDto"] | null;
+            /** @description The staff-web path of the record (its source workflow) */
+            link: string;
+        };
+        DrillRecordsDto: {
+            columns: components["schemas"]["DrillColumnDto"][];
+            rows: components["schemas"]["DrillRowDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        DrillResponseDto: {
+            drillKey: string;
+            metricKey: string;
+            filters: components["schemas"]["DrillFiltersDto"];
+            records: components["schemas"]["DrillRecordsDto"];
+        };
+        RecomputeMetricsRequestDto: {
+            /** @description The sources to recompute (default: every source) */
+            sources?: ("pm.appointments" | "pm.charges" | "cl.documentation" | "cl.group-encounters" | "cl.peer" | "cl.caseload" | "cl.consents" | "cl.supervision" | "platform.audit")[];
+            /**
+             * Format: date
+             * @description First day (organization calendar)
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day (inclusive)
+             */
+            to: string;
+        };
+        SourceRecomputeResultDto: {
+            /** @enum {string} */
+            source: "pm.appointments" | "pm.charges" | "cl.documentation" | "cl.group-encounters" | "cl.peer" | "cl.caseload" | "cl.consents" | "cl.supervision" | "platform.audit";
+            /** @enum {string} */
+            status: "ok" | "failing";
+            buckets: number;
+            error: string | null;
+        };
+        RecomputeMetricsResponseDto: {
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: date-time */
+            computedAt: string;
+            results: components["schemas"]["SourceRecomputeResultDto"][];
+        };
+        DashboardViewInfoDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example manager */
+            key: string;
+            name: string;
+            /** @enum {string} */
+            permissionScope: "site" | "group" | "individual-panel";
+            layoutVersion: number;
+            userLayoutEnabled: boolean;
+        };
+        DashboardFiltersInEffectDto: {
+            /** @enum {string} */
+            range: "today" | "this-week" | "custom";
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            siteId: string | null;
+            /** Format: uuid */
+            providerId: string | null;
+        };
+        FreshnessDto: {
+            /**
+             * @description "Live", "Updated N min ago", "As of 02:00 today", "Feed not connected", "Not yet computed"
+             * @example Updated 2 min ago
+             */
+            label: string;
+            /** Format: date-time */
+            computedAt: string | null;
+            /**
+             * Format: date
+             * @description The as-of day of a snapshot metric
+             */
+            asOf: string | null;
+        };
+        FeedDto: {
+            /** @description The calculation source (a performance-signals source or feed:<key>) */
+            source: string;
+            /** @enum {string} */
+            state: "ok" | "failing" | "silent" | "never-computed" | "not-connected";
+            /** @description false: the feed is unavailable; the value (if any) is the last known one */
+            available: boolean;
+        };
+        StalenessDto: {
+            /** Format: date-time */
+            since: string;
+            reason: string;
+        };
+        AttentionIndicatorDto: {
+            /**
+             * @description The declared rule that fired
+             * @enum {string}
+             */
+            rule: "threshold" | "drift" | "unusual-change" | "overdue";
+            /** @enum {string} */
+            level: "warn" | "alert";
+            /** @description The declared trigger condition, in words */
+            condition: string;
+            /** @description Text label (never colour alone) */
+            label: string;
+            /**
+             * @description Icon name
+             * @enum {string}
+             */
+            icon: "alert-triangle" | "target" | "trending-up" | "trending-down" | "clock";
+            /** @description The values compared */
+            compared: {
+                [key: string]: number | null;
+            };
+            /** @description Drill-through route of the records behind the metric */
+            drill: string | null;
+        };
+        SiteValueDto: {
+            /** Format: uuid */
+            siteId: string;
+            siteName: string;
+            value: number | null;
+        };
+        MetricTileDto: {
+            metricKey: string;
+            /** Format: uuid */
+            metricId: string;
+            name: string;
+            /** @enum {string} */
+            domain: "Operational" | "Clinical" | "Financial" | "Compliance" | "Engagement";
+            /** @enum {string} */
+            unit: "count" | "minutes" | "hours" | "cents" | "ratio" | "boolean";
+            calculationSource: string;
+            /** @enum {string} */
+            updateModel: "real-time" | "near-real-time" | "batch";
+            /**
+             * @description own: the caller's own figures only
+             * @enum {string}
+             */
+            scope: "own" | "scoped";
+            value: number | null;
+            /** @description Headline breakdown (by status, payer, code) */
+            breakdown: {
+                [key: string]: number;
+            } | null;
+            target: number | null;
+            freshness: components["schemas"]["FreshnessDto"];
+            feed: components["schemas"]["FeedDto"];
+            stale: components["schemas"]["StalenessDto"] | null;
+            attention: components["schemas"]["AttentionIndicatorDto"][];
+            drill: string | null;
+            /** @description A core metric of the role (a layout cannot hide it) */
+            core: boolean;
+            /** @description Group view only: the value per site in scope */
+            bySite: components["schemas"]["SiteValueDto"][] | null;
+        };
+        DashboardViewResponseDto: {
+            view: components["schemas"]["DashboardViewInfoDto"];
+            filters: components["schemas"]["DashboardFiltersInEffectDto"];
+            /**
+             * @description The interaction state (§3.4) this answer puts the view in
+             * @enum {string}
+             */
+            state: "Viewed" | "Filtered";
+            /** Format: date-time */
+            generatedAt: string;
+            tiles: components["schemas"]["MetricTileDto"][];
+        };
+        SaveLayoutDto: {
+            /** @description The view's metric keys in the order wanted (others keep the view's order after them) */
+            metricOrder: string[];
+            /** @description Tiles to hide (never a core metric of the role: 400) */
+            hiddenMetrics: string[];
+        };
+        LayoutResponseDto: {
+            viewKey: string;
+            metricOrder: string[];
+            hiddenMetrics: string[];
+        };
+        StreamTicketResponseDto: {
+            /** @description Random single-use ticket (43 base64url characters) */
+            ticket: string;
+            /** @example 60 */
+            expiresInSeconds: number;
+            /** @example /api/v1/dashboards/stream?ticket=... */
+            url: string;
+        };
+        RegisterInboundFeedDto: {
+            /**
+             * @description The feed key (lower-case, digits, dashes); its values are source feed:<key>
+             * @example portal
+             */
+            feedKey: string;
+            /** @enum {string} */
+            domain: "Operational" | "Clinical" | "Financial" | "Compliance" | "Engagement";
+            /** @enum {string} */
+            updateModel: "real-time" | "near-real-time" | "batch";
+            /** @description How often the sender posts; silent (stale) after this long without a post */
+            expectedIntervalSeconds: number;
+        };
+        InboundFeedDto: {
+            feedKey: string;
+            /** @example feed:portal */
+            source: string;
+            /** @enum {string} */
+            domain: "Operational" | "Clinical" | "Financial" | "Compliance" | "Engagement";
+            /** @enum {string} */
+            updateModel: "real-time" | "near-real-time" | "batch";
+            expectedIntervalSeconds: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            state: "ok" | "failing" | "silent" | "never-posted" | "revoked";
+            /** Format: date-time */
+            lastPostAt: string | null;
+            /** @description The signal keys this feed may post (read by metric definitions) */
+            signals: string[];
+        };
+        RegisteredInboundFeedDto: {
+            feed: components["schemas"]["InboundFeedDto"];
+            /** @description Shown once (only its SHA-256 is stored): send as `Authorization: Bearer <credential>` */
+            credential: string;
+        };
+        InboundFeedValueDto: {
+            /**
+             * @description A signal key a metric definition reads from this feed
+             * @example engagement.portal-adoption
+             */
+            metricKey: string;
+            /**
+             * Format: date
+             * @description The organization's calendar day the value is for
+             */
+            day: string;
+            value: number;
+            /** Format: uuid */
+            siteId?: string | null;
+            /** Format: uuid */
+            providerId?: string | null;
+            /** @description Headline aggregates only */
+            breakdown?: {
+                [key: string]: number;
+            };
+        };
+        PostInboundFeedSignalsDto: {
+            /** @description The sender's id of this submission: a repeated id is answered as a duplicate and stores nothing */
+            senderId: string;
+            values: components["schemas"]["InboundFeedValueDto"][];
+        };
+        InboundFeedPostResultDto: {
+            feedKey: string;
+            senderId: string;
+            /** @enum {string} */
+            outcome: "accepted" | "duplicate";
+            values: number;
+            /** Format: date-time */
+            receivedAt: string;
         };
     };
     responses: never;
@@ -8094,6 +9107,117 @@ export interface operations {
             };
         };
     };
+    GroupSessionsController_removeAttendee_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupSessionResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `cl.group-sessions.document` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     GroupSessionsController_document_v1: {
         parameters: {
             query?: never;
@@ -8238,6 +9362,12 @@ export interface operations {
                 /** @description Sessions on or before this date */
                 to?: string;
                 siteId?: string;
+                /** @description Only billable rows (true) or only not billable ones (false); never matches a withheld row */
+                billable?: boolean;
+                /** @description Only rows withheld for lack of a Part 2 consent (true), or only rows shown in full (false) */
+                needsConsent?: boolean;
+                /** @description Only absent attendees (true: no encounter generated) or only generated rows (false); never matches a withheld row */
+                notGenerated?: boolean;
             };
             header?: {
                 /** @description The organization the request acts in. Required when the caller belongs to more than one. */
@@ -8325,6 +9455,339 @@ export interface operations {
                      *       "title": "Forbidden",
                      *       "status": 403,
                      *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    GroupEncounterGenerationsController_consentWorklist_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["ConsentWorklistItemDto"][];
+                    };
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `cl.consents.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    GroupEncounterGenerationsController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupEncounterGenerationDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `cl.group-encounter-generation.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    GroupEncounterGenerationsController_edit_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditGenerationCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupEncounterGenerationDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `cl.group-encounter-generation.edit` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }
@@ -8800,7 +10263,7 @@ export interface operations {
             };
         };
     };
-    GroupEncounterGenerationsController_edit_v1: {
+    GroupEncounterGenerationsController_reopen_v1: {
         parameters: {
             query?: never;
             header?: {
@@ -8814,11 +10277,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EditGenerationCodeDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
@@ -8826,31 +10285,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GroupEncounterGenerationDto"];
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
             /**
@@ -8879,7 +10313,7 @@ export interface operations {
             /**
              * @description The caller lacks the permission (or the site) this needs (application/problem+json)
              *
-             *     Requires permission `cl.group-encounter-generation.edit` (problem+json)
+             *     Requires permission `cl.group-encounter-generation.reopen` (problem+json)
              */
             403: {
                 headers: {
@@ -9048,6 +10482,25 @@ export interface operations {
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }
@@ -11520,7 +12973,7 @@ export interface operations {
                 page?: number;
                 /** @description Items per page */
                 pageSize?: number;
-                status?: "ready" | "on_hold";
+                status?: "ready" | "on_hold" | "billed" | "voided";
                 siteId?: string;
                 /** @description Service date from (inclusive) */
                 from?: string;
@@ -11529,7 +12982,10 @@ export interface operations {
                 sourceType?: "group_encounter_generation" | "peer_encounter";
                 /** @description The CL group session */
                 sessionId?: string;
+                /** @description Never matches a withheld charge (it would tell that the patient's chart is under Part 2) */
                 patientId?: string;
+                /** @description csv: every matching charge (not one page) as CSV, masked like the list; `Accept: text/csv` asks the same */
+                format?: "json" | "csv";
             };
             header?: {
                 /** @description The organization the request acts in. Required when the caller belongs to more than one. */
@@ -11549,6 +13005,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["ChargeResponseDto"][];
+                    };
+                    "text/csv": components["schemas"]["PageMetaDto"] & {
                         items: components["schemas"]["ChargeResponseDto"][];
                     };
                 };
@@ -11617,6 +13076,432 @@ export interface operations {
                      *       "title": "Forbidden",
                      *       "status": 403,
                      *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ChargesController_void_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoidChargeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChargeResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `pm.charges.void` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ChargesController_correct_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectChargeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChargeCorrectionResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `pm.charges.void` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ChargesController_bill_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChargeResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `pm.charges.bill` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }
@@ -11992,11 +13877,11 @@ export interface operations {
     ProviderProductivityController_get_v1: {
         parameters: {
             query: {
-                /** @description First day of the period (inclusive, organization time zone) */
+                /** @description First day of a calendar month, quarter or year (inclusive, organization time zone) */
                 periodStart: string;
-                /** @description Last day of the period (inclusive); after periodStart, at most 366 days later */
+                /** @description Last day of the calendar month, quarter or year that begins at periodStart (inclusive); any other span is refused with 400 */
                 periodEnd: string;
-                /** @description Only this site (the caller must hold hr.productivity.view there) */
+                /** @description Only the providers whose home site this is (the caller must hold hr.productivity.view there); their figures stay the providers' at every site */
                 siteId?: string;
                 /** @description Only this provider (staff user id) */
                 providerId?: string;
@@ -12076,6 +13961,133 @@ export interface operations {
              * @description The caller lacks the permission (or the site) this needs (application/problem+json)
              *
              *     Requires permission `hr.productivity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing about the cause is disclosed (quote requestId) (application/problem+json) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/internal-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "An unexpected error occurred.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProviderProductivityController_getSupervised_v1: {
+        parameters: {
+            query: {
+                /** @description First day of a calendar month, quarter or year (inclusive, organization time zone) */
+                periodStart: string;
+                /** @description Last day of the calendar month, quarter or year that begins at periodStart (inclusive); any other span is refused with 400 */
+                periodEnd: string;
+                /** @description Only the providers whose home site this is (the caller must hold hr.productivity.view there); their figures stay the providers' at every site */
+                siteId?: string;
+                /** @description Only this provider (staff user id) */
+                providerId?: string;
+                /** @description csv streams a CSV export (as does Accept: text/csv) */
+                format?: "json" | "csv";
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or CSV with a header row when asked for */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderProductivityResponseDto"];
+                    "text/csv": components["schemas"]["ProviderProductivityResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `hr.productivity.supervised` (problem+json)
              */
             403: {
                 headers: {
@@ -17260,6 +19272,2100 @@ export interface operations {
                      *       "title": "Authentication required",
                      *       "status": 401,
                      *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DefinitionsController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionsResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.metrics.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DefinitionsController_updateMetric_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                metricKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMetricDefinitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricDefinitionDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.metrics.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DefinitionsController_updateView_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                viewKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateViewDefinitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewDefinitionDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.metrics.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DefinitionsController_setExport_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                roleKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetExportPermissionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportPermissionDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.metrics.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DrillThroughController_drill_v1: {
+        parameters: {
+            query?: {
+                /** @description today (default), this-week (Monday to Sunday), or custom with from and to */
+                range?: "today" | "this-week" | "custom";
+                /** @description First day of a custom range (organization calendar) */
+                from?: string;
+                /** @description Last day of a custom range (inclusive; at most 366 days) */
+                to?: string;
+                /** @description One site (must be one the caller may view dashboards of: else 403) */
+                siteId?: string;
+                /** @description One provider (practitioners: only themselves, else 403) */
+                providerId?: string;
+                /** @description The metric drilled from (when several metrics share the drill key) */
+                metric?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                drillKey: "appointments.today" | "appointments.no-show" | "appointments.cancelled" | "notes.unsigned" | "notes.overdue" | "group-encounters.pending" | "peer-encounters.draft" | "charges.on-hold" | "consents.expiring";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MetricStoreController_recompute_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecomputeMetricsRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecomputeMetricsResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.metrics.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DashboardsController_me_v1: {
+        parameters: {
+            query?: {
+                /** @description today (default), this-week (Monday to Sunday), or custom with from and to */
+                range?: "today" | "this-week" | "custom";
+                /** @description First day of a custom range (organization calendar) */
+                from?: string;
+                /** @description Last day of a custom range (inclusive; at most 366 days) */
+                to?: string;
+                /** @description One site (must be one the caller may view dashboards of: else 403) */
+                siteId?: string;
+                /** @description One provider (practitioners: only themselves, else 403) */
+                providerId?: string;
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardViewResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DashboardsController_crossSite_v1: {
+        parameters: {
+            query?: {
+                /** @description today (default), this-week (Monday to Sunday), or custom with from and to */
+                range?: "today" | "this-week" | "custom";
+                /** @description First day of a custom range (organization calendar) */
+                from?: string;
+                /** @description Last day of a custom range (inclusive; at most 366 days) */
+                to?: string;
+                /** @description One site (must be one the caller may view dashboards of: else 403) */
+                siteId?: string;
+                /** @description One provider (practitioners: only themselves, else 403) */
+                providerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardViewResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires `dashboards.cross-site.view` (problem+json); the attempt is audited
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DashboardsController_view_v1: {
+        parameters: {
+            query?: {
+                /** @description today (default), this-week (Monday to Sunday), or custom with from and to */
+                range?: "today" | "this-week" | "custom";
+                /** @description First day of a custom range (organization calendar) */
+                from?: string;
+                /** @description Last day of a custom range (inclusive; at most 366 days) */
+                to?: string;
+                /** @description One site (must be one the caller may view dashboards of: else 403) */
+                siteId?: string;
+                /** @description One provider (practitioners: only themselves, else 403) */
+                providerId?: string;
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                /** @description The view key */
+                viewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardViewResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DashboardsController_saveLayout_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                /** @description The view key */
+                viewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveLayoutDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LayoutResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DashboardStreamController_ticket_v1: {
+        parameters: {
+            query?: never;
+            header: {
+                authorization: string;
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StreamTicketResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DashboardStreamController_stream_v1: {
+        parameters: {
+            query?: {
+                /** @description Replay changes after this id (as the Last-Event-ID header) */
+                lastEventId?: string;
+                /** @description A stream ticket, instead of the Authorization header */
+                ticket?: unknown;
+            };
+            header: {
+                "last-event-id": string;
+                /** @description The id of the last change received (EventSource sends it on reconnect) */
+                "Last-Event-ID"?: string;
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DashboardExportController_me_v1: {
+        parameters: {
+            query: {
+                /** @description today (default), this-week (Monday to Sunday), or custom with from and to */
+                range?: "today" | "this-week" | "custom";
+                /** @description First day of a custom range (organization calendar) */
+                from?: string;
+                /** @description Last day of a custom range (inclusive; at most 366 days) */
+                to?: string;
+                /** @description One site (must be one the caller may view dashboards of: else 403) */
+                siteId?: string;
+                /** @description One provider (practitioners: only themselves, else 403) */
+                providerId?: string;
+                /** @description csv or pdf */
+                format: "csv" | "pdf";
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DashboardExportController_viewExport_v1: {
+        parameters: {
+            query: {
+                /** @description today (default), this-week (Monday to Sunday), or custom with from and to */
+                range?: "today" | "this-week" | "custom";
+                /** @description First day of a custom range (organization calendar) */
+                from?: string;
+                /** @description Last day of a custom range (inclusive; at most 366 days) */
+                to?: string;
+                /** @description One site (must be one the caller may view dashboards of: else 403) */
+                siteId?: string;
+                /** @description One provider (practitioners: only themselves, else 403) */
+                providerId?: string;
+                /** @description csv or pdf */
+                format: "csv" | "pdf";
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                /** @description The view key */
+                viewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DashboardExportController_drill_v1: {
+        parameters: {
+            query: {
+                /** @description today (default), this-week (Monday to Sunday), or custom with from and to */
+                range?: "today" | "this-week" | "custom";
+                /** @description First day of a custom range (organization calendar) */
+                from?: string;
+                /** @description Last day of a custom range (inclusive; at most 366 days) */
+                to?: string;
+                /** @description One site (must be one the caller may view dashboards of: else 403) */
+                siteId?: string;
+                /** @description One provider (practitioners: only themselves, else 403) */
+                providerId?: string;
+                /** @description csv or pdf */
+                format: "csv" | "pdf";
+                /** @description The metric drilled from (when several metrics share the drill key) */
+                metric?: string;
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                drillKey: "appointments.today" | "appointments.no-show" | "appointments.cancelled" | "notes.unsigned" | "notes.overdue" | "group-encounters.pending" | "peer-encounters.draft" | "charges.on-hold" | "consents.expiring";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    FeedsController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundFeedDto"][];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.metrics.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    FeedsController_register_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterInboundFeedDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredInboundFeedDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `dashboards.metrics.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    FeedsController_post_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                feedKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostInboundFeedSignalsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundFeedPostResultDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }
