@@ -12,6 +12,8 @@ export interface BannerInput {
   database: string;
   redis: string;
   logins: readonly BannerLogin[];
+  /** Client portal logins (same password), when the portal demo data is seeded. */
+  portalLogins?: readonly { email: string; org: string }[];
   password: string;
 }
 
@@ -36,8 +38,13 @@ export function formatBanner(b: BannerInput): string {
     '',
     `Demo logins (password ${b.password}):`,
     ...b.logins.map((l) => `  ${l.email.padEnd(34)}${l.role}${l.sites === 'all' ? '' : ` (${l.sites.join(', ')} only)`}`),
+    ...(b.portalLogins?.length
+      ? ['', 'Client portal logins (same password):', ...b.portalLogins.map((l) => `  ${l.email.padEnd(34)}portal client (${l.org})`)]
+      : []),
     '',
-    'Sign in: POST /api/v1/auth/login with {"email", "password"}. Press Ctrl-C to stop everything.',
+    'Sign in: POST /api/v1/auth/login with {"email", "password"}' +
+      (b.portalLogins?.length ? ' (portal clients: POST /api/v1/portal/auth/login)' : '') +
+      '. Press Ctrl-C to stop everything.',
     '',
   ].join('\n');
 }

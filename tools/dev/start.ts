@@ -7,6 +7,7 @@ import { ensureCheckpointKey } from '@cairn/platform/audit';
 import { applyMigrations } from '../db/migrations';
 import { provisionDatabase } from '../db/provision';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../seed/demo-catalogue';
+import { DEMO_PORTAL_CLIENTS } from '../seed/demo-portal';
 import { demoReviewPending, runDemoReview } from '../seed/demo-review';
 import { seedDemoData } from '../seed/seed-demo-data';
 import { formatBanner } from './launcher-banner';
@@ -224,6 +225,7 @@ class Launcher {
         database: databaseLabel,
         redis: redact(redis.url),
         logins: DEMO_LOGINS,
+        portalLogins: DEMO_PORTAL_CLIENTS,
         password: DEMO_PASSWORD,
       }),
     );

@@ -17,6 +17,7 @@ import { DEMO_FEE_SCHEDULE } from './demo-fee-schedule';
 import { DEMO_GROUP_EVENT_TYPE, DemoGroupSession, generateGroups, generateGroupSessions } from './demo-groups';
 import { DemoPatientRecord, generatePatients, PATIENTS_PER_ORG } from './demo-patients';
 import { DEMO_PEER_EVENT_TYPE, generatePeerEncounters } from './demo-peer-encounters';
+import { insertPortalDemo } from './demo-portal';
 import { generatePortalCare, PORTAL_CARE_TABLES } from './demo-portal-care';
 import { insertSessions } from './demo-sessions';
 import { generateSupervision } from './demo-supervision';
@@ -25,6 +26,7 @@ import { stableUuid } from './deterministic';
 import { isCalendarDate } from './seed-args';
 
 export type { SeedScale } from './demo-catalogue';
+export { DEMO_PORTAL_CLIENTS } from './demo-portal';
 export { PATIENTS_PER_ORG } from './demo-patients';
 
 /**
@@ -185,6 +187,13 @@ export async function seedDemoData(opts: SeedOptions): Promise<SeedSummary> {
       await inTransaction(client, () => insertPeerEncounters(client, org, staff, patients, inserted));
       progress(`${org.name}: peer encounters ready`);
     }
+    // Client portal accounts and their history (tools/seed/demo-portal.ts), on the seeded patients.
+    await inTransaction(client, async () => {
+      const portal = await insertPortalDemo(client, passwordHash);
+      progress(
+        `client portal: ${portal['po_accounts']} accounts, ${portal['po_mood_entries']} mood entries, ${portal['po_journal_entries']} journal entries ready`,
+      );
+    });
     // Last: the portal's care features for the demo patients who have an active portal account by now.
     await inTransaction(client, async () => {
       inserted.portalCareRows += await insertPortalCare(client);

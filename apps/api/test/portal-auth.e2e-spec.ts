@@ -234,3 +234,19 @@ describe('portal sessions', () => {
     }
   });
 });
+
+describe('demo portal data', () => {
+  it('signs the demo client in with the demo password, and shows its therapist a live portal-activity tab', async () => {
+    const session = await portalLogin(app, 'client@sonoran.cairn.test', 'demo-password-1');
+    const dash = await asClient(app, session).get('/api/v1/portal/dashboard');
+    expect(dash.status).toBe(200);
+    expect(dash.body.sections.mood.entries).toBeGreaterThan(10);
+    const therapist = await login(app, 'clinician@sonoran.cairn.test');
+    const tab = await as(app, therapist).get(`/api/v1/patients/${dash.body.patientId}/portal-activity`);
+    expect(tab.status).toBe(200);
+    expect(tab.body.sections.journal.recentShared.length).toBeGreaterThan(0);
+    const trend = await as(app, therapist).get(`/api/v1/patients/${dash.body.patientId}/mood-trends`);
+    expect(trend.body.entries).toBeGreaterThan(10);
+    expect(trend.body.entries).toBeLessThanOrEqual(dash.body.sections.mood.entries); // the therapist sees only shared entries
+  });
+});

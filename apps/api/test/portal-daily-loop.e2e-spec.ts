@@ -28,7 +28,22 @@ beforeAll(async () => {
   admin = await login(app, 'admin@sonoran.cairn.test');
   therapist = await login(app, 'clinician@sonoran.cairn.test');
   otherTherapist = await login(app, 'clinician.tucson@sonoran.cairn.test');
-  const [mine, mine2] = await demo.primaryPatientsOf('clinician@sonoran.cairn.test', 2, { withoutPortalAccount: true });
+  // Two patients of their own, handed over to the demo clinician as primary therapist today (the demo clinician's
+  // own caseload is small and the demo portal accounts use part of it).
+  const [mine, mine2] = await demo.activePatients('sonoran', 2, { withoutPortalAccount: true });
+  const clinicianId = await demo.userId('clinician@sonoran.cairn.test');
+  for (const p of [mine!, mine2!]) {
+    await demo.owner.query(
+      `UPDATE cl_care_team_assignments SET ended_on = current_date - 1
+       WHERE patient_id = $1 AND role = 'primary_therapist' AND started_on < current_date AND (ended_on IS NULL OR ended_on >= current_date)`,
+      [p],
+    );
+    await demo.owner.query(
+      `INSERT INTO cl_care_team_assignments (organization_id, id, patient_id, staff_user_id, role, started_on)
+       SELECT organization_id, gen_random_uuid(), id, $2, 'primary_therapist', current_date FROM cl_patients WHERE id = $1`,
+      [p, clinicianId],
+    );
+  }
   client = await onboardClient(app, admin, mine!);
   otherClient = await onboardClient(app, admin, mine2!);
 });
@@ -296,6 +311,10 @@ describe('dashboard, upcoming appointments and the portal-activity tab', () => {
     expect(dash.body.sections.notifications).toBeUndefined();
     const upcoming = await asClient(app, client.session).get('/api/v1/portal/appointments/upcoming');
     expect(upcoming.status).toBe(200);
+    // Audited twice in the one chain: the portal's read ('portal.appointments.upcoming') and PM's answer on the bus.
+    const rows = await demo.auditEvents(`request_id = $1`, [upcoming.headers['x-request-id']]);
+    expect(rows.map((r) => r['action']).sort()).toEqual(['appointment.list-for-patient', 'portal.appointments.upcoming']);
+    expect(rows.every((r) => r['actor_type'] === 'client')).toBe(true);
     const own = await demo.owner.query<{ n: string }>(
       `SELECT count(*) AS n FROM pm_appointments WHERE patient_id = $1 AND status IN ('scheduled', 'checked_in') AND end_at > now() AND start_at < now() + interval '90 days'`,
       [client.patientId],

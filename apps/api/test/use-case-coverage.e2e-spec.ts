@@ -133,7 +133,8 @@ const PROBES: Record<string, Probe> = {
   AnswerPortalPromptCommand: { args: () => [randomUUID(), randomUUID(), 'x'], outcome: 'not_found' },
   ListPortalPromptsQuery: { args: () => [randomUUID(), true], outcome: 'not_found' },
   GetPortalActivityQuery: { args: () => [randomUUID(), 'staff'], outcome: 'not_found' },
-  ListUpcomingAppointmentsQuery: { args: () => [randomUUID()], outcome: 'success' },
+  // Its row and PM's (the bus call joins the transaction) are asserted together.
+  ListUpcomingAppointmentsQuery: { assertedBy: 'apps/api/test/portal-daily-loop.e2e-spec.ts' },
   ListPatientAppointmentsQuery: { args: () => [randomUUID(), new Date('2031-01-01'), new Date('2031-02-01')], outcome: 'success' },
   // Portal: crisis toolkit, homework, goals, resources (a random patient is in nobody's portal scope).
   OpenCrisisToolkitCommand: { assertedBy: 'apps/api/test/portal-crisis-toolkit.e2e-spec.ts' },

@@ -23,7 +23,11 @@ function isPlainText(b: Buffer): boolean {
   const text = b.toString('utf8');
   if (text.includes('\uFFFD')) return false; // not valid UTF-8
   // Control characters other than tab, newline and carriage return mean binary.
-  return !/[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text);
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return false;
+  }
+  return true;
 }
 
 /**
@@ -50,8 +54,9 @@ export function detectContentType(b: Buffer): AllowedContentType | null {
 /** A safe file name to store and send back in Content-Disposition: no path, no control characters, bounded. */
 export function cleanFileName(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = base
-    .replace(/[\u0000-\u001F\u007F"]/g, '')
+  const clean = [...base]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && ch !== '"')
+    .join('')
     .trim()
     .slice(0, 120);
   return clean || 'file';
