@@ -23,6 +23,35 @@ export function previousDay(day: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The day `days` days before a YYYY-MM-DD day. */
+export function daysBefore(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** How far back a source is computed the first time: the trailing eight weeks the attention rules compare against. */
+export const FIRST_RECOMPUTE_DAYS = 56;
+
+/**
+ * The sources a near-real-time tick must catch up besides its own: those never computed for the organization (a
+ * fresh installation, a source added since: from FIRST_RECOMPUTE_DAYS back) and those not computed since today
+ * began (a real-time source changes only on events: a quiet morning would leave today's tiles empty: today only).
+ */
+export function sourcesToCatchUp(
+  sources: readonly SignalSourceKey[],
+  lastSuccessDay: ReadonlyMap<string, string | null>,
+  today: string,
+): { never: SignalSourceKey[]; notToday: SignalSourceKey[] } {
+  const never = sources.filter((s) => !lastSuccessDay.has(s));
+  const notToday = sources.filter((s) => {
+    if (!lastSuccessDay.has(s)) return false;
+    const day = lastSuccessDay.get(s);
+    return day === null || day === undefined || day < today;
+  });
+  return { never, notToday };
+}
+
 /** Payload fields that place an event's facts on a day: instants (the organization's day) or calendar dates. */
 const INSTANT_FIELDS = ['start_at', 'previous_start_at', 'signed_at', 'created_at', 'finalized_at'] as const;
 const DATE_FIELDS = ['session_date', 'service_date', 'encounter_date'] as const;

@@ -13,7 +13,7 @@ import { SIGNAL_SOURCES, type SignalSourceKey } from '@cairn/platform/performanc
 import { DS_SYSTEM_DB, type DsSystemDb, type DsTx, type DsTxHost } from '../../dashboards.tx';
 import { loadMetricDefinitions } from '../../definitions/infrastructure/definitions.repository';
 import { RecomputeMetricsCommand, type RecomputeResult } from '../../metric-store/commands/recompute-metrics/recompute-metrics.command';
-import { dayIn, previousDay, signalsOfSources } from '../domain/affected-days.rules';
+import { dayIn, daysBefore, FIRST_RECOMPUTE_DAYS, previousDay, signalsOfSources, sourcesToCatchUp } from '../domain/affected-days.rules';
 import type { DashboardChange } from '../domain/dashboard-change.rules';
 import { DashboardChangesGateway } from './dashboard-changes.gateway';
 import { refreshOrganizations } from './refresh.repository';
@@ -27,7 +27,9 @@ export type RefreshModel = Payload['model'];
  * idempotent on restart):
  * - near-real-time, every DASHBOARDS_NEAR_REAL_TIME_SECONDS: for each organization, today's values of the sources
  *   its near-real-time metrics read, and of any source whose last recompute failed (so a fixed source recovers
- *   without waiting for its next event). Their expected interval is three ticks: a stopped worker makes them
+ *   without waiting for its next event), that has not been computed since today began (real-time sources move only
+ *   on events: a quiet morning must still show today's figures), or that was never computed (a fresh installation:
+ *   its trailing eight weeks, so the demo's dashboards are alive within a tick of `npm start`). Their expected interval is three ticks: a stopped worker makes them
  *   silent after that.
  * - batch, at DASHBOARDS_BATCH_CRON in DASHBOARDS_BATCH_TIMEZONE: every source, yesterday and today.
  * Each organization runs in its own system context and transaction; one organization's failure does not stop the
@@ -122,28 +124,43 @@ export class DashboardRefreshService implements OnApplicationBootstrap {
       return this.txHost.withTransaction(async () => {
         const tx = this.txHost.tx as unknown as DsTx;
         const today = dayIn(timezone, now);
-        // [sources, expected interval (undefined: the source's default)] per recompute.
-        const runs: Array<[SignalSourceKey[], number | undefined]> = [];
+        // [sources, expected interval (undefined: the source's default), first day] per recompute.
+        const runs: Array<[SignalSourceKey[], number | undefined, string]> = [];
         let from = today;
         if (model === 'batch') {
-          runs.push([[...SIGNAL_SOURCES], undefined]);
           from = previousDay(today);
+          runs.push([[...SIGNAL_SOURCES], undefined, from]);
         } else {
           const defs = await loadMetricDefinitions(tx, organizationId);
-          const failing = await tx.dsSourceStatus.findMany({ where: { organizationId, status: 'failing' }, select: { source: true } });
+          const statuses = await tx.dsSourceStatus.findMany({
+            where: { organizationId },
+            select: { source: true, status: true, lastSuccessAt: true },
+          });
           const nearRealTime = new Set(defs.filter((d) => d.updateModel === 'near-real-time').map((d) => d.calculationSource));
-          const retry = new Set(failing.map((f) => f.source));
-          runs.push([SIGNAL_SOURCES.filter((s) => nearRealTime.has(s)), Math.max(3 * this.config.DASHBOARDS_NEAR_REAL_TIME_SECONDS, 1)]);
-          runs.push([SIGNAL_SOURCES.filter((s) => retry.has(s) && !nearRealTime.has(s)), undefined]);
+          const retry = new Set(statuses.filter((f) => f.status === 'failing').map((f) => f.source));
+          runs.push([
+            SIGNAL_SOURCES.filter((s) => nearRealTime.has(s)),
+            Math.max(3 * this.config.DASHBOARDS_NEAR_REAL_TIME_SECONDS, 1),
+            today,
+          ]);
+          const rest = SIGNAL_SOURCES.filter((s) => !nearRealTime.has(s));
+          const { never, notToday } = sourcesToCatchUp(
+            rest,
+            new Map(statuses.map((st) => [st.source, st.lastSuccessAt ? dayIn(timezone, st.lastSuccessAt) : null])),
+            today,
+          );
+          runs.push([rest.filter((s) => retry.has(s) || notToday.includes(s)), undefined, today]);
+          runs.push([never, undefined, daysBefore(today, FIRST_RECOMPUTE_DAYS)]);
         }
         const sources = runs.flatMap(([s]) => s);
         if (sources.length === 0) return null;
         const status: Record<string, 'ok' | 'failing'> = {};
         let computedAt = now.toISOString();
-        for (const [group, interval] of runs) {
+        for (const [group, interval, first] of runs) {
           if (group.length === 0) continue;
+          if (first < from) from = first;
           const result = await this.commands.execute<RecomputeMetricsCommand, RecomputeResult>(
-            new RecomputeMetricsCommand(organizationId, group, from, today, interval),
+            new RecomputeMetricsCommand(organizationId, group, first, today, interval),
           );
           computedAt = result.computedAt;
           for (const r of result.results) status[r.source] = r.status;
