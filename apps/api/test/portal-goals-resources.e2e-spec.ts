@@ -150,7 +150,7 @@ describe('therapeutic goals, created together', () => {
     );
     expectProblem(await as(app, otherTherapist).post(`/api/v1/patients/${b.patientId}/goals`).send({ title: 'x' }), 404);
     expectProblem(await as(app, otherTherapist).get(`/api/v1/patients/${b.patientId}/goals`), 404);
-    const [otherOrgPatient] = await demo.activePatients('sonoran', 1);
+    const [otherOrgPatient] = await demo.activePatients('sonoran', 1, { withoutPortalAccount: true });
     expectProblem(await as(app, admin).post(`/api/v1/patients/${otherOrgPatient}/goals`).send({ title: 'x' }), 404);
     expect(await count('SELECT count(*) AS n FROM po_goal_progress WHERE goal_id = $1', [goalOfB.goalId])).toBe(1);
     expect(await count('SELECT count(*) AS n FROM po_goals WHERE patient_id = ANY($1)', [[otherOrgPatient]])).toBe(0);

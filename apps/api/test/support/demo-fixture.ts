@@ -6,6 +6,11 @@ import { testOwnerUrl } from '@cairn/testing';
  * Looks up the demo organizations, sites and users that the demo seed creates (by slug, code and email),
  * so tests do not depend on how the seed derives its ids.
  */
+/** Patients the portal knows nothing of: no account and none of the demo's portal records (goals, resources, ...). */
+const NO_PORTAL_ROWS = ['po_accounts', 'po_goals', 'po_resources', 'po_homework']
+  .map((t) => `AND NOT EXISTS (SELECT 1 FROM ${t} x WHERE x.organization_id = p.organization_id AND x.patient_id = p.id)`)
+  .join(' ');
+
 export class DemoFixture {
   readonly owner: Pool;
 
@@ -68,7 +73,7 @@ export class DemoFixture {
        WHERE p.status = 'active' AND EXISTS (SELECT 1 FROM cl_care_team_assignments a WHERE a.organization_id = p.organization_id
                AND a.patient_id = p.id AND a.staff_user_id = $1 AND a.role = 'primary_therapist'
                AND a.started_on <= current_date AND (a.ended_on IS NULL OR a.ended_on >= current_date))
-         ${opts.withoutPortalAccount ? 'AND NOT EXISTS (SELECT 1 FROM po_accounts x WHERE x.organization_id = p.organization_id AND x.patient_id = p.id)' : ''}
+         ${opts.withoutPortalAccount ? NO_PORTAL_ROWS : ''}
        ORDER BY random() LIMIT $2`,
       [userId, limit],
     );
@@ -81,7 +86,7 @@ export class DemoFixture {
       `SELECT p.id FROM cl_patients p JOIN pf_organizations o ON o.id = p.organization_id AND o.slug = $1
        JOIN cl_charts ch ON ch.organization_id = p.organization_id AND ch.patient_id = p.id AND NOT ch.is_part2
        WHERE p.status = 'active'
-         ${opts.withoutPortalAccount ? 'AND NOT EXISTS (SELECT 1 FROM po_accounts x WHERE x.organization_id = p.organization_id AND x.patient_id = p.id)' : ''}
+         ${opts.withoutPortalAccount ? NO_PORTAL_ROWS : ''}
        ORDER BY random() LIMIT $2`,
       [slug, limit],
     );
