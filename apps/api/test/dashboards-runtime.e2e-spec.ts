@@ -2,9 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { Pool } from 'pg';
 
 import { startWorkerProcess, type WorkerProcess } from '@cairn/platform/messaging/testing';
-import { createScratchDatabase, SseClient, type ScratchDatabase } from '@cairn/testing';
+import { createScratchDatabase, DEMO_TEST_TODAY, seedDemoData, SseClient, type ScratchDatabase } from '@cairn/testing';
 
-import { DEMO_TEST_TODAY, seedDemoData } from '../../../tools/seed/seed-demo-data';
 import { bootApi } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 import { as, expectProblem, login, StaffSession } from './support/staff-api';
