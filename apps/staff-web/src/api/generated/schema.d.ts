@@ -2858,8 +2858,11 @@ export interface components {
             occurredAt: string;
             /** Format: uuid */
             actorUserId: string | null;
-            /** @enum {string} */
-            actorType: "staff" | "anonymous" | "system";
+            /**
+             * @description 'client': a portal client acting on their own records
+             * @enum {string}
+             */
+            actorType: "staff" | "anonymous" | "system" | "client";
             /** @example patient.read */
             action: string;
             resourceType: string;

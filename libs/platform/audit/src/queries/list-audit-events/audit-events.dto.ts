@@ -50,7 +50,8 @@ class AuditEventDto {
   @ApiProperty({ description: "Position in the organization's hash chain" }) seq!: string;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) actorUserId!: string | null;
-  @ApiProperty({ enum: ['staff', 'anonymous', 'system'] }) actorType!: string;
+  @ApiProperty({ enum: ['staff', 'anonymous', 'system', 'client'], description: "'client': a portal client acting on their own records" })
+  actorType!: string;
   @ApiProperty({ example: 'patient.read' }) action!: string;
   @ApiProperty() resourceType!: string;
   @ApiProperty({ nullable: true, type: String }) resourceId!: string | null;
