@@ -180,7 +180,7 @@ export function batchReviewTests(s: Servers, audit: PageAuditor): [string, (ctx:
       },
     ],
     [
-      'a code edit the API refuses is explained in the dialog',
+      'a code edit the API refuses is explained under the code field, in words',
       async (ctx) => {
         const page = await ctx.newPage();
         await signIn(page, s.web, SUPERVISOR);
@@ -196,10 +196,15 @@ export function batchReviewTests(s: Servers, audit: PageAuditor): [string, (ctx:
         await dialog.getByText('Enter a code.').waitFor();
         await dialog.getByLabel('Code (CPT or HCPCS)').fill('ZZ999');
         await dialog.getByRole('button', { name: 'Save code' }).click();
-        const alert = dialog.getByRole('alert');
-        await alert.waitFor();
-        const said = await alert.innerText();
-        assert(said.includes('status 400') && said.includes('proposedCptCode'), `the API's refusal names the field: ${said}`);
+        // The API's refusal of the code goes under the code field, in words (no API field key anywhere).
+        const underField = dialog.locator('#edit-code-error');
+        await underField.filter({ hasText: /ZZ999|code/i }).waitFor();
+        const said = await underField.innerText();
+        assert(!(await dialog.innerText()).includes('proposedCptCode'), `the dialog never shows the API's field key: ${said}`);
+        assert(
+          (await dialog.getByLabel('Code (CPT or HCPCS)').getAttribute('aria-invalid')) === 'true',
+          'the code field is marked invalid',
+        );
         await audit.check(page, 'review-edit-code-error');
         await page.keyboard.press('Escape');
         await dialog.waitFor({ state: 'detached' });
