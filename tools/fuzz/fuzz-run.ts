@@ -172,6 +172,14 @@ export function send(baseUrl: string, req: FuzzRequest, extraHeaders: Record<str
       return;
     }
     r.on('response', (res) => {
+      // A Server-Sent Events stream (the dashboards' and the therapists' notification streams) never ends by itself:
+      // its status and headers are the answer; the stream is closed at once.
+      if (String(res.headers['content-type'] ?? '').startsWith('text/event-stream')) {
+        done({ status: res.statusCode, headers: res.headers, body: Buffer.alloc(0) });
+        res.destroy();
+        r.destroy();
+        return;
+      }
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => done({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
