@@ -1,7 +1,10 @@
 import { Pool } from 'pg';
 
-/** Tables a refused request may still write: the audit trail records denials and failures. */
-export const AUDIT_TABLES = /^pf_audit_/;
+/**
+ * Tables a refused request may still write: the audit trail records denials and failures (the platform's chain,
+ * and the dashboards' own dashboard_audit_event, which the seed requires for denied attempts too).
+ */
+export const AUDIT_TABLES = /^(pf_audit_|ds_audit_events$)/;
 /** Not the application's data. */
 const IGNORED_TABLES = new Set(['_prisma_migrations']);
 
