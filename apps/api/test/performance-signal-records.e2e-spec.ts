@@ -122,6 +122,59 @@ describe('drill-through in the owning contexts', () => {
     expect(manager.rows.some((r) => !assigned.has(r.cells['patientId'] as string))).toBe(true);
   });
 
+  it("never lists a Part 2 charge the caller may not see under 'on hold', not even as withheld (that would tell its status)", async () => {
+    const billingUser = await demo.userId('billing@sonoran.cairn.test');
+    const c = await demo.owner.connect();
+    let charts: { chart_id: string; patient_id: string; site_id: string; ok: boolean }[];
+    try {
+      await c.query('BEGIN');
+      await c.query(`SELECT set_config('app.org_id', $1, true)`, [org]);
+      charts = (
+        await c.query(
+          `SELECT ch.id AS chart_id, ch.patient_id, p.site_id, cl_check_sud_consent(ch.id, 'billing', $2) AS ok
+           FROM cl_charts ch JOIN cl_patients p ON p.organization_id = ch.organization_id AND p.id = ch.patient_id
+           WHERE ch.organization_id = $1 AND ch.is_part2 ORDER BY ch.id`,
+          [org, billingUser],
+        )
+      ).rows;
+      await c.query('COMMIT');
+    } finally {
+      c.release();
+    }
+    const closed = charts.find((x) => !x.ok)!;
+    const open = charts.find((x) => x.ok)!;
+    expect([closed, open].every(Boolean)).toBe(true);
+    const provider = await demo.userId('clinician@sonoran.cairn.test');
+    const onHold = async (chart: { chart_id: string; patient_id: string; site_id: string }) => {
+      const id = randomUUID();
+      await demo.owner.query(
+        `INSERT INTO pm_charges (organization_id, id, source_type, source_id, encounter_id, patient_id, chart_id, site_id, service_date,
+           rendering_provider_id, group_session_id, duration_minutes, proposed_code, proposed_modifiers, final_code, final_modifiers, units,
+           unit_basis, rate_cents, amount_cents, status, hold_reason, fee_schedule_entry_id, jurisdiction_profile_key)
+         VALUES ($1, $2, 'group_encounter_generation', gen_random_uuid(), gen_random_uuid(), $3, $4, $5, '2025-06-04', $6, gen_random_uuid(), 60,
+           'H0005', '{HF,HQ}', NULL, '{HF,HQ}', 0, 'per_session', NULL, NULL, 'on_hold', 'no_fee_schedule_entry', NULL, 'us-az-ahcccs')`,
+        [org, id, chart.patient_id, chart.chart_id, chart.site_id, provider],
+      );
+      return id;
+    };
+    const hidden = await onHold(closed);
+    const shown = await onHold(open);
+    const { result, audit } = await drill('billing@sonoran.cairn.test', 'charges.on-hold', { from: '2025-06-04', to: '2025-06-04' });
+    const page = result as SignalRecordPage;
+    const ids = page.rows.map((r) => r.id);
+    expect(ids).toContain(shown);
+    expect(ids).not.toContain(hidden);
+    expect(page.rows.every((r) => r.withheld === null)).toBe(true);
+    expect(JSON.stringify(page)).not.toContain(closed.patient_id);
+    // The provider filter is a fact too: it never brings the hidden charge back.
+    const byProvider = (
+      await drill('billing@sonoran.cairn.test', 'charges.on-hold', { from: '2025-06-04', to: '2025-06-04', providerId: provider })
+    ).result as SignalRecordPage;
+    expect(byProvider.rows.map((r) => r.id)).not.toContain(hidden);
+    expect(audit[0]).toMatchObject({ action: 'charge.list', outcome: 'success' });
+    expect(JSON.stringify(audit[0])).not.toContain(hidden);
+  });
+
   it("refuses a role without the owning context's permission and audits the refusal", async () => {
     const { result, audit } = await drill('clinician@sonoran.cairn.test', 'charges.on-hold');
     expect(result).toBeInstanceOf(ForbiddenError);

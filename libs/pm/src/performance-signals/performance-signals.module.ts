@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 
 import { AuditModule } from '@cairn/platform/audit';
 
+import { ChargeListRepository } from '../charges/infrastructure/charge-list.repository';
 import { ChargesRepository } from '../charges/infrastructure/charges.repository';
 import { GetAppointmentSignalsHandler } from './queries/get-appointment-signals/get-appointment-signals.handler';
 import { GetChargeSignalsHandler } from './queries/get-charge-signals/get-charge-signals.handler';
@@ -17,6 +18,7 @@ import { ListChargeSignalRecordsHandler } from './queries/list-charge-signal-rec
   imports: [CqrsModule, AuditModule],
   providers: [
     ChargesRepository,
+    ChargeListRepository,
     GetAppointmentSignalsHandler,
     GetChargeSignalsHandler,
     ListAppointmentSignalRecordsHandler,

@@ -16,13 +16,6 @@ export function dayIn(timezone: string, at: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
-/** The day before a YYYY-MM-DD day. */
-export function previousDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
-
 /** The day `days` days before a YYYY-MM-DD day. */
 export function daysBefore(day: string, days: number): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -32,6 +25,11 @@ export function daysBefore(day: string, days: number): string {
 
 /** How far back a source is computed the first time: the trailing eight weeks the attention rules compare against. */
 export const FIRST_RECOMPUTE_DAYS = 56;
+
+/** The day before a YYYY-MM-DD day. */
+export function previousDay(day: string): string {
+  return daysBefore(day, 1);
+}
 
 /**
  * The sources a near-real-time tick must catch up besides its own: those never computed for the organization (a

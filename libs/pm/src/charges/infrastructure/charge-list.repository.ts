@@ -5,6 +5,7 @@ import { dateRange } from '@cairn/platform/kernel';
 
 import type { PmRow, PmTx } from '../../pm.tx';
 import type { ChargeSourceType, ChargeStatus } from '../domain/charge.rules';
+import { ChargesRepository } from './charges.repository';
 
 type Charge = PmRow<'charge'>;
 
@@ -18,6 +19,8 @@ export interface ChargeListFilter {
   sourceType?: ChargeSourceType;
   sessionId?: string;
   patientId?: string;
+  /** The rendering provider (dashboards' provider filter): a fact of the charge, like status. */
+  renderingProviderId?: string;
 }
 
 /** A charge with the caller's 42 CFR Part 2 decision for its chart. */
@@ -37,6 +40,8 @@ const ORDER: Prisma.ChargeOrderByWithRelationInput[] = [{ serviceDate: 'desc' },
  */
 @Injectable()
 export class ChargeListRepository {
+  constructor(private readonly charges: ChargesRepository) {}
+
   /** One page of charges matching the filter, and how many match (all pages). */
   async page(
     tx: PmTx,
@@ -65,7 +70,7 @@ export class ChargeListRepository {
 
   /**
    * The filter. Service dates, site and session select withheld charges too (they tell only that an unnamed Part 2
-   * charge of that day, site or session exists). Filters on a charge's own facts (status, source type, patient)
+   * charge of that day, site or session exists). Filters on a charge's own facts (status, source type, patient, provider)
    * match only charges the caller may see, so subtracting two filtered answers tells nothing about a withheld
    * one, and a patient filter never tells that the patient has Part 2 charges.
    */
@@ -86,6 +91,7 @@ export class ChargeListRepository {
     if (f.status) facts.push({ status: f.status });
     if (f.sourceType) facts.push({ sourceType: f.sourceType });
     if (f.patientId) facts.push({ patientId: f.patientId });
+    if (f.renderingProviderId) facts.push({ renderingProviderId: f.renderingProviderId });
     if (facts.length > 0) {
       // The charts of the charges the other filters select that the caller may not see: excluded before paging.
       const charts = await tx.charge.findMany({
@@ -93,7 +99,7 @@ export class ChargeListRepository {
         distinct: ['chartId'],
         select: { chartId: true },
       });
-      const decisions = await this.part2OfCharts(
+      const decisions = await this.charges.billingConsentOfCharts(
         tx,
         charts.map((c) => c.chartId!),
       );
@@ -105,29 +111,12 @@ export class ChargeListRepository {
   }
 
   private async withConsent(tx: PmTx, charges: Charge[]): Promise<ChargeWithConsent[]> {
-    const decisions = await this.part2OfCharts(tx, [...new Set(charges.map((c) => c.chartId).filter((c): c is string => c !== null))]);
+    const decisions = await this.charges.billingConsentOfCharts(tx, [
+      ...new Set(charges.map((c) => c.chartId).filter((c): c is string => c !== null)),
+    ]);
     return charges.map((charge) => {
       const d = charge.chartId === null ? undefined : decisions.get(charge.chartId);
       return { charge, consented: d?.consented ?? true, part2: d?.part2 ?? false };
     });
-  }
-
-  /**
-   * 42 CFR Part 2, per chart, in one statement: may the transaction's user see its billing records, and is it a
-   * Part 2 record at all? Both are asked of cl_check_sud_consent (the SQL helper CL shares with every context's
-   * policies; PM reads no CL table): with the user, the consent decision; with no user, its documented answer is
-   * true exactly for a chart not under Part 2 (false for a Part 2 chart, and for an unknown one, which is then
-   * treated as Part 2: withheld, never shown without the notice). Keyed by the chart id as PostgreSQL prints it.
-   */
-  private async part2OfCharts(tx: PmTx, chartIds: readonly string[]): Promise<Map<string, { consented: boolean; part2: boolean }>> {
-    const out = new Map<string, { consented: boolean; part2: boolean }>();
-    if (chartIds.length === 0) return out;
-    const rows = await tx.$queryRaw<{ chart_id: string; consented: boolean; part2: boolean }[]>`
-      SELECT c::text AS chart_id,
-             COALESCE(cl_check_sud_consent(c, 'billing', pf_ctx_user()), false) AS consented,
-             NOT COALESCE(cl_check_sud_consent(c, 'billing', NULL), false) AS part2
-      FROM unnest(${[...chartIds]}::uuid[]) AS c`;
-    for (const r of rows) out.set(r.chart_id, { consented: r.consented, part2: r.part2 });
-    return out;
   }
 }

@@ -137,8 +137,10 @@ export class ChargesRepository {
   /**
    * 42 CFR Part 2: may the transaction's user see billing records of each chart, and is the chart a Part 2 record
    * at all (then a shown charge carries the §2.32 notice)? Both asked of cl_check_sud_consent (the SQL helper CL
-   * shares with every context's policies; with no user its documented answer is true only for a chart not under
-   * Part 2), one statement for all the charts. Keyed by the chart id as PostgreSQL prints it (lower case).
+   * shares with every context's policies; PM reads no CL table; with no user its documented answer is true only for
+   * a chart not under Part 2, so an unknown chart is treated as Part 2: withheld, never shown without the notice),
+   * one statement for all the charts. Keyed by the chart id as PostgreSQL prints it (lower case). The one Part 2
+   * decision of charges: the list, its export, the lifecycle answers and the dashboards' drill-through.
    */
   async billingConsentOfCharts(tx: PmTx, chartIds: readonly string[]): Promise<Map<string, { consented: boolean; part2: boolean }>> {
     const decisions = new Map<string, { consented: boolean; part2: boolean }>();

@@ -85,7 +85,7 @@ export class ListGroupEncounterSignalRecordsHandler implements ClUseCaseHandler<
               withheld: null,
               link: `/group-sessions/${r.group_session_id}`,
             }
-          : { id: r.id, cells: {}, withheld: { reason: PART2_WITHHELD_REASON }, link: `/group-sessions/${r.group_session_id}` },
+          : { id: r.id, cells: {}, withheld: { reason: PART2_WITHHELD_REASON }, link: '/review/group-encounters' },
       ),
       total,
       query.page,
