@@ -40,8 +40,14 @@ export const DEMO_LOGINS = [
   'manager@sonoran.cairn.test',
   'peer@sonoran.cairn.test',
   'admin@cascade.cairn.test',
+  // Portal clients (their own token audience): the portal's routes get hostile input from a signed-in client too.
+  'client@sonoran.cairn.test',
+  'client@cascade.cairn.test',
 ] as const;
 export const ANONYMOUS = 'anonymous';
+
+/** A portal client's login (`client@...`), signed in at the portal's own route. */
+const isPortalClient = (email: string) => email.startsWith('client@');
 
 /**
  * The fuzzed API's Redis logical database. Failed logins are counted per account and per client IP in Redis;
@@ -128,7 +134,7 @@ async function clearLoginCounters(redisUrl: string): Promise<void> {
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();
-    const keys = await redis.keys('cairn:login-fail:*');
+    const keys = [...(await redis.keys('cairn:login-fail:*')), ...(await redis.keys('cairn:portal-login-fail:*'))];
     if (keys.length) await redis.del(...keys);
   } finally {
     redis.disconnect();
@@ -244,17 +250,27 @@ interface SignedInCaller extends Caller {
 
 async function signIn(baseUrl: string, email: string): Promise<string> {
   const body = Buffer.from(JSON.stringify({ email, password: DEMO_PASSWORD }));
-  const res = await send(
-    baseUrl,
-    { method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, body, labels: [] },
-    {},
-  );
+  const url = isPortalClient(email) ? '/api/v1/portal/auth/login' : '/api/v1/auth/login';
+  const res = await send(baseUrl, { method: 'POST', url, headers: { 'content-type': 'application/json' }, body, labels: [] }, {});
   if (res.status !== 200) throw new Error(`demo login ${email} answered ${res.status ?? res.error}: ${res.body.toString().slice(0, 300)}`);
   return (JSON.parse(res.body.toString()) as { accessToken: string }).accessToken;
 }
 
 async function signInCaller(baseUrl: string, email: string, organizations: string[]): Promise<SignedInCaller> {
   const token = await signIn(baseUrl, email);
+  if (isPortalClient(email)) {
+    // A portal token names its one organization (claim `org`); a client has no sites and no /me.
+    const org = (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { org: string }).org;
+    return {
+      name: email,
+      email,
+      token,
+      signedInAt: Date.now(),
+      organizationId: org,
+      otherOrganizationId: organizations.find((o) => o !== org),
+      siteIds: [],
+    };
+  }
   const me = await send(baseUrl, { method: 'GET', url: '/api/v1/me', headers: {}, labels: [] }, { authorization: `Bearer ${token}` });
   const body = JSON.parse(me.body.toString()) as { organizations: { id: string; sites: { id: string }[] }[] };
   const org = body.organizations[0];
@@ -416,7 +432,7 @@ export async function runFuzz(target: FuzzTarget, opts: RunOptions): Promise<Fuz
       if (status !== undefined && status >= 200 && status < 300) {
         succeeded.add(op.id);
         // A session ended or rotated by the fuzz itself: sign that caller in again.
-        if (caller.email && op.path.startsWith('/api/v1/auth/')) {
+        if (caller.email && (op.path.startsWith('/api/v1/auth/') || op.path.startsWith('/api/v1/portal/auth/'))) {
           Object.assign(caller, await signInCaller(target.baseUrl, caller.email, organizations));
           await probe.changedTables();
         }
