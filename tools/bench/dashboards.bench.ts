@@ -76,13 +76,20 @@ async function renderLoad(tokens: Map<string, string>): Promise<{ latencies: num
 async function eventToBrowser(): Promise<number[]> {
   const frontdesk = await login('frontdesk@sonoran.cairn.test');
   const headers = { authorization: `Bearer ${frontdesk}`, 'content-type': 'application/json' };
-  // An appointment to cancel: today's scheduled ones of the front desk's practice, through the drill-through route.
-  const drill = await json<{ records: { rows: Array<{ id: string; cells: Record<string, unknown> }> } }>(
-    await fetch(`${base}/api/v1/dashboards/drill/appointments.today?range=this-week&pageSize=100`, { headers }),
-  );
-  const scheduled = drill.records.rows.filter((r) => r.cells['status'] === 'scheduled').map((r) => r.id);
+  // Appointments to cancel: scheduled ones of the front desk's practice through the drill-through route, today's first
+  // and then the rest of the week's, paging on (the first page of a week at the medium scale is Monday's, all held).
+  const scheduled: string[] = [];
+  for (const range of ['today', 'this-week']) {
+    for (let page = 1; scheduled.length < EVENTS; page++) {
+      const drill = await json<{
+        records: { rows: Array<{ id: string; cells: Record<string, unknown> }>; total: number; pageSize: number };
+      }>(await fetch(`${base}/api/v1/dashboards/drill/appointments.today?range=${range}&pageSize=100&page=${page}`, { headers }));
+      for (const r of drill.records.rows) if (r.cells['status'] === 'scheduled' && !scheduled.includes(r.id)) scheduled.push(r.id);
+      if (page * drill.records.pageSize >= drill.records.total) break;
+    }
+  }
   if (scheduled.length < EVENTS)
-    throw new Error(`only ${scheduled.length} scheduled appointments this week to cancel; load the demo data (npm start)`);
+    throw new Error(`only ${scheduled.length} scheduled appointments today and this week to cancel; load the demo data (npm start)`);
   const stream = await SseClient.open(`${base}/api/v1/dashboards/stream`, { authorization: `Bearer ${frontdesk}` });
   if (stream.status !== 200) throw new Error(`the stream answered ${stream.status}`);
   await stream.next((e) => e.event === 'ready');

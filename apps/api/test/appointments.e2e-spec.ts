@@ -131,6 +131,27 @@ describe('appointments (PM-03)', () => {
     expect(await demo.auditEvents(`action = 'appointment.read' AND resource_id = $1`, [a.id])).toHaveLength(2);
   });
 
+  it('reaches an appointment whose id has no RFC version (made by the demo seed from md5), as its drill-through lists it', async () => {
+    // A row PostgreSQL stores with any 8-4-4-4-12 id; the API used to answer 404 (unaudited) for a version nibble
+    // outside 1..8, so the front desk could not open or cancel the seeded schedule it saw on its dashboard.
+    const orgId = await demo.orgId('sonoran');
+    const id = '2244ac2f-e6ab-df8a-4f08-27c655d558b5';
+    await demo.owner.query(
+      `INSERT INTO pm_appointments (organization_id, id, site_id, provider_id, patient_id, service_type, start_at, end_at, status)
+       VALUES ($1, $2, $3, $4, $5, 'psychotherapy-45', $6, $7, 'scheduled') ON CONFLICT DO NOTHING`,
+      [orgId, id, tucson, provider, patient, hoursFromNow(50), hoursFromNow(51)],
+    );
+    const read = await as(app, frontDesk).get(`/api/v1/pm/appointments/${id.toUpperCase()}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ id, status: 'scheduled' });
+    const cancel = await as(app, frontDesk)
+      .post(`/api/v1/pm/appointments/${id}/status`)
+      .send({ status: 'cancelled', cancelledBy: 'clinic' });
+    expect(cancel.status).toBe(200);
+    expect(await demo.auditEvents(`action IN ('appointment.read', 'appointment.status') AND resource_id = $1`, [id])).toHaveLength(2);
+    expectProblem(await as(app, frontDesk).get('/api/v1/pm/appointments/2244ac2f-e6ab-df8a-4f08-27c655d558bg'), 404);
+  });
+
   it('publishes each status change through the outbox in the same transaction, ids and facts only; a refused change publishes nothing', async () => {
     const a = (await book()).body;
     const outbox = async () =>

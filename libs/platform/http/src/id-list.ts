@@ -1,8 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsArray, ValidateBy } from 'class-validator';
 
-import { toId } from '@cairn/platform/kernel';
+import { isUuid, toId } from '@cairn/platform/kernel';
 
 /**
  * A query parameter holding up to `max` comma-separated ids (`?ids=a,b,c`), validated as UUIDs and handed to the
@@ -22,6 +22,10 @@ export function IsIdList(field: string, what: string, max: number): PropertyDeco
     ),
     IsArray({ message: `${field} must be a comma-separated list of ${what}` }),
     ArrayMaxSize(max, { message: `${field} holds at most ${max} ids` }),
-    IsUUID('all', { each: true, message: `${field} must be ${what} (UUIDs), separated by commas` }),
+    // Any UUID PostgreSQL stores, as `@IsId()` and ParseIdPipe (platform/http/id.ts).
+    ValidateBy(
+      { name: 'isIdList', validator: { validate: (value: unknown) => isUuid(value) } },
+      { each: true, message: `${field} must be ${what} (UUIDs), separated by commas` },
+    ),
   );
 }

@@ -37,8 +37,12 @@ describe('IsId', () => {
     expect(check({ siteId: ID, ids: ['x'] }).errors).toEqual(['each id must be a UUID']);
   });
 
-  it('accepts what the API accepted before (class-validator isUUID "all"): not a version-0 id', () => {
-    expect(check({ siteId: '0b7f8a52-3c1e-0a8e-9d0e-5f2b7c1d9e44' }).errors).toEqual(['siteId must be a UUID']);
+  it('accepts a UUID of any version and variant, as PostgreSQL stores it (the demo seed derives ids from md5)', () => {
+    expect(check({ siteId: '0b7f8a52-3c1e-0a8e-9d0e-5f2b7c1d9e44' }).errors).toEqual([]);
+    expect(check({ siteId: '2244AC2F-E6AB-DF8A-4F08-27C655D558B5' })).toMatchObject({
+      errors: [],
+      probe: { siteId: '2244ac2f-e6ab-df8a-4f08-27c655d558b5' },
+    });
   });
 });
 
@@ -51,7 +55,11 @@ describe('ParseIdPipe', () => {
   });
 
   it('answers a malformed id with the not-found error it was given', () => {
-    for (const bad of ['abc', `${ID}0`, '', '0b7f8a52-3c1e-0a8e-9d0e-5f2b7c1d9e44'])
+    for (const bad of ['abc', `${ID}0`, '', '0b7f8a52-3c1e-0a8e-9d0e-5f2b7c1d9e4g', '0b7f8a523c1e0a8e9d0e5f2b7c1d9e44'])
       expect(() => pipe.transform(bad)).toThrow('No such row.');
+  });
+
+  it('accepts an id of no RFC version, which PostgreSQL stores (a demo appointment id)', () => {
+    expect(pipe.transform('2244ac2f-e6ab-df8a-4f08-27c655d558b5')).toBe('2244ac2f-e6ab-df8a-4f08-27c655d558b5');
   });
 });
