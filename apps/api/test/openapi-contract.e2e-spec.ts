@@ -49,6 +49,17 @@ describe('OpenAPI contract', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('never lists the Authorization header as a parameter (the bearer security scheme describes it; a generated client would demand it twice)', () => {
+    const offenders = operations()
+      .filter(({ op }) =>
+        ((op['parameters'] as { in: string; name: string }[] | undefined) ?? []).some(
+          (p) => p.in === 'header' && p.name.toLowerCase() === 'authorization',
+        ),
+      )
+      .map(({ id }) => id);
+    expect(offenders).toEqual([]);
+  });
+
   it('refuses every protected route without a token (the guard covers them all)', async () => {
     const server = app.getHttpServer();
     for (const { id, op } of operations().filter(({ op }) => op['x-permission'] !== 'public')) {

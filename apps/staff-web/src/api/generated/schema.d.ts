@@ -20479,8 +20479,7 @@ export interface operations {
     DashboardStreamController_ticket_v1: {
         parameters: {
             query?: never;
-            header: {
-                authorization: string;
+            header?: {
                 /** @description The organization the request acts in. Required when the caller belongs to more than one. */
                 "X-Organization-Id"?: string;
                 /** @description Narrows the request to one site; it must be one the caller holds the permission at. */

@@ -31,7 +31,7 @@ export function useDashboardStream(enabled: boolean): LiveState {
     const connect = async () => {
       let url: string;
       try {
-        const t = await call(api.POST('/api/v1/dashboards/stream/tickets', { params: { header: {} as never } }));
+        const t = await call(api.POST('/api/v1/dashboards/stream/tickets'));
         url = t.url;
       } catch (e) {
         if ((e as { problem?: { status?: number } }).problem?.status === 403) {
