@@ -2,6 +2,7 @@ import { DEMO_ORG_LIST, demoStaffForScale, SeedScale } from './demo-catalogue';
 import { demoConsentKind } from './demo-consents';
 import { generateGroups, generateGroupSessions, GROUP_SESSIONS_PER_GROUP, LAST_GROUP_SESSION_ON, zonedInstant } from './demo-groups';
 import { generatePatients, PATIENTS_PER_ORG } from './demo-patients';
+import { demoShift } from './deterministic';
 
 const build = (scale: SeedScale, seed = 1) =>
   DEMO_ORG_LIST.map((org) => {
@@ -98,5 +99,22 @@ describe('demo groups', () => {
     expect(zonedInstant('2025-07-01', '11:30', 'America/Phoenix').toISOString()).toBe('2025-07-01T18:30:00.000Z');
     expect(zonedInstant('2025-07-01', '11:30', 'America/Los_Angeles').toISOString()).toBe('2025-07-01T18:30:00.000Z');
     expect(zonedInstant('2025-12-01', '11:30', 'America/Los_Angeles').toISOString()).toBe('2025-12-01T19:30:00.000Z');
+  });
+});
+
+describe('group sessions anchored on the demo day', () => {
+  it('end two to three weeks before today on any day, on the same weekday, and are unchanged on the test anchor', () => {
+    const { org, patients, groups } = build('small')[0]!;
+    const group = groups[0]!;
+    const atAnchor = generateGroupSessions(org, group, 'small', patients, demoShift('2026-01-01').days);
+    expect(atAnchor.at(-1)!.sessionDate).toBe(LAST_GROUP_SESSION_ON);
+    const today = '2026-12-05';
+    const later = generateGroupSessions(org, group, 'small', patients, demoShift(today).days);
+    const last = later.at(-1)!.sessionDate;
+    const gap = (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${last}T00:00:00Z`)) / 86_400_000;
+    expect(gap).toBeGreaterThanOrEqual(14);
+    expect(gap).toBeLessThan(21);
+    expect(later.map((s) => s.id)).toEqual(atAnchor.map((s) => s.id));
+    expect(later.every((s) => s.status !== 'documented' || s.documentedAt! < `${today}T00:00:00Z`)).toBe(true);
   });
 });

@@ -219,6 +219,8 @@ export function generateGroupSessions(
   group: DemoGroup,
   scale: SeedScale,
   patients: readonly DemoPatientRecord[],
+  /** Whole weeks to move the sessions by (demoShift(today).days; 0: they end on LAST_GROUP_SESSION_ON). */
+  shiftDays = 0,
 ): DemoGroupSession[] {
   const site = org.sites.find((s) => s.id === group.siteId)!;
   const count = GROUP_SESSIONS_PER_GROUP[scale];
@@ -226,7 +228,7 @@ export function generateGroupSessions(
   const out: DemoGroupSession[] = [];
   for (let i = 0; i < count; i++) {
     const id = stableUuid('demo-group-session', org.slug, group.id, i);
-    const sessionDate = addDays(LAST_GROUP_SESSION_ON, -7 * (count - 1 - i));
+    const sessionDate = addDays(LAST_GROUP_SESSION_ON, shiftDays - 7 * (count - 1 - i));
     const facilitatorId = group.facilitatorIds[i % group.facilitatorIds.length]!;
     const status = i < count - 2 ? 'documented' : 'draft';
     const attendance = i < count - 1 ? roster(group, id, candidates) : [];

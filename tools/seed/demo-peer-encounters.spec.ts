@@ -2,6 +2,7 @@ import { DEMO_ORG_LIST, demoStaffForScale } from './demo-catalogue';
 import { demoConsentKind } from './demo-consents';
 import { generatePatients, PATIENTS_PER_ORG } from './demo-patients';
 import { DEMO_PEER_KINDS, demoPeers, generatePeerEncounters } from './demo-peer-encounters';
+import { demoShift } from './deterministic';
 
 const staff = demoStaffForScale('small');
 const byOrg = DEMO_ORG_LIST.map((org) => {
@@ -61,5 +62,20 @@ describe('demo peer encounters', () => {
   it('is deterministic', () => {
     const { org, patients } = byOrg[0]!;
     expect(generatePeerEncounters(org, staff, patients)).toEqual(generatePeerEncounters(org, staff, patients));
+  });
+});
+
+describe('demo peer encounters anchored on the demo day', () => {
+  it('move by whole weeks with today (ids, patients and events kept), all held and finalized before today', () => {
+    const today = '2026-12-05';
+    for (const { org, patients, encounters } of byOrg) {
+      const later = generatePeerEncounters(org, staff, patients, demoShift(today).days);
+      expect(later.map((e) => [e.id, e.patientId, e.kind])).toEqual(encounters.map((e) => [e.id, e.patientId, e.kind]));
+      for (const e of later) {
+        expect(e.serviceDate < today && e.serviceDate > '2026-10-31').toBe(true);
+        if (e.finalizedAt) expect(e.finalizedAt.slice(0, 10)).toBe(e.serviceDate);
+        if (e.event) expect(e.event.payload).toMatchObject({ service_date: e.serviceDate });
+      }
+    }
   });
 });

@@ -3,7 +3,7 @@ import type { PeerEncounterFinalizedV1 } from '@cairn/platform/clinical';
 import type { DemoOrg, DemoStaff } from './demo-catalogue';
 import { demoConsentKind } from './demo-consents';
 import type { DemoPatientRecord } from './demo-patients';
-import { stableUuid } from './deterministic';
+import { addDays, stableUuid } from './deterministic';
 
 /**
  * CL-19 demo peer encounters: for each of the catalogue's peer specialists (not the generated ones), a handful of
@@ -151,6 +151,8 @@ export function generatePeerEncounters(
   org: DemoOrg,
   staff: readonly DemoStaff[],
   patients: readonly DemoPatientRecord[],
+  /** Whole weeks to move the service dates by (demoShift(today).days; 0: the December 2025 dates of PLANS). */
+  shiftDays = 0,
 ): DemoPeerEncounter[] {
   const out: DemoPeerEncounter[] = [];
   const taken = new Set<string>();
@@ -177,7 +179,8 @@ export function generatePeerEncounters(
       if (!match) continue;
       taken.add(match.patient.id);
       const id = stableUuid('demo-peer-encounter', org.slug, peer.email, plan.kind);
-      const finalizedAt = plan.finalized ? `${plan.serviceDate}T23:30:00Z` : null;
+      const serviceDate = addDays(plan.serviceDate, shiftDays);
+      const finalizedAt = plan.finalized ? `${serviceDate}T23:30:00Z` : null;
       const encounterId = plan.finalized ? stableUuid('demo-peer-pm-encounter', id) : null;
       out.push({
         kind: plan.kind,
@@ -187,7 +190,7 @@ export function generatePeerEncounters(
         patientId: match.patient.id,
         chartId: match.chart.id,
         peerProviderId: peer.id,
-        serviceDate: plan.serviceDate,
+        serviceDate,
         startTime: plan.startTime,
         endTime: plan.endTime,
         durationMinutes: plan.minutes,
@@ -200,7 +203,7 @@ export function generatePeerEncounters(
         encounterId,
         addendum:
           plan.kind === 'finalized_with_addendum'
-            ? { id: stableUuid('demo-peer-addendum', id), body: ADDENDUM, createdAt: `${plan.serviceDate}T23:45:00Z` }
+            ? { id: stableUuid('demo-peer-addendum', id), body: ADDENDUM, createdAt: `${serviceDate}T23:45:00Z` }
             : null,
         event: plan.finalized
           ? {
@@ -211,7 +214,7 @@ export function generatePeerEncounters(
                 chart_id: match.chart.id,
                 encounter_id: encounterId,
                 peer_provider_id: peer.id,
-                service_date: plan.serviceDate,
+                service_date: serviceDate,
                 hcpcs_code: plan.hcpcsCode,
                 duration_minutes: plan.minutes,
               },

@@ -1,4 +1,4 @@
-import { stableUuid } from './deterministic';
+import { shiftDatesOf, stableUuid } from './deterministic';
 
 /**
  * The client portal's care features in the demo data (issue 18): therapeutic goals with progress history, homework
@@ -117,7 +117,18 @@ const RESOURCES = [
 ] as const;
 
 /** Generates the care rows of every client; the first client gets the crisis-alert episode. */
-export function generatePortalCare(clients: readonly DemoPortalClient[]): DemoPortalCare {
+export function generatePortalCare(
+  clients: readonly DemoPortalClient[],
+  /** Whole weeks to move every date by (demoShift(today).days; 0: the late-2025 dates written here). */
+  shiftDays = 0,
+): DemoPortalCare {
+  const care = generateUnshifted(clients);
+  return Object.fromEntries(
+    Object.entries(care).map(([table, rows]) => [table, shiftDatesOf(rows, shiftDays)]),
+  ) as unknown as DemoPortalCare;
+}
+
+function generateUnshifted(clients: readonly DemoPortalClient[]): DemoPortalCare {
   const out: DemoPortalCare = {
     goals: [],
     goalProgress: [],

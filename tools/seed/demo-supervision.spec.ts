@@ -1,5 +1,6 @@
 import { DEMO_ORGS, demoStaff } from './demo-catalogue';
 import { DEMO_SUPERVISION_MONTHS, DEMO_SUPERVISION_PAIRS, generateSupervision } from './demo-supervision';
+import { demoShift } from './deterministic';
 
 describe('the demo peer supervision', () => {
   const rows = generateSupervision();
@@ -29,5 +30,17 @@ describe('the demo peer supervision', () => {
       const months = new Set(rows.filter((r) => r.peerProviderId === demoStaff(pair.peer).id).map((r) => r.supervisionDate.slice(0, 7)));
       expect([...months].sort()).toEqual(DEMO_SUPERVISION_MONTHS.filter((m) => !pair.gapMonths.includes(m)));
     }
+  });
+});
+
+describe('supervision anchored on the demo day', () => {
+  it('covers the twelve months before the month of today, gaps kept, ids unchanged', () => {
+    const atAnchor = generateSupervision(demoShift('2026-01-01').months);
+    expect(atAnchor).toEqual(generateSupervision());
+    const later = generateSupervision(demoShift('2026-12-05').months);
+    const months = [...new Set(later.map((r) => r.supervisionDate.slice(0, 7)))].sort();
+    expect(months[0]).toBe('2025-12');
+    expect(months.at(-1)).toBe('2026-11');
+    expect(later.map((r) => r.id).sort()).toEqual(atAnchor.map((r) => r.id).sort());
   });
 });

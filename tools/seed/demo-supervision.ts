@@ -1,5 +1,5 @@
 import { DEMO_ORGS, demoStaff, type OrgSlug } from './demo-catalogue';
-import { intBetween, rngFor, stableUuid, weightedPick } from './deterministic';
+import { addMonths, intBetween, rngFor, stableUuid, weightedPick } from './deterministic';
 
 /**
  * Peer supervision (CL-19) of the demo data: each demo peer specialist is supervised by a supervisor of their
@@ -52,15 +52,19 @@ const TOPICS = [
   'Ethics refresher: dual relationships in a small community.',
 ];
 
-export function generateSupervision(): DemoSupervision[] {
+export function generateSupervision(
+  /** Whole months to move the records by (demoShift(today).months; 0: the twelve months of 2025). */
+  shiftMonths = 0,
+): DemoSupervision[] {
   const out: DemoSupervision[] = [];
   for (const pair of DEMO_SUPERVISION_PAIRS) {
     const organizationId = DEMO_ORGS[pair.org].id;
     const peer = demoStaff(pair.peer).id;
     const supervisor = demoStaff(pair.supervisor).id;
-    for (const month of DEMO_SUPERVISION_MONTHS) {
-      if (pair.gapMonths.includes(month)) continue;
-      const rng = rngFor('demo-supervision', pair.peer, month);
+    for (const planned of DEMO_SUPERVISION_MONTHS) {
+      if (pair.gapMonths.includes(planned)) continue;
+      const rng = rngFor('demo-supervision', pair.peer, planned);
+      const month = addMonths(planned, shiftMonths);
       const sessions = intBetween(rng, 1, 3);
       // Distinct days, in order: one session per day.
       const days = new Set<number>();
@@ -70,7 +74,8 @@ export function generateSupervision(): DemoSupervision[] {
         const modality = weightedPick(rng, MODALITY_WEIGHTS);
         out.push({
           organizationId,
-          id: stableUuid('demo-supervision', pair.peer, date),
+          // The id names the planned date, so a seed on another day finds the same record (ON CONFLICT DO NOTHING).
+          id: stableUuid('demo-supervision', pair.peer, `${planned}-${String(day).padStart(2, '0')}`),
           peerProviderId: peer,
           supervisorId: supervisor,
           supervisionDate: date,

@@ -1,4 +1,16 @@
-import { addDays, chance, intBetween, mulberry32, pick, rngFor, stableUuid, weightedPick } from './deterministic';
+import {
+  addDays,
+  addMonths,
+  chance,
+  demoShift,
+  intBetween,
+  mulberry32,
+  pick,
+  rngFor,
+  shiftDatesOf,
+  stableUuid,
+  weightedPick,
+} from './deterministic';
 
 const take = (rng: () => number, n: number) => Array.from({ length: n }, rng);
 
@@ -90,5 +102,37 @@ describe('addDays', () => {
 
   it('rejects something that is not a date', () => {
     expect(() => addDays('yesterday', 1)).toThrow(RangeError);
+  });
+});
+
+describe('demoShift', () => {
+  it('is nothing on the day the fixed dates were written for (tests anchor there), whole weeks and months after it', () => {
+    expect(demoShift('2026-01-01')).toEqual({ days: 0, months: 0 });
+    expect(demoShift('2026-01-07')).toEqual({ days: 0, months: 0 });
+    expect(demoShift('2026-01-08')).toEqual({ days: 7, months: 0 });
+    expect(demoShift('2026-12-05')).toEqual({ days: 336, months: 11 });
+    expect(demoShift('2025-12-31')).toEqual({ days: -7, months: -1 });
+  });
+
+  it('keeps the weekday of a shifted date', () => {
+    for (const today of ['2026-03-17', '2026-12-05', '2027-07-04']) {
+      const moved = addDays('2025-12-16', demoShift(today).days);
+      expect(new Date(`${moved}T00:00:00Z`).getUTCDay()).toBe(new Date('2025-12-16T00:00:00Z').getUTCDay());
+      expect(moved < today).toBe(true);
+    }
+  });
+});
+
+describe('addMonths and shiftDatesOf', () => {
+  it('moves months across years', () => {
+    expect(addMonths('2025-01', 11)).toBe('2025-12');
+    expect(addMonths('2025-12', 1)).toBe('2026-01');
+    expect(addMonths('2025-03', -4)).toBe('2024-11');
+  });
+
+  it('moves dates and instants only, keeping the time of day', () => {
+    const rows = [{ day: '2025-12-10', at: '2025-12-10T22:40:00Z', note: 'on 2025-12-10', n: 3, none: null }];
+    expect(shiftDatesOf(rows, 7)).toEqual([{ day: '2025-12-17', at: '2025-12-17T22:40:00Z', note: 'on 2025-12-10', n: 3, none: null }]);
+    expect(shiftDatesOf(rows, 0)).toEqual(rows);
   });
 });

@@ -70,3 +70,36 @@ export function addDays(isoDate: string, days: number): string {
   if (Number.isNaN(t)) throw new RangeError(`not a date: ${isoDate}`);
   return new Date(t + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/**
+ * How far the demo's fixed-date records (groups, peer encounters, supervision, portal care) move so they keep their
+ * distance from the day the demo is anchored on: whole weeks (weekdays stay; a weekly group still meets on its day)
+ * and whole months (monthly supervision), both 0 on `reference` (2026-01-01, the day they were written for and the
+ * day tests anchor on), so tests see the dates they pin.
+ */
+export function demoShift(today: string, reference = '2026-01-01'): { days: number; months: number } {
+  const diff = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${reference}T00:00:00Z`)) / 86_400_000);
+  const monthIndex = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
+  return { days: 7 * Math.floor(diff / 7), months: monthIndex(today) - monthIndex(reference) };
+}
+
+/** A YYYY-MM month moved by `months`. */
+export function addMonths(month: string, months: number): string {
+  const i = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + months;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+}
+
+const ISO_DAY_OR_INSTANT = /^(\d{4}-\d{2}-\d{2})(T.*)?$/;
+
+/** Every YYYY-MM-DD or YYYY-MM-DDThh:mm... string value of `rows` moved by `days` (other values as they are). */
+export function shiftDatesOf<T extends Record<string, unknown>>(rows: readonly T[], days: number): T[] {
+  if (days === 0) return [...rows];
+  return rows.map((row) => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(row)) {
+      const m = typeof v === 'string' ? ISO_DAY_OR_INSTANT.exec(v) : null;
+      out[k] = m ? `${addDays(m[1]!, days)}${m[2] ?? ''}` : v;
+    }
+    return out as T;
+  });
+}

@@ -22,7 +22,7 @@ import { generatePortalCare, PORTAL_CARE_TABLES } from './demo-portal-care';
 import { insertSessions } from './demo-sessions';
 import { generateSupervision } from './demo-supervision';
 import { insertTodaySchedule, insertWorkingHoursAndRequirements } from './demo-today';
-import { stableUuid } from './deterministic';
+import { demoShift, stableUuid } from './deterministic';
 import { isCalendarDate } from './seed-args';
 
 export type { SeedScale } from './demo-catalogue';
@@ -132,6 +132,8 @@ export async function seedDemoData(opts: SeedOptions): Promise<SeedSummary> {
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   if (!isCalendarDate(today)) throw new RangeError(`today must be a calendar date YYYY-MM-DD (got ${today})`);
   const progress = opts.onProgress ?? (() => undefined);
+  // The fixed-date records (groups, peer encounters, supervision, portal care) keep their distance from today.
+  const shift = demoShift(today);
   const staff = demoStaffForScale(opts.scale);
   const inserted = zeroCounts();
 
@@ -145,7 +147,7 @@ export async function seedDemoData(opts: SeedOptions): Promise<SeedSummary> {
     progress(`${DEMO_ORG_LIST.length} organizations, ${staff.length} staff and their role bindings ready`);
     await inTransaction(client, async () => {
       inserted.feeScheduleEntries += await insertFeeSchedule(client);
-      inserted.peerSupervision += await insertSupervision(client);
+      inserted.peerSupervision += await insertSupervision(client, shift.months);
     });
 
     const perOrg = PATIENTS_PER_ORG[opts.scale];
@@ -182,9 +184,9 @@ export async function seedDemoData(opts: SeedOptions): Promise<SeedSummary> {
     // Groups and their sessions draw attendees from the seed's first patients (at most one batch).
     for (const org of DEMO_ORG_LIST) {
       const patients = generatePatients({ org, staff, scale: opts.scale, seed, from: 0, to: Math.min(perOrg, BATCH) });
-      await inTransaction(client, () => insertGroups(client, org, staff, opts.scale, patients, inserted));
+      await inTransaction(client, () => insertGroups(client, org, staff, opts.scale, patients, inserted, shift.days));
       progress(`${org.name}: therapy groups and group sessions ready`);
-      await inTransaction(client, () => insertPeerEncounters(client, org, staff, patients, inserted));
+      await inTransaction(client, () => insertPeerEncounters(client, org, staff, patients, inserted, shift.days));
       progress(`${org.name}: peer encounters ready`);
     }
     // Client portal accounts and their history (tools/seed/demo-portal.ts), on the seeded patients.
@@ -196,7 +198,7 @@ export async function seedDemoData(opts: SeedOptions): Promise<SeedSummary> {
     });
     // Last: the portal's care features for the demo patients who have an active portal account by now.
     await inTransaction(client, async () => {
-      inserted.portalCareRows += await insertPortalCare(client);
+      inserted.portalCareRows += await insertPortalCare(client, shift.days);
     });
     progress('portal goals, homework, resources and crisis toolkits ready');
     return { scale: opts.scale, seed, inserted, totals: await countRows(client), elapsedMs: Date.now() - started };
@@ -554,6 +556,7 @@ async function insertGroups(
   scale: SeedScale,
   patients: DemoPatientRecord[],
   inserted: SeedTableCounts,
+  shiftDays = 0,
 ): Promise<void> {
   const groups = generateGroups(org, staff);
   inserted.groups += await insertRows(
@@ -584,7 +587,7 @@ async function insertGroups(
     { facilitator_ids: 'uuid[]' },
   );
 
-  const sessions = groups.flatMap((g) => generateGroupSessions(org, g, scale, patients));
+  const sessions = groups.flatMap((g) => generateGroupSessions(org, g, scale, patients, shiftDays));
   const creator = new Map(groups.map((g) => [g.id, g.createdBy]));
   const fresh = await client.query<{ id: string }>(
     `INSERT INTO cl_group_sessions (organization_id, id, group_id, site_id, session_date, start_time, end_time, facilitator_id, modality, note, created_by, created_at, updated_at)
@@ -680,8 +683,9 @@ async function insertPeerEncounters(
   staff: readonly DemoStaff[],
   patients: DemoPatientRecord[],
   inserted: SeedTableCounts,
+  shiftDays = 0,
 ): Promise<void> {
-  const all = generatePeerEncounters(org, staff, patients);
+  const all = generatePeerEncounters(org, staff, patients, shiftDays);
   if (all.length === 0) return;
   const fresh = await client.query<{ id: string }>(
     `INSERT INTO cl_peer_encounters (organization_id, id, site_id, patient_id, chart_id, encounter_id, peer_provider_id, service_date, start_time, end_time,
@@ -820,7 +824,7 @@ async function insertFeeSchedule(client: Client): Promise<number> {
 }
 
 /** The demo peer supervision (CL-19), the same at every scale and seed. */
-async function insertSupervision(client: Client): Promise<number> {
+async function insertSupervision(client: Client, shiftMonths = 0): Promise<number> {
   return insertRows(
     client,
     'cl_peer_supervision',
@@ -837,7 +841,7 @@ async function insertSupervision(client: Client): Promise<number> {
       created_at: 'timestamptz',
       updated_at: 'timestamptz',
     },
-    generateSupervision().map((r) => [
+    generateSupervision(shiftMonths).map((r) => [
       r.organizationId,
       r.id,
       r.peerProviderId,
@@ -864,7 +868,7 @@ const pgArray = (items: readonly string[]) => `{${items.join(',')}}`;
  * Goals, homework in every state, resources, a crisis toolkit and one crisis-alert episode (demo-portal-care.ts) for
  * each active portal account, authored by the patient's current primary therapist.
  */
-export async function insertPortalCare(client: Client): Promise<number> {
+export async function insertPortalCare(client: Client, shiftDays = 0): Promise<number> {
   const { rows } = await client.query<{ organization_id: string; patient_id: string; account_id: string; therapist_id: string }>(
     `SELECT a.organization_id, a.patient_id, a.id AS account_id, t.staff_user_id AS therapist_id
      FROM po_accounts a
@@ -876,6 +880,7 @@ export async function insertPortalCare(client: Client): Promise<number> {
   );
   const care = generatePortalCare(
     rows.map((r) => ({ organizationId: r.organization_id, patientId: r.patient_id, accountId: r.account_id, therapistId: r.therapist_id })),
+    shiftDays,
   );
   let n = 0;
   for (const t of PORTAL_CARE_TABLES) {
