@@ -23,7 +23,13 @@ import type { PatientView } from '../domain/patient.view';
 import { GetPatientQuery } from '../queries/get-patient/get-patient.query';
 import { ListChartEncountersQuery } from '../queries/list-chart-encounters/list-chart-encounters.query';
 import { SearchPatientsQuery } from '../queries/search-patients/search-patients.query';
-import { ChartEncounterPageDto, PatientDeletionDto, PatientPageDto, PatientResponseDto, RegisteredPatientDto } from './patient-response.dto';
+import {
+  ChartEncounterPageDto,
+  PatientDeletionDto,
+  PatientPageDto,
+  PatientResponseDto,
+  RegisteredPatientDto,
+} from './patient-response.dto';
 import { AssignCareTeamMemberDto, ListChartEncountersDto, RegisterPatientDto, SearchPatientsDto, UpdatePatientDto } from './patient.dto';
 
 const uuidPipe = new ParseIdPipe(() => new NotFoundException('No patient with that id in your scope.'));
@@ -114,7 +120,7 @@ export class PatientsController {
   @Delete(':id')
   @RequirePermission('patients.delete')
   @ApiOperation({
-    summary: "Delete a patient: erase their client-portal data and close their record",
+    summary: 'Delete a patient: erase their client-portal data and close their record',
     description:
       'Permission: `patients.delete` (owner, admin). In one transaction every client-portal row and file of the patient is erased ' +
       '(their portal sessions end with the account) and the patient is closed (`deleted`); the chart and clinical records are kept ' +
