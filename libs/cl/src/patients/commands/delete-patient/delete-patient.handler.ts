@@ -1,7 +1,7 @@
 import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 
 import { ConflictError, ForbiddenError } from '@cairn/platform/kernel';
-import { ErasePatientPortalDataCommand } from '@cairn/platform/portal';
+import { ErasePatientPortalDataCommand, PatientPortalDataErased } from '@cairn/platform/portal';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
@@ -38,7 +38,7 @@ export class DeletePatientHandler implements ClUseCaseHandler<DeletePatientComma
     const refusal = deletionRefusal(previousStatus);
     if (refusal) throw audit.refuse(refusal, new ConflictError(REFUSAL_DETAIL[refusal]), 'denied', { previousStatus });
 
-    let erased;
+    let erased: PatientPortalDataErased | null;
     try {
       erased = await this.commands.execute(new ErasePatientPortalDataCommand(patientId));
     } catch (e) {
