@@ -111,6 +111,7 @@ const PROBES: Record<string, Probe> = {
   // Portal: accounts.
   InvitePortalClientCommand: { assertedBy: 'apps/api/test/portal-auth.e2e-spec.ts' },
   DisablePortalAccountCommand: { args: () => [randomUUID()], outcome: 'not_found' },
+  ErasePatientPortalDataCommand: { args: () => [randomUUID()], outcome: 'not_found' },
   GetPortalAccountQuery: { args: () => [randomUUID()], outcome: 'not_found' },
   PortalLogoutCommand: { args: () => [randomUUID()], outcome: 'success' },
   UploadPortalFileCommand: { args: () => [randomUUID(), 'w.pdf', Buffer.from('%PDF-1.4'), true], outcome: 'not_found' },
@@ -159,6 +160,7 @@ const PROBES: Record<string, Probe> = {
   // CL: patients, consents, progress-notes.
   RegisterPatientCommand: { assertedBy: 'apps/api/test/patients.e2e-spec.ts' },
   UpdatePatientCommand: { args: () => [randomUUID(), {}], outcome: 'not_found' },
+  DeletePatientCommand: { args: () => [randomUUID()], outcome: 'not_found' },
   AssignCareTeamMemberCommand: { args: () => [randomUUID(), randomUUID(), 'clinician'], outcome: 'not_found' },
   GetPatientQuery: { args: () => [randomUUID()], outcome: 'not_found' },
   GetPatientReferenceQuery: { args: () => [randomUUID()], outcome: 'not_found' },

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
 import { ActivityModule } from './activity/activity.module';
 import { CrisisToolkitModule } from './crisis-toolkit/crisis-toolkit.module';
+import { ErasureModule } from './erasure/erasure.module';
 import { FilesModule } from './files/files.module';
 import { GoalsModule } from './goals/goals.module';
 import { HomeworkModule } from './homework/homework.module';
@@ -31,6 +32,7 @@ import { ResourcesModule } from './resources/resources.module';
     GoalsModule,
     HomeworkModule,
     ResourcesModule,
+    ErasureModule,
   ],
 })
 export class PortalModule {}

@@ -6,6 +6,7 @@ export const PERMISSIONS = {
   'patients.view': 'Read patient demographics and charts within scope',
   'patients.edit': 'Register patients and update demographics, charts and care teams',
   'patients.site-wide': "See every patient of the permitted sites, not only those on one's care team",
+  'patients.delete': 'Delete a patient: erase all their client-portal data and close their record (the clinical record is retained)',
   'audit.view': 'Read and export the audit log of the organization',
   'audit.verify': "Verify the audit log's hash chain",
   'cl.group-encounter-generation.view': 'View generated group encounters awaiting review',

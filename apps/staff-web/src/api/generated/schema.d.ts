@@ -358,7 +358,11 @@ export interface paths {
         get: operations["PatientsController_get_v1"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a patient: erase their client-portal data and close their record
+         * @description Permission: `patients.delete` (owner, admin). In one transaction every client-portal row and file of the patient is erased (their portal sessions end with the account) and the patient is closed (`deleted`); the chart and clinical records are kept for their retention period (ADR 0018). If anything fails, nothing is erased. 409 for an active patient (discharge or mark them inactive first) or one deleted already. Audited (`patient.delete` and `portal.patient-data.erase`, with counts).
+         */
+        delete: operations["PatientsController_delete_v1"];
         options?: never;
         head?: never;
         /**
@@ -3195,6 +3199,27 @@ export interface components {
             dateOfBirth?: string;
             /** @enum {string} */
             status?: "active" | "inactive" | "deceased";
+        };
+        PatientDeletionDto: {
+            /** Format: uuid */
+            patientId: string;
+            /** @enum {string} */
+            status: "deleted";
+            /** @description The status before the deletion (never active: a patient in care is discharged first) */
+            previousStatus: string;
+            /** @description Client-portal rows and files erased in all */
+            portalRowsErased: number;
+            /**
+             * @description Client-portal rows erased per portal table (every portal table of a patient, 0 where there were none)
+             * @example {
+             *       "po_accounts": 1,
+             *       "po_files": 2,
+             *       "po_mood_entries": 40
+             *     }
+             */
+            portalRowsErasedByTable: {
+                [key: string]: number;
+            };
         };
         AssignCareTeamMemberDto: {
             /** Format: uuid */
@@ -6770,6 +6795,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PatientsController_delete_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientDeletionDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `patients.delete` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };

@@ -36,3 +36,16 @@ export function parseDateOfBirth(value: string, field = 'dateOfBirth'): Date {
   }
   return d;
 }
+
+/** The status of a deleted patient (ADR 0018): closed for good; the clinical record is retained, the portal data erased. */
+export const DELETED_PATIENT_STATUS = 'deleted';
+
+/**
+ * Why a patient cannot be deleted now, or null when they can: a patient in care (`active`) is discharged or marked
+ * inactive first, so that no click deletes someone still being treated; a deleted patient is deleted already.
+ */
+export function deletionRefusal(status: string): 'patient_active' | 'already_deleted' | null {
+  if (status === 'active') return 'patient_active';
+  if (status === DELETED_PATIENT_STATUS) return 'already_deleted';
+  return null;
+}

@@ -5,6 +5,7 @@ import type { Assert, SameShape } from '@cairn/platform/http';
 
 import type { RegisterPatientCommand } from '../commands/register-patient/register-patient.command';
 import type { ChartEncounterPage } from '../domain/chart-encounter.view';
+import type { PatientDeletionView } from '../domain/patient-deletion.view';
 import type { PatientView } from '../domain/patient.view';
 import type { PatientPage } from '../queries/search-patients/search-patients.query';
 
@@ -113,8 +114,25 @@ export class ChartEncounterPageDto {
     string | null;
 }
 
+/** The answer to deleting a patient (ADR 0018). */
+export class PatientDeletionDto {
+  @ApiProperty({ format: 'uuid' }) patientId!: string;
+  @ApiProperty({ enum: ['deleted'] }) status!: 'deleted';
+  @ApiProperty({ description: 'The status before the deletion (never active: a patient in care is discharged first)' })
+  previousStatus!: string;
+  @ApiProperty({ description: 'Client-portal rows and files erased in all' }) portalRowsErased!: number;
+  @ApiProperty({
+    description: 'Client-portal rows erased per portal table (every portal table of a patient, 0 where there were none)',
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { po_accounts: 1, po_files: 2, po_mood_entries: 40 },
+  })
+  portalRowsErasedByTable!: Record<string, number>;
+}
+
 // Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
 type _Patient = Assert<SameShape<PatientView, PatientResponseDto>>;
 type _RegisteredPatient = Assert<SameShape<Exclude<CommandResult<RegisterPatientCommand>, PatientView>, RegisteredPatientDto>>;
 type _PatientPage = Assert<SameShape<PatientPage, PatientPageDto>>;
 type _ChartEncounterPage = Assert<SameShape<ChartEncounterPage, ChartEncounterPageDto>>;
+type _PatientDeletion = Assert<SameShape<PatientDeletionView, PatientDeletionDto>>;

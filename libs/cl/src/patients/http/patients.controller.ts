@@ -1,4 +1,4 @@
-import { Body, Controller, Get, NotFoundException, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, NotFoundException, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiCreatedResponse,
@@ -11,18 +11,25 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 
-import { ParseIdPipe } from '@cairn/platform/http';
+import { ApiProblemResponses, ParseIdPipe } from '@cairn/platform/http';
 import { assertDateRange } from '@cairn/platform/kernel';
 import { RequirePermission } from '@cairn/platform/tenancy';
 
 import { AssignCareTeamMemberCommand } from '../commands/assign-care-team-member/assign-care-team-member.command';
+import { DeletePatientCommand } from '../commands/delete-patient/delete-patient.command';
 import { RegisterPatientCommand } from '../commands/register-patient/register-patient.command';
 import { UpdatePatientCommand } from '../commands/update-patient/update-patient.command';
 import type { PatientView } from '../domain/patient.view';
 import { GetPatientQuery } from '../queries/get-patient/get-patient.query';
 import { ListChartEncountersQuery } from '../queries/list-chart-encounters/list-chart-encounters.query';
 import { SearchPatientsQuery } from '../queries/search-patients/search-patients.query';
-import { ChartEncounterPageDto, PatientPageDto, PatientResponseDto, RegisteredPatientDto } from './patient-response.dto';
+import {
+  ChartEncounterPageDto,
+  PatientDeletionDto,
+  PatientPageDto,
+  PatientResponseDto,
+  RegisteredPatientDto,
+} from './patient-response.dto';
 import { AssignCareTeamMemberDto, ListChartEncountersDto, RegisterPatientDto, SearchPatientsDto, UpdatePatientDto } from './patient.dto';
 
 const uuidPipe = new ParseIdPipe(() => new NotFoundException('No patient with that id in your scope.'));
@@ -108,6 +115,24 @@ export class PatientsController {
   @ApiNotFoundResponse({ description: "No such patient in the caller's scope (problem+json)" })
   async update(@Param('id', uuidPipe) id: string, @Body() dto: UpdatePatientDto) {
     return found(await this.commands.execute(new UpdatePatientCommand(id, dto)));
+  }
+
+  @Delete(':id')
+  @RequirePermission('patients.delete')
+  @ApiOperation({
+    summary: 'Delete a patient: erase their client-portal data and close their record',
+    description:
+      'Permission: `patients.delete` (owner, admin). In one transaction every client-portal row and file of the patient is erased ' +
+      '(their portal sessions end with the account) and the patient is closed (`deleted`); the chart and clinical records are kept ' +
+      'for their retention period (ADR 0018). If anything fails, nothing is erased. 409 for an active patient (discharge or mark ' +
+      'them inactive first) or one deleted already. Audited (`patient.delete` and `portal.patient-data.erase`, with counts).',
+  })
+  @ApiOkResponse({ type: PatientDeletionDto })
+  @ApiProblemResponses(401, 403, 404, 409)
+  async delete(@Param('id', uuidPipe) id: string) {
+    const deleted = await this.commands.execute(new DeletePatientCommand(id));
+    if (!deleted) throw new NotFoundException('No patient with that id in your scope.');
+    return deleted;
   }
 
   @Post(':id/care-team')

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 
-import { queryAsTenant, TenantContext } from '@cairn/platform/db';
+import { queryAsTenant, TenantContext, tenantSettingsSql } from '@cairn/platform/db';
 
 /**
  * The portal's access matrix, through row-level security itself (raw SQL as the app role, no handler): every
@@ -9,6 +9,9 @@ import { queryAsTenant, TenantContext } from '@cairn/platform/db';
  * here) against every subject of ADR 0015 — the client, the current primary therapist, another therapist, the
  * former therapist after a reassignment, a portal admin, another organization's admin — plus a Part 2 chart
  * without consent, and a live reassignment that moves access in the next statement.
+ *
+ * The same fixture rows prove the erasure of a patient (po_erase_patient, ADR 0018) at the end: every portal table
+ * (discovered the same way) is counted for the patient before and after, and no one else's row goes.
  *
  * A table whose rows need values the generic filler cannot invent declares them in FIXTURE_VALUES.
  */
@@ -334,5 +337,114 @@ describe('the portal access matrix, through row-level security', () => {
     await expect(
       queryAsTenant(app, ctx.client, `UPDATE po_mood_entries SET patient_id = $1 WHERE patient_id = $2`, [patient.q, patient.p]),
     ).rejects.toThrow(RLS);
+  });
+});
+
+describe("erasing a patient's portal data (po_erase_patient), over the same fixture rows", () => {
+  /** Rows of one patient in every discovered portal table. */
+  const countsOf = async (key: keyof typeof patient): Promise<Record<string, number>> => {
+    const out: Record<string, number> = {};
+    for (const t of tables) {
+      const { rows } = await owner.query<{ n: string }>(`SELECT count(*) AS n FROM ${t.name} WHERE patient_id = $1`, [patient[key]]);
+      out[t.name] = Number(rows[0]!.n);
+    }
+    return out;
+  };
+  const erase = (who: Subject, org: string, p: string) =>
+    queryAsTenant<{ erased: Record<string, number> | null }>(app, ctx[who], 'SELECT po_erase_patient($1, $2) AS erased', [org, p]);
+  /** Runs statements as the owner in one transaction under the admin's tenant context, and rolls it all back. */
+  const inRolledBackTransaction = async (fn: (q: (sql: string, params?: unknown[]) => Promise<unknown[]>) => Promise<void>) => {
+    const c = await owner.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query(tenantSettingsSql(ctx.admin));
+      await fn(async (sql, params = []) => (await c.query(sql, params)).rows);
+    } finally {
+      await c.query('ROLLBACK');
+      c.release();
+    }
+  };
+
+  it('finds every portal table a patient has rows in: each one carries organization_id and patient_id', async () => {
+    const { rows } = await owner.query<{ table_name: string }>(
+      `SELECT t.table_name FROM information_schema.tables t
+       WHERE t.table_schema = 'public' AND t.table_name LIKE 'po\\_%' AND t.table_type = 'BASE TABLE'
+         AND (SELECT count(*) FROM information_schema.columns c WHERE c.table_schema = 'public' AND c.table_name = t.table_name
+                AND c.column_name IN ('organization_id', 'patient_id')) < 2`,
+    );
+    expect(rows.map((r) => r.table_name)).toEqual([]);
+  });
+
+  it('refuses a caller without patients.delete (a therapist, the client, another organization), and answers null outside the scope', async () => {
+    const PRIVILEGE = /patients\.delete/;
+    await expect(erase('therapist', orgA, patient.q)).rejects.toThrow(PRIVILEGE);
+    await expect(erase('client', orgA, patient.p)).rejects.toThrow(PRIVILEGE);
+    await expect(erase('otherOrgAdmin', orgA, patient.q)).rejects.toThrow(PRIVILEGE);
+    expect(await erase('otherOrgAdmin', orgB, patient.q)).toEqual([{ erased: null }]);
+    expect(await erase('admin', orgA, patient.b)).toEqual([{ erased: null }]);
+    expect(await erase('admin', orgA, id())).toEqual([{ erased: null }]);
+    const before = await countsOf('q');
+    expect(Object.values(before).every((n) => n > 0)).toBe(true);
+  });
+
+  it('stops at the first failure: an error in one table (a trigger) is not swallowed and leaves every table as it was', async () => {
+    const before = await countsOf('q');
+    await inRolledBackTransaction(async (q) => {
+      // Scoped to the fixture patient and never committed: no other test can see the trigger.
+      await q(`CREATE FUNCTION pg_temp.refuse_erasure() RETURNS trigger LANGUAGE plpgsql AS $$
+               BEGIN RAISE EXCEPTION 'erasure stopped midway'; END $$`);
+      await q(`CREATE TRIGGER refuse_erasure BEFORE DELETE ON po_journal_entries FOR EACH ROW
+               WHEN (OLD.patient_id = '${patient.q}') EXECUTE FUNCTION pg_temp.refuse_erasure()`);
+      await q('SAVEPOINT erasure');
+      await expect(q('SELECT po_erase_patient($1, $2)', [orgA, patient.q])).rejects.toThrow(/erasure stopped midway/);
+      await q('ROLLBACK TO SAVEPOINT erasure');
+    });
+    expect(await countsOf('q')).toEqual(before);
+  });
+
+  it('erases a table another portal table references after the referencing one, whatever their names', async () => {
+    await inRolledBackTransaction(async (q) => {
+      // Named so that the referenced table sorts first: erasing in name order would break the foreign key.
+      await q(`CREATE TABLE po_aa_erasure_parent (organization_id uuid NOT NULL, id uuid NOT NULL, patient_id uuid NOT NULL,
+                 PRIMARY KEY (organization_id, id))`);
+      await q(`CREATE TABLE po_ab_erasure_child (organization_id uuid NOT NULL, id uuid NOT NULL, patient_id uuid NOT NULL,
+                 parent_id uuid NOT NULL, PRIMARY KEY (organization_id, id),
+                 FOREIGN KEY (organization_id, parent_id) REFERENCES po_aa_erasure_parent (organization_id, id) ON DELETE RESTRICT)`);
+      const parent = id();
+      await q('INSERT INTO po_aa_erasure_parent VALUES ($1, $2, $3)', [orgA, parent, patient.q]);
+      await q('INSERT INTO po_ab_erasure_child VALUES ($1, $2, $3, $4), ($1, $5, $3, $4)', [orgA, id(), patient.q, parent, id()]);
+      const [row] = (await q('SELECT po_erase_patient($1, $2) AS erased', [orgA, patient.q])) as { erased: Record<string, number> }[];
+      expect(row!.erased).toMatchObject({ po_aa_erasure_parent: 1, po_ab_erasure_child: 2 });
+    });
+  });
+
+  it("erases every row and file of the patient in every portal table (counted before and after), and no one else's", async () => {
+    const before = { q: await countsOf('q'), p: await countsOf('p'), part2: await countsOf('part2'), b: await countsOf('b') };
+    for (const [table, n] of Object.entries(before.q)) expect({ table, rows: n > 0 }).toEqual({ table, rows: true });
+
+    const [{ erased }] = (await erase('admin', orgA, patient.q)) as [{ erased: Record<string, number> }];
+
+    expect(erased).toEqual(before.q);
+    expect(Object.values(await countsOf('q')).every((n) => n === 0)).toBe(true);
+    expect(await countsOf('p')).toEqual(before.p);
+    expect(await countsOf('part2')).toEqual(before.part2);
+    expect(await countsOf('b')).toEqual(before.b);
+    // Erasing again finds nothing, and says so table by table.
+    const [{ erased: again }] = (await erase('admin', orgA, patient.q)) as [{ erased: Record<string, number> }];
+    expect(Object.values(again).every((n) => n === 0)).toBe(true);
+    expect(Object.keys(again).sort()).toEqual(Object.keys(before.q).sort());
+  });
+
+  it('keeps a deleted patient out of every staff scope: nothing of theirs can be written again', async () => {
+    await owner.query(`UPDATE cl_patients SET status = 'deleted' WHERE id = $1`, [patient.q]);
+    await expect(
+      queryAsTenant(
+        app,
+        ctx.admin,
+        `INSERT INTO po_prompts (organization_id, id, patient_id, kind, question, available_from, created_by) VALUES ($1, $2, $3, 'check_in', 'Still there?', now(), $4)`,
+        [orgA, id(), patient.q, staff.admin],
+      ),
+    ).rejects.toThrow(/row-level security/);
+    expect(await erase('admin', orgA, patient.q)).toEqual([{ erased: null }]);
   });
 });

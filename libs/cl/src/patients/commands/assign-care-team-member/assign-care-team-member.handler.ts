@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { ConflictException, UnprocessableEntityException } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
 
+import { ConflictError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
+import { DELETED_PATIENT_STATUS } from '../../domain/patient.rules';
 import { PATIENT_INCLUDE, PatientView, toPatientView } from '../../domain/patient.view';
 import { AssignCareTeamMemberCommand } from './assign-care-team-member.command';
 
@@ -22,6 +24,9 @@ export class AssignCareTeamMemberHandler implements ClUseCaseHandler<AssignCareT
     const key = { organizationId_id: { organizationId: ctx.organizationId, id: patientId } };
     const patient = await tx.patient.findUnique({ where: key, include: PATIENT_INCLUDE });
     if (!patient) return null;
+    if (patient.status === DELETED_PATIENT_STATUS) {
+      throw audit.refuse('patient_deleted', new ConflictError('The patient is deleted; their care team is closed.'), 'denied');
+    }
     const member = await tx.roleBinding.findFirst({ where: { organizationId: ctx.organizationId, staffUserId, revokedAt: null } });
     if (!member) {
       throw new UnprocessableEntityException({

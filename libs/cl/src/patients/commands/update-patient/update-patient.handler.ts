@@ -1,10 +1,11 @@
 import { CommandHandler } from '@nestjs/cqrs';
 
 import { Prisma } from '@cairn/platform/db';
+import { ConflictError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
-import { assertSitePermitted, parseDateOfBirth } from '../../domain/patient.rules';
+import { assertSitePermitted, DELETED_PATIENT_STATUS, parseDateOfBirth } from '../../domain/patient.rules';
 import { PATIENT_INCLUDE, PatientView, toPatientView } from '../../domain/patient.view';
 import { UpdatePatientCommand } from './update-patient.command';
 
@@ -41,12 +42,21 @@ export class UpdatePatientHandler implements ClUseCaseHandler<UpdatePatientComma
     }
     const changed = Object.keys(data).sort();
     audit.scope({ changedFields: changed });
+    const current = await tx.patient.findUnique({
+      where: { organizationId_id: { organizationId: ctx.organizationId, id: patientId } },
+      select: { status: true },
+    });
+    if (!current) return null;
+    // A deleted patient is closed for good (ADR 0018): their portal data is gone, and reviving them would not bring it back.
+    if (current.status === DELETED_PATIENT_STATUS) {
+      throw audit.refuse('patient_deleted', new ConflictError('The patient is deleted; their record is closed.'), 'denied');
+    }
 
     // updateMany: a row outside the caller's scope is simply not matched (no exception), so the not-found
     // outcome is audited in this same transaction.
     const { count } = changed.length
       ? await tx.patient.updateMany({
-          where: { organizationId: ctx.organizationId, id: patientId },
+          where: { organizationId: ctx.organizationId, id: patientId, status: { not: DELETED_PATIENT_STATUS } },
           data: { ...data, updatedAt: new Date() },
         })
       : { count: await tx.patient.count({ where: { organizationId: ctx.organizationId, id: patientId } }) };

@@ -4,6 +4,7 @@ import { GetPatientReferenceQuery, PatientReference } from '@cairn/platform/clin
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
+import { DELETED_PATIENT_STATUS } from '../../domain/patient.rules';
 
 /**
  * Answers another context's "does this patient exist in my scope, and where" (platform/clinical contract). Called
@@ -17,8 +18,9 @@ export class GetPatientReferenceHandler implements ClUseCaseHandler<GetPatientRe
   async execute({ patientId }: GetPatientReferenceQuery, { ctx, tx }: ClUseCase): Promise<PatientReference | null> {
     const p = await tx.patient.findUnique({
       where: { organizationId_id: { organizationId: ctx.organizationId, id: patientId } },
-      select: { id: true, siteId: true },
+      select: { id: true, siteId: true, status: true },
     });
-    return p ? { patientId: p.id, siteId: p.siteId } : null;
+    // A deleted patient is closed for good (ADR 0018): no context starts anything new for them (an appointment, a portal invitation).
+    return p && p.status !== DELETED_PATIENT_STATUS ? { patientId: p.id, siteId: p.siteId } : null;
   }
 }
