@@ -84,8 +84,18 @@ async function discharge(patientId: string): Promise<void> {
 beforeAll(async () => {
   app = await bootApi();
   admin = await login(app, 'admin@sonoran.cairn.test');
-  patients = await demo.activePatients('sonoran', 6, { withoutPortalAccount: true });
-  expect(patients).toHaveLength(6);
+  // Patients of this test's own (registered through the API): deleting demo patients other suites pick (the first at a
+  // site, a random active one) would make those suites fail at random on the shared database.
+  const site = (await demo.sites('sonoran'))[0]!.id;
+  patients = [];
+  for (let i = 0; i < 6; i++) {
+    const letters = Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+    const res = await as(app, admin)
+      .post('/api/v1/patients')
+      .send({ siteId: site, firstName: 'Erasmo', lastName: `Deletion${letters}`, dateOfBirth: '1979-03-14' });
+    expect(res.status).toBe(201);
+    patients.push(res.body.id as string);
+  }
 });
 beforeEach(() => redisFlushLoginCounters());
 afterAll(async () => {
