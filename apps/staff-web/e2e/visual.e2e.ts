@@ -64,7 +64,7 @@ export function visualTests(s: Servers, audit: PageAuditor): [string, (ctx: Brow
       },
     ],
     [
-      'visual: home, patients, a chart and a missing page (admin) at 1,280, 768 and 390 px',
+      'visual: home and patients (admin) at 1,280, 768 and 390 px',
       async (ctx) => {
         const page = await ctx.newPage();
         await signIn(page, s.web, 'admin@sonoran.cairn.test');
@@ -73,6 +73,14 @@ export function visualTests(s: Servers, audit: PageAuditor): [string, (ctx: Brow
         await open(page, `${s.web}/patients`, 'Patients');
         await page.locator('tbody tr').first().waitFor();
         await atEveryWidth(page, audit, 'patients');
+      },
+    ],
+    [
+      'visual: a chart and a missing page (admin) at 1,280, 768 and 390 px',
+      async (ctx) => {
+        const page = await ctx.newPage();
+        await signIn(page, s.web, 'admin@sonoran.cairn.test');
+        await open(page, `${s.web}/patients`, 'Patients');
         await page.locator('tbody tr a').first().click();
         await page.locator('#chart-heading').waitFor();
         await page.getByRole('heading', { name: 'Encounters' }).waitFor();
@@ -83,7 +91,7 @@ export function visualTests(s: Servers, audit: PageAuditor): [string, (ctx: Brow
       },
     ],
     [
-      'visual: group encounter review, its dialog and a group session (supervisor) at 1,280, 768 and 390 px',
+      'visual: group encounter review and its dialog (supervisor) at 1,280, 768 and 390 px',
       async (ctx) => {
         const page = await ctx.newPage();
         await signIn(page, s.web, 'supervisor@sonoran.cairn.test');
@@ -109,6 +117,14 @@ export function visualTests(s: Servers, audit: PageAuditor): [string, (ctx: Brow
           (await page.evaluate(() => document.activeElement?.textContent ?? '')).startsWith('Edit code'),
           'closing the dialog gives focus back to the button that opened it',
         );
+      },
+    ],
+    [
+      'visual: a group session and the supervisees’ productivity (supervisor) at 1,280, 768 and 390 px',
+      async (ctx) => {
+        const page = await ctx.newPage();
+        await signIn(page, s.web, 'supervisor@sonoran.cairn.test');
+        await open(page, `${s.web}/review/group-encounters`, 'Group encounter review');
         const sessionLink = page.locator('a[href^="/group-sessions/"]').first();
         await sessionLink.click();
         await page.locator('#session-heading').waitFor();
