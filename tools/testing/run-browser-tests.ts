@@ -11,6 +11,7 @@ import { chartEncounterTests } from '../../apps/staff-web/e2e/chart-encounters.e
 import { dashboardTests } from '../../apps/staff-web/e2e/dashboards.e2e';
 import { PageAuditor, runTest, TestOutcome } from '../../apps/staff-web/e2e/harness';
 import { staffWebTests } from '../../apps/staff-web/e2e/staff-web.e2e';
+import { visualTests } from '../../apps/staff-web/e2e/visual.e2e';
 import { DEFAULT_REDIS_URL } from '../dev/local-redis';
 import { ManagedProcess } from '../dev/managed-process';
 import { freePort, httpStatus, waitUntil } from '../dev/probes';
@@ -154,6 +155,7 @@ async function main(): Promise<number> {
       ...chartEncounterTests(servers, audit),
       ...batchReviewTests(servers, audit),
       ...dashboardTests(servers, audit),
+      ...visualTests(servers, audit),
     ].filter(([name]) => !only || name.includes(only))) {
       const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
       outcomes.push(await runTest(name, () => fn(ctx), 90_000));

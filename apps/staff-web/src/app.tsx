@@ -12,6 +12,7 @@ import { RequireSignIn } from './features/platform/shell/shell';
 import { LoginPage } from './features/platform/sign-in/login-page';
 import { ChargesPage } from './features/pm/charges/charges-page';
 import { useAuth } from './shared/auth';
+import { PageHeader } from './shared/layout';
 
 /** Home: the caller's role dashboard; a role without dashboards keeps the list of the pages it may open. */
 function Home() {
@@ -108,8 +109,7 @@ export function App() {
         path="*"
         element={
           <RequireSignIn>
-            <h1>Page not found</h1>
-            <p>There is no page at this address.</p>
+            <PageHeader title="Page not found" description="There is no page at this address." />
           </RequireSignIn>
         }
       />

@@ -1,5 +1,6 @@
 import { ApiError } from '../api/problem';
 import { ErrorMessage } from './error-message';
+import { PageHeader } from './layout';
 
 /** A 403: the user may not open this page at all (as opposed to a problem with what they asked for). */
 export function isRefusal(error: unknown): boolean {
@@ -13,7 +14,7 @@ export function isRefusal(error: unknown): boolean {
 export function RefusedPage({ title, error }: { title: string; error: unknown }) {
   return (
     <>
-      <h1>{title}</h1>
+      <PageHeader title={title} />
       <ErrorMessage error={error} />
     </>
   );

@@ -8,6 +8,7 @@ import { useAuth } from '../../../shared/auth';
 import { codeWords } from '../../../shared/code-words';
 import { DateFilter } from '../../../shared/date-filter';
 import { ErrorMessage } from '../../../shared/error-message';
+import { PageHeader } from '../../../shared/layout';
 import { Pager } from '../../../shared/pager';
 import { Part2Badge } from '../../../shared/part2-badge';
 import { PatientName, PatientNames, usePatientNames } from '../../../shared/patient-names';
@@ -409,11 +410,10 @@ export function GroupReviewPage() {
   if (isRefusal(result.error)) return <RefusedPage title="Group encounter review" error={result.error} />;
   return (
     <>
-      <h1>Group encounter review</h1>
-      <p className="muted">
-        Encounters generated from documented group sessions, one per attendee. Approving one sends it to billing as a charge; a rejected one
-        is never billed.
-      </p>
+      <PageHeader
+        title="Group encounter review"
+        description="Encounters generated from documented group sessions, one per attendee. Approving one sends it to billing as a charge; a rejected one is never billed."
+      />
       <form className="filters inline-form" onSubmit={(e) => e.preventDefault()} aria-label="Filters">
         <span className="field">
           <label htmlFor="filter-status">Status</label>

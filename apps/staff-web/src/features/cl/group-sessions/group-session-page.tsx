@@ -114,7 +114,7 @@ export function GroupSessionPage() {
 
   return (
     <>
-      <p>
+      <p className="back-link">
         <Link to="/patients">← Patients</Link>
       </p>
       {result.error && (

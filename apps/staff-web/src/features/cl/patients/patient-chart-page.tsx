@@ -27,7 +27,7 @@ export function PatientChartPage() {
   const staff = useStaffNames(p?.careTeam.map((c) => c.staffUserId) ?? [], scope.organizationId);
   return (
     <>
-      <p>
+      <p className="back-link">
         <Link to="/patients">← Back to patients</Link>
       </p>
       {result.error && (

@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../../../api/client';
 import { useAuth } from '../../../shared/auth';
 import { ErrorMessage } from '../../../shared/error-message';
+import { PageHeader } from '../../../shared/layout';
 import { Pager } from '../../../shared/pager';
 import { Part2Badge } from '../../../shared/part2-badge';
 import { isRefusal, RefusedPage } from '../../../shared/refusal';
@@ -38,7 +39,7 @@ export function PatientsPage() {
   if (isRefusal(result.error)) return <RefusedPage title="Patients" error={result.error} />;
   return (
     <>
-      <h1>Patients</h1>
+      <PageHeader title="Patients" />
       <form role="search" aria-label="Search patients" onSubmit={search} className="inline-form">
         <label htmlFor="patient-search">Search by name or MRN</label>
         <input id="patient-search" type="search" value={text} onChange={(e) => setText(e.target.value)} />

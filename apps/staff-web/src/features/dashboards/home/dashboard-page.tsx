@@ -8,6 +8,7 @@ import { API_BASE_URL } from '../../../api/runtime-config';
 import { useAddressFilters } from '../../../shared/address-filters';
 import { useAuth } from '../../../shared/auth';
 import { ErrorMessage } from '../../../shared/error-message';
+import { PageHeader } from '../../../shared/layout';
 import { isRefusal, RefusedPage } from '../../../shared/refusal';
 import { DashboardFilterBar, DashboardFilters, filtersOf, filtersReady, filtersSearch } from './dashboard-filters';
 import { LiveBadge, useDashboardStream } from './dashboard-stream';
@@ -45,7 +46,7 @@ export function DashboardPage({ which = 'me', noView }: { which?: Which; noView?
   if (which === 'group' && !mayGroup) {
     return (
       <>
-        <h1>{title}</h1>
+        <PageHeader title={title} />
         <p className="error" role="alert">
           Not allowed. The group comparison needs an explicit grant to view dashboards across sites, which your role does not have here.
         </p>
@@ -64,11 +65,11 @@ export function DashboardPage({ which = 'me', noView }: { which?: Which; noView?
   const view = q.data;
   return (
     <>
-      <div className="page-head">
-        <h1>{title}</h1>
-        {which === 'me' && q.isSuccess && <LiveBadge state={live} />}
-      </div>
-      {view && which === 'me' && <p className="muted">Your {view.view.name} dashboard</p>}
+      <PageHeader
+        title={title}
+        description={view && which === 'me' ? `Your ${view.view.name} dashboard` : undefined}
+        actions={which === 'me' && q.isSuccess ? <LiveBadge state={live} /> : undefined}
+      />
       <nav aria-label="Dashboards" className="small">
         {which === 'group' ? <Link to="/">My dashboard</Link> : mayGroup && <Link to="/dashboards/group">Group / Multi-Site view</Link>}
       </nav>

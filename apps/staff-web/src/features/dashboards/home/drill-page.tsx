@@ -5,6 +5,7 @@ import { api, call, Schemas } from '../../../api/client';
 import type { paths } from '../../../api/generated/schema';
 import { useAddressFilters } from '../../../shared/address-filters';
 import { ErrorMessage } from '../../../shared/error-message';
+import { PageHeader } from '../../../shared/layout';
 import { Pager } from '../../../shared/pager';
 import { isRefusal, RefusedPage } from '../../../shared/refusal';
 import { TableWrap } from '../../../shared/table-wrap';
@@ -46,8 +47,8 @@ export function DrillPage() {
   const r = q.data?.records;
   return (
     <>
-      <h1>{title}</h1>
-      <p>
+      <PageHeader title={title} />
+      <p className="back-link">
         <Link to={`/${filtersSearch(filters)}`}>Back to the dashboard</Link>
       </p>
       {q.error && <ErrorMessage error={q.error} />}

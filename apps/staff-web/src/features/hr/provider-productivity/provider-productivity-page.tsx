@@ -6,6 +6,7 @@ import { ApiError, toProblem } from '../../../api/problem';
 import { API_BASE_URL } from '../../../api/runtime-config';
 import { useAuth } from '../../../shared/auth';
 import { ErrorMessage } from '../../../shared/error-message';
+import { PageHeader } from '../../../shared/layout';
 import { isRefusal, RefusedPage } from '../../../shared/refusal';
 import { StaffName, StaffNames, useStaffNames } from '../../../shared/staff-names';
 import { TableWrap } from '../../../shared/table-wrap';
@@ -82,7 +83,7 @@ export function ProviderProductivityPage({ scope = 'organization' }: { scope?: '
   if (isRefusal(result.error)) return <RefusedPage title="Provider productivity" error={result.error} />;
   return (
     <>
-      <h1>{reportScope === 'supervised' ? 'Productivity of the providers I supervise' : 'Provider productivity'}</h1>
+      <PageHeader title={reportScope === 'supervised' ? 'Productivity of the providers I supervise' : 'Provider productivity'} />
       <form className="inline-form" onSubmit={(e) => e.preventDefault()}>
         <span className="field">
           <label htmlFor="period">Period</label>

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 
 import { useAuth } from '../../../shared/auth';
+import { PageHeader } from '../../../shared/layout';
 import { NAV } from './nav';
 
 export function HomePage() {
@@ -8,9 +9,12 @@ export function HomePage() {
   const open = NAV.filter((n) => permissions.has(n.permission));
   return (
     <>
-      <h1>Welcome{me ? `, ${me.user.displayName}` : ''}</h1>
+      <PageHeader
+        title={`Welcome${me ? `, ${me.user.displayName}` : ''}`}
+        description={open.length ? 'Your pages in this organization.' : undefined}
+      />
       {open.length ? (
-        <ul>
+        <ul className="link-cards">
           {open.map((n) => (
             <li key={n.to}>
               <Link to={n.to}>{n.label}</Link>

@@ -1,8 +1,9 @@
-import { FormEvent, ReactNode, useState } from 'react';
-import { Navigate, NavLink, useLocation, useNavigate } from 'react-router';
+import { FormEvent, ReactNode, useEffect, useRef, useState } from 'react';
+import { Link, Navigate, NavLink, useLocation, useNavigate } from 'react-router';
 
 import { useAuth } from '../../../shared/auth';
 import { ErrorMessage } from '../../../shared/error-message';
+import { BrandMark } from '../../../shared/layout';
 import { NAV } from './nav';
 import { ScopeSwitcher } from './scope-switcher';
 
@@ -37,37 +38,59 @@ function HeaderPatientSearch() {
   );
 }
 
-/** The layout around every signed-in page: skip link, navigation by permission, scope pickers, sign out. */
+/**
+ * The layout around every signed-in page (README "Visual system"): a dark bar with the brand and the main
+ * navigation, a light bar with patient search, scope pickers and sign out, then the page. On a phone the bar
+ * keeps only the brand and a Menu button (a disclosure: aria-expanded, Escape closes it and gives focus back);
+ * the navigation and the tools open below it as a column, and a new page closes them.
+ */
 function Shell({ children }: { children: ReactNode }) {
   const { me, meError, permissions, signOut } = useAuth();
-  // On a phone the navigation, scope pickers and sign-out fold behind one Menu button; a new page closes it.
   const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
   const { pathname } = useLocation();
   const [menuPath, setMenuPath] = useState(pathname);
   if (pathname !== menuPath) {
     setMenuPath(pathname);
     setMenuOpen(false);
   }
+  // Escape closes the open menu (only then: a dialog's Escape is its own) and gives focus back to its button.
+  useEffect(() => {
+    if (!menuOpen) return undefined;
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [menuOpen]);
   return (
-    <>
+    <div className="app-shell">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
       <header className="app-header">
         <div className="app-bar">
-          <span className="brand">Cairn staff</span>
+          <Link to="/" className="brand">
+            <BrandMark />
+            <span>
+              Cairn <span className="brand-sub">staff</span>
+            </span>
+          </Link>
           <button
+            ref={menuButton}
             type="button"
             className="secondary menu-button"
             aria-expanded={menuOpen}
             aria-controls="app-menu"
             onClick={() => setMenuOpen((o) => !o)}
           >
-            <span aria-hidden="true">☰ </span>Menu
+            <span aria-hidden="true">{menuOpen ? '✕ ' : '☰ '}</span>Menu
           </button>
         </div>
         <div id="app-menu" className={menuOpen ? 'app-menu open' : 'app-menu'}>
-          <nav aria-label="Main">
+          <nav aria-label="Main" className="app-nav">
             <ul>
               <li>
                 <NavLink to="/" end>
@@ -81,13 +104,15 @@ function Shell({ children }: { children: ReactNode }) {
               ))}
             </ul>
           </nav>
-          {permissions.has('patients.view') && <HeaderPatientSearch />}
-          <ScopeSwitcher />
-          <div className="user">
-            {me && <span>{me.user.displayName}</span>}
-            <button type="button" onClick={() => void signOut()}>
-              Sign out
-            </button>
+          <div className="app-tools">
+            {permissions.has('patients.view') && <HeaderPatientSearch />}
+            <ScopeSwitcher />
+            <div className="user">
+              {me && <span className="user-name">{me.user.displayName}</span>}
+              <button type="button" className="secondary" onClick={() => void signOut()}>
+                Sign out
+              </button>
+            </div>
           </div>
         </div>
       </header>
@@ -101,7 +126,7 @@ function Shell({ children }: { children: ReactNode }) {
           <p role="status">Loading your organizations…</p>
         )}
       </main>
-    </>
+    </div>
   );
 }
 

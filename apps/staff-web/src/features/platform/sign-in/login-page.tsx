@@ -3,6 +3,7 @@ import { Navigate, useSearchParams } from 'react-router';
 
 import { useAuth } from '../../../shared/auth';
 import { ErrorMessage } from '../../../shared/error-message';
+import { BrandMark } from '../../../shared/layout';
 
 /** The demo data's logins (tools/seed), all with the password demo-password-1. */
 export const DEMO_LOGINS = ['admin', 'supervisor', 'billing', 'hr', 'clinician', 'frontdesk', 'manager']
@@ -34,6 +35,9 @@ export function LoginPage() {
 
   return (
     <main id="main" className="login">
+      <p className="login-brand">
+        <BrandMark /> Cairn for practice staff
+      </p>
       <h1>Sign in to Cairn</h1>
       <form onSubmit={(e) => void submit(e)}>
         <label htmlFor="email">Email</label>

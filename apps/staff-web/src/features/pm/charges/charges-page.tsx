@@ -8,6 +8,7 @@ import { codeWords } from '../../../shared/code-words';
 import { DateFilter } from '../../../shared/date-filter';
 import { ErrorMessage } from '../../../shared/error-message';
 import { PauseIcon } from '../../../shared/icons';
+import { PageHeader } from '../../../shared/layout';
 import { Pager } from '../../../shared/pager';
 import { PatientName, PatientNames, usePatientNames } from '../../../shared/patient-names';
 import { isRefusal, RefusedPage } from '../../../shared/refusal';
@@ -159,8 +160,10 @@ export function ChargesPage() {
   if (isRefusal(result.error)) return <RefusedPage title="Charges" error={result.error} />;
   return (
     <>
-      <h1>Charges</h1>
-      <p className="muted">Charges created from approved group encounters and peer encounters, newest service date first.</p>
+      <PageHeader
+        title="Charges"
+        description="Charges created from approved group encounters and peer encounters, newest service date first."
+      />
       <form className="filters inline-form" onSubmit={(e) => e.preventDefault()} aria-label="Filters">
         <span className="field">
           <label htmlFor="charges-from">Service date from</label>
