@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from '@cairn/platform/audit';
 
 import { AssignCareTeamMemberHandler } from './commands/assign-care-team-member/assign-care-team-member.handler';
+import { AssignPrimaryTherapistHandler } from './commands/assign-primary-therapist/assign-primary-therapist.handler';
 import { RegisterPatientHandler } from './commands/register-patient/register-patient.handler';
 import { UpdatePatientHandler } from './commands/update-patient/update-patient.handler';
 import { PatientsController } from './http/patients.controller';
@@ -18,6 +19,7 @@ import { SearchPatientsHandler } from './queries/search-patients/search-patients
   controllers: [PatientsController],
   providers: [
     AssignCareTeamMemberHandler,
+    AssignPrimaryTherapistHandler,
     RegisterPatientHandler,
     UpdatePatientHandler,
     GetPatientReferenceHandler,
