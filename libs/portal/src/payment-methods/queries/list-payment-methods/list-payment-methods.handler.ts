@@ -1,0 +1,23 @@
+import { QueryHandler } from '@nestjs/cqrs';
+
+import { TenantUseCase } from '@cairn/platform/use-case';
+
+import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
+import { PaymentMethodView, toPaymentMethodView } from '../../domain/payment-method.view';
+import { ListPaymentMethodsQuery } from './list-payment-methods.query';
+
+@QueryHandler(ListPaymentMethodsQuery)
+@TenantUseCase(ListPaymentMethodsQuery, {
+  audit: { action: 'portal.payment-method.list', resource: 'payment_method', patient: (q) => q.patientId },
+})
+export class ListPaymentMethodsHandler implements PortalUseCaseHandler<ListPaymentMethodsQuery, PaymentMethodView[]> {
+  async execute({ patientId }: ListPaymentMethodsQuery, { ctx, tx, audit }: PortalUseCase): Promise<PaymentMethodView[]> {
+    const rows = await tx.paymentMethod.findMany({
+      where: { organizationId: ctx.organizationId, patientId },
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      take: 50,
+    });
+    audit.scope({ resultCount: rows.length });
+    return rows.map(toPaymentMethodView);
+  }
+}
