@@ -58,6 +58,9 @@ describe('scenario 5: therapist change request flow', () => {
     expect(submitted.status).toBe(201);
     expect(submitted.body).toMatchObject({ patientId: p, sensitive: true, status: 'pending', newTherapistId: null });
     const id = submitted.body.changeRequestId as string;
+    expect(
+      await demo.auditEvents(`action = 'portal.change-request.submit' AND resource_id = $1 AND actor_type = 'client' AND patient_id = $2`, [id, p]),
+    ).toHaveLength(1);
 
     // 3: the current therapist does not see it: not through the list use case (its row policy), nor the admin route.
     const formerId = await demo.userId(FORMER);

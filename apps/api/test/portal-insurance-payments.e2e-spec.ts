@@ -91,6 +91,7 @@ describe('insurance cards', () => {
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ ...card, patientId: p, frontFileId, backFileId });
     const cardId = added.body.insuranceCardId as string;
+    expect(await demo.auditEvents(`action = 'portal.insurance-card.add' AND resource_id = $1 AND actor_type = 'client'`, [cardId])).toHaveLength(1);
     // The photos became the card's, hidden from the clinician whatever the upload said.
     const files = await demo.owner.query('SELECT owner_kind, owner_id, shared_with_clinician, content_type FROM po_files WHERE id = ANY($1::uuid[])', [
       [frontFileId, backFileId],
@@ -173,6 +174,12 @@ describe('payment methods', () => {
     expect(listed.status).toBe(200);
     expect(listed.body).toEqual([added.body]);
     expect(JSON.stringify(listed.body)).not.toContain(method.processorToken);
+    expect(
+      await demo.auditEvents(`action = 'portal.payment-method.add' AND resource_id = $1 AND patient_id = $2`, [added.body.paymentMethodId, client.patientId]),
+    ).toHaveLength(1);
+    // Staff reading a patient outside their billing scope: 404, as if the patient did not exist.
+    expectProblem(await as(app, billing).get(`/api/v1/patients/${randomUUID()}/payment-methods`), 404);
+    expectProblem(await as(app, billing).get(`/api/v1/patients/${randomUUID()}/insurance-cards`), 404);
     expectProblem(await as(app, therapist).get(`/api/v1/patients/${client.patientId}/payment-methods`), 403);
   });
 

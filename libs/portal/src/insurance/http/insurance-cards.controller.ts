@@ -61,8 +61,10 @@ export class InsuranceCardsController {
   })
   @ApiOkResponse({ type: InsuranceCardResponseDto, isArray: true })
   @ApiProblemResponses(401, 403, 404)
-  list(@Param('id', patientId) id: string) {
-    return this.queries.execute(new ListInsuranceCardsQuery(id));
+  async list(@Param('id', patientId) id: string) {
+    const cards = await this.queries.execute(new ListInsuranceCardsQuery(id));
+    if (cards === null) throw new NotFoundError(NO_PATIENT);
+    return cards;
   }
 
   @Get('patients/:id/insurance-cards/:cardId/:side')

@@ -55,7 +55,9 @@ export class PaymentMethodsController {
   })
   @ApiOkResponse({ type: PaymentMethodResponseDto, isArray: true })
   @ApiProblemResponses(401, 403, 404)
-  list(@Param('id', patientId) id: string) {
-    return this.queries.execute(new ListPaymentMethodsQuery(id));
+  async list(@Param('id', patientId) id: string) {
+    const methods = await this.queries.execute(new ListPaymentMethodsQuery(id));
+    if (methods === null) throw new NotFoundError('No patient with that id in your scope.');
+    return methods;
   }
 }

@@ -2,6 +2,7 @@ import { QueryHandler } from '@nestjs/cqrs';
 
 import { TenantUseCase } from '@cairn/platform/use-case';
 
+import { billingVisible } from '../../../payment-methods/infrastructure/billing-scope';
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
 import { InsuranceCardView, toInsuranceCardView } from '../../domain/insurance-card.view';
 import { ListInsuranceCardsQuery } from './list-insurance-cards.query';
@@ -11,8 +12,9 @@ import { ListInsuranceCardsQuery } from './list-insurance-cards.query';
 @TenantUseCase(ListInsuranceCardsQuery, {
   audit: { action: 'portal.insurance-card.list', resource: 'insurance_card', patient: (q) => q.patientId },
 })
-export class ListInsuranceCardsHandler implements PortalUseCaseHandler<ListInsuranceCardsQuery, InsuranceCardView[]> {
-  async execute({ patientId }: ListInsuranceCardsQuery, { ctx, tx, audit }: PortalUseCase): Promise<InsuranceCardView[]> {
+export class ListInsuranceCardsHandler implements PortalUseCaseHandler<ListInsuranceCardsQuery, InsuranceCardView[] | null> {
+  async execute({ patientId }: ListInsuranceCardsQuery, { ctx, tx, audit }: PortalUseCase): Promise<InsuranceCardView[] | null> {
+    if (!(await billingVisible(tx, ctx.organizationId, patientId, ctx.patientScope === 'portal'))) return null;
     const rows = await tx.insuranceCard.findMany({
       where: { organizationId: ctx.organizationId, patientId },
       orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
