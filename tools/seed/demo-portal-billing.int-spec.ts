@@ -23,13 +23,18 @@ it('has a sensitive pending request hidden from the current therapist and visibl
   const r = rows[0]!;
   const sees = async (userId: string, scope: 'assigned' | 'site') =>
     (
-      await queryAsTenant<{ id: string }>(app, { organizationId: r.organization_id, userId, siteIds: 'all', patientScope: scope }, 'SELECT id FROM po_change_requests WHERE id = $1', [
-        r.id,
-      ])
+      await queryAsTenant<{ id: string }>(
+        app,
+        { organizationId: r.organization_id, userId, siteIds: 'all', patientScope: scope },
+        'SELECT id FROM po_change_requests WHERE id = $1',
+        [r.id],
+      )
     ).length;
   expect(await sees(r.therapist, 'assigned')).toBe(0);
   expect(await sees(r.admin, 'site')).toBe(1);
-  const review = await owner.query(`SELECT count(*)::int AS n FROM po_change_requests WHERE status = 'under_review' AND shared_with_clinician`);
+  const review = await owner.query(
+    `SELECT count(*)::int AS n FROM po_change_requests WHERE status = 'under_review' AND shared_with_clinician`,
+  );
   expect(review.rows[0].n).toBeGreaterThanOrEqual(1);
 });
 
@@ -40,7 +45,9 @@ it('has insurance cards whose photos are PNGs attached to them, and unexpired to
        AND NOT f.shared_with_clinician AND f.content_type = 'image/png' AND substring(f.content FROM 1 FOR 8) = '\\x89504e470d0a1a0a'::bytea`,
   );
   expect(cards.rows[0]!.n).toBeGreaterThanOrEqual(2);
-  const methods = await owner.query<{ processor_token: string; last4: string; exp_year: number }>('SELECT processor_token, last4, exp_year FROM po_payment_methods');
+  const methods = await owner.query<{ processor_token: string; last4: string; exp_year: number }>(
+    'SELECT processor_token, last4, exp_year FROM po_payment_methods',
+  );
   expect(methods.rows.length).toBeGreaterThanOrEqual(1);
   for (const m of methods.rows) {
     expect(m.processor_token).toMatch(/^pm_demo_/);

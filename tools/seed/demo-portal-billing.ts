@@ -20,7 +20,10 @@ export async function insertPortalChangeAndBilling(client: Client, today: string
   for (const [i, r] of rows.entries()) {
     const card = DEMO_CARDS[i % DEMO_CARDS.length]!;
     const cardId = stableUuid('po_insurance_cards', r.account_id);
-    const files = { front: stableUuid('po_files', 'insurance-front', r.account_id), back: stableUuid('po_files', 'insurance-back', r.account_id) };
+    const files = {
+      front: stableUuid('po_files', 'insurance-front', r.account_id),
+      back: stableUuid('po_files', 'insurance-back', r.account_id),
+    };
     const createdAt = at(today, -20 - i * 7);
     for (const side of ['front', 'back'] as const) {
       const content = cardImage(card.colour, side);
@@ -28,13 +31,34 @@ export async function insertPortalChangeAndBilling(client: Client, today: string
         `INSERT INTO po_files (organization_id, id, patient_id, owner_kind, owner_id, file_name, content_type, byte_size, sha256, content,
                                shared_with_clinician, created_by_kind, created_by, created_at)
          VALUES ($1, $2, $3, 'insurance_card', $4, $5, 'image/png', $6, $7, $8, false, 'client', $9, $10) ON CONFLICT DO NOTHING`,
-        [r.organization_id, files[side], r.patient_id, cardId, `insurance-card-${side}.png`, content.length, sha256(content), content, r.account_id, createdAt],
+        [
+          r.organization_id,
+          files[side],
+          r.patient_id,
+          cardId,
+          `insurance-card-${side}.png`,
+          content.length,
+          sha256(content),
+          content,
+          r.account_id,
+          createdAt,
+        ],
       );
     }
     await client.query(
       `INSERT INTO po_insurance_cards (organization_id, id, patient_id, payer_name, member_id, group_number, front_file_id, back_file_id, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
-      [r.organization_id, cardId, r.patient_id, card.payer, `${card.memberPrefix}${r.account_id.replace(/-/g, '').slice(0, 9).toUpperCase()}`, card.group, files.front, files.back, createdAt],
+      [
+        r.organization_id,
+        cardId,
+        r.patient_id,
+        card.payer,
+        `${card.memberPrefix}${r.account_id.replace(/-/g, '').slice(0, 9).toUpperCase()}`,
+        card.group,
+        files.front,
+        files.back,
+        createdAt,
+      ],
     );
     const year = Number(today.slice(0, 4));
     await client.query(
@@ -47,7 +71,7 @@ export async function insertPortalChangeAndBilling(client: Client, today: string
         `pm_demo_${r.account_id.replace(/-/g, '').slice(0, 16)}`,
         card.brand,
         card.last4,
-        (i * 5) % 12 + 1,
+        ((i * 5) % 12) + 1,
         year + 2 + i,
         createdAt,
       ],
@@ -58,8 +82,28 @@ export async function insertPortalChangeAndBilling(client: Client, today: string
         `INSERT INTO po_change_requests (organization_id, id, patient_id, reason, shared_with_clinician, status, requested_at, review_started_at, review_started_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
         i === 0
-          ? [r.organization_id, stableUuid('po_change_requests', r.account_id), r.patient_id, SENSITIVE_REASON, false, 'pending', at(today, -2), null, null]
-          : [r.organization_id, stableUuid('po_change_requests', r.account_id), r.patient_id, PLAIN_REASON, true, 'under_review', at(today, -6), at(today, -4), r.admin_id],
+          ? [
+              r.organization_id,
+              stableUuid('po_change_requests', r.account_id),
+              r.patient_id,
+              SENSITIVE_REASON,
+              false,
+              'pending',
+              at(today, -2),
+              null,
+              null,
+            ]
+          : [
+              r.organization_id,
+              stableUuid('po_change_requests', r.account_id),
+              r.patient_id,
+              PLAIN_REASON,
+              true,
+              'under_review',
+              at(today, -6),
+              at(today, -4),
+              r.admin_id,
+            ],
       );
   }
 }
@@ -69,9 +113,23 @@ const SENSITIVE_REASON =
 const PLAIN_REASON = 'My work hours changed and I can only come in the evenings; I would like a therapist who has evening appointments.';
 
 const DEMO_CARDS = [
-  { payer: 'Blue Cross Blue Shield of Arizona', memberPrefix: 'XKZ', group: 'GRP-20418', brand: 'visa', last4: '4242', colour: [28, 86, 160] },
+  {
+    payer: 'Blue Cross Blue Shield of Arizona',
+    memberPrefix: 'XKZ',
+    group: 'GRP-20418',
+    brand: 'visa',
+    last4: '4242',
+    colour: [28, 86, 160],
+  },
   { payer: 'Aetna', memberPrefix: 'W', group: '0881240-10-001', brand: 'mastercard', last4: '4444', colour: [124, 36, 120] },
-  { payer: 'Regence BlueCross BlueShield of Oregon', memberPrefix: 'RBS', group: 'GRP-10443', brand: 'amex', last4: '0005', colour: [0, 110, 96] },
+  {
+    payer: 'Regence BlueCross BlueShield of Oregon',
+    memberPrefix: 'RBS',
+    group: 'GRP-10443',
+    brand: 'amex',
+    last4: '0005',
+    colour: [0, 110, 96],
+  },
 ] as const;
 
 /** Noon UTC, `days` from today. */

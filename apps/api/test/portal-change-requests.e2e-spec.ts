@@ -22,8 +22,12 @@ const NEXT = 'clinician.salem@cascade.cairn.test';
 
 const fields = (res: { body: { errors?: { field: string }[] } }) => [...new Set((res.body.errors ?? []).map((e) => e.field))];
 const requestRow = async (id: string) =>
-  (await demo.owner.query<{ status: string; new_therapist_id: string | null }>('SELECT status, new_therapist_id FROM po_change_requests WHERE id = $1', [id]))
-    .rows[0];
+  (
+    await demo.owner.query<{ status: string; new_therapist_id: string | null }>(
+      'SELECT status, new_therapist_id FROM po_change_requests WHERE id = $1',
+      [id],
+    )
+  ).rows[0];
 
 beforeAll(async () => {
   app = await bootApi();
@@ -46,7 +50,9 @@ describe('scenario 5: therapist change request flow', () => {
   it('a sensitive request is hidden from the current therapist; the approval moves the client to the new therapist at once', async () => {
     const client = clients[0]!;
     const p = client.patientId;
-    const mood = await asClient(app, client.session).post('/api/v1/portal/mood-entries').send({ score: 4, symptoms: ['ANXIETY'] });
+    const mood = await asClient(app, client.session)
+      .post('/api/v1/portal/mood-entries')
+      .send({ score: 4, symptoms: ['ANXIETY'] });
     expect(mood.status).toBe(201);
     expect((await as(app, former).get(`/api/v1/patients/${p}/mood-entries`)).status).toBe(200);
     expect((await as(app, next).get(`/api/v1/patients/${p}/mood-entries`)).status).toBe(404);
@@ -59,7 +65,10 @@ describe('scenario 5: therapist change request flow', () => {
     expect(submitted.body).toMatchObject({ patientId: p, sensitive: true, status: 'pending', newTherapistId: null });
     const id = submitted.body.changeRequestId as string;
     expect(
-      await demo.auditEvents(`action = 'portal.change-request.submit' AND resource_id = $1 AND actor_type = 'client' AND patient_id = $2`, [id, p]),
+      await demo.auditEvents(`action = 'portal.change-request.submit' AND resource_id = $1 AND actor_type = 'client' AND patient_id = $2`, [
+        id,
+        p,
+      ]),
     ).toHaveLength(1);
 
     // 3: the current therapist does not see it: not through the list use case (its row policy), nor the admin route.
@@ -76,9 +85,15 @@ describe('scenario 5: therapist change request flow', () => {
     // 4: the admin reviews it in the admin list (paged, filtered by status, audited).
     const listed = await as(app, admin).get('/api/v1/admin/portal/change-requests?status=pending&pageSize=100');
     expect(listed.status).toBe(200);
-    expect(listed.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ changeRequestId: id, sensitive: true, status: 'pending' })]));
+    expect(listed.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ changeRequestId: id, sensitive: true, status: 'pending' })]),
+    );
     expect(listed.body.items.every((r: { status: string }) => r.status === 'pending')).toBe(true);
-    expect(await demo.auditEvents(`action = 'portal.change-request.list' AND actor_user_id = $1`, [await demo.userId('admin@cascade.cairn.test')])).not.toHaveLength(0);
+    expect(
+      await demo.auditEvents(`action = 'portal.change-request.list' AND actor_user_id = $1`, [
+        await demo.userId('admin@cascade.cairn.test'),
+      ]),
+    ).not.toHaveLength(0);
 
     // Approving before the review is an illegal move: 409, nothing changes.
     const nextId = await demo.userId(NEXT);
@@ -128,8 +143,12 @@ describe('scenario 5: therapist change request flow', () => {
     expect(theirsNow.items.map((r) => r.changeRequestId)).not.toContain(id);
 
     // Audited: the approval and CL's reassignment, both naming the patient.
-    expect(await demo.auditEvents(`action = 'portal.change-request.approve' AND resource_id = $1 AND outcome = 'success'`, [id])).toHaveLength(1);
-    expect(await demo.auditEvents(`action = 'patient.care-team.assign' AND patient_id = $1 AND outcome = 'success'`, [p])).not.toHaveLength(0);
+    expect(
+      await demo.auditEvents(`action = 'portal.change-request.approve' AND resource_id = $1 AND outcome = 'success'`, [id]),
+    ).toHaveLength(1);
+    expect(await demo.auditEvents(`action = 'patient.care-team.assign' AND patient_id = $1 AND outcome = 'success'`, [p])).not.toHaveLength(
+      0,
+    );
 
     // A decided request is final.
     expectProblem(await as(app, admin).post(`/api/v1/admin/portal/change-requests/${id}/deny`).send({ reason: 'no' }), 409);
@@ -143,7 +162,9 @@ describe('scenario 5: therapist change request flow', () => {
 describe('change requests: denial and refusals', () => {
   it('denies with a reason the client reads; a non-sensitive request is visible to the current therapist', async () => {
     const client = clients[1]!;
-    const submitted = await asClient(app, client.session).post('/api/v1/portal/change-requests').send({ reason: 'Scheduling does not work for me.' });
+    const submitted = await asClient(app, client.session)
+      .post('/api/v1/portal/change-requests')
+      .send({ reason: 'Scheduling does not work for me.' });
     expect(submitted.status).toBe(201);
     expect(submitted.body.sensitive).toBe(false);
     const id = submitted.body.changeRequestId as string;
@@ -185,7 +206,9 @@ describe('change requests: denial and refusals', () => {
     expectProblem(await as(app, admin).get('/api/v1/admin/portal/change-requests?status=open'), 400);
     expectProblem(await as(app, admin).post(`/api/v1/admin/portal/change-requests/${randomUUID()}/review`), 404);
     expectProblem(await as(app, admin).post('/api/v1/admin/portal/change-requests/not-an-id/review'), 404);
-    const badId = await as(app, admin).post(`/api/v1/admin/portal/change-requests/${randomUUID()}/approve`).send({ newTherapistId: 'nope' });
+    const badId = await as(app, admin)
+      .post(`/api/v1/admin/portal/change-requests/${randomUUID()}/approve`)
+      .send({ newTherapistId: 'nope' });
     expectProblem(badId, 400);
     // A client token on admin routes, a staff token on the client's route, a therapist on the decision routes.
     expectProblem(await asClient(app, client.session).get('/api/v1/admin/portal/change-requests'), 401);

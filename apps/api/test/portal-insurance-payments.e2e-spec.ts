@@ -45,7 +45,12 @@ function png(w: number, h: number, rgb: [number, number, number]): Buffer {
   ihdr.set([8, 2, 0, 0, 0], 8);
   const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: w }, () => rgb).flat())]);
   const raw = Buffer.concat(Array.from({ length: h }, () => row));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 const FRONT = png(8, 5, [30, 90, 160]);
 const BACK = png(8, 5, [240, 240, 240]);
@@ -91,17 +96,22 @@ describe('insurance cards', () => {
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ ...card, patientId: p, frontFileId, backFileId });
     const cardId = added.body.insuranceCardId as string;
-    expect(await demo.auditEvents(`action = 'portal.insurance-card.add' AND resource_id = $1 AND actor_type = 'client'`, [cardId])).toHaveLength(1);
+    expect(
+      await demo.auditEvents(`action = 'portal.insurance-card.add' AND resource_id = $1 AND actor_type = 'client'`, [cardId]),
+    ).toHaveLength(1);
     // The photos became the card's, hidden from the clinician whatever the upload said.
-    const files = await demo.owner.query('SELECT owner_kind, owner_id, shared_with_clinician, content_type FROM po_files WHERE id = ANY($1::uuid[])', [
-      [frontFileId, backFileId],
-    ]);
+    const files = await demo.owner.query(
+      'SELECT owner_kind, owner_id, shared_with_clinician, content_type FROM po_files WHERE id = ANY($1::uuid[])',
+      [[frontFileId, backFileId]],
+    );
     expect(files.rows).toEqual([
       { owner_kind: 'insurance_card', owner_id: cardId, shared_with_clinician: false, content_type: 'image/png' },
       { owner_kind: 'insurance_card', owner_id: cardId, shared_with_clinician: false, content_type: 'image/png' },
     ]);
 
-    expect((await asClient(app, client.session).get('/api/v1/portal/insurance-cards')).body).toEqual([expect.objectContaining({ insuranceCardId: cardId })]);
+    expect((await asClient(app, client.session).get('/api/v1/portal/insurance-cards')).body).toEqual([
+      expect.objectContaining({ insuranceCardId: cardId }),
+    ]);
     const listed = await as(app, billing).get(`/api/v1/patients/${p}/insurance-cards`);
     expect(listed.status).toBe(200);
     expect(listed.body).toEqual([expect.objectContaining({ insuranceCardId: cardId, ...card })]);
@@ -110,7 +120,9 @@ describe('insurance cards', () => {
     expect(image.headers['content-type']).toMatch(/image\/png/);
     expect(Buffer.compare(image.body as Buffer, FRONT)).toBe(0);
     expect(await demo.auditEvents(`action = 'portal.insurance-card.image.download' AND resource_id = $1`, [cardId])).toHaveLength(1);
-    expect(await demo.auditEvents(`action = 'portal.insurance-card.list' AND patient_id = $1 AND actor_type = 'staff'`, [p])).toHaveLength(1);
+    expect(await demo.auditEvents(`action = 'portal.insurance-card.list' AND patient_id = $1 AND actor_type = 'staff'`, [p])).toHaveLength(
+      1,
+    );
 
     // The therapist: no permission on the billing routes, and the photos are not among the files they may open.
     expectProblem(await as(app, therapist).get(`/api/v1/patients/${p}/insurance-cards`), 403);
@@ -126,15 +138,21 @@ describe('insurance cards', () => {
     const [client, other] = [clients[0]!, clients[1]!];
     const before = await count('SELECT count(*) AS n FROM po_insurance_cards WHERE patient_id = $1', [client.patientId]);
     const pdf = await upload(client, PDF, 'card.png');
-    const notImage = await asClient(app, client.session).post('/api/v1/portal/insurance-cards').send({ ...card, frontFileId: pdf });
+    const notImage = await asClient(app, client.session)
+      .post('/api/v1/portal/insurance-cards')
+      .send({ ...card, frontFileId: pdf });
     expectProblem(notImage, 400);
     expect(fields(notImage)).toEqual(['frontFileId']);
     const theirs = await upload(other, FRONT, 'front.png');
-    const notMine = await asClient(app, client.session).post('/api/v1/portal/insurance-cards').send({ ...card, frontFileId: theirs });
+    const notMine = await asClient(app, client.session)
+      .post('/api/v1/portal/insurance-cards')
+      .send({ ...card, frontFileId: theirs });
     expectProblem(notMine, 400);
     expect(fields(notMine)).toEqual(['frontFileId']);
     const front = await upload(client, FRONT, 'front.png');
-    const same = await asClient(app, client.session).post('/api/v1/portal/insurance-cards').send({ ...card, frontFileId: front, backFileId: front });
+    const same = await asClient(app, client.session)
+      .post('/api/v1/portal/insurance-cards')
+      .send({ ...card, frontFileId: front, backFileId: front });
     expectProblem(same, 400);
     expect(fields(same)).toEqual(['backFileId']);
     const pan = await asClient(app, client.session)
@@ -147,9 +165,13 @@ describe('insurance cards', () => {
     expect(fields(missing).sort()).toEqual(['memberId', 'payerName']);
     expect(await count('SELECT count(*) AS n FROM po_insurance_cards WHERE patient_id = $1', [client.patientId])).toBe(before);
     // The front photo is still unattached: a failed request attached nothing.
-    const ok = await asClient(app, client.session).post('/api/v1/portal/insurance-cards').send({ ...card, frontFileId: front });
+    const ok = await asClient(app, client.session)
+      .post('/api/v1/portal/insurance-cards')
+      .send({ ...card, frontFileId: front });
     expect(ok.status).toBe(201);
-    const reused = await asClient(app, client.session).post('/api/v1/portal/insurance-cards').send({ ...card, frontFileId: front });
+    const reused = await asClient(app, client.session)
+      .post('/api/v1/portal/insurance-cards')
+      .send({ ...card, frontFileId: front });
     expectProblem(reused, 400);
     expect(fields(reused)).toEqual(['frontFileId']);
   });
@@ -175,7 +197,10 @@ describe('payment methods', () => {
     expect(listed.body).toEqual([added.body]);
     expect(JSON.stringify(listed.body)).not.toContain(method.processorToken);
     expect(
-      await demo.auditEvents(`action = 'portal.payment-method.add' AND resource_id = $1 AND patient_id = $2`, [added.body.paymentMethodId, client.patientId]),
+      await demo.auditEvents(`action = 'portal.payment-method.add' AND resource_id = $1 AND patient_id = $2`, [
+        added.body.paymentMethodId,
+        client.patientId,
+      ]),
     ).toHaveLength(1);
     // Staff reading a patient outside their billing scope: 404, as if the patient did not exist.
     expectProblem(await as(app, billing).get(`/api/v1/patients/${randomUUID()}/payment-methods`), 404);

@@ -53,7 +53,10 @@ export class ChangeRequestsController {
 
   @Get('portal/change-requests')
   @PortalClient()
-  @ApiOperation({ summary: "The client's own change requests and their decisions (paginated)", description: 'Permission: a signed-in portal client. Audited.' })
+  @ApiOperation({
+    summary: "The client's own change requests and their decisions (paginated)",
+    description: 'Permission: a signed-in portal client. Audited.',
+  })
   @ApiPageResponse(ChangeRequestResponseDto)
   @ApiProblemResponses(400, 401)
   mine(@Query() q: ListChangeRequestsQueryDto) {
@@ -75,7 +78,10 @@ export class ChangeRequestsController {
   @Post('admin/portal/change-requests/:id/review')
   @HttpCode(HttpStatus.OK)
   @RequirePermission('portal.admin')
-  @ApiOperation({ summary: 'Take a pending change request under review', description: 'Permission: `portal.admin`. Only pending (409 otherwise). Audited.' })
+  @ApiOperation({
+    summary: 'Take a pending change request under review',
+    description: 'Permission: `portal.admin`. Only pending (409 otherwise). Audited.',
+  })
   @ApiOkResponse({ type: ChangeRequestResponseDto })
   @ApiProblemResponses(401, 403, 404, 409)
   async review(@Param('id', requestId) id: string) {

@@ -27,16 +27,16 @@ const RLS = /row-level security|permission denied|only a portal admin/;
 
 const as = <T = Record<string, unknown>>(who: keyof typeof ctx, sql: string, params: unknown[] = []) =>
   queryAsTenant<T>(app, ctx[who], sql, params);
-const ids = async (who: keyof typeof ctx, table: string) => (await as<{ id: string }>(who, `SELECT id FROM ${table}`)).map((r) => r.id).sort();
+const ids = async (who: keyof typeof ctx, table: string) =>
+  (await as<{ id: string }>(who, `SELECT id FROM ${table}`)).map((r) => r.id).sort();
 
 async function submit(sensitive: boolean): Promise<string> {
   const requestId = id();
-  await as('client', `INSERT INTO po_change_requests (organization_id, id, patient_id, reason, shared_with_clinician) VALUES ($1, $2, $3, 'x', $4)`, [
-    org,
-    requestId,
-    patient,
-    !sensitive,
-  ]);
+  await as(
+    'client',
+    `INSERT INTO po_change_requests (organization_id, id, patient_id, reason, shared_with_clinician) VALUES ($1, $2, $3, 'x', $4)`,
+    [org, requestId, patient, !sensitive],
+  );
   return requestId;
 }
 /** Decided by a portal admin, the only way (the guard applies to the owner role too), so the client may ask again. */
@@ -57,24 +57,25 @@ beforeAll(async () => {
        ($1, gen_random_uuid(), $4, 'billing_coordinator', true, '{}')`,
     [org, staff.therapist, staff.admin, staff.biller],
   );
-  await q(`INSERT INTO cl_patients (organization_id, id, site_id, first_name, last_name, date_of_birth) VALUES ($1, $2, $3, 'P', 'Q', '1990-01-01')`, [
+  await q(
+    `INSERT INTO cl_patients (organization_id, id, site_id, first_name, last_name, date_of_birth) VALUES ($1, $2, $3, 'P', 'Q', '1990-01-01')`,
+    [org, patient, site],
+  );
+  await q(`INSERT INTO cl_charts (organization_id, id, patient_id, mrn, is_part2) VALUES ($1, $2, $3, $4, false)`, [
     org,
+    id(),
     patient,
-    site,
+    `M-${id().slice(0, 12)}`,
   ]);
-  await q(`INSERT INTO cl_charts (organization_id, id, patient_id, mrn, is_part2) VALUES ($1, $2, $3, $4, false)`, [org, id(), patient, `M-${id().slice(0, 12)}`]);
   await q(
     `INSERT INTO cl_care_team_assignments (organization_id, id, patient_id, staff_user_id, role, started_on)
      VALUES ($1, gen_random_uuid(), $2, $3, 'primary_therapist', current_date - 30)`,
     [org, patient, staff.therapist],
   );
-  await q(`INSERT INTO po_accounts (organization_id, id, patient_id, email, status, invited_by, password_hash) VALUES ($1, $2, $3, $4, 'active', $5, 'x')`, [
-    org,
-    account,
-    patient,
-    `${account}@cr.test`,
-    staff.admin,
-  ]);
+  await q(
+    `INSERT INTO po_accounts (organization_id, id, patient_id, email, status, invited_by, password_hash) VALUES ($1, $2, $3, $4, 'active', $5, 'x')`,
+    [org, account, patient, `${account}@cr.test`, staff.admin],
+  );
 });
 
 afterAll(async () => {
@@ -92,13 +93,16 @@ describe('therapist change requests, through row-level security', () => {
     expect(await ids('admin', 'po_change_requests')).toEqual([sensitive, plain].sort());
     // Read field by field, by id, or counted: the row does not exist for the therapist.
     expect(await as('therapist', `SELECT count(*)::int AS n FROM po_change_requests WHERE id = $1`, [sensitive])).toEqual([{ n: 0 }]);
-    expect(await as('therapist', `SELECT reason FROM po_change_requests WHERE patient_id = $1 AND NOT shared_with_clinician`, [patient])).toEqual([]);
+    expect(
+      await as('therapist', `SELECT reason FROM po_change_requests WHERE patient_id = $1 AND NOT shared_with_clinician`, [patient]),
+    ).toEqual([]);
     expect(await ids('biller', 'po_change_requests')).toEqual([]);
   });
 
   it('lets only a portal admin move a request, one legal step at a time', async () => {
     const r = await submit(false);
-    const move = (who: keyof typeof ctx, status: string) => as(who, `UPDATE po_change_requests SET status = $2 WHERE id = $1 RETURNING status`, [r, status]);
+    const move = (who: keyof typeof ctx, status: string) =>
+      as(who, `UPDATE po_change_requests SET status = $2 WHERE id = $1 RETURNING status`, [r, status]);
     // The current therapist passes the policy's 'staff' rule, but the guard refuses: they cannot decide about themselves.
     await expect(move('therapist', 'under_review')).rejects.toThrow(RLS);
     // The client cannot move its own request (the update rule is staff's); the row is simply not updatable.
@@ -138,12 +142,11 @@ describe('insurance cards and payment methods, through row-level security', () =
          VALUES ($1, $2, $3, $4, 'card.png', 'image/png', $5, 'x', $6, false, 'client', $7)`,
         [org, fileId, patient, kind, png.length, png, account],
       );
-    await as('client', `INSERT INTO po_insurance_cards (organization_id, id, patient_id, payer_name, member_id, front_file_id) VALUES ($1, $2, $3, 'Payer', 'M1', $4)`, [
-      org,
-      card,
-      patient,
-      front,
-    ]);
+    await as(
+      'client',
+      `INSERT INTO po_insurance_cards (organization_id, id, patient_id, payer_name, member_id, front_file_id) VALUES ($1, $2, $3, 'Payer', 'M1', $4)`,
+      [org, card, patient, front],
+    );
     await as(
       'client',
       `INSERT INTO po_payment_methods (organization_id, id, patient_id, processor, processor_token, brand, last4, exp_month, exp_year)
@@ -163,12 +166,11 @@ describe('insurance cards and payment methods, through row-level security', () =
 
   it('refuses writes by staff, and a card number or bad expiry even from the owner role', async () => {
     await expect(
-      as('biller', `INSERT INTO po_insurance_cards (organization_id, id, patient_id, payer_name, member_id, front_file_id) VALUES ($1, $2, $3, 'P', 'M', $4)`, [
-        org,
-        id(),
-        patient,
-        front,
-      ]),
+      as(
+        'biller',
+        `INSERT INTO po_insurance_cards (organization_id, id, patient_id, payer_name, member_id, front_file_id) VALUES ($1, $2, $3, 'P', 'M', $4)`,
+        [org, id(), patient, front],
+      ),
     ).rejects.toThrow(RLS);
     const insert = (token: string, last4: string, month: number) =>
       owner.query(

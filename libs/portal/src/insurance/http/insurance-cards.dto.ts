@@ -24,7 +24,10 @@ export class AddInsuranceCardDto {
   @MaxLength(64, { message: 'groupNumber must be at most 64 characters' })
   groupNumber?: string | null;
 
-  @ApiProperty({ format: 'uuid', description: 'A photo of the front, uploaded first with `POST /api/v1/portal/files` (an image by its bytes)' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'A photo of the front, uploaded first with `POST /api/v1/portal/files` (an image by its bytes)',
+  })
   @IsId()
   frontFileId!: string;
 

@@ -16,20 +16,22 @@ const pan = fc
 
 /** The same number as people write it: plain, or in groups separated by single spaces or dashes. */
 const written = pan.chain((number) =>
-  fc.record({
-    number: fc.constant(number),
-    cuts: fc.uniqueArray(fc.integer({ min: 1, max: number.length - 1 }), { maxLength: 5 }),
-    separator: fc.constantFrom(' ', '-'),
-  }).map(({ number: n, cuts, separator }) => {
-    const sorted = [...cuts].sort((a, b) => a - b);
-    let out = '';
-    let from = 0;
-    for (const c of sorted) {
-      out += n.slice(from, c) + separator;
-      from = c;
-    }
-    return out + n.slice(from);
-  }),
+  fc
+    .record({
+      number: fc.constant(number),
+      cuts: fc.uniqueArray(fc.integer({ min: 1, max: number.length - 1 }), { maxLength: 5 }),
+      separator: fc.constantFrom(' ', '-'),
+    })
+    .map(({ number: n, cuts, separator }) => {
+      const sorted = [...cuts].sort((a, b) => a - b);
+      let out = '';
+      let from = 0;
+      for (const c of sorted) {
+        out += n.slice(from, c) + separator;
+        from = c;
+      }
+      return out + n.slice(from);
+    }),
 );
 
 /** Text that cannot run into the number: no digits at its edge next to it. */
@@ -106,11 +108,14 @@ describe('findCardData', () => {
   });
 
   it('refuses a security code or card number by its field name, and a number sent as a JSON number', () => {
-    expect(findCardData({ processorToken: 'pm_1Qa', cvv: '123' })).toEqual([{ field: 'cvv', message: expect.stringContaining('security code') }]);
-    expect(findCardData({ card: { Card_Number: 'x', 'security-code': '1234' } }).map((e) => e.field).sort()).toEqual([
-      'card.Card_Number',
-      'card.security-code',
+    expect(findCardData({ processorToken: 'pm_1Qa', cvv: '123' })).toEqual([
+      { field: 'cvv', message: expect.stringContaining('security code') },
     ]);
+    expect(
+      findCardData({ card: { Card_Number: 'x', 'security-code': '1234' } })
+        .map((e) => e.field)
+        .sort(),
+    ).toEqual(['card.Card_Number', 'card.security-code']);
     expect(findCardData({ memberId: 4111111111111111 })).toEqual([{ field: 'memberId', message: expect.stringContaining('card number') }]);
     expect(findCardData('4111 1111 1111 1111')).toEqual([{ field: '(body)', message: expect.any(String) }]);
   });

@@ -40,7 +40,10 @@ export class PaymentMethodsController {
 
   @Get('portal/payment-methods')
   @PortalClient()
-  @ApiOperation({ summary: "The client's saved payment methods, newest first", description: 'Permission: a signed-in portal client. Audited.' })
+  @ApiOperation({
+    summary: "The client's saved payment methods, newest first",
+    description: 'Permission: a signed-in portal client. Audited.',
+  })
   @ApiOkResponse({ type: PaymentMethodResponseDto, isArray: true })
   @ApiProblemResponses(401)
   mine() {

@@ -269,7 +269,16 @@ describe('the portal access matrix, through row-level security', () => {
       expect({ table: t.name, fixtureRows: (rowsOf.get(t.name) ?? []).length > 0 }).toEqual({ table: t.name, fixtureRows: true });
   });
 
-  const subjects: Subject[] = ['client', 'otherClient', 'therapist', 'otherTherapist', 'formerTherapist', 'admin', 'otherOrgAdmin', 'biller'];
+  const subjects: Subject[] = [
+    'client',
+    'otherClient',
+    'therapist',
+    'otherTherapist',
+    'formerTherapist',
+    'admin',
+    'otherOrgAdmin',
+    'biller',
+  ];
   it.each(subjects)('%s sees exactly the rows of its rule in every portal table', async (who) => {
     const problems: string[] = [];
     for (const t of tables) {

@@ -17,7 +17,10 @@ import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
   audit: { action: 'patient.care-team.assign', resource: 'patient', id: (c) => c.patientId, patient: (c) => c.patientId },
 })
 export class AssignPrimaryTherapistHandler implements ClUseCaseHandler<AssignPrimaryTherapistCommand, AssignPrimaryTherapistResult> {
-  async execute({ patientId, staffUserId, reason }: AssignPrimaryTherapistCommand, { ctx, tx, audit }: ClUseCase): Promise<AssignPrimaryTherapistResult> {
+  async execute(
+    { patientId, staffUserId, reason }: AssignPrimaryTherapistCommand,
+    { ctx, tx, audit }: ClUseCase,
+  ): Promise<AssignPrimaryTherapistResult> {
     const organizationId = ctx.organizationId;
     const patient = await tx.patient.findUnique({ where: { organizationId_id: { organizationId, id: patientId } }, select: { id: true } });
     if (!patient) {
@@ -31,7 +34,13 @@ export class AssignPrimaryTherapistHandler implements ClUseCaseHandler<AssignPri
     }
     const [{ today }] = await tx.$queryRaw<{ today: Date }[]>`SELECT current_date AS today`;
     const current = await tx.careTeamAssignment.findMany({
-      where: { organizationId, patientId, role: 'primary_therapist', startedOn: { lte: today }, OR: [{ endedOn: null }, { endedOn: { gte: today } }] },
+      where: {
+        organizationId,
+        patientId,
+        role: 'primary_therapist',
+        startedOn: { lte: today },
+        OR: [{ endedOn: null }, { endedOn: { gte: today } }],
+      },
     });
     if (current.some((a) => a.staffUserId === staffUserId)) {
       audit.outcome('failure', 'already_primary');
@@ -41,17 +50,17 @@ export class AssignPrimaryTherapistHandler implements ClUseCaseHandler<AssignPri
     await tx.careTeamAssignment.createMany({
       data: [{ organizationId, id, patientId, staffUserId, role: 'primary_therapist', startedOn: today }],
     });
-    const dayBefore = new Date(today.getTime() - 86_400_000);
     // Every other open primary-therapist assignment ends the day before, even one that started today (it then never
     // applied): the former therapist is no longer today's primary therapist in the very next statement.
-    const open = await tx.careTeamAssignment.findMany({
-      where: { organizationId, patientId, role: 'primary_therapist', id: { not: id }, OR: [{ endedOn: null }, { endedOn: { gte: today } }] },
-      select: { staffUserId: true },
-    });
-    await tx.careTeamAssignment.updateMany({
-      where: { organizationId, patientId, role: 'primary_therapist', id: { not: id }, OR: [{ endedOn: null }, { endedOn: { gte: today } }] },
-      data: { endedOn: new Date(today.getTime() - 86_400_000) },
-    });
+    const others = {
+      organizationId,
+      patientId,
+      role: 'primary_therapist',
+      id: { not: id },
+      OR: [{ endedOn: null }, { endedOn: { gte: today } }],
+    };
+    const open = await tx.careTeamAssignment.findMany({ where: others, select: { staffUserId: true } });
+    await tx.careTeamAssignment.updateMany({ where: others, data: { endedOn: new Date(today.getTime() - 86_400_000) } });
     audit
       .set({ resourceType: 'care_team_assignment', resourceId: id })
       .scope({ staffUserId, role: 'primary_therapist', reasonKind: reason.kind, reasonId: reason.id, ended: open.length });

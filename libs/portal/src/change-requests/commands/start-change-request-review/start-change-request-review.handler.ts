@@ -17,7 +17,11 @@ export class StartChangeRequestReviewHandler implements PortalUseCaseHandler<Sta
   async execute(cmd: StartChangeRequestReviewCommand, { ctx, tx, audit }: PortalUseCase): Promise<ChangeRequestView | null> {
     const found = await this.repo.forAdmin(tx, audit, ctx.organizationId, cmd.changeRequestId, 'review');
     if (!found) return null;
-    const row = await this.repo.move(tx, audit, found.row, { status: found.status, reviewStartedAt: new Date(), reviewStartedBy: ctx.userId });
+    const row = await this.repo.move(tx, audit, found.row, {
+      status: found.status,
+      reviewStartedAt: new Date(),
+      reviewStartedBy: ctx.userId,
+    });
     return toChangeRequestView(row);
   }
 }

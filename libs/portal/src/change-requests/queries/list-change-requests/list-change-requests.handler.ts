@@ -24,7 +24,8 @@ export class ListChangeRequestsHandler implements PortalUseCaseHandler<ListChang
       filters: setFilterNames(filter, ['status']),
       sequential: true,
       count: () => tx.therapistChangeRequest.count({ where }),
-      rows: ({ skip, take }) => tx.therapistChangeRequest.findMany({ where, orderBy: [{ requestedAt: 'desc' }, { id: 'asc' }], skip, take }),
+      rows: ({ skip, take }) =>
+        tx.therapistChangeRequest.findMany({ where, orderBy: [{ requestedAt: 'desc' }, { id: 'asc' }], skip, take }),
       toItems: (rows) => rows.map(toChangeRequestView),
       scope: ({ rows }) => ({ resultCount: rows.length, patientIds: [...new Set(rows.map((r) => r.patientId))] }),
     });

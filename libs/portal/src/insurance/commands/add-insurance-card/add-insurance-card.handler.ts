@@ -24,7 +24,9 @@ export class AddInsuranceCardHandler implements PortalUseCaseHandler<AddInsuranc
   async execute(cmd: AddInsuranceCardCommand, { ctx, tx, audit }: PortalUseCase): Promise<InsuranceCardView> {
     const organizationId = ctx.organizationId;
     if (cmd.backFileId !== null && cmd.backFileId === cmd.frontFileId)
-      throw new InvalidInputError('backFileId must differ from frontFileId', [{ field: 'backFileId', message: 'must differ from frontFileId' }]);
+      throw new InvalidInputError('backFileId must differ from frontFileId', [
+        { field: 'backFileId', message: 'must differ from frontFileId' },
+      ]);
     await this.checkImage(tx, organizationId, cmd.patientId, cmd.frontFileId, 'frontFileId');
     if (cmd.backFileId !== null) await this.checkImage(tx, organizationId, cmd.patientId, cmd.backFileId, 'backFileId');
     const row = await tx.insuranceCard.create({
@@ -40,7 +42,10 @@ export class AddInsuranceCardHandler implements PortalUseCaseHandler<AddInsuranc
       },
     });
     for (const fileId of [cmd.frontFileId, cmd.backFileId])
-      if (fileId && !(await this.storage.attach(tx, organizationId, fileId, { kind: 'insurance_card', id: row.id, sharedWithClinician: false })))
+      if (
+        fileId &&
+        !(await this.storage.attach(tx, organizationId, fileId, { kind: 'insurance_card', id: row.id, sharedWithClinician: false }))
+      )
         throw new ConflictError('The file was attached to another record meanwhile.');
     audit.set({ resourceId: row.id }).scope({ withBack: cmd.backFileId !== null, withGroupNumber: cmd.groupNumber !== null });
     return toInsuranceCardView(row);

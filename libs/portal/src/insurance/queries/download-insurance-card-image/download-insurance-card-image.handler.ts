@@ -14,7 +14,9 @@ export class DownloadInsuranceCardImageHandler implements PortalUseCaseHandler<D
   constructor(private readonly storage: FileStorage) {}
 
   async execute(q: DownloadInsuranceCardImageQuery, { ctx, tx, audit }: PortalUseCase): Promise<OpenedFile | null> {
-    const card = await tx.insuranceCard.findFirst({ where: { organizationId: ctx.organizationId, id: q.insuranceCardId, patientId: q.patientId } });
+    const card = await tx.insuranceCard.findFirst({
+      where: { organizationId: ctx.organizationId, id: q.insuranceCardId, patientId: q.patientId },
+    });
     const fileId = q.side === 'front' ? card?.frontFileId : card?.backFileId;
     if (!card || !fileId) return null;
     const opened = await this.storage.open(tx, ctx.organizationId, fileId);

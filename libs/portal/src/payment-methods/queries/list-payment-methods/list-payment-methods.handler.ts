@@ -2,9 +2,9 @@ import { QueryHandler } from '@nestjs/cqrs';
 
 import { TenantUseCase } from '@cairn/platform/use-case';
 
-import { billingVisible } from '../../infrastructure/billing-scope';
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
 import { PaymentMethodView, toPaymentMethodView } from '../../domain/payment-method.view';
+import { billingVisible } from '../../infrastructure/billing-scope';
 import { ListPaymentMethodsQuery } from './list-payment-methods.query';
 
 @QueryHandler(ListPaymentMethodsQuery)
