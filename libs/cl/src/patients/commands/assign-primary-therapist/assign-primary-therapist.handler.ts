@@ -5,6 +5,7 @@ import { AssignPrimaryTherapistCommand, type AssignPrimaryTherapistResult } from
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { ClUseCase, ClUseCaseHandler } from '../../../cl.tx';
+import { careTeamToday } from '../../infrastructure/care-team.repository';
 
 /**
  * The platform contract behind another context's reassignment (the portal's approved change request): the same
@@ -32,7 +33,7 @@ export class AssignPrimaryTherapistHandler implements ClUseCaseHandler<AssignPri
       audit.outcome('failure', 'not_staff');
       return { outcome: 'not_staff' };
     }
-    const [{ today }] = await tx.$queryRaw<{ today: Date }[]>`SELECT current_date AS today`;
+    const today = await careTeamToday(tx);
     const current = await tx.careTeamAssignment.findMany({
       where: {
         organizationId,

@@ -2,7 +2,7 @@ import { QueryHandler } from '@nestjs/cqrs';
 
 import { TenantUseCase } from '@cairn/platform/use-case';
 
-import { billingVisible } from '../../../payment-methods/infrastructure/billing-scope';
+import { billingVisible } from '../../../payment-methods/infrastructure/billing-scope.repository';
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
 import { InsuranceCardView, toInsuranceCardView } from '../../domain/insurance-card.view';
 import { ListInsuranceCardsQuery } from './list-insurance-cards.query';

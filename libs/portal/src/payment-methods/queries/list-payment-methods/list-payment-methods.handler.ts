@@ -4,7 +4,7 @@ import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
 import { PaymentMethodView, toPaymentMethodView } from '../../domain/payment-method.view';
-import { billingVisible } from '../../infrastructure/billing-scope';
+import { billingVisible } from '../../infrastructure/billing-scope.repository';
 import { ListPaymentMethodsQuery } from './list-payment-methods.query';
 
 @QueryHandler(ListPaymentMethodsQuery)
