@@ -18,6 +18,7 @@ import { DEMO_GROUP_EVENT_TYPE, DemoGroupSession, generateGroups, generateGroupS
 import { DemoPatientRecord, generatePatients, PATIENTS_PER_ORG } from './demo-patients';
 import { DEMO_PEER_EVENT_TYPE, generatePeerEncounters } from './demo-peer-encounters';
 import { insertPortalDemo } from './demo-portal';
+import { insertPortalChangeAndBilling } from './demo-portal-billing';
 import { generatePortalCare, PORTAL_CARE_TABLES } from './demo-portal-care';
 import { insertSessions } from './demo-sessions';
 import { generateSupervision } from './demo-supervision';
@@ -201,6 +202,7 @@ export async function seedDemoData(opts: SeedOptions): Promise<SeedSummary> {
       inserted.portalCareRows += await insertPortalCare(client, shift.days);
     });
     progress('portal goals, homework, resources and crisis toolkits ready');
+    await inTransaction(client, () => insertPortalChangeAndBilling(client, today)); // change requests, insurance cards, payment methods
     return { scale: opts.scale, seed, inserted, totals: await countRows(client), elapsedMs: Date.now() - started };
   } finally {
     await client.end();

@@ -1,15 +1,20 @@
-import { Module } from '@nestjs/common';
+import { Module, type Type } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 
 import { AccountsModule } from './accounts/accounts.module';
 import { ActivityModule } from './activity/activity.module';
+import { ChangeRequestsModule } from './change-requests/change-requests.module';
 import { CrisisToolkitModule } from './crisis-toolkit/crisis-toolkit.module';
 import { ErasureModule } from './erasure/erasure.module';
 import { FilesModule } from './files/files.module';
 import { GoalsModule } from './goals/goals.module';
 import { HomeworkModule } from './homework/homework.module';
+import { InsuranceModule } from './insurance/insurance.module';
 import { JournalModule } from './journal/journal.module';
 import { MoodModule } from './mood/mood.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { CardNumberInterceptor, PORTAL_CONTROLLERS } from './payment-methods/http/card-number.interceptor';
+import { PaymentMethodsModule } from './payment-methods/payment-methods.module';
 import { PromptsModule } from './prompts/prompts.module';
 import { RelationshipsModule } from './relationships/relationships.module';
 import { ResourcesModule } from './resources/resources.module';
@@ -33,6 +38,23 @@ import { ResourcesModule } from './resources/resources.module';
     HomeworkModule,
     ResourcesModule,
     ErasureModule,
+    ChangeRequestsModule,
+    InsuranceModule,
+    PaymentMethodsModule,
+  ],
+  providers: [
+    // No card number or CVV in any field of any request to a controller of these modules (issue 19 item 6).
+    // Every controller of every feature module imported above (read when the module is instantiated).
+    { provide: PORTAL_CONTROLLERS, useFactory: () => new Set(featureModules().flatMap((m) => controllersOf(m))) },
+    { provide: APP_INTERCEPTOR, useClass: CardNumberInterceptor },
   ],
 })
 export class PortalModule {}
+
+function featureModules(): Type[] {
+  return (Reflect.getMetadata('imports', PortalModule) as Type[] | undefined) ?? [];
+}
+
+function controllersOf(m: Type): Type[] {
+  return (Reflect.getMetadata('controllers', m) as Type[] | undefined) ?? [];
+}

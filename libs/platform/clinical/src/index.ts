@@ -1,5 +1,7 @@
 export { PART2_RECORD_TYPES, PART2_REDISCLOSURE_NOTICE } from './part2-consent';
 export type { Part2RecordType, SudConsentDecision, SudConsentReason } from './part2-consent';
+export { AssignPrimaryTherapistCommand } from './assign-primary-therapist.command';
+export type { AssignPrimaryTherapistResult } from './assign-primary-therapist.command';
 export { CheckSudConsentQuery } from './check-sud-consent.query';
 export { GetPatientReferenceQuery } from './get-patient-reference.query';
 export type { PatientReference } from './get-patient-reference.query';

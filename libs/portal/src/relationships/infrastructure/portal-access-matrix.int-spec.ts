@@ -27,19 +27,24 @@ const FIXTURE_VALUES: Record<string, Record<string, unknown>> = {
   po_goal_progress: { status: 'active', author_kind: 'staff' },
   po_resources: { kind: 'link', url: 'https://example.org/handout' },
   po_crisis_alerts: { open_count: 3 },
+  // Closed requests: the generic rows would otherwise be a patient's second open request (one at a time).
+  po_change_requests: { status: 'denied' },
+  po_payment_methods: { last4: '4242', exp_month: 12, exp_year: 2030, processor_token: 'tok_fixture' },
 };
 /** Tables whose staff read rule is the account rule (portal.accounts.manage over the CL scope), not the clinical one. */
 const ACCOUNT_TABLES = ['po_accounts', 'po_invitations', 'po_refresh_tokens'];
+/** Billing tables: the client, portal admins and billing staff (portal.billing.view); never the therapist as such. */
+const BILLING_TABLES = ['po_insurance_cards', 'po_payment_methods'];
 
 const orgA = id();
 const orgB = id();
 const site = id();
 const siteB = id();
-const staff = { now: id(), other: id(), former: id(), admin: id(), adminB: id(), supervisor: id() };
+const staff = { now: id(), other: id(), former: id(), admin: id(), adminB: id(), supervisor: id(), biller: id() };
 const patient = { p: id(), q: id(), part2: id(), b: id() };
 const account = { p: id(), q: id(), part2: id(), b: id() };
 
-type Subject = 'client' | 'otherClient' | 'therapist' | 'otherTherapist' | 'formerTherapist' | 'admin' | 'otherOrgAdmin';
+type Subject = 'client' | 'otherClient' | 'therapist' | 'otherTherapist' | 'formerTherapist' | 'admin' | 'otherOrgAdmin' | 'biller';
 const ctx: Record<Subject, TenantContext> = {
   client: { organizationId: orgA, userId: account.p, siteIds: [], patientScope: 'portal' },
   otherClient: { organizationId: orgA, userId: account.q, siteIds: [], patientScope: 'portal' },
@@ -48,6 +53,7 @@ const ctx: Record<Subject, TenantContext> = {
   formerTherapist: { organizationId: orgA, userId: staff.former, siteIds: 'all', patientScope: 'assigned' },
   admin: { organizationId: orgA, userId: staff.admin, siteIds: 'all', patientScope: 'site' },
   otherOrgAdmin: { organizationId: orgB, userId: staff.adminB, siteIds: 'all', patientScope: 'site' },
+  biller: { organizationId: orgA, userId: staff.biller, siteIds: 'all', patientScope: 'site' },
 };
 
 interface Column {
@@ -146,8 +152,8 @@ beforeAll(async () => {
     `INSERT INTO pf_role_bindings (organization_id, id, staff_user_id, role_key, all_sites, site_ids) VALUES
        ($1, gen_random_uuid(), $3, 'clinician', true, '{}'), ($1, gen_random_uuid(), $4, 'clinician', true, '{}'),
        ($1, gen_random_uuid(), $5, 'clinician', true, '{}'), ($1, gen_random_uuid(), $6, 'admin', true, '{}'),
-       ($2, gen_random_uuid(), $7, 'admin', true, '{}')`,
-    [orgA, orgB, staff.now, staff.other, staff.former, staff.admin, staff.adminB],
+       ($2, gen_random_uuid(), $7, 'admin', true, '{}'), ($1, gen_random_uuid(), $8, 'billing_coordinator', true, '{}')`,
+    [orgA, orgB, staff.now, staff.other, staff.former, staff.admin, staff.adminB, staff.biller],
   );
   const addPatient = async (org: string, s: string, key: keyof typeof patient, part2: boolean) => {
     await q(
@@ -225,6 +231,7 @@ afterAll(async () => {
 function expected(who: Subject, table: { name: string; shared: boolean }): string[] {
   const rows = rowsOf.get(table.name) ?? [];
   const account = ACCOUNT_TABLES.includes(table.name);
+  const billing = BILLING_TABLES.includes(table.name);
   const admit = (r: { patient: keyof typeof patient; shared: boolean }): boolean => {
     switch (who) {
       case 'client':
@@ -234,8 +241,10 @@ function expected(who: Subject, table: { name: string; shared: boolean }): strin
       case 'therapist':
         // The current primary therapist of P (and of the Part 2 patient, which has no consent): P's shared rows;
         // for the account tables, the patients in the clinician's CL scope (the care team) with the account rule.
+        if (billing) return false;
         return account ? r.patient === 'p' || r.patient === 'part2' : r.patient === 'p' && r.shared;
       case 'otherTherapist':
+        if (billing) return false;
         return account ? r.patient === 'q' : r.patient === 'q' && r.shared;
       case 'formerTherapist':
         return false;
@@ -243,6 +252,9 @@ function expected(who: Subject, table: { name: string; shared: boolean }): strin
         return account ? r.patient !== 'b' : r.patient === 'p' || r.patient === 'q';
       case 'otherOrgAdmin':
         return r.patient === 'b';
+      case 'biller':
+        // Billing staff: the billing tables of the patients in their scope whose chart's consent check passes.
+        return billing && (r.patient === 'p' || r.patient === 'q');
     }
   };
   return rows
@@ -260,7 +272,16 @@ describe('the portal access matrix, through row-level security', () => {
       expect({ table: t.name, fixtureRows: (rowsOf.get(t.name) ?? []).length > 0 }).toEqual({ table: t.name, fixtureRows: true });
   });
 
-  const subjects: Subject[] = ['client', 'otherClient', 'therapist', 'otherTherapist', 'formerTherapist', 'admin', 'otherOrgAdmin'];
+  const subjects: Subject[] = [
+    'client',
+    'otherClient',
+    'therapist',
+    'otherTherapist',
+    'formerTherapist',
+    'admin',
+    'otherOrgAdmin',
+    'biller',
+  ];
   it.each(subjects)('%s sees exactly the rows of its rule in every portal table', async (who) => {
     const problems: string[] = [];
     for (const t of tables) {

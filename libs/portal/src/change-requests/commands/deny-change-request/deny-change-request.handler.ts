@@ -1,0 +1,28 @@
+import { CommandHandler } from '@nestjs/cqrs';
+
+import { TenantUseCase } from '@cairn/platform/use-case';
+
+import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
+import { ChangeRequestView, toChangeRequestView } from '../../domain/change-request.view';
+import { ChangeRequestRepository } from '../../infrastructure/change-request.repository';
+import { DenyChangeRequestCommand } from './deny-change-request.command';
+
+@CommandHandler(DenyChangeRequestCommand)
+@TenantUseCase(DenyChangeRequestCommand, {
+  audit: { action: 'portal.change-request.deny', resource: 'therapist_change_request', id: (c) => c.changeRequestId },
+})
+export class DenyChangeRequestHandler implements PortalUseCaseHandler<DenyChangeRequestCommand, ChangeRequestView | null> {
+  constructor(private readonly repo: ChangeRequestRepository) {}
+
+  async execute(cmd: DenyChangeRequestCommand, { ctx, tx, audit }: PortalUseCase): Promise<ChangeRequestView | null> {
+    const found = await this.repo.forAdmin(tx, audit, ctx.organizationId, cmd.changeRequestId, 'deny');
+    if (!found) return null;
+    const row = await this.repo.move(tx, audit, found.row, {
+      status: found.status,
+      decidedAt: new Date(),
+      decidedBy: ctx.userId,
+      denialReason: cmd.reason,
+    });
+    return toChangeRequestView(row);
+  }
+}
