@@ -103,7 +103,8 @@ export function plainWords(p: Problem, situation?: Situation): string {
     429: 'Too many attempts. Wait a few minutes and try again.',
   };
   const first =
-    lead[p.status] ?? (p.status >= 500 ? 'Something went wrong on our side. Try again in a moment.' : 'That did not work. Try again in a moment.');
+    lead[p.status] ??
+    (p.status >= 500 ? 'Something went wrong on our side. Try again in a moment.' : 'That did not work. Try again in a moment.');
   if (p.status === 401 || p.status === 413 || p.status === 415 || p.status === 429 || p.status === 0 || p.status >= 500) return first;
   const extra = p.fieldErrors.length ? p.fieldErrors.map(fieldSentence).join(' ') : p.detail;
   return extra ? `${first} ${/[.!?]$/.test(extra) ? extra : `${extra}.`}` : first;

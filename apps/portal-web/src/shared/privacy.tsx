@@ -7,11 +7,11 @@ export const ADMIN_NOTE = "Your clinic's portal administrators can see all porta
 export function PrivacyBadge({ shared }: { shared: boolean }) {
   return shared ? (
     <span className="badge shared">
-      <span aria-hidden="true">👁 </span>Shared with your therapist
+      <span aria-hidden="true">✓ </span>Shared with your therapist
     </span>
   ) : (
     <span className="badge private">
-      <span aria-hidden="true">🔒 </span>Private: your therapist cannot see this
+      <span aria-hidden="true">⊘ </span>Private: your therapist cannot see this
     </span>
   );
 }

@@ -101,8 +101,8 @@ export function CrisisPage() {
         </>
       )}
       <p className="muted">
-        Who knows you opened this page: if you open it three times in a week, your therapist and your clinic are told, so they can check in with
-        you. Nothing else happens automatically, and no one is sent to you.
+        Who knows you opened this page: if you open it three times in a week, your therapist and your clinic are told, so they can check in
+        with you. Nothing else happens automatically, and no one is sent to you.
       </p>
     </>
   );

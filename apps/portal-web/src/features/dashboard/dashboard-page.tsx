@@ -22,7 +22,8 @@ function TodaysPrompt({ prompt, today }: { prompt: Prompt; today: string }) {
   const [body, setBody] = useState('');
   const answered = prompt.responses.find((r) => r.responseDate === today);
   const answer = useMutation({
-    mutationFn: () => call(api.POST('/api/v1/portal/prompts/{id}/responses', { params: { path: { id: prompt.promptId } }, body: { body } })),
+    mutationFn: () =>
+      call(api.POST('/api/v1/portal/prompts/{id}/responses', { params: { path: { id: prompt.promptId } }, body: { body } })),
     onSuccess: () => {
       setBody('');
       void qc.invalidateQueries({ queryKey: ['prompts'] });

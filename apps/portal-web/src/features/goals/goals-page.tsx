@@ -65,7 +65,7 @@ function GoalCard({ goal }: { goal: Goal }) {
   const [open, setOpen] = useState(false);
   return (
     <li className="card">
-      <h3>{goal.title}</h3>
+      <h2>{goal.title}</h2>
       <p>
         <span className="badge">{GOAL_STATUS_WORDS[goal.status]}</span>
         {goal.targetDate && <span className="muted"> · aiming for {dayWords(goal.targetDate, { year: true })}</span>}
@@ -80,8 +80,8 @@ function GoalCard({ goal }: { goal: Goal }) {
         (open ? (
           <ProgressForm goal={goal} />
         ) : (
-          <button type="button" className="secondary" onClick={() => setOpen(true)}>
-            Update progress<span className="visually-hidden">: {goal.title}</span>
+          <button type="button" className="secondary" aria-label={`Update progress: ${goal.title}`} onClick={() => setOpen(true)}>
+            Update progress
           </button>
         ))}
     </li>

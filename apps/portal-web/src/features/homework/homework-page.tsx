@@ -41,9 +41,7 @@ function CompleteForm({ homework, onDone }: { homework: Homework; onDone: () => 
       <textarea id={`${id}-note`} rows={3} maxLength={4000} value={note} onChange={(e) => setNote(e.target.value)} />
       <label htmlFor={`${id}-file`}>Attach your worksheet or a photo of it (optional)</label>
       <input id={`${id}-file`} type="file" accept={ACCEPTED_FILES} onChange={(e) => setFile(e.target.files?.[0] ?? undefined)} />
-      <p className="muted">
-        Your therapist will see your note and the file you attach. PDF, pictures, text or Word files, up to 10 MB.
-      </p>
+      <p className="muted">Your therapist will see your note and the file you attach. PDF, pictures, text or Word files, up to 10 MB.</p>
       <button type="submit" disabled={complete.isPending}>
         {complete.isPending ? 'Handing in…' : 'Mark as done'}
       </button>
@@ -80,8 +78,8 @@ function HomeworkCard({ homework, onHandedIn }: { homework: Homework; onHandedIn
         (open ? (
           <CompleteForm homework={homework} onDone={() => onHandedIn?.(homework.title)} />
         ) : (
-          <button type="button" onClick={() => setOpen(true)}>
-            Hand in<span className="visually-hidden">: {homework.title}</span>
+          <button type="button" aria-label={`Hand in: ${homework.title}`} onClick={() => setOpen(true)}>
+            Hand in
           </button>
         ))}
     </li>
@@ -102,11 +100,7 @@ export function HomeworkPage() {
       {list.isPending && <p>Loading…</p>}
       {list.isError && <ErrorMessage error={list.error} />}
       <div role="status">
-        {handedIn && (
-          <p className="success">
-            “{handedIn}” is handed in. Your therapist can now see it and will give you feedback.
-          </p>
-        )}
+        {handedIn && <p className="success">“{handedIn}” is handed in. Your therapist can now see it and will give you feedback.</p>}
       </div>
       {groups && (
         <>

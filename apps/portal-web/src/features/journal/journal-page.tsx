@@ -15,9 +15,7 @@ export function JournalForm() {
   const [empty, setEmpty] = useState(false);
   const write = useMutation({
     mutationFn: () =>
-      call(
-        api.POST('/api/v1/portal/journal-entries', { body: { title: title.trim() || undefined, body, sharedWithClinician: shared } }),
-      ),
+      call(api.POST('/api/v1/portal/journal-entries', { body: { title: title.trim() || undefined, body, sharedWithClinician: shared } })),
     onSuccess: () => {
       setTitle('');
       setBody('');
@@ -38,7 +36,7 @@ export function JournalForm() {
     <form className="stack" onSubmit={submit} aria-labelledby="journal-form-heading">
       <h2 id="journal-form-heading">New entry</h2>
       <p className="privacy-default">
-        <span aria-hidden="true">🔒 </span>
+        <span aria-hidden="true">⊘ </span>
         <strong>Your journal is private.</strong> Your therapist sees an entry only if you choose to share it.
       </p>
       <label htmlFor="journal-title">Title (optional)</label>
@@ -94,6 +92,7 @@ function Entry({ entry }: { entry: JournalEntry }) {
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['journal'] }),
   });
   const name = entry.title || `entry of ${dateTimeWords(entry.createdAt)}`;
+  const action = entry.sharedWithClinician ? 'Make private again' : 'Share with my therapist';
   return (
     <li className="card">
       <h3>{entry.title || 'Untitled entry'}</h3>
@@ -102,9 +101,14 @@ function Entry({ entry }: { entry: JournalEntry }) {
       <p>
         <PrivacyBadge shared={entry.sharedWithClinician} />
       </p>
-      <button type="button" className="secondary" disabled={share.isPending} onClick={() => share.mutate(!entry.sharedWithClinician)}>
-        {entry.sharedWithClinician ? 'Make private again' : 'Share with my therapist'}
-        <span className="visually-hidden"> ({name})</span>
+      <button
+        type="button"
+        className="secondary"
+        aria-label={`${action} (${name})`}
+        disabled={share.isPending}
+        onClick={() => share.mutate(!entry.sharedWithClinician)}
+      >
+        {action}
       </button>
       {share.isError && <ErrorMessage error={share.error} />}
     </li>

@@ -26,7 +26,7 @@ export function MoodChart({ trend }: { trend: MoodTrend }) {
       {data.length > 0 && (
         <div aria-hidden="true" className="chart-box">
           <ResponsiveContainer width="100%" height={220}>
-            <LineChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: -16 }}>
+            <LineChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 8, left: -16 }}>
               <CartesianGrid stroke="#d0d0d0" strokeDasharray="3 3" />
               <XAxis dataKey="day" tick={{ fontSize: 12, fill: '#1a1a1a' }} minTickGap={16} />
               <YAxis domain={[1, 10]} ticks={[1, 4, 7, 10]} tick={{ fontSize: 12, fill: '#1a1a1a' }} />

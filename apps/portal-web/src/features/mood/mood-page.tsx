@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../shared/error-message';
 import { dayWords } from '../../shared/format';
 import { ADMIN_NOTE, PrivacyBadge } from '../../shared/privacy';
 import { MoodChart } from './mood-chart';
-import { scoreWords, SYMPTOM_WORDS, symptomWords, SYMPTOMS } from './symptoms';
+import { scoreWords, SYMPTOM_WORDS, SYMPTOMS, symptomWords } from './symptoms';
 
 export const SCORES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 
@@ -51,9 +51,15 @@ export function MoodForm({ onLogged }: { onLogged?: (e: MoodEntry) => void }) {
         <div className="score-grid">
           {SCORES.map((s) => (
             <label key={s} className="score-option">
-              <input type="radio" name="score" value={s} checked={score === s} onChange={() => setScore(s)} />
-              <span>{s}</span>
-              <span className="visually-hidden"> ({scoreWords(s)})</span>
+              <input
+                type="radio"
+                name="score"
+                value={s}
+                aria-label={`${s} (${scoreWords(s)})`}
+                checked={score === s}
+                onChange={() => setScore(s)}
+              />
+              <span aria-hidden="true">{s}</span>
             </label>
           ))}
         </div>
@@ -107,6 +113,7 @@ export function MoodForm({ onLogged }: { onLogged?: (e: MoodEntry) => void }) {
 
 function EntryRow({ entry }: { entry: MoodEntry }) {
   const qc = useQueryClient();
+  const action = entry.sharedWithClinician ? 'Stop sharing with my therapist' : 'Share with my therapist';
   const share = useMutation({
     mutationFn: (next: boolean) =>
       call(
@@ -124,9 +131,14 @@ function EntryRow({ entry }: { entry: MoodEntry }) {
       <p>
         <PrivacyBadge shared={entry.sharedWithClinician} />
       </p>
-      <button type="button" className="secondary" disabled={share.isPending} onClick={() => share.mutate(!entry.sharedWithClinician)}>
-        {entry.sharedWithClinician ? 'Stop sharing with my therapist' : 'Share with my therapist'}
-        <span className="visually-hidden"> (check-in of {dayWords(entry.entryDate)})</span>
+      <button
+        type="button"
+        className="secondary"
+        aria-label={`${action} (check-in of ${dayWords(entry.entryDate)})`}
+        disabled={share.isPending}
+        onClick={() => share.mutate(!entry.sharedWithClinician)}
+      >
+        {action}
       </button>
       {share.isError && <ErrorMessage error={share.error} />}
     </li>

@@ -20,8 +20,14 @@ function ResourceCard({ resource }: { resource: Resource }) {
         </a>
       )}
       {resource.kind === 'file' && resource.fileId && (
-        <button type="button" className="secondary" disabled={download.isPending} onClick={() => download.mutate()}>
-          Download<span className="visually-hidden"> {resource.title}</span>
+        <button
+          type="button"
+          className="secondary"
+          aria-label={`Download ${resource.title}`}
+          disabled={download.isPending}
+          onClick={() => download.mutate()}
+        >
+          Download
         </button>
       )}
       {download.isError && <ErrorMessage error={download.error} />}

@@ -52,8 +52,8 @@ export function AcceptInvitationPage() {
         {!token ? (
           <div role="alert" className="error">
             <p>
-              This page needs the invitation link your clinic sent you. Open the link from the message itself, or ask your clinic
-              for a new one.
+              This page needs the invitation link your clinic sent you. Open the link from the message itself, or ask your clinic for a new
+              one.
             </p>
           </div>
         ) : (

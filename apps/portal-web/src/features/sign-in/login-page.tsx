@@ -6,7 +6,12 @@ import { ErrorMessage } from '../../shared/error-message';
 import { CrisisBar } from '../../shared/shell';
 
 /** The demo data's client logins (tools/seed/demo-portal.ts), all with the password demo-password-1. */
-export const DEMO_CLIENTS = ['client@sonoran.cairn.test', 'client2@sonoran.cairn.test', 'client3@sonoran.cairn.test', 'client@cascade.cairn.test'];
+export const DEMO_CLIENTS = [
+  'client@sonoran.cairn.test',
+  'client2@sonoran.cairn.test',
+  'client3@sonoran.cairn.test',
+  'client@cascade.cairn.test',
+];
 
 export function LoginPage() {
   const { signedIn, signIn } = useAuth();
