@@ -17,5 +17,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
+    // The flows type and click through whole forms; on a busy 2-core CI host that outlasts the default 5 s.
+    testTimeout: 20_000,
   },
 });
