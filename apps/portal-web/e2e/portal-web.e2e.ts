@@ -128,6 +128,7 @@ export function portalWebTests(s: PortalServers, audit: Auditor): PortalTest[] {
           await page.getByRole('button', { name: 'Save check-in' }).click();
           await page.getByText('Saved. Thank you for checking in: your therapist can see it.').waitFor();
           await lifelineVisible(page, 'the mood page');
+          await noSidewaysScroll(page, 'the mood page after a check-in');
           await audit.check(page, 'portal-flow-mood-390');
 
           const token = await login(s.api, '/api/v1/portal/auth/login', client);
@@ -176,6 +177,7 @@ export function portalWebTests(s: PortalServers, audit: Auditor): PortalTest[] {
           const handIn = page.getByRole('button', { name: /^Hand in: / }).first();
           const title = ((await handIn.getAttribute('aria-label')) ?? '').replace(/^Hand in: /, '');
           assert(title, 'the demo client has homework to do');
+          await noSidewaysScroll(page, 'the homework page');
           await handIn.click();
           const form = page.getByRole('form', { name: `Hand in: ${title}` });
           await form.getByLabel('A note for your therapist (optional)').fill('Done on Sunday evening.');
@@ -184,8 +186,10 @@ export function portalWebTests(s: PortalServers, audit: Auditor): PortalTest[] {
             mimeType: 'image/png',
             buffer: PNG_1X1,
           });
+          await noSidewaysScroll(page, 'the hand-in form with a file chosen');
           await form.getByRole('button', { name: 'Mark as done' }).click();
           await page.getByText(`“${title}” is handed in.`).waitFor();
+          await noSidewaysScroll(page, 'the homework page after handing in');
           await audit.check(page, 'portal-flow-homework-390');
           const hw = await getJson<{ items: Homework[] }>(s.api, '/api/v1/portal/homework?pageSize=100', token);
           const done = hw.items.find((h) => h.title === title && h.completionNote === 'Done on Sunday evening.');
