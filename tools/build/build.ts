@@ -14,11 +14,12 @@ import { build, Plugin } from 'esbuild';
  *   tools/prod/start.js                     `npm run start:prod`: checks, migrations, API and worker
  *   prisma/migrations, prisma/schema         what the migration commands read (beside tools/, as in the repo)
  *   apps/staff-web/                          the staff web's static bundle (Vite; hashed assets under assets/)
+ *   apps/portal-web/                         the client portal's static bundle (the same way)
  *
  * Workspace code (@cairn/* path aliases included) is bundled; every npm package stays external and is loaded
  * from node_modules at run time (`npm install --omit=dev` is enough). TypeScript goes through SWC with the
  * workspace's .swcrc, as under `npm start`, because esbuild cannot emit the decorator metadata Nest's
- * dependency injection reads. `--only api,worker,tools,staff-web` builds a subset (the Nx build targets).
+ * dependency injection reads. `--only api,worker,tools,staff-web,portal-web` builds a subset (the Nx build targets).
  */
 const ROOT = join(__dirname, '..', '..');
 const say = (m: string) => console.log(`[build] ${m}`);
@@ -29,7 +30,7 @@ export const NODE_ENTRIES = {
   'db-cli': { entry: 'tools/db/cli.ts', out: 'tools/db/cli.js' },
   'start-prod': { entry: 'tools/prod/start-prod.ts', out: 'tools/prod/start.js' },
 } as const;
-const PARTS = ['api', 'worker', 'tools', 'staff-web'] as const;
+const PARTS = ['api', 'worker', 'tools', 'staff-web', 'portal-web'] as const;
 type Part = (typeof PARTS)[number];
 
 /** TypeScript files through SWC (decorator metadata, as @swc-node/register does under `npm start`). */
@@ -105,29 +106,20 @@ async function buildNode(out: string, names: (keyof typeof NODE_ENTRIES)[]): Pro
   }
 }
 
-function buildStaffWeb(out: string): void {
+/** A web app's static bundle (Vite), into <out>/apps/<app>. */
+function buildWebApp(out: string, app: 'staff-web' | 'portal-web'): void {
   const started = Date.now();
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   const r = spawnSync(
     process.execPath,
-    [
-      vite,
-      'build',
-      '--config',
-      'apps/staff-web/vite.config.mts',
-      '--outDir',
-      join(out, 'apps', 'staff-web'),
-      '--emptyOutDir',
-      '--logLevel',
-      'warn',
-    ],
+    [vite, 'build', '--config', `apps/${app}/vite.config.mts`, '--outDir', join(out, 'apps', app), '--emptyOutDir', '--logLevel', 'warn'],
     {
       cwd: ROOT,
       stdio: 'inherit',
     },
   );
-  if (r.status !== 0) throw new Error(`vite build of the staff web failed (exit ${r.status ?? r.signal})`);
-  say(`apps/staff-web -> ${relative(ROOT, join(out, 'apps', 'staff-web'))} (${Date.now() - started} ms)`);
+  if (r.status !== 0) throw new Error(`vite build of apps/${app} failed (exit ${r.status ?? r.signal})`);
+  say(`apps/${app} -> ${relative(ROOT, join(out, 'apps', app))} (${Date.now() - started} ms)`);
 }
 
 function parseArgs(argv: string[]): { out: string; parts: Set<Part> } {
@@ -167,7 +159,8 @@ export async function main(argv: string[]): Promise<void> {
     }
     say(`prisma/migrations and prisma/schema -> ${relative(ROOT, join(out, 'prisma'))}`);
   }
-  if (parts.has('staff-web')) buildStaffWeb(out);
+  if (parts.has('staff-web')) buildWebApp(out, 'staff-web');
+  if (parts.has('portal-web')) buildWebApp(out, 'portal-web');
 }
 
 if (require.main === module) {

@@ -119,6 +119,15 @@ describe('npm start (tools/dev/start.ts)', () => {
     expect(Object.keys(doc.paths ?? {})).toContain('/api/v1/auth/login');
   });
 
+  it('serves the staff web and the client portal, and prints both with the portal logins', async () => {
+    expect(l.output()).toContain(`http://localhost:${l.ports.staffWeb}`);
+    expect(l.output()).toContain(`http://localhost:${l.ports.portalWeb}`);
+    expect(l.output()).toContain('client@sonoran.cairn.test');
+    expect(await httpStatus(`http://127.0.0.1:${l.ports.staffWeb}/`)).toBe(200);
+    expect(await httpStatus(`http://127.0.0.1:${l.ports.portalWeb}/`)).toBe(200);
+    expect(await httpStatus(`http://127.0.0.1:${l.ports.portalWeb}/accept-invitation`)).toBe(200);
+  });
+
   it('lets the demo admin sign in with the demo password', async () => {
     const res = await fetch(`http://127.0.0.1:${l.ports.api}/api/v1/auth/login`, {
       method: 'POST',

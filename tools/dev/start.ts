@@ -20,7 +20,7 @@ import { httpStatus, portInUse, waitUntil } from './probes';
 /**
  * `npm start`: PostgreSQL (DATABASE_URL, else an embedded one in .data/pg), migrations, the demo data once,
  * the installation's own token-signing secret (JWT_SECRET, else one made once and kept in .data/jwt-secret),
- * Redis (REDIS_URL, else a redis-server we start), then the API, the worker and the staff web (Vite) as child processes. Ctrl-C stops
+ * Redis (REDIS_URL, else a redis-server we start), then the API, the worker, the staff web and the client portal (Vite) as child processes. Ctrl-C stops
  * everything it started, apps first and the database last; if an app dies, everything stops and the launcher
  * exits non-zero with the app's last output.
  */
@@ -62,8 +62,14 @@ function appsToRun(s: LauncherSettings): AppSpec[] {
       portVariable: 'STAFF_WEB_PORT',
       healthPath: '/',
     },
-    // The portal (PORTAL_WEB_PORT, s.portalWebPort) joins here when it exists; the banner lists whatever runs
-    // on a port of its own beyond the API and worker.
+    // The client portal's Vite dev server, proxying /api to the same API (apps/portal-web/vite.config.mts).
+    {
+      name: 'client portal',
+      args: [VITE, '--config', 'apps/portal-web/vite.config.mts', '--port', String(s.portalWebPort)],
+      port: s.portalWebPort,
+      portVariable: 'PORTAL_WEB_PORT',
+      healthPath: '/',
+    },
   ];
 }
 

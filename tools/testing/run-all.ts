@@ -25,7 +25,7 @@ const LIMITS = {
   jest: 30 * MINUTES,
   apiClient: 3 * MINUTES,
   vitest: 5 * MINUTES,
-  browser: 10 * MINUTES,
+  browser: 15 * MINUTES,
 };
 
 let current: { pid?: number } | undefined;
@@ -128,8 +128,14 @@ async function main(): Promise<number> {
     } else say(`Redis: ${redact(redis.url)}`);
     const env = { TEST_DATABASE_ADMIN_URL: adminUrl, REDIS_URL: redis.url };
 
-    // The workspace, the staff web's browser code and its Node-side browser tests are three TypeScript programs.
-    for (const project of ['tsconfig.json', 'apps/staff-web/tsconfig.json', 'apps/staff-web/e2e/tsconfig.json']) {
+    // The workspace, and per web app its browser code and its Node-side browser tests, are separate TypeScript programs.
+    for (const project of [
+      'tsconfig.json',
+      'apps/staff-web/tsconfig.json',
+      'apps/staff-web/e2e/tsconfig.json',
+      'apps/portal-web/tsconfig.json',
+      'apps/portal-web/e2e/tsconfig.json',
+    ]) {
       if (interrupted) break;
       say(`typecheck: tsc -p ${project} --noEmit`);
       const tsc = await run(bin('tsc'), ['-p', project, '--noEmit'], { timeoutMs: LIMITS.typecheck, what: 'typecheck' });
@@ -137,7 +143,7 @@ async function main(): Promise<number> {
     }
 
     if (!interrupted) {
-      say('api-client: the committed staff-web client matches the API (npm run api-client:generate -- --check)');
+      say('api-client: the committed staff-web and portal-web clients match the API (npm run api-client:generate -- --check)');
       const code = await run(process.execPath, ['-r', '@swc-node/register', 'tools/api-client/generate.ts', '--check'], {
         timeoutMs: LIMITS.apiClient,
         what: 'api-client check',
@@ -178,21 +184,29 @@ async function main(): Promise<number> {
       rmSync(report, { force: true });
     }
 
-    if (!interrupted) {
-      say('vitest: staff-web component tests');
-      const report = join(ROOT, 'tmp', `vitest-report-${process.pid}.json`);
+    for (const app of ['staff-web', 'portal-web']) {
+      if (interrupted) break;
+      say(`vitest: ${app} component tests`);
+      const report = join(ROOT, 'tmp', `vitest-report-${app}-${process.pid}.json`);
       rmSync(report, { force: true });
       const code = await run(
         bin('vitest'),
-        ['run', '--config', 'apps/staff-web/vite.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
-        { timeoutMs: LIMITS.vitest, what: 'vitest' },
+        ['run', '--config', `apps/${app}/vite.config.mts`, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+        { timeoutMs: LIMITS.vitest, what: `vitest (${app})` },
       );
-      results.push({ ...jestSuiteResult(code, existsSync(report) ? readFileSync(report, 'utf8') : undefined), name: 'vitest' });
+      const r = jestSuiteResult(code, existsSync(report) ? readFileSync(report, 'utf8') : undefined);
+      // One suite for both apps' component tests: its counts add up.
+      const suite = results.find((x) => x.name === 'vitest');
+      if (suite) {
+        suite.passed += r.passed;
+        suite.failed += r.failed;
+        if (r.note) suite.note = suite.note ? `${suite.note}; ${app}: ${r.note}` : `${app}: ${r.note}`;
+      } else results.push({ ...r, name: 'vitest', note: r.note ? `${app}: ${r.note}` : undefined });
       rmSync(report, { force: true });
     }
 
     if (!interrupted) {
-      say('browser: staff-web in chromium against the API with demo data (npm run staff-web:e2e)');
+      say('browser: the staff web and the client portal in chromium against the API with demo data (npm run staff-web:e2e)');
       const report = join(ROOT, 'tmp', `browser-report-${process.pid}.json`);
       rmSync(report, { force: true });
       const code = await run(process.execPath, ['-r', '@swc-node/register', 'tools/testing/run-browser-tests.ts', '--report', report], {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 
 import { obliterateQueues, uniqueQueuePrefix } from '@cairn/platform/messaging/testing';
 
+import { portalWebTests } from '../../apps/portal-web/e2e/portal-web.e2e';
 import { batchReviewTests } from '../../apps/staff-web/e2e/batch-review.e2e';
 import { findChromium, launchChromium } from '../../apps/staff-web/e2e/browser';
 import { chartEncounterTests } from '../../apps/staff-web/e2e/chart-encounters.e2e';
@@ -24,16 +25,18 @@ import { adminUrlFromEnv } from './test-env';
  * `npm run staff-web:e2e` (and the browser suite of npm test): a scratch database with the demo data on
  * TEST_DATABASE_ADMIN_URL's server (else DATABASE_URL's, else 127.0.0.1:5432), the real API
  * (apps/api/src/main.ts), the real worker (apps/worker/src/main.ts, queues under a prefix of this run's own)
- * and the built staff web served by `vite preview` (proxying /api to that API), each on a free port. Once the
+ * and the built staff web and client portal, each served by `vite preview` (proxying /api to that API), each on a free port. Once the
  * worker has generated the demo's documented group sessions, the demo review runs through the API as `npm start`
  * does (approved, rejected and still-pending generations; charges from the worker's charge-creation consumer).
  * The worker keeps running during the tests: the batch-review tests approve and wait for their charges. Then
- * apps/staff-web/e2e/ is driven with playwright-core through Debian's chromium. Writes
- * { passed, failed, tests } to `--report <file>`; screenshots and axe results go to test-output/staff-web/.
+ * apps/staff-web/e2e/ and apps/portal-web/e2e/ are driven with playwright-core through Debian's chromium. Writes
+ * { passed, failed, tests } to `--report <file>`; screenshots and axe results go to test-output/staff-web/ and
+ * test-output/portal-web/.
  * No chromium is a failure, never a skip.
  */
 const ROOT = join(__dirname, '..', '..');
 const OUT = join(ROOT, 'test-output', 'staff-web');
+const PORTAL_OUT = join(ROOT, 'test-output', 'portal-web');
 const VITE_BIN = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 const say = (m: string) => console.log(`[browser] ${m}`);
 
@@ -61,28 +64,34 @@ async function main(): Promise<number> {
       });
     }
     rmSync(OUT, { recursive: true, force: true });
-    const audit = new PageAuditor(OUT, readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    rmSync(PORTAL_OUT, { recursive: true, force: true });
+    const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    const audit = new PageAuditor(OUT, axeSource);
+    const portalAudit = new PageAuditor(PORTAL_OUT, axeSource);
 
-    say('building the staff web...');
-    const build = spawnSync(process.execPath, [VITE_BIN, 'build', '--config', 'apps/staff-web/vite.config.mts', '--logLevel', 'warn'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
-    if (build.status !== 0)
-      return finish({ name: 'build the staff web', ok: false, ms: 0, error: `vite build exited with ${build.status}` });
+    for (const app of ['staff-web', 'portal-web']) {
+      say(`building apps/${app}...`);
+      const build = spawnSync(process.execPath, [VITE_BIN, 'build', '--config', `apps/${app}/vite.config.mts`, '--logLevel', 'warn'], {
+        cwd: ROOT,
+        stdio: 'inherit',
+      });
+      if (build.status !== 0)
+        return finish({ name: `build apps/${app}`, ok: false, ms: 0, error: `vite build exited with ${build.status}` });
+    }
 
     say('creating a database with the demo data...');
     const db: ScratchDatabase = await createScratchDatabase({ prefix: 'cairn_browser', migrate: true, serverAdminUrl: adminUrlFromEnv() });
     cleanups.push(() => db.drop());
     await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1, today: DEMO_TEST_TODAY });
 
-    const [apiPort, workerPort, webPort] = [await freePort(), await freePort(), await freePort()];
+    const [apiPort, workerPort, webPort, portalPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
     const redisUrl = process.env['REDIS_URL'] || DEFAULT_REDIS_URL;
     // The outbox relay and the consumers of this run only: other runs share the Redis, never these queues.
     const queuePrefix = uniqueQueuePrefix('browser');
     cleanups.push(() => obliterateQueues(redisUrl, queuePrefix));
     const api = `http://127.0.0.1:${apiPort}`;
     const web = `http://127.0.0.1:${webPort}`;
+    const portal = `http://127.0.0.1:${portalPort}`;
     const start = (name: string, args: string[], env: NodeJS.ProcessEnv) => {
       const p = new ManagedProcess({
         name,
@@ -121,7 +130,12 @@ async function main(): Promise<number> {
     const webProc = start('staff-web', [VITE_BIN, 'preview', '--config', 'apps/staff-web/vite.config.mts', '--port', String(webPort)], {
       CAIRN_API_URL: api,
     });
-    say(`starting the API at ${api}, the worker on port ${workerPort} and the staff web at ${web}...`);
+    const portalProc = start(
+      'portal-web',
+      [VITE_BIN, 'preview', '--config', 'apps/portal-web/vite.config.mts', '--port', String(portalPort)],
+      { CAIRN_API_URL: api },
+    );
+    say(`starting the API at ${api}, the worker on port ${workerPort}, the staff web at ${web} and the client portal at ${portal}...`);
     await waitUntil(async () => (await httpStatus(`${api}/health`)) === 200, {
       timeoutMs: 120_000,
       what: 'the API /health',
@@ -136,6 +150,11 @@ async function main(): Promise<number> {
       timeoutMs: 60_000,
       what: 'the staff web',
       abort: () => (webProc.running ? undefined : 'vite preview exited during start-up (its output is above)'),
+    });
+    await waitUntil(async () => (await httpStatus(`${portal}/login`)) === 200, {
+      timeoutMs: 60_000,
+      what: 'the client portal',
+      abort: () => (portalProc.running ? undefined : 'vite preview of the portal exited during start-up (its output is above)'),
     });
 
     say('waiting for the worker to generate the demo group encounters, then reviewing them as npm start does...');
@@ -161,8 +180,13 @@ async function main(): Promise<number> {
       outcomes.push(await runTest(name, () => fn(ctx), 90_000));
       await ctx.close().catch(() => undefined);
     }
+    // The portal's tests open their own contexts: each at the phone, tablet or desktop width it checks.
+    for (const [name, fn] of portalWebTests({ portal, api }, portalAudit).filter(([name]) => !only || name.includes(only))) {
+      outcomes.push(await runTest(name, () => fn(browser), 180_000));
+    }
     audit.write();
-    for (const a of audit.audits)
+    portalAudit.write();
+    for (const a of [...audit.audits, ...portalAudit.audits])
       say(
         `axe ${a.page.padEnd(24)} ${a.url.padEnd(40)} serious/critical: ${a.seriousOrCritical.length}, minor/moderate: ${a.minorOrModerate.length}`,
       );

@@ -1,0 +1,365 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+/**
+ * The client portal in chromium against the real API and the demo data (run by tools/testing/run-browser-tests.ts
+ * beside the staff web's tests). Every screen is audited (screenshot + axe, zero serious or critical) at phone
+ * (390 px), tablet (768 px) and desktop (1,280 px) widths, and must fit the width without sideways scrolling.
+ */
+export interface PortalServers {
+  /** The built portal served by `vite preview`, proxying /api to the API. */
+  portal: string;
+  api: string;
+}
+
+/** The staff web's PageAuditor (screenshot, then axe; throws on a serious or critical violation). */
+export interface Auditor {
+  check(page: Page, name: string): Promise<void>;
+}
+
+export const DEMO_PASSWORD = 'demo-password-1';
+export const WIDTHS = [390, 768, 1280] as const;
+type PortalTest = [string, (browser: Browser) => Promise<void>];
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(`assertion failed: ${message}`);
+}
+
+/** A 1x1 PNG: the API detects the content type from the bytes, so the upload must be a real picture. */
+const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+async function login(base: string, path: string, email: string): Promise<string> {
+  const r = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  assert(r.ok, `login of ${email} at ${path} answered ${r.status}`);
+  return ((await r.json()) as { accessToken: string }).accessToken;
+}
+
+async function getJson<T>(base: string, path: string, token: string): Promise<T> {
+  const r = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  assert(r.ok, `GET ${path} answered ${r.status}`);
+  return (await r.json()) as T;
+}
+
+/** Fails unless the page fits the viewport's width; names what sticks out. */
+async function noSidewaysScroll(page: Page, what: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow <= 0) return;
+  const wide = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('body *'))
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
+      .join(', '),
+  );
+  assert(false, `no sideways scrolling of ${what} at ${page.viewportSize()?.width} px (${overflow}px too wide: ${wide})`);
+}
+
+/** 988 is on every screen, visible without scrolling, one tap away. */
+async function lifelineVisible(page: Page, what: string): Promise<void> {
+  const link = page.getByRole('region', { name: 'Crisis help' }).getByRole('link', { name: 'Call or text 988' });
+  assert(await link.isVisible(), `988 is visible on ${what}`);
+  assert((await link.getAttribute('href')) === 'tel:988', `988 on ${what} is a tel: link`);
+  const box = await link.boundingBox();
+  assert(box && box.y >= 0 && box.y < (page.viewportSize()?.height ?? 0), `988 on ${what} is within the first screen`);
+}
+
+async function signIn(page: Page, portal: string, email: string): Promise<void> {
+  await page.goto(`${portal}/login`);
+  await page.getByText('Demo accounts (for trying Cairn)').click();
+  await page.getByRole('button', { name: `Use ${email}` }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('heading', { name: 'Hello', level: 1 }).waitFor();
+}
+
+async function newPage(browser: Browser, width: number): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width, height: width < 700 ? 844 : 900 } });
+  return { ctx, page: await ctx.newPage() };
+}
+
+interface MoodEntry {
+  moodEntryId: string;
+  patientId: string;
+  score: number;
+  symptoms: string[];
+  sharedWithClinician: boolean;
+}
+interface JournalEntry {
+  journalEntryId: string;
+  patientId: string;
+  body: string;
+  sharedWithClinician: boolean;
+}
+interface Homework {
+  homeworkId: string;
+  title: string;
+  status: string;
+  submissionFileId: string | null;
+  completionNote: string | null;
+}
+
+export function portalWebTests(s: PortalServers, audit: Auditor): PortalTest[] {
+  const client = 'client@sonoran.cairn.test';
+  const therapist = 'clinician@sonoran.cairn.test';
+  return [
+    [
+      'portal: a client logs a low mood with symptoms shared, writes a private journal entry the therapist cannot read, and hands in homework with a file (390 px)',
+      async (browser) => {
+        const { ctx, page } = await newPage(browser, 390);
+        try {
+          await signIn(page, s.portal, client);
+          await lifelineVisible(page, 'the dashboard');
+          await audit.check(page, 'portal-flow-dashboard-390');
+
+          // A low mood with two symptoms, shared (the default, and the page says who sees it).
+          await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mood' }).click();
+          await page.getByRole('heading', { name: 'Mood', level: 1 }).waitFor();
+          const shareMood = page.getByRole('checkbox', { name: 'Share this check-in with my therapist' });
+          assert(await shareMood.isChecked(), 'a mood check-in is shared by default');
+          assert(
+            await page.getByText('Your therapist will see your score, what you noticed and your note.').isVisible(),
+            'the sharing choice says who sees what',
+          );
+          await page.getByRole('radio', { name: /^2 \(very low\)$/ }).check();
+          await page.getByRole('checkbox', { name: 'Anxious or worried' }).check();
+          await page.getByRole('checkbox', { name: 'Trouble sleeping' }).check();
+          await page.getByRole('button', { name: 'Save check-in' }).click();
+          await page.getByText('Saved. Thank you for checking in: your therapist can see it.').waitFor();
+          await lifelineVisible(page, 'the mood page');
+          await noSidewaysScroll(page, 'the mood page after a check-in');
+          await audit.check(page, 'portal-flow-mood-390');
+
+          const token = await login(s.api, '/api/v1/portal/auth/login', client);
+          const moods = await getJson<{ items: MoodEntry[] }>(s.api, '/api/v1/portal/mood-entries?pageSize=5', token);
+          const mood = moods.items.find((m) => m.score === 2 && m.symptoms.includes('ANXIETY') && m.symptoms.includes('INSOMNIA'));
+          assert(mood && mood.sharedWithClinician, 'the API holds the low mood with both symptoms, shared');
+
+          // The therapist sees the shared mood entry through the staff API.
+          const staff = await login(s.api, '/api/v1/auth/login', therapist);
+          const staffMoods = await getJson<{ items: { moodEntryId: string }[] }>(
+            s.api,
+            `/api/v1/patients/${mood.patientId}/mood-entries?pageSize=20`,
+            staff,
+          );
+          assert(
+            staffMoods.items.some((m) => m.moodEntryId === mood.moodEntryId),
+            'the primary therapist sees the shared low mood',
+          );
+
+          // A private journal entry: private is the default, and visibly so.
+          await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click();
+          await page.getByRole('heading', { name: 'Journal', level: 1 }).waitFor();
+          assert(await page.getByText('Your journal is private.').isVisible(), 'the journal says it is private');
+          assert(!(await page.getByRole('checkbox', { name: 'Share this entry with my therapist' }).isChecked()), 'not shared by default');
+          const body = `Browser test entry ${Date.now()}: a hard day, but I went for a walk.`;
+          await page.getByLabel('What is on your mind?').fill(body);
+          await page.getByRole('button', { name: 'Save privately' }).click();
+          await page.getByText('Saved. Only you can see it.').waitFor();
+          const card = page.getByRole('listitem').filter({ hasText: body });
+          await card.getByText('Private: your therapist cannot see this').waitFor();
+          await audit.check(page, 'portal-flow-journal-390');
+
+          const journal = await getJson<{ items: JournalEntry[] }>(s.api, '/api/v1/portal/journal-entries?pageSize=5', token);
+          const entry = journal.items.find((j) => j.body === body);
+          assert(entry && !entry.sharedWithClinician, 'the API holds the entry as private');
+          const staffJournal = await getJson<{ items: { journalEntryId: string }[] }>(
+            s.api,
+            `/api/v1/patients/${entry.patientId}/journal-entries?pageSize=200`,
+            staff,
+          );
+          assert(!staffJournal.items.some((j) => j.journalEntryId === entry.journalEntryId), 'the therapist cannot read the private entry');
+
+          // Homework: hand in the first to-do with a note and a picture.
+          await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Homework' }).click();
+          await page.getByRole('heading', { name: 'Homework', level: 1 }).waitFor();
+          const handIn = page.getByRole('button', { name: /^Hand in: / }).first();
+          const title = ((await handIn.getAttribute('aria-label')) ?? '').replace(/^Hand in: /, '');
+          assert(title, 'the demo client has homework to do');
+          await noSidewaysScroll(page, 'the homework page');
+          await handIn.click();
+          const form = page.getByRole('form', { name: `Hand in: ${title}` });
+          await form.getByLabel('A note for your therapist (optional)').fill('Done on Sunday evening.');
+          await form.getByLabel('Attach your worksheet or a photo of it (optional)').setInputFiles({
+            name: 'worksheet.png',
+            mimeType: 'image/png',
+            buffer: PNG_1X1,
+          });
+          await noSidewaysScroll(page, 'the hand-in form with a file chosen');
+          await form.getByRole('button', { name: 'Mark as done' }).click();
+          await page.getByText(`“${title}” is handed in.`).waitFor();
+          await noSidewaysScroll(page, 'the homework page after handing in');
+          await audit.check(page, 'portal-flow-homework-390');
+          const hw = await getJson<{ items: Homework[] }>(s.api, '/api/v1/portal/homework?pageSize=100', token);
+          const done = hw.items.find((h) => h.title === title && h.completionNote === 'Done on Sunday evening.');
+          assert(done && done.status === 'completed' && done.submissionFileId, 'the API holds the homework as completed with the file');
+
+          // The crisis toolkit is one tap away, with 988 first.
+          await page.getByRole('region', { name: 'Crisis help' }).getByRole('link', { name: 'Crisis help' }).click();
+          await page.getByRole('heading', { name: 'Crisis help', level: 1 }).waitFor();
+          await page.getByRole('heading', { name: '988 Suicide & Crisis Lifeline' }).waitFor();
+          await page.getByRole('heading', { name: 'Steps that help you' }).waitFor();
+          await audit.check(page, 'portal-flow-crisis-390');
+
+          await page.getByRole('button', { name: 'Sign out' }).click();
+          await page.getByRole('heading', { name: 'Sign in to Cairn' }).waitFor();
+        } finally {
+          await ctx.close();
+        }
+      },
+    ],
+    [
+      'portal: a wrong password is a sentence; an expired access token is refreshed (rotated) without signing the client out; sign out ends the session',
+      async (browser) => {
+        const { ctx, page } = await newPage(browser, 390);
+        try {
+          await page.goto(`${s.portal}/login`);
+          await page.getByLabel('Email').fill('client2@sonoran.cairn.test');
+          await page.getByLabel('Password').fill('not-the-password-1');
+          await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+          const alert = page.getByRole('alert');
+          await alert.getByText('That email and password do not match an account. Check them and try again.').waitFor();
+          assert(!/401|password:|email:/.test((await alert.textContent()) ?? ''), 'the refusal names no status or field key');
+          await audit.check(page, 'portal-login-refused-390');
+
+          await signIn(page, s.portal, 'client2@sonoran.cairn.test');
+          const before = await page.evaluate(
+            () => JSON.parse(sessionStorage.getItem('cairn.portal.tokens') ?? '{}') as { refreshToken?: string },
+          );
+          // An access token the API refuses (as an expired one would be): the next request refreshes and is retried.
+          await page.evaluate(() => {
+            const t = JSON.parse(sessionStorage.getItem('cairn.portal.tokens') ?? '{}') as Record<string, string>;
+            sessionStorage.setItem('cairn.portal.tokens', JSON.stringify({ ...t, accessToken: 'expired.token.value' }));
+          });
+          await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Goals' }).click();
+          await page.getByRole('heading', { name: 'Goals', level: 1 }).waitFor();
+          await page.waitForFunction(() => !/Loading/.test(document.querySelector('main')?.textContent ?? ''), undefined, {
+            timeout: 15_000,
+          });
+          await audit.check(page, 'portal-goals-after-refresh-390');
+          assert((await page.getByRole('alert').count()) === 0, 'the goals loaded after the refresh (no error shown)');
+          assert((await page.locator('main .card').count()) > 0, 'the demo client’s goals are listed');
+          const after = await page.evaluate(
+            () => JSON.parse(sessionStorage.getItem('cairn.portal.tokens') ?? '{}') as { refreshToken?: string },
+          );
+          assert(after.refreshToken && after.refreshToken !== before.refreshToken, 'the refresh token was rotated');
+
+          await page.getByRole('button', { name: 'Sign out' }).click();
+          await page.getByRole('heading', { name: 'Sign in to Cairn' }).waitFor();
+          // Sign out ended the session on the server: neither the current nor the spent refresh token works.
+          for (const [which, refreshToken] of [
+            ['current', after.refreshToken],
+            ['spent', before.refreshToken],
+          ] as const) {
+            const r = await fetch(`${s.api}/api/v1/portal/auth/refresh`, {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify({ refreshToken }),
+            });
+            assert(r.status === 401, `after sign out the ${which} refresh token is refused (${r.status})`);
+          }
+        } finally {
+          await ctx.close();
+        }
+      },
+    ],
+    [
+      'portal: an invitation link sets the password and signs the client in; a weak password and a spent link are refused in sentences',
+      async (browser) => {
+        const staff = await login(s.api, '/api/v1/auth/login', 'frontdesk@sonoran.cairn.test');
+        const patients = await getJson<{ items: { id: string; status: string }[] }>(s.api, '/api/v1/patients?pageSize=50', staff);
+        let link: string | undefined;
+        const email = `invited.${Date.now()}@example.test`;
+        for (const p of patients.items.filter((x) => x.status === 'active')) {
+          const existing = await fetch(`${s.api}/api/v1/patients/${p.id}/portal-account`, {
+            headers: { Authorization: `Bearer ${staff}` },
+          });
+          if (existing.status !== 404) continue;
+          const r = await fetch(`${s.api}/api/v1/patients/${p.id}/portal-account/invitations`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${staff}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ email }),
+          });
+          if (r.status === 201) {
+            link = ((await r.json()) as { invitationLink: string }).invitationLink;
+            break;
+          }
+        }
+        assert(link?.startsWith('/accept-invitation#token='), 'front desk invited a demo patient without a portal account');
+        const { ctx, page } = await newPage(browser, 390);
+        try {
+          await page.goto(`${s.portal}${link}`);
+          await page.getByRole('heading', { name: 'Set your password' }).waitFor();
+          await lifelineVisible(page, 'the invitation page');
+          await page.getByLabel('New password').fill('password1234');
+          await page.getByLabel('Type it again').fill('password1234');
+          await page.getByRole('button', { name: 'Set password and sign in' }).click();
+          await page.getByText('Your password is a commonly used or breached password.').waitFor();
+          await audit.check(page, 'portal-invitation-weak-password-390');
+          const good = 'quiet river at dawn 42';
+          await page.getByLabel('New password').fill(good);
+          await page.getByLabel('Type it again').fill(good);
+          await page.getByRole('button', { name: 'Set password and sign in' }).click();
+          await page.getByRole('heading', { name: 'Hello', level: 1 }).waitFor();
+          await page.getByRole('button', { name: 'Sign out' }).click();
+          await page.getByRole('heading', { name: 'Sign in to Cairn' }).waitFor();
+
+          // The link is single use.
+          await page.goto(`${s.portal}${link}`);
+          await page.getByLabel('New password').fill('another quiet river 7');
+          await page.getByLabel('Type it again').fill('another quiet river 7');
+          await page.getByRole('button', { name: 'Set password and sign in' }).click();
+          await page.getByText('This invitation link is no longer valid: it has expired or was already used.', { exact: false }).waitFor();
+          await audit.check(page, 'portal-invitation-spent-390');
+        } finally {
+          await ctx.close();
+        }
+      },
+    ],
+    ...WIDTHS.map((width): PortalTest => [
+      `portal: every screen at ${width} px fits the width, shows 988 and has no serious or critical axe violations`,
+      async (browser) => {
+        const { ctx, page } = await newPage(browser, width);
+        try {
+          await page.goto(`${s.portal}/login`);
+          await page.getByRole('heading', { name: 'Sign in to Cairn' }).waitFor();
+          await lifelineVisible(page, 'the sign-in page');
+          await noSidewaysScroll(page, 'the sign-in page');
+          await audit.check(page, `portal-login-${width}`);
+          await page.goto(`${s.portal}/accept-invitation`);
+          await page.getByRole('heading', { name: 'Set your password' }).waitFor();
+          await audit.check(page, `portal-accept-invitation-no-link-${width}`);
+
+          await signIn(page, s.portal, 'client3@sonoran.cairn.test');
+          const screens: [string, string, string][] = [
+            ['/', 'Hello', 'dashboard'],
+            ['/mood', 'Mood', 'mood'],
+            ['/journal', 'Journal', 'journal'],
+            ['/homework', 'Homework', 'homework'],
+            ['/goals', 'Goals', 'goals'],
+            ['/resources', 'Resources', 'resources'],
+            ['/crisis', 'Crisis help', 'crisis'],
+          ];
+          for (const [path, heading, name] of screens) {
+            if (path === '/') await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home', exact: true }).click();
+            else if (path === '/crisis')
+              await page.getByRole('region', { name: 'Crisis help' }).getByRole('link', { name: 'Crisis help' }).click();
+            else await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: heading, exact: true }).click();
+            await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+            // Let the page's data arrive (no "Loading" left) before the screenshot and axe.
+            await page.waitForFunction(() => !/Loading/.test(document.querySelector('main')?.textContent ?? ''), undefined, {
+              timeout: 15_000,
+            });
+            if (name === 'mood') await page.locator('.recharts-surface').first().waitFor();
+            await lifelineVisible(page, `the ${name} page`);
+            await noSidewaysScroll(page, `the ${name} page`);
+            await audit.check(page, `portal-${name}-${width}`);
+          }
+        } finally {
+          await ctx.close();
+        }
+      },
+    ]),
+  ];
+}
