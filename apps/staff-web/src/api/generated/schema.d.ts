@@ -5273,6 +5273,14 @@ export interface components {
             siteName: string;
             value: number | null;
         };
+        SeriesPointDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description Null when no value was stored for the window (a gap, not a zero) */
+            value: number | null;
+        };
         MetricTileDto: {
             metricKey: string;
             /** Format: uuid */
@@ -5305,6 +5313,8 @@ export interface components {
             core: boolean;
             /** @description Group view only: the value per site in scope */
             bySite: components["schemas"]["SiteValueDto"][] | null;
+            /** @description The trend: the same calculation over consecutive windows of the range's length (days for today, weeks for this week), at most 8, oldest first, the last one the range itself; from the same stored values, scope and filters as the tile */
+            series: components["schemas"]["SeriesPointDto"][];
         };
         DashboardViewResponseDto: {
             view: components["schemas"]["DashboardViewInfoDto"];
