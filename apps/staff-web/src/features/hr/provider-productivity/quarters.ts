@@ -20,3 +20,21 @@ export function quarters(today: Date, fromYear: number): Period[] {
   }
   return out;
 }
+
+/** A period's key in the address: `2025-Q4`. */
+export const periodKey = (p: Period): string => p.label.replace(' ', '-');
+
+/**
+ * The newest period (of `periods`, newest first) for which `report` has activity: shown rows or withheld providers.
+ * Asks one period at a time and stops at the first with activity; null when none has any. A refusal is thrown.
+ */
+export async function latestPeriodWithData<R extends { items: unknown[]; suppressedProviderCount: number }>(
+  periods: readonly Period[],
+  report: (p: Period) => Promise<R>,
+): Promise<{ period: Period; report: R } | null> {
+  for (const period of periods) {
+    const r = await report(period);
+    if (r.items.length > 0 || r.suppressedProviderCount > 0) return { period, report: r };
+  }
+  return null;
+}
