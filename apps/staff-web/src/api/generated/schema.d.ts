@@ -9381,6 +9381,8 @@ export interface operations {
                 needsConsent?: boolean;
                 /** @description Only absent attendees (true: no encounter generated) or only generated rows (false); never matches a withheld row */
                 notGenerated?: boolean;
+                /** @description The queue order: a field, or `-field` for descending (default `-sessionDate`). Under any other field the rows withheld from you (42 CFR Part 2) come after every shown one, in the default order, so their place tells nothing they hide */
+                sort?: "sessionDate" | "-sessionDate" | "group" | "-group" | "patient" | "-patient" | "status" | "-status" | "code" | "-code";
             };
             header?: {
                 /** @description The organization the request acts in. Required when the caller belongs to more than one. */

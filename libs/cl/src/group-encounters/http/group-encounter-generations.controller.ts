@@ -25,6 +25,7 @@ import {
   ReviewItemResultDto,
   ReviewResultDto,
 } from './group-encounter-generations.dto';
+import { generationSortOf } from '../domain/generation-sort.rules';
 
 const NOT_FOUND = 'No generation with that id in your scope.';
 const uuidPipe = new ParseIdPipe(() => new NotFoundError(NOT_FOUND));
@@ -73,8 +74,8 @@ export class GroupEncounterGenerationsController {
   @ApiProblemResponses(400, 401, 403)
   async list(@Query() dto: ListGroupEncounterGenerationsDto) {
     assertDateRange(dto.from, dto.to);
-    const { page, pageSize, ...filter } = dto;
-    return this.queries.execute(new ListGroupEncounterGenerationsQuery(filter, { page, pageSize }));
+    const { page, pageSize, sort, ...filter } = dto;
+    return this.queries.execute(new ListGroupEncounterGenerationsQuery(filter, { page, pageSize }, generationSortOf(sort)));
   }
 
   @Get('consent-worklist')
