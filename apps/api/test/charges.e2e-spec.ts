@@ -425,7 +425,10 @@ describe('GET /api/v1/charges', () => {
     const pages = await Promise.all([1, 2, 3].map((p) => charges(billing, `?sessionId=${sessionId}&sort=amount&pageSize=2&page=${p}`)));
     expect(pages.map((p) => p.body.total)).toEqual([5, 5, 5]);
     expect(pages.flatMap((p) => p.body.items.map((i: { id: string }) => i.id))).toEqual([b.id, a.id, held.id, w1.id, w2.id]);
-    const [row] = await demo.auditEvents(`action = 'charge.list' AND scope->'sort'->>'field' = 'amount' AND scope->'resultChargeIds' ? $1`, [w1.id]);
+    const [row] = await demo.auditEvents(
+      `action = 'charge.list' AND scope->'sort'->>'field' = 'amount' AND scope->'resultChargeIds' ? $1`,
+      [w1.id],
+    );
     expect(row).toBeDefined();
   });
 

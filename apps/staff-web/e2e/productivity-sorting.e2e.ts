@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
 import type { BrowserContext, Page } from 'playwright-core';
 
 import { noSidewaysScroll, signIn } from './demo-session';
@@ -44,7 +43,10 @@ export function productivitySortingTests(s: Servers, audit: PageAuditor): [strin
         const label = /for (\d{4} Q\d)\./.exec(await status.innerText())![1]!;
         assert(new URL(page.url()).searchParams.get('period') === label.replace(' ', '-'), `the quarter is in the address (${page.url()})`);
         // The latest with activity: the quarter after it (if listed) has none.
-        const options = await page.getByLabel('Period').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+        const options = await page
+          .getByLabel('Period')
+          .locator('option')
+          .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
         const at = options.indexOf(label.replace(' ', '-'));
         if (at > 0) {
           await page.goto(`${s.web}/hr/productivity?period=${options[at - 1]}`);
@@ -97,20 +99,27 @@ export function productivitySortingTests(s: Servers, audit: PageAuditor): [strin
         const page = await ctx.newPage();
         await signIn(page, s.web, 'billing@sonoran.cairn.test');
         await page.goto(`${s.web}/billing/charges`);
-        await page.getByRole('status').filter({ hasText: /\d+ charges?\./ }).waitFor({ timeout: 30_000 });
+        await page
+          .getByRole('status')
+          .filter({ hasText: /\d+ charges?\./ })
+          .waitFor({ timeout: 30_000 });
         assert(
           (await page.getByRole('columnheader', { name: /^Service date/ }).getAttribute('aria-sort')) === 'descending',
           'charges open newest service date first, said by aria-sort',
         );
         const [res] = await Promise.all([
-          page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/charges' && new URL(r.url()).searchParams.get('sort') === '-amount'),
+          page.waitForResponse(
+            (r) => new URL(r.url()).pathname === '/api/v1/charges' && new URL(r.url()).searchParams.get('sort') === '-amount',
+          ),
           page.getByRole('button', { name: /^Amount, sort/ }).click(),
         ]);
         assert(res.status() === 200, `the API sorts by amount (got ${res.status()})`);
         assert(sortOf(page) === '-amount', `sort in the address (${page.url()})`);
-        const amounts = (await page.locator('table.charges tbody tr').evaluateAll((rows) =>
-          rows.map((r) => (r.getAttribute('data-status') === 'withheld' ? null : r.querySelectorAll('td')[3]?.textContent ?? '')),
-        )) as (string | null)[];
+        const amounts = (await page
+          .locator('table.charges tbody tr')
+          .evaluateAll((rows) =>
+            rows.map((r) => (r.getAttribute('data-status') === 'withheld' ? null : (r.querySelectorAll('td')[3]?.textContent ?? ''))),
+          )) as (string | null)[];
         const shown = amounts.filter((a): a is string => a !== null && a !== '—').map((a) => Number(a.replace(/[$,]/g, '')));
         assert(
           shown.every((v, i) => i === 0 || shown[i - 1]! >= v),
@@ -121,19 +130,27 @@ export function productivitySortingTests(s: Servers, audit: PageAuditor): [strin
         await auditAtEveryWidth(page, audit, 'charges-sorted');
 
         await page.goto(`${s.web}/review/group-encounters?status=all`);
-        await page.getByRole('status').filter({ hasText: /encounters? in \d+ sessions?|No generated encounters/ }).waitFor({ timeout: 30_000 });
+        await page
+          .getByRole('status')
+          .filter({ hasText: /encounters? in \d+ sessions?|No generated encounters/ })
+          .waitFor({ timeout: 30_000 });
         const attendee = page.getByRole('button', { name: /^Attendee, sort/ }).first();
         if ((await attendee.count()) > 0) {
           const [r] = await Promise.all([
             page.waitForResponse(
-              (x) => new URL(x.url()).pathname === '/api/v1/group-encounter-generations' && new URL(x.url()).searchParams.get('sort') === 'patient',
+              (x) =>
+                new URL(x.url()).pathname === '/api/v1/group-encounter-generations' &&
+                new URL(x.url()).searchParams.get('sort') === 'patient',
             ),
             attendee.click(),
           ]);
           assert(r.status() === 200, `the API sorts the queue by attendee (got ${r.status()})`);
           await page.getByText(/Sorted by attendee \(ascending\) across the whole queue/).waitFor();
           assert(
-            (await page.getByRole('columnheader', { name: /^Attendee/ }).first().getAttribute('aria-sort')) === 'ascending',
+            (await page
+              .getByRole('columnheader', { name: /^Attendee/ })
+              .first()
+              .getAttribute('aria-sort')) === 'ascending',
             'aria-sort on the queue',
           );
           assert(sortOf(page) === 'patient', `the queue's sort in the address (${page.url()})`);

@@ -38,7 +38,12 @@ describe('sortable lists', () => {
   });
 
   it('sorts numbers and names, nulls last in either direction, stably', () => {
-    const rows = [{ n: 2, s: 'b' }, { n: null, s: 'a10' }, { n: 10, s: 'a2' }, { n: 2, s: 'c' }];
+    const rows = [
+      { n: 2, s: 'b' },
+      { n: null, s: 'a10' },
+      { n: 10, s: 'a2' },
+      { n: 2, s: 'c' },
+    ];
     expect(sortRows(rows, (r) => r.n, 'ascending').map((r) => r.s)).toEqual(['b', 'c', 'a2', 'a10']);
     expect(sortRows(rows, (r) => r.n, 'descending').map((r) => r.s)).toEqual(['a2', 'b', 'c', 'a10']);
     expect(sortRows(rows, (r) => r.s, 'ascending').map((r) => r.s)).toEqual(['a2', 'a10', 'b', 'c']);

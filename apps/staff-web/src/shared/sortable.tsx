@@ -30,8 +30,7 @@ export function useAddressSort<F extends string>(fields: readonly F[], fallback:
   const sort = parseSort(params.get(param), fields, fallback);
   const sortBy = (field: F, firstDirection: SortDirection = 'ascending') => {
     const next = new URLSearchParams(params);
-    const direction: SortDirection =
-      sort.field === field ? (sort.direction === 'ascending' ? 'descending' : 'ascending') : firstDirection;
+    const direction: SortDirection = sort.field === field ? (sort.direction === 'ascending' ? 'descending' : 'ascending') : firstDirection;
     const value = sortParam({ field, direction });
     if (field === fallback.field && direction === fallback.direction) next.delete(param);
     else next.set(param, value);

@@ -10,6 +10,7 @@ import { ApproveGroupEncountersCommand } from '../commands/approve-group-encount
 import { EditGroupEncounterCodeCommand } from '../commands/edit-group-encounter-code/edit-group-encounter-code.command';
 import { RejectGroupEncountersCommand } from '../commands/reject-group-encounters/reject-group-encounters.command';
 import { ReopenGroupEncounterGenerationCommand } from '../commands/reopen-group-encounter-generation/reopen-group-encounter-generation.command';
+import { generationSortOf } from '../domain/generation-sort.rules';
 import type { ReviewItemResult, ReviewResult } from '../domain/review-result.view';
 import { GetGroupEncounterGenerationQuery } from '../queries/get-group-encounter-generation/get-group-encounter-generation.query';
 import { ListConsentWorklistQuery } from '../queries/list-consent-worklist/list-consent-worklist.query';
@@ -25,7 +26,6 @@ import {
   ReviewItemResultDto,
   ReviewResultDto,
 } from './group-encounter-generations.dto';
-import { generationSortOf } from '../domain/generation-sort.rules';
 
 const NOT_FOUND = 'No generation with that id in your scope.';
 const uuidPipe = new ParseIdPipe(() => new NotFoundError(NOT_FOUND));

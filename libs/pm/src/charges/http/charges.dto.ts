@@ -3,6 +3,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max,
 
 import { IsCalendarDate, IsId, PageQueryDto, type Assert, type SameShape } from '@cairn/platform/http';
 
+import { CHARGE_SORTS } from '../domain/charge-sort.rules';
 import {
   CHARGE_CHANGE_REASONS,
   CHARGE_SOURCE_TYPES,
@@ -11,7 +12,6 @@ import {
   VOID_REASONS,
   type ChargeChangeReason,
 } from '../domain/charge.rules';
-import { CHARGE_SORTS } from '../domain/charge-sort.rules';
 import { CHARGE_WITHHELD_REASONS, type ChargeLifecycleView, type ChargeView } from '../domain/charge.view';
 
 export class ListChargesDto extends PageQueryDto {

@@ -4,8 +4,8 @@ import { Prisma } from '@cairn/platform/db';
 import { dateRange } from '@cairn/platform/kernel';
 
 import type { PmRow, PmTx } from '../../pm.tx';
-import type { ChargeSourceType, ChargeStatus } from '../domain/charge.rules';
 import { DEFAULT_CHARGE_SORT, sortsByHiddenField, type ChargeSort } from '../domain/charge-sort.rules';
+import type { ChargeSourceType, ChargeStatus } from '../domain/charge.rules';
 import { ChargesRepository } from './charges.repository';
 
 type Charge = PmRow<'charge'>;
@@ -93,7 +93,11 @@ export class ChargeListRepository {
     tx: PmTx,
     where: Prisma.ChargeWhereInput,
   ): Promise<{ shown: Prisma.ChargeWhereInput; withheld: Prisma.ChargeWhereInput }> {
-    const charts = await tx.charge.findMany({ where: { AND: [where, { chartId: { not: null } }] }, distinct: ['chartId'], select: { chartId: true } });
+    const charts = await tx.charge.findMany({
+      where: { AND: [where, { chartId: { not: null } }] },
+      distinct: ['chartId'],
+      select: { chartId: true },
+    });
     const decisions = await this.charges.billingConsentOfCharts(
       tx,
       charts.map((c) => c.chartId!),

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 
 import { BreakdownChart } from './breakdown-chart';
-import { TrendChart } from './trend-chart';
 import { Attention, breakdownGroups, drillAddress, figureWords, Tile, updateModelWords, whenWords } from './tile-words';
+import { TrendChart } from './trend-chart';
 
 const ICON: Record<Attention['icon'], string> = {
   'alert-triangle': '⚠',

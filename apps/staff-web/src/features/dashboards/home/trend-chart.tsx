@@ -42,7 +42,15 @@ export function TrendChart({ tile, format }: { tile: Tile; format(v: number): st
           <CartesianGrid vertical={false} stroke="#d0d7de" />
           <XAxis dataKey="label" tick={{ fontSize: 11, fill: '#333333' }} interval="preserveStartEnd" />
           <YAxis hide domain={[0, 'auto']} />
-          <Line type="monotone" dataKey="value" stroke="#1f5fa8" strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="value"
+            stroke="#1f5fa8"
+            strokeWidth={2}
+            dot={{ r: 2 }}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
         </LineChart>
       </div>
       <table className="visually-hidden">

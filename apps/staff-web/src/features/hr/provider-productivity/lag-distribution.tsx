@@ -35,7 +35,15 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * (it says how many notes of the providers whose bins are published were signed within a day, and how many
  * providers are left out and why), and it points to the longer period when none can be shown.
  */
-export function LagDistribution({ rows, suppressedCount, periodLabel }: { rows: readonly ProductivityRow[]; suppressedCount: number; periodLabel: string }) {
+export function LagDistribution({
+  rows,
+  suppressedCount,
+  periodLabel,
+}: {
+  rows: readonly ProductivityRow[];
+  suppressedCount: number;
+  periodLabel: string;
+}) {
   const s = lagSummary(rows);
   const total = s.bins ? s.bins.under24h + s.bins.atLeast24h : 0;
   const left: string[] = [];
@@ -47,15 +55,15 @@ export function LagDistribution({ rows, suppressedCount, periodLabel }: { rows: 
       {s.bins ? (
         <>
           <p>
-            Across the {plural(s.withBins, 'provider')} whose lag can be shown, {Math.round((s.bins.under24h / Math.max(1, total)) * 100)} % of{' '}
-            {plural(total, 'note')} were signed within 24 hours of the session.
+            Across the {plural(s.withBins, 'provider')} whose lag can be shown, {Math.round((s.bins.under24h / Math.max(1, total)) * 100)} %
+            of {plural(total, 'note')} were signed within 24 hours of the session.
           </p>
           <LagBinsChart bins={s.bins} />
         </>
       ) : rows.length > 0 ? (
         <p>
-          No provider&rsquo;s lag distribution can be shown for {periodLabel}. The average lag per provider is in the table where it
-          can be shown; a longer period (the year) usually has enough notes in each bin.
+          No provider&rsquo;s lag distribution can be shown for {periodLabel}. The average lag per provider is in the table where it can be
+          shown; a longer period (the year) usually has enough notes in each bin.
         </p>
       ) : null}
       {left.length > 0 && <p className="muted small">Not included: {left.join('; ')}. This protects patients&rsquo; privacy.</p>}

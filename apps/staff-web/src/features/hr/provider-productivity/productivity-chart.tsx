@@ -6,7 +6,15 @@ import type { ProductivityRow } from '../../../api/client';
  * Notes signed and average documentation lag per provider, as two bar charts side by side. The drawing is hidden
  * from screen readers: its figures are the table's below (the caption says so), where a withheld average is a dash.
  */
-export function ProductivityChart({ rows, name, periodLabel }: { rows: readonly ProductivityRow[]; name(id: string): string; periodLabel: string }) {
+export function ProductivityChart({
+  rows,
+  name,
+  periodLabel,
+}: {
+  rows: readonly ProductivityRow[];
+  name(id: string): string;
+  periodLabel: string;
+}) {
   if (rows.length === 0) return null;
   const data = rows.map((r) => ({ provider: name(r.providerId), notes: r.notesCompletedCount, lag: r.avgDocumentationLagHours }));
   const height = Math.max(120, rows.length * 28 + 30);
@@ -17,7 +25,10 @@ export function ProductivityChart({ rows, name, periodLabel }: { rows: readonly 
         <strong>Notes signed and average documentation lag per provider, {periodLabel}.</strong>{' '}
         <span className="muted small">
           The same figures are in the table below
-          {lagShown < data.length ? `; ${data.length - lagShown} average${data.length - lagShown === 1 ? ' is' : 's are'} withheld and not drawn` : ''}.
+          {lagShown < data.length
+            ? `; ${data.length - lagShown} average${data.length - lagShown === 1 ? ' is' : 's are'} withheld and not drawn`
+            : ''}
+          .
         </span>
       </figcaption>
       <div className="productivity-chart-panels" aria-hidden="true">

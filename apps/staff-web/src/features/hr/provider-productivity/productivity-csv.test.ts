@@ -22,7 +22,11 @@ const row = {
 
 describe('provider productivity CSV', () => {
   it('names providers and home sites, never their ids, and leaves withheld figures empty', () => {
-    const csv = productivityCsv([row], () => 'Ana Alvarez, LCSW', () => 'Phoenix Central');
+    const csv = productivityCsv(
+      [row],
+      () => 'Ana Alvarez, LCSW',
+      () => 'Phoenix Central',
+    );
     const [header, line] = csv.trim().split('\r\n');
     expect(header!.startsWith('Provider,Home site,Period start,Period end,Notes signed')).toBe(true);
     expect(line).toBe('"Ana Alvarez, LCSW",Phoenix Central,2025-10-01,2025-12-31,12,0.9,,7,5,9,1,0.05,0,,,,,7,');

@@ -40,7 +40,11 @@ export const PRODUCTIVITY_CSV_HEADER = [
  * no name), the rows in the order on screen, withheld figures left empty. Built from the answer on screen, so it
  * holds exactly what the audited read returned.
  */
-export function productivityCsv(rows: readonly ProductivityRow[], providerName: (id: string) => string, siteName: (id: string) => string): string {
+export function productivityCsv(
+  rows: readonly ProductivityRow[],
+  providerName: (id: string) => string,
+  siteName: (id: string) => string,
+): string {
   const lines = [PRODUCTIVITY_CSV_HEADER.map(csvCell).join(',')];
   for (const r of rows) {
     const cats = r.sessionCountByCategory as Record<string, number | undefined>;

@@ -26,7 +26,10 @@ const ME = {
   ],
 };
 const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
+  });
 
 function row(i: number, over: Partial<ProductivityRow> = {}): ProductivityRow {
   return {
@@ -110,7 +113,11 @@ describe('Provider productivity', () => {
     expect(where().get('period')).toBe(older.label.replace(' ', '-'));
     expect((screen.getByLabelText('Period') as HTMLSelectElement).value).toBe(older.label.replace(' ', '-'));
     // Newest first, stopping at the first quarter with activity; its answer is reused, not asked again.
-    expect(asked).toEqual(quarters(new Date(), 2024).slice(0, 4).map((p) => p.start));
+    expect(asked).toEqual(
+      quarters(new Date(), 2024)
+        .slice(0, 4)
+        .map((p) => p.start),
+    );
   });
 
   it('a period in the address is asked directly', async () => {

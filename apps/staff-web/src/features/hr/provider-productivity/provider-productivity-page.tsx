@@ -58,7 +58,12 @@ export function ProviderProductivityPage({ scope = 'organization' }: { scope?: '
         : api.GET('/api/v1/hr/provider-productivity', { params: { query } }),
     );
   };
-  const reportKey = (p: Period) => ['productivity', reportScope, authScope, { periodStart: p.start, periodEnd: p.end, siteId: siteId || undefined }];
+  const reportKey = (p: Period) => [
+    'productivity',
+    reportScope,
+    authScope,
+    { periodStart: p.start, periodEnd: p.end, siteId: siteId || undefined },
+  ];
 
   // No period in the address: find the latest quarter with activity, keep its answer, and put it in the address.
   const latest = useQuery({
@@ -86,7 +91,7 @@ export function ProviderProductivityPage({ scope = 'organization' }: { scope?: '
     queryFn: () => fetchReport(period!),
   });
 
-  const rows = result.data?.items ?? [];
+  const rows = useMemo(() => result.data?.items ?? [], [result.data]);
   const suppressedCount = result.data?.suppressedProviderCount ?? 0;
   const staff = useStaffNames(
     rows.map((r) => r.providerId),
@@ -191,7 +196,9 @@ export function ProviderProductivityPage({ scope = 'organization' }: { scope?: '
               : `${rows.length} row${rows.length === 1 ? '' : 's'} for ${period.label}.`}
           </p>
           <ProductivityChart rows={sorted} name={nameOf} periodLabel={period.label} />
-          {(rows.length > 0 || suppressedCount > 0) && <LagDistribution rows={rows} suppressedCount={suppressedCount} periodLabel={period.label} />}
+          {(rows.length > 0 || suppressedCount > 0) && (
+            <LagDistribution rows={rows} suppressedCount={suppressedCount} periodLabel={period.label} />
+          )}
           {rows.length > 0 && (
             <TableWrap label="Provider productivity table">
               <table className="report">

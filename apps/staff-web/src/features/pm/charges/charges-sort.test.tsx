@@ -12,7 +12,10 @@ const ME = {
   organizations: [{ id: ORG, name: 'Sonoran', slug: 'sonoran', roles: ['billing'], permissions: ['pm.charges.view'], sites: [] }],
 };
 const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
+  });
 const withheld = {
   id: 'eeeeeeee-0000-4000-8000-000000000001',
   status: null,

@@ -29,7 +29,13 @@ export class ListGroupEncounterGenerationsHandler implements ClUseCaseHandler<
     const { skip, take } = pageWindow(page);
     // The repository reads the page and its count together (listGenerations), hence no pagedAuditedList.
     const { rows, total } = await listGenerations(tx, ctx.organizationId, filter, skip, take, sort);
-    audit.scope({ filters: setFilterNames(filter), sort: sort ?? null, total, generationIds: rows.map((r) => r.id), ...part2AuditScope(rows) });
+    audit.scope({
+      filters: setFilterNames(filter),
+      sort: sort ?? null,
+      total,
+      generationIds: rows.map((r) => r.id),
+      ...part2AuditScope(rows),
+    });
     return pageOf(rows.map(toGenerationView), total, page);
   }
 }
