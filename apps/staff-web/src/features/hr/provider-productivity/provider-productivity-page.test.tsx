@@ -172,7 +172,7 @@ describe('Provider productivity', () => {
     fireEvent.click(screen.getByRole('button', { name: /^Average lag \(hours\), sort ascending/ }));
     await waitFor(() => expect(bodyRows()).toEqual([NAMES[0], NAMES[2], NAMES[1]]));
     expect(where().get('sort')).toBe('lag');
-  });
+  }, 20_000);
 
   it('a sort in the address is applied on load', async () => {
     stub({ '2025-10-01': { items: [row(0), row(1), row(2)], suppressedProviderCount: 0 } });
