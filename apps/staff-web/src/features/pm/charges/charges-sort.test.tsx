@@ -81,7 +81,7 @@ afterEach(() => {
   sessionStorage.clear();
 });
 
-describe('Charges: column sorting', () => {
+describe('Charges: column sorting', { timeout: 20_000 }, () => {
   it('sorts on the server from a header button, with aria-sort, the sort in the address and back to page 1', async () => {
     const asked = setup('/charges?page=2');
     const date = await screen.findByRole('columnheader', { name: /^Service date/ });
