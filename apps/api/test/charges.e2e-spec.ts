@@ -51,6 +51,8 @@ interface ChargeRow {
   /** The proposed and final code (default: 90849 proposed, 90853 billed) and their modifiers. */
   code?: string;
   modifiers?: string[];
+  /** Default 4200. */
+  amountCents?: number;
 }
 async function insertCharge(c: ChargeRow = {}): Promise<{ id: string; sourceId: string; patientId: string }> {
   const id = randomUUID();
@@ -79,8 +81,8 @@ async function insertCharge(c: ChargeRow = {}): Promise<{ id: string; sourceId: 
       onHold ? null : (c.code ?? '90853'),
       onHold ? 0 : 1,
       onHold ? null : 'per_session',
-      onHold ? null : 4200,
-      onHold ? null : 4200,
+      onHold ? null : (c.amountCents ?? 4200),
+      onHold ? null : (c.amountCents ?? 4200),
       onHold ? 'on_hold' : 'ready',
       onHold ? 'no_fee_schedule_entry' : null,
       c.code ?? '90849',
@@ -395,6 +397,48 @@ describe('GET /api/v1/charges', () => {
     expect(first.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
     expect(first.body.items.map((i: { serviceDate: string }) => i.serviceDate)).toEqual(['2026-04-03', '2026-04-02']);
     expect(second.body.items.map((i: { serviceDate: string }) => i.serviceDate)).toEqual(['2026-04-01']);
+  });
+
+  it('sorts by service date, amount or status, withheld Part 2 charges after the shown ones (by service date) when sorted by what they hide', async () => {
+    const closed = (await part2ChartsForBilling()).find((c) => !c.ok)!;
+    const sessionId = randomUUID();
+    const part2 = { sessionId, patientId: closed.patient_id, chartId: closed.chart_id, site: closed.site_id };
+    const a = await insertCharge({ sessionId, serviceDate: '2026-04-01', amountCents: 9000 });
+    const b = await insertCharge({ sessionId, serviceDate: '2026-04-03', amountCents: 100 });
+    const held = await insertCharge({ sessionId, serviceDate: '2026-04-02', status: 'on_hold' });
+    // Withheld: the smallest and the largest amount, so a naive sort would put them first and last.
+    const w1 = await insertCharge({ ...part2, serviceDate: '2026-04-05', amountCents: 1 });
+    const w2 = await insertCharge({ ...part2, serviceDate: '2026-03-01', amountCents: 999_999 });
+    const ids = async (q: string) => {
+      const res = await charges(billing, `?sessionId=${sessionId}${q}`);
+      expect(res.status).toBe(200);
+      return res.body.items.map((i: { id: string }) => i.id);
+    };
+    expect(await ids('')).toEqual([w1.id, b.id, held.id, a.id, w2.id]);
+    expect(await ids('&sort=-serviceDate')).toEqual([w1.id, b.id, held.id, a.id, w2.id]);
+    expect(await ids('&sort=serviceDate')).toEqual([w2.id, a.id, held.id, b.id, w1.id]);
+    expect(await ids('&sort=amount')).toEqual([b.id, a.id, held.id, w1.id, w2.id]);
+    expect(await ids('&sort=-amount')).toEqual([a.id, b.id, held.id, w1.id, w2.id]);
+    expect(await ids('&sort=status')).toEqual([held.id, b.id, a.id, w1.id, w2.id]);
+    expect(await ids('&sort=-status')).toEqual([b.id, a.id, held.id, w1.id, w2.id]);
+    // Pages run across the shown and the withheld charges without a gap or a repeat.
+    const pages = await Promise.all([1, 2, 3].map((p) => charges(billing, `?sessionId=${sessionId}&sort=amount&pageSize=2&page=${p}`)));
+    expect(pages.map((p) => p.body.total)).toEqual([5, 5, 5]);
+    expect(pages.flatMap((p) => p.body.items.map((i: { id: string }) => i.id))).toEqual([b.id, a.id, held.id, w1.id, w2.id]);
+    const [row] = await demo.auditEvents(
+      `action = 'charge.list' AND scope->'sort'->>'field' = 'amount' AND scope->'resultChargeIds' ? $1`,
+      [w1.id],
+    );
+    expect(row).toBeDefined();
+  });
+
+  it('answers 400 naming sort for a field it does not sort by', async () => {
+    for (const q of ['?sort=patientId', '?sort=amount,status', '?sort=--amount', '?sort=']) {
+      const res = await charges(billing, q);
+      expectProblem(res, 400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['sort']);
+      expect(JSON.stringify(res.body)).toContain('sort must be one of serviceDate, -serviceDate, amount, -amount, status, -status');
+    }
   });
 
   it('answers 400 naming the field for bad filters', async () => {

@@ -136,6 +136,39 @@ describe('All authenticated staff roles receive the Dashboard View bound to thei
   });
 });
 
+describe('Trends: each tile carries its series over the preceding windows, with the same scope as its value', () => {
+  const dayBefore = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+  beforeAll(async () => {
+    await seedToday();
+    await store.put(org, 'cl.documentation', [
+      { signal: 'notes.unsigned', day: dayBefore(2), siteId: site('TUC'), providerId: ids['clinician'], value: 4 },
+      { signal: 'notes.unsigned', day: dayBefore(2), siteId: site('TUC'), providerId: ids['clinician2'], value: 30 },
+      { signal: 'notes.unsigned', day: dayBefore(5), siteId: site('PHX'), providerId: ids['peer'], value: 100 },
+    ]);
+  });
+
+  it("a clinician's trend holds only their own figures; a manager's every provider's; gaps are null, never 0", async () => {
+    const own = tile((await get('clinician', '/api/v1/dashboards/me')).body, 'notes.unsigned');
+    expect(own.series).toHaveLength(8);
+    expect(own.series.at(-1)).toEqual({ from: today, to: today, value: 2 });
+    expect(own.series.find((p: any) => p.from === dayBefore(2)).value).toBe(4);
+    expect(own.series.find((p: any) => p.from === dayBefore(5)).value).toBeNull();
+    expect(own.series.find((p: any) => p.from === dayBefore(1)).value).toBeNull();
+
+    const all = tile((await get('manager', '/api/v1/dashboards/me')).body, 'notes.unsigned');
+    expect(all.series.find((p: any) => p.from === dayBefore(2)).value).toBe(34);
+    expect(all.series.find((p: any) => p.from === dayBefore(5)).value).toBe(100);
+    const tuc = tile((await get('manager', '/api/v1/dashboards/me', { siteId: site('TUC') })).body, 'notes.unsigned');
+    expect(tuc.series.find((p: any) => p.from === dayBefore(5)).value).toBeNull();
+  });
+
+  it("a clinician asking for another provider's trend is refused like the tile (403)", async () => {
+    const res = await get('clinician', '/api/v1/dashboards/me', { providerId: ids['clinician2']! });
+    expect(res.status).toBe(403);
+    expect(JSON.stringify(res.body)).not.toContain('series');
+  });
+});
+
 describe('RBAC is enforced at the metric level: a role never receives a metric its visibility rules exclude', () => {
   beforeAll(seedToday);
 

@@ -651,6 +651,42 @@ describe('42 CFR Part 2', () => {
   });
 });
 
+describe('sorting the review queue', () => {
+  it('sorts by patient, status, code or group with withheld Part 2 rows after the shown ones, and 400 naming sort otherwise', async () => {
+    const s = session([present(part2Unconsented), present(part2Consented), present(patients[7]!), present(patients[6]!)], {
+      group_type: 'sud_group_counseling',
+      sud_program: true,
+      session_date: '2026-10-27',
+    });
+    expect(await worker.document(s)).toBe('processed');
+    const list = async (sort: string) => {
+      const res = await as(app, supervisor).get(`${URL}?sessionId=${s.session_id}&sort=${sort}`);
+      expect(res.status).toBe(200);
+      return res.body.items as Array<{ id: string; patientName: string | null; flags: { consentRequired: boolean } }>;
+    };
+    const lastName = (n: string | null) => (n ?? '').split(' ').slice(1).join(' ');
+    for (const sort of ['patient', '-patient', 'status', '-status', 'code', '-code', 'group', '-group']) {
+      const rows = await list(sort);
+      expect(rows).toHaveLength(4);
+      // Whatever the direction, the withheld row is last: its place tells nothing about its patient, status or code.
+      expect(rows.map((r) => r.flags.consentRequired)).toEqual([false, false, false, true]);
+    }
+    const up = (await list('patient')).slice(0, 3).map((r) => lastName(r.patientName));
+    expect(up).toEqual([...up].sort((a, b) => a.localeCompare(b)));
+    const down = (await list('-patient')).slice(0, 3).map((r) => lastName(r.patientName));
+    expect(down).toEqual([...up].reverse());
+    // The queue's own order (by session date) is unchanged by the parameter.
+    expect((await list('-sessionDate')).map((r) => r.id)).toEqual(
+      (await as(app, supervisor).get(`${URL}?sessionId=${s.session_id}`)).body.items.map((r: { id: string }) => r.id),
+    );
+    for (const bad of ['chartId', 'patient,status', '-', 'patientName']) {
+      const res = await as(app, supervisor).get(`${URL}?sort=${encodeURIComponent(bad)}`);
+      expectProblem(res, 400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['sort']);
+    }
+  });
+});
+
 describe('42 CFR Part 2: a withheld row read field by field', () => {
   let s: ClGroupSessionDocumentedV1;
   let withheldId: string;

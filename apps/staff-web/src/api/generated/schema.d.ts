@@ -1245,7 +1245,7 @@ export interface paths {
         };
         /**
          * List charges with their source and proposed vs final code
-         * @description Permission: `pm.charges.view`. Filters: status, site, service date range, source type, group session, patient. Paginated, newest service date first; only the caller's sites. 42 CFR Part 2: a charge of a Part 2 chart without your consent for its billing records is withheld (only its id, `consentRequired` and `withheldReason`: no code, amount, date, source or patient), and filters on a charge's own facts (status, source type, patient) never match it; a shown Part 2 charge carries the §2.32 `part2Notice`. CSV with `format=csv` or `Accept: text/csv`: every matching charge (at most 10,000, else 422), masked the same way, chunked with the export trailers. Audited (`charge.list`, `charge.export`).
+         * @description Permission: `pm.charges.view`. Filters: status, site, service date range, source type, group session, patient. Paginated, newest service date first unless `sort` says otherwise; only the caller's sites. 42 CFR Part 2: a charge of a Part 2 chart without your consent for its billing records is withheld (only its id, `consentRequired` and `withheldReason`: no code, amount, date, source or patient), and filters on a charge's own facts (status, source type, patient) never match it; a shown Part 2 charge carries the §2.32 `part2Notice`. CSV with `format=csv` or `Accept: text/csv`: every matching charge (at most 10,000, else 422), masked the same way, chunked with the export trailers. Audited (`charge.list`, `charge.export`).
          */
         get: operations["ChargesController_list_v1"];
         put?: never;
@@ -5619,6 +5619,14 @@ export interface components {
             siteName: string;
             value: number | null;
         };
+        SeriesPointDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description Null when no value was stored for the window (a gap, not a zero) */
+            value: number | null;
+        };
         MetricTileDto: {
             metricKey: string;
             /** Format: uuid */
@@ -5651,6 +5659,8 @@ export interface components {
             core: boolean;
             /** @description Group view only: the value per site in scope */
             bySite: components["schemas"]["SiteValueDto"][] | null;
+            /** @description The trend: the same calculation over consecutive windows of the range's length (days for today, weeks for this week), at most 8, oldest first, the last one the range itself; from the same stored values, scope and filters as the tile */
+            series: components["schemas"]["SeriesPointDto"][];
         };
         DashboardViewResponseDto: {
             view: components["schemas"]["DashboardViewInfoDto"];
@@ -9827,6 +9837,8 @@ export interface operations {
                 needsConsent?: boolean;
                 /** @description Only absent attendees (true: no encounter generated) or only generated rows (false); never matches a withheld row */
                 notGenerated?: boolean;
+                /** @description The queue order: a field, or `-field` for descending (default `-sessionDate`). Under any other field the rows withheld from you (42 CFR Part 2) come after every shown one, in the default order, so their place tells nothing they hide */
+                sort?: "sessionDate" | "-sessionDate" | "group" | "-group" | "patient" | "-patient" | "status" | "-status" | "code" | "-code";
             };
             header?: {
                 /** @description The organization the request acts in. Required when the caller belongs to more than one. */
@@ -13443,6 +13455,8 @@ export interface operations {
                 sessionId?: string;
                 /** @description Never matches a withheld charge (it would tell that the patient's chart is under Part 2) */
                 patientId?: string;
+                /** @description The list order: a field, or `-field` for descending (default `-serviceDate`). Under `amount` or `status` the charges withheld from you (42 CFR Part 2) come after every shown one, newest service date first, so their place tells nothing they hide */
+                sort?: "serviceDate" | "-serviceDate" | "amount" | "-amount" | "status" | "-status";
                 /** @description csv: every matching charge (not one page) as CSV, masked like the list; `Accept: text/csv` asks the same */
                 format?: "json" | "csv";
             };

@@ -10,6 +10,7 @@ import { ApproveGroupEncountersCommand } from '../commands/approve-group-encount
 import { EditGroupEncounterCodeCommand } from '../commands/edit-group-encounter-code/edit-group-encounter-code.command';
 import { RejectGroupEncountersCommand } from '../commands/reject-group-encounters/reject-group-encounters.command';
 import { ReopenGroupEncounterGenerationCommand } from '../commands/reopen-group-encounter-generation/reopen-group-encounter-generation.command';
+import { generationSortOf } from '../domain/generation-sort.rules';
 import type { ReviewItemResult, ReviewResult } from '../domain/review-result.view';
 import { GetGroupEncounterGenerationQuery } from '../queries/get-group-encounter-generation/get-group-encounter-generation.query';
 import { ListConsentWorklistQuery } from '../queries/list-consent-worklist/list-consent-worklist.query';
@@ -73,8 +74,8 @@ export class GroupEncounterGenerationsController {
   @ApiProblemResponses(400, 401, 403)
   async list(@Query() dto: ListGroupEncounterGenerationsDto) {
     assertDateRange(dto.from, dto.to);
-    const { page, pageSize, ...filter } = dto;
-    return this.queries.execute(new ListGroupEncounterGenerationsQuery(filter, { page, pageSize }));
+    const { page, pageSize, sort, ...filter } = dto;
+    return this.queries.execute(new ListGroupEncounterGenerationsQuery(filter, { page, pageSize }, generationSortOf(sort)));
   }
 
   @Get('consent-worklist')

@@ -5,6 +5,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsStr
 import { IsCalendarDate, IsId, PageQueryDto, type Assert, type SameShape } from '@cairn/platform/http';
 
 import type { ConsentWorklistItemView } from '../domain/consent-worklist.view';
+import { GENERATION_SORTS } from '../domain/generation-sort.rules';
 import { WITHHELD_REASONS, type GroupEncounterGenerationView } from '../domain/group-encounter-generation.view';
 import { GENERATION_STATUSES, NOT_BILLABLE_REASONS } from '../domain/group-encounter.rules';
 import type { ReviewOutcome, ReviewResult } from '../domain/review-result.view';
@@ -61,6 +62,15 @@ export class ListGroupEncounterGenerationsDto extends PageQueryDto {
   @Transform(booleanQuery)
   @IsBoolean({ message: 'notGenerated must be true or false' })
   notGenerated?: boolean;
+  @ApiPropertyOptional({
+    enum: GENERATION_SORTS,
+    description:
+      'The queue order: a field, or `-field` for descending (default `-sessionDate`). Under any other field the rows withheld from ' +
+      'you (42 CFR Part 2) come after every shown one, in the default order, so their place tells nothing they hide',
+  })
+  @IsOptional()
+  @IsIn(GENERATION_SORTS, { message: `sort must be one of ${GENERATION_SORTS.join(', ')}` })
+  sort?: string;
 }
 
 export class ReviewIdsDto {

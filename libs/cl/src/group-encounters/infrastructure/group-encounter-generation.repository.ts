@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '@cairn/platform/db';
 
 import type { ClTx } from '../../cl.tx';
+import { DEFAULT_GENERATION_SORT, type GenerationSort } from '../domain/generation-sort.rules';
 import type { GenerationRow } from '../domain/group-encounter-generation.view';
 
 type Tx = ClTx;
@@ -66,18 +67,41 @@ function whereOf(organizationId: string, f: GenerationFilter): Prisma.Sql {
   return Prisma.join(parts, ' AND ');
 }
 
-/** One page, newest session first, attendees of a session together (row-level security limits the sites). */
+const DEFAULT_ORDER = Prisma.sql`g.session_date DESC, g.group_session_id, g.created_at, g.id`;
+
+/**
+ * The ORDER BY of a sort. By session date: the queue's order (either way). By a field a withheld row hides: the rows
+ * the caller may see first, by that field (nulls last), then the withheld ones in the default order.
+ */
+function orderOf(sort: GenerationSort): Prisma.Sql {
+  const dir = Prisma.raw(sort.direction === 'asc' ? 'ASC' : 'DESC');
+  if (sort.field === 'sessionDate')
+    return sort.direction === 'desc' ? DEFAULT_ORDER : Prisma.sql`g.session_date ASC, g.group_session_id, g.created_at, g.id`;
+  const key = {
+    group: Prisma.sql`(SELECT gr.name FROM cl_groups gr WHERE gr.organization_id = g.organization_id AND gr.id = g.group_id)`,
+    patient: Prisma.sql`(SELECT p.last_name || ', ' || p.first_name FROM cl_patients p WHERE p.organization_id = g.organization_id AND p.id = g.patient_id)`,
+    status: Prisma.sql`g.status`,
+    code: Prisma.sql`g.proposed_cpt_code`,
+  }[sort.field];
+  return Prisma.sql`CASE WHEN ${CONSENTED} THEN 0 ELSE 1 END, CASE WHEN ${CONSENTED} THEN ${key} END ${dir} NULLS LAST, ${DEFAULT_ORDER}`;
+}
+
+/**
+ * One page in `sort` order (default: newest session first, attendees of a session together; row-level security
+ * limits the sites).
+ */
 export async function listGenerations(
   tx: Tx,
   organizationId: string,
   f: GenerationFilter,
   skip: number,
   take: number,
+  sort: GenerationSort = DEFAULT_GENERATION_SORT,
 ): Promise<{ rows: GenerationRow[]; total: number }> {
   const where = whereOf(organizationId, f);
   const rows = await tx.$queryRaw<GenerationRow[]>`
     SELECT ${COLUMNS} FROM cl_group_encounter_generations g WHERE ${where}
-    ORDER BY g.session_date DESC, g.group_session_id, g.created_at, g.id
+    ORDER BY ${orderOf(sort)}
     LIMIT ${take} OFFSET ${skip}`;
   const [{ n }] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM cl_group_encounter_generations g WHERE ${where}`;
   return { rows, total: n };

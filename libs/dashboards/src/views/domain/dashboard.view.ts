@@ -5,7 +5,7 @@ import { evaluateAttention, type AttentionIndicator } from './attention.rules';
 import type { ResolvedFilters } from './filters.rules';
 import { feedState, freshnessLabel, type FeedState, type SourceStatusRow, type Staleness } from './freshness.rules';
 import type { MetricAccess } from './metric-access.rules';
-import { computeValue, trailingValues, type StoredCell } from './metric-value.rules';
+import { computeValue, seriesValues, trailingValues, type SeriesPoint, type StoredCell } from './metric-value.rules';
 
 export interface SiteValue {
   siteId: string;
@@ -37,6 +37,8 @@ export interface MetricTile {
   core: boolean;
   /** Cross-site view only: the value per site in scope. */
   bySite: SiteValue[] | null;
+  /** The trend: the value over the windows of the range's length before it, oldest first, the range last. */
+  series: SeriesPoint[];
 }
 
 export interface DashboardView {
@@ -96,6 +98,7 @@ export function buildTile(input: TileInput, filters: ResolvedFilters, now: Date,
     drill,
     core: input.core,
     bySite: input.bySite,
+    series: seriesValues(def.calculation, input.cells, filters.from, filters.to),
   };
 }
 

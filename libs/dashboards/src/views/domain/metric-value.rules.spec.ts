@@ -1,4 +1,4 @@
-import { computeValue, trailingValues, type StoredCell } from './metric-value.rules';
+import { computeValue, seriesValues, trailingValues, type StoredCell } from './metric-value.rules';
 
 const at = new Date('2026-12-05T10:00:00Z');
 const cell = (signal: string, day: string, value: number, breakdown: Record<string, number> | null = null): StoredCell => ({
@@ -45,5 +45,36 @@ describe('computeValue', () => {
     );
     expect(trailingValues({ op: 'sum', signal: 'a' }, daily, '2026-12-05', '2026-12-05')).toHaveLength(56);
     expect(trailingValues({ op: 'sum', signal: 'a' }, daily, '2026-11-30', '2026-12-06')).toEqual([7, 7, 7, 7, 7, 7, 7, 7]);
+  });
+});
+
+describe('seriesValues', () => {
+  const cells = [cell('a', '2026-12-01', 2), cell('a', '2026-12-03', 5), cell('a', '2026-11-20', 9), cell('b', '2026-12-03', 10)];
+
+  it('gives one point per window of the range length, oldest first, ending with the range, gaps as null', () => {
+    const s = seriesValues({ op: 'sum', signal: 'a' }, cells, '2026-12-03', '2026-12-03');
+    expect(s).toHaveLength(8);
+    expect(s[0]).toEqual({ from: '2026-11-26', to: '2026-11-26', value: null });
+    expect(s.slice(-3)).toEqual([
+      { from: '2026-12-01', to: '2026-12-01', value: 2 },
+      { from: '2026-12-02', to: '2026-12-02', value: null },
+      { from: '2026-12-03', to: '2026-12-03', value: 5 },
+    ]);
+  });
+
+  it('uses weeks for a week and computes ratios per window', () => {
+    const s = seriesValues({ op: 'ratio', signal: 'a', denominator: 'b' }, cells, '2026-11-30', '2026-12-06');
+    expect(s).toHaveLength(8);
+    expect(s[7]).toEqual({ from: '2026-11-30', to: '2026-12-06', value: 0.7 });
+    expect(s[5]).toEqual({ from: '2026-11-16', to: '2026-11-22', value: null });
+  });
+
+  it('stays within the trailing 8 weeks for long ranges', () => {
+    const s = seriesValues({ op: 'sum', signal: 'a' }, cells, '2026-11-01', '2026-11-30');
+    expect(s.map((p) => [p.from, p.to])).toEqual([
+      ['2026-10-02', '2026-10-31'],
+      ['2026-11-01', '2026-11-30'],
+    ]);
+    expect(s[1]!.value).toBe(9);
   });
 });

@@ -92,3 +92,32 @@ export function trailingValues(calc: Calculation, cells: StoredCell[], from: str
   }
   return out;
 }
+
+/** How many windows a tile's trend holds at most: the range itself and up to 7 before it (within the trailing 8 weeks). */
+export const SERIES_WINDOWS = 8;
+
+/** One point of a tile's trend: the calculation over one window of the range's length. */
+export interface SeriesPoint {
+  from: string;
+  to: string;
+  /** Null when no stored cell falls in the window (a gap, never a zero). */
+  value: number | null;
+}
+
+/**
+ * A tile's trend, oldest first and ending with the range itself: the same calculation over consecutive windows of
+ * the range's length (days for "today", weeks for "this week"), as many as fit in the trailing 8 weeks, at most
+ * SERIES_WINDOWS. Made from the cells the tile already read (the caller's scope and filters), so a trend shows
+ * nothing the tile would not.
+ */
+export function seriesValues(calc: Calculation, cells: StoredCell[], from: string, to: string): SeriesPoint[] {
+  const length = daysBetween(from, to);
+  const before = Math.min(SERIES_WINDOWS - 1, Math.floor(TRAILING_DAYS / length));
+  const out: SeriesPoint[] = [];
+  for (let i = before; i >= 0; i--) {
+    const wFrom = addDays(from, -i * length);
+    const wTo = addDays(wFrom, length - 1);
+    out.push({ from: wFrom, to: wTo, value: computeValue(calc, cells, wFrom, wTo).value });
+  }
+  return out;
+}

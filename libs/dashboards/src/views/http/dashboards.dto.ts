@@ -76,6 +76,13 @@ export class SiteValueDto {
   @ApiProperty({ type: Number, nullable: true }) value!: number | null;
 }
 
+export class SeriesPointDto {
+  @ApiProperty({ format: 'date' }) from!: string;
+  @ApiProperty({ format: 'date' }) to!: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'Null when no value was stored for the window (a gap, not a zero)' })
+  value!: number | null;
+}
+
 export class MetricTileDto {
   @ApiProperty() metricKey!: string;
   @ApiProperty({ format: 'uuid' }) metricId!: string;
@@ -102,6 +109,13 @@ export class MetricTileDto {
   @ApiProperty({ description: 'A core metric of the role (a layout cannot hide it)' }) core!: boolean;
   @ApiProperty({ type: [SiteValueDto], nullable: true, description: 'Group view only: the value per site in scope' }) bySite!:
     SiteValueDto[] | null;
+  @ApiProperty({
+    type: [SeriesPointDto],
+    description:
+      "The trend: the same calculation over consecutive windows of the range's length (days for today, weeks for this week), " +
+      'at most 8, oldest first, the last one the range itself; from the same stored values, scope and filters as the tile',
+  })
+  series!: SeriesPointDto[];
 }
 
 export class DashboardViewInfoDto {

@@ -10,6 +10,7 @@ import { RequirePermission } from '@cairn/platform/tenancy';
 import { BillChargeCommand } from '../commands/bill-charge/bill-charge.command';
 import { CorrectChargeCommand } from '../commands/correct-charge/correct-charge.command';
 import { VoidChargeCommand } from '../commands/void-charge/void-charge.command';
+import { chargeSortOf } from '../domain/charge-sort.rules';
 import type { ChargeView } from '../domain/charge.view';
 import { ExportChargesQuery } from '../queries/export-charges/export-charges.query';
 import { ListChargesQuery } from '../queries/list-charges/list-charges.query';
@@ -38,7 +39,7 @@ export class ChargesController {
   @ApiOperation({
     summary: 'List charges with their source and proposed vs final code',
     description:
-      "Permission: `pm.charges.view`. Filters: status, site, service date range, source type, group session, patient. Paginated, newest service date first; only the caller's sites. " +
+      "Permission: `pm.charges.view`. Filters: status, site, service date range, source type, group session, patient. Paginated, newest service date first unless `sort` says otherwise; only the caller's sites. " +
       "42 CFR Part 2: a charge of a Part 2 chart without your consent for its billing records is withheld (only its id, `consentRequired` and `withheldReason`: no code, amount, date, source or patient), and filters on a charge's own facts (status, source type, patient) never match it; a shown Part 2 charge carries the §2.32 `part2Notice`. " +
       'CSV with `format=csv` or `Accept: text/csv`: every matching charge (at most 10,000, else 422), masked the same way, chunked with the export trailers. Audited (`charge.list`, `charge.export`).',
   })
@@ -60,7 +61,8 @@ export class ChargesController {
       sessionId: dto.sessionId,
       patientId: dto.patientId,
     };
-    if (!wantsCsv(dto.format, accept)) return this.queries.execute(new ListChargesQuery({ ...filter, page, pageSize }));
+    if (!wantsCsv(dto.format, accept))
+      return this.queries.execute(new ListChargesQuery({ ...filter, page, pageSize, sort: chargeSortOf(dto.sort) }));
     const charges = await this.queries.execute(new ExportChargesQuery(filter));
     // Audited and committed by now; streamed with the export trailers (streamCsv).
     await streamCsv(res, { filename: 'charges.csv', columns: CHARGE_CSV_COLUMNS, rows: [charges.map(chargeCsvRow)] });

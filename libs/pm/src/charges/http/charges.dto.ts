@@ -3,6 +3,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max,
 
 import { IsCalendarDate, IsId, PageQueryDto, type Assert, type SameShape } from '@cairn/platform/http';
 
+import { CHARGE_SORTS } from '../domain/charge-sort.rules';
 import {
   CHARGE_CHANGE_REASONS,
   CHARGE_SOURCE_TYPES,
@@ -36,6 +37,15 @@ export class ListChargesDto extends PageQueryDto {
   @IsOptional()
   @IsId()
   patientId?: string;
+  @ApiPropertyOptional({
+    enum: CHARGE_SORTS,
+    description:
+      'The list order: a field, or `-field` for descending (default `-serviceDate`). Under `amount` or `status` the charges withheld ' +
+      'from you (42 CFR Part 2) come after every shown one, newest service date first, so their place tells nothing they hide',
+  })
+  @IsOptional()
+  @IsIn(CHARGE_SORTS, { message: `sort must be one of ${CHARGE_SORTS.join(', ')}` })
+  sort?: string;
   @ApiPropertyOptional({
     enum: ['json', 'csv'],
     description: 'csv: every matching charge (not one page) as CSV, masked like the list; `Accept: text/csv` asks the same',

@@ -4,6 +4,7 @@ import { Prisma } from '@cairn/platform/db';
 import { dateRange } from '@cairn/platform/kernel';
 
 import type { PmRow, PmTx } from '../../pm.tx';
+import { DEFAULT_CHARGE_SORT, sortsByHiddenField, type ChargeSort } from '../domain/charge-sort.rules';
 import type { ChargeSourceType, ChargeStatus } from '../domain/charge.rules';
 import { ChargesRepository } from './charges.repository';
 
@@ -34,6 +35,18 @@ export interface ChargeWithConsent {
 
 const ORDER: Prisma.ChargeOrderByWithRelationInput[] = [{ serviceDate: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }];
 
+/** The order of a sort: its field, then the default order (newest service date first) to break ties. */
+function orderOf(sort: ChargeSort): Prisma.ChargeOrderByWithRelationInput[] {
+  switch (sort.field) {
+    case 'serviceDate':
+      return [{ serviceDate: sort.direction }, { createdAt: sort.direction }, { id: 'asc' }];
+    case 'amount':
+      return [{ amountCents: { sort: sort.direction, nulls: 'last' } }, ...ORDER];
+    case 'status':
+      return [{ status: sort.direction }, ...ORDER];
+  }
+}
+
 /**
  * The read side of charges (list and CSV export), with the Part 2 decisions it needs. Charge capture's writes
  * live in ChargesRepository.
@@ -42,7 +55,11 @@ const ORDER: Prisma.ChargeOrderByWithRelationInput[] = [{ serviceDate: 'desc' },
 export class ChargeListRepository {
   constructor(private readonly charges: ChargesRepository) {}
 
-  /** One page of charges matching the filter, and how many match (all pages). */
+  /**
+   * One page of charges matching the filter, and how many match (all pages), in `sort` order. Under a sort by a field
+   * a withheld charge hides (amount, status), the charges the caller may not see come after every shown one, by
+   * service date (newest first), so a withheld charge's place tells nothing about what it hides.
+   */
   async page(
     tx: PmTx,
     organizationId: string,
@@ -50,10 +67,46 @@ export class ChargeListRepository {
     f: ChargeListFilter,
     skip: number,
     take: number,
+    sort: ChargeSort = DEFAULT_CHARGE_SORT,
   ): Promise<{ rows: ChargeWithConsent[]; total: number }> {
     const where = await this.where(tx, organizationId, sites, f);
-    const [total, charges] = await Promise.all([tx.charge.count({ where }), tx.charge.findMany({ where, orderBy: ORDER, skip, take })]);
-    return { rows: await this.withConsent(tx, charges), total };
+    if (!sortsByHiddenField(sort)) {
+      const [total, charges] = await Promise.all([
+        tx.charge.count({ where }),
+        tx.charge.findMany({ where, orderBy: orderOf(sort), skip, take }),
+      ]);
+      return { rows: await this.withConsent(tx, charges), total };
+    }
+    const { shown, withheld } = await this.splitByConsent(tx, where);
+    const [shownCount, withheldCount] = await Promise.all([tx.charge.count({ where: shown }), tx.charge.count({ where: withheld })]);
+    const fromShown = shownCount > skip ? await tx.charge.findMany({ where: shown, orderBy: orderOf(sort), skip, take }) : [];
+    const rest = take - fromShown.length;
+    const fromWithheld =
+      rest > 0 && withheldCount > 0
+        ? await tx.charge.findMany({ where: withheld, orderBy: ORDER, skip: Math.max(0, skip - shownCount), take: rest })
+        : [];
+    return { rows: await this.withConsent(tx, [...fromShown, ...fromWithheld]), total: shownCount + withheldCount };
+  }
+
+  /** The filter split into the charges the caller may see and those withheld from them (42 CFR Part 2). */
+  private async splitByConsent(
+    tx: PmTx,
+    where: Prisma.ChargeWhereInput,
+  ): Promise<{ shown: Prisma.ChargeWhereInput; withheld: Prisma.ChargeWhereInput }> {
+    const charts = await tx.charge.findMany({
+      where: { AND: [where, { chartId: { not: null } }] },
+      distinct: ['chartId'],
+      select: { chartId: true },
+    });
+    const decisions = await this.charges.billingConsentOfCharts(
+      tx,
+      charts.map((c) => c.chartId!),
+    );
+    const denied = [...decisions].filter(([, d]) => !d.consented).map(([chart]) => chart);
+    return {
+      shown: { AND: [where, { OR: [{ chartId: null }, { chartId: { notIn: denied } }] }] },
+      withheld: { AND: [where, { chartId: { in: denied } }] },
+    };
   }
 
   /** Every charge matching the filter, up to `limit` + 1 (so the caller can tell it was cut), in list order. */

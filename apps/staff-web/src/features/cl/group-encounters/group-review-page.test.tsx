@@ -125,3 +125,33 @@ describe('SessionTable', () => {
     expect(onEdit).toHaveBeenCalledWith(a);
   });
 });
+
+describe('SessionTable sorting', () => {
+  it('Attendee, Status and Proposed code headers sort the queue (buttons, aria-sort on the sorted one only)', () => {
+    const onSort = vi.fn();
+    render(
+      <MemoryRouter>
+        <SessionTable
+          group={groupBySession([generation()])[0]!}
+          groupName="Family Recovery Group"
+          selected={new Set()}
+          setSelected={() => undefined}
+          canApprove={false}
+          canEdit={false}
+          patients={noNames}
+          reviewers={noNames}
+          onEdit={() => undefined}
+          sort={{ field: 'status', direction: 'descending' }}
+          onSort={onSort}
+        />
+      </MemoryRouter>,
+    );
+    expect(screen.getByRole('columnheader', { name: /^Status/ }).getAttribute('aria-sort')).toBe('descending');
+    expect(screen.getByRole('columnheader', { name: /^Attendee/ }).hasAttribute('aria-sort')).toBe(false);
+    expect(screen.getByRole('columnheader', { name: /^Minutes/ }).querySelector('button')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /^Attendee, sort ascending/ }));
+    expect(onSort).toHaveBeenCalledWith('patient', 'ascending');
+    fireEvent.click(screen.getByRole('button', { name: /^Proposed code, sort ascending/ }));
+    expect(onSort).toHaveBeenLastCalledWith('code', 'ascending');
+  });
+});

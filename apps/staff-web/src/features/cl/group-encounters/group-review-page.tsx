@@ -13,6 +13,7 @@ import { Pager } from '../../../shared/pager';
 import { Part2Badge } from '../../../shared/part2-badge';
 import { PatientName, PatientNames, usePatientNames } from '../../../shared/patient-names';
 import { isRefusal, RefusedPage } from '../../../shared/refusal';
+import { Sort, SortableHeader, sortParam, useAddressSort } from '../../../shared/sortable';
 import { StaffName, useStaffNames } from '../../../shared/staff-names';
 import { TableWrap } from '../../../shared/table-wrap';
 import {
@@ -36,6 +37,18 @@ import { CodeEditDialog, RejectDialog } from './review-dialogs';
 import { BulkOutcome, ReviewResults } from './review-results';
 
 const PAGE_SIZE = 50;
+
+/** The queue's sortable fields (GET /group-encounter-generations `sort`): the list is paged, so the server sorts. */
+export const REVIEW_SORT_FIELDS = ['sessionDate', 'patient', 'status', 'code', 'group'] as const;
+export type ReviewSortField = (typeof REVIEW_SORT_FIELDS)[number];
+type ReviewSortParam = `${'' | '-'}${ReviewSortField}`;
+const REVIEW_SORT_WORDS: Record<ReviewSortField, string> = {
+  sessionDate: 'session date',
+  patient: 'attendee',
+  status: 'status',
+  code: 'proposed code',
+  group: 'group',
+};
 const STATUS_FILTERS = [
   { value: 'pending_review', label: 'Pending review' },
   { value: 'approved', label: 'Approved' },
@@ -135,6 +148,9 @@ interface SessionTableProps {
   /** Approve one row on its own (no selecting first); absent when the user may not approve. */
   onApproveOne?(row: Generation): void;
   busy?: boolean;
+  /** The queue's sort (server-side): Attendee, Status and Proposed code headers sort the whole queue. */
+  sort?: Sort<ReviewSortField>;
+  onSort?(field: ReviewSortField, firstDirection?: 'ascending' | 'descending'): void;
 }
 
 export function SessionTable({
@@ -149,8 +165,18 @@ export function SessionTable({
   onEdit,
   onApproveOne,
   busy = false,
+  sort,
+  onSort,
 }: SessionTableProps) {
   const hasActions = canEdit || canApprove;
+  const header = (field: ReviewSortField, label: string) =>
+    sort && onSort ? (
+      <SortableHeader field={field} sort={sort} onSort={onSort}>
+        {label}
+      </SortableHeader>
+    ) : (
+      <th scope="col">{label}</th>
+    );
   const title = `${groupName ?? groupTypeWords(group.groupType)}, ${group.sessionDate}`;
   const headingId = `session-${group.sessionId}`;
   const selectable = group.rows.filter(isSelectable);
@@ -184,11 +210,11 @@ export function SessionTable({
                   />
                 </th>
               )}
-              <th scope="col">Attendee</th>
+              {header('patient', 'Attendee')}
               <th scope="col">Attendance</th>
               <th scope="col">Minutes</th>
-              <th scope="col">Status</th>
-              <th scope="col">Proposed code</th>
+              {header('status', 'Status')}
+              {header('code', 'Proposed code')}
               <th scope="col">Flags</th>
               {hasActions && <th scope="col">Actions</th>}
             </tr>
@@ -299,6 +325,7 @@ export function GroupReviewPage() {
   const siteId = params.get('site') ?? '';
   const sessionId = params.get('session') ?? '';
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const { sort, sortBy } = useAddressSort(REVIEW_SORT_FIELDS, { field: 'sessionDate', direction: 'descending' });
   const org = me?.organizations.find((o) => o.id === scope.organizationId);
   const query = {
     // Withheld rows have no status to filter on (the API never matches them by one): they have a filter of their own.
@@ -310,6 +337,7 @@ export function GroupReviewPage() {
     sessionId: sessionId || undefined,
     page,
     pageSize: PAGE_SIZE,
+    sort: sortParam(sort) as ReviewSortParam,
   };
   const result = useQuery({
     queryKey: ['group-encounter-generations', scope, query],
@@ -462,6 +490,14 @@ export function GroupReviewPage() {
           {WITHHELD_EXPLANATION}
         </p>
       )}
+      {sort.field !== 'sessionDate' && (
+        <p className="note">
+          Sorted by {REVIEW_SORT_WORDS[sort.field]} ({sort.direction}) across the whole queue; rows withheld for Part 2 come last.{' '}
+          <button type="button" className="link" onClick={() => sortBy('sessionDate', 'descending')}>
+            Newest session first
+          </button>
+        </p>
+      )}
       {sessionId && (
         <p className="note">
           Showing one group session only.{' '}
@@ -529,6 +565,8 @@ export function GroupReviewPage() {
               canEdit={canEdit}
               patients={patients}
               reviewers={reviewers}
+              sort={sort}
+              onSort={sortBy}
               onEdit={setEditing}
               onApproveOne={(row) => void approve([row])}
               busy={busy}

@@ -57,6 +57,7 @@ export function tile(over: Partial<Tile> = {}): Tile {
     drill: 'appointments.no-show',
     core: true,
     bySite: null,
+    series: [],
     ...over,
   } as Tile;
 }

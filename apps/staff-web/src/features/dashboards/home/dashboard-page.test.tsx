@@ -107,6 +107,39 @@ describe('Home: the role dashboard', () => {
     expect(document.querySelector('.tile-chart [aria-hidden="true"] svg')).not.toBeNull();
   });
 
+  it("draws a tile's trend as a line chart with every window in a text alternative table, gaps said as no data", async () => {
+    const day = (d: number, value: number | null) => ({ from: `2026-12-0${d}`, to: `2026-12-0${d}`, value });
+    stubApi(meWith(VIEW), (_req, url) => {
+      if (url.pathname === '/api/v1/dashboards/me')
+        return json(view([tile({ unit: 'count', value: 4, series: [day(1, 2), day(2, null), day(3, 7), day(4, 0), day(5, 4)] })]));
+    });
+    renderAt('/', home);
+    const table = await screen.findByRole('table', { name: 'No-show rate: trend, last 5 days' });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual(['1 Dec2', '2 Decno data', '3 Dec7', '4 Dec0', '5 Dec4']);
+    expect(screen.getByText('Trend, last 5 days')).toBeTruthy();
+    expect(document.querySelector('.tile-trend [aria-hidden="true"] svg')).not.toBeNull();
+  });
+
+  it('draws no trend when fewer than two windows hold a value, nor for a yes/no figure', async () => {
+    const week = { from: '2026-11-30', to: '2026-12-06', value: 3 };
+    stubApi(meWith(VIEW), (_req, url) => {
+      if (url.pathname === '/api/v1/dashboards/me')
+        return json(
+          view([
+            tile({ unit: 'count', series: [{ from: '2026-11-23', to: '2026-11-29', value: null }, week] }),
+            tile({ metricKey: 'audit.verified', name: 'Audit chain verified', unit: 'boolean', value: 1, series: [week, week] }),
+          ]),
+        );
+    });
+    renderAt('/', home);
+    await screen.findByRole('heading', { name: 'Audit chain verified' });
+    expect(document.querySelector('.tile-trend')).toBeNull();
+  });
+
   it('charts each dimension of a breakdown apart (by code, by source)', async () => {
     stubApi(meWith(VIEW), (_req, url) => {
       if (url.pathname === '/api/v1/dashboards/me')

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 
 import { BreakdownChart } from './breakdown-chart';
 import { Attention, breakdownGroups, drillAddress, figureWords, Tile, updateModelWords, whenWords } from './tile-words';
+import { TrendChart } from './trend-chart';
 
 const ICON: Record<Attention['icon'], string> = {
   'alert-triangle': '⚠',
@@ -25,7 +26,7 @@ export function AttentionBadge({ a }: { a: Attention }) {
 
 /**
  * One metric: the figure, its update model and freshness label always visible, stale since when, attention
- * indicators, the breakdown as a chart with a text alternative, and the drill-through to the records behind it.
+ * indicators, the trend and the breakdown as charts with text alternatives, and the drill-through to the records behind it.
  */
 export function MetricTile({ tile, drillSearch }: { tile: Tile; drillSearch: string }) {
   const titleId = `tile-${tile.metricKey.replace(/[^a-z0-9-]/gi, '-')}`;
@@ -59,6 +60,7 @@ export function MetricTile({ tile, drillSearch }: { tile: Tile; drillSearch: str
           ))}
         </ul>
       )}
+      <TrendChart tile={tile} format={format} />
       {charts.map((c) => (
         <BreakdownChart key={c.caption} caption={c.caption} rows={c.rows} format={format} />
       ))}

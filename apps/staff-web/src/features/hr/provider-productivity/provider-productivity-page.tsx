@@ -1,17 +1,20 @@
-import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
 
-import { api, authFetch, call, ProductivityRow } from '../../../api/client';
-import { ApiError, toProblem } from '../../../api/problem';
-import { API_BASE_URL } from '../../../api/runtime-config';
+import { api, call, ProductivityRow, Schemas } from '../../../api/client';
+import { useAddressFilters } from '../../../shared/address-filters';
 import { useAuth } from '../../../shared/auth';
 import { ErrorMessage } from '../../../shared/error-message';
 import { PageHeader } from '../../../shared/layout';
 import { isRefusal, RefusedPage } from '../../../shared/refusal';
+import { SortableHeader, sortRows, useAddressSort } from '../../../shared/sortable';
 import { StaffName, StaffNames, useStaffNames } from '../../../shared/staff-names';
 import { TableWrap } from '../../../shared/table-wrap';
 import { LagBinsChart } from './lag-bins-chart';
-import { quarters } from './quarters';
+import { LagDistribution } from './lag-distribution';
+import { ProductivityChart } from './productivity-chart';
+import { productivityCsv } from './productivity-csv';
+import { latestPeriodWithData, Period, periodKey, quarters } from './quarters';
 
 /** The demo data's sessions and notes span 2024-01-01..2025-12-31: quarters from 2024 on are listed. */
 const FIRST_YEAR = 2024;
@@ -24,83 +27,150 @@ export function ProviderCell({ row, staff }: { row: ProductivityRow; staff: Staf
   return <StaffName id={row.providerId} names={staff.names} isPending={staff.isPending} />;
 }
 
+/** The table's sortable columns (client-side: the report is one answer, not paged). */
+const SORT_FIELDS = ['provider', 'caseload', 'notes', 'perWeek', 'lag', 'noShows', 'lateCancels'] as const;
+type SortField = (typeof SORT_FIELDS)[number];
+
+type Report = Schemas['ProviderProductivityResponseDto'];
+
 /**
  * The report of GET /hr/provider-productivity (HR: every provider, or those of one home site) or of
  * /hr/provider-productivity/supervised (a clinical supervisor: the providers they supervise). Periods are calendar
- * quarters, as the API only answers for calendar months, quarters and years (ADR 0012).
+ * quarters, as the API only answers for calendar months, quarters and years (ADR 0012). Without a period in the
+ * address it opens on the latest quarter the API has activity for (it asks quarter by quarter, newest first, each
+ * an ordinary audited read); the period, home site and sort are kept in the address.
  */
 export function ProviderProductivityPage({ scope = 'organization' }: { scope?: 'organization' | 'supervised' }) {
   const reportScope = scope;
-  const path = reportScope === 'supervised' ? '/api/v1/hr/provider-productivity/supervised' : '/api/v1/hr/provider-productivity';
   const { me, scope: authScope } = useAuth();
+  const queryClient = useQueryClient();
   const periods = useMemo(() => quarters(new Date(), FIRST_YEAR), []);
-  const [periodLabel, setPeriodLabel] = useState(periods[0]?.label ?? '');
-  const [siteId, setSiteId] = useState('');
+  const { params, setParams, setFilter } = useAddressFilters();
+  const { sort, sortBy } = useAddressSort(SORT_FIELDS, { field: 'provider', direction: 'ascending' });
+  const siteId = params.get('siteId') ?? '';
+  const asked = periods.find((p) => periodKey(p) === params.get('period'));
   const [download, setDownload] = useState<{ error?: unknown; message?: string }>({});
-  const period = periods.find((p) => p.label === periodLabel) ?? periods[0]!;
   const org = me?.organizations.find((o) => o.id === authScope.organizationId);
-  const query = { periodStart: period.start, periodEnd: period.end, siteId: siteId || undefined };
+  const fetchReport = (p: Period): Promise<Report> => {
+    const query = { periodStart: p.start, periodEnd: p.end, siteId: siteId || undefined };
+    return call(
+      reportScope === 'supervised'
+        ? api.GET('/api/v1/hr/provider-productivity/supervised', { params: { query } })
+        : api.GET('/api/v1/hr/provider-productivity', { params: { query } }),
+    );
+  };
+  const reportKey = (p: Period) => [
+    'productivity',
+    reportScope,
+    authScope,
+    { periodStart: p.start, periodEnd: p.end, siteId: siteId || undefined },
+  ];
+
+  // No period in the address: find the latest quarter with activity, keep its answer, and put it in the address.
+  const latest = useQuery({
+    queryKey: ['productivity-latest', reportScope, authScope, siteId],
+    enabled: !asked,
+    queryFn: async () => {
+      const found = await latestPeriodWithData(periods, fetchReport);
+      if (found) queryClient.setQueryData(reportKey(found.period), found.report);
+      return found?.period ?? periods[0]!;
+    },
+  });
+  useEffect(() => {
+    if (asked || !latest.data) return;
+    const next = new URLSearchParams(params);
+    next.set('period', periodKey(latest.data));
+    setParams(next, { replace: true });
+  }, [asked, latest.data, params, setParams]);
+
+  const period = asked ?? null;
   const result = useQuery({
-    queryKey: ['productivity', reportScope, authScope, query],
-    queryFn: () =>
-      call(
-        reportScope === 'supervised'
-          ? api.GET('/api/v1/hr/provider-productivity/supervised', { params: { query } })
-          : api.GET('/api/v1/hr/provider-productivity', { params: { query } }),
-      ),
+    queryKey: period ? reportKey(period) : ['productivity', 'none'],
+    enabled: period !== null,
+    // The answer found while looking for the latest quarter is fresh: not asked (and audited) twice.
+    staleTime: 60_000,
+    queryFn: () => fetchReport(period!),
   });
 
-  const downloadCsv = async () => {
-    setDownload({ message: 'Preparing the CSV…' });
-    const qs = new URLSearchParams({ periodStart: period.start, periodEnd: period.end, format: 'csv', ...(siteId ? { siteId } : {}) });
-    try {
-      const res = await authFetch(new Request(`${API_BASE_URL}${path}?${qs}`, { headers: { Accept: 'text/csv' } }));
-      if (!res.ok) throw new ApiError(toProblem(res.status, await res.json().catch(() => undefined)));
-      const blob = await res.blob();
-      const name =
-        /filename="?([^";]+)"?/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ??
-        `provider-productivity-${period.start}-${period.end}.csv`;
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setDownload({ message: `Downloaded ${name}.` });
-    } catch (e) {
-      setDownload({ error: e });
-    }
-  };
-
-  const rows = result.data?.items ?? [];
+  const rows = useMemo(() => result.data?.items ?? [], [result.data]);
   const suppressedCount = result.data?.suppressedProviderCount ?? 0;
   const staff = useStaffNames(
     rows.map((r) => r.providerId),
     authScope.organizationId,
   );
-  if (isRefusal(result.error)) return <RefusedPage title="Provider productivity" error={result.error} />;
+  const nameOf = (id: string) => staff.names.get(id) ?? id;
+  const siteNameOf = (id: string) => org?.sites.find((s) => s.id === id)?.name ?? id;
+  const sorted = useMemo(() => {
+    const key: Record<SortField, (r: ProductivityRow) => number | string | null> = {
+      provider: (r) => staff.names.get(r.providerId) ?? r.providerId,
+      caseload: (r) => r.activeCaseloadCount,
+      notes: (r) => r.notesCompletedCount,
+      perWeek: (r) => r.notesCompletedPerWeek,
+      lag: (r) => r.avgDocumentationLagHours,
+      noShows: (r) => r.noShowRate,
+      lateCancels: (r) => r.lateCancelCount,
+    };
+    return sortRows(rows, key[sort.field], sort.direction);
+  }, [rows, staff.names, sort.field, sort.direction]);
+
+  const downloadCsv = () => {
+    if (!period) return;
+    const name = `provider-productivity${reportScope === 'supervised' ? '-supervised' : ''}-${period.start}-${period.end}.csv`;
+    const url = URL.createObjectURL(new Blob([productivityCsv(sorted, nameOf, siteNameOf)], { type: 'text/csv;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setDownload({ message: `Downloaded ${name}.` });
+  };
+
+  const error = result.error ?? latest.error;
+  if (isRefusal(error)) return <RefusedPage title="Provider productivity" error={error} />;
+  const header = (field: SortField, label: string, first: 'ascending' | 'descending' = 'descending') => (
+    <SortableHeader field={field} sort={sort} onSort={sortBy} firstDirection={first}>
+      {label}
+    </SortableHeader>
+  );
   return (
     <>
       <PageHeader title={reportScope === 'supervised' ? 'Productivity of the providers I supervise' : 'Provider productivity'} />
       <form className="inline-form" onSubmit={(e) => e.preventDefault()}>
         <span className="field">
           <label htmlFor="period">Period</label>
-          <select id="period" value={period.label} onChange={(e) => setPeriodLabel(e.target.value)} aria-describedby="period-hint">
+          <select
+            id="period"
+            value={period ? periodKey(period) : ''}
+            disabled={!period}
+            onChange={(e) => {
+              setDownload({});
+              setFilter('period', e.target.value);
+            }}
+            aria-describedby="period-hint"
+          >
+            {!period && <option value="">Finding the latest quarter with activity…</option>}
             {periods.map((p) => (
-              <option key={p.label} value={p.label}>
+              <option key={p.label} value={periodKey(p)}>
                 {p.label} ({p.start} to {p.end})
               </option>
             ))}
           </select>
         </span>
         <span id="period-hint" className="muted">
-          Demo data covers 2024 and 2025.
+          Opens on the latest quarter with activity.
         </span>
         <span className="field">
           <label htmlFor="site">Home site</label>
-          <select id="site" value={siteId} onChange={(e) => setSiteId(e.target.value)}>
+          <select
+            id="site"
+            value={siteId}
+            onChange={(e) => {
+              setDownload({});
+              setFilter('siteId', e.target.value);
+            }}
+          >
             <option value="">All home sites</option>
             {org?.sites.map((s) => (
               <option key={s.id} value={s.id}>
@@ -109,15 +179,15 @@ export function ProviderProductivityPage({ scope = 'organization' }: { scope?: '
             ))}
           </select>
         </span>
-        <button type="button" onClick={() => void downloadCsv()}>
+        <button type="button" onClick={downloadCsv} disabled={!result.data || rows.length === 0}>
           Download CSV
         </button>
       </form>
       <div aria-live="polite">{download.message && !download.error && <p>{download.message}</p>}</div>
       {download.error !== undefined && <ErrorMessage error={download.error} />}
-      {result.error && <ErrorMessage error={result.error} />}
-      {result.isPending && <p role="status">Loading the report…</p>}
-      {result.data && (
+      {error && <ErrorMessage error={error} />}
+      {(latest.isFetching || (period && result.isPending)) && <p role="status">Loading the report…</p>}
+      {result.data && period && (
         <>
           <p role="status">
             {rows.length === 0
@@ -126,24 +196,28 @@ export function ProviderProductivityPage({ scope = 'organization' }: { scope?: '
                 : 'No provider activity in this period.'
               : `${rows.length} row${rows.length === 1 ? '' : 's'} for ${period.label}.`}
           </p>
+          <ProductivityChart rows={sorted} name={nameOf} periodLabel={period.label} />
+          {(rows.length > 0 || suppressedCount > 0) && (
+            <LagDistribution rows={rows} suppressedCount={suppressedCount} periodLabel={period.label} />
+          )}
           {rows.length > 0 && (
             <TableWrap label="Provider productivity table">
               <table className="report">
                 <caption className="visually-hidden">Provider productivity, {period.label}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Provider</th>
-                    <th scope="col">Active caseload</th>
-                    <th scope="col">Notes signed</th>
-                    <th scope="col">Notes per week</th>
-                    <th scope="col">Average lag (hours)</th>
+                    {header('provider', 'Provider', 'ascending')}
+                    {header('caseload', 'Active caseload')}
+                    {header('notes', 'Notes signed')}
+                    {header('perWeek', 'Notes per week')}
+                    {header('lag', 'Average lag (hours)')}
                     <th scope="col">Documentation lag</th>
-                    <th scope="col">No-shows (rate)</th>
-                    <th scope="col">Late cancellations</th>
+                    {header('noShows', 'No-shows (rate)')}
+                    {header('lateCancels', 'Late cancellations')}
                   </tr>
                 </thead>
                 <tbody>
-                  {rows.map((r) => (
+                  {sorted.map((r) => (
                     <tr key={r.providerId}>
                       <th scope="row">
                         <ProviderCell row={r} staff={staff} />

@@ -20,3 +20,25 @@ export function quarters(today: Date, fromYear: number): Period[] {
   }
   return out;
 }
+
+/** A period's key in the address: `2025-Q4`. */
+export const periodKey = (p: Period): string => p.label.replace(' ', '-');
+
+/**
+ * The newest period (of `periods`, newest first) with figures to show: asks one period at a time and stops at the
+ * first with rows. A newer period whose activity is all withheld (fewer than 5 patients, e.g. the first days of a
+ * quarter) is passed over, but kept as the answer when no period has rows; null when none has any activity. A refusal
+ * is thrown.
+ */
+export async function latestPeriodWithData<R extends { items: unknown[]; suppressedProviderCount: number }>(
+  periods: readonly Period[],
+  report: (p: Period) => Promise<R>,
+): Promise<{ period: Period; report: R } | null> {
+  let withheldOnly: { period: Period; report: R } | null = null;
+  for (const period of periods) {
+    const r = await report(period);
+    if (r.items.length > 0) return { period, report: r };
+    if (r.suppressedProviderCount > 0 && !withheldOnly) withheldOnly = { period, report: r };
+  }
+  return withheldOnly;
+}

@@ -12,9 +12,14 @@ import { PageHeader } from '../../../shared/layout';
 import { Pager } from '../../../shared/pager';
 import { PatientName, PatientNames, usePatientNames } from '../../../shared/patient-names';
 import { isRefusal, RefusedPage } from '../../../shared/refusal';
+import { SortableHeader, sortParam, useAddressSort } from '../../../shared/sortable';
 import { TableWrap } from '../../../shared/table-wrap';
 
 const PAGE_SIZE = 50;
+
+/** The API's sortable fields (GET /charges `sort`): the list is paged, so the server sorts. */
+const SORT_FIELDS = ['serviceDate', 'amount', 'status'] as const;
+type ChargeSortParam = `${'' | '-'}${(typeof SORT_FIELDS)[number]}`;
 
 export const WITHHELD_PATIENT = 'Withheld – Part 2 consent required';
 
@@ -136,6 +141,7 @@ export function ChargesPage() {
   const to = params.get('to') ?? '';
   const sessionId = params.get('session') ?? '';
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const { sort, sortBy } = useAddressSort(SORT_FIELDS, { field: 'serviceDate', direction: 'descending' });
   const query = {
     status: (status || undefined) as 'ready' | 'on_hold' | 'billed' | 'voided' | undefined,
     from: from || undefined,
@@ -143,6 +149,7 @@ export function ChargesPage() {
     sessionId: sessionId || undefined,
     page,
     pageSize: PAGE_SIZE,
+    sort: sortParam(sort) as ChargeSortParam,
   };
   const result = useQuery({
     queryKey: ['charges', scope, query],
@@ -162,7 +169,7 @@ export function ChargesPage() {
     <>
       <PageHeader
         title="Charges"
-        description="Charges created from approved group encounters and peer encounters, newest service date first."
+        description="Charges created from approved group encounters and peer encounters, newest service date first; a column header sorts by it."
       />
       <form className="filters inline-form" onSubmit={(e) => e.preventDefault()} aria-label="Filters">
         <span className="field">
@@ -214,12 +221,18 @@ export function ChargesPage() {
                 <caption className="visually-hidden">Charges</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Service date</th>
+                    <SortableHeader field="serviceDate" sort={sort} onSort={sortBy} firstDirection="descending">
+                      Service date
+                    </SortableHeader>
                     <th scope="col">Patient</th>
                     <th scope="col">Code and modifiers</th>
                     <th scope="col">Units</th>
-                    <th scope="col">Amount</th>
-                    <th scope="col">Status</th>
+                    <SortableHeader field="amount" sort={sort} onSort={sortBy} firstDirection="descending">
+                      Amount
+                    </SortableHeader>
+                    <SortableHeader field="status" sort={sort} onSort={sortBy}>
+                      Status
+                    </SortableHeader>
                     <th scope="col">Source</th>
                   </tr>
                 </thead>
@@ -262,6 +275,7 @@ export function ChargesPage() {
             <p className="note part2-note">
               <span aria-hidden="true">§ </span>A withheld charge belongs to a 42 CFR Part 2 (substance use disorder) record that no consent
               covers you for: only that it exists is shown, not its code, amount, date or patient.
+              {sort.field !== 'serviceDate' && ' Sorted by amount or status, withheld charges come after all the others.'}
             </p>
           )}
           <Pager page={page} pages={pages} onPage={setPage} />

@@ -23,13 +23,19 @@ export class ListGroupEncounterGenerationsHandler implements ClUseCaseHandler<
   Page<GroupEncounterGenerationView>
 > {
   async execute(
-    { filter, page }: ListGroupEncounterGenerationsQuery,
+    { filter, page, sort }: ListGroupEncounterGenerationsQuery,
     { ctx, tx, audit }: ClUseCase,
   ): Promise<Page<GroupEncounterGenerationView>> {
     const { skip, take } = pageWindow(page);
     // The repository reads the page and its count together (listGenerations), hence no pagedAuditedList.
-    const { rows, total } = await listGenerations(tx, ctx.organizationId, filter, skip, take);
-    audit.scope({ filters: setFilterNames(filter), total, generationIds: rows.map((r) => r.id), ...part2AuditScope(rows) });
+    const { rows, total } = await listGenerations(tx, ctx.organizationId, filter, skip, take, sort);
+    audit.scope({
+      filters: setFilterNames(filter),
+      sort: sort ?? null,
+      total,
+      generationIds: rows.map((r) => r.id),
+      ...part2AuditScope(rows),
+    });
     return pageOf(rows.map(toGenerationView), total, page);
   }
 }

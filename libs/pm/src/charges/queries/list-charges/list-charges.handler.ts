@@ -24,7 +24,7 @@ export class ListChargesHandler implements PmUseCaseHandler<ListChargesQuery, Pa
   async execute({ filter }: ListChargesQuery, { ctx, tx, audit }: PmUseCase): Promise<Page<ChargeView>> {
     assertDateRange(filter.from, filter.to);
     const { skip, take } = pageWindow(filter);
-    const { rows, total } = await this.charges.page(tx, ctx.organizationId, ctx.siteIds, filter, skip, take);
+    const { rows, total } = await this.charges.page(tx, ctx.organizationId, ctx.siteIds, filter, skip, take, filter.sort);
     const items = rows.map(viewOfListedCharge);
     // Filter names and result ids only (a patient filter is an id, not PHI content).
     audit.scope({
@@ -33,6 +33,7 @@ export class ListChargesHandler implements PmUseCaseHandler<ListChargesQuery, Pa
       siteId: filter.siteId ?? null,
       page: filter.page,
       pageSize: filter.pageSize,
+      sort: filter.sort ?? null,
       ...chargeListAuditScope(items),
     });
     return pageOf(items, total, filter);
