@@ -6,11 +6,12 @@ import { api, call } from '../../../api/client';
 import { fieldErrorOf } from '../../../api/problem';
 import { useAuth } from '../../../shared/auth';
 import { ErrorMessage } from '../../../shared/error-message';
+import { PauseIcon } from '../../../shared/icons';
 import { isRefusal, RefusedPage } from '../../../shared/refusal';
 import { StaffName, useStaffNames } from '../../../shared/staff-names';
 import { FieldError } from './field-error';
 import { PeerEncounterForm, type PeerEncounterFields } from './peer-encounter-form';
-import { chargeWords, statusWords, type PeerEncounter } from './peer-words';
+import { chargeWords, statusWords, type PeerCharge, type PeerEncounter } from './peer-words';
 
 /**
  * One peer encounter: its facts, then what the user may do with it: edit or finalize a draft (the peer provider),
@@ -134,16 +135,26 @@ export function PeerEncounterPage() {
       )}
       {isDraft && !mine && <p className="muted">Only the peer specialist who documented it may edit or finalize this draft.</p>}
       {finalizeError !== undefined && <ErrorMessage error={finalizeError} />}
-      <ChargeStatus id={id} finalized={!isDraft} />
+      <ChargeStatus id={id} />
       {!isDraft && <Addenda encounter={e} names={staff.names} canWrite={permissions.has('cl.peer-encounters.write')} onAdded={refresh} />}
     </>
   );
 }
 
-function ChargeStatus({ id, finalized }: { id: string; finalized: boolean }) {
+/** The charge status with a symbol (drawn for on hold) and words. */
+export function ChargeStatusLine({ charge }: { charge: PeerCharge }) {
+  const w = chargeWords(charge);
+  return (
+    <p role="status" className="charge-status" data-charge-status={charge.chargeStatus}>
+      {charge.chargeStatus === 'on_hold' ? <PauseIcon /> : <span aria-hidden="true">{w.symbol}</span>} {w.text}
+    </p>
+  );
+}
+
+function ChargeStatus({ id }: { id: string }) {
   const { scope } = useAuth();
   const charge = useQuery({
-    queryKey: ['peer-encounter-charge', scope.organizationId, id, finalized],
+    queryKey: ['peer-encounter-charge', scope.organizationId, id],
     queryFn: () => call(api.GET('/api/v1/peer-encounters/{id}/charge', { params: { path: { id } } })),
     // While the charge is being created, ask again every few seconds.
     refetchInterval: (q) => (q.state.data?.chargeStatus === 'pending' ? 3000 : false),
@@ -152,12 +163,7 @@ function ChargeStatus({ id, finalized }: { id: string; finalized: boolean }) {
     <section aria-labelledby="peer-charge-heading">
       <h2 id="peer-charge-heading">Billing</h2>
       {charge.error !== null && charge.error !== undefined && <ErrorMessage error={charge.error} />}
-      {charge.data && (
-        <p role="status" className="charge-status" data-charge-status={charge.data.chargeStatus}>
-          <span aria-hidden="true">{chargeWords(charge.data).symbol} </span>
-          {chargeWords(charge.data).text}
-        </p>
-      )}
+      {charge.data && <ChargeStatusLine charge={charge.data} />}
     </section>
   );
 }

@@ -27,7 +27,8 @@ export function chargeWords(c: PeerCharge): { symbol: string; text: string } {
     case 'billed':
       return { symbol: '✓', text: `Charged and billed: ${c.finalCode ?? ''} × ${c.units ?? 0} = ${dollars(c.amountCents)}` };
     case 'on_hold':
-      return { symbol: '⏸', text: `Charged, on hold: ${holdWords(c.holdReason)}` };
+      // The pause symbol is drawn (PauseIcon): not every font has the glyph.
+      return { symbol: '', text: `Charged, on hold: ${holdWords(c.holdReason)}` };
     case 'voided':
       return { symbol: '✕', text: 'The charge was voided by billing' };
   }
