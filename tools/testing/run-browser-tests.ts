@@ -9,6 +9,7 @@ import { batchReviewTests } from '../../apps/staff-web/e2e/batch-review.e2e';
 import { findChromium, launchChromium } from '../../apps/staff-web/e2e/browser';
 import { chartEncounterTests } from '../../apps/staff-web/e2e/chart-encounters.e2e';
 import { dashboardTests } from '../../apps/staff-web/e2e/dashboards.e2e';
+import { peerRecoveryTests } from '../../apps/staff-web/e2e/peer-recovery.e2e';
 import { PageAuditor, runTest, TestOutcome } from '../../apps/staff-web/e2e/harness';
 import { staffWebTests } from '../../apps/staff-web/e2e/staff-web.e2e';
 import { DEFAULT_REDIS_URL } from '../dev/local-redis';
@@ -154,6 +155,7 @@ async function main(): Promise<number> {
       ...chartEncounterTests(servers, audit),
       ...batchReviewTests(servers, audit),
       ...dashboardTests(servers, audit),
+      ...peerRecoveryTests(servers, audit),
     ].filter(([name]) => !only || name.includes(only))) {
       const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
       outcomes.push(await runTest(name, () => fn(ctx), 90_000));
