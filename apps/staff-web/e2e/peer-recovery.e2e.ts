@@ -70,7 +70,10 @@ export function peerRecoveryTests(s: Servers, audit: PageAuditor): [string, (ctx
         await openFromNav(page, 'Peer encounters', 'Peer encounters');
         await page.getByLabel('Patient (name or MRN)').fill(patient.lastName);
         await page.getByRole('button', { name: 'Search', exact: true }).click();
-        await page.getByRole('button', { name: `${patient.lastName}, ${patient.firstName}` }).first().click();
+        await page
+          .getByRole('button', { name: `${patient.lastName}, ${patient.firstName}` })
+          .first()
+          .click();
         await page.getByRole('heading', { name: new RegExp(`${patient.firstName} ${patient.lastName}`), level: 2 }).waitFor();
         await page.getByRole('button', { name: 'Record a peer encounter' }).click();
 

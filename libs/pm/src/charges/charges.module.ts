@@ -10,8 +10,8 @@ import { VoidChargeHandler } from './commands/void-charge/void-charge.handler';
 import { ChargesController } from './http/charges.controller';
 import { ChargeListRepository } from './infrastructure/charge-list.repository';
 import { ChargesRepository } from './infrastructure/charges.repository';
-import { GetChargeOfSourceHandler } from './queries/get-charge-of-source/get-charge-of-source.handler';
 import { ExportChargesHandler } from './queries/export-charges/export-charges.handler';
+import { GetChargeOfSourceHandler } from './queries/get-charge-of-source/get-charge-of-source.handler';
 import { ListChargesHandler } from './queries/list-charges/list-charges.handler';
 
 /**

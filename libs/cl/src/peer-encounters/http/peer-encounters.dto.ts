@@ -3,8 +3,8 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min
 
 import { IsCalendarDate, IsId, PageQueryDto, type Assert, type SameShape } from '@cairn/platform/http';
 
-import { HH_MM, PEER_ENCOUNTER_STATUSES } from '../domain/peer-encounter.rules';
 import type { PeerEncounterChargeView } from '../domain/peer-encounter-charge.view';
+import { HH_MM, PEER_ENCOUNTER_STATUSES } from '../domain/peer-encounter.rules';
 import type { PeerEncounterView } from '../domain/peer-encounter.view';
 
 const CODE = /^[A-Z0-9]{2,7}$/;
@@ -160,7 +160,7 @@ export class PeerEncounterChargeResponseDto {
   @ApiProperty({
     enum: ['not_finalized', 'pending', 'on_hold', 'ready', 'billed', 'voided'],
     description:
-      'not_finalized: a draft is not sent to billing; pending: finalized, the charge not created yet (usually seconds); else the current charge\'s status',
+      "not_finalized: a draft is not sent to billing; pending: finalized, the charge not created yet (usually seconds); else the current charge's status",
   })
   chargeStatus!: PeerEncounterChargeView['chargeStatus'];
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) chargeId!: string | null;

@@ -2,8 +2,8 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { ApiError, toProblem } from '../../../api/problem';
-import { meWith, PEER_PERMISSIONS, renderAt, SITE, stubApi } from './peer-fixture';
 import { PeerEncounterForm, type PeerEncounterFields } from './peer-encounter-form';
+import { meWith, PEER_PERMISSIONS, renderAt, SITE, stubApi } from './peer-fixture';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -45,7 +45,9 @@ describe('recording a peer encounter', () => {
   it('offers the peer codes and the organization’s own codes from the code library, not other HCPCS codes', async () => {
     renderForm(vi.fn());
     await screen.findByRole('option', { name: /^H0038/ });
-    const codes = Array.from((screen.getByLabelText('HCPCS code (from the code library)') as HTMLSelectElement).options).map((o) => o.value);
+    const codes = Array.from((screen.getByLabelText('HCPCS code (from the code library)') as HTMLSelectElement).options).map(
+      (o) => o.value,
+    );
     expect(codes).toEqual(['', 'H0038', 'H2017', 'T1016']);
   });
 

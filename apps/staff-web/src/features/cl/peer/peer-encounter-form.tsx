@@ -21,6 +21,13 @@ export interface PeerEncounterFields {
   focusNotes: string;
 }
 
+/**
+ * One column no wider than the page: a select's natural width is its longest option (a code's description), which
+ * would otherwise widen the grid past a phone's screen.
+ */
+const ONE_COLUMN = { gridTemplateColumns: 'minmax(0, 1fr)' } as const;
+const FULL_WIDTH = { width: '100%', boxSizing: 'border-box' } as const;
+
 const FIELDS = ['serviceDate', 'startTime', 'endTime', 'serviceType', 'hcpcsCode', 'focusNotes'] as const;
 
 /** Words for an empty required field, shown under it before anything is sent. */
@@ -83,8 +90,7 @@ export function PeerEncounterForm(props: {
     queryKey: ['peer-codes', scope.organizationId, validDate],
     enabled: permissions.has('code-library.view'),
     staleTime: 60_000,
-    queryFn: () =>
-      call(api.GET('/api/v1/code-library/codes', { params: { query: { system: 'HCPCS', on: validDate, pageSize: 100 } } })),
+    queryFn: () => call(api.GET('/api/v1/code-library/codes', { params: { query: { system: 'HCPCS', on: validDate, pageSize: 100 } } })),
   });
   const profile = useQuery({
     queryKey: ['jurisdiction-profile', scope.organizationId, siteId],
@@ -137,7 +143,7 @@ export function PeerEncounterForm(props: {
       : undefined;
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="dialog-form peer-form" aria-label={submitLabel}>
+    <form onSubmit={(e) => void submit(e)} noValidate className="dialog-form peer-form" aria-label={submitLabel} style={ONE_COLUMN}>
       {error !== undefined &&
         (summary ? (
           <p role="alert" className="error">
@@ -180,6 +186,7 @@ export function PeerEncounterForm(props: {
       <label htmlFor="peer-serviceType">Service type</label>
       <select
         id="peer-serviceType"
+        style={FULL_WIDTH}
         value={v.serviceType}
         aria-invalid={fieldError('serviceType') ? true : undefined}
         aria-describedby={describe('serviceType', 'peer-serviceType-source')}
@@ -204,6 +211,7 @@ export function PeerEncounterForm(props: {
       <label htmlFor="peer-hcpcsCode">HCPCS code (from the code library)</label>
       <select
         id="peer-hcpcsCode"
+        style={FULL_WIDTH}
         value={v.hcpcsCode}
         aria-invalid={fieldError('hcpcsCode') ? true : undefined}
         aria-describedby={describe('hcpcsCode')}
@@ -242,8 +250,8 @@ export function PeerEncounterForm(props: {
       <FieldError id="focusNotes-error" message={fieldError('focusNotes')} />
       {overlapOf(error) && (
         <label className="checkbox">
-          <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} /> Save anyway: the overlap is
-          real (a shared contact, a crisis call)
+          <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} /> Save anyway: the overlap is real (a
+          shared contact, a crisis call)
         </label>
       )}
       <div className="dialog-actions">

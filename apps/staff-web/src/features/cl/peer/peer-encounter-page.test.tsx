@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { json, meWith, ORG, PATIENT, PEER_PERMISSIONS, problem, renderAt, SITE, stubApi, USER } from './peer-fixture';
 import { ChargeStatusLine, PeerEncounterPage } from './peer-encounter-page';
 import { PeerEncountersPage } from './peer-encounters-page';
+import { json, meWith, ORG, PATIENT, PEER_PERMISSIONS, problem, renderAt, SITE, stubApi, USER } from './peer-fixture';
 import type { PeerCharge, PeerEncounter } from './peer-words';
 
 afterEach(() => {
@@ -71,7 +71,8 @@ describe('a peer encounter', () => {
         );
       }
       if (url.pathname === `/api/v1/peer-encounters/${ID}`) return json(encounter());
-      if (url.pathname === '/api/v1/staff-directory') return json({ items: [{ id: USER, displayName: 'Paul Etsitty, CPRS', roles: [] }], total: 1, page: 1, pageSize: 200 });
+      if (url.pathname === '/api/v1/staff-directory')
+        return json({ items: [{ id: USER, displayName: 'Paul Etsitty, CPRS', roles: [] }], total: 1, page: 1, pageSize: 200 });
       return undefined;
     });
     renderAt(`/peer/encounters/${ID}`, [{ path: '/peer/encounters/:id', element: <PeerEncounterPage /> }]);
@@ -99,7 +100,8 @@ describe('a peer encounter', () => {
           201,
         );
       }
-      if (url.pathname === `/api/v1/peer-encounters/${ID}/charge`) return json(charge({ chargeStatus: 'on_hold', chargeId: 'c1', holdReason: 'no_fee_schedule_entry', units: 4 }));
+      if (url.pathname === `/api/v1/peer-encounters/${ID}/charge`)
+        return json(charge({ chargeStatus: 'on_hold', chargeId: 'c1', holdReason: 'no_fee_schedule_entry', units: 4 }));
       if (url.pathname === `/api/v1/peer-encounters/${ID}`) return json(encounter({ status: 'finalized' }));
       return undefined;
     });
@@ -113,7 +115,9 @@ describe('a peer encounter', () => {
   });
 
   it('says where the charge stands with a symbol and words, the pause drawn', () => {
-    const { container, rerender } = render(<ChargeStatusLine charge={charge({ chargeStatus: 'on_hold', holdReason: 'future_service_date' })} />);
+    const { container, rerender } = render(
+      <ChargeStatusLine charge={charge({ chargeStatus: 'on_hold', holdReason: 'future_service_date' })} />,
+    );
     expect(container.textContent).toBe(' Charged, on hold: the service date is in the future');
     expect(container.querySelector('svg[aria-hidden="true"]')).not.toBeNull();
     rerender(<ChargeStatusLine charge={charge({ chargeStatus: 'billed', finalCode: 'H2017', units: 2, amountCents: 2200 })} />);
@@ -133,7 +137,8 @@ describe('peer encounters of a patient', () => {
 
   it('withholds a Part 2 patient no consent covers, with the reason, and asks for no encounters', async () => {
     const seen = stubApi(meWith(PEER_PERMISSIONS), (_req, url) => {
-      if (url.pathname === `/api/v1/patients/${PATIENT}/part2-access`) return json({ allowed: false, reason: 'no_consent', part2: true, chartId: 'x' });
+      if (url.pathname === `/api/v1/patients/${PATIENT}/part2-access`)
+        return json({ allowed: false, reason: 'no_consent', part2: true, chartId: 'x' });
       if (url.pathname === `/api/v1/patients/${PATIENT}`) return json(patient(true));
       return undefined;
     });
@@ -173,13 +178,20 @@ describe('peer encounters of a patient', () => {
     await waitFor(() => expect(document.getElementById('peer-units-preview')!.textContent).toContain('30 minutes = 2 units'));
     fireEvent.click(screen.getByRole('button', { name: 'Save draft' }));
     await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/peer/encounters/new-id'));
-    expect(created).toMatchObject({ patientId: PATIENT, serviceDate: '2026-03-11', startTime: '14:00', endTime: '14:30', hcpcsCode: 'H2017' });
+    expect(created).toMatchObject({
+      patientId: PATIENT,
+      serviceDate: '2026-03-11',
+      startTime: '14:00',
+      endTime: '14:30',
+      hcpcsCode: 'H2017',
+    });
     expect(created).not.toHaveProperty('confirmOverlap');
   });
 
   it('shows the refusal of a draft on the page (a 403 in words)', async () => {
     stubApi(meWith(PEER_PERMISSIONS), (req, url) => {
-      if (url.pathname === '/api/v1/peer-encounters' && req.method === 'POST') return problem(403, 'part2: no consent covers peer encounters of this chart for you');
+      if (url.pathname === '/api/v1/peer-encounters' && req.method === 'POST')
+        return problem(403, 'part2: no consent covers peer encounters of this chart for you');
       if (url.pathname === `/api/v1/patients/${PATIENT}/peer-encounters`) return json({ items: [], total: 0, page: 1, pageSize: 50 });
       if (url.pathname === `/api/v1/patients/${PATIENT}`) return json(patient(false));
       return undefined;

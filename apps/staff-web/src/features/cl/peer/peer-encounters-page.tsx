@@ -37,7 +37,11 @@ export function PeerEncountersPage() {
     <>
       <h1>Peer encounters</h1>
       {patientId ? (
-        <PatientPeerEncounters patientId={patientId} canWrite={permissions.has('cl.peer-encounters.write')} onChange={() => setParams(q ? { q } : {})} />
+        <PatientPeerEncounters
+          patientId={patientId}
+          canWrite={permissions.has('cl.peer-encounters.write')}
+          onChange={() => setParams(q ? { q } : {})}
+        />
       ) : (
         <>
           <form role="search" aria-label="Find a patient" onSubmit={search} className="inline-form">
@@ -171,12 +175,7 @@ function PatientPeerEncounters({ patientId, canWrite, onChange }: { patientId: s
           {canWrite && patient.data && adding && (
             <>
               <h3>New peer encounter</h3>
-              <PeerEncounterForm
-                siteId={patient.data.siteId}
-                submitLabel="Save draft"
-                onSave={create}
-                onCancel={() => setAdding(false)}
-              />
+              <PeerEncounterForm siteId={patient.data.siteId} submitLabel="Save draft" onSave={create} onCancel={() => setAdding(false)} />
             </>
           )}
         </>

@@ -61,10 +61,34 @@ export const REFERENCE: Record<string, unknown> = {
   },
   '/api/v1/code-library/codes': {
     items: [
-      { system: 'HCPCS', code: 'H0038', shortDescription: 'Self-help/peer services, per 15 minutes', unitBasis: 'per_15_minutes', source: 'national' },
-      { system: 'HCPCS', code: 'H2017', shortDescription: 'Psychosocial rehabilitation, per 15 minutes', unitBasis: 'per_15_minutes', source: 'national' },
-      { system: 'HCPCS', code: 'T1016', shortDescription: 'Case management, per 15 minutes', unitBasis: 'per_15_minutes', source: 'organization' },
-      { system: 'HCPCS', code: 'H0005', shortDescription: 'Alcohol and drug group counseling', unitBasis: 'per_session', source: 'national' },
+      {
+        system: 'HCPCS',
+        code: 'H0038',
+        shortDescription: 'Self-help/peer services, per 15 minutes',
+        unitBasis: 'per_15_minutes',
+        source: 'national',
+      },
+      {
+        system: 'HCPCS',
+        code: 'H2017',
+        shortDescription: 'Psychosocial rehabilitation, per 15 minutes',
+        unitBasis: 'per_15_minutes',
+        source: 'national',
+      },
+      {
+        system: 'HCPCS',
+        code: 'T1016',
+        shortDescription: 'Case management, per 15 minutes',
+        unitBasis: 'per_15_minutes',
+        source: 'organization',
+      },
+      {
+        system: 'HCPCS',
+        code: 'H0005',
+        shortDescription: 'Alcohol and drug group counseling',
+        unitBasis: 'per_session',
+        source: 'national',
+      },
     ],
     total: 4,
     page: 1,
@@ -76,7 +100,7 @@ export const REFERENCE: Record<string, unknown> = {
   },
 };
 
-export type Handler = (req: Request, url: URL) => Response | Promise<Response> | undefined;
+export type Handler = (req: Request, url: URL) => Response | undefined | Promise<Response | undefined>;
 
 /** Stubs fetch: /me answers `me`, the reference data answers itself, the rest goes to `handler` (else 404). */
 export function stubApi(me: unknown, handler: Handler = () => undefined): Request[] {

@@ -87,7 +87,9 @@ export function SupervisionPage() {
           <SupervisionForm submitLabel="Record session" onSave={record} onCancel={() => setMode(undefined)} />
         </section>
       )}
-      {mode?.kind === 'correct' && <Correction id={mode.id} onDone={() => done('The correction was saved.')} onCancel={() => setMode(undefined)} />}
+      {mode?.kind === 'correct' && (
+        <Correction id={mode.id} onDone={() => done('The correction was saved.')} onCancel={() => setMode(undefined)} />
+      )}
       <h2>Log</h2>
       {list.error !== null && list.error !== undefined && <ErrorMessage error={list.error} />}
       {list.isPending && <p role="status">Loading the supervision log…</p>}

@@ -89,7 +89,12 @@ export function SupervisionReportPage({ today = new Date() }: { today?: Date }) 
                     <CartesianGrid vertical={false} stroke="#d0d7de" />
                     <XAxis dataKey="label" tick={{ fontSize: 11, fill: '#333333' }} interval={0} angle={-30} textAnchor="end" height={44} />
                     <YAxis width={32} tick={{ fontSize: 11, fill: '#333333' }} allowDecimals />
-                    <Bar dataKey="hours" fill="#1f5fa8" isAnimationActive={false} label={{ position: 'top', fontSize: 11, fill: '#222222' }} />
+                    <Bar
+                      dataKey="hours"
+                      fill="#1f5fa8"
+                      isAnimationActive={false}
+                      label={{ position: 'top', fontSize: 11, fill: '#222222' }}
+                    />
                   </BarChart>
                 </div>
               </figure>

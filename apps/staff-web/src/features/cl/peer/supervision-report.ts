@@ -21,7 +21,9 @@ export function monthLabel(ym: string): string {
 }
 
 /** One chart per peer: their hours in each month of the period, zero months included. */
-export function chartsPerPeer(r: SupervisionReport): { peerProviderId: string; name: string; totalHours: number; months: { month: string; label: string; hours: number }[] }[] {
+export function chartsPerPeer(
+  r: SupervisionReport,
+): { peerProviderId: string; name: string; totalHours: number; months: { month: string; label: string; hours: number }[] }[] {
   return r.peers.map((p) => ({
     peerProviderId: p.peerProviderId,
     name: p.peerName ?? p.peerProviderId,

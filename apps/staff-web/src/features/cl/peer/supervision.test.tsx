@@ -54,10 +54,13 @@ describe('the supervision log', () => {
       if (url.pathname === '/api/v1/peer-supervision' && req.method === 'POST') {
         posted.push(await req.json());
         if (posted.length === 1)
-          return problem(400, 'Validation failed', [{ field: 'supervisionDate', message: 'supervisionDate must not be after today (2026-12-05)' }]);
+          return problem(400, 'Validation failed', [
+            { field: 'supervisionDate', message: 'supervisionDate must not be after today (2026-12-05)' },
+          ]);
         return json(row(), 201);
       }
-      if (url.pathname === '/api/v1/peer-supervision') return json({ items: posted.length > 1 ? [row()] : [], total: posted.length > 1 ? 1 : 0, page: 1, pageSize: 20 });
+      if (url.pathname === '/api/v1/peer-supervision')
+        return json({ items: posted.length > 1 ? [row()] : [], total: posted.length > 1 ? 1 : 0, page: 1, pageSize: 20 });
       return undefined;
     });
     renderAt('/peer/supervision', [{ path: '/peer/supervision', element: <SupervisionPage /> }]);
@@ -80,7 +83,13 @@ describe('the supervision log', () => {
     fireEvent.change(screen.getByLabelText('Date'), { target: { value: '2026-11-30' } });
     fireEvent.click(screen.getByRole('button', { name: 'Record session' }));
     expect(await screen.findByText('The supervision session was recorded.')).toBeTruthy();
-    expect(posted[1]).toEqual({ peerProviderId: PEER, supervisionDate: '2026-11-30', durationMinutes: 60, modality: 'individual', notes: '' });
+    expect(posted[1]).toEqual({
+      peerProviderId: PEER,
+      supervisionDate: '2026-11-30',
+      durationMinutes: 60,
+      modality: 'individual',
+      notes: '',
+    });
     const log = await screen.findByRole('table');
     expect(within(log).getAllByRole('row')[1]!.textContent).toContain('Paul Etsitty, CPRS');
   });
@@ -92,7 +101,12 @@ describe('the supervision log', () => {
         return problem(409, 'The correction window of this supervision record has closed; it is final.');
       if (url.pathname === `/api/v1/peer-supervision/${row().id}`) return json({ ...row(), notes: 'Boundaries and self-care.' });
       if (url.pathname === '/api/v1/peer-supervision')
-        return json({ items: [row(), row({ id: '66666666-6666-4666-8666-666666666666', createdBy: 'other', supervisionDate: '2026-11-01' })], total: 2, page: 1, pageSize: 20 });
+        return json({
+          items: [row(), row({ id: '66666666-6666-4666-8666-666666666666', createdBy: 'other', supervisionDate: '2026-11-01' })],
+          total: 2,
+          page: 1,
+          pageSize: 20,
+        });
       return undefined;
     });
     renderAt('/peer/supervision', [{ path: '/peer/supervision', element: <SupervisionPage /> }]);
@@ -111,10 +125,35 @@ const REPORT: SupervisionReport = {
   to: '2026-11',
   months: ['2026-10', '2026-11'],
   items: [
-    { peerProviderId: PEER, peerName: 'Paul Etsitty, CPRS', month: '2026-10', sessionCount: 0, minutes: 0, hours: 0, byModality: {} as never },
-    { peerProviderId: PEER, peerName: 'Paul Etsitty, CPRS', month: '2026-11', sessionCount: 2, minutes: 90, hours: 1.5, byModality: {} as never },
+    {
+      peerProviderId: PEER,
+      peerName: 'Paul Etsitty, CPRS',
+      month: '2026-10',
+      sessionCount: 0,
+      minutes: 0,
+      hours: 0,
+      byModality: {} as never,
+    },
+    {
+      peerProviderId: PEER,
+      peerName: 'Paul Etsitty, CPRS',
+      month: '2026-11',
+      sessionCount: 2,
+      minutes: 90,
+      hours: 1.5,
+      byModality: {} as never,
+    },
   ],
-  peers: [{ peerProviderId: PEER, peerName: 'Paul Etsitty, CPRS', sessionCount: 2, minutes: 90, hours: 1.5, monthsWithoutSupervision: ['2026-10'] }],
+  peers: [
+    {
+      peerProviderId: PEER,
+      peerName: 'Paul Etsitty, CPRS',
+      sessionCount: 2,
+      minutes: 90,
+      hours: 1.5,
+      monthsWithoutSupervision: ['2026-10'],
+    },
+  ],
 };
 
 describe('the supervision hours report', () => {
@@ -128,8 +167,12 @@ describe('the supervision hours report', () => {
   });
 
   it('shows a chart per peer and the same figures in a table, the period kept in the address', async () => {
-    const seen = stubApi(meWith(SUPERVISOR, 'supervisor'), (_req, url) => (url.pathname === '/api/v1/peer-supervision/report' ? json(REPORT) : undefined));
-    renderAt('/peer/supervision/report?from=2026-10&to=2026-11', [{ path: '/peer/supervision/report', element: <SupervisionReportPage /> }]);
+    const seen = stubApi(meWith(SUPERVISOR, 'supervisor'), (_req, url) =>
+      url.pathname === '/api/v1/peer-supervision/report' ? json(REPORT) : undefined,
+    );
+    renderAt('/peer/supervision/report?from=2026-10&to=2026-11', [
+      { path: '/peer/supervision/report', element: <SupervisionReportPage /> },
+    ]);
     const table = await screen.findByRole('table', { name: /Supervision hours per peer specialist and month/ });
     expect(within(table).getAllByRole('row')[1]!.textContent).toBe('Paul Etsitty, CPRS0.00 h (0)1.50 h (2)1.50 h (2)⚠ Oct 2026');
     expect(screen.getByText(/1.50 h in the period/).closest('figure')).toBeTruthy();
@@ -142,9 +185,13 @@ describe('the supervision hours report', () => {
 
   it('puts a refused period under its field', async () => {
     stubApi(meWith(SUPERVISOR, 'supervisor'), (_req, url) =>
-      url.pathname === '/api/v1/peer-supervision/report' ? problem(400, 'Validation failed', [{ field: 'to', message: 'to must not be before from' }]) : undefined,
+      url.pathname === '/api/v1/peer-supervision/report'
+        ? problem(400, 'Validation failed', [{ field: 'to', message: 'to must not be before from' }])
+        : undefined,
     );
-    renderAt('/peer/supervision/report?from=2026-10&to=2026-09', [{ path: '/peer/supervision/report', element: <SupervisionReportPage /> }]);
+    renderAt('/peer/supervision/report?from=2026-10&to=2026-09', [
+      { path: '/peer/supervision/report', element: <SupervisionReportPage /> },
+    ]);
     expect((await screen.findByText('To date must not be before from.')).closest('p')!.id).toBe('report-to-error');
   });
 });
