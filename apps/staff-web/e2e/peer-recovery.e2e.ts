@@ -119,7 +119,8 @@ export function peerRecoveryTests(s: Servers, audit: PageAuditor): [string, (ctx
         await page.locator('#peer-addendum-error').waitFor();
         await page.getByLabel('New addendum').fill('Browser test addendum: the client asked for a follow-up call.');
         await page.getByRole('button', { name: 'Add addendum' }).click();
-        await page.getByText('Browser test addendum: the client asked for a follow-up call.', { exact: true }).waitFor();
+        await page.locator('ol.addenda li', { hasText: 'Browser test addendum: the client asked for a follow-up call.' }).waitFor();
+        assert((await page.getByLabel('New addendum').inputValue()) === '', 'the field is emptied once the addendum is added');
         await atEveryWidth(page, audit, 'peer-encounter-charged');
 
         await page.getByRole('link', { name: 'All peer encounters of this patient' }).click();

@@ -32,7 +32,7 @@ describe('recording a peer encounter', () => {
     renderForm(vi.fn());
     await fillValid();
     const preview = () => document.getElementById('peer-units-preview')!.textContent;
-    await waitFor(() => expect(preview()).toContain('53 minutes = 4 units of 15 minutes (the midpoint rule, Arizona AHCCCS).'));
+    await waitFor(() => expect(preview()).toContain('53 minutes = 4 units of 15 minutes, by the midpoint rule of Arizona AHCCCS.'));
     type('End time', '09:07');
     expect(preview()).toContain('7 minutes = 0 units');
     type('End time', '08:30');

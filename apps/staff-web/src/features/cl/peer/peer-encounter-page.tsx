@@ -26,6 +26,11 @@ export function PeerEncounterPage() {
     queryKey: key,
     queryFn: () => call(api.GET('/api/v1/peer-encounters/{id}', { params: { path: { id } } })),
   });
+  const vocabulary = useQuery({
+    queryKey: ['peer-service-types', scope.organizationId],
+    staleTime: 60_000,
+    queryFn: () => call(api.GET('/api/v1/peer-service-types')),
+  });
   const [editing, setEditing] = useState(false);
   const [finalizeError, setFinalizeError] = useState<unknown>();
   const [finalizing, setFinalizing] = useState(false);
@@ -83,33 +88,47 @@ export function PeerEncounterPage() {
       {e.part2Notice && <p className="part2-notice">{e.part2Notice}</p>}
       {!editing && (
         <dl className="facts">
-          <dt>Patient</dt>
-          <dd>
-            <Link to={`/patients/${e.patientId}`}>Open the chart</Link>
-          </dd>
-          <dt>Peer specialist</dt>
-          <dd>
-            <StaffName id={e.peerProviderId} names={staff.names} isPending={staff.isPending} />
-          </dd>
-          <dt>Times</dt>
-          <dd>
-            {e.startTime}–{e.endTime} ({e.durationMinutes} minutes)
-          </dd>
-          <dt>Service type</dt>
-          <dd>
-            {e.serviceType.replace(/_/g, ' ')} ({e.serviceTypeSource === 'pf15' ? 'PF-15' : 'organization'})
-          </dd>
-          <dt>Code and units</dt>
-          <dd>
-            {e.hcpcsCode} × {e.units} unit{e.units === 1 ? '' : 's'} ({e.unitBasis.replace(/_/g, ' ')})
-          </dd>
-          <dt>Focus</dt>
-          <dd className="prewrap">{e.focusNotes || '—'}</dd>
+          <div>
+            <dt>Patient</dt>
+            <dd>
+              <Link to={`/patients/${e.patientId}`}>Open the chart</Link>
+            </dd>
+          </div>
+          <div>
+            <dt>Peer specialist</dt>
+            <dd>
+              <StaffName id={e.peerProviderId} names={staff.names} isPending={staff.isPending} />
+            </dd>
+          </div>
+          <div>
+            <dt>Times</dt>
+            <dd>
+              {e.startTime}–{e.endTime} ({e.durationMinutes} minutes)
+            </dd>
+          </div>
+          <div>
+            <dt>Service type</dt>
+            <dd>
+              {[...(vocabulary.data?.inForce ?? []), ...(vocabulary.data?.organizationTypes ?? [])].find((t) => t.key === e.serviceType)
+                ?.label ?? e.serviceType.replace(/_/g, ' ')}{' '}
+              ({e.serviceTypeSource === 'pf15' ? 'PF-15' : 'your organization’s list'})
+            </dd>
+          </div>
+          <div>
+            <dt>Code and units</dt>
+            <dd>
+              {e.hcpcsCode} × {e.units} unit{e.units === 1 ? '' : 's'} ({e.unitBasis.replace(/_/g, ' ')})
+            </dd>
+          </div>
+          <div>
+            <dt>Focus</dt>
+            <dd className="prewrap">{e.focusNotes || '—'}</dd>
+          </div>
           {e.finalizedAt && (
-            <>
+            <div>
               <dt>Finalized</dt>
               <dd>{new Date(e.finalizedAt).toLocaleString()}</dd>
-            </>
+            </div>
           )}
         </dl>
       )}

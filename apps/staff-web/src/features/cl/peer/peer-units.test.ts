@@ -37,9 +37,9 @@ describe('the duration and units shown before saving', () => {
   });
 
   it('says it in a sentence with the rule and the jurisdiction', () => {
-    expect(unitsSentence('per_15_minutes', 53, AZ)).toBe('53 minutes = 4 units of 15 minutes (the midpoint rule, Arizona AHCCCS).');
+    expect(unitsSentence('per_15_minutes', 53, AZ)).toBe('53 minutes = 4 units of 15 minutes, by the midpoint rule of Arizona AHCCCS.');
     expect(unitsSentence('per_15_minutes', 8, { ...AZ, timedUnitRule: 'cms_8_minute', name: 'CMS default' })).toBe(
-      '8 minutes = 1 unit of 15 minutes (the CMS 8-minute rule, CMS default).',
+      '8 minutes = 1 unit of 15 minutes, by the CMS 8-minute rule of CMS default.',
     );
     expect(unitsSentence('per_session', 45, AZ)).toBe('45 minutes = 1 unit (this code is billed once per session).');
   });

@@ -34,10 +34,10 @@ export function previewUnits(unitBasis: UnitBasis, minutes: number, profile: { t
 const RULE_WORDS: Record<TimedUnitRule, string> = {
   cms_8_minute: 'the CMS 8-minute rule',
   midpoint: 'the midpoint rule',
-  whole_units: 'whole units only',
+  whole_units: 'the whole-units rule',
 };
 
-/** "53 minutes = 4 units of 15 minutes (the midpoint rule, Arizona AHCCCS)". */
+/** "53 minutes = 4 units of 15 minutes, by the midpoint rule of Arizona AHCCCS." */
 export function unitsSentence(
   unitBasis: UnitBasis,
   minutes: number,
@@ -46,5 +46,5 @@ export function unitsSentence(
   const units = previewUnits(unitBasis, minutes, profile);
   const u = `${units} unit${units === 1 ? '' : 's'}`;
   if (unitBasis !== 'per_15_minutes') return `${minutes} minutes = ${u} (this code is billed once per ${unitBasis.replace('per_', '')}).`;
-  return `${minutes} minutes = ${u} of ${profile.timedUnitMinutes} minutes (${RULE_WORDS[profile.timedUnitRule]}, ${profile.name}).`;
+  return `${minutes} minutes = ${u} of ${profile.timedUnitMinutes} minutes, by ${RULE_WORDS[profile.timedUnitRule]} of ${profile.name}.`;
 }
