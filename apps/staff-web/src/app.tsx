@@ -109,7 +109,7 @@ export function App() {
         }
       />
       <Route
-        path="/peer/supervision/report"
+        path="/peer/supervision-report"
         element={
           <RequireSignIn>
             <SupervisionReportPage />

@@ -14,7 +14,7 @@ describe('peer screens refused by the API', () => {
     await expectOnlyTheRefusal(<SupervisionPage />, '/peer/supervision', 'Peer supervision');
   });
   it('supervision hours: only the title and the refusal, no period picker', async () => {
-    await expectOnlyTheRefusal(<SupervisionReportPage />, '/peer/supervision/report', 'Supervision hours');
+    await expectOnlyTheRefusal(<SupervisionReportPage />, '/peer/supervision-report', 'Supervision hours');
   });
 });
 

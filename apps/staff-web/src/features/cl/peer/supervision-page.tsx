@@ -65,7 +65,7 @@ export function SupervisionPage() {
       <h1>Peer supervision</h1>
       {permissions.has('cl.peer-supervision.report') && (
         <p>
-          <Link to="/peer/supervision/report">Supervision hours report</Link>
+          <Link to="/peer/supervision-report">Supervision hours report</Link>
         </p>
       )}
       {saved && (

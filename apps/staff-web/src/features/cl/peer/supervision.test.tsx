@@ -170,8 +170,8 @@ describe('the supervision hours report', () => {
     const seen = stubApi(meWith(SUPERVISOR, 'supervisor'), (_req, url) =>
       url.pathname === '/api/v1/peer-supervision/report' ? json(REPORT) : undefined,
     );
-    renderAt('/peer/supervision/report?from=2026-10&to=2026-11', [
-      { path: '/peer/supervision/report', element: <SupervisionReportPage /> },
+    renderAt('/peer/supervision-report?from=2026-10&to=2026-11', [
+      { path: '/peer/supervision-report', element: <SupervisionReportPage /> },
     ]);
     const table = await screen.findByRole('table', { name: /Supervision hours per peer specialist and month/ });
     expect(within(table).getAllByRole('row')[1]!.textContent).toBe('Paul Etsitty, CPRS0.00 h (0)1.50 h (2)1.50 h (2)⚠ Oct 2026');
@@ -180,7 +180,7 @@ describe('the supervision hours report', () => {
     expect([asked.searchParams.get('from'), asked.searchParams.get('to')]).toEqual(['2026-10', '2026-11']);
     fireEvent.change(screen.getByLabelText('From month'), { target: { value: '2026-09' } });
     fireEvent.click(screen.getByRole('button', { name: 'Show' }));
-    await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/peer/supervision/report?from=2026-09&to=2026-11'));
+    await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/peer/supervision-report?from=2026-09&to=2026-11'));
   });
 
   it('puts a refused period under its field', async () => {
@@ -189,8 +189,8 @@ describe('the supervision hours report', () => {
         ? problem(400, 'Validation failed', [{ field: 'to', message: 'to must not be before from' }])
         : undefined,
     );
-    renderAt('/peer/supervision/report?from=2026-10&to=2026-09', [
-      { path: '/peer/supervision/report', element: <SupervisionReportPage /> },
+    renderAt('/peer/supervision-report?from=2026-10&to=2026-09', [
+      { path: '/peer/supervision-report', element: <SupervisionReportPage /> },
     ]);
     expect((await screen.findByText('To date must not be before from.')).closest('p')!.id).toBe('report-to-error');
   });
