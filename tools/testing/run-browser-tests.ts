@@ -12,6 +12,7 @@ import { chartEncounterTests } from '../../apps/staff-web/e2e/chart-encounters.e
 import { dashboardTests } from '../../apps/staff-web/e2e/dashboards.e2e';
 import { PageAuditor, runTest, TestOutcome } from '../../apps/staff-web/e2e/harness';
 import { productivitySortingTests } from '../../apps/staff-web/e2e/productivity-sorting.e2e';
+import { peerRecoveryTests } from '../../apps/staff-web/e2e/peer-recovery.e2e';
 import { staffWebTests } from '../../apps/staff-web/e2e/staff-web.e2e';
 import { visualTests } from '../../apps/staff-web/e2e/visual.e2e';
 import { DEFAULT_REDIS_URL } from '../dev/local-redis';
@@ -177,6 +178,7 @@ async function main(): Promise<number> {
       ...dashboardTests(servers, audit),
       ...visualTests(servers, audit),
       ...productivitySortingTests(servers, audit),
+      ...peerRecoveryTests(servers, audit),
     ].filter(([name]) => !only || name.includes(only))) {
       const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
       outcomes.push(await runTest(name, () => fn(ctx), 90_000));

@@ -283,7 +283,13 @@ describe('finalizing', () => {
   it("is charged once through the fee schedule, with the encounter's units, however often the event is delivered", async () => {
     const patientId = await newPatient();
     const e = await draft(patientId);
+    // The peer holds no charge permission, yet sees where their own encounter stands in billing.
+    const asDraft = await as(app, peer).get(`/api/v1/peer-encounters/${e['id']}/charge`);
+    expect(asDraft.status).toBe(200);
+    expect(asDraft.body).toMatchObject({ peerEncounterId: e['id'], chargeStatus: 'not_finalized', chargeId: null, units: null });
     await as(app, peer).post(`/api/v1/peer-encounters/${e['id']}/finalize`);
+    const pending = await as(app, peer).get(`/api/v1/peer-encounters/${e['id']}/charge`);
+    expect(pending.body).toMatchObject({ chargeStatus: 'pending', chargeId: null });
     const [event] = await events(e['id']);
     expect(await worker.chargePeer(event.payload, event.id)).toBe('processed');
     expect(await worker.chargePeer(event.payload, event.id)).toBe('duplicate');
@@ -300,6 +306,24 @@ describe('finalizing', () => {
       source: { type: 'peer_encounter', id: e['id'] },
     });
     expect(page.body.items[0].units).toBe(e['units']);
+    const charged = await as(app, peer).get(`/api/v1/peer-encounters/${e['id']}/charge`);
+    expect(charged.status).toBe(200);
+    expect(charged.body).toMatchObject({
+      chargeStatus: 'ready',
+      chargeId: page.body.items[0].id,
+      holdReason: null,
+      finalCode: 'H0038',
+      units: 4,
+      amountCents: 4400,
+    });
+    const reads = await demo.auditEvents(`action = 'peer-encounter.charge_read' AND resource_id = $1`, [e['id']]);
+    expect(reads).toHaveLength(3);
+    expect(reads[2]).toMatchObject({ outcome: 'success', patient_id: patientId });
+    const [pmRead] = await demo.auditEvents(`action = 'charge.read_of_source' AND resource_id = $1`, [page.body.items[0].id]);
+    expect(pmRead).toMatchObject({ outcome: 'success', patient_id: patientId });
+    // Billing holds no peer encounter permission: the charge list is theirs, this read is not.
+    expectProblem(await as(app, billing).get(`/api/v1/peer-encounters/${e['id']}/charge`), 403);
+    expectProblem(await as(app, peer).get(`/api/v1/peer-encounters/${patientId}/charge`), 404);
   });
 
   it('finalizes two racing requests into one event', async () => {
@@ -427,6 +451,8 @@ describe('Part 2 (42 CFR) consent', () => {
       .send({ method: 'written' });
     expect(revoked.status).toBe(200);
     expectProblem(await as(app, peer).get(`/api/v1/peer-encounters/${e['id']}`), 404);
+    // Nor its charge status: PM is not asked for an encounter the caller may not read.
+    expectProblem(await as(app, peer).get(`/api/v1/peer-encounters/${e['id']}/charge`), 404);
     const list = await as(app, peer).get(`/api/v1/patients/${patientId}/peer-encounters`);
     expect(list.status).toBe(200);
     expect(list.body).toMatchObject({ items: [], total: 0 });

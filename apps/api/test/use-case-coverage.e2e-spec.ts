@@ -67,6 +67,8 @@ const PROBES: Record<string, Probe> = {
     args: () => [{ sourceType: 'group_encounter_generation', sourceId: randomUUID(), sourceRound: 1 }],
     outcome: 'denied',
   },
+  // No charge of that source (yet): null, the not_found row.
+  GetChargeOfSourceQuery: { args: () => ['peer_encounter', randomUUID()], outcome: 'not_found' },
   ExportChargesQuery: { args: () => [{ from: '2031-01-01', to: '2031-01-31' }], outcome: 'success' },
   // Drill-through (performance signals): a call without a signed-in staff user is refused, and the refusal is the row.
   ListAppointmentSignalRecordsQuery: {
@@ -230,6 +232,7 @@ const PROBES: Record<string, Probe> = {
   FinalizePeerEncounterCommand: { args: () => [randomUUID()], outcome: 'not_found' },
   AddPeerEncounterAddendumCommand: { args: () => [randomUUID(), 'probe'], outcome: 'not_found' },
   GetPeerEncounterQuery: { args: () => [randomUUID()], outcome: 'not_found' },
+  GetPeerEncounterChargeQuery: { args: () => [randomUUID()], outcome: 'not_found' },
   ListPatientPeerEncountersQuery: { args: () => [{ patientId: randomUUID() }], outcome: 'not_found' },
   CreatePeerServiceTypeCommand: { args: () => [`probe_${randomUUID().slice(0, 8)}`, 'Probe'], outcome: 'success' },
   // The setting Sonoran has already (the PF-15 types): a success that changes nothing the other probes read.

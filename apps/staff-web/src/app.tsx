@@ -4,6 +4,10 @@ import { GroupReviewPage } from './features/cl/group-encounters/group-review-pag
 import { GroupSessionPage } from './features/cl/group-sessions/group-session-page';
 import { PatientChartPage } from './features/cl/patients/patient-chart-page';
 import { PatientsPage } from './features/cl/patients/patients-page';
+import { PeerEncounterPage } from './features/cl/peer/peer-encounter-page';
+import { PeerEncountersPage } from './features/cl/peer/peer-encounters-page';
+import { SupervisionPage } from './features/cl/peer/supervision-page';
+import { SupervisionReportPage } from './features/cl/peer/supervision-report-page';
 import { DashboardPage } from './features/dashboards/home/dashboard-page';
 import { DrillPage } from './features/dashboards/home/drill-page';
 import { ProviderProductivityPage } from './features/hr/provider-productivity/provider-productivity-page';
@@ -78,6 +82,38 @@ export function App() {
         element={
           <RequireSignIn>
             <GroupReviewPage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/peer/encounters"
+        element={
+          <RequireSignIn>
+            <PeerEncountersPage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/peer/encounters/:id"
+        element={
+          <RequireSignIn>
+            <PeerEncounterPage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/peer/supervision"
+        element={
+          <RequireSignIn>
+            <SupervisionPage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/peer/supervision-report"
+        element={
+          <RequireSignIn>
+            <SupervisionReportPage />
           </RequireSignIn>
         }
       />

@@ -8,6 +8,7 @@ import { CreatePeerEncounterDraftHandler } from './commands/create-peer-encounte
 import { EditPeerEncounterHandler } from './commands/edit-peer-encounter/edit-peer-encounter.handler';
 import { FinalizePeerEncounterHandler } from './commands/finalize-peer-encounter/finalize-peer-encounter.handler';
 import { PatientPeerEncountersController, PeerEncountersController } from './http/peer-encounters.controller';
+import { GetPeerEncounterChargeHandler } from './queries/get-peer-encounter-charge/get-peer-encounter-charge.handler';
 import { GetPeerEncounterHandler } from './queries/get-peer-encounter/get-peer-encounter.handler';
 import { ListPatientPeerEncountersHandler } from './queries/list-patient-peer-encounters/list-patient-peer-encounters.handler';
 
@@ -21,6 +22,7 @@ import { ListPatientPeerEncountersHandler } from './queries/list-patient-peer-en
     EditPeerEncounterHandler,
     FinalizePeerEncounterHandler,
     GetPeerEncounterHandler,
+    GetPeerEncounterChargeHandler,
     ListPatientPeerEncountersHandler,
   ],
 })

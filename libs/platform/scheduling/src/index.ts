@@ -10,6 +10,8 @@ export type {
 export { ListPatientEncountersQuery } from './list-patient-encounters.query';
 export type { ListPatientEncountersFilter } from './list-patient-encounters.query';
 export { CreatePeerEncounterCommand } from './create-peer-encounter.command';
+export { GetChargeOfSourceQuery } from './get-charge-of-source.query';
+export type { ChargeOfSource } from './get-charge-of-source.query';
 export { VoidChargeOfSourceCommand } from './void-charge-of-source.command';
 export type { ChargeOfSourceVoided, VoidChargeOfSourceInput } from './void-charge-of-source.command';
 export type { CreatePeerEncounterInput, PeerEncounterCreated } from './create-peer-encounter.command';

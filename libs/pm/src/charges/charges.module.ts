@@ -11,6 +11,7 @@ import { ChargesController } from './http/charges.controller';
 import { ChargeListRepository } from './infrastructure/charge-list.repository';
 import { ChargesRepository } from './infrastructure/charges.repository';
 import { ExportChargesHandler } from './queries/export-charges/export-charges.handler';
+import { GetChargeOfSourceHandler } from './queries/get-charge-of-source/get-charge-of-source.handler';
 import { ListChargesHandler } from './queries/list-charges/list-charges.handler';
 
 /**
@@ -29,6 +30,7 @@ import { ListChargesHandler } from './queries/list-charges/list-charges.handler'
     CorrectChargeHandler,
     BillChargeHandler,
     VoidChargeOfSourceHandler,
+    GetChargeOfSourceHandler,
   ],
 })
 export class ChargesModule {}

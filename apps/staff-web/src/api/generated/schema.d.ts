@@ -920,6 +920,26 @@ export interface paths {
         patch: operations["PeerEncountersController_edit_v1"];
         trace?: never;
     };
+    "/api/v1/peer-encounters/{id}/charge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a peer encounter stands in billing (its charge's status)
+         * @description Permission: `cl.peer-encounters.view` (a peer specialist needs no charge permission to see their own encounter's charge). 404 like the encounter itself, Part 2 included. A draft is `not_finalized`; a finalized encounter whose charge is not created yet is `pending`; else the current charge's status, hold reason, code, units and amount. Audited.
+         */
+        get: operations["PeerEncountersController_charge_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/peer-encounters/{id}/finalize": {
         parameters: {
             query?: never;
@@ -4080,6 +4100,26 @@ export interface components {
             createdBy: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        PeerEncounterChargeResponseDto: {
+            /** Format: uuid */
+            peerEncounterId: string;
+            /**
+             * @description not_finalized: a draft is not sent to billing; pending: finalized, the charge not created yet (usually seconds); else the current charge's status
+             * @enum {string}
+             */
+            chargeStatus: "not_finalized" | "pending" | "on_hold" | "ready" | "billed" | "voided";
+            /** Format: uuid */
+            chargeId: string | null;
+            /** @description Why the charge is on hold: no_fee_schedule_entry, zero_units, invalid_duration, future_service_date */
+            holdReason: string | null;
+            /** @description The code billed (null while on hold) */
+            finalCode: string | null;
+            units: number | null;
+            /** @description Units x rate, in cents */
+            amountCents: number | null;
+            /** Format: date-time */
+            chargedAt: string | null;
         };
         EditPeerEncounterDto: {
             /** Format: date */
@@ -11221,6 +11261,97 @@ export interface operations {
                      *       "title": "Conflict",
                      *       "status": 409,
                      *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PeerEncountersController_charge_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerEncounterChargeResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `cl.peer-encounters.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }

@@ -11,6 +11,7 @@ import { CreatePeerEncounterDraftCommand } from '../commands/create-peer-encount
 import { EditPeerEncounterCommand } from '../commands/edit-peer-encounter/edit-peer-encounter.command';
 import { FinalizePeerEncounterCommand } from '../commands/finalize-peer-encounter/finalize-peer-encounter.command';
 import type { PeerEncounterView } from '../domain/peer-encounter.view';
+import { GetPeerEncounterChargeQuery } from '../queries/get-peer-encounter-charge/get-peer-encounter-charge.query';
 import { GetPeerEncounterQuery } from '../queries/get-peer-encounter/get-peer-encounter.query';
 import { ListPatientPeerEncountersQuery } from '../queries/list-patient-peer-encounters/list-patient-peer-encounters.query';
 import {
@@ -18,6 +19,7 @@ import {
   CreatePeerEncounterDto,
   EditPeerEncounterDto,
   ListPeerEncountersQueryDto,
+  PeerEncounterChargeResponseDto,
   PeerEncounterResponseDto,
 } from './peer-encounters.dto';
 
@@ -66,6 +68,21 @@ export class PeerEncountersController {
   @ApiProblemResponses(401, 403, 404)
   async get(@Param('id', uuidPipe) id: string) {
     return found(await this.queries.execute(new GetPeerEncounterQuery(id)));
+  }
+
+  @Get(':id/charge')
+  @RequirePermission('cl.peer-encounters.view')
+  @ApiOperation({
+    summary: "Where a peer encounter stands in billing (its charge's status)",
+    description:
+      "Permission: `cl.peer-encounters.view` (a peer specialist needs no charge permission to see their own encounter's charge). 404 like the encounter itself, Part 2 included. A draft is `not_finalized`; a finalized encounter whose charge is not created yet is `pending`; else the current charge's status, hold reason, code, units and amount. Audited.",
+  })
+  @ApiOkResponse({ type: PeerEncounterChargeResponseDto })
+  @ApiProblemResponses(401, 403, 404)
+  async charge(@Param('id', uuidPipe) id: string) {
+    const c = await this.queries.execute(new GetPeerEncounterChargeQuery(id));
+    if (!c) throw new NotFoundError(NOT_FOUND);
+    return c;
   }
 
   @Patch(':id')

@@ -3,6 +3,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min
 
 import { IsCalendarDate, IsId, PageQueryDto, type Assert, type SameShape } from '@cairn/platform/http';
 
+import type { PeerEncounterChargeView } from '../domain/peer-encounter-charge.view';
 import { HH_MM, PEER_ENCOUNTER_STATUSES } from '../domain/peer-encounter.rules';
 import type { PeerEncounterView } from '../domain/peer-encounter.view';
 
@@ -153,3 +154,26 @@ export class PeerEncounterResponseDto {
 
 // Each response DTO describes exactly what its handler returns (libs/platform/http, view-shape.ts).
 type _PeerEncounter = Assert<SameShape<PeerEncounterView, PeerEncounterResponseDto>>;
+
+export class PeerEncounterChargeResponseDto {
+  @ApiProperty({ format: 'uuid' }) peerEncounterId!: string;
+  @ApiProperty({
+    enum: ['not_finalized', 'pending', 'on_hold', 'ready', 'billed', 'voided'],
+    description:
+      "not_finalized: a draft is not sent to billing; pending: finalized, the charge not created yet (usually seconds); else the current charge's status",
+  })
+  chargeStatus!: PeerEncounterChargeView['chargeStatus'];
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) chargeId!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Why the charge is on hold: no_fee_schedule_entry, zero_units, invalid_duration, future_service_date',
+  })
+  holdReason!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The code billed (null while on hold)' }) finalCode!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) units!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Units x rate, in cents' }) amountCents!: number | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) chargedAt!: string | null;
+}
+
+type _PeerEncounterCharge = Assert<SameShape<PeerEncounterChargeView, PeerEncounterChargeResponseDto>>;

@@ -176,6 +176,14 @@ export class ChargesRepository {
     return tx.charge.findUnique({ where: { organizationId_id: { organizationId, id } } });
   }
 
+  /** The current charge of a source: its latest review round's latest lineage step (a correction replaces a voided one). */
+  currentOfSource(tx: PmTx, organizationId: string, sourceType: string, sourceId: string): Promise<Charge | null> {
+    return tx.charge.findFirst({
+      where: { organizationId, sourceType, sourceId },
+      orderBy: [{ sourceRound: 'desc' }, { lineageSeq: 'desc' }],
+    });
+  }
+
   find(tx: PmTx, organizationId: string, id: string): Promise<Charge | null> {
     return tx.charge.findUnique({ where: { organizationId_id: { organizationId, id } } });
   }

@@ -44,6 +44,24 @@ describe('navigation by permission', () => {
     };
     expect(visible(permissionsFor(supervisor, { organizationId: 'o3' }))).toEqual(['Patients', 'My supervisees’ productivity']);
   });
+  it('shows the peer screens only to the roles that hold their permissions', () => {
+    const withRole = (roles: string[], permissions: string[]): Me => ({
+      ...me,
+      organizations: [{ id: 'o4', name: 'Four', slug: 'four', roles, permissions, sites: [] }],
+    });
+    const peer = withRole(
+      ['peer_specialist'],
+      ['patients.view', 'cl.peer-encounters.view', 'cl.peer-supervision.view', 'cl.peer-supervision.report'],
+    );
+    expect(visible(permissionsFor(peer, { organizationId: 'o4' }))).toEqual([
+      'Patients',
+      'Peer encounters',
+      'Peer supervision',
+      'Supervision hours',
+    ]);
+    const billing = withRole(['billing'], ['pm.charges.view']);
+    expect(visible(permissionsFor(billing, { organizationId: 'o4' }))).toEqual(['Charges']);
+  });
   it('uses the first organization when none is chosen, and nothing before /me arrives', () => {
     expect(visible(permissionsFor(me, {}))).toEqual(['Provider productivity']);
     expect(permissionsFor(undefined, {}).size).toBe(0);

@@ -2,6 +2,9 @@
 export const NAV = [
   { to: '/patients', label: 'Patients', permission: 'patients.view' },
   { to: '/review/group-encounters', label: 'Group encounter review', permission: 'cl.group-encounter-generation.view' },
+  { to: '/peer/encounters', label: 'Peer encounters', permission: 'cl.peer-encounters.view' },
+  { to: '/peer/supervision', label: 'Peer supervision', permission: 'cl.peer-supervision.view' },
+  { to: '/peer/supervision-report', label: 'Supervision hours', permission: 'cl.peer-supervision.report' },
   { to: '/billing/charges', label: 'Charges', permission: 'pm.charges.view' },
   { to: '/hr/productivity', label: 'Provider productivity', permission: 'hr.productivity.view' },
   { to: '/hr/productivity/supervised', label: 'My supervisees’ productivity', permission: 'hr.productivity.supervised' },
