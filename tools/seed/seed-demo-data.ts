@@ -19,6 +19,7 @@ import { DemoPatientRecord, generatePatients, PATIENTS_PER_ORG } from './demo-pa
 import { DEMO_PEER_EVENT_TYPE, generatePeerEncounters } from './demo-peer-encounters';
 import { insertPortalDemo } from './demo-portal';
 import { generatePortalCare, PORTAL_CARE_TABLES } from './demo-portal-care';
+import { insertPortalSessions } from './demo-portal-sessions';
 import { insertSessions } from './demo-sessions';
 import { generateSupervision } from './demo-supervision';
 import { insertTodaySchedule, insertWorkingHoursAndRequirements } from './demo-today';
@@ -199,6 +200,7 @@ export async function seedDemoData(opts: SeedOptions): Promise<SeedSummary> {
       inserted.portalCareRows += await insertPortalCare(client);
     });
     progress('portal goals, homework, resources and crisis toolkits ready');
+    await inTransaction(client, async () => progress(`portal session loop: ${await insertPortalSessions(client, today)} reviews, summaries, preps and notifications added`));
     return { scale: opts.scale, seed, inserted, totals: await countRows(client), elapsedMs: Date.now() - started };
   } finally {
     await client.end();

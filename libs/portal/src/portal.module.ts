@@ -12,6 +12,9 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { PromptsModule } from './prompts/prompts.module';
 import { RelationshipsModule } from './relationships/relationships.module';
 import { ResourcesModule } from './resources/resources.module';
+import { PrepModule } from './prep/prep.module';
+import { SessionReviewsModule } from './session-reviews/session-reviews.module';
+import { SummariesModule } from './summaries/summaries.module';
 
 /**
  * The client portal context (issue 18; README.md maps the seed's features to routes and tables), one module per
@@ -31,6 +34,9 @@ import { ResourcesModule } from './resources/resources.module';
     GoalsModule,
     HomeworkModule,
     ResourcesModule,
+    SessionReviewsModule,
+    PrepModule,
+    SummariesModule,
   ],
 })
 export class PortalModule {}

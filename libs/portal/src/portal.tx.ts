@@ -20,7 +20,10 @@ export type PortalModel =
   | 'portalResource'
   | 'crisisToolkit'
   | 'crisisToolkitOpen'
-  | 'crisisAlert';
+  | 'crisisAlert'
+  | 'sessionReview'
+  | 'sessionPrep'
+  | 'sessionSummary';
 
 /**
  * Platform data the portal reads, never writes: the organization (its timezone, for the client's calendar day).
