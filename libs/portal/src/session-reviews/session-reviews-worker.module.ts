@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 
+import { AuditModule } from '@cairn/platform/audit';
+
 import { PortalSessionReviewsProcessor } from '../processors/portal-session-reviews.processor';
 import { PromptSessionReviewHandler } from './event-handlers/prompt-session-review.handler';
 import { ScheduleReviewPromptWhenAppointmentCompletedHandler } from './event-handlers/schedule-review-prompt-when-appointment-completed.handler';
@@ -10,6 +12,7 @@ import { SessionReviewPromptQueue } from './infrastructure/session-review-prompt
  * prompt jobs it schedules. A consumer in a module the API imports would consume in the API too.
  */
 @Module({
+  imports: [AuditModule],
   providers: [PortalSessionReviewsProcessor, ScheduleReviewPromptWhenAppointmentCompletedHandler, PromptSessionReviewHandler, SessionReviewPromptQueue],
   exports: [SessionReviewPromptQueue],
 })
