@@ -200,7 +200,9 @@ export async function seedDemoData(opts: SeedOptions): Promise<SeedSummary> {
       inserted.portalCareRows += await insertPortalCare(client);
     });
     progress('portal goals, homework, resources and crisis toolkits ready');
-    await inTransaction(client, async () => progress(`portal session loop: ${await insertPortalSessions(client, today)} reviews, summaries, preps and notifications added`));
+    await inTransaction(client, async () =>
+      progress(`portal session loop: ${await insertPortalSessions(client, today)} reviews, summaries, preps and notifications added`),
+    );
     return { scale: opts.scale, seed, inserted, totals: await countRows(client), elapsedMs: Date.now() - started };
   } finally {
     await client.end();

@@ -28,7 +28,13 @@ const count = async (sql: string, params: unknown[]) => Number((await demo.owner
 async function newPatient(): Promise<string> {
   const res = await as(app, supervisor)
     .post('/api/v1/patients')
-    .send({ siteId: tucson, firstName: 'Jordan', lastName: `Prep${letters()}`, dateOfBirth: '1985-09-12', primaryTherapistId: therapistId });
+    .send({
+      siteId: tucson,
+      firstName: 'Jordan',
+      lastName: `Prep${letters()}`,
+      dateOfBirth: '1985-09-12',
+      primaryTherapistId: therapistId,
+    });
   if (res.status !== 201) throw new Error(`register answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body.id as string;
 }
@@ -76,22 +82,41 @@ afterAll(async () => {
 describe('pre-session prep', () => {
   it('the client prepares an upcoming session; an urgent concern notifies the therapist, whose prep view shows mood and homework', async () => {
     const appt = await appointment(client.patientId, 48);
-    const mood = await asClient(app, client.session).post('/api/v1/portal/mood-entries').send({ score: 3, symptoms: ['ANXIETY'] });
+    const mood = await asClient(app, client.session)
+      .post('/api/v1/portal/mood-entries')
+      .send({ score: 3, symptoms: ['ANXIETY'] });
     expect(mood.status).toBe(201);
     const hw = await as(app, therapist)
       .post(`/api/v1/patients/${client.patientId}/homework`)
-      .send({ title: 'Sleep diary', description: 'Log bedtime and waking for a week', homeworkType: 'thought_record', dueOn: hoursFromNow(24 * 5).slice(0, 10) });
+      .send({
+        title: 'Sleep diary',
+        description: 'Log bedtime and waking for a week',
+        homeworkType: 'thought_record',
+        dueOn: hoursFromNow(24 * 5).slice(0, 10),
+      });
     expect(hw.status).toBe(201);
 
     const prep = await asClient(app, client.session)
       .post('/api/v1/portal/session-preps')
-      .send({ appointmentId: appt, topics: ['Sleep', ' sleep ', 'My sister'], recentFeelings: 'Anxious in the evenings', urgentConcern: 'A panic attack at work on Monday' });
+      .send({
+        appointmentId: appt,
+        topics: ['Sleep', ' sleep ', 'My sister'],
+        recentFeelings: 'Anxious in the evenings',
+        urgentConcern: 'A panic attack at work on Monday',
+      });
     expect(prep.status).toBe(200);
-    expect(prep.body).toMatchObject({ appointmentId: appt, patientId: client.patientId, topics: ['Sleep', 'My sister'], urgentConcern: 'A panic attack at work on Monday' });
+    expect(prep.body).toMatchObject({
+      appointmentId: appt,
+      patientId: client.patientId,
+      topics: ['Sleep', 'My sister'],
+      urgentConcern: 'A panic attack at work on Monday',
+    });
 
     const feed = await as(app, therapist).get('/api/v1/therapist/portal-notifications?pageSize=100');
     expect(feed.body.items).toEqual(
-      expect.arrayContaining([expect.objectContaining({ patientId: client.patientId, kind: 'session_prep.urgent', recordId: prep.body.prepId })]),
+      expect.arrayContaining([
+        expect.objectContaining({ patientId: client.patientId, kind: 'session_prep.urgent', recordId: prep.body.prepId }),
+      ]),
     );
 
     const brief = await as(app, therapist).get(`/api/v1/patients/${client.patientId}/appointments/${appt}/prep`);
@@ -120,7 +145,9 @@ describe('pre-session prep', () => {
     const past = await appointment(client.patientId, -5);
     const cancelled = await appointment(client.patientId, 30, 'cancelled', { cancelledBy: 'patient' });
     for (const appointmentId of [past, cancelled]) {
-      const res = await asClient(app, client.session).post('/api/v1/portal/session-preps').send({ appointmentId, topics: ['x'] });
+      const res = await asClient(app, client.session)
+        .post('/api/v1/portal/session-preps')
+        .send({ appointmentId, topics: ['x'] });
       expectProblem(res, 422);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['appointmentId']);
       expect(await count(`SELECT count(*) AS n FROM po_session_preps WHERE appointment_id = $1`, [appointmentId])).toBe(0);
@@ -129,14 +156,27 @@ describe('pre-session prep', () => {
 
   it("answers 404 for another client's appointment, 400 for bad input, 401 for the wrong subject", async () => {
     const theirs = await appointment(otherClient.patientId, 50);
-    expectProblem(await asClient(app, client.session).post('/api/v1/portal/session-preps').send({ appointmentId: theirs, topics: ['x'] }), 404);
+    expectProblem(
+      await asClient(app, client.session)
+        .post('/api/v1/portal/session-preps')
+        .send({ appointmentId: theirs, topics: ['x'] }),
+      404,
+    );
     expect(await count(`SELECT count(*) AS n FROM po_session_preps WHERE appointment_id = $1`, [theirs])).toBe(0);
     const bad = await asClient(app, client.session).post('/api/v1/portal/session-preps').send({ appointmentId: 'nope', topics: 'sleep' });
     expectProblem(bad, 400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['appointmentId', 'topics']));
     const tooMany = Array.from({ length: 11 }, (_, i) => `topic ${i}`);
-    expectProblem(await asClient(app, client.session).post('/api/v1/portal/session-preps').send({ appointmentId: theirs, topics: tooMany }), 400);
-    expectProblem(await as(app, therapist).post('/api/v1/portal/session-preps').send({ appointmentId: theirs, topics: ['x'] }), 401);
+    expectProblem(
+      await asClient(app, client.session).post('/api/v1/portal/session-preps').send({ appointmentId: theirs, topics: tooMany }),
+      400,
+    );
+    expectProblem(
+      await as(app, therapist)
+        .post('/api/v1/portal/session-preps')
+        .send({ appointmentId: theirs, topics: ['x'] }),
+      401,
+    );
     expectProblem(await asClient(app, client.session).get(`/api/v1/patients/${client.patientId}/appointments/${theirs}/prep`), 401);
     // Another therapist: the patient is not theirs.
     expectProblem(await as(app, otherTherapist).get(`/api/v1/patients/${client.patientId}/appointments/${theirs}/prep`), 404);
@@ -172,7 +212,9 @@ describe('session summaries', () => {
     const body = pdf.body as Buffer;
     expect(body.subarray(0, 5).toString()).toBe('%PDF-');
     expect(body.length).toBeGreaterThan(800);
-    const [audited] = await demo.auditEvents(`action = 'portal.session-summary.download' AND request_id = $1`, [pdf.headers['x-request-id']]);
+    const [audited] = await demo.auditEvents(`action = 'portal.session-summary.download' AND request_id = $1`, [
+      pdf.headers['x-request-id'],
+    ]);
     expect(audited).toMatchObject({ outcome: 'success', patient_id: client.patientId, actor_type: 'client' });
   });
 
@@ -180,33 +222,61 @@ describe('session summaries', () => {
     const upcoming = await appointment(client.patientId, 72);
     const noShow = await appointment(client.patientId, -30, 'no_show');
     for (const appointmentId of [upcoming, noShow]) {
-      const res = await as(app, therapist).post(`/api/v1/patients/${client.patientId}/session-summaries`).send({ appointmentId, summary: 'x' });
+      const res = await as(app, therapist)
+        .post(`/api/v1/patients/${client.patientId}/session-summaries`)
+        .send({ appointmentId, summary: 'x' });
       expectProblem(res, 422);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['appointmentId']);
     }
     const done = await appointment(client.patientId, -50, 'completed');
-    const first = await as(app, therapist).post(`/api/v1/patients/${client.patientId}/session-summaries`).send({ appointmentId: done, summary: 'First.' });
+    const first = await as(app, therapist)
+      .post(`/api/v1/patients/${client.patientId}/session-summaries`)
+      .send({ appointmentId: done, summary: 'First.' });
     expect(first.status).toBe(201);
-    expectProblem(await as(app, therapist).post(`/api/v1/patients/${client.patientId}/session-summaries`).send({ appointmentId: done, summary: 'Again.' }), 409);
     expectProblem(
-      await as(app, otherTherapist).post(`/api/v1/patients/${client.patientId}/session-summaries`).send({ appointmentId: done, summary: 'Mine.' }),
+      await as(app, therapist)
+        .post(`/api/v1/patients/${client.patientId}/session-summaries`)
+        .send({ appointmentId: done, summary: 'Again.' }),
+      409,
+    );
+    expectProblem(
+      await as(app, otherTherapist)
+        .post(`/api/v1/patients/${client.patientId}/session-summaries`)
+        .send({ appointmentId: done, summary: 'Mine.' }),
       404,
     );
     // The appointment must be this client's.
     const theirs = await appointment(otherClient.patientId, -52, 'completed');
-    expectProblem(await as(app, therapist).post(`/api/v1/patients/${client.patientId}/session-summaries`).send({ appointmentId: theirs, summary: 'x' }), 404);
-    expectProblem(await as(app, therapist).post(`/api/v1/patients/${client.patientId}/session-summaries`).send({ appointmentId: done, summary: '' }), 400);
-    expect(await count(`SELECT count(*) AS n FROM po_session_summaries WHERE appointment_id = ANY($1::uuid[])`, [[upcoming, noShow, done, theirs]])).toBe(1);
+    expectProblem(
+      await as(app, therapist).post(`/api/v1/patients/${client.patientId}/session-summaries`).send({ appointmentId: theirs, summary: 'x' }),
+      404,
+    );
+    expectProblem(
+      await as(app, therapist).post(`/api/v1/patients/${client.patientId}/session-summaries`).send({ appointmentId: done, summary: '' }),
+      400,
+    );
+    expect(
+      await count(`SELECT count(*) AS n FROM po_session_summaries WHERE appointment_id = ANY($1::uuid[])`, [
+        [upcoming, noShow, done, theirs],
+      ]),
+    ).toBe(1);
   });
 
   it("answers 404 for another client's summary and 401 for the wrong subject", async () => {
     const done = await appointment(client.patientId, -60, 'completed');
-    const shared = await as(app, therapist).post(`/api/v1/patients/${client.patientId}/session-summaries`).send({ appointmentId: done, summary: 'Ours.' });
+    const shared = await as(app, therapist)
+      .post(`/api/v1/patients/${client.patientId}/session-summaries`)
+      .send({ appointmentId: done, summary: 'Ours.' });
     expect(shared.status).toBe(201);
     expectProblem(await asClient(app, otherClient.session).get(`/api/v1/portal/session-summaries/${shared.body.summaryId}/pdf`), 404);
     expect((await asClient(app, otherClient.session).get('/api/v1/portal/session-summaries')).body.items).toEqual([]);
     expectProblem(await as(app, therapist).get(`/api/v1/portal/session-summaries/${shared.body.summaryId}/pdf`), 401);
-    expectProblem(await asClient(app, client.session).post(`/api/v1/patients/${client.patientId}/session-summaries`).send({ appointmentId: done, summary: 'x' }), 401);
+    expectProblem(
+      await asClient(app, client.session)
+        .post(`/api/v1/patients/${client.patientId}/session-summaries`)
+        .send({ appointmentId: done, summary: 'x' }),
+      401,
+    );
     expectProblem(await request(app.getHttpServer()).get(`/api/v1/portal/session-summaries/${shared.body.summaryId}/pdf`), 401);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { INestApplicationContext, INestApplication } from '@nestjs/common';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
 import { buildEvent, MessagingQueues, WorkerHostModule } from '@cairn/platform/messaging';
@@ -41,7 +41,13 @@ const letters = () => Array.from({ length: 8 }, () => String.fromCharCode(97 + M
 async function newPatient(): Promise<string> {
   const res = await as(app, supervisor)
     .post('/api/v1/patients')
-    .send({ siteId: tucson, firstName: 'Robin', lastName: `Review${letters()}`, dateOfBirth: '1990-05-02', primaryTherapistId: therapistId });
+    .send({
+      siteId: tucson,
+      firstName: 'Robin',
+      lastName: `Review${letters()}`,
+      dateOfBirth: '1990-05-02',
+      primaryTherapistId: therapistId,
+    });
   if (res.status !== 201) throw new Error(`register answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body.id as string;
 }
@@ -50,7 +56,14 @@ async function newPatient(): Promise<string> {
 async function pastAppointment(patientId: string, status: string, extra: Record<string, unknown> = {}): Promise<string> {
   const booked = await as(app, frontDesk)
     .post('/api/v1/pm/appointments')
-    .send({ siteId: tucson, providerId: therapistId, patientId, serviceType: 'psychotherapy-45', startAt: hoursFromNow(-3), endAt: hoursFromNow(-2) });
+    .send({
+      siteId: tucson,
+      providerId: therapistId,
+      patientId,
+      serviceType: 'psychotherapy-45',
+      startAt: hoursFromNow(-3),
+      endAt: hoursFromNow(-2),
+    });
   if (booked.status !== 201) throw new Error(`book answered ${booked.status}: ${JSON.stringify(booked.body)}`);
   const moved = await as(app, frontDesk)
     .post(`/api/v1/pm/appointments/${booked.body.id}/status`)
@@ -61,7 +74,12 @@ async function pastAppointment(patientId: string, status: string, extra: Record<
 
 /** PM's status-changed event of the appointment, as the outbox holds it. */
 async function statusEvent(appointmentId: string, status: string) {
-  const { rows } = await demo.owner.query<{ id: string; organization_id: string; payload: PmAppointmentStatusChangedV1; occurred_at: Date }>(
+  const { rows } = await demo.owner.query<{
+    id: string;
+    organization_id: string;
+    payload: PmAppointmentStatusChangedV1;
+    occurred_at: Date;
+  }>(
     `SELECT id, organization_id, payload, occurred_at FROM pf_outbox_events
      WHERE event_type = $1 AND payload->>'appointment_id' = $2 AND payload->>'status' = $3`,
     [PM_APPOINTMENT_STATUS_CHANGED_V1, appointmentId, status],
@@ -113,7 +131,9 @@ beforeAll(async () => {
     QUEUE_PREFIX: `cairn-test-reviews-${randomUUID().slice(0, 8)}`,
     PORTAL_SESSION_REVIEW_DELAY_SECONDS: String(DELAY_SECONDS),
   });
-  worker = await NestFactory.createApplicationContext(WorkerHostModule.register({ config, consumers: [PortalWorkerModule] }), { abortOnError: false });
+  worker = await NestFactory.createApplicationContext(WorkerHostModule.register({ config, consumers: [PortalWorkerModule] }), {
+    abortOnError: false,
+  });
   await worker.init();
 });
 afterAll(async () => {
@@ -172,9 +192,15 @@ describe('scenario 4: session review flow', () => {
     // 6: the admins' quality view includes it, filtered by rating and clinician, with the client; the read is audited.
     const quality = await as(app, admin).get(`/api/v1/admin/portal/session-reviews?rating=5&clinicianId=${therapistId}&pageSize=100`);
     expect(quality.status).toBe(200);
-    expect(quality.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ reviewId: row!.id, patientId: client.patientId })]));
-    expect(quality.body.items.every((r: { rating: number; clinicianId: string }) => r.rating === 5 && r.clinicianId === therapistId)).toBe(true);
-    const [audit] = await demo.auditEvents(`action = 'portal.session-review.oversight' AND request_id = $1`, [quality.headers['x-request-id']]);
+    expect(quality.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ reviewId: row!.id, patientId: client.patientId })]),
+    );
+    expect(quality.body.items.every((r: { rating: number; clinicianId: string }) => r.rating === 5 && r.clinicianId === therapistId)).toBe(
+      true,
+    );
+    const [audit] = await demo.auditEvents(`action = 'portal.session-review.oversight' AND request_id = $1`, [
+      quality.headers['x-request-id'],
+    ]);
     expect(audit).toMatchObject({ outcome: 'success' });
     const prompted = await demo.auditEvents(`action = 'portal.session-review.prompt' AND resource_id = $1`, [row!.id]);
     expect(prompted).toHaveLength(1);
@@ -184,7 +210,11 @@ describe('scenario 4: session review flow', () => {
     const cancelled = await pastAppointment(client.patientId, 'cancelled', { cancelledBy: 'clinic' });
     const late = await pastAppointment(client.patientId, 'late_cancelled', { cancelledBy: 'patient' });
     const noShow = await pastAppointment(client.patientId, 'no_show');
-    await deliver(await statusEvent(cancelled, 'cancelled'), await statusEvent(late, 'late_cancelled'), await statusEvent(noShow, 'no_show'));
+    await deliver(
+      await statusEvent(cancelled, 'cancelled'),
+      await statusEvent(late, 'late_cancelled'),
+      await statusEvent(noShow, 'no_show'),
+    );
     // A completed one delivered after them: once it is prompted, the others had their chance.
     const { appointmentId } = await promptedReview(client);
     await sleep(1000);
@@ -240,7 +270,10 @@ describe('session review refusals', () => {
       expectProblem(res, 400);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('rating');
     }
-    expectProblem(await asClient(app, client.session).post(`/api/v1/portal/session-reviews/${reviewId}`).send({ rating: 4, anonymous: 'yes' }), 400);
+    expectProblem(
+      await asClient(app, client.session).post(`/api/v1/portal/session-reviews/${reviewId}`).send({ rating: 4, anonymous: 'yes' }),
+      400,
+    );
     expect((await demo.owner.query(`SELECT status, rating FROM po_session_reviews WHERE id = $1`, [reviewId])).rows[0]).toEqual({
       status: 'pending',
       rating: null,
@@ -250,14 +283,18 @@ describe('session review refusals', () => {
   it("answers 404 for another client's review and changes nothing", async () => {
     const res = await asClient(app, otherClient.session).post(`/api/v1/portal/session-reviews/${reviewId}`).send({ rating: 1 });
     expectProblem(res, 404);
-    expect((await demo.owner.query(`SELECT status FROM po_session_reviews WHERE id = $1`, [reviewId])).rows[0]).toEqual({ status: 'pending' });
+    expect((await demo.owner.query(`SELECT status FROM po_session_reviews WHERE id = $1`, [reviewId])).rows[0]).toEqual({
+      status: 'pending',
+    });
     expect((await asClient(app, otherClient.session).get('/api/v1/portal/session-reviews?pageSize=100')).body.items).toEqual([]);
   });
 
   it('refuses a second answer (409), audited, the first answer kept', async () => {
     const first = await asClient(app, client.session).post(`/api/v1/portal/session-reviews/${reviewId}`).send({ rating: 4 });
     expect(first.status).toBe(200);
-    const again = await asClient(app, client.session).post(`/api/v1/portal/session-reviews/${reviewId}`).send({ rating: 1, anonymous: true });
+    const again = await asClient(app, client.session)
+      .post(`/api/v1/portal/session-reviews/${reviewId}`)
+      .send({ rating: 1, anonymous: true });
     expectProblem(again, 409);
     expect((await demo.owner.query(`SELECT rating, anonymous FROM po_session_reviews WHERE id = $1`, [reviewId])).rows[0]).toEqual({
       rating: 4,

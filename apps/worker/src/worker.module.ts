@@ -19,4 +19,11 @@ import { AuditCheckpointJob } from './audit-checkpoint/audit-checkpoint.job';
 export class WorkerModule {}
 
 /** Everything the worker process composes: the module above, the bounded contexts' consumer modules and the contract handlers their consumers send commands to. */
-export const WORKER_MODULES = [WorkerModule, PmContractHandlersModule, ClWorkerModule, PmWorkerModule, DashboardsWorkerModule, PortalWorkerModule];
+export const WORKER_MODULES = [
+  WorkerModule,
+  PmContractHandlersModule,
+  ClWorkerModule,
+  PmWorkerModule,
+  DashboardsWorkerModule,
+  PortalWorkerModule,
+];

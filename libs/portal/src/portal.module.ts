@@ -9,10 +9,10 @@ import { HomeworkModule } from './homework/homework.module';
 import { JournalModule } from './journal/journal.module';
 import { MoodModule } from './mood/mood.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PrepModule } from './prep/prep.module';
 import { PromptsModule } from './prompts/prompts.module';
 import { RelationshipsModule } from './relationships/relationships.module';
 import { ResourcesModule } from './resources/resources.module';
-import { PrepModule } from './prep/prep.module';
 import { SessionReviewsModule } from './session-reviews/session-reviews.module';
 import { SummariesModule } from './summaries/summaries.module';
 

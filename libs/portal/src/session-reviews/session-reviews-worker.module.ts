@@ -13,7 +13,12 @@ import { SessionReviewPromptQueue } from './infrastructure/session-review-prompt
  */
 @Module({
   imports: [AuditModule],
-  providers: [PortalSessionReviewsProcessor, ScheduleReviewPromptWhenAppointmentCompletedHandler, PromptSessionReviewHandler, SessionReviewPromptQueue],
+  providers: [
+    PortalSessionReviewsProcessor,
+    ScheduleReviewPromptWhenAppointmentCompletedHandler,
+    PromptSessionReviewHandler,
+    SessionReviewPromptQueue,
+  ],
   exports: [SessionReviewPromptQueue],
 })
 export class SessionReviewsWorkerModule {}

@@ -2388,6 +2388,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portal/session-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's session reviews: the prompts to answer (status=pending) and the answered ones (paginated)
+         * @description Permission: a signed-in portal client. Audited.
+         */
+        get: operations["SessionReviewsController_mine_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/session-reviews/{reviewId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The client rates a session (1-5), with optional feedback, sharing (default not shared) and anonymity
+         * @description Permission: a signed-in portal client. Once per session (409 when answered). An anonymous review is seen only by portal admins, without the client. A shared, not anonymous review notifies the therapist. Audited.
+         */
+        post: operations["SessionReviewsController_submit_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/session-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client's session reviews the caller may see (paginated)
+         * @description Permission: `portal.activity.view`. The current primary therapist sees the reviews the client shared and did not make anonymous; a portal admin all. Audited.
+         */
+        get: operations["SessionReviewsController_ofPatient_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/therapist/session-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's own sessions' reviews that clients shared with them (paginated, newest first)
+         * @description Permission: `portal.activity.view`. Anonymous and unshared reviews never show here. Audited.
+         */
+        get: operations["SessionReviewsController_own_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/portal/session-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Quality view: every answered session review, private and anonymous ones included (paginated, newest first)
+         * @description Permission: `portal.admin`. Filter by `rating`, `maxRating` or `clinicianId`. An anonymous review comes without its patient (withheld by the database view). Audited.
+         */
+        get: operations["SessionReviewsController_oversight_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/session-preps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's preps for upcoming appointments
+         * @description Permission: a signed-in portal client. Audited.
+         */
+        get: operations["PrepController_mine_v1"];
+        put?: never;
+        /**
+         * The client submits (or revises) the prep of an upcoming appointment
+         * @description Permission: a signed-in portal client. Only an upcoming, booked appointment of the client (422 otherwise; 404 for one not theirs). An urgent concern notifies the therapist. Audited.
+         */
+        post: operations["PrepController_submit_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/appointments/{appointmentId}/prep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Session preparation: the client prep of an appointment, with recent shared mood and homework status
+         * @description Permission: `portal.activity.view` (the current primary therapist or a portal admin). `prep` is null when none was submitted. Audited.
+         */
+        get: operations["PrepController_brief_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/session-summaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client's shared session summaries (paginated)
+         * @description Permission: `portal.activity.view`. Audited.
+         */
+        get: operations["SummariesController_ofPatient_v1"];
+        put?: never;
+        /**
+         * Share a summary of a completed appointment with the client
+         * @description Permission: `portal.summaries.manage` (the current primary therapist or a portal admin). Only a completed appointment of the client (422 otherwise); once per appointment (409). Audited.
+         */
+        post: operations["SummariesController_share_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/session-summaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's session summaries (paginated, latest first)
+         * @description Permission: a signed-in portal client. Audited.
+         */
+        get: operations["SummariesController_mine_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/session-summaries/{summaryId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client downloads a session summary as a PDF
+         * @description Permission: a signed-in portal client. Audited.
+         */
+        get: operations["SummariesController_pdf_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboards/definitions": {
         parameters: {
             query?: never;
@@ -2901,7 +3109,7 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            queue: "encounter-generation" | "charge-creation" | "dashboards-metrics";
+            queue: "encounter-generation" | "charge-creation" | "dashboards-metrics" | "portal-session-reviews";
             /**
              * @description Versioned event name (the job name)
              * @enum {string}
@@ -2924,7 +3132,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @description Queues whose failed job went back to waiting */
-            queues: ("encounter-generation" | "charge-creation" | "dashboards-metrics")[];
+            queues: ("encounter-generation" | "charge-creation" | "dashboards-metrics" | "portal-session-reviews")[];
             /** @enum {string} */
             state: "waiting";
         };
@@ -5012,6 +5220,139 @@ export interface components {
         PortalResourcesResponseDto: {
             /** @description "Recommended by your therapist", newest first */
             recommendedByYourTherapist: components["schemas"]["ResourceResponseDto"][];
+        };
+        SessionReviewResponseDto: {
+            /** Format: uuid */
+            reviewId: string;
+            /** Format: uuid */
+            patientId: string;
+            /** Format: uuid */
+            appointmentId: string;
+            /** Format: date-time */
+            appointmentStartAt: string;
+            /** Format: uuid */
+            clinicianId: string;
+            /** @enum {string} */
+            status: "pending" | "submitted";
+            /** Format: date-time */
+            promptedAt: string;
+            rating: number | null;
+            feedback: string | null;
+            sharedWithClinician: boolean;
+            anonymous: boolean;
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
+        SubmitSessionReviewDto: {
+            /** @example 5 */
+            rating: number;
+            feedback?: string | null;
+            /**
+             * @description Share with the therapist (default not shared, seed §6)
+             * @default false
+             */
+            sharedWithClinician: boolean;
+            /**
+             * @description Anonymous: only portal admins see it, without your name
+             * @default false
+             */
+            anonymous: boolean;
+        };
+        ReviewOversightResponseDto: {
+            /** Format: uuid */
+            reviewId: string;
+            /**
+             * Format: uuid
+             * @description Null for an anonymous review
+             */
+            patientId: string | null;
+            /** Format: uuid */
+            appointmentId: string;
+            /** Format: date-time */
+            appointmentStartAt: string;
+            /** Format: uuid */
+            clinicianId: string;
+            rating: number;
+            feedback: string | null;
+            sharedWithClinician: boolean;
+            anonymous: boolean;
+            /** Format: date-time */
+            submittedAt: string;
+        };
+        SubmitSessionPrepDto: {
+            /**
+             * Format: uuid
+             * @description An upcoming, booked appointment of yours (GET /api/v1/portal/appointments/upcoming)
+             */
+            appointmentId: string;
+            /**
+             * @example [
+             *       "Sleep since the new job",
+             *       "My sister visiting"
+             *     ]
+             */
+            topics: string[];
+            recentFeelings?: string | null;
+            /** @description Raises a notification to your therapist */
+            urgentConcern?: string | null;
+        };
+        SessionPrepResponseDto: {
+            /** Format: uuid */
+            prepId: string;
+            /** Format: uuid */
+            patientId: string;
+            /** Format: uuid */
+            appointmentId: string;
+            /** Format: date-time */
+            appointmentStartAt: string;
+            topics: string[];
+            recentFeelings: string | null;
+            urgentConcern: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PrepMoodPointDto: {
+            /** Format: date */
+            entryDate: string;
+            score: number;
+            symptoms: string[];
+        };
+        SessionPrepBriefResponseDto: {
+            /** Format: uuid */
+            appointmentId: string;
+            prep: components["schemas"]["SessionPrepResponseDto"] | null;
+            /** @description Shared mood check-ins of the last 14 days, newest first */
+            recentMood: components["schemas"]["PrepMoodPointDto"][];
+            averageMood: number | null;
+            /** @description Homework status (as the portal-activity section `homework`) */
+            homework: Record<string, never> | null;
+        };
+        ShareSessionSummaryDto: {
+            /**
+             * Format: uuid
+             * @description A completed appointment of the client
+             */
+            appointmentId: string;
+            /** @description What the client reads in the portal and downloads as a PDF */
+            summary: string;
+        };
+        SessionSummaryResponseDto: {
+            /** Format: uuid */
+            summaryId: string;
+            /** Format: uuid */
+            patientId: string;
+            /** Format: uuid */
+            appointmentId: string;
+            /** Format: date-time */
+            appointmentStartAt: string;
+            clinicianName: string | null;
+            summary: string;
+            /** Format: uuid */
+            sharedBy: string;
+            /** Format: date-time */
+            sharedAt: string;
         };
         CalculationDto: {
             /** @enum {string} */
@@ -19275,6 +19616,1194 @@ export interface operations {
                      *       "title": "Authentication required",
                      *       "status": 401,
                      *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SessionReviewsController_mine_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                status?: "pending" | "submitted";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["SessionReviewResponseDto"][];
+                    };
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SessionReviewsController_submit_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitSessionReviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionReviewResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SessionReviewsController_ofPatient_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                status?: "pending" | "submitted";
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["SessionReviewResponseDto"][];
+                    };
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SessionReviewsController_own_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                status?: "pending" | "submitted";
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["SessionReviewResponseDto"][];
+                    };
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SessionReviewsController_oversight_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description Only this rating */
+                rating?: number;
+                /** @description Only ratings at most this (e.g. 3: the low ratings) */
+                maxRating?: number;
+                /** @description The appointment's provider */
+                clinicianId?: string;
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["ReviewOversightResponseDto"][];
+                    };
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.admin` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PrepController_mine_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPrepResponseDto"][];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PrepController_submit_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitSessionPrepDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPrepResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PrepController_brief_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPrepBriefResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SummariesController_ofPatient_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["SessionSummaryResponseDto"][];
+                    };
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SummariesController_share_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShareSessionSummaryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionSummaryResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.summaries.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SummariesController_mine_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["SessionSummaryResponseDto"][];
+                    };
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SummariesController_pdf_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                summaryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }

@@ -6,7 +6,8 @@ export const TEXT_MAX = 2000;
 
 /** Prep is for an appointment still ahead and still booked: not a past, cancelled or no-show one. */
 export function prepRefusal(appointment: PatientAppointment, now: Date): string | null {
-  if (Date.parse(appointment.startAt) <= now.getTime()) return 'appointmentId must name an upcoming appointment; this one has started or is past';
+  if (Date.parse(appointment.startAt) <= now.getTime())
+    return 'appointmentId must name an upcoming appointment; this one has started or is past';
   if (appointment.status !== 'scheduled') return `appointmentId must name a booked appointment; this one is ${appointment.status}`;
   return null;
 }

@@ -64,7 +64,8 @@ export class PrepController {
   @RequirePermission('portal.activity.view')
   @ApiOperation({
     summary: 'Session preparation: the client prep of an appointment, with recent shared mood and homework status',
-    description: 'Permission: `portal.activity.view` (the current primary therapist or a portal admin). `prep` is null when none was submitted. Audited.',
+    description:
+      'Permission: `portal.activity.view` (the current primary therapist or a portal admin). `prep` is null when none was submitted. Audited.',
   })
   @ApiOkResponse({ type: SessionPrepBriefResponseDto })
   @ApiProblemResponses(401, 403, 404)

@@ -63,7 +63,14 @@ export class SessionReviewsController {
     const patient = this.requestContext.portalClient!.patientId;
     return found(
       await this.commands.execute(
-        new SubmitSessionReviewCommand(patient, id, dto.rating, dto.feedback ?? null, dto.sharedWithClinician ?? false, dto.anonymous ?? false),
+        new SubmitSessionReviewCommand(
+          patient,
+          id,
+          dto.rating,
+          dto.feedback ?? null,
+          dto.sharedWithClinician ?? false,
+          dto.anonymous ?? false,
+        ),
       ),
       NO_REVIEW,
     );

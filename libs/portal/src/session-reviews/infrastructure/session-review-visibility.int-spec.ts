@@ -27,7 +27,17 @@ async function review(values: { shared: boolean; anonymous: boolean; status?: 'p
     `INSERT INTO po_session_reviews (organization_id, id, patient_id, appointment_id, clinician_id, appointment_start_at, status, rating,
                                      submitted_at, shared_with_clinician, anonymous)
      VALUES ($1, $2, $3, gen_random_uuid(), $4, now() - interval '2 days', $5, $6, $7, $8, $9)`,
-    [org, id, patient, ctx.therapist.userId, submitted ? 'submitted' : 'pending', submitted ? 2 : null, submitted ? new Date() : null, values.shared, values.anonymous],
+    [
+      org,
+      id,
+      patient,
+      ctx.therapist.userId,
+      submitted ? 'submitted' : 'pending',
+      submitted ? 2 : null,
+      submitted ? new Date() : null,
+      values.shared,
+      values.anonymous,
+    ],
   );
   made.push(id);
   return id;
@@ -38,7 +48,13 @@ const ids = async (who: keyof typeof ctx, sql = 'SELECT id FROM po_session_revie
 
 beforeAll(async () => {
   // A demo client with an active account, its current primary therapist, and an admin of its organization.
-  const { rows } = await owner.query<{ organization_id: string; patient_id: string; account_id: string; therapist_id: string; admin_id: string }>(
+  const { rows } = await owner.query<{
+    organization_id: string;
+    patient_id: string;
+    account_id: string;
+    therapist_id: string;
+    admin_id: string;
+  }>(
     `SELECT a.organization_id, a.patient_id, a.id AS account_id, t.staff_user_id AS therapist_id,
             (SELECT b.staff_user_id FROM pf_role_bindings b WHERE b.organization_id = a.organization_id AND b.role_key = 'admin'
                AND b.revoked_at IS NULL ORDER BY b.staff_user_id LIMIT 1) AS admin_id
@@ -74,7 +90,8 @@ describe('session reviews through row-level security', () => {
     // Through the oversight view too (security_invoker: the same policy).
     expect(await ids('therapist', 'SELECT id FROM po_session_reviews_oversight')).not.toContain(anonymousShared);
     // The client sees all of its own; the admin all of them.
-    for (const who of ['client', 'admin'] as const) expect(await ids(who)).toEqual(expect.arrayContaining([shared, anonymousShared, anonymous, unshared]));
+    for (const who of ['client', 'admin'] as const)
+      expect(await ids(who)).toEqual(expect.arrayContaining([shared, anonymousShared, anonymous, unshared]));
   });
 
   it("withholds an anonymous review's client in the admins' view", async () => {
@@ -105,37 +122,43 @@ describe('session reviews through row-level security', () => {
       ).rejects.toThrow(/permission denied/);
     const appointment = randomUUID();
     const prompt = (who: keyof typeof ctx) =>
-      queryAsTenant<{ id: string | null }>(
-        app,
-        ctx[who],
-        `SELECT po_session_review_prompt(gen_random_uuid(), $1, $2, $3, now()) AS id`,
-        [patient, appointment, ctx.therapist.userId],
-      );
+      queryAsTenant<{ id: string | null }>(app, ctx[who], `SELECT po_session_review_prompt(gen_random_uuid(), $1, $2, $3, now()) AS id`, [
+        patient,
+        appointment,
+        ctx.therapist.userId,
+      ]);
     for (const who of ['client', 'therapist', 'admin'] as const) await expect(prompt(who)).rejects.toThrow(/system context only/);
     const [first] = await prompt('system');
     expect(first!.id).toEqual(expect.any(String));
     made.push(first!.id!);
     const [again] = await prompt('system');
     expect(again!.id).toBeNull();
-    expect((await owner.query(`SELECT count(*)::int AS n FROM po_session_reviews WHERE appointment_id = $1`, [appointment])).rows[0]).toEqual({ n: 1 });
+    expect(
+      (await owner.query(`SELECT count(*)::int AS n FROM po_session_reviews WHERE appointment_id = $1`, [appointment])).rows[0],
+    ).toEqual({ n: 1 });
   });
 
   it('takes one answer, from the client only, and never moves a review to another patient', async () => {
     const id = await review({ shared: false, anonymous: false, status: 'pending' });
     const answer = (who: keyof typeof ctx, rating: number) =>
-      queryAsTenant(app, ctx[who], `UPDATE po_session_reviews SET status = 'submitted', rating = $2, submitted_at = now() WHERE id = $1 RETURNING id`, [
-        id,
-        rating,
-      ]);
+      queryAsTenant(
+        app,
+        ctx[who],
+        `UPDATE po_session_reviews SET status = 'submitted', rating = $2, submitted_at = now() WHERE id = $1 RETURNING id`,
+        [id, rating],
+      );
     // Staff cannot answer for the client: the update policy admits no staff row (the admin sees it, and changes nothing).
     expect(await answer('admin', 1)).toEqual([]);
     expect(await answer('therapist', 1)).toEqual([]);
     expect(await answer('client', 5)).toEqual([{ id }]);
     await expect(answer('client', 1)).rejects.toThrow(/answered once/);
     await expect(queryAsTenant(app, ctx.client, `UPDATE po_session_reviews SET rating = 7 WHERE id = $1`, [id])).rejects.toThrow();
-    await expect(queryAsTenant(app, ctx.client, `UPDATE po_session_reviews SET patient_id = gen_random_uuid() WHERE id = $1`, [id])).rejects.toThrow(
-      /permission denied/,
-    );
-    expect((await owner.query(`SELECT status, rating FROM po_session_reviews WHERE id = $1`, [id])).rows[0]).toEqual({ status: 'submitted', rating: 5 });
+    await expect(
+      queryAsTenant(app, ctx.client, `UPDATE po_session_reviews SET patient_id = gen_random_uuid() WHERE id = $1`, [id]),
+    ).rejects.toThrow(/permission denied/);
+    expect((await owner.query(`SELECT status, rating FROM po_session_reviews WHERE id = $1`, [id])).rows[0]).toEqual({
+      status: 'submitted',
+      rating: 5,
+    });
   });
 });

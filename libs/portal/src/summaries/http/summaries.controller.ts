@@ -56,7 +56,10 @@ export class SummariesController {
 
   @Get('portal/session-summaries')
   @PortalClient()
-  @ApiOperation({ summary: "The client's session summaries (paginated, latest first)", description: 'Permission: a signed-in portal client. Audited.' })
+  @ApiOperation({
+    summary: "The client's session summaries (paginated, latest first)",
+    description: 'Permission: a signed-in portal client. Audited.',
+  })
   @ApiPageResponse(SessionSummaryResponseDto)
   @ApiProblemResponses(400, 401)
   async mine(@Query() q: PageQueryDto) {
@@ -66,11 +69,17 @@ export class SummariesController {
   @Get('portal/session-summaries/:summaryId/pdf')
   @PortalClient()
   @ApiProduces('application/pdf')
-  @ApiOperation({ summary: 'The client downloads a session summary as a PDF', description: 'Permission: a signed-in portal client. Audited.' })
+  @ApiOperation({
+    summary: 'The client downloads a session summary as a PDF',
+    description: 'Permission: a signed-in portal client. Audited.',
+  })
   @ApiOkResponse({ content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   @ApiProblemResponses(401, 404)
   async pdf(@Param('summaryId', summaryId) id: string, @Res({ passthrough: true }) res: Response) {
-    const file = found(await this.queries.execute(new DownloadSessionSummaryQuery(this.requestContext.portalClient!.patientId, id)), NO_SUMMARY);
+    const file = found(
+      await this.queries.execute(new DownloadSessionSummaryQuery(this.requestContext.portalClient!.patientId, id)),
+      NO_SUMMARY,
+    );
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
     res.setHeader('X-Content-Type-Options', 'nosniff');

@@ -26,7 +26,10 @@ export class SessionSummaryPdfService {
       doc.moveDown();
       doc.fillColor('#000000').fontSize(11).text(v.summary, { align: 'left' });
       doc.moveDown(2);
-      doc.fontSize(8).fillColor('#666666').text('Confidential: shared with you through the client portal. If you are in crisis, call or text 988.');
+      doc
+        .fontSize(8)
+        .fillColor('#666666')
+        .text('Confidential: shared with you through the client portal. If you are in crisis, call or text 988.');
       doc.end();
     });
   }

@@ -33,9 +33,14 @@ export class SubmitSessionPrepHandler implements PortalUseCaseHandler<SubmitSess
     if (!appointment) return null;
     const refusal = prepRefusal(appointment, now);
     if (refusal)
-      throw audit.refuse(`appointment:${appointment.status}`, new RuleViolationError(refusal, [{ field: 'appointmentId', message: refusal }]));
+      throw audit.refuse(
+        `appointment:${appointment.status}`,
+        new RuleViolationError(refusal, [{ field: 'appointmentId', message: refusal }]),
+      );
     const topics = cleanTopics(cmd.topics);
-    const existing = await tx.sessionPrep.findFirst({ where: { organizationId, appointmentId: cmd.appointmentId, patientId: cmd.patientId } });
+    const existing = await tx.sessionPrep.findFirst({
+      where: { organizationId, appointmentId: cmd.appointmentId, patientId: cmd.patientId },
+    });
     const data = { topics, recentFeelings: cmd.recentFeelings, urgentConcern: cmd.urgentConcern };
     const row = existing
       ? await tx.sessionPrep.update({ where: { organizationId_id: { organizationId, id: existing.id } }, data })
@@ -50,7 +55,8 @@ export class SubmitSessionPrepHandler implements PortalUseCaseHandler<SubmitSess
           },
         });
     const urgent = cmd.urgentConcern !== null && cmd.urgentConcern !== existing?.urgentConcern;
-    if (urgent) await this.commands.execute(new RecordPortalNotificationCommand(cmd.patientId, 'session_prep.urgent', 'session_prep', row.id));
+    if (urgent)
+      await this.commands.execute(new RecordPortalNotificationCommand(cmd.patientId, 'session_prep.urgent', 'session_prep', row.id));
     audit.scope({ prepId: row.id, revised: existing !== null, topics: topics.length, urgent });
     return toSessionPrepView(row);
   }

@@ -19,7 +19,10 @@ export class GetSessionPrepHandler implements PortalUseCaseHandler<GetSessionPre
     private readonly repo: SessionPrepRepository,
   ) {}
 
-  async execute({ patientId, appointmentId }: GetSessionPrepQuery, { ctx, tx, audit }: PortalUseCase): Promise<SessionPrepBriefView | null> {
+  async execute(
+    { patientId, appointmentId }: GetSessionPrepQuery,
+    { ctx, tx, audit }: PortalUseCase,
+  ): Promise<SessionPrepBriefView | null> {
     const relationship = await this.queries.execute(new GetPortalRelationshipQuery(patientId));
     if (relationship === null || relationship === 'client') return null;
     const organizationId = ctx.organizationId;

@@ -9,7 +9,9 @@ import { SessionPrepRepository } from '../../infrastructure/session-prep.reposit
 import { ListSessionPrepsQuery } from './list-session-preps.query';
 
 @QueryHandler(ListSessionPrepsQuery)
-@TenantUseCase(ListSessionPrepsQuery, { audit: { action: 'portal.session-prep.list', resource: 'session_prep', patient: (q) => q.patientId } })
+@TenantUseCase(ListSessionPrepsQuery, {
+  audit: { action: 'portal.session-prep.list', resource: 'session_prep', patient: (q) => q.patientId },
+})
 export class ListSessionPrepsHandler implements PortalUseCaseHandler<ListSessionPrepsQuery, SessionPrepView[] | null> {
   constructor(
     private readonly queries: QueryBus,

@@ -5,7 +5,7 @@ import { TenantUseCase } from '@cairn/platform/use-case';
 
 import { RecordPortalNotificationCommand } from '../../../notifications/commands/record-portal-notification/record-portal-notification.command';
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
-import { mayAnswer, MAX_RATING, MIN_RATING } from '../../domain/session-review.rules';
+import { MAX_RATING, mayAnswer, MIN_RATING } from '../../domain/session-review.rules';
 import { SessionReviewView, toSessionReviewView } from '../../domain/session-review.view';
 import { SubmitSessionReviewCommand } from './submit-session-review.command';
 
@@ -23,7 +23,9 @@ export class SubmitSessionReviewHandler implements PortalUseCaseHandler<SubmitSe
   async execute(cmd: SubmitSessionReviewCommand, { ctx, tx, audit }: PortalUseCase): Promise<SessionReviewView | null> {
     const organizationId = ctx.organizationId;
     if (!Number.isInteger(cmd.rating) || cmd.rating < MIN_RATING || cmd.rating > MAX_RATING)
-      throw new InvalidInputError('rating must be a whole number from 1 to 5', [{ field: 'rating', message: 'rating must be a whole number from 1 to 5' }]);
+      throw new InvalidInputError('rating must be a whole number from 1 to 5', [
+        { field: 'rating', message: 'rating must be a whole number from 1 to 5' },
+      ]);
     // The client's own rows only (the row policy); another client's review is not found.
     const row = await tx.sessionReview.findFirst({ where: { organizationId, id: cmd.reviewId, patientId: cmd.patientId } });
     if (!row) return null;

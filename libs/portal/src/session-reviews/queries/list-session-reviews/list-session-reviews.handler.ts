@@ -15,7 +15,10 @@ import { ListSessionReviewsQuery } from './list-session-reviews.query';
 export class ListSessionReviewsHandler implements PortalUseCaseHandler<ListSessionReviewsQuery, Page<SessionReviewView> | null> {
   constructor(private readonly queries: QueryBus) {}
 
-  async execute({ patientId, filter }: ListSessionReviewsQuery, { ctx, tx, audit }: PortalUseCase): Promise<Page<SessionReviewView> | null> {
+  async execute(
+    { patientId, filter }: ListSessionReviewsQuery,
+    { ctx, tx, audit }: PortalUseCase,
+  ): Promise<Page<SessionReviewView> | null> {
     const organizationId = ctx.organizationId;
     if (patientId !== null && (await this.queries.execute(new GetPortalRelationshipQuery(patientId))) === null) return null;
     // The therapist's own view: reviews of the sessions they gave that the policy shows them (shared, not anonymous).

@@ -28,7 +28,10 @@ export class ShareSessionSummaryHandler implements PortalUseCaseHandler<ShareSes
     if (!appointment) return null;
     const refusal = summaryRefusal(appointment.status);
     if (refusal)
-      throw audit.refuse(`appointment:${appointment.status}`, new RuleViolationError(refusal, [{ field: 'appointmentId', message: refusal }]));
+      throw audit.refuse(
+        `appointment:${appointment.status}`,
+        new RuleViolationError(refusal, [{ field: 'appointmentId', message: refusal }]),
+      );
     const existing = await tx.sessionSummary.findFirst({ where: { organizationId, appointmentId: cmd.appointmentId } });
     if (existing) throw audit.refuse('already_shared', new ConflictError('A summary of this session has been shared already.'));
     const row = await tx.sessionSummary.create({

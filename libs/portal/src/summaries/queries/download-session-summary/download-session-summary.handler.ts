@@ -14,7 +14,10 @@ import { DownloadSessionSummaryQuery, SessionSummaryDownload } from './download-
 export class DownloadSessionSummaryHandler implements PortalUseCaseHandler<DownloadSessionSummaryQuery, SessionSummaryDownload | null> {
   constructor(private readonly pdf: SessionSummaryPdfService) {}
 
-  async execute({ patientId, summaryId }: DownloadSessionSummaryQuery, { ctx, tx, audit }: PortalUseCase): Promise<SessionSummaryDownload | null> {
+  async execute(
+    { patientId, summaryId }: DownloadSessionSummaryQuery,
+    { ctx, tx, audit }: PortalUseCase,
+  ): Promise<SessionSummaryDownload | null> {
     const organizationId = ctx.organizationId;
     // The row policy shows the client only its own; the patient filter answers 404 for anything else.
     const row = await tx.sessionSummary.findFirst({ where: { organizationId, id: summaryId, patientId } });

@@ -15,7 +15,10 @@ import { ListSessionSummariesQuery } from './list-session-summaries.query';
 export class ListSessionSummariesHandler implements PortalUseCaseHandler<ListSessionSummariesQuery, Page<SessionSummaryView> | null> {
   constructor(private readonly queries: QueryBus) {}
 
-  async execute({ patientId, filter }: ListSessionSummariesQuery, { ctx, tx, audit }: PortalUseCase): Promise<Page<SessionSummaryView> | null> {
+  async execute(
+    { patientId, filter }: ListSessionSummariesQuery,
+    { ctx, tx, audit }: PortalUseCase,
+  ): Promise<Page<SessionSummaryView> | null> {
     if ((await this.queries.execute(new GetPortalRelationshipQuery(patientId))) === null) return null;
     const where = { organizationId: ctx.organizationId, patientId };
     return pagedAuditedList(audit, {
