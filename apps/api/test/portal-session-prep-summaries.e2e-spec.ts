@@ -105,6 +105,8 @@ describe('pre-session prep', () => {
         urgentConcern: 'A panic attack at work on Monday',
       });
     expect(prep.status).toBe(200);
+    const [submitted] = await demo.auditEvents(`action = 'portal.session-prep.submit' AND request_id = $1`, [prep.headers['x-request-id']]);
+    expect(submitted).toMatchObject({ outcome: 'success', patient_id: client.patientId, actor_type: 'client' });
     expect(prep.body).toMatchObject({
       appointmentId: appt,
       patientId: client.patientId,
