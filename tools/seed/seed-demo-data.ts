@@ -20,6 +20,7 @@ import { DEMO_PEER_EVENT_TYPE, generatePeerEncounters } from './demo-peer-encoun
 import { insertPortalDemo } from './demo-portal';
 import { insertPortalChangeAndBilling } from './demo-portal-billing';
 import { generatePortalCare, PORTAL_CARE_TABLES } from './demo-portal-care';
+import { insertPortalSessions } from './demo-portal-sessions';
 import { insertSessions } from './demo-sessions';
 import { generateSupervision } from './demo-supervision';
 import { insertTodaySchedule, insertWorkingHoursAndRequirements } from './demo-today';
@@ -203,6 +204,9 @@ export async function seedDemoData(opts: SeedOptions): Promise<SeedSummary> {
     });
     progress('portal goals, homework, resources and crisis toolkits ready');
     await inTransaction(client, () => insertPortalChangeAndBilling(client, today)); // change requests, insurance cards, payment methods
+    await inTransaction(client, async () =>
+      progress(`portal session loop: ${await insertPortalSessions(client, today)} reviews, summaries, preps and notifications added`),
+    );
     return { scale: opts.scale, seed, inserted, totals: await countRows(client), elapsedMs: Date.now() - started };
   } finally {
     await client.end();

@@ -5,6 +5,7 @@ import { DashboardsWorkerModule } from '@cairn/dashboards';
 import { AuditCheckpointModule, PerformanceSignalsRouterModule } from '@cairn/platform/audit';
 import { ReferenceDataModule } from '@cairn/platform/reference-data';
 import { PmContractHandlersModule, PmWorkerModule } from '@cairn/pm';
+import { PortalWorkerModule } from '@cairn/portal';
 
 import { AuditCheckpointJob } from './audit-checkpoint/audit-checkpoint.job';
 
@@ -18,4 +19,11 @@ import { AuditCheckpointJob } from './audit-checkpoint/audit-checkpoint.job';
 export class WorkerModule {}
 
 /** Everything the worker process composes: the module above, the bounded contexts' consumer modules and the contract handlers their consumers send commands to. */
-export const WORKER_MODULES = [WorkerModule, PmContractHandlersModule, ClWorkerModule, PmWorkerModule, DashboardsWorkerModule];
+export const WORKER_MODULES = [
+  WorkerModule,
+  PmContractHandlersModule,
+  ClWorkerModule,
+  PmWorkerModule,
+  DashboardsWorkerModule,
+  PortalWorkerModule,
+];

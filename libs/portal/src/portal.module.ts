@@ -15,9 +15,12 @@ import { MoodModule } from './mood/mood.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { CardNumberInterceptor, PORTAL_CONTROLLERS } from './payment-methods/http/card-number.interceptor';
 import { PaymentMethodsModule } from './payment-methods/payment-methods.module';
+import { PrepModule } from './prep/prep.module';
 import { PromptsModule } from './prompts/prompts.module';
 import { RelationshipsModule } from './relationships/relationships.module';
 import { ResourcesModule } from './resources/resources.module';
+import { SessionReviewsModule } from './session-reviews/session-reviews.module';
+import { SummariesModule } from './summaries/summaries.module';
 
 /**
  * The client portal context (issue 18; README.md maps the seed's features to routes and tables), one module per
@@ -47,6 +50,9 @@ import { ResourcesModule } from './resources/resources.module';
     // Every controller of every feature module imported above (read when the module is instantiated).
     { provide: PORTAL_CONTROLLERS, useFactory: () => new Set(featureModules().flatMap((m) => controllersOf(m))) },
     { provide: APP_INTERCEPTOR, useClass: CardNumberInterceptor },
+    SessionReviewsModule,
+    PrepModule,
+    SummariesModule,
   ],
 })
 export class PortalModule {}

@@ -23,7 +23,10 @@ export type PortalModel =
   | 'crisisAlert'
   | 'therapistChangeRequest'
   | 'insuranceCard'
-  | 'paymentMethod';
+  | 'paymentMethod'
+  | 'sessionReview'
+  | 'sessionPrep'
+  | 'sessionSummary';
 
 /**
  * Platform data the portal reads, never writes: the organization (its timezone, for the client's calendar day).

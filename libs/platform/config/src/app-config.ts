@@ -221,6 +221,16 @@ export class AppConfig {
   @MinLength(1)
   DASHBOARDS_BATCH_TIMEZONE = 'UTC';
 
+  /**
+   * Client portal session reviews (scenario 4): seconds after an appointment is completed before the client is
+   * prompted to review it (a delayed BullMQ job of the worker). The seed's 24 hours by default; tests use seconds.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(7 * 86_400)
+  PORTAL_SESSION_REVIEW_DELAY_SECONDS = 86_400;
+
   /** Seconds between heartbeat comments on GET /api/v1/dashboards/stream (proxies drop idle connections). */
   @Transform(toInt)
   @IsInt()

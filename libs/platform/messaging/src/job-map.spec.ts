@@ -9,7 +9,8 @@ describe('the job map', () => {
     expect(queuesFor('cl_group_session_documented.v1')).toEqual(['encounter-generation', 'dashboards-metrics']);
     expect(queuesFor('cl_group_encounters_approved.v1')).toEqual(['charge-creation', 'dashboards-metrics']);
     expect(queuesFor('peer_encounter_finalized.v1')).toEqual(['charge-creation', 'dashboards-metrics']);
-    expect(queuesFor('pm_appointment_status_changed.v1')).toEqual(['dashboards-metrics']); // dashboards' real-time metrics (ADR 0017)
+    // dashboards' real-time metrics (ADR 0017), the portal's session-review prompts (issue 19)
+    expect(queuesFor('pm_appointment_status_changed.v1')).toEqual(['dashboards-metrics', 'portal-session-reviews']);
     expect(queuesFor('cl_group_session_documented')).toEqual([]); // unversioned names are not events
   });
 
@@ -27,7 +28,7 @@ describe('the job map', () => {
   });
 
   it('keeps scheduled queues apart from the event queues (the relay and the failed-events API never see them)', () => {
-    expect(SCHEDULED_QUEUE_NAMES).toEqual(['audit-checkpoint', 'dashboards-refresh']);
+    expect(SCHEDULED_QUEUE_NAMES).toEqual(['audit-checkpoint', 'dashboards-refresh', 'portal-session-review-prompts']);
     for (const q of SCHEDULED_QUEUE_NAMES) expect(isQueueName(q)).toBe(false);
   });
 

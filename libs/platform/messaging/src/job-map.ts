@@ -39,6 +39,8 @@ export const JOB_MAP = {
     CL_GROUP_ENCOUNTERS_APPROVED_V1,
     PEER_ENCOUNTER_FINALIZED_V1,
   ],
+  // The portal's session-review prompts (issue 19, scenario 4): a completed appointment schedules its prompt.
+  'portal-session-reviews': [PM_APPOINTMENT_STATUS_CHANGED_V1],
 } as const satisfies Record<string, readonly EventType[]>;
 
 /**
@@ -79,8 +81,8 @@ export function isQueueName(name: string): name is QueueName {
 }
 
 /**
- * Scheduled jobs: queues the worker fills itself on a timer (a BullMQ job scheduler), not from integration
- * events, so they stay out of JOB_MAP (the relay, the failed-events API and the consumer base never see them).
+ * Scheduled jobs: queues the worker fills itself on a timer (a BullMQ job scheduler, or a delayed job), not from
+ * integration events, so they stay out of JOB_MAP (the relay, the failed-events API and the consumer base never see them).
  * Queue name -> job name -> payload.
  */
 export interface ScheduledJobMap {
@@ -88,6 +90,20 @@ export interface ScheduledJobMap {
   'audit-checkpoint': { 'audit-checkpoint.publish': Record<string, never> };
   /** Recomputes dashboards' near-real-time sources (every DASHBOARDS_NEAR_REAL_TIME_SECONDS) and every source nightly (ADR 0017). */
   'dashboards-refresh': { 'dashboards-refresh.run': { model: 'near-real-time' | 'batch' } };
+  /**
+   * Delayed, not repeating: one job per completed appointment, added by the portal's session-reviews consumer to
+   * run PORTAL_SESSION_REVIEW_DELAY_SECONDS after the completion; it prompts the client for a review (scenario 4).
+   */
+  'portal-session-review-prompts': {
+    'portal-session-review-prompts.prompt': {
+      organizationId: string;
+      appointmentId: string;
+      patientId: string;
+      clinicianId: string;
+      /** ISO 8601 */
+      startAt: string;
+    };
+  };
 }
 export type ScheduledQueueName = keyof ScheduledJobMap;
 export type ScheduledJobName<Q extends ScheduledQueueName> = keyof ScheduledJobMap[Q] & string;
@@ -96,5 +112,6 @@ export type ScheduledJobName<Q extends ScheduledQueueName> = keyof ScheduledJobM
 export const SCHEDULED_JOBS: { [Q in ScheduledQueueName]: ScheduledJobName<Q> } = {
   'audit-checkpoint': 'audit-checkpoint.publish',
   'dashboards-refresh': 'dashboards-refresh.run',
+  'portal-session-review-prompts': 'portal-session-review-prompts.prompt',
 };
 export const SCHEDULED_QUEUE_NAMES = Object.keys(SCHEDULED_JOBS) as ScheduledQueueName[];

@@ -57,6 +57,7 @@ export const PERMISSIONS = {
   'portal.resources.manage': "Upload or link resources and recommend them to one's clients",
   'portal.crisis-toolkit.manage': "Customise a client's crisis toolkit and acknowledge crisis-toolkit alerts",
   'portal.billing.view': 'Read the insurance cards and tokenised payment methods clients entered in the portal',
+  'portal.summaries.manage': "Share session summaries of completed appointments with one's clients through the portal",
 } as const;
 
 export type PermissionKey = keyof typeof PERMISSIONS;

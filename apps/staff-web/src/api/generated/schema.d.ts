@@ -358,11 +358,7 @@ export interface paths {
         get: operations["PatientsController_get_v1"];
         put?: never;
         post?: never;
-        /**
-         * Delete a patient: erase their client-portal data and close their record
-         * @description Permission: `patients.delete` (owner, admin). In one transaction every client-portal row and file of the patient is erased (their portal sessions end with the account) and the patient is closed (`deleted`); the chart and clinical records are kept for their retention period (ADR 0018). If anything fails, nothing is erased. 409 for an active patient (discharge or mark them inactive first) or one deleted already. Audited (`patient.delete` and `portal.patient-data.erase`, with counts).
-         */
-        delete: operations["PatientsController_delete_v1"];
+        delete?: never;
         options?: never;
         head?: never;
         /**
@@ -920,26 +916,6 @@ export interface paths {
         patch: operations["PeerEncountersController_edit_v1"];
         trace?: never;
     };
-    "/api/v1/peer-encounters/{id}/charge": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Where a peer encounter stands in billing (its charge's status)
-         * @description Permission: `cl.peer-encounters.view` (a peer specialist needs no charge permission to see their own encounter's charge). 404 like the encounter itself, Part 2 included. A draft is `not_finalized`; a finalized encounter whose charge is not created yet is `pending`; else the current charge's status, hold reason, code, units and amount. Audited.
-         */
-        get: operations["PeerEncountersController_charge_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/peer-encounters/{id}/finalize": {
         parameters: {
             query?: never;
@@ -1265,7 +1241,7 @@ export interface paths {
         };
         /**
          * List charges with their source and proposed vs final code
-         * @description Permission: `pm.charges.view`. Filters: status, site, service date range, source type, group session, patient. Paginated, newest service date first unless `sort` says otherwise; only the caller's sites. 42 CFR Part 2: a charge of a Part 2 chart without your consent for its billing records is withheld (only its id, `consentRequired` and `withheldReason`: no code, amount, date, source or patient), and filters on a charge's own facts (status, source type, patient) never match it; a shown Part 2 charge carries the §2.32 `part2Notice`. CSV with `format=csv` or `Accept: text/csv`: every matching charge (at most 10,000, else 422), masked the same way, chunked with the export trailers. Audited (`charge.list`, `charge.export`).
+         * @description Permission: `pm.charges.view`. Filters: status, site, service date range, source type, group session, patient. Paginated, newest service date first; only the caller's sites. 42 CFR Part 2: a charge of a Part 2 chart without your consent for its billing records is withheld (only its id, `consentRequired` and `withheldReason`: no code, amount, date, source or patient), and filters on a charge's own facts (status, source type, patient) never match it; a shown Part 2 charge carries the §2.32 `part2Notice`. CSV with `format=csv` or `Accept: text/csv`: every matching charge (at most 10,000, else 422), masked the same way, chunked with the export trailers. Audited (`charge.list`, `charge.export`).
          */
         get: operations["ChargesController_list_v1"];
         put?: never;
@@ -2412,7 +2388,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/portal/change-requests": {
+    "/api/v1/portal/session-reviews": {
         parameters: {
             query?: never;
             header?: never;
@@ -2420,34 +2396,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The client's own change requests and their decisions (paginated)
+         * The client's session reviews: the prompts to answer (status=pending) and the answered ones (paginated)
          * @description Permission: a signed-in portal client. Audited.
          */
-        get: operations["ChangeRequestsController_mine_v1"];
-        put?: never;
-        /**
-         * The client asks for another therapist
-         * @description Permission: a signed-in portal client. `sensitive` hides the request from the current therapist (row-level security). One open request at a time (409). Audited.
-         */
-        post: operations["ChangeRequestsController_submit_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/portal/change-requests": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Every client’s therapist change requests, sensitive ones included (paginated, newest first)
-         * @description Permission: `portal.admin`. Filter by `status`. Audited.
-         */
-        get: operations["ChangeRequestsController_list_v1"];
+        get: operations["SessionReviewsController_mine_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2456,7 +2408,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/portal/change-requests/{id}/review": {
+    "/api/v1/portal/session-reviews/{reviewId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -2466,57 +2418,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Take a pending change request under review
-         * @description Permission: `portal.admin`. Only pending (409 otherwise). Audited.
+         * The client rates a session (1-5), with optional feedback, sharing (default not shared) and anonymity
+         * @description Permission: a signed-in portal client. Once per session (409 when answered). An anonymous review is seen only by portal admins, without the client. A shared, not anonymous review notifies the therapist. Audited.
          */
-        post: operations["ChangeRequestsController_review_v1"];
+        post: operations["SessionReviewsController_submit_v1"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/portal/change-requests/{id}/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Approve a change request and assign the new therapist
-         * @description Permission: `portal.admin`. Only under review (409 otherwise). The new therapist becomes the client's primary therapist from today in CL, in the same transaction: they see the client's portal data and the former therapist no longer does. Audited.
-         */
-        post: operations["ChangeRequestsController_approve_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/portal/change-requests/{id}/deny": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Deny a change request, with a reason the client reads
-         * @description Permission: `portal.admin`. Only under review (409 otherwise). Audited.
-         */
-        post: operations["ChangeRequestsController_deny_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/portal/insurance-cards": {
+    "/api/v1/patients/{id}/session-reviews": {
         parameters: {
             query?: never;
             header?: never;
@@ -2524,34 +2436,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The client's insurance cards, newest first
-         * @description Permission: a signed-in portal client. Audited.
+         * A client's session reviews the caller may see (paginated)
+         * @description Permission: `portal.activity.view`. The current primary therapist sees the reviews the client shared and did not make anonymous; a portal admin all. Audited.
          */
-        get: operations["InsuranceCardsController_mine_v1"];
-        put?: never;
-        /**
-         * The client adds an insurance card
-         * @description Permission: a signed-in portal client. The photos are images uploaded first (`POST /api/v1/portal/files`, content type by the bytes); billing staff see the card, the therapist does not. A card number anywhere is refused (400). Audited.
-         */
-        post: operations["InsuranceCardsController_add_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/patients/{id}/insurance-cards": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A client's insurance cards from the portal, newest first
-         * @description Permission: `portal.billing.view` (billing, front desk, practice manager, owner, admin) for patients in scope. Audited.
-         */
-        get: operations["InsuranceCardsController_list_v1"];
+        get: operations["SessionReviewsController_ofPatient_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2560,7 +2448,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/patients/{id}/insurance-cards/{cardId}/{side}": {
+    "/api/v1/therapist/session-reviews": {
         parameters: {
             query?: never;
             header?: never;
@@ -2568,10 +2456,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A photo of one side of a client's insurance card
-         * @description Permission: `portal.billing.view`. Audited.
+         * The caller's own sessions' reviews that clients shared with them (paginated, newest first)
+         * @description Permission: `portal.activity.view`. Anonymous and unshared reviews never show here. Audited.
          */
-        get: operations["InsuranceCardsController_image_v1"];
+        get: operations["SessionReviewsController_own_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2580,7 +2468,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/portal/payment-methods": {
+    "/api/v1/admin/portal/session-reviews": {
         parameters: {
             query?: never;
             header?: never;
@@ -2588,23 +2476,19 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The client's saved payment methods, newest first
-         * @description Permission: a signed-in portal client. Audited.
+         * Quality view: every answered session review, private and anonymous ones included (paginated, newest first)
+         * @description Permission: `portal.admin`. Filter by `rating`, `maxRating` or `clinicianId`. An anonymous review comes without its patient (withheld by the database view). Audited.
          */
-        get: operations["PaymentMethodsController_mine_v1"];
+        get: operations["SessionReviewsController_oversight_v1"];
         put?: never;
-        /**
-         * The client saves a tokenised card
-         * @description Permission: a signed-in portal client. Only the processor's token, the brand, the last four digits and the expiry; a card number or CVV in any field is refused (400 naming the field). Audited.
-         */
-        post: operations["PaymentMethodsController_add_v1"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/patients/{id}/payment-methods": {
+    "/api/v1/portal/session-preps": {
         parameters: {
             query?: never;
             header?: never;
@@ -2612,10 +2496,98 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A client's saved payment methods (brand, last four, expiry; never the token)
-         * @description Permission: `portal.billing.view` for patients in scope. Audited.
+         * The client's preps for upcoming appointments
+         * @description Permission: a signed-in portal client. Audited.
          */
-        get: operations["PaymentMethodsController_list_v1"];
+        get: operations["PrepController_mine_v1"];
+        put?: never;
+        /**
+         * The client submits (or revises) the prep of an upcoming appointment
+         * @description Permission: a signed-in portal client. Only an upcoming, booked appointment of the client (422 otherwise; 404 for one not theirs). An urgent concern notifies the therapist. Audited.
+         */
+        post: operations["PrepController_submit_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/appointments/{appointmentId}/prep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Session preparation: the client prep of an appointment, with recent shared mood and homework status
+         * @description Permission: `portal.activity.view` (the current primary therapist or a portal admin). `prep` is null when none was submitted. Audited.
+         */
+        get: operations["PrepController_brief_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/session-summaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client's shared session summaries (paginated)
+         * @description Permission: `portal.activity.view`. Audited.
+         */
+        get: operations["SummariesController_ofPatient_v1"];
+        put?: never;
+        /**
+         * Share a summary of a completed appointment with the client
+         * @description Permission: `portal.summaries.manage` (the current primary therapist or a portal admin). Only a completed appointment of the client (422 otherwise); once per appointment (409). Audited.
+         */
+        post: operations["SummariesController_share_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/session-summaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's session summaries (paginated, latest first)
+         * @description Permission: a signed-in portal client. Audited.
+         */
+        get: operations["SummariesController_mine_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/session-summaries/{summaryId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client downloads a session summary as a PDF
+         * @description Permission: a signed-in portal client. Audited.
+         */
+        get: operations["SummariesController_pdf_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3137,7 +3109,7 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            queue: "encounter-generation" | "charge-creation" | "dashboards-metrics";
+            queue: "encounter-generation" | "charge-creation" | "dashboards-metrics" | "portal-session-reviews";
             /**
              * @description Versioned event name (the job name)
              * @enum {string}
@@ -3160,7 +3132,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @description Queues whose failed job went back to waiting */
-            queues: ("encounter-generation" | "charge-creation" | "dashboards-metrics")[];
+            queues: ("encounter-generation" | "charge-creation" | "dashboards-metrics" | "portal-session-reviews")[];
             /** @enum {string} */
             state: "waiting";
         };
@@ -3431,27 +3403,6 @@ export interface components {
             dateOfBirth?: string;
             /** @enum {string} */
             status?: "active" | "inactive" | "deceased";
-        };
-        PatientDeletionDto: {
-            /** Format: uuid */
-            patientId: string;
-            /** @enum {string} */
-            status: "deleted";
-            /** @description The status before the deletion (never active: a patient in care is discharged first) */
-            previousStatus: string;
-            /** @description Client-portal rows and files erased in all */
-            portalRowsErased: number;
-            /**
-             * @description Client-portal rows erased per portal table (every portal table of a patient, 0 where there were none)
-             * @example {
-             *       "po_accounts": 1,
-             *       "po_files": 2,
-             *       "po_mood_entries": 40
-             *     }
-             */
-            portalRowsErasedByTable: {
-                [key: string]: number;
-            };
         };
         AssignCareTeamMemberDto: {
             /** Format: uuid */
@@ -4100,26 +4051,6 @@ export interface components {
             createdBy: string;
             /** Format: date-time */
             updatedAt: string;
-        };
-        PeerEncounterChargeResponseDto: {
-            /** Format: uuid */
-            peerEncounterId: string;
-            /**
-             * @description not_finalized: a draft is not sent to billing; pending: finalized, the charge not created yet (usually seconds); else the current charge's status
-             * @enum {string}
-             */
-            chargeStatus: "not_finalized" | "pending" | "on_hold" | "ready" | "billed" | "voided";
-            /** Format: uuid */
-            chargeId: string | null;
-            /** @description Why the charge is on hold: no_fee_schedule_entry, zero_units, invalid_duration, future_service_date */
-            holdReason: string | null;
-            /** @description The code billed (null while on hold) */
-            finalCode: string | null;
-            units: number | null;
-            /** @description Units x rate, in cents */
-            amountCents: number | null;
-            /** Format: date-time */
-            chargedAt: string | null;
         };
         EditPeerEncounterDto: {
             /** Format: date */
@@ -5290,114 +5221,138 @@ export interface components {
             /** @description "Recommended by your therapist", newest first */
             recommendedByYourTherapist: components["schemas"]["ResourceResponseDto"][];
         };
-        SubmitChangeRequestDto: {
-            /** @description Why the client wants another therapist; portal admins read it */
-            reason: string;
+        SessionReviewResponseDto: {
+            /** Format: uuid */
+            reviewId: string;
+            /** Format: uuid */
+            patientId: string;
+            /** Format: uuid */
+            appointmentId: string;
+            /** Format: date-time */
+            appointmentStartAt: string;
+            /** Format: uuid */
+            clinicianId: string;
+            /** @enum {string} */
+            status: "pending" | "submitted";
+            /** Format: date-time */
+            promptedAt: string;
+            rating: number | null;
+            feedback: string | null;
+            sharedWithClinician: boolean;
+            anonymous: boolean;
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
+        SubmitSessionReviewDto: {
+            /** @example 5 */
+            rating: number;
+            feedback?: string | null;
             /**
-             * @description Hide the request from the current therapist (e.g. reporting abuse or a boundary issue); admins see it
+             * @description Share with the therapist (default not shared, seed §6)
              * @default false
              */
-            sensitive: boolean;
+            sharedWithClinician: boolean;
+            /**
+             * @description Anonymous: only portal admins see it, without your name
+             * @default false
+             */
+            anonymous: boolean;
         };
-        ChangeRequestResponseDto: {
+        ReviewOversightResponseDto: {
             /** Format: uuid */
-            changeRequestId: string;
+            reviewId: string;
+            /**
+             * Format: uuid
+             * @description Null for an anonymous review
+             */
+            patientId: string | null;
+            /** Format: uuid */
+            appointmentId: string;
+            /** Format: date-time */
+            appointmentStartAt: string;
+            /** Format: uuid */
+            clinicianId: string;
+            rating: number;
+            feedback: string | null;
+            sharedWithClinician: boolean;
+            anonymous: boolean;
+            /** Format: date-time */
+            submittedAt: string;
+        };
+        SubmitSessionPrepDto: {
+            /**
+             * Format: uuid
+             * @description An upcoming, booked appointment of yours (GET /api/v1/portal/appointments/upcoming)
+             */
+            appointmentId: string;
+            /**
+             * @example [
+             *       "Sleep since the new job",
+             *       "My sister visiting"
+             *     ]
+             */
+            topics: string[];
+            recentFeelings?: string | null;
+            /** @description Raises a notification to your therapist */
+            urgentConcern?: string | null;
+        };
+        SessionPrepResponseDto: {
+            /** Format: uuid */
+            prepId: string;
             /** Format: uuid */
             patientId: string;
-            reason: string;
-            /** @description Hidden from the current therapist */
-            sensitive: boolean;
-            /** @enum {string} */
-            status: "pending" | "under_review" | "approved" | "denied";
+            /** Format: uuid */
+            appointmentId: string;
             /** Format: date-time */
-            requestedAt: string;
-            /** Format: date-time */
-            reviewStartedAt: string | null;
-            /** Format: date-time */
-            decidedAt: string | null;
-            /**
-             * Format: uuid
-             * @description The therapist an approval assigned
-             */
-            newTherapistId: string | null;
-            denialReason: string | null;
-        };
-        ApproveChangeRequestDto: {
-            /**
-             * Format: uuid
-             * @description The staff member who becomes the client's primary therapist from today
-             */
-            newTherapistId: string;
-        };
-        DenyChangeRequestDto: {
-            /** @description Why the request is denied; the client reads it */
-            reason: string;
-        };
-        AddInsuranceCardDto: {
-            /** @example Blue Cross Blue Shield of Arizona */
-            payerName: string;
-            /** @example XKZ123456789 */
-            memberId: string;
-            /** @example GRP-88231 */
-            groupNumber?: string | null;
-            /**
-             * Format: uuid
-             * @description A photo of the front, uploaded first with `POST /api/v1/portal/files` (an image by its bytes)
-             */
-            frontFileId: string;
-            /**
-             * Format: uuid
-             * @description A photo of the back, uploaded the same way
-             */
-            backFileId?: string | null;
-        };
-        InsuranceCardResponseDto: {
-            /** Format: uuid */
-            insuranceCardId: string;
-            /** Format: uuid */
-            patientId: string;
-            payerName: string;
-            memberId: string;
-            groupNumber: string | null;
-            /** Format: uuid */
-            frontFileId: string;
-            /** Format: uuid */
-            backFileId: string | null;
+            appointmentStartAt: string;
+            topics: string[];
+            recentFeelings: string | null;
+            urgentConcern: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
-        AddPaymentMethodDto: {
-            /** @enum {string} */
-            processor: "stripe" | "square" | "authorize_net";
-            /**
-             * @description The processor's token for the card, created in the browser; never a card number
-             * @example pm_1QaZ9xLkT4rVb2
-             */
-            processorToken: string;
-            /** @enum {string} */
-            brand: "visa" | "mastercard" | "amex" | "discover" | "diners" | "jcb" | "unionpay" | "other";
-            /** @example 4242 */
-            last4: string;
-            /** @example 8 */
-            expMonth: number;
-            /** @example 2029 */
-            expYear: number;
+        PrepMoodPointDto: {
+            /** Format: date */
+            entryDate: string;
+            score: number;
+            symptoms: string[];
         };
-        PaymentMethodResponseDto: {
+        SessionPrepBriefResponseDto: {
             /** Format: uuid */
-            paymentMethodId: string;
+            appointmentId: string;
+            prep: components["schemas"]["SessionPrepResponseDto"] | null;
+            /** @description Shared mood check-ins of the last 14 days, newest first */
+            recentMood: components["schemas"]["PrepMoodPointDto"][];
+            averageMood: number | null;
+            /** @description Homework status (as the portal-activity section `homework`) */
+            homework: Record<string, never> | null;
+        };
+        ShareSessionSummaryDto: {
+            /**
+             * Format: uuid
+             * @description A completed appointment of the client
+             */
+            appointmentId: string;
+            /** @description What the client reads in the portal and downloads as a PDF */
+            summary: string;
+        };
+        SessionSummaryResponseDto: {
+            /** Format: uuid */
+            summaryId: string;
             /** Format: uuid */
             patientId: string;
-            /** @enum {string} */
-            processor: "stripe" | "square" | "authorize_net";
-            /** @enum {string} */
-            brand: "visa" | "mastercard" | "amex" | "discover" | "diners" | "jcb" | "unionpay" | "other";
-            /** @example 4242 */
-            last4: string;
-            expMonth: number;
-            expYear: number;
+            /** Format: uuid */
+            appointmentId: string;
             /** Format: date-time */
-            createdAt: string;
+            appointmentStartAt: string;
+            clinicianName: string | null;
+            summary: string;
+            /** Format: uuid */
+            sharedBy: string;
+            /** Format: date-time */
+            sharedAt: string;
         };
         CalculationDto: {
             /** @enum {string} */
@@ -5659,14 +5614,6 @@ export interface components {
             siteName: string;
             value: number | null;
         };
-        SeriesPointDto: {
-            /** Format: date */
-            from: string;
-            /** Format: date */
-            to: string;
-            /** @description Null when no value was stored for the window (a gap, not a zero) */
-            value: number | null;
-        };
         MetricTileDto: {
             metricKey: string;
             /** Format: uuid */
@@ -5699,8 +5646,6 @@ export interface components {
             core: boolean;
             /** @description Group view only: the value per site in scope */
             bySite: components["schemas"]["SiteValueDto"][] | null;
-            /** @description The trend: the same calculation over consecutive windows of the range's length (days for today, weeks for this week), at most 8, oldest first, the last one the range itself; from the same stored values, scope and filters as the tile */
-            series: components["schemas"]["SeriesPointDto"][];
         };
         DashboardViewResponseDto: {
             view: components["schemas"]["DashboardViewInfoDto"];
@@ -7166,116 +7111,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    PatientsController_delete_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PatientDeletionDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `patients.delete` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/conflict",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "A record with the same unique value already exists.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
@@ -9877,8 +9712,6 @@ export interface operations {
                 needsConsent?: boolean;
                 /** @description Only absent attendees (true: no encounter generated) or only generated rows (false); never matches a withheld row */
                 notGenerated?: boolean;
-                /** @description The queue order: a field, or `-field` for descending (default `-sessionDate`). Under any other field the rows withheld from you (42 CFR Part 2) come after every shown one, in the default order, so their place tells nothing they hide */
-                sort?: "sessionDate" | "-sessionDate" | "group" | "-group" | "patient" | "-patient" | "status" | "-status" | "code" | "-code";
             };
             header?: {
                 /** @description The organization the request acts in. Required when the caller belongs to more than one. */
@@ -11261,97 +11094,6 @@ export interface operations {
                      *       "title": "Conflict",
                      *       "status": 409,
                      *       "detail": "A record with the same unique value already exists.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    PeerEncountersController_charge_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PeerEncounterChargeResponseDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `cl.peer-encounters.view` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }
@@ -13586,8 +13328,6 @@ export interface operations {
                 sessionId?: string;
                 /** @description Never matches a withheld charge (it would tell that the patient's chart is under Part 2) */
                 patientId?: string;
-                /** @description The list order: a field, or `-field` for descending (default `-serviceDate`). Under `amount` or `status` the charges withheld from you (42 CFR Part 2) come after every shown one, newest service date first, so their place tells nothing they hide */
-                sort?: "serviceDate" | "-serviceDate" | "amount" | "-amount" | "status" | "-status";
                 /** @description csv: every matching charge (not one page) as CSV, masked like the list; `Accept: text/csv` asks the same */
                 format?: "json" | "csv";
             };
@@ -19885,14 +19625,14 @@ export interface operations {
             };
         };
     };
-    ChangeRequestsController_mine_v1: {
+    SessionReviewsController_mine_v1: {
         parameters: {
             query?: {
                 /** @description Page number, from 1 */
                 page?: number;
                 /** @description Items per page */
                 pageSize?: number;
-                status?: "pending" | "under_review" | "approved" | "denied";
+                status?: "pending" | "submitted";
             };
             header?: never;
             path?: never;
@@ -19907,7 +19647,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageMetaDto"] & {
-                        items: components["schemas"]["ChangeRequestResponseDto"][];
+                        items: components["schemas"]["SessionReviewResponseDto"][];
                     };
                 };
             };
@@ -19961,25 +19701,27 @@ export interface operations {
             };
         };
     };
-    ChangeRequestsController_submit_v1: {
+    SessionReviewsController_submit_v1: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                reviewId: string;
+            };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SubmitChangeRequestDto"];
+                "application/json": components["schemas"]["SubmitSessionReviewDto"];
             };
         };
         responses: {
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChangeRequestResponseDto"];
+                    "application/json": components["schemas"]["SessionReviewResponseDto"];
                 };
             };
             /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
@@ -20030,6 +19772,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
             409: {
                 headers: {
@@ -20051,14 +19812,139 @@ export interface operations {
             };
         };
     };
-    ChangeRequestsController_list_v1: {
+    SessionReviewsController_ofPatient_v1: {
         parameters: {
             query?: {
                 /** @description Page number, from 1 */
                 page?: number;
                 /** @description Items per page */
                 pageSize?: number;
-                status?: "pending" | "under_review" | "approved" | "denied";
+                status?: "pending" | "submitted";
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["SessionReviewResponseDto"][];
+                    };
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SessionReviewsController_own_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                status?: "pending" | "submitted";
             };
             header?: {
                 /** @description The organization the request acts in. Required when the caller belongs to more than one. */
@@ -20078,7 +19964,116 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageMetaDto"] & {
-                        items: components["schemas"]["ChangeRequestResponseDto"][];
+                        items: components["schemas"]["SessionReviewResponseDto"][];
+                    };
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SessionReviewsController_oversight_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description Only this rating */
+                rating?: number;
+                /** @description Only ratings at most this (e.g. 3: the low ratings) */
+                maxRating?: number;
+                /** @description The appointment's provider */
+                clinicianId?: string;
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["ReviewOversightResponseDto"][];
                     };
                 };
             };
@@ -20155,395 +20150,7 @@ export interface operations {
             };
         };
     };
-    ChangeRequestsController_review_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChangeRequestResponseDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `portal.admin` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/conflict",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "A record with the same unique value already exists.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    ChangeRequestsController_approve_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ApproveChangeRequestDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChangeRequestResponseDto"];
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `portal.admin` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/conflict",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "A record with the same unique value already exists.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    ChangeRequestsController_deny_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DenyChangeRequestDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChangeRequestResponseDto"];
-                };
-            };
-            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/validation-error",
-                     *       "title": "Validation failed",
-                     *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
-                     *       "errors": [
-                     *         {
-                     *           "field": "address.postalCode",
-                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `portal.admin` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/conflict",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "A record with the same unique value already exists.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    InsuranceCardsController_mine_v1: {
+    PrepController_mine_v1: {
         parameters: {
             query?: never;
             header?: never;
@@ -20557,7 +20164,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InsuranceCardResponseDto"][];
+                    "application/json": components["schemas"]["SessionPrepResponseDto"][];
                 };
             };
             /**
@@ -20585,7 +20192,7 @@ export interface operations {
             };
         };
     };
-    InsuranceCardsController_add_v1: {
+    PrepController_submit_v1: {
         parameters: {
             query?: never;
             header?: never;
@@ -20594,7 +20201,339 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AddInsuranceCardDto"];
+                "application/json": components["schemas"]["SubmitSessionPrepDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPrepResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PrepController_brief_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPrepBriefResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SummariesController_ofPatient_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["SessionSummaryResponseDto"][];
+                    };
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SummariesController_share_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShareSessionSummaryDto"];
             };
         };
         responses: {
@@ -20603,7 +20542,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InsuranceCardResponseDto"];
+                    "application/json": components["schemas"]["SessionSummaryResponseDto"];
                 };
             };
             /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
@@ -20634,7 +20573,7 @@ export interface operations {
             /**
              * @description Missing, invalid, expired or revoked access token (application/problem+json)
              *
-             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             *     Missing, expired or revoked access token (problem+json)
              */
             401: {
                 headers: {
@@ -20647,6 +20586,48 @@ export interface operations {
                      *       "title": "Authentication required",
                      *       "status": 401,
                      *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.summaries.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }
@@ -20673,90 +20654,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-        };
-    };
-    InsuranceCardsController_list_v1: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InsuranceCardResponseDto"][];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `portal.billing.view` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }
@@ -20766,163 +20675,29 @@ export interface operations {
             };
         };
     };
-    InsuranceCardsController_image_v1: {
+    SummariesController_mine_v1: {
         parameters: {
-            query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
             };
-            path: {
-                id: string;
-                cardId: string;
-                side: "front" | "back";
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/png": unknown;
-                    "image/jpeg": unknown;
-                    "image/webp": unknown;
-                    "image/gif": unknown;
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked access token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `portal.billing.view` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or outside the caller's scope (application/problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "The record was not found.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    PaymentMethodsController_mine_v1: {
-        parameters: {
-            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description One page of results */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaymentMethodResponseDto"][];
-                };
-            };
-            /**
-             * @description Missing, invalid, expired or revoked access token (application/problem+json)
-             *
-             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/unauthorized",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    PaymentMethodsController_add_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AddPaymentMethodDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PaymentMethodResponseDto"];
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["SessionSummaryResponseDto"][];
+                    };
                 };
             };
             /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
@@ -20975,17 +20750,12 @@ export interface operations {
             };
         };
     };
-    PaymentMethodsController_list_v1: {
+    SummariesController_pdf_v1: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
-                "X-Organization-Id"?: string;
-                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
-                "X-Site-Id"?: string;
-            };
+            header?: never;
             path: {
-                id: string;
+                summaryId: string;
             };
             cookie?: never;
         };
@@ -20996,13 +20766,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaymentMethodResponseDto"][];
+                    "application/pdf": string;
                 };
             };
             /**
              * @description Missing, invalid, expired or revoked access token (application/problem+json)
              *
-             *     Missing, expired or revoked access token (problem+json)
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
              */
             401: {
                 headers: {
@@ -21015,29 +20785,6 @@ export interface operations {
                      *       "title": "Authentication required",
                      *       "status": 401,
                      *       "detail": "Authentication is required.",
-                     *       "instance": "/api/v1/patients",
-                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
-             *
-             *     Requires permission `portal.billing.view` (problem+json)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://cairn.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "You do not have permission to do this here.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }
@@ -22261,7 +22008,8 @@ export interface operations {
     DashboardStreamController_ticket_v1: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
+                authorization: string;
                 /** @description The organization the request acts in. Required when the caller belongs to more than one. */
                 "X-Organization-Id"?: string;
                 /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
