@@ -19,6 +19,7 @@ import { DemoPatientRecord, generatePatients, PATIENTS_PER_ORG } from './demo-pa
 import { DEMO_PEER_EVENT_TYPE, generatePeerEncounters } from './demo-peer-encounters';
 import { insertPortalDemo } from './demo-portal';
 import { generatePortalCare, PORTAL_CARE_TABLES } from './demo-portal-care';
+import { insertPortalEngagement } from './demo-portal-engagement';
 import { insertSessions } from './demo-sessions';
 import { generateSupervision } from './demo-supervision';
 import { insertTodaySchedule, insertWorkingHoursAndRequirements } from './demo-today';
@@ -197,6 +198,7 @@ export async function seedDemoData(opts: SeedOptions): Promise<SeedSummary> {
     // Last: the portal's care features for the demo patients who have an active portal account by now.
     await inTransaction(client, async () => {
       inserted.portalCareRows += await insertPortalCare(client);
+      inserted.portalCareRows += await insertPortalEngagement(client, today);
     });
     progress('portal goals, homework, resources and crisis toolkits ready');
     return { scale: opts.scale, seed, inserted, totals: await countRows(client), elapsedMs: Date.now() - started };

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 
 import { AccountsModule } from './accounts/accounts.module';
 import { ActivityModule } from './activity/activity.module';
+import { AdminOversightModule } from './admin-oversight/admin-oversight.module';
+import { AudioMessagesModule } from './audio-messages/audio-messages.module';
 import { CrisisToolkitModule } from './crisis-toolkit/crisis-toolkit.module';
 import { FilesModule } from './files/files.module';
 import { GoalsModule } from './goals/goals.module';
@@ -31,6 +33,8 @@ import { ResourcesModule } from './resources/resources.module';
     GoalsModule,
     HomeworkModule,
     ResourcesModule,
+    AudioMessagesModule,
+    AdminOversightModule,
   ],
 })
 export class PortalModule {}

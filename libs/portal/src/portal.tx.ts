@@ -20,7 +20,9 @@ export type PortalModel =
   | 'portalResource'
   | 'crisisToolkit'
   | 'crisisToolkitOpen'
-  | 'crisisAlert';
+  | 'crisisAlert'
+  | 'audioMessage'
+  | 'audioMessagePlay';
 
 /**
  * Platform data the portal reads, never writes: the organization (its timezone, for the client's calendar day).

@@ -55,6 +55,7 @@ export const PERMISSIONS = {
   'portal.goals.manage': "Create therapeutic goals with one's clients and record their progress",
   'portal.resources.manage': "Upload or link resources and recommend them to one's clients",
   'portal.crisis-toolkit.manage': "Customise a client's crisis toolkit and acknowledge crisis-toolkit alerts",
+  'portal.audio-messages.manage': "Record or upload audio messages for one's clients (their Audio Vault)",
 } as const;
 
 export type PermissionKey = keyof typeof PERMISSIONS;
