@@ -43,7 +43,7 @@ export function toPortalAdoptionView(from: string, to: string, buckets: SignalBu
   return {
     from,
     to,
-    adoption: { rate: activePatients > 0 ? Math.round((accounts / activePatients) * 10_000) / 10_000 : null, accounts, activePatients },
+    adoption: { rate: activePatients > 0 ? (adoption?.value ?? 0) : null, accounts, activePatients },
     dailyActiveClients: [...days(from, to)].map((day) => ({ day, clients: daily.get(day) ?? 0 })),
     weeklyActiveClients: of('engagement.active-clients-7d')[0]?.value ?? 0,
     engagementByFeature,
