@@ -184,6 +184,21 @@ describe('the figures', () => {
   });
 });
 
+describe("the high-risk list (GET /api/v1/admin/portal/crisis-alerts, the crisis toolkit's route)", () => {
+  it('answers portal admins (audited with what it listed) and refuses everyone else with 403 (audited)', async () => {
+    const res = await as(app, sessions['admin']!).get('/api/v1/admin/portal/crisis-alerts?pageSize=100');
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeGreaterThan(0); // the demo's acknowledged episode
+    const audit = await demo.auditEvents(`action = 'portal.crisis-alert.list' AND request_id = $1`, [res.headers['x-request-id']]);
+    expect(audit).toEqual([expect.objectContaining({ outcome: 'success' })]);
+    for (const who of ['clinician', 'manager', 'frontdesk'] as const) {
+      const denied = await as(app, sessions[who]!).get('/api/v1/admin/portal/crisis-alerts');
+      expectProblem(denied, 403);
+      expect(await demo.auditEvents(`action = 'access.denied' AND request_id = $1`, [denied.headers['x-request-id']])).toHaveLength(1);
+    }
+  });
+});
+
 describe('the Engagement dashboard tiles read the portal (performance-signal source portal.engagement)', () => {
   const tile = (body: any, key: string) => (body.tiles as any[]).find((t) => t.metricKey === key);
 
