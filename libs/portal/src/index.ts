@@ -1,2 +1,2 @@
 export { PortalModule } from './portal.module';
-export { PortalEngagementSignalsModule } from './admin-oversight/portal-engagement-signals.module';
+export { PortalEngagementSignalsModule } from './engagement-signals/engagement-signals.module';

@@ -5,6 +5,7 @@ import { ActivityModule } from './activity/activity.module';
 import { AdminOversightModule } from './admin-oversight/admin-oversight.module';
 import { AudioMessagesModule } from './audio-messages/audio-messages.module';
 import { CrisisToolkitModule } from './crisis-toolkit/crisis-toolkit.module';
+import { PortalEngagementSignalsModule } from './engagement-signals/engagement-signals.module';
 import { FilesModule } from './files/files.module';
 import { GoalsModule } from './goals/goals.module';
 import { HomeworkModule } from './homework/homework.module';
@@ -34,6 +35,7 @@ import { ResourcesModule } from './resources/resources.module';
     HomeworkModule,
     ResourcesModule,
     AudioMessagesModule,
+    PortalEngagementSignalsModule,
     AdminOversightModule,
   ],
 })

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 
+import { PortalEngagementSignalsModule } from '../engagement-signals/engagement-signals.module';
 import { AdminOversightController } from './http/admin-oversight.controller';
-import { PortalEngagementSignalsModule } from './portal-engagement-signals.module';
 import { GetPortalAdoptionHandler } from './queries/get-portal-adoption/get-portal-adoption.handler';
 
 /**

@@ -1,4 +1,4 @@
-import { AUDIO_CONTENT_TYPES, detectAudioType } from '../../files/domain/audio-signatures';
+import { AUDIO_CONTENT_TYPES, detectAudioType } from '../../files/domain/audio-signature.rules';
 
 /** The longest title of an audio message. */
 export const MAX_AUDIO_TITLE = 200;

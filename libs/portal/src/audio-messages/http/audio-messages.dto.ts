@@ -3,7 +3,7 @@ import { IsString, MaxLength, MinLength } from 'class-validator';
 
 import { IsId, type Assert, type SameShape } from '@cairn/platform/http';
 
-import { AUDIO_CONTENT_TYPES } from '../../files/domain/audio-signatures';
+import { AUDIO_CONTENT_TYPES } from '../../files/domain/audio-signature.rules';
 import type { AudioMessageView } from '../domain/audio-message.view';
 
 export class AudioMessageResponseDto {

@@ -1,6 +1,6 @@
 import type { FieldError } from '@cairn/platform/kernel';
 
-import { AUDIO_CONTENT_TYPES, detectAudioType } from './audio-signatures';
+import { AUDIO_CONTENT_TYPES, detectAudioType } from './audio-signature.rules';
 
 /** The largest file the portal stores (a worksheet, a handout, a photo of a page). */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;

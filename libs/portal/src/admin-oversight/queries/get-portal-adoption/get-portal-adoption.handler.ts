@@ -3,9 +3,9 @@ import { QueryHandler } from '@nestjs/cqrs';
 import { InvalidInputError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
+import { activePatientCount, engagementSignals } from '../../../engagement-signals/infrastructure/engagement-signals.repository';
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
 import { MAX_ADOPTION_DAYS, PortalAdoptionView, toPortalAdoptionView } from '../../domain/portal-adoption.view';
-import { activePatientCount, engagementSignals } from '../../infrastructure/engagement-signals.repository';
 import { GetPortalAdoptionQuery } from './get-portal-adoption.query';
 
 /**

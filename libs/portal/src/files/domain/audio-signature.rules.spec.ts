@@ -1,4 +1,4 @@
-import { detectAudioType } from './audio-signatures';
+import { detectAudioType } from './audio-signature.rules';
 import { detectContentType } from './content-type.rules';
 
 const bytes = (...parts: Array<string | number[]>) =>
