@@ -21,6 +21,7 @@ import { insertPortalDemo } from './demo-portal';
 import { insertPortalChangeAndBilling } from './demo-portal-billing';
 import { generatePortalCare, PORTAL_CARE_TABLES } from './demo-portal-care';
 import { insertPortalSessions } from './demo-portal-sessions';
+import { insertPortalEngagement } from './demo-portal-engagement';
 import { insertSessions } from './demo-sessions';
 import { generateSupervision } from './demo-supervision';
 import { insertTodaySchedule, insertWorkingHoursAndRequirements } from './demo-today';
@@ -201,6 +202,7 @@ export async function seedDemoData(opts: SeedOptions): Promise<SeedSummary> {
     // Last: the portal's care features for the demo patients who have an active portal account by now.
     await inTransaction(client, async () => {
       inserted.portalCareRows += await insertPortalCare(client, shift.days);
+      inserted.portalCareRows += await insertPortalEngagement(client, today);
     });
     progress('portal goals, homework, resources and crisis toolkits ready');
     await inTransaction(client, () => insertPortalChangeAndBilling(client, today)); // change requests, insurance cards, payment methods

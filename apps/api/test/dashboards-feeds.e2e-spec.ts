@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 
+import { createScratchDatabase, DEMO_TEST_TODAY, seedDemoData, type ScratchDatabase } from '@cairn/testing';
+
 import { bootApi } from './support/boot-api';
 import { DashboardStore } from './support/dashboard-store';
 import { DemoFixture } from './support/demo-fixture';
@@ -12,10 +14,16 @@ import { as, expectProblem, login, StaffSession } from './support/staff-api';
  * Engagement tiles' source until the portal exists) and gets its credential once; the feed posts pre-aggregated
  * values (validated, idempotent by the sender's id); when it goes silent past its declared interval the tiles show
  * the last value, stale since then, feed unavailable.
+ *
+ * Since the portal became the Engagement tiles' source (`portal.engagement`, issue 19), no platform metric reads an
+ * inbound feed. This suite models a deployment whose engagement figures come from an outside system: in a scratch
+ * database of its own, the two Engagement definitions are put back on `feed:portal` (platform data, written here as
+ * the owner, as a migration would).
  */
+let scratch: ScratchDatabase;
 let app: INestApplication;
-const demo = new DemoFixture();
-const store = new DashboardStore(demo.owner);
+let demo: DemoFixture;
+let store: DashboardStore;
 let org: string;
 let today: string;
 let credential: string;
@@ -42,17 +50,30 @@ const tile = async (key: string) => {
 };
 
 beforeAll(async () => {
-  app = await bootApi();
+  scratch = await createScratchDatabase({ prefix: 'cairn_dash_feeds', migrate: true });
+  await seedDemoData({ ownerUrl: scratch.ownerUrl, scale: 'small', seed: 1, today: DEMO_TEST_TODAY });
+  demo = new DemoFixture(scratch.ownerUrl);
+  store = new DashboardStore(demo.owner);
+  await demo.owner.query(
+    `UPDATE ds_metric_definitions SET calculation_source = 'feed:portal'
+     WHERE metric_key IN ('engagement.portal-adoption', 'engagement.portal-activity')`,
+  );
+  app = await bootApi({
+    DATABASE_URL: scratch.appUrl,
+    DATABASE_OWNER_URL: scratch.ownerUrl,
+    QUEUE_PREFIX: `cairn-test-${scratch.database}`,
+  });
   org = await demo.orgId('sonoran');
   today = await store.today(org);
   for (const [who, email] of Object.entries(EMAILS)) sessions[who] = await login(app, email);
   await demo.owner.query(`DELETE FROM ds_feed_submissions WHERE organization_id = $1`, [org]);
   await demo.owner.query(`DELETE FROM ds_inbound_feeds WHERE organization_id = $1`, [org]);
   await store.clear(org);
-});
+}, 240_000);
 afterAll(async () => {
-  await app.close();
-  await demo.close();
+  await app?.close();
+  await demo?.close();
+  await scratch?.drop();
 });
 
 describe('registering a feed', () => {

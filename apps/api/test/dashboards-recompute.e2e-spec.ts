@@ -201,12 +201,18 @@ describe('Source module feed unavailability results in graceful degradation (sta
     expect(t.freshness.label).not.toBe('Live');
   });
 
-  it('engagement tiles say the feed is not connected (no source until the portal or an inbound feed)', async () => {
+  it('engagement tiles read the portal (source portal.engagement): a value, the feed connected, not "Feed not connected"', async () => {
     const res = await as(app, manager, org).get('/api/v1/dashboards/me');
-    expect(tile(res.body, 'engagement.portal-adoption')).toMatchObject({
-      value: null,
-      feed: { source: 'feed:portal', state: 'not-connected', available: false },
-      freshness: { label: 'Feed not connected' },
-    });
+    const t = tile(res.body, 'engagement.portal-adoption');
+    expect(t).toMatchObject({ feed: { source: 'portal.engagement', state: 'ok', available: true }, stale: null });
+    expect(t.value).toBeGreaterThan(0); // the demo has active portal accounts
+    expect(t.freshness.label).not.toBe('Feed not connected');
+    // The value is what the portal's source answered for today, as stored by the recompute.
+    const { rows } = await demo.owner.query<{ v: number }>(
+      `SELECT value::float8 AS v FROM ds_metric_values
+       WHERE organization_id = $1 AND source = 'portal.engagement' AND signal_key = 'engagement.portal-adoption' AND day = $2::date`,
+      [org, today],
+    );
+    expect(t.value).toBe(rows[0]!.v);
   });
 });

@@ -14,6 +14,7 @@ import { systemContext } from '@cairn/platform/messaging';
 import { GetPerformanceSignalsQuery, SignalBucket, SignalSourceKey } from '@cairn/platform/performance-signals';
 import { RequestContextService, TenancyModule } from '@cairn/platform/tenancy';
 import { PmPerformanceSignalsModule } from '@cairn/pm';
+import { PortalEngagementSignalsModule } from '@cairn/portal';
 
 /**
  * The performance signal sources through GetPerformanceSignalsQuery and its router, against real PostgreSQL as the
@@ -148,6 +149,7 @@ beforeAll(async () => {
       PerformanceSignalsRouterModule,
       PmPerformanceSignalsModule,
       ClPerformanceSignalsModule,
+      PortalEngagementSignalsModule,
     ],
   }).compile();
   app = await moduleRef.init();
@@ -461,5 +463,76 @@ describe('the router and the rules every source applies', () => {
         breakdown: { eventsChecked: expect.any(Number) },
       },
     ]);
+  });
+});
+
+describe('portal.engagement signals', () => {
+  const account = async (o: Org, activatedAt: string) => {
+    const id = randomUUID();
+    await owner.query(
+      `INSERT INTO po_accounts (organization_id, id, patient_id, email, status, invited_by, activated_at) VALUES ($1, $2, $3, $4, 'active', $5, $6)`,
+      [o.id, id, o.patient, `client.${id}@signals.test`, o.clinician, activatedAt],
+    );
+    return id;
+  };
+  const mood = (o: Org, createdAt: string, day: string) =>
+    owner.query(
+      `INSERT INTO po_mood_entries (organization_id, id, patient_id, entry_date, score, symptoms, created_at) VALUES ($1, $2, $3, $4, 6, '{}', $5)`,
+      [o.id, randomUUID(), o.patient, day, createdAt],
+    );
+
+  it("counts client actions by feature and day, daily and weekly active clients and adoption, in the organization's calendar, never another organization's", async () => {
+    const accountA = await account(a, local('2026-03-01', '09:00'));
+    await account(b, local('2026-03-01', '09:00'));
+    await mood(a, local(D, '23:30'), D); // 06:30 UTC the next day: still D in Phoenix
+    await mood(a, local('2026-03-11', '09:00'), '2026-03-11'); // after the range
+    await owner.query(`INSERT INTO po_crisis_toolkit_opens (organization_id, id, patient_id, opened_at) VALUES ($1, $2, $3, $4)`, [
+      a.id,
+      randomUUID(),
+      a.patient,
+      local(D, '12:00'),
+    ]);
+    // A sign-in two days before: active that day, but no feature's use.
+    await owner.query(
+      `INSERT INTO po_refresh_tokens (organization_id, id, account_id, patient_id, family_id, token_hash, issued_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7::timestamptz + interval '30 days')`,
+      [a.id, randomUUID(), accountA, a.patient, randomUUID(), randomUUID(), local('2026-03-08', '08:00')],
+    );
+    await mood(b, local(D, '10:00'), D);
+
+    const got = await signals(a, 'portal.engagement', '2026-03-08', D);
+    const none = { siteId: null, providerId: null };
+    expect(pick(got, 'engagement.portal-activity')).toEqual([
+      { metricKey: 'engagement.portal-activity', ...none, day: D, value: 2, breakdown: { mood: 1, 'crisis-toolkit': 1 } },
+    ]);
+    expect(pick(got, 'engagement.active-clients')).toEqual([
+      { metricKey: 'engagement.active-clients', ...none, day: '2026-03-08', value: 1 },
+      { metricKey: 'engagement.active-clients', ...none, day: D, value: 1 },
+    ]);
+    expect(pick(got, 'engagement.active-clients-7d')).toEqual([{ metricKey: 'engagement.active-clients-7d', ...none, day: D, value: 1 }]);
+    const { rows } = await owner.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM cl_patients WHERE organization_id = $1 AND status = 'active'`,
+      [a.id],
+    );
+    const patients = rows[0]!.n;
+    expect(pick(got, 'engagement.portal-adoption')).toEqual([
+      {
+        metricKey: 'engagement.portal-adoption',
+        ...none,
+        day: D,
+        value: Math.round((1 / patients) * 10_000) / 10_000,
+        breakdown: { accounts: 1, activePatients: patients },
+      },
+    ]);
+    // The same in a staff request of the organization; B's own figures hold only B's client.
+    expect(await signals(a, 'portal.engagement', '2026-03-08', D, staff(a))).toEqual(got);
+    expect(pick(await signals(b, 'portal.engagement', D, D), 'engagement.portal-activity')).toEqual([
+      { metricKey: 'engagement.portal-activity', ...none, day: D, value: 1, breakdown: { mood: 1 } },
+    ]);
+    // Before the account was activated there is no adoption to report.
+    expect(pick(await signals(a, 'portal.engagement', '2026-02-20', '2026-02-27'), 'engagement.portal-adoption')).toEqual([]);
+    await expect(ask(systemContext(a.id), new GetPerformanceSignalsQuery(b.id, 'portal.engagement', D, D))).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 });

@@ -5,7 +5,7 @@ import { DashboardsWorkerModule } from '@cairn/dashboards';
 import { AuditCheckpointModule, PerformanceSignalsRouterModule } from '@cairn/platform/audit';
 import { ReferenceDataModule } from '@cairn/platform/reference-data';
 import { PmContractHandlersModule, PmWorkerModule } from '@cairn/pm';
-import { PortalWorkerModule } from '@cairn/portal';
+import { PortalEngagementSignalsModule, PortalWorkerModule } from '@cairn/portal';
 
 import { AuditCheckpointJob } from './audit-checkpoint/audit-checkpoint.job';
 
@@ -18,7 +18,7 @@ import { AuditCheckpointJob } from './audit-checkpoint/audit-checkpoint.job';
 @Module({ imports: [ReferenceDataModule, AuditCheckpointModule, PerformanceSignalsRouterModule], providers: [AuditCheckpointJob] })
 export class WorkerModule {}
 
-/** Everything the worker process composes: the module above, the bounded contexts' consumer modules and the contract handlers their consumers send commands to. */
+/** Everything the worker process composes: the module above, the bounded contexts' consumer modules and the contract handlers their consumers send commands to, and the portal's engagement signal source. */
 export const WORKER_MODULES = [
   WorkerModule,
   PmContractHandlersModule,
@@ -26,4 +26,5 @@ export const WORKER_MODULES = [
   PmWorkerModule,
   DashboardsWorkerModule,
   PortalWorkerModule,
+  PortalEngagementSignalsModule,
 ];

@@ -3,8 +3,11 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 
 import { AccountsModule } from './accounts/accounts.module';
 import { ActivityModule } from './activity/activity.module';
+import { AdminOversightModule } from './admin-oversight/admin-oversight.module';
+import { AudioMessagesModule } from './audio-messages/audio-messages.module';
 import { ChangeRequestsModule } from './change-requests/change-requests.module';
 import { CrisisToolkitModule } from './crisis-toolkit/crisis-toolkit.module';
+import { PortalEngagementSignalsModule } from './engagement-signals/engagement-signals.module';
 import { ErasureModule } from './erasure/erasure.module';
 import { FilesModule } from './files/files.module';
 import { GoalsModule } from './goals/goals.module';
@@ -44,15 +47,18 @@ import { SummariesModule } from './summaries/summaries.module';
     ChangeRequestsModule,
     InsuranceModule,
     PaymentMethodsModule,
+    SessionReviewsModule,
+    PrepModule,
+    SummariesModule,
+    AudioMessagesModule,
+    PortalEngagementSignalsModule,
+    AdminOversightModule,
   ],
   providers: [
     // No card number or CVV in any field of any request to a controller of these modules (issue 19 item 6).
     // Every controller of every feature module imported above (read when the module is instantiated).
     { provide: PORTAL_CONTROLLERS, useFactory: () => new Set(featureModules().flatMap((m) => controllersOf(m))) },
     { provide: APP_INTERCEPTOR, useClass: CardNumberInterceptor },
-    SessionReviewsModule,
-    PrepModule,
-    SummariesModule,
   ],
 })
 export class PortalModule {}

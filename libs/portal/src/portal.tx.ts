@@ -26,7 +26,9 @@ export type PortalModel =
   | 'paymentMethod'
   | 'sessionReview'
   | 'sessionPrep'
-  | 'sessionSummary';
+  | 'sessionSummary'
+  | 'audioMessage'
+  | 'audioMessagePlay';
 
 /**
  * Platform data the portal reads, never writes: the organization (its timezone, for the client's calendar day).

@@ -231,6 +231,16 @@ export class AppConfig {
   @Max(7 * 86_400)
   PORTAL_SESSION_REVIEW_DELAY_SECONDS = 86_400;
 
+  /**
+   * The largest audio message a therapist may record or upload for a client (bytes; issue 19 item 4). At most
+   * 50 MiB: the upload is held in memory and stored through the portal's FileStorage port.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(50 * 1024 * 1024)
+  PORTAL_AUDIO_MAX_BYTES = 10 * 1024 * 1024;
+
   /** Seconds between heartbeat comments on GET /api/v1/dashboards/stream (proxies drop idle connections). */
   @Transform(toInt)
   @IsInt()

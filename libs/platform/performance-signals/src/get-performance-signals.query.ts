@@ -71,6 +71,11 @@ export class GetAuditSignalsQuery extends SourceSignalsQuery {
   readonly source = 'platform.audit';
 }
 
+/** portal.engagement, handled by the portal (adoption, active clients, activity by feature). */
+export class GetEngagementSignalsQuery extends SourceSignalsQuery {
+  readonly source = 'portal.engagement';
+}
+
 type SourceSignalsQueryClass = new (organizationId: string, from: string, to: string) => SourceSignalsQuery;
 
 /** Which per-source query answers each source. */
@@ -84,6 +89,7 @@ export const SOURCE_SIGNAL_QUERIES: { readonly [K in SignalSourceKey]: SourceSig
   'cl.consents': GetConsentSignalsQuery,
   'cl.supervision': GetSupervisionSignalsQuery,
   'platform.audit': GetAuditSignalsQuery,
+  'portal.engagement': GetEngagementSignalsQuery,
 };
 
 /** The per-source query of a GetPerformanceSignalsQuery, or undefined for an unknown source. */

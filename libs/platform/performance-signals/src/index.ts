@@ -11,6 +11,7 @@ export {
   GetChargeSignalsQuery,
   GetConsentSignalsQuery,
   GetDocumentationSignalsQuery,
+  GetEngagementSignalsQuery,
   GetGroupEncounterSignalsQuery,
   GetPeerSignalsQuery,
   GetPerformanceSignalsQuery,

@@ -288,6 +288,50 @@ export const SIGNAL_METRICS: readonly SignalMetric[] = [
     kind: 'snapshot',
     events: [],
   },
+  // portal.engagement: what clients do in the portal, organization-wide (no site or provider: a client's portal use
+  // belongs to no site). An action counts on the day it happened; sign-ins make a client active but are no feature.
+  {
+    key: 'engagement.portal-activity',
+    source: 'portal.engagement',
+    description:
+      'Client actions in the portal that day (mood check-ins, journal entries, check-in answers, homework handed in, goal updates, crisis-toolkit opens, audio plays); breakdown by feature.',
+    unit: 'count',
+    siteBound: false,
+    providerBound: false,
+    kind: 'daily',
+    events: [],
+  },
+  {
+    key: 'engagement.active-clients',
+    source: 'portal.engagement',
+    description: 'Distinct clients who signed in or used a portal feature that day (daily active clients).',
+    unit: 'count',
+    siteBound: false,
+    providerBound: false,
+    kind: 'daily',
+    events: [],
+  },
+  {
+    key: 'engagement.active-clients-7d',
+    source: 'portal.engagement',
+    description: 'Distinct clients who signed in or used a portal feature in the 7 days ending the as-of day (weekly active clients).',
+    unit: 'count',
+    siteBound: false,
+    providerBound: false,
+    kind: 'snapshot',
+    events: [],
+  },
+  {
+    key: 'engagement.portal-adoption',
+    source: 'portal.engagement',
+    description:
+      "Share of the organization's active patients (CL, now) with an active portal account activated by the as-of day; breakdown accounts, activePatients.",
+    unit: 'ratio',
+    siteBound: false,
+    providerBound: false,
+    kind: 'snapshot',
+    events: [],
+  },
 ];
 
 /** The metric of a key, or undefined. */

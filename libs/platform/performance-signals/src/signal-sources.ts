@@ -9,6 +9,7 @@ export const SIGNAL_SOURCES = [
   'cl.consents',
   'cl.supervision',
   'platform.audit',
+  'portal.engagement',
 ] as const;
 export type SignalSourceKey = (typeof SIGNAL_SOURCES)[number];
 

@@ -58,6 +58,7 @@ export const PERMISSIONS = {
   'portal.crisis-toolkit.manage': "Customise a client's crisis toolkit and acknowledge crisis-toolkit alerts",
   'portal.billing.view': 'Read the insurance cards and tokenised payment methods clients entered in the portal',
   'portal.summaries.manage': "Share session summaries of completed appointments with one's clients through the portal",
+  'portal.audio-messages.manage': "Record or upload audio messages for one's clients (their Audio Vault)",
 } as const;
 
 export type PermissionKey = keyof typeof PERMISSIONS;

@@ -524,6 +524,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portal/session-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's session reviews: the prompts to answer (status=pending) and the answered ones (paginated)
+         * @description Permission: a signed-in portal client. Audited.
+         */
+        get: operations["SessionReviewsController_mine_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/session-reviews/{reviewId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The client rates a session (1-5), with optional feedback, sharing (default not shared) and anonymity
+         * @description Permission: a signed-in portal client. Once per session (409 when answered). An anonymous review is seen only by portal admins, without the client. A shared, not anonymous review notifies the therapist. Audited.
+         */
+        post: operations["SessionReviewsController_submit_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/session-preps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's preps for upcoming appointments
+         * @description Permission: a signed-in portal client. Audited.
+         */
+        get: operations["PrepController_mine_v1"];
+        put?: never;
+        /**
+         * The client submits (or revises) the prep of an upcoming appointment
+         * @description Permission: a signed-in portal client. Only an upcoming, booked appointment of the client (422 otherwise; 404 for one not theirs). An urgent concern notifies the therapist. Audited.
+         */
+        post: operations["PrepController_submit_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/session-summaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's session summaries (paginated, latest first)
+         * @description Permission: a signed-in portal client. Audited.
+         */
+        get: operations["SummariesController_mine_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/session-summaries/{summaryId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client downloads a session summary as a PDF
+         * @description Permission: a signed-in portal client. Audited.
+         */
+        get: operations["SummariesController_pdf_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/audio-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's Audio Vault: their therapist's audio messages
+         * @description Permission: a signed-in portal client. Audited.
+         */
+        get: operations["AudioMessagesController_vault_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/audio-messages/{audioMessageId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client plays one of their audio messages
+         * @description Permission: a signed-in portal client (their own messages only). Range requests (206 Partial Content, Accept-Ranges, Content-Range; 416 past the end) so playback can seek. Every request audited; one from the first byte counts as a play.
+         */
+        get: operations["AudioMessagesController_clientPlay_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -645,7 +789,7 @@ export interface components {
              * @description Detected from the bytes
              * @enum {string}
              */
-            contentType: "application/pdf" | "image/png" | "image/jpeg" | "image/gif" | "image/webp" | "text/plain" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+            contentType: "application/pdf" | "image/png" | "image/jpeg" | "image/gif" | "image/webp" | "text/plain" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "audio/webm" | "audio/ogg" | "audio/mpeg" | "audio/mp4" | "audio/wav";
             byteSize: number;
             sha256: string;
             /** @example unattached */
@@ -1084,6 +1228,115 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        SessionReviewResponseDto: {
+            /** Format: uuid */
+            reviewId: string;
+            /** Format: uuid */
+            patientId: string;
+            /** Format: uuid */
+            appointmentId: string;
+            /** Format: date-time */
+            appointmentStartAt: string;
+            /** Format: uuid */
+            clinicianId: string;
+            /** @enum {string} */
+            status: "pending" | "submitted";
+            /** Format: date-time */
+            promptedAt: string;
+            rating: number | null;
+            feedback: string | null;
+            sharedWithClinician: boolean;
+            anonymous: boolean;
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
+        SubmitSessionReviewDto: {
+            /** @example 5 */
+            rating: number;
+            feedback?: string | null;
+            /**
+             * @description Share with the therapist (default not shared, seed §6)
+             * @default false
+             */
+            sharedWithClinician: boolean;
+            /**
+             * @description Anonymous: only portal admins see it, without your name
+             * @default false
+             */
+            anonymous: boolean;
+        };
+        SubmitSessionPrepDto: {
+            /**
+             * Format: uuid
+             * @description An upcoming, booked appointment of yours (GET /api/v1/portal/appointments/upcoming)
+             */
+            appointmentId: string;
+            /**
+             * @example [
+             *       "Sleep since the new job",
+             *       "My sister visiting"
+             *     ]
+             */
+            topics: string[];
+            recentFeelings?: string | null;
+            /** @description Raises a notification to your therapist */
+            urgentConcern?: string | null;
+        };
+        SessionPrepResponseDto: {
+            /** Format: uuid */
+            prepId: string;
+            /** Format: uuid */
+            patientId: string;
+            /** Format: uuid */
+            appointmentId: string;
+            /** Format: date-time */
+            appointmentStartAt: string;
+            topics: string[];
+            recentFeelings: string | null;
+            urgentConcern: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SessionSummaryResponseDto: {
+            /** Format: uuid */
+            summaryId: string;
+            /** Format: uuid */
+            patientId: string;
+            /** Format: uuid */
+            appointmentId: string;
+            /** Format: date-time */
+            appointmentStartAt: string;
+            clinicianName: string | null;
+            summary: string;
+            /** Format: uuid */
+            sharedBy: string;
+            /** Format: date-time */
+            sharedAt: string;
+        };
+        AudioMessageResponseDto: {
+            /** Format: uuid */
+            audioMessageId: string;
+            /** Format: uuid */
+            patientId: string;
+            /** @example Breathing exercise before our next session */
+            title: string;
+            /**
+             * @description Detected from the bytes
+             * @enum {string}
+             */
+            contentType: "audio/webm" | "audio/ogg" | "audio/mpeg" | "audio/mp4" | "audio/wav";
+            byteSize: number;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Plays by the client (requests for the audio from its first byte) */
+            playCount: number;
+            /** Format: date-time */
+            lastPlayedAt: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -1451,7 +1704,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description At most 10485760 bytes: application/pdf, image/png, image/jpeg, image/gif, image/webp, text/plain, application/vnd.openxmlformats-officedocument.wordprocessingml.document, by content
+                     * @description At most 10485760 bytes: application/pdf, image/png, image/jpeg, image/gif, image/webp, text/plain, application/vnd.openxmlformats-officedocument.wordprocessingml.document, audio/webm, audio/ogg, audio/mpeg, audio/mp4, audio/wav, by content
                      */
                     file: string;
                     /**
@@ -1582,6 +1835,11 @@ export interface operations {
                     "image/webp": string;
                     "text/plain": string;
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "audio/webm": string;
+                    "audio/ogg": string;
+                    "audio/mpeg": string;
+                    "audio/mp4": string;
+                    "audio/wav": string;
                 };
             };
             /**
@@ -3253,6 +3511,625 @@ export interface operations {
                      *       "title": "Authentication required",
                      *       "status": 401,
                      *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SessionReviewsController_mine_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                status?: "pending" | "submitted";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["SessionReviewResponseDto"][];
+                    };
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SessionReviewsController_submit_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitSessionReviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionReviewResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PrepController_mine_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPrepResponseDto"][];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PrepController_submit_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitSessionPrepDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPrepResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule (application/problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/rule-violation",
+                     *       "title": "Unprocessable request",
+                     *       "status": 422,
+                     *       "detail": "The site does not belong to this organization.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SummariesController_mine_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["SessionSummaryResponseDto"][];
+                    };
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SummariesController_pdf_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                summaryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AudioMessagesController_vault_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudioMessageResponseDto"][];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AudioMessagesController_clientPlay_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description One bytes range (`bytes=0-`, `bytes=1000-1999`, `bytes=-500`) so playback can seek; 416 when it starts past the end */
+                Range?: string;
+            };
+            path: {
+                audioMessageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/webm": string;
+                    "audio/ogg": string;
+                    "audio/mpeg": string;
+                    "audio/mp4": string;
+                    "audio/wav": string;
+                };
+            };
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/webm": string;
+                    "audio/ogg": string;
+                    "audio/mpeg": string;
+                    "audio/mp4": string;
+                    "audio/wav": string;
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Error (application/problem+json) */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/bad-request",
+                     *       "title": "Request error",
+                     *       "status": 416,
+                     *       "detail": "Error",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }

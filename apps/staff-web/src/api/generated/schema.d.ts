@@ -358,7 +358,11 @@ export interface paths {
         get: operations["PatientsController_get_v1"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a patient: erase their client-portal data and close their record
+         * @description Permission: `patients.delete` (owner, admin). In one transaction every client-portal row and file of the patient is erased (their portal sessions end with the account) and the patient is closed (`deleted`); the chart and clinical records are kept for their retention period (ADR 0018). If anything fails, nothing is erased. 409 for an active patient (discharge or mark them inactive first) or one deleted already. Audited (`patient.delete` and `portal.patient-data.erase`, with counts).
+         */
+        delete: operations["PatientsController_delete_v1"];
         options?: never;
         head?: never;
         /**
@@ -916,6 +920,26 @@ export interface paths {
         patch: operations["PeerEncountersController_edit_v1"];
         trace?: never;
     };
+    "/api/v1/peer-encounters/{id}/charge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a peer encounter stands in billing (its charge's status)
+         * @description Permission: `cl.peer-encounters.view` (a peer specialist needs no charge permission to see their own encounter's charge). 404 like the encounter itself, Part 2 included. A draft is `not_finalized`; a finalized encounter whose charge is not created yet is `pending`; else the current charge's status, hold reason, code, units and amount. Audited.
+         */
+        get: operations["PeerEncountersController_charge_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/peer-encounters/{id}/finalize": {
         parameters: {
             query?: never;
@@ -1241,7 +1265,7 @@ export interface paths {
         };
         /**
          * List charges with their source and proposed vs final code
-         * @description Permission: `pm.charges.view`. Filters: status, site, service date range, source type, group session, patient. Paginated, newest service date first; only the caller's sites. 42 CFR Part 2: a charge of a Part 2 chart without your consent for its billing records is withheld (only its id, `consentRequired` and `withheldReason`: no code, amount, date, source or patient), and filters on a charge's own facts (status, source type, patient) never match it; a shown Part 2 charge carries the §2.32 `part2Notice`. CSV with `format=csv` or `Accept: text/csv`: every matching charge (at most 10,000, else 422), masked the same way, chunked with the export trailers. Audited (`charge.list`, `charge.export`).
+         * @description Permission: `pm.charges.view`. Filters: status, site, service date range, source type, group session, patient. Paginated, newest service date first unless `sort` says otherwise; only the caller's sites. 42 CFR Part 2: a charge of a Part 2 chart without your consent for its billing records is withheld (only its id, `consentRequired` and `withheldReason`: no code, amount, date, source or patient), and filters on a charge's own facts (status, source type, patient) never match it; a shown Part 2 charge carries the §2.32 `part2Notice`. CSV with `format=csv` or `Accept: text/csv`: every matching charge (at most 10,000, else 422), masked the same way, chunked with the export trailers. Audited (`charge.list`, `charge.export`).
          */
         get: operations["ChargesController_list_v1"];
         put?: never;
@@ -2388,6 +2412,218 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portal/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's own change requests and their decisions (paginated)
+         * @description Permission: a signed-in portal client. Audited.
+         */
+        get: operations["ChangeRequestsController_mine_v1"];
+        put?: never;
+        /**
+         * The client asks for another therapist
+         * @description Permission: a signed-in portal client. `sensitive` hides the request from the current therapist (row-level security). One open request at a time (409). Audited.
+         */
+        post: operations["ChangeRequestsController_submit_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/portal/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every client’s therapist change requests, sensitive ones included (paginated, newest first)
+         * @description Permission: `portal.admin`. Filter by `status`. Audited.
+         */
+        get: operations["ChangeRequestsController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/portal/change-requests/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a pending change request under review
+         * @description Permission: `portal.admin`. Only pending (409 otherwise). Audited.
+         */
+        post: operations["ChangeRequestsController_review_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/portal/change-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a change request and assign the new therapist
+         * @description Permission: `portal.admin`. Only under review (409 otherwise). The new therapist becomes the client's primary therapist from today in CL, in the same transaction: they see the client's portal data and the former therapist no longer does. Audited.
+         */
+        post: operations["ChangeRequestsController_approve_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/portal/change-requests/{id}/deny": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deny a change request, with a reason the client reads
+         * @description Permission: `portal.admin`. Only under review (409 otherwise). Audited.
+         */
+        post: operations["ChangeRequestsController_deny_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/insurance-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's insurance cards, newest first
+         * @description Permission: a signed-in portal client. Audited.
+         */
+        get: operations["InsuranceCardsController_mine_v1"];
+        put?: never;
+        /**
+         * The client adds an insurance card
+         * @description Permission: a signed-in portal client. The photos are images uploaded first (`POST /api/v1/portal/files`, content type by the bytes); billing staff see the card, the therapist does not. A card number anywhere is refused (400). Audited.
+         */
+        post: operations["InsuranceCardsController_add_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/insurance-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client's insurance cards from the portal, newest first
+         * @description Permission: `portal.billing.view` (billing, front desk, practice manager, owner, admin) for patients in scope. Audited.
+         */
+        get: operations["InsuranceCardsController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/insurance-cards/{cardId}/{side}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A photo of one side of a client's insurance card
+         * @description Permission: `portal.billing.view`. Audited.
+         */
+        get: operations["InsuranceCardsController_image_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/payment-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's saved payment methods, newest first
+         * @description Permission: a signed-in portal client. Audited.
+         */
+        get: operations["PaymentMethodsController_mine_v1"];
+        put?: never;
+        /**
+         * The client saves a tokenised card
+         * @description Permission: a signed-in portal client. Only the processor's token, the brand, the last four digits and the expiry; a card number or CVV in any field is refused (400 naming the field). Audited.
+         */
+        post: operations["PaymentMethodsController_add_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/payment-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client's saved payment methods (brand, last four, expiry; never the token)
+         * @description Permission: `portal.billing.view` for patients in scope. Audited.
+         */
+        get: operations["PaymentMethodsController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/session-reviews": {
         parameters: {
             query?: never;
@@ -2588,6 +2824,110 @@ export interface paths {
          * @description Permission: a signed-in portal client. Audited.
          */
         get: operations["SummariesController_pdf_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/audio-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client's audio messages and whether they were played
+         * @description Permission: `portal.activity.view` (the current primary therapist or a portal admin). Audited.
+         */
+        get: operations["AudioMessagesController_list_v1"];
+        put?: never;
+        /**
+         * Add an audio message to a client's Audio Vault
+         * @description Permission: `portal.audio-messages.manage`, as the patient's current primary therapist or a portal admin. The audio (recorded in the browser or a file) is uploaded first for this client (`POST /api/v1/patients/:id/portal-files`) and named by `fileId`: it must be audio by its bytes (webm, ogg, mp3, m4a, wav) and at most PORTAL_AUDIO_MAX_BYTES. Audited.
+         */
+        post: operations["AudioMessagesController_record_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/audio-messages/{audioMessageId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Play a client's audio message
+         * @description Permission: `portal.activity.view` (the current primary therapist or a portal admin). Range requests (206); every request audited.
+         */
+        get: operations["AudioMessagesController_play_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/audio-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's Audio Vault: their therapist's audio messages
+         * @description Permission: a signed-in portal client. Audited.
+         */
+        get: operations["AudioMessagesController_vault_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/audio-messages/{audioMessageId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client plays one of their audio messages
+         * @description Permission: a signed-in portal client (their own messages only). Range requests (206 Partial Content, Accept-Ranges, Content-Range; 416 past the end) so playback can seek. Every request audited; one from the first byte counts as a play.
+         */
+        get: operations["AudioMessagesController_clientPlay_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/portal/adoption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Portal adoption and engagement over a period
+         * @description Permission: `portal.admin`. Share of active patients with an active portal account, daily active clients over [from, to], weekly active clients (7 days ending `to`) and client actions by feature; organization-wide, no client named. The same figures feed the Engagement dashboard tiles. Audited.
+         */
+        get: operations["AdminOversightController_adoption_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2911,7 +3251,7 @@ export interface paths {
         put?: never;
         /**
          * Register an inbound feed and receive its credential (shown once)
-         * @description Permission: `dashboards.metrics.manage`. The feed posts pre-aggregated values for this organization only, as source `feed:<feedKey>`, for the signals metric definitions read from that source (e.g. `portal` supplies the Engagement tiles until the portal exists). Only the credential's SHA-256 is stored. 409 when the key is taken.
+         * @description Permission: `dashboards.metrics.manage`. The feed posts pre-aggregated values for this organization only, as source `feed:<feedKey>`, for the signals metric definitions read from that source (no platform definition reads a feed since the portal became the Engagement source; a connected system posts for definitions naming `feed:<feedKey>`). Only the credential's SHA-256 is stored. 409 when the key is taken.
          */
         post: operations["FeedsController_register_v1"];
         delete?: never;
@@ -3403,6 +3743,27 @@ export interface components {
             dateOfBirth?: string;
             /** @enum {string} */
             status?: "active" | "inactive" | "deceased";
+        };
+        PatientDeletionDto: {
+            /** Format: uuid */
+            patientId: string;
+            /** @enum {string} */
+            status: "deleted";
+            /** @description The status before the deletion (never active: a patient in care is discharged first) */
+            previousStatus: string;
+            /** @description Client-portal rows and files erased in all */
+            portalRowsErased: number;
+            /**
+             * @description Client-portal rows erased per portal table (every portal table of a patient, 0 where there were none)
+             * @example {
+             *       "po_accounts": 1,
+             *       "po_files": 2,
+             *       "po_mood_entries": 40
+             *     }
+             */
+            portalRowsErasedByTable: {
+                [key: string]: number;
+            };
         };
         AssignCareTeamMemberDto: {
             /** Format: uuid */
@@ -4051,6 +4412,26 @@ export interface components {
             createdBy: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        PeerEncounterChargeResponseDto: {
+            /** Format: uuid */
+            peerEncounterId: string;
+            /**
+             * @description not_finalized: a draft is not sent to billing; pending: finalized, the charge not created yet (usually seconds); else the current charge's status
+             * @enum {string}
+             */
+            chargeStatus: "not_finalized" | "pending" | "on_hold" | "ready" | "billed" | "voided";
+            /** Format: uuid */
+            chargeId: string | null;
+            /** @description Why the charge is on hold: no_fee_schedule_entry, zero_units, invalid_duration, future_service_date */
+            holdReason: string | null;
+            /** @description The code billed (null while on hold) */
+            finalCode: string | null;
+            units: number | null;
+            /** @description Units x rate, in cents */
+            amountCents: number | null;
+            /** Format: date-time */
+            chargedAt: string | null;
         };
         EditPeerEncounterDto: {
             /** Format: date */
@@ -4744,7 +5125,7 @@ export interface components {
              * @description Detected from the bytes
              * @enum {string}
              */
-            contentType: "application/pdf" | "image/png" | "image/jpeg" | "image/gif" | "image/webp" | "text/plain" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+            contentType: "application/pdf" | "image/png" | "image/jpeg" | "image/gif" | "image/webp" | "text/plain" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "audio/webm" | "audio/ogg" | "audio/mpeg" | "audio/mp4" | "audio/wav";
             byteSize: number;
             sha256: string;
             /** @example unattached */
@@ -5221,6 +5602,115 @@ export interface components {
             /** @description "Recommended by your therapist", newest first */
             recommendedByYourTherapist: components["schemas"]["ResourceResponseDto"][];
         };
+        SubmitChangeRequestDto: {
+            /** @description Why the client wants another therapist; portal admins read it */
+            reason: string;
+            /**
+             * @description Hide the request from the current therapist (e.g. reporting abuse or a boundary issue); admins see it
+             * @default false
+             */
+            sensitive: boolean;
+        };
+        ChangeRequestResponseDto: {
+            /** Format: uuid */
+            changeRequestId: string;
+            /** Format: uuid */
+            patientId: string;
+            reason: string;
+            /** @description Hidden from the current therapist */
+            sensitive: boolean;
+            /** @enum {string} */
+            status: "pending" | "under_review" | "approved" | "denied";
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            reviewStartedAt: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The therapist an approval assigned
+             */
+            newTherapistId: string | null;
+            denialReason: string | null;
+        };
+        ApproveChangeRequestDto: {
+            /**
+             * Format: uuid
+             * @description The staff member who becomes the client's primary therapist from today
+             */
+            newTherapistId: string;
+        };
+        DenyChangeRequestDto: {
+            /** @description Why the request is denied; the client reads it */
+            reason: string;
+        };
+        AddInsuranceCardDto: {
+            /** @example Blue Cross Blue Shield of Arizona */
+            payerName: string;
+            /** @example XKZ123456789 */
+            memberId: string;
+            /** @example GRP-88231 */
+            groupNumber?: string | null;
+            /**
+             * Format: uuid
+             * @description A photo of the front, uploaded first with `POST /api/v1/portal/files` (an image by its bytes)
+             */
+            frontFileId: string;
+            /**
+             * Format: uuid
+             * @description A photo of the back, uploaded the same way
+             */
+            backFileId?: string | null;
+        };
+        InsuranceCardResponseDto: {
+            /** Format: uuid */
+            insuranceCardId: string;
+            /** Format: uuid */
+            patientId: string;
+            payerName: string;
+            memberId: string;
+            groupNumber: string | null;
+            /** Format: uuid */
+            frontFileId: string;
+            /** Format: uuid */
+            backFileId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AddPaymentMethodDto: {
+            /** @enum {string} */
+            processor: "stripe" | "square" | "authorize_net";
+            /**
+             * @description The processor's token for the card, created in the browser; never a card number
+             * @example pm_1QaZ9xLkT4rVb2
+             */
+            processorToken: string;
+            /** @enum {string} */
+            brand: "visa" | "mastercard" | "amex" | "discover" | "diners" | "jcb" | "unionpay" | "other";
+            /** @example 4242 */
+            last4: string;
+            /** @example 8 */
+            expMonth: number;
+            /** @example 2029 */
+            expYear: number;
+        };
+        PaymentMethodResponseDto: {
+            /** Format: uuid */
+            paymentMethodId: string;
+            /** Format: uuid */
+            patientId: string;
+            /** @enum {string} */
+            processor: "stripe" | "square" | "authorize_net";
+            /** @enum {string} */
+            brand: "visa" | "mastercard" | "amex" | "discover" | "diners" | "jcb" | "unionpay" | "other";
+            /** @example 4242 */
+            last4: string;
+            expMonth: number;
+            expYear: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
         SessionReviewResponseDto: {
             /** Format: uuid */
             reviewId: string;
@@ -5353,6 +5843,73 @@ export interface components {
             sharedBy: string;
             /** Format: date-time */
             sharedAt: string;
+        };
+        RecordAudioMessageDto: {
+            /** @example Breathing exercise before our next session */
+            title: string;
+            /**
+             * Format: uuid
+             * @description The audio, uploaded first for this client (`POST /api/v1/patients/:id/portal-files`): webm, ogg, mp3, m4a or wav by its bytes, at most PORTAL_AUDIO_MAX_BYTES (10 MiB by default)
+             */
+            fileId: string;
+        };
+        AudioMessageResponseDto: {
+            /** Format: uuid */
+            audioMessageId: string;
+            /** Format: uuid */
+            patientId: string;
+            /** @example Breathing exercise before our next session */
+            title: string;
+            /**
+             * @description Detected from the bytes
+             * @enum {string}
+             */
+            contentType: "audio/webm" | "audio/ogg" | "audio/mpeg" | "audio/mp4" | "audio/wav";
+            byteSize: number;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Plays by the client (requests for the audio from its first byte) */
+            playCount: number;
+            /** Format: date-time */
+            lastPlayedAt: string | null;
+        };
+        AdoptionRateDto: {
+            /**
+             * @description accounts / activePatients; null without active patients
+             * @example 0.42
+             */
+            rate: number | null;
+            /** @description Active portal accounts of active patients, activated by the end of the period */
+            accounts: number;
+            /** @description Active patients of the organization (now) */
+            activePatients: number;
+        };
+        DailyActiveClientsDto: {
+            /** @example 2026-11-30 */
+            day: string;
+            clients: number;
+        };
+        FeatureEngagementDto: {
+            /**
+             * @example mood
+             * @enum {string}
+             */
+            feature: "mood" | "journal" | "check-ins" | "homework" | "goals" | "crisis-toolkit" | "audio";
+            actions: number;
+        };
+        PortalAdoptionResponseDto: {
+            /** @example 2026-11-01 */
+            from: string;
+            /** @example 2026-11-30 */
+            to: string;
+            adoption: components["schemas"]["AdoptionRateDto"];
+            dailyActiveClients: components["schemas"]["DailyActiveClientsDto"][];
+            /** @description Distinct clients active in the 7 days ending `to` */
+            weeklyActiveClients: number;
+            engagementByFeature: components["schemas"]["FeatureEngagementDto"][];
+            totalActions: number;
         };
         CalculationDto: {
             /** @enum {string} */
@@ -5503,7 +6060,7 @@ export interface components {
         };
         RecomputeMetricsRequestDto: {
             /** @description The sources to recompute (default: every source) */
-            sources?: ("pm.appointments" | "pm.charges" | "cl.documentation" | "cl.group-encounters" | "cl.peer" | "cl.caseload" | "cl.consents" | "cl.supervision" | "platform.audit")[];
+            sources?: ("pm.appointments" | "pm.charges" | "cl.documentation" | "cl.group-encounters" | "cl.peer" | "cl.caseload" | "cl.consents" | "cl.supervision" | "platform.audit" | "portal.engagement")[];
             /**
              * Format: date
              * @description First day (organization calendar)
@@ -5517,7 +6074,7 @@ export interface components {
         };
         SourceRecomputeResultDto: {
             /** @enum {string} */
-            source: "pm.appointments" | "pm.charges" | "cl.documentation" | "cl.group-encounters" | "cl.peer" | "cl.caseload" | "cl.consents" | "cl.supervision" | "platform.audit";
+            source: "pm.appointments" | "pm.charges" | "cl.documentation" | "cl.group-encounters" | "cl.peer" | "cl.caseload" | "cl.consents" | "cl.supervision" | "platform.audit" | "portal.engagement";
             /** @enum {string} */
             status: "ok" | "failing";
             buckets: number;
@@ -5614,6 +6171,14 @@ export interface components {
             siteName: string;
             value: number | null;
         };
+        SeriesPointDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description Null when no value was stored for the window (a gap, not a zero) */
+            value: number | null;
+        };
         MetricTileDto: {
             metricKey: string;
             /** Format: uuid */
@@ -5646,6 +6211,8 @@ export interface components {
             core: boolean;
             /** @description Group view only: the value per site in scope */
             bySite: components["schemas"]["SiteValueDto"][] | null;
+            /** @description The trend: the same calculation over consecutive windows of the range's length (days for today, weeks for this week), at most 8, oldest first, the last one the range itself; from the same stored values, scope and filters as the tile */
+            series: components["schemas"]["SeriesPointDto"][];
         };
         DashboardViewResponseDto: {
             view: components["schemas"]["DashboardViewInfoDto"];
@@ -7111,6 +7678,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PatientsController_delete_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientDeletionDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `patients.delete` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
@@ -9712,6 +10389,8 @@ export interface operations {
                 needsConsent?: boolean;
                 /** @description Only absent attendees (true: no encounter generated) or only generated rows (false); never matches a withheld row */
                 notGenerated?: boolean;
+                /** @description The queue order: a field, or `-field` for descending (default `-sessionDate`). Under any other field the rows withheld from you (42 CFR Part 2) come after every shown one, in the default order, so their place tells nothing they hide */
+                sort?: "sessionDate" | "-sessionDate" | "group" | "-group" | "patient" | "-patient" | "status" | "-status" | "code" | "-code";
             };
             header?: {
                 /** @description The organization the request acts in. Required when the caller belongs to more than one. */
@@ -11094,6 +11773,97 @@ export interface operations {
                      *       "title": "Conflict",
                      *       "status": 409,
                      *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PeerEncountersController_charge_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerEncounterChargeResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `cl.peer-encounters.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }
@@ -13328,6 +14098,8 @@ export interface operations {
                 sessionId?: string;
                 /** @description Never matches a withheld charge (it would tell that the patient's chart is under Part 2) */
                 patientId?: string;
+                /** @description The list order: a field, or `-field` for descending (default `-serviceDate`). Under `amount` or `status` the charges withheld from you (42 CFR Part 2) come after every shown one, newest service date first, so their place tells nothing they hide */
+                sort?: "serviceDate" | "-serviceDate" | "amount" | "-amount" | "status" | "-status";
                 /** @description csv: every matching charge (not one page) as CSV, masked like the list; `Accept: text/csv` asks the same */
                 format?: "json" | "csv";
             };
@@ -15242,7 +16014,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description At most 10485760 bytes: application/pdf, image/png, image/jpeg, image/gif, image/webp, text/plain, application/vnd.openxmlformats-officedocument.wordprocessingml.document, by content
+                     * @description At most 10485760 bytes: application/pdf, image/png, image/jpeg, image/gif, image/webp, text/plain, application/vnd.openxmlformats-officedocument.wordprocessingml.document, audio/webm, audio/ogg, audio/mpeg, audio/mp4, audio/wav, by content
                      */
                     file: string;
                     /**
@@ -15373,6 +16145,11 @@ export interface operations {
                     "image/webp": string;
                     "text/plain": string;
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "audio/webm": string;
+                    "audio/ogg": string;
+                    "audio/mpeg": string;
+                    "audio/mp4": string;
+                    "audio/wav": string;
                 };
             };
             /**
@@ -15438,7 +16215,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description At most 10485760 bytes: application/pdf, image/png, image/jpeg, image/gif, image/webp, text/plain, application/vnd.openxmlformats-officedocument.wordprocessingml.document, by content
+                     * @description At most 10485760 bytes: application/pdf, image/png, image/jpeg, image/gif, image/webp, text/plain, application/vnd.openxmlformats-officedocument.wordprocessingml.document, audio/webm, audio/ogg, audio/mpeg, audio/mp4, audio/wav, by content
                      */
                     file: string;
                     /**
@@ -15617,6 +16394,11 @@ export interface operations {
                     "image/webp": string;
                     "text/plain": string;
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "audio/webm": string;
+                    "audio/ogg": string;
+                    "audio/mpeg": string;
+                    "audio/mp4": string;
+                    "audio/wav": string;
                 };
             };
             /**
@@ -19625,6 +20407,1187 @@ export interface operations {
             };
         };
     };
+    ChangeRequestsController_mine_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                status?: "pending" | "under_review" | "approved" | "denied";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["ChangeRequestResponseDto"][];
+                    };
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ChangeRequestsController_submit_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitChangeRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ChangeRequestsController_list_v1: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                status?: "pending" | "under_review" | "approved" | "denied";
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["ChangeRequestResponseDto"][];
+                    };
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.admin` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ChangeRequestsController_review_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestResponseDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.admin` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ChangeRequestsController_approve_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveChangeRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.admin` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ChangeRequestsController_deny_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DenyChangeRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.admin` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InsuranceCardsController_mine_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsuranceCardResponseDto"][];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InsuranceCardsController_add_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddInsuranceCardDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsuranceCardResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InsuranceCardsController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsuranceCardResponseDto"][];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.billing.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InsuranceCardsController_image_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+                cardId: string;
+                side: "front" | "back";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": unknown;
+                    "image/jpeg": unknown;
+                    "image/webp": unknown;
+                    "image/gif": unknown;
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.billing.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PaymentMethodsController_mine_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentMethodResponseDto"][];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PaymentMethodsController_add_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddPaymentMethodDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentMethodResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PaymentMethodsController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentMethodResponseDto"][];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.billing.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     SessionReviewsController_mine_v1: {
         parameters: {
             query?: {
@@ -20804,6 +22767,608 @@ export interface operations {
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AudioMessagesController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudioMessageResponseDto"][];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AudioMessagesController_record_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAudioMessageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudioMessageResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.audio-messages.manage` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate) (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A record with the same unique value already exists.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AudioMessagesController_play_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description One bytes range (`bytes=0-`, `bytes=1000-1999`, `bytes=-500`) so playback can seek; 416 when it starts past the end */
+                Range?: string;
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path: {
+                id: string;
+                audioMessageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/webm": string;
+                    "audio/ogg": string;
+                    "audio/mpeg": string;
+                    "audio/mp4": string;
+                    "audio/wav": string;
+                };
+            };
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/webm": string;
+                    "audio/ogg": string;
+                    "audio/mpeg": string;
+                    "audio/mp4": string;
+                    "audio/wav": string;
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.activity.view` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Error (application/problem+json) */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/bad-request",
+                     *       "title": "Request error",
+                     *       "status": 416,
+                     *       "detail": "Error",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AudioMessagesController_vault_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudioMessageResponseDto"][];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AudioMessagesController_clientPlay_v1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description One bytes range (`bytes=0-`, `bytes=1000-1999`, `bytes=-500`) so playback can seek; 416 when it starts past the end */
+                Range?: string;
+            };
+            path: {
+                audioMessageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/webm": string;
+                    "audio/ogg": string;
+                    "audio/mpeg": string;
+                    "audio/mp4": string;
+                    "audio/wav": string;
+                };
+            };
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/webm": string;
+                    "audio/ogg": string;
+                    "audio/mpeg": string;
+                    "audio/mp4": string;
+                    "audio/wav": string;
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked portal access token, or a staff token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record was not found.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Error (application/problem+json) */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/bad-request",
+                     *       "title": "Request error",
+                     *       "status": 416,
+                     *       "detail": "Error",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AdminOversightController_adoption_v1: {
+        parameters: {
+            query: {
+                /** @description First day of the period (YYYY-MM-DD, the organization calendar) */
+                from: string;
+                /** @description Last day of the period, not before `from`; at most 366 days */
+                to: string;
+            };
+            header?: {
+                /** @description The organization the request acts in. Required when the caller belongs to more than one. */
+                "X-Organization-Id"?: string;
+                /** @description Narrows the request to one site; it must be one the caller holds the permission at. */
+                "X-Site-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalAdoptionResponseDto"];
+                };
+            };
+            /** @description Invalid request; errors[] names each invalid field by its dotted path (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/validation-error",
+                     *       "title": "Validation failed",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44",
+                     *       "errors": [
+                     *         {
+                     *           "field": "address.postalCode",
+                     *           "message": "address.postalCode must be a ZIP or ZIP+4"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Missing, invalid, expired or revoked access token (application/problem+json)
+             *
+             *     Missing, expired or revoked access token (problem+json)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication is required.",
+                     *       "instance": "/api/v1/patients",
+                     *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The caller lacks the permission (or the site) this needs (application/problem+json)
+             *
+             *     Requires permission `portal.admin` (problem+json)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://cairn.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You do not have permission to do this here.",
                      *       "instance": "/api/v1/patients",
                      *       "requestId": "0b7f8a52-3c1e-4a8e-9d0e-5f2b7c1d9e44"
                      *     }
@@ -22008,8 +24573,7 @@ export interface operations {
     DashboardStreamController_ticket_v1: {
         parameters: {
             query?: never;
-            header: {
-                authorization: string;
+            header?: {
                 /** @description The organization the request acts in. Required when the caller belongs to more than one. */
                 "X-Organization-Id"?: string;
                 /** @description Narrows the request to one site; it must be one the caller holds the permission at. */

@@ -40,7 +40,7 @@ export class FeedsController {
     summary: 'Register an inbound feed and receive its credential (shown once)',
     description:
       'Permission: `dashboards.metrics.manage`. The feed posts pre-aggregated values for this organization only, as source `feed:<feedKey>`, ' +
-      'for the signals metric definitions read from that source (e.g. `portal` supplies the Engagement tiles until the portal exists). ' +
+      'for the signals metric definitions read from that source (no platform definition reads a feed since the portal became the Engagement source; a connected system posts for definitions naming `feed:<feedKey>`). ' +
       "Only the credential's SHA-256 is stored. 409 when the key is taken.",
   })
   @ApiCreatedResponse({ type: RegisteredInboundFeedDto })

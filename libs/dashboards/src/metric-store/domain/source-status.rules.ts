@@ -15,6 +15,7 @@ export const EXPECTED_INTERVAL_SECONDS: Record<SignalSourceKey, number> = {
   'cl.consents': 26 * 3600,
   'cl.supervision': 26 * 3600,
   'platform.audit': 26 * 3600,
+  'portal.engagement': 300,
 };
 
 /** The text stored for a failing source: the error's name and message, one line, at most 300 characters. */

@@ -1,9 +1,11 @@
 import type { FieldError } from '@cairn/platform/kernel';
 
+import { AUDIO_CONTENT_TYPES, detectAudioType } from './audio-signature.rules';
+
 /** The largest file the portal stores (a worksheet, a handout, a photo of a page). */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-/** What the portal accepts, by what the bytes are: documents and images a client or therapist shares. */
+/** What the portal accepts, by what the bytes are: documents and images a client or therapist shares, and audio (the Audio Vault). */
 export const ALLOWED_CONTENT_TYPES = [
   'application/pdf',
   'image/png',
@@ -12,6 +14,7 @@ export const ALLOWED_CONTENT_TYPES = [
   'image/webp',
   'text/plain',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  ...AUDIO_CONTENT_TYPES,
 ] as const;
 export type AllowedContentType = (typeof ALLOWED_CONTENT_TYPES)[number];
 
@@ -47,6 +50,8 @@ export function detectContentType(b: Buffer): AllowedContentType | null {
       ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
       : null;
   }
+  const audio = detectAudioType(b);
+  if (audio) return audio;
   if (b.length > 0 && isPlainText(b)) return 'text/plain';
   return null;
 }
