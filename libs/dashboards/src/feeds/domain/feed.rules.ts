@@ -47,7 +47,11 @@ export interface FeedValue {
 
 export const MAX_FEED_VALUES = 1000;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (s: string) => DAY.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+const isDay = (s: string) => {
+  if (!DAY.test(s)) return false;
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s; // 0000-00-00 parses to NaN
+};
 
 /**
  * Checks a post against what the feed may supply: only signals that a metric definition of this feed reads

@@ -38,6 +38,11 @@ describe('resolveFilters', () => {
     expect(errorsOf(() => resolveFilters({ from: '2026-02-30', to: '2026-03-01' }, NOW, 'UTC'))).toEqual(['from']);
     expect(errorsOf(() => resolveFilters({ range: 'today', from: '2026-01-01' }, NOW, 'UTC'))).toEqual(['from']);
   });
+
+  it('names a day that is no day (0000-00-00, month 13) as the field, never throws a RangeError (the fuzz found a 500)', () => {
+    expect(errorsOf(() => resolveFilters({ to: '0000-00-00' }, NOW, 'UTC'))).toEqual(['from', 'to']);
+    expect(errorsOf(() => resolveFilters({ from: '2026-13-01', to: '2026-00-01' }, NOW, 'UTC'))).toEqual(['from', 'to']);
+  });
 });
 
 describe('scope of filters', () => {

@@ -25,7 +25,12 @@ export interface ResolvedFilters {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (s: string): boolean => DAY.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+const isDay = (s: string): boolean => {
+  if (!DAY.test(s)) return false;
+  const t = Date.parse(`${s}T00:00:00Z`);
+  // 0000-00-00 or 2026-02-30 is no day: Date.parse gives NaN or rolls over (toISOString of NaN would throw).
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+};
 
 export const addDays = (day: string, n: number): string =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
