@@ -20,8 +20,8 @@ import { DEMO_PEER_EVENT_TYPE, generatePeerEncounters } from './demo-peer-encoun
 import { insertPortalDemo } from './demo-portal';
 import { insertPortalChangeAndBilling } from './demo-portal-billing';
 import { generatePortalCare, PORTAL_CARE_TABLES } from './demo-portal-care';
-import { insertPortalSessions } from './demo-portal-sessions';
 import { insertPortalEngagement } from './demo-portal-engagement';
+import { insertPortalSessions } from './demo-portal-sessions';
 import { insertSessions } from './demo-sessions';
 import { generateSupervision } from './demo-supervision';
 import { insertTodaySchedule, insertWorkingHoursAndRequirements } from './demo-today';

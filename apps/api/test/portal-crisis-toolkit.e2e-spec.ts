@@ -243,7 +243,7 @@ describe('the toolkit content', () => {
     const body = { copingSteps: ['x'], contacts: [] };
     expectProblem(await as(app, otherTherapist).put(`/api/v1/patients/${p}/crisis-toolkit`).send(body), 404);
     expectProblem(await as(app, otherTherapist).get(`/api/v1/patients/${p}/crisis-toolkit/usage`), 404);
-    const [otherOrgPatient] = await demo.activePatients('sonoran', 1);
+    const [otherOrgPatient] = await demo.activePatients('sonoran', 1, { withoutPortalAccount: true }); // no demo toolkit of its own
     expectProblem(await as(app, admin).put(`/api/v1/patients/${otherOrgPatient}/crisis-toolkit`).send(body), 404);
     expectProblem(await as(app, therapist).post(`/api/v1/patients/${p}/crisis-alerts/${randomUUID()}/acknowledge`), 404);
     expectProblem(await as(app, therapist).get('/api/v1/patients/not-an-id/crisis-toolkit'), 404);

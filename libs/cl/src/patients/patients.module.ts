@@ -4,8 +4,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from '@cairn/platform/audit';
 
 import { AssignCareTeamMemberHandler } from './commands/assign-care-team-member/assign-care-team-member.handler';
-import { DeletePatientHandler } from './commands/delete-patient/delete-patient.handler';
 import { AssignPrimaryTherapistHandler } from './commands/assign-primary-therapist/assign-primary-therapist.handler';
+import { DeletePatientHandler } from './commands/delete-patient/delete-patient.handler';
 import { RegisterPatientHandler } from './commands/register-patient/register-patient.handler';
 import { UpdatePatientHandler } from './commands/update-patient/update-patient.handler';
 import { PatientsController } from './http/patients.controller';
