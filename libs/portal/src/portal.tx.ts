@@ -1,6 +1,7 @@
+import type { TransactionHost } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
 
-import { PrismaService, withTenant, type ContextTx, type ModelRow, type TenantContext } from '@cairn/platform/db';
+import { PrismaService, withTenant, type ContextTx, type ModelRow, type TenantContext, type TenantTx } from '@cairn/platform/db';
 import type { TenantUseCaseHandler, UseCase } from '@cairn/platform/use-case';
 
 /** The models the portal owns (its po_* tables): the only ones a portal transaction may write. */
@@ -75,3 +76,6 @@ export class PortalAuthDb {
     return withTenant(this.prisma, portalClientContext(organizationId, accountId), fn);
   }
 }
+
+/** The transaction host a portal scheduler opens its system-context transactions with (inject TransactionHost). */
+export type PortalTxHost = TransactionHost<TenantTx>;

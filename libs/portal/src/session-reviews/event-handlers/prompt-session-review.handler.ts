@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 
 import { AuditService } from '@cairn/platform/audit';
-import type { ConsumerTx, ScheduledJobMap } from '@cairn/platform/messaging';
+import type { ScheduledJobMap } from '@cairn/platform/messaging';
+
+import type { PortalTx } from '../../portal.tx';
+import { promptReview } from '../infrastructure/session-review.repository';
 
 export type SessionReviewPrompt = ScheduledJobMap['portal-session-review-prompts']['portal-session-review-prompts.prompt'];
 
@@ -16,11 +19,8 @@ export type SessionReviewPrompt = ScheduledJobMap['portal-session-review-prompts
 export class PromptSessionReviewHandler {
   constructor(private readonly audit: AuditService) {}
 
-  async handle(prompt: SessionReviewPrompt, tx: ConsumerTx): Promise<string | null> {
-    const [row] = await tx.$queryRaw<{ id: string | null }[]>`
-      SELECT po_session_review_prompt(${randomUUID()}::uuid, ${prompt.patientId}::uuid, ${prompt.appointmentId}::uuid,
-                                      ${prompt.clinicianId}::uuid, ${prompt.startAt}::timestamptz) AS id`;
-    const id = row?.id ?? null;
+  async handle(prompt: SessionReviewPrompt, tx: PortalTx): Promise<string | null> {
+    const id = await promptReview(tx, randomUUID(), prompt);
     if (id)
       await this.audit.record({
         action: 'portal.session-review.prompt',

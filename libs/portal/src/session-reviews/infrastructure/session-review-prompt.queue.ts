@@ -4,9 +4,10 @@ import { Queue, Worker } from 'bullmq';
 import type Redis from 'ioredis';
 import { ClsService } from 'nestjs-cls';
 
-import { CLS_REQUEST_ID, TENANT_CONTEXT, type TenantTx } from '@cairn/platform/db';
+import { CLS_REQUEST_ID, TENANT_CONTEXT } from '@cairn/platform/db';
 import { MessagingConnections, SCHEDULED_JOBS, systemContext, WorkerDrain } from '@cairn/platform/messaging';
 
+import type { PortalTxHost } from '../../portal.tx';
 import { promptJobId } from '../domain/session-review.rules';
 import { PromptSessionReviewHandler, type SessionReviewPrompt } from '../event-handlers/prompt-session-review.handler';
 
@@ -30,7 +31,7 @@ export class SessionReviewPromptQueue implements OnApplicationBootstrap {
     private readonly connections: MessagingConnections,
     private readonly drain: WorkerDrain,
     private readonly cls: ClsService,
-    @Inject(TransactionHost) private readonly txHost: TransactionHost<TenantTx>,
+    @Inject(TransactionHost) private readonly txHost: PortalTxHost,
   ) {}
 
   onApplicationBootstrap(): void {
