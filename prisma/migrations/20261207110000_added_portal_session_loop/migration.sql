@@ -60,11 +60,11 @@ CREATE TABLE "po_session_summaries" (
 -- CreateIndex
 CREATE UNIQUE INDEX "po_session_reviews_organization_id_appointment_id_key" ON "po_session_reviews"("organization_id", "appointment_id");
 CREATE INDEX "po_session_reviews_organization_id_patient_id_prompted_at_idx" ON "po_session_reviews"("organization_id", "patient_id", "prompted_at");
-CREATE INDEX "po_session_reviews_organization_id_clinician_id_submitted_at_idx" ON "po_session_reviews"("organization_id", "clinician_id", "submitted_at");
+CREATE INDEX "po_session_reviews_organization_id_clinician_id_submitted_a_idx" ON "po_session_reviews"("organization_id", "clinician_id", "submitted_at");
 CREATE UNIQUE INDEX "po_session_preps_organization_id_appointment_id_key" ON "po_session_preps"("organization_id", "appointment_id");
-CREATE INDEX "po_session_preps_organization_id_patient_id_appointment_start_at_idx" ON "po_session_preps"("organization_id", "patient_id", "appointment_start_at");
+CREATE INDEX "po_session_preps_organization_id_patient_id_appointment_sta_idx" ON "po_session_preps"("organization_id", "patient_id", "appointment_start_at");
 CREATE UNIQUE INDEX "po_session_summaries_organization_id_appointment_id_key" ON "po_session_summaries"("organization_id", "appointment_id");
-CREATE INDEX "po_session_summaries_organization_id_patient_id_appointment_start_at_idx" ON "po_session_summaries"("organization_id", "patient_id", "appointment_start_at");
+CREATE INDEX "po_session_summaries_organization_id_patient_id_appointment_idx" ON "po_session_summaries"("organization_id", "patient_id", "appointment_start_at");
 
 -- Session reviews. Read: the client's own; the current primary therapist only a review the client shared and did not
 -- make anonymous; portal admins all (the foundation's read shape, with the sharing flag narrowed by anonymity).

@@ -8,7 +8,7 @@ import { SessionReviewRepository } from './infrastructure/session-review.reposit
 import { ListReviewOversightHandler } from './queries/list-review-oversight/list-review-oversight.handler';
 import { ListSessionReviewsHandler } from './queries/list-session-reviews/list-session-reviews.handler';
 
-/** Session reviews (seed scenario 4) in the API; the prompts are made in the worker (SessionReviewsWorkerModule). */
+/** Session reviews (seed scenario 4) in the API; the prompts are made in the worker (PortalWorkerModule). */
 @Module({
   imports: [CqrsModule],
   controllers: [SessionReviewsController],

@@ -4,7 +4,7 @@ import { AppConfig, CONFIG } from '@cairn/platform/config';
 import type { IntegrationEvent } from '@cairn/platform/messaging';
 
 import { promptDelayMs, promptsReview } from '../domain/session-review.rules';
-import { SessionReviewPromptQueue } from '../infrastructure/session-review-prompt.queue';
+import { SessionReviewPromptQueue } from '../infrastructure/session-review-prompt.gateway';
 
 /**
  * Scenario 4, step 1: a completed appointment (PM's `pm_appointment_status_changed.v1`) schedules the client's review

@@ -8,7 +8,7 @@ import { RecordPortalNotificationCommand } from '../../../notifications/commands
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
 import { cleanTopics, prepRefusal } from '../../domain/session-prep.rules';
 import { SessionPrepView, toSessionPrepView } from '../../domain/session-prep.view';
-import { findPatientAppointment } from '../../infrastructure/patient-appointment.lookup';
+import { findPatientAppointment } from '../../infrastructure/patient-appointment.gateway';
 import { SubmitSessionPrepCommand } from './submit-session-prep.command';
 
 /**

@@ -5,7 +5,7 @@ import { ConflictError, RuleViolationError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
-import { findPatientAppointment } from '../../../prep/infrastructure/patient-appointment.lookup';
+import { findPatientAppointment } from '../../../prep/infrastructure/patient-appointment.gateway';
 import {
   GetPortalRelationshipQuery,
   staffWrites,

@@ -9,7 +9,7 @@ import { MessagingConnections, SCHEDULED_JOBS, systemContext, WorkerDrain } from
 
 import type { PortalTxHost } from '../../portal.tx';
 import { promptJobId } from '../domain/session-review.rules';
-import { PromptSessionReviewHandler, type SessionReviewPrompt } from '../event-handlers/prompt-session-review.handler';
+import { PromptSessionReviewHandler, type SessionReviewPrompt } from '../event-handlers/create-review-when-prompt-due.handler';
 
 const QUEUE = 'portal-session-review-prompts' as const;
 
