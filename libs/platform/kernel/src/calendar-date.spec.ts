@@ -1,4 +1,4 @@
-import { assertDateRange, calendarDay, dateRange, isoDate, serviceHasEnded, wallClockIn } from './calendar-date';
+import { assertDateRange, calendarDay, dateRange, isCalendarDate, isoDate, serviceHasEnded, wallClockIn } from './calendar-date';
 import { InvalidInputError } from './domain-errors';
 
 describe('assertDateRange', () => {
@@ -56,5 +56,13 @@ describe('wallClockIn and serviceHasEnded', () => {
     expect(serviceHasEnded('2026-02-28', null, 'America/Phoenix', at)).toBe(true);
     expect(serviceHasEnded('2026-03-01', null, 'America/Phoenix', at)).toBe(false);
     expect(serviceHasEnded('2026-03-01', null, 'UTC', at)).toBe(true);
+  });
+});
+
+describe('isCalendarDate', () => {
+  it('accepts a real day and refuses what is none, never throwing (0000-00-00 is an invalid Date)', () => {
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    for (const bad of ['0000-00-00', '2026-02-30', '2026-13-01', '2026-1-01', '2026-01-01T00:00:00Z', '', '\u0000', 20260101, null])
+      expect(isCalendarDate(bad)).toBe(false);
   });
 });

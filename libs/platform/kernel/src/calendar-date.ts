@@ -13,6 +13,16 @@ export const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
 /** A YYYY-MM-DD calendar date as the Date Prisma stores in a DATE column (midnight UTC). */
 export const calendarDay = (d: string): Date => new Date(`${d}T00:00:00Z`);
 
+/**
+ * Whether `value` is a real YYYY-MM-DD calendar date: 2026-02-30 and 2026-13-01 are not, and neither is 0000-00-00
+ * (an invalid Date: checked before toISOString, which would throw a RangeError and answer 500).
+ */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const t = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === value;
+}
+
 /** An inclusive from/to filter on a DATE column, or undefined when neither end is given (no condition). */
 export function dateRange(from: string | undefined, to: string | undefined): { gte?: Date; lte?: Date } | undefined {
   if (!from && !to) return undefined;

@@ -1,4 +1,4 @@
-export { assertDateRange, calendarDay, dateRange, isoDate, serviceHasEnded, wallClockIn } from './calendar-date';
+export { assertDateRange, calendarDay, dateRange, isCalendarDate, isoDate, serviceHasEnded, wallClockIn } from './calendar-date';
 export {
   ConflictError,
   DomainError,

@@ -1,15 +1,7 @@
-import { InvalidInputError, isUuid } from '@cairn/platform/kernel';
+import { InvalidInputError, isCalendarDate, isUuid } from '@cairn/platform/kernel';
 
 /** The longest range one call may ask (a source reads only the asked days; two years and a day of leap). */
 export const MAX_SIGNAL_RANGE_DAYS = 732;
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function isCalendarDay(s: string): boolean {
-  if (!DAY.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 /**
  * Refuses a range a source must not run: `from`/`to` not YYYY-MM-DD calendar days, `to` before `from`, or longer
@@ -17,8 +9,8 @@ function isCalendarDay(s: string): boolean {
  */
 export function assertSignalRange(from: string, to: string): void {
   const errors = [
-    ...(isCalendarDay(from) ? [] : [{ field: 'from', message: 'from must be a calendar date YYYY-MM-DD' }]),
-    ...(isCalendarDay(to) ? [] : [{ field: 'to', message: 'to must be a calendar date YYYY-MM-DD' }]),
+    ...(isCalendarDate(from) ? [] : [{ field: 'from', message: 'from must be a calendar date YYYY-MM-DD' }]),
+    ...(isCalendarDate(to) ? [] : [{ field: 'to', message: 'to must be a calendar date YYYY-MM-DD' }]),
   ];
   if (errors.length > 0) throw new InvalidInputError('The signal range is not a pair of calendar dates.', errors);
   if (to < from) {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-import { InvalidInputError } from '@cairn/platform/kernel';
+import { InvalidInputError, isCalendarDate } from '@cairn/platform/kernel';
 
 import { DOMAINS, UPDATE_MODELS, type MetricDomain, type UpdateModel } from '../../definitions/domain/metric-definition.rules';
 
@@ -46,12 +46,6 @@ export interface FeedValue {
 }
 
 export const MAX_FEED_VALUES = 1000;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (s: string) => {
-  if (!DAY.test(s)) return false;
-  const t = Date.parse(`${s}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s; // 0000-00-00 parses to NaN
-};
 
 /**
  * Checks a post against what the feed may supply: only signals that a metric definition of this feed reads
@@ -71,7 +65,7 @@ export function validateFeedValues(values: readonly FeedValue[], allowedSignals:
           ? `this feed supplies ${[...allowedSignals].sort().join(', ')}`
           : 'no metric definition reads this feed yet',
       });
-    if (!isDay(v.day)) errors.push({ field: f('day'), message: 'a calendar date YYYY-MM-DD' });
+    if (!isCalendarDate(v.day)) errors.push({ field: f('day'), message: 'a calendar date YYYY-MM-DD' });
     if (typeof v.value !== 'number' || !Number.isFinite(v.value)) errors.push({ field: f('value'), message: 'a finite number' });
     if (v.siteId && !siteIds.has(v.siteId)) errors.push({ field: f('siteId'), message: 'no such site in the organization' });
     if (v.breakdown)

@@ -1,4 +1,4 @@
-import { ForbiddenError, InvalidInputError } from '@cairn/platform/kernel';
+import { ForbiddenError, InvalidInputError, isCalendarDate } from '@cairn/platform/kernel';
 
 import { localParts } from './freshness.rules';
 
@@ -24,14 +24,6 @@ export interface ResolvedFilters {
   providerId: string | null;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (s: string): boolean => {
-  if (!DAY.test(s)) return false;
-  const t = Date.parse(`${s}T00:00:00Z`);
-  // 0000-00-00 or 2026-02-30 is no day: Date.parse gives NaN or rolls over (toISOString of NaN would throw).
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
-};
-
 export const addDays = (day: string, n: number): string =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 export const daysBetween = (from: string, to: string): number =>
@@ -48,8 +40,8 @@ export function resolveFilters(input: FilterInput, now: Date, timeZone: string):
   let from = today;
   let to = today;
   if (range === 'custom') {
-    if (!input.from || !isDay(input.from)) errors.push({ field: 'from', message: 'a custom range needs from (YYYY-MM-DD)' });
-    if (!input.to || !isDay(input.to)) errors.push({ field: 'to', message: 'a custom range needs to (YYYY-MM-DD)' });
+    if (!input.from || !isCalendarDate(input.from)) errors.push({ field: 'from', message: 'a custom range needs from (YYYY-MM-DD)' });
+    if (!input.to || !isCalendarDate(input.to)) errors.push({ field: 'to', message: 'a custom range needs to (YYYY-MM-DD)' });
     if (!errors.length) {
       from = input.from as string;
       to = input.to as string;

@@ -1,18 +1,11 @@
-import { idKey } from '@cairn/platform/kernel';
+import { idKey, isCalendarDate } from '@cairn/platform/kernel';
 import type { CreateGroupEncountersInput, CreatePeerEncounterInput } from '@cairn/platform/scheduling';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface FieldProblem {
   field: string;
   message: string;
-}
-
-function isDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
 /**
@@ -24,7 +17,7 @@ export function groupEncounterInputProblems(input: CreateGroupEncountersInput): 
   for (const field of ['groupSessionId', 'siteId', 'renderingProviderId'] as const) {
     if (!UUID.test(input[field] ?? '')) problems.push({ field, message: `${field} must be a UUID` });
   }
-  if (!isDate(input.serviceDate ?? '')) problems.push({ field: 'serviceDate', message: 'serviceDate must be a date (YYYY-MM-DD)' });
+  if (!isCalendarDate(input.serviceDate ?? '')) problems.push({ field: 'serviceDate', message: 'serviceDate must be a date (YYYY-MM-DD)' });
   if (!Array.isArray(input.attendees) || input.attendees.length === 0) {
     problems.push({ field: 'attendees', message: 'attendees must list at least one present or partial attendee' });
     return problems;
@@ -52,7 +45,7 @@ export function peerEncounterInputProblems(input: CreatePeerEncounterInput): Fie
   for (const field of ['peerEncounterId', 'patientId', 'chartId', 'siteId', 'renderingProviderId'] as const) {
     if (!UUID.test(input[field] ?? '')) problems.push({ field, message: `${field} must be a UUID` });
   }
-  if (!isDate(input.serviceDate ?? '')) problems.push({ field: 'serviceDate', message: 'serviceDate must be a date (YYYY-MM-DD)' });
+  if (!isCalendarDate(input.serviceDate ?? '')) problems.push({ field: 'serviceDate', message: 'serviceDate must be a date (YYYY-MM-DD)' });
   if (!Number.isInteger(input.durationMinutes) || input.durationMinutes < 1 || input.durationMinutes > 1440) {
     problems.push({ field: 'durationMinutes', message: 'durationMinutes must be a whole number of minutes from 1 to 1440' });
   }
