@@ -1,5 +1,3 @@
-import { isCalendarDate } from '@cairn/platform/kernel';
-
 import { SEED_SCALES, SeedScale } from './demo-catalogue';
 
 export const SEED_USAGE =
@@ -42,6 +40,16 @@ export function parseSeedArgs(argv: readonly string[]): SeedArgs {
   return { kind: 'run', scale, seed, ...(today ? { today } : {}) };
 }
 
+/**
+ * A real YYYY-MM-DD calendar date (2026-02-30 is not). The kernel's `isCalendarDate` is the same check; the seed keeps
+ * its own because Jest's globalSetup loads it without the `@cairn/*` path mapping.
+ */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
 /** DATABASE_OWNER_URL, or DATABASE_URL's server and database with the owner role (as tools/db/cli.ts does). */
 export function ownerUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   if (env['DATABASE_OWNER_URL']) return env['DATABASE_OWNER_URL'];
@@ -52,6 +60,3 @@ export function ownerUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   u.password = env['CAIRN_OWNER_PASSWORD'] ?? 'cairn_owner';
   return u.toString();
 }
-
-/** A real YYYY-MM-DD calendar date (2026-02-30 is not): the kernel's. */
-export { isCalendarDate };
