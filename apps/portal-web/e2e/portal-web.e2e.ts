@@ -267,26 +267,32 @@ export function portalWebTests(s: PortalServers, audit: Auditor): PortalTest[] {
     [
       'portal: an invitation link sets the password and signs the client in; a weak password and a spent link are refused in sentences',
       async (browser) => {
+        // The front desk registers a patient of the test's own and invites them: picking a demo patient without an
+        // account from a page of the list left the test at the mercy of every other suite inviting demo patients.
         const staff = await login(s.api, '/api/v1/auth/login', 'frontdesk@sonoran.cairn.test');
-        const patients = await getJson<{ items: { id: string; status: string }[] }>(s.api, '/api/v1/patients?pageSize=50', staff);
-        let link: string | undefined;
-        const email = `invited.${Date.now()}@example.test`;
-        for (const p of patients.items.filter((x) => x.status === 'active')) {
-          const existing = await fetch(`${s.api}/api/v1/patients/${p.id}/portal-account`, {
-            headers: { Authorization: `Bearer ${staff}` },
-          });
-          if (existing.status !== 404) continue;
-          const r = await fetch(`${s.api}/api/v1/patients/${p.id}/portal-account/invitations`, {
-            method: 'POST',
-            headers: { Authorization: `Bearer ${staff}`, 'Content-Type': 'application/json' },
-            body: JSON.stringify({ email }),
-          });
-          if (r.status === 201) {
-            link = ((await r.json()) as { invitationLink: string }).invitationLink;
-            break;
-          }
-        }
-        assert(link?.startsWith('/accept-invitation#token='), 'front desk invited a demo patient without a portal account');
+        const me = await getJson<{ organizations: { sites: { id: string; permissions: string[] }[] }[] }>(s.api, '/api/v1/me', staff);
+        const site = me.organizations[0]?.sites.find((x) => x.permissions.includes('patients.edit')) ?? me.organizations[0]?.sites[0];
+        assert(site, 'the front desk works at a site');
+        const letters = Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+        const registered = await fetch(`${s.api}/api/v1/patients`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${staff}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ siteId: site.id, firstName: 'Ines', lastName: `Invited${letters}`, dateOfBirth: '1988-06-02' }),
+        });
+        assert(registered.status === 201, `the front desk registered a patient (${registered.status})`);
+        const patientId = ((await registered.json()) as { id: string }).id;
+        const email = `invited.${Date.now()}.${letters}@example.test`;
+        const invited = await fetch(`${s.api}/api/v1/patients/${patientId}/portal-account/invitations`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${staff}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ email }),
+        });
+        assert(invited.status === 201, `the front desk invited the new patient (${invited.status})`);
+        const link = ((await invited.json()) as { invitationLink: string }).invitationLink;
+        assert(
+          link?.startsWith('/accept-invitation#token='),
+          'the invitation link opens the set-password page with its token in the fragment',
+        );
         const { ctx, page } = await newPage(browser, 390);
         try {
           await page.goto(`${s.portal}${link}`);
