@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
-# Cairn's production image: the compiled API, worker and migration CLI and the staff web bundle (npm run build),
+# Cairn's production image: the compiled API, worker and migration CLI and the staff web and client portal bundles
+# (npm run build; the portal is served to requests for PORTAL_WEB_HOST, which a deployment sets to its portal's name),
 # on production dependencies only, as the unprivileged user `node`. One image, three commands:
-#   node --enable-source-maps dist/apps/api/main.js       the API (serves the staff web with STAFF_WEB_DIR)  [default]
+#   node --enable-source-maps dist/apps/api/main.js       the API (serves the staff web and the portal)  [default]
 #   node --enable-source-maps dist/apps/worker/main.js    the worker
 #   node --enable-source-maps dist/tools/db/cli.js migrate   migrations and the app role, as the owner role
 # docker-compose.yml runs them with PostgreSQL and Redis; docs/operations.md describes the environment.
@@ -32,6 +33,8 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean -
 FROM ${NODE_IMAGE}
 ENV NODE_ENV=production \
     STAFF_WEB_DIR=/app/dist/apps/staff-web \
+    PORTAL_WEB_DIR=/app/dist/apps/portal-web \
+    PORTAL_WEB_HOST=portal.localhost \
     AUDIT_CHECKPOINT_DIR=/var/lib/cairn/audit-checkpoints \
     API_PORT=3000 \
     WORKER_PORT=3001

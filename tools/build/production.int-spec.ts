@@ -92,6 +92,9 @@ it('builds every file the Dockerfile and docker-compose.yml run', () => {
   // The directory the image serves the staff web from is the one the build writes.
   expect(readFileSync(join(ROOT, 'Dockerfile'), 'utf8')).toContain('STAFF_WEB_DIR=/app/dist/apps/staff-web');
   expect(existsSync(join(OUT, 'apps', 'staff-web', 'index.html'))).toBe(true);
+  // And the client portal's, on its own host name.
+  expect(readFileSync(join(ROOT, 'Dockerfile'), 'utf8')).toContain('PORTAL_WEB_DIR=/app/dist/apps/portal-web');
+  expect(existsSync(join(OUT, 'apps', 'portal-web', 'index.html'))).toBe(true);
 });
 
 it('migrates an empty database with the compiled CLI (wasm schema engine from dist), idempotently', () => {

@@ -14,7 +14,8 @@ import { productionStartProblems } from './production-start-checks';
  *    every problem on its own line, exit 2.
  * 2. Runs `db:migrate` as the owner role (CAIRN_MIGRATE_ON_START=false skips it, e.g. when a separate job does).
  * 3. Starts dist/apps/api/main.js and dist/apps/worker/main.js, the API serving the staff web from
- *    dist/apps/staff-web unless STAFF_WEB_DIR says otherwise, their JSON logs on stdout.
+ *    dist/apps/staff-web unless STAFF_WEB_DIR says otherwise and the client portal from dist/apps/portal-web to
+ *    requests for PORTAL_WEB_HOST (portal.localhost unless set), their JSON logs on stdout.
  * 4. SIGTERM/SIGINT: both drain (requests and jobs in flight finish) and the launcher exits 0 when both did; if
  *    either dies on its own, the other is stopped and the launcher exits 1 so a supervisor restarts the pair.
  */
@@ -64,6 +65,10 @@ async function main(): Promise<number> {
     NODE_ENV: 'production',
     STAFF_WEB_DIR: process.env['STAFF_WEB_DIR'] ?? (existsSync(join(staffWeb, 'index.html')) ? staffWeb : ''),
   };
+  const portalWeb = join(DIST, 'apps', 'portal-web');
+  env['PORTAL_WEB_DIR'] = process.env['PORTAL_WEB_DIR'] ?? (existsSync(join(portalWeb, 'index.html')) ? portalWeb : '');
+  if (env['PORTAL_WEB_DIR']) env['PORTAL_WEB_HOST'] = process.env['PORTAL_WEB_HOST'] ?? 'portal.localhost';
+  else log('warn', 'no client portal bundle to serve (npm run build makes dist/apps/portal-web; PORTAL_WEB_DIR names another)');
   if (!env['STAFF_WEB_DIR'])
     log('warn', 'no staff web bundle to serve (npm run build makes dist/apps/staff-web; STAFF_WEB_DIR names another)');
 

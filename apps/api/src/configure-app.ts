@@ -23,7 +23,7 @@ import {
   verifyJsonDepth,
 } from '@cairn/platform/http';
 
-import { staffWebMiddleware } from './staff-web';
+import { webAppMiddleware } from './web-app';
 
 const BODY_LIMIT = '1mb';
 const DOCS_PATH = '/api/docs';
@@ -71,8 +71,21 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   // id first (everything after logs and reports it), the latency timer, the request store, then the body
   // parsers, whose errors become problem+json without echoing the body.
   app.use(requestIdMiddleware);
-  // The staff web's built bundle, when this API serves it (STAFF_WEB_DIR): its own cache and CSP headers.
-  if (config.STAFF_WEB_DIR) app.use(staffWebMiddleware({ dir: config.STAFF_WEB_DIR, apiUrl: config.STAFF_WEB_API_URL }));
+  // The web apps' built bundles, when this API serves them, with their own cache and CSP headers: the client
+  // portal (PORTAL_WEB_DIR) to requests for its host name only, the staff web (STAFF_WEB_DIR) to every other host.
+  // A portal host never gets the staff web: a client who types another path still lands in the portal.
+  const staffWeb = config.STAFF_WEB_DIR
+    ? webAppMiddleware({ dir: config.STAFF_WEB_DIR, apiUrl: config.STAFF_WEB_API_URL, setting: 'STAFF_WEB_DIR', app: 'staff-web' })
+    : undefined;
+  const portalWeb = config.PORTAL_WEB_DIR
+    ? webAppMiddleware({ dir: config.PORTAL_WEB_DIR, setting: 'PORTAL_WEB_DIR', app: 'portal-web' })
+    : undefined;
+  if (portalWeb || staffWeb)
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      const web = portalWeb && req.hostname === config.PORTAL_WEB_HOST ? portalWeb : staffWeb;
+      if (web) web(req, res, next);
+      else next();
+    });
   app.use(app.get(HttpMetrics).middleware);
   app.use(clsMiddleware());
   app.use(securityHeaders());

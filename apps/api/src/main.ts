@@ -17,7 +17,8 @@ async function bootstrap(): Promise<void> {
   const logger = new Logger('Api');
   await app.listen(config.API_PORT, '0.0.0.0');
   logger.log(
-    `Cairn API listening on http://localhost:${config.API_PORT}/api/v1${config.STAFF_WEB_DIR ? ' and serving the staff web at /' : ''}`,
+    `Cairn API listening on http://localhost:${config.API_PORT}/api/v1${config.STAFF_WEB_DIR ? ' and serving the staff web at /' : ''}` +
+      (config.PORTAL_WEB_DIR ? `, the client portal at http://${config.PORTAL_WEB_HOST}:${config.API_PORT}/` : ''),
   );
 
   // On SIGTERM /health/ready answers 503 from the first moment; app.close() stops accepting connections, lets the

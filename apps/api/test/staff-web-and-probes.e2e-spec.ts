@@ -93,6 +93,67 @@ describe('the staff web served by the API', () => {
   });
 });
 
+const PORTAL_INDEX =
+  '<!doctype html><html><head><title>Cairn portal</title><script type="module" src="/assets/index-Po1234.js"></script></head><body><div id="portal-root"></div></body></html>';
+
+describe('the client portal served by the API on its own host name (PORTAL_WEB_DIR, PORTAL_WEB_HOST)', () => {
+  let app: INestApplication;
+  const dirs: string[] = [];
+  const http = () => request(app.getHttpServer());
+  const bundle = (prefix: string, index: string, asset: string): string => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    dirs.push(dir);
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), index);
+    writeFileSync(join(dir, 'assets', asset), `console.log(${JSON.stringify(asset)});\n`);
+    return dir;
+  };
+
+  beforeAll(async () => {
+    app = await bootApi({
+      STAFF_WEB_DIR: bundle('cairn-staff-web-', INDEX, 'index-AbC123.js'),
+      PORTAL_WEB_DIR: bundle('cairn-portal-web-', PORTAL_INDEX, 'index-Po1234.js'),
+      PORTAL_WEB_HOST: 'portal.practice.example',
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers the portal host with the portal, at / and at its client-side routes, and every other host with the staff web', async () => {
+    for (const path of ['/', '/mood', '/patients/4f1c2a7e-0000-4000-8000-000000000001', '/accept-invitation']) {
+      const portal = await http().get(path).set('Host', 'portal.practice.example');
+      expect(portal.status).toBe(200);
+      expect(portal.text).toBe(PORTAL_INDEX);
+      expect(portal.headers['cache-control']).toBe('no-cache');
+      expect(portal.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      const staff = await http().get(path).set('Host', 'cairn.practice.example');
+      expect(staff.text).toBe(INDEX);
+    }
+    expect((await http().get('/assets/index-Po1234.js').set('Host', 'portal.practice.example')).status).toBe(200);
+    // Neither host serves the other's files.
+    expect((await http().get('/assets/index-AbC123.js').set('Host', 'portal.practice.example')).status).toBe(404);
+    expect((await http().get('/assets/index-Po1234.js').set('Host', 'cairn.practice.example')).status).toBe(404);
+  });
+
+  it('lets the portal play and show what it fetched with its token (blob: media and images), nothing from elsewhere', async () => {
+    const csp = (await http().get('/').set('Host', 'portal.practice.example')).headers['content-security-policy'] as string;
+    expect(csp).toContain("media-src 'self' blob:");
+    expect(csp).toContain("img-src 'self' data: blob:");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+  });
+
+  it('writes the portal a /config.js calling the API on its own origin, and leaves /api to the API on the portal host', async () => {
+    const config = await http().get('/config.js').set('Host', 'portal.practice.example');
+    expect(config.text).toContain('window.CAIRN_CONFIG = {"apiBaseUrl":""};');
+    const api = await http().post('/api/v1/portal/auth/login').set('Host', 'portal.practice.example').send({});
+    expect(api.status).toBe(400);
+    expect(api.headers['content-type']).toMatch(/problem\+json/);
+  });
+});
+
 describe('liveness and readiness', () => {
   let app: INestApplication;
   const http = () => request(app.getHttpServer());

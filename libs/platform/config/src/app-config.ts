@@ -281,6 +281,24 @@ export class AppConfig {
   @Matches(/^https?:\/\/[^/?#\s]+\/?$/, { message: 'STAFF_WEB_API_URL must be an origin such as https://api.practice.example (no path)' })
   STAFF_WEB_API_URL?: string = undefined;
 
+  /**
+   * The client portal's built bundle (`npm run build`: dist/apps/portal-web), served to requests for PORTAL_WEB_HOST
+   * only (its own origin: the portal's session storage and CSP never mix with the staff web's). Empty: not served.
+   */
+  @IsString()
+  PORTAL_WEB_DIR = '';
+
+  /**
+   * The host name the client portal is served on (e.g. portal.practice.example; portal.localhost on one machine),
+   * compared with the request's Host (X-Forwarded-Host behind TRUST_PROXY). Required with PORTAL_WEB_DIR.
+   */
+  @ValidateIf((c: AppConfig) => c.PORTAL_WEB_DIR !== '')
+  @IsString({ message: 'PORTAL_WEB_HOST is required with PORTAL_WEB_DIR (the host name the portal is served on)' })
+  @Matches(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, {
+    message: 'PORTAL_WEB_HOST must be a lower-case host name such as portal.practice.example (no scheme, port or path)',
+  })
+  PORTAL_WEB_HOST?: string = undefined;
+
   /** The OpenAPI UI and document at /api/docs and /api/docs-json. Unset: served except in production. */
   @IsOptional()
   @IsIn(['true', 'false'])

@@ -21,4 +21,14 @@ describe('/metrics and /api/docs configuration', () => {
     expect(() => loadConfig({ ...base, METRICS_ENABLED: 'yes' })).toThrow(/METRICS_ENABLED/);
     expect(() => loadConfig({ ...base, API_DOCS_ENABLED: 'on' })).toThrow(/API_DOCS_ENABLED/);
   });
+
+  it('serves the client portal only with the host name it is served on', () => {
+    expect(loadConfig(base)).toMatchObject({ PORTAL_WEB_DIR: '', PORTAL_WEB_HOST: undefined });
+    expect(loadConfig({ ...base, PORTAL_WEB_DIR: '/srv/portal', PORTAL_WEB_HOST: 'portal.practice.example' }).PORTAL_WEB_HOST).toBe(
+      'portal.practice.example',
+    );
+    expect(() => loadConfig({ ...base, PORTAL_WEB_DIR: '/srv/portal' })).toThrow(/PORTAL_WEB_HOST is required with PORTAL_WEB_DIR/);
+    for (const bad of ['https://portal.practice.example', 'portal.practice.example:4300', 'Portal.Example', 'portal/x', 'portal..example'])
+      expect(() => loadConfig({ ...base, PORTAL_WEB_DIR: '/srv/portal', PORTAL_WEB_HOST: bad })).toThrow(/PORTAL_WEB_HOST must be/);
+  });
 });

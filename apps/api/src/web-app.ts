@@ -27,24 +27,29 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export interface StaffWebOptions {
-  /** The built bundle (dist/apps/staff-web): index.html, config.js, assets/. */
+export interface WebAppOptions {
+  /** The built bundle (dist/apps/staff-web or dist/apps/portal-web): index.html, config.js, assets/. */
   dir: string;
   /** The API origin the browser should call, when it is not the page's own (STAFF_WEB_API_URL). */
   apiUrl?: string;
+  /** The setting that named `dir` and the app's build directory, for the start-up error (STAFF_WEB_DIR, staff-web). */
+  setting?: string;
+  app?: 'staff-web' | 'portal-web';
 }
 
 /**
  * The Content-Security-Policy of the web app: its own scripts, styles and images only (Vite emits no inline
  * script; config.js is a file), API calls to its own origin and the configured API origin, no framing, no plugins.
  */
-export function staffWebCsp(apiUrl?: string): Record<string, string[]> {
+export function webAppCsp(apiUrl?: string): Record<string, string[]> {
   const api = apiUrl ? [new URL(apiUrl).origin] : [];
   return {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
     styleSrc: ["'self'"],
-    imgSrc: ["'self'", 'data:'],
+    // blob: for what the apps fetch with the bearer token and then show or play (audio messages, card photos).
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    mediaSrc: ["'self'", 'blob:'],
     fontSrc: ["'self'"],
     connectSrc: ["'self'", ...api],
     objectSrc: ["'none'"],
@@ -55,23 +60,26 @@ export function staffWebCsp(apiUrl?: string): Record<string, string[]> {
 }
 
 /**
- * Serves the staff web's static bundle from the API (STAFF_WEB_DIR), ahead of the API's own headers: hashed
+ * Serves a web app's static bundle from the API (the staff web: STAFF_WEB_DIR; the client portal: PORTAL_WEB_DIR on
+ * its own host name, see configure-app.ts), ahead of the API's own headers: hashed
  * files under /assets/ with a year of immutable caching, `/config.js` generated from STAFF_WEB_API_URL, any other
  * file of the bundle and every client-side route (a path without a file extension: /patients/...) as
  * index.html with `no-cache` and an ETag. /api, /health and /metrics pass through to the API; a missing file is
  * a plain 404 (never index.html, so a stale asset URL cannot be answered with HTML).
  */
-export function staffWebMiddleware(opts: StaffWebOptions): (req: Request, res: Response, next: NextFunction) => void {
+export function webAppMiddleware(opts: WebAppOptions): (req: Request, res: Response, next: NextFunction) => void {
   const root = resolve(opts.dir);
   const indexFile = join(root, 'index.html');
   if (!existsSync(indexFile))
-    throw new Error(`STAFF_WEB_DIR: ${root} holds no index.html; build it with npm run build (dist/apps/staff-web)`);
+    throw new Error(
+      `${opts.setting ?? 'STAFF_WEB_DIR'}: ${root} holds no index.html; build it with npm run build (dist/apps/${opts.app ?? 'staff-web'})`,
+    );
   const configJs = Buffer.from(
-    `// Written by the Cairn API from STAFF_WEB_API_URL.\nwindow.CAIRN_CONFIG = ${JSON.stringify({ apiBaseUrl: opts.apiUrl ? new URL(opts.apiUrl).origin : '' })};\n`,
+    `// Written by the Cairn API.\nwindow.CAIRN_CONFIG = ${JSON.stringify({ apiBaseUrl: opts.apiUrl ? new URL(opts.apiUrl).origin : '' })};\n`,
   );
   const configEtag = `"${createHash('sha256').update(configJs).digest('base64url').slice(0, 27)}"`;
   const headers = helmet({
-    contentSecurityPolicy: { useDefaults: false, directives: staffWebCsp(opts.apiUrl) },
+    contentSecurityPolicy: { useDefaults: false, directives: webAppCsp(opts.apiUrl) },
     xFrameOptions: { action: 'deny' },
     strictTransportSecurity: false,
     referrerPolicy: { policy: 'no-referrer' },
