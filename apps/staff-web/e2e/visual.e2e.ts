@@ -185,7 +185,7 @@ export function visualTests(s: Servers, audit: PageAuditor): [string, (ctx: Brow
       },
     ],
     [
-      'visual: session reviews (admin) and my session reviews (clinician) at 1,280, 768 and 390 px',
+      'visual: portal session reviews (admin) and my session reviews (clinician) at 1,280, 768 and 390 px',
       async (ctx) => {
         const page = await ctx.newPage();
         await signIn(page, s.web, 'admin@sonoran.cairn.test');
@@ -196,7 +196,10 @@ export function visualTests(s: Servers, audit: PageAuditor): [string, (ctx: Brow
         const clinician = await ctx.newPage();
         await signIn(clinician, s.web, 'clinician@sonoran.cairn.test');
         await open(clinician, `${s.web}/therapist/session-reviews`, 'My session reviews');
-        await clinician.getByRole('status').filter({ hasText: /shared review|No client has shared/ }).waitFor();
+        await clinician
+          .getByRole('status')
+          .filter({ hasText: /shared review|No client has shared/ })
+          .waitFor();
         await atEveryWidth(clinician, audit, 'my-session-reviews');
       },
     ],
