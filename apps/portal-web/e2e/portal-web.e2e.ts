@@ -111,7 +111,7 @@ export async function bookAppointment(
       headers: { Authorization: `Bearer ${desk}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     });
-    assert(r.ok, `POST ${path} answered ${r.status}: ${await r.text()}`);
+    if (!r.ok) assert(false, `POST ${path} answered ${r.status}: ${await r.text()}`);
     return (await r.json()) as { id: string };
   };
   const booked = await send('/api/v1/pm/appointments', {

@@ -187,13 +187,8 @@ export function SessionReviewsPage() {
         <ul className="cards">
           {pending.data?.items.map((r) => (
             <li key={r.reviewId} className="card">
-              <p>Your session of {dateTimeWords(r.appointmentStartAt)}</p>
-              <Link
-                className="button-link"
-                to={`/session-reviews/${r.reviewId}`}
-                aria-label={`Review your session of ${dateTimeWords(r.appointmentStartAt)}`}
-              >
-                Review this session
+              <Link className="button-link" to={`/session-reviews/${r.reviewId}`}>
+                Review your session of {dateTimeWords(r.appointmentStartAt)}
               </Link>
             </li>
           ))}
