@@ -12,6 +12,7 @@ import { chartEncounterTests } from '../../apps/staff-web/e2e/chart-encounters.e
 import { dashboardTests } from '../../apps/staff-web/e2e/dashboards.e2e';
 import { PageAuditor, runTest, TestOutcome } from '../../apps/staff-web/e2e/harness';
 import { peerRecoveryTests } from '../../apps/staff-web/e2e/peer-recovery.e2e';
+import { portalReviewScenarioTests } from '../../apps/staff-web/e2e/portal-scenarios-reviews.e2e';
 import { productivitySortingTests } from '../../apps/staff-web/e2e/productivity-sorting.e2e';
 import { staffWebTests } from '../../apps/staff-web/e2e/staff-web.e2e';
 import { visualTests } from '../../apps/staff-web/e2e/visual.e2e';
@@ -128,7 +129,11 @@ async function main(): Promise<number> {
       LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000',
       LOGIN_MAX_FAILURES_PER_IP: '1000',
     });
-    const workerProc = start('worker', ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], appEnv);
+    const workerProc = start('worker', ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
+      ...appEnv,
+      // Scenario 4 completes sessions and waits for their review prompts: seconds here, not the product's 24 hours.
+      PORTAL_SESSION_REVIEW_DELAY_SECONDS: '2',
+    });
     const webProc = start('staff-web', [VITE_BIN, 'preview', '--config', 'apps/staff-web/vite.config.mts', '--port', String(webPort)], {
       CAIRN_API_URL: api,
     });
@@ -186,6 +191,12 @@ async function main(): Promise<number> {
     }
     // The portal's tests open their own contexts: each at the phone, tablet or desktop width it checks.
     for (const [name, fn] of portalWebTests({ portal, api }, portalAudit).filter(([name]) => !only || name.includes(only))) {
+      outcomes.push(await runTest(name, () => fn(browser), 180_000));
+    }
+    // Scenarios that span both apps: a client acts in the portal, staff see the result in the staff web.
+    for (const [name, fn] of portalReviewScenarioTests({ web, portal, api }, audit, portalAudit).filter(
+      ([name]) => !only || name.includes(only),
+    )) {
       outcomes.push(await runTest(name, () => fn(browser), 180_000));
     }
     audit.write();

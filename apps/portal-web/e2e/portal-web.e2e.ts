@@ -20,14 +20,14 @@ export const DEMO_PASSWORD = 'demo-password-1';
 export const WIDTHS = [390, 768, 1280] as const;
 type PortalTest = [string, (browser: Browser) => Promise<void>];
 
-function assert(condition: unknown, message: string): asserts condition {
+export function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(`assertion failed: ${message}`);
 }
 
 /** A 1x1 PNG: the API detects the content type from the bytes, so the upload must be a real picture. */
 const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
-async function login(base: string, path: string, email: string): Promise<string> {
+export async function login(base: string, path: string, email: string): Promise<string> {
   const r = await fetch(`${base}${path}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -37,14 +37,14 @@ async function login(base: string, path: string, email: string): Promise<string>
   return ((await r.json()) as { accessToken: string }).accessToken;
 }
 
-async function getJson<T>(base: string, path: string, token: string): Promise<T> {
+export async function getJson<T>(base: string, path: string, token: string): Promise<T> {
   const r = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${token}` } });
   assert(r.ok, `GET ${path} answered ${r.status}`);
   return (await r.json()) as T;
 }
 
 /** Fails unless the page fits the viewport's width; names what sticks out. */
-async function noSidewaysScroll(page: Page, what: string): Promise<void> {
+export async function noSidewaysScroll(page: Page, what: string): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (overflow <= 0) return;
   const wide = await page.evaluate(() =>
@@ -58,7 +58,7 @@ async function noSidewaysScroll(page: Page, what: string): Promise<void> {
 }
 
 /** 988 is on every screen, visible without scrolling, one tap away. */
-async function lifelineVisible(page: Page, what: string): Promise<void> {
+export async function lifelineVisible(page: Page, what: string): Promise<void> {
   const link = page.getByRole('region', { name: 'Crisis help' }).getByRole('link', { name: 'Call or text 988' });
   assert(await link.isVisible(), `988 is visible on ${what}`);
   assert((await link.getAttribute('href')) === 'tel:988', `988 on ${what} is a tel: link`);
@@ -66,7 +66,7 @@ async function lifelineVisible(page: Page, what: string): Promise<void> {
   assert(box && box.y >= 0 && box.y < (page.viewportSize()?.height ?? 0), `988 on ${what} is within the first screen`);
 }
 
-async function signIn(page: Page, portal: string, email: string): Promise<void> {
+export async function signIn(page: Page, portal: string, email: string): Promise<void> {
   await page.goto(`${portal}/login`);
   await page.getByText('Demo accounts (for trying Cairn)').click();
   await page.getByRole('button', { name: `Use ${email}` }).click();
@@ -74,9 +74,71 @@ async function signIn(page: Page, portal: string, email: string): Promise<void> 
   await page.getByRole('heading', { name: 'Hello', level: 1 }).waitFor();
 }
 
-async function newPage(browser: Browser, width: number): Promise<{ ctx: BrowserContext; page: Page }> {
+/**
+ * Opens a screen of the navigation: its entry in the main navigation where it shows (the phone's bottom bar, or the
+ * side navigation from 768 px), else through the phone's More tab.
+ */
+export async function openScreen(page: Page, label: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const link = nav.getByRole('link', { name: label, exact: true });
+  if (await link.isVisible()) await link.click();
+  else {
+    await nav.getByRole('link', { name: 'More', exact: true }).click();
+    await page.getByRole('heading', { name: 'More', level: 1 }).waitFor();
+    await page.getByRole('main').getByRole('link', { name: label, exact: true }).click();
+  }
+}
+
+export async function newPage(browser: Browser, width: number): Promise<{ ctx: BrowserContext; page: Page }> {
   const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width, height: width < 700 ? 844 : 900 } });
   return { ctx, page: await ctx.newPage() };
+}
+
+/**
+ * Books an appointment in PM through the staff API as front desk, between `startHours` and `endHours` from now, with
+ * the patient's own site; moves it to `status` when given (e.g. `completed`, which prompts a session review).
+ */
+export async function bookAppointment(
+  api: string,
+  a: { patientId: string; providerId: string; startHours: number; endHours: number; status?: string },
+): Promise<string> {
+  const desk = await login(api, '/api/v1/auth/login', 'frontdesk@sonoran.cairn.test');
+  const patient = await getJson<{ siteId: string }>(api, `/api/v1/patients/${a.patientId}`, desk);
+  const at = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
+  const send = async (path: string, body: unknown) => {
+    const r = await fetch(`${api}${path}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${desk}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!r.ok) assert(false, `POST ${path} answered ${r.status}: ${await r.text()}`);
+    return (await r.json()) as { id: string };
+  };
+  const booked = await send('/api/v1/pm/appointments', {
+    siteId: patient.siteId,
+    providerId: a.providerId,
+    patientId: a.patientId,
+    serviceType: 'psychotherapy-45',
+    startAt: at(a.startHours),
+    endAt: at(a.endHours),
+  });
+  if (a.status) await send(`/api/v1/pm/appointments/${booked.id}/status`, { status: a.status });
+  return booked.id;
+}
+
+/** A staff user's id, as they see themselves (`GET /api/v1/me`). */
+export async function staffUserId(api: string, email: string): Promise<string> {
+  const token = await login(api, '/api/v1/auth/login', email);
+  return (await getJson<{ user: { id: string } }>(api, '/api/v1/me', token)).user.id;
+}
+
+/** The demo data's appointments are around its own date: gives the client a session to prepare, 3 days ahead. */
+async function ensureUpcomingAppointment(api: string, client: string, therapist: string): Promise<void> {
+  const token = await login(api, '/api/v1/portal/auth/login', client);
+  const upcoming = await getJson<{ status: string; startAt: string }[]>(api, '/api/v1/portal/appointments/upcoming', token);
+  if (upcoming.some((a) => a.status === 'scheduled' && Date.parse(a.startAt) > Date.now() + 3600_000)) return;
+  const { patientId } = await getJson<{ patientId: string }>(api, '/api/v1/portal/dashboard', token);
+  await bookAppointment(api, { patientId, providerId: await staffUserId(api, therapist), startHours: 72, endHours: 72.75 });
 }
 
 interface MoodEntry {
@@ -149,7 +211,7 @@ export function portalWebTests(s: PortalServers, audit: Auditor): PortalTest[] {
           );
 
           // A private journal entry: private is the default, and visibly so.
-          await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click();
+          await openScreen(page, 'Journal');
           await page.getByRole('heading', { name: 'Journal', level: 1 }).waitFor();
           assert(await page.getByText('Your journal is private.').isVisible(), 'the journal says it is private');
           assert(!(await page.getByRole('checkbox', { name: 'Share this entry with my therapist' }).isChecked()), 'not shared by default');
@@ -232,7 +294,7 @@ export function portalWebTests(s: PortalServers, audit: Auditor): PortalTest[] {
             const t = JSON.parse(sessionStorage.getItem('cairn.portal.tokens') ?? '{}') as Record<string, string>;
             sessionStorage.setItem('cairn.portal.tokens', JSON.stringify({ ...t, accessToken: 'expired.token.value' }));
           });
-          await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Goals' }).click();
+          await openScreen(page, 'Goals');
           await page.getByRole('heading', { name: 'Goals', level: 1 }).waitFor();
           await page.waitForFunction(() => !/Loading/.test(document.querySelector('main')?.textContent ?? ''), undefined, {
             timeout: 15_000,
@@ -337,30 +399,59 @@ export function portalWebTests(s: PortalServers, audit: Auditor): PortalTest[] {
           await page.getByRole('heading', { name: 'Set your password' }).waitFor();
           await audit.check(page, `portal-accept-invitation-no-link-${width}`);
 
+          await ensureUpcomingAppointment(s.api, 'client3@sonoran.cairn.test', 'clinician.tucson@sonoran.cairn.test');
           await signIn(page, s.portal, 'client3@sonoran.cairn.test');
+          // [the entry to open, the screen's h1, its name in the screenshots]; More's entries open through the More
+          // tab on a phone and from the side navigation on wider screens.
           const screens: [string, string, string][] = [
-            ['/', 'Hello', 'dashboard'],
-            ['/mood', 'Mood', 'mood'],
-            ['/journal', 'Journal', 'journal'],
-            ['/homework', 'Homework', 'homework'],
-            ['/goals', 'Goals', 'goals'],
-            ['/resources', 'Resources', 'resources'],
-            ['/crisis', 'Crisis help', 'crisis'],
+            ['Home', 'Hello', 'dashboard'],
+            ['Mood', 'Mood', 'mood'],
+            ['Journal', 'Journal', 'journal'],
+            ['Homework', 'Homework', 'homework'],
+            ['Goals', 'Goals', 'goals'],
+            ['Resources', 'Resources', 'resources'],
+            ['Sessions', 'Upcoming sessions', 'appointments'],
+            ['Session reviews', 'Session reviews', 'session-reviews'],
+            ['More', 'More', 'more'],
+            ['Crisis help', 'Crisis help', 'crisis'],
           ];
-          for (const [path, heading, name] of screens) {
-            if (path === '/') await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home', exact: true }).click();
-            else if (path === '/crisis')
-              await page.getByRole('region', { name: 'Crisis help' }).getByRole('link', { name: 'Crisis help' }).click();
-            else await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: heading, exact: true }).click();
-            await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+          const settled = async (name: string) => {
             // Let the page's data arrive (no "Loading" left) before the screenshot and axe.
             await page.waitForFunction(() => !/Loading/.test(document.querySelector('main')?.textContent ?? ''), undefined, {
               timeout: 15_000,
             });
-            if (name === 'mood') await page.locator('.recharts-surface').first().waitFor();
             await lifelineVisible(page, `the ${name} page`);
             await noSidewaysScroll(page, `the ${name} page`);
             await audit.check(page, `portal-${name}-${width}`);
+          };
+          for (const [entry, heading, name] of screens) {
+            if (entry === 'Crisis help')
+              await page.getByRole('region', { name: 'Crisis help' }).getByRole('link', { name: 'Crisis help' }).click();
+            else if (entry === 'More') {
+              // Only phones have the More tab; wider screens list its entries in the side navigation.
+              const more = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'More', exact: true });
+              if (await more.isVisible()) await more.click();
+              else await page.goto(`${s.portal}/more`);
+            } else await openScreen(page, entry);
+            await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+            if (name === 'mood') await page.locator('.recharts-surface').first().waitFor();
+            await settled(name);
+            if (name === 'appointments') {
+              await page
+                .getByRole('button', { name: /^Prepare for this session|^Change your prep/ })
+                .first()
+                .click();
+              await page.getByRole('form', { name: /^Prepare for your session on/ }).waitFor();
+              await page.getByRole('checkbox', { name: 'I have an urgent concern' }).check();
+              await settled('appointments-prep-form');
+            }
+            if (name === 'session-reviews') {
+              const review = page.getByRole('link', { name: /^Review your session of/ }).first();
+              assert(await review.isVisible(), 'the demo client has a session waiting for a review');
+              await review.click();
+              await page.getByRole('heading', { name: 'Review your session', level: 1 }).waitFor();
+              await settled('session-review-form');
+            }
           }
         } finally {
           await ctx.close();

@@ -184,5 +184,24 @@ export function visualTests(s: Servers, audit: PageAuditor): [string, (ctx: Brow
         await atEveryWidth(page, audit, 'drill');
       },
     ],
+    [
+      'visual: portal session reviews (admin) and my session reviews (clinician) at 1,280, 768 and 390 px',
+      async (ctx) => {
+        const page = await ctx.newPage();
+        await signIn(page, s.web, 'admin@sonoran.cairn.test');
+        await open(page, `${s.web}/portal/session-reviews`, 'Session reviews');
+        // The demo data has anonymous reviews: the quality view shows them as Anonymous.
+        await page.locator('tr[data-anonymous="true"]').first().waitFor();
+        await atEveryWidth(page, audit, 'portal-session-reviews');
+        const clinician = await ctx.newPage();
+        await signIn(clinician, s.web, 'clinician@sonoran.cairn.test');
+        await open(clinician, `${s.web}/therapist/session-reviews`, 'My session reviews');
+        await clinician
+          .getByRole('status')
+          .filter({ hasText: /shared review|No client has shared/ })
+          .waitFor();
+        await atEveryWidth(clinician, audit, 'my-session-reviews');
+      },
+    ],
   ];
 }

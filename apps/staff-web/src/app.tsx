@@ -15,6 +15,8 @@ import { HomePage } from './features/platform/shell/home-page';
 import { RequireSignIn } from './features/platform/shell/shell';
 import { LoginPage } from './features/platform/sign-in/login-page';
 import { ChargesPage } from './features/pm/charges/charges-page';
+import { AdminSessionReviewsPage } from './features/portal/session-reviews/admin-session-reviews-page';
+import { MySessionReviewsPage } from './features/portal/session-reviews/my-session-reviews-page';
 import { useAuth } from './shared/auth';
 import { PageHeader } from './shared/layout';
 
@@ -138,6 +140,22 @@ export function App() {
         element={
           <RequireSignIn>
             <ProviderProductivityPage scope="supervised" />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/portal/session-reviews"
+        element={
+          <RequireSignIn>
+            <AdminSessionReviewsPage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/therapist/session-reviews"
+        element={
+          <RequireSignIn>
+            <MySessionReviewsPage />
           </RequireSignIn>
         }
       />

@@ -18,6 +18,8 @@ export type CrisisToolkit = Schemas['CrisisToolkitResponseDto'];
 export type Prompt = Schemas['PortalPromptResponseDto'];
 export type Appointment = Schemas['PatientAppointmentDto'];
 export type PortalFile = Schemas['PortalFileResponseDto'];
+export type SessionPrep = Schemas['SessionPrepResponseDto'];
+export type SessionReview = Schemas['SessionReviewResponseDto'];
 
 export interface Tokens {
   accessToken: string;

@@ -52,6 +52,13 @@ const FIELD_LABELS: Record<string, string> = {
   sharedWithClinician: 'The sharing choice',
   targetDate: 'The target date',
   description: 'The description',
+  rating: 'Your rating',
+  feedback: 'Your comments',
+  anonymous: 'The anonymous choice',
+  topics: 'What you want to talk about',
+  recentFeelings: 'How you have been feeling',
+  urgentConcern: 'Your urgent concern',
+  appointmentId: 'The appointment',
 };
 
 export function fieldLabel(field: string): string {

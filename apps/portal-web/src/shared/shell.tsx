@@ -3,15 +3,53 @@ import { Link, Navigate, NavLink, useLocation } from 'react-router';
 
 import { useAuth } from './auth';
 
-/** The screens of the bottom (phone) or side (wider screens) navigation. */
-export const NAV = [
+/** A screen in the navigation. `description` says what it is for on the More page. */
+export interface NavEntry {
+  to: string;
+  label: string;
+  icon: string;
+  description?: string;
+}
+
+/**
+ * The screens clients use most: the phone's bottom tab bar (with More as its last tab) and the top of the side
+ * navigation on wider screens. Keep it at four: five tabs are what fits 390 px with words under the icons.
+ */
+export const NAV: readonly NavEntry[] = [
   { to: '/', label: 'Home', icon: '⌂' },
   { to: '/mood', label: 'Mood', icon: '☺' },
-  { to: '/journal', label: 'Journal', icon: '✎' },
   { to: '/homework', label: 'Homework', icon: '✓' },
-  { to: '/goals', label: 'Goals', icon: '⚑' },
-  { to: '/resources', label: 'Resources', icon: '☰' },
-] as const;
+  { to: '/appointments', label: 'Sessions', icon: '◷' },
+];
+
+/**
+ * Everything else: listed on the More page (phones) and under the main entries in the side navigation (768 px and
+ * up). A new screen appends its entry here, with a description in plain words.
+ */
+export const MORE_NAV: readonly NavEntry[] = [
+  { to: '/journal', label: 'Journal', icon: '✎', description: 'Write for yourself. Private unless you share an entry.' },
+  { to: '/goals', label: 'Goals', icon: '⚑', description: 'The goals you set with your therapist, and your progress.' },
+  { to: '/resources', label: 'Resources', icon: '☰', description: 'Links and files your therapist recommended.' },
+  {
+    to: '/session-reviews',
+    label: 'Session reviews',
+    icon: '★',
+    description: 'Tell us how a session went, and choose who sees it.',
+  },
+];
+
+function NavItem({ entry, className }: { entry: NavEntry; className?: string }) {
+  return (
+    <li className={className}>
+      <NavLink to={entry.to} end={entry.to === '/'}>
+        <span aria-hidden="true" className="nav-icon">
+          {entry.icon}
+        </span>
+        <span>{entry.label}</span>
+      </NavLink>
+    </li>
+  );
+}
 
 /**
  * The crisis bar on every screen, signed in or not: 988 is always visible and one tap away (a tel: link), and the
@@ -36,6 +74,8 @@ export function CrisisBar({ signedIn }: { signedIn: boolean }) {
 export function Shell({ children }: { children: ReactNode }) {
   const { signedIn, signOut } = useAuth();
   const location = useLocation();
+  // On a phone the More tab stands for every screen it lists.
+  const onMore = location.pathname === '/more' || MORE_NAV.some((n) => location.pathname.startsWith(n.to));
   if (!signedIn) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
   return (
     <div className="layout">
@@ -52,14 +92,22 @@ export function Shell({ children }: { children: ReactNode }) {
       <nav className="app-nav" aria-label="Main">
         <ul>
           {NAV.map((n) => (
-            <li key={n.to}>
-              <NavLink to={n.to} end={n.to === '/'}>
-                <span aria-hidden="true" className="nav-icon">
-                  {n.icon}
-                </span>
-                <span>{n.label}</span>
-              </NavLink>
-            </li>
+            <NavItem key={n.to} entry={n} />
+          ))}
+          <li className="nav-more-tab">
+            <NavLink
+              to="/more"
+              className={() => (onMore ? 'active' : '')}
+              aria-current={location.pathname === '/more' ? 'page' : undefined}
+            >
+              <span aria-hidden="true" className="nav-icon">
+                ⋯
+              </span>
+              <span>More</span>
+            </NavLink>
+          </li>
+          {MORE_NAV.map((n) => (
+            <NavItem key={n.to} entry={n} className="nav-secondary" />
           ))}
         </ul>
       </nav>

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 
-import { api, call, Homework, Prompt } from '../../api/client';
+import { api, call, Homework, Prompt, SessionReview } from '../../api/client';
 import { ErrorMessage } from '../../shared/error-message';
 import { dateTimeWords, dayWords } from '../../shared/format';
 import { moodStreak } from '../mood/streak';
@@ -14,6 +14,7 @@ export interface DashboardSections {
   homework?: { assigned: number; overdue: number; due: Homework[] };
   goals?: { active: { goalId: string; title: string; progress: number }[]; achieved: number };
   prompts?: { open: number };
+  sessionReviews?: { pending: SessionReview[] };
 }
 
 /** Today's prompt: the first open prompt, answered in place (one answer a day; the API refuses a second). */
@@ -67,6 +68,7 @@ export function DashboardPage() {
   const next = d.upcomingAppointments[0];
   const openPrompt = prompts.data?.find((p) => p.open);
   const due = s.homework?.due ?? [];
+  const reviews = s.sessionReviews?.pending ?? [];
   return (
     <>
       <h1>Hello</h1>
@@ -91,6 +93,22 @@ export function DashboardPage() {
             {s.mood?.loggedToday ? 'Check in again' : 'Check in now'}
           </Link>
         </section>
+        {reviews.length > 0 && (
+          <section className="card" aria-labelledby="review-heading">
+            <h2 id="review-heading">How was your session?</h2>
+            <p>
+              Your clinic would like to know how {reviews.length === 1 ? 'your last session' : 'your recent sessions'} went. You choose who
+              sees your answer.
+            </p>
+            <ul>
+              {reviews.map((r) => (
+                <li key={r.reviewId}>
+                  <Link to={`/session-reviews/${r.reviewId}`}>Review your session of {dateTimeWords(r.appointmentStartAt)}</Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         {openPrompt && <TodaysPrompt prompt={openPrompt} today={d.today} />}
         {prompts.isError && <ErrorMessage error={prompts.error} />}
         <section className="card" aria-labelledby="hw-heading">
@@ -118,6 +136,7 @@ export function DashboardPage() {
           ) : (
             <p>No upcoming appointments. Contact your clinic to book one.</p>
           )}
+          {next && <Link to="/appointments">Prepare for your session</Link>}
         </section>
         {s.goals && (
           <section className="card" aria-labelledby="goals-heading">

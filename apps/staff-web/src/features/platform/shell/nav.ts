@@ -6,6 +6,8 @@ export const NAV = [
   { to: '/peer/supervision', label: 'Peer supervision', permission: 'cl.peer-supervision.view' },
   { to: '/peer/supervision-report', label: 'Supervision hours', permission: 'cl.peer-supervision.report' },
   { to: '/billing/charges', label: 'Charges', permission: 'pm.charges.view' },
+  { to: '/therapist/session-reviews', label: 'My session reviews', permission: 'portal.activity.view' },
+  { to: '/portal/session-reviews', label: 'Session reviews', permission: 'portal.admin' },
   { to: '/hr/productivity', label: 'Provider productivity', permission: 'hr.productivity.view' },
   { to: '/hr/productivity/supervised', label: 'My supervisees’ productivity', permission: 'hr.productivity.supervised' },
 ] as const;
