@@ -181,7 +181,7 @@ export function portalCareScenarioTests(s: CareServers, audit: PageAuditor): Car
           const saved = await download.path();
           assert(saved, 'the handed-in file was downloaded');
           assert(/\.png$/i.test(download.suggestedFilename()), `the download keeps the picture's name (${download.suggestedFilename()})`);
-          await item.getByRole('button', { name: `Review: ${title}` }).click();
+          await item.getByRole('button', { name: `Review and give feedback: ${title}` }).click();
           const review = staff.page.getByRole('dialog', { name: `Review “${title}”` });
           await review.getByRole('button', { name: 'Send feedback' }).click();
           await review.getByText('Write your feedback for the client.').waitFor();

@@ -195,7 +195,7 @@ export function HomeworkSection({ patientId, activity }: PortalSectionProps) {
               <div className="portal-item-actions">
                 {h.submissionFileId && <DownloadButton patientId={patientId} homework={h} />}
                 {canManage && h.status === 'completed' && (
-                  <Button onClick={() => setDialog({ kind: 'review', homework: h })} aria-label={`Review: ${h.title}`}>
+                  <Button onClick={() => setDialog({ kind: 'review', homework: h })} aria-label={`Review and give feedback: ${h.title}`}>
                     Review and give feedback
                   </Button>
                 )}

@@ -27,7 +27,7 @@ describe('Portal activity tab: homework', () => {
         return json(current);
       },
     });
-    await userEvent.click(await screen.findByRole('button', { name: 'Review: Thought record' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Review and give feedback: Thought record' }));
     const dialog = await screen.findByRole('dialog', { name: 'Review “Thought record”' });
     expect(within(dialog).getByText('Done on Sunday.')).toBeTruthy();
     await userEvent.type(within(dialog).getByLabelText('Your feedback'), 'Great noticing of the thoughts.');
@@ -46,7 +46,7 @@ describe('Portal activity tab: homework', () => {
       [`POST ${base}/homework/${done.homeworkId}/review`]: () =>
         problem(409, 'Conflict', 'This homework was already reviewed; a review cannot be changed.'),
     });
-    await userEvent.click(await screen.findByRole('button', { name: 'Review: Thought record' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Review and give feedback: Thought record' }));
     const dialog = await screen.findByRole('dialog');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Send feedback' }));
     expect(within(dialog).getByText('Write your feedback for the client.')).toBeTruthy();
