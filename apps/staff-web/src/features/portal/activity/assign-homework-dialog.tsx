@@ -42,7 +42,9 @@ export function AssignHomeworkDialog({
   /** After the homework is assigned: what to tell the user, and the error if the file could not be shared. */
   onAssigned(text: string, fileError?: unknown): void;
 }) {
-  const { scope } = useAuth();
+  const { scope, permissions } = useAuth();
+  // A file becomes a resource of the client: it takes both the upload and the resource permission.
+  const canAttach = permissions.has('portal.files.upload') && permissions.has('portal.resources.manage');
   const client = useQueryClient();
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -175,21 +177,23 @@ export function AssignHomeworkDialog({
             aria-describedby={Field.describedBy('hw-due', { error: errors.dueOn })}
           />
         </Field>
-        <Field
-          id="hw-file"
-          label="A file for the client (optional)"
-          hint={`${FILE_HINT} The client will find it under Resources, named after this homework.`}
-          error={errors.file}
-        >
-          <input
+        {canAttach && (
+          <Field
             id="hw-file"
-            type="file"
-            accept=".pdf,.docx,.txt,image/png,image/jpeg,image/gif,image/webp"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            aria-invalid={Boolean(errors.file)}
-            aria-describedby={Field.describedBy('hw-file', { hint: true, error: errors.file })}
-          />
-        </Field>
+            label="A file for the client (optional)"
+            hint={`${FILE_HINT} The client will find it under Resources, named after this homework.`}
+            error={errors.file}
+          >
+            <input
+              id="hw-file"
+              type="file"
+              accept=".pdf,.docx,.txt,image/png,image/jpeg,image/gif,image/webp"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              aria-invalid={Boolean(errors.file)}
+              aria-describedby={Field.describedBy('hw-file', { hint: true, error: errors.file })}
+            />
+          </Field>
+        )}
         {assign.error !== null && !named && <ErrorMessage error={assign.error} />}
         <div className="dialog-actions">
           <Button type="submit" disabled={assign.isPending}>

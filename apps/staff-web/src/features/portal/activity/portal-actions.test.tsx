@@ -177,6 +177,13 @@ describe('Portal activity tab: homework', () => {
     expect(await within(dialog).findByText('File must be a PDF, Word document, picture or plain text.')).toBeTruthy();
     expect(sent.filter((s) => s.method === 'POST').map((s) => s.path)).toEqual([`${base}/portal-files`]);
   });
+  it('offers no file to a user who may assign homework but not upload files (the upload would be refused)', async () => {
+    renderTab(emptyPortal(), ['patients.view', 'portal.activity.view', 'portal.homework.manage', 'portal.resources.manage']);
+    await userEvent.click(await screen.findByRole('button', { name: 'Assign homework' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Assign homework' });
+    expect(within(dialog).getByLabelText('Title')).toBeTruthy();
+    expect(within(dialog).queryByLabelText('A file for the client (optional)')).toBeNull();
+  });
 });
 
 describe('Portal activity tab: resources and questions', () => {

@@ -29,7 +29,14 @@ export const json = (body: unknown, status = 200) =>
 export const problem = (status: number, title: string, detail?: string, errors?: { field: string; message: string }[]) =>
   json({ type: 'about:blank', title, status, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) }, status);
 
-export const homework = (over: Record<string, unknown> = {}) => ({
+/** A homework row as the API answers it (`over` replaces fields). */
+export interface FakeHomework {
+  homeworkId: string;
+  title: string;
+  [field: string]: unknown;
+}
+
+export const homework = (over: Record<string, unknown> = {}): FakeHomework => ({
   homeworkId: 'dddddddd-dddd-4ddd-8ddd-dddddddddddd',
   patientId: PATIENT,
   title: 'Thought record',

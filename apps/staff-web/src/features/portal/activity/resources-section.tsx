@@ -12,7 +12,8 @@ import { Modal } from '../../../shared/modal';
 import { downloadPortalFile, portalKey, PortalSectionProps, Resource, timeWords, uploadPortalFile } from './portal-data';
 
 function RecommendDialog({ patientId, onClose, onDone }: { patientId: string; onClose(): void; onDone(title: string): void }) {
-  const { scope } = useAuth();
+  const { scope, permissions } = useAuth();
+  const canUpload = permissions.has('portal.files.upload');
   const client = useQueryClient();
   const [kind, setKind] = useState<'link' | 'file'>('link');
   const [title, setTitle] = useState('');
@@ -71,16 +72,18 @@ function RecommendDialog({ patientId, onClose, onDone }: { patientId: string; on
       onClose={onClose}
     >
       <form onSubmit={submit} noValidate className="dialog-form" aria-label="Recommend a resource">
-        <fieldset className="portal-choice">
-          <legend>What to share</legend>
-          <label>
-            <input type="radio" name="resource-kind" checked={kind === 'link'} onChange={() => setKind('link')} /> A link to a web page
-          </label>
-          <label>
-            <input type="radio" name="resource-kind" checked={kind === 'file'} onChange={() => setKind('file')} /> A file (a handout or
-            worksheet)
-          </label>
-        </fieldset>
+        {canUpload && (
+          <fieldset className="portal-choice">
+            <legend>What to share</legend>
+            <label>
+              <input type="radio" name="resource-kind" checked={kind === 'link'} onChange={() => setKind('link')} /> A link to a web page
+            </label>
+            <label>
+              <input type="radio" name="resource-kind" checked={kind === 'file'} onChange={() => setKind('file')} /> A file (a handout or
+              worksheet)
+            </label>
+          </fieldset>
+        )}
         <Field id="res-title" label="Title" error={errors.title}>
           <input
             id="res-title"
