@@ -6,7 +6,7 @@ import { useAuth } from '../../../shared/auth';
 import { ErrorMessage } from '../../../shared/error-message';
 import { Card } from '../../../shared/layout';
 import { TableWrap } from '../../../shared/table-wrap';
-import { dayWords, portalKey, PortalSectionProps } from './portal-data';
+import { dayWords, NOT_SHARED, portalKey, PortalSectionProps, useSeesUnshared } from './portal-data';
 
 type MoodTrend = Schemas['MoodTrendResponseDto'];
 
@@ -14,11 +14,12 @@ type MoodTrend = Schemas['MoodTrendResponseDto'];
 export const symptomWords = (s: string) => (s.charAt(0) + s.slice(1).toLowerCase()).replace(/_/g, ' ');
 
 /** The trend in one or two sentences: the chart's text alternative for everyone, not only screen readers. */
-export function moodSummary(t: MoodTrend): string {
+export function moodSummary(t: MoodTrend, { sharedOnly = true } = {}): string {
   const span = `${dayWords(t.from)} to ${dayWords(t.to)}`;
-  if (t.entries === 0) return `No shared mood check-ins from ${span}.`;
+  const shared = sharedOnly ? 'shared ' : '';
+  if (t.entries === 0) return `No ${shared}mood check-ins from ${span}.`;
   const parts = [
-    `${t.entries} shared check-in${t.entries === 1 ? '' : 's'} from ${span}`,
+    `${t.entries} ${shared}check-in${t.entries === 1 ? '' : 's'} from ${span}`,
     `average ${t.averageScore} out of 10`,
     `latest ${t.latestScore}`,
   ];
@@ -41,6 +42,7 @@ export function moodSummary(t: MoodTrend): string {
  */
 export function MoodSection({ patientId }: PortalSectionProps) {
   const { scope } = useAuth();
+  const seesUnshared = useSeesUnshared();
   const trend = useQuery({
     queryKey: portalKey(scope, patientId, 'mood-trends'),
     queryFn: () => call(api.GET('/api/v1/patients/{id}/mood-trends', { params: { path: { id: patientId } } })),
@@ -54,12 +56,15 @@ export function MoodSection({ patientId }: PortalSectionProps) {
   const a = t?.attendance;
   return (
     <Card title="Mood">
-      <p className="muted small">Scores from 1 (very low) to 10 (very good), as the client rated them. Only check-ins the client shared.</p>
+      <p className="muted small">
+        Scores from 1 (very low) to 10 (very good), as the client rated them.{' '}
+        {seesUnshared ? 'Every check-in, shared or not.' : 'Only check-ins the client shared.'}
+      </p>
       {trend.isPending && <p role="status">Loading the mood trend…</p>}
       {trend.error && <ErrorMessage error={trend.error} />}
       {t && (
         <>
-          <p>{moodSummary(t)}</p>
+          <p>{moodSummary(t, { sharedOnly: !seesUnshared })}</p>
           {a && (a.attendedSessions > 0 || a.missedSessions > 0) && (
             <p>
               Sessions in the period: {a.attendedSessions} attended, {a.missedSessions} missed. Average mood in the days after an attended
@@ -111,10 +116,10 @@ export function MoodSection({ patientId }: PortalSectionProps) {
           )}
         </>
       )}
-      <h3>Latest shared check-ins</h3>
+      <h3>{seesUnshared ? 'Latest check-ins' : 'Latest shared check-ins'}</h3>
       {entries.isPending && <p role="status">Loading the check-ins…</p>}
       {entries.error && <ErrorMessage error={entries.error} />}
-      {entries.data && entries.data.items.length === 0 && <p>No shared check-ins yet.</p>}
+      {entries.data && entries.data.items.length === 0 && <p>{seesUnshared ? 'No check-ins yet.' : 'No shared check-ins yet.'}</p>}
       {entries.data && entries.data.items.length > 0 && (
         <TableWrap label="Shared mood check-ins table">
           <table>
@@ -129,7 +134,10 @@ export function MoodSection({ patientId }: PortalSectionProps) {
             <tbody>
               {entries.data.items.map((m) => (
                 <tr key={m.moodEntryId}>
-                  <td>{dayWords(m.entryDate)}</td>
+                  <td>
+                    {dayWords(m.entryDate)}
+                    {!m.sharedWithClinician && <span className="muted small portal-private"> {NOT_SHARED}</span>}
+                  </td>
                   <td>
                     {m.score} of 10
                     {m.score <= 3 && (

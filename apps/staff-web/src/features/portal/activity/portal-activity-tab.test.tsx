@@ -116,6 +116,43 @@ describe('Portal activity tab', () => {
     expect(entries.textContent).toContain('Rough week');
   });
 
+  it('tells a portal admin they also see what the client did not share, and marks each such entry', async () => {
+    renderTab(
+      {
+        ...emptyPortal(),
+        [`GET ${base}/journal-entries`]: () =>
+          json({
+            items: [
+              {
+                journalEntryId: '33333333-3333-4333-8333-333333333333',
+                patientId: PATIENT,
+                title: 'Private thoughts',
+                body: 'Only for me.',
+                sharedWithClinician: false,
+                createdAt: '2026-12-01T10:00:00Z',
+                updatedAt: '2026-12-01T10:00:00Z',
+              },
+            ],
+            page: 1,
+            pageSize: 10,
+            total: 1,
+          }),
+      },
+      ['patients.view', 'portal.activity.view', 'portal.admin'],
+    );
+    expect(await screen.findByText(/As a portal administrator you also see what the client did not share/)).toBeTruthy();
+    const entry = (await screen.findByText('Only for me.')).closest('li')!;
+    expect(entry.textContent).toContain('Not shared with the therapist');
+    expect(screen.getByRole('heading', { name: 'Journal entries' })).toBeTruthy();
+    expect(await screen.findByText(/^No mood check-ins from/)).toBeTruthy();
+  });
+
+  it('tells the primary therapist that what the client kept private is not shown', async () => {
+    renderTab(emptyPortal(), ['patients.view', 'portal.activity.view']);
+    expect(await screen.findByText(/Anything the client kept private is not shown here\./)).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Shared journal entries' })).toBeTruthy();
+  });
+
   it('shows the next appointment with the client’s prep, an urgent concern first', async () => {
     const sent = renderTab({
       ...emptyPortal(),

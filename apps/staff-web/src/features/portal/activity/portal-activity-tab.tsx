@@ -5,7 +5,7 @@ import { api, call } from '../../../api/client';
 import { useAuth } from '../../../shared/auth';
 import { ErrorMessage } from '../../../shared/error-message';
 import { isRefusal } from '../../../shared/refusal';
-import { portalKey } from './portal-data';
+import { portalKey, useSeesUnshared } from './portal-data';
 import { PORTAL_ACTIVITY_SECTIONS } from './portal-sections';
 
 /**
@@ -21,6 +21,7 @@ export function PortalActivityTab() {
     queryKey: portalKey(scope, id, 'activity'),
     queryFn: () => call(api.GET('/api/v1/patients/{id}/portal-activity', { params: { path: { id } } })),
   });
+  const seesUnshared = useSeesUnshared();
   const sections = PORTAL_ACTIVITY_SECTIONS.filter((s) => !s.permission || permissions.has(s.permission));
   return (
     <section className="portal-tab" aria-labelledby="portal-tab-heading">
@@ -39,8 +40,9 @@ export function PortalActivityTab() {
       {overview.data && (
         <>
           <p className="page-description">
-            What the client recorded in the portal and chose to share with their therapist, and what you send them. Anything the client kept
-            private is not shown here.
+            {seesUnshared
+              ? 'What the client recorded in the portal and what their therapist sends them. As a portal administrator you also see what the client did not share with their therapist; it is marked “Not shared with the therapist”.'
+              : 'What the client recorded in the portal and chose to share with their therapist, and what you send them. Anything the client kept private is not shown here.'}
           </p>
           <nav className="portal-tab-index" aria-label="On this tab">
             <ul>

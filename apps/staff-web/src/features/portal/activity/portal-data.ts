@@ -1,6 +1,7 @@
 import { authFetch, Schemas } from '../../../api/client';
 import { ApiError, toProblem } from '../../../api/problem';
 import { API_BASE_URL } from '../../../api/runtime-config';
+import { useAuth } from '../../../shared/auth';
 
 export type PortalActivity = Schemas['PortalActivityResponseDto'];
 export type Homework = Schemas['HomeworkResponseDto'];
@@ -14,6 +15,17 @@ export interface PortalSectionProps {
   patientId: string;
   activity: PortalActivity;
 }
+
+/**
+ * Whether the user sees what the client did not share: a portal admin reads every portal row of the organization
+ * (the row policy decides; README of libs/portal), the primary therapist only what the client shared. The tab's
+ * words say which, and a row the client kept private is marked as such.
+ */
+export function useSeesUnshared(): boolean {
+  return useAuth().permissions.has('portal.admin');
+}
+
+export const NOT_SHARED = 'Not shared with the therapist';
 
 /** Query keys of the tab, per organization and patient, so an action refreshes only what it changed. */
 export const portalKey = (scope: unknown, patientId: string, what: string) => ['portal', scope, patientId, what] as const;

@@ -36,7 +36,7 @@ export const PORTAL_ACTIVITY_SECTIONS: readonly PortalActivitySection[] = [
   { key: 'mood', title: 'Mood', Section: MoodSection },
   { key: 'homework', title: 'Homework', Section: HomeworkSection },
   { key: 'goals', title: 'Goals', Section: GoalsSection },
-  { key: 'journal', title: 'Shared journal entries', Section: JournalSection },
+  { key: 'journal', title: 'Journal', Section: JournalSection },
   { key: 'session-reviews', title: 'Session reviews', Section: SessionReviewsSection },
   { key: 'prompts', title: 'Prompts and check-ins', Section: PromptsSection },
   { key: 'resources', title: 'Resources', Section: ResourcesSection },

@@ -4,11 +4,12 @@ import { api, call } from '../../../api/client';
 import { useAuth } from '../../../shared/auth';
 import { ErrorMessage } from '../../../shared/error-message';
 import { Card } from '../../../shared/layout';
-import { portalKey, PortalSectionProps, timeWords } from './portal-data';
+import { NOT_SHARED, portalKey, PortalSectionProps, timeWords, useSeesUnshared } from './portal-data';
 
 /** The session reviews the client submitted and shared (rating 1 to 5 and their words). */
 export function SessionReviewsSection({ patientId }: PortalSectionProps) {
   const { scope } = useAuth();
+  const seesUnshared = useSeesUnshared();
   const reviews = useQuery({
     queryKey: portalKey(scope, patientId, 'session-reviews'),
     queryFn: () =>
@@ -20,10 +21,17 @@ export function SessionReviewsSection({ patientId }: PortalSectionProps) {
   });
   return (
     <Card title="Session reviews">
-      <p className="muted small">After a session the client may rate it. Only reviews the client chose to share with you are shown.</p>
+      <p className="muted small">
+        After a session the client may rate it.{' '}
+        {seesUnshared
+          ? 'As a portal administrator you see every submitted review.'
+          : 'Only reviews the client chose to share with you are shown.'}
+      </p>
       {reviews.isPending && <p role="status">Loading session reviews…</p>}
       {reviews.error && <ErrorMessage error={reviews.error} />}
-      {reviews.data && reviews.data.items.length === 0 && <p>No shared session reviews.</p>}
+      {reviews.data && reviews.data.items.length === 0 && (
+        <p>{seesUnshared ? 'No submitted session reviews.' : 'No shared session reviews.'}</p>
+      )}
       {reviews.data && reviews.data.items.length > 0 && (
         <ul className="portal-list">
           {reviews.data.items.map((r) => (
@@ -32,6 +40,8 @@ export function SessionReviewsSection({ patientId }: PortalSectionProps) {
               <p className="portal-status">
                 {r.rating === null ? 'No rating' : `Rated ${r.rating} of 5`}
                 {r.submittedAt ? ` · sent ${timeWords(r.submittedAt)}` : ''}
+                {!r.sharedWithClinician ? ` · ${NOT_SHARED}` : ''}
+                {r.anonymous ? ' · sent anonymously' : ''}
               </p>
               <p className="portal-text">{r.feedback || 'No comment.'}</p>
             </li>
