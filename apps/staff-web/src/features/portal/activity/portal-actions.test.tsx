@@ -270,3 +270,58 @@ describe('Portal activity tab: resources and questions', () => {
     });
   });
 });
+
+describe('Portal activity tab: goals', () => {
+  const goal = {
+    goalId: '55555555-5555-4555-8555-555555555555',
+    patientId: PATIENT,
+    title: 'Sleep 7 hours',
+    description: null,
+    targetDate: null,
+    status: 'active',
+    progress: 40,
+    createdByKind: 'client',
+    createdBy: PATIENT,
+    createdAt: '2026-11-01T10:00:00Z',
+    updatedAt: '2026-12-01T10:00:00Z',
+  };
+
+  it('records progress with a note; an achieved goal is set to 100 %', async () => {
+    let current = { ...goal };
+    const sent = renderTab({
+      ...emptyPortal(),
+      [`GET ${base}/goals`]: () => json({ items: [current] }),
+      [`POST ${base}/goals/${goal.goalId}/progress`]: async (req) => {
+        const b = (await req.json()) as { progress: number; status: string };
+        current = { ...current, progress: b.progress, status: b.status };
+        return json({ ...current, history: [] }, 201);
+      },
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Record progress: Sleep 7 hours' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Progress on “Sleep 7 hours”' });
+    await userEvent.clear(within(dialog).getByLabelText('Progress (%)'));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save progress' }));
+    expect(within(dialog).getByText('Progress is a whole number from 0 to 100.')).toBeTruthy();
+    expect(sent.filter((s) => s.method === 'POST')).toHaveLength(0);
+    await userEvent.selectOptions(within(dialog).getByLabelText('The goal is'), 'Achieved');
+    expect((within(dialog).getByLabelText('Progress (%)') as HTMLInputElement).value).toBe('100');
+    await userEvent.type(within(dialog).getByLabelText('A note (optional)'), 'Slept well all week.');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save progress' }));
+    expect(await screen.findByText(/✓ Achieved · 100%/)).toBeTruthy();
+    expect(sent.find((s) => s.method === 'POST')?.body).toEqual({ progress: 100, status: 'achieved', note: 'Slept well all week.' });
+    expect(screen.queryByRole('button', { name: 'Record progress: Sleep 7 hours' })).toBeNull();
+  });
+
+  it('shows a 409 (the goal was closed meanwhile) as a sentence in the dialog', async () => {
+    renderTab({
+      ...emptyPortal(),
+      [`GET ${base}/goals`]: () => json({ items: [goal] }),
+      [`POST ${base}/goals/${goal.goalId}/progress`]: () =>
+        problem(409, 'Conflict', 'This goal is closed: it takes no more progress updates.'),
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Record progress: Sleep 7 hours' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save progress' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toContain('This goal is closed: it takes no more progress updates.');
+  });
+});

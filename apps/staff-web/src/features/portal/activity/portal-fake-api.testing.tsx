@@ -18,6 +18,7 @@ export const ALL_PORTAL = [
   'portal.prompts.manage',
   'portal.files.upload',
   'portal.crisis-toolkit.manage',
+  'portal.goals.manage',
 ];
 
 export const json = (body: unknown, status = 200) =>
