@@ -12,6 +12,7 @@ import { chartEncounterTests } from '../../apps/staff-web/e2e/chart-encounters.e
 import { dashboardTests } from '../../apps/staff-web/e2e/dashboards.e2e';
 import { PageAuditor, runTest, TestOutcome } from '../../apps/staff-web/e2e/harness';
 import { peerRecoveryTests } from '../../apps/staff-web/e2e/peer-recovery.e2e';
+import { portalCareScenarioTests } from '../../apps/staff-web/e2e/portal-scenarios-care.e2e';
 import { portalReviewScenarioTests } from '../../apps/staff-web/e2e/portal-scenarios-reviews.e2e';
 import { productivitySortingTests } from '../../apps/staff-web/e2e/productivity-sorting.e2e';
 import { staffWebTests } from '../../apps/staff-web/e2e/staff-web.e2e';
@@ -193,10 +194,13 @@ async function main(): Promise<number> {
     for (const [name, fn] of portalWebTests({ portal, api }, portalAudit).filter(([name]) => !only || name.includes(only))) {
       outcomes.push(await runTest(name, () => fn(browser), 180_000));
     }
-    // Scenarios that span both apps: a client acts in the portal, staff see the result in the staff web.
-    for (const [name, fn] of portalReviewScenarioTests({ web, portal, api }, audit, portalAudit).filter(
-      ([name]) => !only || name.includes(only),
-    )) {
+    // Scenarios that span both apps (the client in the portal, staff in the staff web): each opens its own contexts at
+    // the widths it checks.
+    const scenarios = [
+      ...portalReviewScenarioTests({ web, portal, api }, audit, portalAudit),
+      ...portalCareScenarioTests({ web, portal, api }, audit),
+    ];
+    for (const [name, fn] of scenarios.filter(([name]) => !only || name.includes(only))) {
       outcomes.push(await runTest(name, () => fn(browser), 180_000));
     }
     audit.write();

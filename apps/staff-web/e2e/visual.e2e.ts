@@ -91,6 +91,24 @@ export function visualTests(s: Servers, audit: PageAuditor): [string, (ctx: Brow
       },
     ],
     [
+      "visual: a chart's Portal activity tab (admin: a portal admin sees every client's) at 1,280, 768 and 390 px",
+      async (ctx) => {
+        const page = await ctx.newPage();
+        await signIn(page, s.web, 'admin@sonoran.cairn.test');
+        await open(page, `${s.web}/patients`, 'Patients');
+        await page.locator('tbody tr a').first().click();
+        await page.locator('#chart-heading').waitFor();
+        await page.getByRole('navigation', { name: 'Chart sections' }).getByRole('link', { name: 'Portal activity' }).click();
+        await page.getByRole('heading', { name: 'Portal activity', level: 2 }).waitFor();
+        await page.getByRole('heading', { name: 'Homework', level: 2 }).waitFor({ timeout: 20_000 });
+        await page.waitForFunction(() => !/Loading/.test(document.querySelector('main')?.textContent ?? ''), undefined, {
+          timeout: 20_000,
+        });
+        await page.waitForLoadState('networkidle');
+        await atEveryWidth(page, audit, 'patient-portal-tab');
+      },
+    ],
+    [
       'visual: group encounter review and its dialog (supervisor) at 1,280, 768 and 390 px',
       async (ctx) => {
         const page = await ctx.newPage();

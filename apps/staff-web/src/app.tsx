@@ -2,7 +2,7 @@ import { Route, Routes } from 'react-router';
 
 import { GroupReviewPage } from './features/cl/group-encounters/group-review-page';
 import { GroupSessionPage } from './features/cl/group-sessions/group-session-page';
-import { PatientChartPage } from './features/cl/patients/patient-chart-page';
+import { ChartOverview, ChartTab, PatientChartPage } from './features/cl/patients/patient-chart-page';
 import { PatientsPage } from './features/cl/patients/patients-page';
 import { PeerEncounterPage } from './features/cl/peer/peer-encounter-page';
 import { PeerEncountersPage } from './features/cl/peer/peer-encounters-page';
@@ -17,6 +17,7 @@ import { LoginPage } from './features/platform/sign-in/login-page';
 import { ChargesPage } from './features/pm/charges/charges-page';
 import { AdminSessionReviewsPage } from './features/portal/session-reviews/admin-session-reviews-page';
 import { MySessionReviewsPage } from './features/portal/session-reviews/my-session-reviews-page';
+import { PortalActivityTab } from './features/portal/activity/portal-activity-tab';
 import { useAuth } from './shared/auth';
 import { PageHeader } from './shared/layout';
 
@@ -25,6 +26,16 @@ function Home() {
   const { permissions } = useAuth();
   return permissions.has('dashboards.view') ? <DashboardPage noView={<HomePage />} /> : <HomePage />;
 }
+
+/**
+ * The chart's tabs: the chart itself (cl) and the client's portal activity (portal), composed here because a cl
+ * feature may not import a portal one. The portal tab shows to those who may read portal activity; the API
+ * still decides whose (the primary therapist's clients; every client for a portal admin).
+ */
+const CHART_TABS: readonly ChartTab[] = [
+  { path: '', label: 'Chart' },
+  { path: 'portal', label: 'Portal activity', permission: 'portal.activity.view' },
+];
 
 /** The composition root: every page's route. The only module that imports features of more than one context. */
 export function App() {
@@ -67,10 +78,13 @@ export function App() {
         path="/patients/:id"
         element={
           <RequireSignIn>
-            <PatientChartPage />
+            <PatientChartPage tabs={CHART_TABS} />
           </RequireSignIn>
         }
-      />
+      >
+        <Route index element={<ChartOverview />} />
+        <Route path="portal" element={<PortalActivityTab />} />
+      </Route>
       <Route
         path="/group-sessions/:id"
         element={

@@ -10,6 +10,8 @@ describe('problem+json in plain words', () => {
     );
     const guard = toProblem(403, { title: 'Forbidden', status: 403, detail: 'You do not have permission "hr.productivity.view" here.' });
     expect(plainWords(guard)).toContain('Your role does not let you see provider productivity here.');
+    const portal = toProblem(403, { title: 'Forbidden', status: 403, detail: 'You do not have permission "portal.homework.manage" here.' });
+    expect(plainWords(portal)).toContain('Your role does not let you assign or review portal homework here.');
     const unknown = toProblem(403, { title: 'Forbidden', status: 403, detail: 'You do not have permission "x.y.z" here.' });
     expect(plainWords(unknown)).not.toContain('x.y.z');
     const sentence = toProblem(403, { title: 'Forbidden', status: 403, detail: 'Only the author signs a note.' });

@@ -101,6 +101,13 @@ const PERMISSION_WORDS: Record<string, string> = {
   'cl.peer-supervision.view': 'read peer supervision records',
   'cl.consents.view': "read patients' Part 2 consents",
   'staff-directory.view': 'look up staff',
+  'portal.activity.view': "read clients' portal activity",
+  'portal.homework.manage': 'assign or review portal homework',
+  'portal.resources.manage': 'recommend or withdraw portal resources',
+  'portal.prompts.manage': 'send portal questions and check-ins',
+  'portal.goals.manage': "record progress on clients' goals",
+  'portal.files.upload': 'upload files to the portal',
+  'portal.crisis-toolkit.manage': 'acknowledge crisis alerts',
 };
 
 /** A 403's detail without permission keys: the permission in words, or the API's sentence when it names none. */

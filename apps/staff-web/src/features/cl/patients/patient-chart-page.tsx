@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Link, NavLink, Outlet, useOutletContext, useParams } from 'react-router';
 
 import { api, call, Patient } from '../../../api/client';
 import { useAuth } from '../../../shared/auth';
@@ -13,10 +13,26 @@ function fullName(p: Patient): string {
   return [p.firstName, p.middleName, p.lastName].filter(Boolean).join(' ');
 }
 
-/** The chart as the API returns it: nothing here is computed or filled in beyond what the response holds. */
-export function PatientChartPage() {
+/**
+ * A tab of the chart. The tabs come from the composition root (app.tsx): a tab may be another context's screen
+ * (the portal's "Portal activity"), which a cl feature may not import. `path` is relative to the chart ('' is the
+ * chart itself); a tab with a `permission` shows only to those who hold it.
+ */
+export interface ChartTab {
+  path: string;
+  label: string;
+  permission?: string;
+}
+
+/**
+ * The chart's frame as the API returns it: the header (name, MRN, facts), the §2.32 notice on a Part 2 chart and
+ * the tabs, then the chosen tab (the nested route) below. Nothing here is computed or filled in beyond what the
+ * response holds.
+ */
+export function PatientChartPage({ tabs = [] }: { tabs?: readonly ChartTab[] }) {
   const { id = '' } = useParams();
-  const { me, scope } = useAuth();
+  const { me, scope, permissions } = useAuth();
+  const shownTabs = tabs.filter((t) => !t.permission || permissions.has(t.permission));
   const result = useQuery({
     queryKey: ['patient', scope, id],
     queryFn: () => call(api.GET('/api/v1/patients/{id}', { params: { path: { id } } })),
@@ -24,7 +40,6 @@ export function PatientChartPage() {
   const org = me?.organizations.find((o) => o.id === scope.organizationId);
   const siteName = (siteId: string) => org?.sites.find((s) => s.id === siteId)?.name ?? siteId;
   const p = result.data;
-  const staff = useStaffNames(p?.careTeam.map((c) => c.staffUserId) ?? [], scope.organizationId);
   return (
     <>
       <p className="back-link">
@@ -84,57 +99,85 @@ export function PatientChartPage() {
               <p>{p.part2Notice ?? 'This chart is a Part 2 record.'}</p>
             </section>
           )}
-          <section aria-labelledby="contact-heading">
-            <h2 id="contact-heading">Contact</h2>
-            <dl className="facts">
-              <div>
-                <dt>Phone</dt>
-                <dd>{p.phone ?? '—'}</dd>
-              </div>
-              <div>
-                <dt>Email</dt>
-                <dd>{p.email ?? '—'}</dd>
-              </div>
-            </dl>
-          </section>
-          <section aria-labelledby="care-team-heading">
-            <h2 id="care-team-heading">Care team</h2>
-            {p.careTeam.length === 0 ? (
-              <p>No care-team assignments.</p>
-            ) : (
-              <TableWrap label="Care team table">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Role</th>
-                      <th scope="col">Staff member</th>
-                      <th scope="col">Since</th>
-                      <th scope="col">Until</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {p.careTeam.map((c) => (
-                      <tr key={c.id}>
-                        <td>{c.role.replace(/_/g, ' ')}</td>
-                        <td>
-                          {c.staffUserId === me?.user.id ? (
-                            <span title={`Staff user ${c.staffUserId}`}>{me.user.displayName} (you)</span>
-                          ) : (
-                            <StaffName id={c.staffUserId} names={staff.names} isPending={staff.isPending} />
-                          )}
-                        </td>
-                        <td>{c.startedOn}</td>
-                        <td>{c.endedOn ?? 'current'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableWrap>
-            )}
-          </section>
-          <ChartEncounters patientId={p.id} chartNotice={p.part2Notice} />
+          {shownTabs.length > 1 && (
+            <nav className="chart-tabs" aria-label="Chart sections">
+              <ul>
+                {shownTabs.map((t) => (
+                  <li key={t.path}>
+                    <NavLink to={t.path ? `/patients/${p.id}/${t.path}` : `/patients/${p.id}`} end={!t.path}>
+                      {t.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          <Outlet context={p} />
         </article>
       )}
+    </>
+  );
+}
+
+/** The chart's first tab: contact, care team and encounters of the patient the frame loaded. */
+export function ChartOverview() {
+  const p = useOutletContext<Patient>();
+  const { me, scope } = useAuth();
+  const staff = useStaffNames(
+    p.careTeam.map((c) => c.staffUserId),
+    scope.organizationId,
+  );
+  return (
+    <>
+      <section aria-labelledby="contact-heading">
+        <h2 id="contact-heading">Contact</h2>
+        <dl className="facts">
+          <div>
+            <dt>Phone</dt>
+            <dd>{p.phone ?? '—'}</dd>
+          </div>
+          <div>
+            <dt>Email</dt>
+            <dd>{p.email ?? '—'}</dd>
+          </div>
+        </dl>
+      </section>
+      <section aria-labelledby="care-team-heading">
+        <h2 id="care-team-heading">Care team</h2>
+        {p.careTeam.length === 0 ? (
+          <p>No care-team assignments.</p>
+        ) : (
+          <TableWrap label="Care team table">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Role</th>
+                  <th scope="col">Staff member</th>
+                  <th scope="col">Since</th>
+                  <th scope="col">Until</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.careTeam.map((c) => (
+                  <tr key={c.id}>
+                    <td>{c.role.replace(/_/g, ' ')}</td>
+                    <td>
+                      {c.staffUserId === me?.user.id ? (
+                        <span title={`Staff user ${c.staffUserId}`}>{me.user.displayName} (you)</span>
+                      ) : (
+                        <StaffName id={c.staffUserId} names={staff.names} isPending={staff.isPending} />
+                      )}
+                    </td>
+                    <td>{c.startedOn}</td>
+                    <td>{c.endedOn ?? 'current'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        )}
+      </section>
+      <ChartEncounters patientId={p.id} chartNotice={p.part2Notice} />
     </>
   );
 }
