@@ -15,9 +15,9 @@ import { HomePage } from './features/platform/shell/home-page';
 import { RequireSignIn } from './features/platform/shell/shell';
 import { LoginPage } from './features/platform/sign-in/login-page';
 import { ChargesPage } from './features/pm/charges/charges-page';
+import { PortalActivityTab } from './features/portal/activity/portal-activity-tab';
 import { AdminSessionReviewsPage } from './features/portal/session-reviews/admin-session-reviews-page';
 import { MySessionReviewsPage } from './features/portal/session-reviews/my-session-reviews-page';
-import { PortalActivityTab } from './features/portal/activity/portal-activity-tab';
 import { useAuth } from './shared/auth';
 import { PageHeader } from './shared/layout';
 
