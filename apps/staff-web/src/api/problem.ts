@@ -50,6 +50,11 @@ const FIELD_LABELS: Record<string, string> = {
   patientId: 'Patient',
   hcpcsCode: 'Code',
   serviceDate: 'Service date',
+  copingSteps: 'Coping steps',
+  contacts: 'Contacts',
+  crisisLines: 'Crisis lines',
+  fileId: 'The audio',
+  appointmentId: 'Appointment',
 };
 
 export function fieldLabel(field: string): string {
@@ -101,6 +106,11 @@ const PERMISSION_WORDS: Record<string, string> = {
   'cl.peer-supervision.view': 'read peer supervision records',
   'cl.consents.view': "read patients' Part 2 consents",
   'staff-directory.view': 'look up staff',
+  'portal.activity.view': "see your clients' portal activity",
+  'portal.crisis-toolkit.manage': "change a client's crisis toolkit",
+  'portal.audio-messages.manage': 'send audio messages to clients',
+  'portal.files.upload': 'upload files for clients',
+  'portal.summaries.manage': 'share session summaries with clients',
 };
 
 /** A 403's detail without permission keys: the permission in words, or the API's sentence when it names none. */
@@ -123,6 +133,9 @@ export function plainWords(p: Problem, opts: { signingIn?: boolean } = {}): stri
     403: 'You do not have permission to see this. Ask an administrator if you need access.',
     404: 'This record was not found. It may have been removed, or it is outside your organization or site.',
     409: 'This changed while you were working on it. Reload and try again.',
+    413: 'The file is too large to upload.',
+    415: 'That kind of file cannot be used here.',
+    416: 'That part of the file does not exist.',
     422: 'This could not be saved because it breaks a rule.',
     429: 'Too many attempts. Wait a minute and try again.',
   };
