@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
 import { DEMO_PASSWORD, noSidewaysScroll, signIn } from './demo-session';
@@ -16,6 +18,8 @@ export interface ScenarioServers {
   api: string;
 }
 type ScenarioTest = [string, (browser: Browser) => Promise<void>];
+
+const OUT = join(__dirname, '..', '..', '..', 'test-output', 'staff-web', 'screenshots');
 
 const THERAPIST = 'clinician@sonoran.cairn.test';
 const REGISTRAR = 'frontdesk@sonoran.cairn.test';
@@ -129,6 +133,13 @@ async function openCrisisPage(page: Page, portal: string): Promise<void> {
   await page.getByRole('heading', { name: 'Steps that help you' }).waitFor();
 }
 
+/** On a failure, a screenshot of every open page of both contexts (test-output/staff-web/screenshots/failed-*). */
+async function screenshotsOnFailure(name: string, pages: Page[], e: unknown): Promise<never> {
+  for (const [i, p] of pages.entries())
+    await p.screenshot({ path: join(OUT, `failed-${name}-${i}.png`), fullPage: true }).catch(() => undefined);
+  throw e;
+}
+
 async function contexts(browser: Browser, staffWidth: number, clientWidth: number) {
   const staff = await browser.newContext({ viewport: { width: staffWidth, height: 900 } });
   const client = await browser.newContext({ viewport: { width: clientWidth, height: clientWidth < 700 ? 844 : 900 } });
@@ -150,7 +161,7 @@ export function portalScenarioTests(s: ScenarioServers, staffAudit: PageAuditor,
             .getByRole('link', { name: /^Portal inbox/ })
             .click();
           await inbox.getByRole('heading', { name: 'Portal inbox', level: 1 }).waitFor();
-          await inbox.getByText('Live', { exact: true }).waitFor({ timeout: 20_000 });
+          await inbox.locator('p.live-live').waitFor({ timeout: 20_000 });
           await staffAudit.check(inbox, 'portal-inbox-1280');
           // Marks this document: a reload would lose it.
           await inbox.evaluate(() => ((window as unknown as { scenarioMarker?: number }).scenarioMarker = 3));
@@ -209,6 +220,9 @@ export function portalScenarioTests(s: ScenarioServers, staffAudit: PageAuditor,
           await inbox.setViewportSize({ width: 390, height: 844 });
           await noSidewaysScroll(inbox, 'the portal inbox', 'phone width');
           await staffAudit.check(inbox, 'portal-inbox-390');
+        } catch (e) {
+          mkdirSync(OUT, { recursive: true });
+          await screenshotsOnFailure('scenario3', [...staff.pages(), ...client.pages()], e);
         } finally {
           await close();
         }
@@ -301,6 +315,9 @@ export function portalScenarioTests(s: ScenarioServers, staffAudit: PageAuditor,
             .filter({ hasText: title })
             .getByText(/Played by the client once/)
             .waitFor();
+        } catch (e) {
+          mkdirSync(OUT, { recursive: true });
+          await screenshotsOnFailure('toolkit-audio', [...staff.pages(), ...client.pages()], e);
         } finally {
           await close();
         }
