@@ -1,8 +1,8 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { InboxPage } from './inbox-page';
 import { PortalInboxNavLink } from './inbox-live';
+import { InboxPage } from './inbox-page';
 import { json, meWith, PATIENT, problem, renderAt, sseResponse, stubApi, THERAPIST_PERMISSIONS } from './portal-fixture';
 
 const LIST_PATH = '/api/v1/therapist/portal-notifications';
@@ -40,7 +40,11 @@ describe('Portal inbox', () => {
       if (url.pathname === LIST_PATH) {
         const items = [
           notification({ readAt: read ? '2026-12-05T11:00:00.000Z' : null }),
-          notification({ notificationId: '33333333-3333-4333-8333-333333333333', kind: 'journal_entry.shared', readAt: '2026-12-04T09:00:00.000Z' }),
+          notification({
+            notificationId: '33333333-3333-4333-8333-333333333333',
+            kind: 'journal_entry.shared',
+            readAt: '2026-12-04T09:00:00.000Z',
+          }),
         ];
         return page(items);
       }
@@ -57,7 +61,9 @@ describe('Portal inbox', () => {
     const item = alert.closest('li')!;
     expect(item.textContent).toContain('Needs attention');
     expect(item.textContent).toContain('Unread');
-    expect(within(item).getByRole('link', { name: 'Open Alex Rivera’s portal tab' }).getAttribute('href')).toBe(`/patients/${PATIENT}/portal`);
+    expect(within(item).getByRole('link', { name: 'Open Alex Rivera’s portal tab' }).getAttribute('href')).toBe(
+      `/patients/${PATIENT}/portal`,
+    );
     expect(within(list).getByText('Alex Rivera shared a journal entry with you.')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Notifications: 1 unread' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Portal inbox (1 unread)' })).toBeTruthy();
@@ -69,7 +75,13 @@ describe('Portal inbox', () => {
   });
 
   it('shows a notification that arrives on the stream without a reload, announces it politely and leaves focus alone', async () => {
-    let items = [notification({ kind: 'mood_entry.logged', notificationId: '44444444-4444-4444-8444-444444444444', readAt: '2026-12-01T00:00:00.000Z' })];
+    let items = [
+      notification({
+        kind: 'mood_entry.logged',
+        notificationId: '44444444-4444-4444-8444-444444444444',
+        readAt: '2026-12-01T00:00:00.000Z',
+      }),
+    ];
     const stream = sseResponse();
     const seen = stubApi(meWith(THERAPIST_PERMISSIONS), (_req, url) => {
       if (url.pathname === STREAM_PATH) return stream.response;
@@ -91,7 +103,11 @@ describe('Portal inbox', () => {
     await screen.findByText("Alex Rivera's crisis toolkit was opened 3 times in 7 days. Reach out to them.");
     const announcer = screen.getByTestId('portal-inbox-announcer');
     expect(announcer.getAttribute('aria-live')).toBe('polite');
-    await waitFor(() => expect(announcer.textContent).toBe("New portal notification: Alex Rivera's crisis toolkit was opened 3 times in 7 days. Reach out to them."));
+    await waitFor(() =>
+      expect(announcer.textContent).toBe(
+        "New portal notification: Alex Rivera's crisis toolkit was opened 3 times in 7 days. Reach out to them.",
+      ),
+    );
     expect(document.activeElement).toBe(show);
     await screen.findByRole('link', { name: 'Portal inbox (1 unread)' });
 

@@ -36,7 +36,7 @@ async function chooseAndSend(file: File, title = 'Before our next session') {
 
 describe('Audio messages', () => {
   it('uploads the file, sends the message with its file id, and lists what was sent with the client’s plays', async () => {
-    let listed = [MESSAGE];
+    let listed: { [k: string]: unknown }[] = [MESSAGE];
     const bodies: unknown[] = [];
     const seen = stubApi(meWith(THERAPIST_PERMISSIONS), async (req, url) => {
       if (url.pathname === FILES && req.method === 'POST') {
@@ -48,7 +48,10 @@ describe('Audio messages', () => {
       if (url.pathname === MESSAGES && req.method === 'POST') {
         const body = (await req.json()) as { title: string };
         bodies.push(body);
-        listed = [{ ...MESSAGE, audioMessageId: '88888888-8888-4888-8888-888888888888', title: body.title, playCount: 0, lastPlayedAt: null }, ...listed];
+        listed = [
+          { ...MESSAGE, audioMessageId: '88888888-8888-4888-8888-888888888888', title: body.title, playCount: 0, lastPlayedAt: null },
+          ...listed,
+        ];
         return json(listed[0], 201);
       }
       if (url.pathname === MESSAGES) return json(listed);
@@ -87,7 +90,9 @@ describe('Audio messages', () => {
     stubApi(meWith(THERAPIST_PERMISSIONS), (req, url) => {
       if (url.pathname === FILES) return json({ fileId: FILE_ID }, 201);
       if (url.pathname === MESSAGES && req.method === 'POST')
-        return problem(400, 'Bad Request', 'Validation failed', [{ field: 'fileId', message: 'fileId must be an audio file (webm, ogg, mp3, m4a or wav)' }]);
+        return problem(400, 'Bad Request', 'Validation failed', [
+          { field: 'fileId', message: 'fileId must be an audio file (webm, ogg, mp3, m4a or wav)' },
+        ]);
       if (url.pathname === MESSAGES) return json([]);
       return undefined;
     });

@@ -83,7 +83,9 @@ describe('Crisis toolkit editor', () => {
     stubApi(meWith(THERAPIST_PERMISSIONS), (req, url) => {
       if (url.pathname !== PATH) return undefined;
       if (req.method === 'PUT')
-        return problem(400, 'Bad Request', 'Validation failed', [{ field: 'contacts.0.phone', message: 'phone must be a phone number (digits, spaces, + ( ) . -)' }]);
+        return problem(400, 'Bad Request', 'Validation failed', [
+          { field: 'contacts.0.phone', message: 'phone must be a phone number (digits, spaces, + ( ) . -)' },
+        ]);
       return json(TOOLKIT);
     });
     renderAt('/t', routes);
@@ -107,6 +109,6 @@ describe('Crisis toolkit editor', () => {
     renderAt('/t', routes);
     await screen.findByText('Breathe in for 4, out for 6');
     expect(screen.queryByRole('form')).toBeNull();
-    expect(screen.getByText('Only the client\'s primary therapist or a portal administrator can change the toolkit.')).toBeTruthy();
+    expect(screen.getByText("Only the client's primary therapist or a portal administrator can change the toolkit.")).toBeTruthy();
   });
 });

@@ -59,6 +59,8 @@ export function CrisisToolkitEditor({ patientId }: { patientId: string }) {
   const canEdit = permissions.has(MANAGE);
   const qc = useQueryClient();
   const key = ['crisis-toolkit', scope.organizationId ?? null, patientId];
+  // Here, not in the form: a save remounts the form on the new version (its key), and the confirmation must stay.
+  const [saved, setSaved] = useState(false);
   const toolkit = useQuery({
     queryKey: key,
     queryFn: () => call(api.GET('/api/v1/patients/{id}/crisis-toolkit', { params: { path: { id: patientId } } })),
@@ -78,10 +80,22 @@ export function CrisisToolkitEditor({ patientId }: { patientId: string }) {
           key={toolkit.data.updatedAt ?? 'defaults'}
           toolkit={toolkit.data}
           canEdit={canEdit}
-          onSaved={(t) => qc.setQueryData(key, t)}
+          onSubmitted={() => setSaved(false)}
+          onSaved={(t) => {
+            setSaved(true);
+            qc.setQueryData(key, t);
+          }}
           patientId={patientId}
         />
       )}
+      {/* Always present (a status region announces what is put in it), outside the form a save remounts. */}
+      <p role="status" className={saved ? 'success' : 'visually-hidden'}>
+        {saved && (
+          <>
+            <span aria-hidden="true">✓ </span>Saved. The client sees this the next time they open their crisis toolkit.
+          </>
+        )}
+      </p>
     </Card>
   );
 }
@@ -90,11 +104,13 @@ function ToolkitForm({
   toolkit,
   canEdit,
   patientId,
+  onSubmitted,
   onSaved,
 }: {
   toolkit: Toolkit;
   canEdit: boolean;
   patientId: string;
+  onSubmitted: () => void;
   onSaved: (t: Toolkit) => void;
 }) {
   const [steps, setSteps] = useState<string[]>(toolkit.copingSteps);
@@ -102,7 +118,6 @@ function ToolkitForm({
     toolkit.contacts.map((c) => ({ name: c.name, phone: c.phone, relationship: c.relationship ?? '' })),
   );
   const [checked, setChecked] = useState<Record<string, string>>({});
-  const [saved, setSaved] = useState(false);
   const save = useMutation({
     mutationFn: () =>
       call(
@@ -114,15 +129,12 @@ function ToolkitForm({
           },
         }),
       ),
-    onSuccess: (t) => {
-      setSaved(true);
-      onSaved(t);
-    },
+    onSuccess: onSaved,
   });
   const errors = { ...serverErrors(save.error), ...checked };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setSaved(false);
+    onSubmitted();
     const found = checkToolkit(steps, contacts);
     setChecked(found);
     if (Object.keys(found).length > 0) return;
@@ -268,11 +280,6 @@ function ToolkitForm({
         </p>
       ) : (
         save.error !== null && <ErrorMessage error={save.error} />
-      )}
-      {saved && (
-        <p role="status" className="success">
-          <span aria-hidden="true">✓ </span>Saved. The client sees this the next time they open their crisis toolkit.
-        </p>
       )}
     </form>
   );
