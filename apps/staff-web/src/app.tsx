@@ -15,7 +15,7 @@ import { HomePage } from './features/platform/shell/home-page';
 import { RequireSignIn } from './features/platform/shell/shell';
 import { LoginPage } from './features/platform/sign-in/login-page';
 import { ChargesPage } from './features/pm/charges/charges-page';
-import { INBOX_PERMISSION, InboxLiveProvider, PortalInboxNavLink } from './features/portal/inbox/inbox-live';
+import { INBOX_PERMISSION, PortalInboxNavLink } from './features/portal/inbox/inbox-live';
 import { InboxPage } from './features/portal/inbox/inbox-page';
 import { PortalToolsPage } from './features/portal/tools/portal-tools-page';
 import { useAuth } from './shared/auth';
@@ -35,9 +35,7 @@ function Home() {
 export function App() {
   return (
     <NavExtrasProvider extras={NAV_EXTRAS}>
-      <InboxLiveProvider>
-        <AppRoutes />
-      </InboxLiveProvider>
+      <AppRoutes />
     </NavExtrasProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, ReactNode, useContext, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { NavLink } from 'react-router';
 
 import { api, authFetch, call } from '../../../api/client';
@@ -18,7 +18,8 @@ const STREAM_PATH = '/api/v1/therapist/portal-notifications/stream';
  * The therapist's portal notifications, live (GET /therapist/portal-notifications/stream). That stream takes the
  * bearer token like any request (it has no ticket exchange, unlike the dashboards' stream), so it is read with
  * fetch and the session's `authFetch` (token, organization header, one refresh on a 401) rather than EventSource,
- * which cannot send the header, and parsed here. The server replays the last minute on every connection, so a
+ * which cannot send the header, and parsed here. It is open only while the inbox is: a streamed fetch, unlike an
+ * EventSource, keeps the page's network busy (browser tests wait for it to be idle on every page). The server replays the last minute on every connection, so a
  * reconnect after a drop delivers what arrived meanwhile; ids already seen are not announced twice. A dropped or
  * failed stream is "reconnecting" and retried after a growing pause; a 403 means no live updates here.
  */
@@ -108,56 +109,38 @@ export function useNotificationStream(enabled: boolean, organizationId: string |
   return enabled ? state : 'unavailable';
 }
 
-interface InboxLive {
-  state: LiveState;
-  unread: number | undefined;
-}
+/** How often the navigation's unread count is read again while the inbox (and its live stream) is not open. */
+export const UNREAD_POLL_MS = 60_000;
 
-const InboxLiveContext = createContext<InboxLive>({ state: 'unavailable', unread: undefined });
-
-export function useInboxLive(): InboxLive {
-  return useContext(InboxLiveContext);
-}
-
-/** The unread count of the caller's portal notifications (the list's `unread`), shared by the nav and the inbox. */
+/**
+ * The unread count of the caller's portal notifications (the list's `unread`). The inbox's live stream and its
+ * "Mark read" refetch it at once (same query key prefix); elsewhere it is read again every minute.
+ */
 export function useUnreadCount(enabled: boolean, organizationId: string | undefined) {
   return useQuery({
     queryKey: ['portal-notifications', organizationId ?? null, 'unread-count'],
     enabled: enabled && !!organizationId,
+    refetchInterval: UNREAD_POLL_MS,
     queryFn: async () => (await call(api.GET('/api/v1/therapist/portal-notifications', { params: { query: { pageSize: 1 } } }))).unread,
   });
 }
 
-/**
- * Keeps one live stream for the signed-in user who may see portal activity, whatever page is open, and announces
- * each arrival politely (a status region: read out when the reader is idle, focus stays where it is).
- */
-export function InboxLiveProvider({ children }: { children: ReactNode }) {
-  const { signedIn, permissions, scope, me } = useAuth();
-  const enabled = signedIn && !!me && permissions.has(INBOX_PERMISSION);
-  const [arrived, setArrived] = useState<PortalNotification[]>([]);
-  const state = useNotificationStream(enabled, scope.organizationId, (n) => setArrived((a) => [...a.slice(-4), n]));
-  const unread = useUnreadCount(enabled, scope.organizationId);
-  const names = usePatientFullNames(
-    arrived.map((n) => n.patientId),
-    scope.organizationId,
-    permissions.has('patients.view'),
-  );
-  const latest = arrived.at(-1);
-  const announcement = latest ? `New portal notification: ${notificationWords(latest, names.nameOf(latest.patientId))}` : '';
+/** The announcement of the latest arrival, polite: read out when the reader is idle, focus stays where it is. */
+export function ArrivalAnnouncer({ arrived }: { arrived: PortalNotification | undefined }) {
+  const { scope, permissions } = useAuth();
+  const names = usePatientFullNames(arrived ? [arrived.patientId] : [], scope.organizationId, permissions.has('patients.view'));
+  const text = arrived && !names.isPending ? `New portal notification: ${notificationWords(arrived, names.nameOf(arrived.patientId))}` : '';
   return (
-    <InboxLiveContext.Provider value={{ state: enabled ? state : 'unavailable', unread: enabled ? unread.data : undefined }}>
-      {children}
-      <div className="visually-hidden" role="status" aria-live="polite" data-testid="portal-inbox-announcer">
-        {enabled && !names.isPending ? announcement : ''}
-      </div>
-    </InboxLiveContext.Provider>
+    <div className="visually-hidden" role="status" aria-live="polite" data-testid="portal-inbox-announcer">
+      {text}
+    </div>
   );
 }
 
 /** The navigation entry: "Portal inbox" and the unread count in words for a screen reader ("3 unread"). */
 export function PortalInboxNavLink() {
-  const { unread } = useInboxLive();
+  const { permissions, scope } = useAuth();
+  const unread = useUnreadCount(permissions.has(INBOX_PERMISSION), scope.organizationId).data;
   return (
     <NavLink to="/portal/inbox">
       Portal inbox

@@ -10,7 +10,7 @@ import { ErrorMessage } from '../../../shared/error-message';
 import { Card, PageHeader } from '../../../shared/layout';
 import { Pager } from '../../../shared/pager';
 import { isRefusal, RefusedPage } from '../../../shared/refusal';
-import { useInboxLive, type LiveState } from './inbox-live';
+import { ArrivalAnnouncer, INBOX_PERMISSION, useNotificationStream, type LiveState } from './inbox-live';
 import { needsAttention, notificationWords, type PortalNotification } from './notification-words';
 import { usePatientFullNames } from './patient-full-names';
 
@@ -39,14 +39,16 @@ const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 
 /**
  * What the therapist's clients did in the portal (GET /therapist/portal-notifications): newest first, each in plain
  * words with a link to the client's portal tab, unread ones marked and counted, "Mark read" / "Mark unread". New
- * ones arrive live (InboxLiveProvider refetches this list) and are announced politely, never moving focus.
+ * ones arrive live while the page is open (the stream refetches this list and the count) and are announced politely,
+ * never moving focus.
  */
 export function InboxPage() {
   const { scope, permissions } = useAuth();
   const { params, setFilter, setPage } = useAddressFilters();
   const unreadOnly = params.get('unread') === 'true';
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const live = useInboxLive();
+  const [arrived, setArrived] = useState<PortalNotification>();
+  const liveState = useNotificationStream(permissions.has(INBOX_PERMISSION), scope.organizationId, setArrived);
   const qc = useQueryClient();
   const list = useQuery({
     queryKey: ['portal-notifications', scope.organizationId ?? null, 'list', { unreadOnly, page }],
@@ -82,7 +84,7 @@ export function InboxPage() {
       <PageHeader
         title={TITLE}
         description="What your clients did in the portal: check-ins, shared entries, homework and crisis alerts, as it happens. Only you and portal administrators see these."
-        actions={<LiveBadge state={live.state} />}
+        actions={<LiveBadge state={liveState} />}
       />
       <form className="inline-form" onSubmit={(e) => e.preventDefault()} aria-label="Which notifications">
         <span className="field">
@@ -117,6 +119,7 @@ export function InboxPage() {
         )}
         <Pager page={page} pages={pages} onPage={setPage} label="More notifications" />
       </Card>
+      <ArrivalAnnouncer arrived={arrived} />
     </>
   );
 }

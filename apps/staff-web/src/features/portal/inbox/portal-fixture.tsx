@@ -5,7 +5,6 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { vi } from 'vitest';
 
 import { AuthProvider } from '../../../shared/auth';
-import { InboxLiveProvider } from './inbox-live';
 
 /** Test data and a harness for the portal screens of the staff web (fetch stubbed per route). */
 export const ORG = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
@@ -90,15 +89,13 @@ export function renderAt(path: string, routes: { path: string; element: ReactNod
     <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
       <MemoryRouter initialEntries={[path]}>
         <AuthProvider>
-          <InboxLiveProvider>
-            {extra}
-            <Routes>
-              {routes.map((r) => (
-                <Route key={r.path} path={r.path} element={r.element} />
-              ))}
-              <Route path="*" element={<p>Elsewhere</p>} />
-            </Routes>
-          </InboxLiveProvider>
+          {extra}
+          <Routes>
+            {routes.map((r) => (
+              <Route key={r.path} path={r.path} element={r.element} />
+            ))}
+            <Route path="*" element={<p>Elsewhere</p>} />
+          </Routes>
         </AuthProvider>
       </MemoryRouter>
     </QueryClientProvider>,
