@@ -162,7 +162,7 @@ function SendAudioForm({ patientId, listKey }: { patientId: string; listKey: unk
   const titleError = checked.title ?? fieldErrorOf(send.error, 'title');
   const r = recorder.state;
   return (
-    <form onSubmit={submit} noValidate aria-label="Send an audio message">
+    <form onSubmit={submit} noValidate aria-label="Send an audio message" className="portal-tool-form">
       <h3>Send a new message</h3>
       <Field id={`${id}-title`} label="Title" hint="The client sees it in their Audio Vault." error={titleError}>
         <input

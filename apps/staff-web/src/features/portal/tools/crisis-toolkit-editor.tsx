@@ -190,7 +190,7 @@ function ToolkitForm({
   }
   const anyError = Object.keys(errors).length > 0;
   return (
-    <form onSubmit={submit} noValidate aria-label="Customise the crisis toolkit">
+    <form onSubmit={submit} noValidate aria-label="Customise the crisis toolkit" className="portal-tool-form">
       {lines}
       {!toolkit.customised && <p>The client sees the default steps below until you save your own.</p>}
       <h3 id="steps-heading">Coping steps, in order</h3>

@@ -102,7 +102,7 @@ function ShareSummaryForm({ patientId, initialAppointment }: { patientId: string
   const apptError = checked.appointmentId ?? fieldErrorOf(share.error, 'appointmentId');
   const summaryError = checked.summary ?? fieldErrorOf(share.error, 'summary');
   return (
-    <form onSubmit={submit} noValidate aria-label="Share a session summary">
+    <form onSubmit={submit} noValidate aria-label="Share a session summary" className="portal-tool-form">
       <h3>Share a summary</h3>
       <Field
         id={`${id}-appt`}
