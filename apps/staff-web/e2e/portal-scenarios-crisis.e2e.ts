@@ -218,7 +218,10 @@ export function portalScenarioTests(s: ScenarioServers, staffAudit: PageAuditor,
             { timeout: 10_000 },
           );
 
-          // The same inbox at phone width.
+          // The same inbox at tablet and phone width.
+          await inbox.setViewportSize({ width: 768, height: 1024 });
+          await noSidewaysScroll(inbox, 'the portal inbox');
+          await staffAudit.check(inbox, 'portal-inbox-768');
           await inbox.setViewportSize({ width: 390, height: 844 });
           await noSidewaysScroll(inbox, 'the portal inbox', 'phone width');
           await staffAudit.check(inbox, 'portal-inbox-390');
@@ -280,6 +283,9 @@ export function portalScenarioTests(s: ScenarioServers, staffAudit: PageAuditor,
           await sent.getByRole('button', { name: /^Listen/ }).click();
           await sent.locator('audio').waitFor();
           await staffAudit.check(page, 'portal-tools-after-send-1280');
+          await page.setViewportSize({ width: 768, height: 1024 });
+          await noSidewaysScroll(page, 'the portal tools');
+          await staffAudit.check(page, 'portal-tools-768');
           await page.setViewportSize({ width: 390, height: 844 });
           await noSidewaysScroll(page, 'the portal tools', 'phone width');
           await staffAudit.check(page, 'portal-tools-390');
