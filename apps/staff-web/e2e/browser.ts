@@ -24,6 +24,9 @@ export async function launchChromium(executablePath: string): Promise<{ browser:
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // A fake microphone (a tone) that needs no prompt: the staff web records audio messages with MediaRecorder.
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
     ],
   });
   return {

@@ -16,10 +16,17 @@ import { RequireSignIn } from './features/platform/shell/shell';
 import { LoginPage } from './features/platform/sign-in/login-page';
 import { ChargesPage } from './features/pm/charges/charges-page';
 import { PortalActivityTab } from './features/portal/activity/portal-activity-tab';
+import { INBOX_PERMISSION, PortalInboxNavLink } from './features/portal/inbox/inbox-live';
+import { InboxPage } from './features/portal/inbox/inbox-page';
 import { AdminSessionReviewsPage } from './features/portal/session-reviews/admin-session-reviews-page';
 import { MySessionReviewsPage } from './features/portal/session-reviews/my-session-reviews-page';
+import { PortalToolsPage } from './features/portal/tools/portal-tools-page';
 import { useAuth } from './shared/auth';
 import { PageHeader } from './shared/layout';
+import { NavExtrasProvider, type NavExtra } from './shared/nav-extras';
+
+/** Entries of other contexts in the shell's navigation (the shell, a platform feature, may not import them). */
+const NAV_EXTRAS: readonly NavExtra[] = [{ key: 'portal-inbox', permission: INBOX_PERMISSION, render: () => <PortalInboxNavLink /> }];
 
 /** Home: the caller's role dashboard; a role without dashboards keeps the list of the pages it may open. */
 function Home() {
@@ -39,6 +46,14 @@ const CHART_TABS: readonly ChartTab[] = [
 
 /** The composition root: every page's route. The only module that imports features of more than one context. */
 export function App() {
+  return (
+    <NavExtrasProvider extras={NAV_EXTRAS}>
+      <AppRoutes />
+    </NavExtrasProvider>
+  );
+}
+
+function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
@@ -170,6 +185,22 @@ export function App() {
         element={
           <RequireSignIn>
             <MySessionReviewsPage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/portal/inbox"
+        element={
+          <RequireSignIn>
+            <InboxPage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/patients/:id/portal/tools"
+        element={
+          <RequireSignIn>
+            <PortalToolsPage />
           </RequireSignIn>
         }
       />

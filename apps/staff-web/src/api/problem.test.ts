@@ -51,4 +51,17 @@ describe('problem+json in plain words', () => {
     expect(p).toEqual({ status: 502, title: '', detail: undefined, fieldErrors: [] });
     expect(plainWords(p)).toMatch(/^Something went wrong on the server/);
   });
+
+  it('says a too large (413) or unusable (415) upload as a sentence, and names portal permissions in words', () => {
+    expect(plainWords(toProblem(413, { status: 413, title: 'Payload Too Large', detail: 'File too large' }))).toBe(
+      'The file is too large to upload. File too large',
+    );
+    expect(plainWords(toProblem(415, { status: 415, title: 'Unsupported Media Type' }))).toBe('That kind of file cannot be used here.');
+    const refused = toProblem(403, {
+      status: 403,
+      title: 'Forbidden',
+      detail: 'You do not have permission "portal.crisis-toolkit.manage" here.',
+    });
+    expect(plainWords(refused)).toMatch(/Your role does not let you change a client's crisis toolkit or acknowledge crisis alerts here\.$/);
+  });
 });

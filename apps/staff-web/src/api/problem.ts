@@ -50,6 +50,11 @@ const FIELD_LABELS: Record<string, string> = {
   patientId: 'Patient',
   hcpcsCode: 'Code',
   serviceDate: 'Service date',
+  copingSteps: 'Coping steps',
+  contacts: 'Contacts',
+  crisisLines: 'Crisis lines',
+  fileId: 'The audio',
+  appointmentId: 'Appointment',
 };
 
 export function fieldLabel(field: string): string {
@@ -101,13 +106,15 @@ const PERMISSION_WORDS: Record<string, string> = {
   'cl.peer-supervision.view': 'read peer supervision records',
   'cl.consents.view': "read patients' Part 2 consents",
   'staff-directory.view': 'look up staff',
-  'portal.activity.view': "read clients' portal activity",
+  'portal.activity.view': "see your clients' portal activity",
   'portal.homework.manage': 'assign or review portal homework',
   'portal.resources.manage': 'recommend or withdraw portal resources',
   'portal.prompts.manage': 'send portal questions and check-ins',
   'portal.goals.manage': "record progress on clients' goals",
-  'portal.files.upload': 'upload files to the portal',
-  'portal.crisis-toolkit.manage': 'acknowledge crisis alerts',
+  'portal.files.upload': 'upload files for clients',
+  'portal.crisis-toolkit.manage': "change a client's crisis toolkit or acknowledge crisis alerts",
+  'portal.audio-messages.manage': 'send audio messages to clients',
+  'portal.summaries.manage': 'share session summaries with clients',
 };
 
 /** A 403's detail without permission keys: the permission in words, or the API's sentence when it names none. */
@@ -130,6 +137,9 @@ export function plainWords(p: Problem, opts: { signingIn?: boolean } = {}): stri
     403: 'You do not have permission to see this. Ask an administrator if you need access.',
     404: 'This record was not found. It may have been removed, or it is outside your organization or site.',
     409: 'This changed while you were working on it. Reload and try again.',
+    413: 'The file is too large to upload.',
+    415: 'That kind of file cannot be used here.',
+    416: 'That part of the file does not exist.',
     422: 'This could not be saved because it breaks a rule.',
     429: 'Too many attempts. Wait a minute and try again.',
   };

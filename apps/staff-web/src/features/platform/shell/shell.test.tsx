@@ -5,6 +5,7 @@ import { MemoryRouter, useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { AuthProvider } from '../../../shared/auth';
+import { NavExtrasProvider, type NavExtra } from '../../../shared/nav-extras';
 import { RequireSignIn } from './shell';
 
 const ORG = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
@@ -26,7 +27,7 @@ function Where() {
   return <output aria-label="where">{useLocation().pathname}</output>;
 }
 
-function renderShell() {
+function renderShell(extras: NavExtra[] = []) {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (req: Request) =>
@@ -39,9 +40,11 @@ function renderShell() {
     <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
       <MemoryRouter initialEntries={['/']}>
         <AuthProvider>
-          <RequireSignIn>
-            <Where />
-          </RequireSignIn>
+          <NavExtrasProvider extras={extras}>
+            <RequireSignIn>
+              <Where />
+            </RequireSignIn>
+          </NavExtrasProvider>
         </AuthProvider>
       </MemoryRouter>
     </QueryClientProvider>,
@@ -105,5 +108,17 @@ describe('the app shell navigation', () => {
     expect(menu.getAttribute('aria-expanded')).toBe('false');
     expect(within(nav).getByRole('link', { name: 'Charges' }).getAttribute('aria-current')).toBe('page');
     expect(within(nav).getByRole('link', { name: 'Home' }).getAttribute('aria-current')).toBeNull();
+  });
+});
+
+describe('navigation entries of other contexts (given by app.tsx)', () => {
+  it('shows an entry only when the user holds its permission', async () => {
+    renderShell([
+      { key: 'held', permission: 'pm.charges.view', render: () => <a href="/extra">Another context’s page</a> },
+      { key: 'not-held', permission: 'portal.activity.view', render: () => <a href="/hidden">Not for this user</a> },
+    ]);
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(await within(nav).findByRole('link', { name: 'Another context’s page' })).toBeTruthy();
+    expect(within(nav).queryByRole('link', { name: 'Not for this user' })).toBeNull();
   });
 });

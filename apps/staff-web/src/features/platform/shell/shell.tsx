@@ -4,6 +4,7 @@ import { Link, Navigate, NavLink, useLocation, useNavigate } from 'react-router'
 import { useAuth } from '../../../shared/auth';
 import { ErrorMessage } from '../../../shared/error-message';
 import { BrandMark } from '../../../shared/layout';
+import { useNavExtras } from '../../../shared/nav-extras';
 import { NAV } from './nav';
 import { ScopeSwitcher } from './scope-switcher';
 
@@ -46,6 +47,7 @@ function HeaderPatientSearch() {
  */
 function Shell({ children }: { children: ReactNode }) {
   const { me, meError, permissions, signOut } = useAuth();
+  const extras = useNavExtras();
   const [menuOpen, setMenuOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
   const { pathname } = useLocation();
@@ -102,6 +104,11 @@ function Shell({ children }: { children: ReactNode }) {
                   <NavLink to={n.to}>{n.label}</NavLink>
                 </li>
               ))}
+              {extras
+                .filter((x) => permissions.has(x.permission))
+                .map((x) => (
+                  <li key={x.key}>{x.render()}</li>
+                ))}
             </ul>
           </nav>
           <div className="app-tools">

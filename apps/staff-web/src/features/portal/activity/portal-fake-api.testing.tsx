@@ -86,6 +86,26 @@ export function emptyPortal(): Record<string, () => Response> {
     [`GET ${base}/crisis-toolkit/usage`]: () => json({ patientId: PATIENT, opens: [], alerts: [] }),
     [`GET ${base}/resources`]: () => json({ items: [] }),
     [`GET ${base}/portal-prompts`]: () => json([]),
+    // The therapist's tools (features/portal/tools), the tab's last sections.
+    [`GET ${base}/crisis-toolkit`]: () =>
+      json({
+        patientId: PATIENT,
+        crisisLines: [
+          {
+            name: '988 Suicide & Crisis Lifeline',
+            phone: '988',
+            text: '988',
+            url: 'https://988lifeline.org',
+            description: 'Call or text 988.',
+          },
+        ],
+        copingSteps: [],
+        contacts: [],
+        customised: false,
+        updatedAt: null,
+      }),
+    [`GET ${base}/audio-messages`]: () => json([]),
+    [`GET ${base}/session-summaries`]: () => json(page),
   };
 }
 

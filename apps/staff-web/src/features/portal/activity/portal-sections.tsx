@@ -1,5 +1,8 @@
 import type { ComponentType } from 'react';
 
+import { AudioMessagesTool } from '../tools/audio-messages-tool';
+import { CrisisToolkitEditor } from '../tools/crisis-toolkit-editor';
+import { SessionSummariesTool } from '../tools/session-summaries-tool';
 import { CrisisAlertsSection } from './crisis-alerts-section';
 import { GoalsSection } from './goals-section';
 import { HomeworkSection } from './homework-section';
@@ -26,9 +29,9 @@ export interface PortalActivitySection {
  * The sections of the Portal activity tab, in the order they appear. Each reads its own route, so one failing
  * section shows its error in its card and the others still show.
  *
- * ADD FURTHER SECTIONS HERE: a component taking `PortalSectionProps` in this folder (or a sibling feature of
- * features/portal/) and one entry below. The crisis-toolkit editor, the audio messages, session-summary sharing
- * and the notifications inbox are built elsewhere and belong in this list.
+ * A further section is a component taking `PortalSectionProps` in this folder (or a sibling feature of
+ * features/portal/) and one entry below. The therapist's tools (crisis toolkit, audio messages, session summaries)
+ * come from features/portal/tools/, which also shows them on a page of their own (`/patients/:id/portal/tools`).
  */
 export const PORTAL_ACTIVITY_SECTIONS: readonly PortalActivitySection[] = [
   { key: 'crisis-alerts', title: 'Crisis alerts', Section: CrisisAlertsSection },
@@ -40,4 +43,7 @@ export const PORTAL_ACTIVITY_SECTIONS: readonly PortalActivitySection[] = [
   { key: 'session-reviews', title: 'Session reviews', Section: SessionReviewsSection },
   { key: 'prompts', title: 'Prompts and check-ins', Section: PromptsSection },
   { key: 'resources', title: 'Resources', Section: ResourcesSection },
+  { key: 'crisis-toolkit', title: 'Crisis toolkit', Section: ({ patientId }) => <CrisisToolkitEditor patientId={patientId} /> },
+  { key: 'audio-messages', title: 'Audio messages', Section: ({ patientId }) => <AudioMessagesTool patientId={patientId} /> },
+  { key: 'session-summaries', title: 'Session summaries', Section: ({ patientId }) => <SessionSummariesTool patientId={patientId} /> },
 ];
