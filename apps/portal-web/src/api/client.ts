@@ -18,6 +18,10 @@ export type CrisisToolkit = Schemas['CrisisToolkitResponseDto'];
 export type Prompt = Schemas['PortalPromptResponseDto'];
 export type Appointment = Schemas['PatientAppointmentDto'];
 export type PortalFile = Schemas['PortalFileResponseDto'];
+export type ChangeRequest = Schemas['ChangeRequestResponseDto'];
+export type InsuranceCard = Schemas['InsuranceCardResponseDto'];
+export type PaymentMethod = Schemas['PaymentMethodResponseDto'];
+export type NewPaymentMethod = Schemas['AddPaymentMethodDto'];
 
 export interface Tokens {
   accessToken: string;

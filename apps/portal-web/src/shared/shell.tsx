@@ -3,6 +3,9 @@ import { Link, Navigate, NavLink, useLocation } from 'react-router';
 
 import { useAuth } from './auth';
 
+/** The screens listed under "More" (features/more): the More tab stays marked while one is open. */
+const MORE_PATHS = new Set(['/resources', '/change-therapist', '/insurance-payment']);
+
 /** The screens of the bottom (phone) or side (wider screens) navigation. */
 export const NAV = [
   { to: '/', label: 'Home', icon: '⌂' },
@@ -10,7 +13,7 @@ export const NAV = [
   { to: '/journal', label: 'Journal', icon: '✎' },
   { to: '/homework', label: 'Homework', icon: '✓' },
   { to: '/goals', label: 'Goals', icon: '⚑' },
-  { to: '/resources', label: 'Resources', icon: '☰' },
+  { to: '/more', label: 'More', icon: '☰' },
 ] as const;
 
 /**
@@ -53,7 +56,11 @@ export function Shell({ children }: { children: ReactNode }) {
         <ul>
           {NAV.map((n) => (
             <li key={n.to}>
-              <NavLink to={n.to} end={n.to === '/'}>
+              <NavLink
+                to={n.to}
+                end={n.to === '/'}
+                className={({ isActive }) => (isActive || (n.to === '/more' && MORE_PATHS.has(location.pathname)) ? 'active' : '')}
+              >
                 <span aria-hidden="true" className="nav-icon">
                   {n.icon}
                 </span>
