@@ -15,6 +15,10 @@ import { HomePage } from './features/platform/shell/home-page';
 import { RequireSignIn } from './features/platform/shell/shell';
 import { LoginPage } from './features/platform/sign-in/login-page';
 import { ChargesPage } from './features/pm/charges/charges-page';
+import { PatientBillingPage } from './features/portal/billing/patient-billing-page';
+import { ChangeRequestsPage } from './features/portal/change-requests/change-requests-page';
+import { AdoptionPage } from './features/portal/oversight/adoption-page';
+import { CrisisAlertsPage } from './features/portal/oversight/crisis-alerts-page';
 import { useAuth } from './shared/auth';
 import { PageHeader } from './shared/layout';
 
@@ -138,6 +142,38 @@ export function App() {
         element={
           <RequireSignIn>
             <ProviderProductivityPage scope="supervised" />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/patients/:id/insurance"
+        element={
+          <RequireSignIn>
+            <PatientBillingPage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/portal/change-requests"
+        element={
+          <RequireSignIn>
+            <ChangeRequestsPage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/portal/adoption"
+        element={
+          <RequireSignIn>
+            <AdoptionPage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/portal/crisis-alerts"
+        element={
+          <RequireSignIn>
+            <CrisisAlertsPage />
           </RequireSignIn>
         }
       />

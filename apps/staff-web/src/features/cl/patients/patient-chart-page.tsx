@@ -16,7 +16,7 @@ function fullName(p: Patient): string {
 /** The chart as the API returns it: nothing here is computed or filled in beyond what the response holds. */
 export function PatientChartPage() {
   const { id = '' } = useParams();
-  const { me, scope } = useAuth();
+  const { me, scope, permissions } = useAuth();
   const result = useQuery({
     queryKey: ['patient', scope, id],
     queryFn: () => call(api.GET('/api/v1/patients/{id}', { params: { path: { id } } })),
@@ -43,6 +43,11 @@ export function PatientChartPage() {
             <h1 id="chart-heading">
               {fullName(p)} {p.preferredName ? <span className="muted">(“{p.preferredName}”)</span> : null}
             </h1>
+            {permissions.has('portal.billing.view') && (
+              <p>
+                <Link to={`/patients/${p.id}/insurance`}>Insurance and payment cards from the portal</Link>
+              </p>
+            )}
             <dl className="facts">
               <div>
                 <dt>MRN</dt>

@@ -8,4 +8,7 @@ export const NAV = [
   { to: '/billing/charges', label: 'Charges', permission: 'pm.charges.view' },
   { to: '/hr/productivity', label: 'Provider productivity', permission: 'hr.productivity.view' },
   { to: '/hr/productivity/supervised', label: 'My supervisees’ productivity', permission: 'hr.productivity.supervised' },
+  { to: '/portal/change-requests', label: 'Change requests', permission: 'portal.admin' },
+  { to: '/portal/crisis-alerts', label: 'Crisis alerts', permission: 'portal.admin' },
+  { to: '/portal/adoption', label: 'Portal adoption', permission: 'portal.admin' },
 ] as const;
