@@ -12,6 +12,7 @@ import { chartEncounterTests } from '../../apps/staff-web/e2e/chart-encounters.e
 import { dashboardTests } from '../../apps/staff-web/e2e/dashboards.e2e';
 import { PageAuditor, runTest, TestOutcome } from '../../apps/staff-web/e2e/harness';
 import { peerRecoveryTests } from '../../apps/staff-web/e2e/peer-recovery.e2e';
+import { portalChangeScenarioTests } from '../../apps/staff-web/e2e/portal-scenarios-change.e2e';
 import { productivitySortingTests } from '../../apps/staff-web/e2e/productivity-sorting.e2e';
 import { staffWebTests } from '../../apps/staff-web/e2e/staff-web.e2e';
 import { visualTests } from '../../apps/staff-web/e2e/visual.e2e';
@@ -186,6 +187,12 @@ async function main(): Promise<number> {
     }
     // The portal's tests open their own contexts: each at the phone, tablet or desktop width it checks.
     for (const [name, fn] of portalWebTests({ portal, api }, portalAudit).filter(([name]) => !only || name.includes(only))) {
+      outcomes.push(await runTest(name, () => fn(browser), 180_000));
+    }
+    // Scenarios across both apps (their own files): each opens the contexts it needs, portal and staff web.
+    for (const [name, fn] of portalChangeScenarioTests({ web, api, portal }, audit, portalAudit).filter(
+      ([name]) => !only || name.includes(only),
+    )) {
       outcomes.push(await runTest(name, () => fn(browser), 180_000));
     }
     audit.write();

@@ -338,12 +338,21 @@ export function portalWebTests(s: PortalServers, audit: Auditor): PortalTest[] {
             ['/journal', 'Journal', 'journal'],
             ['/homework', 'Homework', 'homework'],
             ['/goals', 'Goals', 'goals'],
+            ['/more', 'More', 'more'],
             ['/resources', 'Resources', 'resources'],
+            ['/change-therapist', 'Change therapist', 'change-therapist'],
+            ['/insurance-payment', 'Insurance and payment', 'insurance-payment'],
             ['/crisis', 'Crisis help', 'crisis'],
           ];
+          // Reached from the More list (the tab bar has no room for them on a phone).
+          const underMore = new Set(['/resources', '/change-therapist', '/insurance-payment']);
           for (const [path, heading, name] of screens) {
             if (path === '/') await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home', exact: true }).click();
-            else if (path === '/crisis')
+            else if (underMore.has(path)) {
+              await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'More', exact: true }).click();
+              await page.getByRole('heading', { name: 'More', level: 1 }).waitFor();
+              await page.getByRole('main').getByRole('link', { name: heading, exact: true }).click();
+            } else if (path === '/crisis')
               await page.getByRole('region', { name: 'Crisis help' }).getByRole('link', { name: 'Crisis help' }).click();
             else await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: heading, exact: true }).click();
             await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
