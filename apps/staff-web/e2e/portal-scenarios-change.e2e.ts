@@ -98,7 +98,10 @@ export function portalChangeScenarioTests(s: ScenarioServers, audit: PageAuditor
         const idOf = (name: string) => directory.items.find((d) => d.displayName === name)?.id;
         const currentId = idOf(CURRENT_THERAPIST.name);
         assert(currentId && idOf(NEW_THERAPIST.name), 'both therapists are in the staff directory');
-        const lastName = `Changeling${Date.now().toString(36)}`;
+        // Letters only (a name refuses digits), unique per run.
+        const lastName = `Changeling${Date.now()
+          .toString(26)
+          .replace(/[0-9]/g, (d) => 'qrstuvwxyz'[Number(d)]!)}`;
         const who = `${lastName}, Rowan`;
         const patient = await send<{ id: string }>(s.api, admin.token, 'POST', '/api/v1/patients', {
           siteId: site.id,
