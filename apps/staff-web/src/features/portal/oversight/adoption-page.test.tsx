@@ -29,7 +29,9 @@ describe('AdoptionPage', () => {
   it('shows the figures with text alternatives for both charts', async () => {
     const { calls } = renderPortalPage(<AdoptionPage />, () => json(ADOPTION), { path: '/portal/adoption?from=2026-11-01&to=2026-11-03' });
     expect(await screen.findByText('42% of active patients (21 of 50) have an active portal account.')).toBeTruthy();
-    expect(screen.getByText(/On average 4.0 clients a day used the portal; the busiest day was 2 Nov with 7/)).toBeTruthy();
+    expect(
+      screen.getByText(/On average 4.0 clients a day used the portal; the busiest day was 2 Nov with 7; on the last day, 3 Nov, 3\./),
+    ).toBeTruthy();
     const byFeature = screen.getByRole('region', { name: 'Client actions by feature' });
     const rows = within(byFeature)
       .getAllByRole('row')
@@ -59,6 +61,12 @@ describe('AdoptionPage', () => {
   it('says a period without patients or activity in words', () => {
     expect(adoptionWords({ rate: null, accounts: 0, activePatients: 0 })).toBe('No active patients yet, so there is no adoption rate.');
     expect(dailySummary([{ day: '2026-11-01', clients: 0 }])).toBe('No client used the portal in this period.');
+    expect(
+      dailySummary([
+        { day: '2026-11-01', clients: 1 },
+        { day: '2026-11-02', clients: 3 },
+      ]),
+    ).toBe('On average 2.0 clients a day used the portal; the busiest day was the last, 2 Nov, with 3.');
   });
 
   it('shows only its title and the refusal without portal.admin', async () => {

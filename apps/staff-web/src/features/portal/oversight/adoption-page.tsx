@@ -42,7 +42,9 @@ export function dailySummary(days: Adoption['dailyActiveClients']): string {
   const busiest = days.reduce((b, d) => (d.clients > b.clients ? d : b), days[0]!);
   const last = days[days.length - 1]!;
   if (total === 0) return 'No client used the portal in this period.';
-  return `On average ${(total / days.length).toFixed(1)} clients a day used the portal; the busiest day was ${dayWords(busiest.day)} with ${busiest.clients}; on ${dayWords(last.day)}, ${last.clients}.`;
+  const average = `On average ${(total / days.length).toFixed(1)} clients a day used the portal`;
+  if (busiest.day === last.day) return `${average}; the busiest day was the last, ${dayWords(last.day)}, with ${last.clients}.`;
+  return `${average}; the busiest day was ${dayWords(busiest.day)} with ${busiest.clients}; on the last day, ${dayWords(last.day)}, ${last.clients}.`;
 }
 
 /**
@@ -138,7 +140,7 @@ export function AdoptionPage() {
                   <CartesianGrid vertical={false} stroke="#d0d7de" />
                   <XAxis dataKey="day" tickFormatter={dayWords} tick={{ fontSize: 11, fill: '#333333' }} interval="preserveStartEnd" />
                   <YAxis allowDecimals={false} width={28} tick={{ fontSize: 11, fill: '#333333' }} />
-                  <Line type="monotone" dataKey="clients" stroke="#1f5fa8" strokeWidth={2} dot={false} isAnimationActive={false} />
+                  <Line type="linear" dataKey="clients" stroke="#1f5fa8" strokeWidth={2} dot={false} isAnimationActive={false} />
                 </LineChart>
               </div>
             </figure>
