@@ -95,7 +95,8 @@ export function PatientBillingPage() {
             <h3>{c.payerName}</h3>
             <p>
               Member ID {c.memberId}
-              {c.groupNumber ? `, group ${c.groupNumber}` : ', no group number'}. Added {new Date(c.createdAt).toLocaleDateString()}.
+              {c.groupNumber ? `, group ${c.groupNumber}` : ', no group number'}. Added{' '}
+              {new Date(c.createdAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}.
             </p>
             <div className="card-photos">
               <CardPhoto patientId={id} card={c} side="front" />

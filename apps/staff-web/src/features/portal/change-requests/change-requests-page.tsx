@@ -131,7 +131,7 @@ export function ChangeRequestsPage() {
                     <td>
                       <PatientName id={r.patientId} names={patients.names} isPending={patients.isPending} />
                     </td>
-                    <td className="prewrap">{r.reason}</td>
+                    <td className="prewrap cr-reason">{r.reason}</td>
                     <td>
                       {r.sensitive ? (
                         <span className="badge sensitive">⊘ Sensitive: hidden from the current therapist</span>
