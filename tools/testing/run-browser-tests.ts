@@ -13,6 +13,7 @@ import { dashboardTests } from '../../apps/staff-web/e2e/dashboards.e2e';
 import { PageAuditor, runTest, TestOutcome } from '../../apps/staff-web/e2e/harness';
 import { peerRecoveryTests } from '../../apps/staff-web/e2e/peer-recovery.e2e';
 import { portalCareScenarioTests } from '../../apps/staff-web/e2e/portal-scenarios-care.e2e';
+import { portalChangeScenarioTests } from '../../apps/staff-web/e2e/portal-scenarios-change.e2e';
 import { portalScenarioTests } from '../../apps/staff-web/e2e/portal-scenarios-crisis.e2e';
 import { portalReviewScenarioTests } from '../../apps/staff-web/e2e/portal-scenarios-reviews.e2e';
 import { productivitySortingTests } from '../../apps/staff-web/e2e/productivity-sorting.e2e';
@@ -201,6 +202,7 @@ async function main(): Promise<number> {
       ...portalReviewScenarioTests({ web, portal, api }, audit, portalAudit),
       ...portalCareScenarioTests({ web, portal, api }, audit),
       ...portalScenarioTests({ web, portal, api }, audit, portalAudit),
+      ...portalChangeScenarioTests({ web, api, portal }, audit, portalAudit),
     ];
     for (const [name, fn] of scenarios.filter(([name]) => !only || name.includes(only))) {
       outcomes.push(await runTest(name, () => fn(browser), 180_000));

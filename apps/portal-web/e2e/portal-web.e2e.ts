@@ -412,6 +412,8 @@ export function portalWebTests(s: PortalServers, audit: Auditor): PortalTest[] {
             ['Resources', 'Resources', 'resources'],
             ['Sessions', 'Upcoming sessions', 'appointments'],
             ['Session reviews', 'Session reviews', 'session-reviews'],
+            ['Change therapist', 'Change therapist', 'change-therapist'],
+            ['Insurance and payment', 'Insurance and payment', 'insurance-payment'],
             ['More', 'More', 'more'],
             ['Crisis help', 'Crisis help', 'crisis'],
           ];

@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router';
 
 import { AppointmentsPage } from './features/appointments/appointments-page';
+import { ChangeTherapistPage } from './features/change-therapist/change-therapist-page';
 import { CrisisPage } from './features/crisis/crisis-page';
 import { DashboardPage } from './features/dashboard/dashboard-page';
 import { GoalsPage } from './features/goals/goals-page';
@@ -8,11 +9,19 @@ import { HomeworkPage } from './features/homework/homework-page';
 import { JournalPage } from './features/journal/journal-page';
 import { MoodPage } from './features/mood/mood-page';
 import { MorePage } from './features/more/more-page';
+import { InsurancePaymentPage } from './features/payments/insurance-payment-page';
+import { DevelopmentTokenizer } from './features/payments/payment-tokenizer';
 import { ResourcesPage } from './features/resources/resources-page';
 import { SessionReviewPage, SessionReviewsPage } from './features/session-reviews/session-reviews-page';
 import { AcceptInvitationPage } from './features/sign-in/accept-invitation-page';
 import { LoginPage } from './features/sign-in/login-page';
 import { Shell } from './shared/shell';
+
+/**
+ * Card numbers go to the tokenizer, never to the API. The development tokenizer runs in the browser; a production
+ * deployment puts its processor's hosted fields behind the same PaymentTokenizer interface here.
+ */
+const tokenizer = new DevelopmentTokenizer();
 
 /** The composition root: every screen's route. Signed-in screens sit in the Shell (crisis bar, navigation). */
 export function App() {
@@ -32,6 +41,8 @@ export function App() {
       {signedIn('/session-reviews', <SessionReviewsPage />)}
       {signedIn('/session-reviews/:reviewId', <SessionReviewPage />)}
       {signedIn('/more', <MorePage />)}
+      {signedIn('/change-therapist', <ChangeTherapistPage />)}
+      {signedIn('/insurance-payment', <InsurancePaymentPage tokenizer={tokenizer} />)}
       {signedIn(
         '*',
         <>

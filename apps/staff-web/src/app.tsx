@@ -16,8 +16,12 @@ import { RequireSignIn } from './features/platform/shell/shell';
 import { LoginPage } from './features/platform/sign-in/login-page';
 import { ChargesPage } from './features/pm/charges/charges-page';
 import { PortalActivityTab } from './features/portal/activity/portal-activity-tab';
+import { PatientBillingPage } from './features/portal/billing/patient-billing-page';
+import { ChangeRequestsPage } from './features/portal/change-requests/change-requests-page';
 import { INBOX_PERMISSION, PortalInboxNavLink } from './features/portal/inbox/inbox-live';
 import { InboxPage } from './features/portal/inbox/inbox-page';
+import { AdoptionPage } from './features/portal/oversight/adoption-page';
+import { CrisisAlertsPage } from './features/portal/oversight/crisis-alerts-page';
 import { AdminSessionReviewsPage } from './features/portal/session-reviews/admin-session-reviews-page';
 import { MySessionReviewsPage } from './features/portal/session-reviews/my-session-reviews-page';
 import { PortalToolsPage } from './features/portal/tools/portal-tools-page';
@@ -201,6 +205,38 @@ function AppRoutes() {
         element={
           <RequireSignIn>
             <PortalToolsPage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/patients/:id/insurance"
+        element={
+          <RequireSignIn>
+            <PatientBillingPage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/portal/change-requests"
+        element={
+          <RequireSignIn>
+            <ChangeRequestsPage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/portal/adoption"
+        element={
+          <RequireSignIn>
+            <AdoptionPage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/portal/crisis-alerts"
+        element={
+          <RequireSignIn>
+            <CrisisAlertsPage />
           </RequireSignIn>
         }
       />

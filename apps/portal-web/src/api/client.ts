@@ -20,6 +20,10 @@ export type Appointment = Schemas['PatientAppointmentDto'];
 export type PortalFile = Schemas['PortalFileResponseDto'];
 export type SessionPrep = Schemas['SessionPrepResponseDto'];
 export type SessionReview = Schemas['SessionReviewResponseDto'];
+export type ChangeRequest = Schemas['ChangeRequestResponseDto'];
+export type InsuranceCard = Schemas['InsuranceCardResponseDto'];
+export type PaymentMethod = Schemas['PaymentMethodResponseDto'];
+export type NewPaymentMethod = Schemas['AddPaymentMethodDto'];
 
 export interface Tokens {
   accessToken: string;

@@ -59,6 +59,18 @@ const FIELD_LABELS: Record<string, string> = {
   recentFeelings: 'How you have been feeling',
   urgentConcern: 'Your urgent concern',
   appointmentId: 'The appointment',
+  reason: 'Your reason',
+  sensitive: 'The privacy choice',
+  payerName: 'The insurance company',
+  memberId: 'The member ID',
+  groupNumber: 'The group number',
+  frontFileId: 'The photo of the front',
+  backFileId: 'The photo of the back',
+  processorToken: 'The card',
+  brand: 'The card type',
+  last4: 'The card',
+  expMonth: 'The expiry month',
+  expYear: 'The expiry',
 };
 
 export function fieldLabel(field: string): string {

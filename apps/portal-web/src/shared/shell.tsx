@@ -36,6 +36,18 @@ export const MORE_NAV: readonly NavEntry[] = [
     icon: '★',
     description: 'Tell us how a session went, and choose who sees it.',
   },
+  {
+    to: '/change-therapist',
+    label: 'Change therapist',
+    icon: '⇄',
+    description: 'Ask the clinic for a different therapist. You can keep the request from your current one.',
+  },
+  {
+    to: '/insurance-payment',
+    label: 'Insurance and payment',
+    icon: '▭',
+    description: 'Your insurance cards and the cards you pay with (we keep only the last four digits).',
+  },
 ];
 
 function NavItem({ entry, className }: { entry: NavEntry; className?: string }) {

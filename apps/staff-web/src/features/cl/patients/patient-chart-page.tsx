@@ -58,6 +58,11 @@ export function PatientChartPage({ tabs = [] }: { tabs?: readonly ChartTab[] }) 
             <h1 id="chart-heading">
               {fullName(p)} {p.preferredName ? <span className="muted">(“{p.preferredName}”)</span> : null}
             </h1>
+            {permissions.has('portal.billing.view') && (
+              <p>
+                <Link to={`/patients/${p.id}/insurance`}>Insurance and payment cards from the portal</Link>
+              </p>
+            )}
             <dl className="facts">
               <div>
                 <dt>MRN</dt>

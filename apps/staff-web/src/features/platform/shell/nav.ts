@@ -10,4 +10,7 @@ export const NAV = [
   { to: '/portal/session-reviews', label: 'Session reviews', permission: 'portal.admin' },
   { to: '/hr/productivity', label: 'Provider productivity', permission: 'hr.productivity.view' },
   { to: '/hr/productivity/supervised', label: 'My supervisees’ productivity', permission: 'hr.productivity.supervised' },
+  { to: '/portal/change-requests', label: 'Change requests', permission: 'portal.admin' },
+  { to: '/portal/crisis-alerts', label: 'Crisis alerts', permission: 'portal.admin' },
+  { to: '/portal/adoption', label: 'Portal adoption', permission: 'portal.admin' },
 ] as const;
