@@ -120,6 +120,10 @@ const PROBES: Record<string, Probe> = {
   DownloadPortalFileQuery: { args: () => [randomUUID()], outcome: 'not_found' },
   MarkPortalNotificationReadCommand: { args: () => [randomUUID(), true], outcome: 'not_found' },
   ListPortalNotificationsQuery: { args: () => [{}], outcome: 'success' },
+  // Client notifications (issue 20): a patient the caller is not; the list is empty, the mark finds nothing.
+  ListClientNotificationsQuery: { args: () => [randomUUID(), {}], outcome: 'success' },
+  MarkClientNotificationReadCommand: { args: () => [randomUUID(), randomUUID()], outcome: 'not_found' },
+  MarkAllClientNotificationsReadCommand: { args: () => [randomUUID()], outcome: 'success' },
   LogMoodEntryCommand: { assertedBy: 'apps/api/test/portal-daily-loop.e2e-spec.ts' },
   SetMoodEntrySharingCommand: { args: () => [randomUUID(), randomUUID(), true], outcome: 'not_found' },
   ListMoodEntriesQuery: { args: () => [randomUUID(), {}], outcome: 'not_found' },
