@@ -22,7 +22,7 @@ CREATE TABLE "po_client_notifications" (
 -- CreateIndex
 CREATE INDEX "po_client_notifications_patient_created_idx" ON "po_client_notifications"("organization_id", "patient_id", "created_at");
 
--- The kinds the API knows how to word and link (libs/portal/src/notifications/domain/client-notification.kinds.ts).
+-- The kinds the API knows how to word and link (libs/portal/src/notifications/domain/client-notification.rules.ts).
 ALTER TABLE po_client_notifications ADD CONSTRAINT po_client_notifications_kind_check CHECK (kind IN (
   'homework.assigned', 'homework.reviewed', 'resource.recommended', 'session_summary.shared', 'audio_message.received',
   'session_review.requested', 'change_request.approved', 'change_request.denied', 'prompt.received'));

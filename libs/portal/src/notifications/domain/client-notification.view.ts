@@ -1,5 +1,5 @@
 import type { PortalRow } from '../../portal.tx';
-import { clientNotificationMessage } from './client-notification.kinds';
+import { clientNotificationMessage } from './client-notification.rules';
 
 /** Something new for the client: what kind, which record (so the app links to it), the words, read or not. */
 export interface ClientNotificationView {

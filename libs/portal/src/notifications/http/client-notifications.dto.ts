@@ -3,7 +3,7 @@ import { IsIn, IsOptional } from 'class-validator';
 
 import { PageQueryDto, type Assert, type SameShape } from '@cairn/platform/http';
 
-import { CLIENT_NOTIFICATION_KINDS } from '../domain/client-notification.kinds';
+import { CLIENT_NOTIFICATION_KINDS } from '../domain/client-notification.rules';
 import type { ClientNotificationView } from '../domain/client-notification.view';
 
 export class ClientNotificationResponseDto implements ClientNotificationView {

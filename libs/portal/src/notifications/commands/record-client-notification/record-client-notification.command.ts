@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 
-import type { ClientNotificationKind } from '../../domain/client-notification.kinds';
+import type { ClientNotificationKind } from '../../domain/client-notification.rules';
 
 /**
  * Tell the client something new is there for them (sent on the bus by the use case that made the record, in that

@@ -4,7 +4,7 @@ import { CommandHandler } from '@nestjs/cqrs';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
-import { CLIENT_NOTIFICATION_KINDS } from '../../domain/client-notification.kinds';
+import { CLIENT_NOTIFICATION_KINDS } from '../../domain/client-notification.rules';
 import { RecordClientNotificationCommand } from './record-client-notification.command';
 
 @CommandHandler(RecordClientNotificationCommand)

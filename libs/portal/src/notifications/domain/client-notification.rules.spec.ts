@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { CLIENT_NOTIFICATION_KINDS, clientNotificationMessage } from './client-notification.kinds';
+import { CLIENT_NOTIFICATION_KINDS, clientNotificationMessage } from './client-notification.rules';
 
 describe('client notification kinds', () => {
   it('are exactly the kinds the database accepts', () => {
