@@ -168,6 +168,7 @@ const PROBES: Record<string, Probe> = {
   ShareSessionSummaryCommand: { args: () => [randomUUID(), randomUUID(), 'A summary.'], outcome: 'not_found' },
   ListSessionSummariesQuery: { args: () => [randomUUID(), {}], outcome: 'not_found' },
   DownloadSessionSummaryQuery: { args: () => [randomUUID(), randomUUID()], outcome: 'not_found' },
+  GetSessionSummaryQuery: { args: () => [randomUUID(), randomUUID()], outcome: 'not_found' },
   CreateGoalCommand: { args: () => [randomUUID(), 'Goal', null, null], outcome: 'not_found' },
   RecordGoalProgressCommand: { args: () => [randomUUID(), randomUUID(), 10, 'active', null], outcome: 'not_found' },
   ListGoalsQuery: { args: () => [randomUUID()], outcome: 'not_found' },

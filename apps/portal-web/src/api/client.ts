@@ -18,6 +18,10 @@ export type CrisisToolkit = Schemas['CrisisToolkitResponseDto'];
 export type Prompt = Schemas['PortalPromptResponseDto'];
 export type Appointment = Schemas['PatientAppointmentDto'];
 export type PortalFile = Schemas['PortalFileResponseDto'];
+export type SessionSummary = Schemas['SessionSummaryResponseDto'];
+export type AudioMessage = Schemas['AudioMessageResponseDto'];
+export type ClientNotification = Schemas['ClientNotificationResponseDto'];
+export type ClientNotificationPage = Schemas['ClientNotificationPageDto'];
 
 export interface Tokens {
   accessToken: string;

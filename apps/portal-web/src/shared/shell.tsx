@@ -1,6 +1,8 @@
 import { ReactNode } from 'react';
 import { Link, Navigate, NavLink, useLocation } from 'react-router';
 
+import { NotificationsLink } from '../features/notifications/notifications-link';
+import { ACCOUNT_NAV } from './account-nav';
 import { useAuth } from './auth';
 
 /** The screens of the bottom (phone) or side (wider screens) navigation. */
@@ -45,6 +47,7 @@ export function Shell({ children }: { children: ReactNode }) {
       <CrisisBar signedIn />
       <header className="app-header">
         <span className="brand">Cairn</span>
+        <NotificationsLink />
         <button type="button" className="link" onClick={() => void signOut()}>
           Sign out
         </button>
@@ -54,6 +57,16 @@ export function Shell({ children }: { children: ReactNode }) {
           {NAV.map((n) => (
             <li key={n.to}>
               <NavLink to={n.to} end={n.to === '/'}>
+                <span aria-hidden="true" className="nav-icon">
+                  {n.icon}
+                </span>
+                <span>{n.label}</span>
+              </NavLink>
+            </li>
+          ))}
+          {ACCOUNT_NAV.map((n) => (
+            <li key={n.to} className="nav-secondary">
+              <NavLink to={n.to}>
                 <span aria-hidden="true" className="nav-icon">
                   {n.icon}
                 </span>
