@@ -53,6 +53,9 @@ function Player({ message }: { message: AudioMessage }) {
     );
   return (
     <div className="player">
+      {/* An audio-only message with no transcript stored (the API has none yet): the page offers the words in writing
+          from the therapist instead of a captions track (WCAG 1.2.1's alternative for prerecorded audio). */}
+      {/* eslint-disable-next-line jsx-a11y/media-has-caption */}
       <audio
         ref={audio}
         controls
