@@ -46,7 +46,7 @@ function Player({ message }: { message: AudioMessage }) {
     return (
       <>
         <button type="button" aria-label={`Play ${message.title}`} disabled={load.isPending} onClick={() => load.mutate()}>
-          {load.isPending ? 'Loading…' : '▶ Play'}
+          {load.isPending ? 'Loading…' : 'Play'}
         </button>
         {load.isError && <ErrorMessage error={load.error} />}
       </>

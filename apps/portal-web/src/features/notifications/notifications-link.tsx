@@ -17,14 +17,11 @@ export function NotificationsLink() {
     select: (p) => p.unread,
   });
   const n = unread.data ?? 0;
+  const shown = n > 99 ? '99+' : String(n);
+  // The name starts with the visible words ("Notifications 3") and adds what the badge means.
   return (
-    <NavLink to="/notifications" className="notifications-link" aria-label={n > 0 ? `Notifications, ${n} unread` : 'Notifications'}>
-      Notifications
-      {n > 0 && (
-        <span className="count-badge" aria-hidden="true">
-          {n > 99 ? '99+' : n}
-        </span>
-      )}
+    <NavLink to="/notifications" className="notifications-link" aria-label={n > 0 ? `Notifications ${shown} unread` : 'Notifications'}>
+      Notifications {n > 0 && <span className="count-badge">{shown}</span>}
     </NavLink>
   );
 }

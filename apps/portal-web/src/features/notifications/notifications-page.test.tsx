@@ -138,7 +138,7 @@ describe('the header', () => {
       (_m, path) => (path === '/api/v1/portal/notifications' ? page([SUMMARY], 3) : json({}, 404)),
       { path: '/mood' },
     );
-    const link = await screen.findByRole('link', { name: 'Notifications, 3 unread' });
+    const link = await screen.findByRole('link', { name: 'Notifications 3 unread' });
     expect(link.getAttribute('href')).toBe('/notifications');
     expect(calls.find((c) => c.path.startsWith('/api/v1/portal/notifications'))?.path).toBe(
       '/api/v1/portal/notifications?unread=true&pageSize=1',

@@ -54,7 +54,7 @@ describe('SessionSummariesPage', () => {
       (_m, path) => (path.endsWith('/pdf') ? new Response('%PDF-1.4', { headers: { 'Content-Type': 'application/pdf' } }) : json(SUMMARY)),
       { path: `/session-summaries/${SUMMARY.summaryId}` },
     );
-    await userEvent.setup().click(await screen.findByRole('button', { name: 'Download the summary of November 30, 2026 as a PDF' }));
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Download PDF of the summary of November 30, 2026' }));
     expect(await screen.findByText('Downloaded. Look for session-summary-2026-11-30.pdf in your downloads.')).toBeTruthy();
     const pdf = calls.find((c) => c.path.endsWith('/pdf'));
     expect(pdf?.path).toBe(`/api/v1/portal/session-summaries/${SUMMARY.summaryId}/pdf`);

@@ -29,7 +29,7 @@ function DownloadButton({ summary }: { summary: SessionSummary }) {
       <button
         type="button"
         className="secondary"
-        aria-label={`Download the summary of ${dayWords(summary.appointmentStartAt, { year: true })} as a PDF`}
+        aria-label={`Download PDF of the summary of ${dayWords(summary.appointmentStartAt, { year: true })}`}
         disabled={download.isPending}
         onClick={() => download.mutate()}
       >
