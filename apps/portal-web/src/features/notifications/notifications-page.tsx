@@ -4,10 +4,22 @@ import { useNavigate } from 'react-router';
 
 import { api, call, ClientNotification } from '../../api/client';
 import { ErrorMessage } from '../../shared/error-message';
-import { dateTimeWords } from '../../shared/format';
 import { notificationTarget, targetWords } from './notification-links';
 
 const PAGE_SIZE = 20;
+
+/** When it came: the weekday and time, and the year too once it is not this year's. */
+function whenWords(iso: string, now = new Date()): string {
+  const d = new Date(iso);
+  return d.toLocaleString('en-US', {
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    year: d.getFullYear() === now.getFullYear() ? undefined : 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+}
 
 function NotificationItem({ n }: { n: ClientNotification }) {
   const queryClient = useQueryClient();
@@ -28,7 +40,7 @@ function NotificationItem({ n }: { n: ClientNotification }) {
       <p>
         {unread && <span className="badge new">New</span>} {n.message}
       </p>
-      <p className="muted">{dateTimeWords(n.createdAt)}</p>
+      <p className="muted">{whenWords(n.createdAt)}</p>
       <div className="actions">
         {target && (
           <a
