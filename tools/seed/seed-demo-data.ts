@@ -21,6 +21,7 @@ import { insertPortalDemo } from './demo-portal';
 import { insertPortalChangeAndBilling } from './demo-portal-billing';
 import { generatePortalCare, PORTAL_CARE_TABLES } from './demo-portal-care';
 import { insertPortalEngagement } from './demo-portal-engagement';
+import { insertPortalNotifications } from './demo-portal-notifications';
 import { insertPortalSessions } from './demo-portal-sessions';
 import { insertSessions } from './demo-sessions';
 import { generateSupervision } from './demo-supervision';
@@ -208,6 +209,9 @@ export async function seedDemoData(opts: SeedOptions): Promise<SeedSummary> {
     await inTransaction(client, () => insertPortalChangeAndBilling(client, today)); // change requests, insurance cards, payment methods
     await inTransaction(client, async () =>
       progress(`portal session loop: ${await insertPortalSessions(client, today)} reviews, summaries, preps and notifications added`),
+    );
+    await inTransaction(client, async () =>
+      progress(`client notifications: ${await insertPortalNotifications(client, today)} for the demo records above`),
     );
     return { scale: opts.scale, seed, inserted, totals: await countRows(client), elapsedMs: Date.now() - started };
   } finally {

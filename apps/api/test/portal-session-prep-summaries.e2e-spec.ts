@@ -199,6 +199,11 @@ describe('session summaries', () => {
     expect(list.body.items).toEqual([expect.objectContaining({ summaryId: shared.body.summaryId, summary: shared.body.summary })]);
     const staffList = await as(app, therapist).get(`/api/v1/patients/${client.patientId}/session-summaries`);
     expect(staffList.body.items).toEqual([expect.objectContaining({ summaryId: shared.body.summaryId })]);
+    const one = await asClient(app, client.session).get(`/api/v1/portal/session-summaries/${shared.body.summaryId}`);
+    expect(one.status).toBe(200);
+    expect(one.body).toEqual(shared.body);
+    const [viewed] = await demo.auditEvents(`action = 'portal.session-summary.view' AND request_id = $1`, [one.headers['x-request-id']]);
+    expect(viewed).toMatchObject({ outcome: 'success', patient_id: client.patientId, actor_type: 'client' });
 
     const pdf = await asClient(app, client.session)
       .get(`/api/v1/portal/session-summaries/${shared.body.summaryId}/pdf`)
@@ -271,6 +276,8 @@ describe('session summaries', () => {
       .send({ appointmentId: done, summary: 'Ours.' });
     expect(shared.status).toBe(201);
     expectProblem(await asClient(app, otherClient.session).get(`/api/v1/portal/session-summaries/${shared.body.summaryId}/pdf`), 404);
+    expectProblem(await asClient(app, otherClient.session).get(`/api/v1/portal/session-summaries/${shared.body.summaryId}`), 404);
+    expectProblem(await asClient(app, otherClient.session).get('/api/v1/portal/session-summaries/not-an-id'), 404);
     expect((await asClient(app, otherClient.session).get('/api/v1/portal/session-summaries')).body.items).toEqual([]);
     expectProblem(await as(app, therapist).get(`/api/v1/portal/session-summaries/${shared.body.summaryId}/pdf`), 401);
     expectProblem(

@@ -120,6 +120,10 @@ const PROBES: Record<string, Probe> = {
   DownloadPortalFileQuery: { args: () => [randomUUID()], outcome: 'not_found' },
   MarkPortalNotificationReadCommand: { args: () => [randomUUID(), true], outcome: 'not_found' },
   ListPortalNotificationsQuery: { args: () => [{}], outcome: 'success' },
+  // Client notifications (issue 20): a patient the caller is not; the list is empty, the mark finds nothing.
+  ListClientNotificationsQuery: { args: () => [randomUUID(), {}], outcome: 'success' },
+  MarkClientNotificationReadCommand: { args: () => [randomUUID(), randomUUID()], outcome: 'not_found' },
+  MarkAllClientNotificationsReadCommand: { args: () => [randomUUID()], outcome: 'success' },
   LogMoodEntryCommand: { assertedBy: 'apps/api/test/portal-daily-loop.e2e-spec.ts' },
   SetMoodEntrySharingCommand: { args: () => [randomUUID(), randomUUID(), true], outcome: 'not_found' },
   ListMoodEntriesQuery: { args: () => [randomUUID(), {}], outcome: 'not_found' },
@@ -164,6 +168,7 @@ const PROBES: Record<string, Probe> = {
   ShareSessionSummaryCommand: { args: () => [randomUUID(), randomUUID(), 'A summary.'], outcome: 'not_found' },
   ListSessionSummariesQuery: { args: () => [randomUUID(), {}], outcome: 'not_found' },
   DownloadSessionSummaryQuery: { args: () => [randomUUID(), randomUUID()], outcome: 'not_found' },
+  GetSessionSummaryQuery: { args: () => [randomUUID(), randomUUID()], outcome: 'not_found' },
   CreateGoalCommand: { args: () => [randomUUID(), 'Goal', null, null], outcome: 'not_found' },
   RecordGoalProgressCommand: { args: () => [randomUUID(), randomUUID(), 10, 'active', null], outcome: 'not_found' },
   ListGoalsQuery: { args: () => [randomUUID()], outcome: 'not_found' },

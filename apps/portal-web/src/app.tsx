@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router';
 
 import { AppointmentsPage } from './features/appointments/appointments-page';
+import { AudioMessagesPage } from './features/audio-messages/audio-messages-page';
 import { ChangeTherapistPage } from './features/change-therapist/change-therapist-page';
 import { CrisisPage } from './features/crisis/crisis-page';
 import { DashboardPage } from './features/dashboard/dashboard-page';
@@ -9,10 +10,12 @@ import { HomeworkPage } from './features/homework/homework-page';
 import { JournalPage } from './features/journal/journal-page';
 import { MoodPage } from './features/mood/mood-page';
 import { MorePage } from './features/more/more-page';
+import { NotificationsPage } from './features/notifications/notifications-page';
 import { InsurancePaymentPage } from './features/payments/insurance-payment-page';
 import { DevelopmentTokenizer } from './features/payments/payment-tokenizer';
 import { ResourcesPage } from './features/resources/resources-page';
 import { SessionReviewPage, SessionReviewsPage } from './features/session-reviews/session-reviews-page';
+import { SessionSummariesPage, SessionSummaryPage } from './features/session-summaries/session-summaries-page';
 import { AcceptInvitationPage } from './features/sign-in/accept-invitation-page';
 import { LoginPage } from './features/sign-in/login-page';
 import { Shell } from './shared/shell';
@@ -43,6 +46,10 @@ export function App() {
       {signedIn('/more', <MorePage />)}
       {signedIn('/change-therapist', <ChangeTherapistPage />)}
       {signedIn('/insurance-payment', <InsurancePaymentPage tokenizer={tokenizer} />)}
+      {signedIn('/session-summaries', <SessionSummariesPage />)}
+      {signedIn('/session-summaries/:summaryId', <SessionSummaryPage />)}
+      {signedIn('/audio-messages', <AudioMessagesPage />)}
+      {signedIn('/notifications', <NotificationsPage />)}
       {signedIn(
         '*',
         <>

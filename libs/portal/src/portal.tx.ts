@@ -11,6 +11,7 @@ export type PortalModel =
   | 'portalRefreshToken'
   | 'portalFile'
   | 'portalNotification'
+  | 'clientNotification'
   | 'moodEntry'
   | 'journalEntry'
   | 'dailyPrompt'

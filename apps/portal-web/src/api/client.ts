@@ -24,6 +24,10 @@ export type ChangeRequest = Schemas['ChangeRequestResponseDto'];
 export type InsuranceCard = Schemas['InsuranceCardResponseDto'];
 export type PaymentMethod = Schemas['PaymentMethodResponseDto'];
 export type NewPaymentMethod = Schemas['AddPaymentMethodDto'];
+export type SessionSummary = Schemas['SessionSummaryResponseDto'];
+export type AudioMessage = Schemas['AudioMessageResponseDto'];
+export type ClientNotification = Schemas['ClientNotificationResponseDto'];
+export type ClientNotificationPage = Schemas['ClientNotificationPageDto'];
 
 export interface Tokens {
   accessToken: string;

@@ -1,6 +1,7 @@
 import { ReactNode } from 'react';
 import { Link, Navigate, NavLink, useLocation } from 'react-router';
 
+import { NotificationsLink } from '../features/notifications/notifications-link';
 import { useAuth } from './auth';
 
 /** A screen in the navigation. `description` says what it is for on the More page. */
@@ -36,6 +37,13 @@ export const MORE_NAV: readonly NavEntry[] = [
     icon: '★',
     description: 'Tell us how a session went, and choose who sees it.',
   },
+  {
+    to: '/session-summaries',
+    label: 'Session summaries',
+    icon: '▤',
+    description: 'What your therapist wrote for you after a session, to read or download.',
+  },
+  { to: '/audio-messages', label: 'Audio messages', icon: '♪', description: 'Audio messages from your therapist, to play any time.' },
   {
     to: '/change-therapist',
     label: 'Change therapist',
@@ -97,6 +105,7 @@ export function Shell({ children }: { children: ReactNode }) {
       <CrisisBar signedIn />
       <header className="app-header">
         <span className="brand">Cairn</span>
+        <NotificationsLink />
         <button type="button" className="link" onClick={() => void signOut()}>
           Sign out
         </button>

@@ -5,12 +5,19 @@ import { ShareSessionSummaryHandler } from './commands/share-session-summary/sha
 import { SummariesController } from './http/summaries.controller';
 import { SessionSummaryPdfService } from './infrastructure/session-summary-pdf.service';
 import { DownloadSessionSummaryHandler } from './queries/download-session-summary/download-session-summary.handler';
+import { GetSessionSummaryHandler } from './queries/get-session-summary/get-session-summary.handler';
 import { ListSessionSummariesHandler } from './queries/list-session-summaries/list-session-summaries.handler';
 
 /** Session summaries: the therapist shares, the client reads and downloads a PDF. */
 @Module({
   imports: [CqrsModule],
   controllers: [SummariesController],
-  providers: [SessionSummaryPdfService, ShareSessionSummaryHandler, ListSessionSummariesHandler, DownloadSessionSummaryHandler],
+  providers: [
+    SessionSummaryPdfService,
+    ShareSessionSummaryHandler,
+    ListSessionSummariesHandler,
+    DownloadSessionSummaryHandler,
+    GetSessionSummaryHandler,
+  ],
 })
 export class SummariesModule {}

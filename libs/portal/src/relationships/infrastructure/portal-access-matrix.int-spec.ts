@@ -30,11 +30,14 @@ const FIXTURE_VALUES: Record<string, Record<string, unknown>> = {
   // Closed requests: the generic rows would otherwise be a patient's second open request (one at a time).
   po_change_requests: { status: 'denied' },
   po_payment_methods: { last4: '4242', exp_month: 12, exp_year: 2030, processor_token: 'tok_fixture' },
+  po_client_notifications: { kind: 'homework.assigned' },
 };
 /** Tables whose staff read rule is the account rule (portal.accounts.manage over the CL scope), not the clinical one. */
 const ACCOUNT_TABLES = ['po_accounts', 'po_invitations', 'po_refresh_tokens'];
 /** Billing tables: the client, portal admins and billing staff (portal.billing.view); never the therapist as such. */
 const BILLING_TABLES = ['po_insurance_cards', 'po_payment_methods'];
+/** The client's own feeds (no sharing flag, never shared): the client and portal admins; never the therapist as such. */
+const CLIENT_FEED_TABLES = ['po_client_notifications'];
 
 const orgA = id();
 const orgB = id();
@@ -232,6 +235,7 @@ function expected(who: Subject, table: { name: string; shared: boolean }): strin
   const rows = rowsOf.get(table.name) ?? [];
   const account = ACCOUNT_TABLES.includes(table.name);
   const billing = BILLING_TABLES.includes(table.name);
+  const feed = CLIENT_FEED_TABLES.includes(table.name);
   const admit = (r: { patient: keyof typeof patient; shared: boolean }): boolean => {
     switch (who) {
       case 'client':
@@ -241,10 +245,10 @@ function expected(who: Subject, table: { name: string; shared: boolean }): strin
       case 'therapist':
         // The current primary therapist of P (and of the Part 2 patient, which has no consent): P's shared rows;
         // for the account tables, the patients in the clinician's CL scope (the care team) with the account rule.
-        if (billing) return false;
+        if (billing || feed) return false;
         return account ? r.patient === 'p' || r.patient === 'part2' : r.patient === 'p' && r.shared;
       case 'otherTherapist':
-        if (billing) return false;
+        if (billing || feed) return false;
         return account ? r.patient === 'q' : r.patient === 'q' && r.shared;
       case 'formerTherapist':
         return false;

@@ -9,6 +9,7 @@ import { PortalClient, RequestContextService, RequirePermission } from '@cairn/p
 
 import { ShareSessionSummaryCommand } from '../commands/share-session-summary/share-session-summary.command';
 import { DownloadSessionSummaryQuery } from '../queries/download-session-summary/download-session-summary.query';
+import { GetSessionSummaryQuery } from '../queries/get-session-summary/get-session-summary.query';
 import { ListSessionSummariesQuery } from '../queries/list-session-summaries/list-session-summaries.query';
 import { SessionSummaryResponseDto, ShareSessionSummaryDto } from './summaries.dto';
 
@@ -64,6 +65,18 @@ export class SummariesController {
   @ApiProblemResponses(400, 401)
   async mine(@Query() q: PageQueryDto) {
     return found(await this.queries.execute(new ListSessionSummariesQuery(this.requestContext.portalClient!.patientId, q)), NO_PATIENT);
+  }
+
+  @Get('portal/session-summaries/:summaryId')
+  @PortalClient()
+  @ApiOperation({
+    summary: 'The client reads one of their session summaries',
+    description: "Permission: a signed-in portal client (their own only: another's is 404). Audited.",
+  })
+  @ApiOkResponse({ type: SessionSummaryResponseDto })
+  @ApiProblemResponses(401, 404)
+  async one(@Param('summaryId', summaryId) id: string) {
+    return found(await this.queries.execute(new GetSessionSummaryQuery(this.requestContext.portalClient!.patientId, id)), NO_SUMMARY);
   }
 
   @Get('portal/session-summaries/:summaryId/pdf')

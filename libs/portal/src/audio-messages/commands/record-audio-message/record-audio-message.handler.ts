@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
-import { CommandHandler, QueryBus } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, QueryBus } from '@nestjs/cqrs';
 
 import { AppConfig, CONFIG } from '@cairn/platform/config';
 import { ConflictError, InvalidInputError, NotFoundError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import { FileStorage } from '../../../files/domain/file-storage.port';
+import { RecordClientNotificationCommand } from '../../../notifications/commands/record-client-notification/record-client-notification.command';
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
 import {
   GetPortalRelationshipQuery,
@@ -25,6 +26,7 @@ export class RecordAudioMessageHandler implements PortalUseCaseHandler<RecordAud
     private readonly queries: QueryBus,
     private readonly storage: FileStorage,
     @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly commands: CommandBus,
   ) {}
 
   async execute(cmd: RecordAudioMessageCommand, { ctx, tx, audit }: PortalUseCase): Promise<AudioMessageView> {
@@ -58,6 +60,7 @@ export class RecordAudioMessageHandler implements PortalUseCaseHandler<RecordAud
     });
     if (!(await this.storage.attach(tx, organizationId, cmd.fileId, { kind: 'audio_message', id, sharedWithClinician: true })))
       throw new ConflictError('The file was attached to another record meanwhile.');
+    await this.commands.execute(new RecordClientNotificationCommand(cmd.patientId, 'audio_message.received', id));
     audit.set({ resourceId: id }).scope({ contentType: row.contentType, byteSize: row.byteSize, fileId: cmd.fileId });
     return toAudioMessageView(row);
   }

@@ -4,6 +4,7 @@ import { AssignPrimaryTherapistCommand } from '@cairn/platform/clinical';
 import { InvalidInputError, NotFoundError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
+import { RecordClientNotificationCommand } from '../../../notifications/commands/record-client-notification/record-client-notification.command';
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
 import { ChangeRequestView, toChangeRequestView } from '../../domain/change-request.view';
 import { ChangeRequestRepository } from '../../infrastructure/change-request.repository';
@@ -38,6 +39,7 @@ export class ApproveChangeRequestHandler implements PortalUseCaseHandler<Approve
     );
     switch (assigned.outcome) {
       case 'assigned':
+        await this.commands.execute(new RecordClientNotificationCommand(row.patientId, 'change_request.approved', row.id));
         audit.scope({ careTeamAssignmentId: assigned.assignmentId, newTherapistId: cmd.newTherapistId });
         return toChangeRequestView(row);
       case 'patient_not_found':

@@ -1,7 +1,8 @@
-import { CommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 
 import { TenantUseCase } from '@cairn/platform/use-case';
 
+import { RecordClientNotificationCommand } from '../../../notifications/commands/record-client-notification/record-client-notification.command';
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
 import { ChangeRequestView, toChangeRequestView } from '../../domain/change-request.view';
 import { ChangeRequestRepository } from '../../infrastructure/change-request.repository';
@@ -12,7 +13,10 @@ import { DenyChangeRequestCommand } from './deny-change-request.command';
   audit: { action: 'portal.change-request.deny', resource: 'therapist_change_request', id: (c) => c.changeRequestId },
 })
 export class DenyChangeRequestHandler implements PortalUseCaseHandler<DenyChangeRequestCommand, ChangeRequestView | null> {
-  constructor(private readonly repo: ChangeRequestRepository) {}
+  constructor(
+    private readonly repo: ChangeRequestRepository,
+    private readonly commands: CommandBus,
+  ) {}
 
   async execute(cmd: DenyChangeRequestCommand, { ctx, tx, audit }: PortalUseCase): Promise<ChangeRequestView | null> {
     const found = await this.repo.forAdmin(tx, audit, ctx.organizationId, cmd.changeRequestId, 'deny');
@@ -23,6 +27,7 @@ export class DenyChangeRequestHandler implements PortalUseCaseHandler<DenyChange
       decidedBy: ctx.userId,
       denialReason: cmd.reason,
     });
+    await this.commands.execute(new RecordClientNotificationCommand(row.patientId, 'change_request.denied', row.id));
     return toChangeRequestView(row);
   }
 }

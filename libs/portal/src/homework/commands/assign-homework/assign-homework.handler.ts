@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler, QueryBus } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, QueryBus } from '@nestjs/cqrs';
 
 import { calendarDay, InvalidInputError, NotFoundError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
+import { RecordClientNotificationCommand } from '../../../notifications/commands/record-client-notification/record-client-notification.command';
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
 import {
   GetPortalRelationshipQuery,
@@ -21,6 +22,7 @@ export class AssignHomeworkHandler implements PortalUseCaseHandler<AssignHomewor
   constructor(
     private readonly repo: HomeworkRepository,
     private readonly queries: QueryBus,
+    private readonly commands: CommandBus,
   ) {}
 
   async execute(cmd: AssignHomeworkCommand, { ctx, tx, audit }: PortalUseCase): Promise<HomeworkView> {
@@ -42,6 +44,7 @@ export class AssignHomeworkHandler implements PortalUseCaseHandler<AssignHomewor
         assignedBy: ctx.userId,
       },
     });
+    await this.commands.execute(new RecordClientNotificationCommand(cmd.patientId, 'homework.assigned', row.id));
     audit.set({ resourceId: row.id }).scope({ homeworkType: cmd.homeworkType });
     return toHomeworkView(row, today);
   }

@@ -1,8 +1,9 @@
-import { CommandHandler, QueryBus } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, QueryBus } from '@nestjs/cqrs';
 
 import { ConflictError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
+import { RecordClientNotificationCommand } from '../../../notifications/commands/record-client-notification/record-client-notification.command';
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
 import {
   GetPortalRelationshipQuery,
@@ -21,6 +22,7 @@ export class ReviewHomeworkHandler implements PortalUseCaseHandler<ReviewHomewor
   constructor(
     private readonly repo: HomeworkRepository,
     private readonly queries: QueryBus,
+    private readonly commands: CommandBus,
   ) {}
 
   async execute(cmd: ReviewHomeworkCommand, { ctx, tx, audit }: PortalUseCase): Promise<HomeworkView | null> {
@@ -34,6 +36,7 @@ export class ReviewHomeworkHandler implements PortalUseCaseHandler<ReviewHomewor
       where: { organizationId_id: { organizationId, id: row.id } },
       data: { status: move.status, reviewedAt: new Date(), reviewedBy: ctx.userId, feedback: cmd.feedback },
     });
+    await this.commands.execute(new RecordClientNotificationCommand(cmd.patientId, 'homework.reviewed', row.id));
     return toHomeworkView(done, await this.repo.today(tx, organizationId));
   }
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler, QueryBus } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, QueryBus } from '@nestjs/cqrs';
 
 import { calendarDay, InvalidInputError, NotFoundError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import { dayIn } from '../../../mood/domain/mood.rules';
+import { RecordClientNotificationCommand } from '../../../notifications/commands/record-client-notification/record-client-notification.command';
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
 import { GetPortalRelationshipQuery } from '../../../relationships/queries/get-portal-relationship/get-portal-relationship.query';
 import { PortalPromptView, toPortalPromptView } from '../../domain/portal-prompt.view';
@@ -16,7 +17,10 @@ import { CreatePortalPromptCommand } from './create-portal-prompt.command';
   audit: { action: 'portal.prompt.create', resource: 'portal_prompt', patient: (c) => c.patientId },
 })
 export class CreatePortalPromptHandler implements PortalUseCaseHandler<CreatePortalPromptCommand, PortalPromptView> {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly commands: CommandBus,
+  ) {}
 
   async execute({ patientId, input }: CreatePortalPromptCommand, { ctx, tx, audit }: PortalUseCase): Promise<PortalPromptView> {
     const relationship = await this.queries.execute(new GetPortalRelationshipQuery(patientId));
@@ -45,6 +49,7 @@ export class CreatePortalPromptHandler implements PortalUseCaseHandler<CreatePor
         createdBy: ctx.userId,
       },
     });
+    await this.commands.execute(new RecordClientNotificationCommand(patientId, 'prompt.received', prompt.id));
     audit.set({ resourceId: prompt.id }).scope({ kind: prompt.kind });
     return toPortalPromptView(prompt, [], today, now);
   }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler, QueryBus } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, QueryBus } from '@nestjs/cqrs';
 
 import { NotFoundError, RuleViolationError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
+import { RecordClientNotificationCommand } from '../../../notifications/commands/record-client-notification/record-client-notification.command';
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
 import {
   GetPortalRelationshipQuery,
@@ -17,7 +18,10 @@ import { AssignExistingResourceCommand } from './assign-existing-resource.comman
   audit: { action: 'portal.resource.assign', resource: 'portal_resource', patient: (c) => c.patientId },
 })
 export class AssignExistingResourceHandler implements PortalUseCaseHandler<AssignExistingResourceCommand, ResourceView | null> {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly commands: CommandBus,
+  ) {}
 
   async execute(cmd: AssignExistingResourceCommand, { ctx, tx, audit }: PortalUseCase): Promise<ResourceView | null> {
     const organizationId = ctx.organizationId;
@@ -48,6 +52,7 @@ export class AssignExistingResourceHandler implements PortalUseCaseHandler<Assig
         assignedBy: ctx.userId,
       },
     });
+    await this.commands.execute(new RecordClientNotificationCommand(cmd.patientId, 'resource.recommended', row.id));
     audit.set({ resourceId: row.id }).scope({ copiedFrom: source.id });
     return toResourceView(row);
   }

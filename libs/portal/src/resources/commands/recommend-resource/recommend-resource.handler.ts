@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler, QueryBus } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, QueryBus } from '@nestjs/cqrs';
 
 import { ConflictError, InvalidInputError, NotFoundError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
 import { FileStorage } from '../../../files/domain/file-storage.port';
+import { RecordClientNotificationCommand } from '../../../notifications/commands/record-client-notification/record-client-notification.command';
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
 import {
   GetPortalRelationshipQuery,
@@ -22,6 +23,7 @@ export class RecommendResourceHandler implements PortalUseCaseHandler<RecommendR
   constructor(
     private readonly queries: QueryBus,
     private readonly storage: FileStorage,
+    private readonly commands: CommandBus,
   ) {}
 
   async execute(cmd: RecommendResourceCommand, { ctx, tx, audit }: PortalUseCase): Promise<ResourceView> {
@@ -61,6 +63,7 @@ export class RecommendResourceHandler implements PortalUseCaseHandler<RecommendR
     });
     if (cmd.fileId && !(await this.storage.attach(tx, organizationId, cmd.fileId, { kind: 'resource', id, sharedWithClinician: true })))
       throw new ConflictError('The file was attached to another record meanwhile.');
+    await this.commands.execute(new RecordClientNotificationCommand(cmd.patientId, 'resource.recommended', row.id));
     audit.set({ resourceId: row.id }).scope({ kind: row.kind });
     return toResourceView(row);
   }

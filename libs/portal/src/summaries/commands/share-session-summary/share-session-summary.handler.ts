@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler, QueryBus } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, QueryBus } from '@nestjs/cqrs';
 
 import { ConflictError, RuleViolationError } from '@cairn/platform/kernel';
 import { TenantUseCase } from '@cairn/platform/use-case';
 
+import { RecordClientNotificationCommand } from '../../../notifications/commands/record-client-notification/record-client-notification.command';
 import type { PortalUseCase, PortalUseCaseHandler } from '../../../portal.tx';
 import { findPatientAppointment } from '../../../prep/infrastructure/patient-appointment.gateway';
 import {
@@ -19,7 +20,10 @@ import { ShareSessionSummaryCommand } from './share-session-summary.command';
   audit: { action: 'portal.session-summary.share', resource: 'session_summary', id: (c) => c.appointmentId, patient: (c) => c.patientId },
 })
 export class ShareSessionSummaryHandler implements PortalUseCaseHandler<ShareSessionSummaryCommand, SessionSummaryView | null> {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly commands: CommandBus,
+  ) {}
 
   async execute(cmd: ShareSessionSummaryCommand, { ctx, tx, audit }: PortalUseCase): Promise<SessionSummaryView | null> {
     const organizationId = ctx.organizationId;
@@ -46,6 +50,7 @@ export class ShareSessionSummaryHandler implements PortalUseCaseHandler<ShareSes
         sharedBy: ctx.userId,
       },
     });
+    await this.commands.execute(new RecordClientNotificationCommand(cmd.patientId, 'session_summary.shared', row.id));
     audit.scope({ summaryId: row.id, length: cmd.summary.length });
     return toSessionSummaryView(row);
   }
