@@ -1,7 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { LoggerService } from '@nestjs/common';
 
-import { SHUTDOWN_TIMEOUT_MS, STOP_MESSAGE } from './stop-on-signals';
+import { joinProcessGroup, SHUTDOWN_TIMEOUT_MS, STOP_MESSAGE } from './stop-on-signals';
 
 /** The most processes one `--processes` may ask for (a machine's cores are the useful limit). */
 export const MAX_PROCESSES = 64;
@@ -56,6 +56,7 @@ export interface ProcessGroupOptions {
  * every process (each drains as it does alone); the primary exits once all have, 0 if every one exited 0.
  */
 export function runProcessGroup(opts: ProcessGroupOptions): void {
+  if (cluster.isWorker) joinProcessGroup();
   if (opts.processes <= 1 || cluster.isWorker) {
     void Promise.resolve(opts.start());
     return;

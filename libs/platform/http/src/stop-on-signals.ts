@@ -4,6 +4,25 @@ import type { LoggerService } from '@nestjs/common';
 /** What the primary of a process group (runProcessGroup) sends its processes to stop them. */
 export const STOP_MESSAGE = 'cairn:stop';
 
+type StopReason = NodeJS.Signals | 'stop message';
+let groupStop: ((why: StopReason) => void) | undefined;
+let joined = false;
+
+/**
+ * In a process of a group (runProcessGroup calls it first thing): hears the primary's STOP_MESSAGE and the group's
+ * SIGTERM/SIGINT from the first moment. Until stopOnSignals takes over (the app is up) a stop ends the process at
+ * once with 0: it serves nothing yet, and a message that arrived during start-up would otherwise be lost and leave
+ * it running until the primary kills it.
+ */
+export function joinProcessGroup(): void {
+  if (joined) return;
+  joined = true;
+  const handle = (why: StopReason) => (groupStop ? groupStop(why) : process.exit(0));
+  process.on('message', (m: unknown) => m === STOP_MESSAGE && handle('stop message'));
+  process.on('SIGTERM', () => handle('SIGTERM'));
+  process.on('SIGINT', () => handle('SIGINT'));
+}
+
 /** Longer than any request or job should take to reach a safe point; after it the process gives up and exits 1. */
 export const SHUTDOWN_TIMEOUT_MS = 25_000;
 
@@ -22,7 +41,7 @@ export function stopOnSignals(opts: { logger: LoggerService; stopping: string; s
   const { logger, stopping, stop, timeoutMs = SHUTDOWN_TIMEOUT_MS } = opts;
   let shuttingDown = false;
   const inGroup = cluster.isWorker;
-  const shutdown = (signal: NodeJS.Signals | 'stop message') => {
+  const shutdown = (signal: StopReason) => {
     if (shuttingDown && inGroup) return;
     if (shuttingDown) {
       logger.warn(`${signal} again during shutdown: exiting now`);
@@ -45,7 +64,11 @@ export function stopOnSignals(opts: { logger: LoggerService; stopping: string; s
       },
     );
   };
+  if (inGroup) {
+    joinProcessGroup();
+    groupStop = shutdown;
+    return;
+  }
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
-  if (inGroup) process.on('message', (m: unknown) => m === STOP_MESSAGE && shutdown('stop message'));
 }
