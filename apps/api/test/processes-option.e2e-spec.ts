@@ -86,12 +86,14 @@ afterAll(async () => {
 }, 60_000);
 
 it('`--processes 0` and `--processes two` are refused with a sentence naming the option (exit 2)', async () => {
-  for (const bad of ['0', 'two']) {
-    const output: string[] = [];
-    const child = start('apps/api/src/main.ts', ['--processes', bad], { API_PORT: String(await freePort()) }, output);
-    expect(await exitOf(child)).toEqual({ code: 2, signal: null });
-    expect(output.join('')).toContain(`--processes must be a whole number from 1 to 64 (got "${bad}")`);
-  }
+  await Promise.all(
+    ['0', 'two'].map(async (bad) => {
+      const output: string[] = [];
+      const child = start('apps/api/src/main.ts', ['--processes', bad], { API_PORT: String(await freePort()) }, output);
+      expect(await exitOf(child)).toEqual({ code: 2, signal: null });
+      expect(output.join('')).toContain(`--processes must be a whole number from 1 to 64 (got "${bad}")`);
+    }),
+  );
 });
 
 it('API --processes 2: two processes serve one port; one that dies is replaced; SIGTERM stops all and exits 0', async () => {
