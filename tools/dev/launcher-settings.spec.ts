@@ -16,7 +16,33 @@ describe('readLauncherSettings', () => {
       staffWebPort: 4200,
       portalWebPort: 4300,
       startTimeoutSeconds: 120,
+      apiProcesses: 1,
+      workerProcesses: 1,
     });
+  });
+
+  it('runs N processes of each app with --processes N, over API_PROCESSES and WORKER_PROCESSES', () => {
+    expect(readLauncherSettings({ API_PROCESSES: '3', WORKER_PROCESSES: '2' }, '/repo')).toMatchObject({
+      apiProcesses: 3,
+      workerProcesses: 2,
+    });
+    expect(readLauncherSettings({ API_PROCESSES: '3' }, '/repo', ['--processes', '2'])).toMatchObject({
+      apiProcesses: 2,
+      workerProcesses: 2,
+    });
+  });
+
+  it('refuses a bad process count, and a worker port range that runs into another port', () => {
+    expect(() => readLauncherSettings({}, '/repo', ['--processes', '0'])).toThrow(
+      '--processes must be a whole number from 1 to 64 (got "0")',
+    );
+    expect(() => readLauncherSettings({ WORKER_PROCESSES: 'many' }, '/repo')).toThrow(
+      'WORKER_PROCESSES must be a whole number from 1 to 64 (got "many")',
+    );
+    // Worker processes take 3001, 3002, ...: a staff web on 3002 would collide with the second.
+    expect(() => readLauncherSettings({ STAFF_WEB_PORT: '3002' }, '/repo', ['--processes=2'])).toThrow(
+      'WORKER_PORT + 1 and STAFF_WEB_PORT are both 3002',
+    );
   });
 
   it('takes every port, the data dir and the URLs from the environment', () => {

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 
+import { MAX_PROCESSES, processesArgument } from '@cairn/platform/http';
+
 import { DEFAULT_REDIS_URL } from './local-redis';
 
 /** What `npm start` reads from the environment (the apps' own variables are validated by loadConfig). */
@@ -18,6 +20,9 @@ export interface LauncherSettings {
   portalWebPort: number;
   /** Seconds to wait for each app's /health before giving up. */
   startTimeoutSeconds: number;
+  /** API processes (sharing apiPort) and worker processes (on workerPort, workerPort + 1, ...): `--processes N`, else API_PROCESSES / WORKER_PROCESSES. */
+  apiProcesses: number;
+  workerProcesses: number;
 }
 
 export class LauncherSettingsError extends Error {
@@ -27,7 +32,11 @@ export class LauncherSettingsError extends Error {
   }
 }
 
-export function readLauncherSettings(env: Record<string, string | undefined>, root: string): LauncherSettings {
+export function readLauncherSettings(
+  env: Record<string, string | undefined>,
+  root: string,
+  argv: readonly string[] = [],
+): LauncherSettings {
   const problems: string[] = [];
   const int = (name: string, fallback: number, min: number, max: number): number => {
     const raw = env[name];
@@ -63,10 +72,20 @@ export function readLauncherSettings(env: Record<string, string | undefined>, ro
     staffWebPort: port('STAFF_WEB_PORT', 4200),
     portalWebPort: port('PORTAL_WEB_PORT', 4300),
     startTimeoutSeconds: int('CAIRN_START_TIMEOUT_SECONDS', 120, 5, 3600),
+    apiProcesses: int('API_PROCESSES', 1, 1, MAX_PROCESSES),
+    workerProcesses: int('WORKER_PROCESSES', 1, 1, MAX_PROCESSES),
   };
+  const processes = processesArgument(argv);
+  if (processes.error) problems.push(processes.error);
+  else if (processes.processes) settings.apiProcesses = settings.workerProcesses = processes.processes;
+  if (settings.workerPort + settings.workerProcesses - 1 > 65535)
+    problems.push(`WORKER_PORT ${settings.workerPort} leaves no room for ${settings.workerProcesses} worker processes (one port each)`);
   const ports = [
     ['API_PORT', settings.apiPort],
-    ['WORKER_PORT', settings.workerPort],
+    ...Array.from(
+      { length: settings.workerProcesses },
+      (_, i) => [i === 0 ? 'WORKER_PORT' : `WORKER_PORT + ${i}`, settings.workerPort + i] as const,
+    ),
     ['STAFF_WEB_PORT', settings.staffWebPort],
     ['PORTAL_WEB_PORT', settings.portalWebPort],
     ...(settings.databaseUrl ? [] : [['CAIRN_PG_PORT', settings.pgPort] as const]),

@@ -20,7 +20,9 @@ import { httpStatus, portInUse, waitUntil } from './probes';
 /**
  * `npm start`: PostgreSQL (DATABASE_URL, else an embedded one in .data/pg), migrations, the demo data once,
  * the installation's own token-signing secret (JWT_SECRET, else one made once and kept in .data/jwt-secret),
- * Redis (REDIS_URL, else a redis-server we start), then the API, the worker, the staff web and the client portal (Vite) as child processes. Ctrl-C stops
+ * Redis (REDIS_URL, else a redis-server we start), then the API, the worker, the staff web and the client portal (Vite) as child processes
+ * (`npm start -- --processes N`: N API processes on API_PORT and N worker processes on WORKER_PORT, WORKER_PORT + 1, ...,
+ * each app's group supervised by its own primary, docs/operations/scaling.md). Ctrl-C stops
  * everything it started, apps first and the database last; if an app dies, everything stops and the launcher
  * exits non-zero with the app's last output.
  */
@@ -29,6 +31,9 @@ const say = (message: string) => console.log(`[cairn] ${message}`);
 
 interface AppSpec {
   name: string;
+  /** How many processes (the app's own `--processes`); the worker's have a port each from `port` up. */
+  processes?: number;
+  portsPerProcess?: boolean;
   /** Node arguments: a TypeScript entry point through @swc-node/register, or a tool's script. */
   args: string[];
   port: number;
@@ -42,14 +47,17 @@ function appsToRun(s: LauncherSettings): AppSpec[] {
   return [
     {
       name: 'api',
-      args: ['-r', '@swc-node/register', 'apps/api/src/main.ts'],
+      args: ['-r', '@swc-node/register', 'apps/api/src/main.ts', '--processes', String(s.apiProcesses)],
+      processes: s.apiProcesses,
       port: s.apiPort,
       portVariable: 'API_PORT',
       healthPath: '/health',
     },
     {
       name: 'worker',
-      args: ['-r', '@swc-node/register', 'apps/worker/src/main.ts'],
+      args: ['-r', '@swc-node/register', 'apps/worker/src/main.ts', '--processes', String(s.workerProcesses)],
+      processes: s.workerProcesses,
+      portsPerProcess: true,
       port: s.workerPort,
       portVariable: 'WORKER_PORT',
       healthPath: '/health',
@@ -71,6 +79,11 @@ function appsToRun(s: LauncherSettings): AppSpec[] {
       healthPath: '/',
     },
   ];
+}
+
+/** The ports an app listens on: one shared by all its processes, or one per process from `port` up. */
+function portsOf(app: AppSpec): number[] {
+  return app.portsPerProcess ? Array.from({ length: app.processes ?? 1 }, (_, i) => app.port + i) : [app.port];
 }
 
 async function demoDataPresent(ownerUrl: string): Promise<boolean> {
@@ -110,7 +123,7 @@ class Launcher {
   }
 
   private async run(): Promise<void> {
-    const s = readLauncherSettings(process.env, ROOT);
+    const s = readLauncherSettings(process.env, ROOT, process.argv.slice(2));
     mkdirSync(s.dataDir, { recursive: true });
     const jwt = signingSecret(process.env, s.dataDir);
     if (jwt.source === 'created') say(`made this installation's access-token signing secret in ${jwt.file} (readable by you only)`);
@@ -155,8 +168,10 @@ class Launcher {
 
     const apps = appsToRun(s);
     for (const app of apps) {
-      if (await portInUse(app.port)) {
-        throw new Error(`Port ${app.port} for the ${app.name} is already in use (another npm start?). Stop it or set ${app.portVariable}.`);
+      for (const port of portsOf(app)) {
+        if (await portInUse(port)) {
+          throw new Error(`Port ${port} for the ${app.name} is already in use (another npm start?). Stop it or set ${app.portVariable}.`);
+        }
       }
     }
     // The audit checkpoint signing key of this installation (ADR 0009), unless one is configured.
@@ -196,17 +211,24 @@ class Launcher {
         void this.stop(1);
       });
     }
-    say(`starting ${apps.map((a) => a.name).join(' and ')}...`);
+    say(`starting ${apps.map((a) => ((a.processes ?? 1) > 1 ? `${a.processes} ${a.name} processes` : a.name)).join(' and ')}...`);
     await Promise.all(
-      apps.map((app, i) =>
-        waitUntil(async () => (await httpStatus(`http://127.0.0.1:${app.port}${app.healthPath}`)) === 200, {
-          what: `the ${app.name}'s ${app.healthPath} on port ${app.port} (CAIRN_START_TIMEOUT_SECONDS raises the limit)`,
-          timeoutMs: s.startTimeoutSeconds * 1000,
-          intervalMs: 250,
-          abort: () => (this.stopping ? 'stopping' : this.apps[i]!.running ? undefined : `the ${app.name} stopped while starting`),
-        }),
+      apps.flatMap((app, i) =>
+        portsOf(app).map((port) =>
+          waitUntil(async () => (await httpStatus(`http://127.0.0.1:${port}${app.healthPath}`)) === 200, {
+            what: `the ${app.name}'s ${app.healthPath} on port ${port} (CAIRN_START_TIMEOUT_SECONDS raises the limit)`,
+            timeoutMs: s.startTimeoutSeconds * 1000,
+            intervalMs: 250,
+            abort: () => (this.stopping ? 'stopping' : this.apps[i]!.running ? undefined : `the ${app.name} stopped while starting`),
+          }),
+        ),
       ),
     );
+    if (s.apiProcesses > 1 || s.workerProcesses > 1) {
+      say(
+        `${s.apiProcesses} API process(es) share port ${s.apiPort}; ${s.workerProcesses} worker process(es) on port(s) ${portsOf(apps.find((a) => a.name === 'worker')!).join(', ')}`,
+      );
+    }
     if (this.stopping) return;
     if (await demoReviewPending(db.ownerUrl)) {
       // The demo's group encounters are reviewed through the API once, so its charges come from the real pipeline.

@@ -2,6 +2,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { processesArgument } from '@cairn/platform/http';
+
 import { readMigrateSettings, runMigrate } from '../db/migrate-command';
 import { productionStartProblems } from './production-start-checks';
 
@@ -16,6 +18,8 @@ import { productionStartProblems } from './production-start-checks';
  * 3. Starts dist/apps/api/main.js and dist/apps/worker/main.js, the API serving the staff web from
  *    dist/apps/staff-web unless STAFF_WEB_DIR says otherwise and the client portal from dist/apps/portal-web to
  *    requests for PORTAL_WEB_HOST (portal.localhost unless set), their JSON logs on stdout.
+ *    `--processes N` runs N of each (each app's group supervised by its own primary; API_PROCESSES and
+ *    WORKER_PROCESSES set them apart; docs/operations/scaling.md).
  * 4. SIGTERM/SIGINT: both drain (requests and jobs in flight finish) and the launcher exits 0 when both did; if
  *    either dies on its own, the other is stopped and the launcher exits 1 so a supervisor restarts the pair.
  */
@@ -34,8 +38,8 @@ interface App {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-function startApp(name: App['name'], env: NodeJS.ProcessEnv): App {
-  const child = spawn(process.execPath, ['--enable-source-maps', join(DIST, 'apps', name, 'main.js')], {
+function startApp(name: App['name'], env: NodeJS.ProcessEnv, args: string[]): App {
+  const child = spawn(process.execPath, ['--enable-source-maps', join(DIST, 'apps', name, 'main.js'), ...args], {
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -46,7 +50,8 @@ function startApp(name: App['name'], env: NodeJS.ProcessEnv): App {
 }
 
 async function main(): Promise<number> {
-  const problems = productionStartProblems(process.env);
+  const processes = processesArgument(process.argv.slice(2));
+  const problems = [...(processes.error ? [processes.error] : []), ...productionStartProblems(process.env)];
   if (problems.length) {
     console.error(
       `Cairn will not start in production with these settings:\n  - ${problems.join('\n  - ')}\nSee docs/operations.md and .env.example.`,
@@ -76,7 +81,8 @@ async function main(): Promise<number> {
     await runMigrate(readMigrateSettings(env), (line) => log('info', `db:migrate: ${line}`));
   } else log('info', 'db:migrate skipped (CAIRN_MIGRATE_ON_START=false)');
 
-  const apps = [startApp('api', env), startApp('worker', env)];
+  const args = processes.processes ? ['--processes', String(processes.processes)] : [];
+  const apps = [startApp('api', env, args), startApp('worker', env, args)];
   log('info', `started the API (pid ${apps[0]!.child.pid}) and the worker (pid ${apps[1]!.child.pid})`);
 
   let stopping = false;

@@ -3,14 +3,13 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
-import { loadConfigOrExit } from '@cairn/platform/config';
-import { Readiness, stopOnSignals } from '@cairn/platform/http';
+import { AppConfig, loadConfigOrExit } from '@cairn/platform/config';
+import { processesArgument, Readiness, runProcessGroup, stopOnSignals } from '@cairn/platform/http';
 
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
 
-async function bootstrap(): Promise<void> {
-  const config = loadConfigOrExit();
+async function bootstrap(config: AppConfig): Promise<void> {
   // bodyParser: false — configureApp mounts the only body parser (JSON); Nest's defaults would add a form parser.
   const app = await NestFactory.create(AppModule.register({ config }), { bufferLogs: true, bodyParser: false });
   configureApp(app, config);
@@ -33,7 +32,20 @@ async function bootstrap(): Promise<void> {
   });
 }
 
-bootstrap().catch((e: unknown) => {
-  console.error('The API failed to start:', e);
-  process.exit(1);
+const config = loadConfigOrExit();
+const { processes, error } = processesArgument(process.argv.slice(2));
+if (error) {
+  console.error(error);
+  process.exit(2);
+}
+// `--processes N` (or API_PROCESSES): N API processes sharing API_PORT, supervised by this one (docs/operations/scaling.md).
+runProcessGroup({
+  processes: processes ?? config.API_PROCESSES,
+  name: 'API',
+  logger: new Logger('Api'),
+  start: () =>
+    bootstrap(config).catch((e: unknown) => {
+      console.error('The API failed to start:', e);
+      process.exit(1);
+    }),
 });

@@ -121,6 +121,24 @@ export class AppConfig {
   WORKER_PORT = 3001;
 
   /**
+   * How many API processes `apps/api/main` runs (Node's cluster module; they share API_PORT) and how many worker
+   * processes `apps/worker/main` runs (each with its own health and metrics port: WORKER_PORT, WORKER_PORT + 1, ...).
+   * `--processes N` on the command line overrides them. Every process uses the same PostgreSQL and Redis
+   * (docs/operations/scaling.md).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  API_PROCESSES = 1;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WORKER_PROCESSES = 1;
+
+  /**
    * Signs the access tokens. Required: there is no built-in default outside tests (TEST_JWT_SECRET), and a
    * published value is refused (loadConfig).
    */

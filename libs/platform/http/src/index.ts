@@ -55,4 +55,6 @@ export {
   WHOLE_BODY,
 } from './hostile-input';
 export type { Assert, SameShape, ShapeDrift } from './view-shape';
-export { SHUTDOWN_TIMEOUT_MS, stopOnSignals } from './stop-on-signals';
+export { SHUTDOWN_TIMEOUT_MS, STOP_MESSAGE, stopOnSignals } from './stop-on-signals';
+export { MAX_PROCESSES, processesArgument, runProcessGroup } from './process-cluster';
+export type { ProcessGroupOptions } from './process-cluster';

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
+import Redis from 'ioredis';
 
 import { AppConfig, loadConfig } from '@cairn/platform/config';
 import type { RoleGrant } from '@cairn/platform/tenancy';
 
 import { AccessRedis } from '../auth/redis.provider';
-import { PrincipalCache } from './principal-cache';
+import { PRINCIPAL_INVALIDATION_ACK_CHANNEL, PrincipalCache } from './principal-cache';
 
 const grants: RoleGrant[] = [
   {
@@ -75,6 +76,41 @@ describe('PrincipalCache', () => {
     await a.invalidateSession(session);
     expect(a.get(user, session)).toBeUndefined();
     await until(() => b.get(user, session) === undefined, 'the other process to drop the session');
+  });
+
+  it('resolves the end of a session only once every subscribed process dropped it', async () => {
+    const [a, b, c] = [await processCache(), await processCache(), await processCache()];
+    const [user, session] = [randomUUID(), randomUUID()];
+    for (const cache of [a, b, c]) cache.set(user, session, grants);
+    // Listens to the confirmations as a fourth party (the announcement carries a nonce, the confirmations repeat it).
+    const listener = new Redis(loadConfig().REDIS_URL, { maxRetriesPerRequest: 1 });
+    const confirmations: string[] = [];
+    listener.on('message', (_channel: string, nonce: string) => confirmations.push(nonce));
+    await listener.subscribe(PRINCIPAL_INVALIDATION_ACK_CHANNEL);
+    try {
+      await a.invalidateSession(session);
+      // No waiting here: when a logout answers, no process serves the session any more.
+      expect(b.get(user, session)).toBeUndefined();
+      expect(c.get(user, session)).toBeUndefined();
+      // a, b and c each confirmed (other processes on this Redis, e.g. an API of another run, may have too).
+      await until(() => confirmations.length >= 3, 'three confirmations');
+      expect(new Set(confirmations).size).toBe(1);
+    } finally {
+      listener.disconnect();
+    }
+  });
+
+  it('does not cache grants read before a session ended (a read racing a logout cannot put it back)', async () => {
+    const [a, b] = [await processCache(), await processCache()];
+    const [user, session] = [randomUUID(), randomUUID()];
+    const readAt = b.currentGeneration; // b starts reading the grants from the database...
+    await a.invalidateSession(session); // ...while a logout ends the session...
+    b.set(user, session, grants, readAt); // ...and b's read, from before the logout, comes back
+    expect(b.get(user, session)).toBeUndefined();
+    // A read started after it is cached as before.
+    const later = b.currentGeneration;
+    b.set(user, session, grants, later);
+    expect(b.get(user, session)).toEqual(grants);
   });
 
   it('caches nothing while it cannot hear invalidations (Redis unreachable)', async () => {

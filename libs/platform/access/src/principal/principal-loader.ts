@@ -32,8 +32,10 @@ export class PrincipalLoader {
   async load(userId: string, sessionId: string): Promise<readonly RoleGrant[]> {
     const cached = this.cache.get(userId, sessionId);
     if (cached) return cached;
+    // Taken before the read: a logout that lands while it runs must not be undone by caching what it read.
+    const readAt = this.cache.currentGeneration;
     const grants = await this.query(userId, sessionId);
-    this.cache.set(userId, sessionId, grants);
+    this.cache.set(userId, sessionId, grants, readAt);
     return grants;
   }
 
