@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 
+import { toneWav } from '../../../tools/testing/wav';
 import { bootApi, redisFlushLoginCounters } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 import { asClient, onboardClient, OnboardedClient } from './support/portal-api';
@@ -20,25 +21,7 @@ let clients: OnboardedClient[];
 const THERAPIST = 'clinician@cascade.cairn.test';
 const MAX_BYTES = 4096;
 
-/** A real WAV: `samples` of 8-bit mono PCM at 8 kHz (a soft tone). */
-function wav(samples: number): Buffer {
-  const b = Buffer.alloc(44 + samples);
-  b.write('RIFF', 0, 'latin1');
-  b.writeUInt32LE(36 + samples, 4);
-  b.write('WAVEfmt ', 8, 'latin1');
-  b.writeUInt32LE(16, 16);
-  b.writeUInt16LE(1, 20);
-  b.writeUInt16LE(1, 22);
-  b.writeUInt32LE(8000, 24);
-  b.writeUInt32LE(8000, 28);
-  b.writeUInt16LE(1, 32);
-  b.writeUInt16LE(8, 34);
-  b.write('data', 36, 'latin1');
-  b.writeUInt32LE(samples, 40);
-  for (let i = 0; i < samples; i++) b[44 + i] = Math.round(128 + 50 * Math.sin((2 * Math.PI * 440 * i) / 8000));
-  return b;
-}
-const AUDIO = wav(2000);
+const AUDIO = toneWav(2000);
 const OGG = Buffer.concat([Buffer.from('OggS', 'latin1'), Buffer.from([0, 2]), Buffer.alloc(58)]);
 
 const count = async (sql: string, params: unknown[]) => Number((await demo.owner.query<{ n: string }>(sql, params)).rows[0]!.n);
@@ -112,7 +95,7 @@ describe('recording an audio message', () => {
   it('refuses a file that is not audio, too large, attached, of another client, or missing, and a bad title, with 400 naming the field', async () => {
     const p = clients[1]!.patientId;
     const pdf = await upload(therapist, p, Buffer.from('%PDF-1.4\n%%EOF\n'), 'message.mp3');
-    const large = await upload(therapist, p, wav(MAX_BYTES));
+    const large = await upload(therapist, p, toneWav(MAX_BYTES));
     const ofOtherClient = await upload(therapist, clients[0]!.patientId, AUDIO);
     const good = await upload(therapist, p, AUDIO);
     const attached = (

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 
+import { toneWav } from '../../../tools/testing/wav';
 import { bootApi, redisFlushLoginCounters } from './support/boot-api';
 import { DemoFixture } from './support/demo-fixture';
 import { asClient, onboardClient, OnboardedClient } from './support/portal-api';
@@ -36,25 +37,6 @@ const hoursFromNow = (h: number) => new Date(Date.now() + h * 3600_000).toISOStr
 const inDays = (n: number) => new Date(Date.now() + n * 24 * 3600_000).toISOString().slice(0, 10);
 const letters = () => Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
 const fields = (res: { body: { errors?: { field: string }[] } }) => [...new Set((res.body.errors ?? []).map((e) => e.field))];
-
-/** A real WAV of a soft tone (8-bit mono PCM, 8 kHz). */
-function wav(samples: number): Buffer {
-  const b = Buffer.alloc(44 + samples);
-  b.write('RIFF', 0, 'latin1');
-  b.writeUInt32LE(36 + samples, 4);
-  b.write('WAVEfmt ', 8, 'latin1');
-  b.writeUInt32LE(16, 16);
-  b.writeUInt16LE(1, 20);
-  b.writeUInt16LE(1, 22);
-  b.writeUInt32LE(8000, 24);
-  b.writeUInt32LE(8000, 28);
-  b.writeUInt16LE(1, 32);
-  b.writeUInt16LE(8, 34);
-  b.write('data', 36, 'latin1');
-  b.writeUInt32LE(samples, 40);
-  for (let i = 0; i < samples; i++) b[44 + i] = Math.round(128 + 50 * Math.sin((2 * Math.PI * 440 * i) / 8000));
-  return b;
-}
 
 async function newPatient(): Promise<string> {
   const res = await as(app, supervisor)
@@ -147,7 +129,7 @@ describe('client notifications', () => {
       .send({ appointmentId: await completedAppointment(p), summary: 'We discussed your relapse.' });
     expect(summary.status).toBe(201);
     made['session_summary.shared'] = summary.body.summaryId;
-    const file = await as(app, therapist).post(`/api/v1/patients/${p}/portal-files`).attach('file', wav(2000), 'message.wav');
+    const file = await as(app, therapist).post(`/api/v1/patients/${p}/portal-files`).attach('file', toneWav(2000), 'message.wav');
     expect(file.status).toBe(201);
     const audio = await as(app, therapist)
       .post(`/api/v1/patients/${p}/audio-messages`)

@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
+import { toneWav } from '../../../tools/testing/wav';
+
 /**
  * The client portal in chromium against the real API and the demo data (run by tools/testing/run-browser-tests.ts
  * beside the staff web's tests). Every screen is audited (screenshot + axe, zero serious or critical) at phone
@@ -52,26 +54,6 @@ async function sendJson<T>(base: string, method: string, path: string, token: st
   });
   assert(r.ok, `${method} ${path} answered ${r.status}: ${await r.clone().text()}`);
   return (await r.json()) as T;
-}
-
-/** `seconds` of a soft 440 Hz tone as an 8 kHz, 8-bit mono PCM WAV (the API knows audio by its bytes). */
-function toneWav(seconds: number): Buffer {
-  const samples = seconds * 8000;
-  const b = Buffer.alloc(44 + samples);
-  b.write('RIFF', 0, 'latin1');
-  b.writeUInt32LE(36 + samples, 4);
-  b.write('WAVEfmt ', 8, 'latin1');
-  b.writeUInt32LE(16, 16);
-  b.writeUInt16LE(1, 20);
-  b.writeUInt16LE(1, 22);
-  b.writeUInt32LE(8000, 24);
-  b.writeUInt32LE(8000, 28);
-  b.writeUInt16LE(1, 32);
-  b.writeUInt16LE(8, 34);
-  b.write('data', 36, 'latin1');
-  b.writeUInt32LE(samples, 40);
-  for (let i = 0; i < samples; i++) b[44 + i] = Math.round(128 + 40 * Math.sin((2 * Math.PI * 440 * i) / 8000));
-  return b;
 }
 
 /** Fails unless the page fits the viewport's width; names what sticks out. */
@@ -501,7 +483,7 @@ export function portalWebTests(s: PortalServers, audit: Auditor): PortalTest[] {
 
           // An audio message of three seconds from the therapist: it plays, and seeking plays from where it was moved.
           const form = new FormData();
-          form.append('file', new Blob([new Uint8Array(toneWav(3))], { type: 'audio/wav' }), 'tone.wav');
+          form.append('file', new Blob([new Uint8Array(toneWav(3 * 8000, 40))], { type: 'audio/wav' }), 'tone.wav');
           const uploaded = await fetch(`${s.api}/api/v1/patients/${patientId}/portal-files`, {
             method: 'POST',
             headers: { Authorization: `Bearer ${staff}` },
