@@ -15,3 +15,5 @@ export { createScratchDatabase, ScratchDatabase, uniqueDatabaseName } from './te
 export { adminUrlFromEnv, childProcessEnv, DEFAULT_REDIS_URL, testOwnerUrl, testRedisUrl } from './test-env';
 export { SseClient } from './sse-client';
 export type { SseEvent } from './sse-client';
+export { toneWav } from './wav';
+export * as portalBrowser from './portal-browser';

@@ -1,18 +1,18 @@
 import type { Browser, Page } from 'playwright-core';
 
-import {
-  assert,
-  bookAppointment,
-  getJson,
-  lifelineVisible,
-  login,
-  newPage,
-  noSidewaysScroll,
-  signIn as signInPortal,
-  staffUserId,
-} from '../../portal-web/e2e/portal-web.e2e';
-import { signIn } from './demo-session';
+import { portalBrowser } from '@cairn/testing';
+
+import { noSidewaysScroll, signIn } from './demo-session';
 import type { PageAuditor } from './harness';
+
+const assert: typeof portalBrowser.assert = portalBrowser.assert;
+const bookAppointment: typeof portalBrowser.bookAppointment = portalBrowser.bookAppointment;
+const getJson: typeof portalBrowser.getJson = portalBrowser.getJson;
+const lifelineVisible: typeof portalBrowser.lifelineVisible = portalBrowser.lifelineVisible;
+const login: typeof portalBrowser.login = portalBrowser.login;
+const newPage: typeof portalBrowser.newPage = portalBrowser.newPage;
+const staffUserId: typeof portalBrowser.staffUserId = portalBrowser.staffUserId;
+const signInPortal: typeof portalBrowser.signIn = portalBrowser.signIn;
 
 /**
  * Seed scenario 4 across the two web apps, against the real API and worker: two sessions of a demo client with their
