@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength, MinLength, ValidateBy } from 'class-validator';
 
 import { IsId, type Assert, type SameShape } from '@cairn/platform/http';
 
@@ -46,9 +46,14 @@ export class ShareableSessionsQueryDto {
   })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: DAYS })
-  @Min(1, { message: DAYS })
-  @Max(SHAREABLE_DAYS_MAX, { message: DAYS })
+  @ValidateBy(
+    // One check, so `?days=abc` is one sentence rather than three (not an integer, below 1, above the maximum).
+    {
+      name: 'isDays',
+      validator: { validate: (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= SHAREABLE_DAYS_MAX },
+    },
+    { message: DAYS },
+  )
   days?: number;
 }
 
