@@ -1,7 +1,6 @@
 import type { Browser } from 'playwright-core';
 
-import { bookAppointment, staffUserId } from '../../portal-web/e2e/portal-web.e2e';
-import { noSidewaysScroll, signIn } from './demo-session';
+import { DEMO_PASSWORD, noSidewaysScroll, signIn } from './demo-session';
 import { assert, PageAuditor } from './harness';
 import { newClientOfTherapist, portalSignIn, portalToken, type ScenarioServers } from './portal-scenarios-crisis.e2e';
 
@@ -14,6 +13,41 @@ import { newClientOfTherapist, portalSignIn, portalToken, type ScenarioServers }
 type ScenarioTest = [string, (browser: Browser) => Promise<void>];
 
 const THERAPIST = 'clinician@sonoran.cairn.test';
+const FRONT_DESK = 'frontdesk@sonoran.cairn.test';
+
+async function call<T>(api: string, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
+  const r = await fetch(`${api}${path}`, {
+    method,
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await r.text();
+  assert(r.ok, `${method} ${path} answered ${r.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+const staffLogin = async (api: string, email: string) =>
+  (await call<{ accessToken: string }>(api, 'POST', '/api/v1/auth/login', null, { email, password: DEMO_PASSWORD })).accessToken;
+
+/** Front desk books an appointment of the patient with the provider at the patient's site, then sets its status. */
+async function heldSession(api: string, patientId: string, providerId: string, startHours: number, status: string): Promise<string> {
+  const desk = await staffLogin(api, FRONT_DESK);
+  const { siteId } = await call<{ siteId: string }>(api, 'GET', `/api/v1/patients/${patientId}`, desk);
+  const at = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
+  const booked = await call<{ id: string }>(api, 'POST', '/api/v1/pm/appointments', desk, {
+    siteId,
+    providerId,
+    patientId,
+    serviceType: 'psychotherapy-45',
+    startAt: at(startHours),
+    endAt: at(startHours + 0.75),
+  });
+  await call(api, 'POST', `/api/v1/pm/appointments/${booked.id}/status`, desk, { status });
+  return booked.id;
+}
 
 export function portalSummaryScenarioTests(s: ScenarioServers, staffAudit: PageAuditor, portalAudit: PageAuditor): ScenarioTest[] {
   return [
@@ -21,12 +55,12 @@ export function portalSummaryScenarioTests(s: ScenarioServers, staffAudit: PageA
       'portal: the therapist shares a session summary by picking the held session from a list; the client reads it in the portal',
       async (browser) => {
         const c = await newClientOfTherapist(s.api);
-        const therapistId = await staffUserId(s.api, THERAPIST);
-        const base = { patientId: c.patientId, providerId: therapistId };
-        const recent = await bookAppointment(s.api, { ...base, startHours: -26, endHours: -25.25, status: 'completed' });
-        await bookAppointment(s.api, { ...base, startHours: -50, endHours: -49.25, status: 'completed' });
-        await bookAppointment(s.api, { ...base, startHours: -28, endHours: -27.25, status: 'no_show' });
-        const old = await bookAppointment(s.api, { ...base, startHours: -24 * 100, endHours: -24 * 100 + 0.75, status: 'completed' });
+        const therapist = await staffLogin(s.api, THERAPIST);
+        const therapistId = (await call<{ user: { id: string } }>(s.api, 'GET', '/api/v1/me', therapist)).user.id;
+        const recent = await heldSession(s.api, c.patientId, therapistId, -26, 'completed');
+        await heldSession(s.api, c.patientId, therapistId, -50, 'completed');
+        await heldSession(s.api, c.patientId, therapistId, -28, 'no_show');
+        const old = await heldSession(s.api, c.patientId, therapistId, -24 * 100, 'completed');
         const staff = await browser.newContext({ viewport: { width: 1280, height: 900 } });
         const client = await browser.newContext({ viewport: { width: 390, height: 844 } });
         try {
@@ -43,7 +77,7 @@ export function portalSummaryScenarioTests(s: ScenarioServers, staffAudit: PageA
           await staffAudit.check(page, 'portal-summary-picker-1280');
 
           const words = `We practised box breathing ${Date.now()}. Try it once a day.`;
-          await form.getByLabel('Summary').fill(words);
+          await form.getByLabel('Summary', { exact: true }).fill(words);
           await form.getByRole('button', { name: 'Share with the client' }).click();
           await page.getByText('Shared. The client can read it in the portal now.').waitFor();
           await form.getByText('A summary of the session named in the link you followed has been shared already.').waitFor();
