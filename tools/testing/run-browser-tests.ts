@@ -16,6 +16,7 @@ import { portalCareScenarioTests } from '../../apps/staff-web/e2e/portal-scenari
 import { portalChangeScenarioTests } from '../../apps/staff-web/e2e/portal-scenarios-change.e2e';
 import { portalScenarioTests } from '../../apps/staff-web/e2e/portal-scenarios-crisis.e2e';
 import { portalReviewScenarioTests } from '../../apps/staff-web/e2e/portal-scenarios-reviews.e2e';
+import { portalSummaryScenarioTests } from '../../apps/staff-web/e2e/portal-scenarios-summaries.e2e';
 import { productivitySortingTests } from '../../apps/staff-web/e2e/productivity-sorting.e2e';
 import { staffWebTests } from '../../apps/staff-web/e2e/staff-web.e2e';
 import { visualTests } from '../../apps/staff-web/e2e/visual.e2e';
@@ -203,6 +204,7 @@ async function main(): Promise<number> {
       ...portalCareScenarioTests({ web, portal, api }, audit),
       ...portalScenarioTests({ web, portal, api }, audit, portalAudit),
       ...portalChangeScenarioTests({ web, api, portal }, audit, portalAudit),
+      ...portalSummaryScenarioTests({ web, portal, api }, audit, portalAudit),
     ];
     for (const [name, fn] of scenarios.filter(([name]) => !only || name.includes(only))) {
       outcomes.push(await runTest(name, () => fn(browser), 180_000));

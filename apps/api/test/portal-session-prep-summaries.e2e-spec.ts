@@ -289,3 +289,93 @@ describe('session summaries', () => {
     expectProblem(await request(app.getHttpServer()).get(`/api/v1/portal/session-summaries/${shared.body.summaryId}/pdf`), 401);
   });
 });
+
+describe('sessions a summary may be shared for', () => {
+  const sessionsOf = (patientId: string, query = '') => `/api/v1/patients/${patientId}/session-summaries/sessions${query}`;
+
+  it('lists the held sessions of the last 60 days newest first, with clinician, site and whether a summary was shared (audited)', async () => {
+    const patientId = await newPatient();
+    const older = await appointment(patientId, -24 * 5, 'completed');
+    const newer = await appointment(patientId, -24 * 2, 'completed');
+    const outOfPeriod = await appointment(patientId, -24 * 90, 'completed');
+    const notHeld = [
+      await appointment(patientId, -24 * 3, 'no_show'),
+      await appointment(patientId, -24 * 4, 'cancelled', { cancelledBy: 'patient' }),
+      await appointment(patientId, -2, 'checked_in'),
+      await appointment(patientId, 24),
+    ];
+    const shared = await as(app, therapist)
+      .post(`/api/v1/patients/${patientId}/session-summaries`)
+      .send({ appointmentId: older, summary: 'Done.' });
+    expect(shared.status).toBe(201);
+
+    const res = await as(app, therapist).get(sessionsOf(patientId));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ patientId, days: 60 });
+    expect(Date.now() - new Date(res.body.from).getTime()).toBeGreaterThanOrEqual(60 * 86_400_000);
+    expect(res.body.sessions.map((s: { appointmentId: string }) => s.appointmentId)).toEqual([newer, older]);
+    expect(res.body.sessions[0]).toMatchObject({
+      status: 'completed',
+      clinicianId: therapistId,
+      clinicianName: expect.any(String),
+      siteId: tucson,
+      siteName: expect.any(String),
+      summaryId: null,
+      summarySharedAt: null,
+    });
+    expect(new Date(res.body.sessions[0].endAt).getTime()).toBeGreaterThan(new Date(res.body.sessions[0].startAt).getTime());
+    expect(res.body.sessions[1]).toMatchObject({ summaryId: shared.body.summaryId, summarySharedAt: shared.body.sharedAt });
+    for (const id of [outOfPeriod, ...notHeld]) expect(JSON.stringify(res.body)).not.toContain(id);
+    const [audited] = await demo.auditEvents(`action = 'portal.session-summary.sessions' AND request_id = $1`, [
+      res.headers['x-request-id'],
+    ]);
+    expect(audited).toMatchObject({ outcome: 'success', patient_id: patientId, actor_type: 'staff' });
+
+    // A longer period reaches further back; a portal admin sees the same list.
+    const year = await as(app, therapist).get(sessionsOf(patientId, '?days=365'));
+    expect(year.status).toBe(200);
+    expect(year.body.sessions.map((s: { appointmentId: string }) => s.appointmentId)).toEqual([newer, older, outOfPeriod]);
+    const admin = await login(app, 'admin@sonoran.cairn.test');
+    const adminView = await as(app, admin).get(sessionsOf(patientId));
+    expect(adminView.status).toBe(200);
+    expect(adminView.body.sessions).toHaveLength(2);
+    // A supervisor holds the permission but is neither the primary therapist nor a portal admin.
+    expectProblem(await as(app, supervisor).get(sessionsOf(patientId)), 404);
+  });
+
+  it('answers an empty list when no session was held in the period', async () => {
+    const patientId = await newPatient();
+    await appointment(patientId, 48);
+    const res = await as(app, therapist).get(sessionsOf(patientId, '?days=1'));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ patientId, days: 1, sessions: [] });
+  });
+
+  it('refuses a bad period with 400 naming days, leaving no audit row', async () => {
+    for (const days of ['0', '366', 'abc', '1.5', '-3', '']) {
+      const res = await as(app, therapist).get(sessionsOf(client.patientId, `?days=${days}`));
+      expectProblem(res, 400);
+      expect(res.body.errors).toEqual([{ field: 'days', message: 'days must be a whole number from 1 to 365' }]);
+      expect(
+        await demo.auditEvents(`action = 'portal.session-summary.sessions' AND request_id = $1`, [res.headers['x-request-id']]),
+      ).toEqual([]);
+    }
+  });
+
+  it('refuses staff without the permission (403), another therapist and another organization (404), a client (401)', async () => {
+    expectProblem(await as(app, frontDesk).get(sessionsOf(client.patientId)), 403);
+    const notTheirs = await as(app, otherTherapist).get(sessionsOf(client.patientId));
+    expectProblem(notTheirs, 404);
+    const [refused] = await demo.auditEvents(`action = 'portal.session-summary.sessions' AND request_id = $1`, [
+      notTheirs.headers['x-request-id'],
+    ]);
+    expect(refused).toMatchObject({ outcome: 'not_found', patient_id: null });
+    const [otherOrgPatient] = await demo.activePatients('cascade', 1);
+    expectProblem(await as(app, supervisor).get(sessionsOf(otherOrgPatient!)), 404);
+    const cascadeAdmin = await login(app, 'admin@cascade.cairn.test');
+    expectProblem(await as(app, cascadeAdmin).get(sessionsOf(client.patientId)), 404);
+    expectProblem(await as(app, therapist).get(sessionsOf('not-an-id')), 404);
+    expectProblem(await asClient(app, client.session).get(sessionsOf(client.patientId)), 401);
+    expectProblem(await request(app.getHttpServer()).get(sessionsOf(client.patientId)), 401);
+  });
+});

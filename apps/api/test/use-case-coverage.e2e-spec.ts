@@ -167,6 +167,7 @@ const PROBES: Record<string, Probe> = {
   ListSessionPrepsQuery: { args: () => [randomUUID()], outcome: 'not_found' },
   ShareSessionSummaryCommand: { args: () => [randomUUID(), randomUUID(), 'A summary.'], outcome: 'not_found' },
   ListSessionSummariesQuery: { args: () => [randomUUID(), {}], outcome: 'not_found' },
+  ListShareableSessionsQuery: { args: () => [randomUUID(), 60], outcome: 'not_found' },
   DownloadSessionSummaryQuery: { args: () => [randomUUID(), randomUUID()], outcome: 'not_found' },
   GetSessionSummaryQuery: { args: () => [randomUUID(), randomUUID()], outcome: 'not_found' },
   CreateGoalCommand: { args: () => [randomUUID(), 'Goal', null, null], outcome: 'not_found' },

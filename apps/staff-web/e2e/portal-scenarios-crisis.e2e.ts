@@ -110,7 +110,7 @@ export async function newClientOfTherapist(api: string): Promise<NewClient> {
   return { patientId: patient.id, firstName, lastName, email, password };
 }
 
-async function portalSignIn(page: Page, portal: string, c: NewClient): Promise<void> {
+export async function portalSignIn(page: Page, portal: string, c: NewClient): Promise<void> {
   await page.goto(`${portal}/login`);
   await page.getByLabel('Email').fill(c.email);
   await page.getByLabel('Password').fill(c.password);
@@ -118,7 +118,7 @@ async function portalSignIn(page: Page, portal: string, c: NewClient): Promise<v
   await page.getByRole('heading', { name: 'Hello', level: 1 }).waitFor();
 }
 
-async function portalToken(api: string, c: NewClient): Promise<string> {
+export async function portalToken(api: string, c: NewClient): Promise<string> {
   const r = await fetch(`${api}/api/v1/portal/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

@@ -7,6 +7,7 @@ import { SessionSummaryPdfService } from './infrastructure/session-summary-pdf.s
 import { DownloadSessionSummaryHandler } from './queries/download-session-summary/download-session-summary.handler';
 import { GetSessionSummaryHandler } from './queries/get-session-summary/get-session-summary.handler';
 import { ListSessionSummariesHandler } from './queries/list-session-summaries/list-session-summaries.handler';
+import { ListShareableSessionsHandler } from './queries/list-shareable-sessions/list-shareable-sessions.handler';
 
 /** Session summaries: the therapist shares, the client reads and downloads a PDF. */
 @Module({
@@ -16,6 +17,7 @@ import { ListSessionSummariesHandler } from './queries/list-session-summaries/li
     SessionSummaryPdfService,
     ShareSessionSummaryHandler,
     ListSessionSummariesHandler,
+    ListShareableSessionsHandler,
     DownloadSessionSummaryHandler,
     GetSessionSummaryHandler,
   ],

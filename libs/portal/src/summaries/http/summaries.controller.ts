@@ -8,10 +8,17 @@ import { NotFoundError } from '@cairn/platform/kernel';
 import { PortalClient, RequestContextService, RequirePermission } from '@cairn/platform/tenancy';
 
 import { ShareSessionSummaryCommand } from '../commands/share-session-summary/share-session-summary.command';
+import { SHAREABLE_DAYS_DEFAULT, SHAREABLE_DAYS_MAX } from '../domain/shareable-session.view';
 import { DownloadSessionSummaryQuery } from '../queries/download-session-summary/download-session-summary.query';
 import { GetSessionSummaryQuery } from '../queries/get-session-summary/get-session-summary.query';
 import { ListSessionSummariesQuery } from '../queries/list-session-summaries/list-session-summaries.query';
-import { SessionSummaryResponseDto, ShareSessionSummaryDto } from './summaries.dto';
+import { ListShareableSessionsQuery } from '../queries/list-shareable-sessions/list-shareable-sessions.query';
+import {
+  SessionSummaryResponseDto,
+  ShareableSessionsQueryDto,
+  ShareableSessionsResponseDto,
+  ShareSessionSummaryDto,
+} from './summaries.dto';
 
 const NO_PATIENT = 'No patient with that id in your scope.';
 const NO_SUMMARY = 'No session summary with that id in your scope.';
@@ -44,6 +51,18 @@ export class SummariesController {
   @ApiProblemResponses(400, 401, 403, 404, 409, 422)
   async share(@Param('id', patientId) id: string, @Body() dto: ShareSessionSummaryDto) {
     return found(await this.commands.execute(new ShareSessionSummaryCommand(id, dto.appointmentId, dto.summary)), NO_PATIENT);
+  }
+
+  @Get('patients/:id/session-summaries/sessions')
+  @RequirePermission('portal.summaries.manage')
+  @ApiOperation({
+    summary: "The client's held sessions a summary may be shared for (newest first)",
+    description: `Permission: \`portal.summaries.manage\` (the current primary therapist or a portal admin; others 404). The client's completed appointments that started in the last \`days\` days (default ${SHAREABLE_DAYS_DEFAULT}, at most ${SHAREABLE_DAYS_MAX}) at the sites the caller may see, each with the summary already shared for it, if any. Audited.`,
+  })
+  @ApiOkResponse({ type: ShareableSessionsResponseDto })
+  @ApiProblemResponses(400, 401, 403, 404)
+  async shareableSessions(@Param('id', patientId) id: string, @Query() q: ShareableSessionsQueryDto) {
+    return found(await this.queries.execute(new ListShareableSessionsQuery(id, q.days ?? SHAREABLE_DAYS_DEFAULT)), NO_PATIENT);
   }
 
   @Get('patients/:id/session-summaries')

@@ -106,6 +106,8 @@ export function emptyPortal(): Record<string, () => Response> {
       }),
     [`GET ${base}/audio-messages`]: () => json([]),
     [`GET ${base}/session-summaries`]: () => json(page),
+    [`GET ${base}/session-summaries/sessions`]: () =>
+      json({ patientId: PATIENT, days: 60, from: '2026-10-06T12:00:00.000Z', sessions: [] }),
   };
 }
 

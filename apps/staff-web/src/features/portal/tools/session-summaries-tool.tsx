@@ -9,18 +9,18 @@ import { ErrorMessage } from '../../../shared/error-message';
 import { Field } from '../../../shared/field';
 import { Card } from '../../../shared/layout';
 import { Pager } from '../../../shared/pager';
+import { choosable, PeriodDays, PERIODS, SessionPicker, SHAREABLE_SESSIONS, useShareableSessions } from './session-picker';
 
 const MANAGE = 'portal.summaries.manage';
 const PAGE_SIZE = 10;
 /** SUMMARY_MAX of libs/portal summaries. */
-export const SUMMARY_MAX = 10_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const SUMMARY_MAX = 8_000;
 const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * Session summaries shared with one client (GET/POST /patients/:id/session-summaries): the list, newest first, and
- * "Share a summary" of a completed appointment (once per appointment). `appointmentId` prefills the appointment
- * (a link from a schedule can name it); the API refuses one that is not this client's completed appointment.
+ * "Share a summary" of one of the client's completed sessions, picked from a list (once per session). `appointmentId`
+ * preselects the session (a link from a schedule can name it) when it is among them.
  */
 export function SessionSummariesTool({ patientId, appointmentId = '' }: { patientId: string; appointmentId?: string }) {
   const { permissions, scope } = useAuth();
@@ -69,16 +69,19 @@ export function SessionSummariesTool({ patientId, appointmentId = '' }: { patien
 function ShareSummaryForm({ patientId, initialAppointment }: { patientId: string; initialAppointment: string }) {
   const qc = useQueryClient();
   const id = useId();
+  const [days, setDays] = useState<PeriodDays>(PERIODS[0].days);
   const [appointment, setAppointment] = useState(initialAppointment);
   const [summary, setSummary] = useState('');
   const [checked, setChecked] = useState<{ appointmentId?: string; summary?: string }>({});
   const [shared, setShared] = useState(false);
+  const sessions = useShareableSessions(patientId, days);
+  const chosen = choosable(sessions.data?.sessions, appointment);
   const share = useMutation({
     mutationFn: () =>
       call(
         api.POST('/api/v1/patients/{id}/session-summaries', {
           params: { path: { id: patientId } },
-          body: { appointmentId: appointment.trim(), summary: summary.trim() },
+          body: { appointmentId: chosen, summary: summary.trim() },
         }),
       ),
     onSuccess: () => {
@@ -86,13 +89,16 @@ function ShareSummaryForm({ patientId, initialAppointment }: { patientId: string
       setSummary('');
       setAppointment('');
       void qc.invalidateQueries({ queryKey: ['session-summaries'] });
+      void qc.invalidateQueries({ queryKey: [SHAREABLE_SESSIONS] });
     },
+    // A 409 means the list was stale (someone shared one meanwhile): fetch it again so the session shows as shared.
+    onError: () => void qc.invalidateQueries({ queryKey: [SHAREABLE_SESSIONS] }),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setShared(false);
     const found: typeof checked = {};
-    if (!UUID.test(appointment.trim())) found.appointmentId = 'Enter the appointment reference of the completed session.';
+    if (!chosen) found.appointmentId = 'Choose the session this summary is for.';
     if (!summary.trim()) found.summary = 'Write the summary the client will read.';
     else if (summary.length > SUMMARY_MAX) found.summary = `The summary must be at most ${SUMMARY_MAX.toLocaleString('en-US')} characters.`;
     setChecked(found);
@@ -104,22 +110,19 @@ function ShareSummaryForm({ patientId, initialAppointment }: { patientId: string
   return (
     <form onSubmit={submit} noValidate aria-label="Share a session summary" className="portal-tool-form">
       <h3>Share a summary</h3>
-      <Field
-        id={`${id}-appt`}
-        label="Appointment"
-        hint="The appointment reference of a completed session with this client. Each session has one summary."
+      <SessionPicker
+        id={id}
+        patientId={patientId}
+        days={days}
+        onDays={setDays}
+        value={appointment}
+        onChange={(v) => {
+          setAppointment(v);
+          setChecked((c) => ({ ...c, appointmentId: undefined }));
+        }}
+        linked={initialAppointment}
         error={apptError}
-      >
-        <input
-          id={`${id}-appt`}
-          value={appointment}
-          autoComplete="off"
-          spellCheck={false}
-          aria-invalid={Boolean(apptError)}
-          aria-describedby={Field.describedBy(`${id}-appt`, { hint: true, error: apptError })}
-          onChange={(e) => setAppointment(e.target.value)}
-        />
-      </Field>
+      />
       <Field
         id={`${id}-summary`}
         label="Summary"
