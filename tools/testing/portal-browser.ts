@@ -140,3 +140,11 @@ export async function ensureUpcomingAppointment(api: string, client: string, the
   const { patientId } = await getJson<{ patientId: string }>(api, '/api/v1/portal/dashboard', token);
   await bookAppointment(api, { patientId, providerId: await staffUserId(api, therapist), startHours: 72, endHours: 72.75 });
 }
+
+/**
+ * A marker unique to one test run, in letters only: text the portal accepts may not hold a 13-19 digit run that passes
+ * the Luhn check (it reads as a card number and is refused), which a Date.now() stamp does one time in ten.
+ */
+export function runMarker(length = 10): string {
+  return Array.from({ length }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+}

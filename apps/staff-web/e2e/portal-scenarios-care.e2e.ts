@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
+import { portalBrowser } from '@cairn/testing';
+
 import { DEMO_PASSWORD, noSidewaysScroll, signIn } from './demo-session';
 import { assert, PageAuditor } from './harness';
 
@@ -84,7 +86,7 @@ export function portalCareScenarioTests(s: CareServers, audit: PageAuditor): Car
     [
       'portal care scenario 1: the client logs a low mood (shared) and the therapist sees it in the Portal activity tab',
       async (browser) => {
-        const marker = `Care scenario ${Date.now()}: could not get out of bed.`;
+        const marker = `Care scenario ${portalBrowser.runMarker()}: could not get out of bed.`;
         const client = await newPage(browser, 390);
         const staff = await newPage(browser, 1280);
         try {
@@ -127,7 +129,7 @@ export function portalCareScenarioTests(s: CareServers, audit: PageAuditor): Car
     [
       'portal care scenario 2: homework assigned in the staff web, completed with a file in the portal, reviewed with feedback, feedback seen by the client',
       async (browser) => {
-        const title = `Care scenario worksheet ${Date.now()}`;
+        const title = `Care scenario worksheet ${portalBrowser.runMarker()}`;
         const feedback = 'Thank you: you spotted the all-or-nothing thought. Let us look at it on Monday.';
         const patientId = await clientPatientId(s.api);
         const staff = await newPage(browser, 1280);

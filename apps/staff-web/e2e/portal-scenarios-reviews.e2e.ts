@@ -77,7 +77,7 @@ export function portalReviewScenarioTests(s: ReviewScenarioServers, staffAudit: 
     [
       'portal scenario 4: a review shared reaches the therapist by name, an anonymous one only the admins, as Anonymous (390 px portal, staff web)',
       async (browser) => {
-        const stamp = Date.now();
+        const stamp = portalBrowser.runMarker();
         const sharedWords = `Shared review ${stamp}: the breathing exercise helped.`;
         const anonymousWords = `Anonymous review ${stamp}: the session started late.`;
 
