@@ -211,6 +211,15 @@ export class OwnRedis {
     return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
   }
 
+  /** SIGKILL: a crash (or a lost machine); with `appendfsync always` nothing Redis acknowledged is lost. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
   /** SIGTERM: Redis flushes its append-only file and exits. */
   async stop(): Promise<void> {
     const child = this.child;
