@@ -18,7 +18,7 @@ import { DEMO_ORGS, DEMO_PASSWORD, DEMO_SITES, demoStaff } from '../seed/demo-ca
 import { DEMO_TEST_TODAY, seedDemoData } from '../seed/seed-demo-data';
 import { insertGroupSessionFixtures } from '../testing/group-session-fixtures';
 import { createScratchDatabase } from '../testing/test-db';
-import { TcpProxy } from './tcp-proxy';
+import { TcpProxy } from '../testing/tcp-proxy';
 
 export type FaultKind = 'kill-api' | 'kill-worker' | 'restart-redis' | 'pause-postgres';
 
@@ -500,11 +500,19 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
           continue; // another documenter may have started the next fault meanwhile
         }
         const step = plan[nextFault++]!;
-        inFlight = strike(step).finally(() => (inFlight = undefined));
+        inFlight = strike(step)
+          .catch(fail)
+          .finally(() => (inFlight = undefined));
         return;
       }
     };
 
+    // The first error of the client, the sampler or a fault stops the flow; the run then reports it.
+    let firstError: unknown;
+    const fail = (e: unknown) => {
+      if (firstError === undefined) firstError = e;
+      stopFlow = true;
+    };
     flowStart = Date.now();
     say(`flow begins: signing ${sessionsCount} sessions (4 in flight) and approving their attendees as they appear, alternately through both APIs`);
     let cursor = 0;
@@ -512,13 +520,14 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       Array.from({ length: 4 }, async () => {
         while (cursor < sessionIds.length && !stopFlow) {
           await maybeStrike();
+          if (cursor >= sessionIds.length) break; // the others took the last ones while this one waited
           const id = sessionIds[cursor++]!;
           // 409: already documented (an earlier try committed before its answer was lost).
           await send(`/group-sessions/${id}/document`, undefined, (s) => s === 200 || s === 409);
           documented++;
         }
       }),
-    );
+    ).catch(fail);
     let approvedByRequests = 0;
     const approver = (async () => {
       for (;;) {
@@ -550,7 +559,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
             }),
         );
       }
-    })();
+    })().catch(fail);
     await documenter;
     const signedAt = Date.now();
     say(`all ${sessionsCount} sessions signed`);
@@ -559,6 +568,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     await approver;
     say(`all ${opts.attendances} attendees approved (${approvedByRequests} by this run's requests' own answers)`);
     if (inFlight) await inFlight;
+    if (firstError !== undefined) throw firstError;
 
     // ---- settle: every charge made, every outbox row sent, every queue empty.
     const queueConnection = new Redis(redis.url, { maxRetriesPerRequest: 3 });
@@ -668,6 +678,8 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     if (jobs.pending) violations.push(`${jobs.pending} jobs still waiting or active`);
     if (jobs.failed) violations.push(`${jobs.failed} jobs failed (left for an administrator's retry)`);
     violations.push(...auditProblems);
+    // A process that ends on its own under these faults is a defect, though the supervisor started it again.
+    violations.push(...unexpectedExits.map((e) => `a process ended on its own: ${e}`));
     const kindsStruck = new Set(faults.map((f) => f.kind));
     for (const k of new Set(kinds)) if (!kindsStruck.has(k)) violations.push(`the fault ${k} never struck`);
 

@@ -16,4 +16,5 @@ export type { GroupSessionFixtureOptions, OwnerQuery } from './group-session-fix
 export { createScratchDatabase, ScratchDatabase, uniqueDatabaseName } from './test-db';
 export { adminUrlFromEnv, childProcessEnv, DEFAULT_REDIS_URL, testOwnerUrl, testRedisUrl } from './test-env';
 export { SseClient } from './sse-client';
+export { TcpProxy } from './tcp-proxy';
 export type { SseEvent } from './sse-client';

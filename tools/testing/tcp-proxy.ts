@@ -1,8 +1,8 @@
 import { createConnection, createServer, Server, Socket } from 'node:net';
 
 /**
- * A TCP proxy between the apps and PostgreSQL, so the chaos run can take the database away from the apps (and
- * only from them: the run's own checks connect directly).
+ * A TCP proxy between the apps (or the code under test) and PostgreSQL, so a test or the chaos run can take the
+ * database away from them, and only from them: the test's own checks connect directly.
  *
  * `outage(ms)` is a network partition that also resets: every open connection through the proxy is destroyed at
  * once (the apps see their sockets end mid-query, as after a PostgreSQL restart, a failover or a dropped NAT
