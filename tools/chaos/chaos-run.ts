@@ -17,8 +17,8 @@ import { httpStatus } from '../dev/probes';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_SITES, demoStaff } from '../seed/demo-catalogue';
 import { DEMO_TEST_TODAY, seedDemoData } from '../seed/seed-demo-data';
 import { insertGroupSessionFixtures } from '../testing/group-session-fixtures';
-import { createScratchDatabase } from '../testing/test-db';
 import { TcpProxy } from '../testing/tcp-proxy';
+import { createScratchDatabase } from '../testing/test-db';
 
 export type FaultKind = 'kill-api' | 'kill-worker' | 'restart-redis' | 'pause-postgres';
 
@@ -77,7 +77,8 @@ export interface ChaosReport {
   faults: FaultRecord[];
   /** Process exits the chaos did not cause (each restarted by the supervisor). */
   unexpectedExits: string[];
-  retriedRequests: { network: number; serverError: number; unavailable: number };
+  /** Requests the client tried again: refused or reset connections, and 5xx answers by status and problem title. */
+  retriedRequests: { network: number; answers: Record<string, number> };
   flowSeconds: number;
   attendancesPerSecond: number;
   approvedAttendees: number;
@@ -335,7 +336,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     );
 
     // ---- the client side: one supervisor signs the sessions and approves their generations through both APIs.
-    const retried = { network: 0, serverError: 0, unavailable: 0 };
+    const retried = { network: 0, answers: {} as Record<string, number> };
     const login = async () => {
       for (;;) {
         const res = await fetch(`${apiBase(0)}/auth/login`, {
@@ -378,8 +379,14 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
           continue;
         }
         if (res.status >= 500) {
-          if (res.status === 503) retried.unavailable++;
-          else retried.serverError++;
+          let title = '';
+          try {
+            title = (JSON.parse(text) as { title?: string }).title ?? '';
+          } catch {
+            // not a problem document
+          }
+          const key = `${res.status}${title ? ` "${title}"` : ''}`;
+          retried.answers[key] = (retried.answers[key] ?? 0) + 1;
           await sleep(300);
           continue;
         }
@@ -514,7 +521,9 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       stopFlow = true;
     };
     flowStart = Date.now();
-    say(`flow begins: signing ${sessionsCount} sessions (4 in flight) and approving their attendees as they appear, alternately through both APIs`);
+    say(
+      `flow begins: signing ${sessionsCount} sessions (4 in flight) and approving their attendees as they appear, alternately through both APIs`,
+    );
     let cursor = 0;
     const documenter = Promise.all(
       Array.from({ length: 4 }, async () => {
@@ -658,7 +667,8 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     );
     const audited = audit.rows.flatMap((r) => r.ids);
     eventsAppliedTwice += audited.length - new Set(audited).size;
-    if (new Set(audited).size !== charges) violations.push(`${charges} charges but ${new Set(audited).size} of them in charge.create audit rows`);
+    if (new Set(audited).size !== charges)
+      violations.push(`${charges} charges but ${new Set(audited).size} of them in charge.create audit rows`);
 
     say('stopping the processes (SIGTERM, drain)');
     await Promise.all(processes.map((p) => p.stop()));
@@ -674,7 +684,8 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     if (doubled) violations.push(`${doubled} charges doubled`);
     if (eventsAppliedTwice) violations.push(`${eventsAppliedTwice} events applied twice`);
     if (outboxUnsent) violations.push(`${outboxUnsent} outbox events never sent`);
-    if (pipelineEventsUnprocessed) violations.push(`${pipelineEventsUnprocessed} pipeline events without their consumer's processed-events row`);
+    if (pipelineEventsUnprocessed)
+      violations.push(`${pipelineEventsUnprocessed} pipeline events without their consumer's processed-events row`);
     if (jobs.pending) violations.push(`${jobs.pending} jobs still waiting or active`);
     if (jobs.failed) violations.push(`${jobs.failed} jobs failed (left for an administrator's retry)`);
     violations.push(...auditProblems);
@@ -733,7 +744,9 @@ export function summary(r: ChaosReport): string[] {
         `    ${`+${(f.at / 1000).toFixed(1)}s`.padEnd(9)} ${f.kind.padEnd(16)} ${s(f.lastedMs)}   ${s(f.healthyAfterMs)}   ${s(f.progressAfterMs)}   ${f.what}`,
     ),
     `  unexpected process exits: ${r.unexpectedExits.length ? r.unexpectedExits.join('; ') : 'none'}`,
-    `  client requests retried: ${r.retriedRequests.network} (connection refused/reset), ${r.retriedRequests.unavailable} (503), ${r.retriedRequests.serverError} (other 5xx)`,
+    `  client requests retried: ${r.retriedRequests.network} (connection refused/reset)${Object.entries(r.retriedRequests.answers)
+      .map(([k, n]) => `, ${n} (${k})`)
+      .join('')}`,
     `  throughput: ${r.attendances} attendances documented -> charged in ${r.flowSeconds.toFixed(1)} s = ${r.attendancesPerSecond.toFixed(1)} attendances/s, faults and recoveries included`,
     `  approved attendees ${r.approvedAttendees}, charges ${r.charges}, lost ${r.lost}, doubled ${r.doubled}, events applied twice ${r.eventsAppliedTwice}`,
     `  outbox events unsent ${r.outboxUnsent}, pipeline events unprocessed ${r.pipelineEventsUnprocessed}, jobs pending ${r.jobsPending}, jobs failed ${r.jobsFailed}`,

@@ -63,7 +63,15 @@ export async function insertGroupSessionFixtures(owner: OwnerQuery, opts: GroupS
            CASE WHEN $7::int > 0 AND p.n % $7::int = 0 THEN 45 ELSE 90 END, $3::uuid
     FROM unnest($4::uuid[]) AS s,
          unnest($5::uuid[], $6::uuid[]) WITH ORDINALITY AS p(id, chart_id, n)`,
-    [org, site, facilitatorId, sessions.rows.map((r) => r.id), patients.rows.map((r) => r.id), patients.rows.map((r) => r.chart_id), partialEvery],
+    [
+      org,
+      site,
+      facilitatorId,
+      sessions.rows.map((r) => r.id),
+      patients.rows.map((r) => r.id),
+      patients.rows.map((r) => r.chart_id),
+      partialEvery,
+    ],
   );
   return sessions.rows.map((r) => r.id);
 }

@@ -63,7 +63,10 @@ export class TcpProxy {
     const sockets = [...this.open];
     // resetAndDestroy sends an RST, as a dropped connection looks to its peer; the upstream side is closed too,
     // so PostgreSQL ends those backends (their transactions roll back).
-    for (const s of sockets) (s.resetAndDestroy ? s.resetAndDestroy() : s.destroy());
+    for (const s of sockets) {
+      if (s.resetAndDestroy) s.resetAndDestroy();
+      else s.destroy();
+    }
     this.open.clear();
     const cut = Math.floor(sockets.length / 2);
     this.stats.cut += cut;
