@@ -15,6 +15,7 @@ import { obliterateQueues, OwnRedis, spawnEntry, uniqueQueuePrefix } from '@cair
 import { verifyAuditLog, verifyDashboardAudit } from '../audit/verify-audit-log';
 import { httpStatus } from '../dev/probes';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_SITES, demoStaff } from '../seed/demo-catalogue';
+import { mulberry32 } from '../seed/deterministic';
 import { DEMO_TEST_TODAY, seedDemoData } from '../seed/seed-demo-data';
 import { insertGroupSessionFixtures } from '../testing/group-session-fixtures';
 import { TcpProxy } from '../testing/tcp-proxy';
@@ -95,18 +96,6 @@ export interface ChaosReport {
   auditEventsChecked: number;
   auditProblems: string[];
   violations: string[];
-}
-
-/** mulberry32: a small seeded generator, so a run's fault plan can be repeated with --seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -223,7 +212,7 @@ interface Sample {
  */
 export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
   const { print } = opts;
-  const random = rng(opts.seed);
+  const random = mulberry32(opts.seed); // the fault plan, repeatable with --seed
   if (opts.attendances % opts.attendees !== 0) throw new Error(`--attendances must be a multiple of ${opts.attendees}`);
   const sessionsCount = opts.attendances / opts.attendees;
   const violations: string[] = [];
