@@ -40,6 +40,8 @@ export interface ChaosOptions {
   queueLockMs: number;
   /** The whole run's limit; past it the run stops and reports what it has (a violation). */
   timeoutMs: number;
+  /** Aborting it (Ctrl-C in the CLI) stops the flow and the supervisor's restarts, then cleans up as at the end. */
+  signal?: AbortSignal;
   /** Each line of the run's account, as it happens. */
   print: (line: string) => void;
 }
@@ -182,6 +184,11 @@ class Supervised {
     return (await httpStatus(this.healthUrl, 2000)) === 200;
   }
 
+  /** No more restarts (the processes are being stopped, or were interrupted with the run). */
+  halt(): void {
+    this.stopping = true;
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
     const child = this.child;
@@ -243,6 +250,11 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
   const processes: Supervised[] = [];
   const logs: WriteStream[] = [];
   let stopFlow = false;
+  opts.signal?.addEventListener('abort', () => {
+    stopFlow = true;
+    violations.push('the run was interrupted');
+    for (const p of processes) p.halt();
+  });
   const overall = setTimeout(() => {
     stopFlow = true;
     violations.push(`the run did not finish within ${opts.timeoutMs / 60_000} minutes`);

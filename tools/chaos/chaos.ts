@@ -37,7 +37,14 @@ async function main(): Promise<void> {
   const attendees = whole('attendees', 1);
   const attendances = whole('attendances', attendees);
   if (attendances % attendees) throw new Error(`--attendances must be a multiple of --attendees (${attendees})`);
+  // Ctrl-C: stop the flow and clean up (the processes, Redis, the scratch database) rather than leave them behind.
+  const interrupt = new AbortController();
+  process.once('SIGINT', () => {
+    console.error('interrupted: cleaning up (Ctrl-C again to leave everything as it is)');
+    interrupt.abort();
+  });
   const report = await runChaos({
+    signal: interrupt.signal,
     attendances,
     attendees,
     seed: whole('seed', 0),
