@@ -160,7 +160,9 @@ class Supervised {
       this.log.write(`--- ${new Date().toISOString()} ${this.name} (pid ${child.pid}) ended (${signal ?? code})\n`);
       if (this.stopping) return;
       if (!this.killing) {
-        const last = this.tail.trim().split('\n').slice(-3).join(' | ').slice(0, 400);
+        // The error's own line (a stack's message), else the last line written.
+        const lines = this.tail.trim().split('\n');
+        const last = (lines.find((l) => /^\w*Error\b/.test(l.trim())) ?? lines[lines.length - 1] ?? '').trim().slice(0, 300);
         this.onUnexpectedExit(`${this.name} (pid ${child.pid}) exited on its own (${signal ?? code})${last ? `: ${last}` : ''}`);
       }
       setTimeout(() => {
