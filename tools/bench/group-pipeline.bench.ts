@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,6 +12,7 @@ import { DEFAULT_REDIS_URL } from '../dev/local-redis';
 import { freePort, httpStatus } from '../dev/probes';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_SITES, demoStaff } from '../seed/demo-catalogue';
 import { DEMO_TEST_TODAY, seedDemoData } from '../seed/seed-demo-data';
+import { insertGroupSessionFixtures } from '../testing/group-session-fixtures';
 import { createScratchDatabase } from '../testing/test-db';
 
 /**
@@ -97,49 +98,6 @@ async function stop(child: ChildProcess | undefined): Promise<void> {
   await exited;
 }
 
-/** M patients with charts at the site, and N draft sessions of one group with every patient present (or partial). */
-async function buildFixtures(owner: Pool, facilitatorId: string): Promise<{ sessionIds: string[] }> {
-  const org = DEMO_ORGS.sonoran.id;
-  const site = DEMO_SITES.tucsonCentral.id;
-  const tag = randomUUID().slice(0, 8).toUpperCase();
-  const patients = await owner.query<{ id: string; chart_id: string }>(
-    `
-    WITH p AS (
-      INSERT INTO cl_patients (organization_id, id, site_id, first_name, last_name, date_of_birth)
-      SELECT $1::uuid, gen_random_uuid(), $2::uuid, 'Bench', 'Attendee ' || i, DATE '1980-01-01' + i
-      FROM generate_series(1, $3::int) AS i
-      RETURNING id)
-    INSERT INTO cl_charts (organization_id, id, patient_id, mrn)
-    SELECT $1::uuid, gen_random_uuid(), p.id, 'BENCH-' || $4 || '-' || row_number() OVER ()
-    FROM p RETURNING patient_id AS id, id AS chart_id`,
-    [org, site, M, tag],
-  );
-  const groupId = randomUUID();
-  await owner.query(
-    `INSERT INTO cl_groups (organization_id, id, site_id, name, group_type, sud_program, facilitator_ids, created_by)
-     VALUES ($1, $2, $3, $4, 'psychotherapy_group', false, ARRAY[$5::uuid], $5)`,
-    [org, groupId, site, `Bench group ${tag}`, facilitatorId],
-  );
-  const sessions = await owner.query<{ id: string }>(
-    `
-    INSERT INTO cl_group_sessions (organization_id, id, group_id, site_id, session_date, start_time, end_time, facilitator_id, modality, note, created_by)
-    SELECT $1::uuid, gen_random_uuid(), $2::uuid, $3::uuid, DATE '2025-01-06' + (i % 300), '10:00', '11:30', $4::uuid, 'in_person', 'Bench session.', $4::uuid
-    FROM generate_series(1, $5::int) AS i RETURNING id`,
-    [org, groupId, site, facilitatorId, N],
-  );
-  // Every tenth attendee arrived late (a partial attendance above the 30-minute minimum).
-  await owner.query(
-    `
-    INSERT INTO cl_group_attendance (organization_id, id, session_id, site_id, patient_id, chart_id, status, minutes_attended, recorded_by)
-    SELECT $1::uuid, gen_random_uuid(), s, $2::uuid, p.id, p.chart_id,
-           CASE WHEN p.n % 10 = 0 THEN 'partial' ELSE 'present' END, CASE WHEN p.n % 10 = 0 THEN 45 ELSE 90 END, $3::uuid
-    FROM unnest($4::uuid[]) AS s,
-         unnest($5::uuid[], $6::uuid[]) WITH ORDINALITY AS p(id, chart_id, n)`,
-    [org, site, facilitatorId, sessions.rows.map((r) => r.id), patients.rows.map((r) => r.id), patients.rows.map((r) => r.chart_id)],
-  );
-  return { sessionIds: sessions.rows.map((r) => r.id) };
-}
-
 async function main(): Promise<void> {
   for (const [name, v] of [
     ['--sessions', N],
@@ -163,7 +121,17 @@ async function main(): Promise<void> {
   try {
     await seedDemoData({ ownerUrl: db.ownerUrl, scale: 'small', seed: 1, today: DEMO_TEST_TODAY });
     const supervisor = demoStaff('supervisor@sonoran.cairn.test');
-    const { sessionIds } = await buildFixtures(owner, supervisor.id);
+    // Every tenth attendee arrived late (a partial attendance above the 30-minute minimum).
+    const sessionIds = await insertGroupSessionFixtures(owner, {
+      organizationId: DEMO_ORGS.sonoran.id,
+      siteId: DEMO_SITES.tucsonCentral.id,
+      facilitatorId: supervisor.id,
+      sessions: N,
+      attendees: M,
+      label: 'Bench',
+      firstDate: '2025-01-07',
+      partialEvery: 10,
+    });
 
     const [apiPort, workerPort] = [await freePort(), await freePort()];
     const database = appDatabaseUrl(db.appUrl);

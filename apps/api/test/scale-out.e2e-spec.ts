@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 
@@ -13,7 +13,7 @@ import {
   type MessagingTestDb,
   type WorkerProcess,
 } from '@cairn/platform/messaging/testing';
-import { freePort, httpStatus, SseClient, testRedisUrl } from '@cairn/testing';
+import { freePort, httpStatus, insertGroupSessionFixtures, SseClient, testRedisUrl } from '@cairn/testing';
 
 import { DemoFixture } from './support/demo-fixture';
 
@@ -269,43 +269,16 @@ describe('two worker processes never double a charge', () => {
   const TOTAL = SESSIONS * ATTENDEES;
 
   /** ATTENDEES patients with charts and SESSIONS draft sessions of one new group at Tucson, everyone present. */
-  async function fixtures(org: string, site: string, facilitator: string): Promise<string[]> {
-    const owner = db.owner;
-    const tag = randomUUID().slice(0, 8).toUpperCase();
-    const patients = await owner.query<{ id: string; chart_id: string }>(
-      `
-      WITH p AS (
-        INSERT INTO cl_patients (organization_id, id, site_id, first_name, last_name, date_of_birth)
-        SELECT $1::uuid, gen_random_uuid(), $2::uuid, 'Scale', 'Attendee ' || i, DATE '1980-01-01' + i
-        FROM generate_series(1, $3::int) AS i
-        RETURNING id)
-      INSERT INTO cl_charts (organization_id, id, patient_id, mrn)
-      SELECT $1::uuid, gen_random_uuid(), p.id, 'SCALE-' || $4 || '-' || row_number() OVER ()
-      FROM p RETURNING patient_id AS id, id AS chart_id`,
-      [org, site, ATTENDEES, tag],
-    );
-    const groupId = randomUUID();
-    await owner.query(
-      `INSERT INTO cl_groups (organization_id, id, site_id, name, group_type, sud_program, facilitator_ids, created_by)
-       VALUES ($1, $2, $3, $4, 'psychotherapy_group', false, ARRAY[$5::uuid], $5)`,
-      [org, groupId, site, `Scale-out group ${tag}`, facilitator],
-    );
-    const sessions = await owner.query<{ id: string }>(
-      `
-      INSERT INTO cl_group_sessions (organization_id, id, group_id, site_id, session_date, start_time, end_time, facilitator_id, modality, note, created_by)
-      SELECT $1::uuid, gen_random_uuid(), $2::uuid, $3::uuid, DATE '2025-06-02' + i, '10:00', '11:30', $4::uuid, 'in_person', 'Scale-out session.', $4::uuid
-      FROM generate_series(1, $5::int) AS i RETURNING id`,
-      [org, groupId, site, facilitator, SESSIONS],
-    );
-    await owner.query(
-      `
-      INSERT INTO cl_group_attendance (organization_id, id, session_id, site_id, patient_id, chart_id, status, minutes_attended, recorded_by)
-      SELECT $1::uuid, gen_random_uuid(), s, $2::uuid, p.id, p.chart_id, 'present', 90, $3::uuid
-      FROM unnest($4::uuid[]) AS s, unnest($5::uuid[], $6::uuid[]) AS p(id, chart_id)`,
-      [org, site, facilitator, sessions.rows.map((r) => r.id), patients.rows.map((r) => r.id), patients.rows.map((r) => r.chart_id)],
-    );
-    return sessions.rows.map((r) => r.id);
-  }
+  const fixtures = (org: string, site: string, facilitator: string): Promise<string[]> =>
+    insertGroupSessionFixtures(db.owner, {
+      organizationId: org,
+      siteId: site,
+      facilitatorId: facilitator,
+      sessions: SESSIONS,
+      attendees: ATTENDEES,
+      label: 'Scale',
+      firstDate: '2025-06-03',
+    });
 
   /** The worker's count of charge-creation jobs by outcome, from its own /metrics. */
   async function chargeJobs(port: number): Promise<{ processed: number; duplicate: number }> {

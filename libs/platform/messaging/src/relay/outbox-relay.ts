@@ -256,9 +256,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async listen(): Promise<void> {
     while (!this.stopped) {
       const client = new Client({ connectionString: this.config.DATABASE_URL });
+      // `on`, not `once`: a connection reset emits 'error' twice (the socket's error, then "Connection terminated
+      // unexpectedly" at its end), and an 'error' without a listener ends the worker.
       const closed = new Promise<void>((resolve) => {
         client.once('end', () => resolve());
-        client.once('error', () => resolve());
+        client.on('error', () => resolve());
       });
       try {
         await client.connect();

@@ -59,20 +59,39 @@ export class PortalNotificationStream implements OnModuleDestroy {
       client.on('notification', (n) => {
         for (const run of this.subscribers.get(n.payload ?? '') ?? []) run();
       });
+      let lost = false;
       const reconnect = () => {
+        if (lost) return;
+        lost = true;
         this.listener = undefined;
-        if (!this.stopped && this.subscribers.size > 0) setTimeout(() => void this.ensureListening().then(() => this.wakeAll()), 1000);
+        this.retrySoon();
       };
       client.once('end', reconnect);
-      client.once('error', reconnect);
+      // `on`, not `once`: a connection reset emits 'error' twice (the socket's error, then "Connection terminated
+      // unexpectedly" at its end), and an 'error' without a listener ends the API process.
+      client.on('error', reconnect);
       await client.query('LISTEN po_notifications');
       return client;
     } catch (e) {
       this.logger.warn(`cannot LISTEN po_notifications: ${e instanceof Error ? e.message : String(e)}`);
       await client.end().catch(() => undefined);
       this.listener = undefined;
+      // PostgreSQL unreachable (a restart, a failover): keep trying while streams are open, or they stay deaf.
+      this.retrySoon();
       return undefined;
     }
+  }
+
+  /** Listens again in a second while anyone is subscribed; then wakes every stream. */
+  private retrySoon(): void {
+    if (this.stopped || this.subscribers.size === 0) return;
+    setTimeout(
+      () =>
+        void this.ensureListening().then((client) => {
+          if (client) this.wakeAll();
+        }),
+      1000,
+    );
   }
 
   /** After a reconnect: rows may have committed while nobody listened. */
