@@ -20,3 +20,4 @@ export { TcpProxy } from './tcp-proxy';
 export type { SseEvent } from './sse-client';
 export { toneWav } from './wav';
 export * as portalBrowser from './portal-browser';
+export { noSidewaysScroll } from './browser-checks';

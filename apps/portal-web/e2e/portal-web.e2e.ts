@@ -1,6 +1,4 @@
-import type { Page } from 'playwright-core';
-
-import { portalBrowser, toneWav } from '@cairn/testing';
+import { noSidewaysScroll, portalBrowser, toneWav } from '@cairn/testing';
 
 /**
  * The client portal in chromium against the real API and the demo data (run by tools/testing/run-browser-tests.ts
@@ -21,20 +19,6 @@ const ensureUpcomingAppointment: typeof portalBrowser.ensureUpcomingAppointment 
 type PortalTest = portalBrowser.PortalTest;
 export type PortalServers = portalBrowser.PortalServers;
 export type Auditor = portalBrowser.Auditor;
-
-/** Fails unless the page fits the viewport's width; names what sticks out. */
-async function noSidewaysScroll(page: Page, what: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  if (overflow <= 0) return;
-  const wide = await page.evaluate(() =>
-    Array.from(document.querySelectorAll('body *'))
-      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
-      .join(', '),
-  );
-  assert(false, `no sideways scrolling of ${what} at ${page.viewportSize()?.width} px (${overflow}px too wide: ${wide})`);
-}
 
 interface MoodEntry {
   moodEntryId: string;
@@ -110,7 +94,7 @@ export function portalWebTests(s: PortalServers, audit: Auditor): PortalTest[] {
           await page.getByRole('heading', { name: 'Journal', level: 1 }).waitFor();
           assert(await page.getByText('Your journal is private.').isVisible(), 'the journal says it is private');
           assert(!(await page.getByRole('checkbox', { name: 'Share this entry with my therapist' }).isChecked()), 'not shared by default');
-          const body = `Browser test entry ${Date.now()}: a hard day, but I went for a walk.`;
+          const body = `Browser test entry ${portalBrowser.runMarker()}: a hard day, but I went for a walk.`;
           await page.getByLabel('What is on your mind?').fill(body);
           await page.getByRole('button', { name: 'Save privately' }).click();
           await page.getByText('Saved. Only you can see it.').waitFor();
@@ -331,7 +315,9 @@ export function portalWebTests(s: PortalServers, audit: Auditor): PortalTest[] {
           await bell.waitFor();
           await bell.click();
           await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
-          const newest = page.locator('ul.notifications > li').first();
+          // Found by its words, not its place: the appointment this test completed prompts a session review too (the
+          // runner's worker does so after 2 s), and that notification may land after this one.
+          const newest = page.locator('ul.notifications > li', { hasText: 'Your therapist shared a session summary.' }).first();
           await newest.getByText('Your therapist shared a session summary.').waitFor();
           assert(await newest.getByText('New', { exact: true }).isVisible(), 'the new notification is marked New in words');
           assert(!(await page.locator('main').textContent())?.includes('slow breathing'), 'the notification does not carry the summary');

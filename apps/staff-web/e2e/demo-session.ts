@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 
+import { noSidewaysScroll as fitsWidth } from '@cairn/testing';
+
 import { assert } from './harness';
 
 /** The browser tests' shared steps: signing in as a demo login, the API as that login, and the tablet-width check. */
@@ -37,16 +39,7 @@ export class DemoApi {
   }
 }
 
-/** Fails unless the page fits the viewport's width; names what sticks out, so a failure says where to look. */
+/** Fails unless the page fits the viewport's width (after up to 2 s of layout settling); names what sticks out. */
 export async function noSidewaysScroll(page: Page, what: string, width = 'tablet width'): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  if (overflow <= 0) return;
-  const wide = await page.evaluate(() =>
-    Array.from(document.querySelectorAll('body *'))
-      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
-      .join(', '),
-  );
-  assert(false, `no sideways scrolling of ${what} at ${width} (${overflow}px too wide: ${wide})`);
+  await fitsWidth(page, `${what} at ${width}`);
 }

@@ -1,5 +1,7 @@
 import type { Browser } from 'playwright-core';
 
+import { portalBrowser } from '@cairn/testing';
+
 import { DEMO_PASSWORD, noSidewaysScroll, signIn } from './demo-session';
 import { assert, PageAuditor } from './harness';
 import { newClientOfTherapist, portalSignIn, portalToken, type ScenarioServers } from './portal-scenarios-crisis.e2e';
@@ -76,7 +78,7 @@ export function portalSummaryScenarioTests(s: ScenarioServers, staffAudit: PageA
           assert(/^\w{3} \d{1,2} \w{3}, \d{2}:\d{2}–\d{2}:\d{2} with .+ at .+$/.test(options[1]!), `a session in words: ${options[1]}`);
           await staffAudit.check(page, 'portal-summary-picker-1280');
 
-          const words = `We practised box breathing ${Date.now()}. Try it once a day.`;
+          const words = `We practised box breathing ${portalBrowser.runMarker()}. Try it once a day.`;
           await form.getByLabel('Summary', { exact: true }).fill(words);
           await form.getByRole('button', { name: 'Share with the client' }).click();
           await page.getByText('Shared. The client can read it in the portal now.').waitFor();
