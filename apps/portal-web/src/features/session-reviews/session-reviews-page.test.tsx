@@ -81,6 +81,27 @@ describe('session reviews', () => {
     expect(post.body).toEqual({ rating: 2, feedback: 'Started late.', sharedWithClinician: false, anonymous: true });
   });
 
+  it('keeps the thanks on screen once the review is sent, though the pending list no longer holds it', async () => {
+    let sent = false;
+    renderWithApi(
+      routes(),
+      (method, _path, body) => {
+        if (method === 'GET') return page(sent ? [] : [PENDING]);
+        sent = true;
+        return json({ ...PENDING, ...(body as object), status: 'submitted', submittedAt: '2026-12-05T10:00:00Z' });
+      },
+      { path: `/session-reviews/${PENDING.reviewId}` },
+    );
+    const user = userEvent.setup();
+    const form = await screen.findByRole('form', { name: /^Review your session of/ });
+    await user.click(within(form).getByRole('radio', { name: '4 out of 5 (good)' }));
+    await user.click(within(form).getByRole('button', { name: 'Send review' }));
+    expect((await screen.findByRole('status')).textContent).toMatch(/Thank you\. Your review of 4 out of 5 \(good\) is sent\./);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.getByRole('status').textContent).toMatch(/Thank you\./);
+    expect(screen.queryByText(/This review is not waiting for an answer/)).toBeNull();
+  });
+
   it('sends a shared review as shared and never anonymous', async () => {
     const { calls } = renderWithApi(
       routes(),

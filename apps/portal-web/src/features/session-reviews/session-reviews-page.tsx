@@ -47,7 +47,9 @@ export function ReviewForm({ review }: { review: SessionReview }) {
         }),
       ),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['session-reviews'] });
+      // Marked stale, not refetched now: a refetch of the pending list would drop this review, unmount the form and
+      // replace the thanks with "not waiting for an answer". The lists read again when they are next opened.
+      void qc.invalidateQueries({ queryKey: ['session-reviews'], refetchType: 'none' });
       void qc.invalidateQueries({ queryKey: ['dashboard'] });
     },
   });
