@@ -65,6 +65,14 @@ describe('seed scenario 1: the daily check-in flow', () => {
       symptoms: ['ANXIETY', 'INSOMNIA'],
       sharedWithClinician: true,
     });
+    // Dated by the organization's calendar day, not UTC's (they differ for hours every night).
+    const { timezone } = (
+      await demo.owner.query<{ timezone: string }>(
+        `SELECT o.timezone FROM pf_organizations o JOIN cl_patients p ON p.organization_id = o.id WHERE p.id = $1`,
+        [client.patientId],
+      )
+    ).rows[0]!;
+    expect(logged.body.entryDate).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(new Date()));
     // 3. The therapist sees it in the chart's trend and in the notifications.
     const trend = await as(app, therapist).get(`/api/v1/patients/${client.patientId}/mood-trends`);
     expect(trend.status).toBe(200);

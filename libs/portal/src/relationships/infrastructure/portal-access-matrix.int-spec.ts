@@ -334,6 +334,21 @@ describe('the portal access matrix, through row-level security', () => {
     expect((await visibleIds('client', 'po_mood_entries')).size).toBe(before.size);
   });
 
+  it("lets the client read its own organization's row (its time zone dates the client's day), and no other organization's", async () => {
+    const orgs = async (who: Subject | TenantContext) =>
+      (await queryAsTenant<{ id: string }>(app, typeof who === 'string' ? ctx[who] : who, 'SELECT id FROM pf_organizations')).map(
+        (r) => r.id,
+      );
+    expect(await orgs('client')).toEqual([orgA]);
+    expect(await orgs('otherClient')).toEqual([orgA]);
+    // A client naming another organization in its context is no client there: no account, no row.
+    expect(await orgs({ ...ctx.client, organizationId: orgB })).toEqual([]);
+    await owner.query(`UPDATE po_accounts SET status = 'disabled' WHERE id = $1`, [account.p]);
+    expect(await orgs('client')).toEqual([]);
+    await owner.query(`UPDATE po_accounts SET status = 'active' WHERE id = $1`, [account.p]);
+    expect(await orgs('otherOrgAdmin')).toEqual([orgB]);
+  });
+
   it('refuses writes outside the rule: a client for another patient, a therapist on client records, another therapist on prompts', async () => {
     const RLS = /row-level security/;
     const insertMood = (who: Subject, p: string) =>
