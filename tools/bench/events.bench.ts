@@ -24,13 +24,15 @@ import { freePort, httpStatus } from '../dev/probes';
  * event it takes the time its transaction committed and the time its effect was written, and prints the
  * throughput (events/s from the first commit to the last effect) and latency percentiles.
  * Environment: BENCH_EVENTS (default 5000), BENCH_PUBLISHERS (concurrent publishing transactions, default 8),
- * BENCH_EVENTS_PER_TX (default 1), REDIS_URL (default 127.0.0.1:6379; queues under a unique prefix, removed after).
+ * BENCH_EVENTS_PER_TX (default 1), BENCH_RATE (events/s the publishers hold to, paced from the start; unset: as fast as
+ * they can, which measures the ceiling rather than the latency at a given load), REDIS_URL (default 127.0.0.1:6379; queues under a unique prefix, removed after).
  * The worker takes its own settings from the environment too (QUEUE_CONCURRENCY, DATABASE_POOL_SIZE, OUTBOX_BATCH_SIZE).
  */
 const ROOT = join(__dirname, '..', '..');
 const total = Number(process.env['BENCH_EVENTS'] ?? 5000);
 const publishers = Number(process.env['BENCH_PUBLISHERS'] ?? 8);
 const perTx = Number(process.env['BENCH_EVENTS_PER_TX'] ?? 1);
+const rate = process.env['BENCH_RATE'] ? Number(process.env['BENCH_RATE']) : undefined;
 const redisUrl = process.env['REDIS_URL'] || DEFAULT_REDIS_URL;
 
 function percentile(sorted: number[], p: number): number {
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
   ] as const) {
     if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a positive whole number`);
   }
+  if (rate !== undefined && !(Number.isInteger(rate) && rate >= 1)) throw new Error('BENCH_RATE must be a positive whole number');
   const db = await createMessagingTestDb('bench');
   const prefix = uniqueQueuePrefix('bench');
   const prisma = appPrisma(db.appUrl);
@@ -75,7 +78,13 @@ async function main(): Promise<void> {
       Array.from({ length: publishers }, async (_, p) => {
         while (next < total) {
           const n = Math.min(perTx, total - next);
+          const first = next;
           next += n;
+          if (rate) {
+            // The transaction of events [first, first + n) is due when the rate reaches its first event.
+            const due = started + (first / rate) * 1000 - Date.now();
+            if (due > 0) await new Promise((r) => setTimeout(r, due));
+          }
           const ids = await publishProbeEvents(prisma, db.orgs[p % 2]!, n);
           const at = Date.now();
           for (const id of ids) committedAt.set(id, at);
@@ -100,7 +109,8 @@ async function main(): Promise<void> {
     console.log(
       [
         '',
-        `bench:events — ${total} events, ${publishers} concurrent publishers, ${perTx} event(s) per transaction; worker: relay batch ` +
+        `bench:events — ${total} events, ${publishers} concurrent publishers, ${perTx} event(s) per transaction, ` +
+          `${rate ? `paced at ${rate} events/s` : 'as fast as they can'}; worker: relay batch ` +
           `${process.env['OUTBOX_BATCH_SIZE'] ?? '200 (default)'}, consumer concurrency ${process.env['QUEUE_CONCURRENCY'] ?? '8 (default)'}, ` +
           `pool ${process.env['DATABASE_POOL_SIZE'] ?? '10 (default)'}`,
         `  published (committed):  ${(published - started) / 1000} s  -> ${Math.round(total / ((published - started) / 1000))} events/s`,

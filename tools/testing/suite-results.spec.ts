@@ -22,6 +22,13 @@ describe('jestSuiteResult', () => {
     expect(jestSuiteResult(1, undefined)).toEqual({ name: 'jest', passed: 0, failed: 1, note: 'jest exited with code 1 without a report' });
   });
 
+  it('names the tool that ran, and says when it was stopped at its time bound', () => {
+    expect(jestSuiteResult(143, undefined, 'vitest')).toMatchObject({
+      failed: 1,
+      note: 'vitest was stopped (SIGTERM: its time bound ran out) without a report',
+    });
+  });
+
   it('counts an unreadable report as one failure', () => {
     expect(jestSuiteResult(0, '{not json')).toMatchObject({ passed: 0, failed: 1 });
   });

@@ -13,11 +13,14 @@ interface JestJsonReport {
 }
 
 /**
- * Counts Jest's `--json` report: its passed and failed tests, plus one failure per test file that failed to
+ * Counts Jest's `--json` report (Vitest writes the same shape): its passed and failed tests, plus one failure per test file that failed to
  * run (a syntax error, a throwing global setup) and one when Jest failed without saying why in the report.
  */
-export function jestSuiteResult(exitCode: number, reportJson: string | undefined): SuiteResult {
-  if (reportJson === undefined) return { name: 'jest', passed: 0, failed: 1, note: `jest exited with code ${exitCode} without a report` };
+export function jestSuiteResult(exitCode: number, reportJson: string | undefined, tool: 'jest' | 'vitest' = 'jest'): SuiteResult {
+  if (reportJson === undefined) {
+    const how = exitCode === 143 ? 'was stopped (SIGTERM: its time bound ran out)' : `exited with code ${exitCode}`;
+    return { name: 'jest', passed: 0, failed: 1, note: `${tool} ${how} without a report` };
+  }
   let r: JestJsonReport;
   try {
     r = JSON.parse(reportJson) as JestJsonReport;
@@ -31,7 +34,7 @@ export function jestSuiteResult(exitCode: number, reportJson: string | undefined
   if (runtimeErrors > 0) notes.push(`${runtimeErrors} test file(s) failed to run`);
   if (exitCode !== 0 && failed === 0) {
     failed = 1;
-    notes.push(`jest exited with code ${exitCode}`);
+    notes.push(`${tool} exited with code ${exitCode}`);
   }
   return { name: 'jest', passed, failed, note: notes.length ? notes.join('; ') : undefined };
 }
