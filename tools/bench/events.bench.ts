@@ -26,6 +26,7 @@ import { freePort, httpStatus } from '../dev/probes';
  * Environment: BENCH_EVENTS (default 5000), BENCH_PUBLISHERS (concurrent publishing transactions, default 8),
  * BENCH_EVENTS_PER_TX (default 1), BENCH_RATE (events/s the publishers hold to, paced from the start; unset: as fast as
  * they can, which measures the ceiling rather than the latency at a given load), REDIS_URL (default 127.0.0.1:6379; queues under a unique prefix, removed after).
+ * BENCH_WORKER_CPU_PROF=<dir> writes the worker's CPU profile (node --cpu-prof) there.
  * The worker takes its own settings from the environment too (QUEUE_CONCURRENCY, DATABASE_POOL_SIZE, OUTBOX_BATCH_SIZE).
  */
 const ROOT = join(__dirname, '..', '..');
@@ -54,7 +55,9 @@ async function main(): Promise<void> {
   let worker: ChildProcess | undefined;
   try {
     const port = await freePort();
-    worker = spawn(process.execPath, ['-r', '@swc-node/register', PROBE_WORKER_ENTRY], {
+    const profile = process.env['BENCH_WORKER_CPU_PROF'];
+    const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+    worker = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', PROBE_WORKER_ENTRY], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -64,7 +67,8 @@ async function main(): Promise<void> {
         QUEUE_PREFIX: prefix,
         OUTBOX_POLL_MS: process.env['OUTBOX_POLL_MS'] ?? '1000',
         LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
+        // 'test', not 'production': the scratch database's roles have the development passwords, which production refuses.
+        NODE_ENV: 'test',
         JWT_SECRET: randomBytes(32).toString('base64url'),
       },
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -101,6 +105,23 @@ async function main(): Promise<void> {
     const { rows } = await db.owner.query<{ event_id: string; at: string }>(
       'SELECT event_id, (extract(epoch FROM applied_at) * 1000)::float8 AS at FROM test_probe_effects',
     );
+    // Where the time goes: commit -> claimed by the relay (sent_at is now() of the relay's claiming transaction), and
+    // claimed -> effect (Redis, BullMQ and the consumer's transaction).
+    const sent = new Map(
+      (
+        await db.owner.query<{ id: string; at: string }>(
+          'SELECT id, (extract(epoch FROM sent_at) * 1000)::float8 AS at FROM pf_outbox_events WHERE sent_at IS NOT NULL',
+        )
+      ).rows.map((r) => [r.id, Number(r.at)]),
+    );
+    const toRelay = [...committedAt]
+      .filter(([id]) => sent.has(id))
+      .map(([id, at]) => sent.get(id)! - at)
+      .sort((a, b) => a - b);
+    const toEffect = rows
+      .filter((r) => sent.has(r.event_id))
+      .map((r) => Number(r.at) - sent.get(r.event_id)!)
+      .sort((a, b) => a - b);
     const distinct = new Set(rows.map((r) => r.event_id)).size;
     const latencies = rows.map((r) => Number(r.at) - committedAt.get(r.event_id)!).sort((a, b) => a - b);
     const firstCommit = Math.min(...committedAt.values());
@@ -111,11 +132,13 @@ async function main(): Promise<void> {
         '',
         `bench:events — ${total} events, ${publishers} concurrent publishers, ${perTx} event(s) per transaction, ` +
           `${rate ? `paced at ${rate} events/s` : 'as fast as they can'}; worker: relay batch ` +
-          `${process.env['OUTBOX_BATCH_SIZE'] ?? '200 (default)'}, consumer concurrency ${process.env['QUEUE_CONCURRENCY'] ?? '8 (default)'}, ` +
+          `${process.env['OUTBOX_BATCH_SIZE'] ?? '200 (default)'}, consumer concurrency ${process.env['QUEUE_CONCURRENCY'] ?? '32 (default)'}, transactions ${process.env['QUEUE_TRANSACTIONS'] ?? '2 (default)'}, group commit ${process.env['QUEUE_GROUP_COMMIT'] ?? '16 (default)'}, ` +
           `pool ${process.env['DATABASE_POOL_SIZE'] ?? '10 (default)'}`,
         `  published (committed):  ${(published - started) / 1000} s  -> ${Math.round(total / ((published - started) / 1000))} events/s`,
         `  commit -> effect:       ${Math.round(total / ((lastEffect - firstCommit) / 1000))} events/s end to end (first commit to last effect ${((lastEffect - firstCommit) / 1000).toFixed(2)} s)`,
         `  latency per event:      p50 ${fmt(percentile(latencies, 50))}  p90 ${fmt(percentile(latencies, 90))}  p99 ${fmt(percentile(latencies, 99))}  max ${fmt(latencies[latencies.length - 1]!)}`,
+        `    commit -> relay claim:  p50 ${fmt(percentile(toRelay, 50))}  p99 ${fmt(percentile(toRelay, 99))}`,
+        `    relay claim -> effect:  p50 ${fmt(percentile(toEffect, 50))}  p99 ${fmt(percentile(toEffect, 99))}`,
         `  effects: ${rows.length} rows for ${distinct} distinct events (duplicates: ${rows.length - distinct})`,
         '',
       ].join('\n'),

@@ -143,7 +143,8 @@ async function main(): Promise<void> {
       API_PORT: String(apiPort),
       WORKER_PORT: String(workerPort),
       LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
+      // 'test', not 'production': the scratch database's roles have the development passwords, which production refuses.
+      NODE_ENV: 'test',
       JWT_SECRET: randomBytes(32).toString('base64url'),
     };
     api = spawnApp('api', 'apps/api/src/main.ts', env);
@@ -242,7 +243,7 @@ async function main(): Promise<void> {
       [
         '',
         `bench:group-pipeline — ${N} sessions x ${M} attendees = ${total} attendances; ${concurrency} requests in flight, ${approveBatch} ids per approve request; ` +
-          `worker consumer concurrency ${process.env['QUEUE_CONCURRENCY'] ?? '8 (default)'}, pool ${process.env['DATABASE_POOL_SIZE'] ?? '10 (default)'}; ` +
+          `worker consumer concurrency ${process.env['QUEUE_CONCURRENCY'] ?? '32 (default)'}, transactions ${process.env['QUEUE_TRANSACTIONS'] ?? '2 (default)'}, group commit ${process.env['QUEUE_GROUP_COMMIT'] ?? '16 (default)'}, pool ${process.env['DATABASE_POOL_SIZE'] ?? '10 (default)'}; ` +
           `database over ${database.transport}`,
         `  1. document (API, ${N} signs):               ${rate(t1 - t0)}`,
         `  2. generate (worker, encounters + rows):    ${rate(t2 - t0)} from the first sign; last generation ${((t2 - t1) / 1000).toFixed(2)} s after the last sign`,
