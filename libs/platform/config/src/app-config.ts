@@ -77,12 +77,32 @@ export class AppConfig {
   @Max(600_000)
   QUEUE_LOCK_MS = 30_000;
 
-  /** Jobs each consumer processes at once. */
+  /**
+   * Jobs each consumer takes from BullMQ at once. Most of them wait for a group commit (QUEUE_TRANSACTIONS,
+   * QUEUE_GROUP_COMMIT), so this is how many events can join the next transaction, not how many run in parallel.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(100)
-  QUEUE_CONCURRENCY = 8;
+  QUEUE_CONCURRENCY = 32;
+
+  /**
+   * Most events one consumer applies in one transaction (group commit; 1 turns it off). Events wait for a group only
+   * while the consumer's QUEUE_TRANSACTIONS transactions are all busy, so an idle consumer adds no delay.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  QUEUE_GROUP_COMMIT = 16;
+
+  /** Transactions each consumer runs at once (at most QUEUE_CONCURRENCY are useful). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  QUEUE_TRANSACTIONS = 2;
 
   /** The worker runs the outbox relay (true by default; false for a worker that only consumes). */
   @IsIn(['true', 'false'])
