@@ -98,8 +98,8 @@ export function skeletonProblems(ctx: string, path: string): string[] {
   ) {
     problems.push(`a use-case folder's message and handler are named after it (${parts[2]}.${role}.ts)`);
   }
-  if (entry === 'event-handlers' && role === 'handler' && !/^[a-z0-9-]+-when-[a-z0-9-]+\.handler\.ts$/.test(name))
-    problems.push('an event handler is <action>-when-<event>.handler.ts');
+  if (entry === 'event-handlers' && role === 'handler' && !/^[a-z0-9-]+-when-[a-z0-9-]+\.handler(\.int-spec|\.spec)?\.ts$/.test(name))
+    problems.push('an event handler is <action>-when-<event>.handler.ts (and its specs)');
   if ((entry === 'commands' || entry === 'queries') && parts.length !== 4)
     problems.push(`${entry}/ holds one folder per use case (${entry}/<verb-noun>/)`);
   return problems;
@@ -161,6 +161,7 @@ describe('the context skeleton', () => {
         'patients/commands/archive-patient/archive-patient.handler.spec.ts',
         'patients/queries/get-patient/get-patient.query.ts',
         'group-encounters/event-handlers/generate-encounters-when-group-session-documented.handler.ts',
+        'group-encounters/event-handlers/generate-encounters-when-group-session-documented.handler.spec.ts',
         'patients/domain/patient.rules.ts',
         'patients/domain/patient.view.ts',
         'patients/infrastructure/patient.repository.ts',
