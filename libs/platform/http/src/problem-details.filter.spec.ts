@@ -106,7 +106,20 @@ describe('mapException', () => {
     expect(mapException(cases[0]![0]).errors).toEqual([{ field: 'to', message: 'to is bad' }]);
   });
 
-  it.each([[new Error('secret')], ['a thrown string'], [null], [{ code: 'ECONNREFUSED', message: '10.0.0.5:5432' }]])(
+  it('answers a database out of reach with 503 database-unavailable and Retry-After, naming no host', () => {
+    for (const thrown of [
+      { code: 'ECONNREFUSED', message: '10.0.0.5:5432' },
+      new Error('Connection terminated unexpectedly'),
+      Object.assign(new Error('the database system is shutting down'), { code: '57P03' }),
+    ]) {
+      const mapped = mapException(thrown);
+      expect(mapped).toMatchObject({ status: 503, slug: 'database-unavailable', headers: { 'Retry-After': '5' } });
+      expect(mapped.detail).toMatch(/^The database is not reachable/);
+      expect(mapped.detail).not.toContain('10.0.0.5');
+    }
+  });
+
+  it.each([[new Error('secret')], ['a thrown string'], [null], [{ code: 'EACCES', message: '/var/run/secret' }]])(
     'answers %p with a generic 500',
     (thrown) => {
       const mapped = mapException(thrown);

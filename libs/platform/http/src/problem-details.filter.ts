@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
-import { pgErrorOf, prismaCodeOf } from '@cairn/platform/db';
+import { isDatabaseUnavailable, pgErrorOf, prismaCodeOf } from '@cairn/platform/db';
 import { DomainError, DomainErrorKind, TooManyRequestsError } from '@cairn/platform/kernel';
 
 import { fromBodyParserError, RequestBodyError } from './body-parser-errors';
@@ -32,6 +32,12 @@ export const DOMAIN_ERROR_STATUS: Record<DomainErrorKind, { status: number; slug
 
 const GENERIC_500 = 'An unexpected error occurred. It has been logged; quote the request id when reporting it.';
 
+/** Seconds a client is asked to wait when the database is out of reach (a restart or failover takes a few). */
+export const DATABASE_UNAVAILABLE_RETRY_SECONDS = 5;
+const DATABASE_UNAVAILABLE =
+  'The database is not reachable at the moment (or another service the API depends on is not). Try again in a few ' +
+  'seconds; if you were saving something, check whether it was saved before you save it again.';
+
 /**
  * Answers every error as RFC 9457 application/problem+json. Known errors keep their (caller-safe) message;
  * anything else becomes a 500 whose body says nothing about the cause, which is logged with its stack and the
@@ -55,7 +61,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       res.destroy();
       return;
     }
-    if (mapped.status >= 500 && mapped.status !== 503) {
+    if (mapped.slug === 'database-unavailable') {
+      // Expected in a restart or failover: the message only, no stack, and no alarm of an unhandled error.
+      this.logger.warn(
+        { requestId, cause: exception instanceof Error ? exception.message : String(exception) },
+        'The database is not reachable: answered 503',
+      );
+    } else if (mapped.status >= 500 && mapped.status !== 503) {
       this.logger.error({ err: exception, requestId }, 'Unhandled error answered with 500');
     }
     const body: ProblemDetails = {
@@ -86,6 +98,14 @@ export function mapException(exception: unknown): MappedProblem {
   if (exception instanceof HttpException) return mapHttpException(exception);
   const bodyError = fromBodyParserError(exception);
   if (bodyError) return mapException(bodyError);
+  if (isDatabaseUnavailable(exception))
+    return {
+      status: 503,
+      slug: 'database-unavailable',
+      detail: DATABASE_UNAVAILABLE,
+      headers: { 'Retry-After': String(DATABASE_UNAVAILABLE_RETRY_SECONDS) },
+      extensions: { retryAfterSeconds: DATABASE_UNAVAILABLE_RETRY_SECONDS },
+    };
   return mapDatabaseError(exception) ?? { status: 500, detail: GENERIC_500 };
 }
 

@@ -67,6 +67,7 @@ const SLUG_TITLES: Record<string, string> = {
   'reference-conflict': 'Conflicts with a related record',
   'route-not-found': 'Not found',
   'invalid-text': 'Text the database cannot store',
+  'database-unavailable': 'The database is not reachable',
 };
 
 export function problemType(status: number, slug?: string): { type: string; title: string } {
