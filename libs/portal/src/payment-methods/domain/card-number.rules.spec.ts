@@ -117,6 +117,8 @@ describe('findCardData', () => {
         .sort(),
     ).toEqual(['card.Card_Number', 'card.security-code']);
     expect(findCardData({ memberId: 4111111111111111 })).toEqual([{ field: 'memberId', message: expect.stringContaining('card number') }]);
+    // The client reads why, and what to do instead (the check cannot tell a claim number that passes Luhn from a card).
+    expect(findCardData({ note: 'my claim number 4111111111111111' })[0]!.message).toMatch(/13 to 19 digits.*last four digits/);
     expect(findCardData('4111 1111 1111 1111')).toEqual([{ field: '(body)', message: expect.any(String) }]);
   });
 

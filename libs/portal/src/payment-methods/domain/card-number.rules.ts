@@ -66,6 +66,14 @@ export function containsCardNumber(text: string): boolean {
 const pathOf = (parent: string, key: string | number) => (parent ? `${parent}.${key}` : String(key));
 
 /**
+ * Why a field was refused, in words a client understands: the check cannot tell a card number from another long
+ * number that passes the card checksum (about one in ten do, a claim number for one), so it says what to do instead.
+ */
+export const CARD_NUMBER_REFUSAL =
+  'holds a long number that could be a payment card number (13 to 19 digits), and Cairn never stores card numbers: ' +
+  'leave it out, or give only its last four digits';
+
+/**
  * Every field of a parsed request (body or query) that holds a card number or is named like one or like its
  * security code (CVV). Fields are dotted paths as the validation pipe reports them. Iterative and bounded: the
  * hostile-input middleware has already refused deep nesting.
@@ -76,8 +84,7 @@ export function findCardData(value: unknown, root = ''): FieldError[] {
   while (stack.length > 0 && errors.length < 20) {
     const { value: v, path } = stack.pop()!;
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint') {
-      if (containsCardNumber(String(v)))
-        errors.push({ field: path || '(body)', message: 'must not contain a payment card number: Cairn never stores one' });
+      if (containsCardNumber(String(v))) errors.push({ field: path || '(body)', message: CARD_NUMBER_REFUSAL });
     } else if (Array.isArray(v)) {
       v.forEach((item, i) => stack.push({ value: item, path: pathOf(path, i) }));
     } else if (v !== null && typeof v === 'object') {
@@ -85,7 +92,7 @@ export function findCardData(value: unknown, root = ''): FieldError[] {
         const field = pathOf(path, key);
         if (CARD_FIELD_NAMES.has(key.toLowerCase().replace(/[_-]/g, '')))
           errors.push({ field, message: 'must not be sent: Cairn never stores a card number or security code' });
-        else if (containsCardNumber(key)) errors.push({ field, message: 'must not contain a payment card number: Cairn never stores one' });
+        else if (containsCardNumber(key)) errors.push({ field, message: CARD_NUMBER_REFUSAL });
         else stack.push({ value: item, path: field });
       }
     }
