@@ -6,6 +6,8 @@ import type { INestApplication } from '@nestjs/common';
 import Redis from 'ioredis';
 import { Pool } from 'pg';
 
+import { loginFailurePrefix } from '@cairn/platform/access';
+
 import { DEMO_PASSWORD } from '../seed/demo-catalogue';
 import { startScratchApi } from '../testing/scratch-api';
 import {
@@ -125,16 +127,19 @@ export async function startFuzzTarget(
     errors,
     close: async () => {
       await api.close();
-      await clearLoginCounters(api.config.REDIS_URL).catch(() => undefined);
+      await clearLoginCounters(api.config.REDIS_URL, api.config.QUEUE_PREFIX).catch(() => undefined);
     },
   };
 }
 
-async function clearLoginCounters(redisUrl: string): Promise<void> {
+async function clearLoginCounters(redisUrl: string, installation: string): Promise<void> {
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();
-    const keys = [...(await redis.keys('cairn:login-fail:*')), ...(await redis.keys('cairn:portal-login-fail:*'))];
+    const keys = [
+      ...(await redis.keys(`${loginFailurePrefix(installation, 'staff')}:*`)),
+      ...(await redis.keys(`${loginFailurePrefix(installation, 'portal')}:*`)),
+    ];
     if (keys.length) await redis.del(...keys);
   } finally {
     redis.disconnect();

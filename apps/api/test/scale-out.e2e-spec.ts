@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 
+import { loginFailurePrefix } from '@cairn/platform/access';
 import {
   createMessagingTestDb,
   obliterateQueues,
@@ -146,7 +147,10 @@ afterAll(async () => {
   await obliterateQueues(redisUrl, prefix);
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   try {
-    const keys = [...(await redis.keys('cairn:login-fail:*')), ...(await redis.keys('cairn:portal-login-fail:*'))];
+    const keys = [
+      ...(await redis.keys(`${loginFailurePrefix(prefix, 'staff')}:*`)),
+      ...(await redis.keys(`${loginFailurePrefix(prefix, 'portal')}:*`)),
+    ];
     if (keys.length) await redis.del(...keys);
   } finally {
     redis.disconnect();

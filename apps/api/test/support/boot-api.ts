@@ -3,6 +3,8 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import Redis from 'ioredis';
 
+import { loginFailurePrefix } from '@cairn/platform/access';
+
 import { AppModule } from '../../src/app.module';
 import { buildOpenApiDocument, configureApp } from '../../src/configure-app';
 import { checkResponsesAgainst, ResponseContract } from './response-contract';
@@ -49,10 +51,14 @@ export async function bootApi(
 
 /** Clears the failed-login counters so one test's failures do not throttle the next. */
 export async function redisFlushLoginCounters(): Promise<void> {
-  const redis = new Redis(testConfig().REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  const { REDIS_URL, QUEUE_PREFIX } = testConfig();
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();
-    const keys = [...(await redis.keys('cairn:login-fail:*')), ...(await redis.keys('cairn:portal-login-fail:*'))];
+    const keys = [
+      ...(await redis.keys(`${loginFailurePrefix(QUEUE_PREFIX, 'staff')}:*`)),
+      ...(await redis.keys(`${loginFailurePrefix(QUEUE_PREFIX, 'portal')}:*`)),
+    ];
     if (keys.length) await redis.del(...keys);
   } finally {
     redis.disconnect();

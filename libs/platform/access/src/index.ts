@@ -4,6 +4,6 @@ export { AccessModule } from './access.module';
 export { ACCESS_RULE, Authenticated, Public, RequirePermission, PERMISSIONS, ROLE_KEYS } from '@cairn/platform/tenancy';
 export type { AccessRule, PermissionKey, RoleKey } from '@cairn/platform/tenancy';
 export { PasswordHasher } from './auth/password-hasher';
-export { LoginThrottle } from './auth/login-throttle';
+export { LoginThrottle, loginFailurePrefix } from './auth/login-throttle';
 export type { LoginRealm, ThrottleState } from './auth/login-throttle';
 export { ORGANIZATION_HEADER, SITE_HEADER } from './guards/access.guard';

@@ -8,6 +8,15 @@ import { AccessRedis } from './redis.provider';
 /** Whose sign-in is counted: staff (POST /auth/login) or portal clients (POST /portal/auth/login). */
 export type LoginRealm = 'staff' | 'portal';
 
+/**
+ * The Redis key prefix of one installation's failed-login counters (QUEUE_PREFIX, as its queues: two installations
+ * sharing a Redis do not lock each other's accounts out). Keys are `<prefix>:acct:<sha256 of the email>` and
+ * `<prefix>:ip:<ip>`.
+ */
+export function loginFailurePrefix(installation: string, realm: LoginRealm): string {
+  return `${installation}:${realm === 'staff' ? 'login-fail' : 'portal-login-fail'}`;
+}
+
 export interface ThrottleState {
   blocked: boolean;
   retryAfterSeconds: number;
@@ -27,7 +36,7 @@ export class LoginThrottle {
   /** Staff and portal sign-ins count apart (a client's failures never lock out a staff member's email, nor back). */
   private keys(email: string, ip: string, realm: LoginRealm): [string, string] {
     const account = createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
-    const prefix = realm === 'staff' ? 'cairn:login-fail' : 'cairn:portal-login-fail';
+    const prefix = loginFailurePrefix(this.config.QUEUE_PREFIX, realm);
     return [`${prefix}:acct:${account}`, `${prefix}:ip:${ip}`];
   }
 

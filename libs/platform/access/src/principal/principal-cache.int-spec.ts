@@ -6,7 +6,7 @@ import { AppConfig, loadConfig } from '@cairn/platform/config';
 import type { RoleGrant } from '@cairn/platform/tenancy';
 
 import { AccessRedis } from '../auth/redis.provider';
-import { PRINCIPAL_INVALIDATION_ACK_CHANNEL, PrincipalCache } from './principal-cache';
+import { PrincipalCache, principalInvalidationChannels } from './principal-cache';
 
 const grants: RoleGrant[] = [
   {
@@ -68,6 +68,17 @@ describe('PrincipalCache', () => {
     expect(cache.get(randomUUID(), session)).toBeUndefined();
   });
 
+  it('keeps to its installation: another QUEUE_PREFIX on the same Redis neither hears its announcements nor is waited for', async () => {
+    const [a, other] = [await processCache(), await processCache({ QUEUE_PREFIX: `${loadConfig().QUEUE_PREFIX}-other` })];
+    const [user, session] = [randomUUID(), randomUUID()];
+    a.set(user, session, grants);
+    other.set(user, session, grants);
+    await a.invalidateSession(session);
+    expect(a.get(user, session)).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(other.get(user, session)).toEqual(grants);
+  });
+
   it('drops an ended session in every process, not only the one that ended it', async () => {
     const [a, b] = [await processCache(), await processCache()];
     const [user, session] = [randomUUID(), randomUUID()];
@@ -86,7 +97,7 @@ describe('PrincipalCache', () => {
     const listener = new Redis(loadConfig().REDIS_URL, { maxRetriesPerRequest: 1 });
     const confirmations: string[] = [];
     listener.on('message', (_channel: string, nonce: string) => confirmations.push(nonce));
-    await listener.subscribe(PRINCIPAL_INVALIDATION_ACK_CHANNEL);
+    await listener.subscribe(principalInvalidationChannels(loadConfig().QUEUE_PREFIX).ack);
     try {
       await a.invalidateSession(session);
       // No waiting here: when a logout answers, no process serves the session any more.

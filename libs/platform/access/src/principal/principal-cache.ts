@@ -7,10 +7,14 @@ import type { RoleGrant } from '@cairn/platform/tenancy';
 
 import { AccessRedis } from '../auth/redis.provider';
 
-/** Redis channel on which every API process announces ended sessions (`<session id> <nonce>`). */
-export const PRINCIPAL_INVALIDATION_CHANNEL = 'cairn:access:principal-invalidated';
-/** Redis channel on which each process confirms it dropped a session (the announcement's nonce). */
-export const PRINCIPAL_INVALIDATION_ACK_CHANNEL = 'cairn:access:principal-invalidated:ack';
+/**
+ * The Redis channels of one installation (QUEUE_PREFIX, as its queues): on `announce` every API process announces
+ * ended sessions (`<session id> <nonce>`); on `ack` each process confirms it dropped one (the announcement's nonce).
+ * Two installations sharing a Redis neither hear nor wait for each other's processes.
+ */
+export function principalInvalidationChannels(prefix: string): { announce: string; ack: string } {
+  return { announce: `${prefix}:access:principal-invalidated`, ack: `${prefix}:access:principal-invalidated:ack` };
+}
 /** How long ending a session waits for the other processes to confirm (after it, the TTL still bounds them). */
 export const INVALIDATION_ACK_TIMEOUT_MS = 1000;
 
@@ -49,12 +53,14 @@ export class PrincipalCache implements OnModuleDestroy {
   /** Bumped by every invalidation and every loss of the subscription. */
   private generation = 0;
   private readonly waiting = new Map<string, { received: number; expected?: number; done: () => void }>();
+  private readonly channels: { announce: string; ack: string };
 
   constructor(
     @Inject(CONFIG) config: AppConfig,
     private readonly redis: AccessRedis,
   ) {
     this.ttlMs = config.PRINCIPAL_CACHE_TTL_MS;
+    this.channels = principalInvalidationChannels(config.QUEUE_PREFIX);
     if (this.ttlMs === 0) return;
     const options = {
       lazyConnect: true,
@@ -67,8 +73,8 @@ export class PrincipalCache implements OnModuleDestroy {
     this.subscriber = new Redis(config.REDIS_URL, options);
     this.subscriber.on('error', () => undefined); // /health reports Redis
     this.subscriber.on('message', (channel: string, message: string) => {
-      if (channel === PRINCIPAL_INVALIDATION_CHANNEL) this.onInvalidation(message);
-      else if (channel === PRINCIPAL_INVALIDATION_ACK_CHANNEL) this.onAck(message);
+      if (channel === this.channels.announce) this.onInvalidation(message);
+      else if (channel === this.channels.ack) this.onAck(message);
     });
     this.subscriber.on('ready', () => void this.subscribe());
     for (const event of ['close', 'reconnecting', 'end']) {
@@ -131,7 +137,7 @@ export class PrincipalCache implements OnModuleDestroy {
     this.waiting.set(nonce, wait);
     let timer: NodeJS.Timeout | undefined;
     try {
-      wait.expected = await this.redis.client.publish(PRINCIPAL_INVALIDATION_CHANNEL, `${sessionId} ${nonce}`);
+      wait.expected = await this.redis.client.publish(this.channels.announce, `${sessionId} ${nonce}`);
       if (wait.received >= wait.expected) return;
       const timedOut = await Promise.race([
         confirmed.then(() => false),
@@ -158,7 +164,7 @@ export class PrincipalCache implements OnModuleDestroy {
     // `<session id> <nonce>`; a bare session id (an older version's announcement) is dropped without confirming.
     const [sessionId, nonce] = message.split(' ');
     if (sessionId) this.forget(sessionId);
-    if (nonce) void this.redis.client.publish(PRINCIPAL_INVALIDATION_ACK_CHANNEL, nonce).catch(() => undefined);
+    if (nonce) void this.redis.client.publish(this.channels.ack, nonce).catch(() => undefined);
   }
 
   private onAck(nonce: string): void {
@@ -176,7 +182,7 @@ export class PrincipalCache implements OnModuleDestroy {
   private async subscribe(): Promise<void> {
     if (!this.subscriber) return;
     try {
-      await this.subscriber.subscribe(PRINCIPAL_INVALIDATION_CHANNEL, PRINCIPAL_INVALIDATION_ACK_CHANNEL);
+      await this.subscriber.subscribe(this.channels.announce, this.channels.ack);
       this.generation++;
       this.entries.clear(); // whatever was announced while we were not listening
       this.subscribed = true;
