@@ -78,6 +78,18 @@ export class AppConfig {
   QUEUE_LOCK_MS = 30_000;
 
   /**
+   * How many times a job may be taken over from a worker that died holding it (a stalled job) before it goes to the
+   * failed set. A worker's death stalls every job it held, up to QUEUE_CONCURRENCY of them waiting for a group
+   * commit, so at 1 two deaths close together failed innocent jobs (the chaos run: 20 per queue). A job that itself
+   * kills its worker still fails, after this many deaths plus one.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(20)
+  QUEUE_MAX_STALLED = 3;
+
+  /**
    * Jobs each consumer takes from BullMQ at once. Most of them wait for a group commit (QUEUE_TRANSACTIONS,
    * QUEUE_GROUP_COMMIT), so this is how many events can join the next transaction, not how many run in parallel.
    */

@@ -113,7 +113,7 @@ export abstract class EventConsumer<Q extends QueueName> implements OnApplicatio
       concurrency: config.QUEUE_CONCURRENCY,
       lockDuration: config.QUEUE_LOCK_MS,
       stalledInterval: config.QUEUE_LOCK_MS,
-      maxStalledCount: 1,
+      maxStalledCount: config.QUEUE_MAX_STALLED,
     });
     worker.on('failed', (job, err) => {
       if (!job) return;
