@@ -364,7 +364,8 @@ export function portalWebTests(s: PortalServers, audit: Auditor): PortalTest[] {
             fileId: ((await uploaded.json()) as { fileId: string }).fileId,
           });
           await page.goto(`${s.portal}/notifications`);
-          const audioNote = page.locator('ul.notifications > li').first();
+          // By its words too: the review prompt of the appointment completed above may land after it, on top.
+          const audioNote = page.locator('ul.notifications > li', { hasText: 'Your therapist sent you an audio message.' }).first();
           await audioNote.getByText('Your therapist sent you an audio message.').waitFor();
           await audioNote.getByRole('link', { name: 'Listen' }).click();
           await page.getByRole('heading', { name: 'Audio messages', level: 1 }).waitFor();
