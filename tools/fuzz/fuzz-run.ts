@@ -3,12 +3,10 @@ import 'reflect-metadata';
 import { request as httpRequest } from 'node:http';
 import { Writable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
-import Redis from 'ioredis';
 import { Pool } from 'pg';
 
-import { loginFailurePrefix } from '@cairn/platform/access';
-
 import { DEMO_PASSWORD } from '../seed/demo-catalogue';
+import { clearLoginCounters } from '../testing/login-counters';
 import { startScratchApi } from '../testing/scratch-api';
 import {
   Caller,
@@ -130,20 +128,6 @@ export async function startFuzzTarget(
       await clearLoginCounters(api.config.REDIS_URL, api.config.QUEUE_PREFIX).catch(() => undefined);
     },
   };
-}
-
-async function clearLoginCounters(redisUrl: string, installation: string): Promise<void> {
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    const keys = [
-      ...(await redis.keys(`${loginFailurePrefix(installation, 'staff')}:*`)),
-      ...(await redis.keys(`${loginFailurePrefix(installation, 'portal')}:*`)),
-    ];
-    if (keys.length) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
 }
 
 export interface HttpAnswer {

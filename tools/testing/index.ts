@@ -12,6 +12,7 @@ export { freePort, httpStatus, waitUntil } from '../dev/probes';
 export { probeRedis } from '../dev/local-redis';
 export { DEMO_TEST_TODAY, seedDemoData } from '../seed/seed-demo-data';
 export { insertGroupSessionFixtures } from './group-session-fixtures';
+export { clearLoginCounters } from './login-counters';
 export type { GroupSessionFixtureOptions, OwnerQuery } from './group-session-fixtures';
 export { createScratchDatabase, ScratchDatabase, uniqueDatabaseName } from './test-db';
 export { adminUrlFromEnv, childProcessEnv, DEFAULT_REDIS_URL, testOwnerUrl, testRedisUrl } from './test-env';

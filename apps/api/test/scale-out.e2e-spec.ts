@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 
-import { loginFailurePrefix } from '@cairn/platform/access';
 import {
   createMessagingTestDb,
   obliterateQueues,
@@ -14,7 +13,7 @@ import {
   type MessagingTestDb,
   type WorkerProcess,
 } from '@cairn/platform/messaging/testing';
-import { freePort, httpStatus, insertGroupSessionFixtures, SseClient, testRedisUrl } from '@cairn/testing';
+import { clearLoginCounters, freePort, httpStatus, insertGroupSessionFixtures, SseClient, testRedisUrl } from '@cairn/testing';
 
 import { DemoFixture } from './support/demo-fixture';
 
@@ -145,16 +144,7 @@ afterAll(async () => {
     }),
   );
   await obliterateQueues(redisUrl, prefix);
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  try {
-    const keys = [
-      ...(await redis.keys(`${loginFailurePrefix(prefix, 'staff')}:*`)),
-      ...(await redis.keys(`${loginFailurePrefix(prefix, 'portal')}:*`)),
-    ];
-    if (keys.length) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
+  await clearLoginCounters(redisUrl, prefix);
   await demo?.close();
   await db?.drop();
 }, 120_000);

@@ -1,9 +1,8 @@
 import { Writable } from 'node:stream';
 import type { INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import Redis from 'ioredis';
 
-import { loginFailurePrefix } from '@cairn/platform/access';
+import { clearLoginCounters } from '@cairn/testing';
 
 import { AppModule } from '../../src/app.module';
 import { buildOpenApiDocument, configureApp } from '../../src/configure-app';
@@ -49,18 +48,8 @@ export async function bootApi(
   return app;
 }
 
-/** Clears the failed-login counters so one test's failures do not throttle the next. */
+/** Clears this run's failed-login counters so one test's failures do not throttle the next. */
 export async function redisFlushLoginCounters(): Promise<void> {
   const { REDIS_URL, QUEUE_PREFIX } = testConfig();
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    const keys = [
-      ...(await redis.keys(`${loginFailurePrefix(QUEUE_PREFIX, 'staff')}:*`)),
-      ...(await redis.keys(`${loginFailurePrefix(QUEUE_PREFIX, 'portal')}:*`)),
-    ];
-    if (keys.length) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
+  await clearLoginCounters(REDIS_URL, QUEUE_PREFIX);
 }

@@ -63,3 +63,27 @@ describe('loadConfig: JWT_SECRET', () => {
     ]);
   });
 });
+
+describe('loadConfig: group commit and stalled jobs', () => {
+  it('defaults to groups of up to 16 in 2 transactions, 32 jobs taken, 3 take-overs of a dead worker’s job', () => {
+    expect(loadConfig({ DATABASE_URL, NODE_ENV: 'test' })).toMatchObject({
+      QUEUE_GROUP_COMMIT: 16,
+      QUEUE_TRANSACTIONS: 2,
+      QUEUE_CONCURRENCY: 32,
+      QUEUE_MAX_STALLED: 3,
+    });
+  });
+
+  it.each([
+    ['QUEUE_GROUP_COMMIT', '0'],
+    ['QUEUE_GROUP_COMMIT', '201'],
+    ['QUEUE_TRANSACTIONS', 'two'],
+    ['QUEUE_TRANSACTIONS', '0'],
+    ['QUEUE_MAX_STALLED', '-1'],
+    ['QUEUE_MAX_STALLED', '1e9'],
+  ])('refuses %s=%s, naming it', (name, value) => {
+    const found = problems({ DATABASE_URL, NODE_ENV: 'test', [name]: value });
+    expect(found.length).toBeGreaterThan(0);
+    for (const line of found) expect(line).toMatch(new RegExp(`^${name}: `));
+  });
+});

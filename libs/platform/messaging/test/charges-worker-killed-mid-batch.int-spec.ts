@@ -8,7 +8,16 @@ import { withTenant, type PrismaClient } from '@cairn/platform/db';
 import { freePort } from '@cairn/testing';
 
 import { buildEvent, writeOutboxEvent } from '../src';
-import { appPrisma, createMessagingTestDb, MessagingTestDb, obliterateQueues, spawnEntry, uniqueQueuePrefix, waitFor } from './probe';
+import {
+  appPrisma,
+  createMessagingTestDb,
+  expectQueueDrainedWithoutFailures,
+  MessagingTestDb,
+  obliterateQueues,
+  spawnEntry,
+  uniqueQueuePrefix,
+  waitFor,
+} from './probe';
 
 // Real services on a machine shared with other test runs: generous time limits; the waits inside have their own.
 jest.setTimeout(180_000);
@@ -116,16 +125,7 @@ it('creates exactly one charge per approved generation after the worker process 
   const connection = new Redis(process.env['REDIS_URL']!, { maxRetriesPerRequest: 1 });
   const queue = new Queue('charge-creation', { connection, prefix });
   try {
-    await waitFor(
-      'the queue to drain',
-      async () => {
-        const c = await queue.getJobCounts('wait', 'active', 'delayed');
-        return c['wait'] === 0 && c['active'] === 0 && c['delayed'] === 0;
-      },
-      60_000,
-      250,
-    );
-    expect(await queue.getJobCounts('failed')).toEqual({ failed: 0 });
+    await expectQueueDrainedWithoutFailures(queue, 60_000);
   } finally {
     await queue.close();
     connection.disconnect();

@@ -145,6 +145,24 @@ export async function obliterateQueues(redisUrl: string, prefix: string): Promis
   }
 }
 
+/**
+ * Waits until a queue holds no waiting, active or delayed job (stalled jobs of a killed worker, re-relayed rows have
+ * run out), then expects its failed set empty: every job ended as processed or duplicate.
+ */
+export async function expectQueueDrainedWithoutFailures(queue: Pick<Queue, 'getJobCounts'>, timeoutMs = 60_000): Promise<void> {
+  await waitFor(
+    'the queue to drain',
+    async () => {
+      const c = await queue.getJobCounts('wait', 'active', 'delayed');
+      return c['wait'] === 0 && c['active'] === 0 && c['delayed'] === 0;
+    },
+    timeoutMs,
+    200,
+  );
+  const { failed } = await queue.getJobCounts('failed');
+  if (failed) throw new Error(`${failed} job(s) in the failed set`);
+}
+
 /** Polls until check() is true or the deadline passes. */
 export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000, intervalMs = 200): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -11,6 +11,7 @@ import {
   appPrisma,
   createMessagingTestDb,
   effectCounts,
+  expectQueueDrainedWithoutFailures,
   MessagingTestDb,
   OwnRedis,
   ProbeConsumerModule,
@@ -94,16 +95,7 @@ it('delivers every event once when Redis stops mid-flight and comes back', async
   const all = [...before, ...during];
   await waitFor('every effect after Redis is back', async () => (await effectCounts(owner, all)).distinct === all.length, 60_000, 200);
   const queue = worker.app.get(MessagingQueues).get('charge-creation');
-  await waitFor(
-    'the queue to drain',
-    async () => {
-      const c = await queue.getJobCounts('wait', 'active', 'delayed');
-      return c['wait'] === 0 && c['active'] === 0 && c['delayed'] === 0;
-    },
-    30_000,
-    200,
-  );
-  expect(await queue.getJobCounts('failed')).toEqual({ failed: 0 });
+  await expectQueueDrainedWithoutFailures(queue, 30_000);
   expect(await effectCounts(owner, all)).toEqual({ rows: all.length, distinct: all.length });
   const unsent = await owner.query('SELECT count(*) AS n FROM pf_outbox_events WHERE id = ANY($1::uuid[]) AND sent_at IS NULL', [all]);
   expect(Number(unsent.rows[0].n)).toBe(0);

@@ -9,6 +9,7 @@ import {
   appPrisma,
   createMessagingTestDb,
   effectCounts,
+  expectQueueDrainedWithoutFailures,
   MessagingTestDb,
   obliterateQueues,
   PROBE_WORKER_ENTRY,
@@ -88,16 +89,7 @@ it('yields exactly 1,000 effects after the worker process is SIGKILLed mid-batch
   const connection = new Redis(process.env['REDIS_URL']!, { maxRetriesPerRequest: 1 });
   const queue = new Queue('charge-creation', { connection, prefix });
   try {
-    await waitFor(
-      'the queue to drain',
-      async () => {
-        const c = await queue.getJobCounts('wait', 'active', 'delayed');
-        return c['wait'] === 0 && c['active'] === 0 && c['delayed'] === 0;
-      },
-      60_000,
-      250,
-    );
-    expect(await queue.getJobCounts('failed')).toEqual({ failed: 0 });
+    await expectQueueDrainedWithoutFailures(queue, 60_000);
   } finally {
     await queue.close();
     connection.disconnect();

@@ -9,6 +9,7 @@ import {
   appPrisma,
   createMessagingTestDb,
   effectCounts,
+  expectQueueDrainedWithoutFailures,
   MessagingTestDb,
   obliterateQueues,
   PROBE_WORKER_ENTRY,
@@ -98,15 +99,6 @@ it('applies every event once, and fails none, when two workers die in turn holdi
     50,
   );
   await waitFor('every event to be applied', async () => (await effectCounts(db.owner, ids)).distinct === ids.length, 120_000, 250);
-  await waitFor(
-    'the queue to drain',
-    async () => {
-      const c = await queue.getJobCounts('wait', 'active', 'delayed');
-      return c['wait'] === 0 && c['active'] === 0 && c['delayed'] === 0;
-    },
-    60_000,
-    250,
-  );
-  expect(await queue.getJobCounts('failed')).toEqual({ failed: 0 });
+  await expectQueueDrainedWithoutFailures(queue, 60_000);
   expect(await effectCounts(db.owner, ids)).toEqual({ rows: ids.length, distinct: ids.length });
 });
