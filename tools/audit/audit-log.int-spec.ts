@@ -119,7 +119,7 @@ describe('audit log', () => {
     expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: rows.length }, (_, i) => i + 1));
   });
 
-  it('refuses to re-seal or alter a sealed event, even with the sealing flag set', async () => {
+  it('refuses every UPDATE from the owner, even with the old sealing flag set: rows are born sealed', async () => {
     const c = await owner.connect();
     try {
       await c.query('BEGIN');
@@ -131,6 +131,40 @@ describe('audit log', () => {
     } finally {
       c.release();
     }
+  });
+
+  it('seals each event as it is inserted, in one write: the row the insert wrote is the row that stays', async () => {
+    const c = await app.connect();
+    const resourceId = randomUUID();
+    let atInsert: { ctid: string; seq: string; hash: string };
+    try {
+      await c.query('BEGIN');
+      await c.query(`SELECT set_config('app.org_id', $1, true), set_config('app.user_id', $2, true)`, [org, user]);
+      // A writer that claims a position and a hash of its own gets the chain's instead.
+      const { rows } = await c.query(
+        `INSERT INTO pf_audit_events (chain_key, organization_id, actor_user_id, actor_type, action, resource_type, resource_id,
+           scope, outcome, seq, prev_hash, hash)
+         VALUES ('00000000-0000-0000-0000-000000000000', $1, $2, 'staff', 'patient.read', 'patient', $3, '{}', 'success',
+           999999, repeat('a', 64), repeat('b', 64))
+         RETURNING ctid::text, seq::text, hash`,
+        [org, user, resourceId],
+      );
+      atInsert = rows[0];
+      await c.query('COMMIT');
+    } finally {
+      c.release();
+    }
+    expect(atInsert.seq).not.toBe('999999');
+    expect(atInsert.hash).not.toBe('b'.repeat(64));
+    const after = await owner.query(`SELECT ctid::text, seq::text, hash FROM pf_audit_events WHERE chain_key = $1 AND resource_id = $2`, [
+      org,
+      resourceId,
+    ]);
+    // An UPDATE at COMMIT (the old deferred seal) would have written a new version of the row elsewhere.
+    expect(after.rows).toEqual([expect.objectContaining({ ctid: atInsert.ctid, seq: atInsert.seq, hash: atInsert.hash })]);
+    const all = await chain();
+    expect(all[all.length - 1]!.seq).toBe(atInsert.seq);
+    expect(await verify()).toMatchObject({ firstBrokenSeq: null });
   });
 
   it('reports the first broken link after a superuser alters an event', async () => {

@@ -16,7 +16,7 @@ export const AUDIT_EXPORT_BATCH = 1000;
  * The first batch is read in the same transaction that records the export: when the caller pulls it (before
  * sending anything, see streamCsv) the export is audited and committed, or it failed and nothing was
  * sent. Each later page is read when the client has taken the previous one. The export's own event is not in
- * the file (it is sealed at that commit); the next export lists it.
+ * the file (it is written and sealed with that commit); the next export lists it.
  */
 @Injectable()
 export class AuditExportService {
@@ -31,7 +31,7 @@ export class AuditExportService {
     const where = auditWhere(ctx.organizationId, filter);
     const page = (after: bigint | undefined) =>
       this.txHost.tx.auditEvent.findMany({
-        // Sealed rows only: the export's own event is still unsealed (no seq yet) in the first page's transaction.
+        // Every row is sealed as it is inserted; the export's own event waits for the first page's COMMIT.
         where: { AND: [where, { seq: after === undefined ? { not: null } : { lt: after } }] },
         orderBy: { seq: 'desc' },
         take: AUDIT_EXPORT_BATCH,

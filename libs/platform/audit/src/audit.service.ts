@@ -1,7 +1,7 @@
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { Injectable } from '@nestjs/common';
 
-import { PrismaService, TenantContext, TenantTx, withTenant } from '@cairn/platform/db';
+import { AT_COMMIT, Prisma, PrismaService, TenantContext, TenantTx, withTenant } from '@cairn/platform/db';
 import { RequestContextService } from '@cairn/platform/tenancy';
 
 import type { AuditEventInput } from './audit-event';
@@ -60,13 +60,13 @@ export class AuditService {
     const actorUserId = event.actorUserId !== undefined ? event.actorUserId : (principal?.userId ?? tenant?.userId ?? null);
     const actorType = event.actorType ?? (tenant?.patientScope === 'portal' ? 'client' : actorUserId ? 'staff' : 'anonymous');
     const scope = { ...(tenant && event.scope?.['sites'] === undefined ? { sites: tenant.siteIds } : {}), ...(event.scope ?? {}) };
-    // chain_key is derived by a trigger; seq, prev_hash and hash are set when the transaction commits.
-    await client.$executeRaw`
-      INSERT INTO pf_audit_events (chain_key, organization_id, actor_user_id, actor_type, action, resource_type,
-        resource_id, patient_id, scope, outcome, reason, request_id, ip)
+    // The trigger derives chain_key and seals the row (seq, prev_hash, hash) as it is inserted. Inside a transaction
+    // the insert is held back and sent with the COMMIT (AT_COMMIT), so the chain's lock lasts only for the commit.
+    await client.$executeRaw(Prisma.sql`${Prisma.raw(AT_COMMIT)} INSERT INTO pf_audit_events (chain_key, organization_id,
+        actor_user_id, actor_type, action, resource_type, resource_id, patient_id, scope, outcome, reason, request_id, ip)
       VALUES ('00000000-0000-0000-0000-000000000000'::uuid, ${organizationId}::uuid, ${actorUserId || null}::uuid,
         ${actorType}, ${event.action}, ${event.resourceType}, ${event.resourceId ?? null}, ${event.patientId ?? null}::uuid,
         ${JSON.stringify(scope)}::jsonb, ${event.outcome}, ${event.reason ?? null}, ${this.requestContext.requestId ?? null},
-        ${this.requestContext.clientIp ?? null})`;
+        ${this.requestContext.clientIp ?? null})`);
   }
 }

@@ -5,6 +5,6 @@ export { clsMiddleware, DbModule, PrismaModule } from './db.module';
 export { CLS_REQUEST_ID, TENANT_CONTEXT, tenantSettings } from './tenant-context';
 export type { TenantContext } from './tenant-context';
 export { TenantTransactionAdapter, applyTenantContext, withTenant } from './tenant-transaction.adapter';
-export { createTenantPool, queryAsTenant, tenantSettingsSql } from './tenant-pool';
+export { AT_COMMIT, createTenantPool, inlineStatement, queryAsTenant, tenantSettingsSql } from './tenant-pool';
 export { Prisma, PrismaClient } from './generated/prisma/client';
 export type { ContextTx, ModelName, ModelRow, RawSqlMember, ReadMethod, TenantTx, TenantTxClient } from './context-tx';

@@ -1,4 +1,4 @@
-import { tenantSettingsSql } from './tenant-pool';
+import { inlineStatement, tenantSettingsSql } from './tenant-pool';
 
 describe('tenantSettingsSql', () => {
   it('writes all four settings transaction-locally', () => {
@@ -18,5 +18,25 @@ describe('tenantSettingsSql', () => {
   it('escapes quotes so a value can never end the literal', () => {
     const sql = tenantSettingsSql({ organizationId: "x'); DROP TABLE cl_patients; --", userId: 'u', siteIds: [], patientScope: 'none' });
     expect(sql).toContain("'x''); DROP TABLE cl_patients; --'");
+  });
+});
+
+describe('inlineStatement (at-commit statements sent as one simple-query message)', () => {
+  it('writes each placeholder as its literal, $10 not read as $1 followed by 0', () => {
+    const values = ['a', null, 3, true, 'e', 'f', 'g', 'h', 'i', 'ten'];
+    const text = 'INSERT INTO t VALUES ($1, $2, $3, $4, $10)';
+    expect(inlineStatement(text, values)).toBe("INSERT INTO t VALUES ('a', NULL, 3, true, 'ten')");
+  });
+
+  it('escapes quotes and backslashes so that no value can end its literal', () => {
+    const sql = inlineStatement('INSERT INTO t VALUES ($1, $2)', ["x'); COMMIT; DROP TABLE t; --", 'back\\slash'])!;
+    expect(sql).toBe(`INSERT INTO t VALUES ('x''); COMMIT; DROP TABLE t; --',  E'back\\\\slash')`);
+  });
+
+  it('refuses what cannot travel as a literal, so the statement runs at once with bound parameters', () => {
+    expect(inlineStatement('INSERT INTO t VALUES ($1)', ['nul \u0000 byte'])).toBeUndefined();
+    expect(inlineStatement('INSERT INTO t VALUES ($1)', [new Date()])).toBeUndefined();
+    expect(inlineStatement('INSERT INTO t VALUES ($1)', [Number.NaN])).toBeUndefined();
+    expect(inlineStatement('INSERT INTO t VALUES ($1, $2)', ['only one'])).toBeUndefined();
   });
 });
