@@ -1,4 +1,4 @@
-export { isDatabaseUnavailable, pgErrorOf, prismaCodeOf } from './pg-error';
+export { describeError, isDatabaseUnavailable, pgErrorOf, prismaCodeOf } from './pg-error';
 export type { PgError } from './pg-error';
 export { PrismaService } from './prisma.service';
 export { clsMiddleware, DbModule, PrismaModule } from './db.module';

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable, pgErrorOf, prismaCodeOf } from './pg-error';
+import { describeError, isDatabaseUnavailable, pgErrorOf, prismaCodeOf } from './pg-error';
 
 describe('pgErrorOf', () => {
   it('reads the SQLSTATE of a raw pg error', () => {
@@ -77,5 +77,26 @@ describe('isDatabaseUnavailable', () => {
     const e = new Error('outer') as Error & { cause?: unknown };
     e.cause = e;
     expect(isDatabaseUnavailable(e)).toBe(false);
+  });
+});
+
+describe('describeError', () => {
+  it("skips the blank first line of Prisma's messages and names the SQLSTATE", () => {
+    const e = Object.assign(new Error('\nInvalid `tx.$executeRaw()` invocation:\n\n\nRaw query failed.'), {
+      code: 'P2010',
+      meta: { driverAdapterError: { cause: { originalCode: '40P01', originalMessage: 'deadlock detected' } } },
+    });
+    expect(describeError(e)).toBe('deadlock detected (SQLSTATE 40P01)');
+  });
+
+  it("names Prisma's own code when there is no PostgreSQL error", () => {
+    expect(describeError(Object.assign(new Error('\n\nTransaction already closed'), { code: 'P2028' }))).toBe(
+      'Transaction already closed (P2028)',
+    );
+  });
+
+  it('says something for an error without a message, and for a thrown non-error', () => {
+    expect(describeError(new TypeError(''))).toBe('TypeError');
+    expect(describeError('boom')).toBe('boom');
   });
 });

@@ -87,3 +87,19 @@ export function isDatabaseUnavailable(e: unknown): boolean {
   };
   return walk(e);
 }
+
+/**
+ * One line for a log: the first non-empty line of the error's message (Prisma's start with a blank line), with its
+ * SQLSTATE or Prisma code when it has one, e.g. `deadlock detected (SQLSTATE 40P01)`. Never the statement's values.
+ */
+export function describeError(e: unknown): string {
+  const pg = pgErrorOf(e);
+  const text = pg?.message ?? (e instanceof Error ? e.message : String(e));
+  const line =
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l.length > 0) ?? (e instanceof Error ? e.name : 'unknown error');
+  const code = pg ? `SQLSTATE ${pg.code}` : prismaCodeOf(e);
+  return code ? `${line} (${code})` : line;
+}

@@ -5,7 +5,7 @@ import type Redis from 'ioredis';
 import { ClsService } from 'nestjs-cls';
 
 import { AppConfig, CONFIG } from '@cairn/platform/config';
-import { CLS_REQUEST_ID, TENANT_CONTEXT, TenantContext, TenantTx } from '@cairn/platform/db';
+import { CLS_REQUEST_ID, describeError, TENANT_CONTEXT, TenantContext, TenantTx } from '@cairn/platform/db';
 
 import { JOB_MAP, QueueEvent, QueueName } from '../job-map';
 import { MessagingConnections } from '../redis/redis-connections';
@@ -187,9 +187,7 @@ export abstract class EventConsumer<Q extends QueueName> implements OnApplicatio
       if (group.length === 1) return group[0]!.reject(e);
       // The group rolled back as a whole. Each event runs again alone, so the others commit and only the failing
       // one's error reaches BullMQ (its attempt, its backoff).
-      this.logger.warn(
-        `${this.consumerName}: a group of ${group.length} events failed (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); each runs again alone`,
-      );
+      this.logger.warn(`${this.consumerName}: a group of ${group.length} events failed (${describeError(e)}); each runs again alone`);
       for (const w of group) {
         try {
           w.resolve((await this.commitGroup([w.event]))[0]!);
