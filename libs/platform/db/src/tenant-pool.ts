@@ -3,11 +3,9 @@ import { escapeLiteral, Pool, PoolClient, PoolConfig, QueryResult } from 'pg';
 
 import { TENANT_CONTEXT, TenantContext, tenantSettings } from './tenant-context';
 
-const literal = (v: string) => `'${v.replace(/'/g, "''")}'`;
-
 /** The statement that writes a tenant context into the current transaction (transaction-local settings). */
 export function tenantSettingsSql(ctx: TenantContext | undefined): string {
-  const [org, user, sites, scope] = tenantSettings(ctx).map(literal);
+  const [org, user, sites, scope] = tenantSettings(ctx).map(escapeLiteral);
   return `SELECT set_config('app.org_id', ${org}, true), set_config('app.user_id', ${user}, true), set_config('app.site_ids', ${sites}, true), set_config('app.patient_scope', ${scope}, true)`;
 }
 
